@@ -1,0 +1,83 @@
+# fazhi — one binary, built with a plain Makefile.
+#
+#   make          build build/fazhi (installs missing Debian -dev packages first)
+#   make demo     build, create demo.db with a year of data, serve it on 127.0.0.1:8080
+#   make test     build and run every test tier (unit, HTTP, seed fixture, browser, sanitizers)
+#   make unit     unit tests only
+#   make san      the unit and HTTP tests again under ASan + UBSan (build-san/)
+#   make bench    the benchmarks in bench/ (not part of make test)
+#
+# CC=clang works too; the flags are the same and warnings are errors.
+
+CC      ?= cc
+B       ?= build
+SAN     ?=
+OPT     ?= -O2 -g
+PKGS    := libmicrohttpd libsodium xlsxwriter libzip libxml-2.0 sqlite3 libpq libcjson
+CFLAGS  := -std=c11 -D_GNU_SOURCE $(OPT) -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+           -Wstrict-prototypes -Wvla -Wno-missing-field-initializers -Isrc \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+ifeq ($(SAN),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+SRC     := $(sort $(wildcard src/*.c src/*/*.c))
+OBJ     := $(SRC:%.c=$(B)/%.o)
+LIBOBJ  := $(filter-out $(B)/src/main.o,$(OBJ))
+TSRC    := $(sort $(wildcard tests/unit/t_*.c))
+TBIN    := $(TSRC:tests/unit/%.c=$(B)/tests/%)
+
+.PHONY: all deps demo test unit san bench clean http seedtest browser codecheck
+all: deps $(B)/fazhi
+
+# Installs what is missing on a Debian 12 machine (apt-get); a no-op when present.
+deps:
+	@sh tools/deps.sh build
+
+$(B)/fazhi: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+$(B)/%.o: %.c $(wildcard src/*/*.h src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/t.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
+
+$(B)/codecheck: tools/codecheck.c
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) -o $@ $<
+
+codecheck: $(B)/codecheck
+	$(B)/codecheck src
+
+unit: all $(TBIN)
+	@sh tools/run-unit.sh $(TBIN)
+
+http: all
+	@sh tests/http/run.sh $(B)/fazhi
+
+seedtest: all
+	@sh tests/seed/run.sh $(B)/fazhi
+
+browser: all
+	@sh tools/deps.sh browser
+	@sh tests/browser/run.sh $(B)/fazhi
+
+san:
+	@$(MAKE) --no-print-directory B=build-san SAN=1 OPT="-O1 -g" unit http
+
+test: all codecheck
+	@sh tools/test-all.sh
+
+demo: all
+	$(B)/fazhi demo --db demo.db --listen 127.0.0.1:8080
+
+bench: all
+	@sh bench/run.sh $(B)/fazhi
+
+clean:
+	rm -rf build build-san

@@ -1,0 +1,217 @@
+/*
+** src/api/api.c — JSON renderers for the handlers, and reading JSON bodies.
+** Records are {"id":…, "dept_id":…, "dept":"…", "state":"…", "state_label":"…",
+** "fields":{id: value}, "labels":{id: display text}, "deadlines":[…]}.
+** Counts are integers; a rate is given with its two counts.
+*/
+#include "api/api.h"
+#include "auth/auth.h"
+#include "base/json.h"
+#include <cjson/cJSON.h>
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+static void json_begin(Req *r, int status, Json *j){
+  r->status = status;
+  r->zContentType = "application/json; charset=utf-8";
+  buf_reset(&r->out);
+  json_init(j, &r->out);
+}
+
+void api_error(Req *r, int status, const char *zMsg){
+  Json j;
+  json_begin(r, status, &j);
+  json_obj_begin(&j);
+  json_key(&j, "error");
+  json_obj_begin(&j);
+  json_kint(&j, "code", status);
+  json_kstr(&j, "message", zMsg);
+  json_obj_end(&j);
+  json_obj_end(&j);
+}
+
+void api_errors(Req *r){
+  Json j;
+  json_begin(r, 422, &j);
+  json_obj_begin(&j);
+  json_key(&j, "errors");
+  json_arr_begin(&j);
+  for(int i=0; i<r->ctx.err.n; i++){
+    const ErrItem *e = &r->ctx.err.a[i];
+    json_obj_begin(&j);
+    json_kint(&j, "row", e->iRow);
+    json_kstr(&j, "field", e->zField);
+    json_kstr(&j, "label", e->zLabel);
+    json_kstr(&j, "message", err_text(&r->ctx, e));
+    json_obj_end(&j);
+  }
+  json_arr_end(&j);
+  json_obj_end(&j);
+}
+
+static void record_body(Req *r, Json *j, const Rec *p, int bFull){
+  const Kind *k = p->pKind;
+  int bPublic = (r->actor.mRole & R_PUBLIC)!=0;
+  json_obj_begin(j);
+  json_kint(j, "id", p->id);
+  json_kstr(j, "kind", k->zName);
+  json_kint(j, "dept_id", p->iDept);
+  json_kstr(j, "dept", p->zDeptName ? p->zDeptName : dept_name(&r->ctx, p->iDept));
+  json_kstr(j, "state", p->zState);
+  const State *s = kind_state(k, p->zState);
+  json_kstr(j, "state_label", s ? s->zLabel : p->zState);
+  json_key(j, "fields");
+  json_obj_begin(j);
+  int i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    if( bPublic && !(f->flags & F_PUBLIC) ) continue;
+    json_key(j, f->zName);
+    const char *z = p->azVal[i];
+    if( z==0 ) json_null(j);
+    else if( f->eType==FT_INT || f->eType==FT_REF ) json_int(j, atoll(z));
+    else if( f->eType==FT_BOOL ) json_bool(j, strcmp(z, "1")==0);
+    else json_str(j, z);
+  }
+  json_obj_end(j);
+  if( bFull ){
+    json_key(j, "labels");
+    json_obj_begin(j);
+    for(const Field *f=k->aField; f->zName; f++){
+      if( bPublic && !(f->flags & F_PUBLIC) ) continue;
+      if( f->eType==FT_ENUM || f->eType==FT_BOOL || f->eType==FT_REF ){
+        if( rec_val(p, f->zName) ) json_kstr(j, f->zName, rec_display(&r->ctx, p, f));
+      }
+    }
+    json_obj_end(j);
+    if( k->aDeadline && !bPublic ){
+      Day today = 0;
+      day_parse(r->ctx.zToday, &today);
+      json_key(j, "deadlines");
+      json_arr_begin(j);
+      for(const Deadline *d=k->aDeadline; d->zName; d++){
+        DeadlineStatus st;
+        deadline_eval(&r->ctx, p, d, today, &st);
+        if( !st.bApplies || !st.bHasDue ) continue;
+        char zDue[11];
+        day_format(st.due, zDue);
+        json_obj_begin(j);
+        json_kstr(j, "name", d->zName);
+        json_kstr(j, "label", d->zLabel);
+        json_kstr(j, "due", zDue);
+        json_kbool(j, "done", st.bDone);
+        json_kbool(j, "late", st.bLate);
+        json_kbool(j, "active", st.bActive);
+        if( st.bActive ) json_kint(j, "workdays_left", st.nLeft);
+        json_kbool(j, "calendar_incomplete", st.bUnknownCal);
+        json_kstr(j, "basis", d->zBasis);
+        json_obj_end(j);
+      }
+      json_arr_end(j);
+    }
+  }
+  json_obj_end(j);
+}
+
+void api_record(Req *r, const Rec *p, int status){
+  Json j;
+  json_begin(r, status, &j);
+  record_body(r, &j, p, 1);
+}
+
+void api_list(Req *r, const Query *q, const RecList *pList){
+  Json j;
+  json_begin(r, 200, &j);
+  json_obj_begin(&j);
+  json_kint(&j, "total", pList->nTotal);
+  json_kint(&j, "page", q->iPage<1 ? 1 : q->iPage);
+  json_kint(&j, "size", q->nSize);
+  json_key(&j, "rows");
+  json_arr_begin(&j);
+  for(int i=0; i<pList->nRow; i++) record_body(r, &j, pList->aRow[i], 0);
+  json_arr_end(&j);
+  json_obj_end(&j);
+}
+
+void api_indicators(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
+  Json j;
+  json_begin(r, 200, &j);
+  json_obj_begin(&j);
+  json_kint(&j, "year", iYear);
+  json_kint(&j, "dept_id", iDept);
+  json_key(&j, "indicators");
+  json_arr_begin(&j);
+  for(int i=0; i<nVal; i++){
+    IndValue *v = &aVal[i];
+    json_obj_begin(&j);
+    json_kstr(&j, "kind", v->pKind->zName);
+    json_kstr(&j, "name", v->pInd->zName);
+    json_kstr(&j, "label", v->pInd->zLabel);
+    json_kint(&j, "numerator", v->num);
+    if( v->pInd->eUnit!=IU_COUNT ) json_kint(&j, "denominator", v->den);
+    json_kstr(&j, "value", v->bEmpty ? 0 : v->zValue);
+    json_kstr(&j, "text", v->zText);
+    json_kstr(&j, "unit", v->pInd->eUnit==IU_PERCENT ? "%" : v->pInd->eUnit==IU_COUNT ? "count" : "average");
+    if( v->pInd->zTarget ){ json_kstr(&j, "target", v->pInd->zTarget); json_kbool(&j, "below_target", v->bBelowTarget); }
+    json_obj_end(&j);
+  }
+  json_arr_end(&j);
+  json_obj_end(&j);
+}
+
+void api_me(Req *r){
+  Json j;
+  json_begin(r, 200, &j);
+  json_obj_begin(&j);
+  json_kint(&j, "id", r->actor.iUser);
+  json_kstr(&j, "login", r->actor.zLogin);
+  json_kstr(&j, "name", r->actor.zName);
+  json_kstr(&j, "role", role_label(r->actor.mRole));
+  json_kint(&j, "dept_id", r->actor.iDept);
+  json_kstr(&j, "dept", dept_name(&r->ctx, r->actor.iDept));
+  json_kstr(&j, "csrf", r->zCsrf);
+  json_obj_end(&j);
+}
+
+/* ---- JSON bodies ---------------------------------------------------------- */
+
+struct JsonInput { cJSON *pRoot; Req *r; };
+
+static void json_input_free(void *p){ cJSON_Delete(((JsonInput*)p)->pRoot); }
+
+JsonInput *api_json_input(Req *r, const char **pzErr){
+  const char *z = buf_cstr(&r->body);
+  cJSON *pRoot = cJSON_ParseWithLength(z, r->body.n);
+  if( pRoot==0 || !cJSON_IsObject(pRoot) ){
+    cJSON_Delete(pRoot);
+    *pzErr = "请求体不是有效的JSON对象";
+    return 0;
+  }
+  JsonInput *j = arena_alloc(&r->arena, sizeof(JsonInput));
+  j->pRoot = pRoot;
+  j->r = r;
+  arena_defer(&r->arena, json_input_free, j);
+  return j;
+}
+
+/* Values may be keyed by field id or Chinese label, strings or numbers or
+** booleans; a "fields" object (as records are returned) is accepted too. */
+const char *api_json_get(void *p, const Field *f){
+  JsonInput *j = p;
+  cJSON *pObj = j->pRoot;
+  cJSON *pFields = cJSON_GetObjectItemCaseSensitive(pObj, "fields");
+  if( cJSON_IsObject(pFields) ) pObj = pFields;
+  cJSON *v = cJSON_GetObjectItemCaseSensitive(pObj, f->zName);
+  if( v==0 ) v = cJSON_GetObjectItemCaseSensitive(pObj, f->zLabel);
+  if( v==0 && pObj!=j->pRoot ) v = cJSON_GetObjectItemCaseSensitive(j->pRoot, f->zName);
+  if( v==0 ) return 0;
+  if( cJSON_IsNull(v) ) return "";
+  if( cJSON_IsString(v) ) return arena_strdup(&j->r->arena, v->valuestring);
+  if( cJSON_IsBool(v) ) return cJSON_IsTrue(v) ? "1" : "0";
+  if( cJSON_IsNumber(v) ){
+    double d = v->valuedouble;
+    if( d==(double)(long long)d ) return arena_printf(&j->r->arena, "%lld", (long long)d);
+    return arena_printf(&j->r->arena, "%g", d);
+  }
+  return arena_strdup(&j->r->arena, "（不支持的值类型）");
+}

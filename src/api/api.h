@@ -1,0 +1,22 @@
+/*
+** src/api/api.h — the JSON face of the handlers (/api/v1/…).
+** Errors: {"error":{"code":N,"message":"…"}} or, for validation,
+** 422 {"errors":[{"row":N,"field":"id","label":"中文","message":"…"}]}.
+*/
+#ifndef FZ_API_H
+#define FZ_API_H
+#include "http/req.h"
+#include "engine/query.h"
+
+void api_error(Req*, int status, const char *zMsg);
+void api_errors(Req*);                       /* the ctx error list, status 422 */
+void api_record(Req*, const Rec*, int status);
+void api_list(Req*, const Query*, const RecList*);
+void api_indicators(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
+void api_schema(Buf*);                       /* every kind, field, enum, deadline, indicator */
+void api_me(Req*);
+/* Reads a JSON object body into an InputFn source. */
+typedef struct JsonInput JsonInput;
+JsonInput *api_json_input(Req*, const char **pzErr);
+const char *api_json_get(void *pJsonInput, const Field*);
+#endif

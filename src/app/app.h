@@ -1,0 +1,20 @@
+/*
+** src/app/app.h — opening a county database for a subcommand, creating a
+** county, and the demo county.
+*/
+#ifndef FZ_APP_H
+#define FZ_APP_H
+#include "engine/ctx.h"
+
+/* Opens (bCreate: creates) the database, migrates the fixed tables, syncs
+** the kind tables with the declarations, loads extra holiday entries. */
+Db  *app_open(const char *zDb, int bCreate);
+/* The command-line actor: county admin scope, logged as "(命令行)". */
+void app_cli_actor(Db*, Actor*);
+int  setting_set(Db*, const char *zName, const char *zValue);
+const char *setting_get(Db*, Arena*, const char *zName);
+/* County root department plus the Justice Bureau; returns their ids. */
+int  county_create(Ctx*, const char *zCounty, i64 *piRoot, i64 *piJustice);
+i64  dept_add(Ctx*, i64 iParent, const char *zName, const char *zType);
+int  demo_build(Db*, int iYear, int bQuiet);
+#endif

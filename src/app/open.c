@@ -1,0 +1,122 @@
+/*
+** src/app/open.c — what every subcommand does first with a database, and
+** county settings.
+*/
+#include "app/app.h"
+#include "db/schema.h"
+#include "engine/ddl.h"
+#include "calendar/calendar.h"
+#include <stdio.h>
+#include <string.h>
+#include <sodium.h>
+
+Db *app_open(const char *zDb, int bCreate){
+  char zErr[400];
+  char zSelf[300];
+  if( sodium_init()<0 ){ fprintf(stderr, "libsodium 初始化失败\n"); return 0; }
+  if( registry_selfcheck(zSelf, sizeof zSelf) ){
+    fprintf(stderr, "fazhi: declarations are inconsistent: %s\n", zSelf);
+    return 0;
+  }
+  Db *p = db_open(zDb, bCreate, zErr, sizeof zErr);
+  if( p==0 ){ fprintf(stderr, "%s\n", zErr); return 0; }
+  if( schema_migrate(p, zErr, sizeof zErr) || ddl_sync_all(p, zErr, sizeof zErr) ){
+    fprintf(stderr, "%s\n", zErr);
+    db_close(p);
+    return 0;
+  }
+  /* Holiday notices added after this build (e.g. the next year's) */
+  Stmt q;
+  if( db_prepare(p, &q, "SELECT day, dkind, name FROM holiday ORDER BY day")==DB_OK ){
+    while( db_step(&q)==DB_ROW ){
+      cal_load_entry(db_column_text(&q, 0), db_column_text(&q, 1)[0], db_column_text(&q, 2));
+    }
+    db_finalize(&q);
+  }
+  return p;
+}
+
+void app_cli_actor(Db *pDb, Actor *a){
+  memset(a, 0, sizeof *a);
+  a->zLogin = "(命令行)";
+  a->zName = "命令行";
+  a->mRole = R_ADMIN;
+  a->zDeptPath = "/";
+  Stmt q;
+  if( db_prepare(pDb, &q, "SELECT id FROM dept WHERE parent_id IS NULL ORDER BY id LIMIT 1")==DB_OK ){
+    if( db_step(&q)==DB_ROW ) a->iDept = db_column_int64(&q, 0);
+    db_finalize(&q);
+  }
+}
+
+int setting_set(Db *pDb, const char *zName, const char *zValue){
+  Stmt q;
+  int rc = 1;
+  if( db_begin_write(pDb) ) return 1;
+  if( db_prepare(pDb, &q, "DELETE FROM setting WHERE name=?1")==DB_OK ){
+    db_bind_text(&q, 1, zName);
+    db_step(&q);
+    db_finalize(&q);
+  }
+  if( db_prepare(pDb, &q, "INSERT INTO setting(name, value) VALUES(?1, ?2)")==DB_OK ){
+    db_bind_text(&q, 1, zName);
+    db_bind_text(&q, 2, zValue);
+    rc = db_step(&q)!=DB_DONE;
+    db_finalize(&q);
+  }
+  if( rc ){ db_rollback(pDb); return 1; }
+  return db_commit(pDb);
+}
+
+const char *setting_get(Db *pDb, Arena *a, const char *zName){
+  Stmt q;
+  const char *z = 0;
+  if( db_prepare(pDb, &q, "SELECT value FROM setting WHERE name=?1") ) return 0;
+  db_bind_text(&q, 1, zName);
+  if( db_step(&q)==DB_ROW ) z = arena_strdup(a, db_column_text(&q, 0));
+  db_finalize(&q);
+  return z;
+}
+
+i64 dept_add(Ctx *c, i64 iParent, const char *zName, const char *zType){
+  Stmt q;
+  i64 id = 0;
+  const char *zParentPath = "/";
+  if( iParent ){
+    if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1") ) return 0;
+    db_bind_int64(&q, 1, iParent);
+    if( db_step(&q)==DB_ROW ) zParentPath = arena_strdup(c->pArena, db_column_text(&q, 0));
+    db_finalize(&q);
+  }
+  if( db_begin_write(c->pDb) ) return 0;
+  if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(id),0)+1 FROM dept") ) goto fail;
+  if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
+  db_finalize(&q);
+  if( db_prepare(c->pDb, &q, "INSERT INTO dept(id, parent_id, name, dtype, path, sort_no) VALUES(?1,?2,?3,?4,?5,?1)") ) goto fail;
+  db_bind_int64(&q, 1, id);
+  if( iParent ) db_bind_int64(&q, 2, iParent); else db_bind_null(&q, 2);
+  db_bind_text(&q, 3, zName);
+  db_bind_text(&q, 4, zType);
+  db_bind_text(&q, 5, arena_printf(c->pArena, "%s%lld/", zParentPath, (long long)id));
+  int rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ){
+    db_rollback(c->pDb);
+    err_add(c, 0, 0, "部门“%s”无法添加（名称重复？）", zName);
+    return 0;
+  }
+  if( db_commit(c->pDb) ) goto fail;
+  return id;
+fail:
+  db_rollback(c->pDb);
+  err_internal(c, "dept_add: %s", db_errmsg(c->pDb));
+  return 0;
+}
+
+int county_create(Ctx *c, const char *zCounty, i64 *piRoot, i64 *piJustice){
+  *piRoot = dept_add(c, 0, zCounty, "county");
+  if( *piRoot==0 ) return 1;
+  *piJustice = dept_add(c, *piRoot, arena_printf(c->pArena, "%s司法局", zCounty), "bureau");
+  if( *piJustice==0 ) return 1;
+  return setting_set(c->pDb, "county_name", zCounty);
+}

@@ -1,0 +1,236 @@
+/*
+** src/audit/audit.c — appending to and verifying the hash-chained log.
+**
+** hash = SHA-256 over the previous hash and every column, each followed by
+** a NUL byte so no two different rows can serialise alike. ids are
+** consecutive from 1: a missing id is a deleted row.
+*/
+#include "audit/audit.h"
+#include "engine/record.h"
+#include <sodium.h>
+#include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static void hash_part(crypto_hash_sha256_state *st, const char *z){
+  crypto_hash_sha256_update(st, (const unsigned char*)z, strlen(z)+1);
+}
+
+void audit_hash(const char *zPrev, i64 id, const char *zAt, i64 iUser, const char *zLogin,
+                const char *zAction, const char *zKind, i64 iRec, const char *zBefore,
+                const char *zAfter, char zOut[65]){
+  crypto_hash_sha256_state st;
+  unsigned char h[32];
+  char zNum[3][24];
+  snprintf(zNum[0], sizeof zNum[0], "%lld", (long long)id);
+  snprintf(zNum[1], sizeof zNum[1], "%lld", (long long)iUser);
+  snprintf(zNum[2], sizeof zNum[2], "%lld", (long long)iRec);
+  crypto_hash_sha256_init(&st);
+  hash_part(&st, zPrev);
+  hash_part(&st, zNum[0]);
+  hash_part(&st, zAt);
+  hash_part(&st, zNum[1]);
+  hash_part(&st, zLogin);
+  hash_part(&st, zAction);
+  hash_part(&st, zKind);
+  hash_part(&st, zNum[2]);
+  hash_part(&st, zBefore);
+  hash_part(&st, zAfter);
+  crypto_hash_sha256_final(&st, h);
+  sodium_bin2hex(zOut, 65, h, 32);
+}
+
+int audit_append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
+                 const char *zBefore, const char *zAfter){
+  Stmt q;
+  i64 id = 1;
+  char zPrev[65] = "";
+  if( db_prepare(c->pDb, &q, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") ) return 1;
+  if( db_step(&q)==DB_ROW ){
+    id = db_column_int64(&q, 0) + 1;
+    snprintf(zPrev, sizeof zPrev, "%s", db_column_text(&q, 1));
+  }
+  db_finalize(&q);
+  char zAt[32];
+  time_t t = time(0);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(zAt, sizeof zAt, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  const Actor *a = c->pActor;
+  const char *zLogin = a && a->zLogin ? a->zLogin : "(命令行)";
+  i64 iUser = a ? a->iUser : 0;
+  char zHash[65];
+  audit_hash(zPrev, id, zAt, iUser, zLogin, zAction, zKind, iRec, zBefore, zAfter, zHash);
+  if( db_prepare(c->pDb, &q, "INSERT INTO audit(id, at, user_id, login, action, kind, rec_id,"
+                             " before, after, prev_hash, hash)"
+                             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)") ) return 1;
+  db_bind_int64(&q, 1, id);
+  db_bind_text(&q, 2, zAt);
+  db_bind_int64(&q, 3, iUser);
+  db_bind_text(&q, 4, zLogin);
+  db_bind_text(&q, 5, zAction);
+  db_bind_text(&q, 6, zKind);
+  db_bind_int64(&q, 7, iRec);
+  db_bind_text(&q, 8, zBefore);
+  db_bind_text(&q, 9, zAfter);
+  db_bind_text(&q, 10, zPrev);
+  db_bind_text(&q, 11, zHash);
+  int rc = db_step(&q);
+  db_finalize(&q);
+  return rc==DB_DONE ? 0 : 1;
+}
+
+static void problem(AuditReport *p, const char *zFmt, ...) FMT(2,3);
+static void problem(AuditReport *p, const char *zFmt, ...){
+  p->nProblems++;
+  if( p->nProblems>100 ) return;
+  char z[512];
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(z, sizeof z, zFmt, ap);
+  va_end(ap);
+  buf_puts(&p->text, z);
+  buf_putc(&p->text, '\n');
+}
+
+/* Last logged state per record: a small open hash map from (kind, id) to
+** the SHA-256 of its canonical JSON, or to "deleted". */
+typedef struct Last { const char *zKind; i64 id; unsigned char h[32]; int bDeleted; int bUsed; } Last;
+typedef struct LastMap { Last *a; size_t nSlot, nUsed; } LastMap;
+
+static size_t last_slot(LastMap *m, const char *zKind, i64 id){
+  size_t h = (size_t)id * 2654435761u;
+  for(const char *z=zKind; *z; z++) h = h*31 + (unsigned char)*z;
+  size_t i = h & (m->nSlot-1);
+  while( m->a[i].bUsed && !(m->a[i].id==id && strcmp(m->a[i].zKind, zKind)==0) ) i = (i+1) & (m->nSlot-1);
+  return i;
+}
+static void last_grow(LastMap *m){
+  LastMap n = { calloc(m->nSlot*2, sizeof(Last)), m->nSlot*2, 0 };
+  if( n.a==0 ) abort();
+  for(size_t i=0; i<m->nSlot; i++){
+    if( !m->a[i].bUsed ) continue;
+    size_t j = last_slot(&n, m->a[i].zKind, m->a[i].id);
+    n.a[j] = m->a[i];
+    n.nUsed++;
+  }
+  free(m->a);
+  *m = n;
+}
+static void last_set(LastMap *m, const char *zKind, i64 id, const char *zJson, size_t nJson){
+  if( (m->nUsed+1)*2 > m->nSlot ) last_grow(m);
+  size_t i = last_slot(m, zKind, id);
+  if( !m->a[i].bUsed ){ m->nUsed++; m->a[i].bUsed = 1; m->a[i].zKind = zKind; m->a[i].id = id; }
+  m->a[i].bDeleted = zJson==0;
+  if( zJson ) crypto_hash_sha256(m->a[i].h, (const unsigned char*)zJson, nJson);
+}
+
+/* The id of a canonical record JSON line: it starts {"id":N, */
+static i64 json_line_id(const char *z){
+  if( strncmp(z, "{\"id\":", 6)!=0 ) return 0;
+  return atoll(z+6);
+}
+
+int audit_verify(Db *pDb, AuditReport *p){
+  Stmt q;
+  memset(p, 0, sizeof(*p));
+  buf_init(&p->text);
+  LastMap m = { calloc(1024, sizeof(Last)), 1024, 0 };
+  if( m.a==0 ) abort();
+  char zPrev[65] = "";
+  i64 iExpect = 1;
+  if( db_prepare(pDb, &q, "SELECT id, at, user_id, login, action, kind, rec_id, before, after,"
+                          " prev_hash, hash FROM audit ORDER BY id") ){
+    problem(p, "无法读取审计日志：%s", db_errmsg(pDb));
+    free(m.a);
+    return 1;
+  }
+  while( db_step(&q)==DB_ROW ){
+    i64 id = db_column_int64(&q, 0);
+    const char *zKind = db_column_text(&q, 5);
+    const char *zAction = db_column_text(&q, 4);
+    i64 iRec = db_column_int64(&q, 6);
+    const char *zAfter = db_column_text(&q, 8);
+    p->nRows++;
+    if( id!=iExpect ){
+      problem(p, "审计日志缺少第%lld至%lld条（已被删除）", (long long)iExpect, (long long)id-1);
+    }
+    if( strcmp(db_column_text(&q, 9), zPrev)!=0 ){
+      problem(p, "审计日志第%lld条：前一条的哈希不符（链条断裂）", (long long)id);
+    }
+    char zHash[65];
+    audit_hash(db_column_text(&q, 9), id, db_column_text(&q, 1), db_column_int64(&q, 2),
+               db_column_text(&q, 3), zAction, zKind, iRec, db_column_text(&q, 7), zAfter, zHash);
+    if( strcmp(zHash, db_column_text(&q, 10))!=0 ){
+      problem(p, "审计日志第%lld条：内容与哈希不符（已被修改）", (long long)id);
+    }
+    snprintf(zPrev, sizeof zPrev, "%s", db_column_text(&q, 10));
+    iExpect = id+1;
+    /* Track the last logged state of each record. */
+    const Kind *k = kind_find(zKind);
+    if( k==0 ) continue;
+    if( strcmp(zAction, "import")==0 ){
+      const char *s = zAfter;
+      while( *s ){
+        const char *e = strchr(s, '\n');
+        size_t n = e ? (size_t)(e-s) : strlen(s);
+        last_set(&m, k->zName, json_line_id(s), s, n);
+        s += n + (e ? 1 : 0);
+      }
+    }else if( strcmp(zAction, "delete")==0 ){
+      last_set(&m, k->zName, iRec, 0, 0);
+    }else{
+      last_set(&m, k->zName, iRec, zAfter, strlen(zAfter));
+    }
+  }
+  db_finalize(&q);
+
+  /* Every current record must equal its last logged state. */
+  Arena arena;
+  arena_init(&arena);
+  Actor admin = { .zLogin = "check", .mRole = R_ADMIN, .zDeptPath = "/" };
+  Ctx ctx;
+  ctx_init(&ctx, pDb, &arena, &admin);
+  for(int i=0; i<kind_count(); i++){
+    const Kind *k = kind_at(i);
+    SqlBuf b;
+    sqlbuf_init(&b);
+    rec_select_cols(&b, k);
+    sql_lit(&b, " ORDER BY id");
+    if( db_prepare_buf(pDb, &q, &b)==DB_OK ){
+      while( db_step(&q)==DB_ROW ){
+        Rec *r = rec_new(&ctx, k);
+        rec_from_row(&ctx, &q, r);
+        const char *zJson = rec_json(&ctx, r);
+        p->nRecords++;
+        size_t j = last_slot(&m, k->zName, r->id);
+        unsigned char h[32];
+        crypto_hash_sha256(h, (const unsigned char*)zJson, strlen(zJson));
+        if( !m.a[j].bUsed ){
+          problem(p, "%s 第%lld号记录没有任何审计记录（绕过系统写入）", k->zLabel, (long long)r->id);
+        }else if( m.a[j].bDeleted ){
+          problem(p, "%s 第%lld号记录在审计日志中已删除，但仍在表中", k->zLabel, (long long)r->id);
+        }else if( memcmp(h, m.a[j].h, 32)!=0 ){
+          problem(p, "%s 第%lld号记录与审计日志最后一次记载的内容不一致（被直接修改，或日志被删除）",
+                  k->zLabel, (long long)r->id);
+        }
+        if( m.a[j].bUsed ) m.a[j].bUsed = 2;   /* seen */
+        arena_free(&arena);
+        arena_init(&arena);
+      }
+      db_finalize(&q);
+    }
+    sqlbuf_free(&b);
+  }
+  for(size_t j=0; j<m.nSlot; j++){
+    if( m.a[j].bUsed==1 && !m.a[j].bDeleted ){
+      const Kind *k = kind_find(m.a[j].zKind);
+      problem(p, "%s 第%lld号记录在审计日志中存在，但已从表中消失（被直接删除）",
+              k ? k->zLabel : m.a[j].zKind, (long long)m.a[j].id);
+    }
+  }
+  arena_free(&arena);
+  free(m.a);
+  return p->nProblems ? 1 : 0;
+}

@@ -1,0 +1,81 @@
+/*
+** src/base/json.c — JSON writer (see json.h).
+*/
+#include "base/json.h"
+#include <string.h>
+#include <stdio.h>
+
+void json_init(Json *j, Buf *pOut){
+  j->pOut = pOut;
+  j->nDepth = 0;
+  j->aFirst[0] = 1;
+}
+
+/* Called before any value: writes the separating comma when needed. A value
+** right after a key needs none. */
+static int bAfterKey(Json *j){ return j->aFirst[j->nDepth]==2; }
+static void json_sep(Json *j){
+  if( bAfterKey(j) ){ j->aFirst[j->nDepth] = 0; return; }
+  if( !j->aFirst[j->nDepth] ) buf_putc(j->pOut, ',');
+  j->aFirst[j->nDepth] = 0;
+}
+static void json_open(Json *j, char c){
+  json_sep(j);
+  buf_putc(j->pOut, c);
+  if( j->nDepth < (int)sizeof(j->aFirst)-1 ) j->nDepth++;
+  j->aFirst[j->nDepth] = 1;
+}
+static void json_close(Json *j, char c){
+  buf_putc(j->pOut, c);
+  if( j->nDepth>0 ) j->nDepth--;
+}
+void json_obj_begin(Json *j){ json_open(j, '{'); }
+void json_obj_end(Json *j){ json_close(j, '}'); }
+void json_arr_begin(Json *j){ json_open(j, '['); }
+void json_arr_end(Json *j){ json_close(j, ']'); }
+
+void json_escape(Buf *b, const char *z){
+  static const char hex[] = "0123456789abcdef";
+  buf_putc(b, '"');
+  const char *s = z;
+  for(; *z; z++){
+    unsigned char c = (unsigned char)*z;
+    if( c>=0x20 && c!='"' && c!='\\' && c!='<' && c!='>' && c!='&' ) continue;
+    buf_append(b, s, (size_t)(z-s));
+    switch( c ){
+      case '"': buf_puts(b, "\\\""); break;
+      case '\\': buf_puts(b, "\\\\"); break;
+      case '\n': buf_puts(b, "\\n"); break;
+      case '\r': buf_puts(b, "\\r"); break;
+      case '\t': buf_puts(b, "\\t"); break;
+      default: {
+        char t[6] = { '\\', 'u', '0', '0', hex[c>>4], hex[c&15] };
+        buf_append(b, t, 6);
+      }
+    }
+    s = z+1;
+  }
+  buf_append(b, s, (size_t)(z-s));
+  buf_putc(b, '"');
+}
+
+void json_key(Json *j, const char *zKey){
+  json_sep(j);
+  json_escape(j->pOut, zKey);
+  buf_putc(j->pOut, ':');
+  j->aFirst[j->nDepth] = 2;
+}
+void json_str(Json *j, const char *z){
+  json_sep(j);
+  if( z ) json_escape(j->pOut, z); else buf_puts(j->pOut, "null");
+}
+void json_int(Json *j, long long v){
+  json_sep(j);
+  buf_raw_printf(j->pOut, "%lld", v);
+}
+void json_bool(Json *j, int b){ json_sep(j); buf_puts(j->pOut, b ? "true" : "false"); }
+void json_null(Json *j){ json_sep(j); buf_puts(j->pOut, "null"); }
+void json_raw(Json *j, const char *z){ json_sep(j); buf_puts(j->pOut, z); }
+void json_kstr(Json *j, const char *k, const char *z){ json_key(j, k); json_str(j, z); }
+void json_kint(Json *j, const char *k, long long v){ json_key(j, k); json_int(j, v); }
+void json_kbool(Json *j, const char *k, int b){ json_key(j, k); json_bool(j, b); }

@@ -1,0 +1,80 @@
+/*
+** src/db/db.h — the one store interface.
+**
+** Every statement is prepared and bound. SQL text is either a string literal
+** (db_prepare, which only compiles with a literal) or built by a SqlBuf, which
+** only accepts literals, registry identifiers and ?N placeholders. Write SQL
+** in the subset SQLite and PostgreSQL share: ?N placeholders (the PostgreSQL
+** backend rewrites them to $N), INSERT … RETURNING, || , LIMIT/OFFSET,
+** BIGINT/TEXT columns, no INSERT OR …, no AUTOINCREMENT.
+**
+** A Db is one connection, used by one thread at a time. Prepared statements
+** are cached per connection, keyed by their text.
+*/
+#ifndef FZ_DB_H
+#define FZ_DB_H
+#include <stdint.h>
+#include "base/buf.h"
+
+typedef int64_t i64;
+typedef struct Db Db;
+typedef struct Stmt { Db *pDb; void *pStmt; void *pCache; } Stmt;
+
+#define DB_OK    0
+#define DB_ERROR 1
+#define DB_BUSY  5
+#define DB_CONSTRAINT 19
+#define DB_ROW   100
+#define DB_DONE  101
+
+enum { DB_SQLITE = 1, DB_POSTGRES = 2 };
+
+#define SQL(LIT) ("" LIT "")
+
+/* Opening. zTarget is a SQLite file path (postgresql:// is reserved for the
+** PostgreSQL backend). bCreate: create the file when missing. */
+Db  *db_open(const char *zTarget, int bCreate, char *zErr, int nErr);
+void db_close(Db*);
+int  db_dialect(Db*);
+const char *db_errmsg(Db*);
+const char *db_target(Db*);
+void db_set_readonly(Db*, int);   /* while set, any statement that writes fails */
+int  db_stmt_count(Db*);          /* statements stepped since open (for the access log) */
+
+int  db_prepare_sql(Db*, Stmt*, const char *zSql);     /* src/db/ only; use the macros */
+#define db_prepare(pDb, pStmt, LIT) db_prepare_sql((pDb), (pStmt), SQL(LIT))
+int  db_bind_int64(Stmt*, int i, i64 v);
+int  db_bind_text(Stmt*, int i, const char *z);        /* NULL binds NULL; copied */
+int  db_bind_null(Stmt*, int i);
+int  db_step(Stmt*);                                   /* DB_ROW, DB_DONE or an error */
+int  db_column_count(Stmt*);
+int  db_column_is_null(Stmt*, int i);
+i64  db_column_int64(Stmt*, int i);
+const char *db_column_text(Stmt*, int i);              /* "" for NULL; valid until next step */
+void db_finalize(Stmt*);                               /* returns a cached statement to the cache */
+void db_reset(Stmt*);                                  /* ready to bind and step again */
+
+/* Statements without results or parameters (DDL, pragmas). */
+int  db_exec_sql(Db*, const char *zSql);
+#define db_exec(pDb, LIT) db_exec_sql((pDb), SQL(LIT))
+
+/* Transactions. A write transaction takes the write lock at once. */
+int  db_begin_write(Db*);
+int  db_commit(Db*);
+void db_rollback(Db*);
+int  db_in_txn(Db*);
+
+/* Dynamic SQL, for the engine's generated queries and DDL. */
+typedef struct SqlBuf { Buf b; int nParam; } SqlBuf;
+void sqlbuf_init(SqlBuf*);
+void sqlbuf_free(SqlBuf*);
+void sqlbuf_lit_(SqlBuf*, const char *zLit);
+#define sql_lit(p, LIT) sqlbuf_lit_((p), SQL(LIT))
+void sql_ident(SqlBuf*, const char *zIdent);   /* aborts unless [a-z_][a-z0-9_]* */
+int  sql_param(SqlBuf*);                       /* appends ?N, returns N */
+void sql_int(SqlBuf*, i64 v);                  /* an integer constant from C, not from users */
+int  db_prepare_buf(Db*, Stmt*, SqlBuf*);
+
+/* Dialect-dependent DDL fragments. */
+const char *db_ddl_pk(Db*);      /* "id INTEGER PRIMARY KEY" / "id BIGSERIAL PRIMARY KEY" */
+#endif

@@ -1,0 +1,133 @@
+/*
+** src/db/schema.c — the fixed tables, as ordered migrations.
+**
+** Kind tables are not here: they are generated from the declarations by
+** src/engine/ddl.c. Each migration runs once, inside one transaction, and
+** is recorded in schema_version. Append new migrations; never edit one that
+** has shipped.
+*/
+#include "db/schema.h"
+#include <stdio.h>
+
+typedef struct Migration { int iVersion; const char *zSql; } Migration;
+
+static const Migration aMigration[] = {
+  { 1,
+    /* settings: county name, data-freeze moment, etc. */
+    "CREATE TABLE setting("
+    "  name TEXT PRIMARY KEY,"          /* setting id */
+    "  value TEXT NOT NULL"             /* its value, text */
+    ");"
+    /* The department tree: county -> bureaus, towns -> villages. path is
+    ** "/1/4/9/" (ids from the root) so a subtree is path LIKE '/1/4/%'. */
+    "CREATE TABLE dept("
+    "  id BIGINT PRIMARY KEY,"
+    "  parent_id BIGINT,"               /* NULL for the county */
+    "  name TEXT NOT NULL UNIQUE,"      /* 浚县司法局 */
+    "  dtype TEXT NOT NULL,"            /* county | bureau | town | village */
+    "  path TEXT NOT NULL,"
+    "  sort_no BIGINT NOT NULL DEFAULT 0"
+    ");"
+    "CREATE INDEX dept_path ON dept(path);"
+    /* People who log in. role: admin | clerk | leader. */
+    "CREATE TABLE users("
+    "  id BIGINT PRIMARY KEY,"
+    "  login TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL,"             /* real name, shown in the audit log */
+    "  role TEXT NOT NULL,"
+    "  dept_id BIGINT NOT NULL REFERENCES dept(id),"
+    "  pw_hash TEXT NOT NULL,"          /* Argon2id, libsodium crypto_pwhash_str */
+    "  disabled BIGINT NOT NULL DEFAULT 0,"
+    "  created_at TEXT NOT NULL"
+    ");"
+    /* Sessions: only the SHA-256 of the cookie token is stored. */
+    "CREATE TABLE session("
+    "  token_hash TEXT PRIMARY KEY,"
+    "  user_id BIGINT NOT NULL REFERENCES users(id),"
+    "  csrf TEXT NOT NULL,"             /* per-session CSRF token for forms */
+    "  created_at BIGINT NOT NULL,"     /* unix seconds */
+    "  expires_at BIGINT NOT NULL"
+    ");"
+    /* Failed-login throttling, per login name and per client address. */
+    "CREATE TABLE login_fail("
+    "  fkey TEXT PRIMARY KEY,"          /* 'u:<login>' or 'ip:<addr>' */
+    "  n BIGINT NOT NULL,"              /* failures in the current window */
+    "  first_at BIGINT NOT NULL,"
+    "  locked_until BIGINT NOT NULL"
+    ");"
+    /* The append-only, hash-chained change log. id is assigned as the last
+    ** id + 1 inside the write transaction, so a gap means a deleted row. */
+    "CREATE TABLE audit("
+    "  id BIGINT PRIMARY KEY,"
+    "  at TEXT NOT NULL,"               /* ISO-8601 UTC */
+    "  user_id BIGINT NOT NULL,"        /* 0 = command line */
+    "  login TEXT NOT NULL,"
+    "  action TEXT NOT NULL,"           /* insert | update | delete | <transition> | import | login … */
+    "  kind TEXT NOT NULL,"             /* '' for non-record events */
+    "  rec_id BIGINT NOT NULL,"         /* 0 for batch events */
+    "  before TEXT NOT NULL,"           /* canonical record JSON, '' when none */
+    "  after TEXT NOT NULL,"            /* canonical record JSON; import: one line per record */
+    "  prev_hash TEXT NOT NULL,"
+    "  hash TEXT NOT NULL"              /* sha256(prev_hash | every column above) */
+    ");"
+    "CREATE INDEX audit_rec ON audit(kind, rec_id);"
+    /* Holiday / make-up workday entries beyond the built-in calendar. */
+    "CREATE TABLE holiday("
+    "  day TEXT PRIMARY KEY,"           /* YYYY-MM-DD */
+    "  dkind TEXT NOT NULL,"            /* 'o' off, 'w' make-up workday */
+    "  name TEXT NOT NULL"
+    ");"
+  },
+  { 2,
+    /* SQLite backstop: the audit log refuses UPDATE and DELETE. */
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+    " BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+    " BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;"
+  },
+};
+
+int schema_migrate(Db *pDb, char *zErr, int nErr){
+  if( db_exec(pDb, "CREATE TABLE IF NOT EXISTS schema_version("
+                   " version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)") ){
+    snprintf(zErr, (size_t)nErr, "%s", db_errmsg(pDb));
+    return 1;
+  }
+  for(size_t i=0; i<sizeof(aMigration)/sizeof(aMigration[0]); i++){
+    const Migration *m = &aMigration[i];
+    if( db_begin_write(pDb) ) goto fail;
+    Stmt q;
+    int bDone = 0;
+    if( db_prepare(pDb, &q, "SELECT 1 FROM schema_version WHERE version=?1") ) goto fail_rb;
+    db_bind_int64(&q, 1, m->iVersion);
+    bDone = db_step(&q)==DB_ROW;
+    db_finalize(&q);
+    if( !bDone ){
+      if( db_exec_sql(pDb, m->zSql) ) goto fail_rb;
+      if( db_prepare(pDb, &q, "INSERT INTO schema_version(version, applied_at)"
+                              " VALUES(?1, CURRENT_TIMESTAMP)") ) goto fail_rb;
+      db_bind_int64(&q, 1, m->iVersion);
+      int rc = db_step(&q);
+      db_finalize(&q);
+      if( rc!=DB_DONE ) goto fail_rb;
+    }
+    if( db_commit(pDb) ) goto fail;
+  }
+  return 0;
+fail_rb:
+  snprintf(zErr, (size_t)nErr, "数据库迁移失败：%s", db_errmsg(pDb));
+  db_rollback(pDb);
+  return 1;
+fail:
+  snprintf(zErr, (size_t)nErr, "数据库迁移失败：%s", db_errmsg(pDb));
+  return 1;
+}
+
+int schema_version(Db *pDb){
+  Stmt q;
+  int v = 0;
+  if( db_prepare(pDb, &q, "SELECT MAX(version) FROM schema_version") ) return 0;
+  if( db_step(&q)==DB_ROW ) v = (int)db_column_int64(&q, 0);
+  db_finalize(&q);
+  return v;
+}

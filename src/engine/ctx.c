@@ -1,0 +1,62 @@
+/*
+** src/engine/ctx.c — the acting context and its error list (see ctx.h).
+*/
+#include "engine/ctx.h"
+#include <string.h>
+#include <stdio.h>
+#include <time.h>
+#include <stdlib.h>
+
+void ctx_init(Ctx *c, Db *pDb, Arena *pArena, const Actor *pActor){
+  memset(c, 0, sizeof(*c));
+  c->pDb = pDb;
+  c->pArena = pArena;
+  c->pErrArena = pArena;
+  c->pActor = pActor;
+  const char *zPin = getenv("FAZHI_TODAY");   /* tests pin "today" for deadline checks */
+  if( zPin && strlen(zPin)==10 ){
+    memcpy(c->zToday, zPin, 11);
+  }else{
+    time_t now = time(0);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    strftime(c->zToday, sizeof c->zToday, "%Y-%m-%d", &tm);
+  }
+}
+
+const Field field_dept = { "dept_id", "所属部门", FT_REF, F_REQ|F_LIST|F_FILTER|F_PUBLIC };
+
+void err_add(Ctx *c, int iRow, const Field *pField, const char *zFmt, ...){
+  if( c->err.n>=c->err.nAlloc ){
+    int n = c->err.nAlloc ? c->err.nAlloc*2 : 16;
+    ErrItem *a = arena_alloc(c->pErrArena, sizeof(ErrItem)*(size_t)n);
+    if( c->err.n ) memcpy(a, c->err.a, sizeof(ErrItem)*(size_t)c->err.n);
+    c->err.a = a;
+    c->err.nAlloc = n;
+  }
+  va_list ap;
+  va_start(ap, zFmt);
+  ErrItem *e = &c->err.a[c->err.n++];
+  e->iRow = iRow;
+  e->zField = pField ? pField->zName : 0;
+  e->zLabel = pField ? pField->zLabel : 0;
+  e->zMsg = arena_vprintf(c->pErrArena, zFmt, ap);
+  va_end(ap);
+}
+
+int err_internal(Ctx *c, const char *zFmt, ...){
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(c->zInternal, sizeof c->zInternal, zFmt, ap);
+  va_end(ap);
+  fprintf(stderr, "fazhi: internal error: %s\n", c->zInternal);
+  return FZ_INTERNAL;
+}
+
+const char *err_text(Ctx *c, const ErrItem *e){
+  if( e->iRow>0 && e->zLabel ) return arena_printf(c->pArena, "第%d行「%s」：%s", e->iRow, e->zLabel, e->zMsg);
+  if( e->iRow>0 ) return arena_printf(c->pArena, "第%d行：%s", e->iRow, e->zMsg);
+  if( e->zLabel ) return arena_printf(c->pArena, "「%s」：%s", e->zLabel, e->zMsg);
+  return e->zMsg;
+}
+int actor_can_write(const Actor *a){ return a && (a->mRole & R_STAFF)!=0; }

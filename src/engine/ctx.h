@@ -1,0 +1,55 @@
+/*
+** src/engine/ctx.h — who is acting, on which database, and the user errors
+** collected so far. Web requests, API requests and CLI jobs each make one.
+**
+** User errors are sticky (SQLite's pParse->nErr pattern): validators add to
+** pCtx->err and the caller checks err.n once; nothing is written while
+** err.n>0.
+*/
+#ifndef FZ_CTX_H
+#define FZ_CTX_H
+#include "base/arena.h"
+#include "db/db.h"
+#include "engine/kind.h"
+
+/* Result codes */
+#define FZ_OK        0
+#define FZ_INVALID   1    /* user errors are in pCtx->err */
+#define FZ_NOTFOUND  2    /* missing, or outside the actor's scope */
+#define FZ_FORBIDDEN 3
+#define FZ_INTERNAL  4    /* logged; the user sees a generic message */
+
+typedef struct Actor {
+  i64 iUser;              /* 0 = anonymous / command line */
+  const char *zLogin;
+  const char *zName;
+  unsigned mRole;         /* one R_* bit */
+  i64 iDept;
+  const char *zDeptPath;  /* "/1/4/" — the subtree the actor may see */
+} Actor;
+
+typedef struct ErrItem {
+  int iRow;               /* import row (as the user sees it), 0 for forms */
+  const char *zField;     /* field id, NULL for record-level errors */
+  const char *zLabel;     /* the field's Chinese label (or the import column header) */
+  const char *zMsg;       /* Chinese, complete */
+} ErrItem;
+typedef struct ErrList { int n, nAlloc; ErrItem *a; } ErrList;
+
+typedef struct Ctx {
+  Db *pDb;
+  Arena *pArena;
+  Arena *pErrArena;       /* where error texts live (the importer swaps pArena per row) */
+  const Actor *pActor;
+  ErrList err;
+  char zToday[11];        /* YYYY-MM-DD, local time; tests may pin it */
+  char zInternal[300];    /* detail of the last internal error, for the log */
+} Ctx;
+
+void ctx_init(Ctx*, Db*, Arena*, const Actor*);
+void err_add(Ctx*, int iRow, const Field *pField, const char *zFmt, ...) FMT(4,5);
+int  err_internal(Ctx*, const char *zFmt, ...) FMT(2,3);    /* returns FZ_INTERNAL */
+const char *err_text(Ctx*, const ErrItem*);   /* "第12行「收到申请日期」：…" */
+extern const Field field_dept;                 /* the built-in 所属部门 column */
+int  actor_can_write(const Actor*);
+#endif

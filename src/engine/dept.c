@@ -1,0 +1,53 @@
+/*
+** src/engine/dept.c — the department tree as the engine sees it: names,
+** lookups and the scope test (is this department inside the actor's
+** subtree?). Scope is a path prefix: "/1/4/9/" lies inside "/1/4/".
+*/
+#include "engine/record.h"
+#include <string.h>
+#include <stdlib.h>
+
+int dept_lookup(Ctx *c, const char *z, i64 *piDept, const char **pzPath){
+  Stmt q;
+  int rc = 1;
+  char *zEnd = 0;
+  long long v = strtoll(z, &zEnd, 10);
+  if( zEnd && *zEnd==0 && v>0 ){
+    if( db_prepare(c->pDb, &q, "SELECT id, path FROM dept WHERE id=?1") ) return 1;
+    db_bind_int64(&q, 1, v);
+  }else{
+    if( db_prepare(c->pDb, &q, "SELECT id, path FROM dept WHERE name=?1") ) return 1;
+    db_bind_text(&q, 1, z);
+  }
+  if( db_step(&q)==DB_ROW ){
+    *piDept = db_column_int64(&q, 0);
+    if( pzPath ) *pzPath = arena_strdup(c->pArena, db_column_text(&q, 1));
+    rc = 0;
+  }
+  db_finalize(&q);
+  return rc;
+}
+
+int dept_in_scope(Ctx *c, i64 iDept){
+  Stmt q;
+  int ok = 0;
+  if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1") ) return 0;
+  db_bind_int64(&q, 1, iDept);
+  if( db_step(&q)==DB_ROW ){
+    const char *zPath = db_column_text(&q, 0);
+    const char *zScope = c->pActor->zDeptPath;
+    ok = zScope && strncmp(zPath, zScope, strlen(zScope))==0;
+  }
+  db_finalize(&q);
+  return ok;
+}
+
+const char *dept_name(Ctx *c, i64 iDept){
+  Stmt q;
+  const char *z = "";
+  if( db_prepare(c->pDb, &q, "SELECT name FROM dept WHERE id=?1") ) return z;
+  db_bind_int64(&q, 1, iDept);
+  if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
+  db_finalize(&q);
+  return z;
+}

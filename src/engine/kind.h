@@ -1,0 +1,144 @@
+/*
+** src/engine/kind.h — the declaration types every module is written in.
+**
+** A mechanism (行政复议, 政务服务事项 …) is a Kind: constant data that names
+** its fields, workflow, statutory deadlines and indicators. Pages, API,
+** validation, import/export, deadline warnings, indicators and the report
+** all read these tables; no module carries CRUD code of its own.
+** Arrays end with a zeroed element.
+*/
+#ifndef FZ_KIND_H
+#define FZ_KIND_H
+
+typedef enum Shape { SHAPE_CATALOG = 1, SHAPE_CASE, SHAPE_ACTIVITY, SHAPE_LEDGER } Shape;
+
+typedef enum FieldType {
+  FT_TEXT = 1,     /* one line */
+  FT_LONGTEXT,     /* paragraphs */
+  FT_INT,          /* whole number, nMin..nMax */
+  FT_DATE,         /* YYYY-MM-DD */
+  FT_ENUM,         /* one of aEnum[] */
+  FT_BOOL,         /* 是/否 */
+  FT_REF           /* id of a record of kind zRef */
+} FieldType;
+
+/* Field flags */
+#define F_REQ     0x0001   /* required on every save */
+#define F_LIST    0x0002   /* a column of the list page */
+#define F_FILTER  0x0004   /* a control of the query form */
+#define F_PUBLIC  0x0008   /* shown to the public when the kind is public */
+#define F_UNIQUE  0x0010   /* unique within the kind (case numbers, 文号) */
+#define F_YEAR    0x0020   /* the date that places a record in a year */
+#define F_TITLE   0x0040   /* the record's name in links and messages */
+
+typedef struct EnumVal { const char *zId; const char *zLabel; } EnumVal;
+
+typedef struct Field {
+  const char *zName;       /* column id: [a-z_][a-z0-9_]* */
+  const char *zLabel;      /* Chinese label, also accepted as an import header */
+  FieldType eType;
+  unsigned flags;
+  const EnumVal *aEnum;    /* FT_ENUM */
+  const char *zRef;        /* FT_REF: the referenced kind */
+  const char *zReqIn;      /* required once the record is in one of these states ("closed,rejected") */
+  int nMin, nMax;          /* FT_INT range; FT_TEXT max characters (0 = 200) */
+  const char *zHelp;       /* hint shown under the input */
+} Field;
+
+/* Roles, as bits so a transition can name several. */
+#define R_ADMIN   0x01     /* county admin (司法局 / 依法治县办) */
+#define R_CLERK   0x02     /* department clerk */
+#define R_LEADER  0x04     /* leader: reads everything in scope, changes nothing */
+#define R_PUBLIC  0x08     /* anonymous visitor */
+#define R_STAFF   (R_ADMIN|R_CLERK)
+
+typedef struct State { const char *zId; const char *zLabel; int bFinal; } State;
+
+typedef struct Transition {
+  const char *zId;         /* URL id: /k/KIND/ID/do/zId */
+  const char *zLabel;      /* button text */
+  const char *zFrom;       /* comma-separated states */
+  const char *zTo;
+  unsigned mRole;          /* who may */
+  const char *zStamp;      /* date field set to today when empty (may be NULL) */
+} Transition;
+
+typedef enum PeriodUnit { PU_DAYS = 1, PU_WORKDAYS, PU_MONTHS } PeriodUnit;
+
+/* A statutory period: the start day does not count; a calendar-day period
+** ending on a rest day moves to the next working day. Derived when read. */
+typedef struct Deadline {
+  const char *zName;
+  const char *zLabel;      /* e.g. 复议决定期限 */
+  const char *zStart;      /* date field the period runs from */
+  int nLength;             /* length in eUnit, or 0 when zLengthField gives it */
+  const char *zLengthField;/* FT_INT field holding the length (e.g. 承诺时限) */
+  PeriodUnit eUnit;
+  const char *zExtFlag;    /* FT_BOOL field: extension approved */
+  int nExtension;          /* extra length, same unit */
+  const char *zDone;       /* date field that meets the period */
+  const char *zWhen;       /* applies only when "field=value[,value]" (NULL: always) */
+  const char *zActiveIn;   /* states in which an unmet period is being counted */
+  const char *zBasis;      /* legal basis, quoted */
+} Deadline;
+
+/* One condition of an indicator filter. Ops:
+**   "="  field in comma list      "!="  not in list      "set" / "unset"
+**   "<=" ">=" integers             "state" state in list
+**   "ontime" / "late": zField names a Deadline met / missed (done records only) */
+typedef struct Cond { const char *zField; const char *zOp; const char *zValue; } Cond;
+
+typedef enum AggKind { AGG_COUNT = 0, AGG_SUM } AggKind;
+typedef struct Expr {
+  AggKind eAgg;
+  const char *zField;      /* AGG_SUM: summed FT_INT field */
+  const char *zMinus;      /* AGG_SUM: minus this field (Σ(a−b)) */
+  Cond aCond[6];
+} Expr;
+
+typedef enum IndUnit { IU_PERCENT = 1, IU_COUNT, IU_AVERAGE } IndUnit;
+
+/* numerator ÷ denominator (× 100 for IU_PERCENT), DHIS2-style. IU_COUNT
+** indicators have only a numerator. Rounded half-up to nDecimals. */
+typedef struct Indicator {
+  const char *zName;
+  const char *zLabel;
+  IndUnit eUnit;
+  Expr num;
+  Expr den;
+  int nDecimals;
+  const char *zTarget;     /* e.g. "100": the value the county aims for (NULL: none) */
+  const char *zHelp;       /* how it is computed, in Chinese */
+} Indicator;
+
+typedef struct Kind {
+  const char *zName;       /* table and URL name */
+  const char *zLabel;      /* 行政复议 */
+  const char *zGroup;      /* menu group */
+  Shape eShape;
+  int bPublic;             /* the public may read F_PUBLIC fields */
+  const Field *aField;
+  const State *aState;     /* first state is the initial one; may be NULL */
+  const Transition *aTrans;
+  const Deadline *aDeadline;
+  const Indicator *aIndicator;
+  const char *zAbout;      /* one paragraph for the list page */
+} Kind;
+
+/* Registry (registry.c) */
+const Kind *kind_find(const char *zName);
+int         kind_count(void);
+const Kind *kind_at(int i);
+const Field *kind_field(const Kind*, const char *zName);
+int         kind_nfield(const Kind*);
+const State *kind_state(const Kind*, const char *zId);
+const Transition *kind_trans(const Kind*, const char *zId);
+const Deadline *kind_deadline(const Kind*, const char *zName);
+const Indicator *kind_indicator(const Kind*, const char *zName);
+const Field *kind_year_field(const Kind*);
+const Field *kind_title_field(const Kind*);
+const char *enum_label(const Field*, const char *zId);   /* NULL if not a value */
+const char *enum_id(const Field*, const char *zIdOrLabel);/* accepts id or label */
+int         list_has(const char *zList, const char *zItem); /* comma list membership */
+int         registry_selfcheck(char *zErr, int nErr);
+#endif

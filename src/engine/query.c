@@ -1,0 +1,373 @@
+/*
+** src/engine/query.c — turning a Query or an indicator's conditions into
+** one parameterised SELECT, and running it.
+**
+** The WHERE clause is assembled from registry identifiers and ?N
+** placeholders only; the values travel separately in a Where's argument
+** list. Conditions SQL cannot express (whether a statutory period was met,
+** which needs the holiday calendar) are applied in C to the rows SQL
+** returns: rec_scan() then reads every candidate row.
+*/
+#include "engine/query.h"
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+typedef struct Arg { int bInt; i64 v; const char *z; } Arg;
+typedef struct Where {
+  SqlBuf b;
+  int nArg;
+  Arg a[96];
+  const Cond *aPost[12];    /* deadline conditions, evaluated in C */
+  int nPost;
+  int bDue;                 /* keep only rows with a period overdue or due soon */
+} Where;
+
+static void w_text(Where *w, const char *z){
+  sql_param(&w->b);
+  w->a[w->nArg].bInt = 0; w->a[w->nArg].z = z; w->nArg++;
+}
+static void w_int(Where *w, i64 v){
+  sql_param(&w->b);
+  w->a[w->nArg].bInt = 1; w->a[w->nArg].v = v; w->nArg++;
+}
+static void w_bind(Where *w, Stmt *q){
+  for(int i=0; i<w->nArg; i++){
+    if( w->a[i].bInt ) db_bind_int64(q, i+1, w->a[i].v); else db_bind_text(q, i+1, w->a[i].z);
+  }
+}
+
+static int is_int_field(const Field *f){
+  return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF;
+}
+
+/* "field IN (?, ?, …)" over a comma list. */
+static void w_in(Ctx *c, Where *w, const Field *f, const char *zList, int bNot){
+  sql_ident(&w->b, f ? f->zName : "state");
+  if( bNot ) sql_lit(&w->b, " NOT IN ("); else sql_lit(&w->b, " IN (");
+  char *z = arena_strdup(c->pArena, zList);
+  int n = 0;
+  for(char *p=z, *e; p; p=e){
+    e = strchr(p, ',');
+    if( e ) *e++ = 0;
+    if( n++ ) sql_lit(&w->b, ",");
+    if( f && is_int_field(f) ) w_int(w, atoll(p)); else w_text(w, p);
+  }
+  sql_lit(&w->b, ")");
+}
+
+/* One indicator condition. */
+static void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
+  if( strcmp(x->zOp, "ontime")==0 || strcmp(x->zOp, "late")==0 ){
+    if( w->nPost < (int)(sizeof(w->aPost)/sizeof(w->aPost[0])) ) w->aPost[w->nPost++] = x;
+    return;
+  }
+  sql_lit(&w->b, " AND ");
+  if( strcmp(x->zOp, "state")==0 ){ w_in(c, w, 0, x->zValue, 0); return; }
+  const Field *f = kind_field(k, x->zField);
+  if( strcmp(x->zOp, "=")==0 ){ w_in(c, w, f, x->zValue, 0); return; }
+  if( strcmp(x->zOp, "!=")==0 ){
+    sql_lit(&w->b, "("); sql_ident(&w->b, f->zName); sql_lit(&w->b, " IS NULL OR ");
+    w_in(c, w, f, x->zValue, 1);
+    sql_lit(&w->b, ")");
+    return;
+  }
+  sql_ident(&w->b, f->zName);
+  if( strcmp(x->zOp, "set")==0 ){ sql_lit(&w->b, " IS NOT NULL"); return; }
+  if( strcmp(x->zOp, "unset")==0 ){ sql_lit(&w->b, " IS NULL"); return; }
+  if( strcmp(x->zOp, "<=")==0 ) sql_lit(&w->b, "<=");
+  else sql_lit(&w->b, ">=");
+  w_int(w, atoll(x->zValue));
+}
+
+/* The part of every query: scope, year, department. */
+static void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept){
+  sql_lit(&w->b, " WHERE dept_id IN (SELECT id FROM dept WHERE path LIKE ");
+  w_text(w, arena_printf(c->pArena, "%s%%", c->pActor->zDeptPath));
+  sql_lit(&w->b, ")");
+  if( iDept ){
+    sql_lit(&w->b, " AND dept_id IN (SELECT d.id FROM dept d, dept p WHERE p.id=");
+    w_int(w, iDept);
+    sql_lit(&w->b, " AND d.path LIKE p.path || '%')");
+  }
+  const Field *fy = kind_year_field(k);
+  if( iYear && fy ){
+    sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, ">=");
+    w_text(w, arena_printf(c->pArena, "%04d-01-01", iYear));
+    sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, "<=");
+    w_text(w, arena_printf(c->pArena, "%04d-12-31", iYear));
+  }
+}
+
+static void w_query(Ctx *c, Where *w, const Query *q){
+  const Kind *k = q->pKind;
+  w_base(c, w, k, q->iYear, q->iDept);
+  if( q->zState ){ sql_lit(&w->b, " AND "); w_in(c, w, 0, q->zState, 0); }
+  if( q->azFilter ){
+    int i = 0;
+    for(const Field *f=k->aField; f->zName; f++, i++){
+      const char *z = q->azFilter[i];
+      if( z==0 || z[0]==0 ) continue;
+      sql_lit(&w->b, " AND ");
+      sql_ident(&w->b, f->zName);
+      if( f->eType==FT_TEXT || f->eType==FT_LONGTEXT ){
+        sql_lit(&w->b, " LIKE ");
+        w_text(w, arena_printf(c->pArena, "%%%s%%", z));
+      }else if( is_int_field(f) ){
+        sql_lit(&w->b, "="); w_int(w, atoll(z));
+      }else{
+        sql_lit(&w->b, "="); w_text(w, z);
+      }
+    }
+  }
+  if( q->pInd ){
+    const Expr *x = q->bDen ? &q->pInd->den : &q->pInd->num;
+    for(const Cond *cd=x->aCond; cd->zOp; cd++) w_cond(c, w, k, cd);
+  }
+  w->bDue = q->bDue;
+}
+
+/* Post-filter: deadline conditions and the due/overdue view. */
+static int w_keep(Ctx *c, Where *w, Rec *r, Day today){
+  for(int i=0; i<w->nPost; i++){
+    const Cond *x = w->aPost[i];
+    const Deadline *d = kind_deadline(r->pKind, x->zField);
+    int bOn = deadline_ontime(c, r, d);
+    if( x->zOp[0]=='o' ? !bOn : bOn ) return 0;
+  }
+  if( w->bDue ){
+    if( r->pKind->aDeadline==0 ) return 0;
+    for(const Deadline *d=r->pKind->aDeadline; d->zName; d++){
+      DeadlineStatus s;
+      deadline_eval(c, r, d, today, &s);
+      if( s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ) return 1;
+    }
+    return 0;
+  }
+  return 1;
+}
+
+void query_init(Ctx *c, Query *q, const Kind *k){
+  memset(q, 0, sizeof(*q));
+  q->pKind = k;
+  q->azFilter = arena_alloc(c->pArena, sizeof(char*)*(size_t)(kind_nfield(k)+1));
+  q->iPage = 1;
+  q->nSize = 20;
+}
+
+static void w_order(Where *w, const Query *q){
+  const Kind *k = q->pKind;
+  const Field *f = q->zSort ? kind_field(k, q->zSort) : 0;
+  sql_lit(&w->b, " ORDER BY ");
+  if( f ){
+    sql_ident(&w->b, f->zName);
+    if( q->bDesc ) sql_lit(&w->b, " DESC, id DESC"); else sql_lit(&w->b, " ASC, id ASC");
+  }else{
+    if( q->bDesc || q->zSort==0 ) sql_lit(&w->b, "id DESC"); else sql_lit(&w->b, "id ASC");
+  }
+}
+
+int rec_scan(Ctx *c, const Query *q, int (*xRow)(void*, Rec*), void *pArg){
+  Where w;
+  Stmt st;
+  memset(&w, 0, sizeof(w));
+  sqlbuf_init(&w.b);
+  rec_select_cols(&w.b, q->pKind);
+  w_query(c, &w, q);
+  w_order(&w, q);
+  Day today = 0;
+  day_parse(c->zToday, &today);
+  int rc = FZ_OK;
+  if( db_prepare_buf(c->pDb, &st, &w.b) ){
+    rc = err_internal(c, "rec_scan: %s", db_errmsg(c->pDb));
+  }else{
+    w_bind(&w, &st);
+    Arena *pMain = c->pArena;
+    Arena rowArena;
+    arena_init(&rowArena);
+    while( db_step(&st)==DB_ROW ){
+      if( q->bTransient ){ arena_free(&rowArena); arena_init(&rowArena); c->pArena = &rowArena; }
+      Rec *r = rec_new(c, q->pKind);
+      rec_from_row(c, &st, r);
+      int bStop = w_keep(c, &w, r, today) && xRow(pArg, r);
+      c->pArena = pMain;
+      if( bStop ) break;
+    }
+    arena_free(&rowArena);
+    db_finalize(&st);
+  }
+  sqlbuf_free(&w.b);
+  return rc;
+}
+
+/* Page collector for lists that need the C post-filter. */
+typedef struct PageCollect { RecList *pList; i64 iFirst, iEnd; Ctx *c; } PageCollect;
+static int collect_row(void *p, Rec *r){
+  PageCollect *pc = p;
+  i64 i = pc->pList->nTotal++;
+  if( i>=pc->iFirst && i<pc->iEnd ){
+    pc->pList->aRow[pc->pList->nRow++] = r;
+  }
+  return 0;
+}
+
+int rec_list(Ctx *c, const Query *q, RecList *pList){
+  memset(pList, 0, sizeof(*pList));
+  if( (c->pActor->mRole & R_PUBLIC) && !q->pKind->bPublic ) return FZ_NOTFOUND;
+  int nSize = q->nSize<=0 ? 200 : q->nSize>200 ? 200 : q->nSize;
+  int iPage = q->iPage<1 ? 1 : q->iPage;
+  Where w;
+  memset(&w, 0, sizeof(w));
+  sqlbuf_init(&w.b);
+  sql_lit(&w.b, "SELECT COUNT(*) FROM ");
+  sql_ident(&w.b, q->pKind->zName);
+  w_query(c, &w, q);
+  int bPost = w.nPost>0 || w.bDue;
+  pList->aRow = arena_alloc(c->pArena, sizeof(Rec*)*(size_t)nSize);
+  if( bPost ){
+    /* Counting needs the calendar: walk every candidate in C. */
+    sqlbuf_free(&w.b);
+    PageCollect pc = { pList, (i64)(iPage-1)*nSize, (i64)iPage*nSize, c };
+    return rec_scan(c, q, collect_row, &pc);
+  }
+  Stmt st;
+  int rc = FZ_OK;
+  if( db_prepare_buf(c->pDb, &st, &w.b) ){
+    rc = err_internal(c, "rec_list count: %s", db_errmsg(c->pDb));
+    goto done;
+  }
+  w_bind(&w, &st);
+  if( db_step(&st)==DB_ROW ) pList->nTotal = db_column_int64(&st, 0);
+  db_finalize(&st);
+  sqlbuf_free(&w.b);
+  memset(&w, 0, sizeof(w));
+  sqlbuf_init(&w.b);
+  rec_select_cols(&w.b, q->pKind);
+  w_query(c, &w, q);
+  w_order(&w, q);
+  sql_lit(&w.b, " LIMIT "); sql_int(&w.b, nSize);
+  sql_lit(&w.b, " OFFSET "); sql_int(&w.b, (i64)(iPage-1)*nSize);
+  if( db_prepare_buf(c->pDb, &st, &w.b) ){
+    rc = err_internal(c, "rec_list: %s", db_errmsg(c->pDb));
+    goto done;
+  }
+  w_bind(&w, &st);
+  while( db_step(&st)==DB_ROW && pList->nRow<nSize ){
+    Rec *r = rec_new(c, q->pKind);
+    rec_from_row(c, &st, r);
+    pList->aRow[pList->nRow++] = r;
+  }
+  db_finalize(&st);
+done:
+  sqlbuf_free(&w.b);
+  return rc;
+}
+
+/* ---- indicators ---------------------------------------------------------- */
+
+typedef struct SumCollect { const Expr *x; long long n; } SumCollect;
+static int sum_row(void *p, Rec *r){
+  SumCollect *s = p;
+  if( s->x->eAgg==AGG_COUNT ){ s->n++; return 0; }
+  const char *a = rec_val(r, s->x->zField);
+  const char *b = s->x->zMinus ? rec_val(r, s->x->zMinus) : 0;
+  s->n += (a ? atoll(a) : 0) - (b ? atoll(b) : 0);
+  return 0;
+}
+
+/* One side of an indicator: COUNT(*) or SUM over the filtered rows. */
+static int expr_eval(Ctx *c, const Kind *k, const Expr *x, int iYear, i64 iDept, long long *pN){
+  Where w;
+  memset(&w, 0, sizeof(w));
+  sqlbuf_init(&w.b);
+  if( x->eAgg==AGG_SUM ){
+    sql_lit(&w.b, "SELECT COALESCE(SUM(");
+    sql_ident(&w.b, x->zField);
+    if( x->zMinus ){ sql_lit(&w.b, " - COALESCE("); sql_ident(&w.b, x->zMinus); sql_lit(&w.b, ",0)"); }
+    sql_lit(&w.b, "),0) FROM ");
+  }else{
+    sql_lit(&w.b, "SELECT COUNT(*) FROM ");
+  }
+  sql_ident(&w.b, k->zName);
+  w_base(c, &w, k, iYear, iDept);
+  for(const Cond *cd=x->aCond; cd->zOp; cd++) w_cond(c, &w, k, cd);
+  int rc = FZ_OK;
+  *pN = 0;
+  if( w.nPost ){
+    /* Needs the calendar: count in C over the rows the SQL part selects. */
+    sqlbuf_free(&w.b);
+    Query q;
+    query_init(c, &q, k);
+    q.iYear = iYear;
+    q.iDept = iDept;
+    Indicator tmp = { .num = *x };
+    q.pInd = &tmp;
+    q.bTransient = 1;
+    SumCollect s = { x, 0 };
+    rc = rec_scan(c, &q, sum_row, &s);
+    *pN = s.n;
+    return rc;
+  }
+  Stmt st;
+  if( db_prepare_buf(c->pDb, &st, &w.b) ){
+    rc = err_internal(c, "indicator %s: %s", k->zName, db_errmsg(c->pDb));
+  }else{
+    w_bind(&w, &st);
+    if( db_step(&st)==DB_ROW ) *pN = db_column_int64(&st, 0);
+    db_finalize(&st);
+  }
+  sqlbuf_free(&w.b);
+  return rc;
+}
+
+/* num/den × nScale, rounded half away from zero to nDecimals, as text.
+** Integer arithmetic only: every rate in the system is formatted here. */
+void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut){
+  long long p10 = 1;
+  if( nDecimals>6 ) nDecimals = 6;
+  for(int i=0; i<nDecimals; i++) p10 *= 10;
+  int neg = (num<0) != (den<0);
+  unsigned long long n = (unsigned long long)(num<0 ? -num : num);
+  unsigned long long d = (unsigned long long)(den<0 ? -den : den);
+  unsigned long long v = (n * (unsigned long long)nScale * (unsigned long long)p10 * 2 + d) / (2*d);
+  if( nDecimals>0 ){
+    char zFrac[24];
+    snprintf(zFrac, sizeof zFrac, "%llu", v%(unsigned long long)p10 + (unsigned long long)p10);
+    snprintf(zOut, (size_t)nOut, "%s%llu.%s", neg && v ? "-" : "", v/(unsigned long long)p10, zFrac+1);
+  }else{
+    snprintf(zOut, (size_t)nOut, "%s%llu", neg && v ? "-" : "", v);
+  }
+}
+
+const char *ind_unit_suffix(const Kind *k, const Indicator *ind){
+  if( ind->eUnit==IU_PERCENT ) return "%";
+  if( ind->eUnit==IU_AVERAGE ) return "";
+  return k->eShape==SHAPE_CATALOG ? "项" : "件";
+}
+
+int ind_compute(Ctx *c, const Kind *k, const Indicator *ind, int iYear, i64 iDept, IndValue *v){
+  memset(v, 0, sizeof(*v));
+  v->pKind = k;
+  v->pInd = ind;
+  if( expr_eval(c, k, &ind->num, iYear, iDept, &v->num) ) return FZ_INTERNAL;
+  if( ind->eUnit==IU_COUNT ){
+    snprintf(v->zValue, sizeof v->zValue, "%lld", v->num);
+    snprintf(v->zText, sizeof v->zText, "%lld%s", v->num, ind_unit_suffix(k, ind));
+    return FZ_OK;
+  }
+  if( expr_eval(c, k, &ind->den, iYear, iDept, &v->den) ) return FZ_INTERNAL;
+  if( v->den==0 ){
+    v->bEmpty = 1;
+    snprintf(v->zValue, sizeof v->zValue, "—");
+    snprintf(v->zText, sizeof v->zText, "无数据");
+    return FZ_OK;
+  }
+  ind_format_rate(v->num, v->den, ind->eUnit==IU_PERCENT ? 100 : 1, ind->nDecimals, v->zValue, sizeof v->zValue);
+  snprintf(v->zText, sizeof v->zText, "%s%s", v->zValue, ind_unit_suffix(k, ind));
+  if( ind->zTarget && ind->eUnit==IU_PERCENT ){
+    /* Compare exactly: num/den*100 < target  <=>  num*100 < target*den */
+    long long t = atoll(ind->zTarget);
+    v->bBelowTarget = v->num*100 < t*v->den;
+  }
+  return FZ_OK;
+}

@@ -1,0 +1,43 @@
+/*
+** src/engine/query.h — filtered, scoped, sorted, paged lists of records,
+** and the indicators computed over the same filters.
+*/
+#ifndef FZ_QUERY_H
+#define FZ_QUERY_H
+#include "engine/record.h"
+
+typedef struct Query {
+  const Kind *pKind;
+  int iYear;                  /* 0 = every year */
+  i64 iDept;                  /* 0 = the actor's whole scope; else that subtree */
+  const char **azFilter;      /* per field (kind_nfield entries): the query-form value or NULL */
+  const char *zState;         /* one state or NULL */
+  const char *zSort;          /* a field name, "id" or NULL */
+  int bDesc;
+  int iPage, nSize;           /* 1-based page; nSize capped at 200 (0 = all, exports) */
+  const Indicator *pInd;      /* trace: the records behind an indicator … */
+  int bDen;                   /* … its denominator (1) or numerator (0) */
+  int bDue;                   /* only records with a period overdue or due within 3 working days */
+  int bTransient;             /* rec_scan: rows live only during their callback (exports, sums) */
+} Query;
+
+typedef struct RecList { int nRow; Rec **aRow; i64 nTotal; } RecList;
+
+void query_init(Ctx*, Query*, const Kind*);
+int  rec_list(Ctx*, const Query*, RecList*);
+/* Streams every matching record (exports, the report's annexes). xRow returns non-zero to stop. */
+int  rec_scan(Ctx*, const Query*, int (*xRow)(void*, Rec*), void*);
+
+typedef struct IndValue {
+  const Kind *pKind;
+  const Indicator *pInd;
+  long long num, den;
+  int bEmpty;                 /* denominator zero: no value */
+  char zValue[32];            /* "96.4" — rounded half up, as everywhere */
+  char zText[64];             /* "96.4%" / "65件" / "5.2" */
+  int bBelowTarget;
+} IndValue;
+int  ind_compute(Ctx*, const Kind*, const Indicator*, int iYear, i64 iDept, IndValue*);
+void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut);
+const char *ind_unit_suffix(const Kind*, const Indicator*);
+#endif

@@ -1,0 +1,575 @@
+/*
+** src/engine/record.c — create, read, update, delete and move records of
+** any kind, reading only the kind's declaration.
+**
+** Writes follow one pattern: parse and check everything into pCtx->err;
+** if anything is wrong, write nothing; otherwise one transaction writes the
+** row and its audit entry. Reads are scoped to the actor's department
+** subtree by a bound parameter, never by SQL text.
+*/
+#include "engine/record.h"
+#include "audit/audit.h"
+#include "base/json.h"
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <ctype.h>
+#include <time.h>
+
+static const char *now_iso(Ctx *c){
+  time_t t = time(0);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  char z[32];
+  strftime(z, sizeof z, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return arena_strdup(c->pArena, z);
+}
+
+Rec *rec_new(Ctx *c, const Kind *k){
+  Rec *r = arena_alloc(c->pArena, sizeof(Rec));
+  r->pKind = k;
+  r->azVal = arena_alloc(c->pArena, sizeof(char*)*(size_t)(kind_nfield(k)+1));
+  r->zState = k->aState ? k->aState[0].zId : "active";
+  return r;
+}
+
+static int field_index(const Kind *k, const char *zName){
+  for(int i=0; k->aField[i].zName; i++) if( strcmp(k->aField[i].zName, zName)==0 ) return i;
+  return -1;
+}
+const char *rec_val(const Rec *r, const char *zField){
+  int i = field_index(r->pKind, zField);
+  return i<0 ? 0 : r->azVal[i];
+}
+const char *rec_title(const Rec *r){
+  const Field *f = kind_title_field(r->pKind);
+  const char *z = rec_val(r, f->zName);
+  return z ? z : "";
+}
+
+/* ---- parsing one value ------------------------------------------------ */
+
+static char *trim(Ctx *c, const char *z){
+  while( *z==' ' || *z=='\t' || *z=='\r' || *z=='\n' ) z++;
+  /* also the ideographic space U+3000 that Chinese input methods produce */
+  while( (unsigned char)z[0]==0xE3 && (unsigned char)z[1]==0x80 && (unsigned char)z[2]==0x80 ) z += 3;
+  size_t n = strlen(z);
+  while( n>0 && (z[n-1]==' ' || z[n-1]=='\t' || z[n-1]=='\r' || z[n-1]=='\n') ) n--;
+  while( n>=3 && (unsigned char)z[n-3]==0xE3 && (unsigned char)z[n-2]==0x80 && (unsigned char)z[n-1]==0x80 ) n -= 3;
+  return arena_strndup(c->pArena, z, n);
+}
+
+/* Characters, not bytes; -1 if not valid UTF-8. */
+static int utf8_chars(const char *z){
+  int n = 0;
+  const unsigned char *p = (const unsigned char*)z;
+  while( *p ){
+    int len = *p<0x80 ? 1 : (*p>>5)==6 ? 2 : (*p>>4)==14 ? 3 : (*p>>3)==30 ? 4 : 0;
+    if( len==0 ) return -1;
+    for(int i=1; i<len; i++) if( (p[i]&0xC0)!=0x80 ) return -1;
+    p += len;
+    n++;
+  }
+  return n;
+}
+
+static int parse_bool(const char *z){
+  static const char *aYes[] = { "1", "是", "true", "TRUE", "yes", "Y", "y", "on", "√", "已", 0 };
+  static const char *aNo[]  = { "0", "否", "false", "FALSE", "no", "N", "n", "off", "×", "未", 0 };
+  for(int i=0; aYes[i]; i++) if( strcmp(z, aYes[i])==0 ) return 1;
+  for(int i=0; aNo[i]; i++) if( strcmp(z, aNo[i])==0 ) return 0;
+  return -1;
+}
+
+static const char *enum_choices(Ctx *c, const Field *f){
+  Buf b;
+  buf_init(&b);
+  for(const EnumVal *e=f->aEnum; e->zId; e++){
+    if( e!=f->aEnum ) buf_puts(&b, "、");
+    buf_puts(&b, e->zLabel);
+  }
+  const char *z = arena_strdup(c->pArena, buf_cstr(&b));
+  buf_free(&b);
+  return z;
+}
+
+/* A reference is given as the record id, or (in imports) as the value of
+** the referenced kind's first unique field or its title. */
+static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
+  const Kind *k = kind_find(f->zRef);
+  const Field *aTry[3] = { 0, 0, 0 };
+  int n = 0;
+  for(const Field *g=k->aField; g->zName && n<1; g++) if( g->flags & F_UNIQUE ) aTry[n++] = g;
+  aTry[n++] = kind_title_field(k);
+  char *zEnd = 0;
+  long long v = strtoll(z, &zEnd, 10);
+  SqlBuf b;
+  Stmt q;
+  int found = 0;
+  if( zEnd && *zEnd==0 && v>0 ){
+    sqlbuf_init(&b);
+    sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName); sql_lit(&b, " WHERE id=?1");
+    if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+      db_bind_int64(&q, 1, v);
+      if( db_step(&q)==DB_ROW ){ *pId = v; found = 1; }
+      db_finalize(&q);
+    }
+    sqlbuf_free(&b);
+    if( found ) return 1;
+  }
+  for(int i=0; i<n && !found; i++){
+    sqlbuf_init(&b);
+    sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
+    sql_lit(&b, " WHERE "); sql_ident(&b, aTry[i]->zName); sql_lit(&b, "=?1 ORDER BY id LIMIT 1");
+    if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+      db_bind_text(&q, 1, z);
+      if( db_step(&q)==DB_ROW ){ *pId = db_column_int64(&q, 0); found = 1; }
+      db_finalize(&q);
+    }
+    sqlbuf_free(&b);
+  }
+  return found;
+}
+
+int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut, int iRow){
+  *pzOut = 0;
+  if( zIn==0 ) return 0;
+  char *z = trim(c, zIn);
+  if( z[0]==0 ) return 0;
+  int nErr0 = c->err.n;
+  switch( f->eType ){
+    case FT_TEXT: case FT_LONGTEXT: {
+      int nMax = f->nMax ? f->nMax : (f->eType==FT_TEXT ? 200 : 20000);
+      int nChar = utf8_chars(z);
+      if( nChar<0 ){ err_add(c, iRow, f, "含有无效字符（不是UTF-8编码）"); break; }
+      if( nChar>nMax ){ err_add(c, iRow, f, "长度不能超过%d个字，实际%d个字", nMax, nChar); break; }
+      for(const char *p=z; *p; p++){
+        if( (unsigned char)*p<0x20 && *p!='\t' && !(f->eType==FT_LONGTEXT && (*p=='\n' || *p=='\r')) ){
+          err_add(c, iRow, f, "含有不可见的控制字符"); break;
+        }
+      }
+      *pzOut = z;
+      break;
+    }
+    case FT_INT: {
+      char *zEnd = 0;
+      const char *p = z;
+      if( *p=='-' || *p=='+' ) p++;
+      int bDigits = isdigit((unsigned char)*p);
+      long long v = strtoll(z, &zEnd, 10);
+      /* Excel writes whole numbers as "12.0" in some exports */
+      if( zEnd && zEnd[0]=='.' ){ const char *q = zEnd+1; while( *q=='0' ) q++; if( *q==0 ) zEnd = (char*)q; }
+      if( !bDigits || zEnd==0 || *zEnd ){ err_add(c, iRow, f, "应为整数，实际为“%s”", z); break; }
+      if( (f->nMin || f->nMax) && (v<f->nMin || v>f->nMax) ){
+        err_add(c, iRow, f, "应在%d到%d之间，实际为%lld", f->nMin, f->nMax, v); break;
+      }
+      *pzOut = arena_printf(c->pArena, "%lld", v);
+      break;
+    }
+    case FT_DATE: {
+      Day d;
+      if( day_parse(z, &d)!=CAL_OK ){
+        err_add(c, iRow, f, "日期格式应为YYYY-MM-DD，实际为“%s”", z); break;
+      }
+      char zOut[11];
+      day_format(d, zOut);
+      *pzOut = arena_strdup(c->pArena, zOut);
+      break;
+    }
+    case FT_ENUM: {
+      const char *zId = enum_id(f, z);
+      if( zId==0 ){ err_add(c, iRow, f, "应为以下之一：%s，实际为“%s”", enum_choices(c, f), z); break; }
+      *pzOut = zId;
+      break;
+    }
+    case FT_BOOL: {
+      int b = parse_bool(z);
+      if( b<0 ){ err_add(c, iRow, f, "应为“是”或“否”，实际为“%s”", z); break; }
+      *pzOut = b ? "1" : "0";
+      break;
+    }
+    case FT_REF: {
+      i64 id;
+      if( !ref_lookup(c, f, z, &id) ){
+        err_add(c, iRow, f, "找不到%s“%s”", kind_find(f->zRef)->zLabel, z); break;
+      }
+      *pzOut = arena_printf(c->pArena, "%lld", (long long)id);
+      break;
+    }
+  }
+  return c->err.n>nErr0;
+}
+
+int rec_from_input(Ctx *c, Rec *r, int iRow, InputFn xGet, void *pArg){
+  const Kind *k = r->pKind;
+  int nErr0 = c->err.n;
+  const char *zDept = xGet(pArg, &field_dept);
+  if( zDept ){
+    char *z = trim(c, zDept);
+    if( z[0]==0 ){
+      r->iDept = 0;
+    }else{
+      i64 iDept;
+      const char *zPath;
+      if( dept_lookup(c, z, &iDept, &zPath) ){
+        err_add(c, iRow, &field_dept, "未知部门“%s”", z);
+      }else{
+        r->iDept = iDept;
+        r->zDeptName = dept_name(c, iDept);
+      }
+    }
+  }
+  int i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    const char *zIn = xGet(pArg, f);
+    if( zIn==0 ) continue;               /* not mentioned: keep */
+    const char *zOut = 0;
+    if( rec_parse_value(c, f, zIn, &zOut, iRow)==0 ) r->azVal[i] = zOut;
+  }
+  return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
+}
+
+/* ---- checks over the whole record ------------------------------------- */
+
+int rec_check(Ctx *c, Rec *r, int iRow){
+  int nErr0 = c->err.n;
+  if( r->iDept!=0 && !dept_in_scope(c, r->iDept) ){
+    err_add(c, iRow, &field_dept, "无权为“%s”录入或修改数据", dept_name(c, r->iDept));
+  }
+  rec_check_local(c, r, iRow);
+  rec_check_unique(c, r, iRow);
+  return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
+}
+
+/* The checks that need no database: required fields, fields required in
+** the record's state, periods not met before they start, no future dates. */
+int rec_check_local(Ctx *c, Rec *r, int iRow){
+  const Kind *k = r->pKind;
+  int nErr0 = c->err.n;
+  if( r->iDept==0 ) err_add(c, iRow, &field_dept, "不能为空");
+  int i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    if( r->azVal[i] ) continue;
+    if( f->flags & F_REQ ){
+      err_add(c, iRow, f, "不能为空");
+    }else if( f->zReqIn && list_has(f->zReqIn, r->zState) ){
+      const State *s = kind_state(k, r->zState);
+      err_add(c, iRow, f, "状态为“%s”时不能为空", s ? s->zLabel : r->zState);
+    }
+  }
+  /* A period cannot be met before it starts. */
+  if( k->aDeadline ){
+    for(const Deadline *d=k->aDeadline; d->zName; d++){
+      const char *zS = rec_val(r, d->zStart), *zD = rec_val(r, d->zDone);
+      if( zS && zD && strcmp(zD, zS)<0 ){
+        const Field *fs = kind_field(k, d->zStart), *fd = kind_field(k, d->zDone);
+        err_add(c, iRow, fd, "不能早于「%s」（%s）", fs->zLabel, zS);
+      }
+    }
+  }
+  /* Dates in the future cannot have happened: only done/start dates are
+  ** checked, since 有效期至 and similar fields lie ahead by nature. */
+  if( k->aDeadline ){
+    for(const Deadline *d=k->aDeadline; d->zName; d++){
+      const char *az[2] = { d->zStart, d->zDone };
+      for(int j=0; j<2; j++){
+        const char *zV = rec_val(r, az[j]);
+        if( zV && strcmp(zV, c->zToday)>0 ){
+          err_add(c, iRow, kind_field(k, az[j]), "不能晚于今天（%s），实际为%s", c->zToday, zV);
+        }
+      }
+    }
+  }
+  return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
+}
+
+/* Values of F_UNIQUE fields must not exist in another record. */
+int rec_check_unique(Ctx *c, Rec *r, int iRow){
+  const Kind *k = r->pKind;
+  int nErr0 = c->err.n;
+  int i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    if( !(f->flags & F_UNIQUE) || r->azVal[i]==0 ) continue;
+    SqlBuf b;
+    Stmt q;
+    sqlbuf_init(&b);
+    sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
+    sql_lit(&b, " WHERE "); sql_ident(&b, f->zName); sql_lit(&b, "=?1 AND id<>?2");
+    if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+      db_bind_text(&q, 1, r->azVal[i]);
+      db_bind_int64(&q, 2, r->id);
+      if( db_step(&q)==DB_ROW ) err_add(c, iRow, f, "“%s”已存在，不能重复", r->azVal[i]);
+      db_finalize(&q);
+    }
+    sqlbuf_free(&b);
+  }
+  return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+void rec_select_cols(SqlBuf *b, const Kind *k){
+  sql_lit(b, "SELECT id, dept_id, state, created_at, updated_at");
+  for(const Field *f=k->aField; f->zName; f++){ sql_lit(b, ", "); sql_ident(b, f->zName); }
+  sql_lit(b, " FROM ");
+  sql_ident(b, k->zName);
+}
+
+void rec_from_row(Ctx *c, Stmt *q, Rec *r){
+  r->id = db_column_int64(q, 0);
+  r->iDept = db_column_int64(q, 1);
+  r->zState = arena_strdup(c->pArena, db_column_text(q, 2));
+  r->zCreated = arena_strdup(c->pArena, db_column_text(q, 3));
+  r->zUpdated = arena_strdup(c->pArena, db_column_text(q, 4));
+  int i = 0;
+  for(const Field *f=r->pKind->aField; f->zName; f++, i++){
+    r->azVal[i] = db_column_is_null(q, 5+i) ? 0 : arena_strdup(c->pArena, db_column_text(q, 5+i));
+  }
+}
+
+int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
+  const Actor *a = c->pActor;
+  *ppRec = 0;
+  if( (a->mRole & R_PUBLIC) && !k->bPublic ) return FZ_NOTFOUND;
+  SqlBuf b;
+  Stmt q;
+  sqlbuf_init(&b);
+  rec_select_cols(&b, k);
+  sql_lit(&b, " WHERE id=?1 AND dept_id IN (SELECT id FROM dept WHERE path LIKE ?2)");
+  int rc = FZ_NOTFOUND;
+  if( db_prepare_buf(c->pDb, &q, &b) ){
+    rc = err_internal(c, "rec_get %s: %s", k->zName, db_errmsg(c->pDb));
+  }else{
+    db_bind_int64(&q, 1, id);
+    db_bind_text(&q, 2, arena_printf(c->pArena, "%s%%", a->zDeptPath));
+    if( db_step(&q)==DB_ROW ){
+      Rec *r = rec_new(c, k);
+      rec_from_row(c, &q, r);
+      r->zDeptName = 0;
+      *ppRec = r;
+      rc = FZ_OK;
+    }
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  if( rc==FZ_OK ) (*ppRec)->zDeptName = dept_name(c, (*ppRec)->iDept);
+  return rc;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static void bind_val(Stmt *q, int iParam, const Field *f, const char *z){
+  if( z==0 ) db_bind_null(q, iParam);
+  else if( f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF ) db_bind_int64(q, iParam, atoll(z));
+  else db_bind_text(q, iParam, z);
+}
+
+/* INSERT of every column; with bId the caller assigns the id (bulk
+** import), else the database does and RETURNING reports it. */
+static int insert_prepare(Ctx *c, const Kind *k, Stmt *q, int bId){
+  SqlBuf b;
+  sqlbuf_init(&b);
+  sql_lit(&b, "INSERT INTO "); sql_ident(&b, k->zName);
+  sql_lit(&b, "(dept_id, state, created_at, updated_at");
+  for(const Field *f=k->aField; f->zName; f++){ sql_lit(&b, ", "); sql_ident(&b, f->zName); }
+  if( bId ) sql_lit(&b, ", id");
+  sql_lit(&b, ") VALUES(");
+  int n = 4 + kind_nfield(k) + bId;
+  for(int i=0; i<n; i++){ if( i ) sql_lit(&b, ","); sql_param(&b); }
+  sql_lit(&b, ")");
+  if( !bId ) sql_lit(&b, " RETURNING id");
+  int rc = db_prepare_buf(c->pDb, q, &b);
+  sqlbuf_free(&b);
+  return rc;
+}
+static void insert_bind(Stmt *q, const Rec *r, int bId){
+  db_bind_int64(q, 1, r->iDept);
+  db_bind_text(q, 2, r->zState);
+  db_bind_text(q, 3, r->zCreated);
+  db_bind_text(q, 4, r->zUpdated);
+  int i = 0;
+  for(const Field *f=r->pKind->aField; f->zName; f++, i++) bind_val(q, 5+i, f, r->azVal[i]);
+  if( bId ) db_bind_int64(q, 5+i, r->id);
+}
+int rec_insert_stmt_prepare(Ctx *c, const Kind *k, Stmt *q){ return insert_prepare(c, k, q, 0); }
+int rec_insert_stmt_bind(Stmt *q, const Rec *r){ insert_bind(q, r, 0); return 0; }
+int rec_insert_stmt_prepare_id(Ctx *c, const Kind *k, Stmt *q){ return insert_prepare(c, k, q, 1); }
+void rec_insert_stmt_bind_id(Stmt *q, const Rec *r){ insert_bind(q, r, 1); }
+
+int rec_write_row(Ctx *c, Rec *r){
+  Stmt q;
+  if( r->zCreated==0 ) r->zCreated = r->zUpdated = now_iso(c);
+  if( rec_insert_stmt_prepare(c, r->pKind, &q) ) return DB_ERROR;
+  rec_insert_stmt_bind(&q, r);
+  int rc = db_step(&q);
+  if( rc==DB_ROW ){ r->id = db_column_int64(&q, 0); rc = DB_OK; }
+  db_finalize(&q);
+  return rc;
+}
+
+int rec_insert(Ctx *c, Rec *r){
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  r->id = 0;
+  rec_check(c, r, 0);
+  if( c->err.n ) return FZ_INVALID;
+  if( db_begin_write(c->pDb) ) goto db_fail;
+  if( rec_write_row(c, r) ) goto db_fail;
+  if( audit_append(c, "insert", r->pKind->zName, r->id, "", rec_json(c, r)) ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  return FZ_OK;
+db_fail:
+  {
+    int rc = err_internal(c, "rec_insert %s: %s", r->pKind->zName, db_errmsg(c->pDb));
+    db_rollback(c->pDb);
+    return rc;
+  }
+}
+
+static int rec_write_update(Ctx *c, const Rec *r){
+  SqlBuf b;
+  Stmt q;
+  sqlbuf_init(&b);
+  sql_lit(&b, "UPDATE "); sql_ident(&b, r->pKind->zName);
+  sql_lit(&b, " SET dept_id=?1, state=?2, updated_at=?3");
+  b.nParam = 3;
+  for(const Field *f=r->pKind->aField; f->zName; f++){
+    sql_lit(&b, ", "); sql_ident(&b, f->zName); sql_lit(&b, "="); sql_param(&b);
+  }
+  sql_lit(&b, " WHERE id="); int iId = sql_param(&b);
+  int rc = db_prepare_buf(c->pDb, &q, &b);
+  sqlbuf_free(&b);
+  if( rc ) return rc;
+  db_bind_int64(&q, 1, r->iDept);
+  db_bind_text(&q, 2, r->zState);
+  db_bind_text(&q, 3, r->zUpdated);
+  int i = 0;
+  for(const Field *f=r->pKind->aField; f->zName; f++, i++) bind_val(&q, 4+i, f, r->azVal[i]);
+  db_bind_int64(&q, iId, r->id);
+  rc = db_step(&q);
+  db_finalize(&q);
+  return rc==DB_DONE ? DB_OK : rc;
+}
+
+/* Shared tail of update and transition: check, write, audit. */
+static int rec_save(Ctx *c, const Rec *pOld, Rec *pNew, const char *zAction){
+  pNew->id = pOld->id;
+  pNew->zCreated = pOld->zCreated;
+  pNew->zUpdated = now_iso(c);
+  rec_check(c, pNew, 0);
+  if( c->err.n ) return FZ_INVALID;
+  if( db_begin_write(c->pDb) ) goto db_fail;
+  if( rec_write_update(c, pNew) ) goto db_fail;
+  if( audit_append(c, zAction, pNew->pKind->zName, pNew->id, rec_json(c, pOld), rec_json(c, pNew)) ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  return FZ_OK;
+db_fail:
+  {
+    int rc = err_internal(c, "rec_save %s: %s", pNew->pKind->zName, db_errmsg(c->pDb));
+    db_rollback(c->pDb);
+    return rc;
+  }
+}
+
+int rec_update(Ctx *c, const Rec *pOld, Rec *pNew){
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( !dept_in_scope(c, pOld->iDept) ) return FZ_NOTFOUND;
+  pNew->zState = pOld->zState;          /* state moves only by transitions */
+  return rec_save(c, pOld, pNew, "update");
+}
+
+int rec_trans_allowed(const Actor *a, const Rec *r, const Transition *t){
+  return (a->mRole & t->mRole)!=0 && list_has(t->zFrom, r->zState);
+}
+
+int rec_transition(Ctx *c, const Rec *pOld, const Transition *t){
+  if( !rec_trans_allowed(c->pActor, pOld, t) ) return FZ_FORBIDDEN;
+  Rec *pNew = rec_new(c, pOld->pKind);
+  int n = kind_nfield(pOld->pKind);
+  memcpy(pNew->azVal, pOld->azVal, sizeof(char*)*(size_t)n);
+  pNew->iDept = pOld->iDept;
+  pNew->zDeptName = pOld->zDeptName;
+  pNew->zState = t->zTo;
+  if( t->zStamp ){
+    int i = field_index(pOld->pKind, t->zStamp);
+    if( pNew->azVal[i]==0 ) pNew->azVal[i] = arena_strdup(c->pArena, c->zToday);
+  }
+  return rec_save(c, pOld, pNew, t->zId);
+}
+
+int rec_delete(Ctx *c, const Rec *r){
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( !dept_in_scope(c, r->iDept) ) return FZ_NOTFOUND;
+  SqlBuf b;
+  Stmt q;
+  sqlbuf_init(&b);
+  sql_lit(&b, "DELETE FROM "); sql_ident(&b, r->pKind->zName); sql_lit(&b, " WHERE id=?1");
+  if( db_begin_write(c->pDb) ) goto db_fail;
+  if( db_prepare_buf(c->pDb, &q, &b) ) goto db_fail;
+  db_bind_int64(&q, 1, r->id);
+  int rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto db_fail;
+  if( audit_append(c, "delete", r->pKind->zName, r->id, rec_json(c, r), "") ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  sqlbuf_free(&b);
+  return FZ_OK;
+db_fail:
+  sqlbuf_free(&b);
+  rc = err_internal(c, "rec_delete %s: %s", r->pKind->zName, db_errmsg(c->pDb));
+  db_rollback(c->pDb);
+  return rc;
+}
+
+/* ---- presentation helpers --------------------------------------------- */
+
+/* Canonical JSON of a record: the audit log stores it and `fazhi check`
+** compares it with the table row, so it must depend only on stored values. */
+const char *rec_json(Ctx *c, const Rec *r){
+  Buf b;
+  Json j;
+  buf_init(&b);
+  json_init(&j, &b);
+  json_obj_begin(&j);
+  json_kint(&j, "id", r->id);
+  json_kint(&j, "dept_id", r->iDept);
+  json_kstr(&j, "state", r->zState);
+  int i = 0;
+  for(const Field *f=r->pKind->aField; f->zName; f++, i++){
+    json_key(&j, f->zName);
+    if( r->azVal[i]==0 ) json_null(&j);
+    else if( f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF ) json_int(&j, atoll(r->azVal[i]));
+    else json_str(&j, r->azVal[i]);
+  }
+  json_obj_end(&j);
+  const char *z = arena_strdup(c->pArena, buf_cstr(&b));
+  buf_free(&b);
+  return z;
+}
+
+const char *rec_display(Ctx *c, const Rec *r, const Field *f){
+  if( f==&field_dept ) return r->zDeptName ? r->zDeptName : dept_name(c, r->iDept);
+  const char *z = rec_val(r, f->zName);
+  if( z==0 ) return "";
+  switch( f->eType ){
+    case FT_ENUM: { const char *l = enum_label(f, z); return l ? l : z; }
+    case FT_BOOL: return strcmp(z, "1")==0 ? "是" : "否";
+    case FT_REF: {
+      const Kind *k = kind_find(f->zRef);
+      const Field *t = kind_title_field(k);
+      SqlBuf b;
+      Stmt q;
+      const char *zOut = z;
+      sqlbuf_init(&b);
+      sql_lit(&b, "SELECT "); sql_ident(&b, t->zName); sql_lit(&b, " FROM "); sql_ident(&b, k->zName);
+      sql_lit(&b, " WHERE id=?1");
+      if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+        db_bind_int64(&q, 1, atoll(z));
+        if( db_step(&q)==DB_ROW ) zOut = arena_strdup(c->pArena, db_column_text(&q, 0));
+        db_finalize(&q);
+      }
+      sqlbuf_free(&b);
+      return zOut;
+    }
+    default: return z;
+  }
+}

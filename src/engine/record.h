@@ -1,0 +1,76 @@
+/*
+** src/engine/record.h — records of any kind, through their declarations.
+**
+** A Rec holds one record as canonical text per field (dates YYYY-MM-DD,
+** integers and booleans as decimal text, enums by id, references by id;
+** NULL means empty). All memory is the context's arena.
+*/
+#ifndef FZ_RECORD_H
+#define FZ_RECORD_H
+#include "engine/ctx.h"
+#include "calendar/calendar.h"
+
+typedef struct Rec {
+  const Kind *pKind;
+  i64 id;
+  i64 iDept;
+  const char *zDeptName;
+  const char *zState;
+  const char **azVal;      /* kind_nfield() entries */
+  const char *zCreated, *zUpdated;
+} Rec;
+
+/* Where input values come from: a form, a JSON body or an import row.
+** xGet returns the raw text for a field, or NULL when the input does not
+** mention it (an edit then keeps the old value). */
+typedef const char *(*InputFn)(void *pArg, const Field *pField);
+
+Rec *rec_new(Ctx*, const Kind*);
+int  rec_from_input(Ctx*, Rec *pRec, int iRow, InputFn, void *pArg);  /* parse + normalise; errors to ctx */
+int  rec_check(Ctx*, Rec *pRec, int iRow);    /* required, states, refs, uniqueness, scope */
+int  rec_check_local(Ctx*, Rec *pRec, int iRow);   /* the part that needs no database */
+int  rec_check_unique(Ctx*, Rec *pRec, int iRow);
+int  rec_get(Ctx*, const Kind*, i64 id, Rec **ppRec);      /* FZ_NOTFOUND outside scope */
+int  rec_insert(Ctx*, Rec *pRec);             /* validates, writes, audits: one transaction */
+int  rec_update(Ctx*, const Rec *pOld, Rec *pNew);
+int  rec_delete(Ctx*, const Rec *pRec);
+int  rec_transition(Ctx*, const Rec *pRec, const Transition*);
+const char *rec_val(const Rec*, const char *zField);
+const char *rec_title(const Rec*);
+const char *rec_json(Ctx*, const Rec*);       /* canonical JSON (audit, API) */
+const char *rec_display(Ctx*, const Rec*, const Field*);  /* enum label, 是/否, ref title */
+int  rec_trans_allowed(const Actor*, const Rec*, const Transition*);
+int  rec_parse_value(Ctx*, const Field*, const char *zIn, const char **pzOut, int iRow); /* one field */
+
+/* Low-level write used by rec_insert and the bulk importer: no validation,
+** no audit, inside the caller's transaction. */
+int  rec_write_row(Ctx*, Rec *pRec);
+int  rec_insert_stmt_prepare(Ctx*, const Kind*, Stmt*);   /* id assigned by the database */
+int  rec_insert_stmt_bind(Stmt*, const Rec*);
+int  rec_insert_stmt_prepare_id(Ctx*, const Kind*, Stmt*);  /* caller assigns r->id */
+void rec_insert_stmt_bind_id(Stmt*, const Rec*);
+
+/* Row plumbing shared with the list query and the importer */
+void rec_select_cols(SqlBuf*, const Kind*);     /* SELECT id, dept_id, state, …, fields FROM kind */
+void rec_from_row(Ctx*, Stmt*, Rec*);
+
+/* Department tree */
+int  dept_lookup(Ctx*, const char *zNameOrId, i64 *piDept, const char **pzPath);
+int  dept_in_scope(Ctx*, i64 iDept);
+const char *dept_name(Ctx*, i64 iDept);
+
+/* Deadlines (deadline.c) */
+typedef struct DeadlineStatus {
+  int bApplies;            /* the rule covers this record */
+  int bHasDue;             /* start date present: a due date exists */
+  Day due;
+  int bDone;               /* the done-date is filled */
+  int bLate;               /* done after due, or not done and today after due */
+  int bActive;             /* still running (record in an active state, not done) */
+  int nLeft;               /* working days left (active only; negative when overdue) */
+  int bUnknownCal;         /* the period reaches a year with no holiday calendar */
+} DeadlineStatus;
+void deadline_eval(Ctx*, const Rec*, const Deadline*, Day today, DeadlineStatus*);
+int  deadline_ontime(Ctx*, const Rec*, const Deadline*);    /* 1 if met or not applicable */
+#define DUE_SOON_WORKDAYS 3
+#endif

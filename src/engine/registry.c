@@ -1,0 +1,196 @@
+/*
+** src/engine/registry.c — aKind[], the table of every declared kind.
+**
+** Sorted by name so kind_find() can bisect; registry_selfcheck() proves at
+** start-up (and in the unit tests) that the declarations are coherent:
+** sorted and unique names, identifiers SQL can carry, enum fields with
+** values, references and deadline fields that resolve, transitions that
+** name declared states, and indicator conditions over declared fields.
+*/
+#include "engine/kind.h"
+#include <string.h>
+#include <stdio.h>
+
+extern const Kind kind_legality_review;
+extern const Kind kind_normative_doc;
+extern const Kind kind_reconsideration;
+extern const Kind kind_service_case;
+extern const Kind kind_service_item;
+
+static const Kind *const aKind[] = {
+  &kind_legality_review,
+  &kind_normative_doc,
+  &kind_reconsideration,
+  &kind_service_case,
+  &kind_service_item,
+};
+#define N_KIND ((int)(sizeof(aKind)/sizeof(aKind[0])))
+
+int kind_count(void){ return N_KIND; }
+const Kind *kind_at(int i){ return (i>=0 && i<N_KIND) ? aKind[i] : 0; }
+
+const Kind *kind_find(const char *zName){
+  int lo = 0, hi = N_KIND-1;
+  if( zName==0 ) return 0;
+  while( lo<=hi ){
+    int mid = (lo+hi)/2;
+    int c = strcmp(zName, aKind[mid]->zName);
+    if( c==0 ) return aKind[mid];
+    if( c<0 ) hi = mid-1; else lo = mid+1;
+  }
+  return 0;
+}
+
+const Field *kind_field(const Kind *k, const char *zName){
+  if( zName==0 ) return 0;
+  for(const Field *f=k->aField; f->zName; f++) if( strcmp(f->zName, zName)==0 ) return f;
+  return 0;
+}
+int kind_nfield(const Kind *k){
+  int n = 0;
+  while( k->aField[n].zName ) n++;
+  return n;
+}
+const State *kind_state(const Kind *k, const char *zId){
+  if( k->aState==0 || zId==0 ) return 0;
+  for(const State *s=k->aState; s->zId; s++) if( strcmp(s->zId, zId)==0 ) return s;
+  return 0;
+}
+const Transition *kind_trans(const Kind *k, const char *zId){
+  if( k->aTrans==0 || zId==0 ) return 0;
+  for(const Transition *t=k->aTrans; t->zId; t++) if( strcmp(t->zId, zId)==0 ) return t;
+  return 0;
+}
+const Deadline *kind_deadline(const Kind *k, const char *zName){
+  if( k->aDeadline==0 || zName==0 ) return 0;
+  for(const Deadline *d=k->aDeadline; d->zName; d++) if( strcmp(d->zName, zName)==0 ) return d;
+  return 0;
+}
+const Indicator *kind_indicator(const Kind *k, const char *zName){
+  if( k->aIndicator==0 || zName==0 ) return 0;
+  for(const Indicator *i=k->aIndicator; i->zName; i++) if( strcmp(i->zName, zName)==0 ) return i;
+  return 0;
+}
+const Field *kind_year_field(const Kind *k){
+  for(const Field *f=k->aField; f->zName; f++) if( f->flags & F_YEAR ) return f;
+  return 0;
+}
+const Field *kind_title_field(const Kind *k){
+  for(const Field *f=k->aField; f->zName; f++) if( f->flags & F_TITLE ) return f;
+  return &k->aField[0];
+}
+
+const char *enum_label(const Field *f, const char *zId){
+  if( f->aEnum==0 || zId==0 ) return 0;
+  for(const EnumVal *e=f->aEnum; e->zId; e++) if( strcmp(e->zId, zId)==0 ) return e->zLabel;
+  return 0;
+}
+const char *enum_id(const Field *f, const char *z){
+  if( f->aEnum==0 || z==0 ) return 0;
+  for(const EnumVal *e=f->aEnum; e->zId; e++){
+    if( strcmp(e->zId, z)==0 || strcmp(e->zLabel, z)==0 ) return e->zId;
+  }
+  return 0;
+}
+
+int list_has(const char *zList, const char *zItem){
+  if( zList==0 || zItem==0 ) return 0;
+  size_t n = strlen(zItem);
+  const char *p = zList;
+  while( *p ){
+    const char *e = strchr(p, ',');
+    size_t m = e ? (size_t)(e-p) : strlen(p);
+    if( m==n && memcmp(p, zItem, n)==0 ) return 1;
+    if( !e ) break;
+    p = e+1;
+  }
+  return 0;
+}
+
+static int ident_ok(const char *z){
+  if( z==0 || !((*z>='a'&&*z<='z')||*z=='_') ) return 0;
+  for(; *z; z++) if( !((*z>='a'&&*z<='z')||(*z>='0'&&*z<='9')||*z=='_') ) return 0;
+  return 1;
+}
+
+/* Every state named in a comma list must be declared. */
+static int states_ok(const Kind *k, const char *zList){
+  char buf[256];
+  if( zList==0 ) return 1;
+  snprintf(buf, sizeof buf, "%s", zList);
+  for(char *p=strtok(buf, ","); p; p=strtok(0, ",")){
+    if( !kind_state(k, p) ) return 0;
+  }
+  return 1;
+}
+
+static const char *reserved[] = { "id", "dept_id", "state", "created_at", "updated_at", 0 };
+
+int registry_selfcheck(char *zErr, int nErr){
+#define FAIL(...) do{ snprintf(zErr, (size_t)nErr, __VA_ARGS__); return 1; }while(0)
+  for(int i=0; i<N_KIND; i++){
+    const Kind *k = aKind[i];
+    if( i>0 && strcmp(aKind[i-1]->zName, k->zName)>=0 ) FAIL("aKind[] not sorted at %s", k->zName);
+    if( !ident_ok(k->zName) ) FAIL("bad kind name %s", k->zName);
+    for(const Field *f=k->aField; f->zName; f++){
+      if( !ident_ok(f->zName) ) FAIL("%s: bad field name %s", k->zName, f->zName);
+      for(int r=0; reserved[r]; r++) if( strcmp(reserved[r], f->zName)==0 ) FAIL("%s.%s: reserved", k->zName, f->zName);
+      for(const Field *g=k->aField; g<f; g++) if( strcmp(g->zName, f->zName)==0 ) FAIL("%s.%s twice", k->zName, f->zName);
+      if( f->eType==FT_ENUM && (f->aEnum==0 || f->aEnum[0].zId==0) ) FAIL("%s.%s: enum without values", k->zName, f->zName);
+      if( f->eType==FT_REF && kind_find(f->zRef)==0 ) FAIL("%s.%s: unknown ref %s", k->zName, f->zName, f->zRef ? f->zRef : "");
+      if( !states_ok(k, f->zReqIn) ) FAIL("%s.%s: zReqIn names an undeclared state", k->zName, f->zName);
+    }
+    if( k->aTrans ){
+      for(const Transition *t=k->aTrans; t->zId; t++){
+        if( !states_ok(k, t->zFrom) || !kind_state(k, t->zTo) ) FAIL("%s/%s: undeclared state", k->zName, t->zId);
+        if( t->zStamp ){
+          const Field *f = kind_field(k, t->zStamp);
+          if( !f || f->eType!=FT_DATE ) FAIL("%s/%s: stamp is not a date field", k->zName, t->zId);
+        }
+      }
+    }
+    if( k->aDeadline ){
+      for(const Deadline *d=k->aDeadline; d->zName; d++){
+        const Field *fs = kind_field(k, d->zStart), *fd = kind_field(k, d->zDone);
+        if( !fs || fs->eType!=FT_DATE ) FAIL("%s/%s: start is not a date field", k->zName, d->zName);
+        if( !fd || fd->eType!=FT_DATE ) FAIL("%s/%s: done is not a date field", k->zName, d->zName);
+        if( d->zLengthField && (!kind_field(k, d->zLengthField) || kind_field(k, d->zLengthField)->eType!=FT_INT) )
+          FAIL("%s/%s: length field is not an integer", k->zName, d->zName);
+        if( d->nLength<=0 && !d->zLengthField ) FAIL("%s/%s: no length", k->zName, d->zName);
+        if( d->zExtFlag && (!kind_field(k, d->zExtFlag) || kind_field(k, d->zExtFlag)->eType!=FT_BOOL) )
+          FAIL("%s/%s: extension flag is not a bool", k->zName, d->zName);
+        if( !states_ok(k, d->zActiveIn) ) FAIL("%s/%s: undeclared state", k->zName, d->zName);
+        if( d->zBasis==0 ) FAIL("%s/%s: no legal basis", k->zName, d->zName);
+      }
+    }
+    if( k->aIndicator ){
+      for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
+        const Expr *ax[2] = { &ind->num, &ind->den };
+        for(int e=0; e<2; e++){
+          if( e==1 && ind->eUnit==IU_COUNT ) continue;
+          const Expr *x = ax[e];
+          if( x->eAgg==AGG_SUM && (!kind_field(k, x->zField) || (x->zMinus && !kind_field(k, x->zMinus))) )
+            FAIL("%s/%s: bad sum field", k->zName, ind->zName);
+          for(const Cond *c=x->aCond; c->zOp; c++){
+            if( strcmp(c->zOp, "state")==0 ){
+              if( !states_ok(k, c->zValue) ) FAIL("%s/%s: bad state", k->zName, ind->zName);
+            }else if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ){
+              if( !kind_deadline(k, c->zField) ) FAIL("%s/%s: unknown deadline %s", k->zName, ind->zName, c->zField);
+            }else{
+              const Field *f = kind_field(k, c->zField);
+              if( !f ) FAIL("%s/%s: unknown field %s", k->zName, ind->zName, c->zField);
+              if( f->eType==FT_ENUM && c->zValue ){
+                char buf[256];
+                snprintf(buf, sizeof buf, "%s", c->zValue);
+                for(char *p=strtok(buf, ","); p; p=strtok(0, ","))
+                  if( !enum_label(f, p) ) FAIL("%s/%s: %s has no value %s", k->zName, ind->zName, f->zName, p);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return 0;
+#undef FAIL
+}

@@ -1,0 +1,36 @@
+/*
+** src/handlers/handlers.h — the request handlers. Each serves both faces:
+** it does the work through the engine, then renders HTML (src/web) or JSON
+** (src/api) according to r->bApi. Policy (login, role, CSRF) was enforced
+** by http_dispatch() from the route's flags.
+*/
+#ifndef FZ_HANDLERS_H
+#define FZ_HANDLERS_H
+#include "http/req.h"
+#include "engine/query.h"
+
+void h_dashboard(Req*);
+void h_login_form(Req*);
+void h_login(Req*);
+void h_logout(Req*);
+void h_me(Req*);
+void h_static(Req*);
+void h_schema(Req*);
+void h_report(Req*);
+void h_audit_list(Req*);
+void h_list(Req*);
+void h_detail(Req*);
+void h_form(Req*);
+void h_create(Req*);
+void h_update(Req*);
+void h_delete(Req*);
+void h_transition(Req*);
+void h_export(Req*);
+void h_template(Req*);
+void h_import_form(Req*);
+void h_import(Req*);
+
+/* helpers shared by handlers */
+int  req_year(Req*);                    /* ?year=, default: the current year; 0 = all */
+void query_from_req(Req*, Query*);      /* list filters, sort, paging, trace */
+#endif

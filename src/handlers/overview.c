@@ -1,0 +1,45 @@
+/*
+** src/handlers/overview.c — the dashboard of indicators (also
+** /api/v1/indicators), the annual report, and the audit-log page.
+*/
+#include "handlers/handlers.h"
+#include "report/report.h"
+#include "web/web.h"
+#include "api/api.h"
+#include <string.h>
+#include <stdlib.h>
+
+void h_dashboard(Req *r){
+  int iYear = req_year(r);
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday);
+  i64 iDept = req_param_int(r, "dept", 0);
+  int nMax = 0;
+  for(int i=0; i<kind_count(); i++){
+    const Kind *k = kind_at(i);
+    if( k->aIndicator ) for(const Indicator *x=k->aIndicator; x->zName; x++) nMax++;
+  }
+  IndValue *aVal = arena_alloc(&r->arena, sizeof(IndValue)*(size_t)(nMax+1));
+  int n = 0;
+  /* Dashboard order: catalog first, as the report reads. */
+  static const char *azOrder[] = { "service_item", "service_case", "legality_review", "normative_doc", "reconsideration", 0 };
+  for(int o=0; azOrder[o]; o++){
+    const Kind *k = kind_find(azOrder[o]);
+    if( k==0 || k->aIndicator==0 ) continue;
+    for(const Indicator *x=k->aIndicator; x->zName; x++){
+      if( ind_compute(&r->ctx, k, x, kind_year_field(k) ? iYear : 0, iDept, &aVal[n]) ){ req_fail_internal(r); return; }
+      n++;
+    }
+  }
+  if( r->bApi ) api_indicators(r, iYear, iDept, aVal, n);
+  else web_dashboard(r, iYear, iDept, aVal, n);
+}
+
+void h_report(Req *r){
+  int iYear = req_year(r);
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday);
+  int bMd = strcmp(r->zPath, "/report.md")==0;
+  if( report_write(&r->ctx, iYear, bMd ? "md" : "html", &r->out) ){ req_fail_internal(r); return; }
+  r->zContentType = bMd ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";
+}
+
+void h_audit_list(Req *r){ web_audit(r); }

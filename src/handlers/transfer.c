@@ -1,0 +1,81 @@
+/*
+** src/handlers/transfer.c — export of the current query, the import
+** template, and imports (upload form, multipart or raw body).
+*/
+#include "handlers/handlers.h"
+#include "transfer/transfer.h"
+#include "web/web.h"
+#include "api/api.h"
+#include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <time.h>
+
+static const char *tmp_file(Req *r){
+  char zTmp[] = "/tmp/fazhi-out-XXXXXX";
+  int fd = mkstemp(zTmp);
+  if( fd<0 ) return 0;
+  close(fd);
+  return arena_strdup(&r->arena, zTmp);
+}
+
+static void attach(Req *r, const char *zPath, const char *zBase, const char *zExt, const char *zType){
+  char zStamp[32];
+  time_t t = time(0);
+  struct tm tm;
+  localtime_r(&t, &tm);
+  strftime(zStamp, sizeof zStamp, "%Y%m%d%H%M%S", &tm);
+  r->zSendFile = zPath;
+  r->zContentType = zType;
+  req_header(r, "Content-Disposition", arena_printf(&r->arena,
+      "attachment; filename=\"%s_%s.%s\"", zBase, zStamp, zExt));
+}
+
+void h_export(Req *r){
+  Query q;
+  query_from_req(r, &q);
+  q.nSize = 0;
+  q.bTransient = 1;
+  const char *zPath = tmp_file(r);
+  long long n = 0;
+  if( zPath==0 || export_query(&r->ctx, &q, "xlsx", zPath, &n) ){
+    if( zPath ) unlink(zPath);
+    req_fail_internal(r);
+    return;
+  }
+  attach(r, zPath, r->pKind->zName, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+void h_template(Req *r){
+  const char *zPath = tmp_file(r);
+  if( zPath==0 || export_template(&r->ctx, r->pKind, zPath) ){
+    if( zPath ) unlink(zPath);
+    req_fail_internal(r);
+    return;
+  }
+  attach(r, zPath, arena_printf(&r->arena, "%s_template", r->pKind->zName), "xlsx",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+void h_import_form(Req *r){ web_import_form(r, r->pKind); }
+
+void h_import(Req *r){
+  int n = 0;
+  if( r->zUploadPath==0 ){
+    err_add(&r->ctx, 0, 0, "没有收到文件，请选择要导入的 .xlsx 或 .csv 文件");
+  }else{
+    int rc = import_file(&r->ctx, r->pKind, r->zUploadPath, &n);
+    if( rc==FZ_INTERNAL ){ req_fail_internal(r); return; }
+  }
+  if( r->ctx.err.n ){
+    r->status = 422;
+    if( r->bApi ) api_errors(r); else web_import_form(r, r->pKind);
+    return;
+  }
+  if( r->bApi ){
+    r->zContentType = "application/json; charset=utf-8";
+    buf_raw_printf(&r->out, "{\"imported\":%d}", n);
+  }else{
+    web_import_result(r, r->pKind, n);
+  }
+}

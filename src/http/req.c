@@ -1,0 +1,77 @@
+/*
+** src/http/req.c — reading a request's inputs and shaping its response.
+*/
+#include "http/req.h"
+#include "web/web.h"
+#include "api/api.h"
+#include <microhttpd.h>
+#include <string.h>
+#include <stdlib.h>
+
+const char *req_param(Req *r, const char *zName){
+  for(int i=r->nParam-1; i>=0; i--){
+    if( strcmp(r->aParam[i].zName, zName)==0 ) return r->aParam[i].zValue;
+  }
+  return 0;
+}
+int req_param_int(Req *r, const char *zName, int iDefault){
+  const char *z = req_param(r, zName);
+  if( z==0 || z[0]==0 ) return iDefault;
+  char *zEnd = 0;
+  long v = strtol(z, &zEnd, 10);
+  if( *zEnd || v<-1000000000L || v>1000000000L ) return iDefault;
+  return (int)v;
+}
+void req_add_param(Req *r, const char *zName, const char *zValue){
+  if( r->nParam>=r->nParamAlloc ){
+    int n = r->nParamAlloc ? r->nParamAlloc*2 : 32;
+    Param *a = arena_alloc(&r->arena, sizeof(Param)*(size_t)n);
+    if( r->nParam ) memcpy(a, r->aParam, sizeof(Param)*(size_t)r->nParam);
+    r->aParam = a;
+    r->nParamAlloc = n;
+  }
+  r->aParam[r->nParam].zName = arena_strdup(&r->arena, zName);
+  r->aParam[r->nParam].zValue = arena_strdup(&r->arena, zValue ? zValue : "");
+  r->nParam++;
+}
+
+void req_header(Req *r, const char *zName, const char *zValue){
+  if( strpbrk(zName, "\r\n") || strpbrk(zValue, "\r\n") ) return;   /* header injection */
+  if( r->nHdr >= (int)(sizeof(r->aHdr)/sizeof(r->aHdr[0])) ) return;
+  r->aHdr[r->nHdr].zName = zName;
+  r->aHdr[r->nHdr].zValue = zValue;
+  r->nHdr++;
+}
+
+const char *req_cookie(Req *r, const char *zName){
+  return MHD_lookup_connection_value((struct MHD_Connection*)r->pConn, MHD_COOKIE_KIND, zName);
+}
+const char *req_in_header(Req *r, const char *zName){
+  return MHD_lookup_connection_value((struct MHD_Connection*)r->pConn, MHD_HEADER_KIND, zName);
+}
+
+void req_redirect(Req *r, const char *zUrl){
+  /* only local paths: never an open redirect */
+  if( zUrl==0 || zUrl[0]!='/' || zUrl[1]=='/' || zUrl[1]=='\\' ) zUrl = "/";
+  r->status = 303;
+  req_header(r, "Location", zUrl);
+  buf_reset(&r->out);
+}
+
+void req_set_cookie(Req *r, const char *zName, const char *zValue, int nMaxAge){
+  req_header(r, "Set-Cookie", arena_printf(&r->arena,
+    "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", zName, zValue, nMaxAge));
+}
+
+void req_fail(Req *r, int status, const char *zMsg){
+  r->status = status;
+  buf_reset(&r->out);
+  if( r->bApi ) api_error(r, status, zMsg);
+  else web_error_page(r, status, zMsg);
+}
+
+void req_fail_internal(Req *r){
+  fprintf(stderr, "fazhi: request %lld %s %s: %s\n", (long long)r->iRequest, r->zMethod,
+          r->zPath, r->ctx.zInternal);
+  req_fail(r, 500, "系统内部错误，请稍后重试；如反复出现，请联系管理员");
+}

@@ -1,0 +1,87 @@
+/*
+** src/http/req.h — one HTTP request: its inputs, the acting user, the
+** engine context and the response being built. Everything allocated for
+** a request lives in r->arena; handlers never free.
+*/
+#ifndef FZ_REQ_H
+#define FZ_REQ_H
+#include <stdio.h>
+#include "engine/ctx.h"
+#include "engine/record.h"
+
+typedef struct Req Req;
+
+/* Route flags: the policy dispatch enforces before any handler runs. */
+#define RT_LOGIN    0x01   /* a logged-in user (else /login, or 401 for the API) */
+#define RT_PUBLIC   0x02   /* anonymous visitors allowed (as the public role) */
+#define RT_WRITE    0x04   /* changes data: admin or clerk, and a valid CSRF token */
+#define RT_ADMIN    0x08   /* county admin only */
+#define RT_UPLOAD   0x10   /* may carry a large body (imports), streamed to a temp file */
+#define RT_API      0x20   /* JSON face: errors as JSON */
+#define RT_NOCSRF   0x40   /* POST without the session CSRF check (login: its own check) */
+
+typedef struct Route {
+  const char *zMethod;
+  const char *zPattern;    /* "/k/:kind/:id/do/:arg" */
+  unsigned flags;
+  void (*xHandler)(Req*);
+} Route;
+
+typedef struct Param { const char *zName; const char *zValue; } Param;
+typedef struct Header { const char *zName; const char *zValue; } Header;
+
+struct Req {
+  Arena arena;
+  Ctx ctx;                 /* engine context: database, actor, user errors */
+  Actor actor;
+  void *pConn;             /* struct MHD_Connection* */
+  const char *zMethod, *zPath, *zQuery, *zAddr;
+  Param *aParam; int nParam, nParamAlloc;   /* query string and form fields */
+  const char *zToken;      /* session token, when logged in */
+  const char *zCsrf;       /* the session's CSRF token */
+  int bBearer;             /* authenticated by Authorization: Bearer (no CSRF needed) */
+  int bApi;
+  /* request body */
+  void *pPost;             /* MHD_PostProcessor* */
+  Buf body;                /* raw body (JSON), capped */
+  FILE *pUpload;           /* streamed upload */
+  const char *zUploadPath, *zUploadName;
+  size_t nBody;
+  int bTooBig;
+  /* routing */
+  const Route *pRoute;
+  const Kind *pKind;
+  i64 iId;
+  const char *zArg;
+  /* response */
+  int status;
+  Buf out;
+  const char *zContentType;
+  Header aHdr[8]; int nHdr;
+  const char *zSendFile;   /* respond with this file's bytes (deleted afterwards) */
+  long long tStart;        /* microseconds */
+  i64 iRequest;
+};
+
+const char *req_param(Req*, const char *zName);       /* query or form value, NULL if absent */
+int         req_param_int(Req*, const char *zName, int iDefault);
+void        req_add_param(Req*, const char *zName, const char *zValue);
+void        req_header(Req*, const char *zName, const char *zValue);   /* rejects CR/LF */
+const char *req_cookie(Req*, const char *zName);
+const char *req_in_header(Req*, const char *zName);
+void        req_redirect(Req*, const char *zUrl);      /* 303 */
+void        req_set_cookie(Req*, const char *zName, const char *zValue, int nMaxAge);
+/* Error answers in the request's face (HTML page or JSON). */
+void        req_fail(Req*, int status, const char *zMsg);
+void        req_fail_internal(Req*);
+void        http_dispatch(Req*);
+
+/* The route table (route.c) */
+const Route *route_match(Req*, const char *zMethod, const char *zPath);
+int          route_count(void);
+const Route *route_at(int i);
+
+/* The server (server.c) */
+int  http_serve(const char *zDb, const char *zListen);
+Db  *http_thread_db(void);
+#endif

@@ -1,0 +1,337 @@
+/*
+** src/main.c — fazhi's subcommands: the table aCommand[] and dispatch.
+** Each command parses its options and calls the code that does the job;
+** the web UI calls the same code.
+*/
+#include "app/app.h"
+#include "auth/auth.h"
+#include "audit/audit.h"
+#include "api/api.h"
+#include "http/req.h"
+#include "report/report.h"
+#include "transfer/transfer.h"
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+
+typedef struct Opts { int argc; char **argv; } Opts;
+
+/* --name VALUE, or NULL. --flag (no value) returns "". */
+static const char *opt(Opts *o, const char *zName, int bFlag){
+  for(int i=0; i<o->argc; i++){
+    if( strcmp(o->argv[i], zName)==0 ){
+      if( bFlag ) return "";
+      return i+1<o->argc ? o->argv[i+1] : 0;
+    }
+  }
+  return 0;
+}
+/* The n-th argument that is not an option or an option's value. */
+static const char *arg(Opts *o, int n){
+  static const char *azFlag[] = { "--no-serve", "--json", "--quiet", 0 };
+  for(int i=0; i<o->argc; i++){
+    if( o->argv[i][0]=='-' && o->argv[i][1]=='-' ){
+      int bFlag = 0;
+      for(int j=0; azFlag[j]; j++) if( strcmp(o->argv[i], azFlag[j])==0 ) bFlag = 1;
+      if( !bFlag ) i++;
+      continue;
+    }
+    if( n--==0 ) return o->argv[i];
+  }
+  return 0;
+}
+static const char *need_db(Opts *o){
+  const char *z = opt(o, "--db", 0);
+  if( z==0 ) fprintf(stderr, "缺少 --db 参数（数据库文件）\n");
+  return z;
+}
+
+static int print_errors(Ctx *c){
+  for(int i=0; i<c->err.n; i++) fprintf(stderr, "%s\n", err_text(c, &c->err.a[i]));
+  return 1;
+}
+
+static int cmd_init(Opts *o){
+  const char *zDb = need_db(o), *zCounty = opt(o, "--county", 0), *zAdmin = opt(o, "--admin", 0);
+  if( zDb==0 ) return 2;
+  if( zCounty==0 ){ fprintf(stderr, "缺少 --county 参数（县名，如 示范县）\n"); return 2; }
+  if( zAdmin==0 ) zAdmin = "admin";
+  Db *p = app_open(zDb, 1);
+  if( p==0 ) return 1;
+  Arena a;
+  arena_init(&a);
+  Actor act;
+  app_cli_actor(p, &act);
+  Ctx c;
+  ctx_init(&c, p, &a, &act);
+  int rc = 1;
+  if( act.iDept ){
+    fprintf(stderr, "数据库“%s”已经初始化过（县：%s）\n", zDb, setting_get(p, &a, "county_name"));
+    goto done;
+  }
+  i64 iRoot, iJustice;
+  if( county_create(&c, zCounty, &iRoot, &iJustice) ){ print_errors(&c); goto done; }
+  char zPw[17];
+  random_token(zPw, 8);                  /* one-time password: 16 hex characters */
+  if( user_create(&c, zAdmin, "县级管理员", "admin", iJustice, zPw, 0) ){ print_errors(&c); goto done; }
+  printf("已创建%s的数据库：%s\n管理员账号：%s\n一次性密码：%s\n请登录后立即修改密码。\n", zCounty, zDb, zAdmin, zPw);
+  rc = 0;
+done:
+  arena_free(&a);
+  db_close(p);
+  return rc;
+}
+
+static int cmd_serve(Opts *o){
+  const char *zDb = need_db(o);
+  if( zDb==0 ) return 2;
+  const char *zListen = opt(o, "--listen", 0);
+  Db *p = app_open(zDb, 0);
+  if( p==0 ) return 1;
+  db_close(p);
+  return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080");
+}
+
+static int cmd_demo(Opts *o){
+  const char *zDb = opt(o, "--db", 0);
+  if( zDb==0 ) zDb = "demo.db";
+  const char *zYear = opt(o, "--year", 0);
+  Arena a;
+  arena_init(&a);
+  Actor act;
+  Ctx c;
+  ctx_init(&c, 0, &a, &act);
+  int iYear = zYear ? atoi(zYear) : atoi(c.zToday) - 1;
+  arena_free(&a);
+  if( iYear<2023 || iYear>2100 ){ fprintf(stderr, "--year 应为 2023 以后的年份\n"); return 2; }
+  FILE *f = fopen(zDb, "rb");
+  if( f ){
+    fclose(f);
+    printf("使用已有的演示数据库 %s（删除该文件可重新生成）\n", zDb);
+  }else{
+    Db *p = app_open(zDb, 1);
+    if( p==0 ) return 1;
+    int rc = demo_build(p, iYear, 0);
+    db_close(p);
+    if( rc ){ remove(zDb); return 1; }
+  }
+  printf("\n演示账号（仅用于演示，密码公开）：\n"
+         "  admin     / demo-2026   县级管理员（司法局，可见全县数据）\n"
+         "  leader    / demo-2026   县政府领导（只读）\n"
+         "  zhengwu   / demo-2026   县政务服务和大数据管理局录入员\n"
+         "  shichang  / demo-2026   县市场监督管理局录入员\n"
+         "  fuyi      / demo-2026   司法局行政复议录入员\n"
+         "  chengguan / demo-2026   城关镇录入员\n");
+  if( opt(o, "--no-serve", 1) ) return 0;
+  const char *zListen = opt(o, "--listen", 0);
+  return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080");
+}
+
+static int cmd_import(Opts *o){
+  const char *zDb = need_db(o), *zKind = arg(o, 0), *zFile = arg(o, 1);
+  if( zDb==0 ) return 2;
+  if( zKind==0 || zFile==0 ){ fprintf(stderr, "用法：fazhi import --db FILE KIND FILE.csv|FILE.xlsx\n"); return 2; }
+  const Kind *k = kind_find(zKind);
+  if( k==0 ){ fprintf(stderr, "未知的数据类别“%s”（用 fazhi schema --json 查看全部类别）\n", zKind); return 2; }
+  Db *p = app_open(zDb, 0);
+  if( p==0 ) return 1;
+  Arena a;
+  arena_init(&a);
+  Actor act;
+  app_cli_actor(p, &act);
+  Ctx c;
+  ctx_init(&c, p, &a, &act);
+  int n = 0;
+  int rc = import_file(&c, k, zFile, &n);
+  if( rc ){
+    if( c.err.n ) fprintf(stderr, "导入失败，未写入任何数据。共%d处错误：\n", c.err.n);
+    print_errors(&c);
+  }else{
+    printf("导入成功：%s %d条\n", k->zLabel, n);
+  }
+  arena_free(&a);
+  db_close(p);
+  return rc ? 1 : 0;
+}
+
+static int cmd_export(Opts *o){
+  const char *zDb = need_db(o), *zKind = arg(o, 0), *zOut = opt(o, "-o", 0);
+  const char *zFormat = opt(o, "--format", 0), *zYear = opt(o, "--year", 0);
+  if( zDb==0 ) return 2;
+  if( zFormat==0 ) zFormat = "xlsx";
+  const Kind *k = zKind ? kind_find(zKind) : 0;
+  if( k==0 || zOut==0 ){ fprintf(stderr, "用法：fazhi export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"); return 2; }
+  Db *p = app_open(zDb, 0);
+  if( p==0 ) return 1;
+  Arena a;
+  arena_init(&a);
+  Actor act;
+  app_cli_actor(p, &act);
+  Ctx c;
+  ctx_init(&c, p, &a, &act);
+  Query q;
+  query_init(&c, &q, k);
+  q.iYear = zYear ? atoi(zYear) : 0;
+  q.nSize = 0;
+  q.bTransient = 1;
+  q.zSort = "id";
+  long long n = 0;
+  int rc = export_query(&c, &q, zFormat, zOut, &n);
+  if( rc ) print_errors(&c); else printf("已导出%s %lld条到 %s\n", k->zLabel, n, zOut);
+  arena_free(&a);
+  db_close(p);
+  return rc ? 1 : 0;
+}
+
+static int cmd_report(Opts *o){
+  const char *zDb = need_db(o), *zOut = opt(o, "-o", 0), *zFormat = opt(o, "--format", 0);
+  const char *zYear = opt(o, "--year", 0);
+  if( zDb==0 ) return 2;
+  if( zFormat==0 ) zFormat = "md";
+  if( strcmp(zFormat, "md")!=0 && strcmp(zFormat, "html")!=0 ){
+    fprintf(stderr, "--format 应为 md 或 html\n"); return 2;
+  }
+  Db *p = app_open(zDb, 0);
+  if( p==0 ) return 1;
+  Arena a;
+  arena_init(&a);
+  Actor act;
+  app_cli_actor(p, &act);
+  Ctx c;
+  ctx_init(&c, p, &a, &act);
+  int iYear = zYear ? atoi(zYear) : atoi(c.zToday) - 1;
+  Buf b;
+  buf_init(&b);
+  int rc = report_write(&c, iYear, zFormat, &b);
+  if( rc==0 ){
+    FILE *f = zOut ? fopen(zOut, "wb") : stdout;
+    if( f==0 ){ fprintf(stderr, "无法写入“%s”\n", zOut); rc = 1; }
+    else{
+      fwrite(b.z, 1, b.n, f);
+      if( zOut ){ fclose(f); fprintf(stderr, "已生成%d年度报告：%s\n", iYear, zOut); }
+    }
+  }
+  buf_free(&b);
+  arena_free(&a);
+  db_close(p);
+  return rc ? 1 : 0;
+}
+
+static int cmd_schema(Opts *o){
+  (void)o;
+  Buf b;
+  buf_init(&b);
+  api_schema(&b);
+  fwrite(b.z, 1, b.n, stdout);
+  buf_free(&b);
+  return 0;
+}
+
+static int cmd_check(Opts *o){
+  const char *zDb = need_db(o);
+  if( zDb==0 ) return 2;
+  Db *p = app_open(zDb, 0);
+  if( p==0 ) return 1;
+  AuditReport rep;
+  int rc = audit_verify(p, &rep);
+  if( rc==0 ){
+    printf("检查通过：审计日志%lld条，哈希链完整；%lld条记录与日志一致。\n", (long long)rep.nRows, (long long)rep.nRecords);
+  }else{
+    printf("检查发现%d个问题：\n%s", rep.nProblems, buf_cstr(&rep.text));
+  }
+  buf_free(&rep.text);
+  db_close(p);
+  return rc ? 1 : 0;
+}
+
+static int cmd_user(Opts *o){
+  /* fazhi user --db FILE add LOGIN NAME ROLE DEPT */
+  const char *zDb = need_db(o);
+  if( zDb==0 ) return 2;
+  const char *zVerb = arg(o, 0);
+  if( zVerb==0 || strcmp(zVerb, "add")!=0 || arg(o, 4)==0 ){
+    fprintf(stderr, "用法：fazhi user --db FILE add 账号 姓名 admin|clerk|leader 部门名称\n");
+    return 2;
+  }
+  Db *p = app_open(zDb, 0);
+  if( p==0 ) return 1;
+  Arena a;
+  arena_init(&a);
+  Actor act;
+  app_cli_actor(p, &act);
+  Ctx c;
+  ctx_init(&c, p, &a, &act);
+  i64 iDept;
+  int rc = 1;
+  if( dept_lookup(&c, arg(o, 4), &iDept, 0) ){
+    fprintf(stderr, "未知部门“%s”\n", arg(o, 4));
+  }else{
+    char zPw[17];
+    random_token(zPw, 8);
+    if( user_create(&c, arg(o, 1), arg(o, 2), arg(o, 3), iDept, zPw, 0) ) print_errors(&c);
+    else{ printf("已创建账号 %s，一次性密码：%s\n", arg(o, 1), zPw); rc = 0; }
+  }
+  arena_free(&a);
+  db_close(p);
+  return rc;
+}
+
+static int cmd_help(Opts *o);
+
+typedef struct Command {
+  const char *zName;
+  int (*xCmd)(Opts*);
+  const char *zHelp;          /* Chinese, then English */
+} Command;
+
+static const Command aCommand[] = {
+  { "check",  cmd_check,  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
+  { "demo",   cmd_demo,   "demo [--db demo.db] [--year Y] [--no-serve] [--listen ADDR]\n"
+                          "                             生成演示县（一整年数据）并启动服务（create a demo county with a year of data and serve it）" },
+  { "export", cmd_export, "export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"
+                          "                             导出记录（export records）" },
+  { "help",   cmd_help,   "help                       显示本帮助（this help）" },
+  { "import", cmd_import, "import --db FILE KIND FILE 从CSV（UTF-8或GBK）或XLSX导入，全部成功或全部不写入\n"
+                          "                             (import CSV/XLSX, all or nothing)" },
+  { "init",   cmd_init,   "init --db FILE --county 县名 [--admin 账号]\n"
+                          "                             新建县数据库和管理员，打印一次性密码（create a county database and its admin）" },
+  { "report", cmd_report, "report --db FILE --year Y --format md|html -o FILE\n"
+                          "                             生成法治政府建设年度报告（write the annual report）" },
+  { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
+  { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080]\n"
+                          "                             启动网页和API服务（serve the web UI and /api/v1/）" },
+  { "user",   cmd_user,   "user --db FILE add 账号 姓名 admin|clerk|leader 部门\n"
+                          "                             新建用户并打印一次性密码（add a user）" },
+};
+#define N_COMMAND ((int)(sizeof(aCommand)/sizeof(aCommand[0])))
+
+static int cmd_help(Opts *o){
+  (void)o;
+  printf("fazhi — 县级法治政府建设工作管理系统 (rule-of-law government work system for a county)\n\n"
+         "用法 (usage): fazhi 命令 [选项]\n\n");
+  for(int i=0; i<N_COMMAND; i++) printf("  fazhi %s\n", aCommand[i].zHelp);
+  printf("\nKIND（数据类别）:");
+  for(int i=0; i<kind_count(); i++) printf(" %s(%s)", kind_at(i)->zName, kind_at(i)->zLabel);
+  printf("\n\n环境变量 FAZHI_QUIET=1 关闭访问日志 (no access log)；FAZHI_TODAY=YYYY-MM-DD 固定“今天”（测试用）。\n");
+  return 0;
+}
+
+int main(int argc, char **argv){
+  if( argc<2 || strcmp(argv[1], "--help")==0 || strcmp(argv[1], "-h")==0 ){
+    Opts o = { 0, 0 };
+    cmd_help(&o);
+    return argc<2 ? 2 : 0;
+  }
+  for(int i=1; i<N_COMMAND; i++){
+    if( strcmp(aCommand[i-1].zName, aCommand[i].zName)>=0 ){ fprintf(stderr, "aCommand[] not sorted\n"); return 3; }
+  }
+  for(int i=0; i<N_COMMAND; i++){
+    if( strcmp(argv[1], aCommand[i].zName)==0 ){
+      Opts o = { argc-2, argv+2 };
+      if( opt(&o, "--help", 1) || opt(&o, "-h", 1) ){ printf("fazhi %s\n", aCommand[i].zHelp); return 0; }
+      return aCommand[i].xCmd(&o);
+    }
+  }
+  fprintf(stderr, "未知命令“%s”。运行 fazhi --help 查看全部命令。\n", argv[1]);
+  return 2;
+}

@@ -1,0 +1,90 @@
+/*
+** src/modules/reconsideration.c — 行政复议 (administrative reconsideration).
+**
+** DOMAIN.md item 12; 行政复议法 (2023 修订, 施行 2024-01-01), LAW.md §1.1.
+** Periods: acceptance review 5 working days from receipt (Art 30);
+** decision 60 days from acceptance, extendable once by at most 30 with the
+** approval of the 复议机构负责人 (Art 62); simple procedure 30 days (Art 62).
+*/
+#include "engine/kind.h"
+
+static const EnumVal aProcedure[] = {
+  { "ordinary", "普通程序" }, { "simple", "简易程序" }, { 0 }
+};
+static const EnumVal aMatter[] = {
+  { "penalty", "行政处罚" }, { "coercion", "行政强制" }, { "license", "行政许可" },
+  { "disclosure", "政府信息公开" }, { "omission", "不履行法定职责" }, { "expropriation", "征收征用" },
+  { "confirmation", "行政确认" }, { "other", "其他" }, { 0 }
+};
+static const EnumVal aOutcome[] = {
+  { "uphold", "维持" }, { "dismiss", "驳回" }, { "revoke", "撤销" }, { "change", "变更" },
+  { "illegal", "确认违法" }, { "invalid", "确认无效" }, { "perform", "责令履行" },
+  { "mediated", "调解" }, { "settled", "和解" }, { "terminated", "终止" }, { 0 }
+};
+
+static const Field aField[] = {
+  { "case_no", "案号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
+  { "applicant", "申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
+  { "respondent", "被申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
+  { "matter", "案件类别", FT_ENUM, F_REQ|F_FILTER, aMatter },
+  { "received", "收到申请日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR },
+  { "accepted", "受理日期", FT_DATE, F_LIST, .zReqIn="accepted,closed" },
+  { "procedure", "审理程序", FT_ENUM, F_REQ|F_FILTER, aProcedure },
+  { "extended", "经批准延长审理期限", FT_BOOL, 0,
+    .zHelp="情况复杂，经行政复议机构负责人批准延长（最多30日），并书面告知当事人" },
+  { "decided", "结案日期", FT_DATE, F_LIST, .zReqIn="closed" },
+  { "outcome", "结案方式", FT_ENUM, F_LIST|F_FILTER, aOutcome, .zReqIn="closed" },
+  { "note", "备注", FT_LONGTEXT, 0 },
+  { 0 }
+};
+
+static const State aState[] = {
+  { "received", "待审查" }, { "accepted", "已受理" }, { "rejected", "不予受理", 1 },
+  { "closed", "已结案", 1 }, { 0 }
+};
+static const Transition aTrans[] = {
+  { "accept", "受理", "received", "accepted", R_STAFF, "accepted" },
+  { "reject", "不予受理", "received", "rejected", R_STAFF },
+  { "close", "结案", "accepted", "closed", R_STAFF, "decided" },
+  { "reopen", "撤回结案", "closed,rejected", "accepted", R_ADMIN },
+  { 0 }
+};
+static const Deadline aDeadline[] = {
+  { "acceptance", "受理审查期限", "received", 5, 0, PU_WORKDAYS, 0, 0, "accepted", 0, "received",
+    "《行政复议法》第三十条：收到申请后五日内审查（第八十八条：五日指工作日）；期满未决定不予受理的，视为受理" },
+  { "decision", "复议决定期限", "accepted", 60, 0, PU_DAYS, "extended", 30, "decided",
+    "procedure=ordinary", "accepted",
+    "《行政复议法》第六十二条：自受理之日起六十日内作出决定；情况复杂的，经行政复议机构负责人批准可延长，最多不超过三十日" },
+  { "decision_simple", "简易程序决定期限", "accepted", 30, 0, PU_DAYS, 0, 0, "decided",
+    "procedure=simple", "accepted",
+    "《行政复议法》第六十二条：适用简易程序审理的，自受理之日起三十日内作出决定" },
+  { 0 }
+};
+/* 纠错率: LAW.md §1.1 marks the formula as local practice; this county counts
+** 变更、撤销、确认违法、确认无效、责令履行 over cases closed. */
+static const Indicator aIndicator[] = {
+  { "received", "收到复议申请", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "accepted", "受理复议案件", IU_COUNT,
+    .num = { .aCond = { { "", "state", "accepted,closed" } } } },
+  { "closed", "审结复议案件", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
+  { "pending", "尚在审理", IU_COUNT, .num = { .aCond = { { "", "state", "received,accepted" } } } },
+  { "ontime_rate", "法定期限结案率", IU_PERCENT,
+    .num = { .aCond = { { "", "state", "closed" }, { "decision", "ontime", 0 }, { "decision_simple", "ontime", 0 } } },
+    .den = { .aCond = { { "", "state", "closed" } } },
+    .nDecimals = 1, .zTarget = "100", .zHelp = "在法定期限内结案的案件 ÷ 已结案件" },
+  { "correction_rate", "纠错率", IU_PERCENT,
+    .num = { .aCond = { { "", "state", "closed" }, { "outcome", "=", "revoke,change,illegal,invalid,perform" } } },
+    .den = { .aCond = { { "", "state", "closed" } } },
+    .nDecimals = 1, .zHelp = "撤销、变更、确认违法、确认无效、责令履行 ÷ 已结案件" },
+  { "mediated", "调解、和解结案", IU_COUNT,
+    .num = { .aCond = { { "", "state", "closed" }, { "outcome", "=", "mediated,settled" } } } },
+  { 0 }
+};
+
+const Kind kind_reconsideration = {
+  .zName = "reconsideration", .zLabel = "行政复议", .zGroup = "矛盾纠纷化解",
+  .eShape = SHAPE_CASE,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
+  .aIndicator = aIndicator,
+  .zAbout = "行政复议案件的受理、审理期限（含延长）与结案方式。",
+};

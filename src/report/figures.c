@@ -1,0 +1,205 @@
+/*
+** src/report/figures.c — where the report's facts come from: the county's
+** settings, the declared indicators computed for the report year, and the
+** Chinese forms of dates, ordinals and indicator names.
+**
+** Every figure the report prints passes through fig_get(), which looks the
+** indicator up by name in the registry and computes it with ind_compute()
+** over the actor's scope; no figure is written anywhere as a literal.
+** Errors are sticky on the Report (p->rc): after the first one every
+** fig_get() returns an empty value and report_write() discards the draft.
+*/
+#include "report/report_int.h"
+#include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+/* A setting's value, or NULL when the row is missing or blank. Control
+** characters (a pasted newline) become spaces so a setting cannot break
+** the layout of a Markdown line or an HTML attribute. */
+static const char *setting(Report *p, const char *zName){
+  Ctx *c = p->pCtx;
+  Stmt q;
+  char *z = 0;
+  if( p->rc ) return 0;
+  if( db_prepare(c->pDb, &q, "SELECT value FROM setting WHERE name=?1") ){
+    p->rc = err_internal(c, "report: setting %s: %s", zName, db_errmsg(c->pDb));
+    return 0;
+  }
+  db_bind_text(&q, 1, zName);
+  if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
+  db_finalize(&q);
+  if( z==0 ) return 0;
+  for(char *s=z; *s; s++) if( (unsigned char)*s<0x20 || *s==0x7f ) *s = ' ';
+  while( *z==' ' ) z++;
+  size_t n = strlen(z);
+  while( n>0 && z[n-1]==' ' ) z[--n] = 0;
+  return n ? z : 0;
+}
+
+/* The name of the department at the root of the actor's scope, the
+** county itself for a county admin; NULL when there is none. */
+static const char *scope_root_name(Report *p){
+  Ctx *c = p->pCtx;
+  Stmt q;
+  const char *z = 0;
+  if( p->rc || c->pActor==0 || c->pActor->zDeptPath==0 ) return 0;
+  if( db_prepare(c->pDb, &q, "SELECT name FROM dept WHERE path=?1") ){
+    p->rc = err_internal(c, "report: dept: %s", db_errmsg(c->pDb));
+    return 0;
+  }
+  db_bind_text(&q, 1, c->pActor->zDeptPath);
+  if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
+  db_finalize(&q);
+  return z && z[0] ? z : 0;
+}
+
+/* Number of UTF-8 characters in z, and a pointer to the last one. */
+static int utf8_len(const char *z, const char **pzLast){
+  int n = 0;
+  *pzLast = z;
+  for(const char *s=z; *s; s++){
+    if( ((unsigned char)*s & 0xC0)!=0x80 ){ n++; *pzLast = s; }
+  }
+  return n;
+}
+
+/* "2025-01-23" -> "2025年1月23日"; other text is returned unchanged. */
+const char *fig_cn_date(Report *p, const char *zIso){
+  Day d;
+  int y, m, dd;
+  if( zIso==0 || day_parse(zIso, &d)!=CAL_OK ) return zIso ? zIso : "";
+  day_ymd(d, &y, &m, &dd);
+  return arena_printf(p->pCtx->pArena, "%d年%d月%d日", y, m, dd);
+}
+
+static const char *cn_moment(Report *p, const struct tm *tm){
+  return arena_printf(p->pCtx->pArena, "%d年%d月%d日 %02d:%02d",
+                      tm->tm_year+1900, tm->tm_mon+1, tm->tm_mday, tm->tm_hour, tm->tm_min);
+}
+
+/*
+** The data-freeze moment as "YYYY年M月D日 HH:MM" (local time). Setting
+** frozen_at may be "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]" or the ISO form
+** with 'T' (a trailing 'Z' means UTC and is converted); anything else is
+** printed as written. Without the setting: now.
+*/
+static const char *frozen_at(Report *p){
+  const char *z = setting(p, "frozen_at");
+  struct tm tm;
+  if( z==0 ){
+    time_t now = time(0);
+    localtime_r(&now, &tm);
+    return cn_moment(p, &tm);
+  }
+  int y = 0, mo = 0, d = 0, hh = 0, mi = 0, n = 0;
+  char sep = 0;
+  char zDay[11];
+  if( sscanf(z, "%4d-%2d-%2d%n", &y, &mo, &d, &n)!=3 || n!=10 ) return z;
+  memcpy(zDay, z, 10);
+  zDay[10] = 0;
+  Day dd;
+  if( day_parse(zDay, &dd)!=CAL_OK ) return z;
+  if( z[10]==0 ) return fig_cn_date(p, zDay);
+  const char *t = z+10;
+  if( sscanf(t, "%c%2d:%2d%n", &sep, &hh, &mi, &n)!=3 || (sep!=' ' && sep!='T')
+   || hh<0 || hh>23 || mi<0 || mi>59 ){
+    return z;
+  }
+  t += n;
+  if( t[0]==':' ) t += 3;                       /* seconds */
+  while( t[0]=='.' || (t[0]>='0' && t[0]<='9') ) t++;   /* fraction */
+  memset(&tm, 0, sizeof tm);
+  tm.tm_year = y-1900; tm.tm_mon = mo-1; tm.tm_mday = d; tm.tm_hour = hh; tm.tm_min = mi;
+  if( t[0]=='Z' && t[1]==0 ){
+    time_t utc = timegm(&tm);
+    localtime_r(&utc, &tm);
+  }else if( t[0]!=0 ){
+    return z;
+  }
+  return cn_moment(p, &tm);
+}
+
+/*
+** Read the settings the report needs (see report.h) and derive the
+** issuers' names. Defaults follow official usage: 中共<名>委 with the
+** county's own suffix (交口县 -> 中共交口县委, 立山区 -> 中共立山区委), but a
+** two-character name keeps the suffix whole (浚县 -> 中共浚县县委), since
+** "浚县委" would read as the bare county.
+*/
+void fig_settings(Report *p){
+  Ctx *c = p->pCtx;
+  const char *zLast;
+  p->zCounty = setting(p, "county_name");
+  if( p->zCounty==0 ) p->zCounty = scope_root_name(p);
+  if( p->zCounty==0 ) p->zCounty = "本县";
+  int n = utf8_len(p->zCounty, &zLast);
+  int bSuffix = strcmp(zLast, "县")==0 || strcmp(zLast, "区")==0
+             || strcmp(zLast, "市")==0 || strcmp(zLast, "旗")==0;
+  p->zWe = bSuffix ? arena_printf(c->pArena, "我%s", zLast) : "我县";
+  p->zParty = setting(p, "county_party");
+  if( p->zParty==0 ){
+    if( bSuffix && n>2 ) p->zParty = arena_printf(c->pArena, "中共%s委", p->zCounty);
+    else if( bSuffix ) p->zParty = arena_printf(c->pArena, "中共%s%s委", p->zCounty, zLast);
+    else p->zParty = arena_printf(c->pArena, "中共%s县委", p->zCounty);
+  }
+  p->zGov = setting(p, "county_gov");
+  if( p->zGov==0 ) p->zGov = arena_printf(c->pArena, "%s人民政府", p->zCounty);
+  p->zTo = setting(p, "report_to");
+  if( p->zTo==0 ) p->zTo = "市委、市政府：";
+  p->zFrozen = frozen_at(p);
+  p->zDate = fig_cn_date(p, c->zToday);
+}
+
+/*
+** Compute indicator zInd of kind zKind for the report year over the
+** actor's whole scope. An undeclared name is an internal error (the unit
+** test then fails at once rather than the report silently losing a
+** sentence). After any error *pv is empty: num=den=0, bEmpty=1, so the
+** wording functions print nothing from it.
+*/
+int fig_get(Report *p, const char *zKind, const char *zInd, IndValue *pv){
+  memset(pv, 0, sizeof(*pv));
+  pv->bEmpty = 1;
+  if( p->rc ) return p->rc;
+  const Kind *k = kind_find(zKind);
+  const Indicator *ind = k ? kind_indicator(k, zInd) : 0;
+  if( ind==0 ){
+    p->rc = err_internal(p->pCtx, "report: indicator %s/%s is not declared", zKind, zInd);
+    return p->rc;
+  }
+  if( ind_compute(p->pCtx, k, ind, p->iYear, 0, pv) ){
+    memset(pv, 0, sizeof(*pv));
+    pv->bEmpty = 1;
+    p->rc = FZ_INTERNAL;
+    return p->rc;
+  }
+  return FZ_OK;
+}
+
+/* 1..99 as Chinese numerals, for 一是/二是 and （一）/（二）. */
+const char *fig_cn_number(Report *p, int n){
+  static const char *const aDigit[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };
+  if( n<=0 || n>99 ) return arena_printf(p->pCtx->pArena, "%d", n);
+  int t = n/10, u = n%10;
+  return arena_printf(p->pCtx->pArena, "%s%s%s", t>1 ? aDigit[t] : "", t ? "十" : "", aDigit[u]);
+}
+
+/*
+** The name of an indicator as a sentence names it: the kind's label and
+** the indicator's, with the part they share said once (政务服务事项 +
+** 政务服务事项入驻率 -> 政务服务事项入驻率; 合法性审核 + 审核按期完成率 ->
+** 合法性审核按期完成率; 行政复议 + 法定期限结案率 -> 行政复议法定期限结案率).
+*/
+const char *fig_ind_label(Report *p, const Kind *k, const Indicator *ind){
+  const char *zK = k->zLabel, *zI = ind->zLabel;
+  size_t nK = strlen(zK), nI = strlen(zI);
+  size_t nOver = 0;
+  for(size_t i=0; i<nK; i++){
+    if( ((unsigned char)zK[i] & 0xC0)==0x80 ) continue;   /* character boundaries only */
+    size_t m = nK-i;
+    if( m<=nI && memcmp(zK+i, zI, m)==0 ){ nOver = m; break; }
+  }
+  return arena_printf(p->pCtx->pArena, "%.*s%s", (int)(nK-nOver), zK, zI);
+}

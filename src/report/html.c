@@ -1,0 +1,97 @@
+/*
+** src/report/html.c — the drafted report as one HTML document.
+**
+** A complete UTF-8 page (zh-CN) whose inline style approximates GB/T 9704
+** (LAW.md §7): A4 type area 156 mm wide, 3号仿宋 (16 pt) body on a 22-line
+** pitch, 2号小标宋 (22 pt) title, 黑体 for "一、", 楷体 for "（一）", the date
+** 右空四字. Every figure is a link to the records behind it:
+**   /k/KIND?year=Y&ind=IND&part=num|den    an indicator's numerator/denominator
+**   /k/KIND?year=Y&state=STATE             a count derived from states
+** All text goes through buf_html(), whose %s escapes; markup is literal.
+** Drafter prompts are shaded so nobody sends them by mistake.
+*/
+#include "report/report_int.h"
+
+static const char zStyle[] =
+  "@page{size:A4;margin:37mm 26mm 35mm 28mm}"
+  "body{margin:0;background:#f4f4f4;color:#000}"
+  ".gw{box-sizing:content-box;width:156mm;max-width:100%;margin:0 auto;padding:37mm 26mm 35mm 28mm;"
+  "background:#fff;font-family:FangSong,\"仿宋_GB2312\",\"仿宋\",STFangsong,\"AR PL UMing CN\","
+  "\"Noto Serif CJK SC\",serif;font-size:16pt;line-height:28.95pt}"
+  ".gw h1{font-family:\"方正小标宋简体\",\"FZXiaoBiaoSong-B05S\",\"小标宋\",\"Noto Serif CJK SC\","
+  "SimSun,serif;font-size:22pt;font-weight:normal;line-height:1.5;text-align:center;"
+  "margin:0 0 28.95pt}"
+  ".gw h2{font-family:\"黑体\",SimHei,\"Noto Sans CJK SC\",sans-serif;font-size:16pt;"
+  "font-weight:normal;margin:0;text-indent:2em}"
+  ".gw p{margin:0;text-indent:2em;text-align:justify}"
+  ".gw p.to{text-indent:0}"
+  ".gw .l2{font-family:\"楷体_GB2312\",\"楷体\",KaiTi,STKaiti,\"AR PL UKai CN\",serif}"
+  ".gw p.sign{margin-top:57.9pt;text-align:right;text-indent:0;padding-right:2em}"
+  ".gw p.date{text-align:right;text-indent:0;padding-right:4em}"
+  ".gw p.foot{margin-top:28.95pt;font-size:14pt;text-indent:0}"
+  ".gw .note{background:#fff3bf;color:#7a4b00}"
+  ".gw a{color:inherit;text-decoration:none;border-bottom:1px dotted #1c64b4}"
+  ".gw a:hover{background:#e7f0fb}"
+  "@media screen and (max-width:220mm){.gw{width:auto;padding:8mm 5mm}}"
+  "@media print{body{background:#fff}.gw{width:auto;padding:0}.gw a{border:0}}";
+
+/* The records behind a figure, as an unescaped URL (escaped when written). */
+static void fig_href(const Run *r, int iYear, Buf *h){
+  buf_puts(h, "/k/");
+  buf_url(h, r->zKind);
+  buf_raw_printf(h, "?year=%d", iYear);
+  if( r->zInd ){
+    buf_puts(h, "&ind=");
+    buf_url(h, r->zInd);
+    buf_puts(h, r->bDen ? "&part=den" : "&part=num");
+  }else{
+    buf_puts(h, "&state=");
+    buf_url(h, r->zState);
+  }
+}
+
+static void html_runs(const Block *b, int iYear, Buf *pOut){
+  for(const Run *r=b->pFirst; r; r=r->pNext){
+    switch( r->eType ){
+      case RUN_BREAK: buf_markup(pOut, HTML("<br>")); break;
+      case RUN_LEAD:  buf_html(pOut, "<span class=\"l2\">%s</span>", r->z); break;
+      case RUN_NOTE:  buf_html(pOut, "<span class=\"note\">%s</span>", r->z); break;
+      case RUN_FIG: {
+        Buf h;
+        buf_init(&h);
+        fig_href(r, iYear, &h);
+        buf_html(pOut, "<a href=\"%s\">%s</a>", buf_cstr(&h), r->z);
+        buf_free(&h);
+        break;
+      }
+      default: buf_html(pOut, "%s", r->z); break;
+    }
+  }
+}
+
+void html_render(const Doc *pDoc, Buf *pOut){
+  buf_markup(pOut, HTML("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
+  buf_html(pOut, "<title>%s</title>\n", pDoc->zTitle);
+  buf_markup(pOut, HTML("<style>"));
+  buf_puts(pOut, zStyle);                 /* a constant of this file */
+  buf_markup(pOut, HTML("</style>\n</head>\n<body>\n<article class=\"gw\">\n"));
+  for(const Block *b=pDoc->pFirst; b; b=b->pNext){
+    switch( b->eType ){
+      case BLK_TITLE: buf_markup(pOut, HTML("<h1>")); break;
+      case BLK_H1:    buf_markup(pOut, HTML("<h2>")); break;
+      case BLK_TO:    buf_markup(pOut, HTML("<p class=\"to\">")); break;
+      case BLK_SIGN:  buf_markup(pOut, HTML("<p class=\"sign\">")); break;
+      case BLK_DATE:  buf_markup(pOut, HTML("<p class=\"date\">")); break;
+      case BLK_FOOT:  buf_markup(pOut, HTML("<p class=\"foot\">")); break;
+      default:        buf_markup(pOut, HTML("<p>")); break;
+    }
+    html_runs(b, pDoc->iYear, pOut);
+    switch( b->eType ){
+      case BLK_TITLE: buf_markup(pOut, HTML("</h1>\n")); break;
+      case BLK_H1:    buf_markup(pOut, HTML("</h2>\n")); break;
+      default:        buf_markup(pOut, HTML("</p>\n")); break;
+    }
+  }
+  buf_markup(pOut, HTML("</article>\n</body>\n</html>\n"));
+}

@@ -1,0 +1,110 @@
+/*
+** src/report/report_int.h — private to src/report/: the drafted document
+** as data, shared by the part that writes it (text.c, from figures.c) and
+** the parts that render it (md.c, html.c).
+**
+** A Doc is a list of Blocks (title, addressee, chapter heading, paragraph,
+** signature, date, footnote); a Block is a list of Runs. A Run is template
+** text, text that came from a setting (user data: escaped by every
+** renderer), a figure (a number that links to the records behind it), the
+** 楷体 lead-in of a subsection, a drafter's prompt, or a line break.
+** Everything lives in the context's arena. Nothing outside src/report/
+** includes this header.
+*/
+#ifndef FZ_REPORT_INT_H
+#define FZ_REPORT_INT_H
+#include "report/report.h"
+#include "engine/query.h"
+
+typedef enum RunType {
+  RUN_TEXT = 1,   /* template text written in this module (trusted) */
+  RUN_DATA,       /* text from a setting: escaped by the renderers */
+  RUN_FIG,        /* a figure: zText, linked by zKind/zInd/bDen or zKind/zState */
+  RUN_LEAD,       /* "（一）依法全面履行政府职能。": 楷体 in HTML */
+  RUN_NOTE,       /* "（此部分由起草人根据实际填写…）": a prompt for the drafter */
+  RUN_BREAK       /* line break inside the title (HTML only) */
+} RunType;
+
+typedef struct Run Run;
+struct Run {
+  RunType eType;
+  const char *z;           /* the text (all types but RUN_BREAK) */
+  const char *zKind;       /* RUN_FIG: kind the figure counts */
+  const char *zInd;        /* RUN_FIG: indicator, or NULL when zState links it */
+  int bDen;                /* RUN_FIG: 1 = the indicator's denominator */
+  const char *zState;      /* RUN_FIG with zInd NULL: records of kind in this state */
+  Run *pNext;
+};
+
+typedef enum BlockType {
+  BLK_TITLE = 1,  /* 标题 (2号小标宋, centred) */
+  BLK_TO,         /* 主送机关 ("市委、市政府：", flush left) */
+  BLK_H1,         /* 一级标题 "一、…" (黑体) */
+  BLK_P,          /* paragraph, first line indented two characters */
+  BLK_SIGN,       /* 发文机关署名 (right) */
+  BLK_DATE,       /* 成文日期 (right, 右空四字) */
+  BLK_FOOT        /* 统计期间 and data-freeze line */
+} BlockType;
+
+typedef struct Block Block;
+struct Block {
+  BlockType eType;
+  Run *pFirst, *pLast;
+  Block *pNext;
+};
+
+typedef struct Doc {
+  int iYear;
+  const char *zTitle;      /* the whole title as one line (HTML <title>) */
+  Block *pFirst, *pLast;
+} Doc;
+
+/* The state of one drafting: context, settings, the document so far and
+** the clause punctuation of the sentence being written. */
+typedef struct Report {
+  Ctx *pCtx;
+  int iYear;
+  int rc;                  /* sticky: first FZ_INTERNAL; the draft is then discarded */
+  const char *zCounty;     /* 浚县 */
+  const char *zParty;      /* 中共浚县县委 */
+  const char *zGov;        /* 浚县人民政府 */
+  const char *zTo;         /* 市委、市政府： */
+  const char *zWe;         /* 我县 / 我区 / 我市 */
+  const char *zFrozen;     /* "2025年1月20日 18:00" */
+  const char *zDate;       /* "2025年1月23日" (pCtx->zToday) */
+  Doc doc;
+  Block *pCur;             /* block receiving runs */
+  int nClause;             /* clauses in the current sentence */
+  const char *zPend;       /* punctuation owed before the next clause ("；") */
+  int nSub;                /* subsections written under 一、 */
+} Report;
+
+/* figures.c — settings, indicator values, dates as Chinese text */
+void fig_settings(Report*);
+int  fig_get(Report*, const char *zKind, const char *zInd, IndValue *pv);
+const char *fig_cn_date(Report*, const char *zIso);
+const char *fig_cn_number(Report*, int n);
+const char *fig_ind_label(Report*, const Kind*, const Indicator*);
+
+/* report.c — building the Doc */
+Block *doc_block(Report*, BlockType);
+void run_text(Report*, const char *z);
+void run_data(Report*, const char *z);
+void run_lead(Report*, const char *z);
+void run_note(Report*, const char *z);
+void run_break(Report*);
+void run_count(Report*, const IndValue*, int bDen);
+void run_value(Report*, const IndValue*);
+void run_rate(Report*, const IndValue*);
+void run_state_count(Report*, const char *zKind, const char *zState, long long n);
+void clause(Report*);
+void clause_semi(Report*);
+void sentence_end(Report*);
+
+/* text.c — the wording */
+void text_compose(Report*);
+
+/* md.c, html.c — renderers; they cannot fail */
+void md_render(const Doc*, Buf*);
+void html_render(const Doc*, Buf*);
+#endif

@@ -1,0 +1,183 @@
+/*
+** src/transfer/export.c — a query's records to XLSX, CSV or JSON, and the
+** import template. Columns follow the declaration: 所属部门, 状态, then the
+** fields by their Chinese labels; values as a clerk reads them (enum labels,
+** 是/否, a reference by its code or title), so an export can be edited and
+** imported again.
+*/
+#include "transfer/transfer.h"
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+/* Text of a reference as the importer accepts it: the referenced record's
+** first unique field (e.g. 事项编码), else its title. */
+static const char *ref_text(Ctx *c, const Field *f, const char *zId){
+  const Kind *k = kind_find(f->zRef);
+  const Field *t = 0;
+  for(const Field *g=k->aField; g->zName; g++) if( g->flags & F_UNIQUE ){ t = g; break; }
+  if( t==0 ) t = kind_title_field(k);
+  SqlBuf b;
+  Stmt q;
+  const char *z = zId;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT "); sql_ident(&b, t->zName); sql_lit(&b, " FROM "); sql_ident(&b, k->zName);
+  sql_lit(&b, " WHERE id=?1");
+  if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+    db_bind_int64(&q, 1, atoll(zId));
+    if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  return z;
+}
+
+static const char *cell_text(Ctx *c, const Rec *r, const Field *f){
+  const char *z = rec_val(r, f->zName);
+  if( z==0 ) return "";
+  if( f->eType==FT_REF ) return ref_text(c, f, z);
+  return rec_display(c, r, f);
+}
+
+typedef struct ExportJob {
+  Ctx *c;
+  const Kind *k;
+  const char *zFormat;
+  XlsxOut *pX;
+  IoBuf csv;
+  FILE *pOut;
+  long long nRow;
+  int bPublic;
+} ExportJob;
+
+static int export_row(void *p, Rec *r){
+  ExportJob *j = p;
+  Ctx *c = j->c;
+  const Kind *k = j->k;
+  j->nRow++;
+  if( strcmp(j->zFormat, "json")==0 ){
+    fputs(j->nRow>1 ? ",\n" : "\n", j->pOut);
+    fputs(rec_json(c, r), j->pOut);
+    return 0;
+  }
+  const State *s = k->aState ? kind_state(k, r->zState) : 0;
+  const char *zDept = dept_name(c, r->iDept);
+  const char *zState = s ? s->zLabel : r->zState;
+  if( j->pX ){
+    int iRow = (int)j->nRow;
+    xlsx_out_int(j->pX, iRow, 0, r->id);
+    xlsx_out_str(j->pX, iRow, 1, zDept);
+    xlsx_out_str(j->pX, iRow, 2, zState);
+    int iCol = 3;
+    for(const Field *f=k->aField; f->zName; f++){
+      if( j->bPublic && !(f->flags & F_PUBLIC) ) continue;
+      const char *z = rec_val(r, f->zName);
+      if( z && f->eType==FT_INT ) xlsx_out_int(j->pX, iRow, iCol, atoll(z));
+      else if( z && f->eType==FT_DATE ) xlsx_out_date(j->pX, iRow, iCol, z);
+      else xlsx_out_str(j->pX, iRow, iCol, cell_text(c, r, f));
+      iCol++;
+    }
+  }else{
+    char zId[24];
+    snprintf(zId, sizeof zId, "%lld", (long long)r->id);
+    csv_put_field(&j->csv, zId, 0);
+    csv_put_field(&j->csv, zDept, 0);
+    csv_put_field(&j->csv, zState, 0);
+    for(const Field *f=k->aField; f->zName; f++){
+      if( j->bPublic && !(f->flags & F_PUBLIC) ) continue;
+      csv_put_field(&j->csv, cell_text(c, r, f), f[1].zName==0);
+    }
+    if( j->csv.n > (1u<<20) ){ fwrite(j->csv.z, 1, j->csv.n, j->pOut); j->csv.n = 0; }
+  }
+  /* Rows are allocated from the arena: keep it from growing with the export. */
+  return 0;
+}
+
+int export_query(Ctx *c, const Query *q, const char *zFormat, const char *zPath, long long *pnRows){
+  ExportJob j;
+  memset(&j, 0, sizeof j);
+  j.c = c;
+  j.k = q->pKind;
+  j.zFormat = zFormat;
+  j.bPublic = (c->pActor->mRole & R_PUBLIC)!=0;
+  const Kind *k = q->pKind;
+  int nCol = 3;
+  for(const Field *f=k->aField; f->zName; f++) if( !j.bPublic || (f->flags & F_PUBLIC) ) nCol++;
+  const char **azHead = arena_alloc(c->pArena, sizeof(char*)*(size_t)nCol);
+  azHead[0] = "ID"; azHead[1] = "所属部门"; azHead[2] = "状态";
+  int n = 3;
+  for(const Field *f=k->aField; f->zName; f++) if( !j.bPublic || (f->flags & F_PUBLIC) ) azHead[n++] = f->zLabel;
+  int rc;
+  if( strcmp(zFormat, "xlsx")==0 ){
+    j.pX = xlsx_out_open(zPath, k->zLabel, 1);
+    if( j.pX==0 ) return err_internal(c, "cannot create %s", zPath);
+    xlsx_out_header(j.pX, nCol, azHead, 0);
+    rc = rec_scan(c, q, export_row, &j);
+    if( xlsx_out_close(j.pX) && rc==FZ_OK ) rc = err_internal(c, "xlsx write failed: %s", zPath);
+  }else if( strcmp(zFormat, "csv")==0 || strcmp(zFormat, "json")==0 ){
+    j.pOut = fopen(zPath, "wb");
+    if( j.pOut==0 ) return err_internal(c, "cannot create %s", zPath);
+    if( zFormat[0]=='c' ){
+      csv_put_bom(&j.csv);
+      for(int i=0; i<nCol; i++) csv_put_field(&j.csv, azHead[i], i==nCol-1);
+    }else{
+      fputs("[", j.pOut);
+    }
+    rc = rec_scan(c, q, export_row, &j);
+    if( zFormat[0]=='c' ) fwrite(j.csv.z, 1, j.csv.n, j.pOut);
+    else fputs("\n]\n", j.pOut);
+    io_buf_free(&j.csv);
+    if( fclose(j.pOut) && rc==FZ_OK ) rc = err_internal(c, "write failed: %s", zPath);
+  }else{
+    err_add(c, 0, 0, "不支持的导出格式“%s”（应为 xlsx、csv 或 json）", zFormat);
+    return FZ_INVALID;
+  }
+  if( pnRows ) *pnRows = j.nRow;
+  return rc;
+}
+
+int export_template(Ctx *c, const Kind *k, const char *zPath){
+  XlsxOut *x = xlsx_out_open(zPath, k->zLabel, 0);
+  if( x==0 ) return err_internal(c, "cannot create %s", zPath);
+  int nCol = 2 + kind_nfield(k);
+  const char **azHead = arena_alloc(c->pArena, sizeof(char*)*(size_t)nCol);
+  azHead[0] = "所属部门*";
+  azHead[1] = "状态";
+  int i = 2;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    azHead[i] = (f->flags & F_REQ) ? arena_printf(c->pArena, "%s*", f->zLabel) : f->zLabel;
+  }
+  xlsx_out_header(x, nCol, azHead, 0);
+  const int nLast = 5000;
+  /* departments the user may import for */
+  {
+    Stmt q;
+    const char *az[512];
+    int n = 0;
+    if( db_prepare(c->pDb, &q, "SELECT name FROM dept WHERE path LIKE ?1 ORDER BY path")==DB_OK ){
+      db_bind_text(&q, 1, arena_printf(c->pArena, "%s%%", c->pActor->zDeptPath));
+      while( db_step(&q)==DB_ROW && n<512 ) az[n++] = arena_strdup(c->pArena, db_column_text(&q, 0));
+      db_finalize(&q);
+    }
+    if( n ) xlsx_out_dropdown(x, 0, n, az, nLast);
+  }
+  if( k->aState ){
+    const char *az[32];
+    int n = 0;
+    for(const State *s=k->aState; s->zId && n<32; s++) az[n++] = s->zLabel;
+    xlsx_out_dropdown(x, 1, n, az, nLast);
+  }
+  i = 2;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    if( f->eType==FT_ENUM ){
+      const char *az[64];
+      int n = 0;
+      for(const EnumVal *e=f->aEnum; e->zId && n<64; e++) az[n++] = e->zLabel;
+      xlsx_out_dropdown(x, i, n, az, nLast);
+    }else if( f->eType==FT_BOOL ){
+      const char *az[2] = { "是", "否" };
+      xlsx_out_dropdown(x, i, 2, az, nLast);
+    }
+  }
+  return xlsx_out_close(x) ? err_internal(c, "xlsx write failed") : FZ_OK;
+}

@@ -1,0 +1,272 @@
+/*
+** src/transfer/import.c — rows of a CSV/XLSX table into records, all or
+** nothing.
+**
+** Headers are matched to fields by Chinese label or field id ("所属部门"
+** and "状态" are the built-in columns). Every row is parsed and checked;
+** every error names its row, column and reason. Rows are inserted in one
+** transaction while no error has been seen; the first error stops the
+** writing (the transaction will be rolled back) but checking goes on to the
+** last row, so the user gets the whole list at once.
+**
+** Speed: department names, referenced records and values of unique columns
+** are cached in hash maps, ids are assigned here, and the audit log gets one
+** "import" entry per 10,000 records holding each record's canonical JSON on
+** its own line — so `fazhi check` still sees every record's logged state.
+*/
+#include "transfer/transfer.h"
+#include "audit/audit.h"
+#include "base/strmap.h"
+#include "io/table.h"
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+#define AUDIT_CHUNK 10000
+
+typedef struct ImpCol { const Field *pField; int bDept; int bState; int bIgnore; } ImpCol;
+typedef struct Imp {
+  Ctx *c;
+  const Kind *k;
+  const IoRow *pRow;
+  int *aFieldCol;            /* field index -> column, -1 if absent */
+  int iDeptCol, iStateCol;
+  StrMap dept;               /* name or id -> dept id (-1: unknown, -2: out of scope) */
+  StrMap *aRef;              /* per field (REF only): text -> id */
+  StrMap *aSeen;             /* per field (UNIQUE only): value -> first row */
+} Imp;
+
+static const char *imp_get(void *p, const Field *f){
+  Imp *m = p;
+  if( f==&field_dept ) return 0;     /* handled by the importer's cache */
+  int i = (int)(f - m->k->aField);
+  int iCol = m->aFieldCol[i];
+  if( iCol<0 ) return 0;
+  const char *z = io_cell(m->pRow, iCol);
+  if( f->eType==FT_REF && z[0] ){
+    int64_t v;
+    if( strmap_get(&m->aRef[i], z, &v) ) return arena_printf(m->c->pArena, "%lld", (long long)v);
+  }
+  return z;
+}
+
+/* Header text without surrounding blanks and the marks templates add. */
+static char *clean_header(Arena *a, const char *z){
+  while( *z==' ' || *z=='*' ) z++;
+  char *s = arena_strdup(a, z);
+  size_t n = strlen(s);
+  while( n>0 && (s[n-1]==' ' || s[n-1]=='*') ) s[--n] = 0;
+  const char *aSuffix[] = { "（必填）", "(必填)", 0 };
+  for(int i=0; aSuffix[i]; i++){
+    size_t m = strlen(aSuffix[i]);
+    if( n>m && strcmp(s+n-m, aSuffix[i])==0 ){ s[n-m] = 0; n -= m; }
+  }
+  return s;
+}
+
+static int map_header(Imp *m, const IoRow *pHead){
+  Ctx *c = m->c;
+  const Kind *k = m->k;
+  int nField = kind_nfield(k);
+  m->aFieldCol = arena_alloc(c->pArena, sizeof(int)*(size_t)nField);
+  for(int i=0; i<nField; i++) m->aFieldCol[i] = -1;
+  m->iDeptCol = m->iStateCol = -1;
+  for(int j=0; j<pHead->nCell; j++){
+    char *z = clean_header(c->pArena, pHead->azCell[j]);
+    if( z[0]==0 ) continue;
+    if( strcmp(z, "所属部门")==0 || strcmp(z, "部门")==0 || strcmp(z, "dept_id")==0 || strcmp(z, "dept")==0 ){
+      m->iDeptCol = j; continue;
+    }
+    if( strcmp(z, "状态")==0 || strcmp(z, "state")==0 ){ m->iStateCol = j; continue; }
+    if( strcmp(z, "ID")==0 || strcmp(z, "id")==0 || strcmp(z, "序号")==0 ) continue;   /* exports carry it; new records get new ids */
+    int bFound = 0;
+    for(int i=0; i<nField; i++){
+      const Field *f = &k->aField[i];
+      if( strcmp(z, f->zLabel)==0 || strcmp(z, f->zName)==0 ){
+        if( m->aFieldCol[i]>=0 ){
+          err_add(c, pHead->iRow, f, "列重复出现（第%d列和第%d列）", m->aFieldCol[i]+1, j+1);
+        }
+        m->aFieldCol[i] = j;
+        bFound = 1;
+        break;
+      }
+    }
+    if( !bFound ) err_add(c, pHead->iRow, 0, "无法识别的列“%s”（第%d列）；可用的列名见导入模板", z, j+1);
+  }
+  if( m->iDeptCol<0 ) err_add(c, pHead->iRow, &field_dept, "缺少必填列");
+  for(int i=0; i<nField; i++){
+    if( (k->aField[i].flags & F_REQ) && m->aFieldCol[i]<0 ) err_add(c, pHead->iRow, &k->aField[i], "缺少必填列");
+  }
+  return c->err.n ? FZ_INVALID : FZ_OK;
+}
+
+/* Department by name or id, cached; scope checked once per name. */
+static i64 imp_dept(Imp *m, const char *z, int iRow){
+  Ctx *c = m->c;
+  int64_t v;
+  if( z[0]==0 ){ err_add(c, iRow, &field_dept, "不能为空"); return 0; }
+  if( !strmap_get(&m->dept, z, &v) ){
+    i64 id;
+    const char *zPath;
+    if( dept_lookup(c, z, &id, &zPath) ) v = -1;
+    else if( strncmp(zPath, c->pActor->zDeptPath, strlen(c->pActor->zDeptPath))!=0 ) v = -2;
+    else v = id;
+    strmap_set(&m->dept, z, v);
+  }
+  if( v==-1 ){ err_add(c, iRow, &field_dept, "未知部门“%s”", z); return 0; }
+  if( v==-2 ){ err_add(c, iRow, &field_dept, "无权为“%s”导入数据", z); return 0; }
+  return v;
+}
+
+static int write_audit_chunk(Ctx *c, const Kind *k, Buf *pLines){
+  if( pLines->n==0 ) return 0;
+  if( pLines->z[pLines->n-1]=='\n' ) pLines->z[--pLines->n] = 0;
+  int rc = audit_append(c, "import", k->zName, 0, "", buf_cstr(pLines));
+  buf_reset(pLines);
+  return rc;
+}
+
+int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
+  Imp m;
+  memset(&m, 0, sizeof m);
+  m.c = c;
+  m.k = k;
+  *pnImported = 0;
+  if( !actor_can_write(c->pActor) ){ err_add(c, 0, 0, "当前账号不能导入数据"); return FZ_FORBIDDEN; }
+  if( pT->nRow<1 ){ err_add(c, 0, 0, "文件是空的：没有表头行"); return FZ_INVALID; }
+  if( pT->nRow<2 ){ err_add(c, 0, 0, "文件只有表头，没有数据行"); return FZ_INVALID; }
+  if( map_header(&m, &pT->aRow[0]) ) return FZ_INVALID;
+  int nField = kind_nfield(k);
+  m.aRef = arena_alloc(c->pArena, sizeof(StrMap)*(size_t)nField);
+  m.aSeen = arena_alloc(c->pArena, sizeof(StrMap)*(size_t)nField);
+  strmap_init(&m.dept);
+
+  Arena *pMain = c->pArena;
+  Arena rowArena;
+  arena_init(&rowArena);
+  Buf lines;
+  buf_init(&lines);
+  Stmt ins;
+  int bWriting = 1, bInTxn = 0, bStmt = 0, nChunk = 0, rc = FZ_OK;
+  i64 iNextId = 1;
+  if( db_begin_write(c->pDb) ) goto db_fail;
+  bInTxn = 1;
+  {
+    SqlBuf b;
+    Stmt q;
+    sqlbuf_init(&b);
+    sql_lit(&b, "SELECT COALESCE(MAX(id),0)+1 FROM "); sql_ident(&b, k->zName);
+    if( db_prepare_buf(c->pDb, &q, &b) ){ sqlbuf_free(&b); goto db_fail; }
+    if( db_step(&q)==DB_ROW ) iNextId = db_column_int64(&q, 0);
+    db_finalize(&q);
+    sqlbuf_free(&b);
+  }
+  if( rec_insert_stmt_prepare_id(c, k, &ins) ) goto db_fail;
+  bStmt = 1;
+  const char *zNow = arena_strdup(pMain, c->zToday);
+  for(int iR=1; iR<pT->nRow; iR++){
+    const IoRow *pRow = &pT->aRow[iR];
+    /* skip rows with nothing in them (Excel leaves formatted blank rows) */
+    int bBlank = 1;
+    for(int j=0; j<pRow->nCell && bBlank; j++) if( pRow->azCell[j][0] ) bBlank = 0;
+    if( bBlank ) continue;
+    arena_free(&rowArena);
+    arena_init(&rowArena);
+    c->pArena = &rowArena;
+    m.pRow = pRow;
+    int nErr0 = c->err.n;
+    Rec *r = rec_new(c, k);
+    r->iDept = imp_dept(&m, m.iDeptCol>=0 ? io_cell(pRow, m.iDeptCol) : "", pRow->iRow);
+    if( m.iStateCol>=0 && io_cell(pRow, m.iStateCol)[0] ){
+      const char *z = io_cell(pRow, m.iStateCol);
+      const State *s = 0;
+      if( k->aState ) for(const State *t=k->aState; t->zId; t++) if( strcmp(t->zId, z)==0 || strcmp(t->zLabel, z)==0 ) s = t;
+      if( s ) r->zState = s->zId;
+      else err_add(c, pRow->iRow, 0, "「状态」：未知状态“%s”", z);
+    }
+    rec_from_input(c, r, pRow->iRow, imp_get, &m);
+    /* remember resolved references */
+    for(int i=0; i<nField; i++){
+      const Field *f = &k->aField[i];
+      if( f->eType==FT_REF && r->azVal[i] && m.aFieldCol[i]>=0 ){
+        const char *zIn = io_cell(pRow, m.aFieldCol[i]);
+        if( !strmap_get(&m.aRef[i], zIn, 0) ) strmap_set(&m.aRef[i], zIn, atoll(r->azVal[i]));
+      }
+    }
+    rec_check_local(c, r, pRow->iRow);
+    for(int i=0; i<nField; i++){
+      const Field *f = &k->aField[i];
+      if( !(f->flags & F_UNIQUE) || r->azVal[i]==0 ) continue;
+      int64_t iFirst;
+      if( strmap_get(&m.aSeen[i], r->azVal[i], &iFirst) ){
+        err_add(c, pRow->iRow, f, "“%s”与第%lld行重复", r->azVal[i], (long long)iFirst);
+      }else{
+        strmap_set(&m.aSeen[i], r->azVal[i], pRow->iRow);
+        if( !bWriting ) rec_check_unique(c, r, pRow->iRow);   /* the index no longer tells us */
+      }
+    }
+    if( c->err.n>nErr0 ) bWriting = 0;
+    if( !bWriting ){ c->pArena = pMain; continue; }
+    r->id = iNextId++;
+    r->zCreated = r->zUpdated = zNow;
+    rec_insert_stmt_bind_id(&ins, r);
+    int src = db_step(&ins);
+    db_reset(&ins);
+    if( src==DB_CONSTRAINT ){
+      /* a unique value already in the database */
+      rec_check_unique(c, r, pRow->iRow);
+      if( c->err.n==nErr0 ) err_add(c, pRow->iRow, 0, "与已有记录冲突");
+      bWriting = 0;
+      c->pArena = pMain;
+      continue;
+    }
+    if( src!=DB_DONE ){ c->pArena = pMain; goto db_fail; }
+    buf_puts(&lines, rec_json(c, r));
+    buf_putc(&lines, '\n');
+    (*pnImported)++;
+    if( ++nChunk==AUDIT_CHUNK ){
+      c->pArena = pMain;
+      if( write_audit_chunk(c, k, &lines) ) goto db_fail;
+      nChunk = 0;
+    }
+    c->pArena = pMain;
+  }
+  c->pArena = pMain;
+  if( bStmt ){ db_finalize(&ins); bStmt = 0; }
+  if( c->err.n ){
+    db_rollback(c->pDb);
+    *pnImported = 0;
+    rc = FZ_INVALID;
+    goto done;
+  }
+  if( write_audit_chunk(c, k, &lines) ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  goto done;
+
+db_fail:
+  c->pArena = pMain;
+  rc = err_internal(c, "import %s: %s", k->zName, db_errmsg(c->pDb));
+  if( bStmt ) db_finalize(&ins);
+  if( bInTxn ) db_rollback(c->pDb);
+  *pnImported = 0;
+done:
+  arena_free(&rowArena);
+  buf_free(&lines);
+  strmap_free(&m.dept);
+  for(int i=0; i<nField; i++){ strmap_free(&m.aRef[i]); strmap_free(&m.aSeen[i]); }
+  return rc;
+}
+
+int import_file(Ctx *c, const Kind *k, const char *zPath, int *pnImported){
+  IoTable t;
+  char zErr[300];
+  *pnImported = 0;
+  memset(&t, 0, sizeof t);
+  if( io_read_file(zPath, &t, zErr, sizeof zErr) ){
+    err_add(c, 0, 0, "%s", zErr);
+    return FZ_INVALID;
+  }
+  int rc = import_table(c, k, &t, pnImported);
+  io_table_free(&t);
+  return rc;
+}

@@ -1,0 +1,17 @@
+/*
+** src/transfer/transfer.h — records in and out of files: import from
+** CSV/XLSX (all or nothing), export of a query to XLSX/CSV/JSON, and the
+** import template with drop-down lists. Web pages, the API and the
+** command line all call these.
+*/
+#ifndef FZ_TRANSFER_H
+#define FZ_TRANSFER_H
+#include "engine/query.h"
+#include "io/table.h"
+
+int import_table(Ctx*, const Kind*, const IoTable*, int *pnImported);
+int import_file(Ctx*, const Kind*, const char *zPath, int *pnImported);
+/* Writes every record of the query to zPath. zFormat: "xlsx", "csv" or "json". */
+int export_query(Ctx*, const Query*, const char *zFormat, const char *zPath, long long *pnRows);
+int export_template(Ctx*, const Kind*, const char *zPath);
+#endif

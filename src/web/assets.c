@@ -1,0 +1,63 @@
+/*
+** src/web/assets.c — the embedded stylesheet and script, so one binary
+** serves everything from any directory. Plain CSS and a little plain
+** JavaScript; no build step.
+*/
+#include "web/web.h"
+#include <string.h>
+
+static const char zCss[] =
+"*{box-sizing:border-box}body{margin:0;font:14px/1.6 \"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;color:#303133;background:#f0f2f5}\n"
+"a{color:#1890ff;text-decoration:none}a:hover{text-decoration:underline}\n"
+".top{display:flex;align-items:center;gap:16px;height:50px;padding:0 20px;background:#304156;color:#fff}\n"
+".top .brand{color:#fff;font-size:17px;font-weight:600;flex:1}.top .who{color:#bfcbd9}\n"
+".btn.link{background:none;border:0;color:#bfcbd9;cursor:pointer;padding:0}\n"
+".frame{display:flex;min-height:calc(100vh - 50px)}\n"
+".menu{width:200px;background:#304156;padding:8px 0;flex:none}.menu a{display:block;color:#bfcbd9;padding:8px 20px}\n"
+".menu a.on,.menu a:hover{background:#263445;color:#409eff;text-decoration:none}\n"
+".menu .group{color:#8a97a8;font-size:12px;padding:12px 20px 4px}\n"
+".content{flex:1;padding:16px 20px;min-width:0}.content h1{font-size:20px;margin:0 0 12px}\n"
+".about{color:#606266;margin:0 0 12px}\n"
+".query{background:#fff;padding:12px;margin-bottom:12px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}\n"
+".query label{display:flex;align-items:center;gap:6px}.query input,.query select{width:180px}\n"
+"input,select,textarea{font:inherit;padding:5px 8px;border:1px solid #dcdfe6;border-radius:4px;background:#fff}\n"
+"input.short{width:70px}label.check input{width:auto}\n"
+".btn{display:inline-block;padding:5px 14px;border:1px solid #dcdfe6;border-radius:4px;background:#fff;color:#606266;cursor:pointer;font:inherit;line-height:1.6}\n"
+".btn:hover{text-decoration:none;border-color:#409eff;color:#409eff}\n"
+".btn.primary{background:#1890ff;border-color:#1890ff;color:#fff}.btn.success{background:#13ce66;border-color:#13ce66;color:#fff}\n"
+".btn.danger{background:#ff4949;border-color:#ff4949;color:#fff}.btn.info{background:#909399;border-color:#909399;color:#fff}\n"
+".btn.warning{background:#ffba00;border-color:#ffba00;color:#fff}\n"
+".toolbar{margin:0 0 10px;display:flex;gap:8px;flex-wrap:wrap;align-items:center}form.inline{display:inline}\n"
+"table.list{width:100%;border-collapse:collapse;background:#fff}table.list th,table.list td{border-bottom:1px solid #ebeef5;padding:8px;text-align:left}\n"
+"table.list th{background:#f8f8f9;color:#515a6e;white-space:nowrap}table.list th a{color:inherit}\n"
+"table.list.small{width:auto;min-width:60%}\n"
+"tr.overdue td{background:#fef0f0}tr.due-soon td{background:#fdf6ec}td.dl.late{color:#f56c6c;font-weight:600}td.dl.soon{color:#e6a23c}\n"
+".tag,.state{display:inline-block;padding:0 8px;border-radius:4px;background:#ecf5ff;color:#409eff;font-size:12px;border:1px solid #d9ecff}\n"
+".empty{text-align:center;color:#909399}\n"
+".pager{display:flex;gap:10px;align-items:center;justify-content:flex-end;padding:10px;background:#fff}.pager form{display:flex;gap:8px;align-items:center}\n"
+".notice{padding:10px 14px;border-radius:4px;margin:0 0 12px}.notice.ok{background:#f0f9eb;color:#67c23a}\n"
+".notice.bad{background:#fef0f0;color:#f56c6c}.notice.trace{background:#ecf5ff;color:#409eff}\n"
+"form.record{background:#fff;padding:16px;display:grid;grid-template-columns:1fr 1fr;gap:4px 24px;max-width:1000px}\n"
+".field{display:flex;flex-direction:column;margin-bottom:8px}.field.wide{grid-column:1/3}.field label{color:#606266;margin-bottom:4px}\n"
+".field em{color:#f56c6c;font-style:normal;margin-left:2px}.field.has-error input,.field.has-error select,.field.has-error textarea{border-color:#f56c6c}\n"
+".err{color:#f56c6c;font-size:12px;margin-top:2px}.help{color:#909399;font-size:12px;margin-top:2px}\n"
+".actions{grid-column:1/3;display:flex;gap:10px}\n"
+"table.detail{background:#fff;border-collapse:collapse;min-width:60%}table.detail th{width:180px;text-align:right;color:#606266;background:#fafafa}\n"
+"table.detail th,table.detail td{border:1px solid #ebeef5;padding:8px}td.pre{white-space:pre-wrap}td.basis{color:#606266;font-size:12px;max-width:480px}\n"
+".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(220px,1fr));gap:12px;margin-bottom:16px}\n"
+".card{background:#fff;padding:14px;border-radius:4px;border-top:3px solid #1890ff}.card.below{border-top-color:#f56c6c}\n"
+".card .label{color:#606266}.card .value{font-size:26px;font-weight:600}.card .counts,.card .target{color:#909399;font-size:12px}\n"
+"h2{font-size:16px;margin:16px 0 8px}h2 a{color:#303133}\n"
+"form.login{max-width:360px;background:#fff;padding:24px}ol.errors{margin:4px 0;padding-left:24px}\n";
+
+static const char zJs[] =
+"document.addEventListener('submit',function(e){var f=e.target;"
+"if(f.classList.contains('confirm')&&!window.confirm(f.getAttribute('data-confirm')))e.preventDefault();});\n"
+"document.addEventListener('change',function(e){var t=e.target;"
+"if(t.classList&&t.classList.contains('autosubmit'))t.form.submit();});\n";
+
+const char *web_static(const char *zName, const char **pzType){
+  if( strcmp(zName, "app.css")==0 ){ *pzType = "text/css; charset=utf-8"; return zCss; }
+  if( strcmp(zName, "app.js")==0 ){ *pzType = "text/javascript; charset=utf-8"; return zJs; }
+  return 0;
+}

@@ -1,0 +1,55 @@
+/*
+** src/web/io_pages.c — the import page (upload, template link, result)
+** and the audit-log page.
+*/
+#include "web/web.h"
+#include <string.h>
+
+void web_import_form(Req *r, const Kind *k){
+  web_begin(r, arena_printf(&r->arena, "导入%s", k->zLabel), k);
+  web_errors_box(r);
+  outf(r, "<p>支持 .xlsx，以及 UTF-8 或 GBK/GB18030 编码的 .csv 文件。第一行为表头，可使用中文列名或字段标识。"
+          "导入为“全部成功或全部不写入”：任何一行有错，都不会写入任何数据，并逐行列出错误。"
+          "<a href=\"/k/%s/template.xlsx\">下载导入模板</a></p>", k->zName);
+  outf(r, "<form method=\"post\" action=\"/k/%s/import\" enctype=\"multipart/form-data\" class=\"record\">", k->zName);
+  web_csrf_field(r);
+  out_html(r, HTML("<div class=\"field wide\"><label for=\"file\">选择文件</label>"
+                   "<input id=\"file\" type=\"file\" name=\"file\" accept=\".xlsx,.csv\" required></div>"
+                   "<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">开始导入</button>"));
+  outf(r, "<a class=\"btn\" href=\"/k/%s\">取 消</a></div></form>", k->zName);
+  web_end(r);
+}
+
+void web_import_result(Req *r, const Kind *k, int nImported){
+  web_begin(r, arena_printf(&r->arena, "导入%s", k->zLabel), k);
+  outf(r, "<div class=\"notice ok\" role=\"status\">导入成功：共写入%d条%s记录。</div>", nImported, k->zLabel);
+  outf(r, "<p><a class=\"btn primary\" href=\"/k/%s\">查看列表</a></p>", k->zName);
+  web_end(r);
+}
+
+void web_audit(Req *r){
+  Stmt q;
+  int nPage = req_param_int(r, "page", 1);
+  if( nPage<1 ) nPage = 1;
+  web_begin(r, "操作审计日志", 0);
+  out_html(r, HTML("<p class=\"about\">每一次新增、修改、删除、流转和导入都记入只能追加的哈希链日志；"
+                   "运行 <code>fazhi check</code> 可以核验日志未被篡改、删除或绕过。</p>"));
+  out_html(r, HTML("<table class=\"list\"><thead><tr><th>序号</th><th>时间（UTC）</th><th>操作人</th><th>操作</th><th>对象</th><th>哈希</th></tr></thead><tbody>"));
+  if( db_prepare(r->ctx.pDb, &q, "SELECT id, at, login, action, kind, rec_id, hash FROM audit ORDER BY id DESC LIMIT 50 OFFSET ?1")==DB_OK ){
+    db_bind_int64(&q, 1, (i64)(nPage-1)*50);
+    while( db_step(&q)==DB_ROW ){
+      const Kind *k = kind_find(db_column_text(&q, 4));
+      i64 iRec = db_column_int64(&q, 5);
+      outf(r, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>%s</td>", (long long)db_column_int64(&q, 0),
+           db_column_text(&q, 1), db_column_text(&q, 2), db_column_text(&q, 3));
+      if( k && iRec ) outf(r, "<td><a href=\"/k/%s/%lld\">%s #%lld</a></td>", k->zName, (long long)iRec, k->zLabel, (long long)iRec);
+      else outf(r, "<td>%s</td>", k ? k->zLabel : "");
+      outf(r, "<td><code>%.12s…</code></td></tr>", db_column_text(&q, 6));
+    }
+    db_finalize(&q);
+  }
+  out_html(r, HTML("</tbody></table>"));
+  outf(r, "<div class=\"pager\">%s<a class=\"btn\" href=\"/audit?page=%d\">下一页</a></div>",
+       nPage>1 ? "" : "", nPage+1);
+  web_end(r);
+}

@@ -1,0 +1,115 @@
+/*
+** src/web/layout.c — the page frame (top bar, module menu on the left,
+** content), error pages, notices and the CSRF field. The layout follows
+** the RuoYi grammar county clerks already know.
+*/
+#include "web/web.h"
+#include "auth/auth.h"
+#include <string.h>
+#include <stdarg.h>
+
+void outf(Req *r, const char *zFmt, ...){
+  va_list ap;
+  va_start(ap, zFmt);
+  buf_vhtml(&r->out, zFmt, ap);
+  va_end(ap);
+}
+void out_html(Req *r, Html h){ buf_markup(&r->out, h); }
+
+static const char *county_name(Req *r){
+  Stmt q;
+  const char *z = "";
+  if( db_prepare(r->ctx.pDb, &q, "SELECT value FROM setting WHERE name='county_name'") ) return z;
+  if( db_step(&q)==DB_ROW ) z = arena_strdup(&r->arena, db_column_text(&q, 0));
+  db_finalize(&q);
+  return z;
+}
+
+void web_csrf_field(Req *r){
+  if( r->zCsrf ) outf(r, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", r->zCsrf);
+}
+
+void web_begin(Req *r, const char *zTitle, const Kind *pActive){
+  const char *zCounty = county_name(r);
+  outf(r, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+          "<title>%s - %s法治政府建设管理系统</title>"
+          "<link rel=\"stylesheet\" href=\"/static/app.css\">"
+          "<script src=\"/static/app.js\" defer></script></head><body>\n",
+       zTitle, zCounty);
+  outf(r, "<header class=\"top\"><a class=\"brand\" href=\"/\">%s法治政府建设管理系统</a>", zCounty);
+  if( r->zToken ){
+    outf(r, "<span class=\"who\">%s（%s·%s）</span>", r->actor.zName, role_label(r->actor.mRole),
+         dept_name(&r->ctx, r->actor.iDept));
+    out_html(r, HTML("<form method=\"post\" action=\"/logout\" class=\"inline\">"));
+    web_csrf_field(r);
+    out_html(r, HTML("<button type=\"submit\" class=\"btn link\">退出</button></form>"));
+  }else{
+    out_html(r, HTML("<a class=\"who\" href=\"/login\">登录</a>"));
+  }
+  out_html(r, HTML("</header>\n<div class=\"frame\"><nav class=\"menu\" aria-label=\"功能菜单\">"));
+  if( r->zToken ){
+    outf(r, "<a href=\"/\"%s>工作台</a>", pActive==0 && strcmp(r->zPath, "/")==0 ? " class=\"on\"" : "");
+  }
+  const char *zGroup = 0;
+  for(int i=0; i<kind_count(); i++){
+    /* menu in group order of first appearance, kinds within */
+    const Kind *g = kind_at(i);
+    int bSeen = 0;
+    for(int j=0; j<i; j++) if( strcmp(kind_at(j)->zGroup, g->zGroup)==0 ) bSeen = 1;
+    if( bSeen ) continue;
+    zGroup = g->zGroup;
+    int bAny = 0;
+    for(int j=i; j<kind_count(); j++){
+      const Kind *k = kind_at(j);
+      if( strcmp(k->zGroup, zGroup)!=0 ) continue;
+      if( !r->zToken && !k->bPublic ) continue;
+      if( !bAny ){ outf(r, "<div class=\"group\">%s</div>", zGroup); bAny = 1; }
+      outf(r, "<a href=\"/k/%s\"%s>%s</a>", k->zName, k==pActive ? " class=\"on\"" : "", k->zLabel);
+    }
+  }
+  if( r->zToken ){
+    out_html(r, HTML("<div class=\"group\">年度报告</div>"));
+    out_html(r, HTML("<a href=\"/report\">法治政府建设年度报告</a>"));
+    if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/audit\">操作审计日志</a>"));
+  }
+  outf(r, "</nav>\n<main class=\"content\"><h1>%s</h1>\n", zTitle);
+  web_flash(r);
+}
+
+void web_end(Req *r){
+  out_html(r, HTML("</main></div>\n</body></html>\n"));
+}
+
+void web_flash(Req *r){
+  static const struct { const char *zId, *zText; } aMsg[] = {
+    { "created", "新增成功" }, { "updated", "修改成功" }, { "deleted", "删除成功" },
+    { "moved", "操作成功" }, { 0, 0 }
+  };
+  const char *z = req_param(r, "msg");
+  if( z==0 ) return;
+  for(int i=0; aMsg[i].zId; i++){
+    if( strcmp(z, aMsg[i].zId)==0 ) outf(r, "<div class=\"notice ok\" role=\"status\">%s</div>", aMsg[i].zText);
+  }
+}
+
+void web_errors_box(Req *r){
+  int n = r->ctx.err.n;
+  if( n==0 ) return;
+  int nShow = n>2000 ? 2000 : n;
+  outf(r, "<div class=\"notice bad\" role=\"alert\"><p>共发现%d处错误，未写入任何数据%s：</p><ol class=\"errors\">",
+       n, n>nShow ? "（以下列出前2000处）" : "");
+  for(int i=0; i<nShow; i++){
+    outf(r, "<li>%s</li>", err_text(&r->ctx, &r->ctx.err.a[i]));
+  }
+  out_html(r, HTML("</ol></div>"));
+}
+
+void web_error_page(Req *r, int status, const char *zMsg){
+  r->status = status;
+  r->zContentType = "text/html; charset=utf-8";
+  web_begin(r, status==404 ? "未找到" : status==403 ? "无权访问" : "出错了", 0);
+  outf(r, "<div class=\"notice bad\" role=\"alert\">%s</div>", zMsg);
+  out_html(r, HTML("<p><a href=\"/\">返回工作台</a></p>"));
+  web_end(r);
+}

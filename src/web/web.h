@@ -1,0 +1,34 @@
+/*
+** src/web/web.h — server-rendered pages in Chinese. HTML exists only in
+** src/web/: every writer here escapes text by default (buf_html's %s).
+*/
+#ifndef FZ_WEB_H
+#define FZ_WEB_H
+#include "http/req.h"
+#include "engine/query.h"
+
+/* Frame */
+void outf(Req*, const char *zFmt, ...) FMT(2,3);   /* %s escapes */
+void out_html(Req*, Html);
+void web_begin(Req*, const char *zTitle, const Kind *pActive);
+void web_end(Req*);
+void web_error_page(Req*, int status, const char *zMsg);
+void web_flash(Req*);                                /* ?msg= → a green notice */
+void web_csrf_field(Req*);
+
+const char *web_url_with(Req*, const char *zName, const char *zValue);  /* current URL, one param changed */
+void web_dept_options(Req*, i64 iSelected, int bAllOption);
+int  web_deadline_cell(Req*, const Rec*, int bCell);    /* 0 none, 1 due soon, 2 overdue */
+
+/* Pages */
+void web_login(Req*, const char *zError, const char *zNext);
+void web_list(Req*, const Query*, const RecList*);
+void web_detail(Req*, const Rec*);
+void web_form(Req*, const Kind*, const Rec *pRec /* NULL: new */, int bEdit);
+void web_dashboard(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
+void web_import_form(Req*, const Kind*);
+void web_import_result(Req*, const Kind*, int nImported);
+void web_audit(Req*);
+void web_errors_box(Req*);                           /* record-level and import errors */
+const char *web_static(const char *zName, const char **pzType);   /* embedded assets */
+#endif

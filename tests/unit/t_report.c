@@ -1,0 +1,377 @@
+/*
+** tests/unit/t_report.c — the annual report (src/report/): what it states
+** for each area, that every rate carries its counts, that a rate over
+** closed cases says so, that empty areas print no "0/0", that weaknesses
+** are proposed from indicators below target, that HTML figures link to
+** their records, and that setting text is escaped in both formats.
+**
+** Each test builds a fresh in-memory database through the real migrations
+** and DDL, writes records with rec_write_row(), and reads the report as a
+** clerk would. Every expected figure was worked out by hand from the
+** records written in the test (the reasoning is beside each record).
+*/
+#include "report/report.h"
+#include "engine/record.h"
+#include "engine/ddl.h"
+#include "db/schema.h"
+#include "t.h"
+#include <stdarg.h>
+#include <stdlib.h>
+
+typedef struct Fx {
+  Db *pDb;
+  Arena arena;
+  Actor actor;
+  Ctx c;
+} Fx;
+
+static void fx_open(Fx *f){
+  char zErr[300];
+  memset(f, 0, sizeof(*f));
+  f->pDb = db_open(":memory:", 1, zErr, sizeof zErr);
+  T_CHECK(f->pDb!=0);
+  if( f->pDb==0 ){ fprintf(stderr, "  %s\n", zErr); exit(1); }
+  T_EQ_INT(schema_migrate(f->pDb, zErr, sizeof zErr), 0);
+  T_EQ_INT(ddl_sync_all(f->pDb, zErr, sizeof zErr), 0);
+  Stmt q;
+  T_EQ_INT(db_prepare(f->pDb, &q, "INSERT INTO dept(id,parent_id,name,dtype,path)"
+                                  " VALUES(1,NULL,'测试县','county','/1/')"), DB_OK);
+  T_EQ_INT(db_step(&q), DB_DONE);
+  db_finalize(&q);
+  arena_init(&f->arena);
+  f->actor.mRole = R_ADMIN;
+  f->actor.iDept = 1;
+  f->actor.zDeptPath = "/1/";
+  ctx_init(&f->c, f->pDb, &f->arena, &f->actor);
+  memcpy(f->c.zToday, "2025-01-23", 11);     /* the date line and "today" for deadlines */
+}
+
+static void fx_close(Fx *f){
+  arena_free(&f->arena);
+  db_close(f->pDb);
+}
+
+static void set(Fx *f, const char *zName, const char *zValue){
+  Stmt q;
+  T_EQ_INT(db_prepare(f->pDb, &q, "INSERT INTO setting(name,value) VALUES(?1,?2)"), DB_OK);
+  db_bind_text(&q, 1, zName);
+  db_bind_text(&q, 2, zValue);
+  T_EQ_INT(db_step(&q), DB_DONE);
+  db_finalize(&q);
+}
+
+/* Write one record of zKind in zState; the rest are field/value pairs
+** ending with a NULL field name. */
+static void rec(Fx *f, const char *zKind, const char *zState, ...){
+  const Kind *k = kind_find(zKind);
+  T_CHECK(k!=0);
+  Rec *r = rec_new(&f->c, k);
+  r->iDept = 1;
+  r->zState = zState;
+  va_list ap;
+  va_start(ap, zState);
+  for(const char *zF; (zF = va_arg(ap, const char*))!=0; ){
+    const char *zV = va_arg(ap, const char*);
+    const Field *fd = kind_field(k, zF);
+    T_CHECK(fd!=0);
+    if( fd ) r->azVal[fd - k->aField] = zV;
+  }
+  va_end(ap);
+  T_EQ_INT(rec_write_row(&f->c, r), DB_OK);
+}
+
+/* The report as a NUL-terminated string in the arena. */
+static const char *report(Fx *f, int iYear, const char *zFormat){
+  Buf b;
+  buf_init(&b);
+  T_EQ_INT(report_write(&f->c, iYear, zFormat, &b), FZ_OK);
+  const char *z = arena_strdup(&f->arena, buf_cstr(&b));
+  buf_free(&b);
+  return z;
+}
+
+#define HAS(z, s)  t_check(strstr((z), (s))!=0, "contains: " s, __FILE__, __LINE__)
+#define LACKS(z, s) t_check(strstr((z), (s))==0, "lacks: " s, __FILE__, __LINE__)
+
+/*
+** Four 行政复议 cases of 2024 (and one of 2023 that must not count):
+**   R1 ordinary, accepted 03-05, decided 04-20 (46 days)      closed, on time, 维持
+**   R2 simple,   accepted 05-08, decided 05-30 (22 of 30 days) closed, on time, 撤销
+**   R3 ordinary, accepted 06-05, not extended, decided 08-14: 70 days. The 60
+**      days end 08-04, a Sunday, so the period ends Monday 08-05; late. 调解
+**   R4 accepted 11-22, still under review
+** ⇒ received 4, accepted 4, closed 3, pending 1; on time 2/3 = 66.7%;
+**   纠错 (撤销) 1/3 = 33.3%; 调解/和解 1.
+*/
+static void recon_cases(Fx *f){
+  rec(f, "reconsideration", "closed", "case_no", "R1", "applicant", "甲", "respondent", "县市场监管局",
+      "matter", "penalty", "received", "2024-03-01", "accepted", "2024-03-05",
+      "procedure", "ordinary", "decided", "2024-04-20", "outcome", "uphold", (char*)0);
+  rec(f, "reconsideration", "closed", "case_no", "R2", "applicant", "乙", "respondent", "县自然资源局",
+      "matter", "disclosure", "received", "2024-05-06", "accepted", "2024-05-08",
+      "procedure", "simple", "decided", "2024-05-30", "outcome", "revoke", (char*)0);
+  rec(f, "reconsideration", "closed", "case_no", "R3", "applicant", "丙", "respondent", "县人社局",
+      "matter", "omission", "received", "2024-06-03", "accepted", "2024-06-05",
+      "procedure", "ordinary", "extended", "0", "decided", "2024-08-14", "outcome", "mediated", (char*)0);
+  rec(f, "reconsideration", "accepted", "case_no", "R4", "applicant", "丁", "respondent", "县住建局",
+      "matter", "license", "received", "2024-11-20", "accepted", "2024-11-22",
+      "procedure", "ordinary", (char*)0);
+  rec(f, "reconsideration", "closed", "case_no", "R0", "applicant", "戊", "respondent", "县住建局",
+      "matter", "license", "received", "2023-10-09", "accepted", "2023-10-10",
+      "procedure", "ordinary", "decided", "2023-11-01", "outcome", "uphold", (char*)0);
+}
+
+static void test_reconsideration_md(void){
+  Fx f;
+  fx_open(&f);
+  set(&f, "county_name", "浚县");
+  set(&f, "frozen_at", "2025-01-20 18:00");
+  recon_cases(&f);
+  const char *z = report(&f, 2024, "md");
+  HAS(z, "# 中共浚县县委 浚县人民政府关于2024年法治政府建设情况的报告\n");
+  HAS(z, "\n市委、市政府：\n");
+  HAS(z, "2024年，我县坚持以习近平法治思想为指导");
+  HAS(z, "## 一、推进法治政府建设的主要举措和成效\n");
+  /* The only computed area with records becomes subsection （一）. */
+  HAS(z, "（一）依法有效化解矛盾纠纷。");
+  HAS(z, "2024年，共收到行政复议申请4件，受理4件；已审结3件，尚在审理1件。");
+  HAS(z, "尚在审理1件");
+  HAS(z, "法定期限结案率66.7%（2/3）");
+  /* The rate names its population: closed cases, not the 4 received. */
+  HAS(z, "已审结案件法定期限结案率66.7%（2/3），纠错率33.3%（1/3），以调解、和解方式结案1件。");
+  HAS(z, "## 二、党政主要负责人履行推进法治建设第一责任人职责情况\n\n（此部分由起草人根据实际填写");
+  HAS(z, "## 三、存在的不足和原因\n");
+  HAS(z, "一是行政复议法定期限结案率为66.7%（2/3），低于100%的目标。");
+  HAS(z, "## 四、2025年工作打算\n\n（此部分由起草人根据实际填写");
+  HAS(z, "\n中共浚县县委　浚县人民政府\n\n2025年1月23日\n");
+  HAS(z, "统计期间：2024年1月1日至12月31日；数据截至：2025年1月20日 18:00\n");
+  /* Areas without records are left out, not printed as zeros. */
+  LACKS(z, "0/0");
+  LACKS(z, "无数据");
+  LACKS(z, "政务服务");
+  LACKS(z, "规范性文件");
+  LACKS(z, "（二）");
+  LACKS(z, "100%（");
+  fx_close(&f);
+}
+
+static void test_reconsideration_html(void){
+  Fx f;
+  fx_open(&f);
+  set(&f, "county_name", "浚县");
+  recon_cases(&f);
+  const char *z = report(&f, 2024, "html");
+  T_CHECK(strncmp(z, "<!DOCTYPE html>\n<html lang=\"zh-CN\">", 35)==0);
+  HAS(z, "<meta charset=\"utf-8\">");
+  HAS(z, "<title>中共浚县县委 浚县人民政府关于2024年法治政府建设情况的报告</title>");
+  HAS(z, "<h1>中共浚县县委 浚县人民政府<br>关于2024年法治政府建设情况的报告</h1>");
+  HAS(z, "<h2>一、推进法治政府建设的主要举措和成效</h2>");
+  HAS(z, "<span class=\"l2\">（一）依法有效化解矛盾纠纷。</span>");
+  /* The rate and both counts link to their records; & is escaped. */
+  HAS(z, "已审结案件法定期限结案率"
+         "<a href=\"/k/reconsideration?year=2024&amp;ind=ontime_rate&amp;part=num\">66.7%</a>（"
+         "<a href=\"/k/reconsideration?year=2024&amp;ind=ontime_rate&amp;part=num\">2</a>/"
+         "<a href=\"/k/reconsideration?year=2024&amp;ind=ontime_rate&amp;part=den\">3</a>）");
+  HAS(z, "尚在审理<a href=\"/k/reconsideration?year=2024&amp;ind=pending&amp;part=num\">1</a>件");
+  HAS(z, "<span class=\"note\">（此部分由起草人根据实际填写");
+  LACKS(z, "&ind=");          /* never an unescaped & in an attribute */
+  LACKS(z, "0/0");
+  T_CHECK(strlen(z)>8 && strcmp(z+strlen(z)-8, "</html>\n")==0);
+  fx_close(&f);
+}
+
+/*
+** Add an application still awaiting the acceptance decision and one
+** refused: received 6 = accepted 4 + 不予受理 1 + 待审查 1, and accepted 4 =
+** closed 3 + under review 1. The derived counts link by state.
+*/
+static void test_reconsideration_states(void){
+  Fx f;
+  fx_open(&f);
+  recon_cases(&f);
+  rec(&f, "reconsideration", "rejected", "case_no", "R5", "applicant", "己", "respondent", "县公安局",
+      "matter", "other", "received", "2024-07-01", "procedure", "ordinary", (char*)0);
+  rec(&f, "reconsideration", "received", "case_no", "R6", "applicant", "庚", "respondent", "县公安局",
+      "matter", "other", "received", "2025-01-22", "procedure", "ordinary", (char*)0);
+  rec(&f, "reconsideration", "received", "case_no", "R7", "applicant", "辛", "respondent", "县公安局",
+      "matter", "other", "received", "2024-12-30", "procedure", "ordinary", (char*)0);
+  const char *z = report(&f, 2024, "md");
+  HAS(z, "共收到行政复议申请6件，受理4件，不予受理1件，尚在审查是否受理1件；已审结3件，尚在审理1件。");
+  HAS(z, "已审结案件法定期限结案率66.7%（2/3）");
+  const char *h = report(&f, 2024, "html");
+  HAS(h, "不予受理<a href=\"/k/reconsideration?year=2024&amp;state=rejected\">1</a>件");
+  HAS(h, "尚在审查是否受理<a href=\"/k/reconsideration?year=2024&amp;state=received\">1</a>件");
+  HAS(h, "尚在审理<a href=\"/k/reconsideration?year=2024&amp;state=accepted\">1</a>件");
+  fx_close(&f);
+}
+
+/*
+** Service items, legality reviews and normative documents:
+**   items  I1 许可 in centre, 全程网办, 0 visits, 法定20/承诺5
+**          I2 许可 in centre, 可网办,   1 visit,  法定20/承诺10
+**          I3 确认 in centre, 不可网办, 2 visits
+**          I4 公共服务 not in centre, 不可网办, 1 visit
+**   ⇒ 入驻率 3/4 = 75.0%; 压缩比 (15+10)/(20+20) = 62.5%; 一次办 3/4;
+**     网办 2/4 = 50.0%; 全程网办 1/4 = 25.0%; no materials/steps: no average.
+**   reviews L1 规范性文件 done 03-01→03-08, L2 合同 done 04-01→04-10 (both
+**     within 15 working days), L3 合同 still reviewing
+**   ⇒ 3 reviewed (规范性文件1, 合同协议2), 2 opinions, on time 2/2.
+**   documents N1 published 02-01, filed 02-20 (19 days), 清理: 保留
+**             N2 published 06-03, filed 07-15 (42 days > 30: late)
+**   ⇒ 制发 2, 报送 2, 报备率 2/2, 法定期限备案率 1/2 = 50.0%.
+** No 办件 and no 复议: those sentences and the subsection （三） are absent.
+*/
+static void test_services_and_rules(void){
+  Fx f;
+  fx_open(&f);
+  set(&f, "county_name", "交口县");
+  rec(&f, "service_item", "active", "code", "I1", "name", "食品经营许可", "category", "license",
+      "in_center", "1", "online", "full", "max_visits", "0", "legal_days", "20", "promised_days", "5", (char*)0);
+  rec(&f, "service_item", "active", "code", "I2", "name", "药品零售许可", "category", "license",
+      "in_center", "1", "online", "partial", "max_visits", "1", "legal_days", "20", "promised_days", "10", (char*)0);
+  rec(&f, "service_item", "active", "code", "I3", "name", "不动产登记确认", "category", "confirm",
+      "in_center", "1", "online", "offline", "max_visits", "2", "promised_days", "3", (char*)0);
+  rec(&f, "service_item", "active", "code", "I4", "name", "档案查询", "category", "public_service",
+      "in_center", "0", "online", "offline", "max_visits", "1", "promised_days", "1", (char*)0);
+  rec(&f, "service_item", "cancelled", "code", "I5", "name", "已取消事项", "category", "license",
+      "in_center", "0", "online", "offline", "max_visits", "3", "promised_days", "1", (char*)0);
+  rec(&f, "legality_review", "done", "ref_no", "L1", "title", "关于规范某事项的通知", "doc_type", "normative",
+      "received", "2024-03-01", "reviewer", "justice", "opinion_issued", "1", "conclusion", "legal",
+      "done_date", "2024-03-08", (char*)0);
+  rec(&f, "legality_review", "done", "ref_no", "L2", "title", "某项目合同", "doc_type", "contract",
+      "received", "2024-04-01", "reviewer", "counsel", "opinion_issued", "1", "conclusion", "revise",
+      "done_date", "2024-04-10", (char*)0);
+  rec(&f, "legality_review", "reviewing", "ref_no", "L3", "title", "另一合同", "doc_type", "contract",
+      "received", "2024-05-06", "reviewer", "counsel", (char*)0);
+  rec(&f, "normative_doc", "filed", "doc_no", "交政规〔2024〕1号", "title", "某办法", "published", "2024-02-01",
+      "filed_date", "2024-02-20", "filed_to", "city_gov", "cleanup", "keep", "cleanup_date", "2024-12-01", (char*)0);
+  rec(&f, "normative_doc", "filed", "doc_no", "交政规〔2024〕2号", "title", "某规定", "published", "2024-06-03",
+      "filed_date", "2024-07-15", "filed_to", "city_gov", (char*)0);
+  const char *z = report(&f, 2024, "md");
+  HAS(z, "# 中共交口县委 交口县人民政府关于2024年法治政府建设情况的报告\n");
+  HAS(z, "（一）依法全面履行政府职能。");
+  HAS(z, "4项政务服务事项中，3项纳入本级政务服务中心一体化管理，政务服务事项入驻率达到75.0%（3/4），"
+         "行政许可类事项办理时限压缩比达到62.5%（25/40）。");
+  HAS(z, "“最多跑一次”“一次都不跑”事项占比达到75.0%（3/4），可网上办理事项占比50.0%（2/4），"
+         "全程网办事项占比25.0%（1/4）。");
+  LACKS(z, "平均");
+  LACKS(z, "办件");
+  HAS(z, "（二）健全依法行政制度体系。");
+  HAS(z, "2024年，共审核文件3件，其中规范性文件1件、合同协议2件，出具合法性审核意见2份。"
+         "已完成审核的文件按期完成率100.0%（2/2）。");
+  HAS(z, "制发规范性文件2件，报送备案2件，报备率100.0%（2/2）；已报送备案的文件法定期限备案率50.0%（1/2）。"
+         "规范性文件清理中，保留1件。");
+  LACKS(z, "（三）");
+  LACKS(z, "行政复议");
+  HAS(z, "2024年，我县法治政府建设工作取得了一定成效，但对照年度目标，仍存在以下不足："
+         "一是政务服务事项入驻率为75.0%（3/4），低于100%的目标；"
+         "二是行政规范性文件法定期限备案率为50.0%（1/2），低于100%的目标。");
+  HAS(z, "可针对第三部分所列不足提出改进措施");
+  LACKS(z, "0/0");
+  const char *h = report(&f, 2024, "html");
+  HAS(h, "<a href=\"/k/service_item?year=2024&amp;ind=items&amp;part=num\">4</a>项政务服务事项中");
+  HAS(h, "<a href=\"/k/normative_doc?year=2024&amp;ind=filing_ontime_rate&amp;part=den\">2</a>");
+  fx_close(&f);
+}
+
+/*
+** 办件 of one item (in the centre, so 入驻率 100% and no shortfall there):
+**   C1 online,  received Mon 03-04, 5 working days, finished 03-08: on time, 满意
+**   C2 offline, received Mon 04-01, 3 working days: 04-02, 04-03 and the
+**      make-up workday Sun 04-07 (清明 04-04..06 off) ⇒ due 04-07; finished
+**      04-15: late, 不满意
+**   C3 offline, received 12-30, still open
+** ⇒ 3 cases, online 1/3 = 33.3%; on time over the 2 finished: 1/2 = 50.0%;
+**   好评 1 of 2 ratings = 50.0%.
+*/
+static void test_service_cases(void){
+  Fx f;
+  fx_open(&f);
+  rec(&f, "service_item", "active", "code", "I1", "name", "食品经营许可", "category", "license",
+      "in_center", "1", "online", "full", "max_visits", "0", "promised_days", "5", (char*)0);
+  rec(&f, "service_case", "finished", "case_no", "C1", "item_id", "1", "applicant", "甲", "channel", "online",
+      "received", "2024-03-04", "limit_days", "5", "finished", "2024-03-08", "rating", "good", (char*)0);
+  rec(&f, "service_case", "finished", "case_no", "C2", "item_id", "1", "applicant", "乙", "channel", "offline",
+      "received", "2024-04-01", "limit_days", "3", "finished", "2024-04-15", "rating", "bad", (char*)0);
+  rec(&f, "service_case", "received", "case_no", "C3", "item_id", "1", "applicant", "丙", "channel", "offline",
+      "received", "2024-12-30", "limit_days", "5", (char*)0);
+  const char *z = report(&f, 2024, "md");
+  HAS(z, "1项政务服务事项中，1项纳入本级政务服务中心一体化管理，政务服务事项入驻率达到100.0%（1/1）。");
+  HAS(z, "2024年，全年受理办件3件，网上办件占比33.3%（1/3）。"
+         "已办结办件按承诺时限办结率50.0%（1/2），“好差评”评价中好评率50.0%（1/2）。");
+  HAS(z, "一是办件按承诺时限办结率为50.0%（1/2），低于100%的目标。");
+  LACKS(z, "二是");
+  LACKS(z, "行政许可类事项办理时限压缩比");     /* no 法定时限 recorded: no ratio */
+  LACKS(z, "0/0");
+  fx_close(&f);
+}
+
+/* A year with no records: every area is left out, no figure is invented,
+** and the weaknesses section is one neutral sentence plus a prompt. The
+** county name falls back to the scope's root department. */
+static void test_empty_year(void){
+  Fx f;
+  fx_open(&f);
+  recon_cases(&f);                          /* all in 2023/2024: nothing in 2022 */
+  const char *z = report(&f, 2022, "md");
+  HAS(z, "# 中共测试县委 测试县人民政府关于2022年法治政府建设情况的报告\n");
+  HAS(z, "（本年度尚无可自动统计的记录，此部分由起草人根据实际填写。）");
+  HAS(z, "2022年，我县法治政府建设工作取得了一定成效，但仍存在一些薄弱环节。（此部分由起草人根据实际填写。）");
+  HAS(z, "## 四、2023年工作打算");
+  HAS(z, "统计期间：2022年1月1日至12月31日；数据截至：");
+  LACKS(z, "0/0");
+  LACKS(z, "（0");
+  LACKS(z, "0件");
+  LACKS(z, "无数据");
+  LACKS(z, "低于");
+  LACKS(z, "（一）");
+  fx_close(&f);
+}
+
+/* Settings are user text: escaped in HTML, backslash-escaped in Markdown,
+** newlines flattened. frozen_at in UTC is shown in local time, so only the
+** date part is checked. */
+static void test_escaping(void){
+  Fx f;
+  fx_open(&f);
+  set(&f, "county_name", "浚县");
+  set(&f, "county_party", "中共<b>&县委");
+  set(&f, "report_to", "[x](javascript:alert(1))\n# 市委：");
+  set(&f, "frozen_at", "2025-01-20T04:00:00Z");
+  const char *h = report(&f, 2024, "html");
+  HAS(h, "<title>中共&lt;b&gt;&amp;县委 浚县人民政府关于2024年");
+  HAS(h, "<h1>中共&lt;b&gt;&amp;县委 浚县人民政府<br>");
+  LACKS(h, "<b>");
+  HAS(h, "<p class=\"to\">[x](javascript:alert(1)) # 市委：</p>");
+  HAS(h, "数据截至：2025年1月20日 ");
+  const char *z = report(&f, 2024, "md");
+  HAS(z, "# 中共\\<b\\>\\&县委 浚县人民政府关于2024年");
+  HAS(z, "\n\\[x\\]\\(javascript:alert\\(1\\)\\) \\# 市委：\n");
+  fx_close(&f);
+}
+
+/* A wrong format or year is the caller's bug: FZ_INTERNAL, buffer untouched. */
+static void test_bad_arguments(void){
+  Fx f;
+  fx_open(&f);
+  Buf b;
+  buf_init(&b);
+  T_EQ_INT(report_write(&f.c, 2024, "docx", &b), FZ_INTERNAL);
+  T_EQ_INT(report_write(&f.c, 2024, 0, &b), FZ_INTERNAL);
+  T_EQ_INT(report_write(&f.c, 99, "md", &b), FZ_INTERNAL);
+  T_EQ_INT((long long)b.n, 0);
+  buf_free(&b);
+  fx_close(&f);
+}
+
+static const TestCase aTest[] = {
+  { "reconsideration_md", test_reconsideration_md },
+  { "reconsideration_html", test_reconsideration_html },
+  { "reconsideration_states", test_reconsideration_states },
+  { "services_and_rules", test_services_and_rules },
+  { "service_cases", test_service_cases },
+  { "empty_year", test_empty_year },
+  { "escaping", test_escaping },
+  { "bad_arguments", test_bad_arguments },
+};
+int main(int argc, char **argv){ return t_main(argc, argv, aTest, T_COUNT(aTest)); }
