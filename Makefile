@@ -80,4 +80,4 @@ bench: all
 	@sh bench/run.sh $(B)/fazhi
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-clang

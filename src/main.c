@@ -276,6 +276,46 @@ static int cmd_user(Opts *o){
   return rc;
 }
 
+static int cmd_dept(Opts *o){
+  /* fazhi dept --db FILE add NAME [--parent NAME] [--type bureau|town|village] */
+  const char *zDb = need_db(o);
+  if( zDb==0 ) return 2;
+  const char *zVerb = arg(o, 0), *zName = arg(o, 1);
+  const char *zParent = opt(o, "--parent", 0), *zType = opt(o, "--type", 0);
+  if( zType==0 ) zType = "bureau";
+  if( zVerb==0 || strcmp(zVerb, "add")!=0 || zName==0 ){
+    fprintf(stderr, "用法：fazhi dept --db FILE add 部门名称 [--parent 上级部门] [--type bureau|town|village]\n");
+    return 2;
+  }
+  if( strcmp(zType, "bureau")!=0 && strcmp(zType, "town")!=0 && strcmp(zType, "village")!=0 ){
+    fprintf(stderr, "--type 应为 bureau（部门）、town（乡镇/街道）或 village（村/社区）\n");
+    return 2;
+  }
+  Db *p = app_open(zDb, 0);
+  if( p==0 ) return 1;
+  Arena a;
+  arena_init(&a);
+  Actor act;
+  app_cli_actor(p, &act);
+  Ctx c;
+  ctx_init(&c, p, &a, &act);
+  int rc = 1;
+  i64 iParent = act.iDept;
+  if( iParent==0 ){
+    fprintf(stderr, "数据库尚未初始化：请先运行 fazhi init\n");
+  }else if( zParent && dept_lookup(&c, zParent, &iParent, 0) ){
+    fprintf(stderr, "未知的上级部门“%s”\n", zParent);
+  }else if( dept_add(&c, iParent, zName, zType)==0 ){
+    print_errors(&c);
+  }else{
+    printf("已添加部门：%s\n", zName);
+    rc = 0;
+  }
+  arena_free(&a);
+  db_close(p);
+  return rc;
+}
+
 static int cmd_help(Opts *o);
 
 typedef struct Command {
@@ -288,6 +328,8 @@ static const Command aCommand[] = {
   { "check",  cmd_check,  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
   { "demo",   cmd_demo,   "demo [--db demo.db] [--year Y] [--no-serve] [--listen ADDR]\n"
                           "                             生成演示县（一整年数据）并启动服务（create a demo county with a year of data and serve it）" },
+  { "dept",   cmd_dept,   "dept --db FILE add 部门名称 [--parent 上级部门] [--type bureau|town|village]\n"
+                          "                             添加部门或乡镇（add a department to the tree）" },
   { "export", cmd_export, "export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"
                           "                             导出记录（export records）" },
   { "help",   cmd_help,   "help                       显示本帮助（this help）" },

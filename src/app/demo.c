@@ -270,7 +270,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
 
   /* 行政规范性文件 */
   static const char *azDocHead[] = { "所属部门", "状态", "文号", "文件名称", "公布日期", "报送备案日期", "备案机关",
-    "同时报人大常委会备案", "清理结论", 0 };
+    "同时报人大常委会备案", "清理结论", "清理日期", 0 };
   static const char *azDocTitle[] = { "示范县城乡居民最低生活保障实施办法", "示范县城区停车管理办法", "示范县政府投资项目管理办法",
     "示范县农村宅基地管理办法", "示范县行政规范性文件管理办法", "示范县扶持小微企业发展若干措施", "示范县城市供水管理办法",
     "示范县殡葬管理实施办法", "示范县公共租赁住房管理办法", "示范县重大行政决策程序规定", "示范县大气污染防治若干规定",
@@ -296,7 +296,10 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
         r[6] = "市人民政府";
         r[7] = "是";
       }
-      if( yr==iYear && i<4 ) r[8] = i==3 ? "废止" : i==2 ? "修改" : "保留";
+      if( yr==iYear && i<4 ){
+        r[8] = i==3 ? "废止" : i==2 ? "修改" : "保留";
+        r[9] = (char*)ymd(&g, day_from_ymd(iYear, 12, 15));
+      }
     }
   }
   if( tab_import(&t, "normative_doc", bQuiet) ) goto done;

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sodium.h>
+#include "audit/audit.h"
+#include "base/json.h"
 
 Db *app_open(const char *zDb, int bCreate){
   char zErr[400];
@@ -104,6 +106,21 @@ i64 dept_add(Ctx *c, i64 iParent, const char *zName, const char *zType){
     db_rollback(c->pDb);
     err_add(c, 0, 0, "部门“%s”无法添加（名称重复？）", zName);
     return 0;
+  }
+  {
+    Buf b;
+    Json j;
+    buf_init(&b);
+    json_init(&j, &b);
+    json_obj_begin(&j);
+    json_kint(&j, "id", id);
+    json_kint(&j, "parent_id", iParent);
+    json_kstr(&j, "name", zName);
+    json_kstr(&j, "dtype", zType);
+    json_obj_end(&j);
+    rc = audit_append(c, "dept_create", "", id, "", buf_cstr(&b));
+    buf_free(&b);
+    if( rc ) goto fail;
   }
   if( db_commit(c->pDb) ) goto fail;
   return id;

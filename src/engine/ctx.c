@@ -44,6 +44,14 @@ void err_add(Ctx *c, int iRow, const Field *pField, const char *zFmt, ...){
   va_end(ap);
 }
 
+int err_has(Ctx *c, int iRow, const char *zField){
+  for(int i=c->err.n-1; i>=0 && c->err.a[i].iRow==iRow; i--){
+    const char *z = c->err.a[i].zField;
+    if( z && zField && strcmp(z, zField)==0 ) return 1;
+  }
+  return 0;
+}
+
 int err_internal(Ctx *c, const char *zFmt, ...){
   va_list ap;
   va_start(ap, zFmt);

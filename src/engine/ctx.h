@@ -49,6 +49,7 @@ typedef struct Ctx {
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);
 void err_add(Ctx*, int iRow, const Field *pField, const char *zFmt, ...) FMT(4,5);
 int  err_internal(Ctx*, const char *zFmt, ...) FMT(2,3);    /* returns FZ_INTERNAL */
+int  err_has(Ctx*, int iRow, const char *zField);   /* this row already has an error on this field */
 const char *err_text(Ctx*, const ErrItem*);   /* "第12行「收到申请日期」：…" */
 extern const Field field_dept;                 /* the built-in 所属部门 column */
 int  actor_can_write(const Actor*);

@@ -107,7 +107,8 @@ typedef struct Indicator {
   Expr num;
   Expr den;
   int nDecimals;
-  const char *zTarget;     /* e.g. "100": the value the county aims for (NULL: none) */
+  const char *zTarget;     /* e.g. "100" or "99.5": the value the county aims for (NULL: none) */
+  const char *zYearField;  /* date that places a record in the year for this indicator (NULL: the kind's F_YEAR field) */
   const char *zHelp;       /* how it is computed, in Chinese */
 } Indicator;
 

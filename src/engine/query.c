@@ -81,7 +81,7 @@ static void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
 }
 
 /* The part of every query: scope, year, department. */
-static void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept){
+static void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *fy){
   sql_lit(&w->b, " WHERE dept_id IN (SELECT id FROM dept WHERE path LIKE ");
   w_text(w, arena_printf(c->pArena, "%s%%", c->pActor->zDeptPath));
   sql_lit(&w->b, ")");
@@ -90,7 +90,7 @@ static void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept){
     w_int(w, iDept);
     sql_lit(&w->b, " AND d.path LIKE p.path || '%')");
   }
-  const Field *fy = kind_year_field(k);
+  if( fy==0 ) fy = kind_year_field(k);
   if( iYear && fy ){
     sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, ">=");
     w_text(w, arena_printf(c->pArena, "%04d-01-01", iYear));
@@ -101,7 +101,8 @@ static void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept){
 
 static void w_query(Ctx *c, Where *w, const Query *q){
   const Kind *k = q->pKind;
-  w_base(c, w, k, q->iYear, q->iDept);
+  w_base(c, w, k, q->iYear, q->iDept,
+         q->pInd && q->pInd->zYearField ? kind_field(k, q->pInd->zYearField) : 0);
   if( q->zState ){ sql_lit(&w->b, " AND "); w_in(c, w, 0, q->zState, 0); }
   if( q->azFilter ){
     int i = 0;
@@ -276,7 +277,7 @@ static int sum_row(void *p, Rec *r){
 }
 
 /* One side of an indicator: COUNT(*) or SUM over the filtered rows. */
-static int expr_eval(Ctx *c, const Kind *k, const Expr *x, int iYear, i64 iDept, long long *pN){
+static int expr_eval(Ctx *c, const Kind *k, const Indicator *ind, const Expr *x, int iYear, i64 iDept, long long *pN){
   Where w;
   memset(&w, 0, sizeof(w));
   sqlbuf_init(&w.b);
@@ -289,7 +290,7 @@ static int expr_eval(Ctx *c, const Kind *k, const Expr *x, int iYear, i64 iDept,
     sql_lit(&w.b, "SELECT COUNT(*) FROM ");
   }
   sql_ident(&w.b, k->zName);
-  w_base(c, &w, k, iYear, iDept);
+  w_base(c, &w, k, iYear, iDept, ind->zYearField ? kind_field(k, ind->zYearField) : 0);
   for(const Cond *cd=x->aCond; cd->zOp; cd++) w_cond(c, &w, k, cd);
   int rc = FZ_OK;
   *pN = 0;
@@ -300,7 +301,7 @@ static int expr_eval(Ctx *c, const Kind *k, const Expr *x, int iYear, i64 iDept,
     query_init(c, &q, k);
     q.iYear = iYear;
     q.iDept = iDept;
-    Indicator tmp = { .num = *x };
+    Indicator tmp = { .num = *x, .zYearField = ind->zYearField };
     q.pInd = &tmp;
     q.bTransient = 1;
     SumCollect s = { x, 0 };
@@ -349,13 +350,13 @@ int ind_compute(Ctx *c, const Kind *k, const Indicator *ind, int iYear, i64 iDep
   memset(v, 0, sizeof(*v));
   v->pKind = k;
   v->pInd = ind;
-  if( expr_eval(c, k, &ind->num, iYear, iDept, &v->num) ) return FZ_INTERNAL;
+  if( expr_eval(c, k, ind, &ind->num, iYear, iDept, &v->num) ) return FZ_INTERNAL;
   if( ind->eUnit==IU_COUNT ){
     snprintf(v->zValue, sizeof v->zValue, "%lld", v->num);
     snprintf(v->zText, sizeof v->zText, "%lld%s", v->num, ind_unit_suffix(k, ind));
     return FZ_OK;
   }
-  if( expr_eval(c, k, &ind->den, iYear, iDept, &v->den) ) return FZ_INTERNAL;
+  if( expr_eval(c, k, ind, &ind->den, iYear, iDept, &v->den) ) return FZ_INTERNAL;
   if( v->den==0 ){
     v->bEmpty = 1;
     snprintf(v->zValue, sizeof v->zValue, "—");

@@ -246,10 +246,10 @@ int rec_check(Ctx *c, Rec *r, int iRow){
 int rec_check_local(Ctx *c, Rec *r, int iRow){
   const Kind *k = r->pKind;
   int nErr0 = c->err.n;
-  if( r->iDept==0 ) err_add(c, iRow, &field_dept, "不能为空");
+  if( r->iDept==0 && !err_has(c, iRow, "dept_id") ) err_add(c, iRow, &field_dept, "不能为空");
   int i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
-    if( r->azVal[i] ) continue;
+    if( r->azVal[i] || err_has(c, iRow, f->zName) ) continue;
     if( f->flags & F_REQ ){
       err_add(c, iRow, f, "不能为空");
     }else if( f->zReqIn && list_has(f->zReqIn, r->zState) ){

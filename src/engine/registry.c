@@ -165,6 +165,8 @@ int registry_selfcheck(char *zErr, int nErr){
     }
     if( k->aIndicator ){
       for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
+        if( ind->zYearField && (!kind_field(k, ind->zYearField) || kind_field(k, ind->zYearField)->eType!=FT_DATE) )
+          FAIL("%s/%s: year field is not a date", k->zName, ind->zName);
         const Expr *ax[2] = { &ind->num, &ind->den };
         for(int e=0; e<2; e++){
           if( e==1 && ind->eUnit==IU_COUNT ) continue;

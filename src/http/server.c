@@ -269,11 +269,11 @@ int http_serve(const char *zDb, const char *zListen){
     fprintf(stderr, "无法在 %s 上启动服务（端口被占用？）\n", zListen);
     return 1;
   }
-  printf("fazhi 已启动：http://%s:%d/  (Ctrl-C 停止)\n", zHost, port);
+  fprintf(stdout, "fazhi 已启动：http://%s:%d/  (Ctrl-C 停止)\n", zHost, port);
   fflush(stdout);
   int sig = 0;
   sigwait(&set, &sig);
   MHD_stop_daemon(d);
-  printf("fazhi 已停止\n");
+  fprintf(stdout, "fazhi 已停止\n");
   return 0;
 }

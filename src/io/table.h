@@ -29,6 +29,9 @@
 #define IO_MAX_ROWS   2000000      /* kept rows in one table */
 #define IO_MAX_COLS   200          /* cells in one row (after trimming trailing empties) */
 #define IO_MAX_CELLS  50000000     /* cells in one table, all rows together */
+#define IO_MAX_TEXT   (1u<<30)     /* bytes of cell text in one xlsx table: one
+                                   ** shared string may be referenced by every
+                                   ** cell, so text can outgrow the file */
 
 /* A decoded table: rows of UTF-8 cells. All memory owned by the table.
 **
@@ -72,7 +75,9 @@ int  csv_parse_mem(const char *z, size_t n, IoTable *pT, char *zErr, int nErr);
 ** date-time formats with a non-zero time as "YYYY-MM-DD HH:MM:SS"). */
 int  xlsx_read_file(const char *zPath, IoTable *pT, char *zErr, int nErr);
 
-void io_table_free(IoTable *pT);     /* leaves *pT empty; safe on an empty table */
+/* Leaves *pT empty; safe on an empty table. A table with nRow==0 (after
+** success or failure) holds no memory. */
+void io_table_free(IoTable *pT);
 
 /* Cell iCol of pRow, or "" if the row is shorter. Never NULL. */
 const char *io_cell(const IoRow *pRow, int iCol);
@@ -135,6 +140,7 @@ typedef struct IoCells {
   int bInPlace;                    /* z is the table's own text (CSV): rows point
                                    ** into it instead of copying */
   long long nTotalCells;           /* cells kept so far in the table */
+  long long nTotalText;            /* bytes of text copied into the table so far */
 } IoCells;
 void io_cells_append(IoCells *p, const char *z, size_t n);
 void io_cells_end_cell(IoCells *p);

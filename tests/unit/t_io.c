@@ -45,8 +45,8 @@ static void t_cleanup(void){
   if( t_zDir[0] ) nftw(t_zDir, t_rm_one, 8, FTW_DEPTH|FTW_PHYS);
 }
 
-/* Path of zName in the test directory (a static buffer per call site is
-** not needed: callers copy or use it at once; four rotate). */
+/* Path of zName in the test directory, made on first use. The result is
+** a static buffer; four rotate, so a few paths can be held at once. */
 static const char *t_path(const char *zName){
   static char azBuf[4][256];
   static int i;
@@ -155,8 +155,12 @@ static void t_table_sane(const IoTable *pT){
   }
 }
 
-/* xorshift64*: reproducible randomness for the fuzz loops. */
-static uint64_t t_rand_state = 0x9E3779B97F4A7C15ULL;
+/* xorshift64*: reproducible randomness for the fuzz loops. Build with
+** -DT_IO_SEED=n to fuzz with another seed. */
+#ifndef T_IO_SEED
+# define T_IO_SEED 0x9E3779B97F4A7C15ULL
+#endif
+static uint64_t t_rand_state = T_IO_SEED;
 static uint32_t t_rand(void){
   t_rand_state ^= t_rand_state >> 12;
   t_rand_state ^= t_rand_state << 25;

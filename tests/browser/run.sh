@@ -1,0 +1,68 @@
+#!/bin/sh
+# tests/browser/run.sh FAZHI — the browser tier: builds a demo county in a
+# temp dir, serves it on a free local port, runs tests/browser/test.mjs
+# against it in Debian's Chromium (playwright-core), stops the server.
+# Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
+# Last line: "N passed, N failed"; exit status non-zero on any failure.
+# The temp dir (server log, failure screenshots) is kept when something fails.
+set -u
+[ $# -ge 1 ] || { echo "usage: sh tests/browser/run.sh path/to/fazhi" >&2; echo "0 passed, 1 failed"; exit 2; }
+FAZHI=$1
+case $FAZHI in /*) ;; *) FAZHI=$(pwd)/$FAZHI ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+
+fail() { echo "$*"; echo "0 passed, 1 failed"; exit 1; }
+[ -x "$FAZHI" ] || fail "no fazhi binary at $FAZHI (make -s first)"
+command -v node >/dev/null || fail "node is missing: sh tools/deps.sh browser"
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || fail "chromium is missing: sh tools/deps.sh browser"
+[ -d "$HERE/node_modules/playwright-core" ] || fail "playwright-core is missing: sh tools/deps.sh browser"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-browser.XXXXXX") || fail "mktemp failed"
+PID=""
+KEEP=1
+cleanup() {
+  if [ -n "$PID" ]; then
+    kill "$PID" 2>/dev/null
+    wait "$PID" 2>/dev/null
+    PID=""
+  fi
+  if [ "$KEEP" = 0 ]; then rm -rf "$T"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+"$FAZHI" demo --db "$T/b.db" --no-serve >"$T/demo.log" 2>&1 || { cat "$T/demo.log"; fail "fazhi demo failed (log in $T)"; }
+
+# A free port: ask the kernel for one, then start the server on it; if
+# something else grabbed it in between, the server exits and we try again.
+# up: 0 listening, 1 server exited, 2 timed out (10 s).
+up() {
+  node -e '
+    const net = require("net"), [pid, port] = process.argv.slice(1).map(Number);
+    const t0 = Date.now();
+    (function poll() {
+      try { process.kill(pid, 0); } catch { process.exit(1); }
+      const s = net.connect(port, "127.0.0.1");
+      s.on("connect", () => { s.destroy(); process.exit(0); });
+      s.on("error", () => { if (Date.now() - t0 > 10000) process.exit(2); setTimeout(poll, 50); });
+    })();' "$1" "$2"
+}
+PORT=""
+for try in 1 2 3 4 5; do
+  p=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();})') || fail "could not pick a port"
+  FAZHI_QUIET=1 "$FAZHI" serve --db "$T/b.db" --listen "127.0.0.1:$p" >"$T/serve.log" 2>&1 &
+  PID=$!
+  up "$PID" "$p"; rc=$?
+  if [ $rc = 0 ]; then PORT=$p; break; fi
+  kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; PID=""
+  [ $rc = 2 ] && break
+done
+[ -n "$PORT" ] || { cat "$T/serve.log"; fail "fazhi serve did not start (log in $T)"; }
+
+# The test prints its own "N passed, N failed" last; timeout guards a hang.
+BROWSER_OUT=$T timeout 120 node "$HERE/test.mjs" "http://127.0.0.1:$PORT"
+rc=$?
+if [ $rc = 124 ]; then echo "the browser test hung for 120 s (server log, screenshots: $T)"; echo "0 passed, 1 failed"; fi
+[ $rc = 0 ] && KEEP=0
+exit $rc

@@ -1,0 +1,294 @@
+// tests/browser/test.mjs BASE_URL — the browser test of fazhi's web UI.
+//
+// Drives Debian's Chromium (/usr/bin/chromium) with playwright-core through
+// one clerk's day: log in as the 司法局 reconsideration clerk `fuyi`, read the
+// 收到复议申请 card on the 工作台, add a 行政复议 case through the form (first
+// with an impossible date, which must be refused beside the field), find it
+// with the list's 案号 filter, see the card go up by one, follow the card to
+// the indicator's records, log out.
+//
+// Every step is a named check; a failed check prints why and a screenshot
+// path, and the run goes on where it can. The last line is
+// "N passed, N failed"; the exit status is non-zero when anything failed.
+//
+// Environment: BROWSER_OUT (where screenshots go; run.sh sets its temp dir),
+// CHROMIUM (default /usr/bin/chromium), HEADED=1 to watch it.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BASE = (process.argv[2] || '').replace(/\/+$/, '');
+if (!/^https?:\/\/[^/]+$/.test(BASE)) {
+  console.error('usage: node tests/browser/test.mjs http://127.0.0.1:PORT');
+  process.exit(2);
+}
+const OUT = process.env.BROWSER_OUT || mkdtempSync(join(tmpdir(), 'fazhi-browser-'));
+mkdirSync(OUT, { recursive: true });
+
+const LOGIN = 'fuyi', PASSWORD = 'demo-2026';
+const CARD = 'reconsideration.received';       // 收到复议申请: counts by 收到申请日期
+const CARD_LABEL = '收到复议申请';
+const pad = (n) => String(n).padStart(2, '0');
+const now = new Date();                          // local time, as the server's "today"
+const TODAY = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+const YEAR = String(now.getFullYear());
+const STAMP = `${Date.now().toString(36)}${process.pid.toString(36)}`.toUpperCase();
+const CASE_NO = `浏览器测试〔${YEAR}〕${STAMP}号`;
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const path = (p) => new RegExp(`^${esc(BASE)}${p}$`);   // p is a regexp source for the path+query
+
+let passed = 0, failed = 0, nStep = 0;
+const state = {};                                // values handed from step to step
+const jsErrors = [];
+
+function need(...keys) {
+  for (const k of keys) if (state[k] === undefined) throw new Error(`skipped: needs ${k} from an earlier step`);
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+async function check(name, fn) {
+  nStep++;
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok   ${nStep}. ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    const msg = String(e && e.message || e).split('\n').slice(0, 6).join('\n       ');
+    console.log(`FAIL ${nStep}. ${name}\n       ${msg}`);
+    if (page) {
+      const shot = join(OUT, `fail-${pad(nStep)}.png`);
+      try {
+        await page.screenshot({ path: shot, fullPage: true, timeout: 5000 });
+        console.log(`       url: ${page.url()}\n       screenshot: ${shot}`);
+      } catch (se) {
+        console.log(`       (no screenshot: ${String(se.message).split('\n')[0]})`);
+      }
+    }
+  }
+}
+
+// The number in a dashboard card, "244件" -> 244.
+async function cardNumber(indicator) {
+  const card = page.locator(`.card[data-indicator="${indicator}"]`);
+  await card.waitFor();
+  const label = (await card.locator('.label').innerText()).trim();
+  assert(label === CARD_LABEL, `card ${indicator} is labelled "${label}", expected "${CARD_LABEL}"`);
+  const text = (await card.locator('.value').innerText()).trim();
+  const m = /^(\d+)件$/.exec(text);
+  assert(m, `card ${indicator} shows "${text}", expected a count like "230件"`);
+  return Number(m[1]);
+}
+
+async function menuLink(label) {
+  return page.locator('nav.menu a', { hasText: new RegExp(`^${esc(label)}$`) });
+}
+
+let browser;
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: process.env.HEADED !== '1',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+} catch (e) {
+  console.log(`FAIL could not start Chromium: ${String(e.message).split('\n')[0]}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+page.setDefaultTimeout(8000);
+page.setDefaultNavigationTimeout(10000);
+page.on('pageerror', (e) => jsErrors.push(`pageerror: ${e.message}`));
+page.on('console', (m) => { if (m.type() === 'error') jsErrors.push(`console: ${m.text()}`); });
+
+try {
+  await check('opening / redirects to the login page', async () => {
+    await page.goto(BASE + '/');
+    await page.waitForURL(path('/login\\?next=%2F'));
+    await page.locator('main h1', { hasText: '登录' }).waitFor();
+    await page.locator('form.login input[name="login"]').waitFor();
+  });
+
+  await check(`log in as ${LOGIN} through the form, land on 工作台`, async () => {
+    await page.locator('input[name="login"]').fill(LOGIN);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: '登 录' }).click();
+    await page.waitForURL(path('/'));
+    await page.locator('main h1', { hasText: '工作台' }).waitFor();
+    const who = await page.locator('header .who').innerText();
+    assert(who.includes('司法局'), `top bar shows "${who}", expected the 司法局 clerk`);
+    state.loggedIn = true;
+  });
+
+  await check(`dashboard card ${CARD_LABEL} for ${YEAR} shows a count`, async () => {
+    need('loggedIn');
+    const year = await page.locator('form.query select[name="year"]').inputValue();
+    assert(year === YEAR, `dashboard year is ${year}, expected the current year ${YEAR}`);
+    const link = page.locator(`.card[data-indicator="${CARD}"] .value a`);
+    const href = await link.getAttribute('href');
+    assert(href && href.includes(`year=${YEAR}`), `card link "${href}" is not for ${YEAR}`);
+    state.before = await cardNumber(CARD);
+    console.log(`       ${CARD_LABEL} ${YEAR}: ${state.before}件`);
+  });
+
+  await check('left menu highlights 工作台 on the dashboard (a.on)', async () => {
+    need('loggedIn');
+    const cls = await (await menuLink('工作台')).getAttribute('class');
+    assert(cls === 'on', `menu link 工作台 has class=${JSON.stringify(cls)}, expected "on"`);
+  });
+
+  await check('open 行政复议 from the left menu', async () => {
+    need('loggedIn');
+    await (await menuLink('行政复议')).click();
+    await page.waitForURL(path('/k/reconsideration'));
+    await page.locator('main h1', { hasText: /^行政复议$/ }).waitFor();
+    await page.locator('table.list').waitFor();
+    state.onList = true;
+  });
+
+  await check('left menu highlights 行政复议 on its list (a.on)', async () => {
+    need('onList');
+    const cls = await (await menuLink('行政复议')).getAttribute('class');
+    assert(cls === 'on', `menu link 行政复议 has class=${JSON.stringify(cls)}, expected "on"`);
+  });
+
+  await check('新增 opens the add form', async () => {
+    need('onList');
+    await page.locator('.toolbar a', { hasText: /^新增$/ }).click();
+    await page.waitForURL(path('/k/reconsideration/new'));
+    await page.locator('main h1', { hasText: '新增行政复议' }).waitFor();
+    await page.locator('form.record #f-case_no').waitFor();
+    state.onForm = true;
+  });
+
+  const receivedField = () => page.locator('form.record .field').filter({ has: page.locator('#f-received') });
+  const submit = () => page.locator('form.record').getByRole('button', { name: '确 定' });
+
+  await check('invalid 收到申请日期 2025-02-30 is refused with a Chinese error beside the field', async () => {
+    need('onForm');
+    await page.locator('#f-case_no').fill(CASE_NO);
+    await page.locator('#f-applicant').fill('王某某');
+    await page.locator('#f-respondent').fill('示范县市场监督管理局');
+    await page.locator('#f-matter').selectOption({ label: '行政处罚' });
+    await page.locator('#f-received').fill('2025-02-30');
+    await page.locator('#f-procedure').selectOption({ label: '普通程序' });
+    const [resp] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === `${BASE}/k/reconsideration/new`),
+      submit().click(),
+    ]);
+    await page.waitForLoadState('domcontentloaded');
+    assert(resp.status() < 300 || resp.status() >= 400, `the invalid form was answered with redirect ${resp.status()}`);
+    assert(!/\/k\/reconsideration\/\d+/.test(page.url()), `invalid date was saved: now at ${page.url()}`);
+    const err = receivedField().locator('.err');
+    await err.waitFor();
+    const text = (await err.innerText()).trim();
+    assert(text.includes('日期格式应为YYYY-MM-DD'), `error beside 收到申请日期 reads "${text}"`);
+    assert(/[\u4e00-\u9fff]/.test(text), `error "${text}" is not in Chinese`);
+    const kept = await page.locator('#f-received').inputValue();
+    assert(kept === '2025-02-30', `收到申请日期 now holds "${kept}", expected the typed "2025-02-30"`);
+    const caseNo = await page.locator('#f-case_no').inputValue();
+    assert(caseNo === CASE_NO, `案号 now holds "${caseNo}", expected "${CASE_NO}"`);
+    const matter = await page.locator('#f-matter').inputValue();
+    assert(matter === 'penalty', `案件类别 now "${matter}", expected the chosen 行政处罚 (penalty)`);
+    const nErr = await page.locator('form.record .err').count();
+    assert(nErr === 1, `${nErr} fields show an error, expected only 收到申请日期`);
+    state.refused = true;
+  });
+
+  await check('the refused field is marked aria-invalid="true"', async () => {
+    need('refused');
+    const v = await page.locator('#f-received').getAttribute('aria-invalid');
+    assert(v === 'true', `#f-received has aria-invalid=${JSON.stringify(v)}, expected "true"`);
+  });
+
+  await check(`corrected date ${TODAY} saves: detail page shows 新增成功 and the 案号`, async () => {
+    need('onForm');
+    // The form must still hold everything else when the first submit was refused;
+    // fill it all again so this step stands on its own if that check failed.
+    await page.locator('#f-case_no').fill(CASE_NO);
+    await page.locator('#f-applicant').fill('王某某');
+    await page.locator('#f-respondent').fill('示范县市场监督管理局');
+    await page.locator('#f-matter').selectOption({ label: '行政处罚' });
+    await page.locator('#f-received').fill(TODAY);
+    await page.locator('#f-procedure').selectOption({ label: '普通程序' });
+    await submit().click();
+    await page.waitForURL(path('/k/reconsideration/\\d+(\\?.*)?'));
+    const notice = page.locator('.notice.ok', { hasText: '新增成功' });
+    await notice.waitFor();
+    const main = await page.locator('main').innerText();
+    assert(main.includes(CASE_NO), `detail page does not show the 案号 ${CASE_NO}`);
+    assert(main.includes(TODAY), `detail page does not show the 收到申请日期 ${TODAY}`);
+    state.created = page.url().replace(/\?.*$/, '');
+    console.log(`       created ${state.created}`);
+  });
+
+  await check('list filtered by 案号 (f_case_no, 搜索) shows the new case', async () => {
+    need('created');
+    await (await menuLink('行政复议')).click();
+    await page.waitForURL(path('/k/reconsideration'));
+    await page.locator('form.query input[name="f_case_no"]').fill(CASE_NO);
+    await page.locator('form.query').getByRole('button', { name: '搜索' }).click();
+    await page.waitForURL((u) => u.pathname === '/k/reconsideration' && u.searchParams.get('f_case_no') === CASE_NO);
+    const rows = page.locator('table.list tbody tr');
+    const link = rows.locator('td a', { hasText: CASE_NO });
+    await link.waitFor();
+    const n = await rows.count();
+    assert(n === 1, `filtered table has ${n} rows, expected 1`);
+    const href = await link.getAttribute('href');
+    assert(state.created.endsWith(href), `row links to ${href}, the case is ${state.created}`);
+    const total = await page.locator('.pager', { hasText: '共' }).innerText();
+    assert(/共\s*1\s*条/.test(total), `pager says "${total.trim()}", expected 共 1 条`);
+  });
+
+  await check(`dashboard ${CARD_LABEL} went up by exactly one`, async () => {
+    need('before', 'created');
+    await (await menuLink('工作台')).click();
+    await page.waitForURL(path('/'));
+    const after = await cardNumber(CARD);
+    console.log(`       ${CARD_LABEL} ${YEAR}: ${state.before}件 -> ${after}件`);
+    assert(after === state.before + 1, `card shows ${after}件, expected ${state.before + 1}件`);
+    state.after = after;
+  });
+
+  await check(`card link lists the indicator's records, 共 N 条 equals the card`, async () => {
+    need('after');
+    await page.locator(`.card[data-indicator="${CARD}"] .value a`).click();
+    await page.waitForURL((u) => u.pathname === '/k/reconsideration' && u.searchParams.get('ind') === 'received');
+    const notice = page.locator('.notice', { hasText: '指标' });
+    await notice.waitFor();
+    const text = (await notice.innerText()).trim();
+    assert(text.includes(CARD_LABEL), `notice "${text}" does not name ${CARD_LABEL}`);
+    const pager = (await page.locator('.pager', { hasText: '共' }).innerText()).trim();
+    const m = /共\s*(\d+)\s*条/.exec(pager);
+    assert(m, `no "共 N 条" in the pager: "${pager}"`);
+    assert(Number(m[1]) === state.after, `list says 共 ${m[1]} 条, the card says ${state.after}件`);
+    const shows = await page.locator('table.list tbody td a', { hasText: CASE_NO }).count();
+    const pages = /第\s*1\s*\/\s*(\d+)\s*页/.exec(pager);
+    if (!pages || pages[1] === '1') assert(shows === 1, `the new case is not in the indicator's records`);
+  });
+
+  await check('退出 logs out and the login page shows again', async () => {
+    need('loggedIn');
+    await page.locator('header').getByRole('button', { name: '退出' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.locator('main h1', { hasText: '登录' }).waitFor();
+    await page.locator('form.login input[name="password"]').waitFor();
+    assert(await page.getByRole('button', { name: '退出' }).count() === 0, 'still shows 退出 after logging out');
+    await page.goto(BASE + '/');                  // the session is gone, not just the page
+    await page.waitForURL(path('/login\\?next=%2F'));
+  });
+
+  await check('no JavaScript errors or CSP violations on the way', async () => {
+    assert(jsErrors.length === 0, jsErrors.join('\n'));
+  });
+} finally {
+  await browser.close();
+}
+if (failed) console.log(`screenshots and logs: ${OUT}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

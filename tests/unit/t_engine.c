@@ -1,0 +1,351 @@
+/*
+** tests/unit/t_engine.c — the record engine: declarations, value parsing,
+** statutory periods across holidays, rate rounding, data scope, the
+** all-or-nothing importer, and the audit chain's tamper detection.
+*/
+#include "t.h"
+#include "app/app.h"
+#include "audit/audit.h"
+#include "engine/query.h"
+#include "transfer/transfer.h"
+#include <stdlib.h>
+#include <unistd.h>
+
+static Db *pDb;
+static Arena arena;
+static Actor admin = { 1, "admin", "管理员", R_ADMIN, 1, "/1/" };
+
+/* A fresh county: 测试县 (1) -> 测试县司法局 (2), 甲局 (3), 乙镇 (4). */
+static Ctx *fresh(void){
+  static Ctx c;
+  static char zPath[64];
+  if( pDb ){ db_close(pDb); unlink(zPath); }
+  snprintf(zPath, sizeof zPath, "/tmp/fazhi-t-engine-%d.db", (int)getpid());
+  unlink(zPath);
+  pDb = app_open(zPath, 1);
+  arena_free(&arena);
+  arena_init(&arena);
+  ctx_init(&c, pDb, &arena, &admin);
+  memcpy(c.zToday, "2025-12-31", 11);
+  i64 a, b;
+  county_create(&c, "测试县", &a, &b);
+  dept_add(&c, a, "甲局", "bureau");
+  dept_add(&c, a, "乙镇", "town");
+  return &c;
+}
+
+static const char *aVals[16];
+static const char *get_vals(void *p, const Field *f){
+  const Kind *k = p;
+  if( f==&field_dept ) return aVals[15];
+  int i = (int)(f - k->aField);
+  return aVals[i];
+}
+
+static void test_registry(void){
+  char zErr[200] = "";
+  T_EQ_INT(registry_selfcheck(zErr, sizeof zErr), 0);
+  T_EQ_STR(zErr, "");
+  T_CHECK(kind_find("reconsideration")!=0);
+  T_CHECK(kind_find("nope")==0);
+  for(int i=0; i<kind_count(); i++){
+    const Kind *k = kind_at(i);
+    T_CHECK(kind_title_field(k)!=0);
+    T_CHECK(k->zLabel && k->zLabel[0]);
+  }
+}
+
+static void test_parse_values(void){
+  Ctx *c = fresh();
+  const Kind *k = kind_find("reconsideration");
+  const char *z;
+  T_EQ_INT(rec_parse_value(c, kind_field(k, "received"), "2025/3/5", &z, 0), 0);
+  T_EQ_STR(z, "2025-03-05");
+  T_EQ_INT(rec_parse_value(c, kind_field(k, "received"), "2025年3月5日", &z, 0), 0);
+  T_EQ_STR(z, "2025-03-05");
+  T_EQ_INT(rec_parse_value(c, kind_field(k, "received"), "2025-13-01", &z, 12), 1);
+  T_EQ_STR(err_text(c, &c->err.a[c->err.n-1]), "第12行「收到申请日期」：日期格式应为YYYY-MM-DD，实际为“2025-13-01”");
+  T_EQ_INT(rec_parse_value(c, kind_field(k, "procedure"), "简易程序", &z, 0), 0);
+  T_EQ_STR(z, "simple");
+  T_EQ_INT(rec_parse_value(c, kind_field(k, "extended"), "是", &z, 0), 0);
+  T_EQ_STR(z, "1");
+  T_EQ_INT(rec_parse_value(c, kind_field(k, "outcome"), "和稀泥", &z, 3), 1);
+  T_CHECK(strstr(c->err.a[c->err.n-1].zMsg, "维持、驳回、撤销")!=0);
+  const Kind *ks = kind_find("service_item");
+  T_EQ_INT(rec_parse_value(c, kind_field(ks, "max_visits"), "12", &z, 0), 1);
+  T_CHECK(strstr(c->err.a[c->err.n-1].zMsg, "0到9之间")!=0);
+  T_EQ_INT(rec_parse_value(c, kind_field(ks, "max_visits"), " 1 ", &z, 0), 0);
+  T_EQ_STR(z, "1");
+  T_EQ_INT(rec_parse_value(c, kind_field(ks, "max_visits"), "", &z, 0), 0);
+  T_CHECK(z==0);
+}
+
+/* A 复议 record with the given dates, evaluated on 'today'. */
+static DeadlineStatus eval(Ctx *c, const char *zDeadline, const char *zRecv, const char *zAcc,
+                           const char *zDec, const char *zExt, const char *zToday){
+  const Kind *k = kind_find("reconsideration");
+  Rec *r = rec_new(c, k);
+  r->zState = zDec ? "closed" : "accepted";
+  r->azVal[4] = zRecv;
+  r->azVal[5] = zAcc;
+  r->azVal[6] = "ordinary";
+  r->azVal[7] = zExt;
+  r->azVal[8] = zDec;
+  Day today;
+  day_parse(zToday, &today);
+  DeadlineStatus s;
+  deadline_eval(c, r, kind_deadline(k, zDeadline), today, &s);
+  return s;
+}
+
+static void test_deadlines(void){
+  Ctx *c = fresh();
+  char z[11];
+  /* 5 working days from Fri 2025-09-26: Sun 09-28 is a make-up working day
+  ** (1), 09-29 (2), 09-30 (3), 10-01..08 are off, 10-09 (4), 10-10 (5). */
+  DeadlineStatus s = eval(c, "acceptance", "2025-09-26", 0, 0, 0, "2025-09-26");
+  day_format(s.due, z);
+  T_EQ_STR(z, "2025-10-10");
+  /* 60 days from 2025-08-02 end on 2025-10-01, in the 国庆 holiday: the
+  ** period ends on the first working day after it, 2025-10-09. */
+  s = eval(c, "decision", "2025-07-28", "2025-08-02", 0, "0", "2025-10-09");
+  day_format(s.due, z);
+  T_EQ_STR(z, "2025-10-09");
+  T_CHECK(s.bActive && !s.bLate);
+  T_EQ_INT(s.nLeft, 0);
+  /* the next day it is overdue */
+  s = eval(c, "decision", "2025-07-28", "2025-08-02", 0, "0", "2025-10-10");
+  T_CHECK(s.bLate);
+  /* extension approved: 90 days -> 2025-10-31 (Friday) */
+  s = eval(c, "decision", "2025-07-28", "2025-08-02", 0, "1", "2025-10-10");
+  day_format(s.due, z);
+  T_EQ_STR(z, "2025-10-31");
+  T_CHECK(!s.bLate);
+  /* decided on the due day: on time; one day later: late */
+  s = eval(c, "decision", "2025-07-28", "2025-08-02", "2025-10-09", "0", "2025-12-01");
+  T_CHECK(s.bDone && !s.bLate);
+  s = eval(c, "decision", "2025-07-28", "2025-08-02", "2025-10-10", "0", "2025-12-01");
+  T_CHECK(s.bDone && s.bLate);
+  /* due within 3 working days: 2025-10-09 due, today 2025-10-02 (holiday):
+  ** working days after today up to the due day: 10-09 only. */
+  s = eval(c, "decision", "2025-07-28", "2025-08-02", 0, "0", "2025-10-02");
+  T_EQ_INT(s.nLeft, 1);
+  /* a period reaching a year with no holiday notice is flagged */
+  s = eval(c, "decision", "2026-11-20", "2026-11-25", 0, "0", "2026-11-25");
+  T_CHECK(s.bUnknownCal);
+}
+
+static void test_rounding(void){
+  char z[32];
+  ind_format_rate(2331, 2418, 100, 1, z, sizeof z); T_EQ_STR(z, "96.4");
+  ind_format_rate(66, 69, 100, 1, z, sizeof z);     T_EQ_STR(z, "95.7");
+  ind_format_rate(2, 3, 100, 1, z, sizeof z);       T_EQ_STR(z, "66.7");
+  ind_format_rate(1, 16, 100, 1, z, sizeof z);      T_EQ_STR(z, "6.3");   /* 6.25: half up */
+  ind_format_rate(214, 214, 100, 1, z, sizeof z);   T_EQ_STR(z, "100.0");
+  ind_format_rate(0, 7, 100, 1, z, sizeof z);       T_EQ_STR(z, "0.0");
+  ind_format_rate(1, 200, 100, 0, z, sizeof z);     T_EQ_STR(z, "1");     /* 0.5 -> 1 */
+  ind_format_rate(-1, 16, 100, 1, z, sizeof z);     T_EQ_STR(z, "-6.3");
+}
+
+static i64 insert_case(Ctx *c, const char *zNo, const char *zDept, const char *zRecv){
+  const Kind *k = kind_find("reconsideration");
+  memset(aVals, 0, sizeof aVals);
+  aVals[0] = zNo; aVals[1] = "张某"; aVals[2] = "甲局"; aVals[3] = "行政处罚";
+  aVals[4] = zRecv; aVals[6] = "普通程序"; aVals[15] = zDept;
+  Rec *r = rec_new(c, k);
+  rec_from_input(c, r, 0, get_vals, (void*)k);
+  if( c->err.n ) return 0;
+  return rec_insert(c, r)==FZ_OK ? r->id : 0;
+}
+
+static void test_scope(void){
+  Ctx *c = fresh();
+  T_CHECK(insert_case(c, "A-1", "甲局", "2025-03-01")>0);
+  T_CHECK(insert_case(c, "B-1", "乙镇", "2025-03-02")>0);
+  T_CHECK(insert_case(c, "B-2", "乙镇", "2025-03-03")>0);
+  Actor clerk = { 2, "yi", "乙镇录入员", R_CLERK, 4, "/1/4/" };
+  Ctx cc;
+  ctx_init(&cc, pDb, &arena, &clerk);
+  memcpy(cc.zToday, "2025-12-31", 11);
+  const Kind *k = kind_find("reconsideration");
+  Query q;
+  RecList l;
+  query_init(&cc, &q, k);
+  q.iYear = 2025;
+  T_EQ_INT(rec_list(&cc, &q, &l), 0);
+  T_EQ_INT(l.nTotal, 2);
+  Rec *p = 0;
+  T_EQ_INT(rec_get(&cc, k, 1, &p), FZ_NOTFOUND);     /* 甲局's case */
+  T_EQ_INT(rec_get(&cc, k, 2, &p), FZ_OK);
+  /* the clerk may not record for another department */
+  T_EQ_INT(insert_case(&cc, "A-2", "甲局", "2025-03-04"), 0);
+  T_CHECK(cc.err.n>0 && strstr(cc.err.a[0].zMsg, "无权")!=0);
+  /* the leader reads but does not write */
+  Actor leader = { 3, "ld", "领导", R_LEADER, 1, "/1/" };
+  Ctx cl;
+  ctx_init(&cl, pDb, &arena, &leader);
+  memcpy(cl.zToday, "2025-12-31", 11);
+  T_EQ_INT(rec_get(&cl, k, 1, &p), FZ_OK);
+  T_EQ_INT(rec_delete(&cl, p), FZ_FORBIDDEN);
+}
+
+static void test_required_in_state(void){
+  Ctx *c = fresh();
+  i64 id = insert_case(c, "R-1", "甲局", "2025-03-01");
+  T_CHECK(id>0);
+  const Kind *k = kind_find("reconsideration");
+  Rec *p;
+  rec_get(c, k, id, &p);
+  T_EQ_INT(rec_transition(c, p, kind_trans(k, "accept")), FZ_OK);
+  rec_get(c, k, id, &p);
+  T_EQ_STR(p->zState, "accepted");
+  T_EQ_STR(rec_val(p, "accepted"), "2025-12-31");       /* stamped with today */
+  /* closing needs 结案方式 */
+  T_EQ_INT(rec_transition(c, p, kind_trans(k, "close")), FZ_INVALID);
+  int bFound = 0;
+  for(int i=0; i<c->err.n; i++) if( c->err.a[i].zField && strcmp(c->err.a[i].zField, "outcome")==0 ) bFound = 1;
+  T_CHECK(bFound);
+  /* a clerk cannot reopen (admin only) */
+  Actor clerk = { 2, "jia", "甲局录入员", R_CLERK, 3, "/1/3/" };
+  T_CHECK(!rec_trans_allowed(&clerk, p, kind_trans(k, "reopen")));
+}
+
+static IoRow mkrow(int iRow, int n, const char **az){
+  IoRow r = { iRow, n, (char**)az };
+  return r;
+}
+
+static void test_import_all_or_nothing(void){
+  Ctx *c = fresh();
+  const Kind *k = kind_find("reconsideration");
+  const char *h[] = { "所属部门", "案号", "申请人", "被申请人", "案件类别", "收到申请日期", "审理程序" };
+  const char *r1[] = { "甲局", "I-1", "王某", "甲局", "行政处罚", "2025-01-05", "普通程序" };
+  const char *r2[] = { "甲局", "I-2", "李某", "甲局", "行政许可", "2025-02-30", "普通程序" };
+  const char *r3[] = { "丙局", "I-3", "赵某", "甲局", "行政许可", "2025-03-01", "普通程序" };
+  const char *r4[] = { "甲局", "I-1", "钱某", "甲局", "行政许可", "2025-03-02", "普通程序" };
+  IoRow aRow[5] = { mkrow(1,7,h), mkrow(2,7,r1), mkrow(3,7,r2), mkrow(4,7,r3), mkrow(5,7,r4) };
+  IoTable t = { 5, aRow };
+  int n = -1;
+  T_EQ_INT(import_table(c, k, &t, &n), FZ_INVALID);
+  T_EQ_INT(n, 0);
+  T_EQ_INT(c->err.n, 3);
+  if( c->err.n==3 ){
+    T_EQ_STR(err_text(c, &c->err.a[0]), "第3行「收到申请日期」：日期格式应为YYYY-MM-DD，实际为“2025-02-30”");
+    T_EQ_STR(err_text(c, &c->err.a[1]), "第4行「所属部门」：未知部门“丙局”");
+    T_EQ_STR(err_text(c, &c->err.a[2]), "第5行「案号」：“I-1”与第2行重复");
+  }
+  Query q; RecList l;
+  query_init(c, &q, k);
+  rec_list(c, &q, &l);
+  T_EQ_INT(l.nTotal, 0);                      /* nothing written */
+  /* the good rows alone import */
+  c->err.n = 0;
+  IoTable t2 = { 2, aRow };
+  T_EQ_INT(import_table(c, k, &t2, &n), FZ_OK);
+  T_EQ_INT(n, 1);
+  /* a row duplicating a value already in the database */
+  IoRow aRow3[2] = { mkrow(1,7,h), mkrow(2,7,r4) };
+  IoTable t3 = { 2, aRow3 };
+  T_EQ_INT(import_table(c, k, &t3, &n), FZ_INVALID);
+  T_CHECK(c->err.n==1 && strstr(c->err.a[0].zMsg, "已存在")!=0);
+}
+
+static void test_audit_chain(void){
+  Ctx *c = fresh();
+  i64 id = insert_case(c, "AU-1", "甲局", "2025-03-01");
+  insert_case(c, "AU-2", "甲局", "2025-03-02");
+  const Kind *k = kind_find("reconsideration");
+  Rec *p;
+  rec_get(c, k, id, &p);
+  rec_transition(c, p, kind_trans(k, "accept"));
+  AuditReport rep;
+  T_EQ_INT(audit_verify(pDb, &rep), 0);
+  T_EQ_INT(rep.nRecords, 2);
+  buf_free(&rep.text);
+  /* a change that bypasses the engine is found */
+  T_EQ_INT(db_exec(pDb, "UPDATE reconsideration SET applicant='篡改' WHERE id=1"), 0);
+  T_EQ_INT(audit_verify(pDb, &rep), 1);
+  T_CHECK(strstr(buf_cstr(&rep.text), "不一致")!=0);
+  buf_free(&rep.text);
+  /* the log itself refuses edits... */
+  T_CHECK(db_exec(pDb, "UPDATE audit SET login='x' WHERE id=1")!=0);
+  /* ...and an edit made after dropping the trigger is detected */
+  db_exec(pDb, "DROP TRIGGER audit_no_update");
+  db_exec(pDb, "UPDATE audit SET login='x' WHERE id=2");
+  T_EQ_INT(audit_verify(pDb, &rep), 1);
+  T_CHECK(strstr(buf_cstr(&rep.text), "已被修改")!=0);
+  buf_free(&rep.text);
+  db_exec(pDb, "DROP TRIGGER audit_no_delete");
+  db_exec(pDb, "DELETE FROM audit WHERE id=3");
+  T_EQ_INT(audit_verify(pDb, &rep), 1);
+  T_CHECK(strstr(buf_cstr(&rep.text), "已被删除")!=0);
+  buf_free(&rep.text);
+}
+
+static void test_indicators(void){
+  Ctx *c = fresh();
+  const Kind *k = kind_find("reconsideration");
+  /* three cases closed: two on time, one 70 days after acceptance (late) */
+  const char *h[] = { "所属部门", "状态", "案号", "申请人", "被申请人", "案件类别", "收到申请日期", "受理日期", "审理程序", "结案日期", "结案方式" };
+  const char *r1[] = { "甲局", "已结案", "X-1", "王", "甲局", "行政处罚", "2025-03-03", "2025-03-05", "普通程序", "2025-04-20", "维持" };
+  const char *r2[] = { "甲局", "已结案", "X-2", "李", "甲局", "行政处罚", "2025-03-03", "2025-03-05", "普通程序", "2025-05-04", "撤销" };
+  const char *r3[] = { "乙镇", "已结案", "X-3", "赵", "甲局", "行政处罚", "2025-03-03", "2025-03-05", "普通程序", "2025-05-14", "维持" };
+  const char *r4[] = { "乙镇", "已受理", "X-4", "钱", "甲局", "行政处罚", "2025-12-01", "2025-12-02", "普通程序", "", "" };
+  IoRow aRow[5] = { mkrow(1,11,h), mkrow(2,11,r1), mkrow(3,11,r2), mkrow(4,11,r3), mkrow(5,11,r4) };
+  IoTable t = { 5, aRow };
+  int n;
+  T_EQ_INT(import_table(c, k, &t, &n), FZ_OK);
+  IndValue v;
+  T_EQ_INT(ind_compute(c, k, kind_indicator(k, "ontime_rate"), 2025, 0, &v), 0);
+  T_EQ_INT(v.num, 2);
+  T_EQ_INT(v.den, 3);
+  T_EQ_STR(v.zText, "66.7%");
+  T_CHECK(v.bBelowTarget);
+  ind_compute(c, k, kind_indicator(k, "correction_rate"), 2025, 0, &v);
+  T_EQ_STR(v.zText, "33.3%");
+  ind_compute(c, k, kind_indicator(k, "pending"), 2025, 0, &v);
+  T_EQ_INT(v.num, 1);
+  /* rolled up to one department's subtree */
+  ind_compute(c, k, kind_indicator(k, "ontime_rate"), 2025, 4, &v);
+  T_EQ_INT(v.num, 0);
+  T_EQ_INT(v.den, 1);
+  /* the list behind the numerator is exactly those records */
+  Query q; RecList l;
+  query_init(c, &q, k);
+  q.iYear = 2025;
+  q.pInd = kind_indicator(k, "ontime_rate");
+  rec_list(c, &q, &l);
+  T_EQ_INT(l.nTotal, 2);
+  q.bDen = 1;
+  rec_list(c, &q, &l);
+  T_EQ_INT(l.nTotal, 3);
+  /* a year with no records has no value, not 0/0 */
+  ind_compute(c, k, kind_indicator(k, "ontime_rate"), 2024, 0, &v);
+  T_CHECK(v.bEmpty);
+}
+
+static const TestCase aTest[] = {
+  { "registry", test_registry },
+  { "parse_values", test_parse_values },
+  { "deadlines", test_deadlines },
+  { "rounding", test_rounding },
+  { "scope", test_scope },
+  { "required_in_state", test_required_in_state },
+  { "import_all_or_nothing", test_import_all_or_nothing },
+  { "audit_chain", test_audit_chain },
+  { "indicators", test_indicators },
+};
+
+int main(int argc, char **argv){
+  setenv("FAZHI_TODAY", "2025-12-31", 1);
+  arena_init(&arena);
+  int rc = t_main(argc, argv, aTest, T_COUNT(aTest));
+  if( pDb ){
+    char z[64];
+    snprintf(z, sizeof z, "/tmp/fazhi-t-engine-%d.db", (int)getpid());
+    db_close(pDb);
+    unlink(z);
+  }
+  arena_free(&arena);
+  return rc;
+}

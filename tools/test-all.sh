@@ -1,0 +1,28 @@
+#!/bin/sh
+# tools/test-all.sh — what `make test` runs: every tier, then one closing
+# line "N passed, N failed" summing them. A tier's own last line must be
+# "N passed, N failed" too; a tier that crashes without it counts as failed.
+set -u
+cd "$(dirname "$0")/.."
+sh tools/deps.sh test || exit 1
+P=0; F=0
+tier() {
+  name=$1; shift
+  echo "=== $name"
+  out=$("$@" 2>&1); rc=$?
+  printf '%s\n' "$out" | tail -n 40
+  line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+  np=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); nf=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  [ -n "$np" ] || { np=0; nf=1; }
+  [ $rc -eq 0 ] || [ "$nf" -gt 0 ] || nf=1
+  echo "--- $name: $np passed, $nf failed"
+  P=$((P+np)); F=$((F+nf))
+}
+tier "clang build (-Werror)" sh -c 'make -s B=build-clang CC=clang all >/dev/null && echo "1 passed, 0 failed"'
+tier unit     make -s --no-print-directory unit
+tier http     sh tests/http/run.sh build/fazhi
+tier seed     sh tests/seed/run.sh build/fazhi
+tier browser  sh -c 'sh tools/deps.sh browser && sh tests/browser/run.sh build/fazhi'
+tier sanitize sh -c 'make -s --no-print-directory B=build-san SAN=1 OPT="-O1 -g" all $(ls tests/unit/t_*.c | sed "s|tests/unit/|build-san/tests/|; s|\.c$||") >/dev/null && sh tools/run-unit.sh build-san/tests/t_* && FAZHI_SAN=1 sh tests/http/run.sh build-san/fazhi'
+echo "$P passed, $F failed"
+[ $F -eq 0 ]
