@@ -104,7 +104,20 @@ const page = await context.newPage();
 page.setDefaultTimeout(8000);
 page.setDefaultNavigationTimeout(10000);
 page.on('pageerror', (e) => jsErrors.push(`pageerror: ${e.message}`));
-page.on('console', (m) => { if (m.type() === 'error') jsErrors.push(`console: ${m.text()}`); });
+// Resource errors show up twice: as a console line without the URL and as a
+// response; keep the response (with its URL). A refused form is answered 422
+// on purpose, and Chromium's own /favicon.ico probe is not the page's doing.
+page.on('console', (m) => {
+  if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) jsErrors.push(`console: ${m.text()}`);
+});
+page.on('response', (r) => {
+  const type = r.request().resourceType();
+  if (r.status() >= 400 && type !== 'document' && !r.url().endsWith('/favicon.ico'))
+    jsErrors.push(`${type} ${r.url()} answered ${r.status()}`);
+});
+page.on('requestfailed', (r) => {
+  if (!r.url().endsWith('/favicon.ico')) jsErrors.push(`${r.resourceType()} ${r.url()} failed: ${r.failure()?.errorText}`);
+});
 
 try {
   await check('opening / redirects to the login page', async () => {
@@ -283,7 +296,7 @@ try {
     await page.waitForURL(path('/login\\?next=%2F'));
   });
 
-  await check('no JavaScript errors or CSP violations on the way', async () => {
+  await check('no JavaScript errors, CSP violations or failed page resources on the way', async () => {
     assert(jsErrors.length === 0, jsErrors.join('\n'));
   });
 } finally {

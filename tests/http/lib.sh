@@ -267,6 +267,15 @@ login_attempt(){
   fi
 }
 
+# save_csrf USER: after a successful login_attempt, fetch the dashboard and
+# keep the session's CSRF token (from any page's hidden _csrf input).
+save_csrf(){
+  as "$1"
+  get /
+  sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' "$BODY" | head -1 >"$T/csrf.$1"
+  as "$1"
+}
+
 # login USER: log in through the web form and remember the CSRF token.
 login(){
   login_attempt "$1" "${2:-$PW}"
@@ -274,9 +283,7 @@ login(){
     fail "login $1: status $STATUS"
     return 1
   fi
-  get /
-  sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' "$BODY" | head -1 >"$T/csrf.$1"
-  as "$1"
+  save_csrf "$1"
   if [ -z "$CSRF" ]; then fail "login $1: no _csrf on the dashboard"; return 1; fi
   return 0
 }
