@@ -9,10 +9,12 @@
 #include "db/schema.h"
 #include <stdio.h>
 
-typedef struct Migration { int iVersion; const char *zSql; } Migration;
+/* eDialect 0: every backend; DB_SQLITE / DB_POSTGRES: only that one (the
+** version is recorded on every backend either way). */
+typedef struct Migration { int iVersion; int eDialect; const char *zSql; } Migration;
 
 static const Migration aMigration[] = {
-  { 1,
+  { 1, 0,
     /* settings: county name, data-freeze moment, etc. */
     "CREATE TABLE setting("
     "  name TEXT PRIMARY KEY,"          /* setting id */
@@ -78,7 +80,7 @@ static const Migration aMigration[] = {
     "  name TEXT NOT NULL"
     ");"
   },
-  { 2,
+  { 2, DB_SQLITE,
     /* SQLite backstop: the audit log refuses UPDATE and DELETE. */
     "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
     " BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;"
@@ -103,7 +105,7 @@ int schema_migrate(Db *pDb, char *zErr, int nErr){
     bDone = db_step(&q)==DB_ROW;
     db_finalize(&q);
     if( !bDone ){
-      if( db_exec_sql(pDb, m->zSql) ) goto fail_rb;
+      if( (m->eDialect==0 || m->eDialect==db_dialect(pDb)) && db_exec_sql(pDb, m->zSql) ) goto fail_rb;
       if( db_prepare(pDb, &q, "INSERT INTO schema_version(version, applied_at)"
                               " VALUES(?1, CURRENT_TIMESTAMP)") ) goto fail_rb;
       db_bind_int64(&q, 1, m->iVersion);
