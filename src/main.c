@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <libxml/parser.h>
 
 typedef struct Opts { int argc; char **argv; } Opts;
 
@@ -359,6 +360,7 @@ static int cmd_help(Opts *o){
 }
 
 int main(int argc, char **argv){
+  xmlInitParser();     /* once, before any thread reads an xlsx */
   if( argc<2 || strcmp(argv[1], "--help")==0 || strcmp(argv[1], "-h")==0 ){
     Opts o = { 0, 0 };
     cmd_help(&o);

@@ -63,6 +63,9 @@ int  db_begin_write(Db*);
 int  db_commit(Db*);
 void db_rollback(Db*);
 int  db_in_txn(Db*);
+/* Bulk writes (imports): a page cache large enough that one big
+** transaction does not spill to disk and read back. Off restores it. */
+void db_bulk_mode(Db*, int bOn);
 
 /* Dynamic SQL, for the engine's generated queries and DDL. */
 typedef struct SqlBuf { Buf b; int nParam; } SqlBuf;

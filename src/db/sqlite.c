@@ -212,6 +212,13 @@ void db_rollback(Db *p){
 }
 int db_in_txn(Db *p){ return p->nTxn>0; }
 
+void db_bulk_mode(Db *p, int bOn){
+  /* 256 MiB while importing; SQLite's default (2 MiB) otherwise, since a
+  ** huge cache slows the GROUP BY scans of indicators. */
+  if( bOn ) db_exec(p, "PRAGMA cache_size=-262144");
+  else db_exec(p, "PRAGMA cache_size=-2000");
+}
+
 int db_prepare_buf(Db *p, Stmt *s, SqlBuf *b){
   return db_prepare_sql(p, s, buf_cstr(&b->b));
 }

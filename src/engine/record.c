@@ -526,9 +526,16 @@ db_fail:
 ** compares it with the table row, so it must depend only on stored values. */
 const char *rec_json(Ctx *c, const Rec *r){
   Buf b;
-  Json j;
   buf_init(&b);
-  json_init(&j, &b);
+  rec_json_buf(r, &b);
+  const char *z = arena_strdup(c->pArena, buf_cstr(&b));
+  buf_free(&b);
+  return z;
+}
+
+void rec_json_buf(const Rec *r, Buf *pOut){
+  Json j;
+  json_init(&j, pOut);
   json_obj_begin(&j);
   json_kint(&j, "id", r->id);
   json_kint(&j, "dept_id", r->iDept);
@@ -541,9 +548,6 @@ const char *rec_json(Ctx *c, const Rec *r){
     else json_str(&j, r->azVal[i]);
   }
   json_obj_end(&j);
-  const char *z = arena_strdup(c->pArena, buf_cstr(&b));
-  buf_free(&b);
-  return z;
 }
 
 const char *rec_display(Ctx *c, const Rec *r, const Field *f){

@@ -38,6 +38,7 @@ int  rec_transition(Ctx*, const Rec *pRec, const Transition*);
 const char *rec_val(const Rec*, const char *zField);
 const char *rec_title(const Rec*);
 const char *rec_json(Ctx*, const Rec*);       /* canonical JSON (audit, API) */
+void rec_json_buf(const Rec*, Buf*);          /* the same, appended to a buffer */
 const char *rec_display(Ctx*, const Rec*, const Field*);  /* enum label, 是/否, ref title */
 int  rec_trans_allowed(const Actor*, const Rec*, const Transition*);
 int  rec_parse_value(Ctx*, const Field*, const char *zIn, const char **pzOut, int iRow); /* one field */

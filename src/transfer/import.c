@@ -43,9 +43,8 @@ static const char *imp_get(void *p, const Field *f){
   int iCol = m->aFieldCol[i];
   if( iCol<0 ) return 0;
   const char *z = io_cell(m->pRow, iCol);
-  if( f->eType==FT_REF && z[0] ){
-    int64_t v;
-    if( strmap_get(&m->aRef[i], z, &v) ) return arena_printf(m->c->pArena, "%lld", (long long)v);
+  if( f->eType==FT_REF && z[0] && strmap_get(&m->aRef[i], z, 0) ){
+    return 0;       /* resolved before: the importer fills it in from its cache */
   }
   return z;
 }
@@ -149,6 +148,7 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
   Stmt ins;
   int bWriting = 1, bInTxn = 0, bStmt = 0, nChunk = 0, rc = FZ_OK;
   i64 iNextId = 1;
+  db_bulk_mode(c->pDb, 1);
   if( db_begin_write(c->pDb) ) goto db_fail;
   bInTxn = 1;
   {
@@ -185,12 +185,16 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
       else err_add(c, pRow->iRow, 0, "「状态」：未知状态“%s”", z);
     }
     rec_from_input(c, r, pRow->iRow, imp_get, &m);
-    /* remember resolved references */
+    /* references: fill from the cache, or remember the new resolution */
     for(int i=0; i<nField; i++){
       const Field *f = &k->aField[i];
-      if( f->eType==FT_REF && r->azVal[i] && m.aFieldCol[i]>=0 ){
-        const char *zIn = io_cell(pRow, m.aFieldCol[i]);
-        if( !strmap_get(&m.aRef[i], zIn, 0) ) strmap_set(&m.aRef[i], zIn, atoll(r->azVal[i]));
+      if( f->eType!=FT_REF || m.aFieldCol[i]<0 ) continue;
+      const char *zIn = io_cell(pRow, m.aFieldCol[i]);
+      int64_t v;
+      if( r->azVal[i]==0 && zIn[0] && strmap_get(&m.aRef[i], zIn, &v) ){
+        r->azVal[i] = arena_printf(c->pArena, "%lld", (long long)v);
+      }else if( r->azVal[i] && !strmap_get(&m.aRef[i], zIn, 0) ){
+        strmap_set(&m.aRef[i], zIn, atoll(r->azVal[i]));
       }
     }
     rec_check_local(c, r, pRow->iRow);
@@ -221,7 +225,7 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
       continue;
     }
     if( src!=DB_DONE ){ c->pArena = pMain; goto db_fail; }
-    buf_puts(&lines, rec_json(c, r));
+    rec_json_buf(r, &lines);
     buf_putc(&lines, '\n');
     (*pnImported)++;
     if( ++nChunk==AUDIT_CHUNK ){
@@ -250,6 +254,7 @@ db_fail:
   if( bInTxn ) db_rollback(c->pDb);
   *pnImported = 0;
 done:
+  db_bulk_mode(c->pDb, 0);
   arena_free(&rowArena);
   buf_free(&lines);
   strmap_free(&m.dept);

@@ -18,9 +18,15 @@ command -v node >/dev/null || fail "node is missing: sh tools/deps.sh browser"
 [ -d "$HERE/node_modules/playwright-core" ] || fail "playwright-core is missing: sh tools/deps.sh browser"
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-browser.XXXXXX") || fail "mktemp failed"
-PID=""
+PID=""      # the server
+TPID=""     # the test (timeout node test.mjs), run in the background so a signal is handled at once
 KEEP=1
 cleanup() {
+  if [ -n "$TPID" ]; then
+    kill "$TPID" 2>/dev/null
+    wait "$TPID" 2>/dev/null
+    TPID=""
+  fi
   if [ -n "$PID" ]; then
     kill "$PID" 2>/dev/null
     wait "$PID" 2>/dev/null
@@ -61,8 +67,10 @@ done
 [ -n "$PORT" ] || { cat "$T/serve.log"; fail "fazhi serve did not start (log in $T)"; }
 
 # The test prints its own "N passed, N failed" last; timeout guards a hang.
-BROWSER_OUT=$T timeout 120 node "$HERE/test.mjs" "http://127.0.0.1:$PORT"
-rc=$?
+BROWSER_OUT=$T timeout 120 node "$HERE/test.mjs" "http://127.0.0.1:$PORT" &
+TPID=$!
+wait "$TPID"; rc=$?
+TPID=""
 if [ $rc = 124 ]; then echo "the browser test hung for 120 s (server log, screenshots: $T)"; echo "0 passed, 1 failed"; fi
 [ $rc = 0 ] && KEEP=0
 exit $rc

@@ -323,6 +323,15 @@ api(){
   fi
   WHO=$_w; JAR=$_j
 }
+# api_get PATH [curl args]: GET with the bearer token; extra args such as
+# -G --data-urlencode "f_name=值" build the query string.
+api_get(){
+  _p=$1; shift
+  _w=$WHO; _j=$JAR
+  JAR=; WHO="api"
+  if [ -n "$TOKEN" ]; then req GET "$_p" -H "Authorization: Bearer $TOKEN" "$@"; else req GET "$_p" "$@"; fi
+  WHO=$_w; JAR=$_j
+}
 # api_total PATH: "total" of a JSON list as the current API user.
 api_total(){ api GET "$1"; jq -r '.total' "$BODY"; }
 
