@@ -10,6 +10,7 @@
 #include "http/req.h"
 #include "report/report.h"
 #include "transfer/transfer.h"
+#include "calendar/calendar.h"
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -317,6 +318,46 @@ static int cmd_dept(Opts *o){
   return rc;
 }
 
+static int cmd_holiday(Opts *o){
+  /* fazhi holiday --db FILE add YYYY-MM-DD off|work 名称 : a State Council
+  ** notice published after this build (e.g. next year's), stored in the
+  ** database and loaded at every start. */
+  const char *zDb = need_db(o);
+  if( zDb==0 ) return 2;
+  const char *zVerb = arg(o, 0), *zDate = arg(o, 1), *zKind = arg(o, 2), *zName = arg(o, 3);
+  if( zVerb==0 || strcmp(zVerb, "add")!=0 || zName==0 || (strcmp(zKind, "off")!=0 && strcmp(zKind, "work")!=0) ){
+    fprintf(stderr, "用法：fazhi holiday --db FILE add YYYY-MM-DD off|work 名称\n"
+                    "  off  = 放假日；work = 调休上班日（周六或周日）\n");
+    return 2;
+  }
+  Day d;
+  if( day_parse(zDate, &d) ){ fprintf(stderr, "日期无效：“%s”（应为YYYY-MM-DD）\n", zDate); return 2; }
+  if( zKind[0]=='w' && day_weekday(d)<6 ){ fprintf(stderr, "调休上班日应为周六或周日，%s不是\n", zDate); return 2; }
+  char zNorm[11];
+  day_format(d, zNorm);
+  Db *p = app_open(zDb, 0);
+  if( p==0 ) return 1;
+  Stmt q;
+  int rc = 1;
+  if( db_begin_write(p)==0 ){
+    if( db_prepare(p, &q, "DELETE FROM holiday WHERE day=?1")==DB_OK ){
+      db_bind_text(&q, 1, zNorm); db_step(&q); db_finalize(&q);
+    }
+    if( db_prepare(p, &q, "INSERT INTO holiday(day, dkind, name) VALUES(?1, ?2, ?3)")==DB_OK ){
+      db_bind_text(&q, 1, zNorm);
+      db_bind_text(&q, 2, zKind[0]=='o' ? "o" : "w");
+      db_bind_text(&q, 3, zName);
+      rc = db_step(&q)!=DB_DONE;
+      db_finalize(&q);
+    }
+    if( rc ) db_rollback(p); else rc = db_commit(p);
+  }
+  if( rc ) fprintf(stderr, "保存失败：%s\n", db_errmsg(p));
+  else printf("已登记：%s %s（%s）。重启服务后生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
+  db_close(p);
+  return rc ? 1 : 0;
+}
+
 static int cmd_help(Opts *o);
 
 typedef struct Command {
@@ -334,6 +375,8 @@ static const Command aCommand[] = {
   { "export", cmd_export, "export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"
                           "                             导出记录（export records）" },
   { "help",   cmd_help,   "help                       显示本帮助（this help）" },
+  { "holiday", cmd_holiday, "holiday --db FILE add YYYY-MM-DD off|work 名称\n"
+                          "                             登记国务院新公布的放假/调休日（load a later holiday notice）" },
   { "import", cmd_import, "import --db FILE KIND FILE 从CSV（UTF-8或GBK）或XLSX导入，全部成功或全部不写入\n"
                           "                             (import CSV/XLSX, all or nothing)" },
   { "init",   cmd_init,   "init --db FILE --county 县名 [--admin 账号]\n"

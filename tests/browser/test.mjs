@@ -107,7 +107,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => {
     if (stopping) return;
     stopping = true;
-    console.log(`FAIL stopped by ${sig} during step ${nStep + 1}`);
+    console.log(`FAIL stopped by ${sig} (run.sh's 120 s limit, or from outside) at step ${nStep + 1}`);
     console.log(`${passed} passed, ${failed + 1} failed`);
     const t = setTimeout(() => process.exit(1), 3000);
     try { await browser.close(); } catch {}
