@@ -38,7 +38,7 @@ const CASE_NO = `浏览器测试〔${YEAR}〕${STAMP}号`;
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const path = (p) => new RegExp(`^${esc(BASE)}${p}$`);   // p is a regexp source for the path+query
 
-let passed = 0, failed = 0, nStep = 0, stopping = false;
+let passed = 0, failed = 0, nStep = 0, stopping = false, inStep = '';
 let page = null;
 const state = {};                                // values handed from step to step
 const jsErrors = [];
@@ -49,7 +49,9 @@ function need(...keys) {
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 
 async function check(name, fn) {
+  if (stopping) return;
   nStep++;
+  inStep = `${nStep}. ${name}`;
   const t0 = Date.now();
   try {
     await fn();
@@ -107,7 +109,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => {
     if (stopping) return;
     stopping = true;
-    console.log(`FAIL stopped by ${sig} (run.sh's 120 s limit, or from outside) at step ${nStep + 1}`);
+    console.log(`FAIL stopped by ${sig} (run.sh's 120 s limit, or from outside) ${inStep ? `in step ${inStep}` : 'before the first step'}`);
     console.log(`${passed} passed, ${failed + 1} failed`);
     const t = setTimeout(() => process.exit(1), 3000);
     try { await browser.close(); } catch {}
@@ -324,8 +326,9 @@ try {
     assert(jsErrors.length === 0, jsErrors.join('\n'));
   });
 } finally {
-  await browser.close();
+  if (!stopping) await browser.close();
 }
+if (stopping) await new Promise(() => {});       // the signal handler prints and exits
 if (failed) console.log(`screenshots and logs: ${OUT}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
