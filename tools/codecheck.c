@@ -10,7 +10,10 @@
 **   - db_prepare_sql( and sqlite3_ calls outside src/db/: SQL goes through
 **     the store interface (literal-only db_prepare or the SqlBuf builder);
 **   - out_html( whose argument is not an HTML("…") literal: markup cannot
-**     come from a variable.
+**     come from a variable;
+**   - in src/web/, a conditional string argument holding quoted markup
+**     (cond ? " class=\"on\"" : ""): %s escapes it into &quot;. Put the
+**     attribute in the format and pass only its value.
 ** Prints "N passed, N failed" (files clean / files with findings).
 */
 #include <stdio.h>
@@ -20,6 +23,7 @@
 #include <sys/stat.h>
 
 static int nBad, nGood;
+static int quoted_markup_arg(const char *z);
 
 static int is_ident(char c){ return (c>='a'&&c<='z')||(c>='A'&&c<='Z')||(c>='0'&&c<='9')||c=='_'; }
 
@@ -62,6 +66,9 @@ static void check_file(const char *zPath){
     if( !bDb && (find_call(zLine, "db_prepare_sql") || strstr(zLine, "sqlite3_")) ){
       printf("%s:%d: SQL must go through src/db (db_prepare literal or SqlBuf)\n", zPath, iLine); nHere++;
     }
+    if( strncmp(zPath, "src/web/", 8)==0 && quoted_markup_arg(zLine) ){
+      printf("%s:%d: quoted markup passed as an argument: %%s escapes it\n", zPath, iLine); nHere++;
+    }
     const char *p = find_call(zLine, "out_html");
     if( p && !strstr(zPath, "web/web.h") && !strstr(zPath, "layout.c") ){
       const char *a = strchr(p, ',');
@@ -74,6 +81,20 @@ static void check_file(const char *zPath){
   }
   fclose(f);
   if( nHere ) nBad++; else nGood++;
+}
+
+/* A ? "…\"…" or : "…\"…" string literal: quoted markup as an argument. */
+static int quoted_markup_arg(const char *z){
+  for(const char *p=z; (p = strpbrk(p, "?:"))!=0; p++){
+    const char *q = p+1;
+    while( *q==' ' ) q++;
+    if( *q!='"' ) continue;
+    for(q++; *q && *q!='"'; q++){
+      if( q[0]=='\\' && q[1]=='"' ) return 1;
+      if( q[0]=='\\' && q[1] ) q++;
+    }
+  }
+  return 0;
 }
 
 static void walk(const char *zDir){

@@ -8,13 +8,19 @@ set -e
 want="gcc make pkg-config libmicrohttpd-dev libsodium-dev libxlsxwriter-dev libzip-dev libxml2-dev libsqlite3-dev libpq-dev libcjson-dev"
 case "$1" in
   test)    want="$want curl jq tidy sqlite3 clang libclang-rt-14-dev" ;;
-  browser) want="chromium nodejs npm" ;;
+  browser) want="chromium fonts-wqy-zenhei" ;;
   bench)   want="$want wrk sqlite3" ;;
 esac
 missing=""
 for p in $want; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# node and npm: any install will do (NodeSource's nodejs bundles npm, and
+# Debian's npm package then conflicts with it).
+if [ "$1" = browser ]; then
+  command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+  command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 if [ -n "$missing" ]; then
   echo "安装缺少的软件包 (installing missing packages):$missing"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -58,7 +58,7 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
     const char *zIn = r->ctx.err.n ? req_param(r, "dept_id") : 0;
     if( zIn ) iSel = atoll(zIn);
     outf(r, "<div class=\"field%s\"><label for=\"f-dept_id\">所属部门<em>*</em></label>"
-            "<select id=\"f-dept_id\" name=\"dept_id\"%s>", zErr ? " has-error" : "", zErr ? " aria-invalid=\"true\"" : "");
+            "<select id=\"f-dept_id\" name=\"dept_id\" aria-invalid=\"%s\">", zErr ? " has-error" : "", zErr ? "true" : "false");
     web_dept_options(r, iSel, 0);
     out_html(r, HTML("</select>"));
     if( zErr ) outf(r, "<div class=\"err\" id=\"e-dept_id\">%s</div>", zErr);
@@ -72,13 +72,13 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
          zErr ? " has-error" : "", f->eType==FT_LONGTEXT ? " wide" : "", f->zName, f->zLabel);
     if( bReq ) out_html(r, HTML("<em>*</em>"));
     out_html(r, HTML("</label>"));
-    const char *zInv = zErr ? " aria-invalid=\"true\"" : "";
+    const char *zInv = zErr ? "true" : "false";   /* aria-invalid */
     switch( f->eType ){
       case FT_LONGTEXT:
-        outf(r, "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\"%s>%s</textarea>", f->zName, f->zName, zInv, zV);
+        outf(r, "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\" aria-invalid=\"%s\">%s</textarea>", f->zName, f->zName, zInv, zV);
         break;
       case FT_ENUM:
-        outf(r, "<select id=\"f-%s\" name=\"%s\"%s><option value=\"\">请选择</option>", f->zName, f->zName, zInv);
+        outf(r, "<select id=\"f-%s\" name=\"%s\" aria-invalid=\"%s\"><option value=\"\">请选择</option>", f->zName, f->zName, zInv);
         for(const EnumVal *e=f->aEnum; e->zId; e++){
           int bSel = strcmp(zV, e->zId)==0 || strcmp(zV, e->zLabel)==0;
           outf(r, "<option value=\"%s\"%s>%s</option>", e->zId, bSel ? " selected" : "", e->zLabel);
@@ -86,24 +86,24 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
         out_html(r, HTML("</select>"));
         break;
       case FT_BOOL:
-        outf(r, "<select id=\"f-%s\" name=\"%s\"%s><option value=\"\">请选择</option>"
+        outf(r, "<select id=\"f-%s\" name=\"%s\" aria-invalid=\"%s\"><option value=\"\">请选择</option>"
                 "<option value=\"1\"%s>是</option><option value=\"0\"%s>否</option></select>",
              f->zName, f->zName, zInv, strcmp(zV, "1")==0 ? " selected" : "", strcmp(zV, "0")==0 ? " selected" : "");
         break;
       case FT_DATE:
         /* type=text with a pattern hint: the browser's date widget would
         ** hide what the clerk typed when it is invalid. */
-        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"YYYY-MM-DD\" class=\"date\" autocomplete=\"off\"%s>",
+        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"YYYY-MM-DD\" class=\"date\" autocomplete=\"off\" aria-invalid=\"%s\">",
              f->zName, f->zName, zV, zInv);
         break;
       case FT_INT:
-        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" inputmode=\"numeric\"%s>", f->zName, f->zName, zV, zInv);
+        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" inputmode=\"numeric\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
         break;
       case FT_REF:
-        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"编号、名称或ID\"%s>", f->zName, f->zName, zV, zInv);
+        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"编号、名称或ID\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
         break;
       default:
-        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\"%s>", f->zName, f->zName, zV, zInv);
+        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
     }
     if( zErr ) outf(r, "<div class=\"err\" id=\"e-%s\">%s</div>", f->zName, zErr);
     else if( f->zHelp ) outf(r, "<div class=\"help\">%s</div>", f->zHelp);

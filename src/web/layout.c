@@ -49,7 +49,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   }
   out_html(r, HTML("</header>\n<div class=\"frame\"><nav class=\"menu\" aria-label=\"功能菜单\">"));
   if( r->zToken ){
-    outf(r, "<a href=\"/\"%s>工作台</a>", pActive==0 && strcmp(r->zPath, "/")==0 ? " class=\"on\"" : "");
+    outf(r, "<a href=\"/\" class=\"%s\">工作台</a>", pActive==0 && strcmp(r->zPath, "/")==0 ? "on" : "");
   }
   const char *zGroup = 0;
   for(int i=0; i<kind_count(); i++){
@@ -65,7 +65,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
       if( strcmp(k->zGroup, zGroup)!=0 ) continue;
       if( !r->zToken && !k->bPublic ) continue;
       if( !bAny ){ outf(r, "<div class=\"group\">%s</div>", zGroup); bAny = 1; }
-      outf(r, "<a href=\"/k/%s\"%s>%s</a>", k->zName, k==pActive ? " class=\"on\"" : "", k->zLabel);
+      outf(r, "<a href=\"/k/%s\" class=\"%s\">%s</a>", k->zName, k==pActive ? "on" : "", k->zLabel);
     }
   }
   if( r->zToken ){

@@ -182,7 +182,7 @@ void web_list(Req *r, const Query *q, const RecList *pList){
   for(int n=0; n<pList->nRow; n++){
     const Rec *p = pList->aRow[n];
     int eClass = k->aDeadline && r->zToken ? web_deadline_cell(r, p, 0) : 0;
-    outf(r, "<tr%s>", eClass==2 ? " class=\"overdue\"" : eClass==1 ? " class=\"due-soon\"" : "");
+    outf(r, "<tr class=\"%s\">", eClass==2 ? "overdue" : eClass==1 ? "due-soon" : "");
     int bFirst = 1;
     for(const Field *f=k->aField; f->zName; f++){
       if( !(f->flags & F_LIST) ) continue;
