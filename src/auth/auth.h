@@ -28,6 +28,7 @@ int  user_create(Ctx*, const char *zLogin, const char *zName, const char *zRole,
 int  user_login(Db*, Arena*, const char *zLogin, const char *zPw, const char *zAddr,
                 Actor *pActor, char *zErr, int nErr);
 int  actor_load(Db*, Arena*, i64 iUser, Actor *pActor);
+const char *actor_scope(Arena*, unsigned mRole, const char *zDeptPath);
 
 int  session_create(Db*, i64 iUser, char zToken[65], char zCsrf[65]);
 int  session_load(Db*, Arena*, const char *zToken, Actor *pActor, const char **pzCsrf);

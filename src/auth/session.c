@@ -57,7 +57,7 @@ int session_load(Db *pDb, Arena *a, const char *zToken, Actor *p, const char **p
     p->zName = arena_strdup(a, db_column_text(&q, 2));
     p->mRole = role_bits(db_column_text(&q, 3));
     p->iDept = db_column_int64(&q, 4);
-    p->zDeptPath = arena_strdup(a, db_column_text(&q, 5));
+    p->zDeptPath = actor_scope(a, p->mRole, db_column_text(&q, 5));
     if( pzCsrf ) *pzCsrf = arena_strdup(a, db_column_text(&q, 6));
     rc = FZ_OK;
   }

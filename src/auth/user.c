@@ -66,6 +66,17 @@ db_fail:
   }
 }
 
+/* The subtree an actor may see: a county admin (司法局 / 依法治县办) the
+** whole county, i.e. the first level of the department path ("/1/"); others
+** their own department and below. */
+const char *actor_scope(Arena *a, unsigned mRole, const char *zDeptPath){
+  if( (mRole & R_ADMIN) && zDeptPath[0]=='/' ){
+    const char *e = strchr(zDeptPath+1, '/');
+    if( e ) return arena_strndup(a, zDeptPath, (size_t)(e-zDeptPath)+1);
+  }
+  return arena_strdup(a, zDeptPath);
+}
+
 int actor_load(Db *pDb, Arena *a, i64 iUser, Actor *p){
   Stmt q;
   int rc = FZ_NOTFOUND;
@@ -79,7 +90,7 @@ int actor_load(Db *pDb, Arena *a, i64 iUser, Actor *p){
     p->zName = arena_strdup(a, db_column_text(&q, 2));
     p->mRole = role_bits(db_column_text(&q, 3));
     p->iDept = db_column_int64(&q, 4);
-    p->zDeptPath = arena_strdup(a, db_column_text(&q, 5));
+    p->zDeptPath = actor_scope(a, p->mRole, db_column_text(&q, 5));
     rc = FZ_OK;
   }
   db_finalize(&q);

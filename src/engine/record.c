@@ -410,8 +410,9 @@ int rec_write_row(Ctx *c, Rec *r){
 int rec_insert(Ctx *c, Rec *r){
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
   r->id = 0;
+  int nErr0 = c->err.n;
   rec_check(c, r, 0);
-  if( c->err.n ) return FZ_INVALID;
+  if( c->err.n || nErr0 ) return FZ_INVALID;
   if( db_begin_write(c->pDb) ) goto db_fail;
   if( rec_write_row(c, r) ) goto db_fail;
   if( audit_append(c, "insert", r->pKind->zName, r->id, "", rec_json(c, r)) ) goto db_fail;

@@ -124,7 +124,8 @@ void h_create(Req *r){
   Rec *p = rec_new(&r->ctx, r->pKind);
   p->iDept = r->actor.iDept;        /* default: the clerk's own department */
   if( read_input(r, p) ) return;
-  int rc = r->ctx.err.n ? FZ_INVALID : rec_insert(&r->ctx, p);
+  /* rec_insert checks everything else too, so the user sees every error at once */
+  int rc = rec_insert(&r->ctx, p);
   if( rc==FZ_INVALID && r->ctx.err.n && !r->bApi ){
     /* re-render with what was typed */
     r->status = 422;
@@ -144,7 +145,7 @@ void h_update(Req *r){
   p->iDept = pOld->iDept;
   p->zState = pOld->zState;
   if( read_input(r, p) ) return;
-  int rc = r->ctx.err.n ? FZ_INVALID : rec_update(&r->ctx, pOld, p);
+  int rc = rec_update(&r->ctx, pOld, p);
   if( rc==FZ_INVALID && !r->bApi ){
     r->status = 422;
     web_form(r, r->pKind, pOld, 1);

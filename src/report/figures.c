@@ -83,7 +83,9 @@ static const char *cn_moment(Report *p, const struct tm *tm){
 ** The data-freeze moment as "YYYY年M月D日 HH:MM" (local time). Setting
 ** frozen_at may be "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]" or the ISO form
 ** with 'T' (a trailing 'Z' means UTC and is converted); anything else is
-** printed as written. Without the setting: now.
+** printed as written. Without the setting: now — unless "today" is pinned
+** (FAZHI_TODAY, tests and reproducible drafts), then that day: a report
+** cannot have been frozen after the day it is dated.
 */
 static const char *frozen_at(Report *p){
   const char *z = setting(p, "frozen_at");
@@ -91,6 +93,9 @@ static const char *frozen_at(Report *p){
   if( z==0 ){
     time_t now = time(0);
     localtime_r(&now, &tm);
+    char zNow[11];
+    strftime(zNow, sizeof zNow, "%Y-%m-%d", &tm);
+    if( strcmp(zNow, p->pCtx->zToday)!=0 ) return fig_cn_date(p, p->pCtx->zToday);
     return cn_moment(p, &tm);
   }
   int y = 0, mo = 0, d = 0, hh = 0, mi = 0, n = 0;

@@ -65,6 +65,7 @@ BEGIN{
     v = (i % 3 == 0) ? 0 : 1
     if( i % 34 == 5 && nTwo < 70 ){ v = 2; nTwo++ }             # 71 candidates, 70 taken
     on = v==0 ? "全程网办" : v==1 ? "可网办" : "不可网办"
+    if( v==1 && i % 50 == 7 ) on = (i % 100 == 7) ? "涉密不可网办" : "不可网办"   # counter only: 网上可办率 is not the 一次办 share
     if( c==1 ){ L = 20*(1 + i%3); P = L/20 }                    # 20/1, 40/2, 60/3: exactly 95%
     else if( aCat[c]=="public_service" ){ L = ""; P = i%6 }
     else { L = 20; P = 5 }
