@@ -124,12 +124,14 @@ typedef struct Kind {
   const Deadline *aDeadline;
   const Indicator *aIndicator;
   const char *zAbout;      /* one paragraph for the list page */
+  int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
 } Kind;
 
 /* Registry (registry.c) */
 const Kind *kind_find(const char *zName);
 int         kind_count(void);
 const Kind *kind_at(int i);
+int         kinds_in_order(const Kind **aOut, int nMax);   /* by nOrder; returns the count */
 const Field *kind_field(const Kind*, const char *zName);
 int         kind_nfield(const Kind*);
 const State *kind_state(const Kind*, const char *zId);

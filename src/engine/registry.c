@@ -29,6 +29,16 @@ static const Kind *const aKind[] = {
 int kind_count(void){ return N_KIND; }
 const Kind *kind_at(int i){ return (i>=0 && i<N_KIND) ? aKind[i] : 0; }
 
+int kinds_in_order(const Kind **a, int nMax){
+  int n = 0;
+  for(int i=0; i<N_KIND && n<nMax; i++){
+    int j = n++;
+    while( j>0 && a[j-1]->nOrder > aKind[i]->nOrder ){ a[j] = a[j-1]; j--; }
+    a[j] = aKind[i];
+  }
+  return n;
+}
+
 const Kind *kind_find(const char *zName){
   int lo = 0, hi = N_KIND-1;
   if( zName==0 ) return 0;

@@ -20,11 +20,11 @@ void h_dashboard(Req *r){
   }
   IndValue *aVal = arena_alloc(&r->arena, sizeof(IndValue)*(size_t)(nMax+1));
   int n = 0;
-  /* Dashboard order: catalog first, as the report reads. */
-  static const char *azOrder[] = { "service_item", "service_case", "legality_review", "normative_doc", "reconsideration", 0 };
-  for(int o=0; azOrder[o]; o++){
-    const Kind *k = kind_find(azOrder[o]);
-    if( k==0 || k->aIndicator==0 ) continue;
+  const Kind *aK[64];
+  int nK = kinds_in_order(aK, 64);
+  for(int o=0; o<nK; o++){
+    const Kind *k = aK[o];
+    if( k->aIndicator==0 ) continue;
     for(const Indicator *x=k->aIndicator; x->zName; x++){
       if( ind_compute(&r->ctx, k, x, kind_year_field(k) ? iYear : 0, iDept, &aVal[n]) ){ req_fail_internal(r); return; }
       n++;

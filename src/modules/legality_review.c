@@ -70,7 +70,7 @@ static const Indicator aIndicator[] = {
 };
 
 const Kind kind_legality_review = {
-  .zName = "legality_review", .zLabel = "合法性审核", .zGroup = "依法行政制度",
+  .zName = "legality_review", .nOrder = 30, .zLabel = "合法性审核", .zGroup = "依法行政制度",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator,

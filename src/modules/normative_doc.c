@@ -61,7 +61,7 @@ static const Indicator aIndicator[] = {
 };
 
 const Kind kind_normative_doc = {
-  .zName = "normative_doc", .zLabel = "行政规范性文件", .zGroup = "依法行政制度",
+  .zName = "normative_doc", .nOrder = 40, .zLabel = "行政规范性文件", .zGroup = "依法行政制度",
   .eShape = SHAPE_CASE, .bPublic = 1,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator,

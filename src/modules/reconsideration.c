@@ -82,7 +82,7 @@ static const Indicator aIndicator[] = {
 };
 
 const Kind kind_reconsideration = {
-  .zName = "reconsideration", .zLabel = "行政复议", .zGroup = "矛盾纠纷化解",
+  .zName = "reconsideration", .nOrder = 120, .zLabel = "行政复议", .zGroup = "矛盾纠纷化解",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator,

@@ -59,7 +59,7 @@ static const Indicator aIndicator[] = {
 };
 
 const Kind kind_service_case = {
-  .zName = "service_case", .zLabel = "办件", .zGroup = "政务服务",
+  .zName = "service_case", .nOrder = 11, .zLabel = "办件", .zGroup = "政务服务",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator,

@@ -92,7 +92,7 @@ static const Indicator aIndicator[] = {
 };
 
 const Kind kind_service_item = {
-  .zName = "service_item", .zLabel = "政务服务事项", .zGroup = "政务服务",
+  .zName = "service_item", .nOrder = 10, .zLabel = "政务服务事项", .zGroup = "政务服务",
   .eShape = SHAPE_CATALOG, .bPublic = 1,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator,
   .zAbout = "本级政务服务事项目录：进驻情况、网办深度、跑动次数、法定与承诺时限。",

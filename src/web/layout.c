@@ -51,17 +51,19 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   if( r->zToken ){
     outf(r, "<a href=\"/\" class=\"%s\">工作台</a>", pActive==0 && strcmp(r->zPath, "/")==0 ? "on" : "");
   }
+  const Kind *aK[64];
+  int nK = kinds_in_order(aK, 64);
   const char *zGroup = 0;
-  for(int i=0; i<kind_count(); i++){
+  for(int i=0; i<nK; i++){
     /* menu in group order of first appearance, kinds within */
-    const Kind *g = kind_at(i);
+    const Kind *g = aK[i];
     int bSeen = 0;
-    for(int j=0; j<i; j++) if( strcmp(kind_at(j)->zGroup, g->zGroup)==0 ) bSeen = 1;
+    for(int j=0; j<i; j++) if( strcmp(aK[j]->zGroup, g->zGroup)==0 ) bSeen = 1;
     if( bSeen ) continue;
     zGroup = g->zGroup;
     int bAny = 0;
-    for(int j=i; j<kind_count(); j++){
-      const Kind *k = kind_at(j);
+    for(int j=i; j<nK; j++){
+      const Kind *k = aK[j];
       if( strcmp(k->zGroup, zGroup)!=0 ) continue;
       if( !r->zToken && !k->bPublic ) continue;
       if( !bAny ){ outf(r, "<div class=\"group\">%s</div>", zGroup); bAny = 1; }
