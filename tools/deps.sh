@@ -7,7 +7,7 @@
 set -e
 want="gcc make pkg-config libmicrohttpd-dev libsodium-dev libxlsxwriter-dev libzip-dev libxml2-dev libsqlite3-dev libpq-dev libcjson-dev"
 case "$1" in
-  test)    want="$want curl jq tidy sqlite3 clang libclang-rt-14-dev" ;;
+  test)    want="$want curl jq tidy sqlite3 unzip clang libclang-rt-14-dev" ;;
   browser) want="chromium fonts-wqy-zenhei" ;;
   bench)   want="$want wrk sqlite3" ;;
 esac

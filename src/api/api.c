@@ -213,5 +213,30 @@ const char *api_json_get(void *p, const Field *f){
     if( d==(double)(long long)d ) return arena_printf(&j->r->arena, "%lld", (long long)d);
     return arena_printf(&j->r->arena, "%g", d);
   }
-  return arena_strdup(&j->r->arena, "（不支持的值类型）");
+  return 0;     /* objects and arrays: api_json_check has reported them */
+}
+
+void api_json_check(Req *r, JsonInput *j, const Kind *k){
+  cJSON *pObj = j->pRoot;
+  cJSON *pFields = cJSON_GetObjectItemCaseSensitive(pObj, "fields");
+  for(int pass=0; pass<2; pass++){
+    cJSON *o = pass==0 ? pObj : pFields;
+    if( !cJSON_IsObject(o) ) continue;
+    for(cJSON *v=o->child; v; v=v->next){
+      const char *zKey = v->string;
+      if( pass==0 && strcmp(zKey, "fields")==0 ) continue;
+      if( strcmp(zKey, "id")==0 || strcmp(zKey, "kind")==0 || strcmp(zKey, "state")==0
+       || strcmp(zKey, "state_label")==0 || strcmp(zKey, "dept")==0 || strcmp(zKey, "labels")==0
+       || strcmp(zKey, "deadlines")==0 ) continue;      /* what the API returns may be sent back */
+      const Field *f = strcmp(zKey, "dept_id")==0 || strcmp(zKey, "所属部门")==0 ? &field_dept : kind_field(k, zKey);
+      if( f==0 ){
+        for(const Field *g=k->aField; g->zName; g++) if( strcmp(g->zLabel, zKey)==0 ) f = g;
+      }
+      if( f==0 ){
+        err_add(&r->ctx, 0, 0, "未知字段“%s”（可用字段见 /api/v1/schema）", zKey);
+      }else if( cJSON_IsObject(v) || cJSON_IsArray(v) ){
+        err_add(&r->ctx, 0, f, "应为文本、数字或布尔值，不能是对象或数组");
+      }
+    }
+  }
 }

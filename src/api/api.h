@@ -19,4 +19,6 @@ void api_me(Req*);
 typedef struct JsonInput JsonInput;
 JsonInput *api_json_input(Req*, const char **pzErr);
 const char *api_json_get(void *pJsonInput, const Field*);
+/* Errors for keys that are not fields and values that are objects or arrays. */
+void api_json_check(Req*, JsonInput*, const Kind*);
 #endif

@@ -31,14 +31,16 @@ void query_from_req(Req *r, Query *q){
     if( z==0 && r->bApi ) z = req_param(r, f->zName);
     if( z && z[0] ) q->azFilter[i] = z;
   }
+  int bPublic = (r->actor.mRole & R_PUBLIC)!=0;
   const char *zSort = req_param(r, "sort");
-  if( zSort && kind_field(k, zSort) ) q->zSort = zSort;
+  const Field *fSort = zSort ? kind_field(k, zSort) : 0;
+  if( fSort && (!bPublic || (fSort->flags & F_PUBLIC)) ) q->zSort = zSort;
   q->bDesc = req_param_int(r, "desc", 0)!=0;
   q->iPage = req_param_int(r, "page", 1);
   q->nSize = req_param_int(r, "size", r->bApi ? 50 : 20);
   if( q->nSize<1 ) q->nSize = 20;
   if( q->nSize>200 ) q->nSize = 200;
-  const char *zInd = req_param(r, "ind");
+  const char *zInd = bPublic ? 0 : req_param(r, "ind");   /* indicators read non-public fields */
   if( zInd ){
     q->pInd = kind_indicator(k, zInd);
     const char *zPart = req_param(r, "part");
@@ -92,6 +94,7 @@ static int read_input(Req *r, Rec *p){
     const char *zErr = 0;
     JsonInput *j = api_json_input(r, &zErr);
     if( j==0 ){ req_fail(r, 400, zErr); return 1; }
+    api_json_check(r, j, p->pKind);
     rec_from_input(&r->ctx, p, 0, api_json_get, j);
   }else{
     rec_from_input(&r->ctx, p, 0, form_get, r);

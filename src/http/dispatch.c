@@ -40,6 +40,7 @@ static void load_session(Req *r){
 
 void http_dispatch(Req *r){
   const Route *p = r->pRoute;
+  r->bApi = strncmp(r->zPath, "/api/", 5)==0;
   if( p==0 ){
     if( r->status==405 ) req_fail(r, 405, "不支持该请求方法");
     else req_fail(r, 404, "页面不存在");

@@ -49,6 +49,14 @@ static enum MHD_Result arg_iter(void *cls, enum MHD_ValueKind kind, const char *
   return MHD_YES;
 }
 
+/* Ends a value being collected piecewise (see post_iter). */
+static void form_flush(Req *r){
+  if( r->body.n && r->nParam>0 ){
+    r->aParam[r->nParam-1].zValue = arena_strndup(&r->arena, r->body.z, r->body.n);
+    buf_reset(&r->body);
+  }
+}
+
 static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char *key,
                                  const char *filename, const char *content_type,
                                  const char *transfer_encoding, const char *data,
@@ -73,17 +81,16 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
     return MHD_YES;
   }
   if( r->nBody > MAX_FORM_BYTES ){ r->bTooBig = 1; return MHD_NO; }
+  /* A long value arrives in pieces: collect them in r->body (unused by
+  ** form requests) and store the value when the next field starts, so a
+  ** 1 MB field costs 1 MB, not a copy per piece. */
   if( off>0 && r->nParam>0 && strcmp(r->aParam[r->nParam-1].zName, key)==0 ){
-    /* continuation of a long value */
-    const char *zOld = r->aParam[r->nParam-1].zValue;
-    char *z = arena_alloc(&r->arena, strlen(zOld)+size+1);
-    memcpy(z, zOld, strlen(zOld));
-    memcpy(z+strlen(zOld), data, size);
-    r->aParam[r->nParam-1].zValue = z;
-  }else{
-    char *z = arena_strndup(&r->arena, data ? data : "", size);
-    req_add_param(r, key, z);
+    if( r->body.n==0 ) buf_puts(&r->body, r->aParam[r->nParam-1].zValue);
+    buf_append(&r->body, data, size);
+    return MHD_YES;
   }
+  form_flush(r);
+  req_add_param(r, key, arena_strndup(&r->arena, data ? data : "", size));
   return MHD_YES;
 }
 
@@ -164,7 +171,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     }
     r->zAddr = arena_strdup(&r->arena, zAddr);
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, arg_iter, r);
-    r->pRoute = route_match(r, method, url);
+    /* HEAD is GET without the body (MHD drops it) */
+    r->pRoute = route_match(r, strcmp(method, "HEAD")==0 ? "GET" : method, url);
     const char *zType = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
     /* Forms are decoded by MHD; the API takes raw JSON (or a raw file),
     ** whatever Content-Type a client sends, except multipart uploads. */
@@ -193,6 +201,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
   }
   /* Final call: the whole request is here. */
   if( r->pUpload ) fflush(r->pUpload);
+  if( r->pPost ) form_flush(r);
   r->ctx.pDb = http_thread_db();
   if( r->ctx.pDb==0 ){
     r->status = 503;

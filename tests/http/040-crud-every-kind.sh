@@ -1,0 +1,189 @@
+#!/bin/sh
+# tests/http/040-crud-every-kind.sh
+# For each of the five kinds: create a record through the web form and
+# through the API, find it in the list by a unique value (f_<field>=), edit
+# one field and see it on the detail page, run one transition, delete it
+# and see it gone. Then the 行政复议 close path: 结案 needs 结案方式, and a
+# case closed in time shows 按期完成 against its statutory period.
+# Records are made by the clerk of the owning department (zhengwu for the
+# service catalog and 办件, fuyi for the 司法局 kinds). FAZHI_TODAY=2026-06-30.
+. "$(dirname "$0")/lib.sh"
+start_server
+
+# web_cycle KIND KEY VALUE EDIT_FIELD EDIT_VALUE EDIT_SHOWN TRANS STATE_LABEL SHOWN -- FIELD=VALUE...
+#   KEY=VALUE is the record's unique value; EDIT_SHOWN is how the edited
+#   value reads on the detail page; SHOWN is a text the detail page must
+#   show after creation (e.g. an enum's label).
+web_cycle(){
+  kind=$1 key=$2 val=$3 ef=$4 ev=$5 es=$6 tr=$7 sl=$8 shown=$9
+  shift 10
+  n0=$(sql "SELECT count(*) FROM $kind")
+  get "/k/$kind/new"
+  expect_status 200 "$kind new form"
+  expect_contains "$BODY" "name=\"$key\""
+  post_form "/k/$kind/new" "$@"
+  expect_status 303 "$kind web create"
+  loc=$(location)
+  id=$(echo "$loc" | sed -n "s|^/k/$kind/\([0-9]*\)?msg=created\$|\1|p")
+  if [ -z "$id" ]; then fail "$kind create redirected to «$loc»"; return; fi
+  expect_eq "$(sql "SELECT count(*) FROM $kind")" "$((n0+1))" "$kind one row more"
+  get "$loc"
+  expect_status 200 "$kind detail after create"
+  expect_contains "$BODY" '新增成功'
+  expect_contains "$BODY" "$val"
+  expect_contains "$BODY" "$shown"
+  # the list finds it by its unique value
+  get "/k/$kind" -G --data-urlencode "f_$key=$val"
+  expect_status 200 "$kind list filtered"
+  expect_contains "$BODY" '共 1 条' "$kind list by f_$key"
+  expect_contains "$BODY" "href=\"/k/$kind/$id\""
+  # edit one field: the form shows the stored value; the browser sends all fields
+  get "/k/$kind/$id/edit"
+  expect_status 200 "$kind edit form"
+  expect_contains "$BODY" "value=\"$val\""
+  post_form "/k/$kind/$id/edit" "$@" "$ef=$ev"
+  expect_status 303 "$kind web edit"
+  expect_eq "$(location)" "/k/$kind/$id?msg=updated" "$kind redirect after edit"
+  get "/k/$kind/$id?msg=updated"
+  expect_contains "$BODY" '修改成功'
+  expect_contains "$BODY" "$es" "$kind detail shows the edited value"
+  expect_contains "$BODY" '<td>修改</td>' "$kind history lists the edit"
+  # one transition
+  post_form "/k/$kind/$id/do/$tr"
+  expect_status 303 "$kind transition $tr"
+  get "/k/$kind/$id"
+  expect_contains "$BODY" ">$sl</span>" "$kind state after $tr"
+  # delete
+  post_form "/k/$kind/$id/delete"
+  expect_status 303 "$kind web delete"
+  expect_eq "$(location)" "/k/$kind?msg=deleted" "$kind redirect after delete"
+  get "/k/$kind?msg=deleted"
+  expect_contains "$BODY" '删除成功'
+  get "/k/$kind/$id"
+  expect_status 404 "$kind detail after delete"
+  get "/k/$kind" -G --data-urlencode "f_$key=$val"
+  expect_contains "$BODY" '共 0 条' "$kind gone from the list"
+  expect_eq "$(sql "SELECT count(*) FROM $kind")" "$n0" "$kind row count back"
+}
+
+# api_cycle KIND KEY VALUE EDIT_JSON EDIT_JQ TRANS STATE JSON
+api_cycle(){
+  kind=$1 key=$2 val=$3 ej=$4 eq=$5 tr=$6 st=$7 js=$8
+  api POST "/api/v1/k/$kind" "$js"
+  expect_status 201 "$kind API create"
+  expect_json ".fields.$key == \"$val\" and .kind == \"$kind\""
+  id=$(json .id)
+  api GET "/api/v1/k/$kind/$id"
+  expect_status 200 "$kind API get"
+  expect_json ".id == $id and .fields.$key == \"$val\""
+  api_get "/api/v1/k/$kind" -G --data-urlencode "f_$key=$val"
+  expect_json ".total == 1 and .rows[0].id == $id" "$kind API list by f_$key"
+  api_get "/api/v1/k/$kind" -G --data-urlencode "$key=$val"
+  expect_json ".total == 1" "$kind API list by $key"
+  api PUT "/api/v1/k/$kind/$id" "$ej"
+  expect_status 200 "$kind API edit"
+  expect_json "$eq" "$kind API edited value"
+  expect_json ".fields.$key == \"$val\"" "$kind API edit keeps other fields"
+  api POST "/api/v1/k/$kind/$id/do/$tr"
+  expect_status 200 "$kind API transition $tr"
+  expect_json ".state == \"$st\""
+  api DELETE "/api/v1/k/$kind/$id"
+  expect_status 200 "$kind API delete"
+  expect_json ".deleted == $id"
+  api GET "/api/v1/k/$kind/$id"
+  expect_status 404 "$kind API get after delete"
+}
+
+# ---- 政务服务事项 (zhengwu) ----------------------------------------------
+login zhengwu
+api_login zhengwu
+web_cycle service_item code ZW-TEST-0001 name 不动产登记（测试改名） '不动产登记（测试改名）' cancel 已取消 '全程网办' -- \
+  code=ZW-TEST-0001 name=不动产登记（测试） category=license in_center=1 online=full \
+  max_visits=1 legal_days=20 promised_days=5 materials=4 steps=3 basis=《不动产登记暂行条例》
+api_cycle service_item code ZW-TEST-0002 '{"promised_days":2}' '.fields.promised_days == 2' cancel cancelled \
+  '{"code":"ZW-TEST-0002","name":"食品经营许可（测试）","category":"行政许可","in_center":true,"online":"partial","max_visits":0,"legal_days":20,"promised_days":10}'
+
+# A catalog item to hang 办件 on, referenced by its code.
+api POST /api/v1/k/service_item '{"code":"ZW-TEST-ITEM","name":"测试事项","category":"license","online":"full","max_visits":0,"promised_days":3}'
+expect_status 201 "catalog item for the 办件"
+ITEM_ID=$(json .id)
+
+# ---- 办件 (zhengwu) ------------------------------------------------------
+web_cycle service_case case_no BJ-TEST-0001 applicant 王某（改） '王某（改）' finish 已办结 '测试事项' -- \
+  case_no=BJ-TEST-0001 item_id=ZW-TEST-ITEM applicant=王某 channel=online received=2026-06-24 limit_days=3
+api_cycle service_case case_no BJ-TEST-0002 '{"rating":"good"}' '.fields.rating == "good" and .labels.rating == "满意"' finish finished \
+  '{"case_no":"BJ-TEST-0002","item_id":"ZW-TEST-ITEM","applicant":"李某","channel":"线下","received":"2026-06-29","limit_days":3}'
+# the reference was resolved from the item code to its id
+api POST /api/v1/k/service_case '{"case_no":"BJ-TEST-0003","item_id":"ZW-TEST-ITEM","applicant":"赵某","channel":"online","received":"2026-06-29","limit_days":3}'
+expect_json ".fields.item_id == $ITEM_ID and .labels.item_id == \"测试事项\"" "item code resolved to the item"
+expect_json '[.deadlines[] | select(.name == "promise")][0].due == "2026-07-02"' "承诺办结期限: 3 working days after 06-29"
+
+# ---- 合法性审核 (fuyi) ---------------------------------------------------
+login fuyi
+api_login fuyi
+web_cycle legality_review ref_no HF-TEST-0001 note 建议删除第五条 '建议删除第五条' complete 已审核 '合同协议' -- \
+  ref_no=HF-TEST-0001 title=城区供热特许经营协议 doc_type=contract submitter=示范县住房和城乡建设局 \
+  received=2026-06-22 reviewer=counsel opinion_issued=1 conclusion=revise
+api_cycle legality_review ref_no HF-TEST-0002 '{"conclusion":"合法，同意提交"}' '.fields.conclusion == "legal"' complete done \
+  '{"ref_no":"HF-TEST-0002","title":"关于规范行政裁量权基准的办法","doc_type":"normative","received":"2026-06-23","reviewer":"justice","opinion_issued":true,"conclusion":"revise"}'
+
+# ---- 行政规范性文件 (fuyi, 司法局) -----------------------------------------
+web_cycle normative_doc doc_no '示司规〔2026〕T1号' valid_until 2031-06-30 '2031-06-30' file 已备案 '市人民政府' -- \
+  doc_no=示司规〔2026〕T1号 title=示范县行政执法公示办法 published=2026-06-15 filed_to=city_gov npc_filed=0
+api_cycle normative_doc doc_no '示司规〔2026〕T2号' '{"cleanup":"keep"}' '.fields.cleanup == "keep" and .labels.cleanup == "保留"' file filed \
+  '{"doc_no":"示司规〔2026〕T2号","title":"示范县行政执法全过程记录办法","published":"2026-06-10","filed_to":"prov_system"}'
+
+# ---- 行政复议 (fuyi) -----------------------------------------------------
+web_cycle reconsideration case_no '示复〔2026〕T1号' applicant 张某某 '张某某' accept 已受理 '行政处罚' -- \
+  case_no=示复〔2026〕T1号 applicant=张某 respondent=示范县市场监督管理局 matter=penalty \
+  received=2026-06-26 procedure=ordinary extended=0
+api_cycle reconsideration case_no '示复〔2026〕T2号' '{"note":"申请人补正材料"}' '.fields.note == "申请人补正材料"' accept accepted \
+  '{"case_no":"示复〔2026〕T2号","applicant":"钱某","respondent":"示范县公安局","matter":"coercion","received":"2026-06-26","procedure":"simple"}'
+
+# The close path through the web: accept, try to close without 结案方式
+# (422, the field is named, nothing changes), set it, close, 按期完成.
+post_form /k/reconsideration/new case_no=示复〔2026〕T3号 applicant=孙某 respondent=示范县自然资源局 \
+  matter=license received=2026-06-26 procedure=ordinary extended=0
+expect_status 303 "case T3 created"
+RID=$(location | sed -n 's|^/k/reconsideration/\([0-9]*\)?msg=created$|\1|p')
+post_form "/k/reconsideration/$RID/do/accept"
+expect_status 303 "T3 accepted"
+get "/k/reconsideration/$RID"
+expect_contains "$BODY" '<tr><th>受理日期</th><td class="">2026-06-30</td></tr>' "受理 stamps today's date"
+expect_contains "$BODY" '<td>受理审查期限</td><td>2026-07-03</td><td>按期完成</td>' "acceptance within 5 working days"
+expect_contains "$BODY" '/do/close' "结案 is offered"
+post_form "/k/reconsideration/$RID/do/close"
+expect_status 422 "close without 结案方式"
+expect_contains "$BODY" '「结案方式」'
+expect_contains "$BODY" '不能为空'
+expect_contains "$BODY" '请先点击“修改”补全上述内容，再执行“结案”'
+expect_eq "$(sql "SELECT state||','||ifnull(decided,'') FROM reconsideration WHERE id=$RID")" "accepted," "nothing written by the refused close"
+post_form "/k/reconsideration/$RID/edit" case_no=示复〔2026〕T3号 applicant=孙某 respondent=示范县自然资源局 \
+  matter=license received=2026-06-26 accepted=2026-06-30 procedure=ordinary extended=0 outcome=revoke
+expect_status 303 "结案方式 set"
+post_form "/k/reconsideration/$RID/do/close"
+expect_status 303 "close with 结案方式"
+get "/k/reconsideration/$RID"
+expect_contains "$BODY" '<span class="state s-closed">已结案</span>'
+expect_contains "$BODY" '<tr><th>结案日期</th><td class="">2026-06-30</td></tr>' "结案 stamps today's date"
+expect_contains "$BODY" '<tr><th>结案方式</th><td class="">撤销</td></tr>'
+# 60 days from 2026-06-30 is Saturday 2026-08-29: the period ends Monday 08-31.
+expect_contains "$BODY" '<td>复议决定期限</td><td>2026-08-31</td><td>按期完成</td>' "decision deadline met"
+expect_not_contains "$BODY" '简易程序决定期限' "the simple-procedure period does not apply"
+expect_contains "$BODY" '<td>结案</td>' "the history lists 结案"
+# The same through the API: 422 names the field.
+api POST /api/v1/k/reconsideration '{"case_no":"示复〔2026〕T4号","applicant":"周某","respondent":"示范县教育局","matter":"other","received":"2026-06-29","procedure":"simple"}'
+RID4=$(json .id)
+api POST "/api/v1/k/reconsideration/$RID4/do/accept"
+api POST "/api/v1/k/reconsideration/$RID4/do/close"
+expect_status 422 "API close without 结案方式"
+expect_json '.errors | any(.field == "outcome" and .label == "结案方式" and (.message | contains("不能为空")))'
+api PUT "/api/v1/k/reconsideration/$RID4" '{"outcome":"调解"}'
+expect_json '.fields.outcome == "mediated"' "outcome by its label"
+api POST "/api/v1/k/reconsideration/$RID4/do/close"
+expect_status 200 "API close"
+expect_json '.state == "closed" and .fields.decided == "2026-06-30"'
+# simple procedure: 30 days from 06-30 is Thursday 07-30
+expect_json '[.deadlines[] | select(.name == "decision_simple")][0] | .due == "2026-07-30" and .done and (.late | not)'
+
+finish

@@ -1,0 +1,96 @@
+#!/bin/sh
+# tests/http/090-html-valid.sh
+# Every kind of page the web UI renders goes through `tidy -eq -utf8`
+# (Debian tidy, as cgit's t0010-validate-html.sh): errors fail the test,
+# warnings are printed but allowed.
+. "$(dirname "$0")/lib.sh"
+if ! command -v tidy >/dev/null 2>&1; then
+  fail "tidy is not installed (apt-get install -y tidy)"
+  finish
+fi
+start_server
+
+# validate NAME: tidy over the last body.
+validate(){
+  tidy -eq -utf8 "$BODY" >/dev/null 2>"$T/tidy.out"
+  rc=$?
+  if [ $rc -ge 2 ]; then
+    fail "tidy errors in $1 ($LAST_REQ)"
+    grep -v '^$' "$T/tidy.out" | head -20 | sed 's/^/     | /'
+  else
+    pass "tidy $1"
+    if [ $rc -eq 1 ]; then
+      echo "     tidy warnings in $1 ($LAST_REQ): $(grep -c 'Warning:' "$T/tidy.out")"
+      grep 'Warning:' "$T/tidy.out" | sed 's/^line [0-9]* column [0-9]* - //' | sort | uniq -c | head -5 | sed 's/^/     | /'
+    fi
+  fi
+}
+# page STATUS PATH NAME: GET, expect the status, validate.
+page(){
+  get "$2"
+  expect_status "$1" "$3"
+  validate "$3"
+}
+
+KINDS="service_item service_case legality_review normative_doc reconsideration"
+
+# Anonymous pages
+anon
+page 200 /login "login page"
+page 200 /k/service_item "public catalog list"
+page 200 "/k/service_item/$(sql 'SELECT min(id) FROM service_item')" "public catalog detail"
+page 200 "/k/normative_doc?year=all" "public 规范性文件 list"
+page 404 /k/nosuchkind "404 page"
+login_attempt admin wrong
+expect_status 401 "wrong password"
+validate "login page with an error"
+
+# As the leader, who sees every record of the county
+login leader
+page 200 / "dashboard"
+page 200 "/?year=2025" "dashboard 2025"
+for k in $KINDS; do
+  page 200 "/k/$k?year=all" "$k list"
+  ID=$(sql "SELECT min(id) FROM $k")
+  page 200 "/k/$k/$ID" "$k detail"
+done
+page 200 "/k/reconsideration?year=2025&ind=ontime_rate&part=den" "indicator trace list"
+page 200 "/k/service_case?due=1" "due-soon list"
+page 200 "/k/reconsideration?year=all&sort=received&desc=1&page=3&size=10" "sorted, paged list"
+page 200 /report "annual report"
+page 200 "/report?year=2025" "annual report 2025"
+page 403 /k/reconsideration/new "403 page"
+
+# As the admin and the clerks: forms, import, audit
+login admin
+page 200 /audit "audit log"
+page 200 "/audit?page=2" "audit log page 2"
+login fuyi
+for k in legality_review normative_doc reconsideration; do
+  page 200 "/k/$k/new" "$k new form"
+  page 200 "/k/$k/import" "$k import page"
+done
+login zhengwu
+for k in service_item service_case; do
+  page 200 "/k/$k/new" "$k new form"
+done
+as fuyi
+RID=$(sql "SELECT id FROM reconsideration WHERE state='accepted' ORDER BY id LIMIT 1")
+page 200 "/k/reconsideration/$RID/edit" "edit form"
+page 200 "/k/reconsideration/$RID?msg=updated" "detail with a notice"
+post_form /k/reconsideration/new case_no= applicant=张某 respondent=示范县公安局 matter=行政诉讼 received=2025-13-01 procedure=ordinary
+expect_status 422 "form with errors"
+validate "form with errors"
+post_form "/k/reconsideration/$RID/do/close"
+expect_status 422 "close without 结案方式"
+validate "detail with a refused transition"
+printf '所属部门,案号,申请人\n示范县火星局,X-1,甲\n' >"$T/bad.csv"
+post_file /k/reconsideration/import "$T/bad.csv"
+expect_status 422 "import with errors"
+validate "import page with errors"
+printf '所属部门,案号,申请人,被申请人,案件类别,收到申请日期,审理程序\n示范县司法局,示复〔2026〕HTML-1号,甲,乙,其他,2026-06-01,普通程序\n' >"$T/ok.csv"
+post_file /k/reconsideration/import "$T/ok.csv"
+expect_status 200 "import done"
+validate "import result page"
+
+finish

@@ -1,0 +1,65 @@
+#!/bin/sh
+# tests/http/run.sh FAZHI — run every tests/http/NNN-*.sh against the binary
+# FAZHI, each with its own server on 127.0.0.1:random and its own copy of the
+# demo database (built once here, with FAZHI_TODAY pinned so every figure is
+# reproducible). Prints each failing check, one line per script, and
+# "N passed, N failed" as the last line; exits non-zero on any failure.
+#
+#   sh tests/http/run.sh build/fazhi            all scripts
+#   sh tests/http/run.sh build/fazhi 040 060    only these
+#   FAZHI_SAN=1 sh tests/http/run.sh build-san/fazhi
+if [ $# -lt 1 ]; then echo "usage: sh tests/http/run.sh path/to/fazhi [NNN ...]" >&2; exit 2; fi
+FAZHI=$1; shift
+case $FAZHI in /*) ;; *) FAZHI=$(cd "$(dirname "$FAZHI")" && pwd)/$(basename "$FAZHI") ;; esac
+HERE=$(cd "$(dirname "$0")" && pwd)
+: "${FAZHI_TODAY:=2026-06-30}"
+export FAZHI FAZHI_TODAY
+
+for tool in curl jq sqlite3 iconv unzip tidy; do
+  command -v $tool >/dev/null 2>&1 || echo "warning: $tool is not installed (apt-get install -y $tool)" >&2
+done
+
+TOTAL_PASS=0
+TOTAL_FAIL=0
+W=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-http-run.XXXXXX")
+trap 'rm -rf "$W"' EXIT
+
+# One demo database for every script (each copies it).
+if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$FAZHI" demo --db "$W/demo.db" --no-serve >"$W/demo.out" 2>&1; then
+  FZ_DEMO_DB=$W/demo.db
+  export FZ_DEMO_DB
+else
+  echo "FAIL [run] fazhi demo --db … --no-serve exited with $?:"
+  sed 's/^/     | /' "$W/demo.out" | head -20
+  TOTAL_FAIL=$((TOTAL_FAIL+1))
+fi
+
+for t in "$HERE"/[0-9][0-9][0-9]-*.sh; do
+  name=$(basename "$t" .sh)
+  if [ $# -gt 0 ]; then
+    want=0
+    for n in "$@"; do case $name in "$n"*) want=1 ;; esac; done
+    [ $want = 1 ] || continue
+  fi
+  sh "$t" >"$W/$name.out" 2>&1
+  rc=$?
+  last=$(tail -n 1 "$W/$name.out")
+  p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+  f=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+  if [ -z "$p" ]; then
+    # the script died before finish: count it as one failure and show its end
+    p=0; f=1
+    echo "FAIL [$name] did not finish (exit $rc); last lines:"
+    tail -n 15 "$W/$name.out" | sed 's/^/     | /'
+  elif [ "$f" -eq 0 ] && [ $rc -ne 0 ]; then
+    f=1
+    echo "FAIL [$name] exit status $rc"
+  fi
+  grep -v '^[0-9]* passed, [0-9]* failed$' "$W/$name.out" | grep -E '^(FAIL|     )' | head -200
+  printf '%-28s %4d passed, %3d failed\n' "$name" "$p" "$f"
+  TOTAL_PASS=$((TOTAL_PASS+p))
+  TOTAL_FAIL=$((TOTAL_FAIL+f))
+done
+
+echo "$TOTAL_PASS passed, $TOTAL_FAIL failed"
+[ "$TOTAL_FAIL" -eq 0 ]
