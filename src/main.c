@@ -48,6 +48,22 @@ static const char *need_db(Opts *o){
   return z;
 }
 
+/* What a subcommand working on a county database holds: the connection,
+** an arena, the command-line actor (county admin scope) and the context. */
+typedef struct Cli { Db *pDb; Arena a; Actor act; Ctx c; } Cli;
+static int cli_open(Cli *p, const char *zDb, int bCreate){
+  p->pDb = app_open(zDb, bCreate);
+  if( p->pDb==0 ) return 1;
+  arena_init(&p->a);
+  app_cli_actor(p->pDb, &p->act);
+  ctx_init(&p->c, p->pDb, &p->a, &p->act);
+  return 0;
+}
+static void cli_close(Cli *p){
+  arena_free(&p->a);
+  db_close(p->pDb);
+}
+
 static int print_errors(Ctx *c){
   for(int i=0; i<c->err.n; i++) fprintf(stderr, "%s\n", err_text(c, &c->err.a[i]));
   return 1;
@@ -58,29 +74,23 @@ static int cmd_init(Opts *o){
   if( zDb==0 ) return 2;
   if( zCounty==0 ){ fprintf(stderr, "缺少 --county 参数（县名，如 示范县）\n"); return 2; }
   if( zAdmin==0 ) zAdmin = "admin";
-  Db *p = app_open(zDb, 1);
-  if( p==0 ) return 1;
-  Arena a;
-  arena_init(&a);
-  Actor act;
-  app_cli_actor(p, &act);
-  Ctx c;
-  ctx_init(&c, p, &a, &act);
+  Cli cli;
+  if( cli_open(&cli, zDb, 1) ) return 1;
+  Ctx *c = &cli.c;
   int rc = 1;
-  if( act.iDept ){
-    fprintf(stderr, "数据库“%s”已经初始化过（县：%s）\n", zDb, setting_get(p, &a, "county_name"));
+  if( cli.act.iDept ){
+    fprintf(stderr, "数据库“%s”已经初始化过（县：%s）\n", zDb, setting_get(cli.pDb, &cli.a, "county_name"));
     goto done;
   }
   i64 iRoot, iJustice;
-  if( county_create(&c, zCounty, &iRoot, &iJustice) ){ print_errors(&c); goto done; }
+  if( county_create(c, zCounty, &iRoot, &iJustice) ){ print_errors(c); goto done; }
   char zPw[17];
   random_token(zPw, 8);                  /* one-time password: 16 hex characters */
-  if( user_create(&c, zAdmin, "县级管理员", "admin", iJustice, zPw, 0) ){ print_errors(&c); goto done; }
+  if( user_create(c, zAdmin, "县级管理员", "admin", iJustice, zPw, 0) ){ print_errors(c); goto done; }
   printf("已创建%s的数据库：%s\n管理员账号：%s\n一次性密码：%s\n请登录后立即修改密码。\n", zCounty, zDb, zAdmin, zPw);
   rc = 0;
 done:
-  arena_free(&a);
-  db_close(p);
+  cli_close(&cli);
   return rc;
 }
 
@@ -135,24 +145,18 @@ static int cmd_import(Opts *o){
   if( zKind==0 || zFile==0 ){ fprintf(stderr, "用法：fazhi import --db FILE KIND FILE.csv|FILE.xlsx\n"); return 2; }
   const Kind *k = kind_find(zKind);
   if( k==0 ){ fprintf(stderr, "未知的数据类别“%s”（用 fazhi schema --json 查看全部类别）\n", zKind); return 2; }
-  Db *p = app_open(zDb, 0);
-  if( p==0 ) return 1;
-  Arena a;
-  arena_init(&a);
-  Actor act;
-  app_cli_actor(p, &act);
-  Ctx c;
-  ctx_init(&c, p, &a, &act);
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  Ctx *c = &cli.c;
   int n = 0;
-  int rc = import_file(&c, k, zFile, &n);
+  int rc = import_file(c, k, zFile, &n);
   if( rc ){
-    if( c.err.n ) fprintf(stderr, "导入失败，未写入任何数据。共%d处错误：\n", c.err.n);
-    print_errors(&c);
+    if( c->err.n ) fprintf(stderr, "导入失败，未写入任何数据。共%d处错误：\n", c->err.n);
+    print_errors(c);
   }else{
     printf("导入成功：%s %d条\n", k->zLabel, n);
   }
-  arena_free(&a);
-  db_close(p);
+  cli_close(&cli);
   return rc ? 1 : 0;
 }
 
@@ -163,25 +167,19 @@ static int cmd_export(Opts *o){
   if( zFormat==0 ) zFormat = "xlsx";
   const Kind *k = zKind ? kind_find(zKind) : 0;
   if( k==0 || zOut==0 ){ fprintf(stderr, "用法：fazhi export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"); return 2; }
-  Db *p = app_open(zDb, 0);
-  if( p==0 ) return 1;
-  Arena a;
-  arena_init(&a);
-  Actor act;
-  app_cli_actor(p, &act);
-  Ctx c;
-  ctx_init(&c, p, &a, &act);
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  Ctx *c = &cli.c;
   Query q;
-  query_init(&c, &q, k);
+  query_init(c, &q, k);
   q.iYear = zYear ? atoi(zYear) : 0;
   q.nSize = 0;
   q.bTransient = 1;
   q.zSort = "id";
   long long n = 0;
-  int rc = export_query(&c, &q, zFormat, zOut, &n);
-  if( rc ) print_errors(&c); else printf("已导出%s %lld条到 %s\n", k->zLabel, n, zOut);
-  arena_free(&a);
-  db_close(p);
+  int rc = export_query(c, &q, zFormat, zOut, &n);
+  if( rc ) print_errors(c); else printf("已导出%s %lld条到 %s\n", k->zLabel, n, zOut);
+  cli_close(&cli);
   return rc ? 1 : 0;
 }
 
@@ -193,18 +191,13 @@ static int cmd_report(Opts *o){
   if( strcmp(zFormat, "md")!=0 && strcmp(zFormat, "html")!=0 ){
     fprintf(stderr, "--format 应为 md 或 html\n"); return 2;
   }
-  Db *p = app_open(zDb, 0);
-  if( p==0 ) return 1;
-  Arena a;
-  arena_init(&a);
-  Actor act;
-  app_cli_actor(p, &act);
-  Ctx c;
-  ctx_init(&c, p, &a, &act);
-  int iYear = zYear ? atoi(zYear) : atoi(c.zToday) - 1;
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  Ctx *c = &cli.c;
+  int iYear = zYear ? atoi(zYear) : atoi(c->zToday) - 1;
   Buf b;
   buf_init(&b);
-  int rc = report_write(&c, iYear, zFormat, &b);
+  int rc = report_write(c, iYear, zFormat, &b);
   if( rc==0 ){
     FILE *f = zOut ? fopen(zOut, "wb") : stdout;
     if( f==0 ){ fprintf(stderr, "无法写入“%s”\n", zOut); rc = 1; }
@@ -214,8 +207,7 @@ static int cmd_report(Opts *o){
     }
   }
   buf_free(&b);
-  arena_free(&a);
-  db_close(p);
+  cli_close(&cli);
   return rc ? 1 : 0;
 }
 
@@ -255,26 +247,20 @@ static int cmd_user(Opts *o){
     fprintf(stderr, "用法：fazhi user --db FILE add 账号 姓名 admin|clerk|leader 部门名称\n");
     return 2;
   }
-  Db *p = app_open(zDb, 0);
-  if( p==0 ) return 1;
-  Arena a;
-  arena_init(&a);
-  Actor act;
-  app_cli_actor(p, &act);
-  Ctx c;
-  ctx_init(&c, p, &a, &act);
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  Ctx *c = &cli.c;
   i64 iDept;
   int rc = 1;
-  if( dept_lookup(&c, arg(o, 4), &iDept, 0) ){
+  if( dept_lookup(c, arg(o, 4), &iDept, 0) ){
     fprintf(stderr, "未知部门“%s”\n", arg(o, 4));
   }else{
     char zPw[17];
     random_token(zPw, 8);
-    if( user_create(&c, arg(o, 1), arg(o, 2), arg(o, 3), iDept, zPw, 0) ) print_errors(&c);
+    if( user_create(c, arg(o, 1), arg(o, 2), arg(o, 3), iDept, zPw, 0) ) print_errors(c);
     else{ printf("已创建账号 %s，一次性密码：%s\n", arg(o, 1), zPw); rc = 0; }
   }
-  arena_free(&a);
-  db_close(p);
+  cli_close(&cli);
   return rc;
 }
 
@@ -293,28 +279,22 @@ static int cmd_dept(Opts *o){
     fprintf(stderr, "--type 应为 bureau（部门）、town（乡镇/街道）或 village（村/社区）\n");
     return 2;
   }
-  Db *p = app_open(zDb, 0);
-  if( p==0 ) return 1;
-  Arena a;
-  arena_init(&a);
-  Actor act;
-  app_cli_actor(p, &act);
-  Ctx c;
-  ctx_init(&c, p, &a, &act);
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  Ctx *c = &cli.c;
   int rc = 1;
-  i64 iParent = act.iDept;
+  i64 iParent = cli.act.iDept;
   if( iParent==0 ){
     fprintf(stderr, "数据库尚未初始化：请先运行 fazhi init\n");
-  }else if( zParent && dept_lookup(&c, zParent, &iParent, 0) ){
+  }else if( zParent && dept_lookup(c, zParent, &iParent, 0) ){
     fprintf(stderr, "未知的上级部门“%s”\n", zParent);
-  }else if( dept_add(&c, iParent, zName, zType)==0 ){
-    print_errors(&c);
+  }else if( dept_add(c, iParent, zName, zType)==0 ){
+    print_errors(c);
   }else{
     printf("已添加部门：%s\n", zName);
     rc = 0;
   }
-  arena_free(&a);
-  db_close(p);
+  cli_close(&cli);
   return rc;
 }
 

@@ -11,8 +11,8 @@ tier() {
   echo "=== $name"
   out=$("$@" 2>&1); rc=$?
   printf '%s\n' "$out" | tail -n 40
-  line=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed' | tail -n 1)
-  np=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); nf=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
+  line=$(printf '%s\n' "$out" | grep -E '(^|: )[0-9]+ passed, [0-9]+ failed' | tail -n 1)
+  np=$(echo "$line" | sed -n 's/^\([a-z]*: \)\{0,1\}\([0-9]*\) passed.*/\2/p'); nf=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
   [ -n "$np" ] || { np=0; nf=1; }
   [ $rc -eq 0 ] || [ "$nf" -gt 0 ] || nf=1
   echo "--- $name: $np passed, $nf failed"

@@ -29,6 +29,7 @@ int  user_login(Db*, Arena*, const char *zLogin, const char *zPw, const char *zA
                 Actor *pActor, char *zErr, int nErr);
 int  actor_load(Db*, Arena*, i64 iUser, Actor *pActor);
 const char *actor_scope(Arena*, unsigned mRole, const char *zDeptPath);
+void actor_from_row(Stmt*, Arena*, Actor*);   /* users.id, login, name, role, dept_id, dept.path */
 
 int  session_create(Db*, i64 iUser, char zToken[65], char zCsrf[65]);
 int  session_load(Db*, Arena*, const char *zToken, Actor *pActor, const char **pzCsrf);

@@ -52,12 +52,7 @@ int session_load(Db *pDb, Arena *a, const char *zToken, Actor *p, const char **p
   db_bind_text(&q, 1, zHash);
   db_bind_int64(&q, 2, (i64)time(0));
   if( db_step(&q)==DB_ROW ){
-    p->iUser = db_column_int64(&q, 0);
-    p->zLogin = arena_strdup(a, db_column_text(&q, 1));
-    p->zName = arena_strdup(a, db_column_text(&q, 2));
-    p->mRole = role_bits(db_column_text(&q, 3));
-    p->iDept = db_column_int64(&q, 4);
-    p->zDeptPath = actor_scope(a, p->mRole, db_column_text(&q, 5));
+    actor_from_row(&q, a, p);
     if( pzCsrf ) *pzCsrf = arena_strdup(a, db_column_text(&q, 6));
     rc = FZ_OK;
   }

@@ -77,6 +77,16 @@ const char *actor_scope(Arena *a, unsigned mRole, const char *zDeptPath){
   return arena_strdup(a, zDeptPath);
 }
 
+/* Columns 0..5 of q: users.id, login, name, role, dept_id, dept.path */
+void actor_from_row(Stmt *q, Arena *a, Actor *p){
+  p->iUser = db_column_int64(q, 0);
+  p->zLogin = arena_strdup(a, db_column_text(q, 1));
+  p->zName = arena_strdup(a, db_column_text(q, 2));
+  p->mRole = role_bits(db_column_text(q, 3));
+  p->iDept = db_column_int64(q, 4);
+  p->zDeptPath = actor_scope(a, p->mRole, db_column_text(q, 5));
+}
+
 int actor_load(Db *pDb, Arena *a, i64 iUser, Actor *p){
   Stmt q;
   int rc = FZ_NOTFOUND;
@@ -85,12 +95,7 @@ int actor_load(Db *pDb, Arena *a, i64 iUser, Actor *p){
                           " WHERE u.id=?1 AND u.disabled=0") ) return FZ_INTERNAL;
   db_bind_int64(&q, 1, iUser);
   if( db_step(&q)==DB_ROW ){
-    p->iUser = db_column_int64(&q, 0);
-    p->zLogin = arena_strdup(a, db_column_text(&q, 1));
-    p->zName = arena_strdup(a, db_column_text(&q, 2));
-    p->mRole = role_bits(db_column_text(&q, 3));
-    p->iDept = db_column_int64(&q, 4);
-    p->zDeptPath = actor_scope(a, p->mRole, db_column_text(&q, 5));
+    actor_from_row(&q, a, p);
     rc = FZ_OK;
   }
   db_finalize(&q);

@@ -558,23 +558,30 @@ const char *rec_display(Ctx *c, const Rec *r, const Field *f){
   switch( f->eType ){
     case FT_ENUM: { const char *l = enum_label(f, z); return l ? l : z; }
     case FT_BOOL: return strcmp(z, "1")==0 ? "是" : "否";
-    case FT_REF: {
-      const Kind *k = kind_find(f->zRef);
-      const Field *t = kind_title_field(k);
-      SqlBuf b;
-      Stmt q;
-      const char *zOut = z;
-      sqlbuf_init(&b);
-      sql_lit(&b, "SELECT "); sql_ident(&b, t->zName); sql_lit(&b, " FROM "); sql_ident(&b, k->zName);
-      sql_lit(&b, " WHERE id=?1");
-      if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
-        db_bind_int64(&q, 1, atoll(z));
-        if( db_step(&q)==DB_ROW ) zOut = arena_strdup(c->pArena, db_column_text(&q, 0));
-        db_finalize(&q);
-      }
-      sqlbuf_free(&b);
-      return zOut;
-    }
+    case FT_REF: return rec_ref_text(c, f, z, 0);
     default: return z;
   }
+}
+
+/* The referenced record of a FT_REF value, by its title, or (bCode) by the
+** value the importer accepts back: its first unique field (e.g. 事项编码).
+** Falls back to the id when the record is gone. */
+const char *rec_ref_text(Ctx *c, const Field *f, const char *zId, int bCode){
+  const Kind *k = kind_find(f->zRef);
+  const Field *t = 0;
+  if( bCode ) for(const Field *g=k->aField; g->zName; g++) if( g->flags & F_UNIQUE ){ t = g; break; }
+  if( t==0 ) t = kind_title_field(k);
+  SqlBuf b;
+  Stmt q;
+  const char *zOut = zId;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT "); sql_ident(&b, t->zName); sql_lit(&b, " FROM "); sql_ident(&b, k->zName);
+  sql_lit(&b, " WHERE id=?1");
+  if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+    db_bind_int64(&q, 1, atoll(zId));
+    if( db_step(&q)==DB_ROW ) zOut = arena_strdup(c->pArena, db_column_text(&q, 0));
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  return zOut;
 }

@@ -40,6 +40,7 @@ const char *rec_title(const Rec*);
 const char *rec_json(Ctx*, const Rec*);       /* canonical JSON (audit, API) */
 void rec_json_buf(const Rec*, Buf*);          /* the same, appended to a buffer */
 const char *rec_display(Ctx*, const Rec*, const Field*);  /* enum label, 是/否, ref title */
+const char *rec_ref_text(Ctx*, const Field*, const char *zId, int bCode);
 int  rec_trans_allowed(const Actor*, const Rec*, const Transition*);
 int  rec_parse_value(Ctx*, const Field*, const char *zIn, const char **pzOut, int iRow); /* one field */
 

@@ -10,32 +10,10 @@
 #include <stdlib.h>
 #include <stdio.h>
 
-/* Text of a reference as the importer accepts it: the referenced record's
-** first unique field (e.g. 事项编码), else its title. */
-static const char *ref_text(Ctx *c, const Field *f, const char *zId){
-  const Kind *k = kind_find(f->zRef);
-  const Field *t = 0;
-  for(const Field *g=k->aField; g->zName; g++) if( g->flags & F_UNIQUE ){ t = g; break; }
-  if( t==0 ) t = kind_title_field(k);
-  SqlBuf b;
-  Stmt q;
-  const char *z = zId;
-  sqlbuf_init(&b);
-  sql_lit(&b, "SELECT "); sql_ident(&b, t->zName); sql_lit(&b, " FROM "); sql_ident(&b, k->zName);
-  sql_lit(&b, " WHERE id=?1");
-  if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
-    db_bind_int64(&q, 1, atoll(zId));
-    if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
-    db_finalize(&q);
-  }
-  sqlbuf_free(&b);
-  return z;
-}
-
 static const char *cell_text(Ctx *c, const Rec *r, const Field *f){
   const char *z = rec_val(r, f->zName);
   if( z==0 ) return "";
-  if( f->eType==FT_REF ) return ref_text(c, f, z);
+  if( f->eType==FT_REF ) return rec_ref_text(c, f, z, 1);   /* as the importer accepts it back */
   return rec_display(c, r, f);
 }
 
