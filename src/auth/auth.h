@@ -28,6 +28,8 @@ int  user_create(Ctx*, const char *zLogin, const char *zName, const char *zRole,
 int  user_login(Db*, Arena*, const char *zLogin, const char *zPw, const char *zAddr,
                 Actor *pActor, char *zErr, int nErr);
 int  actor_load(Db*, Arena*, i64 iUser, Actor *pActor);
+/* Checks the old password and the new one (length, confirmation); audited. */
+int  user_set_password(Ctx*, i64 iUser, const char *zOld, const char *zNew, const char *zNew2);
 const char *actor_scope(Arena*, unsigned mRole, const char *zDeptPath);
 void actor_from_row(Stmt*, Arena*, Actor*);   /* users.id, login, name, role, dept_id, dept.path */
 

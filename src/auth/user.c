@@ -188,3 +188,33 @@ int user_login(Db *pDb, Arena *a, const char *zLogin, const char *zPw, const cha
   db_commit(pDb);
   return actor_load(pDb, a, iUser, pActor);
 }
+
+int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, const char *zNew2){
+  Stmt q;
+  char zHash[256] = "";
+  if( db_prepare(c->pDb, &q, "SELECT pw_hash FROM users WHERE id=?1") ) return err_internal(c, "%s", db_errmsg(c->pDb));
+  db_bind_int64(&q, 1, iUser);
+  if( db_step(&q)==DB_ROW ) snprintf(zHash, sizeof zHash, "%s", db_column_text(&q, 0));
+  db_finalize(&q);
+  static const Field fOld = { "old", "原密码", FT_TEXT }, fNew = { "new", "新密码", FT_TEXT }, fNew2 = { "new2", "确认新密码", FT_TEXT };
+  if( zOld==0 || !pw_verify(zHash, zOld) ) err_add(c, 0, &fOld, "不正确");
+  if( zNew==0 || strlen(zNew)<PW_MIN_LEN ) err_add(c, 0, &fNew, "至少需要%d个字符", PW_MIN_LEN);
+  else if( zOld && strcmp(zNew, zOld)==0 ) err_add(c, 0, &fNew, "不能与原密码相同");
+  if( zNew && (zNew2==0 || strcmp(zNew, zNew2)!=0) ) err_add(c, 0, &fNew2, "两次输入的新密码不一致");
+  if( c->err.n ) return FZ_INVALID;
+  if( pw_hash(zNew, zHash, sizeof zHash) ) return err_internal(c, "password hashing failed");
+  if( db_begin_write(c->pDb) ) goto db_fail;
+  if( db_prepare(c->pDb, &q, "UPDATE users SET pw_hash=?1 WHERE id=?2") ) goto db_fail;
+  db_bind_text(&q, 1, zHash);
+  db_bind_int64(&q, 2, iUser);
+  int rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto db_fail;
+  if( audit_append(c, "password_change", "", iUser, "", "") ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  return FZ_OK;
+db_fail:
+  rc = err_internal(c, "user_set_password: %s", db_errmsg(c->pDb));
+  db_rollback(c->pDb);
+  return rc;
+}

@@ -14,6 +14,8 @@ void h_login_form(Req*);
 void h_login(Req*);
 void h_logout(Req*);
 void h_me(Req*);
+void h_password_form(Req*);
+void h_password(Req*);
 void h_static(Req*);
 void h_schema(Req*);
 void h_report(Req*);

@@ -100,3 +100,32 @@ void h_static(Req *r){
   r->zContentType = zType;
   buf_puts(&r->out, z);
 }
+
+void h_password_form(Req *r){ web_password(r); }
+
+void h_password(Req *r){
+  const char *zOld, *zNew, *zNew2;
+  JsonInput *j = 0;
+  if( r->bApi ){
+    const char *zErr = 0;
+    j = api_json_input(r, &zErr);
+    if( j==0 ){ req_fail(r, 400, zErr); return; }
+    static const Field aF[] = { { "old", "原密码", FT_TEXT }, { "new", "新密码", FT_TEXT }, { "new2", "确认新密码", FT_TEXT } };
+    zOld = api_json_get(j, &aF[0]); zNew = api_json_get(j, &aF[1]); zNew2 = api_json_get(j, &aF[2]);
+  }else{
+    zOld = req_param(r, "old"); zNew = req_param(r, "new"); zNew2 = req_param(r, "new2");
+  }
+  int rc = user_set_password(&r->ctx, r->actor.iUser, zOld, zNew, zNew2);
+  if( rc==FZ_INVALID ){
+    r->status = 422;
+    if( r->bApi ) api_errors(r); else web_password(r);
+    return;
+  }
+  if( rc ){ req_fail_internal(r); return; }
+  if( r->bApi ){
+    r->zContentType = "application/json; charset=utf-8";
+    buf_puts(&r->out, "{\"ok\":true}");
+  }else{
+    req_redirect(r, "/account?msg=password");
+  }
+}

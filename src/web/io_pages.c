@@ -53,3 +53,25 @@ void web_audit(Req *r){
        nPage>1 ? "" : "", nPage+1);
   web_end(r);
 }
+
+void web_password(Req *r){
+  static const struct { const char *zName, *zLabel, *zAuto; } aF[] = {
+    { "old", "原密码", "current-password" }, { "new", "新密码", "new-password" }, { "new2", "确认新密码", "new-password" },
+  };
+  web_begin(r, "个人中心：修改密码", 0);
+  outf(r, "<p class=\"about\">账号：%s　姓名：%s　部门：%s</p>", r->actor.zLogin, r->actor.zName,
+       dept_name(&r->ctx, r->actor.iDept));
+  out_html(r, HTML("<form method=\"post\" action=\"/account\" class=\"record\">"));
+  web_csrf_field(r);
+  for(int i=0; i<3; i++){
+    const char *zErr = 0;
+    for(int e=0; e<r->ctx.err.n; e++) if( r->ctx.err.a[e].zField && strcmp(r->ctx.err.a[e].zField, aF[i].zName)==0 ) zErr = r->ctx.err.a[e].zMsg;
+    outf(r, "<div class=\"field wide%s\"><label for=\"f-%s\">%s</label>"
+            "<input id=\"f-%s\" name=\"%s\" type=\"password\" autocomplete=\"%s\" aria-invalid=\"%s\">",
+         zErr ? " has-error" : "", aF[i].zName, aF[i].zLabel, aF[i].zName, aF[i].zName, aF[i].zAuto, zErr ? "true" : "false");
+    if( zErr ) outf(r, "<div class=\"err\">%s</div>", zErr);
+    out_html(r, HTML("</div>"));
+  }
+  out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">修改密码</button></div></form>"));
+  web_end(r);
+}

@@ -39,8 +39,8 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
        zTitle, zCounty);
   outf(r, "<header class=\"top\"><a class=\"brand\" href=\"/\">%s法治政府建设管理系统</a>", zCounty);
   if( r->zToken ){
-    outf(r, "<span class=\"who\">%s（%s·%s）</span>", r->actor.zName, role_label(r->actor.mRole),
-         dept_name(&r->ctx, r->actor.iDept));
+    outf(r, "<a class=\"who\" href=\"/account\" title=\"个人中心：修改密码\">%s（%s·%s）</a>", r->actor.zName,
+         role_label(r->actor.mRole), dept_name(&r->ctx, r->actor.iDept));
     out_html(r, HTML("<form method=\"post\" action=\"/logout\" class=\"inline\">"));
     web_csrf_field(r);
     out_html(r, HTML("<button type=\"submit\" class=\"btn link\">退出</button></form>"));
@@ -86,7 +86,7 @@ void web_end(Req *r){
 void web_flash(Req *r){
   static const struct { const char *zId, *zText; } aMsg[] = {
     { "created", "新增成功" }, { "updated", "修改成功" }, { "deleted", "删除成功" },
-    { "moved", "操作成功" }, { 0, 0 }
+    { "moved", "操作成功" }, { "password", "密码已修改" }, { 0, 0 }
   };
   const char *z = req_param(r, "msg");
   if( z==0 ) return;

@@ -29,6 +29,7 @@ void web_dashboard(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void web_import_form(Req*, const Kind*);
 void web_import_result(Req*, const Kind*, int nImported);
 void web_audit(Req*);
+void web_password(Req*);                             /* 个人中心：修改密码 */
 void web_errors_box(Req*);                           /* record-level and import errors */
 const char *web_static(const char *zName, const char **pzType);   /* embedded assets */
 #endif
