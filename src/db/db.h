@@ -63,6 +63,9 @@ int  db_begin_write(Db*);
 int  db_commit(Db*);
 void db_rollback(Db*);
 int  db_in_txn(Db*);
+/* A read transaction around a whole GET request: one snapshot, one lock. */
+int  db_begin_read(Db*);
+void db_end_read(Db*);
 /* Bulk writes (imports): a page cache large enough that one big
 ** transaction does not spill to disk and read back. Off restores it. */
 void db_bulk_mode(Db*, int bOn);

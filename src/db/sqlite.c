@@ -43,6 +43,11 @@ Db *db_open(const char *zTarget, int bCreate, char *zErr, int nErr){
     snprintf(zErr, (size_t)nErr, "PostgreSQL后端尚未提供，请使用SQLite数据库文件 (PostgreSQL backend not yet available)");
     return 0;
   }
+  /* Before SQLite initialises (the first open happens on the main thread,
+  ** before any server thread): no global memory statistics, whose mutex
+  ** every allocation of every connection would otherwise take. */
+  static int bConfigured;
+  if( !bConfigured ){ sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); bConfigured = 1; }
   Db *p = calloc(1, sizeof(Db));
   if( p==0 ) abort();
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (bCreate ? SQLITE_OPEN_CREATE : 0);
@@ -211,6 +216,21 @@ void db_rollback(Db *p){
   if( !sqlite3_get_autocommit(p->db) ) db_exec(p, "ROLLBACK");
 }
 int db_in_txn(Db *p){ return p->nTxn>0; }
+
+int db_begin_read(Db *p){
+  Stmt s;
+  if( db_prepare(p, &s, "BEGIN") ) return DB_ERROR;
+  int rc = sqlite3_step(s.pStmt);
+  db_finalize(&s);
+  return rc==SQLITE_DONE ? DB_OK : DB_ERROR;
+}
+void db_end_read(Db *p){
+  if( sqlite3_get_autocommit(p->db) ) return;
+  Stmt s;
+  if( db_prepare(p, &s, "COMMIT") ) return;
+  sqlite3_step(s.pStmt);
+  db_finalize(&s);
+}
 
 void db_bulk_mode(Db *p, int bOn){
   /* 256 MiB while importing; SQLite's default (2 MiB) otherwise, since a

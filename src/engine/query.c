@@ -82,13 +82,20 @@ static void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
 
 /* The part of every query: scope, year, department. */
 static void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *fy){
-  sql_lit(&w->b, " WHERE dept_id IN (SELECT id FROM dept WHERE path LIKE ");
-  w_text(w, arena_printf(c->pArena, "%s%%", c->pActor->zDeptPath));
+  /* substr(), not LIKE: a bound LIKE pattern makes SQLite re-prepare the
+  ** statement at every call (it re-plans for the pattern's prefix). */
+  /* +dept_id: the scope is a filter, not an access path — driving a
+  ** count through the dept_id index fetches every row in random order,
+  ** where the year's date index (or a plain scan) reads them in order. */
+  sql_lit(&w->b, " WHERE +dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ");
+  w_int(w, (i64)strlen(c->pActor->zDeptPath));
+  sql_lit(&w->b, ")=");
+  w_text(w, c->pActor->zDeptPath);
   sql_lit(&w->b, ")");
   if( iDept ){
-    sql_lit(&w->b, " AND dept_id IN (SELECT d.id FROM dept d, dept p WHERE p.id=");
+    sql_lit(&w->b, " AND +dept_id IN (SELECT d.id FROM dept d, dept p WHERE p.id=");
     w_int(w, iDept);
-    sql_lit(&w->b, " AND d.path LIKE p.path || '%')");
+    sql_lit(&w->b, " AND substr(d.path, 1, length(p.path))=p.path)");
   }
   if( fy==0 ) fy = kind_year_field(k);
   if( iYear && fy ){

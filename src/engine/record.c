@@ -309,8 +309,20 @@ int rec_check_unique(Ctx *c, Rec *r, int iRow){
 /* ---- reading ------------------------------------------------------------ */
 
 void rec_select_cols(SqlBuf *b, const Kind *k){
+  rec_select_cols_ex(b, k, 0);
+}
+/* bDept: two more columns after the fields, the department's path and name,
+** so one statement answers a record and its scope check. */
+void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
   sql_lit(b, "SELECT id, dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(b, ", "); sql_ident(b, f->zName); }
+  if( bDept ){
+    sql_lit(b, ", (SELECT path FROM dept WHERE dept.id=");
+    sql_ident(b, k->zName);
+    sql_lit(b, ".dept_id), (SELECT name FROM dept WHERE dept.id=");
+    sql_ident(b, k->zName);
+    sql_lit(b, ".dept_id)");
+  }
   sql_lit(b, " FROM ");
   sql_ident(b, k->zName);
 }
@@ -334,25 +346,28 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
   SqlBuf b;
   Stmt q;
   sqlbuf_init(&b);
-  rec_select_cols(&b, k);
-  sql_lit(&b, " WHERE id=?1 AND dept_id IN (SELECT id FROM dept WHERE path LIKE ?2)");
+  rec_select_cols_ex(&b, k, 1);
+  sql_lit(&b, " WHERE id=?1");
   int rc = FZ_NOTFOUND;
   if( db_prepare_buf(c->pDb, &q, &b) ){
     rc = err_internal(c, "rec_get %s: %s", k->zName, db_errmsg(c->pDb));
   }else{
     db_bind_int64(&q, 1, id);
-    db_bind_text(&q, 2, arena_printf(c->pArena, "%s%%", a->zDeptPath));
     if( db_step(&q)==DB_ROW ){
-      Rec *r = rec_new(c, k);
-      rec_from_row(c, &q, r);
-      r->zDeptName = 0;
-      *ppRec = r;
-      rc = FZ_OK;
+      /* in scope: the department's path starts with the actor's subtree */
+      int n = kind_nfield(k);
+      const char *zPath = db_column_text(&q, 5+n);
+      if( strncmp(zPath, a->zDeptPath, strlen(a->zDeptPath))==0 ){
+        Rec *r = rec_new(c, k);
+        rec_from_row(c, &q, r);
+        r->zDeptName = arena_strdup(c->pArena, db_column_text(&q, 6+n));
+        *ppRec = r;
+        rc = FZ_OK;
+      }
     }
     db_finalize(&q);
   }
   sqlbuf_free(&b);
-  if( rc==FZ_OK ) (*ppRec)->zDeptName = dept_name(c, (*ppRec)->iDept);
   return rc;
 }
 

@@ -54,6 +54,7 @@ void rec_insert_stmt_bind_id(Stmt*, const Rec*);
 
 /* Row plumbing shared with the list query and the importer */
 void rec_select_cols(SqlBuf*, const Kind*);     /* SELECT id, dept_id, state, …, fields FROM kind */
+void rec_select_cols_ex(SqlBuf*, const Kind*, int bDept);  /* + dept path and name */
 void rec_from_row(Ctx*, Stmt*, Rec*);
 
 /* Department tree */

@@ -80,9 +80,12 @@ void http_dispatch(Req *r){
     req_fail(r, 403, "表单已失效或来源不明（CSRF校验失败），请刷新页面后重试");
     return;
   }
-  /* Backstop: a GET can never write, whatever its handler does. */
+  /* Backstop: a GET can never write, whatever its handler does; and it
+  ** reads one snapshot under one lock instead of one per statement. */
   db_set_readonly(r->ctx.pDb, bGet);
+  int bRead = bGet && db_begin_read(r->ctx.pDb)==DB_OK;
   p->xHandler(r);
+  if( bRead ) db_end_read(r->ctx.pDb);
   db_set_readonly(r->ctx.pDb, 0);
   if( db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
 }

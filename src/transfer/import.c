@@ -245,6 +245,8 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
   }
   if( write_audit_chunk(c, k, &lines) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
+  /* Fresh statistics after a big load, so counts pick the right index. */
+  if( *pnImported >= 10000 ) db_exec(c->pDb, "PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002");
   goto done;
 
 db_fail:

@@ -37,8 +37,9 @@ const char *web_url_with(Req *r, const char *zName, const char *zValue){
 void web_dept_options(Req *r, i64 iSelected, int bAllOption){
   Stmt q;
   if( bAllOption ) out_html(r, HTML("<option value=\"\">全部部门</option>"));
-  if( db_prepare(r->ctx.pDb, &q, "SELECT id, name, path FROM dept WHERE path LIKE ?1 ORDER BY path") ) return;
-  db_bind_text(&q, 1, arena_printf(&r->arena, "%s%%", r->actor.zDeptPath));
+  if( db_prepare(r->ctx.pDb, &q, "SELECT id, name, path FROM dept WHERE substr(path, 1, ?1)=?2 ORDER BY path") ) return;
+  db_bind_int64(&q, 1, (i64)strlen(r->actor.zDeptPath));
+  db_bind_text(&q, 2, r->actor.zDeptPath);
   while( db_step(&q)==DB_ROW ){
     i64 id = db_column_int64(&q, 0);
     const char *zPath = db_column_text(&q, 2);
