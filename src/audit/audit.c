@@ -44,6 +44,7 @@ void audit_hash(const char *zPrev, i64 id, const char *zAt, i64 iUser, const cha
 int audit_append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
                  const char *zBefore, const char *zAfter){
   Stmt q;
+  c->pIndCache = 0;        /* every write passes here: computed indicators are stale */
   i64 id = 1;
   char zPrev[65] = "";
   if( db_prepare(c->pDb, &q, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") ) return 1;

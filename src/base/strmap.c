@@ -1,49 +1,60 @@
 /* src/base/strmap.c — string → integer hash map (see strmap.h). */
 #include "base/strmap.h"
-#include "base/arena.h"
 #include <stdlib.h>
 #include <string.h>
 
-static size_t str_hash(const char *z){
-  size_t h = 1469598103934665603ull;
+static uint64_t str_hash(const char *z){
+  uint64_t h = 1469598103934665603ull;
   for(; *z; z++){ h ^= (unsigned char)*z; h *= 1099511628211ull; }
-  return h;
+  return h | 1;               /* 0 marks an empty slot */
 }
-void strmap_init(StrMap *m){ m->a = 0; m->nSlot = 0; m->nUsed = 0; }
+void strmap_init(StrMap *m){ m->a = 0; m->nSlot = 0; m->nUsed = 0; arena_init(&m->keys); }
 void strmap_free(StrMap *m){
-  for(size_t i=0; i<m->nSlot; i++) free(m->a[i].zKey);
   free(m->a);
-  strmap_init(m);
+  arena_free(&m->keys);
+  m->a = 0; m->nSlot = 0; m->nUsed = 0;
 }
-static StrMapEnt *slot(const StrMap *m, const char *zKey){
-  size_t i = str_hash(zKey) & (m->nSlot-1);
-  while( m->a[i].zKey && strcmp(m->a[i].zKey, zKey)!=0 ) i = (i+1) & (m->nSlot-1);
+static StrMapEnt *slot(const StrMap *m, const char *zKey, uint64_t h){
+  size_t i = (size_t)h & (m->nSlot-1);
+  while( m->a[i].h && !(m->a[i].h==h && strcmp(m->a[i].zKey, zKey)==0) ) i = (i+1) & (m->nSlot-1);
   return &m->a[i];
+}
+static void grow(StrMap *m){
+  size_t nNew = m->nSlot ? m->nSlot*2 : 64;
+  StrMapEnt *a = calloc(nNew, sizeof(StrMapEnt));
+  if( a==0 ) abort();
+  for(size_t i=0; i<m->nSlot; i++){
+    if( !m->a[i].h ) continue;
+    size_t j = (size_t)m->a[i].h & (nNew-1);
+    while( a[j].h ) j = (j+1) & (nNew-1);
+    a[j] = m->a[i];
+  }
+  free(m->a);
+  m->a = a;
+  m->nSlot = nNew;
 }
 int strmap_get(const StrMap *m, const char *zKey, int64_t *pV){
   if( m->nSlot==0 ) return 0;
-  StrMapEnt *e = slot(m, zKey);
-  if( e->zKey==0 ) return 0;
+  StrMapEnt *e = slot(m, zKey, str_hash(zKey));
+  if( !e->h ) return 0;
   if( pV ) *pV = e->v;
   return 1;
 }
-void strmap_set(StrMap *m, const char *zKey, int64_t v){
-  if( (m->nUsed+1)*2 > m->nSlot ){
-    StrMap n;
-    n.nSlot = m->nSlot ? m->nSlot*2 : 64;
-    n.a = calloc(n.nSlot, sizeof(StrMapEnt));
-    if( n.a==0 ) abort();
-    n.nUsed = m->nUsed;
-    for(size_t i=0; i<m->nSlot; i++) if( m->a[i].zKey ) *slot(&n, m->a[i].zKey) = m->a[i];
-    free(m->a);
-    *m = n;
+int strmap_add(StrMap *m, const char *zKey, int64_t v, int64_t *pOld){
+  if( (m->nUsed+1)*2 > m->nSlot ) grow(m);
+  uint64_t h = str_hash(zKey);
+  StrMapEnt *e = slot(m, zKey, h);
+  if( e->h ){
+    if( pOld ) *pOld = e->v;
+    return 1;
   }
-  StrMapEnt *e = slot(m, zKey);
-  if( e->zKey==0 ){
-    size_t n = strlen(zKey);
-    e->zKey = fz_malloc(n+1);
-    memcpy(e->zKey, zKey, n+1);
-    m->nUsed++;
-  }
+  e->h = h;
+  e->zKey = arena_strdup(&m->keys, zKey);
   e->v = v;
+  m->nUsed++;
+  return 0;
+}
+void strmap_set(StrMap *m, const char *zKey, int64_t v){
+  int64_t old;
+  if( strmap_add(m, zKey, v, &old) ) slot(m, zKey, str_hash(zKey))->v = v;
 }

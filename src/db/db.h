@@ -46,6 +46,7 @@ int  db_prepare_sql(Db*, Stmt*, const char *zSql);     /* src/db/ only; use the 
 int  db_bind_int64(Stmt*, int i, i64 v);
 int  db_bind_text(Stmt*, int i, const char *z);        /* NULL binds NULL; copied */
 int  db_bind_null(Stmt*, int i);
+int  db_bind_text_static(Stmt*, int i, const char *z); /* not copied: z must outlive the step */
 int  db_step(Stmt*);                                   /* DB_ROW, DB_DONE or an error */
 int  db_column_count(Stmt*);
 int  db_column_is_null(Stmt*, int i);

@@ -143,6 +143,10 @@ int db_bind_text(Stmt *s, int i, const char *z){
   return sqlite3_bind_text(s->pStmt, i, z, -1, SQLITE_TRANSIENT);
 }
 int db_bind_null(Stmt *s, int i){ return sqlite3_bind_null(s->pStmt, i); }
+int db_bind_text_static(Stmt *s, int i, const char *z){
+  if( z==0 ) return sqlite3_bind_null(s->pStmt, i);
+  return sqlite3_bind_text(s->pStmt, i, z, -1, SQLITE_STATIC);
+}
 
 int db_step(Stmt *s){
   Db *p = s->pDb;

@@ -44,6 +44,7 @@ typedef struct Ctx {
   ErrList err;
   char zToday[11];        /* YYYY-MM-DD, local time; tests may pin it */
   char zInternal[300];    /* detail of the last internal error, for the log */
+  void *pIndCache;        /* indicator results computed in this context (indicator.c) */
 } Ctx;
 
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);

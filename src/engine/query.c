@@ -13,25 +13,17 @@
 #include <stdlib.h>
 #include <stdio.h>
 
-typedef struct Arg { int bInt; i64 v; const char *z; } Arg;
-typedef struct Where {
-  SqlBuf b;
-  int nArg;
-  Arg a[96];
-  const Cond *aPost[12];    /* deadline conditions, evaluated in C */
-  int nPost;
-  int bDue;                 /* keep only rows with a period overdue or due soon */
-} Where;
+#include "engine/where.h"
 
-static void w_text(Where *w, const char *z){
+void w_text(Where *w, const char *z){
   sql_param(&w->b);
   w->a[w->nArg].bInt = 0; w->a[w->nArg].z = z; w->nArg++;
 }
-static void w_int(Where *w, i64 v){
+void w_int(Where *w, i64 v){
   sql_param(&w->b);
   w->a[w->nArg].bInt = 1; w->a[w->nArg].v = v; w->nArg++;
 }
-static void w_bind(Where *w, Stmt *q){
+void w_bind(Where *w, Stmt *q){
   for(int i=0; i<w->nArg; i++){
     if( w->a[i].bInt ) db_bind_int64(q, i+1, w->a[i].v); else db_bind_text(q, i+1, w->a[i].z);
   }
@@ -57,7 +49,7 @@ static void w_in(Ctx *c, Where *w, const Field *f, const char *zList, int bNot){
 }
 
 /* One indicator condition. */
-static void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
+void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
   if( strcmp(x->zOp, "ontime")==0 || strcmp(x->zOp, "late")==0 ){
     if( w->nPost < (int)(sizeof(w->aPost)/sizeof(w->aPost[0])) ) w->aPost[w->nPost++] = x;
     return;
@@ -81,7 +73,7 @@ static void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
 }
 
 /* The part of every query: scope, year, department. */
-static void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *fy){
+void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *fy){
   /* substr(), not LIKE: a bound LIKE pattern makes SQLite re-prepare the
   ** statement at every call (it re-plans for the pattern's prefix). */
   /* +dept_id: the scope is a filter, not an access path — driving a
@@ -271,111 +263,3 @@ done:
   return rc;
 }
 
-/* ---- indicators ---------------------------------------------------------- */
-
-typedef struct SumCollect { const Expr *x; long long n; } SumCollect;
-static int sum_row(void *p, Rec *r){
-  SumCollect *s = p;
-  if( s->x->eAgg==AGG_COUNT ){ s->n++; return 0; }
-  const char *a = rec_val(r, s->x->zField);
-  const char *b = s->x->zMinus ? rec_val(r, s->x->zMinus) : 0;
-  s->n += (a ? atoll(a) : 0) - (b ? atoll(b) : 0);
-  return 0;
-}
-
-/* One side of an indicator: COUNT(*) or SUM over the filtered rows. */
-static int expr_eval(Ctx *c, const Kind *k, const Indicator *ind, const Expr *x, int iYear, i64 iDept, long long *pN){
-  Where w;
-  memset(&w, 0, sizeof(w));
-  sqlbuf_init(&w.b);
-  if( x->eAgg==AGG_SUM ){
-    sql_lit(&w.b, "SELECT COALESCE(SUM(");
-    sql_ident(&w.b, x->zField);
-    if( x->zMinus ){ sql_lit(&w.b, " - COALESCE("); sql_ident(&w.b, x->zMinus); sql_lit(&w.b, ",0)"); }
-    sql_lit(&w.b, "),0) FROM ");
-  }else{
-    sql_lit(&w.b, "SELECT COUNT(*) FROM ");
-  }
-  sql_ident(&w.b, k->zName);
-  w_base(c, &w, k, iYear, iDept, ind->zYearField ? kind_field(k, ind->zYearField) : 0);
-  for(const Cond *cd=x->aCond; cd->zOp; cd++) w_cond(c, &w, k, cd);
-  int rc = FZ_OK;
-  *pN = 0;
-  if( w.nPost ){
-    /* Needs the calendar: count in C over the rows the SQL part selects. */
-    sqlbuf_free(&w.b);
-    Query q;
-    query_init(c, &q, k);
-    q.iYear = iYear;
-    q.iDept = iDept;
-    Indicator tmp = { .num = *x, .zYearField = ind->zYearField };
-    q.pInd = &tmp;
-    q.bTransient = 1;
-    SumCollect s = { x, 0 };
-    rc = rec_scan(c, &q, sum_row, &s);
-    *pN = s.n;
-    return rc;
-  }
-  Stmt st;
-  if( db_prepare_buf(c->pDb, &st, &w.b) ){
-    rc = err_internal(c, "indicator %s: %s", k->zName, db_errmsg(c->pDb));
-  }else{
-    w_bind(&w, &st);
-    if( db_step(&st)==DB_ROW ) *pN = db_column_int64(&st, 0);
-    db_finalize(&st);
-  }
-  sqlbuf_free(&w.b);
-  return rc;
-}
-
-/* num/den × nScale, rounded half away from zero to nDecimals, as text.
-** Integer arithmetic only: every rate in the system is formatted here. */
-void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut){
-  long long p10 = 1;
-  if( nDecimals>6 ) nDecimals = 6;
-  for(int i=0; i<nDecimals; i++) p10 *= 10;
-  int neg = (num<0) != (den<0);
-  unsigned long long n = (unsigned long long)(num<0 ? -num : num);
-  unsigned long long d = (unsigned long long)(den<0 ? -den : den);
-  unsigned long long v = (n * (unsigned long long)nScale * (unsigned long long)p10 * 2 + d) / (2*d);
-  if( nDecimals>0 ){
-    char zFrac[24];
-    snprintf(zFrac, sizeof zFrac, "%llu", v%(unsigned long long)p10 + (unsigned long long)p10);
-    snprintf(zOut, (size_t)nOut, "%s%llu.%s", neg && v ? "-" : "", v/(unsigned long long)p10, zFrac+1);
-  }else{
-    snprintf(zOut, (size_t)nOut, "%s%llu", neg && v ? "-" : "", v);
-  }
-}
-
-const char *ind_unit_suffix(const Kind *k, const Indicator *ind){
-  if( ind->eUnit==IU_PERCENT ) return "%";
-  if( ind->eUnit==IU_AVERAGE ) return "";
-  return k->eShape==SHAPE_CATALOG ? "项" : "件";
-}
-
-int ind_compute(Ctx *c, const Kind *k, const Indicator *ind, int iYear, i64 iDept, IndValue *v){
-  memset(v, 0, sizeof(*v));
-  v->pKind = k;
-  v->pInd = ind;
-  if( expr_eval(c, k, ind, &ind->num, iYear, iDept, &v->num) ) return FZ_INTERNAL;
-  if( ind->eUnit==IU_COUNT ){
-    snprintf(v->zValue, sizeof v->zValue, "%lld", v->num);
-    snprintf(v->zText, sizeof v->zText, "%lld%s", v->num, ind_unit_suffix(k, ind));
-    return FZ_OK;
-  }
-  if( expr_eval(c, k, ind, &ind->den, iYear, iDept, &v->den) ) return FZ_INTERNAL;
-  if( v->den==0 ){
-    v->bEmpty = 1;
-    snprintf(v->zValue, sizeof v->zValue, "—");
-    snprintf(v->zText, sizeof v->zText, "无数据");
-    return FZ_OK;
-  }
-  ind_format_rate(v->num, v->den, ind->eUnit==IU_PERCENT ? 100 : 1, ind->nDecimals, v->zValue, sizeof v->zValue);
-  snprintf(v->zText, sizeof v->zText, "%s%s", v->zValue, ind_unit_suffix(k, ind));
-  if( ind->zTarget && ind->eUnit==IU_PERCENT ){
-    /* Compare exactly: num/den*100 < target  <=>  num*100 < target*den */
-    long long t = atoll(ind->zTarget);
-    v->bBelowTarget = v->num*100 < t*v->den;
-  }
-  return FZ_OK;
-}

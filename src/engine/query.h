@@ -38,6 +38,8 @@ typedef struct IndValue {
   int bBelowTarget;
 } IndValue;
 int  ind_compute(Ctx*, const Kind*, const Indicator*, int iYear, i64 iDept, IndValue*);
+/* Every indicator of a kind, in declaration order (one pass over the records). */
+int  ind_compute_kind(Ctx*, const Kind*, int iYear, i64 iDept, IndValue **paOut);
 void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut);
 const char *ind_unit_suffix(const Kind*, const Indicator*);
 #endif

@@ -397,13 +397,21 @@ static int insert_prepare(Ctx *c, const Kind *k, Stmt *q, int bId){
   sqlbuf_free(&b);
   return rc;
 }
+/* Texts are bound without copying: the record's arena outlives the step. */
 static void insert_bind(Stmt *q, const Rec *r, int bId){
   db_bind_int64(q, 1, r->iDept);
-  db_bind_text(q, 2, r->zState);
-  db_bind_text(q, 3, r->zCreated);
-  db_bind_text(q, 4, r->zUpdated);
+  db_bind_text_static(q, 2, r->zState);
+  db_bind_text_static(q, 3, r->zCreated);
+  db_bind_text_static(q, 4, r->zUpdated);
   int i = 0;
-  for(const Field *f=r->pKind->aField; f->zName; f++, i++) bind_val(q, 5+i, f, r->azVal[i]);
+  for(const Field *f=r->pKind->aField; f->zName; f++, i++){
+    const char *z = r->azVal[i];
+    if( z && (f->eType==FT_TEXT || f->eType==FT_LONGTEXT || f->eType==FT_DATE || f->eType==FT_ENUM) ){
+      db_bind_text_static(q, 5+i, z);
+    }else{
+      bind_val(q, 5+i, f, z);
+    }
+  }
   if( bId ) db_bind_int64(q, 5+i, r->id);
 }
 int rec_insert_stmt_prepare(Ctx *c, const Kind *k, Stmt *q){ return insert_prepare(c, k, q, 0); }

@@ -27,6 +27,7 @@
 typedef struct ImpCol { const Field *pField; int bDept; int bState; int bIgnore; } ImpCol;
 typedef struct Imp {
   Ctx *c;
+  int64_t *aRefHit;          /* per field: id found by imp_get in this row, 0 if none */
   const Kind *k;
   const IoRow *pRow;
   int *aFieldCol;            /* field index -> column, -1 if absent */
@@ -43,8 +44,11 @@ static const char *imp_get(void *p, const Field *f){
   int iCol = m->aFieldCol[i];
   if( iCol<0 ) return 0;
   const char *z = io_cell(m->pRow, iCol);
-  if( f->eType==FT_REF && z[0] && strmap_get(&m->aRef[i], z, 0) ){
-    return 0;       /* resolved before: the importer fills it in from its cache */
+  if( f->eType==FT_REF ){
+    m->aRefHit[i] = 0;
+    if( z[0] && strmap_get(&m->aRef[i], z, &m->aRefHit[i]) ){
+      return 0;     /* resolved before: the importer fills it in from its cache */
+    }
   }
   return z;
 }
@@ -138,6 +142,8 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
   int nField = kind_nfield(k);
   m.aRef = arena_alloc(c->pArena, sizeof(StrMap)*(size_t)nField);
   m.aSeen = arena_alloc(c->pArena, sizeof(StrMap)*(size_t)nField);
+  m.aRefHit = arena_alloc(c->pArena, sizeof(int64_t)*(size_t)nField);
+  for(int i=0; i<nField; i++){ strmap_init(&m.aRef[i]); strmap_init(&m.aSeen[i]); }
   strmap_init(&m.dept);
 
   Arena *pMain = c->pArena;
@@ -190,11 +196,10 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
       const Field *f = &k->aField[i];
       if( f->eType!=FT_REF || m.aFieldCol[i]<0 ) continue;
       const char *zIn = io_cell(pRow, m.aFieldCol[i]);
-      int64_t v;
-      if( r->azVal[i]==0 && zIn[0] && strmap_get(&m.aRef[i], zIn, &v) ){
-        r->azVal[i] = arena_printf(c->pArena, "%lld", (long long)v);
-      }else if( r->azVal[i] && !strmap_get(&m.aRef[i], zIn, 0) ){
-        strmap_set(&m.aRef[i], zIn, atoll(r->azVal[i]));
+      if( r->azVal[i]==0 && m.aRefHit[i] ){
+        r->azVal[i] = arena_printf(c->pArena, "%lld", (long long)m.aRefHit[i]);
+      }else if( r->azVal[i] ){
+        strmap_add(&m.aRef[i], zIn, atoll(r->azVal[i]), 0);
       }
     }
     rec_check_local(c, r, pRow->iRow);
@@ -202,18 +207,17 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
       const Field *f = &k->aField[i];
       if( !(f->flags & F_UNIQUE) || r->azVal[i]==0 ) continue;
       int64_t iFirst;
-      if( strmap_get(&m.aSeen[i], r->azVal[i], &iFirst) ){
+      if( strmap_add(&m.aSeen[i], r->azVal[i], pRow->iRow, &iFirst) ){
         err_add(c, pRow->iRow, f, "“%s”与第%lld行重复", r->azVal[i], (long long)iFirst);
-      }else{
-        strmap_set(&m.aSeen[i], r->azVal[i], pRow->iRow);
-        if( !bWriting ) rec_check_unique(c, r, pRow->iRow);   /* the index no longer tells us */
+      }else if( !bWriting ){
+        rec_check_unique(c, r, pRow->iRow);   /* the index no longer tells us */
       }
     }
     if( c->err.n>nErr0 ) bWriting = 0;
     if( !bWriting ){ c->pArena = pMain; continue; }
     r->id = iNextId++;
     r->zCreated = r->zUpdated = zNow;
-    rec_insert_stmt_bind_id(&ins, r);
+    rec_insert_stmt_bind_id(&ins, r);   /* values live in rowArena until after the step */
     int src = db_step(&ins);
     db_reset(&ins);
     if( src==DB_CONSTRAINT ){

@@ -1,0 +1,294 @@
+/*
+** src/engine/indicator.c — indicators: numerator ÷ denominator over the
+** records in scope and year, computed for all indicators of a kind at once.
+**
+** Every side of every indicator of a kind is one column of ONE SELECT:
+**   SUM(CASE WHEN <its conditions> THEN 1 | field | field-minus ELSE 0 END)
+** so a county-year is read once, not once per figure. Sides whose
+** conditions need the holiday calendar (a statutory period met or missed)
+** are summed in C during ONE scan that reads only the columns they use.
+** Indicators with their own year field (e.g. 清理 by 清理日期) are
+** computed by their own pass over that year. Results are kept in the
+** context, so a report asking for thirty figures reads each kind once.
+*/
+#include "engine/where.h"
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+typedef struct Side {
+  const Indicator *pInd;
+  const Expr *x;
+  long long *pOut;           /* where the sum goes */
+  int bPost;                 /* needs the C pass */
+} Side;
+
+static int expr_needs_calendar(const Expr *x){
+  for(const Cond *c=x->aCond; c->zOp; c++){
+    if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ) return 1;
+  }
+  return 0;
+}
+
+/* A condition evaluated in C on a (partial) record. */
+static int cond_match(Ctx *c, const Rec *r, const Cond *x){
+  if( strcmp(x->zOp, "ontime")==0 || strcmp(x->zOp, "late")==0 ){
+    int bOn = deadline_ontime(c, r, kind_deadline(r->pKind, x->zField));
+    return x->zOp[0]=='o' ? bOn : !bOn;
+  }
+  if( strcmp(x->zOp, "state")==0 ) return list_has(x->zValue, r->zState);
+  const char *v = rec_val(r, x->zField);
+  if( strcmp(x->zOp, "set")==0 ) return v!=0;
+  if( strcmp(x->zOp, "unset")==0 ) return v==0;
+  if( strcmp(x->zOp, "=")==0 ) return v && list_has(x->zValue, v);
+  if( strcmp(x->zOp, "!=")==0 ) return v==0 || !list_has(x->zValue, v);
+  if( v==0 ) return 0;
+  if( strcmp(x->zOp, "<=")==0 ) return atoll(v) <= atoll(x->zValue);
+  return atoll(v) >= atoll(x->zValue);
+}
+
+static long long side_value(const Rec *r, const Expr *x){
+  if( x->eAgg==AGG_COUNT ) return 1;
+  const char *a = rec_val(r, x->zField);
+  const char *b = x->zMinus ? rec_val(r, x->zMinus) : 0;
+  return (a ? atoll(a) : 0) - (b ? atoll(b) : 0);
+}
+
+/* Mark the fields a side reads in C (conditions, sums, and every field a
+** referenced statutory period reads). */
+static void need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
+  const char *az[8];
+  for(const Cond *c=x->aCond; c->zOp; c++){
+    int n = 0;
+    if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ){
+      const Deadline *d = kind_deadline(k, c->zField);
+      az[n++] = d->zStart; az[n++] = d->zDone; az[n++] = d->zLengthField; az[n++] = d->zExtFlag;
+      if( d->zWhen ){
+        static char zW[64];
+        const char *e = strchr(d->zWhen, '=');
+        size_t m = e ? (size_t)(e-d->zWhen) : 0;
+        if( m && m<sizeof zW ){
+          for(int i=0; k->aField[i].zName; i++){
+            if( strlen(k->aField[i].zName)==m && memcmp(k->aField[i].zName, d->zWhen, m)==0 ) aNeed[i] = 1;
+          }
+        }
+      }
+    }else if( strcmp(c->zOp, "state")!=0 ){
+      az[n++] = c->zField;
+    }
+    for(int j=0; j<n; j++){
+      if( az[j]==0 ) continue;
+      for(int i=0; k->aField[i].zName; i++) if( strcmp(k->aField[i].zName, az[j])==0 ) aNeed[i] = 1;
+    }
+  }
+  if( x->eAgg==AGG_SUM ){
+    for(int i=0; k->aField[i].zName; i++){
+      if( strcmp(k->aField[i].zName, x->zField)==0 || (x->zMinus && strcmp(k->aField[i].zName, x->zMinus)==0) ) aNeed[i] = 1;
+    }
+  }
+}
+
+/* The SQL value a side sums for a matching row. */
+static void side_sql_value(SqlBuf *b, const Expr *x){
+  if( x->eAgg==AGG_COUNT ){ sql_lit(b, "1"); return; }
+  sql_lit(b, "COALESCE(");
+  sql_ident(b, x->zField);
+  sql_lit(b, ",0)");
+  if( x->zMinus ){ sql_lit(b, " - COALESCE("); sql_ident(b, x->zMinus); sql_lit(b, ",0)"); }
+}
+
+/* Sums every side in aSide[] (all with the same year field) over one kind. */
+static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i64 iDept, const Field *fYear){
+  int rc = FZ_OK;
+  /* Pass 1: SQL sides, one SELECT. */
+  int nSql = 0;
+  for(int i=0; i<nSide; i++) if( !aSide[i].bPost ) nSql++;
+  if( nSql ){
+    Where w;
+    memset(&w, 0, sizeof w);
+    sqlbuf_init(&w.b);
+    sql_lit(&w.b, "SELECT ");
+    int n = 0;
+    for(int i=0; i<nSide; i++){
+      if( aSide[i].bPost ) continue;
+      if( n++ ) sql_lit(&w.b, ", ");
+      sql_lit(&w.b, "COALESCE(SUM(CASE WHEN 1=1");
+      for(const Cond *cd=aSide[i].x->aCond; cd->zOp; cd++) w_cond(c, &w, k, cd);
+      sql_lit(&w.b, " THEN ");
+      side_sql_value(&w.b, aSide[i].x);
+      sql_lit(&w.b, " ELSE 0 END),0)");
+    }
+    sql_lit(&w.b, " FROM ");
+    sql_ident(&w.b, k->zName);
+    w_base(c, &w, k, iYear, iDept, fYear);
+    Stmt st;
+    if( db_prepare_buf(c->pDb, &st, &w.b) ){
+      rc = err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));
+    }else{
+      w_bind(&w, &st);
+      if( db_step(&st)==DB_ROW ){
+        n = 0;
+        for(int i=0; i<nSide; i++) if( !aSide[i].bPost ) *aSide[i].pOut = db_column_int64(&st, n++);
+      }
+      db_finalize(&st);
+    }
+    sqlbuf_free(&w.b);
+    if( rc ) return rc;
+  }
+  /* Pass 2: calendar sides, one scan reading only the columns they use. */
+  if( nSql==nSide ) return FZ_OK;
+  int nField = kind_nfield(k);
+  unsigned char *aNeed = arena_alloc(c->pArena, (size_t)nField+1);
+  for(int i=0; i<nSide; i++) if( aSide[i].bPost ) need_fields(k, aSide[i].x, aNeed);
+  Where w;
+  memset(&w, 0, sizeof w);
+  sqlbuf_init(&w.b);
+  sql_lit(&w.b, "SELECT state");
+  for(int i=0; i<nField; i++) if( aNeed[i] ){ sql_lit(&w.b, ", "); sql_ident(&w.b, k->aField[i].zName); }
+  sql_lit(&w.b, " FROM ");
+  sql_ident(&w.b, k->zName);
+  w_base(c, &w, k, iYear, iDept, fYear);
+  Stmt st;
+  if( db_prepare_buf(c->pDb, &st, &w.b) ){
+    rc = err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));
+  }else{
+    w_bind(&w, &st);
+    Arena *pMain = c->pArena;
+    Arena row;
+    arena_init(&row);
+    Rec *r = rec_new(c, k);
+    while( db_step(&st)==DB_ROW ){
+      arena_free(&row);
+      arena_init(&row);
+      c->pArena = &row;
+      /* The values are only read during this row: point at SQLite's copies. */
+      r->zState = db_column_text(&st, 0);
+      int j = 1;
+      for(int i=0; i<nField; i++){
+        if( !aNeed[i] ) continue;
+        r->azVal[i] = db_column_is_null(&st, j) ? 0 : db_column_text(&st, j);
+        j++;
+      }
+      for(int i=0; i<nSide; i++){
+        if( !aSide[i].bPost ) continue;
+        const Cond *cd = aSide[i].x->aCond;
+        for(; cd->zOp; cd++) if( !cond_match(c, r, cd) ) break;
+        if( cd->zOp==0 ) *aSide[i].pOut += side_value(r, aSide[i].x);
+      }
+      c->pArena = pMain;
+    }
+    arena_free(&row);
+    db_finalize(&st);
+  }
+  sqlbuf_free(&w.b);
+  return rc;
+}
+
+/* num/den × nScale, rounded half away from zero to nDecimals, as text.
+** Integer arithmetic only: every rate in the system is formatted here. */
+void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut){
+  long long p10 = 1;
+  if( nDecimals>6 ) nDecimals = 6;
+  for(int i=0; i<nDecimals; i++) p10 *= 10;
+  int neg = (num<0) != (den<0);
+  unsigned long long n = (unsigned long long)(num<0 ? -num : num);
+  unsigned long long d = (unsigned long long)(den<0 ? -den : den);
+  unsigned long long v = (n * (unsigned long long)nScale * (unsigned long long)p10 * 2 + d) / (2*d);
+  if( nDecimals>0 ){
+    char zFrac[24];
+    snprintf(zFrac, sizeof zFrac, "%llu", v%(unsigned long long)p10 + (unsigned long long)p10);
+    snprintf(zOut, (size_t)nOut, "%s%llu.%s", neg && v ? "-" : "", v/(unsigned long long)p10, zFrac+1);
+  }else{
+    snprintf(zOut, (size_t)nOut, "%s%llu", neg && v ? "-" : "", v);
+  }
+}
+
+const char *ind_unit_suffix(const Kind *k, const Indicator *ind){
+  if( ind->eUnit==IU_PERCENT ) return "%";
+  if( ind->eUnit==IU_AVERAGE ) return "";
+  return k->eShape==SHAPE_CATALOG ? "项" : "件";
+}
+
+/* Is num/den × 100 below a target such as "100" or "99.5"? Exact, in
+** thousandths: num*100*1000 < target*1000 * den. */
+static int below_target(long long num, long long den, const char *zTarget){
+  long long t1000 = 0;
+  const char *z = zTarget;
+  for(; *z>='0' && *z<='9'; z++) t1000 = t1000*10 + (*z-'0');
+  t1000 *= 1000;
+  if( *z=='.' ){
+    long long scale = 100;
+    for(z++; *z>='0' && *z<='9' && scale>0; z++, scale /= 10) t1000 += (*z-'0')*scale;
+  }
+  return num*100000 < t1000*den;
+}
+
+static void finish_value(const Kind *k, const Indicator *ind, IndValue *v){
+  v->pKind = k;
+  v->pInd = ind;
+  if( ind->eUnit==IU_COUNT ){
+    snprintf(v->zValue, sizeof v->zValue, "%lld", v->num);
+    snprintf(v->zText, sizeof v->zText, "%lld%s", v->num, ind_unit_suffix(k, ind));
+    return;
+  }
+  if( v->den==0 ){
+    v->bEmpty = 1;
+    snprintf(v->zValue, sizeof v->zValue, "—");
+    snprintf(v->zText, sizeof v->zText, "无数据");
+    return;
+  }
+  ind_format_rate(v->num, v->den, ind->eUnit==IU_PERCENT ? 100 : 1, ind->nDecimals, v->zValue, sizeof v->zValue);
+  snprintf(v->zText, sizeof v->zText, "%s%s", v->zValue, ind_unit_suffix(k, ind));
+  if( ind->zTarget && ind->eUnit==IU_PERCENT ) v->bBelowTarget = below_target(v->num, v->den, ind->zTarget);
+}
+
+/* Results kept in the context for the rest of its request or job. */
+typedef struct IndCache { struct IndCache *pNext; const Kind *k; int iYear; i64 iDept; IndValue *a; } IndCache;
+
+int ind_compute_kind(Ctx *c, const Kind *k, int iYear, i64 iDept, IndValue **paOut){
+  *paOut = 0;
+  for(IndCache *p=c->pIndCache; p; p=p->pNext){
+    if( p->k==k && p->iYear==iYear && p->iDept==iDept ){ *paOut = p->a; return FZ_OK; }
+  }
+  int nInd = 0;
+  if( k->aIndicator ) while( k->aIndicator[nInd].zName ) nInd++;
+  IndValue *a = arena_alloc(c->pErrArena, sizeof(IndValue)*(size_t)(nInd+1));
+  Side *aSide = arena_alloc(c->pArena, sizeof(Side)*(size_t)(2*nInd+1));
+  /* One batch per year field: the kind's own, then each override. */
+  const char *azYear[16];
+  int nYear = 0;
+  azYear[nYear++] = 0;
+  for(int i=0; i<nInd; i++){
+    const char *z = k->aIndicator[i].zYearField;
+    int bSeen = 0;
+    for(int j=1; j<nYear; j++) if( strcmp(azYear[j], z ? z : "")==0 ) bSeen = 1;
+    if( z && !bSeen && nYear<16 ) azYear[nYear++] = z;
+  }
+  for(int y=0; y<nYear; y++){
+    int nSide = 0;
+    for(int i=0; i<nInd; i++){
+      const Indicator *ind = &k->aIndicator[i];
+      const char *z = ind->zYearField;
+      if( y==0 ? z!=0 : (z==0 || strcmp(z, azYear[y])!=0) ) continue;
+      aSide[nSide++] = (Side){ ind, &ind->num, &a[i].num, expr_needs_calendar(&ind->num) };
+      if( ind->eUnit!=IU_COUNT ) aSide[nSide++] = (Side){ ind, &ind->den, &a[i].den, expr_needs_calendar(&ind->den) };
+    }
+    if( nSide==0 ) continue;
+    const Field *fYear = y==0 ? 0 : kind_field(k, azYear[y]);
+    if( sum_sides(c, k, aSide, nSide, iYear, iDept, fYear) ) return FZ_INTERNAL;
+  }
+  for(int i=0; i<nInd; i++) finish_value(k, &k->aIndicator[i], &a[i]);
+  IndCache *p = arena_alloc(c->pErrArena, sizeof(IndCache));
+  p->k = k; p->iYear = iYear; p->iDept = iDept; p->a = a;
+  p->pNext = c->pIndCache;
+  c->pIndCache = p;
+  *paOut = a;
+  return FZ_OK;
+}
+
+int ind_compute(Ctx *c, const Kind *k, const Indicator *ind, int iYear, i64 iDept, IndValue *v){
+  IndValue *a;
+  if( ind_compute_kind(c, k, iYear, iDept, &a) ) return FZ_INTERNAL;
+  *v = a[ind - k->aIndicator];
+  return FZ_OK;
+}

@@ -1,0 +1,31 @@
+/*
+** src/engine/where.h — the WHERE-clause builder shared by lists (query.c)
+** and indicators (indicator.c). Internal to src/engine/.
+**
+** Values travel in a[] beside the SQL text, in placeholder order; the SQL
+** holds only registry identifiers and ?N. Conditions that need the holiday
+** calendar ("ontime", "late") are not SQL: w_cond() sets them aside in
+** aPost[] for the caller to evaluate in C.
+*/
+#ifndef FZ_WHERE_H
+#define FZ_WHERE_H
+#include "engine/query.h"
+
+typedef struct Arg { int bInt; i64 v; const char *z; } Arg;
+typedef struct Where {
+  SqlBuf b;
+  int nArg;
+  Arg a[160];
+  const Cond *aPost[12];    /* deadline conditions, evaluated in C */
+  int nPost;
+  int bDue;                 /* keep only rows with a period overdue or due soon */
+} Where;
+
+void w_text(Where*, const char *z);            /* appends ?N bound to text */
+void w_int(Where*, i64 v);                     /* appends ?N bound to an integer */
+void w_bind(Where*, Stmt*);
+/* " WHERE <scope> [AND <dept subtree>] [AND <year>]" */
+void w_base(Ctx*, Where*, const Kind*, int iYear, i64 iDept, const Field *pYearField);
+/* " AND <condition>", or set aside in aPost[] */
+void w_cond(Ctx*, Where*, const Kind*, const Cond*);
+#endif
