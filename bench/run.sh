@@ -55,7 +55,8 @@ sq(){ "$OUT/bin/raw_insert" sql "$1" "$2"; }
 # Servers started here, stopped by their own pid (never by name).
 PIDS=""
 cleanup(){ for p in $PIDS; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM
 stop(){ kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; PIDS=$(echo " $PIDS " | sed "s/ $1 / /"); }
 wait_port(){
   i=0

@@ -29,7 +29,9 @@ int  user_login(Db*, Arena*, const char *zLogin, const char *zPw, const char *zA
                 Actor *pActor, char *zErr, int nErr);
 int  actor_load(Db*, Arena*, i64 iUser, Actor *pActor);
 /* Checks the old password and the new one (length, confirmation); audited. */
-int  user_set_password(Ctx*, i64 iUser, const char *zOld, const char *zNew, const char *zNew2);
+int  user_set_password(Ctx*, i64 iUser, const char *zOld, const char *zNew, const char *zNew2,
+                       const char *zKeepSession /* token hash of the session to keep */);
+void session_token_hash(const char *zToken, char zOut[65]);
 const char *actor_scope(Arena*, unsigned mRole, const char *zDeptPath);
 void actor_from_row(Stmt*, Arena*, Actor*);   /* users.id, login, name, role, dept_id, dept.path */
 

@@ -7,6 +7,9 @@
 #include <string.h>
 #include <time.h>
 
+static void token_hash(const char *zToken, char zOut[65]);
+
+void session_token_hash(const char *zToken, char zOut[65]){ token_hash(zToken, zOut); }
 static void token_hash(const char *zToken, char zOut[65]){
   unsigned char h[32];
   crypto_hash_sha256(h, (const unsigned char*)zToken, strlen(zToken));

@@ -189,7 +189,8 @@ int user_login(Db *pDb, Arena *a, const char *zLogin, const char *zPw, const cha
   return actor_load(pDb, a, iUser, pActor);
 }
 
-int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, const char *zNew2){
+int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, const char *zNew2,
+                      const char *zKeepSession){
   Stmt q;
   char zHash[256] = "";
   if( db_prepare(c->pDb, &q, "SELECT pw_hash FROM users WHERE id=?1") ) return err_internal(c, "%s", db_errmsg(c->pDb));
@@ -208,6 +209,13 @@ int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, con
   db_bind_text(&q, 1, zHash);
   db_bind_int64(&q, 2, iUser);
   int rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto db_fail;
+  /* every other session of this user ends: a stolen session does not survive the change */
+  if( db_prepare(c->pDb, &q, "DELETE FROM session WHERE user_id=?1 AND token_hash<>?2") ) goto db_fail;
+  db_bind_int64(&q, 1, iUser);
+  db_bind_text(&q, 2, zKeepSession ? zKeepSession : "");
+  rc = db_step(&q);
   db_finalize(&q);
   if( rc!=DB_DONE ) goto db_fail;
   if( audit_append(c, "password_change", "", iUser, "", "") ) goto db_fail;

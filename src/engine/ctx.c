@@ -2,6 +2,7 @@
 ** src/engine/ctx.c — the acting context and its error list (see ctx.h).
 */
 #include "engine/ctx.h"
+#include "calendar/calendar.h"
 #include <string.h>
 #include <stdio.h>
 #include <time.h>
@@ -22,6 +23,9 @@ void ctx_init(Ctx *c, Db *pDb, Arena *pArena, const Actor *pActor){
     localtime_r(&now, &tm);
     strftime(c->zToday, sizeof c->zToday, "%Y-%m-%d", &tm);
   }
+  Day d = 0;
+  day_parse(c->zToday, &d);
+  c->iToday = d;
 }
 
 const Field field_dept = { "dept_id", "所属部门", FT_REF, F_REQ|F_LIST|F_FILTER|F_PUBLIC };

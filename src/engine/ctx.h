@@ -18,6 +18,7 @@
 #define FZ_NOTFOUND  2    /* missing, or outside the actor's scope */
 #define FZ_FORBIDDEN 3
 #define FZ_INTERNAL  4    /* logged; the user sees a generic message */
+#define FZ_CONFLICT  5    /* refused because of other records (errors in pCtx->err) */
 
 typedef struct Actor {
   i64 iUser;              /* 0 = anonymous / command line */
@@ -43,6 +44,7 @@ typedef struct Ctx {
   const Actor *pActor;
   ErrList err;
   char zToday[11];        /* YYYY-MM-DD, local time; tests may pin it */
+  int iToday;             /* zToday as a calendar Day (days since 1970), set by ctx_init */
   char zInternal[300];    /* detail of the last internal error, for the log */
   void *pIndCache;        /* indicator results computed in this context (indicator.c) */
 } Ctx;

@@ -36,6 +36,7 @@ int  rec_update(Ctx*, const Rec *pOld, Rec *pNew);
 int  rec_delete(Ctx*, const Rec *pRec);
 int  rec_transition(Ctx*, const Rec *pRec, const Transition*);
 const char *rec_val(const Rec*, const char *zField);
+const char *rec_now_iso(Ctx*);                /* the timestamp written into created_at / updated_at */
 const char *rec_title(const Rec*);
 const char *rec_json(Ctx*, const Rec*);       /* canonical JSON (audit, API) */
 void rec_json_buf(const Rec*, Buf*);          /* the same, appended to a buffer */

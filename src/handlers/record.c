@@ -161,6 +161,13 @@ void h_delete(Req *r){
   Rec *p;
   if( load(r, &p) ) return;
   int rc = rec_delete(&r->ctx, p);
+  if( rc==FZ_CONFLICT ){
+    r->status = 409;
+    if( r->bApi ){ api_errors(r); r->status = 409; return; }
+    web_detail(r, p);
+    r->status = 409;
+    return;
+  }
   if( rc ){ answer_save(r, p, rc, "", 200); return; }
   if( r->bApi ){
     r->status = 200;

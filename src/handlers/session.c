@@ -115,7 +115,9 @@ void h_password(Req *r){
   }else{
     zOld = req_param(r, "old"); zNew = req_param(r, "new"); zNew2 = req_param(r, "new2");
   }
-  int rc = user_set_password(&r->ctx, r->actor.iUser, zOld, zNew, zNew2);
+  char zKeep[65] = "";
+  if( r->zToken ) session_token_hash(r->zToken, zKeep);
+  int rc = user_set_password(&r->ctx, r->actor.iUser, zOld, zNew, zNew2, zKeep);
   if( rc==FZ_INVALID ){
     r->status = 422;
     if( r->bApi ) api_errors(r); else web_password(r);

@@ -169,7 +169,7 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
   }
   if( rec_insert_stmt_prepare_id(c, k, &ins) ) goto db_fail;
   bStmt = 1;
-  const char *zNow = arena_strdup(pMain, c->zToday);
+  const char *zNow = rec_now_iso(c);
   for(int iR=1; iR<pT->nRow; iR++){
     const IoRow *pRow = &pT->aRow[iR];
     /* skip rows with nothing in them (Excel leaves formatted blank rows) */

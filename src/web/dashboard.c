@@ -27,15 +27,15 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
       outf(r, "<h2><a href=\"/k/%s?year=%d\">%s</a></h2><div class=\"cards\">", k->zName, iYear, k->zLabel);
       pPrev = k;
     }
-    const char *zDept = iDept ? arena_printf(&r->arena, "&dept=%lld", (long long)iDept) : "";
+    const char *zDept = iDept ? arena_printf(&r->arena, "&dept=%lld", (long long)iDept) : "";   /* %s escapes & */
     const char *zYear = kind_year_field(k) ? arena_printf(&r->arena, "year=%d", iYear) : "year=all";
     outf(r, "<div class=\"card%s\" data-indicator=\"%s.%s\"><div class=\"label\">%s</div>",
          v->bBelowTarget ? " below" : "", k->zName, v->pInd->zName, v->pInd->zLabel);
-    outf(r, "<div class=\"value\"><a href=\"/k/%s?%s%s&ind=%s&part=num\">%s</a></div>",
+    outf(r, "<div class=\"value\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\">%s</a></div>",
          k->zName, zYear, zDept, v->pInd->zName, v->zText);
     if( v->pInd->eUnit!=IU_COUNT ){
-      outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&ind=%s&part=num\" class=\"num\">%lld</a> / "
-              "<a href=\"/k/%s?%s%s&ind=%s&part=den\" class=\"den\">%lld</a></div>",
+      outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\" class=\"num\">%lld</a> / "
+              "<a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=den\" class=\"den\">%lld</a></div>",
            k->zName, zYear, zDept, v->pInd->zName, v->num, k->zName, zYear, zDept, v->pInd->zName, v->den);
     }
     if( v->pInd->zTarget ) outf(r, "<div class=\"target\">目标 %s%%%s</div>", v->pInd->zTarget, v->bBelowTarget ? "，未达到" : "");

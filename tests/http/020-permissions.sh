@@ -179,4 +179,25 @@ expect_contains "$BODY" '<span class="state s-accepted">已受理</span>'
 expect_contains "$BODY" '<td>撤回结案</td>' "the history lists the reopen"
 expect_eq "$(sql "SELECT state FROM reconsideration WHERE id=$REC_CLOSED")" accepted "case reopened"
 
+# 7. Exports, templates and the audit log follow the same scope.
+login shichang
+get /k/service_case/export.xlsx -G --data-urlencode year=all
+expect_status 200 "shichang export"
+cp "$BODY" "$T/sc.xlsx"
+unzip -p "$T/sc.xlsx" xl/sharedStrings.xml xl/worksheets/sheet1.xml >"$T/sc.strings" 2>/dev/null
+expect_eq "$(grep -o '<row ' "$T/sc.strings" | wc -l | tr -d ' ')" "$((N_CASE_SHICHANG+1))" "shichang's export: its rows and a header"
+expect_eq "$(grep -o '<t>示范县[^<]*</t>' "$T/sc.strings" | sort -u | tr -d '\n')" "<t>示范县市场监督管理局</t>" "only 市场监督管理局 in the export"
+get /k/service_case/export.xlsx -G --data-urlencode year=all --data-urlencode "dept=$D_ZHENGWU"
+cp "$BODY" "$T/sc2.xlsx"
+expect_eq "$(unzip -p "$T/sc2.xlsx" xl/worksheets/sheet1.xml | grep -o '<row ' | wc -l | tr -d ' ')" 1 "exporting another department gives only the header"
+get /k/service_case/template.xlsx
+cp "$BODY" "$T/tpl.xlsx"
+unzip -p "$T/tpl.xlsx" xl/worksheets/sheet1.xml >"$T/tpl.sheet"
+expect_contains "$T/tpl.sheet" '<formula1>"示范县市场监督管理局"</formula1>' "the template offers only shichang's department"
+get /audit
+expect_status 403 "a clerk opens the audit log"
+get /report
+expect_status 200 "a clerk's report"
+expect_not_contains "$BODY" '示范县政务服务和大数据管理局' "another department in a clerk's report"
+
 finish

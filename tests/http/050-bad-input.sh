@@ -170,4 +170,32 @@ expect_status 422 "API array as a text value"
 expect_eq "$(sql "SELECT count(*) FROM reconsideration WHERE applicant='（不支持的值类型）' OR respondent='（不支持的值类型）'")" 0 "no placeholder text stored"
 expect_eq "$(n_recon)" "$N1" "nothing written for object/array values"
 
+# 13. Markup typed into a field is stored as typed and shown as text
+# everywhere (detail, list, edit form, title), never as markup.
+as fuyi
+post_form /k/reconsideration/new 'case_no=示复〔2026〕<b>X</b>号' 'applicant=<script>alert(1)</script>' \
+  'respondent=示范县"公安局" onmouseover="alert(2)' matter=penalty received=2026-06-01 procedure=ordinary
+expect_status 303 "a case with markup in its text"
+XID=$(location | sed -n 's|^/k/reconsideration/\([0-9]*\)?msg=created$|\1|p')
+expect_eq "$(sql "SELECT applicant FROM reconsideration WHERE id=$XID")" '<script>alert(1)</script>' "stored as typed"
+get "/k/reconsideration/$XID"
+expect_contains "$BODY" '<td class="">&lt;script&gt;alert(1)&lt;/script&gt;</td>' "detail escapes <script>"
+expect_contains "$BODY" '<title>行政复议：示复〔2026〕&lt;b&gt;X&lt;/b&gt;号 - ' "title escapes markup"
+expect_not_contains "$BODY" '<script>alert' "raw script on the detail page"
+expect_not_contains "$BODY" '" onmouseover="' "an attribute breaks out on the detail page"
+get "/k/reconsideration/$XID/edit"
+expect_contains "$BODY" 'value="示范县&quot;公安局&quot; onmouseover=&quot;alert(2)"' "edit form escapes quotes in values"
+get "/k/reconsideration?year=all" -G --data-urlencode 'f_applicant=<script>'
+expect_contains "$BODY" '共 1 条' "the list finds it by the typed text"
+expect_contains "$BODY" 'value="&lt;script&gt;"' "the query form escapes the search text"
+expect_not_contains "$BODY" '<script>alert' "raw script in the list"
+api GET "/api/v1/k/reconsideration/$XID"
+expect_json '.fields.applicant == "<script>alert(1)</script>"' "the API returns the text as stored"
+# Search text is a value, never SQL.
+api_get /api/v1/k/reconsideration -G --data-urlencode year=all --data-urlencode "f_case_no=' OR 1=1 --"
+expect_json '.total == 0' "a quote in a search is just a character"
+api_get /api/v1/k/reconsideration -G --data-urlencode year=all --data-urlencode "sort=id;DROP TABLE audit" --data-urlencode size=1
+expect_status 200 "an unknown sort column is ignored"
+expect_eq "$(sql "SELECT count(*) > 0 FROM audit")" 1 "audit table still there"
+
 finish

@@ -147,4 +147,23 @@ api_as admin
 api GET "/api/v1/indicators?year=2026&dept=$D_SC"
 expect_json ".dept_id == $D_SC and (.indicators[] | select(.kind == \"service_case\" and .name == \"cases\") | .text) == \"$(cat "$T/shichang_sc")\"" "admin's dept filter = shichang's own 办件量"
 
+# 4. The 逾期/即将到期 view: a case received 2026-06-01 and never accepted is
+# overdue (5 working days end 06-08; 06-19 is 端午节), and the due=1 list
+# holds exactly the rows the full list marks overdue or due soon.
+login fuyi
+post_form /k/reconsideration/new case_no=示复〔2026〕逾-1号 applicant=逾某 respondent=示范县公安局 matter=other \
+  received=2026-06-01 procedure=ordinary
+expect_status 303 "an unaccepted case from 06-01"
+OID=$(location | sed -n 's|^/k/reconsideration/\([0-9]*\)?msg=created$|\1|p')
+get "/k/reconsideration/$OID"
+expect_contains "$BODY" '<tr class="overdue"><td>受理审查期限</td><td>2026-06-08</td><td>已逾期15个工作日</td>'
+get "/k/reconsideration?year=2026&size=200"
+check "one page holds the year ($(list_total) rows)" test "$(list_total)" -le 200
+expect_contains "$BODY" '<td class="dl late" title="受理审查期限">已逾期15个工作日（2026-06-08届满）</td>' "list deadline cell"
+MARKED=$(grep -o '<tr class="\(overdue\|due-soon\)">' "$BODY" | wc -l | tr -d ' ')
+get "/k/reconsideration?year=2026&size=200&due=1"
+expect_eq "$(list_total)" "$MARKED" "due=1 lists the rows marked overdue or due soon"
+expect_eq "$(grep -c '<tr class="\(overdue\|due-soon\)">' "$BODY" | tr -d ' ')" "$MARKED" "every due=1 row is marked"
+expect_contains "$BODY" "href=\"/k/reconsideration/$OID\"" "the overdue case is in the due list"
+
 finish

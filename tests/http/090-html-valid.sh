@@ -64,6 +64,7 @@ page 403 /k/reconsideration/new "403 page"
 # As the admin and the clerks: forms, import, audit
 login admin
 page 200 /audit "audit log"
+page 200 /account "account page"
 page 200 "/audit?page=2" "audit log page 2"
 login fuyi
 for k in legality_review normative_doc reconsideration; do

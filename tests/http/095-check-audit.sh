@@ -43,6 +43,31 @@ expect_contains "$BODY" '<td>reopen</td>' "the audit page lists the reopen"
 expect_contains "$BODY" '<td>import</td>'
 expect_contains "$BODY" '<td>delete</td>'
 
+# Concurrent writers (the server has a thread pool, one connection each):
+# 40 different cases at once all succeed; 20 copies of one case number at
+# once give exactly one record.
+N_BEFORE=$(sql "SELECT count(*) FROM reconsideration")
+parallel_create(){   # NAME-PATTERN COUNT: case numbers "$1" with %d = 1..COUNT
+  i=1; P=
+  : >"$T/codes"
+  while [ $i -le $2 ]; do
+    cn=$(printf "$1" $i)
+    curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      --data "{\"case_no\":\"$cn\",\"applicant\":\"并某\",\"respondent\":\"示范县公安局\",\"matter\":\"other\",\"received\":\"2026-06-01\",\"procedure\":\"ordinary\"}" \
+      "$BASE/api/v1/k/reconsideration" >>"$T/codes" &
+    P="$P $!"
+    i=$((i+1))
+  done
+  wait $P     # only the curls: a bare wait would wait for the server too
+}
+api_as fuyi
+parallel_create '示复〔2026〕并-%d号' 40
+expect_eq "$(sort "$T/codes" | uniq -c | tr -s ' ' | sed 's/^ //')" "40 201" "40 concurrent creates all succeed"
+parallel_create '示复〔2026〕并-同号' 20
+expect_eq "$(grep -c '^201$' "$T/codes")" 1 "one of 20 concurrent duplicates is created"
+expect_eq "$(grep -c '^422$' "$T/codes")" 19 "the other 19 are refused as duplicates"
+expect_eq "$(sql "SELECT count(*) FROM reconsideration")" "$((N_BEFORE+41))" "41 records written"
+
 # Stop the server so the database is quiet, then check it.
 stop_server
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1

@@ -23,6 +23,7 @@
 #   FAZHI_SAN=1    the binary has ASan/UBSan: fail on their reports
 #   FZ_DEMO_DB     a demo database made by run.sh, copied instead of rebuilt
 #   FZ_KEEP=1      keep the temporary directory (its path is printed)
+#   FZ_VERBOSE=1   print every passing check too
 
 if [ -z "${FAZHI:-}" ] && [ -n "${1:-}" ]; then FAZHI=$1; fi
 if [ -z "${FAZHI:-}" ]; then
@@ -33,6 +34,9 @@ case $FAZHI in /*) ;; *) FAZHI=$(cd "$(dirname "$FAZHI")" && pwd)/$(basename "$F
 export FAZHI
 : "${FAZHI_TODAY:=2026-06-30}"
 export FAZHI_TODAY
+# A binary built with -fsanitize=address (make san) is checked for reports.
+if [ -z "${FAZHI_SAN:-}" ] && grep -q __asan_init "$FAZHI" 2>/dev/null; then FAZHI_SAN=1; fi
+export FAZHI_SAN
 PW=demo-2026
 LC_ALL=C.UTF-8; export LC_ALL
 
@@ -136,6 +140,7 @@ _random_port(){
 start_server(){
   if [ -n "${FZ_DEMO_DB:-}" ] && [ -f "$FZ_DEMO_DB" ]; then
     cp "$FZ_DEMO_DB" "$DB"
+    if [ -f "$FZ_DEMO_DB-wal" ]; then cp "$FZ_DEMO_DB-wal" "$DB-wal"; fi
   else
     if ! "$FAZHI" demo --db "$DB" --no-serve >"$T/demo.out" 2>"$T/demo.err"; then
       fail "fazhi demo failed (exit $?)"; sed 's/^/     | /' "$T/demo.err"
@@ -179,6 +184,11 @@ stop_server(){
   kill -0 "$SERVER_PID" 2>/dev/null && kill -9 "$SERVER_PID" 2>/dev/null
   wait "$SERVER_PID" 2>/dev/null
   SERVER_PID=
+  # An internal error (HTTP 500) is never what a test expects.
+  if grep -q '^fazhi: ' "$T/server.err" 2>/dev/null; then
+    fail "the server logged internal errors"
+    grep '^fazhi: ' "$T/server.err" | head -10 | sed 's/^/     | /'
+  fi
   if [ "${FAZHI_SAN:-}" = 1 ]; then
     if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$T/server.err"; then
       fail "sanitizer report in the server log"

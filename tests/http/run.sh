@@ -7,7 +7,8 @@
 #
 #   sh tests/http/run.sh build/fazhi            all scripts
 #   sh tests/http/run.sh build/fazhi 040 060    only these
-#   FAZHI_SAN=1 sh tests/http/run.sh build-san/fazhi
+#   FAZHI_SAN=1 sh tests/http/run.sh build-san/fazhi   (detected when the binary has ASan)
+#   FZ_JOBS=1 sh tests/http/run.sh build/fazhi         one script at a time
 if [ $# -lt 1 ]; then echo "usage: sh tests/http/run.sh path/to/fazhi [NNN ...]" >&2; exit 2; fi
 FAZHI=$1; shift
 case $FAZHI in /*) ;; *) FAZHI=$(cd "$(dirname "$FAZHI")" && pwd)/$(basename "$FAZHI") ;; esac
@@ -23,6 +24,7 @@ TOTAL_PASS=0
 TOTAL_FAIL=0
 W=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-http-run.XXXXXX")
 trap 'rm -rf "$W"' EXIT
+trap 'exit 130' INT TERM
 
 # One demo database for every script (each copies it).
 if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$FAZHI" demo --db "$W/demo.db" --no-serve >"$W/demo.out" 2>&1; then
@@ -34,15 +36,34 @@ else
   TOTAL_FAIL=$((TOTAL_FAIL+1))
 fi
 
+# Scripts are independent (own server, own database copy, own port): run
+# FZ_JOBS of them at a time (default: the number of CPUs), report in order.
+JOBS=${FZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
+[ "$JOBS" -ge 1 ] 2>/dev/null || JOBS=1
+FILTER="$*"
+NAMES=
+PIDS=
 for t in "$HERE"/[0-9][0-9][0-9]-*.sh; do
   name=$(basename "$t" .sh)
-  if [ $# -gt 0 ]; then
+  if [ -n "$FILTER" ]; then
     want=0
-    for n in "$@"; do case $name in "$n"*) want=1 ;; esac; done
+    for n in $FILTER; do case $name in "$n"*) want=1 ;; esac; done
     [ $want = 1 ] || continue
   fi
-  sh "$t" >"$W/$name.out" 2>&1
-  rc=$?
+  NAMES="$NAMES $name"
+  ( sh "$t" >"$W/$name.out" 2>&1; echo $? >"$W/$name.rc" ) &
+  PIDS="$PIDS $!"
+  set -- $PIDS
+  if [ $# -ge "$JOBS" ]; then
+    wait "$1"
+    shift
+    PIDS="$*"
+  fi
+done
+wait
+
+for name in $NAMES; do
+  rc=$(cat "$W/$name.rc" 2>/dev/null || echo 99)
   last=$(tail -n 1 "$W/$name.out")
   p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
   f=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
@@ -51,7 +72,7 @@ for t in "$HERE"/[0-9][0-9][0-9]-*.sh; do
     p=0; f=1
     echo "FAIL [$name] did not finish (exit $rc); last lines:"
     tail -n 15 "$W/$name.out" | sed 's/^/     | /'
-  elif [ "$f" -eq 0 ] && [ $rc -ne 0 ]; then
+  elif [ "$f" -eq 0 ] && [ "$rc" -ne 0 ]; then
     f=1
     echo "FAIL [$name] exit status $rc"
   fi
