@@ -97,7 +97,10 @@ static void problem(AuditReport *p, const char *zFmt, ...){
 
 /* Last logged state per record: a small open hash map from (kind, id) to
 ** the SHA-256 of its canonical JSON, or to "deleted". */
-typedef struct Last { const char *zKind; i64 id; unsigned char h[32]; int bDeleted; int bUsed; } Last;
+typedef struct Last {
+  const char *zKind; i64 id; unsigned char h[32]; int bDeleted; int bUsed;
+  const int *aCol; int nCol;     /* logged in an import's compact form: its columns */
+} Last;
 typedef struct LastMap { Last *a; size_t nSlot, nUsed; } LastMap;
 
 static size_t last_slot(LastMap *m, const char *zKind, i64 id){
@@ -124,13 +127,37 @@ static void last_set(LastMap *m, const char *zKind, i64 id, const char *zJson, s
   size_t i = last_slot(m, zKind, id);
   if( !m->a[i].bUsed ){ m->nUsed++; m->a[i].bUsed = 1; m->a[i].zKind = zKind; m->a[i].id = id; }
   m->a[i].bDeleted = zJson==0;
+  m->a[i].aCol = 0;
+  m->a[i].nCol = 0;
   if( zJson ) crypto_hash_sha256(m->a[i].h, (const unsigned char*)zJson, nJson);
 }
 
-/* The id of a canonical record JSON line: it starts {"id":N, */
+/* The id of a compact import line: it starts [N, */
 static i64 json_line_id(const char *z){
-  if( strncmp(z, "{\"id\":", 6)!=0 ) return 0;
-  return atoll(z+6);
+  return z[0]=='[' ? atoll(z+1) : 0;
+}
+
+/* The header line of an import entry: ["id","dept_id","state",f1,…] to
+** field indexes of the kind (-1 for a field it no longer declares). */
+static int *import_columns(Arena *a, const Kind *k, const char *zLine, size_t n, int *pnCol){
+  char *z = arena_strndup(a, zLine, n);
+  int nMax = 1;
+  for(const char *p=z; *p; p++) if( *p==',' ) nMax++;
+  int *aCol = arena_alloc(a, sizeof(int)*(size_t)nMax);
+  int nCol = 0, iItem = 0;
+  for(char *p=z; (p = strchr(p, '"'))!=0; ){
+    char *e = strchr(p+1, '"');
+    if( e==0 ) break;
+    *e = 0;
+    if( iItem++ >= 3 ){
+      int iField = -1;
+      for(int i=0; k->aField[i].zName; i++) if( strcmp(k->aField[i].zName, p+1)==0 ) iField = i;
+      aCol[nCol++] = iField;
+    }
+    p = e+1;
+  }
+  *pnCol = nCol;
+  return aCol;
 }
 
 int audit_verify(Db *pDb, AuditReport *p){
@@ -139,12 +166,15 @@ int audit_verify(Db *pDb, AuditReport *p){
   buf_init(&p->text);
   LastMap m = { calloc(1024, sizeof(Last)), 1024, 0 };
   if( m.a==0 ) abort();
+  Arena colArena;              /* column maps of import entries, for the whole run */
+  arena_init(&colArena);
   char zPrev[65] = "";
   i64 iExpect = 1;
   if( db_prepare(pDb, &q, "SELECT id, at, user_id, login, action, kind, rec_id, before, after,"
                           " prev_hash, hash FROM audit ORDER BY id") ){
     problem(p, "无法读取审计日志：%s", db_errmsg(pDb));
     free(m.a);
+    arena_free(&colArena);
     return 1;
   }
   while( db_step(&q)==DB_ROW ){
@@ -173,10 +203,20 @@ int audit_verify(Db *pDb, AuditReport *p){
     if( k==0 ) continue;
     if( strcmp(zAction, "import")==0 ){
       const char *s = zAfter;
+      const int *aCol = 0;
+      int nCol = 0;
       while( *s ){
         const char *e = strchr(s, '\n');
         size_t n = e ? (size_t)(e-s) : strlen(s);
-        last_set(&m, k->zName, json_line_id(s), s, n);
+        if( aCol==0 ){
+          aCol = import_columns(&colArena, k, s, n, &nCol);     /* the header line */
+        }else{
+          i64 iLine = json_line_id(s);
+          last_set(&m, k->zName, iLine, s, n);
+          size_t j = last_slot(&m, k->zName, iLine);
+          m.a[j].aCol = aCol;
+          m.a[j].nCol = nCol;
+        }
         s += n + (e ? 1 : 0);
       }
     }else if( strcmp(zAction, "delete")==0 ){
@@ -203,11 +243,16 @@ int audit_verify(Db *pDb, AuditReport *p){
       while( db_step(&q)==DB_ROW ){
         Rec *r = rec_new(&ctx, k);
         rec_from_row(&ctx, &q, r);
-        const char *zJson = rec_json(&ctx, r);
         p->nRecords++;
         size_t j = last_slot(&m, k->zName, r->id);
+        /* in the form the last event logged it */
+        Buf one;
+        buf_init(&one);
+        if( m.a[j].bUsed && m.a[j].aCol ) rec_json_row(r, m.a[j].aCol, m.a[j].nCol, &one);
+        else rec_json_buf(r, &one);
         unsigned char h[32];
-        crypto_hash_sha256(h, (const unsigned char*)zJson, strlen(zJson));
+        crypto_hash_sha256(h, (const unsigned char*)buf_cstr(&one), one.n);
+        buf_free(&one);
         if( !m.a[j].bUsed ){
           problem(p, "%s 第%lld号记录没有任何审计记录（绕过系统写入）", k->zLabel, (long long)r->id);
         }else if( m.a[j].bDeleted ){
@@ -232,6 +277,7 @@ int audit_verify(Db *pDb, AuditReport *p){
     }
   }
   arena_free(&arena);
+  arena_free(&colArena);
   free(m.a);
   return p->nProblems ? 1 : 0;
 }

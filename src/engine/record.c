@@ -316,8 +316,9 @@ int rec_check_unique(Ctx *c, Rec *r, int iRow){
 void rec_select_cols(SqlBuf *b, const Kind *k){
   rec_select_cols_ex(b, k, 0);
 }
-/* bDept: two more columns after the fields, the department's path and name,
-** so one statement answers a record and its scope check. */
+/* bDept: more columns after the fields — the department's path and name,
+** then the title of each referenced record — so one statement answers a
+** record page: the record, its scope check and its links. */
 void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
   sql_lit(b, "SELECT id, dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(b, ", "); sql_ident(b, f->zName); }
@@ -327,6 +328,21 @@ void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
     sql_lit(b, ".dept_id), (SELECT name FROM dept WHERE dept.id=");
     sql_ident(b, k->zName);
     sql_lit(b, ".dept_id)");
+    for(const Field *f=k->aField; f->zName; f++){
+      if( f->eType!=FT_REF ) continue;
+      const Kind *kr = kind_find(f->zRef);
+      sql_lit(b, ", (SELECT ");
+      sql_ident(b, kind_title_field(kr)->zName);
+      sql_lit(b, " FROM ");
+      sql_ident(b, kr->zName);
+      sql_lit(b, " WHERE ");
+      sql_ident(b, kr->zName);
+      sql_lit(b, ".id=");
+      sql_ident(b, k->zName);
+      sql_lit(b, ".");
+      sql_ident(b, f->zName);
+      sql_lit(b, ")");
+    }
   }
   sql_lit(b, " FROM ");
   sql_ident(b, k->zName);
@@ -366,6 +382,13 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
         Rec *r = rec_new(c, k);
         rec_from_row(c, &q, r);
         r->zDeptName = arena_strdup(c->pArena, db_column_text(&q, 6+n));
+        r->azRefTitle = arena_alloc(c->pArena, sizeof(char*)*(size_t)(n+1));
+        int j = 7+n;
+        for(int i=0; i<n; i++){
+          if( k->aField[i].eType!=FT_REF ) continue;
+          if( !db_column_is_null(&q, j) ) r->azRefTitle[i] = arena_strdup(c->pArena, db_column_text(&q, j));
+          j++;
+        }
         *ppRec = r;
         rc = FZ_OK;
       }
@@ -600,12 +623,40 @@ void rec_json_buf(const Rec *r, Buf *pOut){
   json_kstr(&j, "state", r->zState);
   int i = 0;
   for(const Field *f=r->pKind->aField; f->zName; f++, i++){
+    if( r->azVal[i]==0 ) continue;      /* empty fields are left out: a field added later changes nothing */
     json_key(&j, f->zName);
-    if( r->azVal[i]==0 ) json_null(&j);
-    else if( f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF ) json_int(&j, atoll(r->azVal[i]));
+    if( f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF ) json_int(&j, atoll(r->azVal[i]));
     else json_str(&j, r->azVal[i]);
   }
   json_obj_end(&j);
+}
+
+/* The compact form bulk imports log: a header line naming the columns,
+** then one JSON array per record in that order (see rec_json_row). */
+void rec_json_header(const Kind *k, Buf *pOut){
+  Json j;
+  json_init(&j, pOut);
+  json_arr_begin(&j);
+  json_str(&j, "id"); json_str(&j, "dept_id"); json_str(&j, "state");
+  for(const Field *f=k->aField; f->zName; f++) json_str(&j, f->zName);
+  json_arr_end(&j);
+}
+void rec_json_row(const Rec *r, const int *aCol, int nCol, Buf *pOut){
+  Json j;
+  json_init(&j, pOut);
+  json_arr_begin(&j);
+  json_int(&j, r->id);
+  json_int(&j, r->iDept);
+  json_str(&j, r->zState);
+  for(int c=0; c<nCol; c++){
+    int i = aCol[c];
+    const Field *f = i>=0 ? &r->pKind->aField[i] : 0;
+    const char *z = f ? r->azVal[i] : 0;
+    if( z==0 ) json_null(&j);
+    else if( f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF ) json_int(&j, atoll(z));
+    else json_str(&j, z);
+  }
+  json_arr_end(&j);
 }
 
 const char *rec_display(Ctx *c, const Rec *r, const Field *f){
@@ -615,7 +666,11 @@ const char *rec_display(Ctx *c, const Rec *r, const Field *f){
   switch( f->eType ){
     case FT_ENUM: { const char *l = enum_label(f, z); return l ? l : z; }
     case FT_BOOL: return strcmp(z, "1")==0 ? "是" : "否";
-    case FT_REF: return rec_ref_text(c, f, z, 0);
+    case FT_REF: {
+      int i = (int)(f - r->pKind->aField);
+      if( r->azRefTitle && i>=0 && i<kind_nfield(r->pKind) && r->azRefTitle[i] ) return r->azRefTitle[i];
+      return rec_ref_text(c, f, z, 0);
+    }
     default: return z;
   }
 }

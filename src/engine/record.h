@@ -18,6 +18,7 @@ typedef struct Rec {
   const char *zState;
   const char **azVal;      /* kind_nfield() entries */
   const char *zCreated, *zUpdated;
+  const char **azRefTitle; /* rec_get only: per FT_REF field, the referenced record's title */
 } Rec;
 
 /* Where input values come from: a form, a JSON body or an import row.
@@ -40,6 +41,11 @@ const char *rec_now_iso(Ctx*);                /* the timestamp written into crea
 const char *rec_title(const Rec*);
 const char *rec_json(Ctx*, const Rec*);       /* canonical JSON (audit, API) */
 void rec_json_buf(const Rec*, Buf*);          /* the same, appended to a buffer */
+/* Compact form for bulk imports: a header ["id","dept_id","state",fields…],
+** then per record [id,dept_id,"state",v…] with the values of aCol[] (field
+** indexes in header order; -1 for a column the kind no longer has). */
+void rec_json_header(const Kind*, Buf*);
+void rec_json_row(const Rec*, const int *aCol, int nCol, Buf*);
 const char *rec_display(Ctx*, const Rec*, const Field*);  /* enum label, 是/否, ref title */
 const char *rec_ref_text(Ctx*, const Field*, const char *zId, int bCode);
 int  rec_trans_allowed(const Actor*, const Rec*, const Transition*);

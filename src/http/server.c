@@ -8,6 +8,7 @@
 ** its second call, never the first (keep-alive depends on it).
 */
 #include "http/req.h"
+#include "base/log.h"
 #include <microhttpd.h>
 #include <string.h>
 #include <stdlib.h>
@@ -219,9 +220,15 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
   if( r==0 ) return;
   if( r->ctx.pDb && db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
   if( !bQuiet ){
-    fprintf(stderr, "%lld %s %s %s %d %lldus\n", (long long)r->iRequest,
-            r->actor.zLogin && r->actor.zLogin[0] ? r->actor.zLogin : "-",
-            r->zMethod, r->zPath, r->status, now_us()-r->tStart);
+    /* time, request id, user, method, path, status, µs, SQL statements */
+    time_t t = time(0);
+    struct tm tm;
+    char zAt[24];
+    localtime_r(&t, &tm);
+    strftime(zAt, sizeof zAt, "%Y-%m-%d %H:%M:%S", &tm);
+    log_line("%s %lld %s %s %s %d %lldus", zAt, (long long)r->iRequest,
+             r->actor.zLogin && r->actor.zLogin[0] ? r->actor.zLogin : "-",
+             r->zMethod, r->zPath, r->status, now_us()-r->tStart);
   }
   if( r->pPost ) MHD_destroy_post_processor((struct MHD_PostProcessor*)r->pPost);
   if( r->pUpload ) fclose(r->pUpload);
@@ -278,11 +285,13 @@ int http_serve(const char *zDb, const char *zListen){
     fprintf(stderr, "无法在 %s 上启动服务（端口被占用？）\n", zListen);
     return 1;
   }
+  if( !bQuiet ) log_start(stderr);
   fprintf(stdout, "fazhi 已启动：http://%s:%d/  (Ctrl-C 停止)\n", zHost, port);
   fflush(stdout);
   int sig = 0;
   sigwait(&set, &sig);
   MHD_stop_daemon(d);
+  log_stop();
   fprintf(stdout, "fazhi 已停止\n");
   return 0;
 }
