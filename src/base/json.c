@@ -70,8 +70,13 @@ void json_str(Json *j, const char *z){
   if( z ) json_escape(j->pOut, z); else buf_puts(j->pOut, "null");
 }
 void json_int(Json *j, long long v){
+  char z[24];
+  int n = sizeof z;
+  unsigned long long u = v<0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
   json_sep(j);
-  buf_raw_printf(j->pOut, "%lld", v);
+  do{ z[--n] = (char)('0' + u%10); u /= 10; }while( u );
+  if( v<0 ) z[--n] = '-';
+  buf_append(j->pOut, z+n, sizeof z - (size_t)n);
 }
 void json_bool(Json *j, int b){ json_sep(j); buf_puts(j->pOut, b ? "true" : "false"); }
 void json_null(Json *j){ json_sep(j); buf_puts(j->pOut, "null"); }

@@ -36,8 +36,45 @@ typedef struct Imp {
   int iDeptCol, iStateCol;
   StrMap dept;               /* name or id -> dept id (-1: unknown, -2: out of scope) */
   StrMap *aRef;              /* per field (REF only): text -> id */
-  StrMap *aSeen;             /* per field (UNIQUE only): value -> first row */
+  StrMap *aSeen;             /* per field (UNIQUE only): value -> row, for rows not written */
+  i64 iFirstId;              /* id given to the first row this import wrote */
+  int *aRowOfId;             /* row number of each written id (id - iFirstId) */
+  int nRowOfId, nRowOfIdAlloc;
 } Imp;
+
+/* Errors for the unique columns of a row that will not be written; its
+** values are remembered so the rows after it are checked against it too. */
+static void unique_check(Imp *m, Rec *r, int iRow){
+  Ctx *c = m->c;
+  const Kind *k = m->k;
+  for(int i=0; k->aField[i].zName; i++){
+    const Field *f = &k->aField[i];
+    const char *z = r->azVal[i];
+    if( !(f->flags & F_UNIQUE) || z==0 ) continue;
+    int64_t iPrev;
+    if( strmap_add(&m->aSeen[i], z, iRow, &iPrev) ){
+      err_add(c, iRow, f, "“%s”与第%lld行重复", z, (long long)iPrev);
+      continue;
+    }
+    SqlBuf b;
+    Stmt q;
+    i64 id = 0;
+    sqlbuf_init(&b);
+    sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
+    sql_lit(&b, " WHERE "); sql_ident(&b, f->zName); sql_lit(&b, "=?1");
+    if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+      db_bind_text(&q, 1, z);
+      if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
+      db_finalize(&q);
+    }
+    sqlbuf_free(&b);
+    if( id && id>=m->iFirstId && id-m->iFirstId < m->nRowOfId ){
+      err_add(c, iRow, f, "“%s”与第%d行重复", z, m->aRowOfId[id-m->iFirstId]);
+    }else if( id ){
+      err_add(c, iRow, f, "“%s”已存在，不能重复", z);
+    }
+  }
+}
 
 static const char *imp_get(void *p, const Field *f){
   Imp *m = p;
@@ -123,16 +160,10 @@ static i64 imp_dept(Imp *m, const char *z, int iRow){
   return v;
 }
 
-/* One "import" audit entry: the header line, then a line per record. */
+/* One "import" audit entry: the header line, then a line per record (the
+** header was written when the chunk's first record was). */
 static int write_audit_chunk(Ctx *c, const Kind *k, Buf *pLines){
   if( pLines->n==0 ) return 0;
-  Buf head;
-  buf_init(&head);
-  rec_json_header(k, &head);
-  buf_putc(&head, '\n');
-  buf_append(&head, pLines->z, pLines->n);
-  buf_free(pLines);
-  *pLines = head;
   if( pLines->z[pLines->n-1]=='\n' ) pLines->z[--pLines->n] = 0;
   int rc = audit_append(c, "import", k->zName, 0, "", buf_cstr(pLines));
   buf_reset(pLines);
@@ -181,6 +212,7 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
   }
   if( rec_insert_stmt_prepare_id(c, k, &ins) ) goto db_fail;
   bStmt = 1;
+  m.iFirstId = iNextId;
   const char *zNow = rec_now_iso(c);
   for(int iR=1; iR<pT->nRow; iR++){
     const IoRow *pRow = &pT->aRow[iR];
@@ -215,17 +247,16 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
       }
     }
     rec_check_local(c, r, pRow->iRow);
-    for(int i=0; i<nField; i++){
-      const Field *f = &k->aField[i];
-      if( !(f->flags & F_UNIQUE) || r->azVal[i]==0 ) continue;
-      int64_t iFirst;
-      if( strmap_add(&m.aSeen[i], r->azVal[i], pRow->iRow, &iFirst) ){
-        err_add(c, pRow->iRow, f, "“%s”与第%lld行重复", r->azVal[i], (long long)iFirst);
-      }else if( !bWriting ){
-        rec_check_unique(c, r, pRow->iRow);   /* the index no longer tells us */
-      }
+    /* Unique columns. While rows are being written, the UNIQUE index finds
+    ** duplicates (of the database and of earlier rows alike) for free; once
+    ** writing has stopped, later rows are checked against the database
+    ** (which holds the rows written so far) and against each other. */
+    if( !bWriting ){
+      unique_check(&m, r, pRow->iRow);
+    }else if( c->err.n>nErr0 ){
+      bWriting = 0;                       /* this row stops the writing: it is checked like the rest */
+      unique_check(&m, r, pRow->iRow);
     }
-    if( c->err.n>nErr0 ) bWriting = 0;
     if( !bWriting ){ c->pArena = pMain; continue; }
     r->id = iNextId++;
     r->zCreated = r->zUpdated = zNow;
@@ -233,14 +264,19 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
     int src = db_step(&ins);
     db_reset(&ins);
     if( src==DB_CONSTRAINT ){
-      /* a unique value already in the database */
-      rec_check_unique(c, r, pRow->iRow);
+      unique_check(&m, r, pRow->iRow);
       if( c->err.n==nErr0 ) err_add(c, pRow->iRow, 0, "与已有记录冲突");
       bWriting = 0;
       c->pArena = pMain;
       continue;
     }
     if( src!=DB_DONE ){ c->pArena = pMain; goto db_fail; }
+    if( m.nRowOfId >= m.nRowOfIdAlloc ){
+      m.nRowOfIdAlloc = m.nRowOfIdAlloc ? m.nRowOfIdAlloc*2 : 4096;
+      m.aRowOfId = fz_realloc(m.aRowOfId, sizeof(int)*(size_t)m.nRowOfIdAlloc);
+    }
+    m.aRowOfId[m.nRowOfId++] = pRow->iRow;
+    if( lines.n==0 ){ rec_json_header(k, &lines); buf_putc(&lines, '\n'); }
     rec_json_row(r, aAllCol, nField, &lines);
     buf_putc(&lines, '\n');
     (*pnImported)++;
@@ -276,6 +312,7 @@ done:
   arena_free(&rowArena);
   buf_free(&lines);
   strmap_free(&m.dept);
+  free(m.aRowOfId);
   for(int i=0; i<nField; i++){ strmap_free(&m.aRef[i]); strmap_free(&m.aSeen[i]); }
   return rc;
 }
