@@ -35,8 +35,9 @@ void h_dashboard(Req *r){
 }
 
 void h_report(Req *r){
-  int iYear = req_year(r);
-  if( iYear==0 ) iYear = atoi(r->ctx.zToday);
+  /* The report is written in spring about the year before. */
+  int iYear = req_param(r, "year") ? req_year(r) : atoi(r->ctx.zToday) - 1;
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
   int bMd = strcmp(r->zPath, "/report.md")==0;
   if( report_write(&r->ctx, iYear, bMd ? "md" : "html", &r->out) ){ req_fail_internal(r); return; }
   r->zContentType = bMd ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";
