@@ -54,7 +54,15 @@ const char *rec_title(const Rec *r){
 
 /* ---- parsing one value ------------------------------------------------ */
 
+/* The value without surrounding blanks. Returns the input itself when it
+** has none (the usual case: no copy); the caller never writes to it. */
 static char *trim(Ctx *c, const char *z){
+  unsigned char c0 = (unsigned char)z[0];
+  if( c0!=' ' && c0!='\t' && c0!='\r' && c0!='\n' && c0!=0xE3 && c0!=0 ){
+    size_t n = strlen(z);
+    unsigned char cl = (unsigned char)z[n-1];
+    if( cl!=' ' && cl!='\t' && cl!='\r' && cl!='\n' && cl!=0x80 ) return (char*)z;
+  }
   while( *z==' ' || *z=='\t' || *z=='\r' || *z=='\n' ) z++;
   /* also the ideographic space U+3000 that Chinese input methods produce */
   while( (unsigned char)z[0]==0xE3 && (unsigned char)z[1]==0x80 && (unsigned char)z[2]==0x80 ) z += 3;
@@ -168,7 +176,9 @@ int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut,
       if( (f->nMin || f->nMax) && (v<f->nMin || v>f->nMax) ){
         err_add(c, iRow, f, "应在%d到%d之间，实际为%lld", f->nMin, f->nMax, v); break;
       }
-      *pzOut = arena_printf(c->pArena, "%lld", v);
+      /* canonical already (no sign, no leading zero, no ".0"): no copy */
+      if( z[0]!='+' && !(z[0]=='0' && z[1]) && zEnd[0]==0 && strchr(z, '.')==0 ) *pzOut = z;
+      else *pzOut = arena_printf(c->pArena, "%lld", v);
       break;
     }
     case FT_DATE: {
@@ -178,7 +188,7 @@ int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut,
       }
       char zOut[11];
       day_format(d, zOut);
-      *pzOut = arena_strdup(c->pArena, zOut);
+      *pzOut = strcmp(zOut, z)==0 ? z : arena_strdup(c->pArena, zOut);   /* already canonical: no copy */
       break;
     }
     case FT_ENUM: {
