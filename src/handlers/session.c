@@ -77,6 +77,7 @@ void h_login(Req *r){
 
 void h_logout(Req *r){
   session_delete(r->ctx.pDb, r->zToken);
+  session_cache_invalidate();
   req_set_cookie(r, "fz_session", "", 0);
   if( r->bApi ){
     r->zContentType = "application/json; charset=utf-8";
@@ -124,6 +125,7 @@ void h_password(Req *r){
     return;
   }
   if( rc ){ req_fail_internal(r); return; }
+  session_cache_invalidate();          /* the user's other sessions have just ended */
   if( r->bApi ){
     r->zContentType = "application/json; charset=utf-8";
     buf_puts(&r->out, "{\"ok\":true}");

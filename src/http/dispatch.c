@@ -9,8 +9,67 @@
 #include <string.h>
 #include <stdio.h>
 #include <sodium.h>
+#include <stdlib.h>
+#include <time.h>
+#include <stdatomic.h>
+
+/* Copies a string known to fit (lengths checked by the caller). */
+#define strcpy_s_(dst, src) memcpy((dst), (src), strlen(src)+1)
 
 static const Actor actorPublic = { 0, "", "公众", R_PUBLIC, 0, "/" };
+
+#define SESSION_CACHE_MS 2000
+
+/* A session as last read on one connection. A logout or password change
+** in this process bumps the epoch and so empties every cache; another
+** server's logout takes effect here within SESSION_CACHE_MS. */
+typedef struct ConnCache {
+  char zToken[65];
+  long long tLoaded;       /* ms, monotonic */
+  long epoch;
+  Actor a;
+  char zLogin[96], zName[160], zPath[256], zCsrf[65];
+} ConnCache;
+static atomic_long sessionEpoch;
+
+void *conn_cache_new(void){ return calloc(1, sizeof(ConnCache)); }
+void conn_cache_free(void *p){ free(p); }
+void session_cache_invalidate(void){ atomic_fetch_add(&sessionEpoch, 1); }
+
+static long long now_ms(void){
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec*1000 + ts.tv_nsec/1000000;
+}
+
+static int cache_get(Req *r, const char *zTok){
+  ConnCache *p = r->pConnCache;
+  if( p==0 || p->zToken[0]==0 || strcmp(p->zToken, zTok)!=0 ) return 0;
+  if( p->epoch!=atomic_load(&sessionEpoch) || now_ms()-p->tLoaded > SESSION_CACHE_MS ) return 0;
+  r->actor = p->a;
+  r->actor.zLogin = arena_strdup(&r->arena, p->zLogin);
+  r->actor.zName = arena_strdup(&r->arena, p->zName);
+  r->actor.zDeptPath = arena_strdup(&r->arena, p->zPath);
+  r->zCsrf = arena_strdup(&r->arena, p->zCsrf);
+  return 1;
+}
+
+static void cache_put(Req *r, const char *zTok){
+  ConnCache *p = r->pConnCache;
+  if( p==0 ) return;
+  p->zToken[0] = 0;
+  if( strlen(zTok)>=sizeof p->zToken || strlen(r->actor.zLogin)>=sizeof p->zLogin
+   || strlen(r->actor.zName)>=sizeof p->zName || strlen(r->actor.zDeptPath)>=sizeof p->zPath
+   || strlen(r->zCsrf)>=sizeof p->zCsrf ) return;
+  p->a = r->actor;
+  strcpy_s_(p->zLogin, r->actor.zLogin);
+  strcpy_s_(p->zName, r->actor.zName);
+  strcpy_s_(p->zPath, r->actor.zDeptPath);
+  strcpy_s_(p->zCsrf, r->zCsrf);
+  p->epoch = atomic_load(&sessionEpoch);
+  p->tLoaded = now_ms();
+  strcpy_s_(p->zToken, zTok);
+}
 
 static int csrf_ok(Req *r){
   if( r->bBearer ) return 1;        /* not a cookie: a forged cross-site form cannot carry it */
@@ -30,8 +89,11 @@ static void load_session(Req *r){
   }else{
     zTok = req_cookie(r, "fz_session");
   }
-  if( zTok && session_load(r->ctx.pDb, &r->arena, zTok, &r->actor, &r->zCsrf)==FZ_OK ){
+  if( zTok && cache_get(r, zTok) ){
     r->zToken = arena_strdup(&r->arena, zTok);
+  }else if( zTok && session_load(r->ctx.pDb, &r->arena, zTok, &r->actor, &r->zCsrf)==FZ_OK ){
+    r->zToken = arena_strdup(&r->arena, zTok);
+    cache_put(r, zTok);
   }else{
     r->actor = actorPublic;
     r->bBearer = 0;

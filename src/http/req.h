@@ -60,6 +60,7 @@ struct Req {
   Header aHdr[8]; int nHdr;
   const char *zSendFile;   /* respond with this file's bytes (deleted afterwards) */
   long long tStart;        /* microseconds */
+  void *pConnCache;        /* ConnCache of the TCP connection (dispatch.c), or NULL */
   i64 iRequest;
 };
 
@@ -80,6 +81,13 @@ void        http_dispatch(Req*);
 const Route *route_match(Req*, const char *zMethod, const char *zPath);
 int          route_count(void);
 const Route *route_at(int i);
+
+/* Per-connection session cache (dispatch.c): with keep-alive a client
+** repeats its token on every request; the session it names is looked up
+** once per SESSION_CACHE_MS on that connection. */
+void *conn_cache_new(void);
+void  conn_cache_free(void*);
+void  session_cache_invalidate(void);      /* logout / password change: every cache is stale */
 
 /* The server (server.c) */
 int  http_serve(const char *zDb, const char *zListen);

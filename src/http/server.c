@@ -162,6 +162,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     r->tStart = now_us();
     r->iRequest = ++nRequest;
     r->pConn = conn;
+    const union MHD_ConnectionInfo *sc = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    r->pConnCache = sc ? sc->socket_context : 0;
     r->zMethod = arena_strdup(&r->arena, method);
     r->zPath = arena_strdup(&r->arena, url);
     r->status = 200;
@@ -211,6 +213,13 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
   }
   http_dispatch(r);
   return send_response(conn, r);
+}
+
+static void conn_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
+                        enum MHD_ConnectionNotificationCode toe){
+  (void)cls; (void)conn;
+  if( toe==MHD_CONNECTION_NOTIFY_STARTED ) *socket_context = conn_cache_new();
+  else if( toe==MHD_CONNECTION_NOTIFY_CLOSED ){ conn_cache_free(*socket_context); *socket_context = 0; }
 }
 
 static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -278,6 +287,7 @@ int http_serve(const char *zDb, const char *zListen){
       MHD_OPTION_SOCK_ADDR, (struct sockaddr*)&sa,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)nCpu,
       MHD_OPTION_NOTIFY_COMPLETED, request_done, (void*)0,
+      MHD_OPTION_NOTIFY_CONNECTION, conn_notify, (void*)0,
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
       MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
       MHD_OPTION_END);
