@@ -7,26 +7,26 @@
 */
 #include "audit/audit.h"
 #include "engine/record.h"
-#include <sodium.h>
+#include "base/sha256.h"
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-static void hash_part(crypto_hash_sha256_state *st, const char *z){
-  crypto_hash_sha256_update(st, (const unsigned char*)z, strlen(z)+1);
+static void hash_part(Sha256 *st, const char *z){
+  sha256_update(st, z, strlen(z)+1);
 }
 
 void audit_hash(const char *zPrev, i64 id, const char *zAt, i64 iUser, const char *zLogin,
                 const char *zAction, const char *zKind, i64 iRec, const char *zBefore,
                 const char *zAfter, char zOut[65]){
-  crypto_hash_sha256_state st;
+  Sha256 st;
   unsigned char h[32];
   char zNum[3][24];
   snprintf(zNum[0], sizeof zNum[0], "%lld", (long long)id);
   snprintf(zNum[1], sizeof zNum[1], "%lld", (long long)iUser);
   snprintf(zNum[2], sizeof zNum[2], "%lld", (long long)iRec);
-  crypto_hash_sha256_init(&st);
+  sha256_init(&st);
   hash_part(&st, zPrev);
   hash_part(&st, zNum[0]);
   hash_part(&st, zAt);
@@ -37,8 +37,8 @@ void audit_hash(const char *zPrev, i64 id, const char *zAt, i64 iUser, const cha
   hash_part(&st, zNum[2]);
   hash_part(&st, zBefore);
   hash_part(&st, zAfter);
-  crypto_hash_sha256_final(&st, h);
-  sodium_bin2hex(zOut, 65, h, 32);
+  sha256_final(&st, h);
+  sha256_hex(h, zOut);
 }
 
 int audit_append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
@@ -129,7 +129,7 @@ static void last_set(LastMap *m, const char *zKind, i64 id, const char *zJson, s
   m->a[i].bDeleted = zJson==0;
   m->a[i].aCol = 0;
   m->a[i].nCol = 0;
-  if( zJson ) crypto_hash_sha256(m->a[i].h, (const unsigned char*)zJson, nJson);
+  if( zJson ) sha256(zJson, nJson, m->a[i].h);
 }
 
 /* The id of a compact import line: it starts [N, */
@@ -251,7 +251,7 @@ int audit_verify(Db *pDb, AuditReport *p){
         if( m.a[j].bUsed && m.a[j].aCol ) rec_json_row(r, m.a[j].aCol, m.a[j].nCol, &one);
         else rec_json_buf(r, &one);
         unsigned char h[32];
-        crypto_hash_sha256(h, (const unsigned char*)buf_cstr(&one), one.n);
+        sha256(buf_cstr(&one), one.n, h);
         buf_free(&one);
         if( !m.a[j].bUsed ){
           problem(p, "%s 第%lld号记录没有任何审计记录（绕过系统写入）", k->zLabel, (long long)r->id);
