@@ -192,13 +192,28 @@ int user_login(Db *pDb, Arena *a, const char *zLogin, const char *zPw, const cha
 int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, const char *zNew2,
                       const char *zKeepSession){
   Stmt q;
-  char zHash[256] = "";
-  if( db_prepare(c->pDb, &q, "SELECT pw_hash FROM users WHERE id=?1") ) return err_internal(c, "%s", db_errmsg(c->pDb));
+  char zHash[256] = "", zLogin[128] = "";
+  if( db_prepare(c->pDb, &q, "SELECT pw_hash, login FROM users WHERE id=?1") ) return err_internal(c, "%s", db_errmsg(c->pDb));
   db_bind_int64(&q, 1, iUser);
-  if( db_step(&q)==DB_ROW ) snprintf(zHash, sizeof zHash, "%s", db_column_text(&q, 0));
+  if( db_step(&q)==DB_ROW ){
+    snprintf(zHash, sizeof zHash, "%s", db_column_text(&q, 0));
+    snprintf(zLogin, sizeof zLogin, "%s", db_column_text(&q, 1));
+  }
   db_finalize(&q);
   static const Field fOld = { "old", "原密码", FT_TEXT }, fNew = { "new", "新密码", FT_TEXT }, fNew2 = { "new2", "确认新密码", FT_TEXT };
-  if( zOld==0 || !pw_verify(zHash, zOld) ) err_add(c, 0, &fOld, "不正确");
+  /* Wrong old passwords count toward the login throttle: a stolen session
+  ** cannot be used to guess the password. */
+  i64 now = (i64)time(0);
+  const char *zUKey = arena_printf(c->pArena, "u:%s", zLogin);
+  i64 wait = throttle_locked(c->pDb, zUKey, now);
+  if( wait ){
+    err_add(c, 0, &fOld, "错误次数过多，请%lld分钟后再试", (long long)(wait+59)/60);
+    return FZ_INVALID;
+  }
+  if( zOld==0 || !pw_verify(zHash, zOld) ){
+    throttle_fail(c->pDb, zUKey, 5, now);
+    err_add(c, 0, &fOld, "不正确");
+  }
   if( zNew==0 || strlen(zNew)<PW_MIN_LEN ) err_add(c, 0, &fNew, "至少需要%d个字符", PW_MIN_LEN);
   else if( zOld && strcmp(zNew, zOld)==0 ) err_add(c, 0, &fNew, "不能与原密码相同");
   if( zNew && (zNew2==0 || strcmp(zNew, zNew2)!=0) ) err_add(c, 0, &fNew2, "两次输入的新密码不一致");

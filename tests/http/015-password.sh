@@ -78,6 +78,19 @@ login leader
 post_form /account old=demo-2026 new=Leader-2026x new2=Leader-2026x
 expect_status 303 "leader changes own password"
 
+# Guessing the old password through a session counts toward the login
+# throttle (2026-11-23: a stolen session must not be a password oracle).
+api_login chengguan
+for i in 1 2 3 4 5; do
+  api POST /api/v1/password '{"old":"guess-'$i'-xx","new":"Guess-Pass-2026","new2":"Guess-Pass-2026"}'
+done
+api POST /api/v1/password '{"old":"demo-2026","new":"Guess-Pass-2026","new2":"Guess-Pass-2026"}'
+expect_status 422 "right old password refused after 5 wrong ones"
+expect_json '.errors | any(.field == "old" and (.message | contains("错误次数过多")))'
+TOKEN=
+api POST /api/v1/login '{"login":"chengguan","password":"demo-2026"}'
+expect_status 429 "login locked too after 5 wrong old passwords"
+
 # Audited, without the password or its hash.
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action='password_change'")" 3 "three changes audited"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE after LIKE '%Pass-2026%' OR before LIKE '%Pass-2026%' OR after LIKE '%argon2%'")" 0 "no password in the audit log"
