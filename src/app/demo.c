@@ -60,7 +60,7 @@ static int tab_import(Tab *p, const char *zKind, int bQuiet){
     for(int i=0; i<p->c->err.n && i<20; i++) fprintf(stderr, "  %s\n", err_text(p->c, &p->c->err.a[i]));
     if( p->c->zInternal[0] ) fprintf(stderr, "  %s\n", p->c->zInternal);
   }else if( !bQuiet ){
-    printf("  %-16s %6d条\n", kind_find(zKind)->zLabel, n);
+    printf("  %7d条  %s\n", n, kind_find(zKind)->zLabel);
   }
   free(p->t.aRow);
   return rc;

@@ -70,6 +70,8 @@ void db_end_read(Db*);
 /* Bulk writes (imports): a page cache large enough that one big
 ** transaction does not spill to disk and read back. Off restores it. */
 void db_bulk_mode(Db*, int bOn);
+/* After a bulk load: refresh the planner's statistics (cheaply). */
+void db_refresh_stats(Db*);
 
 /* Dynamic SQL, for the engine's generated queries and DDL. */
 typedef struct SqlBuf { Buf b; int nParam; } SqlBuf;

@@ -236,6 +236,10 @@ void db_end_read(Db *p){
   db_finalize(&s);
 }
 
+void db_refresh_stats(Db *p){
+  db_exec(p, "PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002");
+}
+
 void db_bulk_mode(Db *p, int bOn){
   /* 256 MiB while importing; SQLite's default (2 MiB) otherwise, since a
   ** huge cache slows the GROUP BY scans of indicators. */

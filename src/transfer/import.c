@@ -298,7 +298,7 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
   if( write_audit_chunk(c, k, &lines) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   /* Fresh statistics after a big load, so counts pick the right index. */
-  if( *pnImported >= 10000 ) db_exec(c->pDb, "PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002");
+  if( *pnImported >= 10000 ) db_refresh_stats(c->pDb);
   goto done;
 
 db_fail:
