@@ -315,8 +315,9 @@ static int cmd_holiday(Opts *o){
   if( zKind[0]=='w' && day_weekday(d)<6 ){ fprintf(stderr, "调休上班日应为周六或周日，%s不是\n", zDate); return 2; }
   char zNorm[11];
   day_format(d, zNorm);
-  Db *p = app_open(zDb, 0);
-  if( p==0 ) return 1;
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  Db *p = cli.pDb;
   Stmt q;
   int rc = 1;
   if( db_begin_write(p)==0 ){
@@ -330,11 +331,17 @@ static int cmd_holiday(Opts *o){
       rc = db_step(&q)!=DB_DONE;
       db_finalize(&q);
     }
+    /* every due date and on-time rate depends on it: logged like a record */
+    if( rc==0 ){
+      char zAfter[300];
+      snprintf(zAfter, sizeof zAfter, "%s %s %s", zNorm, zKind[0]=='o' ? "o" : "w", zName);
+      rc = audit_append(&cli.c, "holiday_set", "", 0, "", zAfter);
+    }
     if( rc ) db_rollback(p); else rc = db_commit(p);
   }
   if( rc ) fprintf(stderr, "保存失败：%s\n", db_errmsg(p));
   else printf("已登记：%s %s（%s）。重启服务后生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
-  db_close(p);
+  cli_close(&cli);
   return rc ? 1 : 0;
 }
 

@@ -172,13 +172,15 @@ int user_login(Db *pDb, Arena *a, const char *zLogin, const char *zPw, const cha
     snprintf(zHash, sizeof zHash, "%s", db_column_text(&q, 1));
   }
   db_finalize(&q);
+  /* The attempt counts before the (slow) check, so parallel guesses cannot
+  ** all pass the lock test first; a success clears it again below. */
+  throttle_fail(pDb, zUKey, 5, now);
   /* Verify against a dummy hash for unknown logins too, so timing does not
   ** reveal which accounts exist. */
   static const char zDummy[] =
     "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
   int ok = pw_verify(iUser ? zHash : zDummy, zPw) && iUser;
   if( !ok ){
-    throttle_fail(pDb, zUKey, 5, now);
     throttle_fail(pDb, zIKey, 20, now);
     snprintf(zErr, (size_t)nErr, "账号或密码错误");
     return FZ_INVALID;

@@ -119,6 +119,8 @@ void buf_vhtml(Buf *b, const char *zFmt, va_list ap){
       case '%': buf_putc(b, '%'); break;
       case 's': {
         const char *z = va_arg(ap, const char*);
+        const char *zDot = strchr(zSpec, '.');
+        if( !bStar && zDot && zDot[1]>='0' && zDot[1]<='9' ){ bStar = 1; iStar = atoi(zDot+1); }  /* %.12s */
         if( bStar && z ){
           /* %.*s: escape at most iStar bytes */
           size_t m = strnlen(z, iStar<0 ? 0 : (size_t)iStar);

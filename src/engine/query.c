@@ -111,8 +111,19 @@ static void w_query(Ctx *c, Where *w, const Query *q){
       sql_lit(&w->b, " AND ");
       sql_ident(&w->b, f->zName);
       if( f->eType==FT_TEXT || f->eType==FT_LONGTEXT ){
+        /* contains the typed text literally: % _ and \ are not wildcards */
+        Buf e;
+        buf_init(&e);
+        buf_putc(&e, '%');
+        for(const char *p=z; *p; p++){
+          if( *p=='%' || *p=='_' || *p=='\\' ) buf_putc(&e, '\\');
+          buf_putc(&e, *p);
+        }
+        buf_putc(&e, '%');
         sql_lit(&w->b, " LIKE ");
-        w_text(w, arena_printf(c->pArena, "%%%s%%", z));
+        w_text(w, arena_strdup(c->pArena, buf_cstr(&e)));
+        sql_lit(&w->b, " ESCAPE '\\'");
+        buf_free(&e);
       }else if( is_int_field(f) ){
         sql_lit(&w->b, "="); w_int(w, atoll(z));
       }else{

@@ -107,7 +107,9 @@ static const char *enum_choices(Ctx *c, const Field *f){
 }
 
 /* A reference is given as the record id, or (in imports) as the value of
-** the referenced kind's first unique field or its title. */
+** the referenced kind's first unique field or its title. Only records the
+** actor may read resolve — except in public catalogs, whose codes and
+** names are public anyway (a town records 办件 of a county-level item). */
 static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   const Kind *k = kind_find(f->zRef);
   const Field *aTry[3] = { 0, 0, 0 };
@@ -121,9 +123,13 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   int found = 0;
   if( zEnd && *zEnd==0 && v>0 ){
     sqlbuf_init(&b);
-    sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName); sql_lit(&b, " WHERE id=?1");
+    sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
+    sql_lit(&b, " WHERE id=?1");
+    if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_int64(&q, 1, v);
+      db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
+      db_bind_text(&q, 3, c->pActor->zDeptPath);
       if( db_step(&q)==DB_ROW ){ *pId = v; found = 1; }
       db_finalize(&q);
     }
@@ -133,9 +139,14 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   for(int i=0; i<n && !found; i++){
     sqlbuf_init(&b);
     sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
-    sql_lit(&b, " WHERE "); sql_ident(&b, aTry[i]->zName); sql_lit(&b, "=?1 ORDER BY id LIMIT 1");
+    sql_lit(&b, " WHERE "); sql_ident(&b, aTry[i]->zName);
+    sql_lit(&b, "=?1");
+    if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+    sql_lit(&b, " ORDER BY id LIMIT 1");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_text(&q, 1, z);
+      db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
+      db_bind_text(&q, 3, c->pActor->zDeptPath);
       if( db_step(&q)==DB_ROW ){ *pId = db_column_int64(&q, 0); found = 1; }
       db_finalize(&q);
     }
@@ -327,8 +338,10 @@ void rec_select_cols(SqlBuf *b, const Kind *k){
   rec_select_cols_ex(b, k, 0);
 }
 /* bDept: more columns after the fields — the department's path and name,
-** then the title of each referenced record — so one statement answers a
-** record page: the record, its scope check and its links. */
+** then the title of each referenced record the actor may see — so one
+** statement answers a record page: the record, its scope check and its
+** links. With bDept the caller binds ?2 and ?3 to the length and text of
+** the actor's department path (rec_get). */
 void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
   sql_lit(b, "SELECT id, dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(b, ", "); sql_ident(b, f->zName); }
@@ -351,6 +364,11 @@ void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
       sql_ident(b, k->zName);
       sql_lit(b, ".");
       sql_ident(b, f->zName);
+      if( !kr->bPublic ){
+        sql_lit(b, " AND ");
+        sql_ident(b, kr->zName);
+        sql_lit(b, ".dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+      }
       sql_lit(b, ")");
     }
   }
@@ -384,6 +402,8 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
     rc = err_internal(c, "rec_get %s: %s", k->zName, db_errmsg(c->pDb));
   }else{
     db_bind_int64(&q, 1, id);
+    db_bind_int64(&q, 2, (i64)strlen(a->zDeptPath));
+    db_bind_text(&q, 3, a->zDeptPath);
     if( db_step(&q)==DB_ROW ){
       /* in scope: the department's path starts with the actor's subtree */
       int n = kind_nfield(k);
@@ -687,7 +707,8 @@ const char *rec_display(Ctx *c, const Rec *r, const Field *f){
 
 /* The referenced record of a FT_REF value, by its title, or (bCode) by the
 ** value the importer accepts back: its first unique field (e.g. 事项编码).
-** Falls back to the id when the record is gone. */
+** Falls back to the bare id when the record is gone or outside the actor's
+** scope: a reference must not reveal what the actor may not read. */
 const char *rec_ref_text(Ctx *c, const Field *f, const char *zId, int bCode){
   const Kind *k = kind_find(f->zRef);
   const Field *t = 0;
@@ -699,8 +720,11 @@ const char *rec_ref_text(Ctx *c, const Field *f, const char *zId, int bCode){
   sqlbuf_init(&b);
   sql_lit(&b, "SELECT "); sql_ident(&b, t->zName); sql_lit(&b, " FROM "); sql_ident(&b, k->zName);
   sql_lit(&b, " WHERE id=?1");
+  if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
   if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
     db_bind_int64(&q, 1, atoll(zId));
+    db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
+    db_bind_text(&q, 3, c->pActor->zDeptPath);
     if( db_step(&q)==DB_ROW ) zOut = arena_strdup(c->pArena, db_column_text(&q, 0));
     db_finalize(&q);
   }

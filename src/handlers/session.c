@@ -24,6 +24,13 @@ static const char *login_field(Req *r, JsonInput *j, const char *zName){
 void h_login(Req *r){
   JsonInput *j = 0;
   if( r->bApi ){
+    /* A cross-site form cannot send application/json without a preflight,
+    ** so this route needs no CSRF token of its own (login CSRF). */
+    const char *zType = req_in_header(r, "Content-Type");
+    if( zType==0 || strncmp(zType, "application/json", 16)!=0 ){
+      req_fail(r, 415, "请以 Content-Type: application/json 提交账号和密码");
+      return;
+    }
     const char *zErr = 0;
     j = api_json_input(r, &zErr);
     if( j==0 ){ req_fail(r, 400, zErr); return; }
@@ -57,8 +64,8 @@ void h_login(Req *r){
   }
   char zToken[65], zCsrf[65];
   if( session_create(r->ctx.pDb, a.iUser, zToken, zCsrf) ){ req_fail_internal(r); return; }
-  req_set_cookie(r, "fz_session", arena_strdup(&r->arena, zToken), SESSION_HOURS*3600);
-  if( r->bApi ){
+  if( !r->bApi ) req_set_cookie(r, "fz_session", arena_strdup(&r->arena, zToken), SESSION_HOURS*3600);
+  if( r->bApi ){                        /* the API answers with the token, never a cookie */
     Json js;
     r->zContentType = "application/json; charset=utf-8";
     json_init(&js, &r->out);

@@ -100,6 +100,19 @@ static void load_session(Req *r){
   }
 }
 
+/* Called on the first call of the access handler, before any body byte is
+** read: a request that will be refused (not logged in, read-only role, no
+** CSRF header for a cookie session) must not get its upload written to disk. */
+int http_may_upload(Req *r){
+  const Route *p = r->pRoute;
+  if( p==0 || r->ctx.pDb==0 ) return 0;
+  ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
+  load_session(r);
+  if( (p->flags & RT_LOGIN) && r->zToken==0 ) return 0;
+  if( (p->flags & RT_WRITE) && !actor_can_write(&r->actor) ) return 0;
+  return 1;
+}
+
 void http_dispatch(Req *r){
   const Route *p = r->pRoute;
   r->bApi = strncmp(r->zPath, "/api/", 5)==0;

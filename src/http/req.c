@@ -35,8 +35,13 @@ void req_add_param(Req *r, const char *zName, const char *zValue){
   r->nParam++;
 }
 
+static int has_ctl(const char *z){
+  for(; *z; z++) if( (unsigned char)*z < 0x20 || *z==0x7f ) return 1;
+  return 0;
+}
+
 void req_header(Req *r, const char *zName, const char *zValue){
-  if( strpbrk(zName, "\r\n") || strpbrk(zValue, "\r\n") ) return;   /* header injection */
+  if( has_ctl(zName) || has_ctl(zValue) ) return;   /* header injection */
   if( r->nHdr >= (int)(sizeof(r->aHdr)/sizeof(r->aHdr[0])) ) return;
   r->aHdr[r->nHdr].zName = zName;
   r->aHdr[r->nHdr].zValue = zValue;
@@ -51,8 +56,10 @@ const char *req_in_header(Req *r, const char *zName){
 }
 
 void req_redirect(Req *r, const char *zUrl){
-  /* only local paths: never an open redirect */
-  if( zUrl==0 || zUrl[0]!='/' || zUrl[1]=='/' || zUrl[1]=='\\' ) zUrl = "/";
+  /* Only local paths: never an open redirect. Browsers drop tabs and
+  ** newlines from URLs ("/\t/evil" becomes "//evil") and read "\" as "/",
+  ** so any control character or backslash sends the user home instead. */
+  if( zUrl==0 || zUrl[0]!='/' || zUrl[1]=='/' || has_ctl(zUrl) || strchr(zUrl, '\\') ) zUrl = "/";
   r->status = 303;
   req_header(r, "Location", zUrl);
   buf_reset(&r->out);

@@ -46,8 +46,10 @@ struct Req {
   Buf body;                /* raw body (JSON), capped */
   FILE *pUpload;           /* streamed upload */
   const char *zUploadPath, *zUploadName;
-  size_t nBody;
+  size_t nBody;            /* bytes of form fields or raw body */
+  size_t nFile;            /* bytes of uploaded files */
   int bTooBig;
+  int bDiscardBody;        /* the request will be refused: read the body, store nothing */
   /* routing */
   const Route *pRoute;
   const Kind *pKind;
@@ -76,6 +78,7 @@ void        req_set_cookie(Req*, const char *zName, const char *zValue, int nMax
 void        req_fail(Req*, int status, const char *zMsg);
 void        req_fail_internal(Req*);
 void        http_dispatch(Req*);
+int         http_may_upload(Req*);   /* headers only: will this request's policy pass? */
 
 /* The route table (route.c) */
 const Route *route_match(Req*, const char *zMethod, const char *zPath);

@@ -64,12 +64,13 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
                                  uint64_t off, size_t size){
   Req *r = cls;
   (void)kind; (void)content_type; (void)transfer_encoding;
-  r->nBody += size;
   if( filename ){
-    if( !(r->pRoute && (r->pRoute->flags & RT_UPLOAD)) || r->nBody > MAX_UPLOAD_BYTES ){
+    r->nFile += size;
+    if( !(r->pRoute && (r->pRoute->flags & RT_UPLOAD)) || r->nFile > MAX_UPLOAD_BYTES ){
       r->bTooBig = 1;
       return MHD_NO;
     }
+    if( r->bDiscardBody ) return MHD_YES;
     if( r->pUpload==0 ){
       char zTmp[] = "/tmp/fazhi-upload-XXXXXX";
       int fd = mkstemp(zTmp);
@@ -81,6 +82,7 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
     if( size && fwrite(data, 1, size, r->pUpload)!=size ) return MHD_NO;
     return MHD_YES;
   }
+  r->nBody += size;
   if( r->nBody > MAX_FORM_BYTES ){ r->bTooBig = 1; return MHD_NO; }
   /* A long value arrives in pieces: collect them in r->body (unused by
   ** form requests) and store the value when the next field starts, so a
@@ -100,6 +102,7 @@ static int raw_body(Req *r, const char *data, size_t size){
   r->nBody += size;
   int bUpload = r->pRoute && (r->pRoute->flags & RT_UPLOAD);
   if( r->nBody > (bUpload ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES) ){ r->bTooBig = 1; return 0; }
+  if( r->bDiscardBody ) return 1;
   if( bUpload ){
     if( r->pUpload==0 ){
       char zTmp[] = "/tmp/fazhi-upload-XXXXXX";
@@ -184,6 +187,14 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
         ((!bApi && strncmp(zType, "application/x-www-form-urlencoded", 33)==0) ||
          strncmp(zType, "multipart/form-data", 19)==0) ){
       r->pPost = MHD_create_post_processor(conn, 64*1024, post_iter, r);
+    }
+    /* Uploads: refuse what is announced too big, and store nothing for a
+    ** request its policy will refuse anyway (checked from the headers). */
+    if( r->pRoute && (r->pRoute->flags & RT_UPLOAD) ){
+      const char *zLen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+      if( zLen && strtoull(zLen, 0, 10) > (unsigned long long)MAX_UPLOAD_BYTES + 65536 ) r->bTooBig = 1;
+      r->ctx.pDb = http_thread_db();
+      if( !http_may_upload(r) ) r->bDiscardBody = 1;
     }
     *con_cls = r;
     return MHD_YES;
