@@ -128,8 +128,10 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
     if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_int64(&q, 1, v);
-      db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
-      db_bind_text(&q, 3, c->pActor->zDeptPath);
+      if( !k->bPublic ){      /* only bind what the statement has (PostgreSQL refuses extras) */
+        db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
+        db_bind_text(&q, 3, c->pActor->zDeptPath);
+      }
       if( db_step(&q)==DB_ROW ){ *pId = v; found = 1; }
       db_finalize(&q);
     }
@@ -145,8 +147,10 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
     sql_lit(&b, " ORDER BY id LIMIT 1");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_text(&q, 1, z);
-      db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
-      db_bind_text(&q, 3, c->pActor->zDeptPath);
+      if( !k->bPublic ){
+        db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
+        db_bind_text(&q, 3, c->pActor->zDeptPath);
+      }
       if( db_step(&q)==DB_ROW ){ *pId = db_column_int64(&q, 0); found = 1; }
       db_finalize(&q);
     }
@@ -402,8 +406,12 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
     rc = err_internal(c, "rec_get %s: %s", k->zName, db_errmsg(c->pDb));
   }else{
     db_bind_int64(&q, 1, id);
-    db_bind_int64(&q, 2, (i64)strlen(a->zDeptPath));
-    db_bind_text(&q, 3, a->zDeptPath);
+    int bScopedRef = 0;
+    for(const Field *f=k->aField; f->zName; f++) if( f->eType==FT_REF && !kind_find(f->zRef)->bPublic ) bScopedRef = 1;
+    if( bScopedRef ){
+      db_bind_int64(&q, 2, (i64)strlen(a->zDeptPath));
+      db_bind_text(&q, 3, a->zDeptPath);
+    }
     if( db_step(&q)==DB_ROW ){
       /* in scope: the department's path starts with the actor's subtree */
       int n = kind_nfield(k);
@@ -723,8 +731,10 @@ const char *rec_ref_text(Ctx *c, const Field *f, const char *zId, int bCode){
   if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
   if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
     db_bind_int64(&q, 1, atoll(zId));
-    db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
-    db_bind_text(&q, 3, c->pActor->zDeptPath);
+    if( !k->bPublic ){
+      db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
+      db_bind_text(&q, 3, c->pActor->zDeptPath);
+    }
     if( db_step(&q)==DB_ROW ) zOut = arena_strdup(c->pArena, db_column_text(&q, 0));
     db_finalize(&q);
   }
