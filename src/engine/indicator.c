@@ -97,6 +97,18 @@ static void side_sql_value(SqlBuf *b, const Expr *x){
   if( x->zMinus ){ sql_lit(b, " - COALESCE("); sql_ident(b, x->zMinus); sql_lit(b, ",0)"); }
 }
 
+/* " FROM kind WHERE <scope, year, dept>", then prepare and bind. */
+static int from_prepare(Ctx *c, const Kind *k, Where *w, int iYear, i64 iDept, const Field *fYear, Stmt *pSt){
+  sql_lit(&w->b, " FROM ");
+  sql_ident(&w->b, k->zName);
+  w_base(c, w, k, iYear, iDept, fYear);
+  if( db_prepare_buf(c->pDb, pSt, &w->b) ){
+    return err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));
+  }
+  w_bind(w, pSt);
+  return FZ_OK;
+}
+
 /* Sums every side in aSide[] (all with the same year field) over one kind. */
 static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i64 iDept, const Field *fYear){
   int rc = FZ_OK;
@@ -118,14 +130,9 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
       side_sql_value(&w.b, aSide[i].x);
       sql_lit(&w.b, " ELSE 0 END),0)");
     }
-    sql_lit(&w.b, " FROM ");
-    sql_ident(&w.b, k->zName);
-    w_base(c, &w, k, iYear, iDept, fYear);
     Stmt st;
-    if( db_prepare_buf(c->pDb, &st, &w.b) ){
-      rc = err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));
-    }else{
-      w_bind(&w, &st);
+    rc = from_prepare(c, k, &w, iYear, iDept, fYear, &st);
+    if( rc==FZ_OK ){
       if( db_step(&st)==DB_ROW ){
         n = 0;
         for(int i=0; i<nSide; i++) if( !aSide[i].bPost ) *aSide[i].pOut = db_column_int64(&st, n++);
@@ -145,14 +152,9 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
   sqlbuf_init(&w.b);
   sql_lit(&w.b, "SELECT state");
   for(int i=0; i<nField; i++) if( aNeed[i] ){ sql_lit(&w.b, ", "); sql_ident(&w.b, k->aField[i].zName); }
-  sql_lit(&w.b, " FROM ");
-  sql_ident(&w.b, k->zName);
-  w_base(c, &w, k, iYear, iDept, fYear);
   Stmt st;
-  if( db_prepare_buf(c->pDb, &st, &w.b) ){
-    rc = err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));
-  }else{
-    w_bind(&w, &st);
+  rc = from_prepare(c, k, &w, iYear, iDept, fYear, &st);
+  if( rc==FZ_OK ){
     Arena *pMain = c->pArena;
     Arena row;
     arena_init(&row);
