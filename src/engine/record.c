@@ -271,6 +271,16 @@ int rec_check(Ctx *c, Rec *r, int iRow){
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }
 
+/* Everything but uniqueness, which writes check inside their transaction. */
+static int rec_check_scope_local(Ctx *c, Rec *r){
+  int nErr0 = c->err.n;
+  if( r->iDept!=0 && !dept_in_scope(c, r->iDept) ){
+    err_add(c, 0, &field_dept, "无权为“%s”录入或修改数据", dept_name(c, r->iDept));
+  }
+  rec_check_local(c, r, 0);
+  return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
+}
+
 /* The checks that need no database: required fields, fields required in
 ** the record's state, periods not met before they start, no future dates. */
 int rec_check_local(Ctx *c, Rec *r, int iRow){
@@ -496,14 +506,36 @@ int rec_write_row(Ctx *c, Rec *r){
   return rc;
 }
 
+static int rec_write_update(Ctx *c, const Rec *r);
+
+/* Inside the write transaction, which serialises writers: uniqueness is
+** checked where no other writer can slip in between check and write, and a
+** constraint the database still raises is answered as the user error it
+** is (FZ_INVALID), never as a 500. Returns FZ_OK, FZ_INVALID (rolled back)
+** or DB_ERROR. */
+static int write_checked(Ctx *c, Rec *r, int bInsert){
+  rec_check_unique(c, r, 0);
+  if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
+  int rc = bInsert ? rec_write_row(c, r) : rec_write_update(c, r);
+  if( rc==DB_CONSTRAINT ){
+    db_rollback(c->pDb);
+    rec_check_unique(c, r, 0);
+    if( c->err.n==0 ) err_add(c, 0, 0, "与已有记录冲突，请刷新后重试");
+    return FZ_INVALID;
+  }
+  return rc ? DB_ERROR : FZ_OK;
+}
+
 int rec_insert(Ctx *c, Rec *r){
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
   r->id = 0;
   int nErr0 = c->err.n;
-  rec_check(c, r, 0);
+  rec_check_scope_local(c, r);
   if( c->err.n || nErr0 ) return FZ_INVALID;
   if( db_begin_write(c->pDb) ) goto db_fail;
-  if( rec_write_row(c, r) ) goto db_fail;
+  int wc = write_checked(c, r, 1);
+  if( wc==FZ_INVALID ) return FZ_INVALID;
+  if( wc ) goto db_fail;
   if( audit_append(c, "insert", r->pKind->zName, r->id, "", rec_json(c, r)) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
@@ -545,10 +577,12 @@ static int rec_save(Ctx *c, const Rec *pOld, Rec *pNew, const char *zAction){
   pNew->id = pOld->id;
   pNew->zCreated = pOld->zCreated;
   pNew->zUpdated = now_iso(c);
-  rec_check(c, pNew, 0);
+  rec_check_scope_local(c, pNew);
   if( c->err.n ) return FZ_INVALID;
   if( db_begin_write(c->pDb) ) goto db_fail;
-  if( rec_write_update(c, pNew) ) goto db_fail;
+  int wc = write_checked(c, pNew, 0);
+  if( wc==FZ_INVALID ) return FZ_INVALID;
+  if( wc ) goto db_fail;
   if( audit_append(c, zAction, pNew->pKind->zName, pNew->id, rec_json(c, pOld), rec_json(c, pNew)) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
