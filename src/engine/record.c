@@ -301,7 +301,7 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
   if( k->aDeadline ){
     for(const Deadline *d=k->aDeadline; d->zName; d++){
       const char *zS = rec_val(r, d->zStart), *zD = rec_val(r, d->zDone);
-      if( zS && zD && strcmp(zD, zS)<0 ){
+      if( zS && zD && strcmp(zD, zS)<0 && !err_has(c, iRow, d->zDone) ){
         const Field *fs = kind_field(k, d->zStart), *fd = kind_field(k, d->zDone);
         err_add(c, iRow, fd, "不能早于「%s」（%s）", fs->zLabel, zS);
       }
@@ -314,7 +314,8 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
       const char *az[2] = { d->zStart, d->zDone };
       for(int j=0; j<2; j++){
         const char *zV = rec_val(r, az[j]);
-        if( zV && strcmp(zV, c->zToday)>0 ){
+        /* a field can start one period and end another: one message each */
+        if( zV && strcmp(zV, c->zToday)>0 && !err_has(c, iRow, az[j]) ){
           err_add(c, iRow, kind_field(k, az[j]), "不能晚于今天（%s），实际为%s", c->zToday, zV);
         }
       }
@@ -324,24 +325,32 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
 }
 
 /* Values of F_UNIQUE fields must not exist in another record. */
+/* The id of another record of kind k whose field f holds zVal (any scope:
+** uniqueness is county-wide), 0 if none. */
+i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept){
+  SqlBuf b;
+  Stmt q;
+  i64 id = 0;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
+  sql_lit(&b, " WHERE "); sql_ident(&b, f->zName); sql_lit(&b, "=?1 AND id<>?2");
+  if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+    db_bind_text(&q, 1, zVal);
+    db_bind_int64(&q, 2, iExcept);
+    if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  return id;
+}
+
 int rec_check_unique(Ctx *c, Rec *r, int iRow){
   const Kind *k = r->pKind;
   int nErr0 = c->err.n;
   int i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
     if( !(f->flags & F_UNIQUE) || r->azVal[i]==0 ) continue;
-    SqlBuf b;
-    Stmt q;
-    sqlbuf_init(&b);
-    sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
-    sql_lit(&b, " WHERE "); sql_ident(&b, f->zName); sql_lit(&b, "=?1 AND id<>?2");
-    if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
-      db_bind_text(&q, 1, r->azVal[i]);
-      db_bind_int64(&q, 2, r->id);
-      if( db_step(&q)==DB_ROW ) err_add(c, iRow, f, "“%s”已存在，不能重复", r->azVal[i]);
-      db_finalize(&q);
-    }
-    sqlbuf_free(&b);
+    if( rec_id_by_value(c, k, f, r->azVal[i], r->id) ) err_add(c, iRow, f, "“%s”已存在，不能重复", r->azVal[i]);
   }
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }

@@ -31,6 +31,7 @@ int  rec_from_input(Ctx*, Rec *pRec, int iRow, InputFn, void *pArg);  /* parse +
 int  rec_check(Ctx*, Rec *pRec, int iRow);    /* required, states, refs, uniqueness, scope */
 int  rec_check_local(Ctx*, Rec *pRec, int iRow);   /* the part that needs no database */
 int  rec_check_unique(Ctx*, Rec *pRec, int iRow);
+i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);  /* 0 if none */
 int  rec_get(Ctx*, const Kind*, i64 id, Rec **ppRec);      /* FZ_NOTFOUND outside scope */
 int  rec_insert(Ctx*, Rec *pRec);             /* validates, writes, audits: one transaction */
 int  rec_update(Ctx*, const Rec *pOld, Rec *pNew);

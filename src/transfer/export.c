@@ -26,7 +26,28 @@ typedef struct ExportJob {
   FILE *pOut;
   long long nRow;
   int bPublic;
+  const char **azDept;        /* department names by id, loaded once */
+  i64 nDept;
 } ExportJob;
+
+/* Every department's name, indexed by id (ids are small and dense). */
+static void load_dept_names(ExportJob *j){
+  Stmt q;
+  i64 nMax = 0;
+  if( db_prepare(j->c->pDb, &q, "SELECT COALESCE(MAX(id),0) FROM dept")==DB_OK ){
+    if( db_step(&q)==DB_ROW ) nMax = db_column_int64(&q, 0);
+    db_finalize(&q);
+  }
+  j->nDept = nMax+1;
+  j->azDept = arena_alloc(j->c->pArena, sizeof(char*)*(size_t)j->nDept);
+  if( db_prepare(j->c->pDb, &q, "SELECT id, name FROM dept")==DB_OK ){
+    while( db_step(&q)==DB_ROW ){
+      i64 id = db_column_int64(&q, 0);
+      if( id>=0 && id<j->nDept ) j->azDept[id] = arena_strdup(j->c->pArena, db_column_text(&q, 1));
+    }
+    db_finalize(&q);
+  }
+}
 
 static int export_row(void *p, Rec *r){
   ExportJob *j = p;
@@ -39,7 +60,7 @@ static int export_row(void *p, Rec *r){
     return 0;
   }
   const State *s = k->aState ? kind_state(k, r->zState) : 0;
-  const char *zDept = dept_name(c, r->iDept);
+  const char *zDept = r->iDept>=0 && r->iDept<j->nDept && j->azDept[r->iDept] ? j->azDept[r->iDept] : "";
   const char *zState = s ? s->zLabel : r->zState;
   if( j->pX ){
     int iRow = (int)j->nRow;
@@ -78,6 +99,7 @@ int export_query(Ctx *c, const Query *q, const char *zFormat, const char *zPath,
   j.k = q->pKind;
   j.zFormat = zFormat;
   j.bPublic = (c->pActor->mRole & R_PUBLIC)!=0;
+  load_dept_names(&j);
   const Kind *k = q->pKind;
   int nCol = 3;
   for(const Field *f=k->aField; f->zName; f++) if( !j.bPublic || (f->flags & F_PUBLIC) ) nCol++;

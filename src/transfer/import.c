@@ -26,6 +26,8 @@
 
 #define AUDIT_CHUNK 10000
 
+static const Field field_state = { "state", "状态", FT_TEXT };
+
 typedef struct ImpCol { const Field *pField; int bDept; int bState; int bIgnore; } ImpCol;
 typedef struct Imp {
   Ctx *c;
@@ -56,18 +58,7 @@ static void unique_check(Imp *m, Rec *r, int iRow){
       err_add(c, iRow, f, "“%s”与第%lld行重复", z, (long long)iPrev);
       continue;
     }
-    SqlBuf b;
-    Stmt q;
-    i64 id = 0;
-    sqlbuf_init(&b);
-    sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
-    sql_lit(&b, " WHERE "); sql_ident(&b, f->zName); sql_lit(&b, "=?1");
-    if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
-      db_bind_text(&q, 1, z);
-      if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
-      db_finalize(&q);
-    }
-    sqlbuf_free(&b);
+    i64 id = rec_id_by_value(c, k, f, z, 0);
     if( id && id>=m->iFirstId && id-m->iFirstId < m->nRowOfId ){
       err_add(c, iRow, f, "“%s”与第%d行重复", z, m->aRowOfId[id-m->iFirstId]);
     }else if( id ){
@@ -232,7 +223,7 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
       const State *s = 0;
       if( k->aState ) for(const State *t=k->aState; t->zId; t++) if( strcmp(t->zId, z)==0 || strcmp(t->zLabel, z)==0 ) s = t;
       if( s ) r->zState = s->zId;
-      else err_add(c, pRow->iRow, 0, "「状态」：未知状态“%s”", z);
+      else err_add(c, pRow->iRow, &field_state, "未知状态“%s”", z);
     }
     rec_from_input(c, r, pRow->iRow, imp_get, &m);
     /* references: fill from the cache, or remember the new resolution */

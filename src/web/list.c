@@ -60,7 +60,8 @@ static void year_options(Req *r, int iYear){
   }
 }
 
-/* The most pressing period of a record, as a table cell. */
+/* The most pressing period of a record: its class (0 none, 1 due soon,
+** 2 overdue) and, with bCell, its table cell. */
 int web_deadline_cell(Req *r, const Rec *p, int bCell){
   int eClass = 0;       /* 0 none, 1 due soon, 2 overdue */
   const Kind *k = p->pKind;
@@ -182,8 +183,12 @@ void web_list(Req *r, const Query *q, const RecList *pList){
   out_html(r, HTML("</tr></thead><tbody>\n"));
   for(int n=0; n<pList->nRow; n++){
     const Rec *p = pList->aRow[n];
-    int eClass = k->aDeadline && r->zToken ? web_deadline_cell(r, p, 0) : 0;
-    outf(r, "<tr class=\"%s\">", eClass==2 ? "overdue" : eClass==1 ? "due-soon" : "");
+    /* The row's class depends on the period cell at its end: render the
+    ** cells into a side buffer first, then the <tr> around them. */
+    Buf row;
+    buf_init(&row);
+    Buf save = r->out;
+    r->out = row;
     int bFirst = 1;
     for(const Field *f=k->aField; f->zName; f++){
       if( !(f->flags & F_LIST) ) continue;
@@ -203,7 +208,12 @@ void web_list(Req *r, const Query *q, const RecList *pList){
       const State *s = kind_state(k, p->zState);
       outf(r, "<td><span class=\"state s-%s\">%s</span></td>", p->zState, s ? s->zLabel : p->zState);
     }
-    if( k->aDeadline && r->zToken ) web_deadline_cell(r, p, 1);
+    int eClass = k->aDeadline && r->zToken ? web_deadline_cell(r, p, 1) : 0;
+    row = r->out;
+    r->out = save;
+    outf(r, "<tr class=\"%s\">", eClass==2 ? "overdue" : eClass==1 ? "due-soon" : "");
+    buf_append(&r->out, row.z ? row.z : "", row.n);     /* cells already escaped above */
+    buf_free(&row);
     out_html(r, HTML("</tr>\n"));
   }
   if( pList->nRow==0 ) out_html(r, HTML("<tr><td colspan=\"20\" class=\"empty\">暂无数据</td></tr>"));

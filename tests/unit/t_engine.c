@@ -210,6 +210,26 @@ static void test_required_in_state(void){
   T_CHECK(!rec_trans_allowed(&clerk, p, kind_trans(k, "reopen")));
 }
 
+/* 2026-11-23: 受理日期 starts one period and ends another, 结案日期 ends two:
+** each was reported twice. One message per field. */
+static void test_one_message_per_field(void){
+  Ctx *c = fresh();
+  const Kind *k = kind_find("reconsideration");
+  memset(aVals, 0, sizeof aVals);
+  aVals[0] = "M-1"; aVals[1] = "甲"; aVals[2] = "乙"; aVals[3] = "其他"; aVals[4] = "2025-03-01";
+  aVals[5] = "2030-01-01"; aVals[6] = "普通程序"; aVals[8] = "2025-02-01"; aVals[15] = "甲局";
+  Rec *r = rec_new(c, k);
+  rec_from_input(c, r, 0, get_vals, (void*)k);
+  T_EQ_INT(rec_insert(c, r), FZ_INVALID);
+  int nAcc = 0, nDec = 0;
+  for(int i=0; i<c->err.n; i++){
+    if( c->err.a[i].zField && strcmp(c->err.a[i].zField, "accepted")==0 ) nAcc++;
+    if( c->err.a[i].zField && strcmp(c->err.a[i].zField, "decided")==0 ) nDec++;
+  }
+  T_EQ_INT(nAcc, 1);
+  T_EQ_INT(nDec, 1);
+}
+
 static IoRow mkrow(int iRow, int n, const char **az){
   IoRow r = { iRow, n, (char**)az };
   return r;
@@ -331,6 +351,7 @@ static const TestCase aTest[] = {
   { "rounding", test_rounding },
   { "scope", test_scope },
   { "required_in_state", test_required_in_state },
+  { "one_message_per_field", test_one_message_per_field },
   { "import_all_or_nothing", test_import_all_or_nothing },
   { "audit_chain", test_audit_chain },
   { "indicators", test_indicators },
