@@ -12,11 +12,12 @@
 #include <time.h>
 
 static const char *tmp_file(Req *r){
-  char zTmp[] = "/tmp/fazhi-out-XXXXXX";
+  const char *zDir = getenv("TMPDIR");
+  char *zTmp = arena_printf(&r->arena, "%s/fazhi-out-XXXXXX", zDir && zDir[0] ? zDir : "/tmp");
   int fd = mkstemp(zTmp);
   if( fd<0 ) return 0;
   close(fd);
-  return arena_strdup(&r->arena, zTmp);
+  return zTmp;
 }
 
 static void attach(Req *r, const char *zPath, const char *zBase, const char *zExt, const char *zType){

@@ -50,6 +50,16 @@ static enum MHD_Result arg_iter(void *cls, enum MHD_ValueKind kind, const char *
   return MHD_YES;
 }
 
+/* A temporary file for an upload, in $TMPDIR (default /tmp). */
+static FILE *upload_file(Req *r){
+  const char *zDir = getenv("TMPDIR");
+  char *zTmp = arena_printf(&r->arena, "%s/fazhi-upload-XXXXXX", zDir && zDir[0] ? zDir : "/tmp");
+  int fd = mkstemp(zTmp);
+  if( fd<0 ) return 0;
+  r->zUploadPath = zTmp;
+  return fdopen(fd, "w+b");
+}
+
 /* Ends a value being collected piecewise (see post_iter). */
 static void form_flush(Req *r){
   if( r->body.n && r->nParam>0 ){
@@ -72,11 +82,8 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
     }
     if( r->bDiscardBody ) return MHD_YES;
     if( r->pUpload==0 ){
-      char zTmp[] = "/tmp/fazhi-upload-XXXXXX";
-      int fd = mkstemp(zTmp);
-      if( fd<0 ) return MHD_NO;
-      r->pUpload = fdopen(fd, "w+b");
-      r->zUploadPath = arena_strdup(&r->arena, zTmp);
+      r->pUpload = upload_file(r);
+      if( r->pUpload==0 ) return MHD_NO;
       r->zUploadName = arena_strdup(&r->arena, filename);
     }
     if( size && fwrite(data, 1, size, r->pUpload)!=size ) return MHD_NO;
@@ -104,13 +111,7 @@ static int raw_body(Req *r, const char *data, size_t size){
   if( r->nBody > (bUpload ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES) ){ r->bTooBig = 1; return 0; }
   if( r->bDiscardBody ) return 1;
   if( bUpload ){
-    if( r->pUpload==0 ){
-      char zTmp[] = "/tmp/fazhi-upload-XXXXXX";
-      int fd = mkstemp(zTmp);
-      if( fd<0 ) return 0;
-      r->pUpload = fdopen(fd, "w+b");
-      r->zUploadPath = arena_strdup(&r->arena, zTmp);
-    }
+    if( r->pUpload==0 && (r->pUpload = upload_file(r))==0 ) return 0;
     return fwrite(data, 1, size, r->pUpload)==size;
   }
   buf_append(&r->body, data, size);

@@ -152,8 +152,9 @@ start_server(){
     _try=$((_try+1))
     PORT=$(_random_port)
     curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/" && continue   # taken
+    mkdir -p "$T/srvtmp"
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-      FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$PORT" \
+      TMPDIR="$T/srvtmp" FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$PORT" \
       >"$T/server.out" 2>>"$T/server.err" &
     SERVER_PID=$!
     _i=0
