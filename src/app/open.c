@@ -22,7 +22,11 @@ Db *app_open(const char *zDb, int bCreate){
   }
   Db *p = db_open(zDb, bCreate, zErr, sizeof zErr);
   if( p==0 ){ fprintf(stderr, "%s\n", zErr); return 0; }
-  if( schema_migrate(p, zErr, sizeof zErr) || ddl_sync_all(p, zErr, sizeof zErr) ){
+  /* Two servers starting together on one PostgreSQL database take turns. */
+  db_schema_lock(p, 1);
+  int rc = schema_migrate(p, zErr, sizeof zErr) || ddl_sync_all(p, zErr, sizeof zErr);
+  db_schema_lock(p, 0);
+  if( rc ){
     fprintf(stderr, "%s\n", zErr);
     db_close(p);
     return 0;

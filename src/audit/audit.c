@@ -41,8 +41,10 @@ void audit_hash(const char *zPrev, i64 id, const char *zAt, i64 iUser, const cha
   sha256_hex(h, zOut);
 }
 
-int audit_append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
-                 const char *zBefore, const char *zAfter){
+/* Inside the caller's write transaction, or its own: the write lock makes
+** "last id + 1" and the previous hash one chain, whichever server writes. */
+static int append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
+                  const char *zBefore, const char *zAfter){
   Stmt q;
   c->pIndCache = 0;        /* every write passes here: computed indicators are stale */
   i64 id = 1;
@@ -80,6 +82,13 @@ int audit_append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
   int rc = db_step(&q);
   db_finalize(&q);
   return rc==DB_DONE ? 0 : 1;
+}
+
+int audit_append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
+                 const char *zBefore, const char *zAfter){
+  if( db_begin_write(c->pDb) ) return 1;
+  if( append(c, zAction, zKind, iRec, zBefore, zAfter) ){ db_rollback(c->pDb); return 1; }
+  return db_commit(c->pDb) ? 1 : 0;
 }
 
 static void problem(AuditReport *p, const char *zFmt, ...) FMT(2,3);

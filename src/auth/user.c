@@ -4,6 +4,7 @@
 */
 #include "auth/auth.h"
 #include "audit/audit.h"
+#include "engine/record.h"
 #include <string.h>
 #include <stdio.h>
 #include <time.h>
@@ -40,13 +41,14 @@ int user_create(Ctx *c, const char *zLogin, const char *zName, const char *zRole
     return FZ_INVALID;
   }
   if( db_prepare(c->pDb, &q, "INSERT INTO users(id, login, name, role, dept_id, pw_hash, created_at)"
-                             " VALUES((SELECT COALESCE(MAX(id),0)+1 FROM users), ?1, ?2, ?3, ?4, ?5,"
-                             " CURRENT_TIMESTAMP) RETURNING id") ) goto db_fail;
+                             " VALUES((SELECT COALESCE(MAX(id),0)+1 FROM users), ?1, ?2, ?3, ?4, ?5, ?6)"
+                             " RETURNING id") ) goto db_fail;
   db_bind_text(&q, 1, zLogin);
   db_bind_text(&q, 2, zName);
   db_bind_text(&q, 3, zRole);
   db_bind_int64(&q, 4, iDept);
   db_bind_text(&q, 5, zHash);
+  db_bind_text(&q, 6, rec_now_iso(c));
   i64 id = 0;
   if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
   db_finalize(&q);

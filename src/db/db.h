@@ -31,8 +31,10 @@ enum { DB_SQLITE = 1, DB_POSTGRES = 2 };
 
 #define SQL(LIT) ("" LIT "")
 
-/* Opening. zTarget is a SQLite file path (postgresql:// is reserved for the
-** PostgreSQL backend). bCreate: create the file when missing. */
+/* Opening. zTarget is a SQLite file path, or a PostgreSQL database as
+** postgresql://user@host:port/db or a libpq conninfo ("host=… dbname=…").
+** bCreate: create the SQLite file when missing (a PostgreSQL database is
+** created by its administrator; its tables are created here). */
 Db  *db_open(const char *zTarget, int bCreate, char *zErr, int nErr);
 void db_close(Db*);
 int  db_dialect(Db*);
@@ -59,20 +61,6 @@ void db_reset(Stmt*);                                  /* ready to bind and step
 int  db_exec_sql(Db*, const char *zSql);
 #define db_exec(pDb, LIT) db_exec_sql((pDb), SQL(LIT))
 
-/* Transactions. A write transaction takes the write lock at once. */
-int  db_begin_write(Db*);
-int  db_commit(Db*);
-void db_rollback(Db*);
-int  db_in_txn(Db*);
-/* A read transaction around a whole GET request: one snapshot, one lock. */
-int  db_begin_read(Db*);
-void db_end_read(Db*);
-/* Bulk writes (imports): a page cache large enough that one big
-** transaction does not spill to disk and read back. Off restores it. */
-void db_bulk_mode(Db*, int bOn);
-/* After a bulk load: refresh the planner's statistics (cheaply). */
-void db_refresh_stats(Db*);
-
 /* Dynamic SQL, for the engine's generated queries and DDL. */
 typedef struct SqlBuf { Buf b; int nParam; } SqlBuf;
 void sqlbuf_init(SqlBuf*);
@@ -83,6 +71,42 @@ void sql_ident(SqlBuf*, const char *zIdent);   /* aborts unless [a-z_][a-z0-9_]*
 int  sql_param(SqlBuf*);                       /* appends ?N, returns N */
 void sql_int(SqlBuf*, i64 v);                  /* an integer constant from C, not from users */
 int  db_prepare_buf(Db*, Stmt*, SqlBuf*);
+
+/* Transactions. A write transaction takes the write lock at once: one
+** writer at a time per database (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
+** transaction-scoped advisory lock), so check-then-write is safe and the
+** audit chain stays one chain with several servers. */
+int  db_begin_write(Db*);
+int  db_commit(Db*);
+void db_rollback(Db*);
+int  db_in_txn(Db*);
+/* A read transaction around a whole GET request: one snapshot, one lock. */
+int  db_begin_read(Db*);
+void db_end_read(Db*);
+/* Bulk writes (imports): a page cache large enough that one big
+** transaction does not spill to disk and read back. Off restores it. */
+void db_bulk_mode(Db*, int bOn);
+/* After a bulk load: refresh the planner's statistics of zTable (cheaply). */
+void db_refresh_stats(Db*, const char *zTable);
+/* After rows were written with explicit ids: the next generated id follows
+** the largest (PostgreSQL's sequence; nothing to do on SQLite). */
+void db_sync_ids(Db*, const char *zTable);
+/* Around migrations: two servers starting together take turns. */
+void db_schema_lock(Db*, int bOn);
+
+/* Bulk loading of one table inside the caller's write transaction:
+** PostgreSQL sends COPY FROM STDIN in batches, SQLite steps a prepared
+** INSERT per row. Texts are not copied before db_bulk_row returns.
+** db_bulk_row/db_bulk_end return DB_OK, DB_CONSTRAINT (a batched backend
+** may report it only at a later row or at the end) or DB_ERROR. */
+typedef struct Bulk { Db *pDb; Stmt ins; Buf rows; SqlBuf sql; int nCol, iCol, bCopy; } Bulk;
+int  db_bulk_begin(Db*, Bulk*, const char *zTable, const char *const *azCol, int nCol);
+void db_bulk_int(Bulk*, i64);
+void db_bulk_text(Bulk*, const char *z);   /* NULL for NULL */
+int  db_bulk_row(Bulk*);
+int  db_bulk_flush(Bulk*);                 /* sends the rows batched so far */
+int  db_bulk_end(Bulk*);                   /* sends what is left, frees */
+void db_bulk_abort(Bulk*);                 /* frees without sending */
 
 /* Dialect-dependent DDL fragments. */
 const char *db_ddl_pk(Db*);      /* "id INTEGER PRIMARY KEY" / "id BIGSERIAL PRIMARY KEY" */

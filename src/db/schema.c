@@ -8,6 +8,7 @@
 */
 #include "db/schema.h"
 #include <stdio.h>
+#include <time.h>
 
 /* eDialect 0: every backend; DB_SQLITE / DB_POSTGRES: only that one (the
 ** version is recorded on every backend either way). */
@@ -87,9 +88,25 @@ static const Migration aMigration[] = {
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
     " BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;"
   },
+  { 3, DB_POSTGRES,
+    /* PostgreSQL backstop: the same refusal, and no TRUNCATE either. */
+    "CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+    " $$ BEGIN RAISE EXCEPTION 'audit log is append-only'; END $$;"
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+    " FOR EACH ROW EXECUTE FUNCTION audit_append_only();"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+    " FOR EACH ROW EXECUTE FUNCTION audit_append_only();"
+    "CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit"
+    " FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){
+  char zNow[32];
+  time_t t = time(0);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(zNow, sizeof zNow, "%Y-%m-%dT%H:%M:%SZ", &tm);
   if( db_exec(pDb, "CREATE TABLE IF NOT EXISTS schema_version("
                    " version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)") ){
     snprintf(zErr, (size_t)nErr, "%s", db_errmsg(pDb));
@@ -107,8 +124,9 @@ int schema_migrate(Db *pDb, char *zErr, int nErr){
     if( !bDone ){
       if( (m->eDialect==0 || m->eDialect==db_dialect(pDb)) && db_exec_sql(pDb, m->zSql) ) goto fail_rb;
       if( db_prepare(pDb, &q, "INSERT INTO schema_version(version, applied_at)"
-                              " VALUES(?1, CURRENT_TIMESTAMP)") ) goto fail_rb;
+                              " VALUES(?1, ?2)") ) goto fail_rb;
       db_bind_int64(&q, 1, m->iVersion);
+      db_bind_text(&q, 2, zNow);
       int rc = db_step(&q);
       db_finalize(&q);
       if( rc!=DB_DONE ) goto fail_rb;

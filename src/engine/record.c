@@ -464,26 +464,27 @@ static void bind_val(Stmt *q, int iParam, const Field *f, const char *z){
   else db_bind_text(q, iParam, z);
 }
 
-/* INSERT of every column; with bId the caller assigns the id (bulk
-** import), else the database does and RETURNING reports it. */
-static int insert_prepare(Ctx *c, const Kind *k, Stmt *q, int bId){
+/* INSERT of every column; the database assigns the id and RETURNING
+** reports it. */
+static int insert_prepare(Ctx *c, const Kind *k, Stmt *q){
   SqlBuf b;
   sqlbuf_init(&b);
   sql_lit(&b, "INSERT INTO "); sql_ident(&b, k->zName);
   sql_lit(&b, "(dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(&b, ", "); sql_ident(&b, f->zName); }
-  if( bId ) sql_lit(&b, ", id");
   sql_lit(&b, ") VALUES(");
-  int n = 4 + kind_nfield(k) + bId;
+  int n = 4 + kind_nfield(k);
   for(int i=0; i<n; i++){ if( i ) sql_lit(&b, ","); sql_param(&b); }
-  sql_lit(&b, ")");
-  if( !bId ) sql_lit(&b, " RETURNING id");
+  sql_lit(&b, ") RETURNING id");
   int rc = db_prepare_buf(c->pDb, q, &b);
   sqlbuf_free(&b);
   return rc;
 }
+static int field_is_int(const Field *f){
+  return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF;
+}
 /* Texts are bound without copying: the record's arena outlives the step. */
-static void insert_bind(Stmt *q, const Rec *r, int bId){
+static void insert_bind(Stmt *q, const Rec *r){
   db_bind_int64(q, 1, r->iDept);
   db_bind_text_static(q, 2, r->zState);
   db_bind_text_static(q, 3, r->zCreated);
@@ -491,24 +492,40 @@ static void insert_bind(Stmt *q, const Rec *r, int bId){
   int i = 0;
   for(const Field *f=r->pKind->aField; f->zName; f++, i++){
     const char *z = r->azVal[i];
-    if( z && (f->eType==FT_TEXT || f->eType==FT_LONGTEXT || f->eType==FT_DATE || f->eType==FT_ENUM) ){
-      db_bind_text_static(q, 5+i, z);
-    }else{
-      bind_val(q, 5+i, f, z);
-    }
+    if( z && field_is_int(f) ) db_bind_int64(q, 5+i, atoll(z));
+    else db_bind_text_static(q, 5+i, z);
   }
-  if( bId ) db_bind_int64(q, 5+i, r->id);
 }
-int rec_insert_stmt_prepare(Ctx *c, const Kind *k, Stmt *q){ return insert_prepare(c, k, q, 0); }
-int rec_insert_stmt_bind(Stmt *q, const Rec *r){ insert_bind(q, r, 0); return 0; }
-int rec_insert_stmt_prepare_id(Ctx *c, const Kind *k, Stmt *q){ return insert_prepare(c, k, q, 1); }
-void rec_insert_stmt_bind_id(Stmt *q, const Rec *r){ insert_bind(q, r, 1); }
+
+/* Bulk load (import): the caller assigns r->id; columns id, dept_id,
+** state, created_at, updated_at, then every field. */
+int rec_bulk_begin(Ctx *c, const Kind *k, Bulk *pBulk){
+  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(5+kind_nfield(k)));
+  az[0] = "id"; az[1] = "dept_id"; az[2] = "state"; az[3] = "created_at"; az[4] = "updated_at";
+  int n = 5;
+  for(const Field *f=k->aField; f->zName; f++) az[n++] = f->zName;
+  return db_bulk_begin(c->pDb, pBulk, k->zName, az, n);
+}
+int rec_bulk_add(Bulk *pBulk, const Rec *r){
+  db_bulk_int(pBulk, r->id);
+  db_bulk_int(pBulk, r->iDept);
+  db_bulk_text(pBulk, r->zState);
+  db_bulk_text(pBulk, r->zCreated);
+  db_bulk_text(pBulk, r->zUpdated);
+  int i = 0;
+  for(const Field *f=r->pKind->aField; f->zName; f++, i++){
+    const char *z = r->azVal[i];
+    if( z && field_is_int(f) ) db_bulk_int(pBulk, atoll(z));
+    else db_bulk_text(pBulk, z);
+  }
+  return db_bulk_row(pBulk);
+}
 
 int rec_write_row(Ctx *c, Rec *r){
   Stmt q;
   if( r->zCreated==0 ) r->zCreated = r->zUpdated = now_iso(c);
-  if( rec_insert_stmt_prepare(c, r->pKind, &q) ) return DB_ERROR;
-  rec_insert_stmt_bind(&q, r);
+  if( insert_prepare(c, r->pKind, &q) ) return DB_ERROR;
+  insert_bind(&q, r);
   int rc = db_step(&q);
   if( rc==DB_ROW ){ r->id = db_column_int64(&q, 0); rc = DB_OK; }
   db_finalize(&q);

@@ -55,10 +55,10 @@ int  rec_parse_value(Ctx*, const Field*, const char *zIn, const char **pzOut, in
 /* Low-level write used by rec_insert and the bulk importer: no validation,
 ** no audit, inside the caller's transaction. */
 int  rec_write_row(Ctx*, Rec *pRec);
-int  rec_insert_stmt_prepare(Ctx*, const Kind*, Stmt*);   /* id assigned by the database */
-int  rec_insert_stmt_bind(Stmt*, const Rec*);
-int  rec_insert_stmt_prepare_id(Ctx*, const Kind*, Stmt*);  /* caller assigns r->id */
-void rec_insert_stmt_bind_id(Stmt*, const Rec*);
+/* Bulk load (import) inside the caller's write transaction; the caller
+** assigns r->id. rec_bulk_add returns db_bulk_row's code. */
+int  rec_bulk_begin(Ctx*, const Kind*, Bulk*);
+int  rec_bulk_add(Bulk*, const Rec*);
 
 /* Row plumbing shared with the list query and the importer */
 void rec_select_cols(SqlBuf*, const Kind*);     /* SELECT id, dept_id, state, …, fields FROM kind */

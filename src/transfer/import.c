@@ -161,7 +161,14 @@ static int write_audit_chunk(Ctx *c, const Kind *k, Buf *pLines){
   return rc;
 }
 
-int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
+/* A batched backend reported a duplicate only when the batch was sent:
+** the import is rolled back and read again without writing, which names
+** the rows. */
+#define IMPORT_RECHECK 1000
+
+/* One pass over the rows. bWrite: write rows until the first bad one (the
+** UNIQUE index finds duplicates); else only check every row. */
+static int import_pass(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported, int bWrite){
   Imp m;
   memset(&m, 0, sizeof m);
   m.c = c;
@@ -185,8 +192,8 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
   arena_init(&rowArena);
   Buf lines;
   buf_init(&lines);
-  Stmt ins;
-  int bWriting = 1, bInTxn = 0, bStmt = 0, nChunk = 0, rc = FZ_OK;
+  Bulk ins;
+  int bWriting = bWrite, bInTxn = 0, bStmt = 0, nChunk = 0, rc = FZ_OK;
   i64 iNextId = 1;
   db_bulk_mode(c->pDb, 1);
   if( db_begin_write(c->pDb) ) goto db_fail;
@@ -201,7 +208,7 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
     db_finalize(&q);
     sqlbuf_free(&b);
   }
-  if( rec_insert_stmt_prepare_id(c, k, &ins) ) goto db_fail;
+  if( rec_bulk_begin(c, k, &ins) ) goto db_fail;
   bStmt = 1;
   m.iFirstId = iNextId;
   const char *zNow = rec_now_iso(c);
@@ -246,14 +253,16 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
       unique_check(&m, r, pRow->iRow);
     }else if( c->err.n>nErr0 ){
       bWriting = 0;                       /* this row stops the writing: it is checked like the rest */
+      int src = db_bulk_flush(&ins);      /* rows still batched go to the database first */
+      if( src==DB_CONSTRAINT ){ c->pArena = pMain; goto recheck; }
+      if( src ){ c->pArena = pMain; goto db_fail; }
       unique_check(&m, r, pRow->iRow);
     }
     if( !bWriting ){ c->pArena = pMain; continue; }
     r->id = iNextId++;
     r->zCreated = r->zUpdated = zNow;
-    rec_insert_stmt_bind_id(&ins, r);   /* values live in rowArena until after the step */
-    int src = db_step(&ins);
-    db_reset(&ins);
+    int src = rec_bulk_add(&ins, r);    /* values live in rowArena until after the step */
+    if( src==DB_CONSTRAINT && ins.bCopy ){ c->pArena = pMain; goto recheck; }
     if( src==DB_CONSTRAINT ){
       unique_check(&m, r, pRow->iRow);
       if( c->err.n==nErr0 ) err_add(c, pRow->iRow, 0, "与已有记录冲突");
@@ -261,7 +270,7 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
       c->pArena = pMain;
       continue;
     }
-    if( src!=DB_DONE ){ c->pArena = pMain; goto db_fail; }
+    if( src!=DB_OK ){ c->pArena = pMain; goto db_fail; }
     if( m.nRowOfId >= m.nRowOfIdAlloc ){
       m.nRowOfIdAlloc = m.nRowOfIdAlloc ? m.nRowOfIdAlloc*2 : 4096;
       m.aRowOfId = fz_realloc(m.aRowOfId, sizeof(int)*(size_t)m.nRowOfIdAlloc);
@@ -279,7 +288,13 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
     c->pArena = pMain;
   }
   c->pArena = pMain;
-  if( bStmt ){ db_finalize(&ins); bStmt = 0; }
+  if( bStmt ){
+    int src = c->err.n ? (db_bulk_abort(&ins), DB_OK) : db_bulk_end(&ins);
+    bStmt = 0;
+    if( src==DB_CONSTRAINT ) goto recheck;
+    if( src ) goto db_fail;
+  }
+  if( !bWrite && c->err.n==0 ) err_add(c, 0, 0, "与已有记录冲突");
   if( c->err.n ){
     db_rollback(c->pDb);
     *pnImported = 0;
@@ -287,15 +302,23 @@ int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
     goto done;
   }
   if( write_audit_chunk(c, k, &lines) ) goto db_fail;
+  db_sync_ids(c->pDb, k->zName);
   if( db_commit(c->pDb) ) goto db_fail;
   /* Fresh statistics after a big load, so counts pick the right index. */
-  if( *pnImported >= 10000 ) db_refresh_stats(c->pDb);
+  if( *pnImported >= 10000 ) db_refresh_stats(c->pDb, k->zName);
+  goto done;
+
+recheck:
+  if( bStmt ) db_bulk_abort(&ins);
+  db_rollback(c->pDb);
+  *pnImported = 0;
+  rc = IMPORT_RECHECK;
   goto done;
 
 db_fail:
   c->pArena = pMain;
   rc = err_internal(c, "import %s: %s", k->zName, db_errmsg(c->pDb));
-  if( bStmt ) db_finalize(&ins);
+  if( bStmt ) db_bulk_abort(&ins);
   if( bInTxn ) db_rollback(c->pDb);
   *pnImported = 0;
 done:
@@ -305,6 +328,12 @@ done:
   strmap_free(&m.dept);
   free(m.aRowOfId);
   for(int i=0; i<nField; i++){ strmap_free(&m.aRef[i]); strmap_free(&m.aSeen[i]); }
+  return rc;
+}
+
+int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
+  int rc = import_pass(c, k, pT, pnImported, 1);
+  if( rc==IMPORT_RECHECK ) rc = import_pass(c, k, pT, pnImported, 0);
   return rc;
 }
 

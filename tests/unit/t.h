@@ -38,6 +38,27 @@ static inline void t_eq_str(const char *a, const char *b, const char *zExpr,
 #define T_EQ_STR(a,b)   t_eq_str((a), (b), #a, __FILE__, __LINE__)
 #define T_COUNT(a)      ((int)(sizeof(a)/sizeof((a)[0])))
 
+#ifdef FZ_DB_H
+/* The database a test opens, empty: FZ_TEST_PG (a PostgreSQL conninfo;
+** its public schema is dropped and made again) or the SQLite file zFile
+** (deleted first). The same tests thus run on both backends. */
+#include <stdlib.h>
+#include <unistd.h>
+static inline const char *t_db_target(const char *zFile){
+  const char *zPg = getenv("FZ_TEST_PG");
+  if( zPg==0 || zPg[0]==0 ){ unlink(zFile); return zFile; }
+  char zErr[300];
+  Db *p = db_open(zPg, 0, zErr, sizeof zErr);
+  if( p==0 ){ fprintf(stderr, "  %s\n", zErr); exit(1); }
+  if( db_exec(p, "DROP SCHEMA public CASCADE; CREATE SCHEMA public") ){
+    fprintf(stderr, "  %s\n", db_errmsg(p));
+    exit(1);
+  }
+  db_close(p);
+  return zPg;
+}
+#endif
+
 static inline int t_main(int argc, char **argv, const TestCase *aTest, int nTest){
   int nPass = 0, nFailed = 0;
   for(int i=0; i<nTest; i++){

@@ -28,7 +28,7 @@ typedef struct Fx {
 static void fx_open(Fx *f){
   char zErr[300];
   memset(f, 0, sizeof(*f));
-  f->pDb = db_open(":memory:", 1, zErr, sizeof zErr);
+  f->pDb = db_open(t_db_target(":memory:"), 1, zErr, sizeof zErr);
   T_CHECK(f->pDb!=0);
   if( f->pDb==0 ){ fprintf(stderr, "  %s\n", zErr); exit(1); }
   T_EQ_INT(schema_migrate(f->pDb, zErr, sizeof zErr), 0);

@@ -1,0 +1,68 @@
+/*
+** src/db/backend.h — what a storage backend provides to src/db/db.c.
+**
+** db.c owns what every backend shares: the statement cache keyed by SQL
+** text, transaction nesting, the read-only flag and error text. A backend
+** (sqlite.c, postgres.c) supplies the connection and the statement calls
+** through one DbVtab. Private to src/db/.
+*/
+#ifndef FZ_DB_BACKEND_H
+#define FZ_DB_BACKEND_H
+#include "db/db.h"
+
+#define CACHE_SLOTS 512
+
+typedef struct CacheEnt {
+  char *zSql;            /* malloc'd copy of the text, NULL = empty slot */
+  unsigned h;
+  void *pStmt;
+  int bInUse;
+} CacheEnt;
+
+typedef struct DbVtab {
+  int eDialect;
+  const char *zPk;                                        /* primary-key column DDL */
+  int  (*xPrepare)(Db*, const char *zSql, void **ppStmt); /* sets zErr on failure */
+  void (*xFree)(Db*, void *pStmt);
+  void (*xReset)(void *pStmt);                            /* rewind and clear bindings */
+  int  (*xBindInt)(void *pStmt, int i, i64 v);
+  int  (*xBindText)(void *pStmt, int i, const char *z, int bCopy);  /* z==0: NULL */
+  int  (*xStep)(Db*, void *pStmt);                        /* DB_ROW, DB_DONE or an error */
+  int  (*xColumnCount)(void *pStmt);
+  int  (*xColumnIsNull)(void *pStmt, int i);
+  i64  (*xColumnInt)(void *pStmt, int i);
+  const char *(*xColumnText)(void *pStmt, int i);
+  int  (*xExec)(Db*, const char *zSql);                   /* sets zErr on failure */
+  int  (*xBeginWrite)(Db*);
+  int  (*xCommit)(Db*);
+  void (*xRollback)(Db*);
+  int  (*xBeginRead)(Db*);
+  void (*xEndRead)(Db*);
+  void (*xBulkMode)(Db*, int bOn);
+  void (*xRefreshStats)(Db*, const char *zTable);
+  void (*xSyncIds)(Db*, const char *zTable);
+  void (*xSchemaLock)(Db*, int bOn);
+  int  (*xCopyBegin)(Db*, const char *zSql);
+  int  (*xCopyRow)(Db*, const char *z, size_t n);
+  int  (*xCopyEnd)(Db*);
+  const char *(*xErrmsg)(Db*);                            /* the driver's own message */
+  void (*xClose)(Db*);                                    /* frees the backend's part */
+} DbVtab;
+
+/* The shared head of every backend's connection struct. */
+struct Db {
+  const DbVtab *pVt;
+  char *zTarget;
+  int bReadOnly;
+  int nTxn;
+  int nStmt;
+  int bClosing;          /* db_close: statements go with the connection */
+  char zErr[512];
+  CacheEnt aCache[CACHE_SLOTS];
+  int nCache;
+};
+
+Db *sqlite_open(const char *zTarget, int bCreate, char *zErr, int nErr);
+Db *pg_open(const char *zTarget, char *zErr, int nErr);
+void db_set_err(Db*, const char *zFmt, ...) __attribute__((format(printf, 2, 3)));
+#endif

@@ -1,0 +1,271 @@
+/*
+** src/db/db.c — the store interface (db.h) over either backend.
+**
+** What every backend shares lives here: the per-connection statement cache
+** keyed by SQL text (a statement already stepping when its text is prepared
+** again gets a fresh, uncached handle, so nested loops over one query stay
+** correct), transaction nesting, error text, and bulk loading. The
+** backends (sqlite.c, postgres.c) supply the calls through a DbVtab.
+*/
+#include "db/backend.h"
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <stdarg.h>
+
+/* postgresql://…, postgres://… or a libpq conninfo ("host=… dbname=…"). */
+static int is_postgres_target(const char *z){
+  if( strncmp(z, "postgresql://", 13)==0 || strncmp(z, "postgres://", 11)==0 ) return 1;
+  size_t n = strspn(z, "abcdefghijklmnopqrstuvwxyz_");
+  return n>0 && z[n]=='=';
+}
+
+Db *db_open(const char *zTarget, int bCreate, char *zErr, int nErr){
+  Db *p = is_postgres_target(zTarget) ? pg_open(zTarget, zErr, nErr)
+                                      : sqlite_open(zTarget, bCreate, zErr, nErr);
+  if( p ){
+    p->zTarget = strdup(zTarget);
+    if( p->zTarget==0 ) abort();
+  }
+  return p;
+}
+
+void db_close(Db *p){
+  if( p==0 ) return;
+  p->bClosing = 1;
+  for(int i=0; i<CACHE_SLOTS; i++){
+    if( p->aCache[i].zSql ){ p->pVt->xFree(p, p->aCache[i].pStmt); free(p->aCache[i].zSql); }
+  }
+  free(p->zTarget);
+  p->pVt->xClose(p);
+}
+
+void db_set_err(Db *p, const char *zFmt, ...){
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(p->zErr, sizeof p->zErr, zFmt, ap);
+  va_end(ap);
+}
+
+int db_dialect(Db *p){ return p->pVt->eDialect; }
+const char *db_errmsg(Db *p){ return p->zErr[0] ? p->zErr : p->pVt->xErrmsg(p); }
+const char *db_target(Db *p){ return p->zTarget; }
+void db_set_readonly(Db *p, int b){ p->bReadOnly = b; }
+int db_stmt_count(Db *p){ return p->nStmt; }
+const char *db_ddl_pk(Db *p){ return p->pVt->zPk; }
+
+static unsigned sql_hash(const char *z){
+  unsigned h = 2166136261u;
+  for(; *z; z++){ h ^= (unsigned char)*z; h *= 16777619u; }
+  return h;
+}
+
+static void cache_clear(Db *p){
+  for(int i=0; i<CACHE_SLOTS; i++){
+    CacheEnt *e = &p->aCache[i];
+    if( e->zSql && !e->bInUse ){
+      p->pVt->xFree(p, e->pStmt);
+      free(e->zSql);
+      memset(e, 0, sizeof(*e));
+      p->nCache--;
+    }
+  }
+}
+
+int db_prepare_sql(Db *p, Stmt *s, const char *zSql){
+  unsigned h = sql_hash(zSql);
+  s->pDb = p;
+  s->pCache = 0;
+  s->pStmt = 0;
+  p->zErr[0] = 0;
+  unsigned i = h % CACHE_SLOTS;
+  for(int n=0; n<CACHE_SLOTS; n++, i=(i+1)%CACHE_SLOTS){
+    CacheEnt *e = &p->aCache[i];
+    if( e->zSql==0 ) break;
+    if( e->h==h && strcmp(e->zSql, zSql)==0 ){
+      if( e->bInUse ) break;                 /* nested use: fall through to a fresh handle */
+      e->bInUse = 1;
+      s->pStmt = e->pStmt;
+      s->pCache = e;
+      return DB_OK;
+    }
+  }
+  void *pStmt = 0;
+  if( p->pVt->xPrepare(p, zSql, &pStmt) ) return DB_ERROR;
+  s->pStmt = pStmt;
+  if( p->nCache >= CACHE_SLOTS*3/4 ) cache_clear(p);
+  i = h % CACHE_SLOTS;
+  for(int n=0; n<CACHE_SLOTS; n++, i=(i+1)%CACHE_SLOTS){
+    CacheEnt *e = &p->aCache[i];
+    if( e->zSql==0 ){
+      e->zSql = strdup(zSql);
+      if( e->zSql==0 ) abort();
+      e->h = h;
+      e->pStmt = pStmt;
+      e->bInUse = 1;
+      s->pCache = e;
+      p->nCache++;
+      break;
+    }
+    if( e->h==h && strcmp(e->zSql, zSql)==0 ) break;   /* in use by an outer loop: stay uncached */
+  }
+  return DB_OK;
+}
+
+int db_bind_int64(Stmt *s, int i, i64 v){ return s->pDb->pVt->xBindInt(s->pStmt, i, v); }
+int db_bind_text(Stmt *s, int i, const char *z){ return s->pDb->pVt->xBindText(s->pStmt, i, z, 1); }
+int db_bind_null(Stmt *s, int i){ return s->pDb->pVt->xBindText(s->pStmt, i, 0, 0); }
+int db_bind_text_static(Stmt *s, int i, const char *z){ return s->pDb->pVt->xBindText(s->pStmt, i, z, 0); }
+
+int db_step(Stmt *s){
+  s->pDb->nStmt++;
+  return s->pDb->pVt->xStep(s->pDb, s->pStmt);
+}
+
+int db_column_count(Stmt *s){ return s->pDb->pVt->xColumnCount(s->pStmt); }
+int db_column_is_null(Stmt *s, int i){ return s->pDb->pVt->xColumnIsNull(s->pStmt, i); }
+i64 db_column_int64(Stmt *s, int i){ return s->pDb->pVt->xColumnInt(s->pStmt, i); }
+const char *db_column_text(Stmt *s, int i){ return s->pDb->pVt->xColumnText(s->pStmt, i); }
+
+void db_finalize(Stmt *s){
+  if( s->pStmt==0 ) return;
+  if( s->pCache ){
+    s->pDb->pVt->xReset(s->pStmt);
+    ((CacheEnt*)s->pCache)->bInUse = 0;
+  }else{
+    s->pDb->pVt->xFree(s->pDb, s->pStmt);
+  }
+  s->pStmt = 0;
+  s->pCache = 0;
+}
+
+void db_reset(Stmt *s){
+  if( s->pStmt ) s->pDb->pVt->xReset(s->pStmt);
+}
+
+int db_exec_sql(Db *p, const char *zSql){
+  p->zErr[0] = 0;
+  return p->pVt->xExec(p, zSql) ? DB_ERROR : DB_OK;
+}
+
+int db_begin_write(Db *p){
+  if( p->nTxn++ > 0 ) return DB_OK;          /* nested: the outer one owns it */
+  p->zErr[0] = 0;
+  int rc = p->pVt->xBeginWrite(p);
+  if( rc ) p->nTxn = 0;
+  return rc;
+}
+int db_commit(Db *p){
+  if( p->nTxn==0 ) return DB_OK;
+  if( --p->nTxn > 0 ) return DB_OK;
+  return p->pVt->xCommit(p);
+}
+void db_rollback(Db *p){
+  if( p->nTxn==0 ) return;
+  p->nTxn = 0;
+  p->pVt->xRollback(p);
+}
+int db_in_txn(Db *p){ return p->nTxn>0; }
+
+int db_begin_read(Db *p){ return p->pVt->xBeginRead(p); }
+void db_end_read(Db *p){ p->pVt->xEndRead(p); }
+void db_bulk_mode(Db *p, int bOn){ p->pVt->xBulkMode(p, bOn); }
+void db_refresh_stats(Db *p, const char *zTable){ p->pVt->xRefreshStats(p, zTable); }
+void db_sync_ids(Db *p, const char *zTable){ p->pVt->xSyncIds(p, zTable); }
+void db_schema_lock(Db *p, int bOn){ p->pVt->xSchemaLock(p, bOn); }
+
+int db_prepare_buf(Db *p, Stmt *s, SqlBuf *b){
+  return db_prepare_sql(p, s, buf_cstr(&b->b));
+}
+
+/* ---- bulk loading ------------------------------------------------------
+** With COPY (PostgreSQL) rows gather in a buffer that is sent as one COPY
+** when it is full or the load ends; each COPY is a complete statement, so
+** other statements may run between rows. Without it, one prepared INSERT
+** per row. */
+#define BULK_FLUSH (4u<<20)
+
+int db_bulk_begin(Db *p, Bulk *k, const char *zTable, const char *const *azCol, int nCol){
+  memset(k, 0, sizeof *k);
+  k->pDb = p;
+  k->nCol = nCol;
+  k->bCopy = p->pVt->xCopyBegin!=0;
+  buf_init(&k->rows);
+  sqlbuf_init(&k->sql);
+  if( k->bCopy ) sql_lit(&k->sql, "COPY "); else sql_lit(&k->sql, "INSERT INTO ");
+  sql_ident(&k->sql, zTable);
+  sql_lit(&k->sql, "(");
+  for(int i=0; i<nCol; i++){ if( i ) sql_lit(&k->sql, ","); sql_ident(&k->sql, azCol[i]); }
+  if( k->bCopy ){
+    sql_lit(&k->sql, ") FROM STDIN");
+    return DB_OK;
+  }
+  sql_lit(&k->sql, ") VALUES(");
+  for(int i=0; i<nCol; i++){ if( i ) sql_lit(&k->sql, ","); sql_param(&k->sql); }
+  sql_lit(&k->sql, ")");
+  return db_prepare_buf(p, &k->ins, &k->sql);
+}
+
+/* COPY text format: tab between columns, \N for NULL, and backslash,
+** tab, newline and carriage return escaped. */
+static void copy_sep(Bulk *k){ if( k->iCol++ ) buf_putc(&k->rows, '\t'); }
+void db_bulk_int(Bulk *k, i64 v){
+  if( k->bCopy ){ copy_sep(k); buf_raw_printf(&k->rows, "%lld", (long long)v); return; }
+  db_bind_int64(&k->ins, ++k->iCol, v);
+}
+void db_bulk_text(Bulk *k, const char *z){
+  if( !k->bCopy ){ db_bind_text_static(&k->ins, ++k->iCol, z); return; }
+  copy_sep(k);
+  if( z==0 ){ buf_puts(&k->rows, "\\N"); return; }
+  for(const char *s=z; *s; s++){
+    switch( *s ){
+      case '\\': buf_puts(&k->rows, "\\\\"); break;
+      case '\t': buf_puts(&k->rows, "\\t"); break;
+      case '\n': buf_puts(&k->rows, "\\n"); break;
+      case '\r': buf_puts(&k->rows, "\\r"); break;
+      default: buf_putc(&k->rows, *s);
+    }
+  }
+}
+
+int db_bulk_flush(Bulk *k){
+  if( !k->bCopy || k->rows.n==0 ) return DB_OK;
+  Db *p = k->pDb;
+  p->zErr[0] = 0;
+  p->nStmt++;
+  int rc = p->pVt->xCopyBegin(p, buf_cstr(&k->sql.b));
+  if( rc==DB_OK ) rc = p->pVt->xCopyRow(p, k->rows.z, k->rows.n);
+  int rc2 = p->pVt->xCopyEnd(p);
+  buf_reset(&k->rows);
+  return rc ? rc : rc2;
+}
+
+int db_bulk_row(Bulk *k){
+  int nCol = k->iCol;
+  k->iCol = 0;
+  if( nCol!=k->nCol ){
+    db_set_err(k->pDb, "bulk row has %d of %d columns", nCol, k->nCol);
+    return DB_ERROR;
+  }
+  if( !k->bCopy ){
+    int rc = db_step(&k->ins);
+    db_reset(&k->ins);
+    return rc==DB_DONE ? DB_OK : rc;
+  }
+  buf_putc(&k->rows, '\n');
+  return k->rows.n >= BULK_FLUSH ? db_bulk_flush(k) : DB_OK;
+}
+
+int db_bulk_end(Bulk *k){
+  int rc = k->bCopy ? db_bulk_flush(k) : DB_OK;
+  db_bulk_abort(k);
+  return rc;
+}
+
+void db_bulk_abort(Bulk *k){
+  if( k->pDb==0 ) return;
+  if( !k->bCopy ) db_finalize(&k->ins);
+  buf_free(&k->rows);
+  sqlbuf_free(&k->sql);
+  k->pDb = 0;
+}

@@ -1,0 +1,401 @@
+/*
+** src/db/postgres.c — the PostgreSQL backend (a city or a province in one
+** database, several servers in front).
+**
+** One connection per thread. Statements are prepared once per connection
+** under a generated name, with the ?N placeholders rewritten to $N; results
+** come back whole (PQexecPrepared) and are stepped through row by row.
+** Values travel as text, so a bound int64 is sent as its decimal digits
+** and the server casts it to the column's type.
+**
+** Guarantees as on SQLite: a write transaction first takes one advisory
+** lock, so writers take turns (check-then-write stays safe, and the audit
+** chain's "last id + 1" is one chain across servers); a GET reads one
+** REPEATABLE READ READ ONLY snapshot, which also refuses any write.
+** A lost connection is re-established between transactions and its
+** statements are prepared again on first use.
+*/
+#include "db/backend.h"
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+
+/* Advisory lock keys: 'fzwr' (the write lock) and 'fzsc' (migrations). */
+#define LOCK_WRITE  "1719301746"
+#define LOCK_SCHEMA "1719301987"
+
+typedef struct PgDb {
+  Db base;
+  PGconn *conn;
+  int iGen;              /* bumped on reconnect: statements of older generations re-prepare */
+  int nName;             /* statement names s1, s2, … */
+  int bInCopy;
+} PgDb;
+#define PG(p) ((PgDb*)(p))
+
+typedef struct PgStmt {
+  char zName[24];
+  char *zSql;            /* rewritten text ($N) */
+  int iGen;
+  int nParam, nCol;
+  const char **az;       /* parameter values as text; NULL = SQL NULL */
+  char **azOwn;          /* copies owned by the statement */
+  char (*aNum)[24];      /* digits of bound integers */
+  PGresult *pRes;
+  int iRow, nRow, bRan;
+} PgStmt;
+
+/* ?N -> $N (a bare ? is one more than the largest so far, as in SQLite),
+** leaving quoted text alone. Returns the number of parameters. */
+static int rewrite_params(const char *zIn, Buf *pOut){
+  int nMax = 0;
+  for(const char *z=zIn; *z; ){
+    if( *z=='\'' || *z=='"' ){
+      char q = *z;
+      const char *e = z+1;
+      while( *e && *e!=q ) e++;
+      if( *e ) e++;
+      buf_append(pOut, z, (size_t)(e-z));
+      z = e;
+    }else if( *z=='?' ){
+      int n = 0;
+      z++;
+      if( *z>='0' && *z<='9' ){
+        while( *z>='0' && *z<='9' ){ n = n*10 + (*z-'0'); z++; }
+      }else{
+        n = nMax+1;
+      }
+      if( n>nMax ) nMax = n;
+      buf_raw_printf(pOut, "$%d", n);
+    }else{
+      buf_putc(pOut, *z++);
+    }
+  }
+  return nMax;
+}
+
+static void set_result_err(Db *p, PGresult *r, const char *zSql){
+  const char *zMsg = r ? PQresultErrorMessage(r) : PQerrorMessage(PG(p)->conn);
+  size_t n = strlen(zMsg);
+  while( n && (zMsg[n-1]=='\n' || zMsg[n-1]==' ') ) n--;
+  db_set_err(p, "%.*s [%.200s]", (int)n, zMsg, zSql ? zSql : "");
+}
+
+/* DB_CONSTRAINT for integrity violations (class 23), DB_BUSY for
+** serialization failures and deadlocks, else DB_ERROR. */
+static int result_code(PGresult *r){
+  const char *z = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : 0;
+  if( z && z[0]=='2' && z[1]=='3' ) return DB_CONSTRAINT;
+  if( z && (strcmp(z, "40001")==0 || strcmp(z, "40P01")==0) ) return DB_BUSY;
+  return DB_ERROR;
+}
+
+/* The connection broke between transactions: reconnect once. */
+static int reconnect(Db *p){
+  PgDb *g = PG(p);
+  if( PQstatus(g->conn)!=CONNECTION_BAD || p->nTxn>0 ) return 0;
+  PQreset(g->conn);
+  if( PQstatus(g->conn)!=CONNECTION_OK ) return 0;
+  g->iGen++;
+  PQclear(PQexec(g->conn, "SET TIME ZONE 'UTC'"));
+  return 1;
+}
+
+static int stmt_server_prepare(Db *p, PgStmt *s){
+  PGresult *r = PQprepare(PG(p)->conn, s->zName, s->zSql, s->nParam, 0);
+  int ok = PQresultStatus(r)==PGRES_COMMAND_OK;
+  if( !ok && reconnect(p) ){
+    PQclear(r);
+    r = PQprepare(PG(p)->conn, s->zName, s->zSql, s->nParam, 0);
+    ok = PQresultStatus(r)==PGRES_COMMAND_OK;
+  }
+  if( !ok ) set_result_err(p, r, s->zSql);
+  PQclear(r);
+  s->iGen = PG(p)->iGen;
+  return ok ? DB_OK : DB_ERROR;
+}
+
+static void pg_free(Db *p, void *pv){
+  PgStmt *s = pv;
+  if( s==0 ) return;
+  if( !p->bClosing && s->iGen==PG(p)->iGen && PQstatus(PG(p)->conn)==CONNECTION_OK ){
+    char zSql[48];
+    snprintf(zSql, sizeof zSql, "DEALLOCATE %s", s->zName);
+    PQclear(PQexec(PG(p)->conn, zSql));
+  }
+  PQclear(s->pRes);
+  for(int i=0; i<s->nParam; i++) free(s->azOwn[i]);
+  free(s->az);
+  free(s->azOwn);
+  free(s->aNum);
+  free(s->zSql);
+  free(s);
+}
+
+static int pg_prepare(Db *p, const char *zSql, void **ppStmt){
+  PgStmt *s = calloc(1, sizeof *s);
+  if( s==0 ) abort();
+  Buf b;
+  buf_init(&b);
+  s->nParam = rewrite_params(zSql, &b);
+  s->zSql = strdup(buf_cstr(&b));
+  buf_free(&b);
+  size_t n = (size_t)(s->nParam ? s->nParam : 1);
+  s->az = calloc(n, sizeof(char*));
+  s->azOwn = calloc(n, sizeof(char*));
+  s->aNum = calloc(n, 24);
+  if( s->zSql==0 || s->az==0 || s->azOwn==0 || s->aNum==0 ) abort();
+  s->nCol = -1;
+  snprintf(s->zName, sizeof s->zName, "s%d", ++PG(p)->nName);
+  if( stmt_server_prepare(p, s) ){
+    pg_free(p, s);
+    return DB_ERROR;
+  }
+  *ppStmt = s;
+  return DB_OK;
+}
+
+static void pg_reset(void *pv){
+  PgStmt *s = pv;
+  PQclear(s->pRes);
+  s->pRes = 0;
+  s->bRan = 0;
+  s->iRow = s->nRow = 0;
+  for(int i=0; i<s->nParam; i++){
+    free(s->azOwn[i]);
+    s->azOwn[i] = 0;
+    s->az[i] = 0;
+  }
+}
+
+/* A placeholder the statement does not contain is ignored, as libpq would
+** refuse a value without one. */
+static int pg_bind_int(void *pv, int i, i64 v){
+  PgStmt *s = pv;
+  if( i<1 || i>s->nParam ) return DB_ERROR;
+  snprintf(s->aNum[i-1], 24, "%lld", (long long)v);
+  free(s->azOwn[i-1]);
+  s->azOwn[i-1] = 0;
+  s->az[i-1] = s->aNum[i-1];
+  return DB_OK;
+}
+static int pg_bind_text(void *pv, int i, const char *z, int bCopy){
+  PgStmt *s = pv;
+  if( i<1 || i>s->nParam ) return DB_ERROR;
+  free(s->azOwn[i-1]);
+  s->azOwn[i-1] = 0;
+  if( z && bCopy ){
+    s->azOwn[i-1] = strdup(z);
+    if( s->azOwn[i-1]==0 ) abort();
+    z = s->azOwn[i-1];
+  }
+  s->az[i-1] = z;
+  return DB_OK;
+}
+
+static PGresult *exec_prepared(Db *p, PgStmt *s){
+  if( s->iGen!=PG(p)->iGen && stmt_server_prepare(p, s) ) return 0;
+  return PQexecPrepared(PG(p)->conn, s->zName, s->nParam, s->az, 0, 0, 0);
+}
+
+static int pg_step(Db *p, void *pv){
+  PgStmt *s = pv;
+  if( !s->bRan ){
+    s->bRan = 1;
+    PQclear(s->pRes);
+    s->pRes = exec_prepared(p, s);
+    if( s->pRes==0 ) return DB_ERROR;
+    if( PQresultStatus(s->pRes)==PGRES_FATAL_ERROR && reconnect(p) ){
+      PQclear(s->pRes);
+      s->pRes = exec_prepared(p, s);
+      if( s->pRes==0 ) return DB_ERROR;
+    }
+    ExecStatusType st = PQresultStatus(s->pRes);
+    if( st==PGRES_TUPLES_OK ){
+      s->nRow = PQntuples(s->pRes);
+      s->nCol = PQnfields(s->pRes);
+      s->iRow = -1;
+    }else if( st==PGRES_COMMAND_OK ){
+      s->nRow = 0;
+      s->iRow = -1;
+    }else{
+      set_result_err(p, s->pRes, s->zSql);
+      int rc = result_code(s->pRes);
+      PQclear(s->pRes);
+      s->pRes = 0;
+      s->nRow = 0;
+      return rc;
+    }
+  }
+  if( s->iRow+1 < s->nRow ){ s->iRow++; return DB_ROW; }
+  s->iRow = s->nRow;
+  return DB_DONE;
+}
+
+static int pg_column_count(void *pv){
+  PgStmt *s = pv;
+  return s->pRes ? PQnfields(s->pRes) : (s->nCol>0 ? s->nCol : 0);
+}
+static int row_ok(PgStmt *s, int i){
+  return s->pRes && s->iRow>=0 && s->iRow<s->nRow && i>=0 && i<PQnfields(s->pRes);
+}
+static int pg_column_is_null(void *pv, int i){
+  PgStmt *s = pv;
+  return !row_ok(s, i) || PQgetisnull(s->pRes, s->iRow, i);
+}
+static const char *pg_column_text(void *pv, int i){
+  PgStmt *s = pv;
+  return row_ok(s, i) ? PQgetvalue(s->pRes, s->iRow, i) : "";
+}
+/* Integers come as digits; a boolean expression as t/f (SQLite: 1/0). */
+static i64 pg_column_int(void *pv, int i){
+  const char *z = pg_column_text(pv, i);
+  if( z[0]=='t' && z[1]==0 ) return 1;
+  return strtoll(z, 0, 10);
+}
+
+static int pg_exec(Db *p, const char *zSql){
+  PGresult *r = PQexec(PG(p)->conn, zSql);
+  if( PQresultStatus(r)==PGRES_FATAL_ERROR && reconnect(p) ){
+    PQclear(r);
+    r = PQexec(PG(p)->conn, zSql);
+  }
+  ExecStatusType st = PQresultStatus(r);
+  int rc = DB_OK;
+  if( st!=PGRES_COMMAND_OK && st!=PGRES_TUPLES_OK ){
+    set_result_err(p, r, zSql);
+    rc = result_code(r);
+  }
+  PQclear(r);
+  return rc;
+}
+
+static int pg_begin_write(Db *p){
+  if( pg_exec(p, "BEGIN ISOLATION LEVEL READ COMMITTED") ) return DB_ERROR;
+  if( pg_exec(p, "SELECT pg_advisory_xact_lock(" LOCK_WRITE ")") ){
+    pg_exec(p, "ROLLBACK");
+    return DB_ERROR;
+  }
+  return DB_OK;
+}
+/* COMMIT of a transaction in which a statement failed answers ROLLBACK
+** without an error: that is a failed commit. */
+static int pg_commit(Db *p){
+  PGresult *r = PQexec(PG(p)->conn, "COMMIT");
+  int rc = DB_OK;
+  if( PQresultStatus(r)!=PGRES_COMMAND_OK ){
+    set_result_err(p, r, "COMMIT");
+    rc = DB_ERROR;
+  }else if( strcmp(PQcmdStatus(r), "ROLLBACK")==0 ){
+    if( p->zErr[0]==0 ) db_set_err(p, "transaction aborted by an earlier error, rolled back");
+    rc = DB_ERROR;
+  }
+  PQclear(r);
+  return rc;
+}
+static void pg_rollback(Db *p){
+  if( PQtransactionStatus(PG(p)->conn)!=PQTRANS_IDLE ) PQclear(PQexec(PG(p)->conn, "ROLLBACK"));
+}
+static int pg_begin_read(Db *p){
+  return pg_exec(p, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+static void pg_end_read(Db *p){ pg_rollback(p); }
+
+static void pg_refresh_stats(Db *p, const char *zTable){
+  SqlBuf b;
+  sqlbuf_init(&b);
+  sql_lit(&b, "ANALYZE ");
+  sql_ident(&b, zTable);
+  pg_exec(p, buf_cstr(&b.b));
+  sqlbuf_free(&b);
+}
+static void pg_sync_ids(Db *p, const char *zTable){
+  SqlBuf b;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT setval(pg_get_serial_sequence('");
+  sql_ident(&b, zTable);
+  sql_lit(&b, "', 'id'), COALESCE((SELECT MAX(id) FROM ");
+  sql_ident(&b, zTable);
+  sql_lit(&b, "), 0) + 1, false)");
+  pg_exec(p, buf_cstr(&b.b));
+  sqlbuf_free(&b);
+}
+static void pg_schema_lock(Db *p, int bOn){
+  if( bOn ) pg_exec(p, "SELECT pg_advisory_lock(" LOCK_SCHEMA ")");
+  else pg_exec(p, "SELECT pg_advisory_unlock(" LOCK_SCHEMA ")");
+}
+static void pg_bulk_mode(Db *p, int bOn){ (void)p; (void)bOn; }
+
+static int pg_copy_begin(Db *p, const char *zSql){
+  PGresult *r = PQexec(PG(p)->conn, zSql);
+  int ok = PQresultStatus(r)==PGRES_COPY_IN;
+  if( !ok ) set_result_err(p, r, zSql);
+  int rc = ok ? DB_OK : result_code(r);
+  PQclear(r);
+  PG(p)->bInCopy = ok;
+  return rc;
+}
+static int pg_copy_row(Db *p, const char *z, size_t n){
+  if( PQputCopyData(PG(p)->conn, z, (int)n)!=1 ){
+    set_result_err(p, 0, "COPY");
+    return DB_ERROR;
+  }
+  return DB_OK;
+}
+static int pg_copy_end(Db *p){
+  if( !PG(p)->bInCopy ) return DB_ERROR;
+  PG(p)->bInCopy = 0;
+  int rc = DB_OK;
+  if( PQputCopyEnd(PG(p)->conn, 0)!=1 ){ set_result_err(p, 0, "COPY"); rc = DB_ERROR; }
+  PGresult *r;
+  while( (r = PQgetResult(PG(p)->conn))!=0 ){
+    if( PQresultStatus(r)!=PGRES_COMMAND_OK && rc==DB_OK ){
+      set_result_err(p, r, "COPY");
+      rc = result_code(r);
+    }
+    PQclear(r);
+  }
+  return rc;
+}
+
+static const char *pg_errmsg(Db *p){ return PQerrorMessage(PG(p)->conn); }
+static void pg_close(Db *p){
+  PQfinish(PG(p)->conn);
+  free(p);
+}
+
+static const DbVtab pgVtab = {
+  DB_POSTGRES, "id BIGSERIAL PRIMARY KEY",
+  pg_prepare, pg_free, pg_reset, pg_bind_int, pg_bind_text, pg_step,
+  pg_column_count, pg_column_is_null, pg_column_int, pg_column_text,
+  pg_exec, pg_begin_write, pg_commit, pg_rollback, pg_begin_read, pg_end_read,
+  pg_bulk_mode, pg_refresh_stats, pg_sync_ids, pg_schema_lock,
+  pg_copy_begin, pg_copy_row, pg_copy_end,
+  pg_errmsg, pg_close,
+};
+
+static void quiet_notice(void *pArg, const char *zMsg){ (void)pArg; (void)zMsg; }
+
+Db *pg_open(const char *zTarget, char *zErr, int nErr){
+  PGconn *conn = PQconnectdb(zTarget);
+  if( conn==0 || PQstatus(conn)!=CONNECTION_OK ){
+    const char *zMsg = conn ? PQerrorMessage(conn) : "out of memory";
+    size_t n = strlen(zMsg);
+    while( n && (zMsg[n-1]=='\n' || zMsg[n-1]==' ') ) n--;
+    snprintf(zErr, (size_t)nErr, "无法连接PostgreSQL数据库：%.*s", (int)n, zMsg);
+    PQfinish(conn);
+    return 0;
+  }
+  PQsetNoticeProcessor(conn, quiet_notice, 0);
+  PgDb *p = calloc(1, sizeof(PgDb));
+  if( p==0 ) abort();
+  p->base.pVt = &pgVtab;
+  p->conn = conn;
+  if( pg_exec(&p->base, "SET TIME ZONE 'UTC'; SET client_encoding='UTF8'") ){
+    snprintf(zErr, (size_t)nErr, "PostgreSQL连接设置失败：%s", p->base.zErr);
+    pg_close(&p->base);
+    return 0;
+  }
+  return &p->base;
+}
