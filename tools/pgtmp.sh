@@ -2,7 +2,8 @@
 # tools/pgtmp.sh — a throwaway PostgreSQL cluster for tests and benchmarks.
 #
 #   eval "$(sh tools/pgtmp.sh start)"   starts one: sets FZ_PG_DIR, FZ_PG_PID,
-#                                       FZ_PG (a conninfo for database "fazhi")
+#                                       FZ_PG_BASE (conninfo without a database)
+#                                       and FZ_PG (the same for database "fazhi")
 #   sh tools/pgtmp.sh createdb NAME     another database in the same cluster
 #   sh tools/pgtmp.sh stop              stops it by its PID and deletes it
 #
@@ -30,8 +31,8 @@ start)
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   pid=$(head -n 1 "$dir/data/postmaster.pid")
   as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U fazhi fazhi
-  echo "FZ_PG_DIR='$dir'; FZ_PG_PID=$pid; FZ_PG_PORT=$port; FZ_PG='host=127.0.0.1 port=$port user=fazhi dbname=fazhi';"
-  echo "export FZ_PG_DIR FZ_PG_PID FZ_PG_PORT FZ_PG"
+  echo "FZ_PG_DIR='$dir'; FZ_PG_PID=$pid; FZ_PG_PORT=$port; FZ_PG_BASE='host=127.0.0.1 port=$port user=fazhi';"
+  echo "FZ_PG='host=127.0.0.1 port=$port user=fazhi dbname=fazhi'; export FZ_PG_DIR FZ_PG_PID FZ_PG_PORT FZ_PG_BASE FZ_PG"
   ;;
 createdb)
   as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$FZ_PG_PORT" -U fazhi "$2"

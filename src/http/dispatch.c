@@ -22,7 +22,9 @@ static const Actor actorPublic = { 0, "", "公众", R_PUBLIC, 0, "/" };
 
 /* A session as last read on one connection. A logout or password change
 ** in this process bumps the epoch and so empties every cache; another
-** server's logout takes effect here within SESSION_CACHE_MS. */
+** server's logout would take effect here only after SESSION_CACHE_MS, so
+** on PostgreSQL, where several servers share the sessions, every request
+** reads its session afresh (one indexed row). */
 typedef struct ConnCache {
   char zToken[65];
   long long tLoaded;       /* ms, monotonic */
@@ -42,9 +44,11 @@ static long long now_ms(void){
   return (long long)ts.tv_sec*1000 + ts.tv_nsec/1000000;
 }
 
+static int cache_shared_db(Req *r){ return db_dialect(r->ctx.pDb)!=DB_SQLITE; }
+
 static int cache_get(Req *r, const char *zTok){
   ConnCache *p = r->pConnCache;
-  if( p==0 || p->zToken[0]==0 || strcmp(p->zToken, zTok)!=0 ) return 0;
+  if( p==0 || cache_shared_db(r) || p->zToken[0]==0 || strcmp(p->zToken, zTok)!=0 ) return 0;
   if( p->epoch!=atomic_load(&sessionEpoch) || now_ms()-p->tLoaded > SESSION_CACHE_MS ) return 0;
   r->actor = p->a;
   r->actor.zLogin = arena_strdup(&r->arena, p->zLogin);
@@ -56,7 +60,7 @@ static int cache_get(Req *r, const char *zTok){
 
 static void cache_put(Req *r, const char *zTok){
   ConnCache *p = r->pConnCache;
-  if( p==0 ) return;
+  if( p==0 || cache_shared_db(r) ) return;
   p->zToken[0] = 0;
   if( strlen(zTok)>=sizeof p->zToken || strlen(r->actor.zLogin)>=sizeof p->zLogin
    || strlen(r->actor.zName)>=sizeof p->zName || strlen(r->actor.zDeptPath)>=sizeof p->zPath

@@ -157,7 +157,7 @@ expect_status 422 "close without 结案方式"
 expect_contains "$BODY" '「结案方式」'
 expect_contains "$BODY" '不能为空'
 expect_contains "$BODY" '请先点击“修改”补全上述内容，再执行“结案”'
-expect_eq "$(sql "SELECT state||','||ifnull(decided,'') FROM reconsideration WHERE id=$RID")" "accepted," "nothing written by the refused close"
+expect_eq "$(sql "SELECT state||','||COALESCE(decided,'') FROM reconsideration WHERE id=$RID")" "accepted," "nothing written by the refused close"
 post_form "/k/reconsideration/$RID/edit" case_no=示复〔2026〕T3号 applicant=孙某 respondent=示范县自然资源局 \
   matter=license received=2026-06-26 accepted=2026-06-30 procedure=ordinary extended=0 outcome=revoke
 expect_status 303 "结案方式 set"

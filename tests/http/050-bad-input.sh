@@ -196,6 +196,6 @@ api_get /api/v1/k/reconsideration -G --data-urlencode year=all --data-urlencode 
 expect_json '.total == 0' "a quote in a search is just a character"
 api_get /api/v1/k/reconsideration -G --data-urlencode year=all --data-urlencode "sort=id;DROP TABLE audit" --data-urlencode size=1
 expect_status 200 "an unknown sort column is ignored"
-expect_eq "$(sql "SELECT count(*) > 0 FROM audit")" 1 "audit table still there"
+expect_eq "$(sql "SELECT CASE WHEN count(*) > 0 THEN 1 ELSE 0 END FROM audit")" 1 "audit table still there"
 
 finish

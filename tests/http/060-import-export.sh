@@ -155,7 +155,7 @@ expect_eq "$(n_recon)" "$((N0+42))" "10 exported cases deleted"
 post_file /k/reconsideration/import "$T/export.xlsx"
 expect_status 200 "export imported again"
 expect_contains "$BODY" '导入成功：共写入10条行政复议记录。'
-expect_eq "$(sql "SELECT state||'|'||applicant||'|'||received||'|'||ifnull(decided,'')||'|'||ifnull(outcome,'')||'|'||extended FROM reconsideration WHERE case_no='示复〔2026〕导U-11'")" \
+expect_eq "$(sql "SELECT state||'|'||applicant||'|'||received||'|'||COALESCE(decided,'')||'|'||COALESCE(outcome,'')||'|'||extended FROM reconsideration WHERE case_no='示复〔2026〕导U-11'")" \
   "closed|赵某11|2026-04-12|2026-06-20|uphold|1" "U-11 came back as it was"
 
 # 7. Oversized bodies: 413 before anything is written.

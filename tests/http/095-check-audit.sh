@@ -78,14 +78,13 @@ expect_contains "$T/check.out" '哈希链完整'
 N_AUDIT=$(sql "SELECT count(*) FROM audit")
 expect_contains "$T/check.out" "审计日志${N_AUDIT}条" "check counts every audit row"
 
-# copy NAME: a consistent copy of the database (WAL included).
-copy(){ sqlite3 "$DB" ".backup '$T/$1.db'"; echo "$T/$1.db"; }
+copy(){ db_copy "$1"; }
 # run_check DB: fazhi check into $T/check.out, exit status in RC.
 run_check(){ "$FAZHI" check --db "$1" >"$T/check.out" 2>&1; RC=$?; }
 
 # 1. An audit entry edited (the append-only trigger dropped first).
 D1=$(copy edited)
-sqlite3 "$D1" "DROP TRIGGER audit_no_update; UPDATE audit SET after='x' WHERE id=3"
+sql_on "$D1" "DROP TRIGGER audit_no_update$DROP_ON; UPDATE audit SET after='x' WHERE id=3"
 run_check "$D1"
 expect_eq "$RC" 1 "check exit status after editing audit row 3"
 expect_contains "$T/check.out" '审计日志第3条：内容与哈希不符（已被修改）'
@@ -93,7 +92,7 @@ expect_not_contains "$T/check.out" '检查通过'
 
 # The trigger itself refuses the edit.
 D1b=$(copy trigger)
-if sqlite3 "$D1b" "UPDATE audit SET after='x' WHERE id=3" 2>"$T/trig.err"; then
+if sql_on "$D1b" "UPDATE audit SET after='x' WHERE id=3" 2>"$T/trig.err"; then
   fail "the audit table accepted an UPDATE"
 else
   expect_contains "$T/trig.err" 'append-only'
@@ -101,7 +100,7 @@ fi
 
 # 2. A record changed directly in its table.
 D2=$(copy direct)
-sqlite3 "$D2" "UPDATE reconsideration SET applicant='x' WHERE id=1"
+sql_on "$D2" "UPDATE reconsideration SET applicant='x' WHERE id=1"
 run_check "$D2"
 expect_eq "$RC" 1 "check exit status after a direct UPDATE"
 expect_contains "$T/check.out" '行政复议 第1号记录与审计日志最后一次记载的内容不一致'
@@ -111,7 +110,7 @@ expect_not_contains "$T/check.out" "第${R1}号" "a record changed through the w
 
 # 3. An audit entry deleted.
 D3=$(copy deleted)
-sqlite3 "$D3" "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id=5"
+sql_on "$D3" "DROP TRIGGER audit_no_delete$DROP_ON; DELETE FROM audit WHERE id=5"
 run_check "$D3"
 expect_eq "$RC" 1 "check exit status after deleting audit row 5"
 expect_contains "$T/check.out" '审计日志缺少第5至5条（已被删除）'
@@ -119,12 +118,12 @@ expect_contains "$T/check.out" '审计日志第6条：前一条的哈希不符�
 
 # 4. A record inserted or deleted behind the system's back.
 D4=$(copy inserted)
-sqlite3 "$D4" "INSERT INTO reconsideration(id, dept_id, state, created_at, updated_at, case_no, applicant, respondent, matter, received, procedure) VALUES(99999, 2, 'received', '2026-06-30', '2026-06-30', '示复〔2026〕暗-1号', '暗某', '示范县公安局', 'other', '2026-06-01', 'ordinary')"
+sql_on "$D4" "INSERT INTO reconsideration(id, dept_id, state, created_at, updated_at, case_no, applicant, respondent, matter, received, procedure) VALUES(99999, 2, 'received', '2026-06-30', '2026-06-30', '示复〔2026〕暗-1号', '暗某', '示范县公安局', 'other', '2026-06-01', 'ordinary')"
 run_check "$D4"
 expect_eq "$RC" 1 "check exit status after a direct INSERT"
 expect_contains "$T/check.out" '行政复议 第99999号记录没有任何审计记录（绕过系统写入）'
 D5=$(copy removed)
-sqlite3 "$D5" "DELETE FROM reconsideration WHERE id=$R2"
+sql_on "$D5" "DELETE FROM reconsideration WHERE id=$R2"
 run_check "$D5"
 expect_eq "$RC" 1 "check exit status after a direct DELETE"
 expect_contains "$T/check.out" "行政复议 第${R2}号记录在审计日志中存在，但已从表中消失（被直接删除）"

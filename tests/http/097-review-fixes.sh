@@ -33,7 +33,7 @@ expect_status 422 "reference to another department's review"
 expect_json '.errors | any(.field == "review_id" and (.message | contains("找不到")))'
 # …while public catalog items (codes and names are public) still resolve.
 api_login zhengwu
-ITEM=$(sqlite3 "$DB" "SELECT code FROM service_item WHERE dept_id=(SELECT id FROM dept WHERE name='示范县市场监督管理局') LIMIT 1")
+ITEM=$(sql "SELECT code FROM service_item WHERE dept_id=(SELECT id FROM dept WHERE name='示范县市场监督管理局') LIMIT 1")
 api POST /api/v1/k/service_case '{"case_no":"REVIEW-97","item_id":"'"$ITEM"'","applicant":"测试","channel":"线下","received":"2026-03-02","limit_days":3}'
 expect_status 201 "a 办件 may reference another department's public item"
 

@@ -22,6 +22,9 @@
 #                  (default 2026-06-30, so every figure is reproducible)
 #   FAZHI_SAN=1    the binary has ASan/UBSan: fail on their reports
 #   FZ_DEMO_DB     a demo database made by run.sh, copied instead of rebuilt
+#   FZ_PG_BASE     run on PostgreSQL: conninfo of a cluster (tools/pgtmp.sh);
+#                  each script gets its own database, a copy of FZ_PG_DEMO
+#                  (a database in that cluster) when run.sh made one
 #   FZ_KEEP=1      keep the temporary directory (its path is printed)
 #   FZ_VERBOSE=1   print every passing check too
 
@@ -50,7 +53,14 @@ NFAIL=0
 SERVER_PID=
 PORT=
 BASE=
-DB=$T/t.db
+if [ -n "${FZ_PG_BASE:-}" ]; then
+  DBNAME=t_$(echo "$TEST_NAME" | tr -c 'a-z0-9\n' '_')_$$
+  DB="$FZ_PG_BASE dbname=$DBNAME"
+  DROP_ON=" ON audit"      # DROP TRIGGER names its table on PostgreSQL
+else
+  DB=$T/t.db
+  DROP_ON=
+fi
 JAR=                       # cookie jar of the current web user ("" = anonymous)
 CSRF=                      # that user's CSRF token
 TOKEN=                     # bearer token of the current API user
@@ -138,7 +148,16 @@ _random_port(){
 }
 
 start_server(){
-  if [ -n "${FZ_DEMO_DB:-}" ] && [ -f "$FZ_DEMO_DB" ]; then
+  if [ -n "${FZ_PG_BASE:-}" ] && [ -n "${FZ_PG_DEMO:-}" ]; then
+    psql -q "$FZ_PG_BASE dbname=postgres" -c "CREATE DATABASE $DBNAME TEMPLATE $FZ_PG_DEMO STRATEGY FILE_COPY" \
+      >"$T/demo.out" 2>"$T/demo.err" || { fail "could not copy the demo database"; sed 's/^/     | /' "$T/demo.err"; finish; }
+  elif [ -n "${FZ_PG_BASE:-}" ]; then
+    psql -q "$FZ_PG_BASE dbname=postgres" -c "CREATE DATABASE $DBNAME" >"$T/demo.out" 2>"$T/demo.err"
+    if ! "$FAZHI" demo --db "$DB" --no-serve >"$T/demo.out" 2>"$T/demo.err"; then
+      fail "fazhi demo failed (exit $?)"; sed 's/^/     | /' "$T/demo.err"
+      finish
+    fi
+  elif [ -n "${FZ_DEMO_DB:-}" ] && [ -f "$FZ_DEMO_DB" ]; then
     cp "$FZ_DEMO_DB" "$DB"
     if [ -f "$FZ_DEMO_DB-wal" ]; then cp "$FZ_DEMO_DB-wal" "$DB-wal"; fi
   else
@@ -147,6 +166,26 @@ start_server(){
       finish
     fi
   fi
+  _spawn_server server
+}
+
+# start_second_server: another `fazhi serve` on the same database (as
+# several servers behind a reverse proxy); its address is $BASE2 and
+# `on_server 1|2` points the requests at one or the other.
+BASE1=
+BASE2=
+SERVER2_PID=
+start_second_server(){
+  _p1=$SERVER_PID; _port1=$PORT; BASE1=$BASE
+  _spawn_server server2
+  SERVER2_PID=$SERVER_PID; BASE2=$BASE
+  SERVER_PID=$_p1; PORT=$_port1; BASE=$BASE1
+}
+on_server(){ if [ "$1" = 2 ]; then BASE=$BASE2; else BASE=$BASE1; fi; }
+
+# _spawn_server NAME: a server on a free port, logging to $T/NAME.err;
+# sets SERVER_PID, PORT and BASE.
+_spawn_server(){
   _try=0
   while [ $_try -lt 20 ]; do
     _try=$((_try+1))
@@ -155,7 +194,7 @@ start_server(){
     mkdir -p "$T/srvtmp"
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
       TMPDIR="$T/srvtmp" FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$PORT" \
-      >"$T/server.out" 2>>"$T/server.err" &
+      >"$T/$1.out" 2>>"$T/$1.err" &
     SERVER_PID=$!
     _i=0
     while [ $_i -lt 100 ]; do
@@ -169,33 +208,38 @@ start_server(){
     done
     if kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null; fi
     SERVER_PID=
-    grep -q '端口被占用' "$T/server.err" 2>/dev/null || break
+    grep -q '端口被占用' "$T/$1.err" 2>/dev/null || break
   done
   fail "the server did not start"
-  sed 's/^/     | /' "$T/server.err"
+  sed 's/^/     | /' "$T/$1.err"
   finish
 }
 
-# stop_server: TERM by PID, then look for sanitizer reports in its stderr.
+# stop_server: TERM by PID (both servers when there are two), then look
+# for internal errors and sanitizer reports in their stderr.
 stop_server(){
+  if [ -n "$SERVER2_PID" ]; then _stop_one "$SERVER2_PID" server2; SERVER2_PID=; fi
   [ -n "$SERVER_PID" ] || return 0
-  kill "$SERVER_PID" 2>/dev/null
-  _i=0
-  while kill -0 "$SERVER_PID" 2>/dev/null && [ $_i -lt 50 ]; do sleep 0.1; _i=$((_i+1)); done
-  kill -0 "$SERVER_PID" 2>/dev/null && kill -9 "$SERVER_PID" 2>/dev/null
-  wait "$SERVER_PID" 2>/dev/null
+  _stop_one "$SERVER_PID" server
   SERVER_PID=
+}
+_stop_one(){
+  kill "$1" 2>/dev/null
+  _i=0
+  while kill -0 "$1" 2>/dev/null && [ $_i -lt 50 ]; do sleep 0.1; _i=$((_i+1)); done
+  kill -0 "$1" 2>/dev/null && kill -9 "$1" 2>/dev/null
+  wait "$1" 2>/dev/null
   # An internal error (HTTP 500) is never what a test expects.
-  if grep -q '^fazhi: ' "$T/server.err" 2>/dev/null; then
-    fail "the server logged internal errors"
-    grep '^fazhi: ' "$T/server.err" | head -10 | sed 's/^/     | /'
+  if grep -q '^fazhi: ' "$T/$2.err" 2>/dev/null; then
+    fail "$2 logged internal errors"
+    grep '^fazhi: ' "$T/$2.err" | head -10 | sed 's/^/     | /'
   fi
   if [ "${FAZHI_SAN:-}" = 1 ]; then
-    if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$T/server.err"; then
-      fail "sanitizer report in the server log"
-      grep -E -A12 'ERROR: AddressSanitizer|runtime error:' "$T/server.err" | head -60 | sed 's/^/     | /'
+    if grep -qE 'ERROR: AddressSanitizer|runtime error:' "$T/$2.err"; then
+      fail "sanitizer report in the $2 log"
+      grep -E -A12 'ERROR: AddressSanitizer|runtime error:' "$T/$2.err" | head -60 | sed 's/^/     | /'
     else
-      pass "no sanitizer report"
+      pass "no sanitizer report ($2)"
     fi
   fi
 }
@@ -357,4 +401,19 @@ _UNIQ=0
 uniq_tag(){ _UNIQ=$((_UNIQ+1)); echo "T$$x$_UNIQ"; }
 
 # sql STATEMENT: read the test database directly (never while asserting on writes).
-sql(){ sqlite3 "$DB" "$1"; }
+sql(){ sql_on "$DB" "$1"; }
+# sql_on DB STATEMENT: the same on another database (a copy made by db_copy).
+sql_on(){
+  if [ -n "${FZ_PG_BASE:-}" ]; then psql -qAtX -v ON_ERROR_STOP=1 "$1" -c "$2"
+  else sqlite3 "$1" "$2"; fi
+}
+# db_copy NAME: a consistent copy of the test database (the server stopped
+# first on PostgreSQL, which copies only databases nobody is connected to).
+db_copy(){
+  if [ -n "${FZ_PG_BASE:-}" ]; then
+    psql -q "$FZ_PG_BASE dbname=postgres" -c "CREATE DATABASE ${DBNAME}_$1 TEMPLATE $DBNAME STRATEGY FILE_COPY" >&2
+    echo "$FZ_PG_BASE dbname=${DBNAME}_$1"
+  else
+    sqlite3 "$DB" ".backup '$T/$1.db'"; echo "$T/$1.db"
+  fi
+}

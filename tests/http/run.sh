@@ -9,6 +9,8 @@
 #   sh tests/http/run.sh build/fazhi 040 060    only these
 #   FAZHI_SAN=1 sh tests/http/run.sh build-san/fazhi   (detected when the binary has ASan)
 #   FZ_JOBS=1 sh tests/http/run.sh build/fazhi         one script at a time
+#   FZ_BACKEND=pg sh tests/http/run.sh build/fazhi     on PostgreSQL: a throwaway
+#                  cluster is started (tools/pgtmp.sh) unless FZ_PG_BASE names one
 if [ $# -lt 1 ]; then echo "usage: sh tests/http/run.sh path/to/fazhi [NNN ...]" >&2; exit 2; fi
 FAZHI=$1; shift
 case $FAZHI in /*) ;; *) FAZHI=$(cd "$(dirname "$FAZHI")" && pwd)/$(basename "$FAZHI") ;; esac
@@ -23,13 +25,31 @@ done
 TOTAL_PASS=0
 TOTAL_FAIL=0
 W=$(mktemp -d "${TMPDIR:-/tmp}/fazhi-http-run.XXXXXX")
-trap 'rm -rf "$W"' EXIT
 trap 'exit 130' INT TERM
 
+# PostgreSQL: a cluster of our own, stopped by its PID however the run ends.
+PGSTARTED=
+if [ "${FZ_BACKEND:-}" = pg ] && [ -z "${FZ_PG_BASE:-}" ]; then
+  if out=$(sh "$HERE/../../tools/pgtmp.sh" start 2>&1); then
+    eval "$out"
+    PGSTARTED=1
+  else
+    echo "FAIL [run] could not start PostgreSQL:"; printf '%s\n' "$out" | sed 's/^/     | /' | head -20
+    echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+trap 'rm -rf "$W"; [ -n "$PGSTARTED" ] && sh "$HERE/../../tools/pgtmp.sh" stop' EXIT
+
 # One demo database for every script (each copies it).
-if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$FAZHI" demo --db "$W/demo.db" --no-serve >"$W/demo.out" 2>&1; then
-  FZ_DEMO_DB=$W/demo.db
-  export FZ_DEMO_DB
+if [ -n "${FZ_PG_BASE:-}" ]; then
+  DEMO_TARGET="$FZ_PG_BASE dbname=demo_$$"
+  psql -q "$FZ_PG_BASE dbname=postgres" -c "CREATE DATABASE demo_$$" >"$W/demo.out" 2>&1
+else
+  DEMO_TARGET=$W/demo.db
+fi
+if ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$FAZHI" demo --db "$DEMO_TARGET" --no-serve >>"$W/demo.out" 2>&1; then
+  if [ -n "${FZ_PG_BASE:-}" ]; then FZ_PG_DEMO=demo_$$; export FZ_PG_DEMO
+  else FZ_DEMO_DB=$W/demo.db; export FZ_DEMO_DB; fi
 else
   echo "FAIL [run] fazhi demo --db … --no-serve exited with $?:"
   sed 's/^/     | /' "$W/demo.out" | head -20

@@ -11,6 +11,8 @@
 # open), and prints the seed's other internal arithmetic as info lines.
 #
 # Last line: "N passed, N failed"; exit status non-zero on any failure.
+# With FZ_PG_BASE (a cluster's conninfo, see tools/pgtmp.sh) the county
+# lives in a new PostgreSQL database instead of a SQLite file.
 set -u
 FZ=${1:-build/fazhi}
 case $FZ in /*) ;; *) FZ=$(pwd)/$FZ ;; esac
@@ -24,7 +26,12 @@ cleanup(){
 trap cleanup EXIT
 trap 'exit 2' INT TERM
 export FAZHI_TODAY=2025-01-23 FAZHI_QUIET=1
-DB=$T/s.db
+if [ -n "${FZ_PG_BASE:-}" ]; then
+  DB="$FZ_PG_BASE dbname=seed_$$"
+  psql -q "$FZ_PG_BASE dbname=postgres" -c "CREATE DATABASE seed_$$" || { echo "0 passed, 1 failed"; exit 1; }
+else
+  DB=$T/s.db
+fi
 P=0; F=0
 pass(){ P=$((P+1)); printf 'ok    %s\n' "$*"; }
 fail(){ F=$((F+1)); printf 'FAIL  %s\n' "$*"; }
