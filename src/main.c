@@ -230,11 +230,41 @@ static int cmd_check(Opts *o){
   int rc = audit_verify(p, &rep);
   if( rc==0 ){
     printf("检查通过：审计日志%lld条，哈希链完整；%lld条记录与日志一致。\n", (long long)rep.nRows, (long long)rep.nRecords);
+    if( rep.nMigrations ){
+      printf("迁入的%d个县的原审计日志共%lld条，各自的哈希链完整，与迁移条目相符。\n",
+             rep.nMigrations, (long long)rep.nArchived);
+    }
   }else{
     printf("检查发现%d个问题：\n%s", rep.nProblems, buf_cstr(&rep.text));
   }
   buf_free(&rep.text);
   db_close(p);
+  return rc ? 1 : 0;
+}
+
+static int cmd_migrate(Opts *o){
+  const char *zFrom = opt(o, "--from", 0), *zTo = opt(o, "--to", 0);
+  if( zFrom==0 || zTo==0 ){
+    fprintf(stderr, "用法：fazhi migrate --from 县数据库.db --to postgresql://… [--login-prefix 前缀]\n");
+    return 2;
+  }
+  if( strcmp(zFrom, zTo)==0 ){ fprintf(stderr, "--from 与 --to 不能是同一个数据库\n"); return 2; }
+  Db *pSrc = app_open(zFrom, 0);
+  if( pSrc==0 ) return 1;
+  Cli cli;
+  if( cli_open(&cli, zTo, 1) ){ db_close(pSrc); return 1; }
+  MigrateResult res;
+  int rc = migrate_county(&cli.c, pSrc, zFrom, opt(o, "--login-prefix", 0), &res);
+  if( rc ){
+    fprintf(stderr, "迁移未完成，目标数据库未做任何改动：\n");
+    print_errors(&cli.c);
+  }else{
+    printf("已将%s迁入目标数据库（迁移第%lld号）：%lld条记录，原审计日志%lld条已存档并接入哈希链。\n"
+           "请运行 fazhi check --db 目标数据库 核验。\n",
+           res.zCounty, (long long)res.iMigration, (long long)res.nRecords, (long long)res.nAudit);
+  }
+  cli_close(&cli);
+  db_close(pSrc);
   return rc ? 1 : 0;
 }
 
@@ -368,6 +398,9 @@ static const Command aCommand[] = {
                           "                             (import CSV/XLSX, all or nothing)" },
   { "init",   cmd_init,   "init --db FILE --county 县名 [--admin 账号]\n"
                           "                             新建县数据库和管理员，打印一次性密码（create a county database and its admin）" },
+  { "migrate", cmd_migrate, "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
+                          "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
+                          "                             (move a county into PostgreSQL; several counties into one database)" },
   { "report", cmd_report, "report --db FILE --year Y --format md|html -o FILE\n"
                           "                             生成法治政府建设年度报告（write the annual report）" },
   { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },

@@ -17,4 +17,11 @@ const char *setting_get(Db*, Arena*, const char *zName);
 int  county_create(Ctx*, const char *zCounty, i64 *piRoot, i64 *piJustice);
 i64  dept_add(Ctx*, i64 iParent, const char *zName, const char *zType);
 int  demo_build(Db*, int iYear, int bQuiet);
+
+/* Moves the county in pSrc into c's database (src/app/migrate.c). */
+typedef struct MigrateResult {
+  i64 iMigration, nRecords, nAudit, iDeptOffset;
+  char zCounty[128];
+} MigrateResult;
+int  migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPrefix, MigrateResult*);
 #endif

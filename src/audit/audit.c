@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <cjson/cJSON.h>
 
 static void hash_part(Sha256 *st, const char *z){
   sha256_update(st, z, strlen(z)+1);
@@ -169,8 +170,82 @@ static int *import_columns(Arena *a, const Kind *k, const char *zLine, size_t n,
   return aCol;
 }
 
+/* A "migrate" entry of the chain: the moved county's log it vouches for. */
+typedef struct Anchor { i64 iMig, nEntries; char zLast[65]; } Anchor;
+typedef struct Anchors { Anchor *a; int n, nAlloc; } Anchors;
+
+static void anchor_add(Anchors *p, const char *zJson){
+  cJSON *j = cJSON_Parse(zJson);
+  if( j==0 ) return;
+  const cJSON *m = cJSON_GetObjectItemCaseSensitive(j, "migration");
+  const cJSON *n = cJSON_GetObjectItemCaseSensitive(j, "entries");
+  const cJSON *h = cJSON_GetObjectItemCaseSensitive(j, "last_hash");
+  if( cJSON_IsNumber(m) && cJSON_IsNumber(n) && cJSON_IsString(h) ){
+    if( p->n==p->nAlloc ){
+      p->nAlloc = p->nAlloc ? p->nAlloc*2 : 8;
+      p->a = realloc(p->a, sizeof(Anchor)*(size_t)p->nAlloc);
+      if( p->a==0 ) abort();
+    }
+    Anchor *x = &p->a[p->n++];
+    x->iMig = (i64)m->valuedouble;
+    x->nEntries = (i64)n->valuedouble;
+    snprintf(x->zLast, sizeof x->zLast, "%s", h->valuestring);
+  }
+  cJSON_Delete(j);
+}
+
+/* Each migrated county's archived log: a chain of its own (ids from 1,
+** hashes linked), whose count and last hash equal its migration row and,
+** for counties moved into this database, the "migrate" entry of the
+** chain above, which is what anchors it. */
+static void verify_archives(Db *pDb, AuditReport *p, const Anchors *pAnch){
+  Stmt m, q;
+  if( db_prepare(pDb, &m, "SELECT id, n_audit, last_hash FROM migration ORDER BY id") ) return;
+  while( db_step(&m)==DB_ROW ){
+    i64 iMig = db_column_int64(&m, 0), nWant = db_column_int64(&m, 1);
+    char zWant[65];
+    snprintf(zWant, sizeof zWant, "%s", db_column_text(&m, 2));
+    p->nMigrations++;
+    for(int i=0; i<pAnch->n; i++){
+      const Anchor *x = &pAnch->a[i];
+      if( x->iMig==iMig && (x->nEntries!=nWant || strcmp(x->zLast, zWant)!=0) ){
+        problem(p, "迁移记录第%lld号与审计日志中的迁移条目不符（已被修改）", (long long)iMig);
+      }
+    }
+    if( db_prepare(pDb, &q, "SELECT id, at, user_id, login, action, kind, rec_id, before, after,"
+                            " prev_hash, hash FROM audit_archive WHERE migration_id=?1 ORDER BY id") ) break;
+    db_bind_int64(&q, 1, iMig);
+    char zPrev[65] = "";
+    i64 iExpect = 1, n = 0;
+    int bBad = 0;
+    while( db_step(&q)==DB_ROW ){
+      i64 id = db_column_int64(&q, 0);
+      char zHash[65];
+      audit_hash(db_column_text(&q, 9), id, db_column_text(&q, 1), db_column_int64(&q, 2),
+                 db_column_text(&q, 3), db_column_text(&q, 4), db_column_text(&q, 5),
+                 db_column_int64(&q, 6), db_column_text(&q, 7), db_column_text(&q, 8), zHash);
+      if( !bBad && (id!=iExpect || strcmp(db_column_text(&q, 9), zPrev)!=0
+                    || strcmp(zHash, db_column_text(&q, 10))!=0) ){
+        problem(p, "迁入县（迁移第%lld号）的原审计日志第%lld条：缺失、断链或被修改", (long long)iMig, (long long)id);
+        bBad = 1;
+      }
+      snprintf(zPrev, sizeof zPrev, "%s", db_column_text(&q, 10));
+      iExpect = id+1;
+      n++;
+    }
+    db_finalize(&q);
+    p->nArchived += n;
+    if( !bBad && (n!=nWant || strcmp(zPrev, zWant)!=0) ){
+      problem(p, "迁入县（迁移第%lld号）的原审计日志应有%lld条，现有%lld条，或末条哈希不符",
+              (long long)iMig, (long long)nWant, (long long)n);
+    }
+  }
+  db_finalize(&m);
+}
+
 int audit_verify(Db *pDb, AuditReport *p){
   Stmt q;
+  Anchors anch = { 0, 0, 0 };
   memset(p, 0, sizeof(*p));
   buf_init(&p->text);
   LastMap m = { calloc(1024, sizeof(Last)), 1024, 0 };
@@ -207,6 +282,7 @@ int audit_verify(Db *pDb, AuditReport *p){
     }
     snprintf(zPrev, sizeof zPrev, "%s", db_column_text(&q, 10));
     iExpect = id+1;
+    if( strcmp(zAction, "migrate")==0 ) anchor_add(&anch, zAfter);
     /* Track the last logged state of each record. */
     const Kind *k = kind_find(zKind);
     if( k==0 ) continue;
@@ -288,5 +364,7 @@ int audit_verify(Db *pDb, AuditReport *p){
   arena_free(&arena);
   arena_free(&colArena);
   free(m.a);
+  verify_archives(pDb, p, &anch);
+  free(anch.a);
   return p->nProblems ? 1 : 0;
 }

@@ -18,6 +18,8 @@ int audit_append(Ctx*, const char *zAction, const char *zKind, i64 iRec,
 typedef struct AuditReport {
   i64 nRows;           /* audit rows read */
   i64 nRecords;        /* records compared with the log */
+  i64 nArchived;       /* entries of migrated counties' own logs, verified */
+  int nMigrations;
   int nProblems;
   Buf text;            /* one Chinese line per problem (first 100) */
 } AuditReport;

@@ -99,6 +99,28 @@ static const Migration aMigration[] = {
     "CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit"
     " FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();"
   },
+  { 4, 0,
+    /* Counties moved in from another database (fazhi migrate): how their
+    ** ids moved, and their own audit log, verbatim, as a chain of its own
+    ** whose entry count and last hash the migration row and the target's
+    ** "migrate" audit entry record. */
+    "CREATE TABLE migration("
+    "  id BIGINT PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  source TEXT NOT NULL,"           /* the source database as given */
+    "  n_audit BIGINT NOT NULL,"        /* entries of the source's log */
+    "  last_hash TEXT NOT NULL,"        /* its last entry's hash */
+    "  map TEXT NOT NULL"               /* JSON: id offsets, renamed departments */
+    ");"
+    "CREATE TABLE audit_archive("
+    "  migration_id BIGINT NOT NULL,"
+    "  id BIGINT NOT NULL,"             /* the entry's id in its own log */
+    "  at TEXT NOT NULL, user_id BIGINT NOT NULL, login TEXT NOT NULL,"
+    "  action TEXT NOT NULL, kind TEXT NOT NULL, rec_id BIGINT NOT NULL,"
+    "  before TEXT NOT NULL, after TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,"
+    "  PRIMARY KEY(migration_id, id)"
+    ");"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

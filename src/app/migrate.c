@@ -1,0 +1,465 @@
+/*
+** src/app/migrate.c — moving a county into another database (SQLite file
+** to PostgreSQL; several counties into one province database).
+**
+** All or nothing, in one write transaction on the target. The source must
+** pass `fazhi check` first. Ids are shifted past what the target already
+** holds (department, user, record and reference ids alike), so counties
+** never collide; a department whose name the target already uses is
+** prefixed with its county's name, and a login the target already has is
+** refused unless --login-prefix renames every login of the county.
+**
+** The audit log: the source's entries are kept verbatim, with their
+** original ids and hashes, in audit_archive under a new migration row
+** (its entry count and last hash). The target's own chain gets one
+** "migrate" entry naming the source, that count and that hash, followed by
+** "import" entries holding every moved record as written, so `fazhi check`
+** verifies the target's chain, each archived chain against its migrate
+** entry, and every record against its last logged state.
+*/
+#include "app/app.h"
+#include "audit/audit.h"
+#include "base/json.h"
+#include "engine/record.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MIGRATE_CHUNK 10000      /* records per audit entry, as an import writes them */
+
+typedef struct Mig {
+  Db *pSrc, *pDst;
+  Ctx *c;                    /* on the target, as the command-line actor */
+  Ctx src;                   /* on the source */
+  const char *zPrefix;       /* for logins, or "" */
+  i64 iDeptOff, iUserOff, iMigOff;
+  i64 *aKindOff;             /* per kind (registry order) */
+  i64 iNewRoot;
+  const char *zCounty;
+  Buf renamed;               /* JSON array of renamed departments */
+  i64 nRecords;
+} Mig;
+
+static i64 max_id(Db *p, const char *zTable){
+  SqlBuf b;
+  Stmt q;
+  i64 n = 0;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT COALESCE(MAX(id),0) FROM ");
+  sql_ident(&b, zTable);
+  if( db_prepare_buf(p, &q, &b)==DB_OK ){
+    if( db_step(&q)==DB_ROW ) n = db_column_int64(&q, 0);
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  return n;
+}
+
+static int name_taken(Db *p, const char *zName){
+  Stmt q;
+  int b = 0;
+  if( db_prepare(p, &q, "SELECT 1 FROM dept WHERE name=?1")==DB_OK ){
+    db_bind_text(&q, 1, zName);
+    b = db_step(&q)==DB_ROW;
+    db_finalize(&q);
+  }
+  return b;
+}
+
+/* "/1/4/" shifted by n: "/1001/1004/". */
+static char *shift_path(Arena *a, const char *zPath, i64 n){
+  Buf b;
+  buf_init(&b);
+  for(const char *s=zPath; *s; ){
+    if( *s=='/' ){ buf_putc(&b, '/'); s++; continue; }
+    char *e;
+    long long v = strtoll(s, &e, 10);
+    buf_raw_printf(&b, "%lld", v + (long long)n);
+    s = e>s ? e : s+1;
+  }
+  char *z = arena_strdup(a, buf_cstr(&b));
+  buf_free(&b);
+  return z;
+}
+
+static int move_depts(Mig *m){
+  Ctx *c = m->c;
+  Stmt q, ins;
+  int rc = 0;
+  if( db_prepare(m->pSrc, &q, "SELECT id, parent_id, name, dtype, path, sort_no FROM dept ORDER BY path") ) return 1;
+  if( db_prepare(m->pDst, &ins, "INSERT INTO dept(id, parent_id, name, dtype, path, sort_no)"
+                                " VALUES(?1,?2,?3,?4,?5,?6)") ){ db_finalize(&q); return 1; }
+  Json j;
+  json_init(&j, &m->renamed);
+  json_arr_begin(&j);
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    i64 id = db_column_int64(&q, 0) + m->iDeptOff;
+    int bRoot = db_column_is_null(&q, 1);
+    const char *zName = db_column_text(&q, 2);
+    if( bRoot ){
+      m->iNewRoot = id;
+      m->zCounty = arena_strdup(c->pArena, zName);
+      if( name_taken(m->pDst, zName) ){
+        err_add(c, 0, 0, "目标数据库中已有“%s”：这个县可能已经迁移过，未做任何改动", zName);
+        rc = 1;
+        break;
+      }
+    }
+    if( !bRoot && name_taken(m->pDst, zName) ){
+      const char *zNew = arena_printf(c->pArena, "%s%s", m->zCounty ? m->zCounty : "", zName);
+      if( name_taken(m->pDst, zNew) ){
+        err_add(c, 0, 0, "部门“%s”在目标数据库中已存在，改名为“%s”也已存在", zName, zNew);
+        rc = 1;
+        break;
+      }
+      json_obj_begin(&j);
+      json_kstr(&j, "from", zName);
+      json_kstr(&j, "to", zNew);
+      json_obj_end(&j);
+      zName = zNew;
+    }
+    db_bind_int64(&ins, 1, id);
+    if( bRoot ) db_bind_null(&ins, 2); else db_bind_int64(&ins, 2, db_column_int64(&q, 1) + m->iDeptOff);
+    db_bind_text(&ins, 3, zName);
+    db_bind_text(&ins, 4, db_column_text(&q, 3));
+    db_bind_text(&ins, 5, shift_path(c->pArena, db_column_text(&q, 4), m->iDeptOff));
+    db_bind_int64(&ins, 6, db_column_int64(&q, 5) + m->iDeptOff);
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  json_arr_end(&j);
+  db_finalize(&q);
+  db_finalize(&ins);
+  return rc;
+}
+
+static int move_users(Mig *m){
+  Ctx *c = m->c;
+  Stmt q, ins, chk;
+  int rc = 0, nClash = 0;
+  if( db_prepare(m->pSrc, &q, "SELECT id, login, name, role, dept_id, pw_hash, disabled, created_at"
+                              " FROM users ORDER BY id") ) return 1;
+  if( db_prepare(m->pDst, &chk, "SELECT 1 FROM users WHERE login=?1") ){ db_finalize(&q); return 1; }
+  if( db_prepare(m->pDst, &ins, "INSERT INTO users(id, login, name, role, dept_id, pw_hash, disabled, created_at)"
+                                " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)") ){ db_finalize(&q); db_finalize(&chk); return 1; }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    const char *zLogin = arena_printf(c->pArena, "%s%s", m->zPrefix, db_column_text(&q, 1));
+    db_bind_text(&chk, 1, zLogin);
+    int bTaken = db_step(&chk)==DB_ROW;
+    db_reset(&chk);
+    if( bTaken ){
+      if( nClash++ < 10 ) err_add(c, 0, 0, "账号“%s”在目标数据库中已存在", zLogin);
+      continue;
+    }
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + m->iUserOff);
+    db_bind_text(&ins, 2, zLogin);
+    db_bind_text(&ins, 3, db_column_text(&q, 2));
+    db_bind_text(&ins, 4, db_column_text(&q, 3));
+    db_bind_int64(&ins, 5, db_column_int64(&q, 4) + m->iDeptOff);
+    db_bind_text(&ins, 6, db_column_text(&q, 5));
+    db_bind_int64(&ins, 7, db_column_int64(&q, 6));
+    db_bind_text(&ins, 8, db_column_text(&q, 7));
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  if( nClash ){
+    err_add(c, 0, 0, "共%d个账号重名；可用 --login-prefix 前缀 为本县全部账号加前缀（如 --login-prefix xx-）", nClash);
+    rc = 1;
+  }
+  db_finalize(&q);
+  db_finalize(&chk);
+  db_finalize(&ins);
+  return rc;
+}
+
+/* Settings the target lacks are copied; one it has with another value is
+** kept as NAME@<county root id>, so nothing is lost. Holidays: the union. */
+static int move_settings(Mig *m){
+  Stmt q, get, ins;
+  int rc = 0;
+  if( db_prepare(m->pSrc, &q, "SELECT name, value FROM setting ORDER BY name") ) return 1;
+  if( db_prepare(m->pDst, &get, "SELECT value FROM setting WHERE name=?1") ){ db_finalize(&q); return 1; }
+  if( db_prepare(m->pDst, &ins, "INSERT INTO setting(name, value) VALUES(?1,?2)") ){
+    db_finalize(&q); db_finalize(&get); return 1;
+  }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    const char *zName = db_column_text(&q, 0), *zValue = db_column_text(&q, 1);
+    db_bind_text(&get, 1, zName);
+    int bHas = db_step(&get)==DB_ROW;
+    int bSame = bHas && strcmp(db_column_text(&get, 0), zValue)==0;
+    db_reset(&get);
+    if( bSame ) continue;
+    db_bind_text(&ins, 1, bHas ? arena_printf(m->c->pArena, "%s@%lld", zName, (long long)m->iNewRoot) : zName);
+    db_bind_text(&ins, 2, zValue);
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&get);
+  db_finalize(&ins);
+  if( rc ) return rc;
+  if( db_prepare(m->pSrc, &q, "SELECT day, dkind, name FROM holiday ORDER BY day") ) return 1;
+  if( db_prepare(m->pDst, &get, "SELECT 1 FROM holiday WHERE day=?1") ){ db_finalize(&q); return 1; }
+  if( db_prepare(m->pDst, &ins, "INSERT INTO holiday(day, dkind, name) VALUES(?1,?2,?3)") ){
+    db_finalize(&q); db_finalize(&get); return 1;
+  }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_text(&get, 1, db_column_text(&q, 0));
+    int bHas = db_step(&get)==DB_ROW;
+    db_reset(&get);
+    if( bHas ) continue;
+    for(int i=0; i<3; i++) db_bind_text(&ins, i+1, db_column_text(&q, i));
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&get);
+  db_finalize(&ins);
+  return rc;
+}
+
+static const char *const azAuditCol[] = {
+  "migration_id", "id", "at", "user_id", "login", "action", "kind", "rec_id",
+  "before", "after", "prev_hash", "hash",
+};
+
+/* The source's own archive (a county moved before) comes along, then the
+** source's log becomes the archive of this migration. Returns the number
+** of entries and the last hash of the source's log. */
+static int archive_audit(Mig *m, i64 iMig, i64 *pnEntries, char zLast[65]){
+  Bulk bk;
+  Stmt q;
+  int rc = 0;
+  *pnEntries = 0;
+  zLast[0] = 0;
+  if( db_bulk_begin(m->pDst, &bk, "audit_archive", azAuditCol, 12) ) return 1;
+  if( db_prepare(m->pSrc, &q, "SELECT migration_id, id, at, user_id, login, action, kind, rec_id,"
+                              " before, after, prev_hash, hash FROM audit_archive"
+                              " ORDER BY migration_id, id")==DB_OK ){
+    while( rc==0 && db_step(&q)==DB_ROW ){
+      db_bulk_int(&bk, db_column_int64(&q, 0) + m->iMigOff);
+      db_bulk_int(&bk, db_column_int64(&q, 1));
+      for(int i=2; i<12; i++){
+        if( i==3 || i==7 ) db_bulk_int(&bk, db_column_int64(&q, i));
+        else db_bulk_text(&bk, db_column_text(&q, i));
+      }
+      rc = db_bulk_row(&bk);
+    }
+    db_finalize(&q);
+  }else rc = 1;
+  if( rc==0 && db_prepare(m->pSrc, &q, "SELECT id, at, user_id, login, action, kind, rec_id,"
+                                       " before, after, prev_hash, hash FROM audit ORDER BY id")==DB_OK ){
+    while( rc==0 && db_step(&q)==DB_ROW ){
+      db_bulk_int(&bk, iMig);
+      for(int i=0; i<11; i++){
+        if( i==0 || i==2 || i==6 ) db_bulk_int(&bk, db_column_int64(&q, i));
+        else db_bulk_text(&bk, db_column_text(&q, i));
+      }
+      rc = db_bulk_row(&bk);
+      (*pnEntries)++;
+      snprintf(zLast, 65, "%s", db_column_text(&q, 10));
+    }
+    db_finalize(&q);
+  }else if( rc==0 ) rc = 1;
+  if( rc ){ db_bulk_abort(&bk); return 1; }
+  return db_bulk_end(&bk)!=DB_OK;
+}
+
+static int copy_migrations(Mig *m){
+  Stmt q, ins;
+  int rc = 0;
+  if( db_prepare(m->pSrc, &q, "SELECT id, at, source, n_audit, last_hash, map FROM migration ORDER BY id") ) return 1;
+  if( db_prepare(m->pDst, &ins, "INSERT INTO migration(id, at, source, n_audit, last_hash, map)"
+                                " VALUES(?1,?2,?3,?4,?5,?6)") ){ db_finalize(&q); return 1; }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + m->iMigOff);
+    db_bind_text(&ins, 2, db_column_text(&q, 1));
+    db_bind_text(&ins, 3, db_column_text(&q, 2));
+    db_bind_int64(&ins, 4, db_column_int64(&q, 3));
+    db_bind_text(&ins, 5, db_column_text(&q, 4));
+    db_bind_text(&ins, 6, db_column_text(&q, 5));
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&ins);
+  return rc;
+}
+
+static int write_chunk(Mig *m, const Kind *k, Buf *pLines){
+  if( pLines->n==0 ) return 0;
+  if( pLines->z[pLines->n-1]=='\n' ) pLines->z[--pLines->n] = 0;
+  int rc = audit_append(m->c, "import", k->zName, 0, "", buf_cstr(pLines));
+  buf_reset(pLines);
+  return rc;
+}
+
+/* Every record of one kind: ids, department and references shifted,
+** written in bulk and logged in import form. */
+static int move_kind(Mig *m, int iKind){
+  const Kind *k = kind_at(iKind);
+  int nField = kind_nfield(k);
+  int *aAllCol = arena_alloc(m->c->pArena, sizeof(int)*(size_t)(nField+1));
+  i64 *aRefOff = arena_alloc(m->c->pArena, sizeof(i64)*(size_t)(nField+1));
+  for(int i=0; i<nField; i++){
+    aAllCol[i] = i;
+    aRefOff[i] = -1;
+    const Field *f = &k->aField[i];
+    if( f->eType!=FT_REF ) continue;
+    for(int j=0; j<kind_count(); j++) if( strcmp(kind_at(j)->zName, f->zRef)==0 ) aRefOff[i] = m->aKindOff[j];
+  }
+  SqlBuf b;
+  Stmt q;
+  Bulk bk;
+  Buf lines;
+  int rc = 0, nChunk = 0;
+  sqlbuf_init(&b);
+  rec_select_cols(&b, k);
+  sql_lit(&b, " ORDER BY id");
+  if( db_prepare_buf(m->pSrc, &q, &b) ){ sqlbuf_free(&b); return 1; }
+  sqlbuf_free(&b);
+  if( rec_bulk_begin(m->c, k, &bk) ){ db_finalize(&q); return 1; }
+  buf_init(&lines);
+  Arena rowArena;
+  arena_init(&rowArena);
+  Arena *pSrcArena = m->src.pArena;
+  m->src.pArena = &rowArena;
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    arena_free(&rowArena);
+    arena_init(&rowArena);
+    Rec *r = rec_new(&m->src, k);
+    rec_from_row(&m->src, &q, r);
+    r->id += m->aKindOff[iKind];
+    r->iDept += m->iDeptOff;
+    for(int i=0; i<nField; i++){
+      if( aRefOff[i]>0 && r->azVal[i] ){
+        r->azVal[i] = arena_printf(&rowArena, "%lld", atoll(r->azVal[i]) + (long long)aRefOff[i]);
+      }
+    }
+    rc = rec_bulk_add(&bk, r);
+    if( rc ) break;
+    if( lines.n==0 ){ rec_json_header(k, &lines); buf_putc(&lines, '\n'); }
+    rec_json_row(r, aAllCol, nField, &lines);
+    buf_putc(&lines, '\n');
+    m->nRecords++;
+    if( ++nChunk==MIGRATE_CHUNK ){
+      rc = write_chunk(m, k, &lines);
+      nChunk = 0;
+    }
+  }
+  m->src.pArena = pSrcArena;
+  db_finalize(&q);
+  if( rc==0 ) rc = db_bulk_end(&bk); else db_bulk_abort(&bk);
+  if( rc==0 ) rc = write_chunk(m, k, &lines);
+  if( rc==0 ) db_sync_ids(m->pDst, k->zName);
+  arena_free(&rowArena);
+  buf_free(&lines);
+  return rc ? 1 : 0;
+}
+
+int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPrefix, MigrateResult *pRes){
+  Mig m;
+  memset(&m, 0, sizeof m);
+  memset(pRes, 0, sizeof *pRes);
+  m.pSrc = pSrc;
+  m.pDst = c->pDb;
+  m.c = c;
+  m.zPrefix = zLoginPrefix ? zLoginPrefix : "";
+  Arena srcArena;
+  arena_init(&srcArena);
+  Actor srcActor = { .zLogin = "migrate", .mRole = R_ADMIN, .zDeptPath = "/" };
+  ctx_init(&m.src, pSrc, &srcArena, &srcActor);
+  buf_init(&m.renamed);
+
+  /* The source must be intact: what moves is what its log vouches for. */
+  AuditReport rep;
+  if( audit_verify(pSrc, &rep) ){
+    err_add(c, 0, 0, "源数据库核验未通过（fazhi check），不能迁移：%s", buf_cstr(&rep.text));
+    buf_free(&rep.text);
+    goto fail_early;
+  }
+  pRes->nAudit = rep.nRows;
+  buf_free(&rep.text);
+  if( max_id(pSrc, "dept")==0 ){ err_add(c, 0, 0, "源数据库中没有县（未初始化）"); goto fail_early; }
+
+  if( db_begin_write(m.pDst) ) goto db_fail;
+  m.iDeptOff = max_id(m.pDst, "dept");
+  m.iUserOff = max_id(m.pDst, "users");
+  m.iMigOff = max_id(m.pDst, "migration");
+  m.aKindOff = arena_alloc(c->pArena, sizeof(i64)*(size_t)(kind_count()+1));
+  for(int i=0; i<kind_count(); i++) m.aKindOff[i] = max_id(m.pDst, kind_at(i)->zName);
+
+  if( move_depts(&m) ) goto fail;
+  if( move_users(&m) ) goto fail;
+  if( move_settings(&m) ) goto fail;
+  if( copy_migrations(&m) ) goto fail;
+  i64 iMig = max_id(pSrc, "migration") + m.iMigOff + 1;
+  char zLast[65];
+  i64 nEntries;
+  if( archive_audit(&m, iMig, &nEntries, zLast) ) goto fail;
+
+  /* The map: how this county's ids moved, and what was renamed. */
+  Buf map;
+  buf_init(&map);
+  {
+    Json j;
+    json_init(&j, &map);
+    json_obj_begin(&j);
+    json_kint(&j, "migration", iMig);
+    json_kstr(&j, "source", zSource);
+    json_kstr(&j, "county", m.zCounty);
+    json_kint(&j, "entries", nEntries);
+    json_kstr(&j, "last_hash", zLast);
+    json_kint(&j, "dept_offset", m.iDeptOff);
+    json_kint(&j, "user_offset", m.iUserOff);
+    json_kstr(&j, "login_prefix", m.zPrefix);
+    json_key(&j, "id_offsets");
+    json_obj_begin(&j);
+    for(int i=0; i<kind_count(); i++) json_kint(&j, kind_at(i)->zName, m.aKindOff[i]);
+    json_obj_end(&j);
+    json_key(&j, "renamed");
+    json_raw(&j, buf_cstr(&m.renamed));
+    json_obj_end(&j);
+  }
+  Stmt q;
+  int rc = 1;
+  char zNow[32];
+  time_t t = time(0);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(zNow, sizeof zNow, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  if( db_prepare(m.pDst, &q, "INSERT INTO migration(id, at, source, n_audit, last_hash, map)"
+                             " VALUES(?1,?2,?3,?4,?5,?6)")==DB_OK ){
+    db_bind_int64(&q, 1, iMig);
+    db_bind_text(&q, 2, zNow);
+    db_bind_text(&q, 3, zSource);
+    db_bind_int64(&q, 4, nEntries);
+    db_bind_text(&q, 5, zLast);
+    db_bind_text(&q, 6, buf_cstr(&map));
+    rc = db_step(&q)!=DB_DONE;
+    db_finalize(&q);
+  }
+  if( rc==0 ) rc = audit_append(c, "migrate", "", iMig, "", buf_cstr(&map));
+  buf_free(&map);
+  if( rc ) goto db_fail;
+  for(int i=0; i<kind_count(); i++) if( move_kind(&m, i) ) goto db_fail;
+  if( db_commit(m.pDst) ) goto db_fail;
+  pRes->iMigration = iMig;
+  pRes->nRecords = m.nRecords;
+  pRes->iDeptOffset = m.iDeptOff;
+  snprintf(pRes->zCounty, sizeof pRes->zCounty, "%s", m.zCounty ? m.zCounty : "");
+  arena_free(&srcArena);
+  buf_free(&m.renamed);
+  return FZ_OK;
+
+db_fail:
+  err_internal(c, "migrate: %s", db_errmsg(m.pDst));
+fail:
+  if( c->err.n==0 ) err_internal(c, "migrate: %s", db_errmsg(m.pDst));
+  db_rollback(m.pDst);
+fail_early:
+  arena_free(&srcArena);
+  buf_free(&m.renamed);
+  return FZ_INVALID;
+}

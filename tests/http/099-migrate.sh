@@ -1,0 +1,105 @@
+#!/bin/sh
+# tests/http/099-migrate.sh
+# `fazhi migrate` moves a county from its SQLite file into the test's
+# database (PostgreSQL when make test runs the PostgreSQL tier): every
+# record and audit entry arrives, `fazhi check` passes on the result, a
+# second county joins the same database with its ids shifted and its
+# clashing names resolved, a refused migration changes nothing, tampering
+# with a moved county's archived log is found, and users of both counties
+# log in and see only their own county.
+. "$(dirname "$0")/lib.sh"
+
+# The source: the demo county in a SQLite file.
+SRC=$T/src.db
+if [ -n "${FZ_DEMO_DB:-}" ] && [ -f "$FZ_DEMO_DB" ]; then
+  sqlite3 "$FZ_DEMO_DB" ".backup '$SRC'"
+else
+  "$FAZHI" demo --db "$SRC" --no-serve >/dev/null 2>&1 || { fail "fazhi demo"; finish; }
+fi
+# The target: an empty database of the backend under test.
+if [ -n "${FZ_PG_BASE:-}" ]; then
+  psql -q "$FZ_PG_BASE dbname=postgres" -c "CREATE DATABASE $DBNAME" || { fail "createdb"; finish; }
+fi
+count_src(){ sqlite3 "$SRC" "$1"; }
+
+# 1. The first county.
+"$FAZHI" migrate --from "$SRC" --to "$DB" >"$T/m1.out" 2>&1
+expect_eq "$?" 0 "migrate exit status"
+expect_contains "$T/m1.out" '已将示范县迁入目标数据库（迁移第1号）'
+for k in service_item service_case legality_review normative_doc reconsideration users dept; do
+  expect_eq "$(sql "SELECT count(*) FROM $k")" "$(count_src "SELECT count(*) FROM $k")" "every $k row moved"
+done
+expect_eq "$(sql "SELECT count(*) FROM audit_archive")" "$(count_src "SELECT count(*) FROM audit")" \
+  "every audit entry of the source kept in the archive"
+expect_eq "$(sql "SELECT hash FROM audit_archive WHERE id=(SELECT max(id) FROM audit_archive)")" \
+  "$(count_src "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")" "…verbatim, hashes included"
+expect_eq "$(sql "SELECT case_no||'|'||state||'|'||COALESCE(decided,'') FROM reconsideration WHERE id=7")" \
+  "$(count_src "SELECT case_no||'|'||state||'|'||COALESCE(decided,'') FROM reconsideration WHERE id=7")" \
+  "a record arrives as it was (ids kept for the first county)"
+"$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
+expect_eq "$?" 0 "fazhi check passes on the target"
+expect_contains "$T/check.out" '哈希链完整'
+expect_contains "$T/check.out" "迁入的1个县的原审计日志共$(count_src "SELECT count(*) FROM audit")条"
+
+# 2. The same county again is refused, and nothing changes.
+N_AUDIT=$(sql "SELECT count(*) FROM audit")
+"$FAZHI" migrate --from "$SRC" --to "$DB" >"$T/m2.out" 2>&1
+expect_eq "$?" 1 "a second migration of the same county fails"
+expect_contains "$T/m2.out" '目标数据库中已有“示范县”'
+expect_contains "$T/m2.out" '目标数据库未做任何改动'
+expect_eq "$(sql "SELECT count(*) FROM audit")" "$N_AUDIT" "no audit entry written"
+
+# 3. A second county with a clashing login and a clashing town name.
+C2=$T/c2.db
+"$FAZHI" init --db "$C2" --county 另一县 --admin admin >"$T/init.out" 2>&1
+C2PW=$(sed -n 's/^一次性密码：//p' "$T/init.out")
+"$FAZHI" dept --db "$C2" add 城关镇 --type town >/dev/null
+printf '所属部门,案号,申请人,被申请人,案件类别,收到申请日期,审理程序\n城关镇,另复〔2026〕1号,甲,乙,其他,2026-06-01,普通程序\n另一县司法局,另复〔2026〕2号,丙,丁,行政许可,2026-06-02,简易程序\n' >"$T/c2.csv"
+"$FAZHI" import --db "$C2" reconsideration "$T/c2.csv" >/dev/null 2>&1
+N_REC=$(sql "SELECT count(*) FROM reconsideration")
+"$FAZHI" migrate --from "$C2" --to "$DB" >"$T/m3.out" 2>&1
+expect_eq "$?" 1 "a clashing login stops the migration"
+expect_contains "$T/m3.out" '账号“admin”在目标数据库中已存在'
+expect_contains "$T/m3.out" '--login-prefix'
+expect_eq "$(sql "SELECT count(*) FROM reconsideration")" "$N_REC" "no record written by the refused migration"
+expect_eq "$(sql "SELECT count(*) FROM dept WHERE name='另一县'")" 0 "no department written either"
+"$FAZHI" migrate --from "$C2" --to "$DB" --login-prefix lx- >"$T/m4.out" 2>&1
+expect_eq "$?" 0 "with --login-prefix it goes through"
+expect_contains "$T/m4.out" '已将另一县迁入目标数据库（迁移第2号）：2条记录'
+expect_eq "$(sql "SELECT count(*) FROM reconsideration")" "$((N_REC+2))" "its two records arrive"
+MAXID=$(count_src "SELECT max(id) FROM reconsideration")
+expect_eq "$(sql "SELECT min(id) FROM reconsideration WHERE case_no LIKE '另复%'")" "$((MAXID+1))" \
+  "its record ids follow the first county's"
+expect_eq "$(sql "SELECT d.name FROM reconsideration r JOIN dept d ON d.id=r.dept_id WHERE r.case_no='另复〔2026〕1号'")" \
+  "另一县城关镇" "its 城关镇 is renamed after its county, and the record follows it"
+expect_eq "$(sql "SELECT substr(path, 1, length(path)) FROM dept WHERE name='另一县城关镇'")" \
+  "/$(sql "SELECT id FROM dept WHERE name='另一县'")/$(sql "SELECT id FROM dept WHERE name='另一县城关镇'")/" \
+  "its department paths are rebuilt under its own root"
+expect_eq "$(sql "SELECT count(*) FROM users WHERE login='lx-admin'")" 1 "its admin is lx-admin"
+"$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
+expect_eq "$?" 0 "fazhi check passes with two counties"
+expect_contains "$T/check.out" '迁入的2个县'
+
+# 4. Users of each county see their own county.
+_spawn_server server
+login admin
+get /k/reconsideration
+expect_status 200 "the first county's admin works on the target"
+expect_contains "$BODY" '示范县法治政府建设管理系统'
+expect_not_contains "$BODY" '另复〔2026〕' "…and does not see the other county's cases"
+login lx-admin "$C2PW"
+get /k/reconsideration
+expect_status 200 "the second county's admin logs in with its own password"
+expect_contains "$BODY" '另一县法治政府建设管理系统' "the header names the user's own county"
+expect_eq "$(list_total)" 2 "the second county's admin sees exactly its two cases"
+stop_server
+
+# 5. An edited entry of an archived log is found.
+sql "UPDATE audit_archive SET login='x' WHERE migration_id=1 AND id=3"
+"$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
+expect_eq "$?" 1 "check fails after an archived entry is edited"
+expect_contains "$T/check.out" '迁入县（迁移第1号）的原审计日志第3条：缺失、断链或被修改'
+sql "UPDATE migration SET n_audit=n_audit+1 WHERE id=2"
+"$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
+expect_contains "$T/check.out" '迁移记录第2号与审计日志中的迁移条目不符'
+finish
