@@ -116,16 +116,23 @@ static int cmd_demo(Opts *o){
   int iYear = zYear ? atoi(zYear) : atoi(c.zToday) - 1;
   arena_free(&a);
   if( iYear<2023 || iYear>2100 ){ fprintf(stderr, "--year 应为 2023 以后的年份\n"); return 2; }
-  FILE *f = fopen(zDb, "rb");
-  if( f ){
-    fclose(f);
-    printf("使用已有的演示数据库 %s（删除该文件可重新生成）\n", zDb);
+  /* An existing file (or a PostgreSQL database that already holds a
+  ** county) is served as it is. */
+  FILE *f = db_is_postgres(zDb) ? 0 : fopen(zDb, "rb");
+  int bExisted = f!=0;
+  if( f ) fclose(f);
+  Db *p = app_open(zDb, 1);
+  if( p==0 ) return 1;
+  Actor act0;
+  app_cli_actor(p, &act0);
+  if( act0.iDept ){
+    printf("使用已有的演示数据库 %s（%s可重新生成）\n", db_is_postgres(zDb) ? "PostgreSQL" : zDb,
+           db_is_postgres(zDb) ? "换一个空数据库" : "删除该文件");
+    db_close(p);
   }else{
-    Db *p = app_open(zDb, 1);
-    if( p==0 ) return 1;
     int rc = demo_build(p, iYear, 0);
     db_close(p);
-    if( rc ){ remove(zDb); return 1; }
+    if( rc ){ if( !bExisted && !db_is_postgres(zDb) ) remove(zDb); return 1; }
   }
   printf("\n演示账号（仅用于演示，密码公开）：\n"
          "  admin     / demo-2026   县级管理员（司法局，可见全县数据）\n"
@@ -418,6 +425,9 @@ static int cmd_help(Opts *o){
   for(int i=0; i<N_COMMAND; i++) printf("  fazhi %s\n", aCommand[i].zHelp);
   printf("\nKIND（数据类别）:");
   for(int i=0; i<kind_count(); i++) printf(" %s(%s)", kind_at(i)->zName, kind_at(i)->zLabel);
+  printf("\n\n--db 可以是SQLite数据库文件（一个县），也可以是PostgreSQL数据库（一个市或省，可由多台服务器共用）：\n"
+         "  --db postgresql://用户@主机:端口/库名   或   --db \"host=127.0.0.1 port=5432 dbname=fazhi\"\n"
+         "(--db takes a SQLite file or a PostgreSQL URI / libpq conninfo)");
   printf("\n\n环境变量 FAZHI_QUIET=1 关闭访问日志 (no access log)；FAZHI_TODAY=YYYY-MM-DD 固定“今天”（测试用）。\n");
   return 0;
 }

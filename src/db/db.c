@@ -14,14 +14,14 @@
 #include <stdarg.h>
 
 /* postgresql://…, postgres://… or a libpq conninfo ("host=… dbname=…"). */
-static int is_postgres_target(const char *z){
+int db_is_postgres(const char *z){
   if( strncmp(z, "postgresql://", 13)==0 || strncmp(z, "postgres://", 11)==0 ) return 1;
   size_t n = strspn(z, "abcdefghijklmnopqrstuvwxyz_");
   return n>0 && z[n]=='=';
 }
 
 Db *db_open(const char *zTarget, int bCreate, char *zErr, int nErr){
-  Db *p = is_postgres_target(zTarget) ? pg_open(zTarget, zErr, nErr)
+  Db *p = db_is_postgres(zTarget) ? pg_open(zTarget, zErr, nErr)
                                       : sqlite_open(zTarget, bCreate, zErr, nErr);
   if( p ){
     p->zTarget = strdup(zTarget);

@@ -36,6 +36,7 @@ enum { DB_SQLITE = 1, DB_POSTGRES = 2 };
 ** bCreate: create the SQLite file when missing (a PostgreSQL database is
 ** created by its administrator; its tables are created here). */
 Db  *db_open(const char *zTarget, int bCreate, char *zErr, int nErr);
+int  db_is_postgres(const char *zTarget);   /* a PostgreSQL URI or conninfo */
 void db_close(Db*);
 int  db_dialect(Db*);
 const char *db_errmsg(Db*);
