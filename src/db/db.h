@@ -51,6 +51,10 @@ int  db_bind_text(Stmt*, int i, const char *z);        /* NULL binds NULL; copie
 int  db_bind_null(Stmt*, int i);
 int  db_bind_text_static(Stmt*, int i, const char *z); /* not copied: z must outlive the step */
 int  db_step(Stmt*);                                   /* DB_ROW, DB_DONE or an error */
+/* Before the first step of a query that may return very many rows (a
+** scan of a county-year, an export, the audit log): PostgreSQL then
+** fetches them in batches through a cursor instead of all at once. */
+void db_stream(Stmt*);
 int  db_column_count(Stmt*);
 int  db_column_is_null(Stmt*, int i);
 i64  db_column_int64(Stmt*, int i);

@@ -29,7 +29,7 @@ typedef struct PgDb {
   Db base;
   PGconn *conn;
   int iGen;              /* bumped on reconnect: statements of older generations re-prepare */
-  int nName;             /* statement names s1, s2, … */
+  int nName;             /* statement names s1, s2, …; cursor names c1, c2, … */
   int bInCopy;
 } PgDb;
 #define PG(p) ((PgDb*)(p))
@@ -44,7 +44,13 @@ typedef struct PgStmt {
   char (*aNum)[24];      /* digits of bound integers */
   PGresult *pRes;
   int iRow, nRow, bRan;
+  int bStream;           /* db_stream(): rows come through a cursor, in batches */
+  char zCursor[24];      /* "" = no cursor open */
+  Db *pDb;
 } PgStmt;
+
+/* Rows per FETCH of a streamed statement: memory stays at one batch. */
+#define STREAM_BATCH 5000
 
 /* ?N -> $N (a bare ? is one more than the largest so far, as in SQLite),
 ** leaving quoted text alone. Returns the number of parameters. */
@@ -116,9 +122,18 @@ static int stmt_server_prepare(Db *p, PgStmt *s){
   return ok ? DB_OK : DB_ERROR;
 }
 
+static void cursor_close(PgStmt *s){
+  if( s->zCursor[0]==0 ) return;
+  char zSql[48];
+  snprintf(zSql, sizeof zSql, "CLOSE %s", s->zCursor);
+  if( PQtransactionStatus(PG(s->pDb)->conn)!=PQTRANS_INERROR ) PQclear(PQexec(PG(s->pDb)->conn, zSql));
+  s->zCursor[0] = 0;
+}
+
 static void pg_free(Db *p, void *pv){
   PgStmt *s = pv;
   if( s==0 ) return;
+  if( !p->bClosing ) cursor_close(s);
   if( !p->bClosing && s->iGen==PG(p)->iGen && PQstatus(PG(p)->conn)==CONNECTION_OK ){
     char zSql[48];
     snprintf(zSql, sizeof zSql, "DEALLOCATE %s", s->zName);
@@ -147,6 +162,7 @@ static int pg_prepare(Db *p, const char *zSql, void **ppStmt){
   s->aNum = calloc(n, 24);
   if( s->zSql==0 || s->az==0 || s->azOwn==0 || s->aNum==0 ) abort();
   s->nCol = -1;
+  s->pDb = p;
   snprintf(s->zName, sizeof s->zName, "s%d", ++PG(p)->nName);
   if( stmt_server_prepare(p, s) ){
     pg_free(p, s);
@@ -158,6 +174,8 @@ static int pg_prepare(Db *p, const char *zSql, void **ppStmt){
 
 static void pg_reset(void *pv){
   PgStmt *s = pv;
+  cursor_close(s);
+  s->bStream = 0;
   PQclear(s->pRes);
   s->pRes = 0;
   s->bRan = 0;
@@ -199,8 +217,61 @@ static PGresult *exec_prepared(Db *p, PgStmt *s){
   return PQexecPrepared(PG(p)->conn, s->zName, s->nParam, s->az, 0, 0, 0);
 }
 
+/* A streamed statement: DECLARE a cursor over it (WITH HOLD outside a
+** transaction, so the server keeps the rows, not this process), then
+** FETCH a batch whenever the last one is used up. */
+static int stream_fetch(Db *p, PgStmt *s){
+  char zSql[64];
+  snprintf(zSql, sizeof zSql, "FETCH FORWARD %d FROM %s", STREAM_BATCH, s->zCursor);
+  PQclear(s->pRes);
+  s->pRes = PQexec(PG(p)->conn, zSql);
+  if( PQresultStatus(s->pRes)!=PGRES_TUPLES_OK ){
+    set_result_err(p, s->pRes, zSql);
+    int rc = result_code(s->pRes);
+    PQclear(s->pRes);
+    s->pRes = 0;
+    s->nRow = 0;
+    return rc;
+  }
+  s->nRow = PQntuples(s->pRes);
+  s->nCol = PQnfields(s->pRes);
+  s->iRow = -1;
+  return DB_OK;
+}
+static int stream_step(Db *p, PgStmt *s){
+  if( !s->bRan ){
+    s->bRan = 1;
+    snprintf(s->zCursor, sizeof s->zCursor, "c%d", ++PG(p)->nName);
+    int bTxn = PQtransactionStatus(PG(p)->conn)!=PQTRANS_IDLE;
+    Buf b;
+    buf_init(&b);
+    buf_raw_printf(&b, "DECLARE %s NO SCROLL CURSOR %s FOR %s", s->zCursor, bTxn ? "WITHOUT HOLD" : "WITH HOLD", s->zSql);
+    PGresult *r = PQexecParams(PG(p)->conn, buf_cstr(&b), s->nParam, 0, s->az, 0, 0, 0);
+    buf_free(&b);
+    if( PQresultStatus(r)!=PGRES_COMMAND_OK ){
+      set_result_err(p, r, s->zSql);
+      int rc = result_code(r);
+      PQclear(r);
+      s->zCursor[0] = 0;
+      return rc;
+    }
+    PQclear(r);
+    int rc = stream_fetch(p, s);
+    if( rc ) return rc;
+  }
+  if( s->iRow+1 >= s->nRow ){
+    if( s->nRow<STREAM_BATCH || s->zCursor[0]==0 ){ s->iRow = s->nRow; return DB_DONE; }
+    int rc = stream_fetch(p, s);
+    if( rc ) return rc;
+    if( s->nRow==0 ) return DB_DONE;
+  }
+  s->iRow++;
+  return DB_ROW;
+}
+
 static int pg_step(Db *p, void *pv){
   PgStmt *s = pv;
+  if( s->bStream ) return stream_step(p, s);
   if( !s->bRan ){
     s->bRan = 1;
     PQclear(s->pRes);
@@ -232,6 +303,8 @@ static int pg_step(Db *p, void *pv){
   s->iRow = s->nRow;
   return DB_DONE;
 }
+
+static void pg_stream(void *pv){ ((PgStmt*)pv)->bStream = 1; }
 
 static int pg_column_count(void *pv){
   PgStmt *s = pv;
@@ -367,7 +440,7 @@ static void pg_close(Db *p){
 
 static const DbVtab pgVtab = {
   DB_POSTGRES, "id BIGSERIAL PRIMARY KEY",
-  pg_prepare, pg_free, pg_reset, pg_bind_int, pg_bind_text, pg_step,
+  pg_prepare, pg_free, pg_reset, pg_bind_int, pg_bind_text, pg_step, pg_stream,
   pg_column_count, pg_column_is_null, pg_column_int, pg_column_text,
   pg_exec, pg_begin_write, pg_commit, pg_rollback, pg_begin_read, pg_end_read,
   pg_bulk_mode, pg_refresh_stats, pg_sync_ids, pg_schema_lock,

@@ -45,6 +45,9 @@ static int lite_step(Db *p, void *pStmt){
   return DB_ERROR;
 }
 
+/* SQLite steps rows from the file one at a time anyway. */
+static void lite_stream(void *pStmt){ (void)pStmt; }
+
 static int lite_column_count(void *pStmt){ return sqlite3_column_count(pStmt); }
 static int lite_column_is_null(void *pStmt, int i){ return sqlite3_column_type(pStmt, i)==SQLITE_NULL; }
 static i64 lite_column_int(void *pStmt, int i){ return sqlite3_column_int64(pStmt, i); }
@@ -110,7 +113,7 @@ static void lite_close(Db *p){
 
 static const DbVtab liteVtab = {
   DB_SQLITE, "id INTEGER PRIMARY KEY",
-  lite_prepare, lite_free, lite_reset, lite_bind_int, lite_bind_text, lite_step,
+  lite_prepare, lite_free, lite_reset, lite_bind_int, lite_bind_text, lite_step, lite_stream,
   lite_column_count, lite_column_is_null, lite_column_int, lite_column_text,
   lite_exec, lite_begin_write, lite_commit, lite_rollback, lite_begin_read, lite_end_read,
   lite_bulk_mode, lite_refresh_stats, lite_sync_ids, lite_schema_lock,
