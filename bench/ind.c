@@ -2,8 +2,10 @@
 ** bench/ind.c — time ind_compute() for every declared indicator of one
 ** year, as the dashboard does, without HTTP in between.
 **
-**   ind DB YEAR [REPS]
+**   ind DB YEAR [REPS] [DEPT]
 **
+** DEPT (a department id, e.g. one county's root in a province database)
+** limits every indicator to that subtree; 0 or absent: everything.
 ** Runs the whole set REPS times (default 3) on one connection, as the
 ** command-line actor (whole county in scope), and prints each indicator's
 ** best time, its numerator/denominator, and the best and worst total.
@@ -23,7 +25,8 @@ static double now_s(void){
 }
 
 int main(int argc, char **argv){
-  if( argc<3 ){ fprintf(stderr, "usage: ind DB YEAR [REPS]\n"); return 2; }
+  if( argc<3 ){ fprintf(stderr, "usage: ind DB YEAR [REPS] [DEPT]\n"); return 2; }
+  long long iDept = argc>4 ? atoll(argv[4]) : 0;
   int iYear = atoi(argv[2]);
   int nRep = argc>3 ? atoi(argv[3]) : 3;
   if( nRep<1 ) nRep = 1;
@@ -51,7 +54,7 @@ int main(int argc, char **argv){
       if( k->aIndicator==0 ) continue;
       for(const Indicator *x=k->aIndicator; x->zName; x++, n++){
         double t = now_s();
-        if( ind_compute(&c, k, x, kind_year_field(k) ? iYear : 0, 0, &aVal[n]) ){
+        if( ind_compute(&c, k, x, kind_year_field(k) ? iYear : 0, iDept, &aVal[n]) ){
           fprintf(stderr, "ind: %s.%s failed: %s\n", k->zName, x->zName, c.zInternal);
           return 1;
         }

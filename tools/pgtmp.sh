@@ -9,7 +9,8 @@
 #
 # The cluster lives in a temporary folder, listens on 127.0.0.1 only, on a
 # free port, trusts local connections (it holds test data only) and runs
-# with fsync off. PostgreSQL refuses to run as root: as root it runs as the
+# with fsync off (FZ_PG_OPTS adds server options, e.g. "-c shared_buffers=2GB").
+# PostgreSQL refuses to run as root: as root it runs as the
 # "postgres" user of Debian's package.
 set -eu
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -27,7 +28,7 @@ start)
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null \
          || echo $((20000 + $$ % 20000)))
   as_pg "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${FZ_PG_OPTS:-}" \
     start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
   pid=$(head -n 1 "$dir/data/postmaster.pid")
   as_pg "$PGBIN/createdb" -h 127.0.0.1 -p "$port" -U fazhi fazhi

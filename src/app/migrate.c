@@ -237,7 +237,7 @@ static int archive_audit(Mig *m, i64 iMig, i64 *pnEntries, char zLast[65]){
   if( db_prepare(m->pSrc, &q, "SELECT migration_id, id, at, user_id, login, action, kind, rec_id,"
                               " before, after, prev_hash, hash FROM audit_archive"
                               " ORDER BY migration_id, id")==DB_OK ){
-    db_stream(&q);
+    db_stream(&q, 20);
     while( rc==0 && db_step(&q)==DB_ROW ){
       db_bulk_int(&bk, db_column_int64(&q, 0) + m->iMigOff);
       db_bulk_int(&bk, db_column_int64(&q, 1));
@@ -251,7 +251,7 @@ static int archive_audit(Mig *m, i64 iMig, i64 *pnEntries, char zLast[65]){
   }else rc = 1;
   if( rc==0 && db_prepare(m->pSrc, &q, "SELECT id, at, user_id, login, action, kind, rec_id,"
                                        " before, after, prev_hash, hash FROM audit ORDER BY id")==DB_OK ){
-    db_stream(&q);
+    db_stream(&q, 20);
     while( rc==0 && db_step(&q)==DB_ROW ){
       db_bulk_int(&bk, iMig);
       for(int i=0; i<11; i++){
@@ -322,7 +322,7 @@ static int move_kind(Mig *m, int iKind){
   if( db_prepare_buf(m->pSrc, &q, &b) ){ sqlbuf_free(&b); return 1; }
   sqlbuf_free(&b);
   if( rec_bulk_begin(m->c, k, &bk) ){ db_finalize(&q); return 1; }
-  db_stream(&q);
+  db_stream(&q, 0);
   buf_init(&lines);
   Arena rowArena;
   arena_init(&rowArena);

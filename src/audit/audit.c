@@ -215,7 +215,7 @@ static void verify_archives(Db *pDb, AuditReport *p, const Anchors *pAnch){
     if( db_prepare(pDb, &q, "SELECT id, at, user_id, login, action, kind, rec_id, before, after,"
                             " prev_hash, hash FROM audit_archive WHERE migration_id=?1 ORDER BY id") ) break;
     db_bind_int64(&q, 1, iMig);
-    db_stream(&q);
+    db_stream(&q, 20);
     char zPrev[65] = "";
     i64 iExpect = 1, n = 0;
     int bBad = 0;
@@ -262,7 +262,7 @@ int audit_verify(Db *pDb, AuditReport *p){
     arena_free(&colArena);
     return 1;
   }
-  db_stream(&q);
+  db_stream(&q, 20);          /* an import entry holds up to 10,000 records: few per batch */
   while( db_step(&q)==DB_ROW ){
     i64 id = db_column_int64(&q, 0);
     const char *zKind = db_column_text(&q, 5);
@@ -327,7 +327,7 @@ int audit_verify(Db *pDb, AuditReport *p){
     rec_select_cols(&b, k);
     sql_lit(&b, " ORDER BY id");
     if( db_prepare_buf(pDb, &q, &b)==DB_OK ){
-      db_stream(&q);
+      db_stream(&q, 0);
       while( db_step(&q)==DB_ROW ){
         Rec *r = rec_new(&ctx, k);
         rec_from_row(&ctx, &q, r);

@@ -28,7 +28,7 @@ typedef struct DbVtab {
   int  (*xBindInt)(void *pStmt, int i, i64 v);
   int  (*xBindText)(void *pStmt, int i, const char *z, int bCopy);  /* z==0: NULL */
   int  (*xStep)(Db*, void *pStmt);                        /* DB_ROW, DB_DONE or an error */
-  void (*xStream)(void *pStmt);                           /* before the first step: many rows */
+  void (*xStream)(void *pStmt, int nBatch);               /* before the first step: many rows */
   int  (*xColumnCount)(void *pStmt);
   int  (*xColumnIsNull)(void *pStmt, int i);
   i64  (*xColumnInt)(void *pStmt, int i);

@@ -117,7 +117,7 @@ int db_bind_text(Stmt *s, int i, const char *z){ return s->pDb->pVt->xBindText(s
 int db_bind_null(Stmt *s, int i){ return s->pDb->pVt->xBindText(s->pStmt, i, 0, 0); }
 int db_bind_text_static(Stmt *s, int i, const char *z){ return s->pDb->pVt->xBindText(s->pStmt, i, z, 0); }
 
-void db_stream(Stmt *s){ if( s->pStmt ) s->pDb->pVt->xStream(s->pStmt); }
+void db_stream(Stmt *s, int nBatch){ if( s->pStmt ) s->pDb->pVt->xStream(s->pStmt, nBatch>0 ? nBatch : 5000); }
 
 int db_step(Stmt *s){
   s->pDb->nStmt++;

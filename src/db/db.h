@@ -53,8 +53,9 @@ int  db_bind_text_static(Stmt*, int i, const char *z); /* not copied: z must out
 int  db_step(Stmt*);                                   /* DB_ROW, DB_DONE or an error */
 /* Before the first step of a query that may return very many rows (a
 ** scan of a county-year, an export, the audit log): PostgreSQL then
-** fetches them in batches through a cursor instead of all at once. */
-void db_stream(Stmt*);
+** fetches them through a cursor, nBatch rows at a time (0: 5000; fewer
+** for rows that are large, such as import entries of the audit log). */
+void db_stream(Stmt*, int nBatch);
 int  db_column_count(Stmt*);
 int  db_column_is_null(Stmt*, int i);
 i64  db_column_int64(Stmt*, int i);

@@ -44,13 +44,11 @@ typedef struct PgStmt {
   char (*aNum)[24];      /* digits of bound integers */
   PGresult *pRes;
   int iRow, nRow, bRan;
-  int bStream;           /* db_stream(): rows come through a cursor, in batches */
+  int nStream;           /* db_stream(): rows come through a cursor, this many at a time */
   char zCursor[24];      /* "" = no cursor open */
   Db *pDb;
 } PgStmt;
 
-/* Rows per FETCH of a streamed statement: memory stays at one batch. */
-#define STREAM_BATCH 5000
 
 /* ?N -> $N (a bare ? is one more than the largest so far, as in SQLite),
 ** leaving quoted text alone. Returns the number of parameters. */
@@ -175,7 +173,7 @@ static int pg_prepare(Db *p, const char *zSql, void **ppStmt){
 static void pg_reset(void *pv){
   PgStmt *s = pv;
   cursor_close(s);
-  s->bStream = 0;
+  s->nStream = 0;
   PQclear(s->pRes);
   s->pRes = 0;
   s->bRan = 0;
@@ -222,7 +220,7 @@ static PGresult *exec_prepared(Db *p, PgStmt *s){
 ** FETCH a batch whenever the last one is used up. */
 static int stream_fetch(Db *p, PgStmt *s){
   char zSql[64];
-  snprintf(zSql, sizeof zSql, "FETCH FORWARD %d FROM %s", STREAM_BATCH, s->zCursor);
+  snprintf(zSql, sizeof zSql, "FETCH FORWARD %d FROM %s", s->nStream, s->zCursor);
   PQclear(s->pRes);
   s->pRes = PQexec(PG(p)->conn, zSql);
   if( PQresultStatus(s->pRes)!=PGRES_TUPLES_OK ){
@@ -260,7 +258,7 @@ static int stream_step(Db *p, PgStmt *s){
     if( rc ) return rc;
   }
   if( s->iRow+1 >= s->nRow ){
-    if( s->nRow<STREAM_BATCH || s->zCursor[0]==0 ){ s->iRow = s->nRow; return DB_DONE; }
+    if( s->nRow<s->nStream || s->zCursor[0]==0 ){ s->iRow = s->nRow; return DB_DONE; }
     int rc = stream_fetch(p, s);
     if( rc ) return rc;
     if( s->nRow==0 ) return DB_DONE;
@@ -271,7 +269,7 @@ static int stream_step(Db *p, PgStmt *s){
 
 static int pg_step(Db *p, void *pv){
   PgStmt *s = pv;
-  if( s->bStream ) return stream_step(p, s);
+  if( s->nStream ) return stream_step(p, s);
   if( !s->bRan ){
     s->bRan = 1;
     PQclear(s->pRes);
@@ -304,7 +302,7 @@ static int pg_step(Db *p, void *pv){
   return DB_DONE;
 }
 
-static void pg_stream(void *pv){ ((PgStmt*)pv)->bStream = 1; }
+static void pg_stream(void *pv, int nBatch){ ((PgStmt*)pv)->nStream = nBatch; }
 
 static int pg_column_count(void *pv){
   PgStmt *s = pv;

@@ -46,7 +46,7 @@ static int lite_step(Db *p, void *pStmt){
 }
 
 /* SQLite steps rows from the file one at a time anyway. */
-static void lite_stream(void *pStmt){ (void)pStmt; }
+static void lite_stream(void *pStmt, int nBatch){ (void)pStmt; (void)nBatch; }
 
 static int lite_column_count(void *pStmt){ return sqlite3_column_count(pStmt); }
 static int lite_column_is_null(void *pStmt, int i){ return sqlite3_column_type(pStmt, i)==SQLITE_NULL; }

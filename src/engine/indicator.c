@@ -159,7 +159,7 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
     Arena row;
     arena_init(&row);
     Rec *r = rec_new(c, k);
-    db_stream(&st);
+    db_stream(&st, 0);
     while( db_step(&st)==DB_ROW ){
       arena_free(&row);
       arena_init(&row);

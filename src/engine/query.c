@@ -193,7 +193,7 @@ int rec_scan(Ctx *c, const Query *q, int (*xRow)(void*, Rec*), void *pArg){
     rc = err_internal(c, "rec_scan: %s", db_errmsg(c->pDb));
   }else{
     w_bind(&w, &st);
-    db_stream(&st);
+    db_stream(&st, 0);
     Arena *pMain = c->pArena;
     Arena rowArena;
     arena_init(&rowArena);

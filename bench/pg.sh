@@ -1,0 +1,167 @@
+#!/bin/sh
+# bench/pg.sh FAZHI — the province on PostgreSQL, each figure beside a
+# baseline measured in the same run (compare ratios, not figures).
+#
+#   1. province    BENCH_COUNTIES counties (县1 … 县N), each the demo's
+#                  department tree and one generated county-year
+#                  (bench/gen.c: BENCH_CASES 办件 + 事项, 审核, 文件, 复议),
+#                  every row loaded through `fazhi import`
+#   2. import      county 1's 办件 by `fazhi import` vs a raw COPY of the
+#                  same rows (as stored) into a fresh database of the same schema
+#   3. indicators  every indicator for every county (one after another) and
+#                  for the province as a whole, vs one raw aggregate pass
+#                  (COUNT/SUM over the same 办件 rows, psql)
+#   4. requests    wrk on GET /api/v1/k/service_case/<id>: one server vs two
+#                  servers on the same database (2 wrk connections pools),
+#                  with the CPU seconds fazhi and PostgreSQL spent per request
+#
+# A throwaway cluster (tools/pgtmp.sh) under $TMPDIR, loopback only, stopped
+# by its PID at the end. Knobs: BENCH_COUNTIES (100), BENCH_CASES (1000000),
+# BENCH_ITEMS (2400), BENCH_YEAR (this year − 2), BENCH_DURATION (10s),
+# BENCH_PORT (18441, two ports). Output: bench/out/pg/ (summary.txt, run.log).
+# The full province (100 × 1,000,000) needs about 60 GB of disk and hours.
+set -eu
+FAZHI=${1:-build/fazhi}
+case $FAZHI in /*) ;; *) FAZHI=$(pwd)/$FAZHI ;; esac
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=$ROOT/bench/out/pg
+BUILD=$(dirname "$FAZHI")
+NC=${BENCH_COUNTIES:-100}
+NCASE=${BENCH_CASES:-1000000}
+NITEM=${BENCH_ITEMS:-2400}
+YEAR=${BENCH_YEAR:-$(( $(date +%Y) - 2 ))}
+DUR=${BENCH_DURATION:-10s}
+PORT=${BENCH_PORT:-18441}
+[ -x "$FAZHI" ] || { echo "pg.sh: $FAZHI not found (run make first)" >&2; exit 2; }
+command -v wrk >/dev/null 2>&1 && command -v psql >/dev/null 2>&1 || sh tools/deps.sh bench
+mkdir -p "$OUT/bin" "$OUT/csv"
+LOG=$OUT/run.log; : > "$LOG"
+SUMMARY=$OUT/summary.txt
+say(){ echo "$*"; echo "$*" >> "$LOG"; }
+now(){ date +%s.%N; }
+secs(){ awk -v a="$1" -v b="$2" 'BEGIN{ printf "%.2f", b-a }'; }
+ratio(){ awk -v a="$1" -v b="$2" 'BEGIN{ if( b>0 ) printf "%.2f", a/b; else print "n/a" }'; }
+rate(){ awk -v n="$1" -v s="$2" 'BEGIN{ if( s>0 ) printf "%.0f", n/s; else print "n/a" }'; }
+
+# ---- the cluster and the servers, stopped by PID ----------------------------
+PIDS=""
+cleanup(){
+  for p in $PIDS; do kill "$p" 2>/dev/null || true; done
+  [ -n "${FZ_PG_PID:-}" ] && sh tools/pgtmp.sh stop
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+eval "$(FZ_PG_OPTS="-c shared_buffers=2GB -c work_mem=64MB -c max_parallel_workers_per_gather=2 -c checkpoint_timeout=30min -c max_wal_size=16GB" sh tools/pgtmp.sh start)"
+PG=$FZ_PG_BASE
+q(){ psql -qAtX "$PG dbname=$1" -c "$2"; }
+newdb(){ q postgres "CREATE DATABASE $1" >/dev/null; echo "$PG dbname=$1"; }
+
+say "fazhi PostgreSQL benchmark — $(date -u '+%Y-%m-%d %H:%M UTC')"
+say "machine: $(nproc) CPUs, $(free -g | awk '/^Mem:/{print $2}') GiB RAM, $(psql --version); load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "province: $NC counties × $NCASE 办件 (year $YEAR)"
+
+PKGS=$(sed -n 's/^PKGS *:= *//p' Makefile)
+CFLAGS="-std=c11 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Isrc $(pkg-config --cflags $PKGS)"
+LIBS="$(pkg-config --libs $PKGS) -lpthread -lm"
+LIBOBJ=$(find "$BUILD/src" -name '*.o' ! -path "$BUILD/src/main.o" | sort)
+cc $CFLAGS -o "$OUT/bin/gen" bench/gen.c $LIBOBJ $LIBS
+cc $CFLAGS -o "$OUT/bin/ind" bench/ind.c $LIBOBJ $LIBS
+
+# ---- 1. the province -----------------------------------------------------------
+# One county-year of CSV files from the demo's departments; each county gets
+# them with 示范县 replaced by its own name and codes made its own.
+rm -f "$OUT/demo.db"
+"$FAZHI" demo --db "$OUT/demo.db" --no-serve >> "$LOG" 2>&1
+"$OUT/bin/gen" --db "$OUT/demo.db" --year "$YEAR" --out "$OUT/csv" --cases "$NCASE" --items "$NITEM" >> "$LOG"
+DEPTS=$(sqlite3 "$OUT/demo.db" "SELECT d.name||'|'||COALESCE(p.name,'')||'|'||d.dtype FROM dept d LEFT JOIN dept p ON p.id=d.parent_id WHERE d.parent_id IS NOT NULL ORDER BY d.path")
+DB=$(newdb province)
+T_LOAD=0; T_CASES=0
+i=1
+while [ $i -le "$NC" ]; do
+  C="县$i"
+  "$FAZHI" init --db "$DB" --county "$C" --admin "admin$i" >> "$LOG" 2>&1
+  # Department names are unique in one database: 示范县X becomes 县iX, and a
+  # town or village (城关镇) becomes 县i城关镇, in the tree and in the files.
+  printf 's/示范县/%s/g\ns/BX/B%sX/g\n' "$C" "$i" > "$OUT/rename.sed"
+  echo "$DEPTS" | while IFS='|' read -r name parent dtype; do
+    case $name in 示范县*) ;; *) printf 's/(^|,)%s(,|$)/\\1%s%s\\2/g\n' "$name" "$C" "$name" >> "$OUT/rename.sed" ;; esac
+  done
+  echo "$DEPTS" | while IFS='|' read -r name parent dtype; do
+    n=$(echo ",$name," | sed -E -f "$OUT/rename.sed" | sed 's/^,//; s/,$//')
+    pa=$(echo ",$parent," | sed -E -f "$OUT/rename.sed" | sed 's/^,//; s/,$//')
+    [ "$n" = "${C}司法局" ] && continue             # made by init
+    "$FAZHI" dept --db "$DB" add "$n" --parent "$pa" --type "$dtype" >> "$LOG" 2>&1
+  done
+  for k in service_item legality_review normative_doc reconsideration service_case; do
+    sed -E -f "$OUT/rename.sed" "$OUT/csv/$k.csv" > "$OUT/csv/one.csv"
+    t0=$(now)
+    "$FAZHI" import --db "$DB" $k "$OUT/csv/one.csv" >> "$LOG" 2>&1 || { say "import of $k for $C failed (see $LOG)"; exit 1; }
+    t=$(secs "$t0" "$(now)")
+    T_LOAD=$(awk -v a="$T_LOAD" -v b="$t" 'BEGIN{print a+b}')
+    [ $k = service_case ] && T_CASES=$(awk -v a="$T_CASES" -v b="$t" 'BEGIN{print a+b}') && [ $i = 1 ] && T_IMP1=$t
+  done
+  [ $((i % 10)) = 0 ] || [ $i = "$NC" ] && say "  $i counties loaded ($(secs 0 "$T_LOAD") s of imports so far)"
+  i=$((i+1))
+done
+rm -f "$OUT/csv/one.csv"
+q province "VACUUM ANALYZE" 2>/dev/null
+NROWS=$(q province "SELECT count(*) FROM service_case")
+say "  province: $NROWS 办件, $(q province "SELECT pg_size_pretty(pg_database_size('province'))"); 办件 imports $(secs 0 "$T_CASES") s ($(rate "$NROWS" "$T_CASES") rows/s)"
+
+# ---- 2. import vs raw COPY of the same rows ------------------------------------
+COLS=$(q province "SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name='service_case'")
+ROOT1=$(q province "SELECT id FROM dept WHERE name='县1'")
+q province "COPY (SELECT $COLS FROM service_case WHERE dept_id IN (SELECT id FROM dept WHERE path LIKE '/$ROOT1/%') ORDER BY id) TO STDOUT" > "$OUT/rows.tsv"
+RAWDB=$(newdb rawcopy)
+"$FAZHI" check --db "$RAWDB" >/dev/null 2>&1 || true      # creates the same schema and indexes
+N1=$(wc -l < "$OUT/rows.tsv")
+t0=$(now)
+psql -qX "$RAWDB" -c "\\copy service_case($COLS) FROM '$OUT/rows.tsv'"
+T_RAW=$(secs "$t0" "$(now)")
+rm -f "$OUT/rows.tsv"
+say "2. import of county 1's $N1 办件: fazhi import ${T_IMP1} s ($(rate "$N1" "$T_IMP1") rows/s) vs raw COPY $T_RAW s ($(rate "$N1" "$T_RAW") rows/s): import at $(ratio "$T_RAW" "$T_IMP1") of raw COPY"
+
+# ---- 3. indicators ------------------------------------------------------------
+T_EACH=0
+for r in $(q province "SELECT id FROM dept WHERE parent_id IS NULL ORDER BY id"); do
+  t=$("$OUT/bin/ind" "$DB" "$YEAR" 1 "$r" | awk '/^ind_total_best_s/{print $2}')
+  T_EACH=$(awk -v a="$T_EACH" -v b="$t" 'BEGIN{print a+b}')
+done
+"$OUT/bin/ind" "$DB" "$YEAR" 2 0 > "$OUT/ind-province.txt"
+T_PROV=$(awk '/^ind_total_best_s/{print $2}' "$OUT/ind-province.txt")
+t0=$(now)
+q province "SELECT count(*), sum(CASE WHEN finished IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN channel='online' THEN 1 ELSE 0 END) FROM service_case WHERE accepted>='$YEAR-01-01' AND accepted<='$YEAR-12-31'" >> "$LOG" 2>&1 || true
+T_AGG=$(secs "$t0" "$(now)")
+say "3. indicators: every county one after another $(secs 0 "$T_EACH") s; the province as a whole $T_PROV s; one raw aggregate pass over the same 办件 $T_AGG s (province/raw = $(ratio "$T_PROV" "$T_AGG"))"
+
+# ---- 4. one server vs two ----------------------------------------------------
+MAXID=$(q province "SELECT max(id) FROM service_case")
+cpu_of(){ awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }           # utime+stime, ticks
+pg_cpu(){ s=0; for p in $(pgrep -P "$FZ_PG_PID"); do s=$((s + $(cpu_of "$p"))); done; echo "$s"; }
+HZ=$(getconf CLK_TCK)
+serve(){ FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$1" >> "$LOG" 2>&1 & PIDS="$PIDS $!"; SP=$!; sleep 1; }
+token(){ curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"admin1","password":"'"$1"'"}' "http://127.0.0.1:$PORT/api/v1/login" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'; }
+say "4. requests: (the API account's one-time password is not known here; a leader account is added)"
+LPW=$("$FAZHI" user --db "$DB" add bench 基准 leader 县1 2>&1 | sed -n 's/.*一次性密码：//p')
+serve "$PORT"; S1=$SP
+TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"bench","password":"'"$LPW"'"}' "http://127.0.0.1:$PORT/api/v1/login" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+MAXID1=$(q province "SELECT max(id) FROM service_case WHERE dept_id IN (SELECT id FROM dept WHERE path LIKE '/$ROOT1/%')")
+wrk1(){ BENCH_TOKEN=$TOKEN BENCH_MAXID=$MAXID1 wrk -t2 -c32 -d"$DUR" -s bench/detail.lua "$@" 2>&1; }
+c0=$(cpu_of "$S1"); p0=$(pg_cpu)
+wrk1 "http://127.0.0.1:$PORT" > "$OUT/wrk-one.txt"
+c1=$(cpu_of "$S1"); p1=$(pg_cpu)
+RPS1=$(awk '/^Requests\/sec:/{print $2}' "$OUT/wrk-one.txt"); N1R=$(awk '/requests in/{print $1}' "$OUT/wrk-one.txt")
+serve $((PORT+1)); S2=$SP
+c0b=$(($(cpu_of "$S1")+$(cpu_of "$S2"))); p0b=$(pg_cpu)
+wrk1 "http://127.0.0.1:$PORT" > "$OUT/wrk-two-a.txt" & W=$!
+wrk1 "http://127.0.0.1:$((PORT+1))" > "$OUT/wrk-two-b.txt"
+wait $W
+c1b=$(($(cpu_of "$S1")+$(cpu_of "$S2"))); p1b=$(pg_cpu)
+RPS2=$(awk '/^Requests\/sec:/{s+=$2} END{print s}' "$OUT/wrk-two-a.txt" "$OUT/wrk-two-b.txt")
+N2R=$(awk '/requests in/{s+=$1} END{print s}' "$OUT/wrk-two-a.txt" "$OUT/wrk-two-b.txt")
+NON2=$(cat "$OUT"/wrk-*.txt | awk '/Non-2xx/{s+=$5} END{print s+0}')
+per(){ awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN{ if( n>0 ) printf "%.0f", t/hz/n*1e6; else print "n/a" }'; }
+say "  one server: $RPS1 req/s; CPU per request: fazhi $(per $((c1-c0)) "$N1R") µs, PostgreSQL $(per $((p1-p0)) "$N1R") µs"
+say "  two servers: $RPS2 req/s together ($(ratio "$RPS2" "$RPS1") of one); CPU per request: fazhi $(per $((c1b-c0b)) "$N2R") µs, PostgreSQL $(per $((p1b-p0b)) "$N2R") µs; non-2xx answers: $NON2"
+cp "$LOG" "$SUMMARY"
