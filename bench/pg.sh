@@ -83,7 +83,8 @@ while [ $i -le "$NC" ]; do
   "$FAZHI" init --db "$DB" --county "$C" --admin "admin$i" >> "$LOG" 2>&1
   # Department names are unique in one database: 示范县X becomes 县iX, and a
   # town or village (城关镇) becomes 县i城关镇, in the tree and in the files.
-  printf 's/示范县/%s/g\ns/BX/B%sX/g\n' "$C" "$i" > "$OUT/rename.sed"
+  # numbers (示政规〔…〕, 示复〔…〕, BX… codes) are unique in the database, too
+  printf 's/示范县/%s/g\ns/示/示%s/g\ns/BX/B%sX/g\n' "$C" "$i" "$i" > "$OUT/rename.sed"
   echo "$DEPTS" | while IFS='|' read -r name parent dtype; do
     case $name in 示范县*) ;; *) printf 's/(^|,)%s(,|$)/\\1%s%s\\2/g\n' "$name" "$C" "$name" >> "$OUT/rename.sed" ;; esac
   done
@@ -147,15 +148,17 @@ LPW=$("$FAZHI" user --db "$DB" add bench 基准 leader 县1 2>&1 | sed -n 's/.*�
 serve "$PORT"; S1=$SP
 TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"bench","password":"'"$LPW"'"}' "http://127.0.0.1:$PORT/api/v1/login" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
 MAXID1=$(q province "SELECT max(id) FROM service_case WHERE dept_id IN (SELECT id FROM dept WHERE path LIKE '/$ROOT1/%')")
-wrk1(){ BENCH_TOKEN=$TOKEN BENCH_MAXID=$MAXID1 wrk -t2 -c32 -d"$DUR" -s bench/detail.lua "$@" 2>&1; }
+# The same load both ways: 2 threads × 16 connections to one server, or
+# 1 thread × 16 connections to each of two.
+wrk1(){ BENCH_TOKEN=$TOKEN BENCH_MAXID=$MAXID1 wrk "$@" -d"$DUR" -s bench/detail.lua 2>&1; }
 c0=$(cpu_of "$S1"); p0=$(pg_cpu)
-wrk1 "http://127.0.0.1:$PORT" > "$OUT/wrk-one.txt"
+wrk1 -t2 -c32 "http://127.0.0.1:$PORT" > "$OUT/wrk-one.txt"
 c1=$(cpu_of "$S1"); p1=$(pg_cpu)
 RPS1=$(awk '/^Requests\/sec:/{print $2}' "$OUT/wrk-one.txt"); N1R=$(awk '/requests in/{print $1}' "$OUT/wrk-one.txt")
 serve $((PORT+1)); S2=$SP
 c0b=$(($(cpu_of "$S1")+$(cpu_of "$S2"))); p0b=$(pg_cpu)
-wrk1 "http://127.0.0.1:$PORT" > "$OUT/wrk-two-a.txt" & W=$!
-wrk1 "http://127.0.0.1:$((PORT+1))" > "$OUT/wrk-two-b.txt"
+wrk1 -t1 -c16 "http://127.0.0.1:$PORT" > "$OUT/wrk-two-a.txt" & W=$!
+wrk1 -t1 -c16 "http://127.0.0.1:$((PORT+1))" > "$OUT/wrk-two-b.txt"
 wait $W
 c1b=$(($(cpu_of "$S1")+$(cpu_of "$S2"))); p1b=$(pg_cpu)
 RPS2=$(awk '/^Requests\/sec:/{s+=$2} END{print s}' "$OUT/wrk-two-a.txt" "$OUT/wrk-two-b.txt")

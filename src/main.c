@@ -78,16 +78,36 @@ static int cmd_init(Opts *o){
   if( cli_open(&cli, zDb, 1) ) return 1;
   Ctx *c = &cli.c;
   int rc = 1;
-  if( cli.act.iDept ){
-    fprintf(stderr, "数据库“%s”已经初始化过（县：%s）\n", zDb, setting_get(cli.pDb, &cli.a, "county_name"));
-    goto done;
+  /* A county database is made once; a city or province database takes one
+  ** county after another (each its own root in the department tree). */
+  {
+    Stmt q;
+    int bSame = 0;
+    if( db_prepare(cli.pDb, &q, "SELECT 1 FROM dept WHERE parent_id IS NULL AND name=?1")==DB_OK ){
+      db_bind_text(&q, 1, zCounty);
+      bSame = db_step(&q)==DB_ROW;
+      db_finalize(&q);
+    }
+    if( bSame ){
+      fprintf(stderr, "数据库中已经有“%s”，未做任何改动\n", zCounty);
+      goto done;
+    }
   }
+  int bMore = cli.act.iDept!=0;
   i64 iRoot, iJustice;
-  if( county_create(c, zCounty, &iRoot, &iJustice) ){ print_errors(c); goto done; }
   char zPw[17];
   random_token(zPw, 8);                  /* one-time password: 16 hex characters */
-  if( user_create(c, zAdmin, "县级管理员", "admin", iJustice, zPw, 0) ){ print_errors(c); goto done; }
-  printf("已创建%s的数据库：%s\n管理员账号：%s\n一次性密码：%s\n请登录后立即修改密码。\n", zCounty, zDb, zAdmin, zPw);
+  /* One transaction: a county without its admin (a login already taken)
+  ** is not left behind. */
+  if( db_begin_write(cli.pDb) ){ fprintf(stderr, "%s\n", db_errmsg(cli.pDb)); goto done; }
+  if( county_create(c, zCounty, &iRoot, &iJustice)
+   || user_create(c, zAdmin, "县级管理员", "admin", iJustice, zPw, 0) ){
+    db_rollback(cli.pDb);
+    print_errors(c);
+    goto done;
+  }
+  if( db_commit(cli.pDb) ){ fprintf(stderr, "%s\n", db_errmsg(cli.pDb)); goto done; }
+  printf(bMore ? "已在数据库中新增县：%s（%s）\n" : "已创建%s的数据库：%s\n管理员账号：%s\n一次性密码：%s\n请登录后立即修改密码。\n", zCounty, zDb, zAdmin, zPw);
   rc = 0;
 done:
   cli_close(&cli);
@@ -404,7 +424,7 @@ static const Command aCommand[] = {
   { "import", cmd_import, "import --db FILE KIND FILE 从CSV（UTF-8或GBK）或XLSX导入，全部成功或全部不写入\n"
                           "                             (import CSV/XLSX, all or nothing)" },
   { "init",   cmd_init,   "init --db FILE --county 县名 [--admin 账号]\n"
-                          "                             新建县数据库和管理员，打印一次性密码（create a county database and its admin）" },
+                          "                             新建县数据库（在市/省库中则新增一个县）和管理员，打印一次性密码（create a county and its admin）" },
   { "migrate", cmd_migrate, "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
                           "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
                           "                             (move a county into PostgreSQL; several counties into one database)" },

@@ -139,5 +139,8 @@ int county_create(Ctx *c, const char *zCounty, i64 *piRoot, i64 *piJustice){
   if( *piRoot==0 ) return 1;
   *piJustice = dept_add(c, *piRoot, arena_printf(c->pArena, "%s司法局", zCounty), "bureau");
   if( *piJustice==0 ) return 1;
+  /* The database's own name: its first county (a province database keeps
+  ** it; each county's name is its root department's). */
+  if( setting_get(c->pDb, c->pArena, "county_name") ) return 0;
   return setting_set(c->pDb, "county_name", zCounty);
 }
