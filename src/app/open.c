@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "db/schema.h"
 #include "engine/ddl.h"
+#include "engine/record.h"
 #include "calendar/calendar.h"
 #include <stdio.h>
 #include <string.h>
@@ -38,6 +39,12 @@ Db *app_open(const char *zDb, int bCreate){
       cal_load_entry(db_column_text(&q, 0), db_column_text(&q, 1)[0], db_column_text(&q, 2));
     }
     db_finalize(&q);
+  }
+  /* …and the calendar as the table statutory periods are counted on in SQL. */
+  if( deadline_cal_sync(p, zErr, sizeof zErr) ){
+    fprintf(stderr, "%s\n", zErr);
+    db_close(p);
+    return 0;
   }
   return p;
 }

@@ -121,6 +121,18 @@ static const Migration aMigration[] = {
     "  PRIMARY KEY(migration_id, id)"
     ");"
   },
+  { 5, 0,
+    /* The holiday calendar as a table, for statutory periods counted in
+    ** SQL (src/engine/deadline.c writes it from the C calendar). */
+    "CREATE TABLE cal_day("
+    "  cday TEXT PRIMARY KEY,"          /* YYYY-MM-DD */
+    "  cdn BIGINT NOT NULL UNIQUE,"     /* days since 1970-01-01 */
+    "  cwn BIGINT NOT NULL,"            /* working days up to and including this day */
+    "  cwork BIGINT NOT NULL,"          /* 1 on a working day */
+    "  croll TEXT NOT NULL"             /* this day, or the next working day after a rest day */
+    ");"
+    "CREATE INDEX cal_day_wn ON cal_day(cwn, cwork);"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

@@ -47,6 +47,7 @@ typedef struct Ctx {
   int iToday;             /* zToday as a calendar Day (days since 1970), set by ctx_init */
   char zInternal[300];    /* detail of the last internal error, for the log */
   void *pIndCache;        /* indicator results computed in this context (indicator.c) */
+  int bPeriodsInC;        /* count statutory periods in C on every backend (tests compare both) */
 } Ctx;
 
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);

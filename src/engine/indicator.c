@@ -97,10 +97,13 @@ static void side_sql_value(SqlBuf *b, const Expr *x){
   if( x->zMinus ){ sql_lit(b, " - COALESCE("); sql_ident(b, x->zMinus); sql_lit(b, ",0)"); }
 }
 
-/* " FROM kind WHERE <scope, year, dept>", then prepare and bind. */
-static int from_prepare(Ctx *c, const Kind *k, Where *w, int iYear, i64 iDept, const Field *fYear, Stmt *pSt){
+/* " FROM kind [calendar joins] WHERE <scope, year, dept>", then prepare
+** and bind. */
+static int from_prepare(Ctx *c, const Kind *k, Where *w, int iYear, i64 iDept, const Field *fYear,
+                        const Deadline **aDl, int nDl, Stmt *pSt){
   sql_lit(&w->b, " FROM ");
   sql_ident(&w->b, k->zName);
+  for(int i=0; i<nDl; i++) deadline_sql_join(&w->b, aDl[i], i);
   w_base(c, w, k, iYear, iDept, fYear);
   if( db_prepare_buf(c->pDb, pSt, &w->b) ){
     return err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));
@@ -109,10 +112,54 @@ static int from_prepare(Ctx *c, const Kind *k, Where *w, int iYear, i64 iDept, c
   return FZ_OK;
 }
 
+/* Binds a value of a period's applies-when list (copied: the caller's
+** text is a temporary). */
+typedef struct BindArg { Ctx *c; Where *w; } BindArg;
+static void bind_text_cb(void *p, const char *z){
+  BindArg *a = p;
+  w_text(a->w, arena_strdup(a->c->pArena, z));
+}
+
+/* The deadlines a side's "ontime"/"late" conditions name, added to aDl[]
+** (the SQL joins); 0 if one of them can only be counted in C. */
+#define MAX_DL 8
+static int side_sql_deadlines(const Kind *k, const Expr *x, const Deadline **aDl, int *pnDl){
+  for(const Cond *cd=x->aCond; cd->zOp; cd++){
+    if( strcmp(cd->zOp, "ontime")!=0 && strcmp(cd->zOp, "late")!=0 ) continue;
+    const Deadline *d = kind_deadline(k, cd->zField);
+    if( d==0 || !deadline_sql_ok(d) ) return 0;
+    int j = 0;
+    while( j<*pnDl && aDl[j]!=d ) j++;
+    if( j==*pnDl ){
+      if( *pnDl>=MAX_DL ) return 0;
+      aDl[(*pnDl)++] = d;
+    }
+  }
+  return 1;
+}
+static int dl_index(const Deadline **aDl, int nDl, const Deadline *d){
+  for(int j=0; j<nDl; j++) if( aDl[j]==d ) return j;
+  return -1;
+}
+
 /* Sums every side in aSide[] (all with the same year field) over one kind. */
 static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i64 iDept, const Field *fYear){
   int rc = FZ_OK;
-  /* Pass 1: SQL sides, one SELECT. */
+  /* On PostgreSQL periods are counted in SQL: the calendar table joins the
+  ** one scan, instead of every row of a county-year (or a province's
+  ** hundred) travelling to this process. SQLite reads its file in process,
+  ** where the C calendar beats two index lookups per row (1.00 s against
+  ** 0.90 s for a 1,000,000-row county-year, bench/README.md). Both give
+  ** the same figures: the seed test asserts them on both backends. */
+  const Deadline *aDl[MAX_DL];
+  int nDl = 0;
+  if( db_dialect(c->pDb)==DB_POSTGRES && !c->bPeriodsInC ){
+    for(int i=0; i<nSide; i++){
+      if( aSide[i].bPost && side_sql_deadlines(k, aSide[i].x, aDl, &nDl) ) aSide[i].bPost = 0;
+    }
+  }
+  /* Pass 1: SQL sides, one SELECT, plus per period the rows whose dates
+  ** lie outside the calendar table (then counted in C after all). */
   int nSql = 0;
   for(int i=0; i<nSide; i++) if( !aSide[i].bPost ) nSql++;
   if( nSql ){
@@ -125,24 +172,53 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
       if( aSide[i].bPost ) continue;
       if( n++ ) sql_lit(&w.b, ", ");
       sql_lit(&w.b, "COALESCE(SUM(CASE WHEN 1=1");
-      for(const Cond *cd=aSide[i].x->aCond; cd->zOp; cd++) w_cond(c, &w, k, cd);
+      for(const Cond *cd=aSide[i].x->aCond; cd->zOp; cd++){
+        if( strcmp(cd->zOp, "ontime")==0 || strcmp(cd->zOp, "late")==0 ){
+          const Deadline *d = kind_deadline(k, cd->zField);
+          sql_lit(&w.b, " AND ");
+          BindArg ba = { c, &w };
+          deadline_sql_ontime(&w.b, d, dl_index(aDl, nDl, d), bind_text_cb, &ba);
+          if( cd->zOp[0]=='o' ) sql_lit(&w.b, "=1"); else sql_lit(&w.b, "=0");
+        }else{
+          w_cond(c, &w, k, cd);
+        }
+      }
       sql_lit(&w.b, " THEN ");
       side_sql_value(&w.b, aSide[i].x);
       sql_lit(&w.b, " ELSE 0 END),0)");
     }
+    for(int j=0; j<nDl; j++){
+      sql_lit(&w.b, ", COALESCE(SUM(");
+      deadline_sql_outside(&w.b, aDl[j], j);
+      sql_lit(&w.b, "),0)");
+    }
     Stmt st;
-    rc = from_prepare(c, k, &w, iYear, iDept, fYear, &st);
+    rc = from_prepare(c, k, &w, iYear, iDept, fYear, aDl, nDl, &st);
     if( rc==FZ_OK ){
       if( db_step(&st)==DB_ROW ){
         n = 0;
         for(int i=0; i<nSide; i++) if( !aSide[i].bPost ) *aSide[i].pOut = db_column_int64(&st, n++);
+        for(int j=0; j<nDl; j++){
+          if( db_column_int64(&st, n+j)==0 ) continue;
+          /* dates beyond the table: every side on this period goes to C */
+          for(int i=0; i<nSide; i++){
+            if( aSide[i].bPost ) continue;
+            for(const Cond *cd=aSide[i].x->aCond; cd->zOp; cd++){
+              if( (strcmp(cd->zOp, "ontime")==0 || strcmp(cd->zOp, "late")==0)
+               && kind_deadline(k, cd->zField)==aDl[j] ){ aSide[i].bPost = 1; *aSide[i].pOut = 0; break; }
+            }
+          }
+        }
       }
       db_finalize(&st);
     }
     sqlbuf_free(&w.b);
     if( rc ) return rc;
   }
-  /* Pass 2: calendar sides, one scan reading only the columns they use. */
+  /* Pass 2: sides left to C (month periods, dates beyond the calendar
+  ** table), one scan reading only the columns they use. */
+  nSql = 0;
+  for(int i=0; i<nSide; i++) if( !aSide[i].bPost ) nSql++;
   if( nSql==nSide ) return FZ_OK;
   int nField = kind_nfield(k);
   unsigned char *aNeed = arena_alloc(c->pArena, (size_t)nField+1);
@@ -153,7 +229,7 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
   sql_lit(&w.b, "SELECT state");
   for(int i=0; i<nField; i++) if( aNeed[i] ){ sql_lit(&w.b, ", "); sql_ident(&w.b, k->aField[i].zName); }
   Stmt st;
-  rc = from_prepare(c, k, &w, iYear, iDept, fYear, &st);
+  rc = from_prepare(c, k, &w, iYear, iDept, fYear, 0, 0, &st);
   if( rc==FZ_OK ){
     Arena *pMain = c->pArena;
     Arena row;

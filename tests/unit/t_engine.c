@@ -347,6 +347,105 @@ static void test_indicators(void){
   T_CHECK(v.bEmpty);
 }
 
+
+/* Statutory periods counted in SQL (PostgreSQL, over the cal_day table)
+** and in C give the same figures: a few hundred random cases around the
+** 2025 holidays, make-up workdays, extensions, both procedures, 即办
+** (length 0) and dates outside the calendar table. On SQLite both runs
+** take the C path; make test runs this on PostgreSQL too. */
+static unsigned long long rng = 88172645463325252ull;
+static int rnd(int n){ rng ^= rng<<13; rng ^= rng>>7; rng ^= rng<<17; return (int)(rng % (unsigned)n); }
+static const char *rnd_day(Arena *a, int y){
+  char z[11];
+  day_format(day_from_ymd(y, 1, 1) + rnd(270), z);     /* finished before "today", 2025-12-31 */
+  return arena_strdup(a, z);
+}
+static const char *day_plus(Arena *a, const char *zDay, int n){
+  Day d;
+  char z[11];
+  day_parse(zDay, &d);
+  day_format(d + n, z);
+  return arena_strdup(a, z);
+}
+static void both_ways(Ctx *c, const Kind *k, const char *zInd, int iYear, int bSample){
+  IndValue vSql, vC;
+  c->pIndCache = 0;
+  c->bPeriodsInC = 0;
+  T_EQ_INT(ind_compute(c, k, kind_indicator(k, zInd), iYear, 0, &vSql), 0);
+  c->pIndCache = 0;
+  c->bPeriodsInC = 1;
+  T_EQ_INT(ind_compute(c, k, kind_indicator(k, zInd), iYear, 0, &vC), 0);
+  c->bPeriodsInC = 0;
+  T_EQ_INT(vSql.num, vC.num);
+  T_EQ_INT(vSql.den, vC.den);
+  if( !bSample ) return;
+  T_CHECK(vC.den>50);                       /* the sample is not empty */
+  T_CHECK(vC.num>0 && vC.num<vC.den);       /* …and has both outcomes */
+}
+static void test_periods_sql_equal_c(void){
+  Ctx *c = fresh();
+  Arena *a = c->pArena;
+  /* 行政复议: calendar days, extension, two procedures by applies-when */
+  {
+    const Kind *k = kind_find("reconsideration");
+    enum { N = 300 };
+    IoRow aRow[N+1];
+    const char *h[] = { "所属部门", "状态", "案号", "申请人", "被申请人", "案件类别", "收到申请日期", "受理日期",
+                        "审理程序", "经批准延长审理期限", "结案日期", "结案方式" };
+    aRow[0] = mkrow(1, 12, h);
+    for(int i=1; i<=N; i++){
+      const char **r = arena_alloc(a, sizeof(char*)*12);
+      const char *zRecv = rnd_day(a, 2025);
+      if( i==N ) zRecv = "1999-12-20";                  /* before the calendar table */
+      const char *zAcc = day_plus(a, zRecv, rnd(6));
+      int bSimple = rnd(3)==0;
+      int nDays = (bSimple ? 25 : 55) + rnd(45);
+      r[0] = "甲局"; r[1] = "已结案"; r[2] = arena_printf(a, "P-%d", i); r[3] = "申"; r[4] = "甲局";
+      r[5] = "行政处罚"; r[6] = zRecv; r[7] = zAcc; r[8] = bSimple ? "简易程序" : "普通程序";
+      r[9] = rnd(4)==0 ? "是" : "否"; r[10] = day_plus(a, zAcc, nDays); r[11] = "维持";
+      aRow[i] = mkrow(i+1, 12, r);
+    }
+    IoTable t = { N+1, aRow };
+    int n;
+    T_EQ_INT(import_table(c, k, &t, &n), FZ_OK);
+    if( c->err.n ) fprintf(stderr, "  %s\n", err_text(c, &c->err.a[0]));
+    T_EQ_INT(n, N);
+    both_ways(c, k, "ontime_rate", 2025, 1);
+    both_ways(c, k, "ontime_rate", 1999, 0);   /* outside cal_day: counted in C either way */
+  }
+  /* 办件: working days from a length field, 即办 (0 days) */
+  {
+    const Kind *ki = kind_find("service_item");
+    const char *hi[] = { "所属部门", "事项编码", "事项名称", "事项类型", "网办深度", "最多跑动次数", "承诺时限（工作日）" };
+    const char *ri[] = { "甲局", "ITEM-1", "某许可", "行政许可", "全程网办", "0", "5" };
+    IoRow aI[2] = { mkrow(1, 7, hi), mkrow(2, 7, ri) };
+    IoTable ti = { 2, aI };
+    int n;
+    T_EQ_INT(import_table(c, ki, &ti, &n), FZ_OK);
+    if( c->err.n ) fprintf(stderr, "  %s\n", err_text(c, &c->err.a[0]));
+    const Kind *k = kind_find("service_case");
+    enum { M = 400 };
+    IoRow aRow[M+1];
+    const char *h[] = { "所属部门", "状态", "办件编号", "政务服务事项", "申请人", "受理渠道", "受理日期",
+                        "承诺时限（工作日）", "办结日期" };
+    aRow[0] = mkrow(1, 9, h);
+    for(int i=1; i<=M; i++){
+      const char **r = arena_alloc(a, sizeof(char*)*9);
+      const char *zRecv = rnd_day(a, 2025);
+      int nLimit = rnd(5)==0 ? 0 : 1 + rnd(20);
+      r[0] = "甲局"; r[1] = "已办结"; r[2] = arena_printf(a, "C-%d", i); r[3] = "ITEM-1"; r[4] = "申";
+      r[5] = "线下"; r[6] = zRecv; r[7] = arena_printf(a, "%d", nLimit);
+      r[8] = day_plus(a, zRecv, rnd(nLimit*2 + 3));
+      aRow[i] = mkrow(i+1, 9, r);
+    }
+    IoTable t = { M+1, aRow };
+    T_EQ_INT(import_table(c, k, &t, &n), FZ_OK);
+    T_EQ_INT(n, M);
+    if( c->err.n ) fprintf(stderr, "  %s\n", err_text(c, &c->err.a[0]));
+    both_ways(c, k, "ontime_rate", 2025, 1);
+  }
+}
+
 static const TestCase aTest[] = {
   { "registry", test_registry },
   { "parse_values", test_parse_values },
@@ -358,6 +457,7 @@ static const TestCase aTest[] = {
   { "import_all_or_nothing", test_import_all_or_nothing },
   { "audit_chain", test_audit_chain },
   { "indicators", test_indicators },
+  { "periods_sql_equal_c", test_periods_sql_equal_c },
 };
 
 int main(int argc, char **argv){
