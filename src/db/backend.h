@@ -45,7 +45,7 @@ typedef struct DbVtab {
   void (*xSchemaLock)(Db*, int bOn);
   int  (*xCopyBegin)(Db*, const char *zSql);
   int  (*xCopyRow)(Db*, const char *z, size_t n);
-  int  (*xCopyEnd)(Db*);
+  int  (*xCopyEnd)(Db*, int bAbort);                      /* bAbort: the server discards the rows */
   const char *(*xErrmsg)(Db*);                            /* the driver's own message */
   void (*xClose)(Db*);                                    /* frees the backend's part */
 } DbVtab;
@@ -58,6 +58,7 @@ struct Db {
   int nTxn;
   int nStmt;
   int bClosing;          /* db_close: statements go with the connection */
+  struct Bulk *pOpenCopy;  /* a COPY in progress (db.c ends it before any other statement) */
   char zErr[512];
   CacheEnt aCache[CACHE_SLOTS];
   int nCache;

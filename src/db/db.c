@@ -14,6 +14,8 @@
 #include <stdarg.h>
 
 /* postgresql://…, postgres://… or a libpq conninfo ("host=… dbname=…"). */
+static void copy_yield(Db*);
+
 int db_is_postgres(const char *z){
   if( strncmp(z, "postgresql://", 13)==0 || strncmp(z, "postgres://", 11)==0 ) return 1;
   size_t n = strspn(z, "abcdefghijklmnopqrstuvwxyz_");
@@ -73,6 +75,7 @@ static void cache_clear(Db *p){
 }
 
 int db_prepare_sql(Db *p, Stmt *s, const char *zSql){
+  copy_yield(p);
   unsigned h = sql_hash(zSql);
   s->pDb = p;
   s->pCache = 0;
@@ -120,6 +123,7 @@ int db_bind_text_static(Stmt *s, int i, const char *z){ return s->pDb->pVt->xBin
 void db_stream(Stmt *s, int nBatch){ if( s->pStmt ) s->pDb->pVt->xStream(s->pStmt, nBatch>0 ? nBatch : 5000); }
 
 int db_step(Stmt *s){
+  copy_yield(s->pDb);
   s->pDb->nStmt++;
   return s->pDb->pVt->xStep(s->pDb, s->pStmt);
 }
@@ -146,11 +150,13 @@ void db_reset(Stmt *s){
 }
 
 int db_exec_sql(Db *p, const char *zSql){
+  copy_yield(p);
   p->zErr[0] = 0;
   return p->pVt->xExec(p, zSql) ? DB_ERROR : DB_OK;
 }
 
 int db_begin_write(Db *p){
+  copy_yield(p);
   if( p->nTxn++ > 0 ) return DB_OK;          /* nested: the outer one owns it */
   p->zErr[0] = 0;
   int rc = p->pVt->xBeginWrite(p);
@@ -158,19 +164,21 @@ int db_begin_write(Db *p){
   return rc;
 }
 int db_commit(Db *p){
+  copy_yield(p);
   if( p->nTxn==0 ) return DB_OK;
   if( --p->nTxn > 0 ) return DB_OK;
   return p->pVt->xCommit(p);
 }
 void db_rollback(Db *p){
+  if( p->pOpenCopy ) db_bulk_abort(p->pOpenCopy);
   if( p->nTxn==0 ) return;
   p->nTxn = 0;
   p->pVt->xRollback(p);
 }
 int db_in_txn(Db *p){ return p->nTxn>0; }
 
-int db_begin_read(Db *p){ return p->pVt->xBeginRead(p); }
-void db_end_read(Db *p){ p->pVt->xEndRead(p); }
+int db_begin_read(Db *p){ copy_yield(p); return p->pVt->xBeginRead(p); }
+void db_end_read(Db *p){ copy_yield(p); p->pVt->xEndRead(p); }
 void db_bulk_mode(Db *p, int bOn){ p->pVt->xBulkMode(p, bOn); }
 void db_refresh_stats(Db *p, const char *zTable){ p->pVt->xRefreshStats(p, zTable); }
 void db_sync_ids(Db *p, const char *zTable){ p->pVt->xSyncIds(p, zTable); }
@@ -181,13 +189,51 @@ int db_prepare_buf(Db *p, Stmt *s, SqlBuf *b){
 }
 
 /* ---- bulk loading ------------------------------------------------------
-** With COPY (PostgreSQL) rows gather in a buffer that is sent as one COPY
-** when it is full or the load ends; each COPY is a complete statement, so
-** other statements may run between rows. Without it, one prepared INSERT
-** per row. */
-#define BULK_FLUSH (4u<<20)
+** With COPY (PostgreSQL) one COPY stays open while rows come: they are sent
+** in pieces as they are made, so this process builds rows while the server
+** stores the ones before (on two cores, the two overlap). The COPY ends at
+** db_bulk_flush/db_bulk_end, or when any other statement needs the
+** connection (copy_yield() below, from every entry point); an error it
+** reports then is kept for the next bulk call. Without COPY, one prepared
+** INSERT per row. */
+#define BULK_SEND (256u<<10)
+
+static int bulk_send(Bulk *k){
+  Db *p = k->pDb;
+  if( k->rcDeferred ) return k->rcDeferred;
+  if( k->rows.n==0 ) return DB_OK;
+  int rc = DB_OK;
+  if( !k->bOpen ){
+    p->nStmt++;
+    rc = p->pVt->xCopyBegin(p, buf_cstr(&k->sql.b));
+    if( rc==DB_OK ){ k->bOpen = 1; p->pOpenCopy = k; }
+  }
+  if( rc==DB_OK ) rc = p->pVt->xCopyRow(p, k->rows.z, k->rows.n);
+  buf_reset(&k->rows);
+  if( rc ) k->rcDeferred = rc;
+  return rc;
+}
+
+int db_bulk_flush(Bulk *k){
+  if( !k->bCopy ) return DB_OK;
+  Db *p = k->pDb;
+  int rc = bulk_send(k);
+  if( k->bOpen ){
+    int rc2 = p->pVt->xCopyEnd(p, rc!=DB_OK);
+    k->bOpen = 0;
+    p->pOpenCopy = 0;
+    if( rc==DB_OK && rc2 ){ rc = rc2; k->rcDeferred = rc2; }
+  }
+  return rc;
+}
+
+/* Another statement wants the connection: end the COPY first. */
+static void copy_yield(Db *p){
+  if( p->pOpenCopy ) db_bulk_flush(p->pOpenCopy);
+}
 
 int db_bulk_begin(Db *p, Bulk *k, const char *zTable, const char *const *azCol, int nCol){
+  copy_yield(p);
   memset(k, 0, sizeof *k);
   k->pDb = p;
   k->nCol = nCol;
@@ -230,18 +276,6 @@ void db_bulk_text(Bulk *k, const char *z){
   }
 }
 
-int db_bulk_flush(Bulk *k){
-  if( !k->bCopy || k->rows.n==0 ) return DB_OK;
-  Db *p = k->pDb;
-  p->zErr[0] = 0;
-  p->nStmt++;
-  int rc = p->pVt->xCopyBegin(p, buf_cstr(&k->sql.b));
-  if( rc==DB_OK ) rc = p->pVt->xCopyRow(p, k->rows.z, k->rows.n);
-  int rc2 = p->pVt->xCopyEnd(p);
-  buf_reset(&k->rows);
-  return rc ? rc : rc2;
-}
-
 int db_bulk_row(Bulk *k){
   int nCol = k->iCol;
   k->iCol = 0;
@@ -255,7 +289,8 @@ int db_bulk_row(Bulk *k){
     return rc==DB_DONE ? DB_OK : rc;
   }
   buf_putc(&k->rows, '\n');
-  return k->rows.n >= BULK_FLUSH ? db_bulk_flush(k) : DB_OK;
+  if( k->rcDeferred ) return k->rcDeferred;
+  return k->rows.n >= BULK_SEND ? bulk_send(k) : DB_OK;
 }
 
 int db_bulk_end(Bulk *k){
@@ -266,6 +301,11 @@ int db_bulk_end(Bulk *k){
 
 void db_bulk_abort(Bulk *k){
   if( k->pDb==0 ) return;
+  if( k->bOpen ){
+    k->pDb->pVt->xCopyEnd(k->pDb, 1);     /* the server discards the rows */
+    k->bOpen = 0;
+    k->pDb->pOpenCopy = 0;
+  }
   if( !k->bCopy ) db_finalize(&k->ins);
   buf_free(&k->rows);
   sqlbuf_free(&k->sql);

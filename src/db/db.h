@@ -101,16 +101,20 @@ void db_sync_ids(Db*, const char *zTable);
 void db_schema_lock(Db*, int bOn);
 
 /* Bulk loading of one table inside the caller's write transaction:
-** PostgreSQL sends COPY FROM STDIN in batches, SQLite steps a prepared
+** PostgreSQL streams one COPY FROM STDIN, SQLite steps a prepared
 ** INSERT per row. Texts are not copied before db_bulk_row returns.
 ** db_bulk_row/db_bulk_end return DB_OK, DB_CONSTRAINT (a batched backend
 ** may report it only at a later row or at the end) or DB_ERROR. */
-typedef struct Bulk { Db *pDb; Stmt ins; Buf rows; SqlBuf sql; int nCol, iCol, bCopy; } Bulk;
+typedef struct Bulk {
+  Db *pDb; Stmt ins; Buf rows; SqlBuf sql; int nCol, iCol, bCopy;
+  int bOpen;            /* a COPY is in progress */
+  int rcDeferred;       /* an error the server reported when the COPY ended */
+} Bulk;
 int  db_bulk_begin(Db*, Bulk*, const char *zTable, const char *const *azCol, int nCol);
 void db_bulk_int(Bulk*, i64);
 void db_bulk_text(Bulk*, const char *z);   /* NULL for NULL */
 int  db_bulk_row(Bulk*);
-int  db_bulk_flush(Bulk*);                 /* sends the rows batched so far */
+int  db_bulk_flush(Bulk*);                 /* sends every row so far and ends the COPY */
 int  db_bulk_end(Bulk*);                   /* sends what is left, frees */
 void db_bulk_abort(Bulk*);                 /* frees without sending */
 

@@ -414,14 +414,14 @@ static int pg_copy_row(Db *p, const char *z, size_t n){
   }
   return DB_OK;
 }
-static int pg_copy_end(Db *p){
+static int pg_copy_end(Db *p, int bAbort){
   if( !PG(p)->bInCopy ) return DB_ERROR;
   PG(p)->bInCopy = 0;
   int rc = DB_OK;
-  if( PQputCopyEnd(PG(p)->conn, 0)!=1 ){ set_result_err(p, 0, "COPY"); rc = DB_ERROR; }
+  if( PQputCopyEnd(PG(p)->conn, bAbort ? "bulk load abandoned" : 0)!=1 ){ set_result_err(p, 0, "COPY"); rc = DB_ERROR; }
   PGresult *r;
   while( (r = PQgetResult(PG(p)->conn))!=0 ){
-    if( PQresultStatus(r)!=PGRES_COMMAND_OK && rc==DB_OK ){
+    if( PQresultStatus(r)!=PGRES_COMMAND_OK && rc==DB_OK && !bAbort ){
       set_result_err(p, r, "COPY");
       rc = result_code(r);
     }

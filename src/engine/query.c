@@ -76,22 +76,28 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
 void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *fy){
   /* substr(), not LIKE: a bound LIKE pattern makes SQLite re-prepare the
   ** statement at every call (it re-plans for the pattern's prefix). */
-  /* +dept_id: the scope is a filter, not an access path — driving a
-  ** count through the dept_id index fetches every row in random order,
-  ** where the year's date index (or a plain scan) reads them in order. */
+  /* +dept_id (SQLite): the scope is a filter, not an access path — in a
+  ** county's own file, driving a count through the dept_id index fetches
+  ** every row in random order, where the year's date index (or a plain
+  ** scan) reads them in order. PostgreSQL plans with statistics, and in a
+  ** province one county is a hundredth of the rows: there the index may
+  ** well be the way in. */
+  int bPlus = db_dialect(c->pDb)==DB_SQLITE;
   /* The whole tree in scope (the command line, a province-wide figure):
   ** no filter, which spares a hash probe per row of a province. */
   if( strcmp(c->pActor->zDeptPath, "/")==0 ){
     sql_lit(&w->b, " WHERE 1=1");
   }else{
-    sql_lit(&w->b, " WHERE +dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ");
+    if( bPlus ) sql_lit(&w->b, " WHERE +dept_id"); else sql_lit(&w->b, " WHERE dept_id");
+    sql_lit(&w->b, " IN (SELECT id FROM dept WHERE substr(path, 1, ");
     w_int(w, (i64)strlen(c->pActor->zDeptPath));
     sql_lit(&w->b, ")=");
     w_text(w, c->pActor->zDeptPath);
     sql_lit(&w->b, ")");
   }
   if( iDept ){
-    sql_lit(&w->b, " AND +dept_id IN (SELECT d.id FROM dept d, dept p WHERE p.id=");
+    if( bPlus ) sql_lit(&w->b, " AND +dept_id"); else sql_lit(&w->b, " AND dept_id");
+    sql_lit(&w->b, " IN (SELECT d.id FROM dept d, dept p WHERE p.id=");
     w_int(w, iDept);
     sql_lit(&w->b, " AND substr(d.path, 1, length(p.path))=p.path)");
   }

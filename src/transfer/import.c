@@ -282,6 +282,10 @@ static int import_pass(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported
     (*pnImported)++;
     if( ++nChunk==AUDIT_CHUNK ){
       c->pArena = pMain;
+      /* the rows streamed so far must be in before the entry vouching for them */
+      int fsrc = db_bulk_flush(&ins);
+      if( fsrc==DB_CONSTRAINT ) goto recheck;
+      if( fsrc ) goto db_fail;
       if( write_audit_chunk(c, k, &lines) ) goto db_fail;
       nChunk = 0;
     }
@@ -332,8 +336,12 @@ done:
 }
 
 int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
+  int nErr0 = c->err.n;
   int rc = import_pass(c, k, pT, pnImported, 1);
-  if( rc==IMPORT_RECHECK ) rc = import_pass(c, k, pT, pnImported, 0);
+  if( rc==IMPORT_RECHECK ){
+    c->err.n = nErr0;        /* the second reading states every error once */
+    rc = import_pass(c, k, pT, pnImported, 0);
+  }
   return rc;
 }
 
