@@ -42,8 +42,8 @@ PORT=${BENCH_PORT:-18441}
 command -v wrk >/dev/null 2>&1 && command -v psql >/dev/null 2>&1 || sh tools/deps.sh bench
 mkdir -p "$OUT/bin" "$OUT/csv"
 LOG=$OUT/run.log; : > "$LOG"
-SUMMARY=$OUT/summary.txt
-say(){ echo "$*"; echo "$*" >> "$LOG"; }
+SUMMARY=$OUT/summary.txt; : > "$SUMMARY"
+say(){ echo "$*"; echo "$*" >> "$LOG"; echo "$*" >> "$SUMMARY"; }
 now(){ date +%s.%N; }
 secs(){ awk -v a="$1" -v b="$2" 'BEGIN{ printf "%.2f", b-a }'; }
 ratio(){ awk -v a="$1" -v b="$2" 'BEGIN{ if( b>0 ) printf "%.2f", a/b; else print "n/a" }'; }
@@ -190,10 +190,12 @@ pg_cpu(){ s=0; for p in $(pgrep -P "$FZ_PG_PID"); do s=$((s + $(cpu_of "$p"))); 
 HZ=$(getconf CLK_TCK)
 serve(){ FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$1" >> "$LOG" 2>&1 & PIDS="$PIDS $!"; SP=$!; sleep 1; }
 token(){ curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"admin1","password":"'"$1"'"}' "http://127.0.0.1:$PORT/api/v1/login" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'; }
-say "4. requests: (the API account's one-time password is not known here; a leader account is added)"
-LPW=$("$FAZHI" user --db "$DB" add bench 基准 leader 县1 2>&1 | sed -n 's/.*一次性密码：//p')
+say "4. requests: GET /api/v1/k/service_case/<id> over county 1's 办件, as a county leader (read-only) account added for the run"
+BUSER=bench$$
+LPW=$("$FAZHI" user --db "$DB" add "$BUSER" 基准 leader 县1 2>&1 | sed -n 's/.*一次性密码：//p')
 serve "$PORT"; S1=$SP
-TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"bench","password":"'"$LPW"'"}' "http://127.0.0.1:$PORT/api/v1/login" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"'"$BUSER"'","password":"'"$LPW"'"}' "http://127.0.0.1:$PORT/api/v1/login" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+[ -n "$TOKEN" ] || { say "  the API login of $BUSER failed"; exit 1; }
 MAXID1=$(q province "SELECT max(id) FROM service_case WHERE dept_id IN (SELECT id FROM dept WHERE path LIKE '/$ROOT1/%')")
 # The same load both ways: 2 threads × 16 connections to one server, or
 # 1 thread × 16 connections to each of two.
@@ -215,4 +217,3 @@ per(){ awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN{ if( n>0 ) printf "%.0f", t/hz
 say "  one server: $RPS1 req/s; CPU per request: fazhi $(per $((c1-c0)) "$N1R") µs, PostgreSQL $(per $((p1-p0)) "$N1R") µs"
 say "  two servers: $RPS2 req/s together ($(ratio "$RPS2" "$RPS1") of one); CPU per request: fazhi $(per $((c1b-c0b)) "$N2R") µs, PostgreSQL $(per $((p1b-p0b)) "$N2R") µs; non-2xx answers: $NON2"
 fi
-grep -v '^已\|^导入\|^使用' "$LOG" > "$SUMMARY"
