@@ -5,6 +5,9 @@
 set -u
 cd "$(dirname "$0")/.."
 sh tools/deps.sh test || exit 1
+# The SQLite tiers must not inherit a PostgreSQL target from the caller's
+# shell; the PostgreSQL tiers get their own cluster below.
+unset FZ_PG_BASE FZ_PG FZ_TEST_PG FZ_BACKEND FZ_PG_DEMO
 P=0; F=0
 tier() {
   name=$1; shift

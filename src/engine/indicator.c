@@ -64,10 +64,9 @@ static void need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
       const Deadline *d = kind_deadline(k, c->zField);
       az[n++] = d->zStart; az[n++] = d->zDone; az[n++] = d->zLengthField; az[n++] = d->zExtFlag;
       if( d->zWhen ){
-        static char zW[64];
         const char *e = strchr(d->zWhen, '=');
         size_t m = e ? (size_t)(e-d->zWhen) : 0;
-        if( m && m<sizeof zW ){
+        if( m ){
           for(int i=0; k->aField[i].zName; i++){
             if( strlen(k->aField[i].zName)==m && memcmp(k->aField[i].zName, d->zWhen, m)==0 ) aNeed[i] = 1;
           }
