@@ -131,7 +131,7 @@ if step load; then
   NROWS=$(q province "SELECT count(*) FROM service_case")
   say "  province: $NROWS 办件, $(q province "SELECT pg_size_pretty(pg_database_size('province'))"); 办件 imports $(secs 0 "$T_CASES") s ($(rate "$NROWS" "$T_CASES") rows/s)"
 fi
-ROOT1=$(q province "SELECT id FROM dept WHERE name='县1'")
+ROOT1=$(q province "SELECT id FROM dept WHERE name='县1'" 2>/dev/null || true)
 
 # ---- 2. import vs raw COPY of the same rows, back to back ---------------------
 if step import; then
