@@ -188,7 +188,7 @@ MAXID=$(q province "SELECT max(id) FROM service_case")
 cpu_of(){ awk '{print $14+$15}' "/proc/$1/stat" 2>/dev/null || echo 0; }           # utime+stime, ticks
 pg_cpu(){ s=0; for p in $(pgrep -P "$FZ_PG_PID"); do s=$((s + $(cpu_of "$p"))); done; echo "$s"; }
 HZ=$(getconf CLK_TCK)
-serve(){ FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$1" >> "$LOG" 2>&1 & PIDS="$PIDS $!"; SP=$!; sleep 1; }
+serve(){ FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$1" ${2:-} >> "$LOG" 2>&1 & PIDS="$PIDS $!"; SP=$!; sleep 1; }
 token(){ curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"admin1","password":"'"$1"'"}' "http://127.0.0.1:$PORT/api/v1/login" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p'; }
 say "4. requests: GET /api/v1/k/service_case/<id> over county 1's 办件, as a county leader (read-only) account added for the run"
 BUSER=bench$$
@@ -200,20 +200,30 @@ MAXID1=$(q province "SELECT max(id) FROM service_case WHERE dept_id IN (SELECT i
 # The same load both ways: 2 threads × 16 connections to one server, or
 # 1 thread × 16 connections to each of two.
 wrk1(){ BENCH_TOKEN=$TOKEN BENCH_MAXID=$MAXID1 wrk "$@" -d"$DUR" -s bench/detail.lua 2>&1; }
+rm -f "$OUT"/wrk-*.txt
 c0=$(cpu_of "$S1"); p0=$(pg_cpu)
 wrk1 -t2 -c32 "http://127.0.0.1:$PORT" > "$OUT/wrk-one.txt"
 c1=$(cpu_of "$S1"); p1=$(pg_cpu)
 RPS1=$(awk '/^Requests\/sec:/{print $2}' "$OUT/wrk-one.txt"); N1R=$(awk '/requests in/{print $1}' "$OUT/wrk-one.txt")
-serve $((PORT+1)); S2=$SP
-c0b=$(($(cpu_of "$S1")+$(cpu_of "$S2"))); p0b=$(pg_cpu)
-wrk1 -t1 -c16 "http://127.0.0.1:$PORT" > "$OUT/wrk-two-a.txt" & W=$!
-wrk1 -t1 -c16 "http://127.0.0.1:$((PORT+1))" > "$OUT/wrk-two-b.txt"
-wait $W
-c1b=$(($(cpu_of "$S1")+$(cpu_of "$S2"))); p1b=$(pg_cpu)
-RPS2=$(awk '/^Requests\/sec:/{s+=$2} END{print s}' "$OUT/wrk-two-a.txt" "$OUT/wrk-two-b.txt")
-N2R=$(awk '/requests in/{s+=$1} END{print s}' "$OUT/wrk-two-a.txt" "$OUT/wrk-two-b.txt")
-NON2=$(cat "$OUT"/wrk-*.txt | awk '/Non-2xx/{s+=$5} END{print s+0}')
+# two servers: each with one worker per CPU (the default), then each with
+# half the CPUs (--threads 1 here), as two servers on one machine would be set up
+two(){   # LABEL [SERVE-OPTIONS]
+  stop_all; serve "$PORT" "${2:-}"; S1=$SP; serve $((PORT+1)) "${2:-}"; S2=$SP
+  c0b=$(($(cpu_of "$S1")+$(cpu_of "$S2"))); p0b=$(pg_cpu)
+  wrk1 -t1 -c16 "http://127.0.0.1:$PORT" > "$OUT/wrk-$1-a.txt" & W=$!
+  wrk1 -t1 -c16 "http://127.0.0.1:$((PORT+1))" > "$OUT/wrk-$1-b.txt"
+  wait $W
+  c1b=$(($(cpu_of "$S1")+$(cpu_of "$S2"))); p1b=$(pg_cpu)
+  RPS2=$(awk '/^Requests\/sec:/{s+=$2} END{print s}' "$OUT/wrk-$1-a.txt" "$OUT/wrk-$1-b.txt")
+  N2R=$(awk '/requests in/{s+=$1} END{print s}' "$OUT/wrk-$1-a.txt" "$OUT/wrk-$1-b.txt")
+}
+stop_all(){ for p in $PIDS; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; PIDS=""; }
 per(){ awk -v t="$1" -v n="$2" -v hz="$HZ" 'BEGIN{ if( n>0 ) printf "%.0f", t/hz/n*1e6; else print "n/a" }'; }
 say "  one server: $RPS1 req/s; CPU per request: fazhi $(per $((c1-c0)) "$N1R") µs, PostgreSQL $(per $((p1-p0)) "$N1R") µs"
-say "  two servers: $RPS2 req/s together ($(ratio "$RPS2" "$RPS1") of one); CPU per request: fazhi $(per $((c1b-c0b)) "$N2R") µs, PostgreSQL $(per $((p1b-p0b)) "$N2R") µs; non-2xx answers: $NON2"
+two default
+say "  two servers, one worker per CPU each: $RPS2 req/s together ($(ratio "$RPS2" "$RPS1") of one); CPU per request: fazhi $(per $((c1b-c0b)) "$N2R") µs, PostgreSQL $(per $((p1b-p0b)) "$N2R") µs"
+two halves "--threads 1"
+say "  two servers, --threads 1 each (the CPUs shared out): $RPS2 req/s together ($(ratio "$RPS2" "$RPS1") of one); CPU per request: fazhi $(per $((c1b-c0b)) "$N2R") µs, PostgreSQL $(per $((p1b-p0b)) "$N2R") µs"
+NON2=$(cat "$OUT"/wrk-*.txt | awk '/Non-2xx/{s+=$5} END{print s+0}')
+say "  non-2xx answers in all runs: $NON2"
 fi

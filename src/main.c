@@ -118,10 +118,16 @@ static int cmd_serve(Opts *o){
   const char *zDb = need_db(o);
   if( zDb==0 ) return 2;
   const char *zListen = opt(o, "--listen", 0);
+  const char *zThreads = opt(o, "--threads", 0);
+  int nThreads = zThreads ? atoi(zThreads) : 0;
+  if( zThreads && (nThreads<1 || nThreads>256) ){
+    fprintf(stderr, "--threads 应为 1 到 256 之间的整数（工作线程数，默认等于CPU核数）\n");
+    return 2;
+  }
   Db *p = app_open(zDb, 0);
   if( p==0 ) return 1;
   db_close(p);
-  return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080");
+  return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080", nThreads);
 }
 
 static int cmd_demo(Opts *o){
@@ -163,7 +169,7 @@ static int cmd_demo(Opts *o){
          "  chengguan / demo-2026   城关镇录入员\n");
   if( opt(o, "--no-serve", 1) ) return 0;
   const char *zListen = opt(o, "--listen", 0);
-  return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080");
+  return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080", 0);
 }
 
 static int cmd_import(Opts *o){
@@ -431,7 +437,7 @@ static const Command aCommand[] = {
   { "report", cmd_report, "report --db FILE --year Y --format md|html -o FILE\n"
                           "                             生成法治政府建设年度报告（write the annual report）" },
   { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
-  { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080]\n"
+  { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N]\n"
                           "                             启动网页和API服务（serve the web UI and /api/v1/）" },
   { "user",   cmd_user,   "user --db FILE add 账号 姓名 admin|clerk|leader 部门\n"
                           "                             新建用户并打印一次性密码（add a user）" },

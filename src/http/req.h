@@ -93,6 +93,8 @@ void  conn_cache_free(void*);
 void  session_cache_invalidate(void);      /* logout / password change: every cache is stale */
 
 /* The server (server.c) */
-int  http_serve(const char *zDb, const char *zListen);
+/* nThreads: worker threads, each with its own connection (0: one per CPU;
+** several servers on one machine share its CPUs). */
+int  http_serve(const char *zDb, const char *zListen, int nThreads);
 Db  *http_thread_db(void);
 #endif

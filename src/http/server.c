@@ -262,7 +262,7 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
   *con_cls = 0;
 }
 
-int http_serve(const char *zDb, const char *zListen){
+int http_serve(const char *zDb, const char *zListen, int nThreads){
   struct sockaddr_in sa;
   char zHost[64] = "127.0.0.1";
   int port = 8080;
@@ -285,7 +285,7 @@ int http_serve(const char *zDb, const char *zListen){
   bQuiet = getenv("FAZHI_QUIET")!=0;
   Db *pProbe = http_thread_db();           /* fail early if the database cannot be opened */
   if( pProbe==0 ) return 1;
-  long nCpu = sysconf(_SC_NPROCESSORS_ONLN);
+  long nCpu = nThreads>0 ? nThreads : sysconf(_SC_NPROCESSORS_ONLN);
   if( nCpu<1 ) nCpu = 1;
   sigset_t set;
   sigemptyset(&set);

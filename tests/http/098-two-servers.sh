@@ -7,8 +7,13 @@
 # `fazhi check` verifies. (Run on SQLite and, by make test, on PostgreSQL.)
 . "$(dirname "$0")/lib.sh"
 start_server
-start_second_server
+# The second server as one of several on a machine: its share of the CPUs.
+SERVE_ARGS="--threads 1" start_second_server
 expect_ne "$BASE1" "$BASE2" "two servers on two ports"
+"$FAZHI" serve --db "$DB" --threads 0 >"$T/threads.out" 2>&1
+expect_eq "$?" 2 "serve --threads 0 is refused"
+expect_contains "$T/threads.out" '--threads 应为 1 到 256 之间的整数'
+
 
 # 1. A web session made on server 1 is valid on server 2.
 on_server 1

@@ -183,8 +183,8 @@ start_second_server(){
 }
 on_server(){ if [ "$1" = 2 ]; then BASE=$BASE2; else BASE=$BASE1; fi; }
 
-# _spawn_server NAME: a server on a free port, logging to $T/NAME.err;
-# sets SERVER_PID, PORT and BASE.
+# _spawn_server NAME: a server on a free port, logging to $T/NAME.err
+# (options from $SERVE_ARGS); sets SERVER_PID, PORT and BASE.
 _spawn_server(){
   _try=0
   while [ $_try -lt 20 ]; do
@@ -193,7 +193,7 @@ _spawn_server(){
     curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/" && continue   # taken
     mkdir -p "$T/srvtmp"
     ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1} \
-      TMPDIR="$T/srvtmp" FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$PORT" \
+      TMPDIR="$T/srvtmp" FAZHI_QUIET=1 "$FAZHI" serve --db "$DB" --listen "127.0.0.1:$PORT" ${SERVE_ARGS:-} \
       >"$T/$1.out" 2>>"$T/$1.err" &
     SERVER_PID=$!
     _i=0
