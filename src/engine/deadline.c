@@ -102,6 +102,17 @@ int deadline_ontime(Ctx *c, const Rec *r, const Deadline *d){
 
 int deadline_sql_ok(const Deadline *d){ return d->eUnit!=PU_MONTHS; }
 
+static int cal_fp_same(Db *p, const char *zFp){
+  Stmt q;
+  int bSame = 0;
+  if( db_prepare(p, &q, "SELECT 1 FROM setting WHERE name='cal_fingerprint' AND value=?1")==DB_OK ){
+    db_bind_text(&q, 1, zFp);
+    bSame = db_step(&q)==DB_ROW;
+    db_finalize(&q);
+  }
+  return bSame;
+}
+
 int deadline_cal_sync(Db *p, char *zErr, int nErr){
   Day a = day_from_ymd(CAL_SQL_FROM_Y, 1, 1), b = day_from_ymd(CAL_SQL_TO_Y, 12, 31);
   int n = (int)(b - a + 1);
@@ -114,14 +125,11 @@ int deadline_cal_sync(Db *p, char *zErr, int nErr){
   sha256_hex(h, zFp);
   int rc = 0;
   Stmt q;
+  /* Checked first without the write lock: every command and server start
+  ** passes here, and must not wait behind a long import. */
+  if( cal_fp_same(p, zFp) ) goto done;
   if( db_begin_write(p) ){ rc = 1; goto done; }
-  int bSame = 0;
-  if( db_prepare(p, &q, "SELECT 1 FROM setting WHERE name='cal_fingerprint' AND value=?1")==DB_OK ){
-    db_bind_text(&q, 1, zFp);
-    bSame = db_step(&q)==DB_ROW;
-    db_finalize(&q);
-  }
-  if( bSame ){ db_commit(p); goto done; }
+  if( cal_fp_same(p, zFp) ){ db_commit(p); goto done; }   /* another process just wrote it */
   if( db_exec(p, "DELETE FROM cal_day") || db_exec(p, "DELETE FROM setting WHERE name='cal_fingerprint'") ){ rc = 1; goto fail; }
   static const char *const azCol[] = { "cday", "cdn", "cwn", "cwork", "croll" };
   Bulk bk;

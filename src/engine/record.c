@@ -324,7 +324,6 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }
 
-/* Values of F_UNIQUE fields must not exist in another record. */
 /* The id of another record of kind k whose field f holds zVal (any scope:
 ** uniqueness is county-wide), 0 if none. */
 i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept){
