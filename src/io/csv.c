@@ -215,7 +215,7 @@ static void *io_table_alloc(IoTable *pT, size_t n){
 }
 
 void io_table_free(IoTable *pT){
-  if( pT==0 ) return;
+  if( pT==0 || pT->pStream ) return;
   while( pT->pChunk ){
     IoChunk *pNext = pT->pChunk->pNext;
     free(pT->pChunk);
@@ -224,6 +224,11 @@ void io_table_free(IoTable *pT){
   free(pT->aRow);
   pT->aRow = 0;
   pT->nRow = 0;
+}
+
+void io_table_reset(IoTable *pT){
+  memset(pT, 0, sizeof(*pT));
+  pT->pStream = io_stream_of_thread();
 }
 
 void io_cells_append(IoCells *p, const char *z, size_t n){
@@ -309,6 +314,7 @@ int io_table_add_row(IoTable *pT, IoCells *p, int iRow, char *zErr, int nErr){
       memcpy(zText, p->z, nText);
       for(int i=0; i<nCell; i++) az[i] = zText + p->aOff[i];
     }
+    if( pT->pStream ) io_stream_lock(pT->pStream);
     /* Capacity is 16, then doubles whenever nRow reaches a power of two. */
     if( pT->nRow==0 || (pT->nRow>=16 && (pT->nRow & (pT->nRow-1))==0) ){
       pT->aRow = io_realloc(pT->aRow, sizeof(IoRow)*(size_t)(pT->nRow ? pT->nRow*2 : 16));
@@ -317,6 +323,7 @@ int io_table_add_row(IoTable *pT, IoCells *p, int iRow, char *zErr, int nErr){
     pT->aRow[pT->nRow].nCell = nCell;
     pT->aRow[pT->nRow].azCell = az;
     pT->nRow++;
+    if( pT->pStream ) io_stream_unlock(pT->pStream);
     p->nTotalCells += nCell;
   }
 done:
@@ -490,7 +497,7 @@ static int csv_parse_chunk(IoChunk *pBuf, size_t n, IoTable *pT, char *zErr, int
   int bBom = 0;
   size_t iBad;
 
-  memset(pT, 0, sizeof(*pT));
+  io_table_reset(pT);
   if( zErr && nErr>0 ) zErr[0] = 0;
   if( n>=2 && ((u[0]==0xFF && u[1]==0xFE) || (u[0]==0xFE && u[1]==0xFF)) ){
     goto utf16;
@@ -556,7 +563,7 @@ int io_read_file(const char *zPath, IoTable *pT, char *zErr, int nErr){
   ssize_t nHead;
   int fd, rc = 1;
 
-  memset(pT, 0, sizeof(*pT));
+  io_table_reset(pT);
   if( zErr && nErr>0 ) zErr[0] = 0;
   fd = open(zPath, O_RDONLY|O_CLOEXEC);
   if( fd<0 ){

@@ -11,6 +11,7 @@
 **                 container both readers fill, and io_read_file()
 **   xlsx_read.c   first worksheet of an .xlsx -> IoTable
 **   xlsx_write.c  libxlsxwriter wrapper for exports and templates
+**   stream.c      reading on a second thread, rows handed over as parsed
 **
 ** Every reader either returns 0 with a filled table, or non-zero with a
 ** Chinese message in zErr (always NUL-terminated, cut on a UTF-8 boundary)
@@ -48,11 +49,14 @@ typedef struct IoRow {
                        ** freed by io_table_free(); treat as read-only */
 } IoRow;
 typedef struct IoChunk IoChunk;
+typedef struct IoStream IoStream;
 typedef struct IoTable {
   int nRow;            /* rows in aRow */
   IoRow *aRow;         /* aRow[0] is the header row (first non-empty row) */
   IoChunk *pChunk;     /* private: the memory behind the rows (a CSV file's
                        ** decoded text, then 1 MiB blocks of cell arrays) */
+  IoStream *pStream;   /* private: set while a reader thread fills the table
+                       ** for a consumer (stream.c) */
 } IoTable;
 
 /* Read a whole file. Sniffs: "PK\3\4" -> xlsx, an OLE header -> refused
@@ -76,8 +80,26 @@ int  csv_parse_mem(const char *z, size_t n, IoTable *pT, char *zErr, int nErr);
 int  xlsx_read_file(const char *zPath, IoTable *pT, char *zErr, int nErr);
 
 /* Leaves *pT empty; safe on an empty table. A table with nRow==0 (after
-** success or failure) holds no memory. */
+** success or failure) holds no memory. A table a stream is filling is left
+** alone: its consumer may hold rows, so io_stream_close() frees it. */
 void io_table_free(IoTable *pT);
+
+/* Reading while the file is parsed. io_stream_open() starts a thread that
+** runs io_read_file(); io_stream_row() hands over row i (0 = header) as
+** soon as it is parsed, so the caller works on the first rows while the
+** rest of the file is still being read (an import overlaps the parse with
+** the database's work). Rows come in order; their cells stay valid until
+** io_stream_close(). A reader that fails simply ends the rows early: only
+** io_stream_close() tells success from failure, so a caller must not act
+** on the rows (commit them) before it has asked. */
+IoStream *io_stream_open(const char *zPath);
+/* 1: row i copied into *pRow. 0: the file has no row i, or reading failed
+** before it (the rows before a failure are handed over all the same). */
+int io_stream_row(IoStream*, int i, IoRow *pRow);
+/* Waits for the reader to finish the file and frees the stream. Returns what io_read_file()
+** returned: 0 with the whole table moved into *pT (which may be NULL to
+** drop it), or non-zero with the Chinese message in zErr and *pT empty. */
+int io_stream_close(IoStream*, IoTable *pT, char *zErr, int nErr);
 
 /* Cell iCol of pRow, or "" if the row is shorter. Never NULL. */
 const char *io_cell(const IoRow *pRow, int iCol);
@@ -146,6 +168,15 @@ void io_cells_append(IoCells *p, const char *z, size_t n);
 void io_cells_end_cell(IoCells *p);
 int  io_table_add_row(IoTable *pT, IoCells *p, int iRow, char *zErr, int nErr);
 void io_cells_free(IoCells *p);
+/* Empties *pT for a reader to fill. On a stream's reader thread the table
+** is that stream's (io_stream_of_thread(); NULL on any other thread). */
+void io_table_reset(IoTable *pT);
+IoStream *io_stream_of_thread(void);
+/* The row builder's side of a stream (stream.c): io_stream_lock() before
+** aRow/nRow change (growing aRow may move it), io_stream_unlock() publishes
+** the new row. */
+void io_stream_lock(IoStream*);
+void io_stream_unlock(IoStream*);
 void io_err(char *zErr, int nErr, const char *zFmt, ...) __attribute__((format(printf,3,4)));
 
 #endif

@@ -884,7 +884,7 @@ int xlsx_read_file(const char *zPath, IoTable *pT, char *zErr, int nErr){
   int ze = 0;
 
   memset(&x, 0, sizeof(x));
-  memset(pT, 0, sizeof(*pT));
+  io_table_reset(pT);
   x.zErr = zErr;
   x.nErr = nErr;
   if( zErr && nErr>0 ) zErr[0] = 0;

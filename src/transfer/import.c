@@ -9,8 +9,9 @@
 ** writing (the transaction will be rolled back) but checking goes on to the
 ** last row, so the user gets the whole list at once.
 **
-** Speed: department names, referenced records and values of unique columns
-** are cached in hash maps, ids are assigned here, and the audit log gets one
+** Speed: a file is parsed on a second thread while its first rows are
+** already checked and written (RowSrc); department names, referenced
+** records and values of unique columns are cached in hash maps, ids are assigned here, and the audit log gets one
 ** "import" entry per 10,000 records: a header line naming the columns, then
 ** each record as a JSON array on its own line — the whole content, in half
 ** the bytes of one object per record, so `fazhi check` still sees every
@@ -151,6 +152,41 @@ static i64 imp_dept(Imp *m, const char *z, int iRow){
   return v;
 }
 
+/* Where the rows come from: a table already read, or a file still being
+** read on a second thread (import_file), so that parsing the file overlaps
+** checking and writing its first rows. A stream ends (src_end) before
+** anything is committed: only then is it known whether the file was read
+** to its end. Afterwards the source is the whole table. */
+typedef struct RowSrc {
+  const IoTable *pT;         /* rows to read, or NULL while pS is open */
+  IoStream *pS;
+  IoTable t;                 /* the stream's table once it has ended */
+  int nErr0;                 /* errors before the import began */
+  int rcRead;                /* the stream's reader failed: its message is the one error */
+  char zErr[300];
+} RowSrc;
+
+/* Row i into *pBuf (or the table's own row), NULL past the last row. */
+static const IoRow *src_row(RowSrc *s, int i, IoRow *pBuf){
+  if( s->pS ) return io_stream_row(s->pS, i, pBuf) ? pBuf : 0;
+  return i<s->pT->nRow ? &s->pT->aRow[i] : 0;
+}
+
+/* Waits for the whole file. Non-zero when it could not be read: then the
+** reader's message replaces every error the rows got. Idempotent. */
+static int src_end(Ctx *c, RowSrc *s){
+  if( s->pS ){
+    s->rcRead = io_stream_close(s->pS, &s->t, s->zErr, sizeof s->zErr);
+    s->pS = 0;
+    s->pT = &s->t;
+    if( s->rcRead ){
+      c->err.n = s->nErr0;
+      err_add(c, 0, 0, "%s", s->zErr);
+    }
+  }
+  return s->rcRead;
+}
+
 /* One "import" audit entry: the header line, then a line per record (the
 ** header was written when the chunk's first record was). */
 static int write_audit_chunk(Ctx *c, const Kind *k, Buf *pLines){
@@ -168,16 +204,25 @@ static int write_audit_chunk(Ctx *c, const Kind *k, Buf *pLines){
 
 /* One pass over the rows. bWrite: write rows until the first bad one (the
 ** UNIQUE index finds duplicates); else only check every row. */
-static int import_pass(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported, int bWrite){
+static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int bWrite){
   Imp m;
   memset(&m, 0, sizeof m);
   m.c = c;
   m.k = k;
   *pnImported = 0;
   if( !actor_can_write(c->pActor) ){ err_add(c, 0, 0, "当前账号不能导入数据"); return FZ_FORBIDDEN; }
-  if( pT->nRow<1 ){ err_add(c, 0, 0, "文件是空的：没有表头行"); return FZ_INVALID; }
-  if( pT->nRow<2 ){ err_add(c, 0, 0, "文件只有表头，没有数据行"); return FZ_INVALID; }
-  if( map_header(&m, &pT->aRow[0]) ) return FZ_INVALID;
+  IoRow aFirst[2], rowBuf;
+  const IoRow *pHead = src_row(pSrc, 0, &aFirst[0]);
+  const IoRow *pRow = pHead ? src_row(pSrc, 1, &aFirst[1]) : 0;
+  if( pRow==0 ){
+    if( src_end(c, pSrc) ) return FZ_INVALID;
+    err_add(c, 0, 0, pHead ? "文件只有表头，没有数据行" : "文件是空的：没有表头行");
+    return FZ_INVALID;
+  }
+  if( map_header(&m, pHead) ){
+    src_end(c, pSrc);               /* a file that breaks off later says so instead */
+    return FZ_INVALID;
+  }
   int nField = kind_nfield(k);
   m.aRef = arena_alloc(c->pArena, sizeof(StrMap)*(size_t)nField);
   m.aSeen = arena_alloc(c->pArena, sizeof(StrMap)*(size_t)nField);
@@ -212,8 +257,7 @@ static int import_pass(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported
   bStmt = 1;
   m.iFirstId = iNextId;
   const char *zNow = rec_now_iso(c);
-  for(int iR=1; iR<pT->nRow; iR++){
-    const IoRow *pRow = &pT->aRow[iR];
+  for(int iR=2; pRow; pRow = src_row(pSrc, iR++, &rowBuf)){
     /* skip rows with nothing in them (Excel leaves formatted blank rows) */
     int bBlank = 1;
     for(int j=0; j<pRow->nCell && bBlank; j++) if( pRow->azCell[j][0] ) bBlank = 0;
@@ -292,6 +336,10 @@ static int import_pass(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported
     c->pArena = pMain;
   }
   c->pArena = pMain;
+  if( src_end(c, pSrc) ){             /* the file broke off: nothing of it is kept */
+    if( bStmt ) db_bulk_abort(&ins);
+    bStmt = 0;
+  }
   if( bStmt ){
     int src = c->err.n ? (db_bulk_abort(&ins), DB_OK) : db_bulk_end(&ins);
     bStmt = 0;
@@ -326,6 +374,7 @@ db_fail:
   if( bInTxn ) db_rollback(c->pDb);
   *pnImported = 0;
 done:
+  if( src_end(c, pSrc) ) rc = FZ_INVALID;
   db_bulk_mode(c->pDb, 0);
   arena_free(&rowArena);
   buf_free(&lines);
@@ -335,26 +384,32 @@ done:
   return rc;
 }
 
-int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
-  int nErr0 = c->err.n;
-  int rc = import_pass(c, k, pT, pnImported, 1);
+/* Both passes over one source; it has ended when this returns. */
+static int import_rows(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported){
+  pSrc->nErr0 = c->err.n;
+  int rc = import_pass(c, k, pSrc, pnImported, 1);
   if( rc==IMPORT_RECHECK ){
-    c->err.n = nErr0;        /* the second reading states every error once */
-    rc = import_pass(c, k, pT, pnImported, 0);
+    c->err.n = pSrc->nErr0;  /* the second reading states every error once */
+    rc = import_pass(c, k, pSrc, pnImported, 0);
   }
+  if( src_end(c, pSrc) ) rc = FZ_INVALID;
   return rc;
 }
 
+int import_table(Ctx *c, const Kind *k, const IoTable *pT, int *pnImported){
+  RowSrc src;
+  memset(&src, 0, sizeof src);
+  src.pT = pT;
+  return import_rows(c, k, &src, pnImported);
+}
+
+/* The file is parsed on a second thread while its rows are checked and
+** written (see RowSrc). */
 int import_file(Ctx *c, const Kind *k, const char *zPath, int *pnImported){
-  IoTable t;
-  char zErr[300];
-  *pnImported = 0;
-  memset(&t, 0, sizeof t);
-  if( io_read_file(zPath, &t, zErr, sizeof zErr) ){
-    err_add(c, 0, 0, "%s", zErr);
-    return FZ_INVALID;
-  }
-  int rc = import_table(c, k, &t, pnImported);
-  io_table_free(&t);
+  RowSrc src;
+  memset(&src, 0, sizeof src);
+  src.pS = io_stream_open(zPath);
+  int rc = import_rows(c, k, &src, pnImported);
+  io_table_free(&src.t);
   return rc;
 }

@@ -103,6 +103,19 @@ expect_json '.errors | any(.row == 15 and .field == "dept_id" and (.message | st
 expect_json '[.errors[].row] | all(. == 12 or . == 15)' "only rows 12 and 15 are named"
 get "/k/reconsideration?year=all"
 expect_eq "$(list_total)" "$((N0+52))" "list total unchanged"
+# A file that breaks off at its end: its first 3000 good rows are read (and
+# written) while the rest is still being parsed, yet the one error is the
+# broken last row's, and nothing is kept — not even with a bad row before it.
+{ make_csv 示复〔2026〕导E 3000; printf '示复〔2026〕导E-末,示范县司法局,"王某\r\n'; } >"$T/cut.csv"
+post_file /k/reconsideration/import "$T/cut.csv"
+expect_status 422 "import of a file cut inside a quoted cell"
+expect_contains "$BODY" '第3002行：引号未闭合'
+expect_eq "$(sql "SELECT count(*) FROM reconsideration WHERE case_no LIKE '示复〔2026〕导E-%'")" 0 "none of the 3000 good rows kept"
+awk 'NR==7{sub(/示范县司法局/, "示范县火星局")} {print}' "$T/cut.csv" >"$T/cut-bad.csv"
+api_req_file /api/v1/k/reconsideration/import "$T/cut-bad.csv"
+expect_status 422 "API import of a cut file with a bad row"
+expect_json '[.errors[].message] == ["第3002行：引号未闭合（以双引号开头的单元格缺少结束的双引号）"]' "only the reader's error"
+expect_eq "$(n_recon)" "$((N0+52))" "nothing written by the cut files"
 # Duplicates inside one file are named with the first row.
 make_csv 示复〔2026〕导D 4 | sed '5s/导D-5/导D-2/' >"$T/dup.csv"
 api_req_file /api/v1/k/reconsideration/import "$T/dup.csv"

@@ -981,6 +981,72 @@ static void test_fuzz_xlsx(void){
   free(zFile);
 }
 
+/* Rows read through a stream of zPath are the rows io_read_file() reads of
+** zRef (the same file, or the whole of a file zPath is cut from), in order;
+** io_stream_close() reports what io_read_file(zPath) does. */
+static void t_stream_same(const char *zPath, const char *zRef){
+  IoTable whole, ref, streamed;
+  char zErr[300], zErr2[300];
+  int rcWhole = io_read_file(zPath, &whole, zErr, sizeof zErr);
+  int rcRef = io_read_file(zRef, &ref, zErr2, sizeof zErr2);
+  IoStream *s = io_stream_open(zPath);
+  IoRow row;
+  int i = 0, nBad = 0;
+  while( io_stream_row(s, i, &row) ){
+    if( rcRef || i>=ref.nRow || row.iRow!=ref.aRow[i].iRow || row.nCell!=ref.aRow[i].nCell ){
+      nBad++;
+    }else{
+      for(int j=0; j<row.nCell; j++) if( strcmp(row.azCell[j], ref.aRow[i].azCell[j]) ) nBad++;
+    }
+    i++;
+  }
+  T_EQ_INT(nBad, 0);
+  int rc = io_stream_close(s, &streamed, zErr2, sizeof zErr2);
+  T_EQ_INT(rc!=0, rcWhole!=0);
+  if( rcWhole ){
+    T_EQ_STR(zErr2, zErr);
+    T_EQ_INT(streamed.nRow, 0);
+  }else{
+    T_EQ_INT(i, whole.nRow);
+    T_EQ_INT(streamed.nRow, whole.nRow);
+    t_table_sane(&streamed);
+  }
+  io_table_free(&streamed);
+  io_table_free(&whole);
+  io_table_free(&ref);
+}
+
+static void test_stream(void){
+  /* big enough that the consumer catches up with the reader thread */
+  IoBuf b = {0};
+  csv_put_bom(&b);
+  csv_put_field(&b, "所属部门", 0); csv_put_field(&b, "编号", 0); csv_put_field(&b, "备注", 1);
+  for(int i=1; i<=200000; i++){
+    char z[32];
+    snprintf(z, sizeof z, "NO%06d", i);
+    csv_put_field(&b, i%3 ? "城关镇" : "县市场监管局", 0);
+    csv_put_field(&b, z, 0);
+    csv_put_field(&b, i%1000==0 ? "多行\n“引号”, 逗号" : "", 1);
+  }
+  t_write(t_path("stream.csv"), b.z, b.n);
+  t_stream_same(t_path("stream.csv"), t_path("stream.csv"));
+  /* the same file cut inside a quoted cell: rows flow, then the error */
+  const char *zCut = strstr(b.z + b.n - 200000, "多行");
+  T_CHECK( zCut!=0 );
+  if( zCut ){
+    t_write(t_path("stream-cut.csv"), b.z, (size_t)(zCut - b.z));
+    t_stream_same(t_path("stream-cut.csv"), t_path("stream.csv"));
+    T_CHECK( io_read_file(t_path("stream-cut.csv"), &(IoTable){0}, (char[300]){0}, 300)!=0 );
+  }
+  io_buf_free(&b);
+  /* xlsx, a missing file, an empty file */
+  t_write_sample_xlsx(t_path("stream.xlsx"), 0);
+  t_stream_same(t_path("stream.xlsx"), t_path("stream.xlsx"));
+  t_stream_same(t_path("no-such-file.csv"), t_path("no-such-file.csv"));
+  t_write(t_path("empty.csv"), "", 0);
+  t_stream_same(t_path("empty.csv"), t_path("empty.csv"));
+}
+
 static const TestCase aTest[] = {
   { "csv_utf8_bom",      test_csv_utf8_bom },
   { "csv_gb18030",       test_csv_gb18030 },
@@ -995,6 +1061,7 @@ static const TestCase aTest[] = {
   { "xlsx_errors",       test_xlsx_errors },
   { "fuzz_csv",          test_fuzz_csv },
   { "fuzz_xlsx",         test_fuzz_xlsx },
+  { "stream",            test_stream },
 };
 
 int main(int argc, char **argv){
