@@ -114,7 +114,7 @@ void api_schema(Buf *pOut){
       json_kstr(&j, "id", d->zName); json_kstr(&j, "label", d->zLabel);
       json_kstr(&j, "start", d->zStart);
       if( d->zLengthField ) json_kstr(&j, "length_field", d->zLengthField); else json_kint(&j, "length", d->nLength);
-      json_kstr(&j, "unit", d->eUnit==PU_WORKDAYS ? "workdays" : d->eUnit==PU_MONTHS ? "months" : "days");
+      json_kstr(&j, "unit", d->eUnit==PU_WORKDAYS ? "workdays" : d->eUnit==PU_MONTHS ? "months" : d->eUnit==PU_ONDATE ? "date" : "days");
       if( d->zExtFlag ){ json_kstr(&j, "extension_flag", d->zExtFlag); json_kint(&j, "extension", d->nExtension); }
       json_kstr(&j, "done", d->zDone);
       if( d->zWhen ) json_kstr(&j, "applies_when", d->zWhen);

@@ -5,9 +5,11 @@
 ** spreadsheet, so every demo record is validated and audited.
 **
 ** Sizes are those of a small county: about 600 service items, 15,000 办件
-** a year, 65 legality reviews, a dozen 规范性文件 and 260 复议 cases.
+** a year, 65 legality reviews, a dozen 规范性文件 and 260 复议 cases; the
+** later mechanisms' records come from demo_cases.c.
 */
 #include "app/app.h"
+#include "app/demo.h"
 #include "auth/auth.h"
 #include "transfer/transfer.h"
 #include "calendar/calendar.h"
@@ -16,69 +18,6 @@
 #include <stdlib.h>
 
 #define DEMO_PASSWORD "demo-2026"
-
-typedef struct Gen {
-  Ctx *c;
-  unsigned long long s;      /* xorshift state */
-  Day today;
-} Gen;
-
-static unsigned rnd(Gen *g, unsigned n){
-  g->s ^= g->s << 13; g->s ^= g->s >> 7; g->s ^= g->s << 17;
-  return n ? (unsigned)(g->s % n) : 0;
-}
-static int chance(Gen *g, int nPerMille){ return (int)rnd(g, 1000) < nPerMille; }
-
-/* A table being built: header + rows of arena strings. */
-typedef struct Tab { Ctx *c; IoTable t; int nAlloc, nCol; } Tab;
-static void tab_init(Tab *p, Ctx *c, const char *const *azHead){
-  memset(p, 0, sizeof *p);
-  p->c = c;
-  while( azHead[p->nCol] ) p->nCol++;
-  p->nAlloc = 1024;
-  p->t.aRow = malloc(sizeof(IoRow)*(size_t)p->nAlloc);
-  p->t.aRow[0].iRow = 1;
-  p->t.aRow[0].nCell = p->nCol;
-  p->t.aRow[0].azCell = (char**)azHead;
-  p->t.nRow = 1;
-}
-static char **tab_row(Tab *p){
-  if( p->t.nRow>=p->nAlloc ){ p->nAlloc *= 2; p->t.aRow = realloc(p->t.aRow, sizeof(IoRow)*(size_t)p->nAlloc); }
-  IoRow *r = &p->t.aRow[p->t.nRow];
-  r->iRow = p->t.nRow+1;
-  r->nCell = p->nCol;
-  r->azCell = arena_alloc(p->c->pArena, sizeof(char*)*(size_t)p->nCol);
-  for(int i=0; i<p->nCol; i++) r->azCell[i] = "";
-  p->t.nRow++;
-  return r->azCell;
-}
-static int tab_import(Tab *p, const char *zKind, int bQuiet){
-  int n = 0;
-  int rc = import_table(p->c, kind_find(zKind), &p->t, &n);
-  if( rc ){
-    fprintf(stderr, "演示数据导入失败（%s）：\n", zKind);
-    for(int i=0; i<p->c->err.n && i<20; i++) fprintf(stderr, "  %s\n", err_text(p->c, &p->c->err.a[i]));
-    if( p->c->zInternal[0] ) fprintf(stderr, "  %s\n", p->c->zInternal);
-  }else if( !bQuiet ){
-    printf("  %7d条  %s\n", n, kind_find(zKind)->zLabel);
-  }
-  free(p->t.aRow);
-  return rc;
-}
-static const char *ymd(Gen *g, Day d){
-  char z[11];
-  day_format(d, z);
-  return arena_strdup(g->c->pArena, z);
-}
-/* A random working day in [from, to]. */
-static Day rnd_workday(Gen *g, Day from, Day to){
-  for(int i=0; i<50; i++){
-    Day d = from + (Day)rnd(g, (unsigned)(to-from+1));
-    if( cal_is_workday(d, 0) ) return d;
-  }
-  return from;
-}
-static Day add_workdays(Day d, int n){ Day out = d; if( n>0 ) cal_add_workdays(d, n, &out); return out; }
 
 static const char *azBureau[] = {
   "政务服务和大数据管理局", "市场监督管理局", "自然资源局", "住房和城乡建设局", "人力资源和社会保障局",
@@ -155,7 +94,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   static const char *azItemHead[] = { "所属部门", "状态", "事项编码", "事项名称", "事项类型", "进驻政务服务中心",
     "网办深度", "最多跑动次数", "法定时限（工作日）", "承诺时限（工作日）", "申请材料数", "办理环节数", 0 };
   Tab t;
-  tab_init(&t, &c, azItemHead);
+  demo_tab_init(&t, &c, azItemHead);
   int nItem = 0;
   const char *azItemCode[700];
   const char *azItemDept[700];
@@ -163,73 +102,73 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   for(int d=0; d<nBureau+nTown && nItem<680; d++){
     int nHere = d<3 ? 90 : d<nBureau ? 28 : 12;
     for(int i=0; i<nHere && nItem<680; i++){
-      char **r = tab_row(&t);
+      char **r = demo_tab_row(&t);
       const char *zBase = azItemBase[(d*7 + i) % 40];
       const char *zVar = azVariant[i % 4];
-      const char *zCat = chance(&g, 380) ? "行政许可" : chance(&g, 400) ? "公共服务" : chance(&g, 500) ? "行政确认"
-                       : chance(&g, 500) ? "行政给付" : chance(&g, 700) ? "其他行政权力" : "行政奖励";
+      const char *zCat = demo_chance(&g, 380) ? "行政许可" : demo_chance(&g, 400) ? "公共服务" : demo_chance(&g, 500) ? "行政确认"
+                       : demo_chance(&g, 500) ? "行政给付" : demo_chance(&g, 700) ? "其他行政权力" : "行政奖励";
       int bLicense = strcmp(zCat, "行政许可")==0;
-      int nLegal = bLicense ? (chance(&g, 700) ? 20 : 15) : (chance(&g, 500) ? 0 : 10 + (int)rnd(&g, 21));
-      int nPromise = nLegal ? 1 + (int)rnd(&g, 3) : 1 + (int)rnd(&g, 5);
-      if( nLegal && chance(&g, 80) ) nPromise = nLegal/2;
+      int nLegal = bLicense ? (demo_chance(&g, 700) ? 20 : 15) : (demo_chance(&g, 500) ? 0 : 10 + (int)demo_rnd(&g, 21));
+      int nPromise = nLegal ? 1 + (int)demo_rnd(&g, 3) : 1 + (int)demo_rnd(&g, 5);
+      if( nLegal && demo_chance(&g, 80) ) nPromise = nLegal/2;
       r[0] = (char*)azDeptName[d];
-      r[1] = chance(&g, 15) ? "已取消" : "在用";
+      r[1] = demo_chance(&g, 15) ? "已取消" : "在用";
       r[2] = arena_printf(&a, "4106210%02d%04d", d+1, i+1);
       r[3] = arena_printf(&a, "%s%s", zBase, zVar);
       r[4] = (char*)zCat;
-      r[5] = chance(&g, 964) ? "是" : "否";
-      r[6] = chance(&g, 20) ? "涉密不可网办" : chance(&g, 620) ? "全程网办" : chance(&g, 800) ? "可网办" : "不可网办";
-      r[7] = arena_printf(&a, "%d", chance(&g, 560) ? 0 : chance(&g, 930) ? 1 : 2);
+      r[5] = demo_chance(&g, 964) ? "是" : "否";
+      r[6] = demo_chance(&g, 20) ? "涉密不可网办" : demo_chance(&g, 620) ? "全程网办" : demo_chance(&g, 800) ? "可网办" : "不可网办";
+      r[7] = arena_printf(&a, "%d", demo_chance(&g, 560) ? 0 : demo_chance(&g, 930) ? 1 : 2);
       r[8] = nLegal ? arena_printf(&a, "%d", nLegal) : "";
       r[9] = arena_printf(&a, "%d", nPromise);
-      r[10] = arena_printf(&a, "%d", 1 + (int)rnd(&g, 7));
-      r[11] = arena_printf(&a, "%d", 2 + (int)rnd(&g, 3));
+      r[10] = arena_printf(&a, "%d", 1 + (int)demo_rnd(&g, 7));
+      r[11] = arena_printf(&a, "%d", 2 + (int)demo_rnd(&g, 3));
       azItemCode[nItem] = r[2];
       azItemDept[nItem] = r[0];
       aItemPromise[nItem] = nPromise;
       nItem++;
     }
   }
-  if( tab_import(&t, "service_item", bQuiet) ) goto done;
+  if( demo_tab_import(&t, "service_item", bQuiet) ) goto done;
 
   /* 办件: about 60 a working day */
   static const char *azCaseHead[] = { "所属部门", "状态", "办件编号", "政务服务事项", "申请人", "受理渠道",
     "受理日期", "承诺时限（工作日）", "办结日期", "好差评", 0 };
   static const char *azSurname = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
   static const char *azRating[] = { "非常满意", "满意", "基本满意", "不满意", "非常不满意" };
-  tab_init(&t, &c, azCaseHead);
+  demo_tab_init(&t, &c, azCaseHead);
   int nCase = 0;
   for(Day d=y0; d<=yEnd; d++){
     if( !cal_is_workday(d, 0) ) continue;
-    int nToday = 50 + (int)rnd(&g, 20);
+    int nToday = 50 + (int)demo_rnd(&g, 20);
     for(int i=0; i<nToday; i++){
-      int it = (int)rnd(&g, (unsigned)nItem);
-      char **r = tab_row(&t);
+      int it = (int)demo_rnd(&g, (unsigned)nItem);
+      char **r = demo_tab_row(&t);
       int nLimit = aItemPromise[it];
-      Day fin = add_workdays(d, chance(&g, 975) ? (int)rnd(&g, (unsigned)nLimit+1) : nLimit + 1 + (int)rnd(&g, 3));
+      Day fin = demo_add_workdays(d, demo_chance(&g, 975) ? (int)demo_rnd(&g, (unsigned)nLimit+1) : nLimit + 1 + (int)demo_rnd(&g, 3));
       int bOpen = fin > g.today;
       r[0] = (char*)azItemDept[it];
-      r[1] = bOpen ? "办理中" : chance(&g, 8) ? "不予受理" : "已办结";
-      r[2] = arena_printf(&a, "BJ%s%05d", ymd(&g, d), ++nCase % 100000);
+      r[1] = bOpen ? "办理中" : demo_chance(&g, 8) ? "不予受理" : "已办结";
+      r[2] = arena_printf(&a, "BJ%s%05d", demo_ymd(&g, d), ++nCase % 100000);
       r[3] = (char*)azItemCode[it];
       {
         /* a surname is one 3-byte character of azSurname */
-        int k = (int)rnd(&g, 20);
-        r[4] = arena_printf(&a, "%.3s某%s", azSurname + 3*k, chance(&g, 300) ? "（企业）" : "");
+        int k = (int)demo_rnd(&g, 20);
+        r[4] = arena_printf(&a, "%.3s某%s", azSurname + 3*k, demo_chance(&g, 300) ? "（企业）" : "");
       }
-      r[5] = chance(&g, 720) ? "线上" : "线下";
-      r[6] = (char*)ymd(&g, d);
+      r[5] = demo_chance(&g, 720) ? "线上" : "线下";
+      r[6] = (char*)demo_ymd(&g, d);
       r[7] = arena_printf(&a, "%d", nLimit);
       if( strcmp(r[1], "已办结")==0 ){
-        r[8] = (char*)ymd(&g, fin);
-        if( chance(&g, 800) ){
-          unsigned x = rnd(&g, 1000);
+        r[8] = (char*)demo_ymd(&g, fin);
+        if( demo_chance(&g, 800) ){
+          unsigned x = demo_rnd(&g, 1000);
           r[9] = (char*)azRating[x<700 ? 0 : x<950 ? 1 : x<990 ? 2 : x<997 ? 3 : 4];
         }
       }
     }
   }
-  if( tab_import(&t, "service_case", bQuiet) ) goto done;
+  if( demo_tab_import(&t, "service_case", bQuiet) ) goto done;
 
   /* 合法性审核 */
   static const char *azRevHead[] = { "所属部门", "状态", "审核编号", "送审文件名称", "文件类型", "送审单位",
@@ -237,36 +176,36 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   static const char *azRevTitle[] = { "关于进一步优化营商环境的若干措施", "国有土地使用权出让合同", "城区集中供热特许经营协议",
     "关于加强农村集体资产管理的实施意见", "政府购买公共服务合同", "老旧小区改造项目框架协议", "关于规范行政裁量权基准的办法",
     "招商引资项目投资协议", "关于做好城乡居民医疗保险工作的通知", "重大行政决策事项目录" };
-  tab_init(&t, &c, azRevHead);
+  demo_tab_init(&t, &c, azRevHead);
   int nRev = 0;
   for(int yr=iYear; yr<=iYear+1; yr++){
     Day from = day_from_ymd(yr, 1, 2), to = yr==iYear ? day_from_ymd(yr, 12, 20) : g.today;
     if( to < from ) continue;
     int n = yr==iYear ? 66 : (int)(66L*(to-from)/365);
     for(int i=0; i<n; i++){
-      char **r = tab_row(&t);
-      Day d = rnd_workday(&g, from, to);
-      unsigned x = rnd(&g, 100);
+      char **r = demo_tab_row(&t);
+      Day d = demo_rnd_workday(&g, from, to);
+      unsigned x = demo_rnd(&g, 100);
       const char *zType = x<17 ? "规范性文件" : x<61 ? "合同协议" : x<66 ? "重大行政决策" : "其他文件";
-      Day done = add_workdays(d, 3 + (int)rnd(&g, chance(&g, 950) ? 12 : 16));
+      Day done = demo_add_workdays(d, 3 + (int)demo_rnd(&g, demo_chance(&g, 950) ? 12 : 16));
       int bOpen = done > g.today;
       r[0] = (char*)zJustice;
       r[1] = bOpen ? "审核中" : "已审核";
       r[2] = arena_printf(&a, "HF%d-%03d", yr, ++nRev);
-      r[3] = (char*)azRevTitle[rnd(&g, 10)];
+      r[3] = (char*)azRevTitle[demo_rnd(&g, 10)];
       r[4] = (char*)zType;
-      r[5] = (char*)azDeptName[rnd(&g, (unsigned)nBureau)];
-      r[6] = (char*)ymd(&g, d);
-      r[7] = chance(&g, 550) ? "法律顾问" : "司法局";
+      r[5] = (char*)azDeptName[demo_rnd(&g, (unsigned)nBureau)];
+      r[6] = (char*)demo_ymd(&g, d);
+      r[7] = demo_chance(&g, 550) ? "法律顾问" : "司法局";
       if( !bOpen ){
-        int bOpinion = strcmp(zType, "规范性文件")==0 || strcmp(zType, "重大行政决策")==0 || chance(&g, 250);
+        int bOpinion = strcmp(zType, "规范性文件")==0 || strcmp(zType, "重大行政决策")==0 || demo_chance(&g, 250);
         r[8] = bOpinion ? "是" : "否";
-        r[9] = chance(&g, 800) ? "合法，同意提交" : "修改后提交";
-        r[10] = (char*)ymd(&g, done);
+        r[9] = demo_chance(&g, 800) ? "合法，同意提交" : "修改后提交";
+        r[10] = (char*)demo_ymd(&g, done);
       }
     }
   }
-  if( tab_import(&t, "legality_review", bQuiet) ) goto done;
+  if( demo_tab_import(&t, "legality_review", bQuiet) ) goto done;
 
   /* 行政规范性文件 */
   static const char *azDocHead[] = { "所属部门", "状态", "文号", "文件名称", "公布日期", "报送备案日期", "备案机关",
@@ -275,34 +214,34 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
     "示范县农村宅基地管理办法", "示范县行政规范性文件管理办法", "示范县扶持小微企业发展若干措施", "示范县城市供水管理办法",
     "示范县殡葬管理实施办法", "示范县公共租赁住房管理办法", "示范县重大行政决策程序规定", "示范县大气污染防治若干规定",
     "示范县养犬管理规定" };
-  tab_init(&t, &c, azDocHead);
+  demo_tab_init(&t, &c, azDocHead);
   for(int yr=iYear; yr<=iYear+1; yr++){
     Day from = day_from_ymd(yr, 1, 10), to = yr==iYear ? day_from_ymd(yr, 12, 10) : g.today - 5;
     if( to < from ) continue;
     int n = yr==iYear ? 12 : (int)(12L*(to-from)/365);
     for(int i=0; i<n; i++){
-      char **r = tab_row(&t);
+      char **r = demo_tab_row(&t);
       Day d = from + (Day)((long)(to-from)*i/(n>1 ? n : 1));
-      d = rnd_workday(&g, d, d+6 < to ? d+6 : to);
-      Day filed = d + 5 + (Day)rnd(&g, chance(&g, 900) ? 20 : 40);
+      d = demo_rnd_workday(&g, d, d+6 < to ? d+6 : to);
+      Day filed = d + 5 + (Day)demo_rnd(&g, demo_chance(&g, 900) ? 20 : 40);
       int bFiled = filed <= g.today;
       r[0] = (char*)zCounty;
       r[1] = bFiled ? "已备案" : "已公布待备案";
       r[2] = arena_printf(&a, "示政规〔%d〕%d号", yr, i+1);
       r[3] = arena_printf(&a, "%s", azDocTitle[(i + (yr-iYear)*5) % 12]);
-      r[4] = (char*)ymd(&g, d);
+      r[4] = (char*)demo_ymd(&g, d);
       if( bFiled ){
-        r[5] = (char*)ymd(&g, filed);
+        r[5] = (char*)demo_ymd(&g, filed);
         r[6] = "市人民政府";
         r[7] = "是";
       }
       if( yr==iYear && i<4 ){
         r[8] = i==3 ? "废止" : i==2 ? "修改" : "保留";
-        r[9] = (char*)ymd(&g, day_from_ymd(iYear, 12, 15));
+        r[9] = (char*)demo_ymd(&g, day_from_ymd(iYear, 12, 15));
       }
     }
   }
-  if( tab_import(&t, "normative_doc", bQuiet) ) goto done;
+  if( demo_tab_import(&t, "normative_doc", bQuiet) ) goto done;
 
   /* 行政复议 */
   static const char *azRecHead[] = { "所属部门", "状态", "案号", "申请人", "被申请人", "案件类别", "收到申请日期",
@@ -310,44 +249,47 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   static const char *azMatter[] = { "行政处罚", "行政强制", "行政许可", "政府信息公开", "不履行法定职责", "征收征用", "行政确认", "其他" };
   static const char *azOutcome[] = { "维持", "驳回", "撤销", "变更", "确认违法", "责令履行", "调解", "和解", "终止" };
   static const int aOutcomeW[] = { 450, 200, 80, 20, 50, 30, 50, 70, 50 };
-  tab_init(&t, &c, azRecHead);
+  demo_tab_init(&t, &c, azRecHead);
   int nRec = 0;
   for(Day d=y0; d<=yEnd; d++){
-    if( !cal_is_workday(d, 0) || !chance(&g, 1040) ) continue;
-    int nToday = chance(&g, 100) ? 2 : 1;
+    if( !cal_is_workday(d, 0) || !demo_chance(&g, 1040) ) continue;
+    int nToday = demo_chance(&g, 100) ? 2 : 1;
     for(int i=0; i<nToday; i++){
-      char **r = tab_row(&t);
-      Day acc = add_workdays(d, 1 + (int)rnd(&g, 4));
-      int bSimple = chance(&g, 150);
-      int bExt = !bSimple && chance(&g, 120);
+      char **r = demo_tab_row(&t);
+      Day acc = demo_add_workdays(d, 1 + (int)demo_rnd(&g, 4));
+      int bSimple = demo_chance(&g, 150);
+      int bExt = !bSimple && demo_chance(&g, 120);
       int nLimit = bSimple ? 30 : 60 + (bExt ? 30 : 0);
-      Day dec = acc + 15 + (Day)rnd(&g, (unsigned)(nLimit-17));
-      if( d < day_from_ymd(iYear, 6, 1) && chance(&g, 10) ) dec = acc + nLimit + 3 + (Day)rnd(&g, 10);  /* a few late ones */
-      int bReject = chance(&g, 40);
+      Day dec = acc + 15 + (Day)demo_rnd(&g, (unsigned)(nLimit-17));
+      if( d < day_from_ymd(iYear, 6, 1) && demo_chance(&g, 10) ) dec = acc + nLimit + 3 + (Day)demo_rnd(&g, 10);  /* a few late ones */
+      int bReject = demo_chance(&g, 40);
       r[0] = (char*)zJustice;
       r[2] = arena_printf(&a, "示复〔%d〕%d号", d < day_from_ymd(iYear+1, 1, 1) ? iYear : iYear+1, ++nRec);
       {
-        int k = (int)rnd(&g, 20);
+        int k = (int)demo_rnd(&g, 20);
         r[3] = arena_printf(&a, "%.3s某", azSurname + 3*k);
       }
-      r[4] = (char*)azDeptName[1 + rnd(&g, (unsigned)(nBureau-1))];
-      r[5] = (char*)azMatter[rnd(&g, 8)];
-      r[6] = (char*)ymd(&g, d);
+      r[4] = (char*)azDeptName[1 + demo_rnd(&g, (unsigned)(nBureau-1))];
+      r[5] = (char*)azMatter[demo_rnd(&g, 8)];
+      r[6] = (char*)demo_ymd(&g, d);
       r[8] = bSimple ? "简易程序" : "普通程序";
       r[9] = bExt ? "是" : "否";
       if( acc > g.today ){ r[1] = "待审查"; continue; }
       if( bReject ){ r[1] = "不予受理"; continue; }
-      r[7] = (char*)ymd(&g, acc);
+      r[7] = (char*)demo_ymd(&g, acc);
       if( dec > g.today ){ r[1] = "已受理"; continue; }
       r[1] = "已结案";
-      r[10] = (char*)ymd(&g, dec);
-      unsigned x = rnd(&g, 1000), s = 0;
+      r[10] = (char*)demo_ymd(&g, dec);
+      unsigned x = demo_rnd(&g, 1000), s = 0;
       int o = 0;
       for(; o<8; o++){ s += (unsigned)aOutcomeW[o]; if( x < s ) break; }
       r[11] = (char*)azOutcome[o];
     }
   }
-  if( tab_import(&t, "reconsideration", bQuiet) ) goto done;
+  if( demo_tab_import(&t, "reconsideration", bQuiet) ) goto done;
+
+  DemoCounty dc = { &g, &a, iYear, y0, yEnd, zCounty, zJustice, azDeptName, nBureau, nTown, bQuiet };
+  if( demo_cases(&dc) ) goto done;
   rc = 0;
 done:
   if( rc && c.zInternal[0] ) fprintf(stderr, "%s\n", c.zInternal);

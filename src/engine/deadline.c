@@ -46,8 +46,8 @@ void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineS
     if( z && strcmp(z, "1")==0 ) nLen += d->nExtension;
   }
   int rc;
-  if( nLen<=0 ){
-    s->due = start;            /* 即办: due the day it was received */
+  if( nLen<=0 || d->eUnit==PU_ONDATE ){
+    s->due = start;            /* 即办: due the day it was received; or a due date */
     rc = CAL_OK;
   }else if( d->eUnit==PU_WORKDAYS ){
     rc = cal_add_workdays(start, nLen, &s->due);

@@ -63,7 +63,9 @@ typedef struct Transition {
   const char *zStamp;      /* date field set to today when empty (may be NULL) */
 } Transition;
 
-typedef enum PeriodUnit { PU_DAYS = 1, PU_WORKDAYS, PU_MONTHS } PeriodUnit;
+/* PU_ONDATE: no period to count — zStart is itself the due date, set per
+** record (a rectification's 整改时限); nLength is 0. */
+typedef enum PeriodUnit { PU_DAYS = 1, PU_WORKDAYS, PU_MONTHS, PU_ONDATE } PeriodUnit;
 
 /* A statutory period: the start day does not count; a calendar-day period
 ** ending on a rest day moves to the next working day. Derived when read. */
@@ -112,6 +114,25 @@ typedef struct Indicator {
   const char *zHelp;       /* how it is computed, in Chinese */
 } Indicator;
 
+/* What the annual report says about a kind in chapter 一 (LAW.md §2): the
+** subsection it belongs to and sentences whose figures are indicators of
+** the kind, in braces:
+**   {ind}   the indicator's count (its numerator)      受理{accepted}件
+**   {ind/}  the count of its denominator               在{cases/}件中
+**   {ind%}  a rate with its two counts                 96.4%（2331/2418）
+**   {ind~}  an average or value with its sum and count 3.5份（35/10）
+**   {year}  the report year
+** A sentence is left out when its first figure is a count of 0, or when
+** any rate or average in it has no data: a report never says "共办理0件"
+** or prints an empty rate. Kinds naming the same section share one
+** subsection, in the order of nOrder; each kind's sentences form one
+** paragraph. registry_selfcheck() checks every brace against the kind. */
+typedef struct ReportText {
+  const char *zSection;    /* e.g. 坚持严格规范公正文明执法 */
+  const char *zIntro;      /* opening sentence of the subsection, when this kind opens it */
+  const char *azSentence[10];
+} ReportText;
+
 typedef struct Kind {
   const char *zName;       /* table and URL name */
   const char *zLabel;      /* 行政复议 */
@@ -123,6 +144,7 @@ typedef struct Kind {
   const Transition *aTrans;
   const Deadline *aDeadline;
   const Indicator *aIndicator;
+  const ReportText *pReport;/* its part of the annual report (NULL: none, or written in src/report) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
 } Kind;
@@ -144,4 +166,9 @@ const char *enum_label(const Field*, const char *zId);   /* NULL if not a value 
 const char *enum_id(const Field*, const char *zIdOrLabel);/* accepts id or label */
 int         list_has(const char *zList, const char *zItem); /* comma list membership */
 int         registry_selfcheck(char *zErr, int nErr);
+/* The next figure of a ReportText sentence at or after z: returns the '{'
+** and fills zName, the suffix (0, '/', '%' or '~') and *pzEnd (after the
+** '}'); NULL when there is none. A brace that does not parse is returned
+** with zName empty, so the self-check can refuse it. */
+const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, const char **pzEnd);
 #endif

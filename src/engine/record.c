@@ -297,9 +297,10 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
       err_add(c, iRow, f, "状态为“%s”时不能为空", s ? s->zLabel : r->zState);
     }
   }
-  /* A period cannot be met before it starts. */
+  /* A period cannot be met before it starts (a due date, though, can be met early). */
   if( k->aDeadline ){
     for(const Deadline *d=k->aDeadline; d->zName; d++){
+      if( d->eUnit==PU_ONDATE ) continue;
       const char *zS = rec_val(r, d->zStart), *zD = rec_val(r, d->zDone);
       if( zS && zD && strcmp(zD, zS)<0 && !err_has(c, iRow, d->zDone) ){
         const Field *fs = kind_field(k, d->zStart), *fd = kind_field(k, d->zDone);
@@ -308,11 +309,11 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
     }
   }
   /* Dates in the future cannot have happened: only done/start dates are
-  ** checked, since 有效期至 and similar fields lie ahead by nature. */
+  ** checked, since 有效期至, a due date and similar fields lie ahead by nature. */
   if( k->aDeadline ){
     for(const Deadline *d=k->aDeadline; d->zName; d++){
       const char *az[2] = { d->zStart, d->zDone };
-      for(int j=0; j<2; j++){
+      for(int j=d->eUnit==PU_ONDATE; j<2; j++){
         const char *zV = rec_val(r, az[j]);
         /* a field can start one period and end another: one message each */
         if( zV && strcmp(zV, c->zToday)>0 && !err_has(c, iRow, az[j]) ){

@@ -11,16 +11,26 @@
 #include <string.h>
 #include <stdio.h>
 
+extern const Kind kind_disclosure_request;
+extern const Kind kind_enforcement_case;
 extern const Kind kind_legality_review;
+extern const Kind kind_litigation;
 extern const Kind kind_normative_doc;
+extern const Kind kind_proposal;
 extern const Kind kind_reconsideration;
+extern const Kind kind_rectification;
 extern const Kind kind_service_case;
 extern const Kind kind_service_item;
 
 static const Kind *const aKind[] = {
+  &kind_disclosure_request,
+  &kind_enforcement_case,
   &kind_legality_review,
+  &kind_litigation,
   &kind_normative_doc,
+  &kind_proposal,
   &kind_reconsideration,
+  &kind_rectification,
   &kind_service_case,
   &kind_service_item,
 };
@@ -134,6 +144,55 @@ static int states_ok(const Kind *k, const char *zList){
   return 1;
 }
 
+const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, const char **pzEnd){
+  const char *a = strchr(z, '{');
+  if( a==0 ) return 0;
+  const char *e = strchr(a, '}');
+  zName[0] = 0;
+  *pcSuffix = 0;
+  if( e==0 ){ *pzEnd = a + strlen(a); return a; }
+  *pzEnd = e+1;
+  int n = (int)(e - (a+1));
+  if( n>0 && (e[-1]=='/' || e[-1]=='%' || e[-1]=='~') ){ *pcSuffix = e[-1]; n--; }
+  if( n<=0 || n>=nName ) return a;
+  memcpy(zName, a+1, (size_t)n);
+  zName[n] = 0;
+  for(int i=0; i<n; i++){
+    char ch = zName[i];
+    if( !((ch>='a'&&ch<='z')||(ch>='0'&&ch<='9')||ch=='_') ){ zName[0] = 0; break; }
+  }
+  return a;
+}
+
+/* Every brace of a kind's report sentences names one of its indicators,
+** with a suffix the indicator has a value for. */
+static int report_text_ok(const Kind *k, char *zErr, int nErr){
+  const ReportText *t = k->pReport;
+  if( t==0 ) return 0;
+  if( t->zSection==0 || t->azSentence[0]==0 ){ snprintf(zErr, (size_t)nErr, "%s: report text without section or sentence", k->zName); return 1; }
+  for(int i=0; i<10 && t->azSentence[i]; i++){
+    const char *z = t->azSentence[i], *zEnd;
+    char zName[64], cSuf;
+    int nFig = 0;
+    for(const char *a; (a = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
+      const Indicator *ind = kind_indicator(k, zName);
+      int bYear = strcmp(zName, "year")==0 && cSuf==0;
+      int bOk = bYear || (ind && (cSuf==0 || (cSuf=='/' && ind->eUnit!=IU_COUNT)
+                || (cSuf=='%' && ind->eUnit==IU_PERCENT) || (cSuf=='~' && ind->eUnit==IU_AVERAGE)));
+      if( !bOk ){
+        snprintf(zErr, (size_t)nErr, "%s: report sentence %d: bad figure %.*s", k->zName, i+1, (int)(zEnd-a), a);
+        return 1;
+      }
+      if( !bYear ) nFig++;
+    }
+    if( strchr(t->azSentence[i], '}') && nFig==0 ){
+      snprintf(zErr, (size_t)nErr, "%s: report sentence %d: stray brace", k->zName, i+1);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static const char *reserved[] = { "id", "dept_id", "state", "created_at", "updated_at", 0 };
 
 int registry_selfcheck(char *zErr, int nErr){
@@ -166,13 +225,16 @@ int registry_selfcheck(char *zErr, int nErr){
         if( !fd || fd->eType!=FT_DATE ) FAIL("%s/%s: done is not a date field", k->zName, d->zName);
         if( d->zLengthField && (!kind_field(k, d->zLengthField) || kind_field(k, d->zLengthField)->eType!=FT_INT) )
           FAIL("%s/%s: length field is not an integer", k->zName, d->zName);
-        if( d->nLength<=0 && !d->zLengthField ) FAIL("%s/%s: no length", k->zName, d->zName);
+        if( d->eUnit==PU_ONDATE ){
+          if( d->nLength || d->zLengthField || d->zExtFlag ) FAIL("%s/%s: a due date has no length", k->zName, d->zName);
+        }else if( d->nLength<=0 && !d->zLengthField ) FAIL("%s/%s: no length", k->zName, d->zName);
         if( d->zExtFlag && (!kind_field(k, d->zExtFlag) || kind_field(k, d->zExtFlag)->eType!=FT_BOOL) )
           FAIL("%s/%s: extension flag is not a bool", k->zName, d->zName);
         if( !states_ok(k, d->zActiveIn) ) FAIL("%s/%s: undeclared state", k->zName, d->zName);
         if( d->zBasis==0 ) FAIL("%s/%s: no legal basis", k->zName, d->zName);
       }
     }
+    if( report_text_ok(k, zErr, nErr) ) return 1;
     if( k->aIndicator ){
       for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
         if( ind->zYearField && (!kind_field(k, ind->zYearField) || kind_field(k, ind->zYearField)->eType!=FT_DATE) )

@@ -104,6 +104,10 @@ void sentence_end(Report*);
 /* text.c — the wording */
 void text_compose(Report*);
 
+/* declared.c — sentences the kinds declare (ReportText) */
+int  declared_section(Report*, const char *zSection, int bOpen);
+void declared_rest(Report*, const char *const *azDone);
+
 /* md.c, html.c — renderers; they cannot fail */
 void md_render(const Doc*, Buf*);
 void html_render(const Doc*, Buf*);

@@ -22,6 +22,12 @@
 #include "report/report_int.h"
 #include <string.h>
 
+/* The subsections written here; kinds may declare sentences for them too
+** (declared.c), which then join them. */
+#define SEC_SERVICES "依法全面履行政府职能"
+#define SEC_RULES    "健全依法行政制度体系"
+#define SEC_DISPUTES "依法有效化解矛盾纠纷"
+
 /* Start subsection n of chapter 一 with its 楷体 lead-in and a template
 ** sentence; the figures follow in the same paragraph, as in the seeds. */
 static void sub_begin(Report *p, const char *zHead, const char *zIntro){
@@ -70,7 +76,7 @@ static void sub_services(Report *p){
   int bCases = cases.num>0;
   if( !bItems && !bCases ) return;
 
-  sub_begin(p, "依法全面履行政府职能", "纵深推进“放管服”改革，持续优化政务服务。");
+  sub_begin(p, SEC_SERVICES, "纵深推进“放管服”改革，持续优化政务服务。");
   if( bItems ){
     clause(p);
     run_count(p, &items, 0);
@@ -167,7 +173,7 @@ static void sub_rules(Report *p){
   int bRev = rev.num>0, bDoc = issued.num>0 && !frate.bEmpty;
   if( !bRev && !bDoc && nClean==0 ) return;
 
-  sub_begin(p, "健全依法行政制度体系",
+  sub_begin(p, SEC_RULES,
             "强化规范性文件管理，严格落实合法性审核和备案审查制度。");
   if( bRev ){
     clause(p);
@@ -267,7 +273,7 @@ static void sub_disputes(Report *p){
     return;
   }
 
-  sub_begin(p, "依法有效化解矛盾纠纷",
+  sub_begin(p, SEC_DISPUTES,
             "推进行政复议规范化建设，发挥行政复议化解行政争议主渠道作用。");
   clause(p);
   run_text(p, arena_printf(p->pCtx->pArena, "%d年，共收到行政复议申请", p->iYear));
@@ -327,13 +333,8 @@ static void sub_disputes(Report *p){
 
 /* ---- 三、存在的不足和原因 ------------------------------------------------- */
 
-/* The kinds whose targets the report checks, in the order of chapter 一. */
-static const char *const azKind[] = {
-  "service_item", "service_case", "legality_review", "normative_doc", "reconsideration",
-};
-
 /*
-** Every indicator of azKind[] with a target that the year's figures fall
+** Every indicator (of every kind, in the order of chapter 一) with a target that the year's figures fall
 ** short of becomes "一是行政复议法定期限结案率为93.8%（…/…），低于100%的目
 ** 标". The causes are for people to write: a prompt follows. Returns the
 ** number of shortfalls listed.
@@ -341,9 +342,11 @@ static const char *const azKind[] = {
 static int weaknesses(Report *p){
   int nBelow = 0, nChecked = 0;
   doc_block(p, BLK_P);
-  for(size_t i=0; i<sizeof(azKind)/sizeof(azKind[0]); i++){
-    const Kind *k = kind_find(azKind[i]);
-    if( k==0 || k->aIndicator==0 ) continue;
+  const Kind *aKind[64];
+  int nKind = kinds_in_order(aKind, 64);
+  for(int i=0; i<nKind; i++){
+    const Kind *k = aKind[i];
+    if( k->aIndicator==0 ) continue;
     for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
       if( ind->zTarget==0 || ind->eUnit!=IU_PERCENT ) continue;
       IndValue v;
@@ -408,9 +411,14 @@ void text_compose(Report *p){
 
   doc_block(p, BLK_H1);
   run_text(p, "一、推进法治政府建设的主要举措和成效");
-  sub_services(p);
-  sub_rules(p);
-  sub_disputes(p);
+  static const char *const azWritten[] = { SEC_SERVICES, SEC_RULES, SEC_DISPUTES, 0 };
+  void (*const axSub[])(Report*) = { sub_services, sub_rules, sub_disputes };
+  for(int i=0; i<3; i++){
+    int nSub0 = p->nSub;
+    axSub[i](p);
+    declared_section(p, azWritten[i], p->nSub>nSub0);
+  }
+  declared_rest(p, azWritten);
   if( p->nSub==0 ){
     note_para(p, "（本年度尚无可自动统计的记录，此部分由起草人根据实际填写。）");
   }

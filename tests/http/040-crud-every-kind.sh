@@ -140,6 +140,46 @@ web_cycle reconsideration case_no '示复〔2026〕T1号' applicant 张某某 '�
 api_cycle reconsideration case_no '示复〔2026〕T2号' '{"note":"申请人补正材料"}' '.fields.note == "申请人补正材料"' accept accepted \
   '{"case_no":"示复〔2026〕T2号","applicant":"钱某","respondent":"示范县公安局","matter":"coercion","received":"2026-06-26","procedure":"simple"}'
 
+# ---- 行政应诉, 依申请公开, 建议提案, 问题台账 (fuyi, 司法局) --------------------
+web_cycle litigation case_no '（2026）示01行初T1号' plaintiff 张某（改） '张某（改）' close 已结案 '一审' -- \
+  case_no=（2026）示01行初T1号 plaintiff=张某 defendant=示范县自然资源局 matter=expropriation level=first \
+  served=2026-06-10 head_appeared=1 outcome=won
+api_cycle litigation case_no '（2026）示01行初T2号' '{"head_appeared":true}' '.fields.head_appeared == true' close closed \
+  '{"case_no":"（2026）示01行初T2号","plaintiff":"某公司","defendant":"示范县人民政府","matter":"行政许可","level":"一审","served":"2026-06-15","outcome":"withdrawn"}'
+web_cycle disclosure_request request_no YSQ-TEST-1 subject 征收补偿方案（改） '征收补偿方案（改）' answer 已答复 '网上申请' -- \
+  request_no=YSQ-TEST-1 applicant=王某 applicant_type=person channel=online subject=征收补偿方案 \
+  received=2026-06-22 extended=0 outcome=disclosed
+api_cycle disclosure_request request_no YSQ-TEST-2 '{"extended":true}' '.fields.extended == true' answer answered \
+  '{"request_no":"YSQ-TEST-2","applicant":"某公司","applicant_type":"企业","channel":"信函","subject":"环评批复","received":"2026-06-01","outcome":"partial"}'
+web_cycle proposal proposal_no RD-TEST-1 title 关于加强农村道路养护的建议（改） '关于加强农村道路养护的建议（改）' reply 已办复 '人大代表建议' -- \
+  proposal_no=RD-TEST-1 ptype=npc title=关于加强农村道路养护的建议 proposer=王某代表 assigned=2026-03-25 complex=0
+api_cycle proposal proposal_no ZX-TEST-2 '{"satisfaction":"satisfied"}' '.fields.satisfaction == "satisfied"' reply replied \
+  '{"proposal_no":"ZX-TEST-2","ptype":"政协委员提案","title":"关于优化营商环境的提案","proposer":"李某委员","assigned":"2026-03-26"}'
+# A due date lies ahead by nature, and a problem may be closed before it.
+web_cycle rectification problem_no TZ-TEST-1 problem 执法文书送达不规范（改） '执法文书送达不规范（改）' close 已销号 '案卷评查' -- \
+  problem_no=TZ-TEST-1 source=file_review problem=执法文书送达不规范 found=2026-06-01 due=2026-07-31 \
+  measures=已重新送达并建立送达台账
+api_cycle rectification problem_no TZ-TEST-2 '{"due":"2026-08-15"}' '.fields.due == "2026-08-15"' close closed \
+  '{"problem_no":"TZ-TEST-2","source":"审计监督","problem":"专项资金拨付不及时","found":"2026-06-10","due":"2026-07-10","measures":"资金已拨付，附拨付凭证"}'
+# Closing a problem needs its evidence: 422 names 整改措施及佐证.
+api POST /api/v1/k/rectification '{"problem_no":"TZ-TEST-3","source":"法治督察","problem":"未按期报送备案","found":"2026-06-10","due":"2026-07-10"}'
+expect_status 201 "problem TZ-TEST-3"
+TZ=$(json .id)
+api POST "/api/v1/k/rectification/$TZ/do/close"
+expect_status 422 "close without evidence"
+expect_json '.errors | any(.field == "measures")' "整改措施及佐证 is named"
+
+# ---- 行政执法案件 (shichang, 市场监管局) --------------------------------------
+login shichang
+api_login shichang
+web_cycle enforcement_case case_no ZF-TEST-0001 party 某超市（改） '某超市（改）' decide 已决定 '行政处罚' -- \
+  case_no=ZF-TEST-0001 category=penalty party=某超市 party_type=enterprise cause=销售过期食品 \
+  filed=2026-06-20 recorded=1 major=0 extended=0 result=penalized
+api_cycle enforcement_case case_no ZF-TEST-0002 '{"fine":500}' '.fields.fine == 500' decide decided \
+  '{"case_no":"ZF-TEST-0002","category":"行政检查","party":"李某","party_type":"person","cause":"安全检查","filed":"2026-06-25","result":"penalized"}'
+login fuyi
+api_login fuyi
+
 # The close path through the web: accept, try to close without 结案方式
 # (422, the field is named, nothing changes), set it, close, 按期完成.
 post_form /k/reconsideration/new case_no=示复〔2026〕T3号 applicant=孙某 respondent=示范县自然资源局 \

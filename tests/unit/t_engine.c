@@ -444,6 +444,50 @@ static void test_periods_sql_equal_c(void){
     if( c->err.n ) fprintf(stderr, "  %s\n", err_text(c, &c->err.a[0]));
     both_ways(c, k, "ontime_rate", 2025, 1);
   }
+  /* 依申请公开: working days with an approved extension */
+  {
+    const Kind *k = kind_find("disclosure_request");
+    enum { N = 300 };
+    IoRow aRow[N+1];
+    const char *h[] = { "所属部门", "状态", "申请编号", "申请人", "申请人类型", "申请方式", "申请内容",
+                        "收到申请日期", "经批准延长答复期限", "答复日期", "答复结果" };
+    aRow[0] = mkrow(1, 11, h);
+    for(int i=1; i<=N; i++){
+      const char **r = arena_alloc(a, sizeof(char*)*11);
+      const char *zRecv = rnd_day(a, 2025);
+      r[0] = "甲局"; r[1] = "已答复"; r[2] = arena_printf(a, "Y-%d", i); r[3] = "申"; r[4] = "自然人";
+      r[5] = "网上申请"; r[6] = "某信息"; r[7] = zRecv; r[8] = rnd(4)==0 ? "是" : "否";
+      r[9] = day_plus(a, zRecv, 5 + rnd(50)); r[10] = "予以公开";
+      aRow[i] = mkrow(i+1, 11, r);
+    }
+    IoTable t = { N+1, aRow };
+    int n;
+    T_EQ_INT(import_table(c, k, &t, &n), FZ_OK);
+    if( c->err.n ) fprintf(stderr, "  %s\n", err_text(c, &c->err.a[0]));
+    both_ways(c, k, "ontime_rate", 2025, 1);
+  }
+  /* 问题台账: a due date per record (PU_ONDATE), closed before or after it */
+  {
+    const Kind *k = kind_find("rectification");
+    enum { N = 200 };
+    IoRow aRow[N+1];
+    const char *h[] = { "所属部门", "状态", "问题编号", "问题来源", "问题描述", "发现日期", "整改时限",
+                        "整改措施及佐证", "整改完成日期" };
+    aRow[0] = mkrow(1, 9, h);
+    for(int i=1; i<=N; i++){
+      const char **r = arena_alloc(a, sizeof(char*)*9);
+      const char *zFound = rnd_day(a, 2025);
+      r[0] = "甲局"; r[1] = "已销号"; r[2] = arena_printf(a, "T-%d", i); r[3] = "审计监督"; r[4] = "问题";
+      r[5] = zFound; r[6] = day_plus(a, zFound, 10 + rnd(40)); r[7] = "措施";
+      r[8] = day_plus(a, zFound, rnd(60));
+      aRow[i] = mkrow(i+1, 9, r);
+    }
+    IoTable t = { N+1, aRow };
+    int n;
+    T_EQ_INT(import_table(c, k, &t, &n), FZ_OK);
+    if( c->err.n ) fprintf(stderr, "  %s\n", err_text(c, &c->err.a[0]));
+    both_ways(c, k, "ontime_rate", 2025, 1);
+  }
 }
 
 static const TestCase aTest[] = {

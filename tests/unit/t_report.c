@@ -364,6 +364,48 @@ static void test_bad_arguments(void){
   fx_close(&f);
 }
 
+/*
+** Sentences a kind declares (ReportText): four 执法案件 of 2024 —
+**   E1 处罚, 立案 03-01, 决定 05-20 (80 days), 公示 05-24, recorded, major and reviewed
+**   E2 处罚, 立案 06-03, 决定 09-10: the 90 days end 09-01, a Sunday, so
+**      09-02; late. 公示 09-12 (within 7 working days)
+**   E3 检查, enterprise, 决定 07-05, 公示 08-30: past 20 working days; major, not reviewed
+**   E4 处罚, 立案 12-20, still open
+** and one open problem in the ledger, whose on-time rate has no data.
+*/
+static void test_declared(void){
+  Fx f;
+  fx_open(&f);
+  rec(&f, "enforcement_case", "closed", "case_no", "E1", "category", "penalty", "party", "甲", "party_type", "person",
+      "cause", "销售过期食品", "filed", "2024-03-01", "recorded", "1", "major", "1", "reviewed", "2024-05-15",
+      "decided", "2024-05-20", "result", "penalized", "published", "2024-05-24", "closed", "2024-06-01", (char*)0);
+  rec(&f, "enforcement_case", "decided", "case_no", "E2", "category", "penalty", "party", "乙", "party_type", "person",
+      "cause", "占道经营", "filed", "2024-06-03", "recorded", "0", "major", "0",
+      "decided", "2024-09-10", "result", "penalized", "published", "2024-09-12", (char*)0);
+  rec(&f, "enforcement_case", "decided", "case_no", "E3", "category", "inspection", "party", "某公司", "party_type", "enterprise",
+      "cause", "安全生产检查", "filed", "2024-07-01", "major", "1",
+      "decided", "2024-07-05", "result", "penalized", "published", "2024-08-30", (char*)0);
+  rec(&f, "enforcement_case", "filed", "case_no", "E4", "category", "penalty", "party", "丙", "party_type", "person",
+      "cause", "违法占地建设", "filed", "2024-12-20", (char*)0);
+  rec(&f, "rectification", "open", "problem_no", "T1", "source", "audit", "problem", "专项资金拨付不及时",
+      "found", "2024-04-01", "due", "2024-05-01", (char*)0);
+  const char *z = report(&f, 2024, "md");
+  HAS(z, "坚持严格规范公正文明执法。全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。"
+         "全年办理行政执法案件4件，其中行政处罚案件3件、涉企执法案件1件。"
+         "执法全过程记录率25.0%（1/4），重大执法决定法制审核率50.0%（1/2）。"
+         "已作出决定的案件按期公示率66.7%（2/3）。已作出决定的行政处罚案件按期办结率50.0%（1/2）。");
+  HAS(z, "强化行政权力制约和监督。建立问题整改台账，实行对账销号。"
+         "全年台账共记录问题1件，已整改销号0件，整改完成率0.0%（0/1）。审计发现问题整改完成率0.0%（0/1）。");
+  LACKS(z, "按期整改率");                     /* no problem closed yet: no rate */
+  LACKS(z, "案卷评查发现问题");               /* no problem from that source */
+  LACKS(z, "行政应诉");                       /* no lawsuit: no paragraph */
+  HAS(z, "是行政执法案件重大执法决定法制审核率为50.0%（1/2），低于100%的目标");
+  /* the figures link to the records behind them */
+  const char *zHtml = report(&f, 2024, "html");
+  HAS(zHtml, "/k/enforcement_case?");
+  fx_close(&f);
+}
+
 static const TestCase aTest[] = {
   { "reconsideration_md", test_reconsideration_md },
   { "reconsideration_html", test_reconsideration_html },
@@ -371,6 +413,7 @@ static const TestCase aTest[] = {
   { "services_and_rules", test_services_and_rules },
   { "service_cases", test_service_cases },
   { "empty_year", test_empty_year },
+  { "declared", test_declared },
   { "escaping", test_escaping },
   { "bad_arguments", test_bad_arguments },
 };

@@ -1,0 +1,43 @@
+/*
+** src/app/demo.h — private to the demo county (demo.c builds the county
+** and the first mechanisms' records; demo_cases.c the later mechanisms').
+*/
+#ifndef FZ_DEMO_H
+#define FZ_DEMO_H
+#include "engine/ctx.h"
+#include "calendar/calendar.h"
+#include "io/table.h"
+
+typedef struct Gen {
+  Ctx *c;
+  unsigned long long s;      /* xorshift state */
+  Day today;
+} Gen;
+
+/* A table being built: header + rows of arena strings. */
+typedef struct Tab { Ctx *c; IoTable t; int nAlloc, nCol; } Tab;
+
+unsigned demo_rnd(Gen*, unsigned n);              /* 0..n-1 */
+int  demo_chance(Gen*, int nPerMille);
+void demo_tab_init(Tab*, Ctx*, const char *const *azHead);
+char **demo_tab_row(Tab*);                        /* a new row of "" cells */
+int  demo_tab_import(Tab*, const char *zKind, int bQuiet);   /* imports and frees */
+const char *demo_ymd(Gen*, Day);
+Day  demo_rnd_workday(Gen*, Day from, Day to);
+Day  demo_add_workdays(Day, int n);
+
+/* What the later mechanisms' generators need to know of the county. */
+typedef struct DemoCounty {
+  Gen *g;
+  Arena *a;
+  int iYear;                 /* the full year */
+  Day y0, yEnd;              /* 1 January of iYear .. today */
+  const char *zCounty;       /* 示范县 */
+  const char *zJustice;      /* 示范县司法局 */
+  const char *const *azDept; /* bureaus, then towns */
+  int nBureau, nTown;
+  int bQuiet;
+} DemoCounty;
+const char *demo_person(DemoCounty*);            /* "王某" */
+int demo_cases(DemoCounty*);                     /* demo_cases.c: 0 on success */
+#endif

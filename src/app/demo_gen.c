@@ -1,0 +1,66 @@
+/*
+** src/app/demo_gen.c — the helpers every part of the demo county uses: a
+** seeded random stream, tables built row by row and entered through the
+** importer (so demo records are validated and audited like a clerk's),
+** and dates.
+*/
+#include "app/demo.h"
+#include "transfer/transfer.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+unsigned demo_rnd(Gen *g, unsigned n){
+  g->s ^= g->s << 13; g->s ^= g->s >> 7; g->s ^= g->s << 17;
+  return n ? (unsigned)(g->s % n) : 0;
+}
+int demo_chance(Gen *g, int nPerMille){ return (int)demo_rnd(g, 1000) < nPerMille; }
+
+void demo_tab_init(Tab *p, Ctx *c, const char *const *azHead){
+  memset(p, 0, sizeof *p);
+  p->c = c;
+  while( azHead[p->nCol] ) p->nCol++;
+  p->nAlloc = 1024;
+  p->t.aRow = malloc(sizeof(IoRow)*(size_t)p->nAlloc);
+  p->t.aRow[0].iRow = 1;
+  p->t.aRow[0].nCell = p->nCol;
+  p->t.aRow[0].azCell = (char**)azHead;
+  p->t.nRow = 1;
+}
+char **demo_tab_row(Tab *p){
+  if( p->t.nRow>=p->nAlloc ){ p->nAlloc *= 2; p->t.aRow = realloc(p->t.aRow, sizeof(IoRow)*(size_t)p->nAlloc); }
+  IoRow *r = &p->t.aRow[p->t.nRow];
+  r->iRow = p->t.nRow+1;
+  r->nCell = p->nCol;
+  r->azCell = arena_alloc(p->c->pArena, sizeof(char*)*(size_t)p->nCol);
+  for(int i=0; i<p->nCol; i++) r->azCell[i] = "";
+  p->t.nRow++;
+  return r->azCell;
+}
+int demo_tab_import(Tab *p, const char *zKind, int bQuiet){
+  int n = 0;
+  int rc = import_table(p->c, kind_find(zKind), &p->t, &n);
+  if( rc ){
+    fprintf(stderr, "演示数据导入失败（%s）：\n", zKind);
+    for(int i=0; i<p->c->err.n && i<20; i++) fprintf(stderr, "  %s\n", err_text(p->c, &p->c->err.a[i]));
+    if( p->c->zInternal[0] ) fprintf(stderr, "  %s\n", p->c->zInternal);
+  }else if( !bQuiet ){
+    printf("  %7d条  %s\n", n, kind_find(zKind)->zLabel);
+  }
+  free(p->t.aRow);
+  return rc;
+}
+const char *demo_ymd(Gen *g, Day d){
+  char z[11];
+  day_format(d, z);
+  return arena_strdup(g->c->pArena, z);
+}
+/* A random working day in [from, to]. */
+Day demo_rnd_workday(Gen *g, Day from, Day to){
+  for(int i=0; i<50; i++){
+    Day d = from + (Day)demo_rnd(g, (unsigned)(to-from+1));
+    if( cal_is_workday(d, 0) ) return d;
+  }
+  return from;
+}
+Day demo_add_workdays(Day d, int n){ Day out = d; if( n>0 ) cal_add_workdays(d, n, &out); return out; }

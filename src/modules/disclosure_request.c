@@ -1,0 +1,75 @@
+/*
+** src/modules/disclosure_request.c — 依申请公开: requests for government
+** information and their answers (DOMAIN.md item 20).
+**
+** LAW.md §1.5, 政府信息公开条例 (2019): answer within 20 working days of
+** receipt, extendable by at most 20 working days with the consent of the
+** office's head, the applicant told (Art 33). A request that needed 补正
+** counts from the receipt of the completed request (Art 30): the clerk then
+** enters that date as the receipt date.
+*/
+#include "engine/kind.h"
+
+static const EnumVal aChannel[] = {
+  { "online", "网上申请" }, { "letter", "信函" }, { "in_person", "当面申请" }, { "fax", "传真" }, { "other", "其他" }, { 0 }
+};
+static const EnumVal aApplicant[] = {
+  { "person", "自然人" }, { "enterprise", "企业" }, { "org", "其他组织" }, { 0 }
+};
+static const EnumVal aOutcome[] = {
+  { "disclosed", "予以公开" }, { "partial", "部分公开" }, { "refused", "不予公开" },
+  { "not_held", "本机关不掌握相关信息" }, { "not_info", "不属于政府信息" }, { "other", "其他处理" }, { 0 }
+};
+
+static const Field aField[] = {
+  { "request_no", "申请编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
+  { "applicant", "申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
+  { "applicant_type", "申请人类型", FT_ENUM, F_REQ|F_FILTER, aApplicant },
+  { "channel", "申请方式", FT_ENUM, F_REQ|F_FILTER, aChannel },
+  { "subject", "申请内容", FT_TEXT, F_REQ|F_LIST, .nMax=300 },
+  { "received", "收到申请日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR,
+    .zHelp="需补正的，填收到补正后申请之日" },
+  { "extended", "经批准延长答复期限", FT_BOOL, 0,
+    .zHelp="经政府信息公开工作机构负责人同意并告知申请人，延长不超过20个工作日" },
+  { "answered", "答复日期", FT_DATE, F_LIST, .zReqIn="answered" },
+  { "outcome", "答复结果", FT_ENUM, F_LIST|F_FILTER, aOutcome, .zReqIn="answered" },
+  { "note", "备注", FT_LONGTEXT, 0 },
+  { 0 }
+};
+
+static const State aState[] = { { "received", "办理中" }, { "answered", "已答复", 1 }, { 0 } };
+static const Transition aTrans[] = {
+  { "answer", "答复", "received", "answered", R_STAFF, "answered" },
+  { "reopen", "撤回答复", "answered", "received", R_ADMIN },
+  { 0 }
+};
+static const Deadline aDeadline[] = {
+  { "answer", "答复期限", "received", 20, 0, PU_WORKDAYS, "extended", 20, "answered", 0, "received",
+    "《政府信息公开条例》第三十三条：收到申请之日起二十个工作日内予以答复；需要延长的，经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不得超过二十个工作日" },
+  { 0 }
+};
+static const Indicator aIndicator[] = {
+  { "requests", "依申请公开申请", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "answered", "已答复", IU_COUNT, .num = { .aCond = { { "", "state", "answered" } } } },
+  { "disclosed", "予以公开或部分公开", IU_COUNT,
+    .num = { .aCond = { { "", "state", "answered" }, { "outcome", "=", "disclosed,partial" } } } },
+  { "ontime_rate", "依申请公开按期答复率", IU_PERCENT,
+    .num = { .aCond = { { "", "state", "answered" }, { "answer", "ontime", 0 } } },
+    .den = { .aCond = { { "", "state", "answered" } } },
+    .nDecimals = 1, .zTarget = "100", .zHelp = "法定期限（含经批准延长）内答复的申请 ÷ 已答复的申请" },
+  { 0 }
+};
+static const ReportText report = {
+  "推进政务公开",
+  "坚持以公开为常态、不公开为例外，依法办理政府信息公开申请。",
+  { "全年收到政府信息公开申请{requests}件，已答复{answered}件，其中予以公开或部分公开{disclosed}件。",
+    "已答复申请的法定期限内答复率{ontime_rate%}。" }
+};
+
+const Kind kind_disclosure_request = {
+  .zName = "disclosure_request", .nOrder = 200, .zLabel = "依申请公开", .zGroup = "政务公开与监督",
+  .eShape = SHAPE_CASE,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
+  .aIndicator = aIndicator, .pReport = &report,
+  .zAbout = "政府信息公开申请的登记、答复期限（工作日计算，可经批准延长）与答复结果。",
+};

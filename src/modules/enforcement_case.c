@@ -1,0 +1,107 @@
+/*
+** src/modules/enforcement_case.c — 行政执法案件 and the 三项制度.
+**
+** DOMAIN.md item 8; LAW.md §1.3. The decision period runs 90 days from
+** 立案 (行政处罚法 Art 60; the law has no extension, department rules such
+** as 市场监管's add 30 days with the head's approval, hence the flag).
+** 三项制度 (国办发〔2018〕118号): 事后公开 of a 行政处罚 or 许可 decision
+** within 7 working days, of other decisions within 20; 全过程记录 of every
+** case; 法制审核 before every major decision (行政处罚法 Art 58).
+*/
+#include "engine/kind.h"
+
+static const EnumVal aCategory[] = {
+  { "penalty", "行政处罚" }, { "coercion", "行政强制" }, { "inspection", "行政检查" },
+  { "levy", "行政征收" }, { "other", "其他" }, { 0 }
+};
+static const EnumVal aParty[] = {
+  { "person", "自然人" }, { "enterprise", "企业" }, { "org", "其他组织" }, { 0 }
+};
+static const EnumVal aResult[] = {
+  { "penalized", "给予处罚或处理" }, { "no_penalty", "不予处罚" }, { "transferred", "移送有关机关" },
+  { "withdrawn", "撤销立案" }, { 0 }
+};
+
+static const Field aField[] = {
+  { "case_no", "案件编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
+  { "category", "执法类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aCategory },
+  { "party", "当事人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
+  { "party_type", "当事人类型", FT_ENUM, F_REQ|F_FILTER, aParty },
+  { "cause", "案由", FT_TEXT, F_REQ|F_LIST, .nMax=200 },
+  { "filed", "立案日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR },
+  { "recorded", "全过程记录", FT_BOOL, 0,
+    .zHelp="启动、调查取证、审核、决定、送达、执行全过程以文字、音像记录并归档" },
+  { "major", "重大执法决定", FT_BOOL, F_FILTER,
+    .zHelp="涉及重大公共利益、经过听证、疑难复杂等情形（行政处罚法第五十八条），决定前须经法制审核" },
+  { "reviewed", "法制审核日期", FT_DATE, 0 },
+  { "extended", "经批准延长办案期限", FT_BOOL, 0, .zHelp="按部门规章经负责人批准延长（如市场监管延长30日）" },
+  { "decided", "决定日期", FT_DATE, F_LIST, .zReqIn="decided,closed" },
+  { "result", "处理结果", FT_ENUM, F_FILTER, aResult, .zReqIn="decided,closed" },
+  { "fine", "罚没金额（元）", FT_INT, 0, .nMin=0, .nMax=2000000000 },
+  { "published", "公示日期", FT_DATE, 0, .zHelp="执法决定信息向社会公开之日" },
+  { "closed", "结案日期", FT_DATE, 0, .zReqIn="closed" },
+  { "note", "备注", FT_LONGTEXT, 0 },
+  { 0 }
+};
+
+static const State aState[] = {
+  { "filed", "办理中" }, { "decided", "已决定" }, { "closed", "已结案", 1 }, { "withdrawn", "已撤案", 1 }, { 0 }
+};
+static const Transition aTrans[] = {
+  { "decide", "作出决定", "filed", "decided", R_STAFF, "decided" },
+  { "close", "结案", "decided", "closed", R_STAFF, "closed" },
+  { "withdraw", "撤案", "filed", "withdrawn", R_STAFF },
+  { "reopen", "撤回结案", "closed,withdrawn", "decided", R_ADMIN },
+  { 0 }
+};
+static const Deadline aDeadline[] = {
+  { "decision", "行政处罚决定期限", "filed", 90, 0, PU_DAYS, "extended", 30, "decided",
+    "category=penalty", "filed",
+    "《行政处罚法》第六十条：自立案之日起九十日内作出行政处罚决定；部门规章另有规定的（如市场监管经负责人批准延长三十日），从其规定" },
+  { "publish_penalty", "处罚决定公示期限", "decided", 7, 0, PU_WORKDAYS, 0, 0, "published",
+    "category=penalty", "decided,closed",
+    "国办发〔2018〕118号：行政处罚决定自作出之日起七个工作日内公开" },
+  { "publish_other", "执法决定公示期限", "decided", 20, 0, PU_WORKDAYS, 0, 0, "published",
+    "category=coercion,inspection,levy,other", "decided,closed",
+    "国办发〔2018〕118号：执法决定自作出之日起二十个工作日内向社会公布" },
+  { 0 }
+};
+static const Indicator aIndicator[] = {
+  { "cases", "行政执法案件", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "penalty", "行政处罚案件", IU_COUNT, .num = { .aCond = { { "category", "=", "penalty" } } } },
+  { "enterprise", "涉企执法案件", IU_COUNT, .num = { .aCond = { { "party_type", "=", "enterprise" } } } },
+  { "decided", "已作出决定", IU_COUNT, .num = { .aCond = { { "", "state", "decided,closed" } } } },
+  { "record_rate", "执法全过程记录率", IU_PERCENT,
+    .num = { .aCond = { { "recorded", "=", "1" } } }, .den = { .aCond = { { 0 } } },
+    .nDecimals = 1, .zTarget = "100", .zHelp = "全过程记录的案件 ÷ 全部执法案件" },
+  { "review_rate", "重大执法决定法制审核率", IU_PERCENT,
+    .num = { .aCond = { { "major", "=", "1" }, { "", "state", "decided,closed" }, { "reviewed", "set", 0 } } },
+    .den = { .aCond = { { "major", "=", "1" }, { "", "state", "decided,closed" } } },
+    .nDecimals = 1, .zTarget = "100", .zHelp = "经法制审核的重大执法决定 ÷ 已作出的重大执法决定" },
+  { "publish_rate", "执法决定按期公示率", IU_PERCENT,
+    .num = { .aCond = { { "", "state", "decided,closed" }, { "result", "!=", "withdrawn" },
+                        { "publish_penalty", "ontime", 0 }, { "publish_other", "ontime", 0 } } },
+    .den = { .aCond = { { "", "state", "decided,closed" }, { "result", "!=", "withdrawn" } } },
+    .nDecimals = 1, .zTarget = "100", .zHelp = "在规定工作日内公示的执法决定 ÷ 已作出的执法决定" },
+  { "ontime_rate", "行政处罚按期办结率", IU_PERCENT,
+    .num = { .aCond = { { "category", "=", "penalty" }, { "", "state", "decided,closed" }, { "decision", "ontime", 0 } } },
+    .den = { .aCond = { { "category", "=", "penalty" }, { "", "state", "decided,closed" } } },
+    .nDecimals = 1, .zTarget = "100", .zHelp = "九十日（含经批准延长）内作出决定的处罚案件 ÷ 已决定的处罚案件" },
+  { 0 }
+};
+static const ReportText report = {
+  "坚持严格规范公正文明执法",
+  "全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+  { "全年办理行政执法案件{cases}件，其中行政处罚案件{penalty}件、涉企执法案件{enterprise}件。",
+    "执法全过程记录率{record_rate%}，重大执法决定法制审核率{review_rate%}。",
+    "已作出决定的案件按期公示率{publish_rate%}。",
+    "已作出决定的行政处罚案件按期办结率{ontime_rate%}。" }
+};
+
+const Kind kind_enforcement_case = {
+  .zName = "enforcement_case", .nOrder = 80, .zLabel = "行政执法案件", .zGroup = "严格规范执法",
+  .eShape = SHAPE_CASE,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
+  .aIndicator = aIndicator, .pReport = &report,
+  .zAbout = "行政执法案件的立案、法制审核、决定、公示与全过程记录（行政执法“三项制度”）。",
+};

@@ -1,0 +1,107 @@
+/*
+** src/report/declared.c — the report sentences a kind declares (its
+** ReportText, kind.h): figures in braces become linked figure runs, a
+** sentence with nothing to say is left out, and the kinds naming one
+** section share one subsection of chapter 一.
+**
+** text.c writes the subsections whose wording needs arithmetic across
+** indicators (the 复议 counts that must add up); it calls
+** declared_section() at the end of such a subsection so that declared
+** sentences of the same section join it, and declared_rest() after them
+** for every section still unwritten.
+*/
+#include "report/report_int.h"
+#include <string.h>
+
+#define MAX_KINDS 64
+
+/* The figures of one sentence, looked up once: whether it has something
+** to say (its first figure a count above 0, no empty rate or average). */
+static int sentence_says(Report *p, const Kind *k, const char *zTpl){
+  const char *z = zTpl, *zEnd;
+  char zName[64], cSuf;
+  int nFig = 0;
+  for(const char *a; (a = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
+    if( strcmp(zName, "year")==0 ) continue;
+    IndValue v;
+    if( fig_get(p, k->zName, zName, &v) ) return 0;
+    if( (cSuf=='%' || cSuf=='~') && v.bEmpty ) return 0;
+    if( nFig++==0 && (cSuf==0 || cSuf=='/') && (cSuf=='/' ? v.den : v.num)==0 ) return 0;
+  }
+  return 1;
+}
+
+static void sentence_write(Report *p, const Kind *k, const char *zTpl){
+  const char *z = zTpl, *zEnd;
+  char zName[64], cSuf;
+  Arena *a = p->pCtx->pArena;
+  for(const char *b; (b = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
+    if( b>z ) run_text(p, arena_printf(a, "%.*s", (int)(b-z), z));
+    if( strcmp(zName, "year")==0 ){ run_text(p, arena_printf(a, "%d", p->iYear)); continue; }
+    IndValue v;
+    if( fig_get(p, k->zName, zName, &v) ) return;
+    if( cSuf=='%' ){
+      run_rate(p, &v);
+    }else if( cSuf=='~' ){
+      run_value(p, &v);
+      run_text(p, "（");
+      run_count(p, &v, 0);
+      run_text(p, "/");
+      run_count(p, &v, 1);
+      run_text(p, "）");
+    }else{
+      run_count(p, &v, cSuf=='/');
+    }
+  }
+  if( *z ) run_text(p, arena_strdup(a, z));
+}
+
+/* The kinds with report text, in the order of chapter 一 (nOrder). */
+static int declared_kinds(const Kind **aOut){
+  const Kind *aAll[MAX_KINDS];
+  int n = kinds_in_order(aAll, MAX_KINDS), m = 0;
+  for(int i=0; i<n; i++) if( aAll[i]->pReport ) aOut[m++] = aAll[i];
+  return m;
+}
+
+/* One paragraph per kind of section zSection with something to say. When
+** bOpen is 0 the first such paragraph opens a new subsection. Returns the
+** number of paragraphs written. */
+int declared_section(Report *p, const char *zSection, int bOpen){
+  const Kind *aK[MAX_KINDS];
+  int n = declared_kinds(aK), nPara = 0;
+  for(int i=0; i<n && p->rc==0; i++){
+    const ReportText *t = aK[i]->pReport;
+    if( strcmp(t->zSection, zSection)!=0 ) continue;
+    int nSay = 0;
+    for(int j=0; j<10 && t->azSentence[j]; j++) nSay += sentence_says(p, aK[i], t->azSentence[j]);
+    if( nSay==0 ) continue;
+    if( !bOpen && nPara==0 ){
+      p->nSub++;
+      doc_block(p, BLK_P);
+      run_lead(p, arena_printf(p->pCtx->pArena, "（%s）%s。", fig_cn_number(p, p->nSub), zSection));
+      if( t->zIntro ) run_text(p, t->zIntro);
+    }else{
+      doc_block(p, BLK_P);
+      if( t->zIntro ) run_text(p, t->zIntro);
+    }
+    for(int j=0; j<10 && t->azSentence[j]; j++){
+      if( sentence_says(p, aK[i], t->azSentence[j]) ) sentence_write(p, aK[i], t->azSentence[j]);
+    }
+    nPara++;
+  }
+  return nPara;
+}
+
+/* Every declared section not in azDone (NULL-terminated), in order. */
+void declared_rest(Report *p, const char *const *azDone){
+  const Kind *aK[MAX_KINDS];
+  int n = declared_kinds(aK);
+  for(int i=0; i<n && p->rc==0; i++){
+    const char *zSec = aK[i]->pReport->zSection;
+    int bSeen = 0;
+    for(int j=0; azDone[j] && !bSeen; j++) bSeen = strcmp(azDone[j], zSec)==0;
+    for(int j=0; j<i && !bSeen; j++) bSeen = strcmp(aK[j]->pReport->zSection, zSec)==0;
+    if( !bSeen ) declared_section(p, zSec, 0);
+  }
+}
