@@ -280,10 +280,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
       if( dec > g.today ){ r[1] = "已受理"; continue; }
       r[1] = "已结案";
       r[10] = (char*)demo_ymd(&g, dec);
-      unsigned x = demo_rnd(&g, 1000), s = 0;
-      int o = 0;
-      for(; o<8; o++){ s += (unsigned)aOutcomeW[o]; if( x < s ) break; }
-      r[11] = (char*)azOutcome[o];
+      r[11] = (char*)azOutcome[demo_pick(&g, aOutcomeW, 9)];
     }
   }
   if( demo_tab_import(&t, "reconsideration", bQuiet) ) goto done;

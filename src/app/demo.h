@@ -19,6 +19,7 @@ typedef struct Tab { Ctx *c; IoTable t; int nAlloc, nCol; } Tab;
 
 unsigned demo_rnd(Gen*, unsigned n);              /* 0..n-1 */
 int  demo_chance(Gen*, int nPerMille);
+int  demo_pick(Gen*, const int *aWeight, int n);   /* index 0..n-1, by weight */
 void demo_tab_init(Tab*, Ctx*, const char *const *azHead);
 char **demo_tab_row(Tab*);                        /* a new row of "" cells */
 int  demo_tab_import(Tab*, const char *zKind, int bQuiet);   /* imports and frees */

@@ -105,9 +105,7 @@ static int gen_litigation(DemoCounty *p){
       r[10] = chance(920) ? "是" : "否";
     }
     if( closed > today ) continue;
-    unsigned x = rnd(100), s = 0;
-    int o = 0;
-    for(; o<4; o++){ s += (unsigned)aOutW[o]; if( x<s ) break; }
+    int o = demo_pick(p->g, aOutW, 5);
     r[1] = "已结案";
     r[11] = (char*)ymd(closed);
     r[12] = (char*)azOut[o];
@@ -143,9 +141,7 @@ static int gen_disclosure(DemoCounty *p){
     r[7] = (char*)ymd(d);
     r[8] = bExt ? "是" : "否";
     if( ans > year_of_today(p) ){ r[1] = "办理中"; continue; }
-    unsigned x = rnd(100), s = 0;
-    int o = 0;
-    for(; o<4; o++){ s += (unsigned)aOutW[o]; if( x<s ) break; }
+    int o = demo_pick(p->g, aOutW, 5);
     r[1] = "已答复";
     r[9] = (char*)ymd(ans);
     r[10] = (char*)azOut[o];

@@ -15,6 +15,13 @@ unsigned demo_rnd(Gen *g, unsigned n){
   return n ? (unsigned)(g->s % n) : 0;
 }
 int demo_chance(Gen *g, int nPerMille){ return (int)demo_rnd(g, 1000) < nPerMille; }
+int demo_pick(Gen *g, const int *aWeight, int n){
+  unsigned nSum = 0, s = 0;
+  for(int i=0; i<n; i++) nSum += (unsigned)aWeight[i];
+  unsigned x = demo_rnd(g, nSum);
+  for(int i=0; i<n; i++){ s += (unsigned)aWeight[i]; if( x<s ) return i; }
+  return n-1;
+}
 
 void demo_tab_init(Tab *p, Ctx *c, const char *const *azHead){
   memset(p, 0, sizeof *p);
