@@ -218,9 +218,48 @@ static int gen_ledger(DemoCounty *p){
   return demo_tab_import(&t, "rectification", p->bQuiet);
 }
 
+/* 矛盾纠纷调解: about 700 a year, most at the towns' 调委会. */
+static int gen_mediation(DemoCounty *p){
+  static const char *azHead[] = { "所属部门", "状态", "纠纷编号", "纠纷类型", "纠纷概要", "当事人", "调解组织",
+    "受理渠道", "受理日期", "调结日期", "调解结果", "达成书面协议", 0 };
+  static const char *azType[] = { "婚姻家庭", "邻里纠纷", "合同纠纷", "损害赔偿", "劳动争议", "土地承包及宅基地", "物业纠纷", "其他" };
+  static const int aTypeW[] = { 20, 25, 12, 12, 8, 13, 6, 4 };
+  static const char *azSummary[] = { "因赡养老人费用分担发生争执", "因宅基地界址发生纠纷", "因房屋漏水影响邻居",
+    "拖欠货款引发纠纷", "交通事故赔偿协商不成", "拖欠工资引发争议", "承包地流转费用争议", "物业费收取争议" };
+  static const char *azChannel[] = { "人民调解", "警调联动", "诉调对接", "访调对接", "一站式矛盾纠纷调处中心" };
+  static const int aChanW[] = { 60, 15, 10, 5, 10 };
+  Tab t;
+  demo_tab_init(&t, p->g->c, azHead);
+  int n = 0;
+  for(Day d=p->y0; d<=p->yEnd; d++){
+    if( !chance(950) ) continue;
+    for(int k = 1 + (int)rnd(3); k>0; k--){
+      char **r = demo_tab_row(&t);
+      int iTown = (int)rnd(p->nTown), iType = demo_pick(p->g, aTypeW, 8);
+      Day closed = d + 1 + (Day)rnd(chance(60) ? 60 : 25);
+      r[0] = (char*)dept(p, p->nBureau + iTown);
+      r[2] = (char*)arena_printf(p->a, "TJ%.4s-%04d", ymd(d), ++n);
+      r[3] = (char*)azType[iType];
+      r[4] = (char*)azSummary[iType];
+      r[5] = (char*)arena_printf(p->a, "%s、%s", demo_person(p), demo_person(p));
+      r[6] = (char*)arena_printf(p->a, "%s人民调解委员会", dept(p, p->nBureau + iTown));
+      r[7] = (char*)azChannel[demo_pick(p->g, aChanW, 5)];
+      r[8] = (char*)ymd(d);
+      if( closed > year_of_today(p) ){ r[1] = "调解中"; continue; }
+      int bOk = chance(965);
+      r[1] = "已调结";
+      r[9] = (char*)ymd(closed);
+      r[10] = bOk ? "调解成功" : "调解不成";
+      r[11] = bOk && chance(700) ? "是" : "否";
+    }
+  }
+  return demo_tab_import(&t, "mediation", p->bQuiet);
+}
+
 int demo_cases(DemoCounty *p){
   if( gen_enforcement(p) ) return 1;
   if( gen_litigation(p) ) return 1;
+  if( gen_mediation(p) ) return 1;
   if( gen_disclosure(p) ) return 1;
   if( gen_proposals(p) ) return 1;
   if( gen_ledger(p) ) return 1;

@@ -15,6 +15,7 @@ extern const Kind kind_disclosure_request;
 extern const Kind kind_enforcement_case;
 extern const Kind kind_legality_review;
 extern const Kind kind_litigation;
+extern const Kind kind_mediation;
 extern const Kind kind_normative_doc;
 extern const Kind kind_proposal;
 extern const Kind kind_reconsideration;
@@ -27,6 +28,7 @@ static const Kind *const aKind[] = {
   &kind_enforcement_case,
   &kind_legality_review,
   &kind_litigation,
+  &kind_mediation,
   &kind_normative_doc,
   &kind_proposal,
   &kind_reconsideration,

@@ -155,6 +155,11 @@ web_cycle proposal proposal_no RD-TEST-1 title 关于加强农村道路养护的
   proposal_no=RD-TEST-1 ptype=npc title=关于加强农村道路养护的建议 proposer=王某代表 assigned=2026-03-25 complex=0
 api_cycle proposal proposal_no ZX-TEST-2 '{"satisfaction":"satisfied"}' '.fields.satisfaction == "satisfied"' reply replied \
   '{"proposal_no":"ZX-TEST-2","ptype":"政协委员提案","title":"关于优化营商环境的提案","proposer":"李某委员","assigned":"2026-03-26"}'
+web_cycle mediation dispute_no TJ-TEST-1 summary 因宅基地界址发生纠纷（改） '因宅基地界址发生纠纷（改）' close 已调结 '邻里纠纷' -- \
+  dispute_no=TJ-TEST-1 dtype=neighbor summary=因宅基地界址发生纠纷 parties=王某、李某 org=城关镇人民调解委员会 \
+  channel=police received=2026-06-20 result=success agreement=1
+api_cycle mediation dispute_no TJ-TEST-2 '{"agreement":true}' '.fields.agreement == true' close closed \
+  '{"dispute_no":"TJ-TEST-2","dtype":"劳动争议","summary":"拖欠工资","parties":"赵某、某公司","org":"县劳动争议调解中心","channel":"诉调对接","received":"2026-06-01","result":"调解不成"}'
 # A due date lies ahead by nature, and a problem may be closed before it.
 web_cycle rectification problem_no TZ-TEST-1 problem 执法文书送达不规范（改） '执法文书送达不规范（改）' close 已销号 '案卷评查' -- \
   problem_no=TZ-TEST-1 source=file_review problem=执法文书送达不规范 found=2026-06-01 due=2026-07-31 \
