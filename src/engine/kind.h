@@ -30,6 +30,7 @@ typedef enum FieldType {
 #define F_UNIQUE  0x0010   /* unique within the kind (case numbers, 文号) */
 #define F_YEAR    0x0020   /* the date that places a record in a year */
 #define F_TITLE   0x0040   /* the record's name in links and messages */
+#define F_PAST    0x0080   /* FT_DATE: a day something happened, never after today */
 
 typedef struct EnumVal { const char *zId; const char *zLabel; } EnumVal;
 

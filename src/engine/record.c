@@ -322,6 +322,14 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
       }
     }
   }
+  /* Dates declared as events (发现日期, 开庭日期) cannot lie ahead either. */
+  i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    const char *zV = r->azVal[i];
+    if( (f->flags & F_PAST) && zV && strcmp(zV, c->zToday)>0 && !err_has(c, iRow, f->zName) ){
+      err_add(c, iRow, f, "不能晚于今天（%s），实际为%s", c->zToday, zV);
+    }
+  }
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }
 

@@ -33,7 +33,7 @@ static const Field aField[] = {
     .zHelp="启动、调查取证、审核、决定、送达、执行全过程以文字、音像记录并归档" },
   { "major", "重大执法决定", FT_BOOL, F_FILTER,
     .zHelp="涉及重大公共利益、经过听证、疑难复杂等情形（行政处罚法第五十八条），决定前须经法制审核" },
-  { "reviewed", "法制审核日期", FT_DATE, 0 },
+  { "reviewed", "法制审核日期", FT_DATE, F_PAST },
   { "extended", "经批准延长办案期限", FT_BOOL, 0, .zHelp="按部门规章经负责人批准延长（如市场监管延长30日）" },
   { "decided", "决定日期", FT_DATE, F_LIST, .zReqIn="decided,closed" },
   { "result", "处理结果", FT_ENUM, F_FILTER, aResult, .zReqIn="decided,closed" },

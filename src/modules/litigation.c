@@ -31,7 +31,7 @@ static const Field aField[] = {
   { "level", "审级", FT_ENUM, F_REQ|F_FILTER, aLevel },
   { "served", "收到起诉状副本日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR },
   { "answered", "提交答辩状日期", FT_DATE, 0 },
-  { "hearing", "开庭日期", FT_DATE, 0 },
+  { "hearing", "开庭日期", FT_DATE, F_PAST },
   { "head_appeared", "负责人出庭应诉", FT_BOOL, F_FILTER,
     .zHelp="被诉机关正职、副职或分管负责人出庭（法释〔2020〕3号第二条）" },
   { "closed", "结案日期", FT_DATE, F_LIST, .zReqIn="closed" },

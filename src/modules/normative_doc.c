@@ -27,7 +27,7 @@ static const Field aField[] = {
   { "filed_to", "备案机关", FT_ENUM, F_FILTER, aFiledTo, .zReqIn="filed" },
   { "npc_filed", "同时报人大常委会备案", FT_BOOL, 0 },
   { "cleanup", "清理结论", FT_ENUM, F_LIST|F_FILTER|F_PUBLIC, aCleanup },
-  { "cleanup_date", "清理日期", FT_DATE, 0 },
+  { "cleanup_date", "清理日期", FT_DATE, F_PAST },
   { 0 }
 };
 

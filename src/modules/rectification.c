@@ -20,7 +20,7 @@ static const Field aField[] = {
   { "problem_no", "问题编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "source", "问题来源", FT_ENUM, F_REQ|F_LIST|F_FILTER, aSource },
   { "problem", "问题描述", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=300 },
-  { "found", "发现日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR },
+  { "found", "发现日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR|F_PAST },
   { "due", "整改时限", FT_DATE, F_REQ|F_LIST, .zHelp="应当完成整改的日期" },
   { "measures", "整改措施及佐证", FT_LONGTEXT, 0, .zReqIn="closed",
     .zHelp="销号时必填：采取的措施和可查验的佐证（文件、文号、照片编号等）" },

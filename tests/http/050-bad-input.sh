@@ -138,6 +138,10 @@ expect_json '.errors[0].field == "decided" and (.errors[0].message | contains("�
 api POST /api/v1/k/reconsideration '{"case_no":"示复〔2026〕J4号","applicant":"张某","respondent":"示范县公安局","matter":"penalty","received":"2026-07-01","procedure":"ordinary"}'
 expect_status 422 "API future date"
 expect_json '.errors[0].message | contains("不能晚于今天（2026-06-30）")'
+# An event date (发现日期) cannot lie ahead either, though the due date may.
+api POST /api/v1/k/rectification '{"problem_no":"TZ-FUT-1","source":"法治督察","problem":"未公示","found":"2026-07-02","due":"2026-08-01"}'
+expect_status 422 "API future 发现日期"
+expect_json '.errors == [{"row":0,"field":"found","label":"发现日期","message":"「发现日期」：不能晚于今天（2026-06-30），实际为2026-07-02"}]'
 api PUT "/api/v1/k/reconsideration/$RID" '{"received":"2026-02-30"}'
 expect_status 422 "API edit with a bad date"
 expect_eq "$(sql "SELECT received FROM reconsideration WHERE id=$RID")" "$OLD" "record unchanged by the API"
