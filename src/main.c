@@ -11,6 +11,8 @@
 #include "report/report.h"
 #include "transfer/transfer.h"
 #include "calendar/calendar.h"
+#include "draw/draw.h"
+#include "base/sha256.h"
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -270,8 +272,124 @@ static int cmd_check(Opts *o){
   }else{
     printf("检查发现%d个问题：\n%s", rep.nProblems, buf_cstr(&rep.text));
   }
+  /* every 双随机 draw recomputed from its published pool and values */
+  {
+    Arena a;
+    arena_init(&a);
+    Actor admin = { .zLogin = "check", .mRole = R_ADMIN, .zDeptPath = "/" };
+    Ctx ctx;
+    ctx_init(&ctx, p, &a, &admin);
+    int nDraws = 0;
+    int drc = draw_verify_all(&ctx, &nDraws);
+    if( drc==FZ_OK && nDraws ) printf("双随机抽取%d次，均按公布的名录和随机数复核一致。\n", nDraws);
+    else if( drc ){
+      printf("双随机抽取复核发现%d个问题：\n", ctx.err.n ? ctx.err.n : 1);
+      for(int i=0; i<ctx.err.n; i++) printf("%s\n", ctx.err.a[i].zMsg);
+      if( ctx.err.n==0 ) printf("%s\n", ctx.zInternal);
+      rc = 1;
+    }
+    arena_free(&a);
+  }
   buf_free(&rep.text);
   db_close(p);
+  return rc ? 1 : 0;
+}
+
+/* Reads a whole file (the downloaded pool); NULL with a message. */
+static char *slurp(const char *zPath){
+  FILE *f = fopen(zPath, "rb");
+  if( f==0 ){ fprintf(stderr, "无法打开文件 %s\n", zPath); return 0; }
+  Buf b;
+  buf_init(&b);
+  char a[65536];
+  size_t n;
+  while( (n = fread(a, 1, sizeof a, f))>0 ) buf_append(&b, a, n);
+  fclose(f);
+  return buf_detach(&b, 0);
+}
+
+static void print_picks(const char *zResult){
+  int i = 0;
+  for(const char *p=zResult; *p; ){
+    const char *e = strchr(p, '\n');
+    printf("%4d  %.*s\n", ++i, (int)(e-p), p);
+    p = e+1;
+  }
+}
+
+/* fazhi draw verify --pool FILE --values V: recompute a published draw
+** from its pool file alone, as anyone can. */
+static int draw_offline(Opts *o){
+  const char *zPool = opt(o, "--pool", 0), *zValues = opt(o, "--values", 0);
+  if( zPool==0 || zValues==0 ){ fprintf(stderr, "用法：fazhi draw verify --pool 名录文件 --values \"随机数\"\n"); return 2; }
+  char *z = slurp(zPool);
+  if( z==0 ) return 1;
+  unsigned char h[32];
+  char zHex[65], zErr[300];
+  sha256(z, strlen(z), h);
+  sha256_hex(h, zHex);
+  Buf key, res;
+  buf_init(&key);
+  buf_init(&res);
+  Arena a;
+  arena_init(&a);
+  int rc = 0;
+  if( draw_key(zValues, &key, zErr, sizeof zErr) || draw_compute(&a, z, buf_cstr(&key), &res, zErr, sizeof zErr) ){
+    fprintf(stderr, "%s\n", zErr);
+    rc = 1;
+  }else{
+    printf("名录摘要（SHA-256）：%s\n关键字串：%s\n抽中（统一社会信用代码  检查人员执法证号）：\n", zHex, buf_cstr(&key));
+    print_picks(buf_cstr(&res));
+  }
+  arena_free(&a);
+  buf_free(&key);
+  buf_free(&res);
+  free(z);
+  return rc;
+}
+
+static int cmd_draw(Opts *o){
+  if( arg(o, 0) && strcmp(arg(o, 0), "verify")==0 && opt(o, "--pool", 0) ) return draw_offline(o);
+  const char *zDb = need_db(o), *zPlan = arg(o, 0), *zAct = arg(o, 1);
+  if( zDb==0 ) return 2;
+  if( zPlan==0 || zAct==0 || (strcmp(zAct, "fix") && strcmp(zAct, "run") && strcmp(zAct, "verify")) ){
+    fprintf(stderr, "用法：fazhi draw --db FILE 计划编号 fix|run|verify [--values \"随机数\"]\n");
+    return 2;
+  }
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  Ctx *c = &cli.c;
+  const Kind *k = kind_find("inspection_plan");
+  i64 iPlan = rec_id_by_value(c, k, kind_field(k, "plan_no"), zPlan, 0);
+  if( iPlan==0 ) iPlan = atoll(zPlan);
+  int rc = 1;
+  if( strcmp(zAct, "fix")==0 ){
+    rc = draw_fix(c, iPlan);
+    DrawRow d;
+    if( rc==FZ_OK && draw_load(c, iPlan, &d)==FZ_OK ) printf("名录已固定。名录摘要（SHA-256）：%s\n请在随机源开奖前公布此摘要。\n", d.zPoolSha);
+  }else if( strcmp(zAct, "run")==0 ){
+    const char *zValues = opt(o, "--values", 0);
+    if( zValues==0 ){ fprintf(stderr, "缺少 --values 参数（随机源公布的随机数）\n"); cli_close(&cli); return 2; }
+    rc = draw_run(c, iPlan, zValues);
+    DrawRow d;
+    if( rc==FZ_OK && draw_load(c, iPlan, &d)==FZ_OK ){
+      printf("抽取完成。关键字串：%s\n", d.zKey);
+      print_picks(d.zResult);
+    }
+  }else{
+    rc = draw_verify(c, iPlan);
+    DrawRow d;
+    if( rc==FZ_OK && draw_load(c, iPlan, &d)==FZ_OK ){
+      printf("复核通过：名录摘要 %s 与名录一致%s。\n", d.zPoolSha,
+             d.zResult ? "；按名录和随机数重算的抽取结果与记录一致，检查记录与之相符" : "（尚未抽取）");
+    }
+  }
+  if( rc ){
+    if( c->err.n ) print_errors(c);
+    else if( rc==FZ_FORBIDDEN ) fprintf(stderr, "无权执行此操作\n");
+    else fprintf(stderr, "操作失败：%s\n", c->zInternal[0] ? c->zInternal : "内部错误");
+  }
+  cli_close(&cli);
   return rc ? 1 : 0;
 }
 
@@ -422,6 +540,10 @@ static const Command aCommand[] = {
                           "                             生成演示县（一整年数据）并启动服务（create a demo county with a year of data and serve it）" },
   { "dept",   cmd_dept,   "dept --db FILE add 部门名称 [--parent 上级部门] [--type bureau|town|village]\n"
                           "                             添加部门或乡镇（add a department to the tree）" },
+  { "draw",   cmd_draw,   "draw --db FILE 计划编号 fix|run|verify [--values \"随机数\"]\n"
+                          "                             双随机：固定并公布名录、按公开随机数抽取、复核（fix the pools, draw, verify）\n"
+                          "  fazhi draw verify --pool pool.txt --values \"随机数\"\n"
+                          "                             仅凭公布的名录文件重算抽取结果（recompute a draw from its published pool）" },
   { "export", cmd_export, "export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"
                           "                             导出记录（export records）" },
   { "help",   cmd_help,   "help                       显示本帮助（this help）" },

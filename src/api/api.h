@@ -15,6 +15,8 @@ void api_list(Req*, const Query*, const RecList*);
 void api_indicators(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void api_schema(Buf*);                       /* every kind, field, enum, deadline, indicator */
 void api_me(Req*);
+struct DrawView;
+void api_draw(Req*, const Rec *pPlan, const struct DrawView*, const char **azProblem, int nProblem, int status);
 /* Reads a JSON object body into an InputFn source. */
 typedef struct JsonInput JsonInput;
 JsonInput *api_json_input(Req*, const char **pzErr);

@@ -77,6 +77,7 @@ void api_schema(Buf *pOut){
       json_kbool(&j, "public", (f->flags & F_PUBLIC)!=0);
       if( f->flags & F_YEAR ) json_kbool(&j, "year_field", 1);
       if( f->flags & F_PAST ) json_kbool(&j, "not_after_today", 1);
+      if( f->flags & F_AUTO ) json_kbool(&j, "set_by_system", 1);
       if( f->eType==FT_REF ) json_kstr(&j, "ref", f->zRef);
       if( f->eType==FT_INT && (f->nMin || f->nMax) ){ json_kint(&j, "min", f->nMin); json_kint(&j, "max", f->nMax); }
       if( f->eType==FT_ENUM ){

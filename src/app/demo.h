@@ -41,4 +41,5 @@ typedef struct DemoCounty {
 } DemoCounty;
 const char *demo_person(DemoCounty*);            /* "王某" */
 int demo_cases(DemoCounty*);                     /* demo_cases.c: 0 on success */
+int demo_inspections(DemoCounty*);               /* demo_inspect.c */
 #endif

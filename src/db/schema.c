@@ -144,6 +144,23 @@ static const Migration aMigration[] = {
     " EXCEPTION WHEN feature_not_supported OR invalid_parameter_value THEN NULL;"
     " END $$;"
   },
+  { 7, 0,
+    /* 双随机 draws (src/draw/): the pools as fixed and published before the
+    ** draw, in their canonical text, and the draw from the source's value.
+    ** Written once each; the audit log holds the same texts. */
+    "CREATE TABLE draw("
+    "  plan_id BIGINT PRIMARY KEY,"     /* inspection_plan.id */
+    "  fixed_at TEXT NOT NULL,"         /* ISO-8601 UTC */
+    "  fixed_by TEXT NOT NULL,"         /* login */
+    "  pool TEXT NOT NULL,"             /* canonical pool text (src/draw/select.c) */
+    "  pool_sha256 TEXT NOT NULL,"
+    "  drawn_at TEXT,"                  /* NULL until drawn */
+    "  drawn_by TEXT,"
+    "  draw_values TEXT,"               /* the source's values as typed */
+    "  draw_key TEXT,"                  /* RFC 3797 key string */
+    "  result TEXT"                     /* a line per entity: code TAB certs */
+    ");"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

@@ -31,6 +31,7 @@ typedef enum FieldType {
 #define F_YEAR    0x0020   /* the date that places a record in a year */
 #define F_TITLE   0x0040   /* the record's name in links and messages */
 #define F_PAST    0x0080   /* FT_DATE: a day something happened, never after today */
+#define F_AUTO    0x0100   /* set by the mechanism's own code (a draw's digest): not on forms, not imported */
 
 typedef struct EnumVal { const char *zId; const char *zLabel; } EnumVal;
 
@@ -134,6 +135,10 @@ typedef struct ReportText {
   const char *azSentence[10];
 } ReportText;
 
+/* A page of the mechanism's own behaviour, linked from each record's
+** detail page: zHref followed by the record's id (/draw/12). */
+typedef struct Link { const char *zLabel; const char *zHref; } Link;
+
 typedef struct Kind {
   const char *zName;       /* table and URL name */
   const char *zLabel;      /* 行政复议 */
@@ -146,6 +151,7 @@ typedef struct Kind {
   const Deadline *aDeadline;
   const Indicator *aIndicator;
   const ReportText *pReport;/* its part of the annual report (NULL: none, or written in src/report) */
+  const Link *aLink;       /* pages of its own behaviour (NULL: none) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
 } Kind;

@@ -251,6 +251,7 @@ int rec_from_input(Ctx *c, Rec *r, int iRow, InputFn xGet, void *pArg){
   }
   int i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
+    if( f->flags & F_AUTO ) continue;    /* the system's to set */
     const char *zIn = xGet(pArg, f);
     if( zIn==0 ) continue;               /* not mentioned: keep */
     const char *zOut = 0;
@@ -626,6 +627,12 @@ db_fail:
     db_rollback(c->pDb);
     return rc;
   }
+}
+
+int rec_apply(Ctx *c, const Rec *pOld, Rec *pNew, const char *zAction){
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( !dept_in_scope(c, pOld->iDept) ) return FZ_NOTFOUND;
+  return rec_save(c, pOld, pNew, zAction);
 }
 
 int rec_update(Ctx *c, const Rec *pOld, Rec *pNew){

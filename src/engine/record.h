@@ -37,6 +37,10 @@ int  rec_insert(Ctx*, Rec *pRec);             /* validates, writes, audits: one 
 int  rec_update(Ctx*, const Rec *pOld, Rec *pNew);
 int  rec_delete(Ctx*, const Rec *pRec);
 int  rec_transition(Ctx*, const Rec *pRec, const Transition*);
+/* A change made by a mechanism's own code (a draw fixing its pools): state
+** and F_AUTO fields may change; validated and audited as zAction. Joins
+** the caller's transaction when there is one. */
+int  rec_apply(Ctx*, const Rec *pOld, Rec *pNew, const char *zAction);
 const char *rec_val(const Rec*, const char *zField);
 const char *rec_now_iso(Ctx*);                /* the timestamp written into created_at / updated_at */
 const char *rec_title(const Rec*);

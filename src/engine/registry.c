@@ -13,10 +13,14 @@
 
 extern const Kind kind_disclosure_request;
 extern const Kind kind_enforcement_case;
+extern const Kind kind_enterprise;
+extern const Kind kind_inspection;
+extern const Kind kind_inspection_plan;
 extern const Kind kind_legality_review;
 extern const Kind kind_litigation;
 extern const Kind kind_mediation;
 extern const Kind kind_normative_doc;
+extern const Kind kind_officer;
 extern const Kind kind_proposal;
 extern const Kind kind_reconsideration;
 extern const Kind kind_rectification;
@@ -26,10 +30,14 @@ extern const Kind kind_service_item;
 static const Kind *const aKind[] = {
   &kind_disclosure_request,
   &kind_enforcement_case,
+  &kind_enterprise,
+  &kind_inspection,
+  &kind_inspection_plan,
   &kind_legality_review,
   &kind_litigation,
   &kind_mediation,
   &kind_normative_doc,
+  &kind_officer,
   &kind_proposal,
   &kind_reconsideration,
   &kind_rectification,
@@ -210,6 +218,8 @@ int registry_selfcheck(char *zErr, int nErr){
       if( f->eType==FT_ENUM && (f->aEnum==0 || f->aEnum[0].zId==0) ) FAIL("%s.%s: enum without values", k->zName, f->zName);
       if( f->eType==FT_REF && kind_find(f->zRef)==0 ) FAIL("%s.%s: unknown ref %s", k->zName, f->zName, f->zRef ? f->zRef : "");
       if( !states_ok(k, f->zReqIn) ) FAIL("%s.%s: zReqIn names an undeclared state", k->zName, f->zName);
+      if( (f->flags & F_AUTO) && (f->flags & F_REQ || f->zReqIn) ) FAIL("%s.%s: a field the system sets cannot be required of the user", k->zName, f->zName);
+      if( (f->flags & F_PAST) && f->eType!=FT_DATE ) FAIL("%s.%s: F_PAST on a non-date", k->zName, f->zName);
     }
     if( k->aTrans ){
       for(const Transition *t=k->aTrans; t->zId; t++){

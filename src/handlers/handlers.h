@@ -31,6 +31,10 @@ void h_export(Req*);
 void h_template(Req*);
 void h_import_form(Req*);
 void h_import(Req*);
+void h_draw(Req*);
+void h_draw_pool(Req*);
+void h_draw_fix(Req*);
+void h_draw_run(Req*);
 
 /* helpers shared by handlers */
 int  req_year(Req*);                    /* ?year=, default: the current year; 0 = all */

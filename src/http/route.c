@@ -32,6 +32,10 @@ static const Route aRoute[] = {
   { "POST", "/k/:kind/:id/edit",         RT_LOGIN|RT_WRITE,   h_update },
   { "POST", "/k/:kind/:id/delete",       RT_LOGIN|RT_WRITE,   h_delete },
   { "POST", "/k/:kind/:id/do/:arg",      RT_LOGIN|RT_WRITE,   h_transition },
+  { "GET",  "/draw/:id",                 RT_PUBLIC,           h_draw },
+  { "GET",  "/draw/:id/pool.txt",        RT_PUBLIC,           h_draw_pool },
+  { "POST", "/draw/:id/fix",             RT_LOGIN|RT_WRITE,   h_draw_fix },
+  { "POST", "/draw/:id/run",             RT_LOGIN|RT_WRITE,   h_draw_run },
   /* JSON API: same handlers */
   { "POST", "/api/v1/login",             RT_API|RT_PUBLIC|RT_NOCSRF, h_login },
   { "POST", "/api/v1/logout",            RT_API|RT_LOGIN,     h_logout },
@@ -46,6 +50,9 @@ static const Route aRoute[] = {
   { "PUT",  "/api/v1/k/:kind/:id",       RT_API|RT_LOGIN|RT_WRITE, h_update },
   { "DELETE","/api/v1/k/:kind/:id",      RT_API|RT_LOGIN|RT_WRITE, h_delete },
   { "POST", "/api/v1/k/:kind/:id/do/:arg", RT_API|RT_LOGIN|RT_WRITE, h_transition },
+  { "GET",  "/api/v1/draw/:id",          RT_API|RT_PUBLIC,    h_draw },
+  { "POST", "/api/v1/draw/:id/fix",      RT_API|RT_LOGIN|RT_WRITE, h_draw_fix },
+  { "POST", "/api/v1/draw/:id/run",      RT_API|RT_LOGIN|RT_WRITE, h_draw_run },
 };
 
 int route_count(void){ return (int)(sizeof(aRoute)/sizeof(aRoute[0])); }

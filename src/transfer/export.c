@@ -144,9 +144,11 @@ int export_template(Ctx *c, const Kind *k, const char *zPath){
   azHead[0] = "所属部门*";
   azHead[1] = "状态";
   int i = 2;
-  for(const Field *f=k->aField; f->zName; f++, i++){
-    azHead[i] = (f->flags & F_REQ) ? arena_printf(c->pArena, "%s*", f->zLabel) : f->zLabel;
+  for(const Field *f=k->aField; f->zName; f++){
+    if( f->flags & F_AUTO ) continue;
+    azHead[i++] = (f->flags & F_REQ) ? arena_printf(c->pArena, "%s*", f->zLabel) : f->zLabel;
   }
+  nCol = i;
   xlsx_out_header(x, nCol, azHead, 0);
   const int nLast = 5000;
   /* departments the user may import for */
@@ -169,15 +171,17 @@ int export_template(Ctx *c, const Kind *k, const char *zPath){
     xlsx_out_dropdown(x, 1, n, az, nLast);
   }
   i = 2;
-  for(const Field *f=k->aField; f->zName; f++, i++){
+  for(const Field *f=k->aField; f->zName; f++){
+    if( f->flags & F_AUTO ) continue;
+    i++;
     if( f->eType==FT_ENUM ){
       const char *az[64];
       int n = 0;
       for(const EnumVal *e=f->aEnum; e->zId && n<64; e++) az[n++] = e->zLabel;
-      xlsx_out_dropdown(x, i, n, az, nLast);
+      xlsx_out_dropdown(x, i-1, n, az, nLast);
     }else if( f->eType==FT_BOOL ){
       const char *az[2] = { "是", "否" };
-      xlsx_out_dropdown(x, i, 2, az, nLast);
+      xlsx_out_dropdown(x, i-1, 2, az, nLast);
     }
   }
   return xlsx_out_close(x) ? err_internal(c, "xlsx write failed") : FZ_OK;

@@ -117,11 +117,12 @@ static int map_header(Imp *m, const IoRow *pHead){
     for(int i=0; i<nField; i++){
       const Field *f = &k->aField[i];
       if( strcmp(z, f->zLabel)==0 || strcmp(z, f->zName)==0 ){
+        bFound = 1;
+        if( f->flags & F_AUTO ) break;   /* an export's column the system sets: ignored */
         if( m->aFieldCol[i]>=0 ){
           err_add(c, pHead->iRow, f, "列重复出现（第%d列和第%d列）", m->aFieldCol[i]+1, j+1);
         }
         m->aFieldCol[i] = j;
-        bFound = 1;
         break;
       }
     }

@@ -49,6 +49,9 @@ void web_detail(Req *r, const Rec *p){
     web_csrf_field(r);
     out_html(r, HTML("<button type=\"submit\" class=\"btn danger\">删除</button></form>"));
   }
+  if( k->aLink ){
+    for(const Link *l=k->aLink; l->zLabel; l++) outf(r, "<a class=\"btn primary\" href=\"%s%lld\">%s</a>", l->zHref, (long long)p->id, l->zLabel);
+  }
   outf(r, "<a class=\"btn\" href=\"/k/%s\">返回列表</a></div>", k->zName);
   out_html(r, HTML("<table class=\"detail\"><tbody>"));
   outf(r, "<tr><th>所属部门</th><td>%s</td></tr>", p->zDeptName ? p->zDeptName : dept_name(&r->ctx, p->iDept));

@@ -65,6 +65,7 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
     out_html(r, HTML("</div>"));
   }
   for(const Field *f=k->aField; f->zName; f++){
+    if( f->flags & F_AUTO ) continue;
     const char *zErr = field_error(r, f->zName);
     const char *zV = field_value(r, p, f);
     int bReq = (f->flags & F_REQ)!=0;

@@ -31,5 +31,7 @@ void web_import_result(Req*, const Kind*, int nImported);
 void web_audit(Req*);
 void web_password(Req*);                             /* 个人中心：修改密码 */
 void web_errors_box(Req*);                           /* record-level and import errors */
+struct DrawView;
+void web_draw(Req*, const Rec *pPlan, const struct DrawView* /* NULL: not fixed */, const char **azProblem, int nProblem, int status);
 const char *web_static(const char *zName, const char **pzType);   /* embedded assets */
 #endif

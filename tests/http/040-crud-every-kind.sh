@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/http/040-crud-every-kind.sh
-# For each of the five kinds: create a record through the web form and
+# For each kind: create a record through the web form and
 # through the API, find it in the list by a unique value (f_<field>=), edit
 # one field and see it on the detail page, run one transition, delete it
 # and see it gone. Then the 行政复议 close path: 结案 needs 结案方式, and a
@@ -182,6 +182,33 @@ web_cycle enforcement_case case_no ZF-TEST-0001 party 某超市（改） '某超
   filed=2026-06-20 recorded=1 major=0 extended=0 result=penalized
 api_cycle enforcement_case case_no ZF-TEST-0002 '{"fine":500}' '.fields.fine == 500' decide decided \
   '{"case_no":"ZF-TEST-0002","category":"行政检查","party":"李某","party_type":"person","cause":"安全检查","filed":"2026-06-25","result":"penalized"}'
+# ---- 市场主体名录库, 行政执法人员, 双随机抽查计划, 涉企检查记录 (admin) ----------
+login admin
+api_login admin
+web_cycle enterprise credit_code 91410621CRUDTEST1A name 城关惠民超市（改） '城关惠民超市（改）' close 注销或吊销 '批发零售' -- \
+  credit_code=91410621CRUDTEST1A name=城关惠民超市 etype=company industry=retail town=城关镇 risk=b yearly_limit=2
+api_cycle enterprise credit_code 91410621CRUDTEST2B '{"risk":"D类（高风险）"}' '.fields.risk == "d"' close closed \
+  '{"credit_code":"91410621CRUDTEST2B","name":"某化工公司","etype":"企业","industry":"危险化学品","town":"南湖镇","risk":"c","yearly_limit":3}'
+web_cycle officer cert_no ZF-CRUD-1 training_hours 72 '72' suspend 暂扣证件 '行政执法证' -- \
+  cert_no=ZF-CRUD-1 name=周某 cert_type=enforce issued=2025-03-01 expires=2030-03-01 training_hours=60
+api_cycle officer cert_no ZF-CRUD-2 '{"reviewed_year":2026}' '.fields.reviewed_year == 2026' revoke revoked \
+  '{"cert_no":"ZF-CRUD-2","name":"吴某","cert_type":"行政执法监督证","issued":"2025-03-01","expires":"2030-03-01"}'
+web_cycle inspection_plan plan_no SJ-CRUD-1 title 城区餐饮双随机抽查（改） '城区餐饮双随机抽查（改）' cancel 已取消 '2026年7月1日福彩3D开奖号码' -- \
+  plan_no=SJ-CRUD-1 title=城区餐饮双随机抽查 item=餐饮服务监督检查 joint=0 industry=catering ratio_a=5 ratio_b=10 \
+  ratio_c=30 ratio_d=100 team_size=2 source=2026年7月1日福彩3D开奖号码 planned=2026-06-30
+api_cycle inspection_plan plan_no SJ-CRUD-2 '{"ratio_a":8}' '.fields.ratio_a == 8' cancel cancelled \
+  '{"plan_no":"SJ-CRUD-2","title":"药店双随机抽查","item":"药品经营质量管理","industry":"药品医疗器械","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29"}'
+api POST /api/v1/k/inspection_plan '{"plan_no":"SJ-CRUD-3","title":"不可改状态","item":"x","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29","pool_sha256":"forged","drawn":99}'
+expect_status 201 "a plan with values for the fields the draw sets"
+expect_json '.fields.pool_sha256 == null and .fields.drawn == null and .state == "draft"' "the draw's fields are not taken from input"
+api POST "/api/v1/k/inspection_plan/$(json .id)/do/fix"
+expect_status 409 "the pools are fixed only by the draw"
+ENT=$(sql "SELECT credit_code FROM enterprise WHERE state='active' ORDER BY id LIMIT 1")
+web_cycle inspection insp_no JC-CRUD-1 note 现场未发现问题（改） '现场未发现问题（改）' done 已检查 '扫码入企' -- \
+  insp_no=JC-CRUD-1 enterprise_id=$ENT way=qr item=食品经营监督检查 inspectors=甲（1）、乙（2） assigned=2026-06-30 result=ok
+api_cycle inspection insp_no JC-CRUD-2 '{"result":"发现问题已责令整改"}' '.fields.result == "fixed"' done done \
+  "{\"insp_no\":\"JC-CRUD-2\",\"enterprise_id\":\"$ENT\",\"way\":\"个案检查\",\"item\":\"投诉核查\",\"inspectors\":\"甲（1）、乙（2）\",\"assigned\":\"2026-06-29\"}"
+
 login fuyi
 api_login fuyi
 
