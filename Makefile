@@ -13,7 +13,7 @@ CC      ?= cc
 B       ?= build
 SAN     ?=
 OPT     ?= -O2 -g
-PKGS    := libmicrohttpd libsodium xlsxwriter libzip libxml-2.0 sqlite3 libpq libcjson libcrypto
+PKGS    := libmicrohttpd libsodium xlsxwriter libzip libxml-2.0 sqlite3 libpq libcjson libcrypto libqrencode
 CFLAGS  := -std=c11 -D_GNU_SOURCE $(OPT) -Wall -Wextra -Werror -Wformat=2 -Wshadow \
            -Wstrict-prototypes -Wvla -Wno-missing-field-initializers -Isrc \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

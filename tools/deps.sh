@@ -6,7 +6,7 @@
 #   browser  + chromium and playwright-core (npm, into tests/browser/node_modules)
 #   bench    + wrk
 set -e
-want="gcc make pkg-config libmicrohttpd-dev libsodium-dev libxlsxwriter-dev libzip-dev libxml2-dev libsqlite3-dev libpq-dev libcjson-dev libssl-dev"
+want="gcc make pkg-config libmicrohttpd-dev libsodium-dev libxlsxwriter-dev libzip-dev libxml2-dev libsqlite3-dev libpq-dev libcjson-dev libssl-dev libqrencode-dev"
 case "$1" in
   test)    want="$want curl jq tidy sqlite3 unzip clang libclang-rt-14-dev postgresql" ;;
   browser) want="chromium fonts-wqy-zenhei" ;;

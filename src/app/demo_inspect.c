@@ -52,6 +52,36 @@ typedef struct InspState {
   const char **azCert[N_INSP], **azName[N_INSP];   /* officers per inspecting department */
 } InspState;
 
+static const char *azPlanItem[] = { "经营者遵守食品安全法律法规情况", "药品经营使用质量管理情况", "排污许可证执行情况",
+  "道路运输经营者经营行为", "危险化学品安全生产条件", "建筑施工安全生产情况", "文化市场经营行为" };
+
+/* 涉企检查事项清单: per inspecting department, one item per industry it
+** inspects and the item its random plans check. */
+static int gen_items(DemoCounty *p){
+  static const char *azHead[] = { "所属部门", "事项编码", "检查事项名称", "检查类别", "检查依据", "检查频次", "公布日期", 0 };
+  static const char *azBasis[] = { "《中华人民共和国食品安全法》第一百一十条", "《中华人民共和国药品管理法》第九十九条",
+    "《排污许可管理条例》第二十八条", "《中华人民共和国道路运输条例》第五十九条", "《危险化学品安全管理条例》第七条",
+    "《建设工程安全生产管理条例》第四十条", "《娱乐场所管理条例》第三十一条" };
+  Tab t;
+  demo_tab_init(&t, p->g->c, azHead);
+  int n = 0;
+  for(int i=0; i<N_INSP; i++){
+    for(int j=0; j<=5; j++){
+      const char *zName = j==5 ? azPlanItem[i] : aInsp[i].azIndustry[j] ? arena_printf(p->a, "%s监督检查", aInsp[i].azIndustry[j]) : 0;
+      if( zName==0 ) continue;
+      char **r = demo_tab_row(&t);
+      r[0] = (char*)p->azDept[aInsp[i].iDept];
+      r[1] = (char*)arena_printf(p->a, "JCSX-%02d-%03d", aInsp[i].iDept, ++n);
+      r[2] = (char*)zName;
+      r[3] = j==5 ? "双随机抽查" : "日常检查";
+      r[4] = (char*)azBasis[i];
+      r[5] = j==5 ? "按年度抽查计划" : "同一企业每年不超过2次";
+      r[6] = (char*)ymd(p->y0 + 40 + (Day)rnd(30));
+    }
+  }
+  return demo_tab_import(&t, "inspection_item", p->bQuiet);
+}
+
 static int gen_enterprises(DemoCounty *p, InspState *s){
   static const char *azHead[] = { "所属部门", "状态", "统一社会信用代码", "名称", "主体类型", "行业", "所在乡镇（街道）",
     "信用风险分类", "年度入企检查上限（次）", "经营地址", "法定代表人（负责人）", 0 };
@@ -199,8 +229,6 @@ static int do_trans(Ctx *c, const Kind *k, i64 id, const char *zTrans){
 static int gen_plans(DemoCounty *p){
   static const char *azHead[] = { "所属部门", "计划编号", "计划名称", "抽查事项", "联合抽查", "联合部门", "抽查行业",
     "A类抽查比例（%）", "B类抽查比例（%）", "C类抽查比例（%）", "D类抽查比例（%）", "每户检查人员数", "随机源", "计划抽取日期", 0 };
-  static const char *azItem[] = { "经营者遵守食品安全法律法规情况", "药品经营使用质量管理情况", "排污许可证执行情况",
-    "道路运输经营者经营行为", "危险化学品安全生产条件", "建筑施工安全生产情况", "文化市场经营行为" };
   Ctx *c = p->g->c;
   Tab t;
   demo_tab_init(&t, c, azHead);
@@ -225,7 +253,7 @@ static int gen_plans(DemoCounty *p){
         r[1] = (char*)zNo;
         r[2] = (char*)arena_printf(p->a, "%d年%d月%s双随机抽查%s", iYear, m+1, aInsp[i].azIndustry[rnd(i==0 ? 5 : 1)],
                                    bJoint ? "（联合）" : "");
-        r[3] = (char*)azItem[i];
+        r[3] = (char*)azPlanItem[i];
         r[4] = bJoint ? "是" : "否";
         if( bJoint ) r[5] = (char*)p->azDept[aInsp[iPartner].iDept];
         r[6] = (char*)aInsp[i].azIndustry[i==0 ? rnd(5) : 0];
@@ -306,6 +334,7 @@ static int gen_plans(DemoCounty *p){
 int demo_inspections(DemoCounty *p){
   InspState s;
   memset(&s, 0, sizeof s);
+  if( gen_items(p) ) return 1;
   if( gen_enterprises(p, &s) ) return 1;
   if( gen_officers(p, &s) ) return 1;
   if( gen_inspections(p, &s) ) return 1;

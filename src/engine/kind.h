@@ -123,9 +123,11 @@ typedef struct Indicator {
 **   {ind/}  the count of its denominator               在{cases/}件中
 **   {ind%}  a rate with its two counts                 96.4%（2331/2418）
 **   {ind~}  an average or value with its sum and count 3.5份（35/10）
+**   {ind^}  a count against last year's      同比下降28.4%（上年为1256）
 **   {year}  the report year
 ** A sentence is left out when its first figure is a count of 0, or when
-** any rate or average in it has no data: a report never says "共办理0件"
+** any rate or average in it has no data, or a {ind^} has no count last
+** year: a report never says "共办理0件"
 ** or prints an empty rate. Kinds naming the same section share one
 ** subsection, in the order of nOrder; each kind's sentences form one
 ** paragraph. registry_selfcheck() checks every brace against the kind. */

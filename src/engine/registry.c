@@ -15,6 +15,7 @@ extern const Kind kind_disclosure_request;
 extern const Kind kind_enforcement_case;
 extern const Kind kind_enterprise;
 extern const Kind kind_inspection;
+extern const Kind kind_inspection_item;
 extern const Kind kind_inspection_plan;
 extern const Kind kind_legality_review;
 extern const Kind kind_litigation;
@@ -32,6 +33,7 @@ static const Kind *const aKind[] = {
   &kind_enforcement_case,
   &kind_enterprise,
   &kind_inspection,
+  &kind_inspection_item,
   &kind_inspection_plan,
   &kind_legality_review,
   &kind_litigation,
@@ -163,7 +165,7 @@ const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, 
   if( e==0 ){ *pzEnd = a + strlen(a); return a; }
   *pzEnd = e+1;
   int n = (int)(e - (a+1));
-  if( n>0 && (e[-1]=='/' || e[-1]=='%' || e[-1]=='~') ){ *pcSuffix = e[-1]; n--; }
+  if( n>0 && (e[-1]=='/' || e[-1]=='%' || e[-1]=='~' || e[-1]=='^') ){ *pcSuffix = e[-1]; n--; }
   if( n<=0 || n>=nName ) return a;
   memcpy(zName, a+1, (size_t)n);
   zName[n] = 0;
@@ -188,7 +190,8 @@ static int report_text_ok(const Kind *k, char *zErr, int nErr){
       const Indicator *ind = kind_indicator(k, zName);
       int bYear = strcmp(zName, "year")==0 && cSuf==0;
       int bOk = bYear || (ind && (cSuf==0 || (cSuf=='/' && ind->eUnit!=IU_COUNT)
-                || (cSuf=='%' && ind->eUnit==IU_PERCENT) || (cSuf=='~' && ind->eUnit==IU_AVERAGE)));
+                || (cSuf=='%' && ind->eUnit==IU_PERCENT) || (cSuf=='~' && ind->eUnit==IU_AVERAGE)
+                || (cSuf=='^' && ind->eUnit==IU_COUNT)));
       if( !bOk ){
         snprintf(zErr, (size_t)nErr, "%s: report sentence %d: bad figure %.*s", k->zName, i+1, (int)(zEnd-a), a);
         return 1;

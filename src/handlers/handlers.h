@@ -35,6 +35,9 @@ void h_draw(Req*);
 void h_draw_pool(Req*);
 void h_draw_fix(Req*);
 void h_draw_run(Req*);
+void h_qr(Req*);
+void h_scan(Req*);
+void h_scan_log(Req*);
 
 /* helpers shared by handlers */
 int  req_year(Req*);                    /* ?year=, default: the current year; 0 = all */

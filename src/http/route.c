@@ -36,6 +36,9 @@ static const Route aRoute[] = {
   { "GET",  "/draw/:id/pool.txt",        RT_PUBLIC,           h_draw_pool },
   { "POST", "/draw/:id/fix",             RT_LOGIN|RT_WRITE,   h_draw_fix },
   { "POST", "/draw/:id/run",             RT_LOGIN|RT_WRITE,   h_draw_run },
+  { "GET",  "/qr/:id",                   RT_LOGIN,            h_qr },
+  { "GET",  "/scan/:arg",                RT_PUBLIC,           h_scan },
+  { "POST", "/scan/:arg",                RT_LOGIN|RT_WRITE,   h_scan_log },
   /* JSON API: same handlers */
   { "POST", "/api/v1/login",             RT_API|RT_PUBLIC|RT_NOCSRF, h_login },
   { "POST", "/api/v1/logout",            RT_API|RT_LOGIN,     h_logout },

@@ -48,9 +48,11 @@ static const Indicator aIndicator[] = {
   { 0 }
 };
 
+static const Link aLink[] = { { "扫码入企二维码", "/qr/" }, { 0 } };
+
 const Kind kind_enterprise = {
   .zName = "enterprise", .nOrder = 100, .zLabel = "市场主体名录库", .zGroup = "涉企检查",
   .eShape = SHAPE_CATALOG, .bPublic = 1,
-  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .aLink = aLink,
   .zAbout = "双随机抽查的检查对象名录库：主体类型、行业、乡镇、信用风险分类与年度入企检查上限。",
 };

@@ -21,7 +21,7 @@ static const Field aField[] = {
   { "enterprise_id", "检查对象", FT_REF, F_REQ|F_LIST|F_FILTER|F_PUBLIC, .zRef="enterprise" },
   { "way", "检查方式", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aWay },
   { "plan_id", "抽查计划", FT_REF, F_FILTER|F_PUBLIC, .zRef="inspection_plan" },
-  { "item", "检查事项", FT_TEXT, F_REQ|F_PUBLIC, .nMax=200 },
+  { "item", "检查事项", FT_REF, F_REQ|F_PUBLIC, .zRef="inspection_item" },
   { "inspectors", "检查人员", FT_TEXT, F_REQ, .nMax=300, .zHelp="姓名（执法证号），至少两人" },
   { "assigned", "下达日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR|F_PAST },
   { "checked", "检查日期", FT_DATE, F_LIST|F_PUBLIC, .zReqIn="done" },
@@ -56,7 +56,8 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "坚持严格规范公正文明执法",
   0,
-  { "规范涉企行政检查，全年入企现场检查{inspections}次，其中双随机抽查{random}次、扫码入企{qr}次，发现问题{problems}个。" }
+  { "规范涉企行政检查，全年入企现场检查{inspections}次，其中双随机抽查{random}次、扫码入企{qr}次，发现问题{problems}个。",
+    "全县入企现场检查{inspections^}。" }
 };
 
 const Kind kind_inspection = {

@@ -26,6 +26,10 @@ static int sentence_says(Report *p, const Kind *k, const char *zTpl){
     IndValue v;
     if( fig_get(p, k->zName, zName, &v) ) return 0;
     if( (cSuf=='%' || cSuf=='~') && v.bEmpty ) return 0;
+    if( cSuf=='^' ){
+      IndValue w;
+      if( fig_get_year(p, k->zName, zName, p->iYear-1, &w) || w.num==0 ) return 0;
+    }
     if( nFig++==0 && (cSuf==0 || cSuf=='/') && (cSuf=='/' ? v.den : v.num)==0 ) return 0;
   }
   return 1;
@@ -42,6 +46,15 @@ static void sentence_write(Report *p, const Kind *k, const char *zTpl){
     if( fig_get(p, k->zName, zName, &v) ) return;
     if( cSuf=='%' ){
       run_rate(p, &v);
+    }else if( cSuf=='^' ){
+      /* the change in tenths of a percent, rounded half up, in integers */
+      IndValue w;
+      if( fig_get_year(p, k->zName, zName, p->iYear-1, &w) || w.num==0 ) return;
+      long long d = v.num - w.num, ad = d<0 ? -d : d;
+      long long t = (ad*2000 + w.num) / (2*w.num);
+      run_text(p, d==0 ? arena_strdup(a, "与上年持平")
+                       : arena_printf(a, "同比%s%lld.%lld%%", d<0 ? "下降" : "增长", t/10, t%10));
+      run_text(p, arena_printf(a, "（上年为%lld）", (long long)w.num));
     }else if( cSuf=='~' ){
       run_value(p, &v);
       run_text(p, "（");

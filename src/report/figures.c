@@ -165,6 +165,9 @@ void fig_settings(Report *p){
 ** wording functions print nothing from it.
 */
 int fig_get(Report *p, const char *zKind, const char *zInd, IndValue *pv){
+  return fig_get_year(p, zKind, zInd, p->iYear, pv);
+}
+int fig_get_year(Report *p, const char *zKind, const char *zInd, int iYear, IndValue *pv){
   memset(pv, 0, sizeof(*pv));
   pv->bEmpty = 1;
   if( p->rc ) return p->rc;
@@ -174,7 +177,7 @@ int fig_get(Report *p, const char *zKind, const char *zInd, IndValue *pv){
     p->rc = err_internal(p->pCtx, "report: indicator %s/%s is not declared", zKind, zInd);
     return p->rc;
   }
-  if( ind_compute(p->pCtx, k, ind, p->iYear, 0, pv) ){
+  if( ind_compute(p->pCtx, k, ind, iYear, 0, pv) ){
     memset(pv, 0, sizeof(*pv));
     pv->bEmpty = 1;
     p->rc = FZ_INTERNAL;

@@ -82,6 +82,7 @@ typedef struct Report {
 /* figures.c — settings, indicator values, dates as Chinese text */
 void fig_settings(Report*);
 int  fig_get(Report*, const char *zKind, const char *zInd, IndValue *pv);
+int  fig_get_year(Report*, const char *zKind, const char *zInd, int iYear, IndValue *pv);
 const char *fig_cn_date(Report*, const char *zIso);
 const char *fig_cn_number(Report*, int n);
 const char *fig_ind_label(Report*, const Kind*, const Indicator*);

@@ -48,7 +48,12 @@ static const char zCss[] =
 ".card{background:#fff;padding:14px;border-radius:4px;border-top:3px solid #1890ff}.card.below{border-top-color:#f56c6c}\n"
 ".card .label{color:#606266}.card .value{font-size:26px;font-weight:600}.card .counts,.card .target{color:#909399;font-size:12px}\n"
 "h2{font-size:16px;margin:16px 0 8px}h2 a{color:#303133}\n"
-"form.login{max-width:360px;background:#fff;padding:24px}ol.errors{margin:4px 0;padding-left:24px}\n";
+"form.login{max-width:360px;background:#fff;padding:24px}ol.errors{margin:4px 0;padding-left:24px}\n"
+"code.digest{word-break:break-all}.qr-card{background:#fff;padding:24px;max-width:420px;text-align:center}\n"
+"svg.qr{width:280px;height:280px}.qr-url{color:#909399;font-size:12px;word-break:break-all}\n"
+".scan{max-width:720px}.scan table.list{font-size:13px}\n"
+"@media (max-width:640px){form.record{grid-template-columns:1fr}.field.wide,.actions{grid-column:1}}\n"
+"@media print{.noprint,nav,aside,header{display:none}}\n";
 
 static const char zJs[] =
 "document.addEventListener('submit',function(e){var f=e.target;"

@@ -197,17 +197,21 @@ web_cycle inspection_plan plan_no SJ-CRUD-1 title 城区餐饮双随机抽查（
   plan_no=SJ-CRUD-1 title=城区餐饮双随机抽查 item=餐饮服务监督检查 joint=0 industry=catering ratio_a=5 ratio_b=10 \
   ratio_c=30 ratio_d=100 team_size=2 source=2026年7月1日福彩3D开奖号码 planned=2026-06-30
 api_cycle inspection_plan plan_no SJ-CRUD-2 '{"ratio_a":8}' '.fields.ratio_a == 8' cancel cancelled \
-  '{"plan_no":"SJ-CRUD-2","title":"药店双随机抽查","item":"药品经营质量管理","industry":"药品医疗器械","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29"}'
-api POST /api/v1/k/inspection_plan '{"plan_no":"SJ-CRUD-3","title":"不可改状态","item":"x","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29","pool_sha256":"forged","drawn":99}'
+  '{"plan_no":"SJ-CRUD-2","title":"药店双随机抽查","item":"药品医疗器械监督检查","industry":"药品医疗器械","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29"}'
+api POST /api/v1/k/inspection_plan '{"plan_no":"SJ-CRUD-3","title":"不可改状态","item":"餐饮服务监督检查","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29","pool_sha256":"forged","drawn":99}'
 expect_status 201 "a plan with values for the fields the draw sets"
 expect_json '.fields.pool_sha256 == null and .fields.drawn == null and .state == "draft"' "the draw's fields are not taken from input"
 api POST "/api/v1/k/inspection_plan/$(json .id)/do/fix"
 expect_status 409 "the pools are fixed only by the draw"
+web_cycle inspection_item item_no JCSX-CRUD-1 frequency 每年不超过1次 '每年不超过1次' cancel 已取消 '日常检查' -- \
+  item_no=JCSX-CRUD-1 name=公共场所卫生监督检查（测试） itype=routine basis=《公共场所卫生管理条例》第十三条 published=2026-03-01
+api_cycle inspection_item item_no JCSX-CRUD-2 '{"itype":"专项检查"}' '.fields.itype == "special"' cancel cancelled \
+  '{"item_no":"JCSX-CRUD-2","name":"燃气经营安全检查（测试）","itype":"日常检查","basis":"《城镇燃气管理条例》第四十二条"}'
 ENT=$(sql "SELECT credit_code FROM enterprise WHERE state='active' ORDER BY id LIMIT 1")
 web_cycle inspection insp_no JC-CRUD-1 note 现场未发现问题（改） '现场未发现问题（改）' done 已检查 '扫码入企' -- \
-  insp_no=JC-CRUD-1 enterprise_id=$ENT way=qr item=食品经营监督检查 inspectors=甲（1）、乙（2） assigned=2026-06-30 result=ok
+  insp_no=JC-CRUD-1 enterprise_id=$ENT way=qr item=食品生产经营监督检查 inspectors=甲（1）、乙（2） assigned=2026-06-30 result=ok
 api_cycle inspection insp_no JC-CRUD-2 '{"result":"发现问题已责令整改"}' '.fields.result == "fixed"' done done \
-  "{\"insp_no\":\"JC-CRUD-2\",\"enterprise_id\":\"$ENT\",\"way\":\"个案检查\",\"item\":\"投诉核查\",\"inspectors\":\"甲（1）、乙（2）\",\"assigned\":\"2026-06-29\"}"
+  "{\"insp_no\":\"JC-CRUD-2\",\"enterprise_id\":\"$ENT\",\"way\":\"个案检查\",\"item\":\"餐饮服务监督检查\",\"inspectors\":\"甲（1）、乙（2）\",\"assigned\":\"2026-06-29\"}"
 
 login fuyi
 api_login fuyi

@@ -15,8 +15,10 @@ login chengguan
 api_login chengguan
 login leader
 
-# Entities of a village no demo entity is in, and 城关镇's own officers.
+# Entities of a village no demo entity is in, 城关镇's own officers and item.
 api_as chengguan
+api POST /api/v1/k/inspection_item '{"item_no":"JCSX-CG-1","name":"测试村餐饮服务经营者监督检查","itype":"双随机抽查","basis":"《中华人民共和国食品安全法》第一百一十条"}'
+expect_status 201 "城关镇's registered item"
 for e in "E1 甲餐馆 A类（低风险） 2" "E2 乙餐馆 B类（一般风险） 2" "E3 丙餐馆 C类（较高风险） 0" "E4 丁餐馆 A类（低风险） 1"; do
   set -- $e
   api POST /api/v1/k/enterprise "{\"credit_code\":\"91410621TEST000$1\",\"name\":\"$2\",\"etype\":\"企业\",\"industry\":\"餐饮服务\",\"town\":\"测试村\",\"risk\":\"$3\",\"yearly_limit\":$4}"
@@ -24,7 +26,7 @@ for e in "E1 甲餐馆 A类（低风险） 2" "E2 乙餐馆 B类（一般风险�
 done
 E4=$(sql "SELECT id FROM enterprise WHERE credit_code='91410621TEST000E4'")
 # E4 was inspected once already this year: at its limit of 1, it is held back.
-api POST /api/v1/k/inspection "{\"insp_no\":\"QR-TEST-1\",\"enterprise_id\":$E4,\"way\":\"扫码入企\",\"item\":\"餐饮服务监督检查\",\"inspectors\":\"甲（1）、乙（2）\",\"assigned\":\"2026-06-01\"}"
+api POST /api/v1/k/inspection "{\"insp_no\":\"QR-TEST-1\",\"enterprise_id\":$E4,\"way\":\"扫码入企\",\"item\":\"JCSX-CG-1\",\"inspectors\":\"甲（1）、乙（2）\",\"assigned\":\"2026-06-01\"}"
 expect_status 201 "an earlier inspection of E4"
 for o in "ZFT1 王某 enforce 2029-01-01 -" "ZFT2 李某 enforce 2029-01-01 -" "ZFT3 张某 enforce 2029-01-01 91410621TEST000E2" \
          "ZFT4 赵某 enforce 2026-06-29 -" "ZFT5 钱某 supervise 2029-01-01 -"; do
@@ -34,7 +36,7 @@ for o in "ZFT1 王某 enforce 2029-01-01 -" "ZFT2 李某 enforce 2029-01-01 -" "
   expect_status 201 "officer $1"
 done
 plan(){   # plan PLAN_NO: a draft plan over 测试村's 餐饮服务, A/B/C 100%, D 0%
-  api POST /api/v1/k/inspection_plan "{\"plan_no\":\"$1\",\"title\":\"测试村餐饮双随机抽查\",\"item\":\"餐饮服务经营者监督检查\",\"industry\":\"餐饮服务\",\"town\":\"测试村\",\"ratio_a\":100,\"ratio_b\":100,\"ratio_c\":100,\"ratio_d\":0,\"team_size\":2,\"source\":\"2026年7月1日福彩3D开奖号码\",\"planned\":\"2026-06-30\"}"
+  api POST /api/v1/k/inspection_plan "{\"plan_no\":\"$1\",\"title\":\"测试村餐饮双随机抽查\",\"item\":\"JCSX-CG-1\",\"industry\":\"餐饮服务\",\"town\":\"测试村\",\"ratio_a\":100,\"ratio_b\":100,\"ratio_c\":100,\"ratio_d\":0,\"team_size\":2,\"source\":\"2026年7月1日福彩3D开奖号码\",\"planned\":\"2026-06-30\"}"
   expect_status 201 "plan $1"
   json .id
 }

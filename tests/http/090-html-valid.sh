@@ -54,6 +54,10 @@ for k in $KINDS; do
   ID=$(sql "SELECT min(id) FROM $k")
   page 200 "/k/$k/$ID" "$k detail"
 done
+# the pages of the mechanisms' own behaviour: a drawn plan, an enterprise's code and scan page
+page 200 "/draw/$(sql "SELECT min(plan_id) FROM draw WHERE result IS NOT NULL")" "draw page"
+page 200 "/qr/$(sql 'SELECT min(id) FROM enterprise')" "printable QR code"
+page 200 "/scan/$(sql "SELECT credit_code FROM enterprise WHERE state='active' ORDER BY id LIMIT 1")" "scan page"
 page 200 "/k/reconsideration?year=2025&ind=ontime_rate&part=den" "indicator trace list"
 page 200 "/k/service_case?due=1" "due-soon list"
 page 200 "/k/reconsideration?year=all&sort=received&desc=1&page=3&size=10" "sorted, paged list"

@@ -126,7 +126,7 @@ static void test_sha256_draw(void){
   int bDiffers = 0;
   for(int k=0; k<5 && !bDiffers; k++){
     buf_reset(&r2);
-    char zKey[16];
+    char zKey[24];
     snprintf(zKey, sizeof zKey, "%d./", 513+k);
     T_EQ_INT(draw_compute(&a, zPool, zKey, &r2, zErr, sizeof zErr), 0);
     bDiffers = strcmp(buf_cstr(&r1), buf_cstr(&r2))!=0;

@@ -1,0 +1,200 @@
+/*
+** src/handlers/scan.c — 扫码入企. Every enterprise has a printable QR code
+** (/qr/ID) that opens /scan/CODE on a phone. Anyone sees the enterprise's
+** inspections of this year there (so the enterprise sees who came, when
+** and for what); a logged-in inspector logs an inspection: a registered
+** item of the inspector's department, two officers with valid
+** certificates, the result, optionally the plan. An enterprise at its
+** yearly limit is warned about and logged only on explicit confirmation.
+*/
+#include "handlers/handlers.h"
+#include "web/web.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+extern const Kind kind_enterprise, kind_inspection, kind_inspection_item;
+
+static int load_enterprise(Req *r, const char *zCode, Rec **pp){
+  i64 id = rec_id_by_value(&r->ctx, &kind_enterprise, kind_field(&kind_enterprise, "credit_code"), zCode, 0);
+  int rc = id ? rec_get(&r->ctx, &kind_enterprise, id, pp) : FZ_NOTFOUND;
+  if( rc==FZ_NOTFOUND ) req_fail(r, 404, "没有这个市场主体（二维码无效或已注销）");
+  else if( rc ) req_fail_internal(r);
+  return rc;
+}
+
+/* This year's inspections of the enterprise, newest first. */
+static int load_visits(Req *r, const Rec *pEnt, ScanView *v){
+  Stmt q;
+  if( db_prepare(r->ctx.pDb, &q,
+      "SELECT i.assigned, d.name, i.way, it.name, i.result, i.state, i.inspectors FROM inspection i"
+      " JOIN dept d ON d.id=i.dept_id LEFT JOIN inspection_item it ON it.id=i.item"
+      " WHERE i.enterprise_id=?1 AND i.assigned>=?2 AND i.assigned<=?3 ORDER BY i.assigned DESC, i.id DESC") ){
+    return FZ_INTERNAL;
+  }
+  db_bind_int64(&q, 1, pEnt->id);
+  db_bind_text(&q, 2, arena_printf(&r->arena, "%.4s-01-01", r->ctx.zToday));
+  db_bind_text(&q, 3, arena_printf(&r->arena, "%.4s-12-31", r->ctx.zToday));
+  int nAlloc = 0;
+  while( db_step(&q)==DB_ROW ){
+    if( v->nVisit==nAlloc ){
+      nAlloc = nAlloc ? 2*nAlloc : 16;
+      ScanVisit *a = arena_alloc(&r->arena, sizeof(ScanVisit)*(size_t)nAlloc);
+      if( v->nVisit ) memcpy(a, v->aVisit, sizeof(ScanVisit)*(size_t)v->nVisit);
+      v->aVisit = a;
+    }
+    ScanVisit *s = &v->aVisit[v->nVisit++];
+    const Field *fWay = kind_field(&kind_inspection, "way"), *fRes = kind_field(&kind_inspection, "result");
+    s->zDate = arena_strdup(&r->arena, db_column_text(&q, 0));
+    s->zDept = arena_strdup(&r->arena, db_column_text(&q, 1));
+    s->zWay = enum_label(fWay, db_column_text(&q, 2));
+    s->zItem = arena_strdup(&r->arena, db_column_text(&q, 3));
+    s->zResult = strcmp(db_column_text(&q, 5), "done")==0 ? enum_label(fRes, db_column_text(&q, 4)) : "待检查";
+    s->zInspectors = arena_strdup(&r->arena, db_column_text(&q, 6));
+  }
+  db_finalize(&q);
+  const char *zLimit = rec_val(pEnt, "yearly_limit");
+  v->nLimit = zLimit ? atoi(zLimit) : 0;
+  return FZ_OK;
+}
+
+/* The department's registered items, for the form. */
+static int load_items(Req *r, ScanView *v){
+  Stmt q;
+  if( db_prepare(r->ctx.pDb, &q, "SELECT it.id, it.name FROM inspection_item it, dept d"
+                                 " WHERE d.id=it.dept_id AND it.state='active' AND substr(d.path, 1, ?1)=?2 ORDER BY it.item_no") ){
+    return FZ_INTERNAL;
+  }
+  db_bind_int64(&q, 1, (i64)strlen(r->actor.zDeptPath));
+  db_bind_text(&q, 2, r->actor.zDeptPath);
+  int nAlloc = 0;
+  while( db_step(&q)==DB_ROW ){
+    if( v->nItem==nAlloc ){
+      nAlloc = nAlloc ? 2*nAlloc : 16;
+      ScanItem *a = arena_alloc(&r->arena, sizeof(ScanItem)*(size_t)nAlloc);
+      if( v->nItem ) memcpy(a, v->aItem, sizeof(ScanItem)*(size_t)v->nItem);
+      v->aItem = a;
+    }
+    v->aItem[v->nItem].id = db_column_int64(&q, 0);
+    v->aItem[v->nItem].zName = arena_strdup(&r->arena, db_column_text(&q, 1));
+    v->nItem++;
+  }
+  db_finalize(&q);
+  return FZ_OK;
+}
+
+static void show(Req *r, const Rec *pEnt, int status, int bOverLimit){
+  ScanView v;
+  memset(&v, 0, sizeof v);
+  v.bOverLimit = bOverLimit;
+  if( load_visits(r, pEnt, &v) ){ req_fail_internal(r); return; }
+  v.bCanLog = actor_can_write(&r->actor);
+  if( v.bCanLog && load_items(r, &v) ){ req_fail_internal(r); return; }
+  web_scan(r, pEnt, &v, status);
+}
+
+void h_scan(Req *r){
+  Rec *pEnt;
+  if( load_enterprise(r, r->zArg, &pEnt) ) return;
+  show(r, pEnt, 200, 0);
+}
+
+void h_qr(Req *r){
+  Rec *pEnt;
+  int rc = rec_get(&r->ctx, &kind_enterprise, r->iId, &pEnt);
+  if( rc==FZ_NOTFOUND ){ req_fail(r, 404, "市场主体不存在"); return; }
+  if( rc ){ req_fail_internal(r); return; }
+  const char *zHost = req_in_header(r, "Host");
+  const char *zProto = req_in_header(r, "X-Forwarded-Proto");
+  int bHttps = zProto && strcmp(zProto, "https")==0;
+  Buf u;
+  buf_init(&u);
+  buf_puts(&u, bHttps ? "https://" : "http://");
+  buf_puts(&u, zHost && zHost[0] && !strpbrk(zHost, "/\\\"<> ") ? zHost : "127.0.0.1");
+  buf_puts(&u, "/scan/");
+  buf_url(&u, rec_val(pEnt, "credit_code"));
+  const char *zUrl = arena_strdup(&r->arena, buf_cstr(&u));
+  buf_free(&u);
+  web_qr_page(r, pEnt, zUrl);
+}
+
+/* An officer of the inspector's department whose certificate is valid
+** today, as "姓名（证号）"; NULL with an error otherwise. */
+static const char *officer_on_duty(Req *r, const char *zCert, const char *zField){
+  static const Field fCert1 = { "cert1", "检查人员一执法证号", FT_TEXT }, fCert2 = { "cert2", "检查人员二执法证号", FT_TEXT };
+  const Field *f = strcmp(zField, "cert1")==0 ? &fCert1 : &fCert2;
+  if( zCert==0 || zCert[0]==0 ){ err_add(&r->ctx, 0, f, "不能为空"); return 0; }
+  Stmt q;
+  const char *zOut = 0;
+  if( db_prepare(r->ctx.pDb, &q, "SELECT o.name FROM officer o, dept d WHERE d.id=o.dept_id AND o.cert_no=?1"
+                                 " AND o.state='active' AND o.cert_type='enforce' AND o.expires>=?2 AND substr(d.path, 1, ?3)=?4") ){
+    return 0;
+  }
+  db_bind_text(&q, 1, zCert);
+  db_bind_text(&q, 2, r->ctx.zToday);
+  db_bind_int64(&q, 3, (i64)strlen(r->actor.zDeptPath));
+  db_bind_text(&q, 4, r->actor.zDeptPath);
+  if( db_step(&q)==DB_ROW ) zOut = arena_printf(&r->arena, "%s（%s）", db_column_text(&q, 0), zCert);
+  db_finalize(&q);
+  if( zOut==0 ) err_add(&r->ctx, 0, f, "“%s”不是本部门执法证有效的在岗执法人员，不能入企检查", zCert);
+  return zOut;
+}
+
+void h_scan_log(Req *r){
+  Rec *pEnt;
+  if( load_enterprise(r, r->zArg, &pEnt) ) return;
+  Ctx *c = &r->ctx;
+  if( strcmp(pEnt->zState, "active")!=0 ){ req_fail(r, 409, "该市场主体已注销或吊销"); return; }
+  const char *zItem = req_param(r, "item"), *zResult = req_param(r, "result");
+  const char *zPlan = req_param(r, "plan_id"), *zNote = req_param(r, "note");
+  /* the item must be one the inspector's department has registered */
+  Rec *pItem = 0;
+  const Field *fItem = kind_field(&kind_inspection, "item");
+  if( zItem==0 || zItem[0]==0 ) err_add(c, 0, fItem, "请选择本部门备案的检查事项");
+  else if( rec_get(c, &kind_inspection_item, atoll(zItem), &pItem) || strcmp(pItem->zState, "active")!=0
+           || !dept_in_scope(c, pItem->iDept) ){
+    err_add(c, 0, fItem, "未备案的检查事项：本部门的涉企检查事项清单中没有该事项，不能入企检查");
+  }
+  const char *z1 = officer_on_duty(r, req_param(r, "cert1"), "cert1");
+  const char *z2 = officer_on_duty(r, req_param(r, "cert2"), "cert2");
+  if( z1 && z2 && strcmp(z1, z2)==0 ) err_add(c, 0, 0, "入企检查应当由两名执法人员进行，请填写两个不同的执法证号");
+  if( c->err.n ){ show(r, pEnt, 422, 0); return; }
+  /* the yearly limit: warn, and go on only when the inspector confirms */
+  ScanView v;
+  memset(&v, 0, sizeof v);
+  if( load_visits(r, pEnt, &v) ){ req_fail_internal(r); return; }
+  int bOver = v.nLimit>0 && v.nVisit>=v.nLimit;
+  const char *zConfirm = req_param(r, "confirm");
+  if( bOver && !(zConfirm && strcmp(zConfirm, "1")==0) ){ show(r, pEnt, 409, 1); return; }
+  Rec *p = rec_new(c, &kind_inspection);
+  p->iDept = r->actor.iDept;
+  p->zState = "done";
+  char zDay[9];
+  snprintf(zDay, sizeof zDay, "%.4s%.2s%.2s", c->zToday, c->zToday+5, c->zToday+8);
+  const char *zCode = rec_val(pEnt, "credit_code");
+  size_t nCode = strlen(zCode);
+  const char *azIn[][2] = {
+    { "insp_no", arena_printf(&r->arena, "SM%s-%s-%d", zDay, zCode + (nCode>6 ? nCode-6 : 0), v.nVisit+1) },
+    { "enterprise_id", arena_printf(&r->arena, "%lld", (long long)pEnt->id) },
+    { "way", "qr" },
+    { "plan_id", zPlan && zPlan[0] ? zPlan : 0 },
+    { "item", zItem },
+    { "inspectors", arena_printf(&r->arena, "%s、%s", z1, z2) },
+    { "assigned", c->zToday },
+    { "checked", c->zToday },
+    { "result", zResult && zResult[0] ? zResult : 0 },
+    { "note", bOver ? arena_printf(&r->arena, "（本年度第%d次入企检查，超过年度上限%d次，经检查人员确认）%s", v.nVisit+1, v.nLimit, zNote ? zNote : "")
+                    : (zNote && zNote[0] ? zNote : 0) },
+  };
+  for(size_t i=0; i<sizeof azIn/sizeof azIn[0]; i++){
+    const char *zOut = 0;
+    if( azIn[i][1]==0 ) continue;
+    const Field *f = kind_field(&kind_inspection, azIn[i][0]);
+    if( rec_parse_value(c, f, azIn[i][1], &zOut, 0)==0 ) p->azVal[f - kind_inspection.aField] = zOut;
+  }
+  int rc = c->err.n ? FZ_INVALID : rec_insert(c, p);
+  if( rc==FZ_INVALID ){ show(r, pEnt, 422, 0); return; }
+  if( rc==FZ_FORBIDDEN ){ req_fail(r, 403, "无权执行此操作"); return; }
+  if( rc ){ req_fail_internal(r); return; }
+  req_redirect(r, arena_printf(&r->arena, "/scan/%s?msg=logged", zCode));
+}

@@ -1,0 +1,91 @@
+/*
+** src/web/scan.c — the pages behind an enterprise's QR code: the printable
+** code itself, and the page the code opens on a phone (this year's
+** inspections for everyone; the logging form for a logged-in inspector).
+*/
+#include "web/web.h"
+#include <string.h>
+
+void web_qr_page(Req *r, const Rec *pEnt, const char *zUrl){
+  web_begin(r, arena_printf(&r->arena, "扫码入企二维码：%s", rec_title(pEnt)), pEnt->pKind);
+  outf(r, "<div class=\"toolbar noprint\"><a class=\"btn\" href=\"/k/enterprise/%lld\">返回</a>"
+          "<button type=\"button\" class=\"btn primary\" onclick=\"window.print()\">打印</button></div>", (long long)pEnt->id);
+  outf(r, "<div class=\"qr-card\"><h2>%s</h2><p>统一社会信用代码：%s</p>", rec_val(pEnt, "name"), rec_val(pEnt, "credit_code"));
+  if( web_qr_svg(r, zUrl) ) out_html(r, HTML("<p class=\"notice bad\">二维码生成失败</p>"));
+  outf(r, "<p class=\"qr-url\">%s</p>", zUrl);
+  out_html(r, HTML("<p>执法人员入企检查前，请扫描此码登记检查事项和检查人员；未备案的检查事项不得入企检查。<br>"
+                   "企业和群众扫码可查看本企业今年被检查的情况。</p></div>"));
+  web_end(r);
+}
+
+void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
+  web_begin(r, arena_printf(&r->arena, "扫码入企：%s", rec_title(pEnt)), pEnt->pKind);
+  r->status = status;
+  web_flash(r);
+  outf(r, "<div class=\"scan\"><h2>%s</h2><p>统一社会信用代码：%s<br>地址：%s</p>",
+       rec_val(pEnt, "name"), rec_val(pEnt, "credit_code"), rec_val(pEnt, "address") ? rec_val(pEnt, "address") : "");
+  if( strcmp(pEnt->zState, "active")!=0 ) out_html(r, HTML("<div class=\"notice bad\">该市场主体已注销或吊销。</div>"));
+  outf(r, "<h3>%.4s年入企检查（%d次%s）</h3>", r->ctx.zToday, v->nVisit,
+       v->nLimit ? arena_printf(&r->arena, "，年度上限%d次", v->nLimit) : "");
+  if( v->nVisit==0 ){
+    out_html(r, HTML("<p>今年尚无入企检查。</p>"));
+  }else{
+    out_html(r, HTML("<table class=\"list\"><thead><tr><th>日期</th><th>检查部门</th><th>方式</th><th>检查事项</th><th>检查人员</th><th>结果</th></tr></thead><tbody>"));
+    for(int i=0; i<v->nVisit; i++){
+      const ScanVisit *s = &v->aVisit[i];
+      outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+           s->zDate, s->zDept, s->zWay ? s->zWay : "", s->zItem, s->zInspectors, s->zResult ? s->zResult : "");
+    }
+    out_html(r, HTML("</tbody></table>"));
+  }
+  if( !v->bCanLog ){
+    if( r->actor.mRole & R_PUBLIC ){
+      outf(r, "<p><a class=\"btn primary\" href=\"/login?next=/scan/%s\">执法人员登录后登记检查</a></p>", rec_val(pEnt, "credit_code"));
+    }
+    out_html(r, HTML("</div>"));
+    web_end(r);
+    return;
+  }
+  out_html(r, HTML("<h3>登记入企检查</h3>"));
+  web_errors_box(r);
+  if( v->bOverLimit ){
+    outf(r, "<div class=\"notice bad\" role=\"alert\">本企业今年已被入企检查%d次，已达到年度上限%d次。"
+            "能合并的应当合并检查，能书面核查的不入企；确需检查的，请勾选“确认需要入企检查”并在检查情况中说明理由。</div>",
+         v->nVisit, v->nLimit);
+  }
+  if( v->nItem==0 ){
+    out_html(r, HTML("<div class=\"notice bad\">本部门尚未备案涉企检查事项，不能入企检查。请先在“涉企检查事项”中登记并公布。</div></div>"));
+    web_end(r);
+    return;
+  }
+  outf(r, "<form method=\"post\" action=\"/scan/%s\" class=\"record\">", rec_val(pEnt, "credit_code"));
+  web_csrf_field(r);
+  const char *zItem = req_param(r, "item");
+  out_html(r, HTML("<div class=\"field\"><label for=\"f-item\">检查事项<em>*</em></label><select id=\"f-item\" name=\"item\"><option value=\"\">请选择</option>"));
+  for(int i=0; i<v->nItem; i++){
+    char zId[24];
+    snprintf(zId, sizeof zId, "%lld", (long long)v->aItem[i].id);
+    outf(r, "<option value=\"%s\"%s>%s</option>", zId, zItem && strcmp(zItem, zId)==0 ? " selected" : "", v->aItem[i].zName);
+  }
+  out_html(r, HTML("</select></div>"));
+  const char *azF[][2] = { { "cert1", "检查人员一执法证号" }, { "cert2", "检查人员二执法证号" }, { "plan_id", "抽查计划ID（双随机任务可填）" } };
+  for(int i=0; i<3; i++){
+    const char *zV = req_param(r, azF[i][0]);
+    outf(r, "<div class=\"field\"><label for=\"f-%s\">%s%s</label><input id=\"f-%s\" name=\"%s\" value=\"%s\"%s></div>",
+         azF[i][0], azF[i][1], i<2 ? "*" : "", azF[i][0], azF[i][0], zV ? zV : "", i==2 ? " inputmode=\"numeric\"" : "");
+  }
+  const Field *fRes = kind_field(kind_find("inspection"), "result");
+  const char *zRes = req_param(r, "result");
+  out_html(r, HTML("<div class=\"field\"><label for=\"f-result\">检查结果<em>*</em></label><select id=\"f-result\" name=\"result\"><option value=\"\">请选择</option>"));
+  for(const EnumVal *e=fRes->aEnum; e->zId; e++){
+    outf(r, "<option value=\"%s\"%s>%s</option>", e->zId, zRes && strcmp(zRes, e->zId)==0 ? " selected" : "", e->zLabel);
+  }
+  out_html(r, HTML("</select></div>"));
+  const char *zNote = req_param(r, "note");
+  outf(r, "<div class=\"field wide\"><label for=\"f-note\">检查情况</label><textarea id=\"f-note\" name=\"note\" rows=\"3\">%s</textarea></div>", zNote ? zNote : "");
+  if( v->bOverLimit ){
+    out_html(r, HTML("<div class=\"field wide\"><label><input type=\"checkbox\" name=\"confirm\" value=\"1\"> 确认需要入企检查</label></div>"));
+  }
+  out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">登记检查</button></div></form></div>"));
+  web_end(r);
+}
