@@ -71,8 +71,8 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   const char *azF[][2] = { { "cert1", "检查人员一执法证号" }, { "cert2", "检查人员二执法证号" }, { "plan_id", "抽查计划ID（双随机任务可填）" } };
   for(int i=0; i<3; i++){
     const char *zV = req_param(r, azF[i][0]);
-    outf(r, "<div class=\"field\"><label for=\"f-%s\">%s%s</label><input id=\"f-%s\" name=\"%s\" value=\"%s\"%s></div>",
-         azF[i][0], azF[i][1], i<2 ? "*" : "", azF[i][0], azF[i][0], zV ? zV : "", i==2 ? " inputmode=\"numeric\"" : "");
+    outf(r, "<div class=\"field\"><label for=\"f-%s\">%s%s</label><input id=\"f-%s\" name=\"%s\" value=\"%s\" inputmode=\"%s\"></div>",
+         azF[i][0], azF[i][1], i<2 ? "*" : "", azF[i][0], azF[i][0], zV ? zV : "", i==2 ? "numeric" : "text");
   }
   const Field *fRes = kind_field(kind_find("inspection"), "result");
   const char *zRes = req_param(r, "result");
