@@ -42,4 +42,5 @@ typedef struct DemoCounty {
 const char *demo_person(DemoCounty*);            /* "王某" */
 int demo_cases(DemoCounty*);                     /* demo_cases.c: 0 on success */
 int demo_inspections(DemoCounty*);               /* demo_inspect.c */
+int demo_activities(DemoCounty*);                /* demo_activity.c */
 #endif

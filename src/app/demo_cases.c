@@ -263,5 +263,6 @@ int demo_cases(DemoCounty *p){
   if( gen_disclosure(p) ) return 1;
   if( gen_proposals(p) ) return 1;
   if( gen_ledger(p) ) return 1;
-  return demo_inspections(p);
+  if( demo_inspections(p) ) return 1;
+  return demo_activities(p);
 }

@@ -40,6 +40,10 @@ static int cond_match(Ctx *c, const Rec *r, const Cond *x){
   const char *v = rec_val(r, x->zField);
   if( strcmp(x->zOp, "set")==0 ) return v!=0;
   if( strcmp(x->zOp, "unset")==0 ) return v==0;
+  if( strcmp(x->zOp, "setif")==0 ){
+    const char *zIf = rec_val(r, x->zValue);
+    return v!=0 || zIf==0 || strcmp(zIf, "1")!=0;
+  }
   if( strcmp(x->zOp, "=")==0 ) return v && list_has(x->zValue, v);
   if( strcmp(x->zOp, "!=")==0 ) return v==0 || !list_has(x->zValue, v);
   if( v==0 ) return 0;
@@ -74,6 +78,7 @@ static void need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
       }
     }else if( strcmp(c->zOp, "state")!=0 ){
       az[n++] = c->zField;
+      if( strcmp(c->zOp, "setif")==0 ) az[n++] = c->zValue;
     }
     for(int j=0; j<n; j++){
       if( az[j]==0 ) continue;

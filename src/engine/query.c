@@ -57,6 +57,12 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
   sql_lit(&w->b, " AND ");
   if( strcmp(x->zOp, "state")==0 ){ w_in(c, w, 0, x->zValue, 0); return; }
   const Field *f = kind_field(k, x->zField);
+  if( strcmp(x->zOp, "setif")==0 ){    /* set, where the flag says it is needed */
+    sql_lit(&w->b, "("); sql_ident(&w->b, f->zName); sql_lit(&w->b, " IS NOT NULL OR ");
+    sql_ident(&w->b, kind_field(k, x->zValue)->zName); sql_lit(&w->b, " IS NULL OR ");
+    sql_ident(&w->b, kind_field(k, x->zValue)->zName); sql_lit(&w->b, "<>1)");
+    return;
+  }
   if( strcmp(x->zOp, "=")==0 ){ w_in(c, w, f, x->zValue, 0); return; }
   if( strcmp(x->zOp, "!=")==0 ){
     sql_lit(&w->b, "("); sql_ident(&w->b, f->zName); sql_lit(&w->b, " IS NULL OR ");

@@ -11,14 +11,21 @@
 #include <string.h>
 #include <stdio.h>
 
+extern const Kind kind_audit_project;
 extern const Kind kind_disclosure_request;
+extern const Kind kind_emergency;
 extern const Kind kind_enforcement_case;
 extern const Kind kind_enterprise;
+extern const Kind kind_hotline_ticket;
 extern const Kind kind_inspection;
 extern const Kind kind_inspection_item;
 extern const Kind kind_inspection_plan;
+extern const Kind kind_law_publicity;
+extern const Kind kind_legal_aid;
+extern const Kind kind_legal_counsel;
 extern const Kind kind_legality_review;
 extern const Kind kind_litigation;
+extern const Kind kind_major_decision;
 extern const Kind kind_mediation;
 extern const Kind kind_normative_doc;
 extern const Kind kind_officer;
@@ -27,16 +34,24 @@ extern const Kind kind_reconsideration;
 extern const Kind kind_rectification;
 extern const Kind kind_service_case;
 extern const Kind kind_service_item;
+extern const Kind kind_study_session;
 
 static const Kind *const aKind[] = {
+  &kind_audit_project,
   &kind_disclosure_request,
+  &kind_emergency,
   &kind_enforcement_case,
   &kind_enterprise,
+  &kind_hotline_ticket,
   &kind_inspection,
   &kind_inspection_item,
   &kind_inspection_plan,
+  &kind_law_publicity,
+  &kind_legal_aid,
+  &kind_legal_counsel,
   &kind_legality_review,
   &kind_litigation,
+  &kind_major_decision,
   &kind_mediation,
   &kind_normative_doc,
   &kind_officer,
@@ -45,6 +60,7 @@ static const Kind *const aKind[] = {
   &kind_rectification,
   &kind_service_case,
   &kind_service_item,
+  &kind_study_session,
 };
 #define N_KIND ((int)(sizeof(aKind)/sizeof(aKind[0])))
 
@@ -268,6 +284,8 @@ int registry_selfcheck(char *zErr, int nErr){
             }else{
               const Field *f = kind_field(k, c->zField);
               if( !f ) FAIL("%s/%s: unknown field %s", k->zName, ind->zName, c->zField);
+              if( strcmp(c->zOp, "setif")==0 && (!kind_field(k, c->zValue) || kind_field(k, c->zValue)->eType!=FT_BOOL) )
+                FAIL("%s/%s: setif needs a bool field, not %s", k->zName, ind->zName, c->zValue ? c->zValue : "");
               if( f->eType==FT_ENUM && c->zValue ){
                 char buf[256];
                 snprintf(buf, sizeof buf, "%s", c->zValue);
