@@ -479,6 +479,39 @@ static int cmd_dept(Opts *o){
   return rc;
 }
 
+/* fazhi setting --db FILE NAME VALUE: the few settings a county sets by hand. */
+static int cmd_setting(Opts *o){
+  static const struct { const char *zName, *zAbout; } aKnown[] = {
+    { "public_url", "对外访问地址，印在扫码入企二维码里，如 https://fazhi.example.gov.cn" },
+    { "county_party", "报告署名的党委名称，如 中共示范县委" },
+    { "county_gov", "报告署名的政府名称，如 示范县人民政府" },
+    { "report_to", "报告的主送机关，如 市委、市政府：" },
+  };
+  const char *zDb = need_db(o), *zName = arg(o, 0), *zValue = arg(o, 1);
+  if( zDb==0 ) return 2;
+  int iKnown = -1;
+  for(int i=0; i<(int)(sizeof aKnown/sizeof aKnown[0]); i++) if( zName && strcmp(zName, aKnown[i].zName)==0 ) iKnown = i;
+  if( iKnown<0 || zValue==0 ){
+    fprintf(stderr, "用法：fazhi setting --db FILE 名称 值\n可设置的名称：\n");
+    for(int i=0; i<(int)(sizeof aKnown/sizeof aKnown[0]); i++) fprintf(stderr, "  %-13s %s\n", aKnown[i].zName, aKnown[i].zAbout);
+    return 2;
+  }
+  if( strcmp(zName, "public_url")==0 ){
+    const char *zHost = strncmp(zValue, "https://", 8)==0 ? zValue+8 : strncmp(zValue, "http://", 7)==0 ? zValue+7 : 0;
+    if( zHost==0 || zHost[0]==0 || strspn(zHost, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:/_")!=strlen(zHost) ){
+      fprintf(stderr, "public_url 应为 http:// 或 https:// 开头的地址（只含字母、数字、点、横线、冒号和路径），实际为“%s”\n", zValue);
+      return 2;
+    }
+  }
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  int rc = setting_set(cli.pDb, zName, zValue);
+  if( rc ) fprintf(stderr, "设置失败：%s\n", db_errmsg(cli.pDb));
+  else printf("已设置 %s = %s\n", zName, zValue);
+  cli_close(&cli);
+  return rc ? 1 : 0;
+}
+
 static int cmd_holiday(Opts *o){
   /* fazhi holiday --db FILE add YYYY-MM-DD off|work 名称 : a State Council
   ** notice published after this build (e.g. next year's), stored in the
@@ -561,6 +594,8 @@ static const Command aCommand[] = {
   { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
   { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N]\n"
                           "                             启动网页和API服务（serve the web UI and /api/v1/）" },
+  { "setting", cmd_setting, "setting --db FILE 名称 值\n"
+                          "                             设置对外访问地址（public_url）、报告署名等（set the public address, report names）" },
   { "user",   cmd_user,   "user --db FILE add 账号 姓名 admin|clerk|leader 部门\n"
                           "                             新建用户并打印一次性密码（add a user）" },
 };

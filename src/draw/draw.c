@@ -261,6 +261,13 @@ int draw_fix(Ctx *c, i64 iPlan){
     return FZ_CONFLICT;
   }
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  /* the pools must be public before the source's value can be known */
+  const char *zPlanned = rec_val(pPlan, "planned");
+  if( zPlanned && strcmp(c->zToday, zPlanned)>0 ){
+    err_add(c, 0, kind_field(&kind_inspection_plan, "planned"),
+            "计划抽取日期（%s）已过：名录应在抽取之前固定并公布，请先修改计划抽取日期", zPlanned);
+    return FZ_CONFLICT;
+  }
   Buf pool;
   buf_init(&pool);
   int nPool = 0;
@@ -278,6 +285,11 @@ int draw_fix(Ctx *c, i64 iPlan){
   db_bind_text(&q, 5, zSha);
   int src = db_step(&q);
   db_finalize(&q);
+  if( src==DB_CONSTRAINT ){                /* fixed meanwhile by another request */
+    err_add(c, 0, 0, "本计划的名录已经固定");
+    rc = FZ_CONFLICT;
+    goto fail;
+  }
   if( src!=DB_DONE ) goto db_fail;
   if( audit_append(c, "pool", "draw", iPlan, "", zPool) ) goto db_fail;
   Rec *pNew = plan_copy(c, pPlan);
@@ -325,6 +337,25 @@ static const char *pool_lookup(Arena *a, const char *zPool, const char *zTag, co
   return "";
 }
 
+/* "王某（ZF001）、李某（ZF002）" for the certificates "ZF001,ZF002" of a
+** result line, with the names the pool gave them. */
+static const char *team_text(Arena *a, const char *zPool, const char *zCerts){
+  Buf who;
+  buf_init(&who);
+  char *z = arena_strdup(a, zCerts);
+  for(char *t=z; *t; ){
+    char *comma = strchr(t, ',');
+    if( comma ) *comma = 0;
+    if( who.n ) buf_puts(&who, "、");
+    buf_puts(&who, pool_lookup(a, zPool, "officer", t, 2));
+    buf_puts(&who, "（"); buf_puts(&who, t); buf_puts(&who, "）");
+    t = comma ? comma+1 : t+strlen(t);
+  }
+  const char *zOut = arena_strdup(a, who.n ? buf_cstr(&who) : "");
+  buf_free(&who);
+  return zOut;
+}
+
 int draw_run(Ctx *c, i64 iPlan, const char *zValues){
   Rec *pPlan;
   int rc = load_plan(c, iPlan, &pPlan);
@@ -335,6 +366,11 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
     return FZ_CONFLICT;
   }
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  const char *zPlanned = rec_val(pPlan, "planned");
+  if( zPlanned && strcmp(c->zToday, zPlanned)<0 ){
+    err_add(c, 0, 0, "未到计划抽取日期（%s）：随机源的号码公布后才能抽取", zPlanned);
+    return FZ_CONFLICT;
+  }
   DrawRow d;
   if( (rc = draw_load(c, iPlan, &d))!=FZ_OK ) return rc==FZ_NOTFOUND ? err_internal(c, "draw_run: plan %lld fixed without pool", (long long)iPlan) : rc;
   Buf key, res;
@@ -355,7 +391,7 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
   if( db_begin_write(c->pDb) ) goto db_fail;
   Stmt q;
   if( db_prepare(c->pDb, &q, "UPDATE draw SET drawn_at=?2, drawn_by=?3, draw_values=?4, draw_key=?5, result=?6"
-                             " WHERE plan_id=?1 AND drawn_at IS NULL") ) goto db_fail_rb;
+                             " WHERE plan_id=?1 AND drawn_at IS NULL RETURNING plan_id") ) goto db_fail_rb;
   db_bind_int64(&q, 1, iPlan);
   db_bind_text(&q, 2, zNow);
   db_bind_text(&q, 3, c->pActor->zLogin ? c->pActor->zLogin : "");
@@ -364,7 +400,12 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
   db_bind_text(&q, 6, buf_cstr(&res));
   int src = db_step(&q);
   db_finalize(&q);
-  if( src!=DB_DONE ) goto db_fail_rb;
+  if( src==DB_DONE ){                      /* drawn meanwhile by another request */
+    err_add(c, 0, 0, "本计划已经抽取过，不能重新抽取");
+    rc = FZ_CONFLICT;
+    goto rb;
+  }
+  if( src!=DB_ROW ) goto db_fail_rb;
   if( audit_append(c, "draw", "draw", iPlan, buf_cstr(&key), buf_cstr(&res)) ) goto db_fail_rb;
   /* one 检查记录 per entity drawn */
   int nDrawn = 0;
@@ -375,13 +416,6 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
     p = e+1;
     char *zCerts = strchr(zLine, '\t');
     *zCerts++ = 0;
-    Buf who;
-    buf_init(&who);
-    for(char *t=strtok(zCerts, ","); t; t=strtok(0, ",")){
-      if( who.n ) buf_puts(&who, "、");
-      buf_puts(&who, pool_lookup(c->pArena, d.zPool, "officer", t, 2));
-      buf_puts(&who, "（"); buf_puts(&who, t); buf_puts(&who, "）");
-    }
     i64 iEnt = rec_id_by_value(c, kind_find("enterprise"), kind_field(kind_find("enterprise"), "credit_code"), zLine, 0);
     Rec *r = rec_new(c, &kind_inspection);
     r->iDept = pPlan->iDept;
@@ -390,9 +424,8 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
     set_val(c, r, "way", "random");
     set_val(c, r, "plan_id", arena_printf(c->pArena, "%lld", (long long)iPlan));
     set_val(c, r, "item", rec_val(pPlan, "item"));
-    set_val(c, r, "inspectors", buf_cstr(&who));
+    set_val(c, r, "inspectors", team_text(c->pArena, d.zPool, zCerts));
     set_val(c, r, "assigned", c->zToday);
-    buf_free(&who);
     if( iEnt==0 ){
       err_add(c, 0, 0, "名录中的检查对象%s已不在名录库中，无法下达检查任务", zLine);
       rc = FZ_CONFLICT;
@@ -432,6 +465,20 @@ int draw_verify(Ctx *c, i64 iPlan){
   if( strcmp(zSha, d.zPoolSha)!=0 ) err_add(c, 0, 0, "名录内容的SHA-256（%s）与公布的摘要（%s）不一致", zSha, d.zPoolSha);
   const char *zPlanSha = rec_val(pPlan, "pool_sha256");
   if( !zPlanSha || strcmp(zPlanSha, d.zPoolSha)!=0 ) err_add(c, 0, 0, "计划记录中的名录摘要与抽取记录不一致");
+  /* the plan as shown beside the draw must say what the pool says */
+  {
+    Arena *a = c->pArena;
+    const char *azLine[] = {
+      arena_printf(a, "\nratio\t%s\t%s\t%s\t%s\n", rec_val(pPlan, "ratio_a"), rec_val(pPlan, "ratio_b"),
+                   rec_val(pPlan, "ratio_c"), rec_val(pPlan, "ratio_d")),
+      arena_printf(a, "\nteam\t%s\n", rec_val(pPlan, "team_size")),
+      arena_printf(a, "\nsource\t%s\n", flat(a, rec_val(pPlan, "source"))),
+      arena_printf(a, "\nplan\t%s\n", flat(a, rec_val(pPlan, "plan_no"))),
+    };
+    for(int i=0; i<4; i++){
+      if( strstr(d.zPool, azLine[i])==0 ){ err_add(c, 0, 0, "计划的抽取比例、每户人数、随机源或编号在名录固定后被修改，与公布的名录不一致"); break; }
+    }
+  }
   if( d.zResult ){
     Buf key, res;
     buf_init(&key);
@@ -443,29 +490,41 @@ int draw_verify(Ctx *c, i64 iPlan){
     else if( strcmp(buf_cstr(&res), d.zResult)!=0 ) err_add(c, 0, 0, "按公布的名录和随机数重算的结果与记录的抽取结果不一致");
     buf_free(&key);
     buf_free(&res);
-    /* the 检查记录 the draw wrote: one per entity drawn, none added or dropped */
+    /* the 检查记录 the draw wrote: one per entity drawn, in order, with
+    ** the inspectors drawn for it; none added, dropped or changed */
     Stmt q;
-    if( db_prepare(c->pDb, &q, "SELECT e.credit_code FROM inspection i, enterprise e"
-                               " WHERE i.plan_id=?1 AND i.way='random' AND e.id=i.enterprise_id ORDER BY i.insp_no") ){
+    if( db_prepare(c->pDb, &q, "SELECT e.credit_code, i.inspectors FROM inspection i, enterprise e"
+                               " WHERE i.plan_id=?1 AND i.way='random' AND e.id=i.enterprise_id ORDER BY i.id") ){
       return err_internal(c, "draw_verify: %s", db_errmsg(c->pDb));
     }
     db_bind_int64(&q, 1, iPlan);
     Buf got, want;
     buf_init(&got);
     buf_init(&want);
-    while( db_step(&q)==DB_ROW ){ buf_puts(&got, db_column_text(&q, 0)); buf_putc(&got, '\n'); }
+    while( db_step(&q)==DB_ROW ){
+      buf_puts(&got, db_column_text(&q, 0)); buf_putc(&got, '\t');
+      buf_puts(&got, db_column_text(&q, 1)); buf_putc(&got, '\n');
+    }
     db_finalize(&q);
+    int bBad = 0;
     for(const char *p=d.zResult; *p; ){
       const char *t = strchr(p, '\t'), *e = strchr(p, '\n');
+      if( t==0 || e==0 || t>e ){ bBad = 1; break; }
       buf_append(&want, p, (size_t)(t-p));
+      buf_putc(&want, '\t');
+      buf_puts(&want, team_text(c->pArena, d.zPool, arena_strndup(c->pArena, t+1, (size_t)(e-t-1))));
       buf_putc(&want, '\n');
       p = e+1;
     }
-    if( strcmp(got.n ? buf_cstr(&got) : "", want.n ? buf_cstr(&want) : "")!=0 ){
-      err_add(c, 0, 0, "本计划的双随机检查记录与抽取结果不一致（检查对象被增删或更换）");
+    if( bBad ){
+      err_add(c, 0, 0, "记录的抽取结果格式不正确");
+    }else if( strcmp(got.n ? buf_cstr(&got) : "", want.n ? buf_cstr(&want) : "")!=0 ){
+      err_add(c, 0, 0, "本计划的双随机检查记录与抽取结果不一致（检查对象或检查人员被增删或更换）");
     }
     buf_free(&got);
     buf_free(&want);
+    const char *zPlanKey = rec_val(pPlan, "draw_key");
+    if( !zPlanKey || strcmp(zPlanKey, d.zKey)!=0 ) err_add(c, 0, 0, "计划记录中的随机数关键字串与抽取记录不一致");
     const char *zN = rec_val(pPlan, "drawn");
     int nLines = 0;
     for(const char *p=d.zResult; (p=strchr(p, '\n'))!=0; p++) nLines++;

@@ -142,6 +142,14 @@ int draw_pick(Drawer *d, int nPool, int nPick, int *aOut){
 typedef struct Ent { int iClass; const char *zCode; } Ent;
 typedef struct Off { const char *zCert; const char *zRecuse; } Off;
 
+/* A whole decimal number in [lo, hi], or -1. */
+static int num_in(const char *z, int lo, int hi){
+  char *e = 0;
+  long v = strtol(z, &e, 10);
+  if( e==z || *e || v<lo || v>hi ) return -1;
+  return (int)v;
+}
+
 /* Splits a line into TAB-separated fields (in place); returns the count. */
 static int split_tabs(char *z, char **az, int nMax){
   int n = 0;
@@ -166,18 +174,25 @@ int draw_compute(Arena *a, const char *zPool, const char *zKey, Buf *pOut, char 
   Ent *aEnt = 0;
   Off *aOff = 0;
   int rc = 1;
-  for(char *zLine=z; zLine && *zLine; ){
+  for(char *zLine=z; zLine; ){
     char *zNext = strchr(zLine, '\n');
     if( zNext ) *zNext++ = 0;
     iLine++;
+    if( zLine[0]==0 ){
+      if( zNext==0 ) break;                 /* after the last line's newline */
+      snprintf(zErr, (size_t)nErr, "名录文件第%d行为空行", iLine);
+      goto done;
+    }
     char *az[6];
     int n = split_tabs(zLine, az, 6);
     if( iLine==1 ){
       if( strcmp(zLine, DRAW_POOL_MAGIC)!=0 ){ snprintf(zErr, (size_t)nErr, "名录文件第1行应为“%s”", DRAW_POOL_MAGIC); goto done; }
     }else if( strcmp(az[0], "ratio")==0 && n==5 ){
-      for(int i=0; i<4; i++) aRatio[i] = atoi(az[i+1]);
+      for(int i=0; i<4; i++){
+        if( (aRatio[i] = num_in(az[i+1], 0, 100))<0 ){ snprintf(zErr, (size_t)nErr, "名录文件第%d行：抽取比例应为0到100的整数", iLine); goto done; }
+      }
     }else if( strcmp(az[0], "team")==0 && n==2 ){
-      nTeam = atoi(az[1]);
+      if( (nTeam = num_in(az[1], 2, 8))<0 ){ snprintf(zErr, (size_t)nErr, "名录文件第%d行：每户检查人员数应为2到8", iLine); goto done; }
     }else if( strcmp(az[0], "entity")==0 && n==4 ){
       if( az[1][0]<'a' || az[1][0]>'d' || az[1][1] ){ snprintf(zErr, (size_t)nErr, "名录文件第%d行：未知的风险分类“%s”", iLine, az[1]); goto done; }
       if( nEnt==nEntAlloc ){

@@ -23,13 +23,14 @@ static int load_enterprise(Req *r, const char *zCode, Rec **pp){
   return rc;
 }
 
-/* This year's inspections of the enterprise, newest first. */
+/* This year's inspections of the enterprise, newest first: those done
+** (a drawn task not yet carried out is not announced to the enterprise). */
 static int load_visits(Req *r, const Rec *pEnt, ScanView *v){
   Stmt q;
   if( db_prepare(r->ctx.pDb, &q,
       "SELECT i.assigned, d.name, i.way, it.name, i.result, i.state, i.inspectors FROM inspection i"
       " JOIN dept d ON d.id=i.dept_id LEFT JOIN inspection_item it ON it.id=i.item"
-      " WHERE i.enterprise_id=?1 AND i.assigned>=?2 AND i.assigned<=?3 ORDER BY i.assigned DESC, i.id DESC") ){
+      " WHERE i.enterprise_id=?1 AND i.state='done' AND i.assigned>=?2 AND i.assigned<=?3 ORDER BY i.assigned DESC, i.id DESC") ){
     return FZ_INTERNAL;
   }
   db_bind_int64(&q, 1, pEnt->id);
@@ -104,13 +105,24 @@ void h_qr(Req *r){
   int rc = rec_get(&r->ctx, &kind_enterprise, r->iId, &pEnt);
   if( rc==FZ_NOTFOUND ){ req_fail(r, 404, "市场主体不存在"); return; }
   if( rc ){ req_fail_internal(r); return; }
-  const char *zHost = req_in_header(r, "Host");
-  const char *zProto = req_in_header(r, "X-Forwarded-Proto");
-  int bHttps = zProto && strcmp(zProto, "https")==0;
+  /* The address printed into the code: the county's configured public
+  ** address (setting public_url, e.g. https://fazhi.example.gov.cn), else
+  ** the host this page was asked for, if it is a plain host[:port]. */
   Buf u;
   buf_init(&u);
-  buf_puts(&u, bHttps ? "https://" : "http://");
-  buf_puts(&u, zHost && zHost[0] && !strpbrk(zHost, "/\\\"<> ") ? zHost : "127.0.0.1");
+  Stmt q;
+  if( db_prepare(r->ctx.pDb, &q, "SELECT value FROM setting WHERE name='public_url'")==DB_OK ){
+    if( db_step(&q)==DB_ROW ) buf_puts(&u, db_column_text(&q, 0));
+    db_finalize(&q);
+  }
+  if( u.n==0 ){
+    const char *zHost = req_in_header(r, "Host");
+    const char *zProto = req_in_header(r, "X-Forwarded-Proto");
+    int bPlain = zHost && zHost[0] && strspn(zHost, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")==strlen(zHost);
+    buf_puts(&u, zProto && strcmp(zProto, "https")==0 ? "https://" : "http://");
+    buf_puts(&u, bPlain ? zHost : "127.0.0.1");
+  }
+  if( u.n && u.z[u.n-1]=='/' ) u.n--;
   buf_puts(&u, "/scan/");
   buf_url(&u, rec_val(pEnt, "credit_code"));
   const char *zUrl = arena_strdup(&r->arena, buf_cstr(&u));
@@ -172,9 +184,8 @@ void h_scan_log(Req *r){
   char zDay[9];
   snprintf(zDay, sizeof zDay, "%.4s%.2s%.2s", c->zToday, c->zToday+5, c->zToday+8);
   const char *zCode = rec_val(pEnt, "credit_code");
-  size_t nCode = strlen(zCode);
   const char *azIn[][2] = {
-    { "insp_no", arena_printf(&r->arena, "SM%s-%s-%d", zDay, zCode + (nCode>6 ? nCode-6 : 0), v.nVisit+1) },
+    { "insp_no", arena_printf(&r->arena, "SM%s-%s-%d", zDay, zCode, v.nVisit+1) },
     { "enterprise_id", arena_printf(&r->arena, "%lld", (long long)pEnt->id) },
     { "way", "qr" },
     { "plan_id", zPlan && zPlan[0] ? zPlan : 0 },

@@ -136,7 +136,31 @@ expect_status 200 "API draw"
 expect_eq "$(jq -c '.picks' "$BODY")" "$PICKS1" "same pools and values, same draw"
 expect_ne "$(json .pool_sha256)" "$SHA" "the pool names its plan, so its digest differs"
 
-# 6. A 检查记录 swapped for another entity afterwards: the page and fazhi check catch it.
+# 6. Order in time: pools fixed no later than the draw date, the draw not before it.
+api_as chengguan
+api POST /api/v1/k/inspection_plan '{"plan_no":"SJ-TEST-3","title":"过期计划","item":"JCSX-CG-1","town":"测试村","ratio_a":100,"ratio_b":100,"ratio_c":100,"ratio_d":0,"team_size":2,"source":"福彩3D","planned":"2026-06-29"}'
+api POST "/api/v1/draw/$(json .id)/fix"
+expect_status 409 "fixing after the draw date"
+expect_json '.errors[0].message | contains("计划抽取日期（2026-06-29）已过")'
+api POST /api/v1/k/inspection_plan '{"plan_no":"SJ-TEST-4","title":"明日计划","item":"JCSX-CG-1","town":"测试村","ratio_a":100,"ratio_b":100,"ratio_c":100,"ratio_d":0,"team_size":2,"source":"福彩3D","planned":"2026-07-01"}'
+PID4=$(json .id)
+api POST "/api/v1/draw/$PID4/fix"
+expect_status 200 "fixing before the draw date"
+api POST "/api/v1/draw/$PID4/run" '{"values":"1 2 3"}'
+expect_status 409 "drawing before the draw date"
+expect_json '.errors[0].message | contains("未到计划抽取日期（2026-07-01）")'
+
+# 7. Changes after the draw are caught: an inspector swapped on a 检查记录,
+# a plan's ratio edited after its pools were fixed.
+api PUT "/api/v1/k/inspection/$(sql "SELECT id FROM inspection WHERE insp_no='SJ-TEST-2-001'")" '{"inspectors":"王某（ZFT1）、张某（ZFT3）"}'
+expect_status 200 "an inspector edited through the form"
+api GET "/api/v1/draw/$PID2"
+expect_json '.verified == false and (.problems | any(contains("检查人员")))' "the swapped inspector is caught"
+api PUT "/api/v1/k/inspection_plan/$PID4" '{"ratio_a":5}'
+api GET "/api/v1/draw/$PID4"
+expect_json '.verified == false and (.problems | any(contains("名录固定后被修改")))' "the edited ratio is caught"
+
+# 8. A 检查记录 swapped for another entity afterwards: the page and fazhi check catch it.
 sql "UPDATE inspection SET enterprise_id=$E4 WHERE insp_no='SJ-TEST-1-001'"
 anon
 get "/draw/$PID1"

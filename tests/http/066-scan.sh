@@ -31,6 +31,16 @@ get "/qr/$EID"
 expect_status 200 "QR page"
 expect_contains "$BODY" '<svg class="qr"'
 expect_contains "$BODY" "http://127.0.0.1:$PORT/scan/$CODE" "the code's address"
+api_as shichang    # a cookie would follow the odd Host name; the token does not
+get "/qr/$EID" -H "Authorization: Bearer $TOKEN" -H "Host: evil.example@x/y"
+expect_status 200 "QR page asked for by a strange Host"
+expect_contains "$BODY" "http://127.0.0.1/scan/$CODE" "a Host header that is not a plain host is not printed"
+"$FAZHI" setting --db "$DB" public_url https://fazhi.example.gov.cn/ >/dev/null
+expect_eq "$?" 0 "fazhi setting public_url"
+"$FAZHI" setting --db "$DB" public_url 'javascript:alert(1)' 2>"$T/set.err"
+expect_eq "$?" 2 "a public_url that is not http(s) is refused"
+get "/qr/$EID"
+expect_contains "$BODY" "https://fazhi.example.gov.cn/scan/$CODE" "the configured public address"
 anon
 get "/qr/$EID"
 expect_status 303 "the printable code needs a login"

@@ -99,6 +99,10 @@ static void test_sha256_draw(void){
   char zErr[200] = "";
   T_EQ_INT(draw_compute(&a, zPool, "512./", &r1, zErr, sizeof zErr), 0);
   T_EQ_STR(zErr, "");
+  /* the documented algorithm, recomputed independently (a few lines of
+  ** Python's hashlib over the same pool and key) */
+  T_EQ_STR(buf_cstr(&r1), "E06\tZF004,ZF002\nE02\tZF004,ZF003\nE04\tZF002,ZF004\nE09\tZF001,ZF005\n"
+                          "E08\tZF001,ZF002\nE07\tZF003,ZF004\nE10\tZF001,ZF004\n");
   /* same inputs, same draw */
   T_EQ_INT(draw_compute(&a, zPool, "512./", &r2, zErr, sizeof zErr), 0);
   T_EQ_STR(buf_cstr(&r1), buf_cstr(&r2));
@@ -107,7 +111,7 @@ static void test_sha256_draw(void){
   for(const char *p=buf_cstr(&r1); (p=strchr(p, '\n'))!=0; p++) nLine++;
   T_EQ_INT(nLine, 7);
   for(int i=1; i<=6; i++){
-    char z[8];
+    char z[16];
     snprintf(z, sizeof z, "E0%d\t", i);
     if( strstr(buf_cstr(&r1), z) ) nA++;
   }
@@ -165,6 +169,19 @@ static void test_refusals(void){
   memcpy(strstr(z3, "E02\t乙"), "E00", 3);
   T_EQ_INT(draw_compute(&a, z3, "1./", &r, zErr, sizeof zErr), 1);
   T_EQ_STR(zErr, "名录文件第7行：检查对象未按风险分类和代码排序");
+  /* numbers out of range, a blank line: refused, not drawn from */
+  char *z5 = arena_printf(&a, "%s", zPool);
+  memcpy(strstr(z5, "ratio\t50"), "ratio\t-5", 8);
+  T_EQ_INT(draw_compute(&a, z5, "1./", &r, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "名录文件第3行：抽取比例应为0到100的整数");
+  char *z6 = arena_printf(&a, "%s", zPool);
+  memcpy(strstr(z6, "team\t2"), "team\t9", 6);
+  T_EQ_INT(draw_compute(&a, z6, "1./", &r, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "名录文件第4行：每户检查人员数应为2到8");
+  char *z7 = arena_printf(&a, "%s", zPool);
+  *strstr(z7, "entity\tb") = '\n';
+  T_EQ_INT(draw_compute(&a, z7, "1./", &r, zErr, sizeof zErr), 1);
+  T_CHECK(strstr(zErr, "无法识别") || strstr(zErr, "空行"));
   T_EQ_INT(draw_compute(&a, "hello\n", "1./", &r, zErr, sizeof zErr), 1);
   T_CHECK(strstr(zErr, "第1行")!=0);
   char *z4 = arena_printf(&a, "%sextra\tline\n", zPool);
