@@ -5,6 +5,8 @@
 ** and local periods are met. Every row goes through the importer.
 */
 #include "app/demo.h"
+#include "engine/record.h"
+#include <stdio.h>
 #include <string.h>
 
 #define rnd(n)      demo_rnd(p->g, (unsigned)(n))
@@ -172,16 +174,18 @@ static int gen_audits(DemoCounty *p){
   demo_tab_init(&t, p->g->c, azHead);
   int n = 0;
   for(Day d=p->y0; d<=TODAY; d += 10 + (Day)rnd(10)){
+    Day start = demo_rnd_workday(p->g, d, d + 5);
+    if( start > TODAY ) break;
     char **r = demo_tab_row(&t);
     int iT = (int)rnd(4);
     const char *zAuditee = p->azDept[(int)rnd(p->nBureau + p->nTown)];
-    Day rep = d + 40 + (Day)rnd(60);
+    Day rep = start + 40 + (Day)rnd(60);
     r[0] = (char*)p->azDept[14];
     r[2] = (char*)arena_printf(p->a, "SJXM%.4s-%02d", ymd(d), ++n);
     r[3] = (char*)arena_printf(p->a, "%s%s", zAuditee, azType[iT]);
     r[4] = (char*)azType[iT];
     r[5] = (char*)zAuditee;
-    r[6] = (char*)ymd(demo_rnd_workday(p->g, d, d + 5));
+    r[6] = (char*)ymd(start);
     if( rep > TODAY ){ r[1] = "审计中"; continue; }
     r[1] = "已出具报告";
     r[7] = (char*)ymd(rep);
@@ -267,7 +271,85 @@ static int gen_activities(DemoCounty *p){
   return demo_tab_import(&t, "emergency", p->bQuiet);
 }
 
+/* 案卷评查 and 执法监督/督察: entered while under way, then completed on
+** their day through the transition, which opens their problems in the
+** ledger as a clerk's click would. */
+static int gen_reviews(DemoCounty *p){
+  static const char *azRH[] = { "所属部门", "状态", "评查编号", "案卷号", "被评查单位", "案卷类别", "评查日期", "得分", "等次", "发现问题", 0 };
+  static const char *azProblem[] = { "证据材料不完整", "执法文书送达程序不规范", "自由裁量理由说明不充分", "立案审批手续不全",
+    "执法人员执法证号未记录", "卷内目录与材料不一致" };
+  static const int aUnit[] = { 1, 2, 3, 5, 6, 10, 11, 12 };
+  Tab t;
+  demo_tab_init(&t, p->g->c, azRH);
+  typedef struct Done { const char *zNo; Day d; } Done;
+  Done aDone[512];
+  int nDone = 0, n = 0;
+  for(Day d=p->y0; d<=TODAY; d++){
+    if( !cal_is_workday(d, 0) || !chance(300) ) continue;
+    char **r = demo_tab_row(&t);
+    int score = 60 + (int)rnd(40);
+    if( chance(40) ) score = 40 + (int)rnd(20);
+    r[0] = (char*)p->zJustice;
+    r[1] = "评查中";
+    r[2] = (char*)arena_printf(p->a, "PC%.4s-%03d", ymd(d), ++n);
+    r[3] = (char*)arena_printf(p->a, "%s罚决字〔%.4s〕%u号", p->zCounty, ymd(d), 1 + rnd(300));
+    r[4] = (char*)p->azDept[aUnit[rnd(8)]];
+    r[5] = chance(800) ? "行政处罚" : chance(500) ? "行政许可" : "行政强制";
+    r[6] = (char*)ymd(d);
+    r[7] = (char*)arena_printf(p->a, "%d", score);
+    r[8] = score>=90 ? "优秀" : score>=60 ? "合格" : "不合格";
+    int nProb = score>=90 ? 0 : score>=75 ? (int)rnd(2) : 1 + (int)rnd(2);
+    if( nProb ) r[9] = (char*)(nProb==1 ? azProblem[rnd(6)] : arena_printf(p->a, "%s\n%s", azProblem[rnd(3)], azProblem[3 + rnd(3)]));
+    Day dDone = d + 2 + (Day)rnd(5);
+    if( dDone <= TODAY && nDone<512 ) aDone[nDone++] = (Done){ r[2], dDone };
+  }
+  if( demo_tab_import(&t, "file_review", p->bQuiet) ) return 1;
+  static const char *azSH[] = { "所属部门", "状态", "编号", "类型", "事项", "领域", "被监督单位", "日期", "发现问题", 0 };
+  static const char *azType[] = { "执法监督检查", "投诉举报核查", "执法监督联系点活动", "特邀执法监督员活动", "法治督察" };
+  static const int aTypeW[] = { 35, 15, 20, 15, 15 };
+  static const char *azField[] = { "殡葬", "食品安全", "城市管理", "生态环境", "安全生产", "交通运输" };
+  demo_tab_init(&t, p->g->c, azSH);
+  int nFirst = nDone;
+  n = 0;
+  for(Day d=p->y0; d<=TODAY; d++){
+    if( !cal_is_workday(d, 0) || !chance(120) ) continue;
+    char **r = demo_tab_row(&t);
+    int iT = demo_pick(p->g, aTypeW, 5);
+    r[0] = (char*)p->zJustice;
+    r[1] = "进行中";
+    r[2] = (char*)arena_printf(p->a, "JD%.4s-%03d", ymd(d), ++n);
+    r[3] = (char*)azType[iT];
+    r[5] = (char*)azField[rnd(6)];
+    r[4] = (char*)arena_printf(p->a, "%s领域%s", r[5], azType[iT]);
+    r[6] = (char*)p->azDept[aUnit[rnd(8)]];
+    r[7] = (char*)ymd(d);
+    if( iT!=2 && iT!=3 && chance(500) ) r[8] = chance(500) ? "未按规定公示行政检查事项" : "执法人员未全程记录执法过程";
+    Day dDone = d + 3 + (Day)rnd(10);
+    if( dDone <= TODAY && nDone<512 ) aDone[nDone++] = (Done){ r[2], dDone };
+  }
+  if( demo_tab_import(&t, "supervision", p->bQuiet) ) return 1;
+  /* completed in date order, each on its day */
+  Ctx *c = p->g->c;
+  char zToday[11];
+  memcpy(zToday, c->zToday, sizeof zToday);
+  int iToday = c->iToday, rc = 0;
+  for(int i=0; i<nDone && rc==0; i++){
+    const Kind *k = kind_find(i<nFirst ? "file_review" : "supervision");
+    i64 id = rec_id_by_value(c, k, &k->aField[0], aDone[i].zNo, 0);
+    Rec *r;
+    day_format(aDone[i].d, c->zToday);
+    c->iToday = (int)aDone[i].d;
+    rc = rec_get(c, k, id, &r);
+    if( rc==0 ) rc = rec_transition(c, r, kind_trans(k, "complete"));
+  }
+  memcpy(c->zToday, zToday, sizeof zToday);
+  c->iToday = iToday;
+  if( rc ){ fprintf(stderr, "演示数据：评查、监督办结失败\n"); return 1; }
+  return 0;
+}
+
 int demo_activities(DemoCounty *p){
+  if( gen_reviews(p) ) return 1;
   if( gen_decisions(p) ) return 1;
   if( gen_counsel(p) ) return 1;
   if( gen_legal_aid(p) ) return 1;

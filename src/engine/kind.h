@@ -138,6 +138,22 @@ typedef struct ReportText {
   const char *azSentence[10];
 } ReportText;
 
+/* Records a transition opens in another kind: 案卷评查 completed opens one
+** 问题台账 item per line of its 发现问题. Each value is
+**   "=text"    that text                 "@line"   the line
+**   "@seq"     the record's unique value and the line's number ("PC-3-2")
+**   "@today" / "@today+N"  today, or N days on
+**   otherwise  the value of that field of the record.
+** The target "dept_id" takes a department name. The new records are
+** written in the transition's transaction: one refused, none written. */
+typedef struct SpawnSet { const char *zField; const char *zValue; } SpawnSet;
+typedef struct Spawn {
+  const char *zTrans;      /* after this transition */
+  const char *zKind;       /* the kind opened */
+  const char *zLines;      /* FT_LONGTEXT field: one record per non-empty line */
+  SpawnSet aSet[8];
+} Spawn;
+
 /* A page of the mechanism's own behaviour, linked from each record's
 ** detail page: zHref followed by the record's id (/draw/12). */
 typedef struct Link { const char *zLabel; const char *zHref; } Link;
@@ -155,6 +171,7 @@ typedef struct Kind {
   const Indicator *aIndicator;
   const ReportText *pReport;/* its part of the annual report (NULL: none, or written in src/report) */
   const Link *aLink;       /* pages of its own behaviour (NULL: none) */
+  const Spawn *aSpawn;     /* records its transitions open elsewhere (NULL: none) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
 } Kind;

@@ -646,6 +646,71 @@ int rec_trans_allowed(const Actor *a, const Rec *r, const Transition *t){
   return (a->mRole & t->mRole)!=0 && list_has(t->zFrom, r->zState);
 }
 
+/* The value a Spawn rule gives one field of a record opened from line
+** iLine (1-based) zLine of record r. */
+static const char *spawn_value(Ctx *c, const Rec *r, const char *zRule, const char *zLine, int iLine){
+  if( zRule[0]=='=' ) return zRule+1;
+  if( strcmp(zRule, "@line")==0 ) return zLine;
+  if( strcmp(zRule, "@seq")==0 ){
+    const char *zKey = 0;
+    for(const Field *f=r->pKind->aField; f->zName && !zKey; f++) if( f->flags & F_UNIQUE ) zKey = rec_val(r, f->zName);
+    return arena_printf(c->pArena, "%s-%d", zKey ? zKey : "", iLine);
+  }
+  if( strncmp(zRule, "@today", 6)==0 ){
+    Day d = (Day)c->iToday;
+    if( zRule[6]=='+' ) d += (Day)atoi(zRule+7);
+    char z[11];
+    day_format(d, z);
+    return arena_strdup(c->pArena, z);
+  }
+  return rec_val(r, zRule);
+}
+
+/* The records the kind's Spawn rules open after transition t, inside the
+** caller's transaction; errors name the line they came from. */
+static int rec_spawn(Ctx *c, const Rec *r, const Transition *t){
+  if( r->pKind->aSpawn==0 ) return FZ_OK;
+  for(const Spawn *s=r->pKind->aSpawn; s->zTrans; s++){
+    if( strcmp(s->zTrans, t->zId)!=0 ) continue;
+    const Kind *k = kind_find(s->zKind);
+    const char *zAll = rec_val(r, s->zLines);
+    int iLine = 0;
+    for(const char *p=zAll ? zAll : ""; *p; ){
+      const char *e = strchr(p, '\n');
+      size_t n = e ? (size_t)(e-p) : strlen(p);
+      char *zLine = arena_strndup(c->pArena, p, n);
+      p += n + (e ? 1 : 0);
+      while( n && (zLine[n-1]=='\r' || zLine[n-1]==' ') ) zLine[--n] = 0;
+      while( *zLine==' ' ) zLine++;
+      if( zLine[0]==0 ) continue;
+      iLine++;
+      Rec *pNew = rec_new(c, k);
+      pNew->iDept = r->iDept;
+      int nErr0 = c->err.n;
+      for(const SpawnSet *v=s->aSet; v->zField; v++){
+        const char *z = spawn_value(c, r, v->zValue, zLine, iLine);
+        if( z==0 ) continue;
+        if( strcmp(v->zField, "dept_id")==0 ){
+          i64 iDept;
+          if( dept_lookup(c, z, &iDept, 0) ) err_add(c, 0, kind_field(r->pKind, v->zValue), "没有部门“%s”", z);
+          else pNew->iDept = iDept;
+          continue;
+        }
+        const Field *f = kind_field(k, v->zField);
+        const char *zOut = 0;
+        if( rec_parse_value(c, f, z, &zOut, 0)==0 ) pNew->azVal[f - k->aField] = zOut;
+      }
+      int rc = c->err.n>nErr0 ? FZ_INVALID : rec_insert(c, pNew);
+      if( rc ){
+        const Field *fl = kind_field(r->pKind, s->zLines);
+        err_add(c, 0, fl, "第%d条“%s”不能记入%s（见上）", iLine, zLine, k->zLabel);
+        return rc;
+      }
+    }
+  }
+  return FZ_OK;
+}
+
 int rec_transition(Ctx *c, const Rec *pOld, const Transition *t){
   if( !rec_trans_allowed(c->pActor, pOld, t) ) return FZ_FORBIDDEN;
   Rec *pNew = rec_new(c, pOld->pKind);
@@ -658,7 +723,17 @@ int rec_transition(Ctx *c, const Rec *pOld, const Transition *t){
     int i = field_index(pOld->pKind, t->zStamp);
     if( pNew->azVal[i]==0 ) pNew->azVal[i] = arena_strdup(c->pArena, c->zToday);
   }
-  return rec_save(c, pOld, pNew, t->zId);
+  if( pOld->pKind->aSpawn==0 ) return rec_save(c, pOld, pNew, t->zId);
+  /* the transition and the records it opens: one transaction */
+  if( db_begin_write(c->pDb) ) return err_internal(c, "rec_transition: %s", db_errmsg(c->pDb));
+  int rc = rec_save(c, pOld, pNew, t->zId);
+  if( rc==FZ_OK ) rc = rec_spawn(c, pNew, t);
+  if( rc ){ db_rollback(c->pDb); return rc; }
+  if( db_commit(c->pDb) ){
+    rc = err_internal(c, "rec_transition: %s", db_errmsg(c->pDb));
+    db_rollback(c->pDb);
+  }
+  return rc;
 }
 
 /* Records of any kind that point at r through a reference field. */

@@ -16,6 +16,7 @@ extern const Kind kind_disclosure_request;
 extern const Kind kind_emergency;
 extern const Kind kind_enforcement_case;
 extern const Kind kind_enterprise;
+extern const Kind kind_file_review;
 extern const Kind kind_hotline_ticket;
 extern const Kind kind_inspection;
 extern const Kind kind_inspection_item;
@@ -35,6 +36,7 @@ extern const Kind kind_rectification;
 extern const Kind kind_service_case;
 extern const Kind kind_service_item;
 extern const Kind kind_study_session;
+extern const Kind kind_supervision;
 
 static const Kind *const aKind[] = {
   &kind_audit_project,
@@ -42,6 +44,7 @@ static const Kind *const aKind[] = {
   &kind_emergency,
   &kind_enforcement_case,
   &kind_enterprise,
+  &kind_file_review,
   &kind_hotline_ticket,
   &kind_inspection,
   &kind_inspection_item,
@@ -61,6 +64,7 @@ static const Kind *const aKind[] = {
   &kind_service_case,
   &kind_service_item,
   &kind_study_session,
+  &kind_supervision,
 };
 #define N_KIND ((int)(sizeof(aKind)/sizeof(aKind[0])))
 
@@ -266,6 +270,17 @@ int registry_selfcheck(char *zErr, int nErr){
       }
     }
     if( report_text_ok(k, zErr, nErr) ) return 1;
+    if( k->aSpawn ){
+      for(const Spawn *s=k->aSpawn; s->zTrans; s++){
+        const Kind *kt = kind_find(s->zKind);
+        const Field *fl = kind_field(k, s->zLines);
+        if( !kind_trans(k, s->zTrans) || !kt || !fl || fl->eType!=FT_LONGTEXT ) FAIL("%s: bad spawn on %s", k->zName, s->zTrans);
+        for(const SpawnSet *v=s->aSet; v->zField; v++){
+          if( strcmp(v->zField, "dept_id")!=0 && !kind_field(kt, v->zField) ) FAIL("%s: spawn sets unknown %s.%s", k->zName, kt->zName, v->zField);
+          if( v->zValue[0]!='=' && v->zValue[0]!='@' && !kind_field(k, v->zValue) ) FAIL("%s: spawn reads unknown field %s", k->zName, v->zValue);
+        }
+      }
+    }
     if( k->aIndicator ){
       for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
         if( ind->zYearField && (!kind_field(k, ind->zYearField) || kind_field(k, ind->zYearField)->eType!=FT_DATE) )

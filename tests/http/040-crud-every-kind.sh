@@ -251,6 +251,30 @@ web_cycle emergency event_no YJ-CRUD-1 participants 150 '150' - - '应急演练'
 api_cycle emergency event_no YJ-CRUD-2 '{"participants":40}' '.fields.participants == 40' - - \
   '{"event_no":"YJ-CRUD-2","etype":"应急预案编制修订","title":"森林防火应急预案","level":"县级","held":"2026-05-20"}'
 
+# ---- 案卷评查, 执法监督与督察 (admin): completing one opens its problems in the ledger ----
+web_cycle file_review review_no PC-CRUD-1 score 88 '88' complete 评查完成 '行政处罚' -- \
+  review_no=PC-CRUD-1 case_no=示市监罚〔2026〕1号 unit=示范县市场监督管理局 category=penalty reviewed=2026-06-29 score=80 grade=pass
+api_cycle supervision sup_no JD-CRUD-1 '{"field":"殡葬"}' '.fields.field == "殡葬"' complete done \
+  '{"sup_no":"JD-CRUD-1","stype":"执法监督检查","title":"殡葬领域执法监督检查","unit":"示范县民政局","held":"2026-06-28"}'
+api POST /api/v1/k/file_review '{"review_no":"PC-CRUD-2","case_no":"示城管罚〔2026〕7号","unit":"示范县城市管理局","category":"行政处罚","reviewed":"2026-06-29","score":62,"grade":"合格","problems":"证据材料不完整\n\n  执法文书送达程序不规范  "}'
+expect_status 201 "a review with two problems"
+PC2=$(json .id)
+N_LEDGER=$(sql "SELECT count(*) FROM rectification")
+api POST "/api/v1/k/file_review/$PC2/do/complete"
+expect_status 200 "review completed"
+expect_eq "$(sql "SELECT count(*) FROM rectification")" "$((N_LEDGER+2))" "two ledger items opened"
+expect_eq "$(sql "SELECT r.problem_no||'|'||d.name||'|'||r.source||'|'||r.problem||'|'||r.found||'|'||r.due||'|'||r.state FROM rectification r, dept d WHERE d.id=r.dept_id AND r.problem_no LIKE 'PC-CRUD-2-%' ORDER BY r.problem_no")" \
+  "PC-CRUD-2-1|示范县城市管理局|file_review|证据材料不完整|2026-06-30|2026-07-30|open
+PC-CRUD-2-2|示范县城市管理局|file_review|执法文书送达程序不规范|2026-06-30|2026-07-30|open" "each problem against the reviewed unit, due in 30 days"
+# A unit that is not a department: the review stays open and nothing is written.
+api POST /api/v1/k/supervision '{"sup_no":"JD-CRUD-2","stype":"法治督察","title":"规范性文件备案督察","unit":"示范县宇宙局","held":"2026-06-28","problems":"未按期报送备案"}'
+JD2=$(json .id)
+api POST "/api/v1/k/supervision/$JD2/do/complete"
+expect_status 422 "an unknown unit"
+expect_json '.errors | any(.message | contains("没有部门“示范县宇宙局”"))'
+expect_eq "$(sql "SELECT state FROM supervision WHERE id=$JD2")" "open" "the supervision stays open"
+expect_eq "$(sql "SELECT count(*) FROM rectification WHERE problem_no LIKE 'JD-CRUD-2-%'")" 0 "no ledger item written"
+
 login fuyi
 api_login fuyi
 

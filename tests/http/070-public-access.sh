@@ -119,7 +119,7 @@ api POST /api/v1/k/service_item '{"code":"X"}'
 expect_status 401 "anonymous API create"
 api GET /api/v1/schema
 expect_status 200 "the schema is public"
-expect_json '[.kinds[].id] | sort == ["audit_project","disclosure_request","emergency","enforcement_case","enterprise","hotline_ticket","inspection","inspection_item","inspection_plan","law_publicity","legal_aid","legal_counsel","legality_review","litigation","major_decision","mediation","normative_doc","officer","proposal","reconsideration","rectification","service_case","service_item","study_session"]'
+expect_json '[.kinds[].id] | sort == ["audit_project","disclosure_request","emergency","enforcement_case","enterprise","file_review","hotline_ticket","inspection","inspection_item","inspection_plan","law_publicity","legal_aid","legal_counsel","legality_review","litigation","major_decision","mediation","normative_doc","officer","proposal","reconsideration","rectification","service_case","service_item","study_session","supervision"]'
 
 # 5. Unknown pages: 404; wrong methods: 405 (in the face of the URL).
 get /k/nosuchkind
