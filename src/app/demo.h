@@ -26,6 +26,9 @@ int  demo_tab_import(Tab*, const char *zKind, int bQuiet);   /* imports and free
 const char *demo_ymd(Gen*, Day);
 Day  demo_rnd_workday(Gen*, Day from, Day to);
 Day  demo_add_workdays(Day, int n);
+void demo_set_today(Ctx*, Day);                   /* the simulated clerk's today */
+int  demo_set_field(Ctx*, const Kind*, i64 id, const char *zField, const char *zVal);   /* an edit of one field */
+int  demo_do(Ctx*, const Kind*, i64 id, const char *zTrans);                          /* a transition */
 
 /* What the later mechanisms' generators need to know of the county. */
 typedef struct DemoCounty {

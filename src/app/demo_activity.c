@@ -148,8 +148,7 @@ static int gen_hotline(DemoCounty *p){
       int nDays = bQuick ? 1 + (int)rnd(chance(20) ? 5 : 3) : 2 + (int)rnd(chance(20) ? 16 : 12);
       Day cl = demo_add_workdays(d, nDays);
       r[0] = (char*)p->azDept[(int)rnd(p->nBureau + p->nTown)];
-      r[2] = (char*)arena_printf(p->a, "RX%.4s%.2s%.2s%04d", ymd(d), ymd(d)+5, ymd(d)+8, ++n % 10000);
-      r[2] = (char*)arena_printf(p->a, "%s-%d", r[2], n);
+      r[2] = (char*)arena_printf(p->a, "RX%.4s%.2s%.2s-%d", ymd(d), ymd(d)+5, ymd(d)+8, ++n);
       r[3] = (char*)azChan[demo_pick(p->g, aChanW, 4)];
       r[4] = (char*)azType[iType];
       r[5] = (char*)azSummary[rnd(10)];
@@ -335,12 +334,8 @@ static int gen_reviews(DemoCounty *p){
   int iToday = c->iToday, rc = 0;
   for(int i=0; i<nDone && rc==0; i++){
     const Kind *k = kind_find(i<nFirst ? "file_review" : "supervision");
-    i64 id = rec_id_by_value(c, k, &k->aField[0], aDone[i].zNo, 0);
-    Rec *r;
-    day_format(aDone[i].d, c->zToday);
-    c->iToday = (int)aDone[i].d;
-    rc = rec_get(c, k, id, &r);
-    if( rc==0 ) rc = rec_transition(c, r, kind_trans(k, "complete"));
+    demo_set_today(c, aDone[i].d);
+    rc = demo_do(c, k, rec_id_by_value(c, k, &k->aField[0], aDone[i].zNo, 0), "complete");
   }
   memcpy(c->zToday, zToday, sizeof zToday);
   c->iToday = iToday;

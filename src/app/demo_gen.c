@@ -5,6 +5,7 @@
 ** and dates.
 */
 #include "app/demo.h"
+#include "engine/record.h"
 #include "transfer/transfer.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,3 +72,20 @@ Day demo_rnd_workday(Gen *g, Day from, Day to){
   return from;
 }
 Day demo_add_workdays(Day d, int n){ Day out = d; if( n>0 ) cal_add_workdays(d, n, &out); return out; }
+
+void demo_set_today(Ctx *c, Day d){
+  day_format(d, c->zToday);
+  c->iToday = (int)d;
+}
+int demo_set_field(Ctx *c, const Kind *k, i64 id, const char *zField, const char *zVal){
+  Rec *pOld;
+  if( rec_get(c, k, id, &pOld) ) return 1;
+  Rec *pNew = rec_copy(c, pOld);
+  pNew->azVal[kind_field(k, zField) - k->aField] = zVal;
+  return rec_update(c, pOld, pNew);
+}
+int demo_do(Ctx *c, const Kind *k, i64 id, const char *zTrans){
+  Rec *r;
+  if( rec_get(c, k, id, &r) ) return 1;
+  return rec_transition(c, r, kind_trans(k, zTrans));
+}

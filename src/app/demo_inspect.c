@@ -205,26 +205,6 @@ static int gen_inspections(DemoCounty *p, InspState *s){
   return demo_tab_import(&t, "inspection", p->bQuiet);
 }
 
-/* Today, as the simulated clerk sees it. */
-static void set_today(Ctx *c, Day d){
-  day_format(d, c->zToday);
-  c->iToday = (int)d;
-}
-static int set_field(Ctx *c, const Kind *k, i64 id, const char *zField, const char *zVal){
-  Rec *pOld;
-  if( rec_get(c, k, id, &pOld) ) return 1;
-  Rec *pNew = rec_new(c, k);
-  memcpy(pNew->azVal, pOld->azVal, sizeof(char*)*(size_t)kind_nfield(k));
-  pNew->iDept = pOld->iDept;
-  pNew->azVal[kind_field(k, zField) - k->aField] = zVal;
-  return rec_update(c, pOld, pNew);
-}
-static int do_trans(Ctx *c, const Kind *k, i64 id, const char *zTrans){
-  Rec *r;
-  if( rec_get(c, k, id, &r) ) return 1;
-  return rec_transition(c, r, kind_trans(k, zTrans));
-}
-
 /* The plans of both years, each drawn on its date. */
 static int gen_plans(DemoCounty *p){
   static const char *azHead[] = { "所属部门", "计划编号", "计划名称", "抽查事项", "联合抽查", "联合部门", "抽查行业",
@@ -280,10 +260,10 @@ static int gen_plans(DemoCounty *p){
     Day dFix = aPlan[i].dDraw - 3;
     if( dFix > today ) continue;
     i64 id = rec_id_by_value(c, kPlan, kind_field(kPlan, "plan_no"), aPlan[i].zNo, 0);
-    set_today(c, dFix);
+    demo_set_today(c, dFix);
     if( (rc = draw_fix(c, id))!=FZ_OK ) break;
     if( aPlan[i].dDraw > today ) continue;
-    set_today(c, aPlan[i].dDraw);
+    demo_set_today(c, aPlan[i].dDraw);
     const char *zValues = arena_printf(p->a, "%u %u %u", rnd(10), rnd(10), rnd(10));
     if( (rc = draw_run(c, id, zValues))!=FZ_OK ) break;
     nDrawn++;
@@ -301,27 +281,27 @@ static int gen_plans(DemoCounty *p){
     for(int k=0; k<n && rc==0; k++){
       Day dCheck = demo_rnd_workday(p->g, aPlan[i].dDraw + 3, aPlan[i].dDraw + 30);
       if( dCheck > today ){ bAllDone = 0; continue; }
-      set_today(c, dCheck);
+      demo_set_today(c, dCheck);
       static const char *azRes[] = { "ok", "fixed", "case", "absent" };
       static const int aResW[] = { 80, 15, 3, 2 };
-      rc = set_field(c, kInsp, aId[k], "result", azRes[demo_pick(p->g, aResW, 4)]);
-      if( rc==0 ) rc = do_trans(c, kInsp, aId[k], "done");
+      rc = demo_set_field(c, kInsp, aId[k], "result", azRes[demo_pick(p->g, aResW, 4)]);
+      if( rc==0 ) rc = demo_do(c, kInsp, aId[k], "done");
       if( dCheck > dEnd ) dEnd = dCheck;
       Day dPub = demo_add_workdays(dCheck, chance(30) ? 22 + (int)rnd(5) : 2 + (int)rnd(12));
       if( rc==0 && dPub <= today ){
-        set_today(c, dPub);
-        rc = set_field(c, kInsp, aId[k], "published", ymd(dPub));
+        demo_set_today(c, dPub);
+        rc = demo_set_field(c, kInsp, aId[k], "published", ymd(dPub));
       }
     }
     if( rc || !bAllDone ) continue;
-    set_today(c, dEnd);
-    if( (rc = do_trans(c, kPlan, id, "finish"))!=FZ_OK ) break;
+    demo_set_today(c, dEnd);
+    if( (rc = demo_do(c, kPlan, id, "finish"))!=FZ_OK ) break;
     Day dPub = demo_add_workdays(dEnd, chance(15) ? 21 + (int)rnd(4) : 3 + (int)rnd(12));
     if( dPub > today ) continue;
-    set_today(c, dPub);
-    rc = do_trans(c, kPlan, id, "publicize");
+    demo_set_today(c, dPub);
+    rc = demo_do(c, kPlan, id, "publicize");
   }
-  set_today(c, today);
+  demo_set_today(c, today);
   memcpy(c->zToday, zToday, sizeof zToday);
   if( rc ){
     fprintf(stderr, "演示数据：双随机抽取失败\n");

@@ -39,8 +39,8 @@ static const char *flat(Arena *a, const char *z){
   for(char *q=p; *q; q++) if( *q=='\t' || *q=='\n' || *q=='\r' ) *q = ' ';
   return p;
 }
-/* 回避对象 as typed (lines, commas, 、) → "code,code". */
-static const char *recuse_list(Arena *a, const char *z){
+/* A list as typed (lines, commas, 、: 回避对象, 联合部门) → "a,b". */
+static const char *code_list(Arena *a, const char *z){
   Buf b;
   buf_init(&b);
   const char *p = z ? z : "";
@@ -85,7 +85,7 @@ static int build_pool(Ctx *c, const Rec *pPlan, Buf *pOut, int *pnPool){
   i64 aDept[32];
   int nDept = 0;
   aDept[nDept++] = pPlan->iDept;
-  const char *zPartners = recuse_list(a, rec_val(pPlan, "partners"));
+  const char *zPartners = code_list(a, rec_val(pPlan, "partners"));
   if( zPartners[0] && strcmp(rec_val(pPlan, "joint") ? rec_val(pPlan, "joint") : "0", "1")!=0 ){
     err_add(c, 0, kind_field(&kind_inspection_plan, "joint"), "填写了联合部门，请将「联合抽查」选为“是”");
   }
@@ -165,7 +165,7 @@ static int build_pool(Ctx *c, const Rec *pPlan, Buf *pOut, int *pnPool){
       aOff = aNew;
     }
     aOff[nOff++] = (PoolOff){ flat(a, db_column_text(&q, 0)), flat(a, db_column_text(&q, 1)),
-                              flat(a, db_column_text(&q, 2)), recuse_list(a, db_column_text(&q, 3)) };
+                              flat(a, db_column_text(&q, 2)), code_list(a, db_column_text(&q, 3)) };
   }
   db_finalize(&q);
   if( nOff ) qsort(aOff, (size_t)nOff, sizeof aOff[0], cmp_off);
@@ -209,15 +209,6 @@ static const char *sha_hex(Arena *a, const char *z){
   return arena_strdup(a, zHex);
 }
 
-/* A copy of the plan record to change (state, F_AUTO fields). */
-static Rec *plan_copy(Ctx *c, const Rec *p){
-  Rec *n = rec_new(c, p->pKind);
-  memcpy(n->azVal, p->azVal, sizeof(char*)*(size_t)kind_nfield(p->pKind));
-  n->iDept = p->iDept;
-  n->zDeptName = p->zDeptName;
-  n->zState = p->zState;
-  return n;
-}
 static void set_val(Ctx *c, Rec *r, const char *zField, const char *zVal){
   const Field *f = kind_field(r->pKind, zField);
   r->azVal[f - r->pKind->aField] = arena_strdup(c->pArena, zVal);
@@ -292,7 +283,7 @@ int draw_fix(Ctx *c, i64 iPlan){
   }
   if( src!=DB_DONE ) goto db_fail;
   if( audit_append(c, "pool", "draw", iPlan, "", zPool) ) goto db_fail;
-  Rec *pNew = plan_copy(c, pPlan);
+  Rec *pNew = rec_copy(c, pPlan);
   pNew->zState = "fixed";
   set_val(c, pNew, "pool_size", arena_printf(c->pArena, "%d", nPool));
   set_val(c, pNew, "pool_sha256", zSha);
@@ -433,7 +424,7 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
     }
     if( (rc = rec_insert(c, r))!=FZ_OK ) goto rb;
   }
-  Rec *pNew = plan_copy(c, pPlan);
+  Rec *pNew = rec_copy(c, pPlan);
   pNew->zState = "drawn";
   set_val(c, pNew, "drawn", arena_printf(c->pArena, "%d", nDrawn));
   set_val(c, pNew, "draw_key", buf_cstr(&key));

@@ -14,23 +14,10 @@
 #include <stdlib.h>
 #include <stdio.h>
 
-static int when_applies(const Rec *r, const char *zWhen){
-  if( zWhen==0 ) return 1;
-  const char *eq = strchr(zWhen, '=');
-  if( eq==0 ) return 1;
-  char zField[64];
-  size_t n = (size_t)(eq-zWhen);
-  if( n>=sizeof zField ) return 1;
-  memcpy(zField, zWhen, n);
-  zField[n] = 0;
-  const char *v = rec_val(r, zField);
-  return v && list_has(eq+1, v);
-}
-
 void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineStatus *s){
   (void)c;
   memset(s, 0, sizeof(*s));
-  s->bApplies = when_applies(r, d->zWhen);
+  s->bApplies = rec_when(r, d->zWhen);
   if( !s->bApplies ) return;
   const char *zStart = rec_val(r, d->zStart);
   Day start;

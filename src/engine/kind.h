@@ -151,6 +151,7 @@ typedef struct Spawn {
   const char *zTrans;      /* after this transition */
   const char *zKind;       /* the kind opened */
   const char *zLines;      /* FT_LONGTEXT field: one record per non-empty line */
+  const char *zWhen;       /* only when "field=value[,value]" (NULL: always) */
   SpawnSet aSet[8];
 } Spawn;
 

@@ -629,6 +629,29 @@ db_fail:
   }
 }
 
+Rec *rec_copy(Ctx *c, const Rec *p){
+  Rec *n = rec_new(c, p->pKind);
+  memcpy(n->azVal, p->azVal, sizeof(char*)*(size_t)kind_nfield(p->pKind));
+  n->id = p->id;
+  n->iDept = p->iDept;
+  n->zDeptName = p->zDeptName;
+  n->zState = p->zState;
+  return n;
+}
+
+int rec_when(const Rec *r, const char *zWhen){
+  if( zWhen==0 ) return 1;
+  const char *eq = strchr(zWhen, '=');
+  if( eq==0 ) return 1;
+  char zField[64];
+  size_t n = (size_t)(eq-zWhen);
+  if( n>=sizeof zField ) return 1;
+  memcpy(zField, zWhen, n);
+  zField[n] = 0;
+  const char *v = rec_val(r, zField);
+  return v && list_has(eq+1, v);
+}
+
 int rec_apply(Ctx *c, const Rec *pOld, Rec *pNew, const char *zAction){
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
   if( !dept_in_scope(c, pOld->iDept) ) return FZ_NOTFOUND;
@@ -671,7 +694,7 @@ static const char *spawn_value(Ctx *c, const Rec *r, const char *zRule, const ch
 static int rec_spawn(Ctx *c, const Rec *r, const Transition *t){
   if( r->pKind->aSpawn==0 ) return FZ_OK;
   for(const Spawn *s=r->pKind->aSpawn; s->zTrans; s++){
-    if( strcmp(s->zTrans, t->zId)!=0 ) continue;
+    if( strcmp(s->zTrans, t->zId)!=0 || !rec_when(r, s->zWhen) ) continue;
     const Kind *k = kind_find(s->zKind);
     const char *zAll = rec_val(r, s->zLines);
     int iLine = 0;
@@ -713,11 +736,7 @@ static int rec_spawn(Ctx *c, const Rec *r, const Transition *t){
 
 int rec_transition(Ctx *c, const Rec *pOld, const Transition *t){
   if( !rec_trans_allowed(c->pActor, pOld, t) ) return FZ_FORBIDDEN;
-  Rec *pNew = rec_new(c, pOld->pKind);
-  int n = kind_nfield(pOld->pKind);
-  memcpy(pNew->azVal, pOld->azVal, sizeof(char*)*(size_t)n);
-  pNew->iDept = pOld->iDept;
-  pNew->zDeptName = pOld->zDeptName;
+  Rec *pNew = rec_copy(c, pOld);
   pNew->zState = t->zTo;
   if( t->zStamp ){
     int i = field_index(pOld->pKind, t->zStamp);

@@ -275,6 +275,12 @@ int registry_selfcheck(char *zErr, int nErr){
         const Kind *kt = kind_find(s->zKind);
         const Field *fl = kind_field(k, s->zLines);
         if( !kind_trans(k, s->zTrans) || !kt || !fl || fl->eType!=FT_LONGTEXT ) FAIL("%s: bad spawn on %s", k->zName, s->zTrans);
+        if( s->zWhen ){
+          const char *eq = strchr(s->zWhen, '=');
+          char zF[64];
+          snprintf(zF, sizeof zF, "%.*s", eq ? (int)(eq - s->zWhen) : 0, s->zWhen);
+          if( !eq || !kind_field(k, zF) ) FAIL("%s: spawn on %s: bad condition %s", k->zName, s->zTrans, s->zWhen);
+        }
         for(const SpawnSet *v=s->aSet; v->zField; v++){
           if( strcmp(v->zField, "dept_id")!=0 && !kind_field(kt, v->zField) ) FAIL("%s: spawn sets unknown %s.%s", k->zName, kt->zName, v->zField);
           if( v->zValue[0]!='=' && v->zValue[0]!='@' && !kind_field(k, v->zValue) ) FAIL("%s: spawn reads unknown field %s", k->zName, v->zValue);

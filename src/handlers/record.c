@@ -141,12 +141,7 @@ void h_create(Req *r){
 void h_update(Req *r){
   Rec *pOld;
   if( load(r, &pOld) ) return;
-  Rec *p = rec_new(&r->ctx, r->pKind);
-  int n = kind_nfield(r->pKind);
-  memcpy(p->azVal, pOld->azVal, sizeof(char*)*(size_t)n);
-  p->id = pOld->id;
-  p->iDept = pOld->iDept;
-  p->zState = pOld->zState;
+  Rec *p = rec_copy(&r->ctx, pOld);
   if( read_input(r, p) ) return;
   int rc = rec_update(&r->ctx, pOld, p);
   if( rc==FZ_INVALID && !r->bApi ){

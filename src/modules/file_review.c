@@ -31,7 +31,7 @@ static const Transition aTrans[] = {
   { 0 }
 };
 static const Spawn aSpawn[] = {
-  { "complete", "rectification", "problems",
+  { "complete", "rectification", "problems", 0,
     { { "dept_id", "unit" }, { "problem_no", "@seq" }, { "source", "=file_review" }, { "problem", "@line" },
       { "found", "@today" }, { "due", "@today+30" } } },
   { 0 }

@@ -28,10 +28,13 @@ static const Transition aTrans[] = {
   { "complete", "办结", "open", "done", R_STAFF, "done_date" },
   { 0 }
 };
+#define TO_LEDGER(when, source) \
+  { "complete", "rectification", "problems", when, \
+    { { "dept_id", "unit" }, { "problem_no", "@seq" }, { "source", source }, { "problem", "@line" }, \
+      { "found", "@today" }, { "due", "@today+30" } } }
 static const Spawn aSpawn[] = {
-  { "complete", "rectification", "problems",
-    { { "dept_id", "unit" }, { "problem_no", "@seq" }, { "source", "=supervision" }, { "problem", "@line" },
-      { "found", "@today" }, { "due", "@today+30" } } },
+  TO_LEDGER("stype=check,complaint,contact,supervisor", "=supervision"),
+  TO_LEDGER("stype=inspection", "=inspection"),
   { 0 }
 };
 static const Indicator aIndicator[] = {

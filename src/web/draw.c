@@ -9,9 +9,8 @@
 #include <string.h>
 
 static const char *risk_label(const char *z){
-  extern const EnumVal enterprise_risk[];
-  for(const EnumVal *e=enterprise_risk; e->zId; e++) if( strcmp(e->zId, z)==0 ) return e->zLabel;
-  return z;
+  const char *zLabel = enum_label(kind_field(kind_find("enterprise"), "risk"), z);
+  return zLabel ? zLabel : z;
 }
 static const char *val(const Rec *p, const char *zField){
   const char *z = rec_val(p, zField);

@@ -274,6 +274,11 @@ expect_status 422 "an unknown unit"
 expect_json '.errors | any(.message | contains("没有部门“示范县宇宙局”"))'
 expect_eq "$(sql "SELECT state FROM supervision WHERE id=$JD2")" "open" "the supervision stays open"
 expect_eq "$(sql "SELECT count(*) FROM rectification WHERE problem_no LIKE 'JD-CRUD-2-%'")" 0 "no ledger item written"
+# With the unit mended, the 法治督察 problem goes to the ledger as 法治督察's.
+api PUT "/api/v1/k/supervision/$JD2" '{"unit":"示范县司法局"}'
+api POST "/api/v1/k/supervision/$JD2/do/complete"
+expect_status 200 "督察 completed"
+expect_eq "$(sql "SELECT source||'|'||problem FROM rectification WHERE problem_no='JD-CRUD-2-1'")" "inspection|未按期报送备案" "a 督察 problem is 法治督察's in the ledger"
 
 login fuyi
 api_login fuyi
