@@ -46,4 +46,6 @@ const char *demo_person(DemoCounty*);            /* "王某" */
 int demo_cases(DemoCounty*);                     /* demo_cases.c: 0 on success */
 int demo_inspections(DemoCounty*);               /* demo_inspect.c */
 int demo_activities(DemoCounty*);                /* demo_activity.c */
+int demo_lists(DemoCounty*);                     /* demo_lists.c: 权责清单, 制度, 主动公开 */
+int demo_public_services(DemoCounty*);           /* demo_public.c: 公共法律服务, 安置帮教 */
 #endif

@@ -264,5 +264,7 @@ int demo_cases(DemoCounty *p){
   if( gen_proposals(p) ) return 1;
   if( gen_ledger(p) ) return 1;
   if( demo_inspections(p) ) return 1;
+  if( demo_lists(p) ) return 1;
+  if( demo_public_services(p) ) return 1;
   return demo_activities(p);
 }

@@ -78,7 +78,11 @@ int ddl_sync_kind(Db *pDb, const Kind *k, char *zErr, int nErr){
     sql_lit(&b, "INDEX IF NOT EXISTS ");
     sql_ident(&b, k->zName); sql_lit(&b, "__"); sql_ident(&b, f->zName);
     sql_lit(&b, " ON "); sql_ident(&b, k->zName);
-    sql_lit(&b, "("); sql_ident(&b, f->zName); sql_lit(&b, ")");
+    sql_lit(&b, "(");
+    /* unique within a version: the year leads (it also serves the year filter) */
+    const Field *fy = kind_year_field(k);
+    if( (f->flags & F_UNIQUE) && k->pVersion && fy!=f ){ sql_ident(&b, fy->zName); sql_lit(&b, ", "); }
+    sql_ident(&b, f->zName); sql_lit(&b, ")");
     if( run(pDb, &b) ) goto fail;
   }
   sqlbuf_free(&b);

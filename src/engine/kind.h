@@ -28,7 +28,9 @@ typedef enum FieldType {
 #define F_FILTER  0x0004   /* a control of the query form */
 #define F_PUBLIC  0x0008   /* shown to the public when the kind is public */
 #define F_UNIQUE  0x0010   /* unique within the kind (case numbers, 文号) */
-#define F_YEAR    0x0020   /* the date that places a record in a year */
+#define F_YEAR    0x0020   /* the date that places a record in a year; on an FT_INT
+                           ** field, the year's version of a versioned catalog
+                           ** (权责清单): F_UNIQUE then holds within a version */
 #define F_TITLE   0x0040   /* the record's name in links and messages */
 #define F_PAST    0x0080   /* FT_DATE: a day something happened, never after today */
 #define F_AUTO    0x0100   /* set by the mechanism's own code (a draw's digest): not on forms, not imported */
@@ -45,6 +47,7 @@ typedef struct Field {
   const char *zReqIn;      /* required once the record is in one of these states ("closed,rejected") */
   int nMin, nMax;          /* FT_INT range; FT_TEXT max characters (0 = 200) */
   const char *zHelp;       /* hint shown under the input */
+  const char *zNotAbove;   /* FT_INT: may not exceed this FT_INT field (满意人次 ≤ 参评人次) */
 } Field;
 
 /* Roles, as bits so a transition can name several. */
@@ -155,6 +158,14 @@ typedef struct Spawn {
   SpawnSet aSet[8];
 } Spawn;
 
+/* A catalog published anew each year (权责清单): its F_YEAR field is an
+** FT_INT year, and one year's version is carried into the next as copies
+** (POST /k/KIND/carry), which the departments then adjust. The copies
+** take zCarried in the enum field zChange; records in a final state
+** (取消) are not carried, nor items (by the first F_UNIQUE field) the
+** next version already holds. */
+typedef struct Version { const char *zChange; const char *zCarried; } Version;
+
 /* A page of the mechanism's own behaviour, linked from each record's
 ** detail page: zHref followed by the record's id (/draw/12). */
 typedef struct Link { const char *zLabel; const char *zHref; } Link;
@@ -173,6 +184,7 @@ typedef struct Kind {
   const ReportText *pReport;/* its part of the annual report (NULL: none, or written in src/report) */
   const Link *aLink;       /* pages of its own behaviour (NULL: none) */
   const Spawn *aSpawn;     /* records its transitions open elsewhere (NULL: none) */
+  const Version *pVersion; /* versioned year to year (NULL: not) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
 } Kind;

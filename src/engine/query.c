@@ -108,7 +108,10 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
     sql_lit(&w->b, " AND substr(d.path, 1, length(p.path))=p.path)");
   }
   if( fy==0 ) fy = kind_year_field(k);
-  if( iYear && fy ){
+  if( iYear && fy && fy->eType==FT_INT ){    /* a versioned catalog: that year's version */
+    sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, "=");
+    w_int(w, iYear);
+  }else if( iYear && fy ){
     sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, ">=");
     w_text(w, arena_printf(c->pArena, "%04d-01-01", iYear));
     sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, "<=");

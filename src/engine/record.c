@@ -331,26 +331,48 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
       err_add(c, iRow, f, "不能晚于今天（%s），实际为%s", c->zToday, zV);
     }
   }
+  /* A part cannot exceed its whole (满意人次 ≤ 参评人次). */
+  i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    const char *zV = r->azVal[i], *zMax = f->zNotAbove ? rec_val(r, f->zNotAbove) : 0;
+    if( zV && zMax && atoll(zV) > atoll(zMax) && !err_has(c, iRow, f->zName) ){
+      err_add(c, iRow, f, "（%s）不能多于「%s」（%s）", zV, kind_field(k, f->zNotAbove)->zLabel, zMax);
+    }
+  }
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }
 
 /* The id of another record of kind k whose field f holds zVal (any scope:
-** uniqueness is county-wide), 0 if none. */
-i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept){
+** uniqueness is county-wide), 0 if none; zVersion: within that year's
+** version of a versioned catalog (NULL: any). */
+static i64 id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, const char *zVersion){
   SqlBuf b;
   Stmt q;
   i64 id = 0;
   sqlbuf_init(&b);
   sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
   sql_lit(&b, " WHERE "); sql_ident(&b, f->zName); sql_lit(&b, "=?1 AND id<>?2");
+  if( zVersion ){ sql_lit(&b, " AND "); sql_ident(&b, kind_year_field(k)->zName); sql_lit(&b, "=?3"); }
   if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
     db_bind_text(&q, 1, zVal);
     db_bind_int64(&q, 2, iExcept);
+    if( zVersion ) db_bind_int64(&q, 3, atoll(zVersion));
     if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
     db_finalize(&q);
   }
   sqlbuf_free(&b);
   return id;
+}
+i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept){
+  return id_by_value(c, k, f, zVal, iExcept, 0);
+}
+const char *rec_version(const Rec *r){
+  if( !r->pKind->pVersion ) return 0;
+  const char *z = rec_val(r, kind_year_field(r->pKind)->zName);
+  return z ? z : "0";
+}
+i64 rec_id_unique(Ctx *c, const Rec *r, const Field *f, i64 iExcept){
+  return id_by_value(c, r->pKind, f, rec_val(r, f->zName), iExcept, rec_version(r));
 }
 
 int rec_check_unique(Ctx *c, Rec *r, int iRow){
@@ -359,7 +381,10 @@ int rec_check_unique(Ctx *c, Rec *r, int iRow){
   int i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
     if( !(f->flags & F_UNIQUE) || r->azVal[i]==0 ) continue;
-    if( rec_id_by_value(c, k, f, r->azVal[i], r->id) ) err_add(c, iRow, f, "“%s”已存在，不能重复", r->azVal[i]);
+    if( rec_id_unique(c, r, f, r->id) ){
+      if( k->pVersion ) err_add(c, iRow, f, "“%s”在%s年度清单中已存在，不能重复", r->azVal[i], rec_version(r));
+      else err_add(c, iRow, f, "“%s”已存在，不能重复", r->azVal[i]);
+    }
   }
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }

@@ -36,6 +36,15 @@ int  rec_check(Ctx*, Rec *pRec, int iRow);    /* required, states, refs, uniquen
 int  rec_check_local(Ctx*, Rec *pRec, int iRow);   /* the part that needs no database */
 int  rec_check_unique(Ctx*, Rec *pRec, int iRow);
 i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);  /* 0 if none */
+/* The record other than iExcept holding r's value of the unique field f,
+** within r's version when the kind is versioned; 0 if none. */
+i64  rec_id_unique(Ctx*, const Rec *r, const Field *f, i64 iExcept);
+const char *rec_version(const Rec*);           /* its version's year as text; NULL: not versioned */
+/* Carries the version iFrom (in the actor's scope) into iFrom+1: copies of
+** every record not in a final state and not yet in iFrom+1 (by its first
+** unique field), marked as carried. Refused when there is nothing to
+** copy. One transaction. */
+int  rec_carry(Ctx*, const Kind*, int iFrom, int *pnCopied);
 int  rec_get(Ctx*, const Kind*, i64 id, Rec **ppRec);      /* FZ_NOTFOUND outside scope */
 int  rec_insert(Ctx*, Rec *pRec);             /* validates, writes, audits: one transaction */
 int  rec_update(Ctx*, const Rec *pOld, Rec *pNew);

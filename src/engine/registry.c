@@ -24,15 +24,20 @@ extern const Kind kind_inspection_plan;
 extern const Kind kind_law_publicity;
 extern const Kind kind_legal_aid;
 extern const Kind kind_legal_counsel;
+extern const Kind kind_legal_service;
 extern const Kind kind_legality_review;
 extern const Kind kind_litigation;
 extern const Kind kind_major_decision;
 extern const Kind kind_mediation;
 extern const Kind kind_normative_doc;
 extern const Kind kind_officer;
+extern const Kind kind_power_item;
 extern const Kind kind_proposal;
+extern const Kind kind_publication;
 extern const Kind kind_reconsideration;
 extern const Kind kind_rectification;
+extern const Kind kind_regulation;
+extern const Kind kind_resettlement;
 extern const Kind kind_service_case;
 extern const Kind kind_service_item;
 extern const Kind kind_study_session;
@@ -52,15 +57,20 @@ static const Kind *const aKind[] = {
   &kind_law_publicity,
   &kind_legal_aid,
   &kind_legal_counsel,
+  &kind_legal_service,
   &kind_legality_review,
   &kind_litigation,
   &kind_major_decision,
   &kind_mediation,
   &kind_normative_doc,
   &kind_officer,
+  &kind_power_item,
   &kind_proposal,
+  &kind_publication,
   &kind_reconsideration,
   &kind_rectification,
+  &kind_regulation,
+  &kind_resettlement,
   &kind_service_case,
   &kind_service_item,
   &kind_study_session,
@@ -243,6 +253,20 @@ int registry_selfcheck(char *zErr, int nErr){
       if( !states_ok(k, f->zReqIn) ) FAIL("%s.%s: zReqIn names an undeclared state", k->zName, f->zName);
       if( (f->flags & F_AUTO) && (f->flags & F_REQ || f->zReqIn) ) FAIL("%s.%s: a field the system sets cannot be required of the user", k->zName, f->zName);
       if( (f->flags & F_PAST) && f->eType!=FT_DATE ) FAIL("%s.%s: F_PAST on a non-date", k->zName, f->zName);
+      if( f->zNotAbove && (f->eType!=FT_INT || !kind_field(k, f->zNotAbove) || kind_field(k, f->zNotAbove)->eType!=FT_INT) )
+        FAIL("%s.%s: zNotAbove needs two integer fields", k->zName, f->zName);
+      if( (f->flags & F_YEAR) && f->eType!=FT_DATE && !(f->eType==FT_INT && k->pVersion) )
+        FAIL("%s.%s: a year field is a date, or the year of a versioned catalog", k->zName, f->zName);
+      /* a reference by code would not say which year's version it means */
+      if( f->eType==FT_REF && kind_find(f->zRef) && kind_find(f->zRef)->pVersion ) FAIL("%s.%s: refers to a versioned catalog", k->zName, f->zName);
+    }
+    if( k->pVersion ){
+      const Field *fy = kind_year_field(k), *fc = kind_field(k, k->pVersion->zChange);
+      if( !fy || fy->eType!=FT_INT ) FAIL("%s: a versioned catalog needs an integer F_YEAR field", k->zName);
+      if( !fc || fc->eType!=FT_ENUM || !enum_label(fc, k->pVersion->zCarried) ) FAIL("%s: bad version change field", k->zName);
+      int bKey = 0;
+      for(const Field *f=k->aField; f->zName; f++) if( f->flags & F_UNIQUE ) bKey = 1;
+      if( !bKey ) FAIL("%s: a versioned catalog needs a unique field to know its items across years", k->zName);
     }
     if( k->aTrans ){
       for(const Transition *t=k->aTrans; t->zId; t++){

@@ -27,6 +27,7 @@ void h_create(Req*);
 void h_update(Req*);
 void h_delete(Req*);
 void h_transition(Req*);
+void h_carry(Req*);            /* versioned catalogs: next year's version */
 void h_export(Req*);
 void h_template(Req*);
 void h_import_form(Req*);

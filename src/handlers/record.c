@@ -200,3 +200,43 @@ void h_transition(Req *r){
     req_redirect(r, arena_printf(&r->arena, "/k/%s/%lld?msg=moved", r->pKind->zName, (long long)p->id));
   }
 }
+
+/* A versioned catalog (权责清单): next year's version, carried from the
+** year given (form field or JSON "from"). */
+void h_carry(Req *r){
+  const Kind *k = r->pKind;
+  if( k->pVersion==0 ){ req_fail(r, 404, "该类事项不分年度版本"); return; }
+  const char *zFrom = 0;
+  if( r->bApi ){
+    const char *zErr = 0;
+    JsonInput *j = api_json_input(r, &zErr);
+    if( j==0 ){ req_fail(r, 400, zErr); return; }
+    static const Field fFrom = { "from", "沿用年度", FT_INT };
+    zFrom = api_json_get(j, &fFrom);
+  }else{
+    zFrom = req_param(r, "from");
+  }
+  char *zEnd = 0;
+  long iFrom = zFrom ? strtol(zFrom, &zEnd, 10) : 0;
+  if( zFrom==0 || zEnd==zFrom || *zEnd ){
+    req_fail(r, 400, "请给出沿用的年度（from），如 2025");
+    return;
+  }
+  int n = 0;
+  int rc = rec_carry(&r->ctx, k, (int)iFrom, &n);
+  if( rc==FZ_INVALID ){
+    if( r->bApi ){ api_errors(r); return; }
+    r->status = 422;
+    web_error_page(r, 422, err_text(&r->ctx, &r->ctx.err.a[0]));
+    return;
+  }
+  if( rc==FZ_FORBIDDEN ){ req_fail(r, 403, "无权执行此操作"); return; }
+  if( rc ){ req_fail_internal(r); return; }
+  if( r->bApi ){
+    r->status = 201;
+    r->zContentType = "application/json; charset=utf-8";
+    buf_raw_printf(&r->out, "{\"from\":%ld,\"to\":%ld,\"copied\":%d}", iFrom, iFrom+1, n);
+  }else{
+    req_redirect(r, arena_printf(&r->arena, "/k/%s?year=%ld&msg=carried", k->zName, iFrom+1));
+  }
+}

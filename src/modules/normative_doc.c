@@ -53,6 +53,7 @@ static const Indicator aIndicator[] = {
     .num = { .aCond = { { "filed_date", "set", 0 }, { "filing", "ontime", 0 } } },
     .den = { .aCond = { { "filed_date", "set", 0 } } },
     .nDecimals = 1, .zTarget = "100", .zHelp = "法定期限内报送备案数 ÷ 报送备案数" },
+  { "cleanup_total", "清理文件", IU_COUNT, .num = { .aCond = { { "cleanup", "set", 0 } } }, .zYearField = "cleanup_date" },
   { "cleanup_keep", "清理保留", IU_COUNT, .num = { .aCond = { { "cleanup", "=", "keep" } } }, .zYearField = "cleanup_date" },
   { "cleanup_amend", "清理修改", IU_COUNT, .num = { .aCond = { { "cleanup", "=", "amend" } } }, .zYearField = "cleanup_date" },
   { "cleanup_repeal", "清理废止", IU_COUNT, .num = { .aCond = { { "cleanup", "=", "repeal" } } }, .zYearField = "cleanup_date" },

@@ -72,7 +72,9 @@ static const ReportText report = {
     "其中，案卷评查发现问题整改完成率{rate_file_review%}。",
     "审计发现问题整改完成率{rate_audit%}。",
     "法治督察发现问题整改完成率{rate_inspection%}。",
-    "行政执法监督发现问题整改完成率{rate_supervision%}。" }
+    "行政执法监督发现问题整改完成率{rate_supervision%}。",
+    "专项整治发现问题整改完成率{rate_campaign%}。",
+    "12345热线转办问题整改完成率{rate_hotline%}。" }
 };
 
 const Kind kind_rectification = {

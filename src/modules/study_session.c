@@ -17,7 +17,7 @@ static const Field aField[] = {
   { "topic", "学习内容（主题）", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=200 },
   { "held", "日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR|F_PAST },
   { "participants", "参加人数", FT_INT, F_REQ|F_LIST, .nMin=0, .nMax=100000 },
-  { "passed", "考试合格人数", FT_INT, 0, .nMin=0, .nMax=100000, .zHelp="法律知识考试填写" },
+  { "passed", "考试合格人数", FT_INT, 0, .nMin=0, .nMax=100000, .zHelp="法律知识考试填写", .zNotAbove="participants" },
   { 0 }
 };
 static const Indicator aIndicator[] = {
@@ -35,7 +35,9 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "提升法治思维和依法行政能力",
   "坚持领导干部带头尊法学法守法用法。",
-  { "全年开展政府常务会议会前学法{meetings}次、理论学习中心组学法{groups}次，举办法治专题培训{trainings}期、培训{trained}人次。",
+  { "全年开展政府常务会议会前学法{meetings}次。",
+    "各级党委（党组）理论学习中心组学法{groups}次。",
+    "举办法治专题培训{trainings}期、培训{trained}人次。",
     "组织领导干部法律知识考试，合格率{exam_pass_rate%}。",
     "{reports}名部门和乡镇主要负责人现场述法。" }
 };

@@ -148,7 +148,7 @@ static void sub_services(Report *p){
 /* 健全依法行政制度体系: legality review and normative documents. */
 static void sub_rules(Report *p){
   IndValue rev, op, ront, issued, frate, fontime;
-  IndValue aType[4], aClean[4];
+  IndValue aType[4], aClean[4], cleaned;
   /* The order of the types follows the legality_review declaration. */
   static const char *const azType[4][2] = {
     { "reviews_normative", "规范性文件" }, { "reviews_contract", "合同协议" },
@@ -172,6 +172,7 @@ static void sub_rules(Report *p){
   }
   int bRev = rev.num>0, bDoc = issued.num>0 && !frate.bEmpty;
   if( !bRev && !bDoc && nClean==0 ) return;
+  fig_get(p, "normative_doc", "cleanup_total", &cleaned);
 
   sub_begin(p, SEC_RULES,
             "强化规范性文件管理，严格落实合法性审核和备案审查制度。");
@@ -225,7 +226,9 @@ static void sub_rules(Report *p){
   }
   if( nClean>0 ){
     clause(p);
-    run_text(p, "规范性文件清理中，");
+    run_text(p, "开展规范性文件清理，共清理");
+    run_count(p, &cleaned, 0);
+    run_text(p, "件，其中");
     int n = 0;
     for(int i=0; i<4; i++){
       if( aClean[i].num==0 ) continue;

@@ -55,11 +55,13 @@ static void unique_check(Imp *m, Rec *r, int iRow){
     const char *z = r->azVal[i];
     if( !(f->flags & F_UNIQUE) || z==0 ) continue;
     int64_t iPrev;
-    if( strmap_add(&m->aSeen[i], z, iRow, &iPrev) ){
+    const char *zVer = rec_version(r);
+    const char *zKey = zVer ? arena_printf(c->pArena, "%s\x1f%s", zVer, z) : z;
+    if( strmap_add(&m->aSeen[i], zKey, iRow, &iPrev) ){
       err_add(c, iRow, f, "“%s”与第%lld行重复", z, (long long)iPrev);
       continue;
     }
-    i64 id = rec_id_by_value(c, k, f, z, 0);
+    i64 id = rec_id_unique(c, r, f, 0);
     if( id && id>=m->iFirstId && id-m->iFirstId < m->nRowOfId ){
       err_add(c, iRow, f, "“%s”与第%d行重复", z, m->aRowOfId[id-m->iFirstId]);
     }else if( id ){

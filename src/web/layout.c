@@ -98,7 +98,8 @@ void web_flash(Req *r){
   static const struct { const char *zId, *zText; } aMsg[] = {
     { "created", "新增成功" }, { "updated", "修改成功" }, { "deleted", "删除成功" },
     { "moved", "操作成功" }, { "password", "密码已修改" },
-    { "logged", "入企检查已登记" }, { "fixed", "名录已固定，摘要已生成，可以公布" }, { "drawn", "抽取完成，已向检查人员下达检查任务" }, { 0, 0 }
+    { "logged", "入企检查已登记" }, { "fixed", "名录已固定，摘要已生成，可以公布" }, { "drawn", "抽取完成，已向检查人员下达检查任务" },
+    { "carried", "已沿用上年度清单生成本年度清单，请逐项调整" }, { 0, 0 }
   };
   const char *z = req_param(r, "msg");
   if( z==0 ) return;

@@ -160,6 +160,12 @@ void web_list(Req *r, const Query *q, const RecList *pList){
   out_html(r, HTML("<div class=\"toolbar\">"));
   if( bWrite ) outf(r, "<a class=\"btn primary\" href=\"/k/%s/new\">新增</a>", k->zName);
   if( bWrite ) outf(r, "<a class=\"btn info\" href=\"/k/%s/import\">导入</a>", k->zName);
+  if( bWrite && k->pVersion && q->iYear ){
+    outf(r, "<form method=\"post\" action=\"/k/%s/carry\" class=\"inline\">", k->zName);
+    web_csrf_field(r);
+    outf(r, "<input type=\"hidden\" name=\"from\" value=\"%d\">"
+            "<button type=\"submit\" class=\"btn\">沿用本年度清单生成%d年度清单</button></form>", q->iYear, q->iYear+1);
+  }
   if( r->zToken ){
     const char *zQ = web_url_with(r, "page", 0);
     const char *zQs = strchr(zQ, '?');

@@ -251,6 +251,32 @@ web_cycle emergency event_no YJ-CRUD-1 participants 150 '150' - - '应急演练'
 api_cycle emergency event_no YJ-CRUD-2 '{"participants":40}' '.fields.participants == 40' - - \
   '{"event_no":"YJ-CRUD-2","etype":"应急预案编制修订","title":"森林防火应急预案","level":"县级","held":"2026-05-20"}'
 
+web_cycle legal_service service_no FW-CRUD-1 served 30 '30' - - '县公共法律服务中心' -- \
+  service_no=FW-CRUD-1 stype=consult place=center held=2026-06-26 summary=法律咨询周汇总 served=25 rated=20 satisfied=20
+api_cycle legal_service service_no FW-CRUD-2 '{"materials":60}' '.fields.materials == 60' - - \
+  '{"service_no":"FW-CRUD-2","stype":"企业法治体检","place":"县公共法律服务中心","held":"2026-06-27","summary":"为企业开展法治体检","served":3}'
+web_cycle resettlement person_no AB-CRUD-1 person 赵某（改） '赵某（改）' link 帮教中 '监狱刑满释放' -- \
+  person_no=AB-CRUD-1 person=赵某 source=prison origin=province released=2026-06-25 key_person=1
+api_cycle resettlement person_no AB-CRUD-2 '{"placed":true}' '.fields.placed == true' link linked \
+  '{"person_no":"AB-CRUD-2","person":"钱某","source":"社区矫正期满解除","origin":"外省","released":"2026-06-20"}'
+web_cycle publication pub_no GK-CRUD-1 items 45 '45' - - '政府门户网站' -- \
+  pub_no=GK-CRUD-1 ptype=info channel=website published=2026-06-29 title=6月政府信息 items=40
+api_cycle publication pub_no GK-CRUD-2 '{"items":2}' '.fields.items == 2' - - \
+  '{"pub_no":"GK-CRUD-2","ptype":"政策解读","channel":"政务新媒体","published":"2026-06-28","title":"关于秋粮收购的政策解读","items":1}'
+web_cycle regulation rule_no ZD-CRUD-1 doc_no '示政办〔2026〕99号' '示政办〔2026〕99号' repeal 已废止 '优化营商环境' -- \
+  rule_no=ZD-CRUD-1 title=涉企行政检查备案管理办法 area=business level=gov adopted=2026-06-15 from_problem=0
+api_cycle regulation rule_no ZD-CRUD-2 '{"from_problem":true}' '.fields.from_problem == true' repeal repealed \
+  '{"rule_no":"ZD-CRUD-2","title":"行政执法案卷管理制度","area":"行政执法","level":"部门","adopted":"2026-06-16"}'
+web_cycle power_item code QZ-CRUD-1 name 对违法建设行为的处罚（改） '对违法建设行为的处罚（改）' cancel 已取消 '行政处罚' -- \
+  list_year=2026 code=QZ-CRUD-1 name=对违法建设行为的处罚 category=penalty delegated=1 towns=城关镇 enterprise=0 change=added
+api_cycle power_item code QZ-CRUD-2 '{"change":"调整"}' '.fields.change == "modified"' cancel cancelled \
+  '{"list_year":2026,"code":"QZ-CRUD-2","name":"食品经营许可","category":"行政许可","enterprise":true,"change":"新增"}'
+# A satisfied count above those who rated is refused, naming both fields.
+api POST /api/v1/k/legal_service '{"service_no":"FW-CRUD-3","stype":"法律咨询","place":"县公共法律服务中心","held":"2026-06-26","summary":"咨询","served":5,"rated":4,"satisfied":5}'
+expect_status 422 "满意人次 above 参与评价人次"
+expect_json '.errors | any(.field == "satisfied" and (.message | contains("不能多于「参与评价人次」（4）")))'
+expect_eq "$(sql "SELECT count(*) FROM legal_service WHERE service_no='FW-CRUD-3'")" 0 "nothing written"
+
 # ---- 案卷评查, 执法监督与督察 (admin): completing one opens its problems in the ledger ----
 web_cycle file_review review_no PC-CRUD-1 score 88 '88' complete 评查完成 '行政处罚' -- \
   review_no=PC-CRUD-1 case_no=示市监罚〔2026〕1号 unit=示范县市场监督管理局 category=penalty reviewed=2026-06-29 score=80 grade=pass

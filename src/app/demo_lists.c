@@ -1,0 +1,248 @@
+/*
+** src/app/demo_lists.c — the demo county's 权责清单 (last year's version,
+** carried into this year's in early January and then adjusted, as the
+** departments would), its 制度建设 and its 主动公开 batches.
+*/
+#include "app/demo.h"
+#include "engine/record.h"
+#include <stdio.h>
+#include <string.h>
+
+#define rnd(n)      demo_rnd(p->g, (unsigned)(n))
+#define chance(pm)  demo_chance(p->g, (pm))
+#define ymd(d)      demo_ymd(p->g, (d))
+#define TODAY       (p->g->today)
+
+/* The law each bureau (in demo.c's order) mostly enforces. */
+static const char *azLaw[] = {
+  "《优化营商环境条例》", "《中华人民共和国食品安全法》", "《中华人民共和国土地管理法》", "《建设工程质量管理条例》",
+  "《中华人民共和国劳动合同法》", "《中华人民共和国公路法》", "《中华人民共和国传染病防治法》", "《中华人民共和国教育法》",
+  "《中华人民共和国农产品质量安全法》", "《社会组织登记管理条例》", "《中华人民共和国大气污染防治法》",
+  "《中华人民共和国安全生产法》", "《城市市容和环境卫生管理条例》", "《中华人民共和国治安管理处罚法》",
+  "《中华人民共和国会计法》", "《娱乐场所管理条例》"
+};
+#define N_LAW ((int)(sizeof azLaw / sizeof azLaw[0]))
+
+static const char *item_name(DemoCounty *p, const char *zCat, const char *zLaw, int iArt){
+  if( strcmp(zCat, "行政处罚")==0 ) return arena_printf(p->a, "对违反%s第%d条规定行为的处罚", zLaw, iArt);
+  if( strcmp(zCat, "行政检查")==0 ) return arena_printf(p->a, "对执行%s第%d条规定情况的监督检查", zLaw, iArt);
+  if( strcmp(zCat, "行政强制")==0 ) return arena_printf(p->a, "依据%s第%d条实施的查封、扣押", zLaw, iArt);
+  return arena_printf(p->a, "依据%s第%d条实施的%s", zLaw, iArt, zCat);
+}
+
+/* The item with that code in that year's version. */
+static i64 item_id(Ctx *c, const Kind *k, int iYear, const char *zCode){
+  Rec *r = rec_new(c, k);
+  const Field *fCode = kind_field(k, "code");
+  r->azVal[kind_year_field(k) - k->aField] = arena_printf(c->pArena, "%d", iYear);
+  r->azVal[fCode - k->aField] = zCode;
+  return rec_id_unique(c, r, fCode, 0);
+}
+
+/* 权责清单: iYear's version by import; next year's by carrying it
+** forward on the first working days of January, then a few items added,
+** adjusted and cancelled over the year. */
+static int gen_power_items(DemoCounty *p){
+  static const char *azHead[] = { "所属部门", "状态", "清单年度", "事项编码", "事项名称", "职权类别", "实施依据",
+    "下放乡镇（街道）实施", "承接乡镇（街道）", "涉企事项", "较上年度变动", "调整日期", 0 };
+  static const char *azCat[] = { "行政处罚", "行政许可", "行政强制", "行政检查", "行政确认", "行政征收", "行政给付",
+    "行政奖励", "行政裁决", "其他行政权力" };
+  static const int aCatW[] = { 55, 8, 7, 10, 5, 3, 4, 3, 1, 4 };
+  static const int aFieldDept[] = { 2, 3, 8, 10, 12 };  /* whose penalties towns take over */
+  Tab t;
+  demo_tab_init(&t, p->g->c, azHead);
+  int nBureau = p->nBureau < N_LAW ? p->nBureau : N_LAW;
+  const char **azCode = arena_alloc(p->a, sizeof(char*) * (size_t)nBureau * 90);  /* carried codes */
+  int nCode = 0;
+  for(int b=0; b<nBureau; b++){
+    int n = 30 + (int)rnd(60);
+    int bEnterprise = b==1 || b==3 || b==5 || b==8 || b==10 || b==11 || b==15;
+    int bField = 0;
+    for(int j=0; j<5; j++) if( aFieldDept[j]==b ) bField = 1;
+    for(int i=0; i<n; i++){
+      char **r = demo_tab_row(&t);
+      const char *zCat = azCat[demo_pick(p->g, aCatW, 10)];
+      int iArt = 10 + i*2 + (int)rnd(2);
+      r[0] = (char*)p->azDept[b];
+      r[1] = "在册";
+      r[2] = (char*)arena_printf(p->a, "%d", p->iYear);
+      r[3] = (char*)arena_printf(p->a, "QZ%02d-%03d", b+1, i+1);
+      r[4] = (char*)item_name(p, zCat, azLaw[b], iArt);
+      r[5] = (char*)zCat;
+      r[6] = (char*)arena_printf(p->a, "%s第%d条", azLaw[b], iArt);
+      if( bField && strcmp(zCat, "行政处罚")==0 && chance(200) ){
+        r[7] = "是";
+        r[8] = "城关镇、东关镇、南湖镇、北山乡、西岗乡、黎阳街道";
+      }else{
+        r[7] = "否";
+      }
+      r[9] = bEnterprise && strcmp(zCat, "行政给付")!=0 && chance(650) ? "是" : "否";
+      r[10] = chance(60) ? "新增" : chance(60) ? "调整" : "沿用";
+      if( chance(15) ){
+        r[1] = "已取消";
+        r[11] = (char*)ymd(demo_rnd_workday(p->g, p->y0 + 60, p->y0 + 330));
+        azCode[nCode++] = 0;
+      }else{
+        azCode[nCode++] = r[3];
+      }
+    }
+  }
+  if( demo_tab_import(&t, "power_item", p->bQuiet) ) return 1;
+
+  /* this year's version, if the year has begun far enough */
+  Ctx *c = p->g->c;
+  Day dCarry = demo_add_workdays(day_from_ymd(p->iYear+1, 1, 1), 3);
+  if( dCarry > TODAY ) return 0;
+  const Kind *k = kind_find("power_item");
+  char zToday[11];
+  memcpy(zToday, c->zToday, sizeof zToday);
+  int iToday = c->iToday, nCopied = 0, rc;
+  demo_set_today(c, dCarry);
+  rc = rec_carry(c, k, p->iYear, &nCopied);
+  /* over the year: a few carried items adjusted, a few cancelled */
+  Day dAdjust = dCarry + 30;
+  for(int i=0; rc==0 && i<nCode && dAdjust<=TODAY; i++){
+    if( azCode[i]==0 || chance(985) ) continue;
+    demo_set_today(c, dAdjust);
+    i64 id = item_id(c, k, p->iYear+1, azCode[i]);
+    if( chance(500) ){
+      rc = demo_do(c, k, id, "cancel");
+    }else{
+      rc = demo_set_field(c, k, id, "change", "modified");
+      if( rc==0 ) rc = demo_set_field(c, k, id, "changed", ymd(dAdjust));
+    }
+    dAdjust += 1 + (Day)rnd(5);
+  }
+  memcpy(c->zToday, zToday, sizeof zToday);
+  c->iToday = iToday;
+  if( rc ){ fprintf(stderr, "演示数据：%d年度权责清单生成失败\n", p->iYear+1); return 1; }
+  /* a few new items this year */
+  demo_tab_init(&t, p->g->c, azHead);
+  for(int i=0; i<8; i++){
+    Day d = demo_rnd_workday(p->g, dCarry + 10, dCarry + 200);
+    if( d > TODAY ) continue;
+    int b = (int)rnd(nBureau);
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->azDept[b];
+    r[1] = "在册";
+    r[2] = (char*)arena_printf(p->a, "%d", p->iYear+1);
+    r[3] = (char*)arena_printf(p->a, "QZ%02d-9%02d", b+1, i+1);
+    r[4] = (char*)item_name(p, "行政处罚", azLaw[b], 100 + i);
+    r[5] = "行政处罚";
+    r[6] = (char*)arena_printf(p->a, "%s第%d条", azLaw[b], 100 + i);
+    r[7] = "否";
+    r[9] = chance(500) ? "是" : "否";
+    r[10] = "新增";
+    r[11] = (char*)ymd(d);
+  }
+  return demo_tab_import(&t, "power_item", p->bQuiet);
+}
+
+/* 制度建设: a score of rules a year, a few answering ledger problems. */
+static int gen_regulations(DemoCounty *p){
+  static const char *azHead[] = { "所属部门", "登记编号", "制度名称", "发文字号", "领域", "制定层级", "印发日期", "针对问题整改", 0 };
+  static const struct { const char *zTitle, *zArea; } aRule[] = {
+    { "涉企行政检查备案管理办法", "优化营商环境" }, { "包容审慎监管“四张清单”", "优化营商环境" },
+    { "优化营商环境投诉处理办法", "优化营商环境" }, { "政企沟通恳谈会制度", "优化营商环境" },
+    { "行政执法案卷管理制度", "行政执法" }, { "行政裁量权基准适用规则", "行政执法" },
+    { "行政执法投诉举报处理办法", "监督问责" }, { "重大行政执法决定法制审核目录", "行政执法" },
+    { "政务服务“好差评”管理办法", "政务服务" }, { "窗口服务规范十条", "政务服务" },
+    { "重大行政决策事项目录管理办法", "行政决策" }, { "政府法律顾问工作规则", "行政决策" },
+    { "机关学法制度", "内部管理" }, { "公文处理办法", "内部管理" }
+  };
+  int nRule = (int)(sizeof aRule / sizeof aRule[0]);
+  Tab t;
+  demo_tab_init(&t, p->g->c, azHead);
+  int n = 0;
+  for(int y=0; y<2; y++){
+    int iYr = p->iYear + y;
+    for(int i=0; i<(y==0 ? 18 : 14); i++){
+      Day d = demo_rnd_workday(p->g, day_from_ymd(iYr, 1, 15), day_from_ymd(iYr, 12, 20));
+      if( d > TODAY ) continue;
+      int j = (int)rnd(nRule), bGov = chance(300), b = (int)rnd(p->nBureau);
+      char **r = demo_tab_row(&t);
+      r[0] = (char*)(bGov ? p->zCounty : p->azDept[b]);
+      r[1] = (char*)arena_printf(p->a, "ZD%d-%03d", iYr, ++n);
+      r[2] = (char*)arena_printf(p->a, "%s%s", bGov ? p->zCounty : p->azDept[b], aRule[j].zTitle);
+      if( bGov ) r[3] = (char*)arena_printf(p->a, "%.3s政办〔%d〕%d号", p->zCounty, iYr, 10 + n);
+      r[4] = (char*)aRule[j].zArea;
+      r[5] = bGov ? "县政府（含办公室）" : "部门";
+      r[6] = (char*)ymd(d);
+      r[7] = chance(250) ? "是" : "否";
+    }
+  }
+  return demo_tab_import(&t, "regulation", p->bQuiet);
+}
+
+/* 主动公开: each bureau's month of publishing as one batch, plus notices,
+** interpretations and consultations one by one, new columns now and then,
+** and the county's 5·15 政务公开日 event. */
+static int gen_publications(DemoCounty *p){
+  static const char *azHead[] = { "所属部门", "登记编号", "公开类别", "公开渠道", "公开日期", "标题或内容摘要", "条数",
+    "发放宣传资料（份）", 0 };
+  static const char *azTopic[] = { "城乡居民医疗保险缴费", "农村危房改造补助", "秋粮收购", "冬季供暖", "城区道路改造",
+    "中小学招生", "耕地地力保护补贴", "创业担保贷款", "养老服务补贴", "燃气安全排查" };
+  Tab t;
+  demo_tab_init(&t, p->g->c, azHead);
+  int n = 0;
+  for(int y=0; y<2; y++){
+    int iYr = p->iYear + y;
+    for(int m=1; m<=12; m++){
+      Day dEnd = day_from_ymd(m==12 ? iYr+1 : iYr, m==12 ? 1 : m+1, 1) - 1;
+      while( !cal_is_workday(dEnd, 0) ) dEnd--;
+      if( dEnd > TODAY ) break;
+      for(int b=-1; b<p->nBureau; b++){
+        const char *zDept = b<0 ? p->zCounty : p->azDept[b];
+        char **r = demo_tab_row(&t);
+        r[0] = (char*)zDept;
+        r[1] = (char*)arena_printf(p->a, "GK%d%02d-%03d", iYr, m, ++n);
+        r[2] = "政府信息";
+        r[3] = "政府门户网站";
+        r[4] = (char*)ymd(dEnd);
+        r[5] = (char*)arena_printf(p->a, "%d年%d月政府信息", iYr, m);
+        r[6] = (char*)arena_printf(p->a, "%u", b<0 ? 120 + rnd(80) : 10 + rnd(40));
+        if( !chance(b<0 ? 700 : 150) ) continue;
+        static const char *azType[] = { "公告公示", "政策解读", "民意征集" };
+        int iT = (int)rnd(3);
+        Day d = demo_rnd_workday(p->g, dEnd - 25, dEnd);
+        r = demo_tab_row(&t);
+        r[0] = (char*)zDept;
+        r[1] = (char*)arena_printf(p->a, "GK%d%02d-%03d", iYr, m, ++n);
+        r[2] = (char*)azType[iT];
+        r[3] = chance(300) ? "政务新媒体" : "政府门户网站";
+        r[4] = (char*)ymd(d);
+        r[5] = (char*)arena_printf(p->a, "关于%s的%s", azTopic[rnd(10)], iT==0 ? "公示" : iT==1 ? "政策解读" : "意见征集公告");
+        r[6] = "1";
+      }
+      if( m==5 ){
+        Day d = day_from_ymd(iYr, 5, 15);
+        char **r = demo_tab_row(&t);
+        r[0] = (char*)p->zCounty;
+        r[1] = (char*)arena_printf(p->a, "GK%d05-%03d", iYr, ++n);
+        r[2] = "政务公开宣传活动";
+        r[3] = "政务服务大厅";
+        r[4] = (char*)ymd(d);
+        r[5] = "“5·15”政务公开日宣传活动";
+        r[6] = "1";
+        r[7] = (char*)arena_printf(p->a, "%u", 1500 + rnd(2000));
+      }
+      if( m==3 || m==9 ){
+        char **r = demo_tab_row(&t);
+        r[0] = (char*)p->zCounty;
+        r[1] = (char*)arena_printf(p->a, "GK%d%02d-%03d", iYr, m, ++n);
+        r[2] = "新增公开栏目";
+        r[3] = "政府门户网站";
+        r[4] = (char*)ymd(dEnd);
+        r[5] = m==3 ? "“优化营商环境”专栏" : "“重大行政决策”专栏";
+        r[6] = "1";
+      }
+    }
+  }
+  return demo_tab_import(&t, "publication", p->bQuiet);
+}
+
+int demo_lists(DemoCounty *p){
+  if( gen_power_items(p) ) return 1;
+  if( gen_regulations(p) ) return 1;
+  return gen_publications(p);
+}
