@@ -87,7 +87,7 @@ static int gen_resettlement(DemoCounty *p){
     r[2] = (char*)arena_printf(p->a, "AB%.4s-%03d", ymd(d), ++n);
     r[3] = (char*)demo_person(p);
     r[4] = x<30 ? "监狱刑满释放" : x<35 ? "看守所刑满释放" : "社区矫正期满解除";
-    r[5] = x<30 && chance(120) ? "外省" : "本省";
+    r[5] = chance(x<30 ? 120 : 60) ? "外省" : "本省";
     r[6] = (char*)ymd(d);
     r[7] = x<30 && chance(250) ? "是" : "否";
     if( dLink <= TODAY ){

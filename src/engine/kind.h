@@ -132,7 +132,9 @@ typedef struct Indicator {
 ** A sentence is left out when its first figure is a count of 0, or when
 ** any rate or average in it has no data, or a {ind^} has no count last
 ** year: a report never says "共办理0件"
-** or prints an empty rate. Kinds naming the same section share one
+** or prints an empty rate. A segment in square brackets is optional: it
+** is left out when none of its counts is above 0 (or a rate in it has no
+** data) — "其中刑事{criminal}件[、行政{admin}件]" never says "行政0件". Kinds naming the same section share one
 ** subsection, in the order of nOrder; each kind's sentences form one
 ** paragraph. registry_selfcheck() checks every brace against the kind. */
 typedef struct ReportText {

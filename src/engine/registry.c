@@ -232,6 +232,28 @@ static int report_text_ok(const Kind *k, char *zErr, int nErr){
       snprintf(zErr, (size_t)nErr, "%s: report sentence %d: stray brace", k->zName, i+1);
       return 1;
     }
+    /* optional segments: "[…]", not nested, each with a figure of its own */
+    int bIn = 0;
+    for(const char *q=t->azSentence[i]; *q; q++){
+      if( (*q=='[' && bIn) || (*q==']' && !bIn) ){
+        snprintf(zErr, (size_t)nErr, "%s: report sentence %d: unbalanced [ ]", k->zName, i+1);
+        return 1;
+      }
+      if( *q=='[' ){
+        const char *e = strchr(q, ']'), *b = strchr(q, '{');
+        if( e==0 || b==0 || b>e ){
+          snprintf(zErr, (size_t)nErr, "%s: report sentence %d: optional segment without a figure", k->zName, i+1);
+          return 1;
+        }
+        bIn = 1;
+      }else if( *q==']' ){
+        bIn = 0;
+      }
+    }
+    if( bIn ){
+      snprintf(zErr, (size_t)nErr, "%s: report sentence %d: unbalanced [ ]", k->zName, i+1);
+      return 1;
+    }
   }
   return 0;
 }

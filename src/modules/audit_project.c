@@ -43,7 +43,7 @@ static const ReportText report = {
   "强化行政权力制约和监督",
   "自觉接受审计监督，强化审计结果运用。",
   { "全年实施审计项目{projects}个，完成{done}个。",
-    "审计发现问题{problems}个、涉及金额{amount}万元，提出审计建议{measures}条，移送处理事项{referred}件。" }
+    "审计发现问题{problems}个[、涉及金额{amount}万元][，提出审计建议{measures}条][，移送处理事项{referred}件]。" }
 };
 
 const Kind kind_audit_project = {

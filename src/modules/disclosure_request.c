@@ -62,7 +62,7 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "推进政务公开",
   "坚持以公开为常态、不公开为例外，依法办理政府信息公开申请。",
-  { "全年收到政府信息公开申请{requests}件，已答复{answered}件，其中予以公开或部分公开{disclosed}件。",
+  { "全年收到政府信息公开申请{requests}件，已答复{answered}件[，其中予以公开或部分公开{disclosed}件]。",
     "已答复申请的法定期限内答复率{ontime_rate%}。" }
 };
 

@@ -29,7 +29,9 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "健全突发事件应对体系",
   "依法预防处置重大突发事件，健全应急预案体系。",
-  { "全年编制修订应急预案{plans}件，开展应急演练{drills}次、参加{drilled}人次，开展应急培训{trainings}次。" }
+  { "全年编制修订应急预案{plans}件。",
+    "开展应急演练{drills}次[、参加{drilled}人次]。",
+    "开展应急培训{trainings}次。" }
 };
 
 const Kind kind_emergency = {

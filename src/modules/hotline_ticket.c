@@ -55,8 +55,8 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "依法有效化解矛盾纠纷",
   0,
-  { "12345政务服务便民热线和县长信箱全年受理群众诉求{tickets}件，办结{closed}件，办结率{close_rate%}，"
-    "按时办结率{ontime_rate%}，群众满意率{satisfaction%}。" }
+  { "12345政务服务便民热线和县长信箱全年受理群众诉求{tickets}件，办结{closed}件，办结率{close_rate%}"
+    "[，按时办结率{ontime_rate%}][，群众满意率{satisfaction%}]。" }
 };
 
 const Kind kind_hotline_ticket = {

@@ -56,7 +56,7 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "坚持严格规范公正文明执法",
   0,
-  { "全年入企现场检查{inspections}次，其中双随机抽查{random}次、扫码入企{qr}次，发现问题{problems}个。",
+  { "全年入企现场检查{inspections}次[，其中双随机抽查{random}次][，扫码入企{qr}次][，发现问题{problems}个]。",
     "全县入企现场检查{inspections^}。" }
 };
 

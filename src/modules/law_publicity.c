@@ -36,8 +36,8 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "深入推进法治宣传教育",
   "深入实施“八五”普法规划，推进法律“八进”。",
-  { "全年开展普法活动{events}场次，受众{audience}人次，发放普法资料{materials}份。",
-    "通过新媒体推送普法信息{posts}条，被上级媒体采用{adopted}条。" }
+  { "全年开展普法活动{events}场次[，受众{audience}人次][，发放普法资料{materials}份]。",
+    "通过新媒体推送普法信息{posts}条[，被上级媒体采用{adopted}条]。" }
 };
 
 const Kind kind_law_publicity = {

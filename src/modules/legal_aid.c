@@ -53,6 +53,7 @@ static const Indicator aIndicator[] = {
   { "criminal", "刑事法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "criminal" } } } },
   { "civil", "民事法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "civil" } } } },
   { "admin", "行政法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "admin" } } } },
+  { "closed", "已结案", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "workers", "为农民工提供法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "aid_group", "=", "worker" } } } },
   { "ontime_rate", "按期指派率", IU_PERCENT,
     .num = { .aCond = { { "", "state", "assigned,closed" }, { "assign", "ontime", 0 }, { "assign_notice", "ontime", 0 } } },
@@ -64,8 +65,9 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "依法有效化解矛盾纠纷",
   0,
-  { "全年办理法律援助案件{cases}件，其中刑事{criminal}件、民事{civil}件、行政{admin}件，为农民工提供法律援助{workers}件，"
-    "按期指派率{ontime_rate%}，受援人满意率{satisfaction%}。" }
+  { "全年办理法律援助案件{cases}件，其中刑事{criminal}件、民事{civil}件[、行政{admin}件][，已结案{closed}件]"
+    "[，为农民工提供法律援助{workers}件]。",
+    "按期指派率{ontime_rate%}[，受援人满意率{satisfaction%}]。" }
 };
 
 const Kind kind_legal_aid = {

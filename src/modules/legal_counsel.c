@@ -36,8 +36,10 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "推进行政决策科学化、民主化、法治化",
   0,
-  { "全县各单位共聘请法律顾问、设立公职律师{engagements}名，其中公职律师{public}名；全年出具法律意见{opinions}份，"
-    "审查合同{contracts}份，代理诉讼案件{lawsuits}件。" }
+  { "全县各单位共聘请法律顾问、设立公职律师{engagements}名[，其中公职律师{public}名]。",
+    "法律顾问、公职律师全年出具法律意见{opinions}份。",
+    "审查合同协议{contracts}份。",
+    "代理诉讼案件{lawsuits}件。" }
 };
 
 const Kind kind_legal_counsel = {

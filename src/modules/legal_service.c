@@ -48,8 +48,8 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "依法有效化解矛盾纠纷",
   0,
-  { "完善公共法律服务体系，全年提供公共法律服务{served}件（人）次，其中解答法律咨询{consultations}人次、"
-    "办结免费法律服务便民工程事项{free_tasks}件、为企业开展法治体检{checkups}次，发放法律服务资料{materials}份。",
+  { "完善公共法律服务体系，全年提供公共法律服务{served}件（人）次[，其中解答法律咨询{consultations}人次]"
+    "[，办结免费法律服务便民工程事项{free_tasks}件][，为企业开展法治体检{checkups}次][，发放法律服务资料{materials}份]。",
     "服务对象满意度{satisfaction%}。" }
 };
 

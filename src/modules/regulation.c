@@ -39,7 +39,7 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "健全依法行政制度体系",
   0,
-  { "全年县政府及各部门建立健全制度{rules}项，其中优化营商环境制度{business}项。",
+  { "全年县政府及各部门建立健全制度{rules}项[，其中优化营商环境制度{business}项]。",
     "针对发现的问题建章立制{from_problems}项。" }
 };
 

@@ -46,7 +46,7 @@ static const Indicator aIndicator[] = {
   { "link_rate", "衔接率", IU_PERCENT,
     .num = { .aCond = { { "linked", "set", 0 } } }, .den = { .aCond = { { 0 } } }, .nDecimals = 1, .zTarget = "100" },
   { "placed_rate", "安置率", IU_PERCENT,
-    .num = { .aCond = { { "linked", "set", 0 }, { "placed", "=", "1" } } }, .den = { .aCond = { { "linked", "set", 0 } } },
+    .num = { .aCond = { { "linked", "set", 0 }, { "placed", "=", "1" } } }, .den = { .aCond = { { "linked", "set", 0 }, { "placed", "set", 0 } } },
     .nDecimals = 1, .zTarget = "95" },
   { "reoffended", "重新违法犯罪", IU_COUNT, .num = { .aCond = { { "reoffended", "=", "1" } } } },
   { 0 }
@@ -55,7 +55,7 @@ static const ReportText report = {
   "依法有效化解矛盾纠纷",
   0,
   { "{year}年接收安置帮教对象{persons}人，其中监狱刑满释放{prison}人、看守所刑满释放{detention}人、社区矫正期满解除{correction}人，"
-    "本省{province}人、外省{other}人，重点帮教对象{key}人；衔接率{link_rate%}，安置率{placed_rate%}。" }
+    "本省{province}人、外省{other}人[，重点帮教对象{key}人]；衔接率{link_rate%}[，安置率{placed_rate%}]。" }
 };
 
 const Kind kind_resettlement = {

@@ -47,7 +47,7 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "强化行政权力制约和监督",
   0,
-  { "全年开展行政执法监督检查{checks}次，核查投诉举报{complaints}件，执法监督联系点和特邀执法监督员开展活动{contacts}次，开展法治督察{inspections}次。" }
+  { "全年开展行政执法监督检查{checks}次[，核查投诉举报{complaints}件][，执法监督联系点和特邀执法监督员开展活动{contacts}次][，开展法治督察{inspections}次]。" }
 };
 
 const Kind kind_supervision = {

@@ -1,7 +1,8 @@
 /*
 ** src/report/declared.c — the report sentences a kind declares (its
 ** ReportText, kind.h): figures in braces become linked figure runs, a
-** sentence with nothing to say is left out, and the kinds naming one
+** sentence with nothing to say is left out, and so is an optional segment
+** in square brackets whose counts are all 0; the kinds naming one
 ** section share one subsection of chapter 一.
 **
 ** text.c writes the subsections whose wording needs arithmetic across
@@ -15,12 +16,31 @@
 
 #define MAX_KINDS 64
 
-/* The figures of one sentence, looked up once: whether it has something
-** to say (its first figure a count above 0, no empty rate or average). */
-static int sentence_says(Report *p, const Kind *k, const char *zTpl){
+/* The template without its optional segments ("[、涉企事项{enterprise}项]"). */
+static const char *strip_optional(Report *p, const char *zTpl){
+  if( strchr(zTpl, '[')==0 ) return zTpl;
+  Buf b;
+  buf_init(&b);
+  for(const char *z=zTpl; *z; z++){
+    if( *z=='[' ){
+      const char *e = strchr(z, ']');
+      if( e ){ z = e; continue; }
+    }
+    buf_putc(&b, *z);
+  }
+  const char *zOut = arena_strndup(p->pCtx->pArena, b.z ? b.z : "", b.n);
+  buf_free(&b);
+  return zOut;
+}
+
+/* Whether a sentence (its optional segments aside) has something to say:
+** its first figure a count above 0, no empty rate or average, and last
+** year's count for a year-on-year figure. With bAny (an optional segment):
+** some count above 0 or some rate, and nothing empty. */
+static int figures_say(Report *p, const Kind *k, const char *zTpl, int bAny){
   const char *z = zTpl, *zEnd;
   char zName[64], cSuf;
-  int nFig = 0;
+  int nFig = 0, bSome = 0;
   for(const char *a; (a = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
     if( strcmp(zName, "year")==0 ) continue;
     IndValue v;
@@ -30,12 +50,18 @@ static int sentence_says(Report *p, const Kind *k, const char *zTpl){
       IndValue w;
       if( fig_get_year(p, k->zName, zName, p->iYear-1, &w) || w.num==0 ) return 0;
     }
-    if( nFig++==0 && (cSuf==0 || cSuf=='/') && (cSuf=='/' ? v.den : v.num)==0 ) return 0;
+    long long n = cSuf=='/' ? v.den : v.num;
+    if( cSuf!=0 && cSuf!='/' ) bSome = 1;
+    else if( n ) bSome = 1;
+    if( nFig++==0 && !bAny && (cSuf==0 || cSuf=='/') && n==0 ) return 0;
   }
-  return 1;
+  return bAny ? bSome : 1;
+}
+static int sentence_says(Report *p, const Kind *k, const char *zTpl){
+  return figures_say(p, k, strip_optional(p, zTpl), 0);
 }
 
-static void sentence_write(Report *p, const Kind *k, const char *zTpl){
+static void part_write(Report *p, const Kind *k, const char *zTpl){
   const char *z = zTpl, *zEnd;
   char zName[64], cSuf;
   Arena *a = p->pCtx->pArena;
@@ -67,6 +93,22 @@ static void sentence_write(Report *p, const Kind *k, const char *zTpl){
     }
   }
   if( *z ) run_text(p, arena_strdup(a, z));
+}
+
+/* The sentence, each optional segment written only when it has something
+** to say: "其中行政执法事项{enforcement}项[、涉企事项{enterprise}项]" never
+** says "涉企事项0项". */
+static void sentence_write(Report *p, const Kind *k, const char *zTpl){
+  Arena *a = p->pCtx->pArena;
+  const char *z = zTpl;
+  for(const char *o; (o = strchr(z, '['))!=0 && strchr(o, ']'); ){
+    const char *e = strchr(o, ']');
+    if( o>z ) part_write(p, k, arena_strndup(a, z, (size_t)(o-z)));
+    const char *zSeg = arena_strndup(a, o+1, (size_t)(e-o-1));
+    if( figures_say(p, k, zSeg, 1) ) part_write(p, k, zSeg);
+    z = e+1;
+  }
+  if( *z ) part_write(p, k, z);
 }
 
 /* The kinds with report text, in the order of chapter 一 (nOrder). */
