@@ -76,8 +76,8 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "依法有效化解矛盾纠纷",
   "支持人民法院依法受理和审理行政案件，认真做好行政应诉工作。",
-  { "全年办理行政应诉案件{cases}件，审结{closed}件。",
-    "以判决、裁定结案的案件胜诉率{win_rate%}，败诉{lost}件。",
+  { "全年办理行政应诉案件{cases}件[，审结{closed}件]。",
+    "以判决、裁定结案的案件胜诉率{win_rate%}[，败诉{lost}件]。",
     "开庭审理的案件中，行政机关负责人出庭应诉率{head_rate%}。",
     "按期提交答辩状率{answer_rate%}。" }
 };
