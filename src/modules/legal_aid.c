@@ -7,7 +7,8 @@
 */
 #include "engine/kind.h"
 
-static const EnumVal aType[] = { { "criminal", "刑事" }, { "civil", "民事" }, { "admin", "行政" }, { 0 } };
+/* 非诉讼: 法律援助法 第二十二条 (代理非诉讼法律事务, 劳动争议调解与仲裁). */
+static const EnumVal aType[] = { { "criminal", "刑事" }, { "civil", "民事" }, { "admin", "行政" }, { "nonlit", "非诉讼" }, { 0 } };
 static const EnumVal aSource[] = { { "apply", "当事人申请" }, { "notice", "办案机关通知辩护" }, { 0 } };
 static const EnumVal aGroup[] = {
   { "worker", "农民工" }, { "elderly", "老年人" }, { "minor", "未成年人" }, { "disabled", "残疾人" },
@@ -53,6 +54,7 @@ static const Indicator aIndicator[] = {
   { "criminal", "刑事法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "criminal" } } } },
   { "civil", "民事法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "civil" } } } },
   { "admin", "行政法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "admin" } } } },
+  { "litigation", "诉讼案件", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "criminal,civil,admin" } } } },
   { "closed", "已结案", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "workers", "为农民工提供法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "aid_group", "=", "worker" } } } },
   { "ontime_rate", "按期指派率", IU_PERCENT,
@@ -65,8 +67,8 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "依法有效化解矛盾纠纷",
   0,
-  { "全年办理法律援助案件{cases}件，其中刑事{criminal}件、民事{civil}件[、行政{admin}件][，已结案{closed}件]"
-    "[，为农民工提供法律援助{workers}件]。",
+  { "全年办理法律援助案件{cases}件，其中诉讼案件{litigation}件[，刑事{criminal}件][，民事{civil}件][，行政{admin}件]"
+    "[，已结案{closed}件][，为农民工提供法律援助{workers}件]。",
     "按期指派率{ontime_rate%}[，受援人满意率{satisfaction%}]。" }
 };
 
