@@ -159,6 +159,52 @@ void api_indicators(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
   json_obj_end(&j);
 }
 
+static void json_figure(Json *j, const IndValue *v){
+  json_kint(j, "numerator", v->num);
+  if( v->pInd->eUnit!=IU_COUNT ) json_kint(j, "denominator", v->den);
+  json_kstr(j, "value", v->bEmpty ? 0 : v->zValue);
+  json_kstr(j, "text", v->zText);
+  if( v->pInd->zTarget ) json_kbool(j, "below_target", v->bBelowTarget);
+}
+
+void api_breakdowns(Req *r, int iYear, const BreakSet *a, int nSet){
+  Json j;
+  json_begin(r, 200, &j);
+  json_obj_begin(&j);
+  json_kint(&j, "year", iYear);
+  json_key(&j, "breakdowns");
+  json_arr_begin(&j);
+  for(int i=0; i<nSet; i++){
+    const BreakSet *s = &a[i];
+    const Field *fBy = s->pBd->zBy ? kind_field(s->pKind, s->pBd->zBy) : 0;
+    json_obj_begin(&j);
+    json_kstr(&j, "kind", s->pKind->zName);
+    json_kstr(&j, "indicator", s->pBd->zIndicator);
+    json_kstr(&j, "label", s->all.pInd->zLabel);
+    json_kstr(&j, "by", fBy ? fBy->zName : "dept_id");
+    json_kstr(&j, "by_label", fBy ? fBy->zLabel : "所属部门");
+    json_kbool(&j, "high_is_bad", s->pBd->bHighIsBad);
+    json_key(&j, "county");
+    json_obj_begin(&j);
+    json_figure(&j, &s->all);
+    json_obj_end(&j);
+    json_key(&j, "rows");
+    json_arr_begin(&j);
+    for(int g=0; g<s->nRow; g++){
+      json_obj_begin(&j);
+      json_kstr(&j, "group", s->aRow[g].zKey);
+      json_kstr(&j, "param", s->aRow[g].zParam);
+      json_kstr(&j, "param_value", s->aRow[g].zValue);
+      json_figure(&j, &s->aRow[g].v);
+      json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_obj_end(&j);
+  }
+  json_arr_end(&j);
+  json_obj_end(&j);
+}
+
 void api_me(Req *r){
   Json j;
   json_begin(r, 200, &j);

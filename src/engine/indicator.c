@@ -31,7 +31,7 @@ static int expr_needs_calendar(const Expr *x){
 }
 
 /* A condition evaluated in C on a (partial) record. */
-static int cond_match(Ctx *c, const Rec *r, const Cond *x){
+int ind_cond_match(Ctx *c, const Rec *r, const Cond *x){
   if( strcmp(x->zOp, "ontime")==0 || strcmp(x->zOp, "late")==0 ){
     int bOn = deadline_ontime(c, r, kind_deadline(r->pKind, x->zField));
     return x->zOp[0]=='o' ? bOn : !bOn;
@@ -51,7 +51,7 @@ static int cond_match(Ctx *c, const Rec *r, const Cond *x){
   return atoll(v) >= atoll(x->zValue);
 }
 
-static long long side_value(const Rec *r, const Expr *x){
+long long ind_side_value(const Rec *r, const Expr *x){
   if( x->eAgg==AGG_COUNT ) return 1;
   const char *a = rec_val(r, x->zField);
   const char *b = x->zMinus ? rec_val(r, x->zMinus) : 0;
@@ -60,7 +60,7 @@ static long long side_value(const Rec *r, const Expr *x){
 
 /* Mark the fields a side reads in C (conditions, sums, and every field a
 ** referenced statutory period reads). */
-static void need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
+void ind_need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
   const char *az[8];
   for(const Cond *c=x->aCond; c->zOp; c++){
     int n = 0;
@@ -226,7 +226,7 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
   if( nSql==nSide ) return FZ_OK;
   int nField = kind_nfield(k);
   unsigned char *aNeed = arena_alloc(c->pArena, (size_t)nField+1);
-  for(int i=0; i<nSide; i++) if( aSide[i].bPost ) need_fields(k, aSide[i].x, aNeed);
+  for(int i=0; i<nSide; i++) if( aSide[i].bPost ) ind_need_fields(k, aSide[i].x, aNeed);
   Where w;
   memset(&w, 0, sizeof w);
   sqlbuf_init(&w.b);
@@ -255,8 +255,8 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
       for(int i=0; i<nSide; i++){
         if( !aSide[i].bPost ) continue;
         const Cond *cd = aSide[i].x->aCond;
-        for(; cd->zOp; cd++) if( !cond_match(c, r, cd) ) break;
-        if( cd->zOp==0 ) *aSide[i].pOut += side_value(r, aSide[i].x);
+        for(; cd->zOp; cd++) if( !ind_cond_match(c, r, cd) ) break;
+        if( cd->zOp==0 ) *aSide[i].pOut += ind_side_value(r, aSide[i].x);
       }
       c->pArena = pMain;
     }
@@ -306,7 +306,7 @@ static int below_target(long long num, long long den, const char *zTarget){
   return num*100000 < t1000*den;
 }
 
-static void finish_value(const Kind *k, const Indicator *ind, IndValue *v){
+void ind_finish_value(const Kind *k, const Indicator *ind, IndValue *v){
   v->pKind = k;
   v->pInd = ind;
   if( ind->eUnit==IU_COUNT ){
@@ -360,7 +360,7 @@ int ind_compute_kind(Ctx *c, const Kind *k, int iYear, i64 iDept, IndValue **paO
     const Field *fYear = y==0 ? 0 : kind_field(k, azYear[y]);
     if( sum_sides(c, k, aSide, nSide, iYear, iDept, fYear) ) return FZ_INTERNAL;
   }
-  for(int i=0; i<nInd; i++) finish_value(k, &k->aIndicator[i], &a[i]);
+  for(int i=0; i<nInd; i++) ind_finish_value(k, &k->aIndicator[i], &a[i]);
   IndCache *p = arena_alloc(c->pErrArena, sizeof(IndCache));
   p->k = k; p->iYear = iYear; p->iDept = iDept; p->a = a;
   p->pNext = c->pIndCache;

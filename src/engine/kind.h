@@ -168,6 +168,12 @@ typedef struct Spawn {
 ** next version already holds. */
 typedef struct Version { const char *zChange; const char *zCarried; } Version;
 
+/* A figure broken down by department (zBy NULL: the record's own) or by a
+** field (复议纠错率 by 被申请人), worst first, so the dashboard and the
+** report can say where the weaknesses are. bHighIsBad: a higher value is
+** the weaker (纠错率, 败诉); otherwise a lower one is (按期办结率). */
+typedef struct Breakdown { const char *zIndicator; const char *zBy; int bHighIsBad; } Breakdown;
+
 /* A page of the mechanism's own behaviour, linked from each record's
 ** detail page: zHref followed by the record's id (/draw/12). */
 typedef struct Link { const char *zLabel; const char *zHref; } Link;
@@ -187,6 +193,7 @@ typedef struct Kind {
   const Link *aLink;       /* pages of its own behaviour (NULL: none) */
   const Spawn *aSpawn;     /* records its transitions open elsewhere (NULL: none) */
   const Version *pVersion; /* versioned year to year (NULL: not) */
+  const Breakdown *aBreakdown; /* figures by department or field (NULL: none) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
 } Kind;

@@ -42,4 +42,20 @@ int  ind_compute(Ctx*, const Kind*, const Indicator*, int iYear, i64 iDept, IndV
 int  ind_compute_kind(Ctx*, const Kind*, int iYear, i64 iDept, IndValue **paOut);
 void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut);
 const char *ind_unit_suffix(const Kind*, const Indicator*);
+
+/* One group of a breakdown: its name, the list parameter and value that
+** select its records (dept, ID or f_FIELD, VALUE), and its figure. */
+typedef struct BreakRow { const char *zKey; const char *zParam; const char *zValue; IndValue v; } BreakRow;
+/* The breakdown's groups in the actor's scope and the year, worst first
+** (groups without data last). */
+int  ind_breakdown(Ctx*, const Kind*, const Breakdown*, int iYear, BreakRow **paRow, int *pnRow);
+/* Every declared breakdown of the year (of one kind, or all), with the
+** county figure beside each: what the 分单位情况 page, the API and the
+** report's section 三 read. */
+typedef struct BreakSet { const Kind *pKind; const Breakdown *pBd; IndValue all; BreakRow *aRow; int nRow; } BreakSet;
+int  ind_breakdowns(Ctx*, const Kind *pOnly, int iYear, BreakSet **paSet, int *pnSet);
+/* The group that lags: the worst, with at least nMin in its denominator
+** (a count: numerator), and below target or (bHighIsBad) above the county
+** by half again; NULL if none. */
+const BreakRow *ind_breakdown_laggard(const BreakSet*, int nMin);
 #endif

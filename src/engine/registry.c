@@ -333,6 +333,13 @@ int registry_selfcheck(char *zErr, int nErr){
         }
       }
     }
+    if( k->aBreakdown ){
+      for(const Breakdown *b=k->aBreakdown; b->zIndicator; b++){
+        const Field *f = b->zBy ? kind_field(k, b->zBy) : 0;
+        if( !kind_indicator(k, b->zIndicator) ) FAIL("%s: breakdown of unknown indicator %s", k->zName, b->zIndicator);
+        if( b->zBy && (!f || f->eType==FT_LONGTEXT || f->eType==FT_DATE) ) FAIL("%s: breakdown by %s", k->zName, b->zBy);
+      }
+    }
     if( k->aIndicator ){
       for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
         if( ind->zYearField && (!kind_field(k, ind->zYearField) || kind_field(k, ind->zYearField)->eType!=FT_DATE) )

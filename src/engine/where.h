@@ -28,4 +28,10 @@ void w_bind(Where*, Stmt*);
 void w_base(Ctx*, Where*, const Kind*, int iYear, i64 iDept, const Field *pYearField);
 /* " AND <condition>", or set aside in aPost[] */
 void w_cond(Ctx*, Where*, const Kind*, const Cond*);
+
+/* indicator.c's C pass, shared with the breakdowns (breakdown.c) */
+int  ind_cond_match(Ctx*, const Rec*, const Cond*);
+long long ind_side_value(const Rec*, const Expr*);
+void ind_need_fields(const Kind*, const Expr*, unsigned char *aNeed);   /* marks the fields an Expr reads */
+void ind_finish_value(const Kind*, const Indicator*, IndValue*);       /* value text, empty, below target */
 #endif

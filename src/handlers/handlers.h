@@ -27,7 +27,8 @@ void h_create(Req*);
 void h_update(Req*);
 void h_delete(Req*);
 void h_transition(Req*);
-void h_carry(Req*);            /* versioned catalogs: next year's version */
+void h_carry(Req*);
+void h_breakdowns(Req*);       /* 分单位情况, /api/v1/breakdowns */            /* versioned catalogs: next year's version */
 void h_export(Req*);
 void h_template(Req*);
 void h_import_form(Req*);

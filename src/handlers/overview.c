@@ -34,6 +34,19 @@ void h_dashboard(Req *r){
   else web_dashboard(r, iYear, iDept, aVal, n);
 }
 
+/* 分单位情况: every declared breakdown of the year (?kind= one kind's). */
+void h_breakdowns(Req *r){
+  int iYear = req_year(r);
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday);
+  const char *zKind = req_param(r, "kind");
+  const Kind *k = zKind && zKind[0] ? kind_find(zKind) : 0;
+  if( zKind && zKind[0] && k==0 ){ req_fail(r, 404, "没有这类事项"); return; }
+  BreakSet *a;
+  int n;
+  if( ind_breakdowns(&r->ctx, k, iYear, &a, &n) ){ req_fail_internal(r); return; }
+  if( r->bApi ) api_breakdowns(r, iYear, a, n); else web_breakdowns(r, iYear, a, n);
+}
+
 void h_report(Req *r){
   /* The report is written in spring about the year before. */
   int iYear = req_param(r, "year") ? req_year(r) : atoi(r->ctx.zToday) - 1;

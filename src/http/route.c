@@ -11,6 +11,7 @@
 static const Route aRoute[] = {
   /* web */
   { "GET",  "/",                         RT_LOGIN,            h_dashboard },
+  { "GET",  "/breakdown",                RT_LOGIN,            h_breakdowns },
   { "GET",  "/login",                    RT_PUBLIC,           h_login_form },
   { "POST", "/login",                    RT_PUBLIC|RT_NOCSRF, h_login },
   { "POST", "/logout",                   RT_LOGIN,            h_logout },
@@ -47,6 +48,7 @@ static const Route aRoute[] = {
   { "POST", "/api/v1/password",          RT_API|RT_LOGIN,     h_password },
   { "GET",  "/api/v1/schema",            RT_API|RT_PUBLIC,    h_schema },
   { "GET",  "/api/v1/indicators",        RT_API|RT_LOGIN,     h_dashboard },
+  { "GET",  "/api/v1/breakdowns",        RT_API|RT_LOGIN,     h_breakdowns },
   { "GET",  "/api/v1/k/:kind",           RT_API|RT_PUBLIC,    h_list },
   { "POST", "/api/v1/k/:kind",           RT_API|RT_LOGIN|RT_WRITE, h_create },
   { "POST", "/api/v1/k/:kind/import",    RT_API|RT_LOGIN|RT_WRITE|RT_UPLOAD, h_import },

@@ -66,10 +66,11 @@ static const ReportText report = {
     "已答复申请的法定期限内答复率{ontime_rate%}。" }
 };
 
+static const Breakdown aBreakdown[] = { { "ontime_rate", 0, 0 }, { 0 } };
 const Kind kind_disclosure_request = {
   .zName = "disclosure_request", .nOrder = 200, .zLabel = "依申请公开", .zGroup = "政务公开与监督",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zAbout = "政府信息公开申请的登记、答复期限（工作日计算，可经批准延长）与答复结果。",
 };

@@ -98,10 +98,12 @@ static const ReportText report = {
     "已作出决定的行政处罚案件按期办结率{ontime_rate%}。" }
 };
 
+/* The 三项制度 department by department. */
+static const Breakdown aBreakdown[] = { { "cases", 0, 0 }, { "record_rate", 0, 0 }, { "publish_rate", 0, 0 }, { "ontime_rate", 0, 0 }, { 0 } };
 const Kind kind_enforcement_case = {
   .zName = "enforcement_case", .nOrder = 80, .zLabel = "行政执法案件", .zGroup = "严格规范执法",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zAbout = "行政执法案件的立案、法制审核、决定、公示与全过程记录（行政执法“三项制度”）。",
 };

@@ -53,10 +53,12 @@ static const ReportText report = {
   { "开展行政执法案卷评查，全年评查案卷{files}卷，平均得分{avg_score~}，优秀率{excellent_rate%}，不合格案卷{failed}卷，发现的问题逐条纳入问题整改台账。" }
 };
 
+/* The units whose files score lowest. */
+static const Breakdown aBreakdown[] = { { "avg_score", "unit", 0 }, { "failed", "unit", 1 }, { 0 } };
 const Kind kind_file_review = {
   .zName = "file_review", .nOrder = 90, .zLabel = "案卷评查", .zGroup = "执法监督",
   .eShape = SHAPE_LEDGER,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aSpawn = aSpawn,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zAbout = "行政执法案卷评查：评分、等次和发现的问题；评查完成时问题逐条进入问题整改台账。",
 };

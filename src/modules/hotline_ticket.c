@@ -59,10 +59,12 @@ static const ReportText report = {
     "[，按时办结率{ontime_rate%}][，群众满意率{satisfaction%}]。" }
 };
 
+/* The departments whose tickets are late or leave people unsatisfied. */
+static const Breakdown aBreakdown[] = { { "ontime_rate", 0, 0 }, { "satisfaction", 0, 0 }, { 0 } };
 const Kind kind_hotline_ticket = {
   .zName = "hotline_ticket", .nOrder = 210, .zLabel = "12345热线工单", .zGroup = "政务公开",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zAbout = "12345热线、网站、县长信箱受理的群众诉求：派单、按本县规定的时限办结、群众评价。",
 };

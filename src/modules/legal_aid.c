@@ -72,10 +72,11 @@ static const ReportText report = {
     "按期指派率{ontime_rate%}[，受援人满意率{satisfaction%}]。" }
 };
 
+static const Breakdown aBreakdown[] = { { "ontime_rate", 0, 0 }, { 0 } };
 const Kind kind_legal_aid = {
   .zName = "legal_aid", .nOrder = 150, .zLabel = "法律援助", .zGroup = "公共法律服务",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zAbout = "法律援助申请与通知辩护案件：七日内审查决定，三日内指派，结案与受援人评价。",
 };

@@ -82,10 +82,12 @@ static const ReportText report = {
     "按期提交答辩状率{answer_rate%}。" }
 };
 
+/* Which defendants lose most often, and where heads do not appear. */
+static const Breakdown aBreakdown[] = { { "loss_rate", "defendant", 1 }, { "head_rate", "defendant", 0 }, { 0 } };
 const Kind kind_litigation = {
   .zName = "litigation", .nOrder = 130, .zLabel = "行政应诉", .zGroup = "矛盾纠纷化解",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zAbout = "以县政府及其部门为被告的行政诉讼：答辩期限、负责人出庭应诉与裁判结果。",
 };

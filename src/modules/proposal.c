@@ -63,10 +63,12 @@ static const ReportText report = {
     "代表委员对办理结果的满意率{satisfaction_rate%}。" }
 };
 
+/* The departments slow to answer deputies and members. */
+static const Breakdown aBreakdown[] = { { "ontime_rate", 0, 0 }, { "satisfaction_rate", 0, 0 }, { 0 } };
 const Kind kind_proposal = {
   .zName = "proposal", .nOrder = 180, .zLabel = "建议提案办理", .zGroup = "政务公开与监督",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zAbout = "人大代表建议、政协委员提案的交办、答复期限（三个月，复杂的六个月）与代表委员评价。",
 };

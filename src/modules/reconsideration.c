@@ -81,10 +81,12 @@ static const Indicator aIndicator[] = {
   { 0 }
 };
 
+/* Which respondents are corrected most often. */
+static const Breakdown aBreakdown[] = { { "correction_rate", "respondent", 1 }, { 0 } };
 const Kind kind_reconsideration = {
   .zName = "reconsideration", .nOrder = 120, .zLabel = "行政复议", .zGroup = "矛盾纠纷化解",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown,
   .zAbout = "行政复议案件的受理、审理期限（含延长）与结案方式。",
 };

@@ -77,10 +77,12 @@ static const ReportText report = {
     "12345热线转办问题整改完成率{rate_hotline%}。" }
 };
 
+/* Who is slow to rectify, and which sources' problems stay open. */
+static const Breakdown aBreakdown[] = { { "close_rate", 0, 0 }, { "close_rate", "source", 0 }, { 0 } };
 const Kind kind_rectification = {
   .zName = "rectification", .nOrder = 235, .zLabel = "问题整改台账", .zGroup = "监督与整改",
   .eShape = SHAPE_LEDGER,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zAbout = "案卷评查、审计、法治督察、执法监督、专项整治等发现的问题，逐项明确整改时限，凭整改措施及佐证销号。",
 };

@@ -48,6 +48,12 @@ static void fig_href(const Run *r, int iYear, Buf *h){
     buf_puts(h, "&state=");
     buf_url(h, r->zState);
   }
+  if( r->zParam ){
+    buf_puts(h, "&");
+    buf_url(h, r->zParam);
+    buf_puts(h, "=");
+    buf_url(h, r->zParamValue);
+  }
 }
 
 static void html_runs(const Block *b, int iYear, Buf *pOut){

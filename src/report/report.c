@@ -71,6 +71,14 @@ void run_rate(Report *p, const IndValue *v){
   run_text(p, "）");
 }
 
+void run_rate_in(Report *p, const IndValue *v, const char *zParam, const char *zValue){
+  Run *pLast = p->pCur ? p->pCur->pLast : 0;
+  if( v->pInd->eUnit==IU_COUNT ) run_count(p, v, 0); else run_rate(p, v);
+  for(Run *r = pLast ? pLast->pNext : p->pCur->pFirst; r; r = r->pNext){
+    if( r->eType==RUN_FIG ){ r->zParam = zParam; r->zParamValue = zValue; }
+  }
+}
+
 /* A count derived from several indicators, linked to the records of kind
 ** in zState (the list page's state filter shows exactly those records). */
 void run_state_count(Report *p, const char *zKind, const char *zState, long long n){

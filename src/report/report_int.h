@@ -33,6 +33,8 @@ struct Run {
   const char *zInd;        /* RUN_FIG: indicator, or NULL when zState links it */
   int bDen;                /* RUN_FIG: 1 = the indicator's denominator */
   const char *zState;      /* RUN_FIG with zInd NULL: records of kind in this state */
+  const char *zParam;      /* RUN_FIG: one more list filter (a breakdown's group), or NULL */
+  const char *zParamValue;
   Run *pNext;
 };
 
@@ -97,6 +99,8 @@ void run_break(Report*);
 void run_count(Report*, const IndValue*, int bDen);
 void run_value(Report*, const IndValue*);
 void run_rate(Report*, const IndValue*);
+/* run_rate for one group of a breakdown: its figures link to the group's records. */
+void run_rate_in(Report*, const IndValue*, const char *zParam, const char *zValue);
 void run_state_count(Report*, const char *zKind, const char *zState, long long n);
 void clause(Report*);
 void clause_semi(Report*);

@@ -371,6 +371,39 @@ static int weaknesses(Report *p){
       run_text(p, arena_printf(p->pCtx->pArena, "，低于%s%%的目标", ind->zTarget));
     }
   }
+  /* where: the department or respondent that lags in a breakdown, a
+  ** paragraph of its own */
+  BreakSet *aSet;
+  int nSet = 0;
+  if( ind_breakdowns(p->pCtx, 0, p->iYear, &aSet, &nSet) ){ p->rc = FZ_INTERNAL; return nBelow; }
+  int nLag = 0;
+  for(int i=0; i<nSet; i++){
+    const BreakSet *s = &aSet[i];
+    const BreakRow *w = ind_breakdown_laggard(s, 5);
+    if( w==0 ) continue;
+    const Field *fBy = s->pBd->zBy ? kind_field(s->pKind, s->pBd->zBy) : 0;
+    if( nLag==0 ){
+      if( nBelow>0 ) run_text(p, "。");
+      doc_block(p, BLK_P);
+      run_text(p, nBelow ? "从分部门（单位）情况看：" : arena_printf(p->pCtx->pArena,
+               "%d年，%s法治政府建设工作取得了一定成效，但从分部门（单位）情况看，仍存在以下不足：", p->iYear, p->zWe));
+    }else{
+      run_text(p, "；");
+    }
+    nLag++;
+    const char *zWho = fBy ? arena_printf(p->pCtx->pArena, "%s为%s的", fBy->zLabel, w->zKey) : w->zKey;
+    run_text(p, arena_printf(p->pCtx->pArena, "%s是%s%s为", fig_cn_number(p, nLag), zWho,
+                             fig_ind_label(p, s->pKind, s->all.pInd)));
+    run_rate_in(p, &w->v, w->zParam, w->zValue);
+    run_text(p, s->pBd->bHighIsBad ? "，明显高于全县的" : "，低于全县的");
+    run_rate(p, &s->all);
+  }
+  if( nLag>0 ){
+    nBelow += nLag;
+    run_text(p, "。");
+    note_para(p, "（以上不足由系统比对指标与目标值、分部门（单位）情况提出；原因分析及其他方面的不足由起草人根据实际填写。）");
+    return nBelow;
+  }
   if( nBelow>0 ){
     run_text(p, "。");
     note_para(p, "（以上不足由系统比对指标与目标值提出；原因分析及其他方面的不足由起草人根据实际填写。）");

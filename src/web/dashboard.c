@@ -15,7 +15,8 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
   for(int y=iNow; y>=iNow-4; y--) outf(r, "<option value=\"%d\"%s>%d年</option>", y, y==iYear ? " selected" : "", y);
   out_html(r, HTML("</select></label><label>部门<select name=\"dept\">"));
   web_dept_options(r, iDept, 1);
-  out_html(r, HTML("</select></label><button type=\"submit\" class=\"btn primary\">查看</button></form>"));
+  outf(r, "</select></label><button type=\"submit\" class=\"btn primary\">查看</button>"
+          "<a class=\"btn\" href=\"/breakdown?year=%d\">分部门（单位）情况</a></form>", iYear);
   const char *zGroup = 0;
   const Kind *pPrev = 0;
   for(int i=0; i<nVal; i++){

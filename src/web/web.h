@@ -26,6 +26,7 @@ void web_list(Req*, const Query*, const RecList*);
 void web_detail(Req*, const Rec*);
 void web_form(Req*, const Kind*, const Rec *pRec /* NULL: new */, int bEdit);
 void web_dashboard(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
+void web_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void web_import_form(Req*, const Kind*);
 void web_import_result(Req*, const Kind*, int nImported);
 void web_audit(Req*);

@@ -49,6 +49,7 @@ validate "login page with an error"
 login leader
 page 200 / "dashboard"
 page 200 "/?year=2025" "dashboard 2025"
+page 200 "/breakdown?year=2025" "分部门（单位）情况"
 for k in $KINDS; do
   page 200 "/k/$k?year=all" "$k list"
   ID=$(sql "SELECT min(id) FROM $k")

@@ -1,0 +1,70 @@
+#!/bin/sh
+# tests/http/068-breakdown.sh
+# 分部门（单位）情况: each declared breakdown splits an indicator by
+# department or by a field (复议纠错率 by 被申请人); its groups add up to
+# the county's figure, come worst first, and each group's counts list
+# exactly its records; a clerk sees only her department; the report's
+# section 三 names the groups that lag, linked to their records.
+# FAZHI_TODAY=2026-06-30, year 2025.
+. "$(dirname "$0")/lib.sh"
+start_server
+api_login admin
+
+api_get "/api/v1/breakdowns?year=2025"
+expect_status 200 "breakdowns"
+cp "$BODY" "$T/bd.json"
+expect_json '[.breakdowns[] | "\(.kind).\(.indicator).\(.by)"] | index("reconsideration.correction_rate.respondent") != null' "复议纠错率 by 被申请人"
+expect_json '[.breakdowns[] | "\(.kind).\(.indicator).\(.by)"] | index("litigation.loss_rate.defendant") != null' "应诉败诉率 by 被告"
+expect_json '[.breakdowns[] | "\(.kind).\(.indicator).\(.by)"] | index("enforcement_case.record_rate.dept_id") != null' "全过程记录率 by department"
+# Every breakdown's groups add up to the county's figure.
+bad=$(jq -r '.breakdowns[] | select(.county.numerator != ([.rows[].numerator]|add // 0) or ((.county.denominator // 0) != ([.rows[].denominator // 0]|add // 0))) | "\(.kind).\(.indicator).\(.by)"' "$T/bd.json")
+expect_eq "$bad" "" "every breakdown adds up to the county"
+check "the demo has groups in every breakdown" [ "$(jq '[.breakdowns[] | select(.rows|length==0)] | length' "$T/bd.json")" = 0 ]
+# Worst first: 纠错率 (higher is worse) descending, 按期办结率 ascending.
+expect_eq "$(jq '[.breakdowns[] | select(.kind=="reconsideration") | .rows[] | .numerator/.denominator] | . == (sort | reverse)' "$T/bd.json")" true "纠错率: highest first"
+expect_eq "$(jq '[.breakdowns[] | select(.kind=="enforcement_case" and .indicator=="ontime_rate") | .rows[] | select(.denominator>0) | .numerator/.denominator] | . == sort' "$T/bd.json")" true "按期办结率: lowest first"
+
+# A group's counts list exactly its records.
+G=$(jq -r '.breakdowns[] | select(.kind=="reconsideration") | .rows[0].group' "$T/bd.json")
+GN=$(jq -r '.breakdowns[] | select(.kind=="reconsideration") | .rows[0].numerator' "$T/bd.json")
+GD=$(jq -r '.breakdowns[] | select(.kind=="reconsideration") | .rows[0].denominator' "$T/bd.json")
+expect_eq "$GN/$GD" "$(sql "SELECT sum(CASE WHEN outcome IN ('revoke','change','illegal','invalid','perform') THEN 1 ELSE 0 END)||'/'||count(*) FROM reconsideration WHERE respondent='$G' AND state='closed' AND received BETWEEN '2025-01-01' AND '2025-12-31'")" "the worst respondent's counts, from the database"
+api_get "/api/v1/k/reconsideration?year=2025&ind=correction_rate&part=num&size=200" -G --data-urlencode "f_respondent=$G"
+expect_json ".total == $GN" "its 纠错 cases listed"
+api_get "/api/v1/k/reconsideration?year=2025&ind=correction_rate&part=den&size=200" -G --data-urlencode "f_respondent=$G"
+expect_json ".total == $GD and ([.rows[].fields.respondent] | unique) == [\"$G\"]" "its closed cases listed, all of it"
+D=$(jq -r '.breakdowns[] | select(.kind=="enforcement_case" and .indicator=="record_rate") | .rows[0] | "\(.param_value) \(.numerator) \(.denominator)"' "$T/bd.json")
+set -- $D
+api_get "/api/v1/k/enforcement_case?year=2025&ind=record_rate&part=den&size=1&dept=$1"
+expect_json ".total == $3" "a department's cases listed by dept="
+
+# A clerk sees her department only.
+api_login shichang
+api_get "/api/v1/breakdowns?year=2025&kind=enforcement_case"
+expect_status 200 "the clerk's breakdowns"
+expect_json '[.breakdowns[].kind] | unique == ["enforcement_case"]' "?kind= keeps one kind"
+expect_json '[.breakdowns[] | select(.by=="dept_id") | .rows[].group] | unique == ["示范县市场监督管理局"]' "only her department"
+api_get "/api/v1/breakdowns?kind=nosuch"
+expect_status 404 "an unknown kind"
+TOKEN=
+api GET "/api/v1/breakdowns"
+expect_status 401 "anonymous"
+
+# The page, linked from the dashboard.
+login admin
+get "/?year=2025"
+expect_contains "$BODY" 'href="/breakdown?year=2025"' "the dashboard links the page"
+get "/breakdown?year=2025"
+expect_status 200 "the page"
+expect_contains "$BODY" 'data-breakdown="reconsideration.correction_rate"'
+expect_contains "$BODY" "<td>$G</td>" "the worst respondent is listed"
+expect_contains "$BODY" '&amp;f_respondent=' "its counts link to its records"
+expect_contains "$BODY" '<tr class="lag">' "the laggard is marked"
+
+# Section 三 names the laggards, each linked to its own records.
+get "/report.md?year=2025"
+expect_contains "$BODY" '从分部门（单位）情况看：一是' "section 三 by department"
+expect_contains "$BODY" "被申请人为$G的行政复议纠错率为" "the respondent corrected most often"
+get "/report?year=2025"
+expect_contains "$BODY" "ind=correction_rate&amp;part=num&amp;f_respondent=" "the report links the group's records"
+finish
