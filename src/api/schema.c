@@ -31,8 +31,9 @@ static void roles(Json *j, unsigned m){
 }
 static void expr(Json *j, const Expr *x){
   json_obj_begin(j);
-  json_kstr(j, "agg", x->eAgg==AGG_SUM ? "sum" : "count");
-  if( x->eAgg==AGG_SUM ){ json_kstr(j, "field", x->zField); if( x->zMinus ) json_kstr(j, "minus", x->zMinus); }
+  json_kstr(j, "agg", x->eAgg==AGG_SUM ? "sum" : x->eAgg==AGG_DISTINCT ? "distinct" : "count");
+  if( x->eAgg!=AGG_COUNT ){ json_kstr(j, "field", x->zField); if( x->zMinus ) json_kstr(j, "minus", x->zMinus); }
+  if( x->zKind ) json_kstr(j, "kind", x->zKind);
   json_key(j, "where");
   json_arr_begin(j);
   for(const Cond *c=x->aCond; c->zOp; c++){

@@ -158,7 +158,7 @@ int ind_breakdowns(Ctx *c, const Kind *pOnly, int iYear, BreakSet **paSet, int *
   for(int i=0; i<nK; i++){
     const Kind *k = aK[i];
     if( k->aBreakdown==0 || (pOnly && k!=pOnly) ) continue;
-    int iY = kind_year_field(k) ? iYear : 0;
+    int iY = iYear;
     for(const Breakdown *b=k->aBreakdown; b->zIndicator; b++, m++){
       a[m].pKind = k;
       a[m].pBd = b;

@@ -92,6 +92,34 @@ void ind_need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
   }
 }
 
+/* The kind a side counts: the indicator's own, or the one the side names. */
+const Kind *ind_side_kind(const Kind *k, const Expr *x){
+  return x->zKind ? kind_find(x->zKind) : k;
+}
+
+const Indicator *ind_for_list(const Kind *kList, const char *zInd, int bDen){
+  const Kind *kOwner = kList;
+  const char *zName = zInd, *dot = strchr(zInd, '.');
+  if( dot ){
+    char zK[64];
+    if( (size_t)(dot-zInd)>=sizeof zK ) return 0;
+    memcpy(zK, zInd, (size_t)(dot-zInd));
+    zK[dot-zInd] = 0;
+    kOwner = kind_find(zK);
+    zName = dot+1;
+    if( kOwner==0 ) return 0;
+  }
+  const Indicator *ind = kind_indicator(kOwner, zName);
+  if( ind==0 ) return 0;
+  const Expr *x = bDen && ind->eUnit!=IU_COUNT ? &ind->den : &ind->num;
+  return ind_side_kind(kOwner, x)==kList ? ind : 0;
+}
+
+const char *ind_list_param(Ctx *c, const Kind *k, const Indicator *ind, int bDen){
+  const Expr *x = bDen && ind->eUnit!=IU_COUNT ? &ind->den : &ind->num;
+  return x->zKind ? arena_printf(c->pArena, "%s.%s", k->zName, ind->zName) : ind->zName;
+}
+
 /* The SQL value a side sums for a matching row. */
 static void side_sql_value(SqlBuf *b, const Expr *x){
   if( x->eAgg==AGG_COUNT ){ sql_lit(b, "1"); return; }
@@ -175,7 +203,8 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
     for(int i=0; i<nSide; i++){
       if( aSide[i].bPost ) continue;
       if( n++ ) sql_lit(&w.b, ", ");
-      sql_lit(&w.b, "COALESCE(SUM(CASE WHEN 1=1");
+      if( aSide[i].x->eAgg==AGG_DISTINCT ) sql_lit(&w.b, "COUNT(DISTINCT CASE WHEN 1=1");
+      else sql_lit(&w.b, "COALESCE(SUM(CASE WHEN 1=1");
       for(const Cond *cd=aSide[i].x->aCond; cd->zOp; cd++){
         if( strcmp(cd->zOp, "ontime")==0 || strcmp(cd->zOp, "late")==0 ){
           const Deadline *d = kind_deadline(k, cd->zField);
@@ -188,8 +217,13 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
         }
       }
       sql_lit(&w.b, " THEN ");
-      side_sql_value(&w.b, aSide[i].x);
-      sql_lit(&w.b, " ELSE 0 END),0)");
+      if( aSide[i].x->eAgg==AGG_DISTINCT ){
+        sql_ident(&w.b, aSide[i].x->zField);
+        sql_lit(&w.b, " END)");
+      }else{
+        side_sql_value(&w.b, aSide[i].x);
+        sql_lit(&w.b, " ELSE 0 END),0)");
+      }
     }
     for(int j=0; j<nDl; j++){
       sql_lit(&w.b, ", COALESCE(SUM(");
@@ -353,8 +387,18 @@ int ind_compute_kind(Ctx *c, const Kind *k, int iYear, i64 iDept, IndValue **paO
       const Indicator *ind = &k->aIndicator[i];
       const char *z = ind->zYearField;
       if( y==0 ? z!=0 : (z==0 || strcmp(z, azYear[y])!=0) ) continue;
-      aSide[nSide++] = (Side){ ind, &ind->num, &a[i].num, expr_needs_calendar(&ind->num) };
-      if( ind->eUnit!=IU_COUNT ) aSide[nSide++] = (Side){ ind, &ind->den, &a[i].den, expr_needs_calendar(&ind->den) };
+      const Expr *ax[2] = { &ind->num, ind->eUnit!=IU_COUNT ? &ind->den : 0 };
+      long long *ap[2] = { &a[i].num, &a[i].den };
+      for(int e=0; e<2; e++){
+        if( ax[e]==0 ) continue;
+        if( ax[e]->zKind ){
+          /* a side over another kind: its own pass, in that kind's year */
+          Side one = { ind, ax[e], ap[e], expr_needs_calendar(ax[e]) };
+          if( sum_sides(c, kind_find(ax[e]->zKind), &one, 1, iYear, iDept, 0) ) return FZ_INTERNAL;
+          continue;
+        }
+        aSide[nSide++] = (Side){ ind, ax[e], ap[e], expr_needs_calendar(ax[e]) };
+      }
     }
     if( nSide==0 ) continue;
     const Field *fYear = y==0 ? 0 : kind_field(k, azYear[y]);

@@ -96,12 +96,16 @@ typedef struct Deadline {
 **   "ontime" / "late": zField names a Deadline met / missed (done records only) */
 typedef struct Cond { const char *zField; const char *zOp; const char *zValue; } Cond;
 
-typedef enum AggKind { AGG_COUNT = 0, AGG_SUM } AggKind;
+/* AGG_DISTINCT counts the different values of zField among the records
+** (市场主体 inspected, 被评查单位): SQL only, so no "ontime"/"late". */
+typedef enum AggKind { AGG_COUNT = 0, AGG_SUM, AGG_DISTINCT } AggKind;
 typedef struct Expr {
   AggKind eAgg;
-  const char *zField;      /* AGG_SUM: summed FT_INT field */
+  const char *zField;      /* AGG_SUM: summed FT_INT field; AGG_DISTINCT: the field (or "dept_id") counted */
   const char *zMinus;      /* AGG_SUM: minus this field (Σ(a−b)) */
   Cond aCond[6];
+  const char *zKind;       /* over the records of this other kind, in its own year (NULL: the indicator's
+                           ** kind) — a coverage's denominator: 名录库 entities, units with cases */
 } Expr;
 
 typedef enum IndUnit { IU_PERCENT = 1, IU_COUNT, IU_AVERAGE } IndUnit;

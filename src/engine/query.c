@@ -121,8 +121,10 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
 
 static void w_query(Ctx *c, Where *w, const Query *q){
   const Kind *k = q->pKind;
+  const Expr *xInd = q->pInd ? (q->bDen ? &q->pInd->den : &q->pInd->num) : 0;
+  /* a side over another kind is read in that kind's own year */
   w_base(c, w, k, q->iYear, q->iDept,
-         q->pInd && q->pInd->zYearField ? kind_field(k, q->pInd->zYearField) : 0);
+         xInd && !xInd->zKind && q->pInd->zYearField ? kind_field(k, q->pInd->zYearField) : 0);
   if( q->zState ){ sql_lit(&w->b, " AND "); w_in(c, w, 0, q->zState, 0); }
   if( q->azFilter ){
     int i = 0;
@@ -152,9 +154,8 @@ static void w_query(Ctx *c, Where *w, const Query *q){
       }
     }
   }
-  if( q->pInd ){
-    const Expr *x = q->bDen ? &q->pInd->den : &q->pInd->num;
-    for(const Cond *cd=x->aCond; cd->zOp; cd++) w_cond(c, w, k, cd);
+  if( xInd ){
+    for(const Cond *cd=xInd->aCond; cd->zOp; cd++) w_cond(c, w, k, cd);
   }
   w->bDue = q->bDue;
 }

@@ -42,6 +42,14 @@ int  ind_compute(Ctx*, const Kind*, const Indicator*, int iYear, i64 iDept, IndV
 int  ind_compute_kind(Ctx*, const Kind*, int iYear, i64 iDept, IndValue **paOut);
 void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut);
 const char *ind_unit_suffix(const Kind*, const Indicator*);
+/* The kind a side of an indicator of k counts: k, or the other kind it names. */
+const Kind *ind_side_kind(const Kind *k, const Expr*);
+/* The indicator whose numerator (or denominator, bDen) counts records of
+** kList, named "ind" (kList's own) or "kind.ind" (a side over kList of
+** another kind's indicator: a coverage's 名录库); NULL if none. */
+const Indicator *ind_for_list(const Kind *kList, const char *zInd, int bDen);
+/* The "ind" parameter that lists the records behind a side: "name" or "kind.name". */
+const char *ind_list_param(Ctx*, const Kind*, const Indicator*, int bDen);
 
 /* One group of a breakdown: its name, the list parameter and value that
 ** select its records (dept, ID or f_FIELD, VALUE), and its figure. */

@@ -336,7 +336,11 @@ int registry_selfcheck(char *zErr, int nErr){
     if( k->aBreakdown ){
       for(const Breakdown *b=k->aBreakdown; b->zIndicator; b++){
         const Field *f = b->zBy ? kind_field(k, b->zBy) : 0;
-        if( !kind_indicator(k, b->zIndicator) ) FAIL("%s: breakdown of unknown indicator %s", k->zName, b->zIndicator);
+        const Indicator *bi = kind_indicator(k, b->zIndicator);
+        if( !bi ) FAIL("%s: breakdown of unknown indicator %s", k->zName, b->zIndicator);
+        /* groups are summed row by row: no distinct counts, no sides elsewhere */
+        if( bi->num.eAgg==AGG_DISTINCT || bi->den.eAgg==AGG_DISTINCT || bi->num.zKind || bi->den.zKind )
+          FAIL("%s: breakdown of %s, which is not a sum over rows", k->zName, b->zIndicator);
         if( b->zBy && (!f || f->eType==FT_LONGTEXT || f->eType==FT_DATE) ) FAIL("%s: breakdown by %s", k->zName, b->zBy);
       }
     }
@@ -348,17 +352,21 @@ int registry_selfcheck(char *zErr, int nErr){
         for(int e=0; e<2; e++){
           if( e==1 && ind->eUnit==IU_COUNT ) continue;
           const Expr *x = ax[e];
-          if( x->eAgg==AGG_SUM && (!kind_field(k, x->zField) || (x->zMinus && !kind_field(k, x->zMinus))) )
+          const Kind *kx = x->zKind ? kind_find(x->zKind) : k;   /* the side's fields are that kind's */
+          if( kx==0 ) FAIL("%s/%s: side over unknown kind %s", k->zName, ind->zName, x->zKind);
+          if( x->eAgg==AGG_SUM && (!kind_field(kx, x->zField) || (x->zMinus && !kind_field(kx, x->zMinus))) )
             FAIL("%s/%s: bad sum field", k->zName, ind->zName);
+          if( x->eAgg==AGG_DISTINCT && !kind_field(kx, x->zField) && strcmp(x->zField, "dept_id")!=0 ) FAIL("%s/%s: bad distinct field", k->zName, ind->zName);
           for(const Cond *c=x->aCond; c->zOp; c++){
             if( strcmp(c->zOp, "state")==0 ){
-              if( !states_ok(k, c->zValue) ) FAIL("%s/%s: bad state", k->zName, ind->zName);
+              if( !states_ok(kx, c->zValue) ) FAIL("%s/%s: bad state", k->zName, ind->zName);
             }else if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ){
-              if( !kind_deadline(k, c->zField) ) FAIL("%s/%s: unknown deadline %s", k->zName, ind->zName, c->zField);
+              if( !kind_deadline(kx, c->zField) ) FAIL("%s/%s: unknown deadline %s", k->zName, ind->zName, c->zField);
+              if( x->eAgg==AGG_DISTINCT ) FAIL("%s/%s: a distinct count is SQL only, no periods", k->zName, ind->zName);
             }else{
-              const Field *f = kind_field(k, c->zField);
+              const Field *f = kind_field(kx, c->zField);
               if( !f ) FAIL("%s/%s: unknown field %s", k->zName, ind->zName, c->zField);
-              if( strcmp(c->zOp, "setif")==0 && (!kind_field(k, c->zValue) || kind_field(k, c->zValue)->eType!=FT_BOOL) )
+              if( strcmp(c->zOp, "setif")==0 && (!kind_field(kx, c->zValue) || kind_field(kx, c->zValue)->eType!=FT_BOOL) )
                 FAIL("%s/%s: setif needs a bool field, not %s", k->zName, ind->zName, c->zValue ? c->zValue : "");
               if( f->eType==FT_ENUM && c->zValue ){
                 char buf[256];

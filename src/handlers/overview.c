@@ -26,7 +26,7 @@ void h_dashboard(Req *r){
     const Kind *k = aK[o];
     if( k->aIndicator==0 ) continue;
     for(const Indicator *x=k->aIndicator; x->zName; x++){
-      if( ind_compute(&r->ctx, k, x, kind_year_field(k) ? iYear : 0, iDept, &aVal[n]) ){ req_fail_internal(r); return; }
+      if( ind_compute(&r->ctx, k, x, iYear, iDept, &aVal[n]) ){   /* no year filter where the kind has none */ req_fail_internal(r); return; }
       n++;
     }
   }

@@ -21,6 +21,11 @@ void query_from_req(Req *r, Query *q){
   const Kind *k = r->pKind;
   query_init(&r->ctx, q, k);
   q->iYear = kind_year_field(k) ? req_year(r) : 0;
+  {  /* an indicator with its own year field (资格考试 by 考试日期) traces within the year */
+    const char *zI = req_param(r, "ind");
+    const Indicator *pI = zI && !strchr(zI, '.') ? kind_indicator(k, zI) : 0;
+    if( pI && pI->zYearField ) q->iYear = req_year(r);
+  }
   q->iDept = req_param_int(r, "dept", 0);
   const char *zState = req_param(r, "state");
   if( zState && kind_state(k, zState) ) q->zState = zState;
@@ -42,9 +47,10 @@ void query_from_req(Req *r, Query *q){
   if( q->nSize>200 ) q->nSize = 200;
   const char *zInd = bPublic ? 0 : req_param(r, "ind");   /* indicators read non-public fields */
   if( zInd ){
-    q->pInd = kind_indicator(k, zInd);
     const char *zPart = req_param(r, "part");
-    q->bDen = zPart && strcmp(zPart, "den")==0 && q->pInd && q->pInd->eUnit!=IU_COUNT;
+    int bDen = zPart && strcmp(zPart, "den")==0;
+    q->pInd = ind_for_list(k, zInd, bDen);
+    q->bDen = bDen && q->pInd && q->pInd->eUnit!=IU_COUNT;
   }
   q->bDue = req_param_int(r, "due", 0)!=0;
 }

@@ -45,12 +45,20 @@ static const Indicator aIndicator[] = {
   { "avg_score", "平均得分", IU_AVERAGE,
     .num = { .eAgg = AGG_SUM, .zField = "score", .aCond = { { "", "state", "done" } } },
     .den = { .aCond = { { "", "state", "done" } } }, .nDecimals = 1 },
+  { "units", "被评查单位", IU_COUNT,
+    .num = { .eAgg = AGG_DISTINCT, .zField = "unit", .aCond = { { "", "state", "done" } } } },
+  { "coverage_rate", "评查覆盖率", IU_PERCENT,
+    .num = { .eAgg = AGG_DISTINCT, .zField = "unit", .aCond = { { "", "state", "done" } } },
+    .den = { .eAgg = AGG_DISTINCT, .zField = "dept_id", .aCond = { { 0 } }, .zKind = "enforcement_case" },
+    .nDecimals = 1, .zTarget = "100",
+    .zHelp = "本年度案卷被评查的单位 ÷ 本年度办理行政执法案件的单位" },
   { 0 }
 };
 static const ReportText report = {
   "强化行政权力制约和监督",
   0,
-  { "开展行政执法案卷评查，全年评查案卷{files}卷，平均得分{avg_score~}，优秀率{excellent_rate%}，不合格案卷{failed}卷，发现的问题逐条纳入问题整改台账。" }
+  { "开展行政执法案卷评查，全年评查案卷{files}卷，平均得分{avg_score~}，优秀率{excellent_rate%}[，不合格案卷{failed}卷]，发现的问题逐条纳入问题整改台账。",
+    "被评查单位{units}个，占办理行政执法案件单位的{coverage_rate%}。" }
 };
 
 /* The units whose files score lowest. */

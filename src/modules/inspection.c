@@ -51,13 +51,22 @@ static const Indicator aIndicator[] = {
     .num = { .aCond = { { "", "state", "done" }, { "way", "=", "random" }, { "publish", "ontime", 0 } } },
     .den = { .aCond = { { "", "state", "done" }, { "way", "=", "random" } } },
     .nDecimals = 1, .zTarget = "100" },
+  { "covered", "双随机抽查覆盖市场主体", IU_COUNT,
+    .num = { .eAgg = AGG_DISTINCT, .zField = "enterprise_id", .aCond = { { "way", "=", "random" } } },
+    .zHelp = "本年度双随机抽查下达检查的市场主体，一户只计一次" },
+  { "coverage_rate", "双随机抽查覆盖率", IU_PERCENT,
+    .num = { .eAgg = AGG_DISTINCT, .zField = "enterprise_id", .aCond = { { "way", "=", "random" } } },
+    .den = { .aCond = { { "", "state", "active" } }, .zKind = "enterprise" },
+    .nDecimals = 1,
+    .zHelp = "本年度双随机抽查的市场主体（不重复计） ÷ 市场主体名录库中存续的市场主体" },
   { 0 }
 };
 static const ReportText report = {
   "坚持严格规范公正文明执法",
   0,
   { "全年入企现场检查{inspections}次[，其中双随机抽查{random}次][，扫码入企{qr}次][，发现问题{problems}个]。",
-    "全县入企现场检查{inspections^}。" }
+    "全县入企现场检查{inspections^}。",
+    "双随机抽查覆盖市场主体{covered}户，覆盖率{coverage_rate%}。" }
 };
 
 const Kind kind_inspection = {

@@ -42,12 +42,25 @@ static const Indicator aIndicator[] = {
     .num = { .aCond = { { "", "state", "active" }, { "training_hours", ">=", "60" } } },
     .den = { .aCond = { { "", "state", "active" } } },
     .nDecimals = 1, .zTarget = "100", .zHelp = "本年度培训不少于60学时的在岗持证人员 ÷ 在岗持证人员" },
+  { "examined", "参加资格考试", IU_COUNT, .num = { .aCond = { { "exam_result", "set", 0 } } }, .zYearField = "exam_date" },
+  { "exam_rate", "资格考试通过率", IU_PERCENT,
+    .num = { .aCond = { { "exam_result", "=", "passed" } } }, .den = { .aCond = { { "exam_result", "set", 0 } } },
+    .nDecimals = 1, .zYearField = "exam_date", .zHelp = "本年度资格考试通过人数 ÷ 参加人数" },
+  { "expiring", "证件年内到期", IU_COUNT, .num = { .aCond = { { "", "state", "active" } } }, .zYearField = "expires",
+    .zHelp = "在岗持证人员中，执法证有效期在本年度内届满的" },
   { 0 }
+};
+static const ReportText report = {
+  "坚持严格规范公正文明执法",
+  0,
+  { "严格行政执法人员资格管理，全县在岗持证执法人员{officers}人[，本年度参加资格考试{examined}人，通过率{exam_rate%}]"
+    "[，{expiring}人的执法证件本年度到期需换领]。",
+    "落实执法人员每人每年不少于60学时的培训要求，培训学时达标率{trained_rate%}。" }
 };
 
 const Kind kind_officer = {
   .zName = "officer", .nOrder = 70, .zLabel = "行政执法人员", .zGroup = "行政执法",
   .eShape = SHAPE_CATALOG, .bPublic = 1,
-  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .pReport = &report,
   .zAbout = "行政执法人员与执法检查人员名录库：执法证件及有效期、资格考试、年审、培训学时与回避对象。",
 };

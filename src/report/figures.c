@@ -207,7 +207,8 @@ const char *fig_ind_label(Report *p, const Kind *k, const Indicator *ind){
   for(size_t i=0; i<nK; i++){
     if( ((unsigned char)zK[i] & 0xC0)==0x80 ) continue;   /* character boundaries only */
     size_t m = nK-i;
-    if( m<=nI && memcmp(zK+i, zI, m)==0 ){ nOver = m; break; }
+    /* two characters at least: 学法述法 + 法律知识… share a 法 by chance */
+    if( m<=nI && m>=6 && memcmp(zK+i, zI, m)==0 ){ nOver = m; break; }
   }
   return arena_printf(p->pCtx->pArena, "%.*s%s", (int)(nK-nOver), zK, zI);
 }

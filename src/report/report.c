@@ -48,8 +48,9 @@ void run_count(Report *p, const IndValue *v, int bDen){
   if( v->pInd==0 ) return;              /* an indicator that failed: p->rc is set */
   Run *r = run_add(p, RUN_FIG,
                    arena_printf(p->pCtx->pArena, "%lld", bDen ? v->den : v->num));
-  r->zKind = v->pKind->zName;
-  r->zInd = v->pInd->zName;
+  /* a side over another kind lists that kind's records */
+  r->zKind = ind_side_kind(v->pKind, bDen ? &v->pInd->den : &v->pInd->num)->zName;
+  r->zInd = ind_list_param(p->pCtx, v->pKind, v->pInd, bDen);
   r->bDen = bDen;
 }
 

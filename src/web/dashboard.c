@@ -29,15 +29,18 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
       pPrev = k;
     }
     const char *zDept = iDept ? arena_printf(&r->arena, "&dept=%lld", (long long)iDept) : "";   /* %s escapes & */
-    const char *zYear = kind_year_field(k) ? arena_printf(&r->arena, "year=%d", iYear) : "year=all";
+    const char *zYear = kind_year_field(k) || v->pInd->zYearField ? arena_printf(&r->arena, "year=%d", iYear) : "year=all";
     outf(r, "<div class=\"card%s\" data-indicator=\"%s.%s\"><div class=\"label\">%s</div>",
          v->bBelowTarget ? " below" : "", k->zName, v->pInd->zName, v->pInd->zLabel);
+    /* each side lists the records it counts (a coverage's 名录库 is another kind's) */
+    const Kind *kN = ind_side_kind(k, &v->pInd->num), *kD = ind_side_kind(k, &v->pInd->den);
+    const char *zN = ind_list_param(&r->ctx, k, v->pInd, 0), *zD = ind_list_param(&r->ctx, k, v->pInd, 1);
     outf(r, "<div class=\"value\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\">%s</a></div>",
-         k->zName, zYear, zDept, v->pInd->zName, v->zText);
+         kN->zName, zYear, zDept, zN, v->zText);
     if( v->pInd->eUnit!=IU_COUNT ){
       outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\" class=\"num\">%lld</a> / "
               "<a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=den\" class=\"den\">%lld</a></div>",
-           k->zName, zYear, zDept, v->pInd->zName, v->num, k->zName, zYear, zDept, v->pInd->zName, v->den);
+           kN->zName, zYear, zDept, zN, v->num, kD->zName, zYear, zDept, zD, v->den);
     }
     if( v->pInd->zTarget ) outf(r, "<div class=\"target\">目标 %s%%%s</div>", v->pInd->zTarget, v->bBelowTarget ? "，未达到" : "");
     out_html(r, HTML("</div>"));

@@ -67,4 +67,31 @@ expect_contains "$BODY" '从分部门（单位）情况看：一是' "section �
 expect_contains "$BODY" "被申请人为$G的行政复议纠错率为" "the respondent corrected most often"
 get "/report?year=2025"
 expect_contains "$BODY" "ind=correction_rate&amp;part=num&amp;f_respondent=" "the report links the group's records"
+
+# Coverage: distinct counts, and a denominator over another kind.
+api_login admin
+api_get "/api/v1/indicators?year=2025"
+cp "$BODY" "$T/ind.json"
+iv(){ jq -r ".indicators[] | select(.kind==\"$1\" and .name==\"$2\") | \"\(.numerator)/\(.denominator)\"" "$T/ind.json"; }
+expect_eq "$(iv inspection coverage_rate)" \
+  "$(sql "SELECT count(DISTINCT enterprise_id) FROM inspection WHERE way='random' AND assigned BETWEEN '2025-01-01' AND '2025-12-31'")/$(sql "SELECT count(*) FROM enterprise WHERE state='active'")" \
+  "双随机抽查覆盖率 = enterprises drawn (once each) / the 名录库"
+expect_eq "$(iv file_review coverage_rate)" \
+  "$(sql "SELECT count(DISTINCT unit) FROM file_review WHERE state='done' AND reviewed BETWEEN '2025-01-01' AND '2025-12-31'")/$(sql "SELECT count(DISTINCT dept_id) FROM enforcement_case WHERE filed BETWEEN '2025-01-01' AND '2025-12-31'")" \
+  "评查覆盖率 = units reviewed / units with cases"
+api_get "/api/v1/k/enterprise?year=2025&ind=inspection.coverage_rate&part=den&size=1"
+expect_json ".total == $(sql "SELECT count(*) FROM enterprise WHERE state='active'")" "the 名录库 side lists the enterprises it counts"
+api_get "/api/v1/k/enterprise?ind=inspection.nosuch&part=den&size=1"
+expect_json ".total == $(sql "SELECT count(*) FROM enterprise")" "an unknown indicator filters nothing"
+api_get "/api/v1/k/service_item?ind=inspection.coverage_rate&part=den&size=1"
+expect_json ".total == $(sql "SELECT count(*) FROM service_item")" "a side over another kind does not filter this one"
+login admin
+get "/?year=2025"
+expect_contains "$BODY" 'href="/k/enterprise?year=2025&amp;ind=inspection.coverage_rate&amp;part=den"' "the dashboard links the 名录库 side"
+get "/k/enterprise?year=2025&ind=inspection.coverage_rate&part=den"
+expect_contains "$BODY" '正在查看指标「双随机抽查覆盖率」的分母记录' "the trace names the indicator"
+get "/report.md?year=2025"
+expect_contains "$BODY" "双随机抽查覆盖市场主体$(sql "SELECT count(DISTINCT enterprise_id) FROM inspection WHERE way='random' AND assigned BETWEEN '2025-01-01' AND '2025-12-31'")户" "the report states the coverage"
+get "/report?year=2025"
+expect_contains "$BODY" 'href="/k/enterprise?year=2025&amp;ind=inspection.coverage_rate&amp;part=den"' "the report links the 名录库 side"
 finish

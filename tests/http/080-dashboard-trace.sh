@@ -29,11 +29,11 @@ cards(){
     }'
 }
 
-# The indicators whose numerator is a sum (not a count of records) cannot be
-# traced by counting rows.
+# The indicators whose numerator is a sum or a distinct count (not a count
+# of records) cannot be traced by counting rows.
 api GET /api/v1/schema
-jq -r '.kinds[] | .id as $k | (.indicators // [])[] | select(.numerator.agg == "sum") | "\($k).\(.id)"' "$BODY" >"$T/sums"
-jq -r '.kinds[] | .id as $k | (.indicators // [])[] | select(.denominator.agg == "sum") | "\($k).\(.id)"' "$BODY" >"$T/densums"
+jq -r '.kinds[] | .id as $k | (.indicators // [])[] | select(.numerator.agg != "count") | "\($k).\(.id)"' "$BODY" >"$T/sums"
+jq -r '.kinds[] | .id as $k | (.indicators // [])[] | select((.denominator.agg // "count") != "count") | "\($k).\(.id)"' "$BODY" >"$T/densums"
 
 # trace USER YEAR: every card of USER's dashboard for YEAR against the API
 # (one awk pass) and against the lists its links open.
