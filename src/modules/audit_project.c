@@ -47,7 +47,7 @@ static const ReportText report = {
 };
 
 const Kind kind_audit_project = {
-  .zName = "audit_project", .nOrder = 190, .zLabel = "审计项目", .zGroup = "监督",
+  .zName = "audit_project", .nOrder = 190, .zLabel = "审计项目", .zGroup = "监督与整改",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans,
   .aIndicator = aIndicator, .pReport = &report,

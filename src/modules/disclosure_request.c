@@ -68,7 +68,7 @@ static const ReportText report = {
 
 static const Breakdown aBreakdown[] = { { "ontime_rate", 0, 0 }, { 0 } };
 const Kind kind_disclosure_request = {
-  .zName = "disclosure_request", .nOrder = 200, .zLabel = "依申请公开", .zGroup = "政务公开与监督",
+  .zName = "disclosure_request", .nOrder = 200, .zLabel = "依申请公开", .zGroup = "政务公开",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,

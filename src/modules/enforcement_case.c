@@ -101,7 +101,7 @@ static const ReportText report = {
 /* The 三项制度 department by department. */
 static const Breakdown aBreakdown[] = { { "cases", 0, 0 }, { "record_rate", 0, 0 }, { "publish_rate", 0, 0 }, { "ontime_rate", 0, 0 }, { 0 } };
 const Kind kind_enforcement_case = {
-  .zName = "enforcement_case", .nOrder = 80, .zLabel = "行政执法案件", .zGroup = "严格规范执法",
+  .zName = "enforcement_case", .nOrder = 80, .zLabel = "行政执法案件", .zGroup = "行政执法",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,

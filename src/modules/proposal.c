@@ -66,7 +66,7 @@ static const ReportText report = {
 /* The departments slow to answer deputies and members. */
 static const Breakdown aBreakdown[] = { { "ontime_rate", 0, 0 }, { "satisfaction_rate", 0, 0 }, { 0 } };
 const Kind kind_proposal = {
-  .zName = "proposal", .nOrder = 180, .zLabel = "建议提案办理", .zGroup = "政务公开与监督",
+  .zName = "proposal", .nOrder = 180, .zLabel = "建议提案办理", .zGroup = "监督与整改",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
