@@ -98,20 +98,9 @@ int ind_breakdown(Ctx *c, const Kind *k, const Breakdown *bd, int iYear, BreakRo
     c->pArena = &row;
     r->zState = db_column_text(&st, 0);
     const char *zId = db_column_is_null(&st, 1) ? "" : db_column_text(&st, 1);
-    int j = 2;
-    for(int i=0; i<nField; i++){
-      if( !aNeed[i] ) continue;
-      r->azVal[i] = db_column_is_null(&st, j) ? 0 : db_column_text(&st, j);
-      j++;
-    }
-    long long dn = 0, dd = 0;
-    const Cond *cd = ind->num.aCond;
-    for(; cd->zOp; cd++) if( !ind_cond_match(c, r, cd) ) break;
-    if( cd->zOp==0 ) dn = ind_side_value(r, &ind->num);
-    if( ind->eUnit!=IU_COUNT ){
-      for(cd = ind->den.aCond; cd->zOp; cd++) if( !ind_cond_match(c, r, cd) ) break;
-      if( cd->zOp==0 ) dd = ind_side_value(r, &ind->den);
-    }
+    ind_row_fields(&st, 2, r, aNeed);
+    long long dn = ind_row_value(c, r, &ind->num);
+    long long dd = ind->eUnit!=IU_COUNT ? ind_row_value(c, r, &ind->den) : 0;
     c->pArena = pMain;
     if( dn==0 && dd==0 ) continue;     /* a group appears once it has a figure */
     int64_t iG;

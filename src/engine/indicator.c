@@ -51,6 +51,23 @@ int ind_cond_match(Ctx *c, const Rec *r, const Cond *x){
   return atoll(v) >= atoll(x->zValue);
 }
 
+/* The fields marked in aNeed, from column iCol on. The values are only
+** read during this row: they point at the driver's copies. */
+void ind_row_fields(Stmt *st, int iCol, Rec *r, const unsigned char *aNeed){
+  int n = kind_nfield(r->pKind);
+  for(int i=0; i<n; i++){
+    if( !aNeed[i] ) continue;
+    r->azVal[i] = db_column_is_null(st, iCol) ? 0 : db_column_text(st, iCol);
+    iCol++;
+  }
+}
+
+/* What the row adds to a side: its value when every condition holds, else 0. */
+long long ind_row_value(Ctx *c, const Rec *r, const Expr *x){
+  for(const Cond *cd=x->aCond; cd->zOp; cd++) if( !ind_cond_match(c, r, cd) ) return 0;
+  return ind_side_value(r, x);
+}
+
 long long ind_side_value(const Rec *r, const Expr *x){
   if( x->eAgg==AGG_COUNT ) return 1;
   const char *a = rec_val(r, x->zField);
@@ -278,19 +295,10 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
       arena_free(&row);
       arena_init(&row);
       c->pArena = &row;
-      /* The values are only read during this row: point at SQLite's copies. */
       r->zState = db_column_text(&st, 0);
-      int j = 1;
-      for(int i=0; i<nField; i++){
-        if( !aNeed[i] ) continue;
-        r->azVal[i] = db_column_is_null(&st, j) ? 0 : db_column_text(&st, j);
-        j++;
-      }
+      ind_row_fields(&st, 1, r, aNeed);
       for(int i=0; i<nSide; i++){
-        if( !aSide[i].bPost ) continue;
-        const Cond *cd = aSide[i].x->aCond;
-        for(; cd->zOp; cd++) if( !ind_cond_match(c, r, cd) ) break;
-        if( cd->zOp==0 ) *aSide[i].pOut += ind_side_value(r, aSide[i].x);
+        if( aSide[i].bPost ) *aSide[i].pOut += ind_row_value(c, r, aSide[i].x);
       }
       c->pArena = pMain;
     }

@@ -31,6 +31,8 @@ void w_cond(Ctx*, Where*, const Kind*, const Cond*);
 
 /* indicator.c's C pass, shared with the breakdowns (breakdown.c) */
 int  ind_cond_match(Ctx*, const Rec*, const Cond*);
+void ind_row_fields(Stmt*, int iCol, Rec*, const unsigned char *aNeed);   /* marked fields from column iCol */
+long long ind_row_value(Ctx*, const Rec*, const Expr*);                  /* the side's value for a row, 0 if it fails a condition */
 long long ind_side_value(const Rec*, const Expr*);
 void ind_need_fields(const Kind*, const Expr*, unsigned char *aNeed);   /* marks the fields an Expr reads */
 void ind_finish_value(const Kind*, const Indicator*, IndValue*);       /* value text, empty, below target */

@@ -95,14 +95,6 @@ void h_draw_run(Req *r){
   Rec *pPlan;
   if( load_plan(r, &pPlan) ) return;
   const char *zValues = 0;
-  if( r->bApi ){
-    const char *zErr = 0;
-    JsonInput *j = api_json_input(r, &zErr);
-    if( j==0 ){ req_fail(r, 400, zErr); return; }
-    static const Field fValues = { "values", "随机数", FT_TEXT };
-    zValues = api_json_get(j, &fValues);
-  }else{
-    zValues = req_param(r, "values");
-  }
+  if( req_input(r, "values", &zValues) ) return;
   after_action(r, pPlan, draw_run(&r->ctx, pPlan->id, zValues ? zValues : ""), "drawn");
 }

@@ -27,6 +27,9 @@ void h_create(Req*);
 void h_update(Req*);
 void h_delete(Req*);
 void h_transition(Req*);
+/* One value of an action's input: the form field, or the JSON body's
+** member; 1 (answered 400) when the body is not JSON. */
+int  req_input(Req*, const char *zName, const char **pz);
 void h_carry(Req*);
 void h_breakdowns(Req*);       /* 分单位情况, /api/v1/breakdowns */            /* versioned catalogs: next year's version */
 void h_export(Req*);

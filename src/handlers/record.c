@@ -207,21 +207,24 @@ void h_transition(Req *r){
   }
 }
 
+int req_input(Req *r, const char *zName, const char **pz){
+  *pz = 0;
+  if( !r->bApi ){ *pz = req_param(r, zName); return 0; }
+  const char *zErr = 0;
+  JsonInput *j = api_json_input(r, &zErr);
+  if( j==0 ){ req_fail(r, 400, zErr); return 1; }
+  Field f = { zName, zName, FT_TEXT };
+  *pz = api_json_get(j, &f);
+  return 0;
+}
+
 /* A versioned catalog (权责清单): next year's version, carried from the
 ** year given (form field or JSON "from"). */
 void h_carry(Req *r){
   const Kind *k = r->pKind;
   if( k->pVersion==0 ){ req_fail(r, 404, "该类事项不分年度版本"); return; }
   const char *zFrom = 0;
-  if( r->bApi ){
-    const char *zErr = 0;
-    JsonInput *j = api_json_input(r, &zErr);
-    if( j==0 ){ req_fail(r, 400, zErr); return; }
-    static const Field fFrom = { "from", "沿用年度", FT_INT };
-    zFrom = api_json_get(j, &fFrom);
-  }else{
-    zFrom = req_param(r, "from");
-  }
+  if( req_input(r, "from", &zFrom) ) return;
   char *zEnd = 0;
   long iFrom = zFrom ? strtol(zFrom, &zEnd, 10) : 0;
   if( zFrom==0 || zEnd==zFrom || *zEnd ){

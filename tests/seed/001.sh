@@ -13,11 +13,7 @@ FAZHI_TODAY=2021-02-02 COUNTY=交口县 SEED=001
 echo "== fixture (seeds/001: 交口县 2020, frozen at the report's date $FAZHI_TODAY)"
 county_init
 out=$("$FZ" dept --db "$DB" add 交口县行政审批服务管理局 2>&1) || fail "fazhi dept add: $out"
-import_spec "$HERE/001.spec"
-out=$("$FZ" check --db "$DB" 2>&1); rc=$?
-if [ $rc -eq 0 ]; then pass "fazhi check after the import"; else fail "fazhi check (rc $rc): $out"; fi
-MD=$T/r.md
-report_md 2020 "$MD"
+fixture_report "$HERE/001.spec" 2020
 R="report 2020"
 
 echo "== what seeds/001 states, as the report states it"

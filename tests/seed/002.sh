@@ -12,11 +12,7 @@ FAZHI_TODAY=2025-01-26 COUNTY=立山区 SEED=002
 
 echo "== fixture (seeds/002: 立山区 2024, frozen at the report's date $FAZHI_TODAY)"
 county_init
-import_spec "$HERE/002.spec"
-out=$("$FZ" check --db "$DB" 2>&1); rc=$?
-if [ $rc -eq 0 ]; then pass "fazhi check after the import"; else fail "fazhi check (rc $rc): $out"; fi
-MD=$T/r.md
-report_md 2024 "$MD"
+fixture_report "$HERE/002.spec" 2024
 R="report 2024"
 
 echo "== what seeds/002 states, as the report states it"

@@ -76,6 +76,16 @@ import_spec(){
   done
 }
 
+# fixture_report SPEC YEAR: imports SPEC, checks the database (fazhi
+# check) and drafts YEAR's report into $MD.
+fixture_report(){
+  import_spec "$1"
+  out=$("$FZ" check --db "$DB" 2>&1); rc=$?
+  if [ $rc -eq 0 ]; then pass "fazhi check after the import"; else fail "fazhi check (rc $rc): $out"; fi
+  MD=$T/r.md
+  report_md "$2" "$MD"
+}
+
 # report_md YEAR FILE
 report_md(){
   "$FZ" report --db "$DB" --year "$1" --format md -o "$2" >"$T/rep.out" 2>&1 \
