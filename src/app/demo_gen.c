@@ -47,6 +47,7 @@ char **demo_tab_row(Tab *p){
 }
 int demo_tab_import(Tab *p, const char *zKind, int bQuiet){
   int n = 0;
+  if( p->t.nRow<=1 ){ free(p->t.aRow); return 0; }   /* early in a year a table may have no row yet */
   int rc = import_table(p->c, kind_find(zKind), &p->t, &n);
   if( rc ){
     fprintf(stderr, "演示数据导入失败（%s）：\n", zKind);
