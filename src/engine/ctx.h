@@ -48,6 +48,8 @@ typedef struct Ctx {
   char zInternal[300];    /* detail of the last internal error, for the log */
   void *pIndCache;        /* indicator results computed in this context (indicator.c) */
   int bPeriodsInC;        /* count statutory periods in C on every backend (tests compare both) */
+  char zYearUntil[6];     /* "MM-DD": a year's figures end on that day (the same period last
+                          ** year, for a year still running); "" = the whole year */
 } Ctx;
 
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);

@@ -368,12 +368,12 @@ void ind_finish_value(const Kind *k, const Indicator *ind, IndValue *v){
 }
 
 /* Results kept in the context for the rest of its request or job. */
-typedef struct IndCache { struct IndCache *pNext; const Kind *k; int iYear; i64 iDept; IndValue *a; } IndCache;
+typedef struct IndCache { struct IndCache *pNext; const Kind *k; int iYear; i64 iDept; char zUntil[6]; IndValue *a; } IndCache;
 
 int ind_compute_kind(Ctx *c, const Kind *k, int iYear, i64 iDept, IndValue **paOut){
   *paOut = 0;
   for(IndCache *p=c->pIndCache; p; p=p->pNext){
-    if( p->k==k && p->iYear==iYear && p->iDept==iDept ){ *paOut = p->a; return FZ_OK; }
+    if( p->k==k && p->iYear==iYear && p->iDept==iDept && strcmp(p->zUntil, c->zYearUntil)==0 ){ *paOut = p->a; return FZ_OK; }
   }
   int nInd = 0;
   if( k->aIndicator ) while( k->aIndicator[nInd].zName ) nInd++;
@@ -415,6 +415,7 @@ int ind_compute_kind(Ctx *c, const Kind *k, int iYear, i64 iDept, IndValue **paO
   for(int i=0; i<nInd; i++) ind_finish_value(k, &k->aIndicator[i], &a[i]);
   IndCache *p = arena_alloc(c->pErrArena, sizeof(IndCache));
   p->k = k; p->iYear = iYear; p->iDept = iDept; p->a = a;
+  memcpy(p->zUntil, c->zYearUntil, sizeof p->zUntil);
   p->pNext = c->pIndCache;
   c->pIndCache = p;
   *paOut = a;

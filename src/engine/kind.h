@@ -132,6 +132,7 @@ typedef struct Indicator {
 **   {ind%}  a rate with its two counts                 96.4%（2331/2418）
 **   {ind~}  an average or value with its sum and count 3.5份（35/10）
 **   {ind^}  a count against last year's      同比下降28.4%（上年为1256）
+**           (a year still running: against the same period, 上年同期)
 **   {year}  the report year
 ** A sentence is left out when its first figure is a count of 0, or when
 ** any rate or average in it has no data, or a {ind^} has no count last

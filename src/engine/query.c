@@ -115,7 +115,7 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
     sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, ">=");
     w_text(w, arena_printf(c->pArena, "%04d-01-01", iYear));
     sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, "<=");
-    w_text(w, arena_printf(c->pArena, "%04d-12-31", iYear));
+    w_text(w, arena_printf(c->pArena, "%04d-%s", iYear, c->zYearUntil[0] ? c->zYearUntil : "12-31"));
   }
 }
 

@@ -48,7 +48,8 @@ static int figures_say(Report *p, const Kind *k, const char *zTpl, int bAny){
     if( (cSuf=='%' || cSuf=='~') && v.bEmpty ) return 0;
     if( cSuf=='^' ){
       IndValue w;
-      if( fig_get_year(p, k->zName, zName, p->iYear-1, &w) || w.num==0 ) return 0;
+      int bSame;
+      if( fig_last_year(p, k->zName, zName, &w, &bSame) || w.num==0 ) return 0;
     }
     long long n = cSuf=='/' ? v.den : v.num;
     if( cSuf!=0 && cSuf!='/' ) bSome = 1;
@@ -74,13 +75,16 @@ static void part_write(Report *p, const Kind *k, const char *zTpl){
       run_rate(p, &v);
     }else if( cSuf=='^' ){
       /* the change in tenths of a percent, rounded half up, in integers */
+      /* a year still running is set against the same period of last year */
       IndValue w;
-      if( fig_get_year(p, k->zName, zName, p->iYear-1, &w) || w.num==0 ) return;
+      int bSame;
+      if( fig_last_year(p, k->zName, zName, &w, &bSame) || w.num==0 ) return;
       long long d = v.num - w.num, ad = d<0 ? -d : d;
       long long t = (ad*2000 + w.num) / (2*w.num);
-      run_text(p, d==0 ? arena_strdup(a, "与上年持平")
+      const char *zLast = bSame ? "上年同期" : "上年";
+      run_text(p, d==0 ? arena_printf(a, "与%s持平", zLast)
                        : arena_printf(a, "同比%s%lld.%lld%%", d<0 ? "下降" : "增长", t/10, t%10));
-      run_text(p, arena_printf(a, "（上年为%lld）", (long long)w.num));
+      run_text(p, arena_printf(a, "（%s为%lld）", zLast, (long long)w.num));
     }else if( cSuf=='~' ){
       run_value(p, &v);
       run_text(p, "（");

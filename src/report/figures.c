@@ -186,6 +186,20 @@ int fig_get_year(Report *p, const char *zKind, const char *zInd, int iYear, IndV
   return FZ_OK;
 }
 
+/* Last year's figure to set this year's against: for a year still running
+** (the report drafted before it ends), the same period of last year, up
+** to today's month and day, and *pbSame is set. */
+int fig_last_year(Report *p, const char *zKind, const char *zInd, IndValue *pv, int *pbSame){
+  Ctx *c = p->pCtx;
+  const Kind *k = kind_find(zKind);
+  /* a versioned catalog compares whole versions */
+  *pbSame = atoi(c->zToday)==p->iYear && strcmp(c->zToday+5, "12-31")!=0 && k && !k->pVersion;
+  if( *pbSame ) memcpy(c->zYearUntil, c->zToday+5, 6);
+  int rc = fig_get_year(p, zKind, zInd, p->iYear-1, pv);
+  c->zYearUntil[0] = 0;
+  return rc;
+}
+
 /* 1..99 as Chinese numerals, for 一是/二是 and （一）/（二）. */
 const char *fig_cn_number(Report *p, int n){
   static const char *const aDigit[] = { "", "一", "二", "三", "四", "五", "六", "七", "八", "九" };

@@ -85,6 +85,7 @@ typedef struct Report {
 void fig_settings(Report*);
 int  fig_get(Report*, const char *zKind, const char *zInd, IndValue *pv);
 int  fig_get_year(Report*, const char *zKind, const char *zInd, int iYear, IndValue *pv);
+int  fig_last_year(Report*, const char *zKind, const char *zInd, IndValue *pv, int *pbSamePeriod);
 const char *fig_cn_date(Report*, const char *zIso);
 const char *fig_cn_number(Report*, int n);
 const char *fig_ind_label(Report*, const Kind*, const Indicator*);

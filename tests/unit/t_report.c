@@ -428,6 +428,14 @@ static void test_year_on_year(void){
   z = report(&f, 2023, "md");
   HAS(z, "全年入企现场检查3次");
   LACKS(z, "同比");
+  /* drafted on 2024-07-01, while 2024 runs: against 2023-01-01..07-01 */
+  memcpy(f.c.zToday, "2024-07-01", 11);
+  z = report(&f, 2024, "md");
+  HAS(z, "全县入企现场检查与上年同期持平（上年同期为2）。");
+  memcpy(f.c.zToday, "2024-05-01", 11);
+  z = report(&f, 2024, "md");
+  HAS(z, "全县入企现场检查同比增长100.0%（上年同期为1）。");
+  memcpy(f.c.zToday, "2025-01-23", 11);
   fx_close(&f);
 }
 
