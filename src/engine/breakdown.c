@@ -20,11 +20,11 @@ static void group_name(Ctx *c, const Kind *k, const Field *fBy, const char *zId,
   Arena *a = c->pArena;
   if( fBy==0 ){
     pRow->zKey = dept_name(c, atoll(zId));
-    pRow->zParam = "dept";
+    pRow->zParam = "dept_only";
     pRow->zValue = zId;
     return;
   }
-  pRow->zValue = zId;
+  pRow->zValue = arena_printf(a, "=%s", zId);   /* exactly this value ("=" alone: empty) */
   pRow->zParam = arena_printf(a, "f_%s", fBy->zName);
   if( zId[0]==0 ){ pRow->zKey = "（未填写）"; return; }
   switch( fBy->eType ){
@@ -161,13 +161,17 @@ int ind_breakdowns(Ctx *c, const Kind *pOnly, int iYear, BreakSet **paSet, int *
 }
 
 const BreakRow *ind_breakdown_laggard(const BreakSet *s, int nMin){
-  if( s->nRow<2 || s->aRow[0].v.bEmpty ) return 0;   /* one group is the county itself */
-  const BreakRow *w = &s->aRow[0];
+  if( s->nRow<2 ) return 0;                 /* one group is the county itself */
   const Indicator *ind = s->all.pInd;
-  long long size = ind->eUnit==IU_COUNT ? w->v.num : w->v.den;
-  if( size < nMin ) return 0;
-  if( !s->pBd->bHighIsBad ) return w->v.bBelowTarget ? w : 0;
-  if( ind->eUnit==IU_COUNT || s->all.bEmpty ) return 0;
-  /* above the county's rate by half again: num/den ≥ 1.5 × N/D */
-  return w->v.num * s->all.den * 2 >= 3 * s->all.num * w->v.den && w->v.num>0 ? w : 0;
+  for(int i=0; i<s->nRow; i++){             /* worst first: the first big enough that lags */
+    const BreakRow *w = &s->aRow[i];
+    if( w->v.bEmpty ) break;
+    long long size = ind->eUnit==IU_COUNT ? w->v.num : w->v.den;
+    if( size < nMin ) continue;
+    if( !s->pBd->bHighIsBad ) return w->v.bBelowTarget ? w : 0;
+    if( ind->eUnit==IU_COUNT || s->all.bEmpty ) return 0;
+    /* above the county's rate by half again: num/den ≥ 1.5 × N/D */
+    return w->v.num * s->all.den * 2 >= 3 * s->all.num * w->v.den && w->v.num>0 ? w : 0;
+  }
+  return 0;
 }

@@ -171,7 +171,10 @@ typedef struct Spawn {
 ** take zCarried in the enum field zChange; records in a final state
 ** (取消) are not carried, nor items (by the first F_UNIQUE field) the
 ** next version already holds. */
-typedef struct Version { const char *zChange; const char *zCarried; } Version;
+typedef struct Version {
+  const char *zChange, *zCarried;
+  const char *azClear[4];  /* fields a copy starts without (调整日期, 调整说明) */
+} Version;
 
 /* A figure broken down by department (zBy NULL: the record's own) or by a
 ** field (复议纠错率 by 被申请人), worst first, so the dashboard and the

@@ -101,7 +101,9 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
     w_text(w, c->pActor->zDeptPath);
     sql_lit(&w->b, ")");
   }
-  if( iDept ){
+  if( iDept && w->bDeptOnly ){
+    sql_lit(&w->b, " AND dept_id="); w_int(w, iDept);
+  }else if( iDept ){
     if( bPlus ) sql_lit(&w->b, " AND +dept_id"); else sql_lit(&w->b, " AND dept_id");
     sql_lit(&w->b, " IN (SELECT d.id FROM dept d, dept p WHERE p.id=");
     w_int(w, iDept);
@@ -122,6 +124,7 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
 static void w_query(Ctx *c, Where *w, const Query *q){
   const Kind *k = q->pKind;
   const Expr *xInd = q->pInd ? (q->bDen ? &q->pInd->den : &q->pInd->num) : 0;
+  w->bDeptOnly = q->bDeptOnly;
   /* a side over another kind is read in that kind's own year */
   w_base(c, w, k, q->iYear, q->iDept,
          xInd && !xInd->zKind && q->pInd->zYearField ? kind_field(k, q->pInd->zYearField) : 0);
@@ -132,8 +135,17 @@ static void w_query(Ctx *c, Where *w, const Query *q){
       const char *z = q->azFilter[i];
       if( z==0 || z[0]==0 ) continue;
       sql_lit(&w->b, " AND ");
+      if( z[0]=='=' && z[1]==0 ){           /* "=" alone: the field is empty */
+        sql_ident(&w->b, f->zName);
+        sql_lit(&w->b, " IS NULL");
+        continue;
+      }
       sql_ident(&w->b, f->zName);
-      if( f->eType==FT_TEXT || f->eType==FT_LONGTEXT ){
+      if( z[0]=='=' ){                      /* "=text": exactly that value (a breakdown's group) */
+        z++;
+        if( is_int_field(f) ){ sql_lit(&w->b, "="); w_int(w, atoll(z)); }
+        else{ sql_lit(&w->b, "="); w_text(w, z); }
+      }else if( f->eType==FT_TEXT || f->eType==FT_LONGTEXT ){
         /* contains the typed text literally: % _ and \ are not wildcards */
         Buf e;
         buf_init(&e);

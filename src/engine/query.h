@@ -10,6 +10,7 @@ typedef struct Query {
   const Kind *pKind;
   int iYear;                  /* 0 = every year */
   i64 iDept;                  /* 0 = the actor's whole scope; else that subtree */
+  int bDeptOnly;              /* iDept itself, not its subtree (a breakdown's group) */
   const char **azFilter;      /* per field (kind_nfield entries): the query-form value or NULL */
   const char *zState;         /* one state or NULL */
   const char *zSort;          /* a field name, "id" or NULL */
@@ -52,7 +53,7 @@ const Indicator *ind_for_list(const Kind *kList, const char *zInd, int bDen);
 const char *ind_list_param(Ctx*, const Kind*, const Indicator*, int bDen);
 
 /* One group of a breakdown: its name, the list parameter and value that
-** select its records (dept, ID or f_FIELD, VALUE), and its figure. */
+** select exactly its records (dept_only, ID or f_FIELD, =VALUE), and its figure. */
 typedef struct BreakRow { const char *zKey; const char *zParam; const char *zValue; IndValue v; } BreakRow;
 /* The breakdown's groups in the actor's scope and the year, worst first
 ** (groups without data last). */

@@ -334,8 +334,11 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
   /* A part cannot exceed its whole (满意人次 ≤ 参评人次). */
   i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
-    const char *zV = r->azVal[i], *zMax = f->zNotAbove ? rec_val(r, f->zNotAbove) : 0;
-    if( zV && zMax && atoll(zV) > atoll(zMax) && !err_has(c, iRow, f->zName) ){
+    if( !f->zNotAbove || r->azVal[i]==0 || err_has(c, iRow, f->zName) ) continue;
+    const char *zV = r->azVal[i], *zMax = rec_val(r, f->zNotAbove);
+    if( zMax==0 ){
+      err_add(c, iRow, f, "填写了本项时，「%s」不能为空", kind_field(k, f->zNotAbove)->zLabel);
+    }else if( atoll(zV) > atoll(zMax) ){
       err_add(c, iRow, f, "（%s）不能多于「%s」（%s）", zV, kind_field(k, f->zNotAbove)->zLabel, zMax);
     }
   }

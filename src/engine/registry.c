@@ -286,6 +286,8 @@ int registry_selfcheck(char *zErr, int nErr){
       const Field *fy = kind_year_field(k), *fc = kind_field(k, k->pVersion->zChange);
       if( !fy || fy->eType!=FT_INT ) FAIL("%s: a versioned catalog needs an integer F_YEAR field", k->zName);
       if( !fc || fc->eType!=FT_ENUM || !enum_label(fc, k->pVersion->zCarried) ) FAIL("%s: bad version change field", k->zName);
+      for(int c=0; c<4 && k->pVersion->azClear[c]; c++)
+        if( !kind_field(k, k->pVersion->azClear[c]) ) FAIL("%s: version clears unknown %s", k->zName, k->pVersion->azClear[c]);
       int bKey = 0;
       for(const Field *f=k->aField; f->zName; f++) if( f->flags & F_UNIQUE ) bKey = 1;
       if( !bKey ) FAIL("%s: a versioned catalog needs a unique field to know its items across years", k->zName);

@@ -44,6 +44,8 @@ static int carry_one(Carry *a, Rec *r){
   pNew->id = 0;
   pNew->azVal[kind_year_field(k) - k->aField] = arena_printf(a->c->pArena, "%d", a->iTo);
   pNew->azVal[kind_field(k, k->pVersion->zChange) - k->aField] = k->pVersion->zCarried;
+  /* last year's change is not this year's: dates and notes of it stay behind */
+  for(int i=0; k->pVersion->azClear[i]; i++) pNew->azVal[kind_field(k, k->pVersion->azClear[i]) - k->aField] = 0;
   if( rec_id_unique(a->c, pNew, key_field(k), 0) ) return 0;
   a->rc = rec_insert(a->c, pNew);
   if( a->rc ) return 1;
@@ -67,7 +69,7 @@ int rec_carry(Ctx *c, const Kind *k, int iFrom, int *pnCopied){
   if( k->pVersion==0 ) return FZ_NOTFOUND;
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
   const Field *fy = kind_year_field(k);
-  if( iFrom<fy->nMin || iFrom+1>fy->nMax ){
+  if( iFrom<fy->nMin || iFrom>=fy->nMax ){
     err_add(c, 0, fy, "年度应在%d至%d之间", fy->nMin, fy->nMax-1);
     return FZ_INVALID;
   }

@@ -19,6 +19,7 @@ typedef struct Where {
   const Cond *aPost[12];    /* deadline conditions, evaluated in C */
   int nPost;
   int bDue;                 /* keep only rows with a period overdue or due soon */
+  int bDeptOnly;            /* w_base: the department itself, not its subtree */
 } Where;
 
 void w_text(Where*, const char *z);            /* appends ?N bound to text */

@@ -27,6 +27,8 @@ void query_from_req(Req *r, Query *q){
     if( pI && pI->zYearField ) q->iYear = req_year(r);
   }
   q->iDept = req_param_int(r, "dept", 0);
+  i64 iOnly = req_param_int(r, "dept_only", 0);   /* a breakdown's group: that department alone */
+  if( iOnly ){ q->iDept = iOnly; q->bDeptOnly = 1; }
   const char *zState = req_param(r, "state");
   if( zState && kind_state(k, zState) ) q->zState = zState;
   int i = 0;
@@ -231,6 +233,7 @@ void h_carry(Req *r){
     req_fail(r, 400, "请给出沿用的年度（from），如 2025");
     return;
   }
+  if( iFrom<1900 || iFrom>9999 ){ req_fail(r, 400, "沿用的年度（from）应为四位年份，如 2025"); return; }
   int n = 0;
   int rc = rec_carry(&r->ctx, k, (int)iFrom, &n);
   if( rc==FZ_INVALID ){

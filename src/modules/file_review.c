@@ -51,7 +51,7 @@ static const Indicator aIndicator[] = {
     .num = { .eAgg = AGG_DISTINCT, .zField = "unit", .aCond = { { "", "state", "done" } } },
     .den = { .eAgg = AGG_DISTINCT, .zField = "dept_id", .aCond = { { 0 } }, .zKind = "enforcement_case" },
     .nDecimals = 1, .zTarget = "100",
-    .zHelp = "本年度案卷被评查的单位 ÷ 本年度办理行政执法案件的单位" },
+    .zHelp = "本年度案卷被评查的单位（按“被评查单位”名称，不重复计）÷ 本年度办理行政执法案件的单位；按全县看，分部门时无意义" },
   { 0 }
 };
 static const ReportText report = {

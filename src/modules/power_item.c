@@ -61,10 +61,10 @@ static const ReportText report = {
   0,
   { "全面实行权责清单制度，{year}年度权责清单共列权责事项{items}项，其中行政执法事项{enforcement}项[、涉企事项{enterprise}项]。",
     "权责事项{items^}。",
-    "动态调整权责清单，较上年度新增{added}项[、调整{modified}项][、取消{cancelled}项]。",
+    "动态调整权责清单，较上年度[新增{added}项][、调整{modified}项][、取消{cancelled}项]。",
     "推进乡镇（街道）综合行政执法改革，{delegated}项权责事项下放乡镇（街道）实施。" }
 };
-static const Version version = { "change", "carried" };
+static const Version version = { "change", "carried", { "changed", "note" } };
 
 const Kind kind_power_item = {
   .zName = "power_item", .nOrder = 20, .zLabel = "权责清单", .zGroup = "政务服务",

@@ -59,7 +59,7 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "自觉接受人大监督和政协民主监督",
   "认真办理人大代表建议和政协委员提案。",
-  { "全年承办人大代表建议{npc}件[、政协委员提案{cppcc}件]，办复率{reply_rate%}[，按期办复率{ontime_rate%}]。",
+  { "全年承办[人大代表建议{npc}件][、政协委员提案{cppcc}件]，办复率{reply_rate%}[，按期办复率{ontime_rate%}]。",
     "代表委员对办理结果的满意率{satisfaction_rate%}。" }
 };
 

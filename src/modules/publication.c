@@ -42,7 +42,8 @@ static const Indicator aIndicator[] = {
 static const ReportText report = {
   "推进政务公开",
   "坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开。",
-  { "全年主动公开政府信息{published}条[，其中发布公告公示{notices}次][、政策解读{interpretations}篇][、民意征集{consultations}次]。",
+  { "全年主动公开政府信息{published}条。",
+    "其中[发布公告公示{notices}次][、政策解读{interpretations}篇][、民意征集{consultations}次]。",
     "新增公开栏目{columns}个。",
     "开展政务公开宣传活动{events}次[，发放宣传资料{materials}份]。" }
 };

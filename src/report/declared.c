@@ -58,8 +58,28 @@ static int figures_say(Report *p, const Kind *k, const char *zTpl, int bAny){
   }
   return bAny ? bSome : 1;
 }
+static int has_figure(const char *z){
+  const char *zEnd;
+  char zName[64], cSuf;
+  for(const char *a; (a = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
+    if( strcmp(zName, "year")!=0 ) return 1;
+  }
+  return 0;
+}
+/* A sentence says something when its fixed part does; a sentence whose
+** figures are all optional ("较上年度[新增{added}项][、调整…]") when one of
+** its segments does. */
 static int sentence_says(Report *p, const Kind *k, const char *zTpl){
-  return figures_say(p, k, strip_optional(p, zTpl), 0);
+  const char *zFixed = strip_optional(p, zTpl);
+  if( !figures_say(p, k, zFixed, 0) ) return 0;
+  if( has_figure(zFixed) ) return 1;
+  Arena *a = p->pCtx->pArena;
+  for(const char *o=zTpl; (o = strchr(o, '['))!=0; o++){
+    const char *e = strchr(o, ']');
+    if( e==0 ) break;
+    if( figures_say(p, k, arena_strndup(a, o+1, (size_t)(e-o-1)), 1) ) return 1;
+  }
+  return 0;
 }
 
 static void part_write(Report *p, const Kind *k, const char *zTpl){
@@ -101,15 +121,23 @@ static void part_write(Report *p, const Kind *k, const char *zTpl){
 
 /* The sentence, each optional segment written only when it has something
 ** to say: "其中行政执法事项{enforcement}项[、涉企事项{enterprise}项]" never
-** says "涉企事项0项". */
+** says "涉企事项0项". In a run of adjacent segments the first one written
+** drops a leading 、 ("[新增{added}项][、调整{modified}项]" → 调整3项). */
 static void sentence_write(Report *p, const Kind *k, const char *zTpl){
   Arena *a = p->pCtx->pArena;
   const char *z = zTpl;
+  int bRunWritten = 0;
   for(const char *o; (o = strchr(z, '['))!=0 && strchr(o, ']'); ){
     const char *e = strchr(o, ']');
+    int bRunGoesOn = o==z && z!=zTpl && z[-1]==']';
+    if( !bRunGoesOn ) bRunWritten = 0;
     if( o>z ) part_write(p, k, arena_strndup(a, z, (size_t)(o-z)));
     const char *zSeg = arena_strndup(a, o+1, (size_t)(e-o-1));
-    if( figures_say(p, k, zSeg, 1) ) part_write(p, k, zSeg);
+    if( figures_say(p, k, zSeg, 1) ){
+      if( bRunGoesOn && !bRunWritten && strncmp(zSeg, "、", strlen("、"))==0 ) zSeg += strlen("、");
+      part_write(p, k, zSeg);
+      bRunWritten = 1;
+    }
     z = e+1;
   }
   if( *z ) part_write(p, k, z);

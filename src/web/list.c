@@ -109,14 +109,18 @@ void web_list(Req *r, const Query *q, const RecList *pList){
   outf(r, "<form class=\"query\" method=\"get\" action=\"/k/%s\" role=\"search\">", k->zName);
   if( q->pInd ){
     outf(r, "<input type=\"hidden\" name=\"ind\" value=\"%s\"><input type=\"hidden\" name=\"part\" value=\"%s\">",
-         q->pInd->zName, q->bDen ? "den" : "num");
+         req_param(r, "ind"), q->bDen ? "den" : "num");   /* as asked: "kind.name" for a side over this kind */
   }
   if( kind_year_field(k) ){
     out_html(r, HTML("<label>年度<select name=\"year\">"));
     year_options(r, q->iYear);
     out_html(r, HTML("</select></label>"));
   }
-  if( r->zToken ){
+  if( r->zToken && q->bDeptOnly ){
+    /* a breakdown's group: that department alone, kept across searches */
+    outf(r, "<input type=\"hidden\" name=\"dept_only\" value=\"%lld\"><span class=\"chip\">仅%s</span>",
+         (long long)q->iDept, dept_name(&r->ctx, q->iDept));
+  }else if( r->zToken ){
     out_html(r, HTML("<label>部门<select name=\"dept\">"));
     web_dept_options(r, q->iDept, 1);
     out_html(r, HTML("</select></label>"));

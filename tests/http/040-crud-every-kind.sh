@@ -276,6 +276,9 @@ api POST /api/v1/k/legal_service '{"service_no":"FW-CRUD-3","stype":"法律咨�
 expect_status 422 "满意人次 above 参与评价人次"
 expect_json '.errors | any(.field == "satisfied" and (.message | contains("不能多于「参与评价人次」（4）")))'
 expect_eq "$(sql "SELECT count(*) FROM legal_service WHERE service_no='FW-CRUD-3'")" 0 "nothing written"
+api POST /api/v1/k/legal_service '{"service_no":"FW-CRUD-4","stype":"法律咨询","place":"县公共法律服务中心","held":"2026-06-26","summary":"咨询","served":5,"satisfied":5}'
+expect_status 422 "满意人次 without 参与评价人次"
+expect_json '.errors | any(.field == "satisfied" and (.message | contains("「参与评价人次」不能为空")))'
 
 # ---- 案卷评查, 执法监督与督察 (admin): completing one opens its problems in the ledger ----
 web_cycle file_review review_no PC-CRUD-1 score 88 '88' complete 评查完成 '行政处罚' -- \

@@ -51,6 +51,10 @@ expect_status 422 "a year without a version"
 expect_json '.errors[0].message | contains("2019年度权责清单没有事项")'
 api POST /api/v1/k/power_item/carry '{"from":"明年"}'
 expect_status 400 "a year that is not a number"
+api POST /api/v1/k/power_item/carry '{"from":"2147483647"}'
+expect_status 400 "a year out of range"
+api POST /api/v1/k/power_item/carry '{"from":2100}'
+expect_status 422 "no version after 2100"
 api POST /api/v1/k/service_item/carry '{"from":2025}'
 expect_status 404 "a catalog without versions"
 api_login leader
@@ -74,6 +78,7 @@ expect_contains "$BODY" '已沿用上年度清单生成本年度清单'
 expect_contains "$BODY" "共 $MINE 条" "her department's items, no others"
 expect_eq "$(n_year 2027)" "$MINE" "only hers in the database"
 expect_eq "$(sql "SELECT count(*) FROM power_item WHERE list_year=2027 AND (change<>'carried' OR state<>'active')")" 0 "all marked 沿用, in force"
+expect_eq "$(sql "SELECT count(*) FROM power_item WHERE list_year=2027 AND (changed IS NOT NULL OR note IS NOT NULL)")" 0 "copies start without last year's 调整日期 and 说明"
 post_form /k/power_item/carry from=2026
 expect_status 422 "her second carry copies nothing and is refused"
 expect_contains "$BODY" '2027年度权责清单已包含2026年度的全部在册事项'

@@ -35,8 +35,23 @@ api_get "/api/v1/k/reconsideration?year=2025&ind=correction_rate&part=den&size=2
 expect_json ".total == $GD and ([.rows[].fields.respondent] | unique) == [\"$G\"]" "its closed cases listed, all of it"
 D=$(jq -r '.breakdowns[] | select(.kind=="enforcement_case" and .indicator=="record_rate") | .rows[0] | "\(.param_value) \(.numerator) \(.denominator)"' "$T/bd.json")
 set -- $D
-api_get "/api/v1/k/enforcement_case?year=2025&ind=record_rate&part=den&size=1&dept=$1"
-expect_json ".total == $3" "a department's cases listed by dept="
+api_get "/api/v1/k/enforcement_case?year=2025&ind=record_rate&part=den&size=1&dept_only=$1"
+expect_json ".total == $3" "a department's cases listed by dept_only="
+# The county itself holds records too: its group is its own, not its subtree.
+R0=$(jq -r '.breakdowns[] | select(.kind=="disclosure_request") | .rows[] | select(.group=="示范县") | "\(.param) \(.param_value) \(.denominator)"' "$T/bd.json")
+set -- $R0
+expect_eq "$1" dept_only "a department group links with dept_only"
+api_get "/api/v1/k/disclosure_request?year=2025&ind=ontime_rate&part=den&size=1&dept_only=$2"
+expect_json ".total == $3" "the county's own requests, not the whole county's"
+# A text group links by exact value: the worst respondent's link lists its cases only.
+PV=$(jq -r '.breakdowns[] | select(.kind=="reconsideration") | .rows[0].param_value' "$T/bd.json")
+expect_eq "$PV" "=$G" "a field group's value is exact"
+api_get "/api/v1/k/reconsideration?year=2025&ind=correction_rate&part=den&size=200" -G --data-urlencode "f_respondent=$PV"
+expect_json ".total == $GD" "the exact filter lists the group's cases"
+api_get "/api/v1/k/reconsideration?year=2025&size=1" -G --data-urlencode "f_respondent=示范县"
+N_LIKE=$(json .total)
+api_get "/api/v1/k/reconsideration?year=2025&size=1" -G --data-urlencode "f_respondent==示范县"
+check "“=示范县” matches exactly, “示范县” any name containing it ($(json .total) < $N_LIKE)" [ "$(json .total)" -lt "$N_LIKE" ]
 
 # A clerk sees her department only.
 api_login shichang

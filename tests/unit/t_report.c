@@ -439,7 +439,41 @@ static void test_year_on_year(void){
   fx_close(&f);
 }
 
+/* Optional segments: a list whose first item is 0 still says the rest,
+** with no stray 、, and a sentence of optional parts only is left out
+** when all are 0. */
+static void test_optional_segments(void){
+  Fx f;
+  fx_open(&f);
+  const char *azChange[] = { "modified", "modified", "modified", "carried", "carried" };
+  for(int i=0; i<5; i++){
+    char zCode[16];
+    snprintf(zCode, sizeof zCode, "QZ-%d", i+1);
+    rec(&f, "power_item", i<3 ? "active" : "cancelled", "list_year", "2024", "code", zCode, "name", "某项处罚",
+        "category", "penalty", "change", azChange[i], (char*)0);
+  }
+  rec(&f, "proposal", "replied", "proposal_no", "ZX-1", "ptype", "cppcc", "title", "关于某事的提案", "proposer", "某委员",
+      "assigned", "2024-03-01", "replied", "2024-04-01", (char*)0);
+  const char *z = report(&f, 2024, "md");
+  HAS(z, "动态调整权责清单，较上年度调整3项、取消2项。");
+  LACKS(z, "新增0项");
+  LACKS(z, "较上年度、");
+  HAS(z, "全年承办政协委员提案1件，办复率100.0%（1/1）");
+  LACKS(z, "人大代表建议0件");
+  LACKS(z, "承办、");
+  fx_close(&f);
+  /* nothing added, adjusted or cancelled: no sentence at all */
+  fx_open(&f);
+  rec(&f, "power_item", "active", "list_year", "2024", "code", "QZ-1", "name", "某项处罚", "category", "penalty",
+      "change", "carried", (char*)0);
+  z = report(&f, 2024, "md");
+  HAS(z, "2024年度权责清单共列权责事项1项");
+  LACKS(z, "动态调整");
+  fx_close(&f);
+}
+
 static const TestCase aTest[] = {
+  { "optional_segments", test_optional_segments },
   { "year_on_year", test_year_on_year },
   { "reconsideration_md", test_reconsideration_md },
   { "reconsideration_html", test_reconsideration_html },
