@@ -1,7 +1,8 @@
 /*
-** src/app/demo_lists.c — the demo county's 权责清单 (last year's version,
-** carried into this year's in early January and then adjusted, as the
-** departments would), its 制度建设 and its 主动公开 batches.
+** src/app/demo_lists.c — the demo county's registers (执法监督联系点 and
+** 监督员, 调解组织), its 权责清单 (last year's version, carried into this
+** year's in early January and then adjusted, as the departments would),
+** its 制度建设 and its 主动公开 batches.
 */
 #include "app/demo.h"
 #include "engine/record.h"
@@ -241,7 +242,92 @@ static int gen_publications(DemoCounty *p){
   return demo_tab_import(&t, "publication", p->bQuiet);
 }
 
+/* 执法监督联系点 and 特邀监督员, and the 调解组织: registers set up
+** before the year, a few added during it. */
+static int gen_registers(DemoCounty *p){
+  static const char *azMH[] = { "所属部门", "登记编号", "类型", "名称或姓名", "所在单位或乡镇", "设立（聘任）日期", "聘期届满日期", 0 };
+  static const char *azEnt[] = { "示范县食品工业园区", "示范县商会" };
+  Tab t;
+  demo_tab_init(&t, p->g->c, azMH);
+  int n = 0;
+  Day d0 = p->y0 - 200;
+  for(int i=0; i<p->nTown; i++){
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->zJustice;
+    r[1] = (char*)arena_printf(p->a, "JDD-%02d", ++n);
+    r[2] = "行政执法监督联系点";
+    r[3] = (char*)arena_printf(p->a, "%s司法所行政执法监督联系点", p->azDept[p->nBureau + i]);
+    r[4] = (char*)p->azDept[p->nBureau + i];
+    r[5] = (char*)ymd(d0 + (Day)rnd(60));
+  }
+  for(int i=0; i<2; i++){
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->zJustice;
+    r[1] = (char*)arena_printf(p->a, "JDD-%02d", ++n);
+    r[2] = "涉企行政执法监督联系点";
+    r[3] = (char*)arena_printf(p->a, "%s涉企行政执法监督联系点", azEnt[i]);
+    r[4] = (char*)azEnt[i];
+    r[5] = (char*)ymd(p->y0 + 60 + (Day)rnd(120));
+  }
+  for(int i=0; i<24; i++){
+    Day d = i<18 ? d0 + (Day)rnd(100) : p->y0 + 370 + (Day)rnd(60);
+    if( d > TODAY ) continue;
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->zJustice;
+    r[1] = (char*)arena_printf(p->a, "JDY-%02d", i+1);
+    r[2] = "特邀行政执法监督员";
+    r[3] = (char*)demo_person(p);
+    r[4] = (char*)p->azDept[p->nBureau + (int)rnd(p->nTown)];
+    r[5] = (char*)ymd(d);
+    r[6] = (char*)ymd(d + 3*365);
+  }
+  if( demo_tab_import(&t, "monitor", p->bQuiet) ) return 1;
+  static const char *azOH[] = { "所属部门", "登记编号", "类型", "名称", "领域", "成立日期", "调解员人数", 0 };
+  static const char *azTrade[] = { "医疗纠纷", "道路交通事故", "劳动争议", "婚姻家庭", "物业纠纷" };
+  demo_tab_init(&t, p->g->c, azOH);
+  n = 0;
+  for(int i=-1; i<p->nTown; i++){
+    const char *zWhere = i<0 ? p->zCounty : p->azDept[p->nBureau + i];
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)(i<0 ? p->zJustice : zWhere);
+    r[1] = (char*)arena_printf(p->a, "TJZZ-%02d", ++n);
+    r[2] = "一站式矛盾纠纷调处化解中心（平台）";
+    r[3] = (char*)arena_printf(p->a, "%s矛盾纠纷调处化解中心", zWhere);
+    r[5] = (char*)ymd(d0 + (Day)rnd(90));
+    r[6] = (char*)arena_printf(p->a, "%u", 4 + rnd(6));
+    if( i<0 ) continue;
+    r = demo_tab_row(&t);
+    r[0] = (char*)zWhere;
+    r[1] = (char*)arena_printf(p->a, "TJZZ-%02d", ++n);
+    r[2] = "乡镇（街道）人民调解委员会";
+    r[3] = (char*)arena_printf(p->a, "%s人民调解委员会", zWhere);
+    r[5] = (char*)ymd(d0 - 2000 + (Day)rnd(900));
+    r[6] = (char*)arena_printf(p->a, "%u", 5 + rnd(6));
+    for(int v=0; v<5; v++){
+      r = demo_tab_row(&t);
+      r[0] = (char*)zWhere;
+      r[1] = (char*)arena_printf(p->a, "TJZZ-%02d", ++n);
+      r[2] = "村（社区）人民调解委员会";
+      r[3] = (char*)arena_printf(p->a, "%s第%d村人民调解委员会", zWhere, v+1);
+      r[5] = (char*)ymd(d0 - 3000 + (Day)rnd(1500));
+      r[6] = (char*)arena_printf(p->a, "%u", 3 + rnd(3));
+    }
+  }
+  for(int i=0; i<5; i++){
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->zJustice;
+    r[1] = (char*)arena_printf(p->a, "TJZZ-%02d", ++n);
+    r[2] = "行业性专业性人民调解委员会";
+    r[3] = (char*)arena_printf(p->a, "%s%s人民调解委员会", p->zCounty, azTrade[i]);
+    r[4] = (char*)azTrade[i];
+    r[5] = (char*)ymd(d0 - 400 + (Day)rnd(300));
+    r[6] = (char*)arena_printf(p->a, "%u", 3 + rnd(5));
+  }
+  return demo_tab_import(&t, "mediation_org", p->bQuiet);
+}
+
 int demo_lists(DemoCounty *p){
+  if( gen_registers(p) ) return 1;
   if( gen_power_items(p) ) return 1;
   if( gen_regulations(p) ) return 1;
   return gen_publications(p);

@@ -29,6 +29,8 @@ extern const Kind kind_legality_review;
 extern const Kind kind_litigation;
 extern const Kind kind_major_decision;
 extern const Kind kind_mediation;
+extern const Kind kind_mediation_org;
+extern const Kind kind_monitor;
 extern const Kind kind_normative_doc;
 extern const Kind kind_officer;
 extern const Kind kind_power_item;
@@ -62,6 +64,8 @@ static const Kind *const aKind[] = {
   &kind_litigation,
   &kind_major_decision,
   &kind_mediation,
+  &kind_mediation_org,
+  &kind_monitor,
   &kind_normative_doc,
   &kind_officer,
   &kind_power_item,

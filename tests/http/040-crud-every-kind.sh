@@ -271,6 +271,14 @@ web_cycle power_item code QZ-CRUD-1 name 对违法建设行为的处罚（改）
   list_year=2026 code=QZ-CRUD-1 name=对违法建设行为的处罚 category=penalty delegated=1 towns=城关镇 enterprise=0 change=added
 api_cycle power_item code QZ-CRUD-2 '{"change":"调整"}' '.fields.change == "modified"' cancel cancelled \
   '{"list_year":2026,"code":"QZ-CRUD-2","name":"食品经营许可","category":"行政许可","enterprise":true,"change":"新增"}'
+web_cycle monitor monitor_no JDY-CRUD-1 place 城关镇（改） '城关镇（改）' end 已撤销或解聘 '特邀行政执法监督员' -- \
+  monitor_no=JDY-CRUD-1 mtype=supervisor name=王某 place=城关镇 appointed=2026-03-01 term_end=2029-02-28
+api_cycle monitor monitor_no JDD-CRUD-2 '{"place":"食品工业园区"}' '.fields.place == "食品工业园区"' end ended \
+  '{"monitor_no":"JDD-CRUD-2","mtype":"涉企行政执法监督联系点","name":"食品工业园区涉企联系点","appointed":"2026-04-01"}'
+web_cycle mediation_org org_no TJZZ-CRUD-1 mediators 9 '9' close 已撤销 '行业性专业性人民调解委员会' -- \
+  org_no=TJZZ-CRUD-1 otype=trade name=示范县物业纠纷人民调解委员会 field=物业纠纷 founded=2025-05-01 mediators=6
+api_cycle mediation_org org_no TJZZ-CRUD-2 '{"mediators":12}' '.fields.mediators == 12' close closed \
+  '{"org_no":"TJZZ-CRUD-2","otype":"特色调解室","name":"老李调解室","founded":"2024-09-01","mediators":2}'
 # A satisfied count above those who rated is refused, naming both fields.
 api POST /api/v1/k/legal_service '{"service_no":"FW-CRUD-3","stype":"法律咨询","place":"县公共法律服务中心","held":"2026-06-26","summary":"咨询","served":5,"rated":4,"satisfied":5}'
 expect_status 422 "满意人次 above 参与评价人次"
