@@ -311,6 +311,25 @@ try {
     assert(Number(m[1]) === state.after, `list says 共 ${m[1]} 条, the card says ${state.after}件`);
   });
 
+  await check('分部门（单位）情况 from the dashboard: a group\'s count opens exactly its records', async () => {
+    need('loggedIn');
+    await (await menuLink('工作台')).click();
+    await page.waitForURL(path('/'));
+    await page.getByRole('link', { name: '分部门（单位）情况' }).click();
+    await page.waitForURL((u) => u.pathname === '/breakdown');
+    const table = page.locator('table[data-breakdown="reconsideration.correction_rate"]');
+    await table.waitFor();
+    const row = table.locator('tbody tr').first();
+    const group = (await row.locator('td').nth(1).innerText()).trim();
+    const den = Number((await row.locator('td').nth(3).locator('a').nth(1).innerText()).trim());
+    assert(group && den > 0, `first row: group "${group}", denominator ${den}`);
+    await row.locator('td').nth(3).locator('a').nth(1).click();
+    await page.waitForURL((u) => u.pathname === '/k/reconsideration' && u.searchParams.get('f_respondent') === '=' + group);
+    const pager = (await page.locator('.pager', { hasText: '共' }).innerText()).trim();
+    const m = /共\s*(\d+)\s*条/.exec(pager);
+    assert(m && Number(m[1]) === den, `list says "${pager}", the table says ${den} for ${group}`);
+  });
+
   await check('退出 logs out and the login page shows again', async () => {
     need('loggedIn');
     await page.locator('header').getByRole('button', { name: '退出' }).click();
