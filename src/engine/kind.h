@@ -176,6 +176,12 @@ typedef struct Version {
   const char *azClear[4];  /* fields a copy starts without (调整日期, 调整说明) */
 } Version;
 
+/* A register whose records are in force from one date to another (a
+** 监督员 from 聘任 to 解聘): a year's figures count the records in force on
+** its last day (or today, in the year still running), whatever their
+** state is now, so last year's report says how many there were then. */
+typedef struct InForce { const char *zFrom, *zTo; } InForce;
+
 /* A figure broken down by department (zBy NULL: the record's own) or by a
 ** field (复议纠错率 by 被申请人), worst first, so the dashboard and the
 ** report can say where the weaknesses are. bHighIsBad: a higher value is
@@ -202,6 +208,7 @@ typedef struct Kind {
   const Spawn *aSpawn;     /* records its transitions open elsewhere (NULL: none) */
   const Version *pVersion; /* versioned year to year (NULL: not) */
   const Breakdown *aBreakdown; /* figures by department or field (NULL: none) */
+  const InForce *pInForce;  /* a register counted as in force at a year's end (NULL: not) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
 } Kind;

@@ -110,7 +110,13 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
     sql_lit(&w->b, " AND substr(d.path, 1, length(p.path))=p.path)");
   }
   if( fy==0 ) fy = kind_year_field(k);
-  if( iYear && fy && fy->eType==FT_INT ){    /* a versioned catalog: that year's version */
+  if( iYear && fy==0 && k->pInForce ){      /* in force on the year's last day, or today */
+    const char *zEnd = arena_printf(c->pArena, "%04d-12-31", iYear);
+    if( strcmp(c->zToday, zEnd)<0 ) zEnd = c->zToday;
+    sql_lit(&w->b, " AND "); sql_ident(&w->b, k->pInForce->zFrom); sql_lit(&w->b, "<="); w_text(w, zEnd);
+    sql_lit(&w->b, " AND ("); sql_ident(&w->b, k->pInForce->zTo); sql_lit(&w->b, " IS NULL OR ");
+    sql_ident(&w->b, k->pInForce->zTo); sql_lit(&w->b, ">"); w_text(w, zEnd); sql_lit(&w->b, ")");
+  }else if( iYear && fy && fy->eType==FT_INT ){    /* a versioned catalog: that year's version */
     sql_lit(&w->b, " AND "); sql_ident(&w->b, fy->zName); sql_lit(&w->b, "=");
     w_int(w, iYear);
   }else if( iYear && fy ){

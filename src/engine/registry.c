@@ -286,6 +286,11 @@ int registry_selfcheck(char *zErr, int nErr){
       /* a reference by code would not say which year's version it means */
       if( f->eType==FT_REF && kind_find(f->zRef) && kind_find(f->zRef)->pVersion ) FAIL("%s.%s: refers to a versioned catalog", k->zName, f->zName);
     }
+    if( k->pInForce ){
+      const Field *ff = kind_field(k, k->pInForce->zFrom), *ft = kind_field(k, k->pInForce->zTo);
+      if( !ff || ff->eType!=FT_DATE || !ft || ft->eType!=FT_DATE || kind_year_field(k) )
+        FAIL("%s: in force between two date fields, and no year field", k->zName);
+    }
     if( k->pVersion ){
       const Field *fy = kind_year_field(k), *fc = kind_field(k, k->pVersion->zChange);
       if( !fy || fy->eType!=FT_INT ) FAIL("%s: a versioned catalog needs an integer F_YEAR field", k->zName);

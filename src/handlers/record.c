@@ -20,7 +20,7 @@ int req_year(Req *r){
 void query_from_req(Req *r, Query *q){
   const Kind *k = r->pKind;
   query_init(&r->ctx, q, k);
-  q->iYear = kind_year_field(k) ? req_year(r) : 0;
+  q->iYear = kind_year_field(k) || (k->pInForce && req_param(r, "year")) ? req_year(r) : 0;
   {  /* an indicator with its own year field (资格考试 by 考试日期) traces within the year */
     const char *zI = req_param(r, "ind");
     const Indicator *pI = zI && !strchr(zI, '.') ? kind_indicator(k, zI) : 0;

@@ -19,23 +19,25 @@ static const Field aField[] = {
   { "field", "领域", FT_TEXT, F_LIST|F_PUBLIC, .nMax=50, .zHelp="行业性专业性调委会填写，如“医疗纠纷”“道路交通”" },
   { "founded", "成立日期", FT_DATE, F_REQ|F_PAST|F_PUBLIC },
   { "mediators", "调解员人数", FT_INT, F_REQ|F_LIST|F_PUBLIC, .nMin=0, .nMax=10000 },
+  { "closed_on", "撤销日期", FT_DATE, F_PAST, .zReqIn="closed" },
   { 0 }
 };
 static const State aState[] = { { "active", "运行中" }, { "closed", "已撤销", 1 }, { 0 } };
 static const Transition aTrans[] = {
-  { "close", "撤销", "active", "closed", R_STAFF },
+  { "close", "撤销", "active", "closed", R_STAFF, "closed_on" },
   { "restore", "恢复", "closed", "active", R_ADMIN },
   { 0 }
 };
-#define ACTIVE { "", "state", "active" }
+/* in force at the year's end (pInForce), whatever their state is now */
 static const Indicator aIndicator[] = {
-  { "centers", "一站式矛盾纠纷调处化解平台", IU_COUNT, .num = { .aCond = { ACTIVE, { "otype", "=", "center" } } } },
-  { "committees", "人民调解委员会", IU_COUNT, .num = { .aCond = { ACTIVE, { "otype", "=", "village,town,trade" } } } },
-  { "trade", "行业性专业性人民调解委员会", IU_COUNT, .num = { .aCond = { ACTIVE, { "otype", "=", "trade" } } } },
-  { "studios", "特色调解室", IU_COUNT, .num = { .aCond = { ACTIVE, { "otype", "=", "studio" } } } },
-  { "mediators", "调解员", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "mediators", .aCond = { ACTIVE } } },
+  { "centers", "一站式矛盾纠纷调处化解平台", IU_COUNT, .num = { .aCond = { { "otype", "=", "center" } } } },
+  { "committees", "人民调解委员会", IU_COUNT, .num = { .aCond = { { "otype", "=", "village,town,trade" } } } },
+  { "trade", "行业性专业性人民调解委员会", IU_COUNT, .num = { .aCond = { { "otype", "=", "trade" } } } },
+  { "studios", "特色调解室", IU_COUNT, .num = { .aCond = { { "otype", "=", "studio" } } } },
+  { "mediators", "调解员", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "mediators", .aCond = { { 0 } } } },
   { 0 }
 };
+static const InForce inForce = { "founded", "closed_on" };
 static const ReportText report = {
   "依法有效化解矛盾纠纷",
   0,
@@ -46,6 +48,6 @@ static const ReportText report = {
 const Kind kind_mediation_org = {
   .zName = "mediation_org", .nOrder = 139, .zLabel = "调解组织", .zGroup = "矛盾纠纷化解",
   .eShape = SHAPE_CATALOG, .bPublic = 1,
-  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .pReport = &report,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .pReport = &report, .pInForce = &inForce,
   .zAbout = "人民调解委员会（村、乡镇、行业性专业性）、“一站式”矛盾纠纷调处化解中心和特色调解室，及其调解员人数。",
 };

@@ -29,15 +29,14 @@ static const Transition aTrans[] = {
   { "restore", "恢复", "ended", "active", R_ADMIN },
   { 0 }
 };
+/* in force at the year's end (pInForce), whatever their state is now */
 static const Indicator aIndicator[] = {
-  { "points", "行政执法监督联系点", IU_COUNT,
-    .num = { .aCond = { { "", "state", "active" }, { "mtype", "=", "point,enterprise_point" } } } },
-  { "enterprise_points", "涉企行政执法监督联系点", IU_COUNT,
-    .num = { .aCond = { { "", "state", "active" }, { "mtype", "=", "enterprise_point" } } } },
-  { "supervisors", "特邀行政执法监督员", IU_COUNT,
-    .num = { .aCond = { { "", "state", "active" }, { "mtype", "=", "supervisor" } } } },
+  { "points", "行政执法监督联系点", IU_COUNT, .num = { .aCond = { { "mtype", "=", "point,enterprise_point" } } } },
+  { "enterprise_points", "涉企行政执法监督联系点", IU_COUNT, .num = { .aCond = { { "mtype", "=", "enterprise_point" } } } },
+  { "supervisors", "特邀行政执法监督员", IU_COUNT, .num = { .aCond = { { "mtype", "=", "supervisor" } } } },
   { 0 }
 };
+static const InForce inForce = { "appointed", "ended" };
 static const ReportText report = {
   "强化行政权力制约和监督",
   0,
@@ -47,6 +46,6 @@ static const ReportText report = {
 const Kind kind_monitor = {
   .zName = "monitor", .nOrder = 109, .zLabel = "执法监督联系点与监督员", .zGroup = "执法监督",
   .eShape = SHAPE_CATALOG, .bPublic = 1,
-  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .pReport = &report,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .pReport = &report, .pInForce = &inForce,
   .zAbout = "行政执法监督联系点（含涉企联系点）和特邀行政执法监督员名册：设立或聘任、聘期、撤销或解聘。",
 };

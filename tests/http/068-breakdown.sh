@@ -109,4 +109,20 @@ get "/report.md?year=2025"
 expect_contains "$BODY" "双随机抽查覆盖市场主体$(sql "SELECT count(DISTINCT enterprise_id) FROM inspection WHERE way='random' AND assigned BETWEEN '2025-01-01' AND '2025-12-31'")户" "the report states the coverage"
 get "/report?year=2025"
 expect_contains "$BODY" 'href="/k/enterprise?year=2025&amp;ind=inspection.coverage_rate&amp;part=den"' "the report links the 名录库 side"
+
+# Registers in force at the year's end.
+sup(){ api_get "/api/v1/indicators?year=$1"; jq -r '.indicators[] | select(.kind=="monitor" and .name=="supervisors") | .numerator' "$BODY"; }
+S25=$(sup 2025); S26=$(sup 2026)
+expect_eq "$S25" "$(sql "SELECT count(*) FROM monitor WHERE mtype='supervisor' AND appointed<='2025-12-31' AND (ended IS NULL OR ended>'2025-12-31')")" "2025: supervisors in force on 31 December"
+api POST /api/v1/k/monitor '{"monitor_no":"JDY-IF-1","mtype":"特邀行政执法监督员","name":"任某","appointed":"2024-05-06"}'
+expect_status 201 "a supervisor appointed in 2024"
+MID=$(json .id)
+api POST "/api/v1/k/monitor/$MID/do/end"
+expect_status 200 "dismissed today (2026-06-30)"
+expect_eq "$(sup 2025)" "$((S25+1))" "still counted in 2025, when in force"
+expect_eq "$(sup 2026)" "$S26" "not counted in 2026: dismissed before today"
+api_get "/api/v1/k/monitor?year=2025&ind=supervisors&part=num&size=1"
+expect_json ".total == $((S25+1))" "the 2025 list is the register as it stood"
+api_get "/api/v1/k/monitor?size=1"
+expect_json ".total == $(sql "SELECT count(*) FROM monitor")" "without a year, the whole register"
 finish
