@@ -69,7 +69,7 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
     json_key(j, f->zName);
     const char *z = p->azVal[i];
     if( z==0 ) json_null(j);
-    else if( f->eType==FT_INT || f->eType==FT_REF ) json_int(j, atoll(z));
+    else if( f->eType==FT_INT || f->eType==FT_REF || f->eType==FT_DEPT ) json_int(j, atoll(z));
     else if( f->eType==FT_BOOL ) json_bool(j, strcmp(z, "1")==0);
     else json_str(j, z);
   }
@@ -79,7 +79,7 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
     json_obj_begin(j);
     for(const Field *f=k->aField; f->zName; f++){
       if( bPublic && !(f->flags & F_PUBLIC) ) continue;
-      if( f->eType==FT_ENUM || f->eType==FT_BOOL || f->eType==FT_REF ){
+      if( f->eType==FT_ENUM || f->eType==FT_BOOL || f->eType==FT_REF || f->eType==FT_DEPT ){
         if( rec_val(p, f->zName) ) json_kstr(j, f->zName, rec_display(&r->ctx, p, f));
       }
     }

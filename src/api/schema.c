@@ -16,6 +16,7 @@ static const char *type_name(FieldType t){
     case FT_ENUM: return "enum";
     case FT_BOOL: return "bool";
     case FT_REF: return "ref";
+    case FT_DEPT: return "dept";
   }
   return "?";
 }

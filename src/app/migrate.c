@@ -297,7 +297,7 @@ static int write_chunk(Mig *m, const Kind *k, Buf *pLines){
   return rc;
 }
 
-/* Every record of one kind: ids, department and references shifted,
+/* Every record of one kind: ids, departments and references shifted,
 ** written in bulk and logged in import form. */
 static int move_kind(Mig *m, int iKind){
   const Kind *k = kind_at(iKind);
@@ -308,6 +308,7 @@ static int move_kind(Mig *m, int iKind){
     aAllCol[i] = i;
     aRefOff[i] = -1;
     const Field *f = &k->aField[i];
+    if( f->eType==FT_DEPT ){ aRefOff[i] = m->iDeptOff; continue; }   /* a department moves with the tree */
     if( f->eType!=FT_REF ) continue;
     for(int j=0; j<kind_count(); j++) if( strcmp(kind_at(j)->zName, f->zRef)==0 ) aRefOff[i] = m->aKindOff[j];
   }

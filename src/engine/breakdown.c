@@ -31,6 +31,7 @@ static void group_name(Ctx *c, const Kind *k, const Field *fBy, const char *zId,
     case FT_ENUM: pRow->zKey = enum_label(fBy, zId) ? enum_label(fBy, zId) : zId; break;
     case FT_BOOL: pRow->zKey = strcmp(zId, "1")==0 ? "是" : "否"; break;
     case FT_REF:  pRow->zKey = rec_ref_text(c, fBy, zId, 0); break;
+    case FT_DEPT: pRow->zKey = dept_name(c, atoll(zId)); break;
     default:      pRow->zKey = zId; break;
   }
   (void)k;

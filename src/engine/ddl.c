@@ -12,7 +12,7 @@
 #include <string.h>
 
 static int col_type_int(const Field *f){
-  return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF;
+  return field_is_int(f);
 }
 
 static int column_exists(Db *pDb, const Kind *k, const Field *f){
@@ -60,6 +60,17 @@ int ddl_sync_kind(Db *pDb, const Kind *k, char *zErr, int nErr){
     sql_lit(&b, " ADD COLUMN ");
     sql_ident(&b, f->zName);
     if( col_type_int(f) ) sql_lit(&b, " BIGINT"); else sql_lit(&b, " TEXT");
+    if( run(pDb, &b) ) goto fail;
+  }
+  /* A department field kept as text by an older version: names become
+  ** ids (the casts let the same statement run on a BIGINT column, where
+  ** it changes nothing). */
+  for(const Field *f=k->aField; f->zName; f++){
+    if( f->eType!=FT_DEPT ) continue;
+    sql_lit(&b, "UPDATE "); sql_ident(&b, k->zName); sql_lit(&b, " SET "); sql_ident(&b, f->zName);
+    sql_lit(&b, "=(SELECT id FROM dept WHERE dept.name=CAST("); sql_ident(&b, k->zName); sql_lit(&b, ".");
+    sql_ident(&b, f->zName); sql_lit(&b, " AS TEXT)) WHERE CAST("); sql_ident(&b, f->zName);
+    sql_lit(&b, " AS TEXT) IN (SELECT name FROM dept)");
     if( run(pDb, &b) ) goto fail;
   }
   /* Indexes, named <kind>__<what>. */

@@ -19,7 +19,8 @@ typedef enum FieldType {
   FT_DATE,         /* YYYY-MM-DD */
   FT_ENUM,         /* one of aEnum[] */
   FT_BOOL,         /* 是/否 */
-  FT_REF           /* id of a record of kind zRef */
+  FT_REF,          /* id of a record of kind zRef */
+  FT_DEPT          /* a department of the county (被评查单位): typed by name, kept as its id */
 } FieldType;
 
 /* Field flags */
@@ -227,6 +228,7 @@ const Indicator *kind_indicator(const Kind*, const char *zName);
 const Field *kind_year_field(const Kind*);
 const Field *kind_title_field(const Kind*);
 const char *enum_label(const Field*, const char *zId);   /* NULL if not a value */
+int         field_is_int(const Field*);    /* stored and bound as an integer (INT, BOOL, REF, DEPT) */
 const char *enum_id(const Field*, const char *zIdOrLabel);/* accepts id or label */
 int         list_has(const char *zList, const char *zItem); /* comma list membership */
 int         registry_selfcheck(char *zErr, int nErr);

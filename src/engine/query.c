@@ -30,7 +30,7 @@ void w_bind(Where *w, Stmt *q){
 }
 
 static int is_int_field(const Field *f){
-  return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF;
+  return field_is_int(f);
 }
 
 /* "field IN (?, ?, …)" over a comma list. */

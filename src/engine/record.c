@@ -218,6 +218,14 @@ int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut,
       *pzOut = b ? "1" : "0";
       break;
     }
+    case FT_DEPT: {
+      /* any department of the county, by name or id: a unit reviewed need
+      ** not be in the clerk's own scope */
+      i64 id;
+      if( dept_lookup(c, z, &id, 0) ){ err_add(c, iRow, f, "没有部门“%s”", z); break; }
+      *pzOut = arena_printf(c->pArena, "%lld", (long long)id);
+      break;
+    }
     case FT_REF: {
       i64 id;
       if( !ref_lookup(c, f, z, &id) ){
@@ -497,7 +505,7 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
 
 static void bind_val(Stmt *q, int iParam, const Field *f, const char *z){
   if( z==0 ) db_bind_null(q, iParam);
-  else if( f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF ) db_bind_int64(q, iParam, atoll(z));
+  else if( field_is_int(f) ) db_bind_int64(q, iParam, atoll(z));
   else db_bind_text(q, iParam, z);
 }
 
@@ -516,9 +524,6 @@ static int insert_prepare(Ctx *c, const Kind *k, Stmt *q){
   int rc = db_prepare_buf(c->pDb, q, &b);
   sqlbuf_free(&b);
   return rc;
-}
-static int field_is_int(const Field *f){
-  return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF;
 }
 /* Texts are bound without copying: the record's arena outlives the step. */
 static void insert_bind(Stmt *q, const Rec *r){
@@ -860,7 +865,7 @@ void rec_json_buf(const Rec *r, Buf *pOut){
   for(const Field *f=r->pKind->aField; f->zName; f++, i++){
     if( r->azVal[i]==0 ) continue;      /* empty fields are left out: a field added later changes nothing */
     json_key(&j, f->zName);
-    if( f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF ) json_int(&j, atoll(r->azVal[i]));
+    if( field_is_int(f) ) json_int(&j, atoll(r->azVal[i]));
     else json_str(&j, r->azVal[i]);
   }
   json_obj_end(&j);
@@ -888,7 +893,7 @@ void rec_json_row(const Rec *r, const int *aCol, int nCol, Buf *pOut){
     const Field *f = i>=0 ? &r->pKind->aField[i] : 0;
     const char *z = f ? r->azVal[i] : 0;
     if( z==0 ) json_null(&j);
-    else if( f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF ) json_int(&j, atoll(z));
+    else if( field_is_int(f) ) json_int(&j, atoll(z));
     else json_str(&j, z);
   }
   json_arr_end(&j);
@@ -901,6 +906,7 @@ const char *rec_display(Ctx *c, const Rec *r, const Field *f){
   switch( f->eType ){
     case FT_ENUM: { const char *l = enum_label(f, z); return l ? l : z; }
     case FT_BOOL: return strcmp(z, "1")==0 ? "是" : "否";
+    case FT_DEPT: return dept_name(c, atoll(z));
     case FT_REF: {
       int i = (int)(f - r->pKind->aField);
       if( r->azRefTitle && i>=0 && i<kind_nfield(r->pKind) && r->azRefTitle[i] ) return r->azRefTitle[i];

@@ -264,6 +264,10 @@ static int report_text_ok(const Kind *k, char *zErr, int nErr){
 
 static const char *reserved[] = { "id", "dept_id", "state", "created_at", "updated_at", 0 };
 
+int field_is_int(const Field *f){
+  return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF || f->eType==FT_DEPT;
+}
+
 int registry_selfcheck(char *zErr, int nErr){
 #define FAIL(...) do{ snprintf(zErr, (size_t)nErr, __VA_ARGS__); return 1; }while(0)
   for(int i=0; i<N_KIND; i++){

@@ -16,7 +16,7 @@ static const EnumVal aGrade[] = { { "excellent", "优秀" }, { "pass", "合格" 
 static const Field aField[] = {
   { "review_no", "评查编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "case_no", "案卷号", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
-  { "unit", "被评查单位", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100, .zHelp="部门或乡镇的名称，问题整改记在该单位名下" },
+  { "unit", "被评查单位", FT_DEPT, F_REQ|F_LIST, .zHelp="部门或乡镇的全称，问题整改记在该单位名下" },
   { "category", "案卷类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aCategory },
   { "reviewed", "评查日期", FT_DATE, F_REQ|F_LIST|F_YEAR|F_PAST },
   { "score", "得分", FT_INT, F_LIST, .nMin=0, .nMax=100, .zReqIn="done" },
@@ -51,7 +51,7 @@ static const Indicator aIndicator[] = {
     .num = { .eAgg = AGG_DISTINCT, .zField = "unit", .aCond = { { "", "state", "done" } } },
     .den = { .eAgg = AGG_DISTINCT, .zField = "dept_id", .aCond = { { 0 } }, .zKind = "enforcement_case" },
     .nDecimals = 1, .zTarget = "100",
-    .zHelp = "本年度案卷被评查的单位（按“被评查单位”名称，不重复计）÷ 本年度办理行政执法案件的单位；按全县看，分部门时无意义" },
+    .zHelp = "本年度案卷被评查的单位（不重复计）÷ 本年度办理行政执法案件的单位" },
   { 0 }
 };
 static const ReportText report = {

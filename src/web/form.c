@@ -23,7 +23,7 @@ static const char *field_value(Req *r, const Rec *p, const Field *f){
     if( z ) return z;
   }
   if( p==0 ) return "";
-  if( f->eType==FT_REF ){
+  if( f->eType==FT_REF || f->eType==FT_DEPT ){
     const char *z = rec_display(&r->ctx, p, f);
     return z;
   }
@@ -102,6 +102,9 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
         break;
       case FT_REF:
         outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"编号、名称或ID\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
+        break;
+      case FT_DEPT:
+        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"部门全称\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
         break;
       default:
         outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);

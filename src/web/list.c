@@ -135,7 +135,7 @@ void web_list(Req *r, const Query *q, const RecList *pList){
   }
   int i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
-    if( !(f->flags & F_FILTER) || f->eType==FT_DATE || f->eType==FT_REF ) continue;
+    if( !(f->flags & F_FILTER) || f->eType==FT_DATE || f->eType==FT_REF || f->eType==FT_DEPT ) continue;
     if( (r->actor.mRole & R_PUBLIC) && !(f->flags & F_PUBLIC) ) continue;
     const char *zV = q->azFilter[i] ? q->azFilter[i] : "";
     if( f->eType==FT_ENUM || f->eType==FT_BOOL ){

@@ -303,16 +303,16 @@ expect_eq "$(sql "SELECT count(*) FROM rectification")" "$((N_LEDGER+2))" "two l
 expect_eq "$(sql "SELECT r.problem_no||'|'||d.name||'|'||r.source||'|'||r.problem||'|'||r.found||'|'||r.due||'|'||r.state FROM rectification r, dept d WHERE d.id=r.dept_id AND r.problem_no LIKE 'PC-CRUD-2-%' ORDER BY r.problem_no")" \
   "PC-CRUD-2-1|示范县城市管理局|file_review|证据材料不完整|2026-06-30|2026-07-30|open
 PC-CRUD-2-2|示范县城市管理局|file_review|执法文书送达程序不规范|2026-06-30|2026-07-30|open" "each problem against the reviewed unit, due in 30 days"
-# A unit that is not a department: the review stays open and nothing is written.
+# A unit that is not a department is refused when entered, naming it.
 api POST /api/v1/k/supervision '{"sup_no":"JD-CRUD-2","stype":"法治督察","title":"规范性文件备案督察","unit":"示范县宇宙局","held":"2026-06-28","problems":"未按期报送备案"}'
-JD2=$(json .id)
-api POST "/api/v1/k/supervision/$JD2/do/complete"
 expect_status 422 "an unknown unit"
-expect_json '.errors | any(.message | contains("没有部门“示范县宇宙局”"))'
-expect_eq "$(sql "SELECT state FROM supervision WHERE id=$JD2")" "open" "the supervision stays open"
-expect_eq "$(sql "SELECT count(*) FROM rectification WHERE problem_no LIKE 'JD-CRUD-2-%'")" 0 "no ledger item written"
-# With the unit mended, the 法治督察 problem goes to the ledger as 法治督察's.
-api PUT "/api/v1/k/supervision/$JD2" '{"unit":"示范县司法局"}'
+expect_json '.errors | any(.field == "unit" and (.message | contains("没有部门“示范县宇宙局”")))'
+expect_eq "$(sql "SELECT count(*) FROM supervision WHERE sup_no='JD-CRUD-2'")" 0 "nothing written"
+# With a department, the 法治督察 problem goes to the ledger as 法治督察's, against that unit.
+api POST /api/v1/k/supervision '{"sup_no":"JD-CRUD-2","stype":"法治督察","title":"规范性文件备案督察","unit":"示范县司法局","held":"2026-06-28","problems":"未按期报送备案"}'
+expect_status 201 "督察 entered"
+expect_json '.fields.unit == '"$(sql "SELECT id FROM dept WHERE name='示范县司法局'")"' and .labels.unit == "示范县司法局"' "the unit kept as the department, shown by name"
+JD2=$(json .id)
 api POST "/api/v1/k/supervision/$JD2/do/complete"
 expect_status 200 "督察 completed"
 expect_eq "$(sql "SELECT source||'|'||problem FROM rectification WHERE problem_no='JD-CRUD-2-1'")" "inspection|未按期报送备案" "a 督察 problem is 法治督察's in the ledger"
