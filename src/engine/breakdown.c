@@ -65,6 +65,7 @@ int ind_breakdown(Ctx *c, const Kind *k, const Breakdown *bd, int iYear, BreakRo
   const Field *fBy = bd->zBy ? kind_field(k, bd->zBy) : 0;
   if( ind==0 || (bd->zBy && fBy==0) ) return err_internal(c, "breakdown %s/%s", k->zName, bd->zIndicator);
   int nField = kind_nfield(k);
+  c->iCountYear = iYear;
   unsigned char *aNeed = arena_alloc(c->pArena, (size_t)nField+1);
   ind_need_fields(k, &ind->num, aNeed);
   if( ind->eUnit!=IU_COUNT ) ind_need_fields(k, &ind->den, aNeed);

@@ -48,6 +48,7 @@ typedef struct Ctx {
   char zInternal[300];    /* detail of the last internal error, for the log */
   void *pIndCache;        /* indicator results computed in this context (indicator.c) */
   int bPeriodsInC;        /* count statutory periods in C on every backend (tests compare both) */
+  int iCountYear;         /* the year a figure or list is computed for (0: all): the "year" condition */
   char zYearUntil[6];     /* "MM-DD": a year's figures end on that day (the same period last
                           ** year, for a year still running); "" = the whole year */
 } Ctx;

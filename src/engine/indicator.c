@@ -39,6 +39,7 @@ int ind_cond_match(Ctx *c, const Rec *r, const Cond *x){
   if( strcmp(x->zOp, "state")==0 ) return list_has(x->zValue, r->zState);
   const char *v = rec_val(r, x->zField);
   if( strcmp(x->zOp, "set")==0 ) return v!=0;
+  if( strcmp(x->zOp, "year")==0 ) return v!=0 && (c->iCountYear==0 || atoi(v)==c->iCountYear);
   if( strcmp(x->zOp, "unset")==0 ) return v==0;
   if( strcmp(x->zOp, "setif")==0 ){
     const char *zIf = rec_val(r, x->zValue);
@@ -112,6 +113,15 @@ void ind_need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
 /* The kind a side counts: the indicator's own, or the one the side names. */
 const Kind *ind_side_kind(const Kind *k, const Expr *x){
   return x->zKind ? kind_find(x->zKind) : k;
+}
+
+int ind_uses_year(const Indicator *ind){
+  if( ind->zYearField ) return 1;
+  const Expr *ax[2] = { &ind->num, &ind->den };
+  for(int e=0; e<2; e++){
+    for(const Cond *cd=ax[e]->aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "year")==0 ) return 1;
+  }
+  return 0;
 }
 
 const Indicator *ind_for_list(const Kind *kList, const char *zInd, int bDen){
@@ -194,6 +204,7 @@ static int dl_index(const Deadline **aDl, int nDl, const Deadline *d){
 /* Sums every side in aSide[] (all with the same year field) over one kind. */
 static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i64 iDept, const Field *fYear){
   int rc = FZ_OK;
+  c->iCountYear = iYear;
   /* On PostgreSQL periods are counted in SQL: the calendar table joins the
   ** one scan, instead of every row of a county-year (or a province's
   ** hundred) travelling to this process. SQLite reads its file in process,

@@ -94,6 +94,7 @@ typedef struct Deadline {
 **   "="  field in comma list      "!="  not in list      "set" / "unset"
 **   "setif": zField set where the FT_BOOL field zValue is 是 (专家论证 if needed)
 **   "<=" ">=" integers             "state" state in list
+**   "year": the FT_INT zField holds the year counted (年审年度 = 2025)
 **   "ontime" / "late": zField names a Deadline met / missed (done records only) */
 typedef struct Cond { const char *zField; const char *zOp; const char *zValue; } Cond;
 

@@ -71,6 +71,11 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
     return;
   }
   sql_ident(&w->b, f->zName);
+  if( strcmp(x->zOp, "year")==0 ){
+    if( c->iCountYear ){ sql_lit(&w->b, "="); w_int(w, c->iCountYear); }
+    else sql_lit(&w->b, " IS NOT NULL");
+    return;
+  }
   if( strcmp(x->zOp, "set")==0 ){ sql_lit(&w->b, " IS NOT NULL"); return; }
   if( strcmp(x->zOp, "unset")==0 ){ sql_lit(&w->b, " IS NULL"); return; }
   if( strcmp(x->zOp, "<=")==0 ) sql_lit(&w->b, "<=");
@@ -131,6 +136,7 @@ static void w_query(Ctx *c, Where *w, const Query *q){
   const Kind *k = q->pKind;
   const Expr *xInd = q->pInd ? (q->bDen ? &q->pInd->den : &q->pInd->num) : 0;
   w->bDeptOnly = q->bDeptOnly;
+  c->iCountYear = q->iYear;
   /* a side over another kind is read in that kind's own year */
   w_base(c, w, k, q->iYear, q->iDept,
          xInd && !xInd->zKind && q->pInd->zYearField ? kind_field(k, q->pInd->zYearField) : 0);

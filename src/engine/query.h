@@ -43,6 +43,9 @@ int  ind_compute(Ctx*, const Kind*, const Indicator*, int iYear, i64 iDept, IndV
 int  ind_compute_kind(Ctx*, const Kind*, int iYear, i64 iDept, IndValue **paOut);
 void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut);
 const char *ind_unit_suffix(const Kind*, const Indicator*);
+/* An indicator counted within a year although its kind has no year field:
+** it has a year field of its own or a "year" condition. */
+int ind_uses_year(const Indicator*);
 /* The kind a side of an indicator of k counts: k, or the other kind it names. */
 const Kind *ind_side_kind(const Kind *k, const Expr*);
 /* The indicator whose numerator (or denominator, bDen) counts records of

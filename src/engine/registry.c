@@ -381,6 +381,7 @@ int registry_selfcheck(char *zErr, int nErr){
             }else{
               const Field *f = kind_field(kx, c->zField);
               if( !f ) FAIL("%s/%s: unknown field %s", k->zName, ind->zName, c->zField);
+              if( strcmp(c->zOp, "year")==0 && f->eType!=FT_INT ) FAIL("%s/%s: a year condition needs an integer field", k->zName, ind->zName);
               if( strcmp(c->zOp, "setif")==0 && (!kind_field(kx, c->zValue) || kind_field(kx, c->zValue)->eType!=FT_BOOL) )
                 FAIL("%s/%s: setif needs a bool field, not %s", k->zName, ind->zName, c->zValue ? c->zValue : "");
               if( f->eType==FT_ENUM && c->zValue ){

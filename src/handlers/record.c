@@ -24,7 +24,7 @@ void query_from_req(Req *r, Query *q){
   {  /* an indicator with its own year field (资格考试 by 考试日期) traces within the year */
     const char *zI = req_param(r, "ind");
     const Indicator *pI = zI && !strchr(zI, '.') ? kind_indicator(k, zI) : 0;
-    if( pI && pI->zYearField ) q->iYear = req_year(r);
+    if( pI && ind_uses_year(pI) ) q->iYear = req_year(r);
   }
   q->iDept = req_param_int(r, "dept", 0);
   i64 iOnly = req_param_int(r, "dept_only", 0);   /* a breakdown's group: that department alone */

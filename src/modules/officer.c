@@ -42,6 +42,8 @@ static const Indicator aIndicator[] = {
     .num = { .aCond = { { "", "state", "active" }, { "training_hours", ">=", "60" } } },
     .den = { .aCond = { { "", "state", "active" } } },
     .nDecimals = 1, .zTarget = "100", .zHelp = "本年度培训不少于60学时的在岗持证人员 ÷ 在岗持证人员" },
+  { "reviewed", "年审人数", IU_COUNT, .num = { .aCond = { { "reviewed_year", "year", 0 } } },
+    .zHelp = "最近年审年度为本年度的执法人员" },
   { "examined", "参加资格考试", IU_COUNT, .num = { .aCond = { { "exam_result", "set", 0 } } }, .zYearField = "exam_date" },
   { "exam_rate", "资格考试通过率", IU_PERCENT,
     .num = { .aCond = { { "exam_result", "=", "passed" } } }, .den = { .aCond = { { "exam_result", "set", 0 } } },
@@ -54,7 +56,7 @@ static const ReportText report = {
   "坚持严格规范公正文明执法",
   0,
   { "严格行政执法人员资格管理，全县在岗持证执法人员{officers}人[，本年度参加资格考试{examined}人，通过率{exam_rate%}]"
-    "[，{expiring}人的执法证件本年度到期需换领]。",
+    "[，完成执法证件年审{reviewed}人][，{expiring}人的执法证件本年度到期需换领]。",
     "落实执法人员每人每年不少于60学时的培训要求，培训学时达标率{trained_rate%}。" }
 };
 

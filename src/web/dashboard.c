@@ -29,7 +29,7 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
       pPrev = k;
     }
     const char *zDept = iDept ? arena_printf(&r->arena, "&dept=%lld", (long long)iDept) : "";   /* %s escapes & */
-    const char *zYear = kind_year_field(k) || k->pInForce || v->pInd->zYearField ? arena_printf(&r->arena, "year=%d", iYear) : "year=all";
+    const char *zYear = kind_year_field(k) || k->pInForce || ind_uses_year(v->pInd) ? arena_printf(&r->arena, "year=%d", iYear) : "year=all";
     outf(r, "<div class=\"card%s\" data-indicator=\"%s.%s\"><div class=\"label\">%s</div>",
          v->bBelowTarget ? " below" : "", k->zName, v->pInd->zName, v->pInd->zLabel);
     /* each side lists the records it counts (a coverage's 名录库 is another kind's) */

@@ -125,4 +125,12 @@ api_get "/api/v1/k/monitor?year=2025&ind=supervisors&part=num&size=1"
 expect_json ".total == $((S25+1))" "the 2025 list is the register as it stood"
 api_get "/api/v1/k/monitor?size=1"
 expect_json ".total == $(sql "SELECT count(*) FROM monitor")" "without a year, the whole register"
+
+# 年审人数: officers whose 最近年审年度 is the year counted.
+sql "UPDATE officer SET reviewed_year=2026 WHERE id IN (SELECT id FROM officer ORDER BY id LIMIT 3)"
+rv(){ api_get "/api/v1/indicators?year=$1"; jq -r '.indicators[] | select(.kind=="officer" and .name=="reviewed") | .numerator' "$BODY"; }
+expect_eq "$(rv 2026)" "$(sql "SELECT count(*) FROM officer WHERE reviewed_year=2026")" "年审 2026"
+expect_eq "$(rv 2025)" "$(sql "SELECT count(*) FROM officer WHERE reviewed_year=2025")" "年审 2025"
+api_get "/api/v1/k/officer?year=2026&ind=reviewed&part=num&size=1"
+expect_json ".total == $(sql "SELECT count(*) FROM officer WHERE reviewed_year=2026")" "the 2026 trace lists those reviewed in 2026"
 finish
