@@ -13,6 +13,8 @@
 #include "calendar/calendar.h"
 #include "draw/draw.h"
 #include "base/sha256.h"
+#include "report/extract.h"
+#include "io/table.h"
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
@@ -32,7 +34,7 @@ static const char *opt(Opts *o, const char *zName, int bFlag){
 }
 /* The n-th argument that is not an option or an option's value. */
 static const char *arg(Opts *o, int n){
-  static const char *azFlag[] = { "--no-serve", "--json", "--quiet", 0 };
+  static const char *azFlag[] = { "--no-serve", "--json", "--quiet", "--all", 0 };
   for(int i=0; i<o->argc; i++){
     if( o->argv[i][0]=='-' && o->argv[i][1]=='-' ){
       int bFlag = 0;
@@ -308,6 +310,48 @@ static char *slurp(const char *zPath){
   return buf_detach(&b, 0);
 }
 
+/* fazhi extract FILE [--all]: the figures of a report written by people
+** (last year's, as plain text) and the places they contradict each other. */
+static int cmd_extract(Opts *o){
+  const char *zFile = arg(o, 0);
+  if( zFile==0 ){ fprintf(stderr, "用法：fazhi extract 报告.txt [--all]\n"); return 2; }
+  char *z = slurp(zFile);
+  if( z==0 ) return 1;
+  if( io_utf8_check(z, strlen(z))!=strlen(z) ){
+    fprintf(stderr, "“%s”不是UTF-8编码的文本；请先另存为UTF-8\n", zFile);
+    free(z);
+    return 1;
+  }
+  Arena a;
+  arena_init(&a);
+  Extract x;
+  report_extract(&a, z, &x);
+  printf("共%d句，提取带单位的数字%d个。\n", x.nSentence, x.nFig);
+  if( opt(o, "--all", 1) ){
+    for(int i=0; i<x.nFig; i++){
+      const XFigure *f = &x.aFig[i];
+      printf("%4d  第%d句  %s  %s%s%s\n", i+1, f->iSentence+1, f->zLabel, f->zNum, f->bApprox ? "余" : "", f->zUnit);
+    }
+  }
+  static const struct { XFindingKind e; const char *zHead, *zNone; } aGroup[] = {
+    { XF_SUM,  "以下数字相互矛盾（分项之和大于总数）：", "未发现分项之和大于总数之处。" },
+    { XF_RATE, "以下比率无法由邻近的数字得出，请核对统计口径：", "全部比率都能由邻近的数字得出，或旁边没有可核对的数字。" },
+  };
+  for(int gi=0; gi<2; gi++){
+    int n = 0;
+    for(int i=0; i<x.nFinding; i++){
+      const XFinding *g = &x.aFinding[i];
+      if( g->eKind!=aGroup[gi].e ) continue;
+      if( n++==0 ) printf("%s\n", aGroup[gi].zHead);
+      printf("%d. %s\n   原句：%s\n", n, g->zMsg, x.azSentence[x.aFig[g->iFig].iSentence]);
+    }
+    if( n==0 ) printf("%s\n", aGroup[gi].zNone);
+  }
+  arena_free(&a);
+  free(z);
+  return 0;
+}
+
 static void print_picks(const char *zResult){
   int i = 0;
   for(const char *p=zResult; *p; ){
@@ -579,6 +623,8 @@ static const Command aCommand[] = {
                           "                             仅凭公布的名录文件重算抽取结果（recompute a draw from its published pool）" },
   { "export", cmd_export, "export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"
                           "                             导出记录（export records）" },
+  { "extract", cmd_extract, "extract 报告.txt [--all]    从往年报告文本中提取数字，检查相互矛盾之处（比率与数字对不上、分项之和大于总数）\n"
+                          "                             （read a report's figures and flag contradictions among them）" },
   { "help",   cmd_help,   "help                       显示本帮助（this help）" },
   { "holiday", cmd_holiday, "holiday --db FILE add YYYY-MM-DD off|work 名称\n"
                           "                             登记国务院新公布的放假/调休日（load a later holiday notice）" },
