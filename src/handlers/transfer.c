@@ -4,6 +4,7 @@
 */
 #include "handlers/handlers.h"
 #include "transfer/transfer.h"
+#include "report/report.h"
 #include "web/web.h"
 #include "api/api.h"
 #include <string.h>
@@ -55,6 +56,20 @@ void h_template(Req *r){
     return;
   }
   attach(r, zPath, arena_printf(&r->arena, "%s_template", r->pKind->zName), "xlsx",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+/* The year's figures workbook (report_xlsx): 指标, 指标口径, 分部门情况. */
+void h_report_xlsx(Req *r){
+  int iYear = req_param(r, "year") ? req_year(r) : atoi(r->ctx.zToday) - 1;
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
+  const char *zPath = tmp_file(r);
+  if( zPath==0 || report_xlsx(&r->ctx, iYear, zPath) ){
+    if( zPath ) unlink(zPath);
+    req_fail_internal(r);
+    return;
+  }
+  attach(r, zPath, arena_printf(&r->arena, "figures_%d", iYear), "xlsx",
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 

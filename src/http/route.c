@@ -20,6 +20,7 @@ static const Route aRoute[] = {
   { "GET",  "/static/:arg",              RT_PUBLIC,           h_static },
   { "GET",  "/report",                   RT_LOGIN,            h_report },
   { "GET",  "/report.md",                RT_LOGIN,            h_report },
+  { "GET",  "/report.xlsx",              RT_LOGIN,            h_report_xlsx },
   { "GET",  "/audit",                    RT_LOGIN|RT_ADMIN,   h_audit_list },
   { "GET",  "/k/:kind",                  RT_PUBLIC,           h_list },
   { "GET",  "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_form },

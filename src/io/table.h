@@ -135,6 +135,7 @@ XlsxOut *xlsx_out_open(const char *zPath, const char *zSheet, int bConstantMemor
 void xlsx_out_header(XlsxOut*, int nCol, const char *const *azLabel, const double *aWidth);
 void xlsx_out_str(XlsxOut*, int iRow, int iCol, const char *z);   /* iRow 0 = header, data from 1 */
 void xlsx_out_int(XlsxOut*, int iRow, int iCol, long long v);
+void xlsx_out_num(XlsxOut*, int iRow, int iCol, double v, int nDecimals);   /* shown with nDecimals */
 /* A real Excel date (number with format yyyy-mm-dd) from "YYYY-MM-DD";
 ** anything that does not parse as a date is written as a string. */
 void xlsx_out_date(XlsxOut*, int iRow, int iCol, const char *zYmd);
@@ -144,6 +145,9 @@ void xlsx_out_date(XlsxOut*, int iRow, int iCol, const char *zYmd);
 ** "下拉选项" that the validation points at. Values are copied. */
 void xlsx_out_dropdown(XlsxOut*, int iCol, int nVal, const char *const *azVal, int nLastRow);
 int  xlsx_out_close(XlsxOut*);   /* 0 on success; frees */
+/* Another visible sheet after the current one (not in constant-memory
+** mode); the calls that follow write to it. */
+void xlsx_out_sheet(XlsxOut*, const char *zName);
 
 /*
 ** Internal to src/io: the row builder both readers share (defined in

@@ -51,6 +51,7 @@ struct XlsxOut {
   lxw_format *pBold;       /* header cells */
   lxw_format *pDate;       /* yyyy-mm-dd */
   lxw_format *pDateTime;   /* yyyy-mm-dd hh:mm:ss */
+  lxw_format *apNum[7];    /* numbers with 1..6 decimals shown, made on first use */
   char *zPath;             /* output file, removed if the export fails */
   char *zSheet;            /* visible sheet's name (after sanitising) */
   const char *zListSheet;  /* name of the hidden list sheet */
@@ -219,6 +220,23 @@ void xlsx_out_str(XlsxOut *p, int iRow, int iCol, const char *z){
   free(zCut);
 }
 
+void xlsx_out_num(XlsxOut *p, int iRow, int iCol, double v, int nDecimals){
+  if( !xo_cell_ok(p, iRow, iCol) || p->pWs==0 ) return;
+  lxw_format *f = 0;
+  if( nDecimals>0 && nDecimals<=6 ){
+    if( p->apNum[nDecimals]==0 ){
+      static const char *const azFmt[] = { "0", "0.0", "0.00", "0.000", "0.0000", "0.00000", "0.000000" };
+      p->apNum[nDecimals] = workbook_add_format(p->pWb);
+      format_set_num_format(p->apNum[nDecimals], azFmt[nDecimals]);
+    }
+    f = p->apNum[nDecimals];
+  }
+  xo_fail(p, worksheet_write_number(p->pWs, (lxw_row_t)iRow, (lxw_col_t)iCol, v, f));
+  char z[40];
+  snprintf(z, sizeof z, "%.*f", nDecimals, v);
+  xo_note_width(p, iCol, xo_text_width(z));
+}
+
 void xlsx_out_int(XlsxOut *p, int iRow, int iCol, long long v){
   char zNum[32];
   if( !xo_cell_ok(p, iRow, iCol) || p->pWs==0 ) return;
@@ -354,22 +372,36 @@ void xlsx_out_dropdown(XlsxOut *p, int iCol, int nVal, const char *const *azVal,
   free(azList);
 }
 
+/* The current sheet's column widths, fitted to what was written. */
+static void xo_apply_widths(XlsxOut *p){
+  if( p->pWs==0 ) return;
+  for(int i=0; i<p->nColWidth; i++){
+    double w = p->aWidth[i];
+    if( w<=0 ) continue;                       /* never written: default width */
+    if( !p->aFixed[i] ){
+      w += 2;                                  /* room for the filter arrow */
+      if( w<XO_MIN_WIDTH ) w = XO_MIN_WIDTH;
+      if( w>XO_MAX_WIDTH ) w = XO_MAX_WIDTH;
+    }
+    xo_fail(p, worksheet_set_column(p->pWs, (lxw_col_t)i, (lxw_col_t)i, w, 0));
+  }
+}
+
+void xlsx_out_sheet(XlsxOut *p, const char *zName){
+  if( p==0 || p->pWb==0 ) return;
+  xo_apply_widths(p);
+  for(int i=0; i<p->nColWidth; i++){ p->aWidth[i] = 0; p->aFixed[i] = 0; }
+  char *z = xo_sheet_name(zName);
+  p->pWs = workbook_add_worksheet(p->pWb, z);
+  free(z);
+  if( p->pWs==0 ) xo_fail(p, LXW_ERROR_MEMORY_MALLOC_FAILED);
+}
+
 int xlsx_out_close(XlsxOut *p){
   int nMax = 0, rc;
   lxw_error e;
   if( p==0 ) return 1;
-  if( p->pWs ){
-    for(int i=0; i<p->nColWidth; i++){
-      double w = p->aWidth[i];
-      if( w<=0 ) continue;                     /* never written: default width */
-      if( !p->aFixed[i] ){
-        w += 2;                                /* room for the filter arrow */
-        if( w<XO_MIN_WIDTH ) w = XO_MIN_WIDTH;
-        if( w>XO_MAX_WIDTH ) w = XO_MAX_WIDTH;
-      }
-      xo_fail(p, worksheet_set_column(p->pWs, (lxw_col_t)i, (lxw_col_t)i, w, 0));
-    }
-  }
+  xo_apply_widths(p);
   for(int k=0; k<p->nList; k++) if( p->aList[k].nVal>nMax ) nMax = p->aList[k].nVal;
   for(int iRow=0; iRow<nMax && p->pLists; iRow++){
     for(int k=0; k<p->nList; k++){

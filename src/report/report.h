@@ -30,5 +30,9 @@
 ** memory is pCtx->pArena; pOut belongs to the caller (buf_free).
 */
 int report_write(Ctx *pCtx, int iYear, const char *zFormat, Buf *pOut);
+/* The year's figures as a workbook at zPath: 指标 (every indicator with its
+** numerator, denominator, target and last year's value), 指标口径 (how each
+** is counted, in words) and 分部门情况. FZ_OK, or an error in the context. */
+int report_xlsx(Ctx*, int iYear, const char *zPath);
 
 #endif

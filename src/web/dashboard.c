@@ -16,7 +16,8 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
   out_html(r, HTML("</select></label><label>部门<select name=\"dept\">"));
   web_dept_options(r, iDept, 1);
   outf(r, "</select></label><button type=\"submit\" class=\"btn primary\">查看</button>"
-          "<a class=\"btn\" href=\"/breakdown?year=%d\">分部门（单位）情况</a></form>", iYear);
+          "<a class=\"btn\" href=\"/breakdown?year=%d\">分部门（单位）情况</a>"
+          "<a class=\"btn\" href=\"/report.xlsx?year=%d\">下载指标表</a></form>", iYear, iYear);
   const char *zGroup = 0;
   const Kind *pPrev = 0;
   for(int i=0; i<nVal; i++){

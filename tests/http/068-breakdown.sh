@@ -110,6 +110,26 @@ expect_contains "$BODY" "双随机抽查覆盖市场主体$(sql "SELECT count(DI
 get "/report?year=2025"
 expect_contains "$BODY" 'href="/k/enterprise?year=2025&amp;ind=inspection.coverage_rate&amp;part=den"' "the report links the 名录库 side"
 
+# The figures workbook: three sheets, every indicator, from the dashboard.
+get "/?year=2025"
+expect_contains "$BODY" 'href="/report.xlsx?year=2025"' "the dashboard offers the workbook"
+get "/report.xlsx?year=2025"
+expect_status 200 "the workbook"
+cp "$BODY" "$T/f.xlsx"
+expect_header 'Content-Type' 'spreadsheetml' "an xlsx"
+unzip -p "$T/f.xlsx" xl/workbook.xml >"$T/wb.xml" 2>/dev/null
+expect_contains "$T/wb.xml" 'name="指标"' "sheet 指标"
+expect_contains "$T/wb.xml" 'name="指标口径"' "sheet 指标口径"
+expect_contains "$T/wb.xml" 'name="分部门情况"' "sheet 分部门情况"
+unzip -p "$T/f.xlsx" xl/sharedStrings.xml >"$T/ss.xml" 2>/dev/null
+expect_contains "$T/ss.xml" '双随机抽查覆盖率' "an indicator's row"
+expect_contains "$T/ss.xml" '不同的检查对象数' "its definition in words"
+expect_contains "$T/ss.xml" '【市场主体名录库】记录数，条件：状态为存续' "a side over another kind, in words"
+anon
+get "/report.xlsx?year=2025"
+expect_status 303 "the workbook needs a login"
+login admin
+
 # Registers in force at the year's end.
 sup(){ api_get "/api/v1/indicators?year=$1"; jq -r '.indicators[] | select(.kind=="monitor" and .name=="supervisors") | .numerator' "$BODY"; }
 S25=$(sup 2025); S26=$(sup 2026)

@@ -14,6 +14,8 @@
 #include "engine/record.h"
 #include "engine/ddl.h"
 #include "db/schema.h"
+#include "io/table.h"
+#include <unistd.h>
 #include "t.h"
 #include <stdarg.h>
 #include <stdlib.h>
@@ -472,7 +474,55 @@ static void test_optional_segments(void){
   fx_close(&f);
 }
 
+/* The figures workbook: every indicator with its counts and last year's,
+** read back from the file. */
+static void test_figures_xlsx(void){
+  Fx f;
+  fx_open(&f);
+  rec(&f, "enterprise", "active", "credit_code", "91410621XLS0000001", "name", "某餐馆", "etype", "company",
+      "industry", "catering", "town", "城关镇", "risk", "a", "yearly_limit", "0", (char*)0);
+  rec(&f, "inspection_item", "active", "item_no", "JCSX-1", "name", "餐饮服务监督检查", "itype", "routine",
+      "basis", "《中华人民共和国食品安全法》第一百一十条", (char*)0);
+  const char *azDay[] = { "2023-03-01", "2023-06-01", "2023-09-01", "2024-03-01", "2024-06-01" };
+  for(int i=0; i<5; i++){
+    char zNo[16];
+    snprintf(zNo, sizeof zNo, "JC-%d", i+1);
+    rec(&f, "inspection", "done", "insp_no", zNo, "enterprise_id", "91410621XLS0000001", "way", i==4 ? "random" : "qr",
+        "item", "JCSX-1", "inspectors", "甲（1）、乙（2）", "assigned", azDay[i], "checked", azDay[i], "result", "ok", (char*)0);
+  }
+  char zPath[64];
+  snprintf(zPath, sizeof zPath, "/tmp/fazhi-t-report-%d.xlsx", (int)getpid());
+  T_EQ_INT(report_xlsx(&f.c, 2024, zPath), FZ_OK);
+  IoTable t;
+  char zErr[200];
+  memset(&t, 0, sizeof t);
+  T_EQ_INT(xlsx_read_file(zPath, &t, zErr, sizeof zErr), 0);
+  T_EQ_STR(io_cell(&t.aRow[0], 2), "指标");
+  T_EQ_STR(io_cell(&t.aRow[0], 9), "上年数值");
+  int bInsp = 0, bCover = 0;
+  for(int i=1; i<t.nRow; i++){
+    const IoRow *r = &t.aRow[i];
+    if( strcmp(io_cell(r, 1), "涉企检查记录")==0 && strcmp(io_cell(r, 2), "涉企现场检查")==0 ){
+      bInsp = 1;
+      T_EQ_STR(io_cell(r, 3), "2");          /* this year */
+      T_EQ_STR(io_cell(r, 9), "3");          /* last year */
+      T_EQ_STR(io_cell(r, 10), "/k/inspection?year=2024&ind=inspections&part=num");
+    }
+    if( strcmp(io_cell(r, 2), "双随机抽查覆盖率")==0 ){
+      bCover = 1;
+      T_EQ_STR(io_cell(r, 5), "1");          /* one enterprise drawn */
+      T_EQ_STR(io_cell(r, 6), "1");          /* of one in the 名录库 */
+      T_EQ_STR(io_cell(r, 10), "/k/inspection?year=2024&ind=coverage_rate&part=num");
+    }
+  }
+  T_CHECK(bInsp && bCover);
+  io_table_free(&t);
+  unlink(zPath);
+  fx_close(&f);
+}
+
 static const TestCase aTest[] = {
+  { "figures_xlsx", test_figures_xlsx },
   { "optional_segments", test_optional_segments },
   { "year_on_year", test_year_on_year },
   { "reconsideration_md", test_reconsideration_md },
