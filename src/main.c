@@ -225,18 +225,20 @@ static int cmd_report(Opts *o){
   const char *zYear = opt(o, "--year", 0);
   if( zDb==0 ) return 2;
   if( zFormat==0 ) zFormat = "md";
-  if( strcmp(zFormat, "md")!=0 && strcmp(zFormat, "html")!=0 && strcmp(zFormat, "xlsx")!=0 ){
-    fprintf(stderr, "--format 应为 md、html 或 xlsx\n"); return 2;
+  int bFile = strcmp(zFormat, "xlsx")==0 || strcmp(zFormat, "docx")==0;
+  if( strcmp(zFormat, "md")!=0 && strcmp(zFormat, "html")!=0 && !bFile ){
+    fprintf(stderr, "--format 应为 md、html、docx 或 xlsx\n"); return 2;
   }
-  if( strcmp(zFormat, "xlsx")==0 && zOut==0 ){ fprintf(stderr, "xlsx 须用 -o 指定输出文件\n"); return 2; }
+  if( bFile && zOut==0 ){ fprintf(stderr, "%s 须用 -o 指定输出文件\n", zFormat); return 2; }
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
   Ctx *c = &cli.c;
   int iYear = zYear ? atoi(zYear) : atoi(c->zToday) - 1;
-  if( strcmp(zFormat, "xlsx")==0 ){
-    int rx = report_xlsx(c, iYear, zOut);
-    if( rx ) fprintf(stderr, "生成指标表失败：%s\n", c->zInternal);
-    else fprintf(stderr, "已生成%d年度指标表：%s\n", iYear, zOut);
+  if( bFile ){
+    int bX = strcmp(zFormat, "xlsx")==0;
+    int rx = bX ? report_xlsx(c, iYear, zOut) : report_docx(c, iYear, zOut);
+    if( rx ) fprintf(stderr, "生成%s失败：%s\n", bX ? "指标表" : "报告", c->zInternal);
+    else fprintf(stderr, "已生成%d年度%s：%s\n", iYear, bX ? "指标表" : "报告（Word）", zOut);
     cli_close(&cli);
     return rx ? 1 : 0;
   }
@@ -643,8 +645,9 @@ static const Command aCommand[] = {
   { "migrate", cmd_migrate, "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
                           "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
                           "                             (move a county into PostgreSQL; several counties into one database)" },
-  { "report", cmd_report, "report --db FILE --year Y --format md|html|xlsx -o FILE\n"
-                          "                             生成法治政府建设年度报告；xlsx 为全部指标及其分子、分母、目标、上年数值、口径和分部门情况\n"
+  { "report", cmd_report, "report --db FILE --year Y --format md|html|docx|xlsx -o FILE\n"
+                          "                             生成法治政府建设年度报告；docx 按 GB/T 9704 公文格式排版；\n"
+                          "                             xlsx 为全部指标及其分子、分母、目标、上年数值、口径和分部门情况\n"
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns）" },
   { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
   { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N]\n"

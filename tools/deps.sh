@@ -2,13 +2,14 @@
 # tools/deps.sh WHAT — installs the Debian 12 packages fazhi needs, only those missing.
 #   build    compiler and -dev libraries (make, make demo)
 #   test     + curl, jq, tidy, sqlite3, the sanitizer runtime and PostgreSQL
-#            (its server binaries: tests start a throwaway cluster of their own)
+#            (its server binaries: tests start a throwaway cluster of their own),
+#            LibreOffice and poppler (the Word report is opened and measured)
 #   browser  + chromium and playwright-core (npm, into tests/browser/node_modules)
 #   bench    + wrk
 set -e
 want="gcc make pkg-config libmicrohttpd-dev libsodium-dev libxlsxwriter-dev libzip-dev libxml2-dev libsqlite3-dev libpq-dev libcjson-dev libssl-dev libqrencode-dev"
 case "$1" in
-  test)    want="$want curl jq tidy sqlite3 unzip clang libclang-rt-14-dev postgresql" ;;
+  test)    want="$want curl jq tidy sqlite3 unzip clang libclang-rt-14-dev postgresql libreoffice-writer-nogui poppler-utils fonts-wqy-zenhei" ;;
   browser) want="chromium fonts-wqy-zenhei" ;;
   bench)   want="$want wrk sqlite3 postgresql" ;;
 esac

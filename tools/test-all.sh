@@ -41,6 +41,7 @@ tier "clang build (-Werror)" sh -c 'make -s B=build-clang CC=clang all >/dev/nul
 tier unit     make -s --no-print-directory unit
 tier http     sh tests/http/run.sh build/fazhi
 tier seed     sh tests/seed/run.sh build/fazhi
+tier docx     sh tests/docx/run.sh build/fazhi
 # The engine, import, permission, HTTP and seed tests again on PostgreSQL.
 if pg_up; then
   tier "unit (PostgreSQL)" sh -c "FZ_TEST_PG='$(pg_db unit)' sh tools/run-unit.sh build/tests/t_engine build/tests/t_report"

@@ -73,6 +73,20 @@ void h_report_xlsx(Req *r){
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
+/* The report as a Word document (report_docx). */
+void h_report_docx(Req *r){
+  int iYear = req_param(r, "year") ? req_year(r) : atoi(r->ctx.zToday) - 1;
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
+  const char *zPath = tmp_file(r);
+  if( zPath==0 || report_docx(&r->ctx, iYear, zPath) ){
+    if( zPath ) unlink(zPath);
+    req_fail_internal(r);
+    return;
+  }
+  attach(r, zPath, arena_printf(&r->arena, "report_%d", iYear), "docx",
+         "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+}
+
 void h_import_form(Req *r){ web_import_form(r, r->pKind); }
 
 void h_import(Req *r){

@@ -21,6 +21,7 @@ static const Route aRoute[] = {
   { "GET",  "/report",                   RT_LOGIN,            h_report },
   { "GET",  "/report.md",                RT_LOGIN,            h_report },
   { "GET",  "/report.xlsx",              RT_LOGIN,            h_report_xlsx },
+  { "GET",  "/report.docx",              RT_LOGIN,            h_report_docx },
   { "GET",  "/audit",                    RT_LOGIN|RT_ADMIN,   h_audit_list },
   { "GET",  "/k/:kind",                  RT_PUBLIC,           h_list },
   { "GET",  "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_form },

@@ -113,6 +113,21 @@ void sentence_end(Report *p){
   p->zPend = 0;
 }
 
+/* The report as a .docx file at zPath (docx.c). */
+int report_docx(Ctx *pCtx, int iYear, const char *zPath){
+  if( iYear<1900 || iYear>2999 ) return err_internal(pCtx, "report_docx: bad year %d", iYear);
+  Report r;
+  memset(&r, 0, sizeof r);
+  r.pCtx = pCtx;
+  r.iYear = iYear;
+  r.doc.iYear = iYear;
+  fig_settings(&r);
+  if( r.rc==FZ_OK ) text_compose(&r);
+  if( r.rc ) return r.rc;
+  if( docx_render(&r.doc, zPath) ) return err_internal(pCtx, "report_docx: writing %s failed", zPath);
+  return FZ_OK;
+}
+
 int report_write(Ctx *pCtx, int iYear, const char *zFormat, Buf *pOut){
   int bHtml;
   if( zFormat && strcmp(zFormat, "html")==0 ) bHtml = 1;

@@ -34,5 +34,8 @@ int report_write(Ctx *pCtx, int iYear, const char *zFormat, Buf *pOut);
 ** numerator, denominator, target and last year's value), 指标口径 (how each
 ** is counted, in words) and 分部门情况. FZ_OK, or an error in the context. */
 int report_xlsx(Ctx*, int iYear, const char *zPath);
+/* The report as a Word document laid out to GB/T 9704 (A4, official
+** margins and type area, 仿宋 body on a 22 × 28 grid, page numbers). */
+int report_docx(Ctx*, int iYear, const char *zPath);
 
 #endif

@@ -116,5 +116,6 @@ void declared_rest(Report*, const char *const *azDone);
 
 /* md.c, html.c — renderers; they cannot fail */
 void md_render(const Doc*, Buf*);
+int  docx_render(const Doc*, const char *zPath);   /* docx.c: GB/T 9704 layout; 0 or 1 */
 void html_render(const Doc*, Buf*);
 #endif
