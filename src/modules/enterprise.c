@@ -45,7 +45,18 @@ static const Transition aTrans[] = {
 };
 static const Indicator aIndicator[] = {
   { "entities", "名录库市场主体", IU_COUNT, .num = { .aCond = { { "", "state", "active" } } } },
+  { "low_risk", "低风险（A类）市场主体", IU_COUNT, .num = { .aCond = { { "", "state", "active" }, { "risk", "=", "a" } } } },
+  { "high_risk", "高风险（D类）市场主体", IU_COUNT, .num = { .aCond = { { "", "state", "active" }, { "risk", "=", "d" } } } },
+  { "limited", "设定年度入企检查上限", IU_COUNT,
+    .num = { .aCond = { { "", "state", "active" }, { "yearly_limit", ">=", "1" } } } },
   { 0 }
+};
+/* 分级分类: the pool the draws come from, and how far checks are limited */
+static const ReportText report = {
+  "坚持严格规范公正文明执法",
+  0,
+  { "实施信用风险分级分类监管，市场主体名录库收录在营市场主体{entities}户[，其中低风险（A类）{low_risk}户][、高风险（D类）{high_risk}户]"
+    "[，对{limited}户设定年度入企检查次数上限，减少对企业正常经营的干扰]。" }
 };
 
 static const Link aLink[] = { { "扫码入企二维码", "/qr/" }, { 0 } };
@@ -53,6 +64,6 @@ static const Link aLink[] = { { "扫码入企二维码", "/qr/" }, { 0 } };
 const Kind kind_enterprise = {
   .zName = "enterprise", .nOrder = 100, .zLabel = "市场主体名录库", .zGroup = "涉企检查",
   .eShape = SHAPE_CATALOG, .bPublic = 1,
-  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .aLink = aLink,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .aLink = aLink, .pReport = &report,
   .zAbout = "双随机抽查的检查对象名录库：主体类型、行业、乡镇、信用风险分类与年度入企检查上限。",
 };
