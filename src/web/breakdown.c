@@ -47,6 +47,7 @@ void web_breakdowns(Req *r, int iYear, const BreakSet *a, int nSet){
     if( s->all.pInd->zTarget ) outf(r, "，目标 %s%%", s->all.pInd->zTarget);
     out_html(r, HTML("</p>"));
     if( s->nRow==0 ){ out_html(r, HTML("<p class=\"empty\">本年度无数据。</p>")); continue; }
+    web_bar_chart(r, s, 12);
     outf(r, "<table class=\"list\" data-breakdown=\"%s.%s\"><thead><tr><th>序号</th><th>%s</th><th>%s</th><th>分子 / 分母</th></tr></thead><tbody>",
          s->pKind->zName, s->pBd->zIndicator, fBy ? fBy->zLabel : "所属部门", s->all.pInd->zLabel);
     for(int g=0; g<s->nRow; g++){

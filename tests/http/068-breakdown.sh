@@ -75,6 +75,8 @@ expect_contains "$BODY" 'data-breakdown="reconsideration.correction_rate"'
 expect_contains "$BODY" "<td>$G</td>" "the worst respondent is listed"
 expect_contains "$BODY" '&amp;f_respondent=' "its counts link to its records"
 expect_contains "$BODY" '<tr class="lag">' "the laggard is marked"
+expect_contains "$BODY" '<svg class="chart"' "each breakdown drawn as bars"
+expect_contains "$BODY" "<text x=\"204\" y=\"17\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">$G</text>" "the worst group on the first bar"
 
 # Section 三 names the laggards, each linked to its own records.
 get "/report.md?year=2025"
