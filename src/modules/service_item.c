@@ -87,7 +87,7 @@ static const Indicator aIndicator[] = {
   { "avg_steps", "平均办理环节数", IU_AVERAGE,
     .num = { AGG_SUM, "steps", 0, { { "", "state", "active" }, { "steps", "set", 0 } } },
     .den = { .aCond = { { "", "state", "active" }, { "steps", "set", 0 } } },
-    .nDecimals = 1 },
+    .nDecimals = 2 },
   { 0 }
 };
 

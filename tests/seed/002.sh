@@ -53,14 +53,21 @@ has "$R" "$MD" "全年承办人大代表建议66件、政协委员提案90件，
 has "$R" "$MD" "代表委员对办理结果的满意率100.0%（156/156）。"
 # (九)2 完成审计项目14个，发现问题122个 … 移送纪委或主管部门线索4件
 has "$R" "$MD" "全年实施审计项目14个，完成14个。审计发现问题122个，移送处理事项4件。"
+# (十)2 775项…全部纳入一体化平台运行管理，其中751项实现网上办理 … 平均申报材料3.7个，平均事项环节2.25个；
+#      线上办理243797件、线下办理78836件
+has "$R" "$MD" "775项政务服务事项中，775项纳入本级政务服务中心一体化管理"
+has "$R" "$MD" "可网上办理事项占比96.9%（751/775）"
+has "$R" "$MD" "事项平均申请材料3.7份（2868/775），平均办理环节2.25个（1744/775）。"
+has "$R" "$MD" "全年受理办件322633件，网上办件占比75.6%（243797/322633）。"
 # Nothing in the fixture says 0 where the seed is silent.
 no_zero_counts "$R" "$MD"
 
 echo "== what no mechanism records (info)"
 info "seed (二)4 100项“办事不出门”高频事项; (五)1 重大行政决策程序规定 drafted;"
 info "  (七) 值班检查130余次、紧急信息90条; (八)1 便民服务卡16000余张; (八)4 法治副校长24名; (九)2 整改措施88项 (fazhi records"
-info "  审计建议, a different count) and 移送处理人员11人; 二、2 专题听取汇报10余次; (十) 线上243797件、线下78836件 办件"
-info "  (import-sized, not loaded here), 平均申报材料3.7个、环节2.25个"
+info "  审计建议, a different count) and 移送处理人员11人; 二、2 专题听取汇报10余次; 平均办理时限压减81.68% (the seed's"
+info "  base is not said; fazhi's 压缩比 is over 行政许可 items with a 法定时限). Fixture choices the report then states:"
+info "  every item 最多跑一次 (100.0%), 737 items 全程网办 (95.1%, the nearest to 95.06%), all 办件 finished on time"
 echo "== seeds/002: its own arithmetic (info; not asserted against the system)"
 chk "清理 = 保留237 + 失效60 + 废止47 + 修改0" 344 $((237+60+47))
 chk "网办率 = 751 网上办理 / 775 纳入 (24 涉密)" 100.0 "$(pct 751 775)"

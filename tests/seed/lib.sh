@@ -65,8 +65,8 @@ county_init(){
 import_spec(){
   rm -rf "$T/spec"; mkdir -p "$T/spec"
   awk -v out="$T/spec" -f "$HERE/dates.awk" -f "$HERE/rows.awk" "$1" || { fail "rows.awk $1"; return; }
-  for f in "$T/spec"/*.csv; do
-    k=$(basename "$f" .csv)
+  for k in $(cat "$T/spec/ORDER"); do
+    f=$T/spec/$k.csv
     n=$(($(wc -l <"$f") - 1))
     out=$("$FZ" import --db "$DB" "$k" "$f" 2>&1); rc=$?
     case $out in

@@ -4,6 +4,8 @@
 #   year 2024                       the year records are spread over
 #   KIND|N|column=value|…           N rows of KIND with these cells
 #
+# The file ORDER lists the kinds in the order the spec first names them,
+# which is the order to import them in (a 办件 refers to its 事项).
 # Columns are import headers (field labels or ids, 所属部门, 状态); a KIND's
 # CSV has every column any of its lines names, in order of first mention.
 # In a value:
@@ -55,6 +57,8 @@ $1=="year" { year = $2; next }
 }
 END{
   if( bad ) exit 1
+  for(k=1; k<=nKind; k++) print kinds[k] > (out "/ORDER")     # import order: as first mentioned
+  close(out "/ORDER")
   for(k=1; k<=nKind; k++){
     kind = kinds[k]; f = out "/" kind ".csv"
     line = ""
