@@ -113,17 +113,23 @@ void sentence_end(Report *p){
   p->zPend = 0;
 }
 
+/* The whole document, drafted before anything is rendered. */
+static int compose(Ctx *pCtx, int iYear, Report *r){
+  if( iYear<1900 || iYear>2999 ) return err_internal(pCtx, "report: bad year %d", iYear);
+  memset(r, 0, sizeof *r);
+  r->pCtx = pCtx;
+  r->iYear = iYear;
+  r->doc.iYear = iYear;
+  fig_settings(r);
+  if( r->rc==FZ_OK ) text_compose(r);
+  return r->rc;
+}
+
 /* The report as a .docx file at zPath (docx.c). */
 int report_docx(Ctx *pCtx, int iYear, const char *zPath){
-  if( iYear<1900 || iYear>2999 ) return err_internal(pCtx, "report_docx: bad year %d", iYear);
   Report r;
-  memset(&r, 0, sizeof r);
-  r.pCtx = pCtx;
-  r.iYear = iYear;
-  r.doc.iYear = iYear;
-  fig_settings(&r);
-  if( r.rc==FZ_OK ) text_compose(&r);
-  if( r.rc ) return r.rc;
+  int rc = compose(pCtx, iYear, &r);
+  if( rc ) return rc;
   if( docx_render(&r.doc, zPath) ) return err_internal(pCtx, "report_docx: writing %s failed", zPath);
   return FZ_OK;
 }
@@ -133,16 +139,9 @@ int report_write(Ctx *pCtx, int iYear, const char *zFormat, Buf *pOut){
   if( zFormat && strcmp(zFormat, "html")==0 ) bHtml = 1;
   else if( zFormat && strcmp(zFormat, "md")==0 ) bHtml = 0;
   else return err_internal(pCtx, "report_write: unknown format %s", zFormat ? zFormat : "(null)");
-  if( iYear<1900 || iYear>2999 ) return err_internal(pCtx, "report_write: bad year %d", iYear);
-
   Report r;
-  memset(&r, 0, sizeof r);
-  r.pCtx = pCtx;
-  r.iYear = iYear;
-  r.doc.iYear = iYear;
-  fig_settings(&r);
-  if( r.rc==FZ_OK ) text_compose(&r);
-  if( r.rc ) return r.rc;
+  int rc = compose(pCtx, iYear, &r);
+  if( rc ) return rc;
   if( bHtml ) html_render(&r.doc, pOut); else md_render(&r.doc, pOut);
   return FZ_OK;
 }

@@ -411,20 +411,27 @@ static void test_declared(void){
 /* {ind^}: five inspections done, three in 2023 and two in 2024 — 2024
 ** states the fall against 2023 (1/3 = 33.3%); 2023, with no 2022 to
 ** compare with, leaves the sentence out. */
-static void test_year_on_year(void){
-  Fx f;
-  fx_open(&f);
-  rec(&f, "enterprise", "active", "credit_code", "91410621YOY0000001", "name", "某餐馆", "etype", "company",
+/* One enterprise inspected three times in 2023 and twice in 2024, by QR
+** code, the last one (with bRandomLast) drawn at random instead. */
+static void inspections_fixture(Fx *f, int bRandomLast){
+  rec(f, "enterprise", "active", "credit_code", "91410621YOY0000001", "name", "某餐馆", "etype", "company",
       "industry", "catering", "town", "城关镇", "risk", "a", "yearly_limit", "0", (char*)0);
-  rec(&f, "inspection_item", "active", "item_no", "JCSX-1", "name", "餐饮服务监督检查", "itype", "routine",
+  rec(f, "inspection_item", "active", "item_no", "JCSX-1", "name", "餐饮服务监督检查", "itype", "routine",
       "basis", "《中华人民共和国食品安全法》第一百一十条", (char*)0);
   const char *azDay[] = { "2023-03-01", "2023-06-01", "2023-09-01", "2024-03-01", "2024-06-01" };
   for(int i=0; i<5; i++){
     char zNo[16];
     snprintf(zNo, sizeof zNo, "JC-%d", i+1);
-    rec(&f, "inspection", "done", "insp_no", zNo, "enterprise_id", "91410621YOY0000001", "way", "qr",
-        "item", "JCSX-1", "inspectors", "甲（1）、乙（2）", "assigned", azDay[i], "checked", azDay[i], "result", "ok", (char*)0);
+    rec(f, "inspection", "done", "insp_no", zNo, "enterprise_id", "91410621YOY0000001",
+        "way", i==4 && bRandomLast ? "random" : "qr", "item", "JCSX-1", "inspectors", "甲（1）、乙（2）",
+        "assigned", azDay[i], "checked", azDay[i], "result", "ok", (char*)0);
   }
+}
+
+static void test_year_on_year(void){
+  Fx f;
+  fx_open(&f);
+  inspections_fixture(&f, 0);
   const char *z = report(&f, 2024, "md");
   HAS(z, "全年入企现场检查2次，扫码入企2次。全县入企现场检查同比下降33.3%（上年为3）。");
   z = report(&f, 2023, "md");
@@ -479,17 +486,7 @@ static void test_optional_segments(void){
 static void test_figures_xlsx(void){
   Fx f;
   fx_open(&f);
-  rec(&f, "enterprise", "active", "credit_code", "91410621XLS0000001", "name", "某餐馆", "etype", "company",
-      "industry", "catering", "town", "城关镇", "risk", "a", "yearly_limit", "0", (char*)0);
-  rec(&f, "inspection_item", "active", "item_no", "JCSX-1", "name", "餐饮服务监督检查", "itype", "routine",
-      "basis", "《中华人民共和国食品安全法》第一百一十条", (char*)0);
-  const char *azDay[] = { "2023-03-01", "2023-06-01", "2023-09-01", "2024-03-01", "2024-06-01" };
-  for(int i=0; i<5; i++){
-    char zNo[16];
-    snprintf(zNo, sizeof zNo, "JC-%d", i+1);
-    rec(&f, "inspection", "done", "insp_no", zNo, "enterprise_id", "91410621XLS0000001", "way", i==4 ? "random" : "qr",
-        "item", "JCSX-1", "inspectors", "甲（1）、乙（2）", "assigned", azDay[i], "checked", azDay[i], "result", "ok", (char*)0);
-  }
+  inspections_fixture(&f, 1);
   char zPath[64];
   snprintf(zPath, sizeof zPath, "/tmp/fazhi-t-report-%d.xlsx", (int)getpid());
   T_EQ_INT(report_xlsx(&f.c, 2024, zPath), FZ_OK);
