@@ -110,9 +110,51 @@ void ind_need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
   }
 }
 
-/* The kind a side counts: the indicator's own, or the one the side names. */
+/* The kind a side counts: the indicator's own, or the one the side names
+** (NULL: the side counts departments, which have no list of records). */
 const Kind *ind_side_kind(const Kind *k, const Expr *x){
+  if( x->zKind && strcmp(x->zKind, IND_DEPTS)==0 ) return 0;
   return x->zKind ? kind_find(x->zKind) : k;
+}
+
+/* The departments in the actor's scope (and iDept's subtree), of the
+** dtypes a "dtype" = condition names. */
+static int count_depts(Ctx *c, const Expr *x, i64 iDept, long long *pOut){
+  Where w;
+  memset(&w, 0, sizeof w);
+  sqlbuf_init(&w.b);
+  sql_lit(&w.b, "SELECT COUNT(*) FROM dept WHERE substr(path, 1, ");
+  w_int(&w, (i64)strlen(c->pActor->zDeptPath));
+  sql_lit(&w.b, ")=");
+  w_text(&w, c->pActor->zDeptPath);
+  if( iDept ){
+    sql_lit(&w.b, " AND substr(path, 1, length((SELECT path FROM dept p WHERE p.id=");
+    w_int(&w, iDept);
+    sql_lit(&w.b, ")))=(SELECT path FROM dept p WHERE p.id=");
+    w_int(&w, iDept);
+    sql_lit(&w.b, ")");
+  }
+  for(const Cond *cd=x->aCond; cd->zOp; cd++){
+    sql_lit(&w.b, " AND dtype IN (");
+    char z[128];
+    snprintf(z, sizeof z, "%s", cd->zValue ? cd->zValue : "");
+    int n = 0;
+    for(char *p=strtok(z, ","); p; p=strtok(0, ",")){
+      if( n++ ) sql_lit(&w.b, ",");
+      w_text(&w, arena_strdup(c->pArena, p));
+    }
+    sql_lit(&w.b, ")");
+  }
+  Stmt st;
+  int rc = FZ_OK;
+  if( db_prepare_buf(c->pDb, &st, &w.b) ) rc = err_internal(c, "count_depts: %s", db_errmsg(c->pDb));
+  else{
+    w_bind(&w, &st);
+    if( db_step(&st)==DB_ROW ) *pOut = db_column_int64(&st, 0);
+    db_finalize(&st);
+  }
+  sqlbuf_free(&w.b);
+  return rc;
 }
 
 int ind_uses_year(const Indicator *ind){
@@ -410,6 +452,10 @@ int ind_compute_kind(Ctx *c, const Kind *k, int iYear, i64 iDept, IndValue **paO
       long long *ap[2] = { &a[i].num, &a[i].den };
       for(int e=0; e<2; e++){
         if( ax[e]==0 ) continue;
+        if( ax[e]->zKind && strcmp(ax[e]->zKind, IND_DEPTS)==0 ){
+          if( count_depts(c, ax[e], iDept, ap[e]) ) return FZ_INTERNAL;
+          continue;
+        }
         if( ax[e]->zKind ){
           /* a side over another kind: its own pass, in that kind's year */
           Side one = { ind, ax[e], ap[e], expr_needs_calendar(ax[e]) };
@@ -422,6 +468,12 @@ int ind_compute_kind(Ctx *c, const Kind *k, int iYear, i64 iDept, IndValue **paO
     if( nSide==0 ) continue;
     const Field *fYear = y==0 ? 0 : kind_field(k, azYear[y]);
     if( sum_sides(c, k, aSide, nSide, iYear, iDept, fYear) ) return FZ_INTERNAL;
+  }
+  /* a coverage over the departments with nothing covered means the
+  ** mechanism is not in use that year: no data, not 0% */
+  for(int i=0; i<nInd; i++){
+    const Expr *d = &k->aIndicator[i].den;
+    if( d->zKind && strcmp(d->zKind, IND_DEPTS)==0 && a[i].num==0 ) a[i].den = 0;
   }
   for(int i=0; i<nInd; i++) ind_finish_value(k, &k->aIndicator[i], &a[i]);
   IndCache *p = arena_alloc(c->pErrArena, sizeof(IndCache));

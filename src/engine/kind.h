@@ -107,8 +107,11 @@ typedef struct Expr {
   const char *zMinus;      /* AGG_SUM: minus this field (Σ(a−b)) */
   Cond aCond[6];
   const char *zKind;       /* over the records of this other kind, in its own year (NULL: the indicator's
-                           ** kind) — a coverage's denominator: 名录库 entities, units with cases */
+                           ** kind) — a coverage's denominator: 名录库 entities, units with cases;
+                           ** IND_DEPTS: the county's departments themselves (a "dtype" = condition only) */
 } Expr;
+
+#define IND_DEPTS "@dept"      /* Expr.zKind: count departments (法律顾问覆盖率's units) */
 
 typedef enum IndUnit { IU_PERCENT = 1, IU_COUNT, IU_AVERAGE } IndUnit;
 

@@ -367,6 +367,13 @@ int registry_selfcheck(char *zErr, int nErr){
         for(int e=0; e<2; e++){
           if( e==1 && ind->eUnit==IU_COUNT ) continue;
           const Expr *x = ax[e];
+          if( x->zKind && strcmp(x->zKind, IND_DEPTS)==0 ){
+            /* departments: counted, by dtype only */
+            if( x->eAgg!=AGG_COUNT ) FAIL("%s/%s: departments are counted", k->zName, ind->zName);
+            for(const Cond *c=x->aCond; c->zOp; c++)
+              if( strcmp(c->zField, "dtype")!=0 || strcmp(c->zOp, "=")!=0 ) FAIL("%s/%s: departments by dtype only", k->zName, ind->zName);
+            continue;
+          }
           const Kind *kx = x->zKind ? kind_find(x->zKind) : k;   /* the side's fields are that kind's */
           if( kx==0 ) FAIL("%s/%s: side over unknown kind %s", k->zName, ind->zName, x->zKind);
           if( x->eAgg==AGG_SUM && (!kind_field(kx, x->zField) || (x->zMinus && !kind_field(kx, x->zMinus))) )

@@ -31,12 +31,18 @@ static const Indicator aIndicator[] = {
   { "opinions", "出具法律意见", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "opinions", .aCond = { { 0 } } } },
   { "contracts", "审查合同", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "contracts", .aCond = { { 0 } } } },
   { "lawsuits", "代理诉讼案件", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "lawsuits", .aCond = { { 0 } } } },
+  { "coverage_rate", "法律顾问覆盖率", IU_PERCENT,
+    .num = { .eAgg = AGG_DISTINCT, .zField = "dept_id", .aCond = { { 0 } } },
+    .den = { .aCond = { { "dtype", "=", "county,bureau,town" } }, .zKind = IND_DEPTS },
+    .nDecimals = 1, .zTarget = "100",
+    .zHelp = "本年度聘请法律顾问或设立公职律师的单位 ÷ 县政府、政府部门和乡镇（街道）总数（纲要：法律顾问全覆盖）" },
   { 0 }
 };
 static const ReportText report = {
   "推进行政决策科学化、民主化、法治化",
   0,
   { "全县各单位共聘请法律顾问、设立公职律师{engagements}名[，其中公职律师{public}名]。",
+    "县政府、政府部门和乡镇（街道）法律顾问覆盖率{coverage_rate%}。",
     "法律顾问、公职律师全年出具法律意见{opinions}份。",
     "审查合同协议{contracts}份。",
     "代理诉讼案件{lawsuits}件。" }

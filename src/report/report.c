@@ -48,8 +48,10 @@ void run_count(Report *p, const IndValue *v, int bDen){
   if( v->pInd==0 ) return;              /* an indicator that failed: p->rc is set */
   Run *r = run_add(p, RUN_FIG,
                    arena_printf(p->pCtx->pArena, "%lld", bDen ? v->den : v->num));
-  /* a side over another kind lists that kind's records */
-  r->zKind = ind_side_kind(v->pKind, bDen ? &v->pInd->den : &v->pInd->num)->zName;
+  /* a side over another kind lists that kind's records; departments have no list */
+  const Kind *kSide = ind_side_kind(v->pKind, bDen ? &v->pInd->den : &v->pInd->num);
+  if( kSide==0 ){ r->eType = RUN_TEXT; return; }
+  r->zKind = kSide->zName;
   r->zInd = ind_list_param(p->pCtx, v->pKind, v->pInd, bDen);
   r->bDen = bDen;
 }

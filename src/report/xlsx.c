@@ -62,6 +62,27 @@ static void cond_words(Ctx *c, const Kind *k, const Cond *x, Buf *b){
 /* A side in words: 记录数 / 某字段之和 / 不同的某字段数, over which kind, where. */
 static const char *side_words(Ctx *c, const Kind *k, const Expr *x){
   const Kind *kx = ind_side_kind(k, x);
+  if( kx==0 ){
+    Buf d;
+    buf_init(&d);
+    buf_puts(&d, "【部门（单位）】全县");
+    for(const Cond *cd=x->aCond; cd->zOp; cd++){
+      static const struct { const char *zId, *zLabel; } aT[] = {
+        { "county", "县（区）政府" }, { "bureau", "政府部门" }, { "town", "乡镇（街道）" }, { "village", "村（社区）" }, { 0, 0 } };
+      char z[128];
+      snprintf(z, sizeof z, "%s", cd->zValue ? cd->zValue : "");
+      int n = 0;
+      for(char *p=strtok(z, ","); p; p=strtok(0, ",")){
+        const char *zL = p;
+        for(int i=0; aT[i].zId; i++) if( strcmp(aT[i].zId, p)==0 ) zL = aT[i].zLabel;
+        buf_raw_printf(&d, "%s%s", n++ ? "、" : "", zL);
+      }
+    }
+    buf_puts(&d, "的数量");
+    const char *zOut = arena_strdup(c->pArena, buf_cstr(&d));
+    buf_free(&d);
+    return zOut;
+  }
   Buf b;
   buf_init(&b);
   if( x->zKind ) buf_raw_printf(&b, "【%s】", kx->zLabel);

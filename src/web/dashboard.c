@@ -38,7 +38,10 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
     const char *zN = ind_list_param(&r->ctx, k, v->pInd, 0), *zD = ind_list_param(&r->ctx, k, v->pInd, 1);
     outf(r, "<div class=\"value\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\">%s</a></div>",
          kN->zName, zYear, zDept, zN, v->zText);
-    if( v->pInd->eUnit!=IU_COUNT ){
+    if( v->pInd->eUnit!=IU_COUNT && kD==0 ){      /* departments counted: no records to list */
+      outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\" class=\"num\">%lld</a> / "
+              "<span class=\"den\">%lld</span></div>", kN->zName, zYear, zDept, zN, v->num, v->den);
+    }else if( v->pInd->eUnit!=IU_COUNT ){
       outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\" class=\"num\">%lld</a> / "
               "<a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=den\" class=\"den\">%lld</a></div>",
            kN->zName, zYear, zDept, zN, v->num, kD->zName, zYear, zDept, zD, v->den);

@@ -96,6 +96,9 @@ expect_eq "$(iv inspection coverage_rate)" \
 expect_eq "$(iv file_review coverage_rate)" \
   "$(sql "SELECT count(DISTINCT unit) FROM file_review WHERE state='done' AND reviewed BETWEEN '2025-01-01' AND '2025-12-31'")/$(sql "SELECT count(DISTINCT dept_id) FROM enforcement_case WHERE filed BETWEEN '2025-01-01' AND '2025-12-31'")" \
   "评查覆盖率 = units reviewed / units with cases"
+expect_eq "$(iv legal_counsel coverage_rate)" \
+  "$(sql "SELECT count(DISTINCT dept_id) FROM legal_counsel WHERE engaged BETWEEN '2025-01-01' AND '2025-12-31'")/$(sql "SELECT count(*) FROM dept WHERE dtype IN ('county','bureau','town')")" \
+  "法律顾问覆盖率 = units with counsel / the county's government, departments and towns"
 api_get "/api/v1/k/enterprise?year=2025&ind=inspection.coverage_rate&part=den&size=1"
 expect_json ".total == $(sql "SELECT count(*) FROM enterprise WHERE state='active'")" "the 名录库 side lists the enterprises it counts"
 api_get "/api/v1/k/enterprise?ind=inspection.nosuch&part=den&size=1"
@@ -111,6 +114,8 @@ get "/report.md?year=2025"
 expect_contains "$BODY" "双随机抽查覆盖市场主体$(sql "SELECT count(DISTINCT enterprise_id) FROM inspection WHERE way='random' AND assigned BETWEEN '2025-01-01' AND '2025-12-31'")户" "the report states the coverage"
 get "/report?year=2025"
 expect_contains "$BODY" 'href="/k/enterprise?year=2025&amp;ind=inspection.coverage_rate&amp;part=den"' "the report links the 名录库 side"
+expect_contains "$BODY" "法律顾问覆盖率" "the report states the counsel coverage"
+expect_not_contains "$BODY" "ind=legal_counsel.coverage_rate&amp;part=den" "a count of departments links to no records"
 
 # The figures workbook: three sheets, every indicator, from the dashboard.
 get "/?year=2025"

@@ -114,7 +114,8 @@ no_zero_counts "$R" "$MD"
 info "seed 000: not recorded by any mechanism — 述法专题会议, 常务会专题研究法治政府建设2次, 协助审核文件36件 (they are the"
 info "  legality_review rows reviewed 司法局会同法律顾问), 其他涉法事务60余件, 旁听庭审1次, 救援队伍与"
 info "  人数, 专家讲堂4场, 帮扶9次, 调研报告5篇. Fixture choices the report then states: 培训120人次, the 权责清单 holding only"
-info "  the 49 delegated items, 16066 letters all closed within 2 working days"
+info "  the 49 delegated items, 16066 letters all closed within 2 working days, the two law firms engaged by 浚县 itself"
+info "  (so 法律顾问覆盖率 is 1 of the fixture's 6 units; the seed says only 推动法律顾问全覆盖)"
 
 # ---- the seed's contradiction, and that the report does not repeat it --------
 echo "== the seed's contradiction"
@@ -251,6 +252,13 @@ else
       # shellcheck disable=SC2086  # one word per page URL
       got=$(curl -s -H "Authorization: Bearer $TL" $urls | jq -s --arg f "$fld" --arg m "$minus" \
         '[.[].rows[].fields | (.[$f] - (if $m == "-" then 0 else .[$m] end))] | add // 0')
+    elif [ "$agg" = distinct ]; then      # the different values among the records listed
+      tot=$(get "$TL" "$href&size=1" | jq -r '.total // 0')
+      urls=""; page=1
+      while [ $(( (page-1) * 200 )) -lt "$tot" ]; do urls="$urls $BASE$href&size=200&page=$page"; page=$((page+1)); done
+      # shellcheck disable=SC2086  # one word per page URL
+      got=$(curl -s -H "Authorization: Bearer $TL" $urls | jq -s --arg f "$fld" \
+        '[.[].rows[] | (if $f == "dept_id" then .dept_id else .fields[$f] end)] | unique | length')
     else
       got=$(get "$TL" "$href&size=1" | jq -r '.total // "?"')
     fi
