@@ -3,7 +3,8 @@
 **
 ** Scans every .c/.h file under the directory given and reports, with
 ** file:line:
-**   - sprintf, strcpy, strcat, gets, system( anywhere (unbounded or shell);
+**   - sprintf, strcpy, strcat, gets, system( anywhere (unbounded or shell),
+**     and strtok( (its hidden state is shared by the server's threads: strtok_r);
 **   - printf( / puts( outside the command line (src/main.c, src/app/):
 **     request handlers write through buffers, never stdout;
 **   - exit( outside src/main.c: nothing in the request path may exit;
@@ -53,7 +54,7 @@ static void check_file(const char *zPath){
     if( s[0]=='*' && s[1]=='*' ) continue;
     if( s[0]=='/' && s[1]=='*' ){ if( !strstr(s, "*/") ) bComment = 1; continue; }
     if( s[0]=='/' && s[1]=='/' ) continue;
-    static const char *azBanned[] = { "sprintf", "vsprintf", "strcpy", "strcat", "gets", "system", 0 };
+    static const char *azBanned[] = { "sprintf", "vsprintf", "strcpy", "strcat", "gets", "system", "strtok", 0 };
     for(int i=0; azBanned[i]; i++){
       if( find_call(zLine, azBanned[i]) ){ printf("%s:%d: %s( is banned\n", zPath, iLine, azBanned[i]); nHere++; }
     }

@@ -139,7 +139,7 @@ static int count_depts(Ctx *c, const Expr *x, i64 iDept, long long *pOut){
     char z[128];
     snprintf(z, sizeof z, "%s", cd->zValue ? cd->zValue : "");
     int n = 0;
-    for(char *p=strtok(z, ","); p; p=strtok(0, ",")){
+    for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
       if( n++ ) sql_lit(&w.b, ",");
       w_text(&w, arena_strdup(c->pArena, p));
     }

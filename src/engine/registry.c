@@ -184,7 +184,7 @@ static int states_ok(const Kind *k, const char *zList){
   char buf[256];
   if( zList==0 ) return 1;
   snprintf(buf, sizeof buf, "%s", zList);
-  for(char *p=strtok(buf, ","); p; p=strtok(0, ",")){
+  for(char *zSave=0, *p=strtok_r(buf, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
     if( !kind_state(k, p) ) return 0;
   }
   return 1;
@@ -394,7 +394,7 @@ int registry_selfcheck(char *zErr, int nErr){
               if( f->eType==FT_ENUM && c->zValue ){
                 char buf[256];
                 snprintf(buf, sizeof buf, "%s", c->zValue);
-                for(char *p=strtok(buf, ","); p; p=strtok(0, ","))
+                for(char *zSave=0, *p=strtok_r(buf, ",", &zSave); p; p=strtok_r(0, ",", &zSave))
                   if( !enum_label(f, p) ) FAIL("%s/%s: %s has no value %s", k->zName, ind->zName, f->zName, p);
               }
             }

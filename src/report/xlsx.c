@@ -26,7 +26,7 @@ static void cond_words(Ctx *c, const Kind *k, const Cond *x, Buf *b){
     char z[256];
     snprintf(z, sizeof z, "%s", x->zValue);
     int n = 0;
-    for(char *p=strtok(z, ","); p; p=strtok(0, ",")){
+    for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
       const State *s = kind_state(k, p);
       buf_raw_printf(b, "%s%s", n++ ? "、" : "", s ? s->zLabel : p);
     }
@@ -50,7 +50,7 @@ static void cond_words(Ctx *c, const Kind *k, const Cond *x, Buf *b){
   char z[256];
   snprintf(z, sizeof z, "%s", x->zValue ? x->zValue : "");
   int n = 0;
-  for(char *p=strtok(z, ","); p; p=strtok(0, ",")){
+  for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
     const char *zV = p;
     if( f && f->eType==FT_ENUM && enum_label(f, p) ) zV = enum_label(f, p);
     else if( f && f->eType==FT_BOOL ) zV = strcmp(p, "1")==0 ? "是" : "否";
@@ -72,7 +72,7 @@ static const char *side_words(Ctx *c, const Kind *k, const Expr *x){
       char z[128];
       snprintf(z, sizeof z, "%s", cd->zValue ? cd->zValue : "");
       int n = 0;
-      for(char *p=strtok(z, ","); p; p=strtok(0, ",")){
+      for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
         const char *zL = p;
         for(int i=0; aT[i].zId; i++) if( strcmp(aT[i].zId, p)==0 ) zL = aT[i].zLabel;
         buf_raw_printf(&d, "%s%s", n++ ? "、" : "", zL);
