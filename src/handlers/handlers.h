@@ -32,8 +32,7 @@ void h_transition(Req*);
 int  req_input(Req*, const char *zName, const char **pz);
 void h_carry(Req*);
 void h_breakdowns(Req*);
-void h_report_xlsx(Req*);      /* the figures workbook */
-void h_report_docx(Req*);      /* the report in Word, GB/T 9704 */       /* 分单位情况, /api/v1/breakdowns */            /* versioned catalogs: next year's version */
+void h_report_file(Req*);      /* /report.docx (GB/T 9704) and /report.xlsx (the figures) */       /* 分单位情况, /api/v1/breakdowns */            /* versioned catalogs: next year's version */
 void h_export(Req*);
 void h_template(Req*);
 void h_import_form(Req*);

@@ -59,32 +59,24 @@ void h_template(Req *r){
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
-/* The year's figures workbook (report_xlsx): 指标, 指标口径, 分部门情况. */
-void h_report_xlsx(Req *r){
+/* The report as Word (/report.docx) or its figures workbook (/report.xlsx). */
+void h_report_file(Req *r){
   int iYear = req_param(r, "year") ? req_year(r) : atoi(r->ctx.zToday) - 1;
   if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
+  int bDocx = strcmp(r->zPath, "/report.docx")==0;
   const char *zPath = tmp_file(r);
-  if( zPath==0 || report_xlsx(&r->ctx, iYear, zPath) ){
+  if( zPath==0 || (bDocx ? report_docx(&r->ctx, iYear, zPath) : report_xlsx(&r->ctx, iYear, zPath)) ){
     if( zPath ) unlink(zPath);
     req_fail_internal(r);
     return;
   }
-  attach(r, zPath, arena_printf(&r->arena, "figures_%d", iYear), "xlsx",
-         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-}
-
-/* The report as a Word document (report_docx). */
-void h_report_docx(Req *r){
-  int iYear = req_param(r, "year") ? req_year(r) : atoi(r->ctx.zToday) - 1;
-  if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
-  const char *zPath = tmp_file(r);
-  if( zPath==0 || report_docx(&r->ctx, iYear, zPath) ){
-    if( zPath ) unlink(zPath);
-    req_fail_internal(r);
-    return;
+  if( bDocx ){
+    attach(r, zPath, arena_printf(&r->arena, "report_%d", iYear), "docx",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  }else{
+    attach(r, zPath, arena_printf(&r->arena, "figures_%d", iYear), "xlsx",
+           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   }
-  attach(r, zPath, arena_printf(&r->arena, "report_%d", iYear), "docx",
-         "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 }
 
 void h_import_form(Req *r){ web_import_form(r, r->pKind); }
