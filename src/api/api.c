@@ -69,7 +69,7 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
     json_key(j, f->zName);
     const char *z = p->azVal[i];
     if( z==0 ) json_null(j);
-    else if( f->eType==FT_INT || f->eType==FT_REF || f->eType==FT_DEPT ) json_int(j, atoll(z));
+    else if( (f->eType==FT_INT || f->eType==FT_REF || f->eType==FT_DEPT) && z[strspn(z, "-0123456789")]==0 ) json_int(j, atoll(z));
     else if( f->eType==FT_BOOL ) json_bool(j, strcmp(z, "1")==0);
     else json_str(j, z);
   }

@@ -337,7 +337,7 @@ static int move_kind(Mig *m, int iKind){
     r->id += m->aKindOff[iKind];
     r->iDept += m->iDeptOff;
     for(int i=0; i<nField; i++){
-      if( aRefOff[i]>0 && r->azVal[i] ){
+      if( aRefOff[i]>0 && r->azVal[i] && r->azVal[i][strspn(r->azVal[i], "0123456789")]==0 ){   /* ids only */
         r->azVal[i] = arena_printf(&rowArena, "%lld", atoll(r->azVal[i]) + (long long)aRefOff[i]);
       }
     }

@@ -95,6 +95,7 @@ typedef struct Deadline {
 **   "setif": zField set where the FT_BOOL field zValue is 是 (专家论证 if needed)
 **   "<=" ">=" integers             "state" state in list
 **   "year": the FT_INT zField holds the year counted (年审年度 = 2025)
+**   "dtype": the record's department is of these types ("county,bureau,town"); SQL only
 **   "ontime" / "late": zField names a Deadline met / missed (done records only) */
 typedef struct Cond { const char *zField; const char *zOp; const char *zValue; } Cond;
 

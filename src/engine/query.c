@@ -56,6 +56,18 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
   }
   sql_lit(&w->b, " AND ");
   if( strcmp(x->zOp, "state")==0 ){ w_in(c, w, 0, x->zValue, 0); return; }
+  if( strcmp(x->zOp, "dtype")==0 ){       /* the record's department is of these types */
+    sql_lit(&w->b, "dept_id IN (SELECT id FROM dept WHERE dtype IN (");
+    char z[128];
+    snprintf(z, sizeof z, "%s", x->zValue);
+    int n = 0;
+    for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
+      if( n++ ) sql_lit(&w->b, ",");
+      w_text(w, arena_strdup(c->pArena, p));
+    }
+    sql_lit(&w->b, "))");
+    return;
+  }
   const Field *f = kind_field(k, x->zField);
   if( strcmp(x->zOp, "setif")==0 ){    /* set, where the flag says it is needed */
     sql_lit(&w->b, "("); sql_ident(&w->b, f->zName); sql_lit(&w->b, " IS NOT NULL OR ");
@@ -116,7 +128,7 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
   }
   if( fy==0 ) fy = kind_year_field(k);
   if( iYear && fy==0 && k->pInForce ){      /* in force on the year's last day, or today */
-    const char *zEnd = arena_printf(c->pArena, "%04d-12-31", iYear);
+    const char *zEnd = arena_printf(c->pArena, "%04d-%s", iYear, c->zYearUntil[0] ? c->zYearUntil : "12-31");
     if( strcmp(c->zToday, zEnd)<0 ) zEnd = c->zToday;
     sql_lit(&w->b, " AND "); sql_ident(&w->b, k->pInForce->zFrom); sql_lit(&w->b, "<="); w_text(w, zEnd);
     sql_lit(&w->b, " AND ("); sql_ident(&w->b, k->pInForce->zTo); sql_lit(&w->b, " IS NULL OR ");

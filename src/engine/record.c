@@ -159,6 +159,15 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   return found;
 }
 
+/* zPath lies in the county of an actor at zActor ("/1/4/": county "/1/";
+** the command line's "/" sees every county of a province database). */
+static int in_county(const char *zActor, const char *zPath){
+  if( strcmp(zActor, "/")==0 ) return 1;
+  const char *e = strchr(zActor+1, '/');
+  size_t n = e ? (size_t)(e - zActor) + 1 : strlen(zActor);
+  return strncmp(zPath, zActor, n)==0;
+}
+
 int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut, int iRow){
   *pzOut = 0;
   if( zIn==0 ) return 0;
@@ -222,7 +231,10 @@ int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut,
       /* any department of the county, by name or id: a unit reviewed need
       ** not be in the clerk's own scope */
       i64 id;
-      if( dept_lookup(c, z, &id, 0) ){ err_add(c, iRow, f, "没有部门“%s”", z); break; }
+      const char *zPath = 0;
+      if( dept_lookup(c, z, &id, &zPath) || !in_county(c->pActor->zDeptPath, zPath) ){
+        err_add(c, iRow, f, "没有部门“%s”", z); break;
+      }
       *pzOut = arena_printf(c->pArena, "%lld", (long long)id);
       break;
     }
@@ -503,9 +515,18 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
 
 /* ---- writing ------------------------------------------------------------ */
 
+/* Integer text ("-12"): what an integer field holds, except an older
+** database's department name no department had, kept as it was. */
+static int is_int_text(const char *z){
+  if( *z=='-' ) z++;
+  if( *z==0 ) return 0;
+  for(; *z; z++) if( *z<'0' || *z>'9' ) return 0;
+  return 1;
+}
+
 static void bind_val(Stmt *q, int iParam, const Field *f, const char *z){
   if( z==0 ) db_bind_null(q, iParam);
-  else if( field_is_int(f) ) db_bind_int64(q, iParam, atoll(z));
+  else if( field_is_int(f) && is_int_text(z) ) db_bind_int64(q, iParam, atoll(z));
   else db_bind_text(q, iParam, z);
 }
 
@@ -534,7 +555,7 @@ static void insert_bind(Stmt *q, const Rec *r){
   int i = 0;
   for(const Field *f=r->pKind->aField; f->zName; f++, i++){
     const char *z = r->azVal[i];
-    if( z && field_is_int(f) ) db_bind_int64(q, 5+i, atoll(z));
+    if( z && field_is_int(f) && is_int_text(z) ) db_bind_int64(q, 5+i, atoll(z));
     else db_bind_text_static(q, 5+i, z);
   }
 }
@@ -557,7 +578,7 @@ int rec_bulk_add(Bulk *pBulk, const Rec *r){
   int i = 0;
   for(const Field *f=r->pKind->aField; f->zName; f++, i++){
     const char *z = r->azVal[i];
-    if( z && field_is_int(f) ) db_bulk_int(pBulk, atoll(z));
+    if( z && field_is_int(f) && is_int_text(z) ) db_bulk_int(pBulk, atoll(z));
     else db_bulk_text(pBulk, z);
   }
   return db_bulk_row(pBulk);
@@ -865,7 +886,7 @@ void rec_json_buf(const Rec *r, Buf *pOut){
   for(const Field *f=r->pKind->aField; f->zName; f++, i++){
     if( r->azVal[i]==0 ) continue;      /* empty fields are left out: a field added later changes nothing */
     json_key(&j, f->zName);
-    if( field_is_int(f) ) json_int(&j, atoll(r->azVal[i]));
+    if( field_is_int(f) && is_int_text(r->azVal[i]) ) json_int(&j, atoll(r->azVal[i]));
     else json_str(&j, r->azVal[i]);
   }
   json_obj_end(&j);
@@ -893,7 +914,7 @@ void rec_json_row(const Rec *r, const int *aCol, int nCol, Buf *pOut){
     const Field *f = i>=0 ? &r->pKind->aField[i] : 0;
     const char *z = f ? r->azVal[i] : 0;
     if( z==0 ) json_null(&j);
-    else if( field_is_int(f) ) json_int(&j, atoll(z));
+    else if( field_is_int(f) && is_int_text(z) ) json_int(&j, atoll(z));
     else json_str(&j, z);
   }
   json_arr_end(&j);
@@ -906,7 +927,7 @@ const char *rec_display(Ctx *c, const Rec *r, const Field *f){
   switch( f->eType ){
     case FT_ENUM: { const char *l = enum_label(f, z); return l ? l : z; }
     case FT_BOOL: return strcmp(z, "1")==0 ? "是" : "否";
-    case FT_DEPT: return dept_name(c, atoll(z));
+    case FT_DEPT: return is_int_text(z) ? dept_name(c, atoll(z)) : z;   /* an older name no department had */
     case FT_REF: {
       int i = (int)(f - r->pKind->aField);
       if( r->azRefTitle && i>=0 && i<kind_nfield(r->pKind) && r->azRefTitle[i] ) return r->azRefTitle[i];

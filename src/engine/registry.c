@@ -354,7 +354,10 @@ int registry_selfcheck(char *zErr, int nErr){
         const Indicator *bi = kind_indicator(k, b->zIndicator);
         if( !bi ) FAIL("%s: breakdown of unknown indicator %s", k->zName, b->zIndicator);
         /* groups are summed row by row: no distinct counts, no sides elsewhere */
-        if( bi->num.eAgg==AGG_DISTINCT || bi->den.eAgg==AGG_DISTINCT || bi->num.zKind || bi->den.zKind )
+        int bDtype = 0;
+        for(const Cond *cd=bi->num.aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "dtype")==0 ) bDtype = 1;
+        for(const Cond *cd=bi->den.aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "dtype")==0 ) bDtype = 1;
+        if( bi->num.eAgg==AGG_DISTINCT || bi->den.eAgg==AGG_DISTINCT || bi->num.zKind || bi->den.zKind || bDtype )
           FAIL("%s: breakdown of %s, which is not a sum over rows", k->zName, b->zIndicator);
         if( b->zBy && (!f || f->eType==FT_LONGTEXT || f->eType==FT_DATE) ) FAIL("%s: breakdown by %s", k->zName, b->zBy);
       }
@@ -368,10 +371,11 @@ int registry_selfcheck(char *zErr, int nErr){
           if( e==1 && ind->eUnit==IU_COUNT ) continue;
           const Expr *x = ax[e];
           if( x->zKind && strcmp(x->zKind, IND_DEPTS)==0 ){
-            /* departments: counted, by dtype only */
-            if( x->eAgg!=AGG_COUNT ) FAIL("%s/%s: departments are counted", k->zName, ind->zName);
+            /* departments: counted, by dtype only, as a denominator (they have no list of records) */
+            if( x->eAgg!=AGG_COUNT || e==0 ) FAIL("%s/%s: departments are counted, as a denominator", k->zName, ind->zName);
             for(const Cond *c=x->aCond; c->zOp; c++)
-              if( strcmp(c->zField, "dtype")!=0 || strcmp(c->zOp, "=")!=0 ) FAIL("%s/%s: departments by dtype only", k->zName, ind->zName);
+              if( strcmp(c->zField, "dtype")!=0 || strcmp(c->zOp, "=")!=0 || !c->zValue || !c->zValue[0] )
+                FAIL("%s/%s: departments by dtype only", k->zName, ind->zName);
             continue;
           }
           const Kind *kx = x->zKind ? kind_find(x->zKind) : k;   /* the side's fields are that kind's */
@@ -382,6 +386,10 @@ int registry_selfcheck(char *zErr, int nErr){
           for(const Cond *c=x->aCond; c->zOp; c++){
             if( strcmp(c->zOp, "state")==0 ){
               if( !states_ok(kx, c->zValue) ) FAIL("%s/%s: bad state", k->zName, ind->zName);
+            }else if( strcmp(c->zOp, "dtype")==0 ){
+              if( c->zValue==0 || c->zValue[0]==0 ) FAIL("%s/%s: dtype without types", k->zName, ind->zName);
+              for(const Cond *d=x->aCond; d->zOp; d++)
+                if( strcmp(d->zOp, "ontime")==0 || strcmp(d->zOp, "late")==0 ) FAIL("%s/%s: dtype is SQL only, no periods beside it", k->zName, ind->zName);
             }else if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ){
               if( !kind_deadline(kx, c->zField) ) FAIL("%s/%s: unknown deadline %s", k->zName, ind->zName, c->zField);
               if( x->eAgg==AGG_DISTINCT ) FAIL("%s/%s: a distinct count is SQL only, no periods", k->zName, ind->zName);

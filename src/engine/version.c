@@ -45,7 +45,7 @@ static int carry_one(Carry *a, Rec *r){
   pNew->azVal[kind_year_field(k) - k->aField] = arena_printf(a->c->pArena, "%d", a->iTo);
   pNew->azVal[kind_field(k, k->pVersion->zChange) - k->aField] = k->pVersion->zCarried;
   /* last year's change is not this year's: dates and notes of it stay behind */
-  for(int i=0; k->pVersion->azClear[i]; i++) pNew->azVal[kind_field(k, k->pVersion->azClear[i]) - k->aField] = 0;
+  for(int i=0; i<4 && k->pVersion->azClear[i]; i++) pNew->azVal[kind_field(k, k->pVersion->azClear[i]) - k->aField] = 0;
   if( rec_id_unique(a->c, pNew, key_field(k), 0) ) return 0;
   a->rc = rec_insert(a->c, pNew);
   if( a->rc ) return 1;

@@ -32,7 +32,7 @@ static const Indicator aIndicator[] = {
   { "contracts", "审查合同", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "contracts", .aCond = { { 0 } } } },
   { "lawsuits", "代理诉讼案件", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "lawsuits", .aCond = { { 0 } } } },
   { "coverage_rate", "法律顾问覆盖率", IU_PERCENT,
-    .num = { .eAgg = AGG_DISTINCT, .zField = "dept_id", .aCond = { { 0 } } },
+    .num = { .eAgg = AGG_DISTINCT, .zField = "dept_id", .aCond = { { "dept_id", "dtype", "county,bureau,town" } } },
     .den = { .aCond = { { "dtype", "=", "county,bureau,town" } }, .zKind = IND_DEPTS },
     .nDecimals = 1, .zTarget = "100",
     .zHelp = "本年度聘请法律顾问或设立公职律师的单位 ÷ 县政府、政府部门和乡镇（街道）总数（纲要：法律顾问全覆盖）" },

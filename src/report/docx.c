@@ -60,7 +60,7 @@ static const char zDocRels[] =
 static const char zSettings[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
   "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-  "<w:evenAndOddHeaders/><w:defaultTabStop w:val=\"640\"/><w:characterSpacingControl w:val=\"compressPunctuation\"/>"
+  "<w:defaultTabStop w:val=\"640\"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val=\"compressPunctuation\"/>"
   "</w:settings>";
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" " \
@@ -86,7 +86,8 @@ static void run_text_xml(Buf *b, const char *zFont, int nHalfPt, int bHighlight,
 ** character (14 pt = 280 twips) in from the type area's edge. */
 static void footer_xml(Buf *b, int bOdd){
   buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr " W_NS ">");
-  buf_raw_printf(b, "<w:p><w:pPr><w:jc w:val=\"%s\"/><w:ind w:%s=\"280\"/></w:pPr>",
+  /* schema order: ind before jc */
+  buf_raw_printf(b, "<w:p><w:pPr><w:ind w:%s=\"280\"/><w:jc w:val=\"%s\"/></w:pPr>",
                  bOdd ? "right" : "left", bOdd ? "right" : "left");
   run_text_xml(b, "宋体", PAGE_HALFPT, 0, "— ");
   buf_puts(b, "<w:r>");
@@ -130,7 +131,7 @@ static void block_xml(Buf *b, const Block *k){
     case BLK_TO:   buf_puts(b, "<w:jc w:val=\"left\"/>"); break;
     case BLK_H1:   buf_puts(b, "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"); zFont = "黑体"; break;
     case BLK_SIGN: buf_raw_printf(b, "<w:spacing w:before=\"%d\"/><w:jc w:val=\"right\"/>", LINE_PITCH); break;
-    case BLK_DATE: buf_puts(b, "<w:jc w:val=\"right\"/><w:ind w:rightChars=\"400\" w:right=\"1280\"/>"); break;
+    case BLK_DATE: buf_puts(b, "<w:ind w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>"); break;
     default:       buf_puts(b, "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"); break;
   }
   buf_puts(b, "</w:pPr>");

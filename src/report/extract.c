@@ -64,7 +64,7 @@ static void push_finding(Arena *a, Extract *x, XFindingKind e, int iFig, const c
 
 /* The label of a figure whose number starts at zNum, within the sentence
 ** starting at zSent: back to the nearest clause mark, fillers dropped. */
-static const char *label_before(Arena *a, const char *zSent, const char *zNum){
+static const char *label_before(Arena *a, const char *zSent, const char *zNum, int *piLabel){
   const char *p = zNum;
   while( p>zSent ){
     const char *q = p-1;
@@ -79,6 +79,7 @@ static const char *label_before(Arena *a, const char *zSent, const char *zNum){
       if( ends_with(p, n, azFiller[i]) ){ n -= strlen(azFiller[i]); bMore = 1; break; }
     }
   }
+  *piLabel = (int)(p - zSent);              /* before 其中, which belongs to the list */
   if( starts(p, "其中") && n>=strlen("其中") ){ p += strlen("其中"); n -= strlen("其中"); }
   return arena_strndup(a, p, n);
 }
@@ -88,8 +89,9 @@ static int share_two(const char *zA, const char *zB){
   for(const char *p=zA; *p; ){
     int n1 = (*p & 0x80) ? ((*p & 0xE0)==0xC0 ? 2 : (*p & 0xF0)==0xE0 ? 3 : 4) : 1;
     if( (int)strlen(p) < n1 ) break;
-    int n2 = (p[n1] & 0x80) ? ((p[n1] & 0xE0)==0xC0 ? 2 : (p[n1] & 0xF0)==0xE0 ? 3 : 4) : 1;
     if( p[n1]==0 ) break;
+    int n2 = (p[n1] & 0x80) ? ((p[n1] & 0xE0)==0xC0 ? 2 : (p[n1] & 0xF0)==0xE0 ? 3 : 4) : 1;
+    if( (int)strlen(p+n1) < n2 ) break;       /* a cut character at the end */
     char z[16];
     if( n1+n2 < (int)sizeof z ){
       memcpy(z, p, (size_t)(n1+n2));
@@ -106,7 +108,8 @@ static void scan_sentence(Arena *a, Extract *x, const char *zSent, int iSent){
   for(const char *p=zSent; *p; ){
     if( !(*p>='0' && *p<='9') ){ p++; continue; }
     const char *zNum = p;
-    while( (*p>='0' && *p<='9') || (*p=='.' && p[1]>='0' && p[1]<='9') ) p++;
+    int bDot = 0;
+    while( (*p>='0' && *p<='9') || (*p=='.' && !bDot && p[1]>='0' && p[1]<='9') ){ if( *p=='.' ) bDot = 1; p++; }
     const char *zAfter = p;
     double v = atof(zNum);
     int nDec = 0;
@@ -122,10 +125,11 @@ static void scan_sentence(Arena *a, Extract *x, const char *zSent, int iSent){
     const char *zUnit = one_of(q, azUnit);
     if( zUnit==0 ) continue;
     if( strcmp(zUnit, "％")==0 ) zUnit = "%";
-    const char *zLabel = label_before(a, zSent, zNum);
+    int iLabel = 0;
+    const char *zLabel = label_before(a, zSent, zNum, &iLabel);
     if( ends_with(zLabel, strlen(zLabel), "约") || ends_with(zLabel, strlen(zLabel), "近") ) bApprox = 1;
     XFigure f = { v, arena_strndup(a, zNum, (size_t)(zAfter-zNum)), nDec, zUnit, bApprox, zLabel, iSent,
-                  (int)(q + strlen(zUnit) - zSent) };
+                  (int)(q + strlen(zUnit) - zSent), iLabel };
     push_fig(a, x, &f);
     p = q + strlen(zUnit);
   }
@@ -154,6 +158,7 @@ static void check_rate(Arena *a, Extract *x, int iFig, int iFirst, int iEnd, int
   }
   long long scale = 1;
   for(int i=0; i<r->nDec && i<6; i++) scale *= 10;
+  if( r->v * (double)scale >= 9e15 ) return;     /* no rate is that large: not a figure to check */
   long long want = (long long)(r->v * (double)scale + 0.5);
   char zList[400];
   int n = 0;
@@ -161,14 +166,15 @@ static void check_rate(Arena *a, Extract *x, int iFig, int iFirst, int iEnd, int
   for(int i=iFirst; i<iEnd; i++){
     const XFigure *fa = &x->aFig[i];
     if( !is_count(fa) || fa->bApprox ) continue;
-    n += snprintf(zList+n, sizeof zList - (size_t)(n<(int)sizeof zList ? n : (int)sizeof zList), "%s%s%s",
-                  n ? "、" : "", fa->zNum, fa->zUnit);
-    if( n>=(int)sizeof zList ) n = (int)sizeof zList - 1;
+    if( n < (int)sizeof zList - 80 ){             /* room for one more; the rest is left out whole */
+      n += snprintf(zList+n, sizeof zList - (size_t)n, "%s%s%s", n ? "、" : "", fa->zNum, fa->zUnit);
+    }
     for(int j=iFirst; j<iEnd; j++){
       const XFigure *fb = &x->aFig[j];
       if( j==i || !is_count(fb) || fb->bApprox || fb->v<=0 ) continue;
-      long long got = (long long)(fa->v / fb->v * 100.0 * (double)scale + 0.5);   /* rounded half up */
-      if( got==want ) return;                       /* some pair gives it */
+      double q = fa->v / fb->v * 100.0 * (double)scale;
+      if( q >= 9e15 ) continue;                      /* far beyond any stated rate */
+      if( (long long)(q + 0.5)==want ) return;       /* some pair gives it (rounded half up) */
     }
   }
   push_finding(a, x, XF_RATE, iFig, arena_printf(a, "“%s%s%%”无法由%s的数字（%s）得出：其中任何两个数之比都不是%s%%",
@@ -185,11 +191,11 @@ static void check_sum(Arena *a, Extract *x, int iFig, int iEnd, const char *zSen
   int iPart = iFig+1;
   if( iPart>=iEnd ) return;
   /* "其中" between the whole and its first part, or every part shares words with the whole */
-  const char *zGap = zSent + w->iEnd;
-  const char *zFirst = strstr(zGap, x->aFig[iPart].zNum);
   int bWhere = 0;
-  if( zFirst ){
-    char *zBetween = arena_strndup(a, zGap, (size_t)(zFirst-zGap));
+  if( x->aFig[iPart].iLabel >= w->iEnd ){
+    size_t nEnd = (size_t)x->aFig[iPart].iLabel + strlen("其中"), nSent = strlen(zSent);
+    if( nEnd > nSent ) nEnd = nSent;
+    char *zBetween = arena_strndup(a, zSent + w->iEnd, nEnd - (size_t)w->iEnd);
     bWhere = strstr(zBetween, "其中")!=0;
   }
   double sum = 0;
@@ -198,8 +204,8 @@ static void check_sum(Arena *a, Extract *x, int iFig, int iEnd, const char *zSen
     const XFigure *f = &x->aFig[i];
     if( strcmp(f->zUnit, w->zUnit)!=0 || f->bApprox ) break;
     /* listed with 、 after 其中: the mark just before this part's label */
-    const char *zLab = strstr(zSent + x->aFig[i-1].iEnd, f->zLabel);
-    int bListed = bWhere && (i==iPart || (zLab && (size_t)(zLab - zSent) >= strlen("、") && starts(zLab - strlen("、"), "、")));
+    int iL = f->iLabel;
+    int bListed = bWhere && (i==iPart || (iL >= (int)strlen("、") && starts(zSent + iL - strlen("、"), "、")));
     if( !bListed && !share_two(w->zLabel, f->zLabel) ) break;
     sum += f->v;
     n++;

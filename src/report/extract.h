@@ -15,6 +15,7 @@ typedef struct XFigure {
   const char *zLabel;    /* the words before it in its clause: "政务服务事项入驻率" */
   int iSentence;         /* index into Extract.azSentence */
   int iEnd;              /* byte offset just after its unit in that sentence */
+  int iLabel;            /* byte offset where its label (with any 其中) begins */
 } XFigure;
 
 typedef enum XFindingKind { XF_RATE = 1, XF_SUM } XFindingKind;

@@ -13,6 +13,20 @@
 #include <stdio.h>
 #include <unistd.h>
 
+/* Department types in words: 县（区）政府、政府部门、乡镇（街道）. */
+static void dtype_words(const char *zList, Buf *b){
+  static const struct { const char *zId, *zLabel; } aT[] = {
+    { "county", "县（区）政府" }, { "bureau", "政府部门" }, { "town", "乡镇（街道）" }, { "village", "村（社区）" }, { 0, 0 } };
+  char z[128];
+  snprintf(z, sizeof z, "%s", zList ? zList : "");
+  int n = 0;
+  for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
+    const char *zL = p;
+    for(int i=0; aT[i].zId; i++) if( strcmp(aT[i].zId, p)==0 ) zL = aT[i].zLabel;
+    buf_raw_printf(b, "%s%s", n++ ? "、" : "", zL);
+  }
+}
+
 /* A condition in words: 状态为已结案, 结案方式为撤销、变更, 按期（复议决定期限）. */
 static void cond_words(Ctx *c, const Kind *k, const Cond *x, Buf *b){
   const char *op = x->zOp;
@@ -42,6 +56,7 @@ static void cond_words(Ctx *c, const Kind *k, const Cond *x, Buf *b){
     return;
   }
   if( strcmp(op, "year")==0 ){ buf_raw_printf(b, "%s为统计年度", zL); return; }
+  if( strcmp(op, "dtype")==0 ){ buf_puts(b, "所属单位为"); dtype_words(x->zValue, b); return; }
   if( strcmp(op, "<=")==0 || strcmp(op, ">=")==0 ){
     buf_raw_printf(b, "%s%s%s", zL, op[0]=='<' ? "不超过" : "不少于", x->zValue);
     return;
@@ -66,18 +81,7 @@ static const char *side_words(Ctx *c, const Kind *k, const Expr *x){
     Buf d;
     buf_init(&d);
     buf_puts(&d, "【部门（单位）】全县");
-    for(const Cond *cd=x->aCond; cd->zOp; cd++){
-      static const struct { const char *zId, *zLabel; } aT[] = {
-        { "county", "县（区）政府" }, { "bureau", "政府部门" }, { "town", "乡镇（街道）" }, { "village", "村（社区）" }, { 0, 0 } };
-      char z[128];
-      snprintf(z, sizeof z, "%s", cd->zValue ? cd->zValue : "");
-      int n = 0;
-      for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
-        const char *zL = p;
-        for(int i=0; aT[i].zId; i++) if( strcmp(aT[i].zId, p)==0 ) zL = aT[i].zLabel;
-        buf_raw_printf(&d, "%s%s", n++ ? "、" : "", zL);
-      }
-    }
+    for(const Cond *cd=x->aCond; cd->zOp; cd++) dtype_words(cd->zValue, &d);
     buf_puts(&d, "的数量");
     const char *zOut = arena_strdup(c->pArena, buf_cstr(&d));
     buf_free(&d);
@@ -112,6 +116,7 @@ static void put_value(XlsxOut *x, int iRow, int iCol, const IndValue *v){
 }
 
 int report_xlsx(Ctx *c, int iYear, const char *zPath){
+  if( iYear<1900 || iYear>2999 ) return err_internal(c, "report_xlsx: bad year %d", iYear);
   XlsxOut *x = xlsx_out_open(zPath, "指标", 0);
   if( x==0 ) return err_internal(c, "report_xlsx: cannot create %s", zPath);
   static const char *const azHead[] = { "序号", "类别", "指标", "数值", "单位", "分子", "分母", "目标值",

@@ -99,6 +99,14 @@ expect_eq "$(iv file_review coverage_rate)" \
 expect_eq "$(iv legal_counsel coverage_rate)" \
   "$(sql "SELECT count(DISTINCT dept_id) FROM legal_counsel WHERE engaged BETWEEN '2025-01-01' AND '2025-12-31'")/$(sql "SELECT count(*) FROM dept WHERE dtype IN ('county','bureau','town')")" \
   "法律顾问覆盖率 = units with counsel / the county's government, departments and towns"
+# a village's counsel is not one of the units counted: the rate stays within them
+COV0=$(iv legal_counsel coverage_rate)
+VIL=$(sql "SELECT name FROM dept WHERE dtype='village' ORDER BY id LIMIT 1")
+api POST /api/v1/k/legal_counsel "{\"dept_id\":\"$VIL\",\"engagement_no\":\"GW-VIL-1\",\"counsel\":\"村法律顾问\",\"ctype\":\"法律顾问（律师事务所）\",\"engaged\":\"2025-03-01\"}"
+expect_status 201 "a village's counsel"
+api_get "/api/v1/indicators?year=2025"
+cp "$BODY" "$T/ind.json"
+expect_eq "$(iv legal_counsel coverage_rate)" "$COV0" "a village's counsel does not raise the units' coverage"
 api_get "/api/v1/k/enterprise?year=2025&ind=inspection.coverage_rate&part=den&size=1"
 expect_json ".total == $(sql "SELECT count(*) FROM enterprise WHERE state='active'")" "the 名录库 side lists the enterprises it counts"
 api_get "/api/v1/k/enterprise?ind=inspection.nosuch&part=den&size=1"

@@ -103,14 +103,4 @@ sql "UPDATE migration SET n_audit=n_audit+1 WHERE id=2"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_contains "$T/check.out" '迁移记录第2号与审计日志中的迁移条目不符'
 
-# An older database kept 被评查单位 as text: opening it turns names into
-# department ids; a name that is no department stays as it was.
-if [ -n "${FZ_PG_BASE:-}" ]; then sql "ALTER TABLE file_review ALTER COLUMN unit TYPE TEXT USING CAST(unit AS TEXT)"; fi
-FR=$(sql "SELECT min(id) FROM file_review")
-FR2=$(sql "SELECT max(id) FROM file_review")
-sql "UPDATE file_review SET unit='示范县市场监督管理局' WHERE id=$FR"
-sql "UPDATE file_review SET unit='某已撤并单位' WHERE id=$FR2"
-"$FAZHI" check --db "$DB" >"$T/check2.out" 2>&1
-expect_eq "$(sql "SELECT CAST(unit AS TEXT) FROM file_review WHERE id=$FR")" "$(sql "SELECT id FROM dept WHERE name='示范县市场监督管理局'")" "a unit's name became its department id"
-expect_eq "$(sql "SELECT CAST(unit AS TEXT) FROM file_review WHERE id=$FR2")" "某已撤并单位" "a name that is no department is kept"
 finish

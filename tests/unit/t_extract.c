@@ -118,6 +118,17 @@ static void test_rules(void){
   /* years, document numbers and dates are not figures */
   report_extract(&a, "2024年3月20日印发交政发〔2020〕39号文，12345热线运行正常。", &x);
   T_EQ_INT(x.nFig, 0);
+  /* parts without words of their own, listed after 其中 */
+  report_extract(&a, "受理信访28件，其中20件、15件。", &x);
+  T_CHECK(found(&x, XF_SUM, "分项之和为35件")!=0);
+  /* absurd numbers are read, not checked, and do not overflow */
+  report_extract(&a, "共1000000000000000000000件，其中1件，比例5%。", &x);
+  T_EQ_INT(x.nFig, 3);
+  report_extract(&a, "共10件，其中1件，比例99999999999999999999999%。", &x);
+  T_EQ_INT(x.nFinding, 0);
+  /* "1.2.3" is no number at all, neither 1.23 nor 2.3 */
+  report_extract(&a, "版本1.2.3项", &x);
+  T_EQ_INT(x.nFig, 0);
   /* approximate figures are read but not checked */
   report_extract(&a, "办件6000余件，完成5000件，完成率90%。", &x);
   T_EQ_INT(x.nFig, 3);
