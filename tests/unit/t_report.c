@@ -63,8 +63,10 @@ static void set(Fx *f, const char *zName, const char *zValue){
 }
 
 /* Write one record of zKind in zState; the rest are field/value pairs
-** ending with a NULL field name. */
-static void rec(Fx *f, const char *zKind, const char *zState, ...){
+** ending with a NULL field name. Returns the new record's id, for the
+** reference fields of later records (PostgreSQL's id columns take ids,
+** not a record's title). */
+static i64 rec(Fx *f, const char *zKind, const char *zState, ...){
   const Kind *k = kind_find(zKind);
   T_CHECK(k!=0);
   Rec *r = rec_new(&f->c, k);
@@ -80,6 +82,7 @@ static void rec(Fx *f, const char *zKind, const char *zState, ...){
   }
   va_end(ap);
   T_EQ_INT(rec_write_row(&f->c, r), DB_OK);
+  return r->id;
 }
 
 /* The report as a NUL-terminated string in the arena. */
@@ -414,16 +417,19 @@ static void test_declared(void){
 /* One enterprise inspected three times in 2023 and twice in 2024, by QR
 ** code, the last one (with bRandomLast) drawn at random instead. */
 static void inspections_fixture(Fx *f, int bRandomLast){
-  rec(f, "enterprise", "active", "credit_code", "91410621YOY0000001", "name", "某餐馆", "etype", "company",
-      "industry", "catering", "town", "城关镇", "risk", "a", "yearly_limit", "0", (char*)0);
-  rec(f, "inspection_item", "active", "item_no", "JCSX-1", "name", "餐饮服务监督检查", "itype", "routine",
-      "basis", "《中华人民共和国食品安全法》第一百一十条", (char*)0);
+  char zEnt[24], zItem[24];
+  snprintf(zEnt, sizeof zEnt, "%lld", (long long)
+    rec(f, "enterprise", "active", "credit_code", "91410621YOY0000001", "name", "某餐馆", "etype", "company",
+        "industry", "catering", "town", "城关镇", "risk", "a", "yearly_limit", "0", (char*)0));
+  snprintf(zItem, sizeof zItem, "%lld", (long long)
+    rec(f, "inspection_item", "active", "item_no", "JCSX-1", "name", "餐饮服务监督检查", "itype", "routine",
+        "basis", "《中华人民共和国食品安全法》第一百一十条", (char*)0));
   const char *azDay[] = { "2023-03-01", "2023-06-01", "2023-09-01", "2024-03-01", "2024-06-01" };
   for(int i=0; i<5; i++){
     char zNo[16];
     snprintf(zNo, sizeof zNo, "JC-%d", i+1);
-    rec(f, "inspection", "done", "insp_no", zNo, "enterprise_id", "91410621YOY0000001",
-        "way", i==4 && bRandomLast ? "random" : "qr", "item", "JCSX-1", "inspectors", "甲（1）、乙（2）",
+    rec(f, "inspection", "done", "insp_no", zNo, "enterprise_id", zEnt,
+        "way", i==4 && bRandomLast ? "random" : "qr", "item", zItem, "inspectors", "甲（1）、乙（2）",
         "assigned", azDay[i], "checked", azDay[i], "result", "ok", (char*)0);
   }
 }
