@@ -14,10 +14,16 @@ B       ?= build
 SAN     ?=
 OPT     ?= -O2 -g
 PKGS    := libmicrohttpd libsodium xlsxwriter libzip libxml-2.0 sqlite3 libpq libcjson libcrypto libqrencode
-CFLAGS  := -std=c11 -D_GNU_SOURCE $(OPT) -Wall -Wextra -Werror -Wformat=2 -Wshadow \
-           -Wstrict-prototypes -Wvla -Wno-missing-field-initializers -Isrc \
-           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
+# The libraries' flags are asked of pkg-config when first used, not when
+# this file is read: on a fresh machine the deps target installs the -dev
+# packages first (a flag read earlier would be empty and the build would
+# fail on a missing header). Each is asked once per make run.
+pkg      = $(or $(shell pkg-config $1 $(PKGS)),$(error 缺少开发库：pkg-config $1 失败，请先运行 sh tools/deps.sh build))
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(call pkg,--cflags))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $(call pkg,--libs))$(PKG_LIBS)
+CFLAGS  = -std=c11 -D_GNU_SOURCE $(OPT) -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+          -Wstrict-prototypes -Wvla -Wno-missing-field-initializers -Isrc $(PKG_CFLAGS)
+LDLIBS  = $(PKG_LIBS) -lpthread -lm
 ifeq ($(SAN),1)
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
@@ -39,7 +45,8 @@ deps:
 $(B)/fazhi: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
-$(B)/%.o: %.c $(wildcard src/*/*.h src/*.h)
+# deps is order-only: it runs once, before the first compile, even under -j.
+$(B)/%.o: %.c $(wildcard src/*/*.h src/*.h) | deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -47,7 +54,7 @@ $(B)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/t.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS)
 
-$(B)/codecheck: tools/codecheck.c
+$(B)/codecheck: tools/codecheck.c | deps
 	@mkdir -p $(B)
 	$(CC) $(CFLAGS) -o $@ $<
 
