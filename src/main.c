@@ -234,9 +234,27 @@ static int cmd_report(Opts *o){
   if( cli_open(&cli, zDb, 0) ) return 1;
   Ctx *c = &cli.c;
   int iYear = zYear ? atoi(zYear) : atoi(c->zToday) - 1;
+  /* --version N: the year's 第N版; data: drafted from the data now;
+  ** without it the year's latest version, if it has one */
+  const char *zVersion = opt(o, "--version", 0);
+  i64 iVersion = 0;
+  if( zVersion==0 ){
+    iVersion = draft_latest(c, iYear);
+    if( iVersion ) fprintf(stderr, "使用%d年度报告的最新版本（--version data 则根据最新数据重新起草）\n", iYear);
+  }else if( strcmp(zVersion, "data")!=0 ){
+    DraftVersion *aV;
+    int nV, iNo = atoi(zVersion);
+    if( draft_list(c, iYear, &aV, &nV) ){ fprintf(stderr, "读取报告版本失败：%s\n", c->zInternal); cli_close(&cli); return 1; }
+    for(int i=0; i<nV; i++) if( aV[i].iNo==iNo ) iVersion = aV[i].id;
+    if( iVersion==0 ){
+      fprintf(stderr, "%d年度报告没有第%s版（共%d个版本）\n", iYear, zVersion, nV);
+      cli_close(&cli);
+      return 2;
+    }
+  }
   if( bFile ){
     int bX = strcmp(zFormat, "xlsx")==0;
-    int rx = bX ? report_xlsx(c, iYear, zOut) : report_docx(c, iYear, zOut);
+    int rx = bX ? report_xlsx(c, iYear, zOut) : report_docx(c, iYear, iVersion, zOut);
     if( rx ) fprintf(stderr, "生成%s失败：%s\n", bX ? "指标表" : "报告", c->zInternal);
     else fprintf(stderr, "已生成%d年度%s：%s\n", iYear, bX ? "指标表" : "报告（Word）", zOut);
     cli_close(&cli);
@@ -244,7 +262,7 @@ static int cmd_report(Opts *o){
   }
   Buf b;
   buf_init(&b);
-  int rc = report_write(c, iYear, zFormat, &b);
+  int rc = report_write(c, iYear, iVersion, zFormat, &b);
   if( rc==0 ){
     FILE *f = zOut ? fopen(zOut, "wb") : stdout;
     if( f==0 ){ fprintf(stderr, "无法写入“%s”\n", zOut); rc = 1; }
@@ -645,10 +663,12 @@ static const Command aCommand[] = {
   { "migrate", cmd_migrate, "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
                           "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
                           "                             (move a county into PostgreSQL; several counties into one database)" },
-  { "report", cmd_report, "report --db FILE --year Y --format md|html|docx|xlsx -o FILE\n"
+  { "report", cmd_report, "report --db FILE --year Y --format md|html|docx|xlsx [--version N|data] -o FILE\n"
                           "                             生成法治政府建设年度报告；docx 按 GB/T 9704 公文格式排版；\n"
-                          "                             xlsx 为全部指标及其分子、分母、目标、上年数值、口径和分部门情况\n"
-                          "                             （write the annual report; xlsx: every figure, its definition and breakdowns）" },
+                          "                             xlsx 为全部指标及其分子、分母、目标、上年数值、口径和分部门情况；\n"
+                          "                             已在网页上起草的，默认输出最新版本，--version N 输出第N版，--version data 根据最新数据重新起草\n"
+                          "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
+                          "                             the latest stored draft by default, --version N or data）" },
   { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
   { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N]\n"
                           "                             启动网页和API服务（serve the web UI and /api/v1/）" },

@@ -11,7 +11,8 @@
 **   - db_prepare_sql( and sqlite3_ calls outside src/db/: SQL goes through
 **     the store interface (literal-only db_prepare or the SqlBuf builder);
 **   - out_html( whose argument is not an HTML("…") literal: markup cannot
-**     come from a variable;
+**     come from a variable; nor can an Html be made from one ("(Html){"
+**     outside src/base/buf.h);
 **   - in src/web/, a conditional string argument holding quoted markup
 **     (cond ? " class=\"on\"" : ""): %s escapes it into &quot;. Put the
 **     attribute in the format and pass only its value.
@@ -69,6 +70,9 @@ static void check_file(const char *zPath){
     }
     if( strncmp(zPath, "src/web/", 8)==0 && quoted_markup_arg(zLine) ){
       printf("%s:%d: quoted markup passed as an argument: %%s escapes it\n", zPath, iLine); nHere++;
+    }
+    if( strstr(zLine, "(Html){") && strcmp(zPath, "src/base/buf.h")!=0 ){
+      printf("%s:%d: an Html made from a variable: only HTML(\"…\") literals are markup\n", zPath, iLine); nHere++;
     }
     const char *p = find_call(zLine, "out_html");
     if( p && !strstr(zPath, "web/web.h") && !strstr(zPath, "layout.c") ){

@@ -7,6 +7,7 @@
 #define FZ_API_H
 #include "http/req.h"
 #include "engine/query.h"
+#include "report/report.h"
 
 void api_error(Req*, int status, const char *zMsg);
 void api_errors(Req*);                       /* the ctx error list, status 422 */
@@ -18,6 +19,10 @@ void api_schema(Buf*);                       /* every kind, field, enum, deadlin
 void api_me(Req*);
 struct DrawView;
 void api_draw(Req*, const Rec *pPlan, const struct DrawView*, const char **azProblem, int nProblem, int status);
+/* The report's stored versions (report.c) */
+void api_drafts(Req*, const DraftVersion*, int n);
+void api_draft(Req*, const DraftVersion*, const char **azHtml, const DraftPara *aNew, int nNew, int status);
+DraftPara *api_draft_body(Req*, int *pn, const char **pzErr);
 /* Reads a JSON object body into an InputFn source. */
 typedef struct JsonInput JsonInput;
 JsonInput *api_json_input(Req*, const char **pzErr);

@@ -219,6 +219,90 @@ static int move_settings(Mig *m){
   return rc;
 }
 
+/* "dept_only=12" in a draft's text (a breakdown group's token or link)
+** names a department by id: moved with the departments. */
+static const char *shift_dept_ids(Mig *m, const char *z){
+  static const char zTag[] = "dept_only=";
+  if( strstr(z, zTag)==0 ) return z;
+  Buf b;
+  buf_init(&b);
+  for(const char *s=z; *s; ){
+    const char *t = strstr(s, zTag);
+    if( t==0 ){ buf_puts(&b, s); break; }
+    t += sizeof zTag - 1;
+    buf_append(&b, s, (size_t)(t-s));
+    char *zEnd;
+    long long id = strtoll(t, &zEnd, 10);
+    if( zEnd>t ) buf_raw_printf(&b, "%lld", id + (long long)m->iDeptOff);
+    s = zEnd;
+  }
+  const char *zOut = arena_strdup(m->c->pArena, buf_cstr(&b));
+  buf_free(&b);
+  return zOut;
+}
+
+/* The report's stored versions and the 双随机 draws: their ids and the
+** department and plan ids they name move with the county. */
+static int move_drafts_and_draws(Mig *m, i64 iPlanOff){
+  Stmt q, ins;
+  int rc = 0;
+  i64 iOff = max_id(m->pDst, "report_version");
+  if( db_prepare(m->pSrc, &q, "SELECT id, dept_id, year, no, based_on, created_at, created_by,"
+                              " frozen_at, frozen_by, frozen_doc FROM report_version ORDER BY id") ) return 1;
+  if( db_prepare(m->pDst, &ins, "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at,"
+                                " created_by, frozen_at, frozen_by, frozen_doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)") ){
+    db_finalize(&q); return 1;
+  }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + iOff);
+    db_bind_int64(&ins, 2, db_column_int64(&q, 1) + m->iDeptOff);
+    for(int i=2; i<5; i++) db_bind_int64(&ins, i+1, db_column_int64(&q, i));
+    for(int i=5; i<10; i++){
+      if( db_column_is_null(&q, i) ) db_bind_null(&ins, i+1);
+      else db_bind_text(&ins, i+1, i==9 ? shift_dept_ids(m, db_column_text(&q, i)) : db_column_text(&q, i));
+    }
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&ins);
+  if( rc ) return rc;
+  if( db_prepare(m->pSrc, &q, "SELECT version_id, pos, btype, tpl, pkey, pstate FROM report_para ORDER BY version_id, pos") ) return 1;
+  if( db_prepare(m->pDst, &ins, "INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate) VALUES(?1,?2,?3,?4,?5,?6)") ){
+    db_finalize(&q); return 1;
+  }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + iOff);
+    db_bind_int64(&ins, 2, db_column_int64(&q, 1));
+    db_bind_text(&ins, 3, db_column_text(&q, 2));
+    db_bind_text(&ins, 4, shift_dept_ids(m, db_column_text(&q, 3)));
+    db_bind_text(&ins, 5, shift_dept_ids(m, db_column_text(&q, 4)));
+    db_bind_text(&ins, 6, db_column_text(&q, 5));
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&ins);
+  if( rc ) return rc;
+  if( db_prepare(m->pSrc, &q, "SELECT plan_id, fixed_at, fixed_by, pool, pool_sha256, drawn_at, drawn_by,"
+                              " draw_values, draw_key, result FROM draw ORDER BY plan_id") ) return 1;
+  if( db_prepare(m->pDst, &ins, "INSERT INTO draw(plan_id, fixed_at, fixed_by, pool, pool_sha256, drawn_at,"
+                                " drawn_by, draw_values, draw_key, result) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)") ){
+    db_finalize(&q); return 1;
+  }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + iPlanOff);
+    for(int i=1; i<10; i++){
+      if( db_column_is_null(&q, i) ) db_bind_null(&ins, i+1); else db_bind_text(&ins, i+1, db_column_text(&q, i));
+    }
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&ins);
+  return rc;
+}
+
 static const char *const azAuditCol[] = {
   "migration_id", "id", "at", "user_id", "login", "action", "kind", "rec_id",
   "before", "after", "prev_hash", "hash",
@@ -448,6 +532,9 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   buf_free(&map);
   if( rc ) goto db_fail;
   for(int i=0; i<kind_count(); i++) if( move_kind(&m, i) ) goto db_fail;
+  i64 iPlanOff = 0;
+  for(int i=0; i<kind_count(); i++) if( kind_at(i)==kind_find("inspection_plan") ) iPlanOff = m.aKindOff[i];
+  if( move_drafts_and_draws(&m, iPlanOff) ) goto db_fail;
   if( db_commit(m.pDst) ) goto db_fail;
   pRes->iMigration = iMig;
   pRes->nRecords = m.nRecords;

@@ -161,6 +161,35 @@ static const Migration aMigration[] = {
     "  result TEXT"                     /* a line per entity: code TAB certs */
     ");"
   },
+  { 8, 0,
+    /* Drafts of the annual report (src/report/draft.c): numbered versions
+    ** per department and year, each a list of paragraphs whose figures are
+    ** tokens computed when read. Freezing a version writes its document
+    ** out with every value (frozen_doc) and it never changes again; a
+    ** later edit makes a new version. */
+    "CREATE TABLE report_version("
+    "  id BIGINT PRIMARY KEY,"
+    "  dept_id BIGINT NOT NULL,"        /* whose report: the drafter's department */
+    "  year BIGINT NOT NULL,"
+    "  no BIGINT NOT NULL,"             /* 1, 2, … per department and year */
+    "  based_on BIGINT NOT NULL,"       /* the version no it was copied from; 0: drafted from the data */
+    "  created_at TEXT NOT NULL,"       /* ISO-8601 UTC */
+    "  created_by TEXT NOT NULL,"       /* login */
+    "  frozen_at TEXT,"                 /* NULL while the figures are live */
+    "  frozen_by TEXT,"
+    "  frozen_doc TEXT,"                /* a line per block: type TAB text with values (tpl.c) */
+    "  UNIQUE(dept_id, year, no)"
+    ");"
+    "CREATE TABLE report_para("
+    "  version_id BIGINT NOT NULL,"
+    "  pos BIGINT NOT NULL,"            /* 1, 2, … in reading order */
+    "  btype TEXT NOT NULL,"            /* title | to | h1 | p | point | sign | date | foot */
+    "  tpl TEXT NOT NULL,"              /* the paragraph with its figure tokens (tpl.c) */
+    "  pkey TEXT NOT NULL,"             /* point: the indicator (and group) it is about */
+    "  pstate TEXT NOT NULL,"           /* point: '' kept, 'proposed' not yet accepted, 'dropped' */
+    "  PRIMARY KEY(version_id, pos)"
+    ");"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

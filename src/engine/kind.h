@@ -242,4 +242,8 @@ int         registry_selfcheck(char *zErr, int nErr);
 ** '}'); NULL when there is none. A brace that does not parse is returned
 ** with zName empty, so the self-check can refuse it. */
 const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, const char **pzEnd);
+/* Whether a figure of ind may carry the suffix: none (a count), '/' (the
+** denominator) and '=' (the value) of a rate or average, '%' a rate with
+** its counts, '~' an average with them, '^' a count against last year. */
+int report_suffix_ok(const Indicator*, char cSuffix);
 #endif

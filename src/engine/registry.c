@@ -210,6 +210,17 @@ const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, 
   return a;
 }
 
+int report_suffix_ok(const Indicator *ind, char cSuf){
+  switch( cSuf ){
+    case 0:   return 1;
+    case '/': case '=': return ind->eUnit!=IU_COUNT;
+    case '%': return ind->eUnit==IU_PERCENT;
+    case '~': return ind->eUnit==IU_AVERAGE;
+    case '^': return ind->eUnit==IU_COUNT;
+    default:  return 0;
+  }
+}
+
 /* Every brace of a kind's report sentences names one of its indicators,
 ** with a suffix the indicator has a value for. */
 static int report_text_ok(const Kind *k, char *zErr, int nErr){
@@ -223,9 +234,7 @@ static int report_text_ok(const Kind *k, char *zErr, int nErr){
     for(const char *a; (a = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
       const Indicator *ind = kind_indicator(k, zName);
       int bYear = strcmp(zName, "year")==0 && cSuf==0;
-      int bOk = bYear || (ind && (cSuf==0 || (cSuf=='/' && ind->eUnit!=IU_COUNT)
-                || (cSuf=='%' && ind->eUnit==IU_PERCENT) || (cSuf=='~' && ind->eUnit==IU_AVERAGE)
-                || (cSuf=='^' && ind->eUnit==IU_COUNT)));
+      int bOk = bYear || (ind && report_suffix_ok(ind, cSuf));
       if( !bOk ){
         snprintf(zErr, (size_t)nErr, "%s: report sentence %d: bad figure %.*s", k->zName, i+1, (int)(zEnd-a), a);
         return 1;

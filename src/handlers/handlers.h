@@ -30,9 +30,15 @@ void h_transition(Req*);
 /* One value of an action's input: the form field, or the JSON body's
 ** member; 1 (answered 400) when the body is not JSON. */
 int  req_input(Req*, const char *zName, const char **pz);
-void h_carry(Req*);
-void h_breakdowns(Req*);
-void h_report_file(Req*);      /* /report.docx (GB/T 9704) and /report.xlsx (the figures) */       /* 分单位情况, /api/v1/breakdowns */            /* versioned catalogs: next year's version */
+void h_carry(Req*);             /* versioned catalogs: next year's version */
+void h_breakdowns(Req*);       /* 分单位情况, /api/v1/breakdowns */
+void h_report_file(Req*);      /* /report.docx (GB/T 9704) and /report.xlsx (the figures) */
+void h_drafts(Req*);           /* the report's stored versions (handlers/report.c) */
+void h_draft_new(Req*);
+void h_draft(Req*);
+void h_draft_save(Req*);
+void h_draft_freeze(Req*);
+void h_draft_compare(Req*);
 void h_export(Req*);
 void h_template(Req*);
 void h_import_form(Req*);
@@ -47,5 +53,9 @@ void h_scan_log(Req*);
 
 /* helpers shared by handlers */
 int  req_year(Req*);                    /* ?year=, default: the current year; 0 = all */
+int  req_report_year(Req*);             /* ?year=, default: last year (the report's) */
+/* ?version=ID (that stored version), =data (0: from the data), none: the
+** year's latest version or 0; 1 when answered 400. */
+int  req_report_version(Req*, int iYear, i64 *piVersion);
 void query_from_req(Req*, Query*);      /* list filters, sort, paging, trace */
 #endif

@@ -1,6 +1,6 @@
 /*
 ** src/handlers/overview.c — the dashboard of indicators (also
-** /api/v1/indicators), the annual report, and the audit-log page.
+** /api/v1/indicators), the breakdowns, and the audit-log page.
 */
 #include "handlers/handlers.h"
 #include "report/report.h"
@@ -45,15 +45,6 @@ void h_breakdowns(Req *r){
   int n;
   if( ind_breakdowns(&r->ctx, k, iYear, &a, &n) ){ req_fail_internal(r); return; }
   if( r->bApi ) api_breakdowns(r, iYear, a, n); else web_breakdowns(r, iYear, a, n);
-}
-
-void h_report(Req *r){
-  /* The report is written in spring about the year before. */
-  int iYear = req_param(r, "year") ? req_year(r) : atoi(r->ctx.zToday) - 1;
-  if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
-  int bMd = strcmp(r->zPath, "/report.md")==0;
-  if( report_write(&r->ctx, iYear, bMd ? "md" : "html", &r->out) ){ req_fail_internal(r); return; }
-  r->zContentType = bMd ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";
 }
 
 void h_audit_list(Req *r){ web_audit(r); }

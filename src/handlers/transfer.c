@@ -61,13 +61,16 @@ void h_template(Req *r){
 
 /* The report as Word (/report.docx) or its figures workbook (/report.xlsx). */
 void h_report_file(Req *r){
-  int iYear = req_param(r, "year") ? req_year(r) : atoi(r->ctx.zToday) - 1;
-  if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
+  int iYear = req_report_year(r);
   int bDocx = strcmp(r->zPath, "/report.docx")==0;
+  i64 iVersion = 0;
+  if( bDocx && req_report_version(r, iYear, &iVersion) ) return;
   const char *zPath = tmp_file(r);
-  if( zPath==0 || (bDocx ? report_docx(&r->ctx, iYear, zPath) : report_xlsx(&r->ctx, iYear, zPath)) ){
+  int rc = zPath==0 ? FZ_INTERNAL : bDocx ? report_docx(&r->ctx, iYear, iVersion, zPath) : report_xlsx(&r->ctx, iYear, zPath);
+  if( rc ){
     if( zPath ) unlink(zPath);
-    req_fail_internal(r);
+    if( rc==FZ_NOTFOUND ) req_fail(r, 404, "没有这个报告版本（或它不属于您的单位、不是这一年度的）");
+    else req_fail_internal(r);
     return;
   }
   if( bDocx ){

@@ -89,32 +89,7 @@ static void part_write(Report *p, const Kind *k, const char *zTpl){
   for(const char *b; (b = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
     if( b>z ) run_text(p, arena_printf(a, "%.*s", (int)(b-z), z));
     if( strcmp(zName, "year")==0 ){ run_text(p, arena_printf(a, "%d", p->iYear)); continue; }
-    IndValue v;
-    if( fig_get(p, k->zName, zName, &v) ) return;
-    if( cSuf=='%' ){
-      run_rate(p, &v);
-    }else if( cSuf=='^' ){
-      /* the change in tenths of a percent, rounded half up, in integers */
-      /* a year still running is set against the same period of last year */
-      IndValue w;
-      int bSame;
-      if( fig_last_year(p, k->zName, zName, &w, &bSame) || w.num==0 ) return;
-      long long d = v.num - w.num, ad = d<0 ? -d : d;
-      long long t = (ad*2000 + w.num) / (2*w.num);
-      const char *zLast = bSame ? "上年同期" : "上年";
-      run_text(p, d==0 ? arena_printf(a, "与%s持平", zLast)
-                       : arena_printf(a, "同比%s%lld.%lld%%", d<0 ? "下降" : "增长", t/10, t%10));
-      run_text(p, arena_printf(a, "（%s为%lld）", zLast, (long long)w.num));
-    }else if( cSuf=='~' ){
-      run_value(p, &v);
-      run_text(p, "（");
-      run_count(p, &v, 0);
-      run_text(p, "/");
-      run_count(p, &v, 1);
-      run_text(p, "）");
-    }else{
-      run_count(p, &v, cSuf=='/');
-    }
+    if( run_figure(p, k, zName, cSuf) ) return;
   }
   if( *z ) run_text(p, arena_strdup(a, z));
 }
@@ -166,7 +141,7 @@ int declared_section(Report *p, const char *zSection, int bOpen){
     if( !bOpen && nPara==0 ){
       p->nSub++;
       doc_block(p, BLK_P);
-      run_lead(p, arena_printf(p->pCtx->pArena, "（%s）%s。", fig_cn_number(p, p->nSub), zSection));
+      run_lead(p, zSection);
       if( t->zIntro ) run_text(p, t->zIntro);
     }else{
       doc_block(p, BLK_P);

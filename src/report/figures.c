@@ -87,17 +87,19 @@ static const char *cn_moment(Report *p, const struct tm *tm){
 ** (FAZHI_TODAY, tests and reproducible drafts), then that day: a report
 ** cannot have been frozen after the day it is dated.
 */
+const char *fig_now(Report *p){
+  struct tm tm;
+  time_t now = time(0);
+  localtime_r(&now, &tm);
+  char zNow[11];
+  strftime(zNow, sizeof zNow, "%Y-%m-%d", &tm);
+  if( strcmp(zNow, p->pCtx->zToday)!=0 ) return fig_cn_date(p, p->pCtx->zToday);
+  return cn_moment(p, &tm);
+}
 static const char *frozen_at(Report *p){
   const char *z = setting(p, "frozen_at");
   struct tm tm;
-  if( z==0 ){
-    time_t now = time(0);
-    localtime_r(&now, &tm);
-    char zNow[11];
-    strftime(zNow, sizeof zNow, "%Y-%m-%d", &tm);
-    if( strcmp(zNow, p->pCtx->zToday)!=0 ) return fig_cn_date(p, p->pCtx->zToday);
-    return cn_moment(p, &tm);
-  }
+  if( z==0 ) return fig_now(p);
   int y = 0, mo = 0, d = 0, hh = 0, mi = 0, n = 0;
   char sep = 0;
   char zDay[11];

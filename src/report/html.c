@@ -35,28 +35,7 @@ static const char zStyle[] =
   "@media screen and (max-width:220mm){.gw{width:auto;padding:8mm 5mm}}"
   "@media print{body{background:#fff}.gw{width:auto;padding:0}.gw a{border:0}}";
 
-/* The records behind a figure, as an unescaped URL (escaped when written). */
-static void fig_href(const Run *r, int iYear, Buf *h){
-  buf_puts(h, "/k/");
-  buf_url(h, r->zKind);
-  buf_raw_printf(h, "?year=%d", iYear);
-  if( r->zInd ){
-    buf_puts(h, "&ind=");
-    buf_url(h, r->zInd);
-    buf_puts(h, r->bDen ? "&part=den" : "&part=num");
-  }else{
-    buf_puts(h, "&state=");
-    buf_url(h, r->zState);
-  }
-  if( r->zParam ){
-    buf_puts(h, "&");
-    buf_url(h, r->zParam);
-    buf_puts(h, "=");
-    buf_url(h, r->zParamValue);
-  }
-}
-
-static void html_runs(const Block *b, int iYear, Buf *pOut){
+void html_runs(const Block *b, int iYear, Buf *pOut){
   for(const Run *r=b->pFirst; r; r=r->pNext){
     switch( r->eType ){
       case RUN_BREAK: buf_markup(pOut, HTML("<br>")); break;
@@ -65,7 +44,7 @@ static void html_runs(const Block *b, int iYear, Buf *pOut){
       case RUN_FIG: {
         Buf h;
         buf_init(&h);
-        fig_href(r, iYear, &h);
+        run_href(r, iYear, &h);
         buf_html(pOut, "<a href=\"%s\">%s</a>", buf_cstr(&h), r->z);
         buf_free(&h);
         break;

@@ -42,12 +42,23 @@ void run_lead(Report *p, const char *z){ run_add(p, RUN_LEAD, z); }
 void run_note(Report *p, const char *z){ run_add(p, RUN_NOTE, z); }
 void run_break(Report *p){ run_add(p, RUN_BREAK, ""); }
 
+/* A setting's text (RUN_DATA) that a draft writes as {zName}. */
+void run_setting(Report *p, const char *zName, const char *zValue){
+  run_add(p, RUN_DATA, zValue)->zTok = arena_printf(p->pCtx->pArena, "{%s}", zName);
+}
+
+/* The draft token of an indicator figure: {kind.ind} + suffix. */
+static const char *fig_tok(Report *p, const IndValue *v, const char *zSuffix){
+  return arena_printf(p->pCtx->pArena, "{%s.%s%s}", v->pKind->zName, v->pInd->zName, zSuffix);
+}
+
 /* A count: the numerator of v (or its denominator when bDen), linked to
 ** the records it counts. */
 void run_count(Report *p, const IndValue *v, int bDen){
   if( v->pInd==0 ) return;              /* an indicator that failed: p->rc is set */
   Run *r = run_add(p, RUN_FIG,
                    arena_printf(p->pCtx->pArena, "%lld", bDen ? v->den : v->num));
+  r->zTok = fig_tok(p, v, bDen ? "/" : "");
   /* a side over another kind lists that kind's records; departments have no list */
   const Kind *kSide = ind_side_kind(v->pKind, bDen ? &v->pInd->den : &v->pInd->num);
   if( kSide==0 ){ r->eType = RUN_TEXT; return; }
@@ -62,11 +73,16 @@ void run_value(Report *p, const IndValue *v){
   Run *r = run_add(p, RUN_FIG, arena_strdup(p->pCtx->pArena, v->zText));
   r->zKind = v->pKind->zName;
   r->zInd = v->pInd->zName;
+  r->zTok = fig_tok(p, v, "=");
 }
 
 /* "96.4%（2331/2418）": a rate is never printed without its two counts. */
 void run_rate(Report *p, const IndValue *v){
+  if( v->pInd==0 ) return;
   run_value(p, v);
+  Run *r = p->pCur->pLast;
+  r->zTok = fig_tok(p, v, v->pInd->eUnit==IU_AVERAGE ? "~" : "%");
+  r->nSpan = 5;
   run_text(p, "（");
   run_count(p, v, 0);
   run_text(p, "/");
@@ -75,19 +91,123 @@ void run_rate(Report *p, const IndValue *v){
 }
 
 void run_rate_in(Report *p, const IndValue *v, const char *zParam, const char *zValue){
+  if( v->pInd==0 ) return;
   Run *pLast = p->pCur ? p->pCur->pLast : 0;
   if( v->pInd->eUnit==IU_COUNT ) run_count(p, v, 0); else run_rate(p, v);
-  for(Run *r = pLast ? pLast->pNext : p->pCur->pFirst; r; r = r->pNext){
+  Run *pFirst = pLast ? pLast->pNext : p->pCur->pFirst;
+  for(Run *r = pFirst; r; r = r->pNext){
     if( r->eType==RUN_FIG ){ r->zParam = zParam; r->zParamValue = zValue; }
   }
+  /* {kind.ind%|dept_only=12}: the draft asks for the same group again */
+  size_t n = strlen(pFirst->zTok);
+  pFirst->zTok = arena_printf(p->pCtx->pArena, "%.*s|%s=%s}", (int)(n-1), pFirst->zTok, zParam, zValue);
 }
 
 /* A count derived from several indicators, linked to the records of kind
-** in zState (the list page's state filter shows exactly those records). */
+** in zState (the list page's state filter shows exactly those records,
+** and a draft's {kind@state} counts them). */
 void run_state_count(Report *p, const char *zKind, const char *zState, long long n){
   Run *r = run_add(p, RUN_FIG, arena_printf(p->pCtx->pArena, "%lld", n));
   r->zKind = zKind;
   r->zState = zState;
+  r->zTok = arena_printf(p->pCtx->pArena, "{%s@%s}", zKind, zState);
+}
+
+/*
+** The figure a brace of report text names, as runs: {ind} a count, {ind/}
+** its denominator, {ind=} its value, {ind%} / {ind~} the value with both
+** counts, {ind^} the change against last year (the same period of last
+** year while iYear runs). Returns 0 when written, 1 when there is nothing
+** to say (no last year to compare with) or the indicator failed.
+*/
+int run_figure(Report *p, const Kind *k, const char *zInd, char cSuf){
+  Arena *a = p->pCtx->pArena;
+  IndValue v;
+  if( fig_get(p, k->zName, zInd, &v) ) return 1;
+  if( cSuf=='%' || cSuf=='~' ){
+    run_rate(p, &v);
+  }else if( cSuf=='=' ){
+    run_value(p, &v);
+  }else if( cSuf=='^' ){
+    /* the change in tenths of a percent, rounded half up, in integers */
+    IndValue w;
+    int bSame;
+    if( fig_last_year(p, k->zName, zInd, &w, &bSame) || w.num==0 ) return 1;
+    long long d = v.num - w.num, ad = d<0 ? -d : d;
+    long long t = (ad*2000 + w.num) / (2*w.num);
+    const char *zLast = bSame ? "上年同期" : "上年";
+    const char *zChange = d==0 ? arena_printf(a, "与%s持平", zLast)
+                               : arena_printf(a, "同比%s%lld.%lld%%", d<0 ? "下降" : "增长", t/10, t%10);
+    run_text(p, arena_printf(a, "%s（%s为%lld）", zChange, zLast, (long long)w.num));
+    p->pCur->pLast->zTok = fig_tok(p, &v, "^");
+  }else{
+    run_count(p, &v, cSuf=='/');
+  }
+  return 0;
+}
+
+/* ---- finishing: what a draft leaves to the renderer --------------------- */
+
+/* The runs of b moved to the end of a (b left empty). */
+static void runs_move(Block *a, Block *b){
+  if( b->pFirst==0 ) return;
+  if( a->pLast ) a->pLast->pNext = b->pFirst; else a->pFirst = b->pFirst;
+  a->pLast = b->pLast;
+  b->pFirst = b->pLast = 0;
+}
+
+static int ends_with(const Block *b, const char *zEnd){
+  if( b->pLast==0 || b->pLast->z==0 ) return 0;
+  size_t n = strlen(b->pLast->z), m = strlen(zEnd);
+  return n>=m && memcmp(b->pLast->z + n - m, zEnd, m)==0;
+}
+
+/*
+** Number the subsections and join the points of chapter 三, so that a
+** clerk's reordering renumbers them:
+**   a lead-in "依法全面履行政府职能" becomes "（一）依法全面履行政府职能。",
+**   counted within its chapter;
+**   consecutive points become "一是…；二是…。", appended to the paragraph
+**   before them when it ends with "：" (their introduction), else a
+**   paragraph of their own.
+** A frozen document is stored finished and is not finished again.
+*/
+void doc_finish(Report *p){
+  Arena *a = p->pCtx->pArena;
+  int nLead = 0;
+  Block *pPrev = 0;
+  for(Block *b=p->doc.pFirst; b; b=b->pNext){
+    if( b->eType==BLK_H1 ) nLead = 0;
+    for(Run *r=b->pFirst; r; r=r->pNext){
+      if( r->eType==RUN_LEAD ) r->z = arena_printf(a, "（%s）%s。", fig_cn_number(p, ++nLead), r->z);
+    }
+    if( b->eType==BLK_POINT ){
+      Block *pInto = pPrev && pPrev->eType==BLK_P && ends_with(pPrev, "：") ? pPrev : b;
+      Block *pLast = b;
+      int nPoint = 0;
+      for(Block *c=b; c && c->eType==BLK_POINT; c=c->pNext){
+        Block tmp = { 0 };
+        Run *pNum = arena_alloc(a, sizeof(Run));
+        pNum->eType = RUN_TEXT;
+        pNum->z = arena_printf(a, "%s%s是", nPoint ? "；" : "", fig_cn_number(p, nPoint+1));
+        tmp.pFirst = tmp.pLast = pNum;
+        runs_move(&tmp, c);
+        if( c!=pInto ) runs_move(pInto, &tmp);
+        else { c->pFirst = tmp.pFirst; c->pLast = tmp.pLast; }
+        nPoint++;
+        pLast = c;
+      }
+      Run *pEnd = arena_alloc(a, sizeof(Run));
+      pEnd->eType = RUN_TEXT;
+      pEnd->z = "。";
+      if( pInto->pLast ) pInto->pLast->pNext = pEnd; else pInto->pFirst = pEnd;
+      pInto->pLast = pEnd;
+      /* the joined points leave the list; a point that is its own paragraph stays, as a paragraph */
+      if( pInto==b ){ b->eType = BLK_P; b->pNext = pLast->pNext; p->doc.pLast = b->pNext ? p->doc.pLast : b; }
+      else { pPrev->pNext = pLast->pNext; if( pLast==p->doc.pLast ) p->doc.pLast = pPrev; b = pPrev; }
+    }
+    pPrev = b;
+  }
 }
 
 /*
@@ -115,34 +235,49 @@ void sentence_end(Report *p){
   p->zPend = 0;
 }
 
-/* The whole document, drafted before anything is rendered. */
-static int compose(Ctx *pCtx, int iYear, Report *r){
+/* The whole document, drafted before anything is rendered: from the data
+** (iVersion 0; bRaw leaves it as a new draft stores it: points apart,
+** lead-ins unnumbered) or a stored version of that year. xFrozen, when
+** given, says when the data were frozen (a freeze in progress). */
+int report_compose(Ctx *pCtx, int iYear, i64 iVersion, int bRaw,
+                   const char *(*xFrozen)(Report*), Report *r){
+  DraftVersion v;
+  if( iVersion ){
+    int rc = draft_load(pCtx, iVersion, &v);
+    if( rc ) return rc;
+    if( iYear==0 ) iYear = v.iYear;
+    if( v.iYear!=iYear ) return FZ_NOTFOUND;
+  }
   if( iYear<1900 || iYear>2999 ) return err_internal(pCtx, "report: bad year %d", iYear);
   memset(r, 0, sizeof *r);
   r->pCtx = pCtx;
   r->iYear = iYear;
   r->doc.iYear = iYear;
   fig_settings(r);
-  if( r->rc==FZ_OK ) text_compose(r);
+  if( xFrozen && r->rc==FZ_OK ) r->zFrozen = xFrozen(r);
+  if( r->rc ) return r->rc;
+  if( iVersion ) return draft_compose(r, &v);
+  text_compose(r);
+  if( r->rc==FZ_OK && !bRaw ) doc_finish(r);
   return r->rc;
 }
 
 /* The report as a .docx file at zPath (docx.c). */
-int report_docx(Ctx *pCtx, int iYear, const char *zPath){
+int report_docx(Ctx *pCtx, int iYear, i64 iVersion, const char *zPath){
   Report r;
-  int rc = compose(pCtx, iYear, &r);
+  int rc = report_compose(pCtx, iYear, iVersion, 0, 0, &r);
   if( rc ) return rc;
   if( docx_render(&r.doc, zPath) ) return err_internal(pCtx, "report_docx: writing %s failed", zPath);
   return FZ_OK;
 }
 
-int report_write(Ctx *pCtx, int iYear, const char *zFormat, Buf *pOut){
+int report_write(Ctx *pCtx, int iYear, i64 iVersion, const char *zFormat, Buf *pOut){
   int bHtml;
   if( zFormat && strcmp(zFormat, "html")==0 ) bHtml = 1;
   else if( zFormat && strcmp(zFormat, "md")==0 ) bHtml = 0;
   else return err_internal(pCtx, "report_write: unknown format %s", zFormat ? zFormat : "(null)");
   Report r;
-  int rc = compose(pCtx, iYear, &r);
+  int rc = report_compose(pCtx, iYear, iVersion, 0, 0, &r);
   if( rc ) return rc;
   if( bHtml ) html_render(&r.doc, pOut); else md_render(&r.doc, pOut);
   return FZ_OK;

@@ -16,6 +16,10 @@
 /*
 ** Draft the report for calendar year iYear and append it to pOut.
 **
+** iVersion 0 drafts it from the data as it is now; otherwise it is that
+** stored version of the clerk's (see below) — FZ_NOTFOUND when it is not
+** one of her department's versions of year iYear.
+**
 ** zFormat is "md" (Markdown: '# ' title, '## ' chapters, paragraphs) or
 ** "html" (a complete UTF-8 document laid out after GB/T 9704, where every
 ** figure links to the records behind it: /k/KIND?year=Y&ind=IND&part=num|den).
@@ -29,13 +33,57 @@
 ** detail in pCtx->zInternal). On error pOut is left as it was. Temporary
 ** memory is pCtx->pArena; pOut belongs to the caller (buf_free).
 */
-int report_write(Ctx *pCtx, int iYear, const char *zFormat, Buf *pOut);
+int report_write(Ctx *pCtx, int iYear, i64 iVersion, const char *zFormat, Buf *pOut);
 /* The year's figures as a workbook at zPath: 指标 (every indicator with its
 ** numerator, denominator, target and last year's value), 指标口径 (how each
 ** is counted, in words) and 分部门情况. FZ_OK, or an error in the context. */
 int report_xlsx(Ctx*, int iYear, const char *zPath);
 /* The report as a Word document laid out to GB/T 9704 (A4, official
 ** margins and type area, 仿宋 body on a 22 × 28 grid, page numbers). */
-int report_docx(Ctx*, int iYear, const char *zPath);
+int report_docx(Ctx*, int iYear, i64 iVersion, const char *zPath);
+
+/*
+** Stored drafts (draft.c). The clerk's report is a numbered version of
+** paragraphs per department and year. A paragraph is text in which each
+** figure is a token ({reconsideration.ontime_rate%}, tpl.c) computed
+** whenever the version is read, until the version is frozen: then its
+** document is written out with every value and never changes; an edit
+** after that is a new version (draft_create with iFrom).
+**
+** Scope: the actor's department. Writes need a writing role (FZ_FORBIDDEN).
+** User errors (FZ_INVALID, FZ_CONFLICT) are in the context, in Chinese.
+*/
+typedef struct DraftPara {
+  const char *zType;       /* title | to | h1 | p | point | sign | date | foot */
+  const char *zTpl;        /* the text with its tokens */
+  const char *zKey;        /* point: the indicator (and group) it is about, "" otherwise */
+  const char *zState;      /* point: "" accepted, "proposed" (by the data), "dropped" */
+} DraftPara;
+typedef struct DraftVersion {
+  i64 id;
+  int iYear, iNo;
+  int iBasedOn;            /* the version no it was copied from; 0: drafted from the data */
+  const char *zCreatedAt, *zCreatedBy;
+  const char *zFrozenAt, *zFrozenBy;   /* NULL while live */
+  const char *zFrozenDoc;
+  DraftPara *aPara;        /* draft_load only */
+  int nPara;
+} DraftVersion;
+int draft_list(Ctx*, int iYear, DraftVersion **paOut, int *pnOut);   /* newest first, no paragraphs */
+i64 draft_latest(Ctx*, int iYear);                                   /* 0 when there is none */
+int draft_load(Ctx*, i64 id, DraftVersion*);
+int draft_create(Ctx*, int iYear, i64 iFrom /* 0: from the data */, i64 *piNew);
+int draft_save(Ctx*, i64 id, const DraftPara*, int n);
+/* Refused (FZ_INVALID) while a point is still "proposed" or a prompt for
+** the drafter is left; FZ_CONFLICT when already frozen. */
+int draft_freeze(Ctx*, i64 id);
+/* The points the data proposes now that version id lacks (by key). */
+int draft_proposals(Ctx*, i64 id, DraftPara **paOut, int *pnOut);
+/* Each paragraph of a loaded version with its figures computed, as HTML
+** (escaped text, figures linked to their records); NULL on error. */
+const char **draft_para_html(Ctx*, const DraftVersion*);
+/* The finished report's paragraphs as plain text, from the data
+** (iVersion 0) or a stored version: the comparison of versions. */
+int report_paragraphs(Ctx*, int iYear, i64 iVersion, const char ***pazText, int *pn);
 
 #endif

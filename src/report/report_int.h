@@ -35,6 +35,10 @@ struct Run {
   const char *zState;      /* RUN_FIG with zInd NULL: records of kind in this state */
   const char *zParam;      /* RUN_FIG: one more list filter (a breakdown's group), or NULL */
   const char *zParamValue;
+  const char *zHref;       /* RUN_FIG of a frozen document: the link as it was written */
+  const char *zTok;        /* where the text came from, as a draft token ("{k.i%}",
+                              "{party}"); NULL for literal text (tpl.c) */
+  int nSpan;               /* runs after this one that zTok also wrote ("（", counts, "）") */
   Run *pNext;
 };
 
@@ -45,12 +49,15 @@ typedef enum BlockType {
   BLK_P,          /* paragraph, first line indented two characters */
   BLK_SIGN,       /* 发文机关署名 (right) */
   BLK_DATE,       /* 成文日期 (right, 右空四字) */
-  BLK_FOOT        /* 统计期间 and data-freeze line */
+  BLK_FOOT,       /* 统计期间 and data-freeze line */
+  BLK_POINT       /* one 不足 of chapter 三: joined with its neighbours into
+                     the paragraph before ("一是…；二是…。") by doc_finish() */
 } BlockType;
 
 typedef struct Block Block;
 struct Block {
   BlockType eType;
+  const char *zKey;        /* BLK_POINT: what it is about ("kind.ind", "kind.ind|param=value") */
   Run *pFirst, *pLast;
   Block *pNext;
 };
@@ -87,6 +94,7 @@ int  fig_get(Report*, const char *zKind, const char *zInd, IndValue *pv);
 int  fig_get_year(Report*, const char *zKind, const char *zInd, int iYear, IndValue *pv);
 int  fig_last_year(Report*, const char *zKind, const char *zInd, IndValue *pv, int *pbSamePeriod);
 const char *fig_cn_date(Report*, const char *zIso);
+const char *fig_now(Report*);    /* this moment as the date line writes it (the pinned day in tests) */
 const char *fig_cn_number(Report*, int n);
 const char *fig_ind_label(Report*, const Kind*, const Indicator*);
 
@@ -94,7 +102,8 @@ const char *fig_ind_label(Report*, const Kind*, const Indicator*);
 Block *doc_block(Report*, BlockType);
 void run_text(Report*, const char *z);
 void run_data(Report*, const char *z);
-void run_lead(Report*, const char *z);
+void run_lead(Report*, const char *z);     /* the head only: doc_finish() numbers it */
+void run_setting(Report*, const char *zName, const char *zValue);
 void run_note(Report*, const char *z);
 void run_break(Report*);
 void run_count(Report*, const IndValue*, int bDen);
@@ -103,6 +112,8 @@ void run_rate(Report*, const IndValue*);
 /* run_rate for one group of a breakdown: its figures link to the group's records. */
 void run_rate_in(Report*, const IndValue*, const char *zParam, const char *zValue);
 void run_state_count(Report*, const char *zKind, const char *zState, long long n);
+int  run_figure(Report*, const Kind*, const char *zInd, char cSuffix);
+void doc_finish(Report*);
 void clause(Report*);
 void clause_semi(Report*);
 void sentence_end(Report*);
@@ -114,8 +125,21 @@ void text_compose(Report*);
 int  declared_section(Report*, const char *zSection, int bOpen);
 void declared_rest(Report*, const char *const *azDone);
 
+/* report.c, draft.c — the document from the data or from a stored version */
+int report_compose(Ctx*, int iYear, i64 iVersion, int bRaw, const char *(*xFrozen)(Report*), Report*);
+int draft_compose(Report*, const DraftVersion*);
+
+/* tpl.c — a stored draft's paragraphs as text and back */
+const char *tpl_block_name(BlockType);
+BlockType   tpl_block_type(const char *zName);            /* 0 if unknown */
+const char *tpl_write(Arena*, const Block*, int iYear, int bFrozen);
+void        tpl_read(Report*, BlockType, const char *zTpl, int bFrozen);
+int         tpl_check(Arena*, const char *zTpl, const char *zWhere, Buf *pErr);
+void        run_href(const Run*, int iYear, Buf*);        /* a figure's link: /k/KIND?year=… */
+
 /* md.c, html.c — renderers; they cannot fail */
 void md_render(const Doc*, Buf*);
 int  docx_render(const Doc*, const char *zPath);   /* docx.c: GB/T 9704 layout; 0 or 1 */
 void html_render(const Doc*, Buf*);
+void html_runs(const Block*, int iYear, Buf*);   /* one block's runs (no element around them) */
 #endif

@@ -33,7 +33,7 @@
 static void sub_begin(Report *p, const char *zHead, const char *zIntro){
   p->nSub++;
   doc_block(p, BLK_P);
-  run_lead(p, arena_printf(p->pCtx->pArena, "（%s）%s。", fig_cn_number(p, p->nSub), zHead));
+  run_lead(p, zHead);
   run_text(p, zIntro);
 }
 
@@ -344,7 +344,7 @@ static void sub_disputes(Report *p){
 */
 static int weaknesses(Report *p){
   int nBelow = 0, nChecked = 0;
-  doc_block(p, BLK_P);
+  Arena *a = p->pCtx->pArena;
   const Kind *aKind[64];
   int nKind = kinds_in_order(aKind, 64);
   for(int i=0; i<nKind; i++){
@@ -358,17 +358,16 @@ static int weaknesses(Report *p){
       nChecked++;
       if( !v.bBelowTarget ) continue;
       if( nBelow==0 ){
-        run_text(p, arena_printf(p->pCtx->pArena,
+        doc_block(p, BLK_P);
+        run_text(p, arena_printf(a,
                  "%d年，%s法治政府建设工作取得了一定成效，但对照年度目标，仍存在以下不足：",
                  p->iYear, p->zWe));
-      }else{
-        run_text(p, "；");
       }
       nBelow++;
-      run_text(p, arena_printf(p->pCtx->pArena, "%s是%s为",
-                               fig_cn_number(p, nBelow), fig_ind_label(p, k, ind)));
+      doc_block(p, BLK_POINT)->zKey = arena_printf(a, "%s.%s", k->zName, ind->zName);
+      run_text(p, arena_printf(a, "%s为", fig_ind_label(p, k, ind)));
       run_rate(p, &v);
-      run_text(p, arena_printf(p->pCtx->pArena, "，低于%s%%的目标", ind->zTarget));
+      run_text(p, arena_printf(a, "，低于%s%%的目标", ind->zTarget));
     }
   }
   /* where: the department or respondent that lags in a breakdown, a
@@ -383,36 +382,33 @@ static int weaknesses(Report *p){
     if( w==0 ) continue;
     const Field *fBy = s->pBd->zBy ? kind_field(s->pKind, s->pBd->zBy) : 0;
     if( nLag==0 ){
-      if( nBelow>0 ) run_text(p, "。");
       doc_block(p, BLK_P);
-      run_text(p, nBelow ? "从分部门（单位）情况看：" : arena_printf(p->pCtx->pArena,
+      run_text(p, nBelow ? "从分部门（单位）情况看：" : arena_printf(a,
                "%d年，%s法治政府建设工作取得了一定成效，但从分部门（单位）情况看，仍存在以下不足：", p->iYear, p->zWe));
-    }else{
-      run_text(p, "；");
     }
     nLag++;
-    const char *zWho = fBy ? arena_printf(p->pCtx->pArena, "%s为%s的", fBy->zLabel, w->zKey) : w->zKey;
-    run_text(p, arena_printf(p->pCtx->pArena, "%s是%s%s为", fig_cn_number(p, nLag), zWho,
-                             fig_ind_label(p, s->pKind, s->all.pInd)));
+    doc_block(p, BLK_POINT)->zKey = arena_printf(a, "%s.%s|%s=%s", s->pKind->zName, s->all.pInd->zName,
+                                                  w->zParam, w->zValue);
+    const char *zWho = fBy ? arena_printf(a, "%s为%s的", fBy->zLabel, w->zKey) : w->zKey;
+    run_text(p, arena_printf(a, "%s%s为", zWho, fig_ind_label(p, s->pKind, s->all.pInd)));
     run_rate_in(p, &w->v, w->zParam, w->zValue);
     run_text(p, s->pBd->bHighIsBad ? "，明显高于全县的" : "，低于全县的");
     run_rate(p, &s->all);
   }
   if( nLag>0 ){
     nBelow += nLag;
-    run_text(p, "。");
     note_para(p, "（以上不足由系统比对指标与目标值、分部门（单位）情况提出；原因分析及其他方面的不足由起草人根据实际填写。）");
     return nBelow;
   }
   if( nBelow>0 ){
-    run_text(p, "。");
     note_para(p, "（以上不足由系统比对指标与目标值提出；原因分析及其他方面的不足由起草人根据实际填写。）");
   }else{
-    run_text(p, arena_printf(p->pCtx->pArena,
+    doc_block(p, BLK_P);
+    run_text(p, arena_printf(a,
              "%d年，%s法治政府建设工作取得了一定成效，但仍存在一些薄弱环节。",
              p->iYear, p->zWe));
     if( nChecked>0 ){
-      run_note(p, arena_printf(p->pCtx->pArena,
+      run_note(p, arena_printf(a,
                "（此部分由起草人根据实际填写。经系统比对，设有目标值的%d项指标均已达到目标。）",
                nChecked));
     }else{
@@ -430,14 +426,14 @@ void text_compose(Report *p){
 
   p->doc.zTitle = arena_printf(a, "%s %s关于%d年法治政府建设情况的报告", p->zParty, p->zGov, y);
   doc_block(p, BLK_TITLE);
-  run_data(p, p->zParty);
+  run_setting(p, "party", p->zParty);
   run_text(p, " ");
-  run_data(p, p->zGov);
+  run_setting(p, "gov", p->zGov);
   run_break(p);
   run_text(p, arena_printf(a, "关于%d年法治政府建设情况的报告", y));
 
   doc_block(p, BLK_TO);
-  run_data(p, p->zTo);
+  run_setting(p, "to", p->zTo);
 
   doc_block(p, BLK_P);
   run_text(p, arena_printf(a,
@@ -474,12 +470,12 @@ void text_compose(Report *p){
                             y+1, nBelow ? "，可针对第三部分所列不足提出改进措施" : ""));
 
   doc_block(p, BLK_SIGN);
-  run_data(p, p->zParty);
+  run_setting(p, "party", p->zParty);
   run_text(p, "　");
-  run_data(p, p->zGov);
+  run_setting(p, "gov", p->zGov);
   doc_block(p, BLK_DATE);
-  run_text(p, p->zDate);
+  run_setting(p, "date", p->zDate);
   doc_block(p, BLK_FOOT);
   run_text(p, arena_printf(a, "统计期间：%d年1月1日至12月31日；数据截至：", y));
-  run_data(p, p->zFrozen);
+  run_setting(p, "frozen", p->zFrozen);
 }

@@ -52,6 +52,14 @@ static const char zCss[] =
 "code.digest{word-break:break-all}.qr-card{background:#fff;padding:24px;max-width:420px;text-align:center}\n"
 "svg.qr{width:280px;height:280px}.qr-url{color:#909399;font-size:12px;word-break:break-all}\n"
 ".scan{max-width:720px}.scan table.list{font-size:13px}\n"
+"form.draft .para{background:#fff;border:1px solid #ebeef5;border-radius:4px;padding:8px;margin-bottom:8px;display:grid;grid-template-columns:1fr 1fr;gap:6px 12px}\n"
+".para-head{grid-column:1/3;display:flex;gap:12px;flex-wrap:wrap;align-items:center;color:#606266;font-size:13px}.para-head input[size]{width:5em}\n"
+"form.draft textarea{width:100%;box-sizing:border-box;font-family:inherit}.para .preview{font-family:FangSong,STFangsong,serif;font-size:15px;line-height:1.7}\n"
+".para .preview .note{background:#fff3bf}.para.proposed{border-left:4px solid #e6a23c}.para.dropped{opacity:.55}.para.new textarea{grid-column:1/3}\n"
+"details.tokens{margin:8px 0 12px}details.tokens table.list{font-size:12px}\n"
+"table.compare td{vertical-align:top;width:50%;line-height:1.7}ins{background:#e1f3d8;text-decoration:none}del{background:#fde2e2}\n"
+"tr.gone td,tr.added td{background:#fafafa}tr.changed td{background:#fffdf3}\n"
+"@media (max-width:900px){form.draft .para{grid-template-columns:1fr}.para-head{grid-column:1}}\n"
 "@media (max-width:640px){form.record{grid-template-columns:1fr}.field.wide,.actions{grid-column:1}}\n"
 "@media print{.noprint,nav,aside,header{display:none}}\n";
 

@@ -84,6 +84,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   if( r->zToken ){
     out_html(r, HTML("<div class=\"group\">年度报告</div>"));
     out_html(r, HTML("<a href=\"/report\">法治政府建设年度报告</a>"));
+    outf(r, "<a href=\"/report/drafts\" class=\"%s\">报告起草与版本</a>", strncmp(r->zPath, "/report/", 8)==0 ? "on" : "");
     if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/audit\">操作审计日志</a>"));
   }
   outf(r, "</nav>\n<main class=\"content\"><h1>%s</h1>\n", zTitle);
@@ -99,7 +100,9 @@ void web_flash(Req *r){
     { "created", "新增成功" }, { "updated", "修改成功" }, { "deleted", "删除成功" },
     { "moved", "操作成功" }, { "password", "密码已修改" },
     { "logged", "入企检查已登记" }, { "fixed", "名录已固定，摘要已生成，可以公布" }, { "drawn", "抽取完成，已向检查人员下达检查任务" },
-    { "carried", "已沿用上年度清单生成本年度清单，请逐项调整" }, { 0, 0 }
+    { "carried", "已沿用上年度清单生成本年度清单，请逐项调整" },
+    { "drafted", "已根据最新数据起草新版本" }, { "copied", "已生成新版本，可继续修改" },
+    { "saved", "已保存" }, { "frozen", "已冻结：本版本的文字和数字不会再改变" }, { 0, 0 }
   };
   const char *z = req_param(r, "msg");
   if( z==0 ) return;

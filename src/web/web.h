@@ -6,6 +6,7 @@
 #define FZ_WEB_H
 #include "http/req.h"
 #include "engine/query.h"
+#include "report/report.h"
 
 /* Frame */
 void outf(Req*, const char *zFmt, ...) FMT(2,3);   /* %s escapes */
@@ -48,4 +49,10 @@ void web_scan(Req*, const Rec *pEnt, const ScanView*, int status);
 void web_qr_page(Req*, const Rec *pEnt, const char *zUrl);
 int  web_qr_svg(Req*, const char *zText);
 const char *web_static(const char *zName, const char **pzType);   /* embedded assets */
+/* The report's drafts (report_draft.c) */
+typedef struct CompareSide { DraftVersion *pVersion /* NULL: the data now */; const char **azText; int n; } CompareSide;
+void web_drafts(Req*, int iYear, const DraftVersion*, int n);
+/* azHtml: each paragraph as it reads now (live versions); aNew: points the data proposes that it lacks */
+void web_draft(Req*, const DraftVersion*, const char **azHtml, const DraftPara *aNew, int nNew);
+void web_draft_compare(Req*, int iYear, const CompareSide *aSide /* two */, const DraftVersion *aAll, int nAll);
 #endif

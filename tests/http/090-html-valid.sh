@@ -69,6 +69,16 @@ page 403 /k/reconsideration/new "403 page"
 # As the admin and the clerks: forms, import, audit
 login admin
 page 200 /audit "audit log"
+page 200 "/report/drafts?year=2025" "report versions, none yet"
+post_form /report/drafts year=2025
+expect_status 303 "a version drafted"
+V=$(sql "SELECT max(id) FROM report_version")
+page 200 "/report/v/$V" "report editor"
+page 200 "/report/drafts?year=2025" "report versions"
+page 200 "/report/compare?a=$V&b=data" "report versions side by side"
+post_form "/report/v/$V/freeze"
+expect_status 422 "a freeze refused"
+validate "report editor with errors"
 page 200 /account "account page"
 page 200 "/audit?page=2" "audit log page 2"
 login fuyi

@@ -22,13 +22,20 @@ if [ -n "${FZ_PG_BASE:-}" ]; then
 fi
 count_src(){ sqlite3 "$SRC" "$1"; }
 
-# 1. The first county.
+# 1. The first county, with a stored version of its report.
+sqlite3 "$SRC" "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by) VALUES(1, 1, 2025, 1, 0, '2026-01-05T01:00:00Z', 'admin');
+  INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate) VALUES(1, 1, 'p', '共{reconsideration.received}件。', '', ''),
+    (1, 2, 'point', '城关镇为{enforcement_case.record_rate%|dept_only=23}', 'enforcement_case.record_rate|dept_only=23', 'proposed');"
 "$FAZHI" migrate --from "$SRC" --to "$DB" >"$T/m1.out" 2>&1
 expect_eq "$?" 0 "migrate exit status"
 expect_contains "$T/m1.out" '已将示范县迁入目标数据库（迁移第1号）'
 for k in service_item service_case legality_review normative_doc reconsideration users dept; do
   expect_eq "$(sql "SELECT count(*) FROM $k")" "$(count_src "SELECT count(*) FROM $k")" "every $k row moved"
 done
+expect_eq "$(sql "SELECT count(*) FROM draw")" "$(count_src "SELECT count(*) FROM draw")" "every 双随机 draw moved"
+expect_eq "$(sql "SELECT pool_sha256 FROM draw ORDER BY plan_id LIMIT 1")" "$(count_src "SELECT pool_sha256 FROM draw ORDER BY plan_id LIMIT 1")" "…as it was"
+expect_eq "$(sql "SELECT tpl FROM report_para WHERE version_id=1 AND pos=2")" '城关镇为{enforcement_case.record_rate%|dept_only=23}' \
+  "the report's stored version moved"
 expect_eq "$(sql "SELECT count(*) FROM audit_archive")" "$(count_src "SELECT count(*) FROM audit")" \
   "every audit entry of the source kept in the archive"
 expect_eq "$(sql "SELECT hash FROM audit_archive WHERE id=(SELECT max(id) FROM audit_archive)")" \
@@ -56,6 +63,9 @@ C2PW=$(sed -n 's/^一次性密码：//p' "$T/init.out")
 "$FAZHI" dept --db "$C2" add 城关镇 --type town >/dev/null
 printf '所属部门,案号,申请人,被申请人,案件类别,收到申请日期,审理程序\n城关镇,另复〔2026〕1号,甲,乙,其他,2026-06-01,普通程序\n另一县司法局,另复〔2026〕2号,丙,丁,行政许可,2026-06-02,简易程序\n' >"$T/c2.csv"
 "$FAZHI" import --db "$C2" reconsideration "$T/c2.csv" >/dev/null 2>&1
+C2TOWN=$(sqlite3 "$C2" "SELECT id FROM dept WHERE name='城关镇'")
+sqlite3 "$C2" "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by) VALUES(1, 1, 2026, 1, 0, '2026-07-01T01:00:00Z', 'admin');
+  INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate) VALUES(1, 1, 'point', '城关镇为{reconsideration.ontime_rate%|dept_only=$C2TOWN}', 'reconsideration.ontime_rate|dept_only=$C2TOWN', '');"
 N_REC=$(sql "SELECT count(*) FROM reconsideration")
 "$FAZHI" migrate --from "$C2" --to "$DB" >"$T/m3.out" 2>&1
 expect_eq "$?" 1 "a clashing login stops the migration"
@@ -76,6 +86,10 @@ expect_eq "$(sql "SELECT substr(path, 1, length(path)) FROM dept WHERE name='另
   "/$(sql "SELECT id FROM dept WHERE name='另一县'")/$(sql "SELECT id FROM dept WHERE name='另一县城关镇'")/" \
   "its department paths are rebuilt under its own root"
 expect_eq "$(sql "SELECT count(*) FROM users WHERE login='lx-admin'")" 1 "its admin is lx-admin"
+NEWTOWN=$(sql "SELECT id FROM dept WHERE name='另一县城关镇'")
+expect_eq "$(sql "SELECT v.id||' '||v.dept_id||' '||p.tpl FROM report_version v JOIN report_para p ON p.version_id=v.id WHERE v.year=2026")" \
+  "2 $(sql "SELECT id FROM dept WHERE name='另一县'") 城关镇为{reconsideration.ontime_rate%|dept_only=$NEWTOWN}" \
+  "its report's version follows its county: id, department and the department its figure names"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_eq "$?" 0 "fazhi check passes with two counties"
 expect_contains "$T/check.out" '迁入的2个县'

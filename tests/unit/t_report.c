@@ -89,7 +89,7 @@ static i64 rec(Fx *f, const char *zKind, const char *zState, ...){
 static const char *report(Fx *f, int iYear, const char *zFormat){
   Buf b;
   buf_init(&b);
-  T_EQ_INT(report_write(&f->c, iYear, zFormat, &b), FZ_OK);
+  T_EQ_INT(report_write(&f->c, iYear, 0, zFormat, &b), FZ_OK);
   const char *z = arena_strdup(&f->arena, buf_cstr(&b));
   buf_free(&b);
   return z;
@@ -361,9 +361,9 @@ static void test_bad_arguments(void){
   fx_open(&f);
   Buf b;
   buf_init(&b);
-  T_EQ_INT(report_write(&f.c, 2024, "docx", &b), FZ_INTERNAL);
-  T_EQ_INT(report_write(&f.c, 2024, 0, &b), FZ_INTERNAL);
-  T_EQ_INT(report_write(&f.c, 99, "md", &b), FZ_INTERNAL);
+  T_EQ_INT(report_write(&f.c, 2024, 0, "docx", &b), FZ_INTERNAL);
+  T_EQ_INT(report_write(&f.c, 2024, 0, 0, &b), FZ_INTERNAL);
+  T_EQ_INT(report_write(&f.c, 99, 0, "md", &b), FZ_INTERNAL);
   T_EQ_INT((long long)b.n, 0);
   buf_free(&b);
   fx_close(&f);
@@ -524,7 +524,85 @@ static void test_figures_xlsx(void){
   fx_close(&f);
 }
 
+/* A stored draft: drafted from the data it reads exactly as the report;
+** braces typed as text survive; a mistyped token is refused with its
+** paragraph; frozen, it no longer follows the data. */
+static void test_draft(void){
+  Fx f;
+  fx_open(&f);
+  recon_cases(&f);
+  inspections_fixture(&f, 1);
+  const char *zData = report(&f, 2024, "html"), *zDataMd = report(&f, 2024, "md");
+  i64 id = 0;
+  T_EQ_INT(draft_create(&f.c, 2024, 0, &id), FZ_OK);
+  T_CHECK(id>0);
+  Buf b;
+  buf_init(&b);
+  T_EQ_INT(report_write(&f.c, 2024, id, "html", &b), FZ_OK);
+  T_EQ_STR(buf_cstr(&b), zData);
+  buf_reset(&b);
+  T_EQ_INT(report_write(&f.c, 2024, id, "md", &b), FZ_OK);
+  T_EQ_STR(buf_cstr(&b), zDataMd);
+  buf_reset(&b);
+  T_EQ_INT(report_write(&f.c, 2023, id, "md", &b), FZ_NOTFOUND);   /* a version of another year */
+  DraftVersion v;
+  T_EQ_INT(draft_load(&f.c, id, &v), FZ_OK);
+  T_EQ_INT(v.iNo, 1);
+  int nPoint = 0;
+  for(int i=0; i<v.nPara; i++) nPoint += strcmp(v.aPara[i].zType, "point")==0;
+  T_CHECK(nPoint>=2);                   /* 复议 on time 66.7%, 双随机 published 0/1 */
+  /* the clerk's paragraph: braces as text, a setting, live figures */
+  DraftPara *a = arena_alloc(&f.arena, sizeof(DraftPara)*(size_t)(v.nPara+1));
+  memcpy(a, v.aPara, sizeof(DraftPara)*(size_t)v.nPara);
+  a[2].zTpl = "{we}的说明{{不是数字}}：收到复议申请{reconsideration.received}件，办结率{reconsideration.ontime_rate%}。";
+  for(int i=0; i<v.nPara; i++){
+    if( strcmp(a[i].zType, "point")==0 ) a[i].zState = "";
+    if( strncmp(a[i].zTpl, "{?", 2)==0 ) a[i].zTpl = "已按实际填写。";
+  }
+  T_EQ_INT(draft_save(&f.c, id, a, v.nPara), FZ_OK);
+  const char *z = report(&f, 2024, "md");         /* the latest version is not the default here: from the data */
+  T_CHECK(strstr(z, "{{")==0);
+  buf_reset(&b);
+  T_EQ_INT(report_write(&f.c, 2024, id, "md", &b), FZ_OK);
+  HAS(buf_cstr(&b), "我县的说明\\{不是数字\\}：收到复议申请4件，办结率66.7%（2/3）。");
+  /* refused: a token of no indicator, an unmatched brace; the paragraph is named */
+  a[3].zTpl = "{reconsideration.nosuch}";
+  T_EQ_INT(draft_save(&f.c, id, a, v.nPara), FZ_INVALID);
+  T_EQ_INT(f.c.err.n, 1);
+  HAS(f.c.err.a[0].zMsg, "第4段：{reconsideration.nosuch} 这类事项没有这个指标");
+  f.c.err.n = 0;
+  a[3].zTpl = "多了一个}";
+  T_EQ_INT(draft_save(&f.c, id, a, v.nPara), FZ_INVALID);
+  HAS(f.c.err.a[0].zMsg, "第4段：");
+  HAS(f.c.err.a[0].zMsg, "大括号没有配对");
+  f.c.err.n = 0;
+  /* frozen: the same text, and it stays when the data change */
+  buf_reset(&b);
+  T_EQ_INT(report_write(&f.c, 2024, id, "html", &b), FZ_OK);
+  const char *zLive = arena_strdup(&f.arena, buf_cstr(&b));
+  T_EQ_INT(draft_freeze(&f.c, id), FZ_OK);
+  buf_reset(&b);
+  T_EQ_INT(report_write(&f.c, 2024, id, "html", &b), FZ_OK);
+  T_EQ_STR(buf_cstr(&b), zLive);
+  rec(&f, "reconsideration", "received", "case_no", "R5", "applicant", "戊", "respondent", "县住建局",
+      "matter", "license", "received", "2024-12-20", "procedure", "ordinary", (char*)0);
+  buf_reset(&b);
+  T_EQ_INT(report_write(&f.c, 2024, id, "html", &b), FZ_OK);
+  T_EQ_STR(buf_cstr(&b), zLive);
+  T_EQ_INT(draft_save(&f.c, id, a, v.nPara), FZ_CONFLICT);
+  f.c.err.n = 0;
+  /* a new version from the frozen one is live again */
+  i64 id2 = 0;
+  T_EQ_INT(draft_create(&f.c, 2024, id, &id2), FZ_OK);
+  buf_reset(&b);
+  T_EQ_INT(report_write(&f.c, 2024, id2, "md", &b), FZ_OK);
+  HAS(buf_cstr(&b), "收到复议申请5件");
+  buf_free(&b);
+  fx_close(&f);
+}
+
 static const TestCase aTest[] = {
+  { "draft", test_draft },
   { "figures_xlsx", test_figures_xlsx },
   { "optional_segments", test_optional_segments },
   { "year_on_year", test_year_on_year },

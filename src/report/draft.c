@@ -1,0 +1,456 @@
+/*
+** src/report/draft.c — the report as the clerk finishes it: stored,
+** numbered versions of paragraphs whose figures stay live (tpl.c) until
+** the version is frozen.
+**
+**   draft_create   a new version: drafted from the data, or a copy of one
+**   draft_save     the clerk's wording, order and paragraphs (checked)
+**   draft_freeze   writes the document out with every value; from then on
+**                  the version never changes, and an edit is a new version
+**   draft_compose  (report.c) a version read back as a document
+**
+** A version belongs to the department of the clerk who made it (the
+** county for a county clerk) and a year; everyone in that department sees
+** it. Every change is one audit entry ("report_new", "report_save",
+** "report_freeze", kind "report") holding the paragraphs as written.
+*/
+#include "report/report_int.h"
+#include "audit/audit.h"
+#include <string.h>
+#include <stdlib.h>
+
+#define VERSION_COLS "id, year, no, based_on, created_at, created_by, frozen_at, frozen_by, frozen_doc"
+
+static void version_row(Ctx *c, Stmt *q, DraftVersion *v){
+  memset(v, 0, sizeof *v);
+  v->id = db_column_int64(q, 0);
+  v->iYear = (int)db_column_int64(q, 1);
+  v->iNo = (int)db_column_int64(q, 2);
+  v->iBasedOn = (int)db_column_int64(q, 3);
+  v->zCreatedAt = arena_strdup(c->pArena, db_column_text(q, 4));
+  v->zCreatedBy = arena_strdup(c->pArena, db_column_text(q, 5));
+  if( !db_column_is_null(q, 6) ){
+    v->zFrozenAt = arena_strdup(c->pArena, db_column_text(q, 6));
+    v->zFrozenBy = arena_strdup(c->pArena, db_column_text(q, 7));
+    v->zFrozenDoc = arena_strdup(c->pArena, db_column_text(q, 8));
+  }
+}
+
+/* Whose versions: the department at the root of the actor's scope (the
+** county for a county admin, a bureau for its clerk). The command line
+** sees everything ("/"): the county when the database holds one, else 0. */
+static i64 scope(Ctx *c){
+  const char *zPath = c->pActor && c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
+  Stmt q;
+  i64 id = 0;
+  int bAll = strcmp(zPath, "/")==0;
+  if( bAll ){
+    if( db_prepare(c->pDb, &q, "SELECT MIN(id), COUNT(*) FROM dept WHERE parent_id IS NULL") ) return 0;
+  }else{
+    if( db_prepare(c->pDb, &q, "SELECT id, 1 FROM dept WHERE path=?1") ) return 0;
+    db_bind_text(&q, 1, zPath);
+  }
+  if( db_step(&q)==DB_ROW && db_column_int64(&q, 1)==1 ) id = db_column_int64(&q, 0);
+  db_finalize(&q);
+  return id;
+}
+
+int draft_list(Ctx *c, int iYear, DraftVersion **paOut, int *pnOut){
+  Stmt q;
+  int n = 0, nAlloc = 8;
+  DraftVersion *a = arena_alloc(c->pArena, sizeof(DraftVersion)*(size_t)nAlloc);
+  *paOut = a; *pnOut = 0;
+  if( db_prepare(c->pDb, &q, "SELECT " VERSION_COLS " FROM report_version"
+                             " WHERE dept_id=?1 AND year=?2 ORDER BY no DESC") ){
+    return err_internal(c, "draft_list: %s", db_errmsg(c->pDb));
+  }
+  db_bind_int64(&q, 1, scope(c));
+  db_bind_int64(&q, 2, iYear);
+  int rc;
+  while( (rc = db_step(&q))==DB_ROW ){
+    if( n==nAlloc ){
+      DraftVersion *b = arena_alloc(c->pArena, sizeof(DraftVersion)*(size_t)nAlloc*2);
+      memcpy(b, a, sizeof(DraftVersion)*(size_t)n);
+      a = b; nAlloc *= 2;
+    }
+    version_row(c, &q, &a[n++]);
+  }
+  db_finalize(&q);
+  if( rc!=DB_DONE ) return err_internal(c, "draft_list: %s", db_errmsg(c->pDb));
+  *paOut = a; *pnOut = n;
+  return FZ_OK;
+}
+
+i64 draft_latest(Ctx *c, int iYear){
+  DraftVersion *a;
+  int n;
+  if( draft_list(c, iYear, &a, &n) || n==0 ) return 0;
+  return a[0].id;
+}
+
+int draft_load(Ctx *c, i64 id, DraftVersion *v){
+  Stmt q;
+  if( db_prepare(c->pDb, &q, "SELECT " VERSION_COLS " FROM report_version WHERE id=?1 AND dept_id=?2") ){
+    return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
+  }
+  db_bind_int64(&q, 1, id);
+  db_bind_int64(&q, 2, scope(c));
+  int rc = db_step(&q);
+  if( rc==DB_ROW ) version_row(c, &q, v);
+  db_finalize(&q);
+  if( rc==DB_DONE ) return FZ_NOTFOUND;
+  if( rc!=DB_ROW ) return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
+  if( db_prepare(c->pDb, &q, "SELECT btype, tpl, pkey, pstate FROM report_para"
+                             " WHERE version_id=?1 ORDER BY pos") ){
+    return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
+  }
+  db_bind_int64(&q, 1, id);
+  int nAlloc = 64;
+  v->aPara = arena_alloc(c->pArena, sizeof(DraftPara)*(size_t)nAlloc);
+  while( (rc = db_step(&q))==DB_ROW ){
+    if( v->nPara==nAlloc ){
+      DraftPara *b = arena_alloc(c->pArena, sizeof(DraftPara)*(size_t)nAlloc*2);
+      memcpy(b, v->aPara, sizeof(DraftPara)*(size_t)v->nPara);
+      v->aPara = b; nAlloc *= 2;
+    }
+    DraftPara *p = &v->aPara[v->nPara++];
+    p->zType = arena_strdup(c->pArena, db_column_text(&q, 0));
+    p->zTpl = arena_strdup(c->pArena, db_column_text(&q, 1));
+    p->zKey = arena_strdup(c->pArena, db_column_text(&q, 2));
+    p->zState = arena_strdup(c->pArena, db_column_text(&q, 3));
+  }
+  db_finalize(&q);
+  if( rc!=DB_DONE ) return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
+  return FZ_OK;
+}
+
+/* The paragraphs as the audit log keeps them: a line each,
+** "type TAB state TAB key TAB text". */
+static const char *para_lines(Ctx *c, const DraftPara *a, int n){
+  Buf b;
+  buf_init(&b);
+  for(int i=0; i<n; i++){
+    buf_raw_printf(&b, "%s\t%s\t%s\t%s\n", a[i].zType, a[i].zState ? a[i].zState : "",
+                   a[i].zKey ? a[i].zKey : "", a[i].zTpl);
+  }
+  const char *z = arena_strndup(c->pArena, b.z ? b.z : "", b.n);
+  buf_free(&b);
+  return z;
+}
+
+static int paras_insert(Ctx *c, i64 id, const DraftPara *a, int n){
+  Stmt q;
+  if( db_prepare(c->pDb, &q, "INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate)"
+                             " VALUES(?1,?2,?3,?4,?5,?6)") ) return 1;
+  for(int i=0; i<n; i++){
+    db_bind_int64(&q, 1, id);
+    db_bind_int64(&q, 2, i+1);
+    db_bind_text(&q, 3, a[i].zType);
+    db_bind_text(&q, 4, a[i].zTpl);
+    db_bind_text(&q, 5, a[i].zKey ? a[i].zKey : "");
+    db_bind_text(&q, 6, a[i].zState ? a[i].zState : "");
+    if( db_step(&q)!=DB_DONE ){ db_finalize(&q); return 1; }
+    db_reset(&q);
+  }
+  db_finalize(&q);
+  return 0;
+}
+
+/* The report drafted from the data, as paragraphs: the points of chapter
+** 三 proposed, waiting for the clerk to accept, edit or drop them. */
+static int paras_from_data(Ctx *c, int iYear, DraftPara **paOut, int *pnOut){
+  Report r;
+  int rc = report_compose(c, iYear, 0, 1, 0, &r);
+  if( rc ) return rc;
+  int n = 0;
+  for(Block *b=r.doc.pFirst; b; b=b->pNext) n++;
+  DraftPara *a = arena_alloc(c->pArena, sizeof(DraftPara)*(size_t)(n+1));
+  n = 0;
+  for(Block *b=r.doc.pFirst; b; b=b->pNext){
+    if( b->pFirst==0 ) continue;
+    DraftPara *p = &a[n++];
+    p->zType = tpl_block_name(b->eType);
+    p->zTpl = tpl_write(c->pArena, b, iYear, 0);
+    p->zKey = b->zKey ? b->zKey : "";
+    p->zState = b->eType==BLK_POINT ? "proposed" : "";
+  }
+  *paOut = a; *pnOut = n;
+  return FZ_OK;
+}
+
+int draft_proposals(Ctx *c, i64 id, DraftPara **paOut, int *pnOut){
+  DraftVersion v;
+  int rc = draft_load(c, id, &v);
+  if( rc ) return rc;
+  DraftPara *a;
+  int n, m = 0;
+  rc = paras_from_data(c, v.iYear, &a, &n);
+  if( rc ) return rc;
+  for(int i=0; i<n; i++){
+    if( strcmp(a[i].zType, "point")!=0 ) continue;
+    int bHave = 0;
+    for(int j=0; j<v.nPara && !bHave; j++) bHave = strcmp(v.aPara[j].zKey, a[i].zKey)==0;
+    if( !bHave ) a[m++] = a[i];
+  }
+  *paOut = a; *pnOut = m;
+  return FZ_OK;
+}
+
+int draft_create(Ctx *c, int iYear, i64 iFrom, i64 *piNew){
+  DraftPara *a;
+  int n, rc;
+  DraftVersion from;
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( iFrom ){
+    rc = draft_load(c, iFrom, &from);
+    if( rc ) return rc;
+    iYear = from.iYear;
+    a = from.aPara;
+    n = from.nPara;
+  }else{
+    rc = paras_from_data(c, iYear, &a, &n);
+    if( rc ) return rc;
+  }
+  if( db_begin_write(c->pDb) ) return err_internal(c, "draft_create: %s", db_errmsg(c->pDb));
+  Stmt q;
+  i64 id = 0, no = 0;
+  if( db_prepare(c->pDb, &q, "SELECT (SELECT COALESCE(MAX(id),0)+1 FROM report_version),"
+                             " (SELECT COALESCE(MAX(no),0)+1 FROM report_version WHERE dept_id=?1 AND year=?2)") ) goto db_fail;
+  db_bind_int64(&q, 1, scope(c));
+  db_bind_int64(&q, 2, iYear);
+  if( db_step(&q)==DB_ROW ){ id = db_column_int64(&q, 0); no = db_column_int64(&q, 1); }
+  db_finalize(&q);
+  if( id==0 ) goto db_fail;
+  if( db_prepare(c->pDb, &q, "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by)"
+                             " VALUES(?1,?2,?3,?4,?5,?6,?7)") ) goto db_fail;
+  db_bind_int64(&q, 1, id);
+  db_bind_int64(&q, 2, scope(c));
+  db_bind_int64(&q, 3, iYear);
+  db_bind_int64(&q, 4, no);
+  db_bind_int64(&q, 5, iFrom ? from.iNo : 0);
+  db_bind_text(&q, 6, rec_now_iso(c));
+  db_bind_text(&q, 7, c->pActor->zLogin ? c->pActor->zLogin : "");
+  rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto db_fail;
+  if( paras_insert(c, id, a, n) ) goto db_fail;
+  if( audit_append(c, "report_new", "report", id, "", para_lines(c, a, n)) ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  *piNew = id;
+  return FZ_OK;
+db_fail:
+  rc = err_internal(c, "draft_create: %s", db_errmsg(c->pDb));
+  db_rollback(c->pDb);
+  return rc;
+}
+
+static int refuse_frozen(Ctx *c, const DraftVersion *v){
+  err_add(c, 0, 0, "第%d版已于%s冻结，不能再修改；如需修改，请以它为基础生成新版本", v->iNo, v->zFrozenAt);
+  return FZ_CONFLICT;
+}
+
+int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
+  DraftVersion v;
+  int rc = draft_load(c, id, &v);
+  if( rc ) return rc;
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( v.zFrozenAt ) return refuse_frozen(c, &v);
+  for(int i=0; i<n; i++){
+    const char *zWhere = arena_printf(c->pArena, "第%d段", i+1);
+    if( tpl_block_type(a[i].zType)==0 ) err_add(c, 0, 0, "%s：段落类型“%s”无效", zWhere, a[i].zType);
+    const char *s = a[i].zState ? a[i].zState : "";
+    if( strcmp(s, "")!=0 && strcmp(s, "proposed")!=0 && strcmp(s, "dropped")!=0 ){
+      err_add(c, 0, 0, "%s：状态“%s”无效", zWhere, s);
+    }
+    if( strlen(a[i].zTpl)>20000 ) err_add(c, 0, 0, "%s：超过20000字节，请分成几段", zWhere);
+    Buf e;
+    buf_init(&e);
+    if( tpl_check(c->pArena, a[i].zTpl, zWhere, &e) ) err_add(c, 0, 0, "%s", buf_cstr(&e));
+    buf_free(&e);
+  }
+  if( n>2000 ) err_add(c, 0, 0, "段落过多（%d段，最多2000段）", n);
+  if( c->err.n ) return FZ_INVALID;
+  /* a proposed point whose words the clerk changed is accepted as she wrote it */
+  DraftPara *aIn = arena_alloc(c->pArena, sizeof(DraftPara)*(size_t)(n+1));
+  for(int i=0; i<n; i++){
+    aIn[i] = a[i];
+    if( aIn[i].zState==0 || strcmp(aIn[i].zState, "proposed")!=0 ) continue;
+    for(int j=0; j<v.nPara; j++){
+      if( strcmp(v.aPara[j].zKey, aIn[i].zKey ? aIn[i].zKey : "")==0 && strcmp(v.aPara[j].zTpl, aIn[i].zTpl)!=0 ){
+        aIn[i].zState = "";
+      }
+    }
+  }
+  a = aIn;
+  if( db_begin_write(c->pDb) ) return err_internal(c, "draft_save: %s", db_errmsg(c->pDb));
+  /* frozen meanwhile by another request? */
+  Stmt q;
+  if( db_prepare(c->pDb, &q, "SELECT frozen_at FROM report_version WHERE id=?1") ) goto db_fail;
+  db_bind_int64(&q, 1, id);
+  int bFrozen = db_step(&q)==DB_ROW && !db_column_is_null(&q, 0);
+  db_finalize(&q);
+  if( bFrozen ){
+    db_rollback(c->pDb);
+    err_add(c, 0, 0, "第%d版刚刚已被冻结，不能再修改；如需修改，请以它为基础生成新版本", v.iNo);
+    return FZ_CONFLICT;
+  }
+  if( db_prepare(c->pDb, &q, "DELETE FROM report_para WHERE version_id=?1") ) goto db_fail;
+  db_bind_int64(&q, 1, id);
+  rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto db_fail;
+  if( paras_insert(c, id, a, n) ) goto db_fail;
+  if( audit_append(c, "report_save", "report", id, para_lines(c, v.aPara, v.nPara), para_lines(c, a, n)) ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  return FZ_OK;
+db_fail:
+  rc = err_internal(c, "draft_save: %s", db_errmsg(c->pDb));
+  db_rollback(c->pDb);
+  return rc;
+}
+
+/* The document of version v: the frozen one as written, a live one
+** computed now (dropped points left out, the rest finished). */
+int draft_compose(Report *p, const DraftVersion *v){
+  if( v->zFrozenDoc ){
+    for(const char *z=v->zFrozenDoc; *z; ){
+      const char *e = strchr(z, '\n');
+      size_t n = e ? (size_t)(e-z) : strlen(z);
+      const char *t = memchr(z, '\t', n);
+      if( t ){
+        char zType[16];
+        size_t nt = (size_t)(t-z) < sizeof zType ? (size_t)(t-z) : sizeof zType - 1;
+        memcpy(zType, z, nt);
+        zType[nt] = 0;
+        BlockType bt = tpl_block_type(zType);
+        tpl_read(p, bt ? bt : BLK_P, arena_strndup(p->pCtx->pArena, t+1, n-(size_t)(t-z)-1), 1);
+      }
+      z += n + (e ? 1 : 0);
+    }
+  }else{
+    for(int i=0; i<v->nPara && p->rc==0; i++){
+      const DraftPara *a = &v->aPara[i];
+      if( strcmp(a->zState, "dropped")==0 ) continue;
+      BlockType bt = tpl_block_type(a->zType);
+      tpl_read(p, bt ? bt : BLK_P, a->zTpl, 0);
+      if( bt==BLK_POINT ) p->pCur->zKey = a->zKey;
+    }
+    if( p->rc==0 ) doc_finish(p);
+  }
+  /* the page title: the title's text on one line */
+  Buf t;
+  buf_init(&t);
+  for(Block *b=p->doc.pFirst; b; b=b->pNext){
+    if( b->eType!=BLK_TITLE ) continue;
+    for(Run *r=b->pFirst; r; r=r->pNext) if( r->eType!=RUN_BREAK ) buf_puts(&t, r->z);
+    break;
+  }
+  p->doc.zTitle = arena_strndup(p->pCtx->pArena, t.z ? t.z : "", t.n);
+  buf_free(&t);
+  return p->rc;
+}
+
+int draft_freeze(Ctx *c, i64 id){
+  DraftVersion v;
+  int rc = draft_load(c, id, &v);
+  if( rc ) return rc;
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( v.zFrozenAt ) return refuse_frozen(c, &v);
+  int nProposed = 0;
+  for(int i=0; i<v.nPara; i++) nProposed += strcmp(v.aPara[i].zState, "proposed")==0;
+  if( nProposed ){
+    err_add(c, 0, 0, "第三部分还有%d条系统提出的不足未处理：请逐条采纳、修改或删除后再冻结", nProposed);
+  }
+  Report r;
+  rc = report_compose(c, v.iYear, id, 0, fig_now, &r);
+  if( rc ) return rc;
+  int iPara = 0;
+  for(Block *b=r.doc.pFirst; b; b=b->pNext){
+    iPara++;
+    for(Run *u=b->pFirst; u; u=u->pNext){
+      if( u->eType!=RUN_NOTE ) continue;
+      err_add(c, 0, 0, "第%d段还有待填写的提示“%s”：请填写或删除后再冻结", iPara, u->z);
+      break;
+    }
+  }
+  if( c->err.n ) return FZ_INVALID;
+  Buf d;
+  buf_init(&d);
+  for(Block *b=r.doc.pFirst; b; b=b->pNext){
+    buf_raw_printf(&d, "%s\t%s\n", tpl_block_name(b->eType), tpl_write(c->pArena, b, v.iYear, 1));
+  }
+  const char *zDoc = arena_strndup(c->pArena, d.z ? d.z : "", d.n);
+  buf_free(&d);
+  if( db_begin_write(c->pDb) ) return err_internal(c, "draft_freeze: %s", db_errmsg(c->pDb));
+  Stmt q;
+  if( db_prepare(c->pDb, &q, "UPDATE report_version SET frozen_at=?2, frozen_by=?3, frozen_doc=?4"
+                             " WHERE id=?1 AND frozen_at IS NULL RETURNING id") ) goto db_fail;
+  db_bind_int64(&q, 1, id);
+  db_bind_text(&q, 2, rec_now_iso(c));
+  db_bind_text(&q, 3, c->pActor->zLogin ? c->pActor->zLogin : "");
+  db_bind_text(&q, 4, zDoc);
+  rc = db_step(&q);
+  db_finalize(&q);
+  if( rc==DB_DONE ){
+    db_rollback(c->pDb);
+    err_add(c, 0, 0, "第%d版刚刚已被冻结", v.iNo);
+    return FZ_CONFLICT;
+  }
+  if( rc!=DB_ROW ) goto db_fail;
+  if( audit_append(c, "report_freeze", "report", id, "", zDoc) ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  return FZ_OK;
+db_fail:
+  rc = err_internal(c, "draft_freeze: %s", db_errmsg(c->pDb));
+  db_rollback(c->pDb);
+  return rc;
+}
+
+/* Each paragraph of version v read on its own, as HTML runs (figures
+** linked, prompts shaded): what the editor shows beside the text. */
+const char **draft_para_html(Ctx *c, const DraftVersion *v){
+  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(v->nPara+1));
+  Report r;
+  memset(&r, 0, sizeof r);
+  r.pCtx = c;
+  r.iYear = r.doc.iYear = v->iYear;
+  fig_settings(&r);
+  int nLead = 0;
+  for(int i=0; i<v->nPara; i++){
+    BlockType bt = tpl_block_type(v->aPara[i].zType);
+    tpl_read(&r, bt ? bt : BLK_P, v->aPara[i].zTpl, 0);
+    /* lead-ins numbered as the finished report will number them */
+    if( bt==BLK_H1 ) nLead = 0;
+    for(Run *u=r.pCur->pFirst; u && strcmp(v->aPara[i].zState, "dropped")!=0; u=u->pNext){
+      if( u->eType==RUN_LEAD ) u->z = arena_printf(c->pArena, "（%s）%s。", fig_cn_number(&r, ++nLead), u->z);
+    }
+    Buf b;
+    buf_init(&b);
+    if( r.rc==FZ_OK ) html_runs(r.pCur, v->iYear, &b);
+    az[i] = arena_strndup(c->pArena, b.z ? b.z : "", b.n);
+    buf_free(&b);
+  }
+  return r.rc ? 0 : az;
+}
+
+/* The finished document's paragraphs as plain text (iVersion 0: drafted
+** from the data now): what the comparison of two versions lines up. */
+int report_paragraphs(Ctx *c, int iYear, i64 iVersion, const char ***pazText, int *pn){
+  Report r;
+  int rc = report_compose(c, iYear, iVersion, 0, 0, &r);
+  if( rc ) return rc;
+  int n = 0;
+  for(Block *b=r.doc.pFirst; b; b=b->pNext) n++;
+  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(n+1));
+  n = 0;
+  for(Block *b=r.doc.pFirst; b; b=b->pNext){
+    Buf t;
+    buf_init(&t);
+    for(Run *u=b->pFirst; u; u=u->pNext) buf_puts(&t, u->eType==RUN_BREAK ? " " : u->z);
+    if( t.n ) az[n++] = arena_strndup(c->pArena, t.z, t.n);
+    buf_free(&t);
+  }
+  *pazText = az;
+  *pn = n;
+  return FZ_OK;
+}
