@@ -254,7 +254,7 @@ static int cmd_report(Opts *o){
   }
   if( bFile ){
     int bX = strcmp(zFormat, "xlsx")==0;
-    int rx = bX ? report_xlsx(c, iYear, zOut) : report_docx(c, iYear, iVersion, zOut);
+    int rx = bX ? report_xlsx(c, iYear, zOut) : report_docx(c, iYear, iVersion, opt(o, "--appendix", 1)!=0, zOut);
     if( rx ) fprintf(stderr, "生成%s失败：%s\n", bX ? "指标表" : "报告", c->zInternal);
     else fprintf(stderr, "已生成%d年度%s：%s\n", iYear, bX ? "指标表" : "报告（Word）", zOut);
     cli_close(&cli);
@@ -663,10 +663,11 @@ static const Command aCommand[] = {
   { "migrate", cmd_migrate, "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
                           "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
                           "                             (move a county into PostgreSQL; several counties into one database)" },
-  { "report", cmd_report, "report --db FILE --year Y --format md|html|docx|xlsx [--version N|data] -o FILE\n"
+  { "report", cmd_report, "report --db FILE --year Y --format md|html|docx|xlsx [--version N|data] [--appendix] -o FILE\n"
                           "                             生成法治政府建设年度报告；docx 按 GB/T 9704 公文格式排版；\n"
                           "                             xlsx 为全部指标及其分子、分母、目标、上年数值、口径和分部门情况；\n"
-                          "                             已在网页上起草的，默认输出最新版本，--version N 输出第N版，--version data 根据最新数据重新起草\n"
+                          "                             已在网页上起草的，默认输出最新版本，--version N 输出第N版，--version data 根据最新数据重新起草；\n"
+                          "                             docx 加 --appendix 附“报告数字的统计口径”\n"
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
                           "                             the latest stored draft by default, --version N or data）" },
   { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },

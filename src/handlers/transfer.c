@@ -66,7 +66,7 @@ void h_report_file(Req *r){
   i64 iVersion = 0;
   if( bDocx && req_report_version(r, iYear, &iVersion) ) return;
   const char *zPath = tmp_file(r);
-  int rc = zPath==0 ? FZ_INTERNAL : bDocx ? report_docx(&r->ctx, iYear, iVersion, zPath) : report_xlsx(&r->ctx, iYear, zPath);
+  int rc = zPath==0 ? FZ_INTERNAL : bDocx ? report_docx(&r->ctx, iYear, iVersion, req_param_int(r, "appendix", 0)!=0, zPath) : report_xlsx(&r->ctx, iYear, zPath);
   if( rc ){
     if( zPath ) unlink(zPath);
     if( rc==FZ_NOTFOUND ) req_fail(r, 404, "没有这个报告版本（或它不属于您的单位、不是这一年度的）");

@@ -132,6 +132,7 @@ static void block_xml(Buf *b, const Block *k){
     case BLK_H1:   buf_puts(b, "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"); zFont = "黑体"; break;
     case BLK_SIGN: buf_raw_printf(b, "<w:spacing w:before=\"%d\"/><w:jc w:val=\"right\"/>", LINE_PITCH); break;
     case BLK_DATE: buf_puts(b, "<w:ind w:rightChars=\"400\" w:right=\"1280\"/><w:jc w:val=\"right\"/>"); break;
+    case BLK_ANNEX: buf_puts(b, "<w:pageBreakBefore/><w:jc w:val=\"left\"/>"); zFont = "黑体"; break;
     default:       buf_puts(b, "<w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/>"); break;
   }
   buf_puts(b, "</w:pPr>");

@@ -30,6 +30,7 @@ static const char zStyle[] =
   ".gw p.date{text-align:right;text-indent:0;padding-right:4em}"
   ".gw p.foot{margin-top:28.95pt;font-size:14pt;text-indent:0}"
   ".gw .note{background:#fff3bf;color:#7a4b00}"
+  ".gw p.annex{text-indent:0;font-family:\"黑体\",SimHei,\"Noto Sans CJK SC\",sans-serif;break-before:page;margin-top:57.9pt}"
   ".gw a{color:inherit;text-decoration:none;border-bottom:1px dotted #1c64b4}"
   ".gw a:hover{background:#e7f0fb}"
   "@media screen and (max-width:220mm){.gw{width:auto;padding:8mm 5mm}}"
@@ -69,6 +70,7 @@ void html_render(const Doc *pDoc, Buf *pOut){
       case BLK_SIGN:  buf_markup(pOut, HTML("<p class=\"sign\">")); break;
       case BLK_DATE:  buf_markup(pOut, HTML("<p class=\"date\">")); break;
       case BLK_FOOT:  buf_markup(pOut, HTML("<p class=\"foot\">")); break;
+      case BLK_ANNEX: buf_markup(pOut, HTML("<p class=\"annex\">")); break;
       default:        buf_markup(pOut, HTML("<p>")); break;
     }
     html_runs(b, pDoc->iYear, pOut);

@@ -263,10 +263,11 @@ int report_compose(Ctx *pCtx, int iYear, i64 iVersion, int bRaw,
 }
 
 /* The report as a .docx file at zPath (docx.c). */
-int report_docx(Ctx *pCtx, int iYear, i64 iVersion, const char *zPath){
+int report_docx(Ctx *pCtx, int iYear, i64 iVersion, int bAppendix, const char *zPath){
   Report r;
   int rc = report_compose(pCtx, iYear, iVersion, 0, 0, &r);
   if( rc ) return rc;
+  if( bAppendix ) doc_appendix(&r);
   if( docx_render(&r.doc, zPath) ) return err_internal(pCtx, "report_docx: writing %s failed", zPath);
   return FZ_OK;
 }

@@ -39,8 +39,16 @@ int report_write(Ctx *pCtx, int iYear, i64 iVersion, const char *zFormat, Buf *p
 ** is counted, in words) and 分部门情况. FZ_OK, or an error in the context. */
 int report_xlsx(Ctx*, int iYear, const char *zPath);
 /* The report as a Word document laid out to GB/T 9704 (A4, official
-** margins and type area, 仿宋 body on a 22 × 28 grid, page numbers). */
-int report_docx(Ctx*, int iYear, i64 iVersion, const char *zPath);
+** margins and type area, 仿宋 body on a 22 × 28 grid, page numbers).
+** bAppendix adds 附件：报告数字的统计口径, how each figure it states is
+** counted (ind_define), on pages of its own. */
+int report_docx(Ctx*, int iYear, i64 iVersion, int bAppendix, const char *zPath);
+
+/* An indicator's definition in words (define.c): the method, what the
+** numerator and denominator count (zDen NULL for a count), which date
+** puts a record in the year, and the declaration's note (or NULL). */
+typedef struct IndDef { const char *zMethod, *zNum, *zDen, *zYear, *zHelp; } IndDef;
+void ind_define(Ctx*, const Kind*, const Indicator*, IndDef*);
 
 /*
 ** Stored drafts (draft.c). The clerk's report is a numbered version of

@@ -50,8 +50,9 @@ typedef enum BlockType {
   BLK_SIGN,       /* 发文机关署名 (right) */
   BLK_DATE,       /* 成文日期 (right, 右空四字) */
   BLK_FOOT,       /* 统计期间 and data-freeze line */
-  BLK_POINT       /* one 不足 of chapter 三: joined with its neighbours into
+  BLK_POINT,      /* one 不足 of chapter 三: joined with its neighbours into
                      the paragraph before ("一是…；二是…。") by doc_finish() */
+  BLK_ANNEX       /* "附件": 黑体, flush left, on a new page (annex.c) */
 } BlockType;
 
 typedef struct Block Block;
@@ -114,6 +115,7 @@ void run_rate_in(Report*, const IndValue*, const char *zParam, const char *zValu
 void run_state_count(Report*, const char *zKind, const char *zState, long long n);
 int  run_figure(Report*, const Kind*, const char *zInd, char cSuffix);
 void doc_finish(Report*);
+void doc_appendix(Report*);              /* annex.c: 附件：报告数字的统计口径 */
 void clause(Report*);
 void clause_semi(Report*);
 void sentence_end(Report*);

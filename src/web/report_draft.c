@@ -62,8 +62,10 @@ void web_drafts(Req *r, int iYear, const DraftVersion *a, int n){
     if( v->zFrozenAt ) outf(r, "<td><span class=\"state s-closed\">已冻结</span> %s %s</td>", when(r, v->zFrozenAt), v->zFrozenBy);
     else out_html(r, HTML("<td><span class=\"state\">修改中，数字随数据更新</span></td>"));
     outf(r, "<td><a href=\"/report/v/%lld\">%s</a> · <a href=\"/report?year=%d&amp;version=%lld\">全文</a>"
-            " · <a href=\"/report.docx?year=%d&amp;version=%lld\">Word</a>",
-         (long long)v->id, v->zFrozenAt ? "查看" : "修改", iYear, (long long)v->id, iYear, (long long)v->id);
+            " · <a href=\"/report.docx?year=%d&amp;version=%lld\">Word</a>"
+            "（<a href=\"/report.docx?year=%d&amp;version=%lld&amp;appendix=1\">附统计口径</a>）",
+         (long long)v->id, v->zFrozenAt ? "查看" : "修改", iYear, (long long)v->id, iYear, (long long)v->id,
+         iYear, (long long)v->id);
     if( i+1<n ) outf(r, " · <a href=\"/report/compare?a=%lld&amp;b=%lld\">与第%d版对照</a>",
                      (long long)a[i+1].id, (long long)v->id, a[i+1].iNo);
     outf(r, " · <a href=\"/report/compare?a=%lld&amp;b=data\">与最新数据对照</a></td></tr>", (long long)v->id);
@@ -127,8 +129,10 @@ void web_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
   outf(r, "<div class=\"toolbar\"><a class=\"btn\" href=\"/report/drafts?year=%d\">返回版本列表</a>"
           "<a class=\"btn\" href=\"/report?year=%d&amp;version=%lld\" target=\"_blank\">查看全文</a>"
           "<a class=\"btn\" href=\"/report.docx?year=%d&amp;version=%lld\">下载Word</a>"
+          "<a class=\"btn\" href=\"/report.docx?year=%d&amp;version=%lld&amp;appendix=1\">下载Word（附统计口径）</a>"
           "<a class=\"btn\" href=\"/report.md?year=%d&amp;version=%lld\">下载Markdown</a>",
-       v->iYear, v->iYear, (long long)v->id, v->iYear, (long long)v->id, v->iYear, (long long)v->id);
+       v->iYear, v->iYear, (long long)v->id, v->iYear, (long long)v->id, v->iYear, (long long)v->id,
+       v->iYear, (long long)v->id);
   outf(r, "<a class=\"btn\" href=\"/report/compare?a=%lld&amp;b=data\">与最新数据对照</a></div>", (long long)v->id);
   int bWrite = actor_can_write(&r->actor);
   if( v->zFrozenAt ){

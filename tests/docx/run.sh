@@ -93,6 +93,21 @@ while IFS= read -r fig; do
 done <"$T/figs"
 [ $miss -eq 0 ] && [ $nf -ge 20 ] && pass "the PDF has the title, the chapters and all $nf figures checked"
 
+# the appendix, switched on: 附件 on a page of its own, each figure's definition
+"$FZ" report --db "$T/d.db" --year 2025 --format docx --appendix -o "$T/a.docx" 2>/dev/null
+timeout 180 soffice --headless --norestore --convert-to pdf --outdir "$T" "$T/a.docx" >"$T/lo2.out" 2>&1
+if [ -s "$T/a.pdf" ]; then
+  NP=$(pdfinfo "$T/r.pdf" | sed -n 's/^Pages: *//p'); NA=$(pdfinfo "$T/a.pdf" | sed -n 's/^Pages: *//p')
+  pdftotext -f $((NP+1)) -l $((NP+1)) "$T/a.pdf" - | tr -d ' \n\f' >"$T/ann1.txt"
+  pdftotext "$T/a.pdf" - | tr -d ' \n\f' | sed 's/—[0-9]*—//g' >"$T/ann.txt"
+  case $(head -c 6 "$T/ann1.txt") in 附件*) pass "--appendix: 附件 starts page $((NP+1)) of $NA, after the report's $NP" ;;
+    *) fail "--appendix: page $((NP+1)) does not start with 附件: $(head -c 60 "$T/ann1.txt")" ;; esac
+  grep -qF "报告数字的统计口径" "$T/ann.txt" && grep -qF "行政复议·法定期限结案率：分子÷分母×100%，保留1位小数，四舍五入。分子：" "$T/ann.txt" \
+    && pass "the appendix defines each figure (行政复议法定期限结案率 and its numerator)" || fail "the appendix lacks its title or a definition"
+else
+  fail "LibreOffice could not convert the .docx with the appendix: $(tail -3 "$T/lo2.out")"
+fi
+
 # the web download is the same document
 PORT=$((20000 + ($$ % 20000)))
 "$FZ" serve --db "$T/d.db" --listen "127.0.0.1:$PORT" >"$T/serve.out" 2>&1 &
