@@ -311,3 +311,27 @@ void h_draft_compare(Req *r){
   if( draft_list(&r->ctx, iYear, &aAll, &nAll) ){ req_fail_internal(r); return; }
   web_draft_compare(r, iYear, aSide, aAll, nAll);
 }
+
+/* The published report: the latest frozen version of the county, read as
+** the public reads it whoever asks (a bureau clerk sees the county's). */
+void h_public_report(Req *r){
+  int iYear = req_report_year(r);
+  Actor pub = { 0, "", "公众", R_PUBLIC, 0, "/" };
+  i64 iCounty = req_param_int(r, "county", 0);
+  if( iCounty ){
+    const char *zPath = dept_root_path(&r->ctx, iCounty);
+    if( zPath==0 ){ req_fail(r, 404, "没有这个县"); return; }
+    pub.iDept = iCounty;
+    pub.zDeptPath = zPath;
+  }
+  r->ctx.pActor = &pub;
+  i64 id = draft_published(&r->ctx, iYear);
+  int rc = id ? report_write(&r->ctx, iYear, id, "public", &r->out) : FZ_NOTFOUND;
+  r->ctx.pActor = &r->actor;
+  if( rc==FZ_NOTFOUND ){
+    req_fail(r, 404, arena_printf(&r->arena, "%d年度法治政府建设情况报告尚未发布（起草人冻结报告的某一版本后即在此公开）", iYear));
+    return;
+  }
+  if( rc ){ req_fail_internal(r); return; }
+  r->zContentType = "text/html; charset=utf-8";
+}

@@ -23,6 +23,7 @@ static const Route aRoute[] = {
   { "GET",  "/report.xlsx",              RT_LOGIN,            h_report_file },
   { "GET",  "/report.docx",              RT_LOGIN,            h_report_file },
   { "GET",  "/report/drafts",            RT_LOGIN,            h_drafts },
+  { "GET",  "/public/report",            RT_PUBLIC,           h_public_report },
   { "POST", "/report/drafts",            RT_LOGIN|RT_WRITE,   h_draft_new },
   { "GET",  "/report/compare",           RT_LOGIN,            h_draft_compare },
   { "GET",  "/report/v/:id",             RT_LOGIN,            h_draft },

@@ -88,6 +88,14 @@ i64 draft_latest(Ctx *c, int iYear){
   return a[0].id;
 }
 
+i64 draft_published(Ctx *c, int iYear){
+  DraftVersion *a;
+  int n;
+  if( draft_list(c, iYear, &a, &n) ) return 0;
+  for(int i=0; i<n; i++) if( a[i].zFrozenAt ) return a[i].id;
+  return 0;
+}
+
 int draft_load(Ctx *c, i64 id, DraftVersion *v){
   Stmt q;
   if( db_prepare(c->pDb, &q, "SELECT " VERSION_COLS " FROM report_version WHERE id=?1 AND dept_id=?2") ){

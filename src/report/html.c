@@ -11,6 +11,7 @@
 ** Drafter prompts are shaded so nobody sends them by mistake.
 */
 #include "report/report_int.h"
+#include <string.h>
 
 static const char zStyle[] =
   "@page{size:A4;margin:37mm 26mm 35mm 28mm}"
@@ -36,8 +37,26 @@ static const char zStyle[] =
   "@media screen and (max-width:220mm){.gw{width:auto;padding:8mm 5mm}}"
   "@media print{body{background:#fff}.gw{width:auto;padding:0}.gw a{border:0}}";
 
-void html_runs(const Block *b, int iYear, Buf *pOut){
+/* The kind whose list a figure links to (from its link when frozen). */
+static const Kind *fig_list_kind(const Run *r){
+  if( r->zKind ) return kind_find(r->zKind);
+  if( r->zHref==0 || strncmp(r->zHref, "/k/", 3)!=0 ) return 0;
+  char z[64];
+  size_t n = strcspn(r->zHref+3, "?");
+  if( n>=sizeof z ) return 0;
+  memcpy(z, r->zHref+3, n);
+  z[n] = 0;
+  return kind_find(z);
+}
+
+/* bPublic: the government web site's copy; a figure links to its records
+** only when the public may read that kind's list. */
+static void html_runs_for(const Block *b, int iYear, int bPublic, Buf *pOut){
   for(const Run *r=b->pFirst; r; r=r->pNext){
+    if( bPublic && r->eType==RUN_FIG ){
+      const Kind *k = fig_list_kind(r);
+      if( k==0 || !k->bPublic ){ buf_html(pOut, "%s", r->z); continue; }
+    }
     switch( r->eType ){
       case RUN_BREAK: buf_markup(pOut, HTML("<br>")); break;
       case RUN_LEAD:  buf_html(pOut, "<span class=\"l2\">%s</span>", r->z); break;
@@ -55,7 +74,9 @@ void html_runs(const Block *b, int iYear, Buf *pOut){
   }
 }
 
-void html_render(const Doc *pDoc, Buf *pOut){
+void html_runs(const Block *b, int iYear, Buf *pOut){ html_runs_for(b, iYear, 0, pOut); }
+
+void html_render(const Doc *pDoc, int bPublic, Buf *pOut){
   buf_markup(pOut, HTML("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
   buf_html(pOut, "<title>%s</title>\n", pDoc->zTitle);
@@ -73,7 +94,7 @@ void html_render(const Doc *pDoc, Buf *pOut){
       case BLK_ANNEX: buf_markup(pOut, HTML("<p class=\"annex\">")); break;
       default:        buf_markup(pOut, HTML("<p>")); break;
     }
-    html_runs(b, pDoc->iYear, pOut);
+    html_runs_for(b, pDoc->iYear, bPublic, pOut);
     switch( b->eType ){
       case BLK_TITLE: buf_markup(pOut, HTML("</h1>\n")); break;
       case BLK_H1:    buf_markup(pOut, HTML("</h2>\n")); break;

@@ -273,13 +273,14 @@ int report_docx(Ctx *pCtx, int iYear, i64 iVersion, int bAppendix, const char *z
 }
 
 int report_write(Ctx *pCtx, int iYear, i64 iVersion, const char *zFormat, Buf *pOut){
-  int bHtml;
+  int bHtml, bPublic = 0;
   if( zFormat && strcmp(zFormat, "html")==0 ) bHtml = 1;
+  else if( zFormat && strcmp(zFormat, "public")==0 ) bHtml = bPublic = 1;
   else if( zFormat && strcmp(zFormat, "md")==0 ) bHtml = 0;
   else return err_internal(pCtx, "report_write: unknown format %s", zFormat ? zFormat : "(null)");
   Report r;
   int rc = report_compose(pCtx, iYear, iVersion, 0, 0, &r);
   if( rc ) return rc;
-  if( bHtml ) html_render(&r.doc, pOut); else md_render(&r.doc, pOut);
+  if( bHtml ) html_render(&r.doc, bPublic, pOut); else md_render(&r.doc, pOut);
   return FZ_OK;
 }

@@ -22,7 +22,9 @@
 **
 ** zFormat is "md" (Markdown: '# ' title, '## ' chapters, paragraphs) or
 ** "html" (a complete UTF-8 document laid out after GB/T 9704, where every
-** figure links to the records behind it: /k/KIND?year=Y&ind=IND&part=num|den).
+** figure links to the records behind it: /k/KIND?year=Y&ind=IND&part=num|den)
+** or "public" (the same for the government web site: a figure links only
+** where the public may read the records' list; the others are plain text).
 **
 ** Scope: the records of pCtx->pActor's department subtree. Settings read:
 ** county_name, county_party, county_gov, report_to, frozen_at (table
@@ -79,6 +81,7 @@ typedef struct DraftVersion {
 } DraftVersion;
 int draft_list(Ctx*, int iYear, DraftVersion **paOut, int *pnOut);   /* newest first, no paragraphs */
 i64 draft_latest(Ctx*, int iYear);                                   /* 0 when there is none */
+i64 draft_published(Ctx*, int iYear);                 /* the latest frozen version, 0 when none */
 int draft_load(Ctx*, i64 id, DraftVersion*);
 int draft_create(Ctx*, int iYear, i64 iFrom /* 0: from the data */, i64 *piNew);
 int draft_save(Ctx*, i64 id, const DraftPara*, int n);

@@ -142,6 +142,6 @@ void        run_href(const Run*, int iYear, Buf*);        /* a figure's link: /k
 /* md.c, html.c — renderers; they cannot fail */
 void md_render(const Doc*, Buf*);
 int  docx_render(const Doc*, const char *zPath);   /* docx.c: GB/T 9704 layout; 0 or 1 */
-void html_render(const Doc*, Buf*);
+void html_render(const Doc*, int bPublic, Buf*);   /* bPublic: links only to lists the public may read */
 void html_runs(const Block*, int iYear, Buf*);   /* one block's runs (no element around them) */
 #endif

@@ -81,6 +81,9 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
       outf(r, "<a href=\"/k/%s\" class=\"%s\">%s</a>", k->zName, k==pActive ? "on" : "", k->zLabel);
     }
   }
+  if( !r->zToken ){
+    out_html(r, HTML("<div class=\"group\">年度报告</div><a href=\"/public/report\">法治政府建设情况报告</a>"));
+  }
   if( r->zToken ){
     out_html(r, HTML("<div class=\"group\">年度报告</div>"));
     out_html(r, HTML("<a href=\"/report\">法治政府建设年度报告</a>"));

@@ -46,7 +46,8 @@ void web_drafts(Req *r, int iYear, const DraftVersion *a, int n){
     outf(r, "<input type=\"hidden\" name=\"year\" value=\"%d\"><button type=\"submit\" class=\"btn primary\">根据最新数据起草新版本</button></form>", iYear);
   }
   outf(r, "<a class=\"btn\" href=\"/report?year=%d&amp;version=data\">查看根据最新数据生成的报告</a>", iYear);
-  outf(r, "<a class=\"btn\" href=\"/report.xlsx?year=%d\">下载指标表</a></div>", iYear);
+  outf(r, "<a class=\"btn\" href=\"/report.xlsx?year=%d\">下载指标表</a>"
+          "<a class=\"btn\" href=\"/public/report?year=%d\">公开版（最新冻结的版本，供政府网站发布）</a></div>", iYear, iYear);
   if( n==0 ){
     out_html(r, HTML("<p>本年度还没有起草的版本。</p>"));
     web_end(r);

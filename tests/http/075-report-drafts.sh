@@ -33,6 +33,12 @@ get "/report.md?year=2025&version=data"; cp "$BODY" "$T/data.md"
 get "/report.md?year=2025&version=$V1"
 check "the same in Markdown" cmp -s "$BODY" "$T/data.md"
 
+anon
+get "/public/report?year=2025"
+expect_status 404 "nothing published before a version is frozen"
+expect_contains "$BODY" "2025年度法治政府建设情况报告尚未发布"
+login admin
+
 # 2. The editor's form: reword, reorder, split, add; figures stay live.
 api_get "/api/v1/report/v/$V1"
 cp "$BODY" "$T/v1.json"
@@ -105,6 +111,20 @@ api POST "/api/v1/report/v/$V1/freeze"
 expect_status 200 "freeze"
 expect_json '.frozen_at != null and .frozen_by == "admin"'
 FROZEN_AT=$(sql "SELECT frozen_at FROM report_version WHERE id=$V1")
+
+# The public copy for the government web site: the frozen version, anyone
+# may read it; a figure links only to lists the public may read.
+anon
+get "/public/report?year=2025"
+expect_status 200 "the published report, anonymously"
+expect_contains "$BODY" "县委、县政府主要负责同志认真履行推进法治建设第一责任人职责。"
+expect_contains "$BODY" "共收到行政复议申请$((RECV+1))件" "复议 figures as plain text"
+expect_not_contains "$BODY" 'href="/k/reconsideration' "no link to records the public may not read"
+expect_contains "$BODY" 'href="/k/normative_doc?year=2025' "规范性文件 (public) figures link to their list"
+PUBLINK=$(grep -o 'href="/k/normative_doc[^"]*' "$BODY" | head -1 | sed 's/^href="//; s/&amp;/\&/g')
+get "$PUBLINK"
+expect_status 200 "…which opens for anyone"
+login admin
 
 # 5. A frozen version never changes.
 get "/report?year=2025&version=$V1"; cp "$BODY" "$T/frozen.html"

@@ -41,6 +41,7 @@ page 200 /k/service_item "public catalog list"
 page 200 "/k/service_item/$(sql 'SELECT min(id) FROM service_item')" "public catalog detail"
 page 200 "/k/normative_doc?year=all" "public 规范性文件 list"
 page 404 /k/nosuchkind "404 page"
+page 404 "/public/report?year=2025" "a report not yet published"
 login_attempt admin wrong
 expect_status 401 "wrong password"
 validate "login page with an error"
@@ -79,6 +80,14 @@ page 200 "/report/compare?a=$V&b=data" "report versions side by side"
 post_form "/report/v/$V/freeze"
 expect_status 422 "a freeze refused"
 validate "report editor with errors"
+sql "UPDATE report_para SET pstate='' WHERE version_id=$V"
+sql "UPDATE report_para SET tpl='已填写。' WHERE version_id=$V AND tpl LIKE '{?%'"
+post_form "/report/v/$V/freeze"
+expect_status 303 "frozen"
+page 200 "/report/v/$V" "a frozen version"
+anon
+page 200 "/public/report?year=2025" "the published report"
+login admin
 page 200 /account "account page"
 page 200 "/audit?page=2" "audit log page 2"
 login fuyi
