@@ -219,6 +219,12 @@ static int move_settings(Mig *m){
   return rc;
 }
 
+/* A login of the moved county as it is known in the target. */
+static const char *prefixed(Mig *m, const char *zLogin){
+  if( m->zPrefix==0 || m->zPrefix[0]==0 || zLogin[0]==0 ) return zLogin;
+  return arena_printf(m->c->pArena, "%s%s", m->zPrefix, zLogin);
+}
+
 /* "dept_only=12" in a draft's text (a breakdown group's token or link)
 ** names a department by id: moved with the departments. */
 static const char *shift_dept_ids(Mig *m, const char *z){
@@ -258,8 +264,11 @@ static int move_drafts_and_draws(Mig *m, i64 iPlanOff){
     db_bind_int64(&ins, 2, db_column_int64(&q, 1) + m->iDeptOff);
     for(int i=2; i<5; i++) db_bind_int64(&ins, i+1, db_column_int64(&q, i));
     for(int i=5; i<10; i++){
+      const char *z = db_column_text(&q, i);
       if( db_column_is_null(&q, i) ) db_bind_null(&ins, i+1);
-      else db_bind_text(&ins, i+1, i==9 ? shift_dept_ids(m, db_column_text(&q, i)) : db_column_text(&q, i));
+      else if( i==9 ) db_bind_text(&ins, i+1, shift_dept_ids(m, z));
+      else if( i==6 || i==8 ) db_bind_text(&ins, i+1, prefixed(m, z));     /* logins */
+      else db_bind_text(&ins, i+1, z);
     }
     if( db_step(&ins)!=DB_DONE ) rc = 1;
     db_reset(&ins);
@@ -293,7 +302,9 @@ static int move_drafts_and_draws(Mig *m, i64 iPlanOff){
   while( rc==0 && db_step(&q)==DB_ROW ){
     db_bind_int64(&ins, 1, db_column_int64(&q, 0) + iPlanOff);
     for(int i=1; i<10; i++){
-      if( db_column_is_null(&q, i) ) db_bind_null(&ins, i+1); else db_bind_text(&ins, i+1, db_column_text(&q, i));
+      const char *z = db_column_text(&q, i);
+      if( db_column_is_null(&q, i) ) db_bind_null(&ins, i+1);
+      else db_bind_text(&ins, i+1, i==2 || i==6 ? prefixed(m, z) : z);   /* fixed_by, drawn_by: logins */
     }
     if( db_step(&ins)!=DB_DONE ) rc = 1;
     db_reset(&ins);

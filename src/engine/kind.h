@@ -215,6 +215,7 @@ typedef struct Kind {
   const Version *pVersion; /* versioned year to year (NULL: not) */
   const Breakdown *aBreakdown; /* figures by department or field (NULL: none) */
   const InForce *pInForce;  /* a register counted as in force at a year's end (NULL: not) */
+  const char *zTrend;      /* the indicator the report's 附图 shows year by year (NULL: none) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
 } Kind;

@@ -340,6 +340,10 @@ int registry_selfcheck(char *zErr, int nErr){
       }
     }
     if( report_text_ok(k, zErr, nErr) ) return 1;
+    if( k->zTrend && kind_indicator(k, k->zTrend)==0 ){
+      snprintf(zErr, (size_t)nErr, "%s: zTrend names no indicator: %s", k->zName, k->zTrend);
+      return 1;
+    }
     if( k->aSpawn ){
       for(const Spawn *s=k->aSpawn; s->zTrans; s++){
         const Kind *kt = kind_find(s->zKind);

@@ -47,6 +47,7 @@ static void report_fail(Req *r, int rc){
   if( rc==FZ_NOTFOUND ) req_fail(r, 404, "没有这个报告版本（或它不属于您的单位、不是这一年度的）");
   else if( rc==FZ_FORBIDDEN ) req_fail(r, 403, "您的账号只能查看，不能起草或修改报告");
   else if( (rc==FZ_INVALID || rc==FZ_CONFLICT) && r->bApi ){ api_errors(r); if( rc==FZ_CONFLICT ) r->status = 409; }
+  else if( (rc==FZ_INVALID || rc==FZ_CONFLICT) && r->ctx.err.n ) req_fail(r, rc==FZ_CONFLICT ? 409 : 422, r->ctx.err.a[0].zMsg);
   else req_fail_internal(r);
 }
 
@@ -173,8 +174,9 @@ void h_draft_save(Req *r){
     char *zEnd = 0;
     double pos = zO && zO[0] ? strtod(zO, &zEnd) : (double)(bNew ? n+1 : i+1);
     if( zEnd && (*zEnd || pos!=pos) ){
+      /* kept where it was, so nothing she typed is lost when the page comes back */
       err_add(&r->ctx, 0, 0, "%s的序号“%s”不是数字", bNew ? "新增段落" : arena_printf(&r->arena, "第%d段", i+1), zO);
-      continue;
+      pos = bNew ? n+1 : i+1;
     }
     Row *w = &a[m];
     w->pos = pos;
@@ -191,8 +193,15 @@ void h_draft_save(Req *r){
     }
     m++;
   }
-  if( r->ctx.err.n ){ r->status = 422; draft_page(r, &v, 422); return; }
   qsort(a, (size_t)m, sizeof(Row), row_cmp);
+  if( r->ctx.err.n ){
+    /* the page again with what she typed */
+    v.aPara = arena_alloc(&r->arena, sizeof(DraftPara)*(size_t)(m+1));
+    for(int i=0; i<m; i++) v.aPara[i] = a[i].p;
+    v.nPara = m;
+    draft_page(r, &v, 422);
+    return;
+  }
   /* points the data proposed since, ticked to join: after the last point
   ** of chapter 三 (or its heading) */
   int nProp = req_param_int(r, "np", 0);
@@ -302,7 +311,8 @@ void h_draft_compare(Req *r){
     }
   }
   for(int i=0; i<2; i++){
-    int rc = report_paragraphs(&r->ctx, iYear, aSide[i].pVersion ? aSide[i].pVersion->id : 0,
+    /* each version in its own year (two years' reports may be compared too) */
+    int rc = report_paragraphs(&r->ctx, aSide[i].pVersion ? 0 : iYear, aSide[i].pVersion ? aSide[i].pVersion->id : 0,
                                &aSide[i].azText, &aSide[i].n);
     if( rc ){ report_fail(r, rc); return; }
   }

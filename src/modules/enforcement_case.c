@@ -105,5 +105,6 @@ const Kind kind_enforcement_case = {
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
+  .zTrend = "cases",
   .zAbout = "行政执法案件的立案、法制审核、决定、公示与全过程记录（行政执法“三项制度”）。",
 };

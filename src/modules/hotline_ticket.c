@@ -66,5 +66,6 @@ const Kind kind_hotline_ticket = {
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
+  .zTrend = "tickets",
   .zAbout = "12345热线、网站、县长信箱受理的群众诉求：派单、按本县规定的时限办结、群众评价。",
 };

@@ -74,5 +74,6 @@ const Kind kind_inspection = {
   .eShape = SHAPE_CASE, .bPublic = 1,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .pReport = &report,
+  .zTrend = "inspections",
   .zAbout = "每一次入企现场检查：双随机抽中、扫码入企登记或个案、专项检查，检查人员、结果与公示。",
 };

@@ -44,5 +44,6 @@ const Kind kind_law_publicity = {
   .zName = "law_publicity", .nOrder = 160, .zLabel = "普法活动", .zGroup = "普法与学法",
   .eShape = SHAPE_ACTIVITY,
   .aField = aField, .aIndicator = aIndicator, .pReport = &report,
+  .zTrend = "events",
   .zAbout = "法律“八进”普法活动和新媒体普法：阵地、形式、受众人次、资料与媒体采用。",
 };

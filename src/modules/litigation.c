@@ -89,5 +89,6 @@ const Kind kind_litigation = {
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
+  .zTrend = "cases",
   .zAbout = "以县政府及其部门为被告的行政诉讼：答辩期限、负责人出庭应诉与裁判结果。",
 };

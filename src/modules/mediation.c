@@ -79,5 +79,6 @@ const Kind kind_mediation = {
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .pReport = &report,
+  .zTrend = "disputes",
   .zAbout = "人民调解委员会、特色调解室、调解中心受理的矛盾纠纷：受理渠道、调结期限与调解结果。",
 };

@@ -88,5 +88,6 @@ const Kind kind_reconsideration = {
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator, .aBreakdown = aBreakdown,
+  .zTrend = "received",
   .zAbout = "行政复议案件的受理、审理期限（含延长）与结案方式。",
 };

@@ -63,5 +63,6 @@ const Kind kind_service_case = {
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
   .aIndicator = aIndicator,
+  .zTrend = "cases",
   .zAbout = "政务服务事项的办件：受理、办结与承诺时限、好差评。",
 };

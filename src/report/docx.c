@@ -149,7 +149,7 @@ static void block_xml(Buf *b, const Block *k){
 
 static void document_xml(Buf *b, const Doc *pDoc){
   buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document " W_NS "><w:body>");
-  for(const Block *k=pDoc->pFirst; k; k=k->pNext) block_xml(b, k);
+  for(const Block *k=pDoc->pFirst; k; k=k->pNext) if( k->eType!=BLK_CHART ) block_xml(b, k);   /* charts: HTML only */
   /* the page: A4, GB/T 9704 margins, footers 28 mm from the bottom edge
   ** (the dash line 7 mm below the 35 mm type area edge), a 22 × 28 grid */
   buf_raw_printf(b,

@@ -175,7 +175,7 @@ static int paras_from_data(Ctx *c, int iYear, DraftPara **paOut, int *pnOut){
   DraftPara *a = arena_alloc(c->pArena, sizeof(DraftPara)*(size_t)(n+1));
   n = 0;
   for(Block *b=r.doc.pFirst; b; b=b->pNext){
-    if( b->pFirst==0 ) continue;
+    if( b->pFirst==0 && b->eType!=BLK_CHART ) continue;
     DraftPara *p = &a[n++];
     p->zType = tpl_block_name(b->eType);
     p->zTpl = tpl_write(c->pArena, b, iYear, 0);
@@ -209,6 +209,10 @@ int draft_create(Ctx *c, int iYear, i64 iFrom, i64 *piNew){
   int n, rc;
   DraftVersion from;
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( !iFrom && (iYear<2000 || iYear>2999) ){
+    err_add(c, 0, 0, "年度“%d”无效：应为四位数的年份，如2025", iYear);
+    return FZ_INVALID;
+  }
   if( iFrom ){
     rc = draft_load(c, iFrom, &from);
     if( rc ) return rc;
@@ -271,9 +275,15 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
       err_add(c, 0, 0, "%s：状态“%s”无效", zWhere, s);
     }
     if( strlen(a[i].zTpl)>20000 ) err_add(c, 0, 0, "%s：超过20000字节，请分成几段", zWhere);
+    for(const char *z=a[i].zTpl; *z; z++){
+      if( (unsigned char)*z<0x20 || *z==0x7f ){
+        err_add(c, 0, 0, "%s：含有换行、制表符等控制字符；一段一个段落（标题换行写{br}）", zWhere);
+        break;
+      }
+    }
     Buf e;
     buf_init(&e);
-    if( tpl_check(c->pArena, a[i].zTpl, zWhere, &e) ) err_add(c, 0, 0, "%s", buf_cstr(&e));
+    if( tpl_check(c->pArena, a[i].zTpl, strcmp(a[i].zType, "chart")==0, zWhere, &e) ) err_add(c, 0, 0, "%s", buf_cstr(&e));
     buf_free(&e);
   }
   if( n>2000 ) err_add(c, 0, 0, "段落过多（%d段，最多2000段）", n);
@@ -302,13 +312,15 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
     err_add(c, 0, 0, "第%d版刚刚已被冻结，不能再修改；如需修改，请以它为基础生成新版本", v.iNo);
     return FZ_CONFLICT;
   }
+  DraftVersion w;                 /* as it is now, for the audit entry's "before" */
+  if( draft_load(c, id, &w) ) goto db_fail;
   if( db_prepare(c->pDb, &q, "DELETE FROM report_para WHERE version_id=?1") ) goto db_fail;
   db_bind_int64(&q, 1, id);
   rc = db_step(&q);
   db_finalize(&q);
   if( rc!=DB_DONE ) goto db_fail;
   if( paras_insert(c, id, a, n) ) goto db_fail;
-  if( audit_append(c, "report_save", "report", id, para_lines(c, v.aPara, v.nPara), para_lines(c, a, n)) ) goto db_fail;
+  if( audit_append(c, "report_save", "report", id, para_lines(c, w.aPara, w.nPara), para_lines(c, a, n)) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
 db_fail:
@@ -364,21 +376,37 @@ int draft_freeze(Ctx *c, i64 id){
   if( rc ) return rc;
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
   if( v.zFrozenAt ) return refuse_frozen(c, &v);
+  const char *zLines = para_lines(c, v.aPara, v.nPara);
   int nProposed = 0;
   for(int i=0; i<v.nPara; i++) nProposed += strcmp(v.aPara[i].zState, "proposed")==0;
   if( nProposed ){
     err_add(c, 0, 0, "第三部分还有%d条系统提出的不足未处理：请逐条采纳、修改或删除后再冻结", nProposed);
   }
+  /* paragraphs named as the editor numbers them */
+  DraftPara *aNow;
+  int nNow;
+  rc = paras_from_data(c, v.iYear, &aNow, &nNow);
+  if( rc ) return rc;
+  for(int i=0; i<v.nPara; i++){
+    const DraftPara *a = &v.aPara[i];
+    if( strcmp(a->zState, "dropped")==0 ) continue;
+    if( strstr(a->zTpl, "{?") ){
+      err_add(c, 0, 0, "第%d段还有待填写的提示：请填写或删除后再冻结", i+1);
+    }
+    /* an accepted point must still be what the data say */
+    if( strcmp(a->zType, "point")==0 && strcmp(a->zState, "")==0 && a->zKey[0] ){
+      int bStill = 0;
+      for(int j=0; j<nNow && !bStill; j++) bStill = strcmp(aNow[j].zKey, a->zKey)==0;
+      if( !bStill ) err_add(c, 0, 0, "第%d段所说的不足，按最新数据已不成立：请修改（可改为正文段落）或删除后再冻结", i+1);
+    }
+  }
   Report r;
   rc = report_compose(c, v.iYear, id, 0, fig_now, &r);
   if( rc ) return rc;
-  int iPara = 0;
-  for(Block *b=r.doc.pFirst; b; b=b->pNext){
-    iPara++;
-    for(Run *u=b->pFirst; u; u=u->pNext){
-      if( u->eType!=RUN_NOTE ) continue;
-      err_add(c, 0, 0, "第%d段还有待填写的提示“%s”：请填写或删除后再冻结", iPara, u->z);
-      break;
+  /* a figure that could not be computed is a note too (prompts are named above) */
+  for(Block *b=r.doc.pFirst; b && !c->err.n; b=b->pNext){
+    for(Run *u=b->pFirst; u && !c->err.n; u=u->pNext){
+      if( u->eType==RUN_NOTE ) err_add(c, 0, 0, "报告中还有“%s”：请修改相应段落后再冻结", u->z);
     }
   }
   if( c->err.n ) return FZ_INVALID;
@@ -390,6 +418,14 @@ int draft_freeze(Ctx *c, i64 id){
   const char *zDoc = arena_strndup(c->pArena, d.z ? d.z : "", d.n);
   buf_free(&d);
   if( db_begin_write(c->pDb) ) return err_internal(c, "draft_freeze: %s", db_errmsg(c->pDb));
+  /* saved meanwhile? then this is not the text the clerk asked to freeze */
+  DraftVersion w;
+  if( draft_load(c, id, &w) ) goto db_fail;
+  if( strcmp(para_lines(c, w.aPara, w.nPara), zLines)!=0 ){
+    db_rollback(c->pDb);
+    err_add(c, 0, 0, "第%d版刚刚被修改过：请查看修改后的内容，再冻结", v.iNo);
+    return FZ_CONFLICT;
+  }
   Stmt q;
   if( db_prepare(c->pDb, &q, "UPDATE report_version SET frozen_at=?2, frozen_by=?3, frozen_doc=?4"
                              " WHERE id=?1 AND frozen_at IS NULL RETURNING id") ) goto db_fail;
@@ -435,6 +471,7 @@ const char **draft_para_html(Ctx *c, const DraftVersion *v){
     Buf b;
     buf_init(&b);
     if( r.rc==FZ_OK ) html_runs(r.pCur, v->iYear, &b);
+    if( r.rc==FZ_OK && r.pCur->pChart ) chart_svg(&b, r.pCur->pChart);
     az[i] = arena_strndup(c->pArena, b.z ? b.z : "", b.n);
     buf_free(&b);
   }
@@ -455,6 +492,10 @@ int report_paragraphs(Ctx *c, int iYear, i64 iVersion, const char ***pazText, in
     Buf t;
     buf_init(&t);
     for(Run *u=b->pFirst; u; u=u->pNext) buf_puts(&t, u->eType==RUN_BREAK ? " " : u->z);
+    if( b->pChart ){
+      buf_raw_printf(&t, "图：%s", b->pChart->zTitle);
+      for(int i=0; i<b->pChart->n; i++) buf_raw_printf(&t, "%s%s %s", i ? "，" : "：", b->pChart->a[i].zLabel, b->pChart->a[i].zText);
+    }
     if( t.n ) az[n++] = arena_strndup(c->pArena, t.z, t.n);
     buf_free(&t);
   }

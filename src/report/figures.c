@@ -217,6 +217,9 @@ const char *fig_cn_number(Report *p, int n){
 ** 合法性审核按期完成率; 行政复议 + 法定期限结案率 -> 行政复议法定期限结案率).
 */
 const char *fig_ind_label(Report *p, const Kind *k, const Indicator *ind){
+  return ind_full_label(p->pCtx->pArena, k, ind);
+}
+const char *ind_full_label(Arena *a, const Kind *k, const Indicator *ind){
   const char *zK = k->zLabel, *zI = ind->zLabel;
   size_t nK = strlen(zK), nI = strlen(zI);
   size_t nOver = 0;
@@ -226,5 +229,5 @@ const char *fig_ind_label(Report *p, const Kind *k, const Indicator *ind){
     /* two characters at least: 学法述法 + 法律知识… share a 法 by chance */
     if( m<=nI && m>=6 && memcmp(zK+i, zI, m)==0 ){ nOver = m; break; }
   }
-  return arena_printf(p->pCtx->pArena, "%.*s%s", (int)(nK-nOver), zK, zI);
+  return arena_printf(a, "%.*s%s", (int)(nK-nOver), zK, zI);
 }

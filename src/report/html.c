@@ -31,6 +31,8 @@ static const char zStyle[] =
   ".gw p.date{text-align:right;text-indent:0;padding-right:4em}"
   ".gw p.foot{margin-top:28.95pt;font-size:14pt;text-indent:0}"
   ".gw .note{background:#fff3bf;color:#7a4b00}"
+  ".gw h2.figs{margin-top:57.9pt;text-indent:0}.gw figure.chart{margin:14pt 0;break-inside:avoid}"
+  ".gw figure.chart figcaption{font-size:14pt;text-align:center}.gw figure.chart svg{display:block;max-width:100%;height:auto;margin:0 auto}"
   ".gw p.annex{text-indent:0;font-family:\"黑体\",SimHei,\"Noto Sans CJK SC\",sans-serif;break-before:page;margin-top:57.9pt}"
   ".gw a{color:inherit;text-decoration:none;border-bottom:1px dotted #1c64b4}"
   ".gw a:hover{background:#e7f0fb}"
@@ -83,7 +85,16 @@ void html_render(const Doc *pDoc, int bPublic, Buf *pOut){
   buf_markup(pOut, HTML("<style>"));
   buf_puts(pOut, zStyle);                 /* a constant of this file */
   buf_markup(pOut, HTML("</style>\n</head>\n<body>\n<article class=\"gw\">\n"));
+  int nFig = 0;
   for(const Block *b=pDoc->pFirst; b; b=b->pNext){
+    if( b->eType==BLK_CHART ){
+      if( b->pChart==0 ) continue;
+      if( nFig++==0 ) buf_markup(pOut, HTML("<h2 class=\"figs\">附图</h2>\n"));
+      buf_html(pOut, "<figure class=\"chart\"><figcaption>图%d　%s</figcaption>", nFig, b->pChart->zTitle);
+      chart_svg(pOut, b->pChart);
+      buf_markup(pOut, HTML("</figure>\n"));
+      continue;
+    }
     switch( b->eType ){
       case BLK_TITLE: buf_markup(pOut, HTML("<h1>")); break;
       case BLK_H1:    buf_markup(pOut, HTML("<h2>")); break;

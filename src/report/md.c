@@ -29,7 +29,9 @@ static void md_runs(const Block *b, Buf *pOut){
   for(const Run *r=b->pFirst; r; r=r->pNext){
     switch( r->eType ){
       case RUN_BREAK: break;                    /* the title stays on one line */
-      case RUN_DATA:  md_escape(pOut, r->z); break;
+      case RUN_DATA:                            /* settings and a clerk's words */
+      case RUN_LEAD:
+      case RUN_NOTE:  md_escape(pOut, r->z); break;
       default:        buf_puts(pOut, r->z); break;
     }
   }
@@ -37,9 +39,12 @@ static void md_runs(const Block *b, Buf *pOut){
 
 void md_render(const Doc *pDoc, Buf *pOut){
   for(const Block *b=pDoc->pFirst; b; b=b->pNext){
+    if( b->eType==BLK_CHART ) continue;        /* charts are drawn by the HTML report */
     if( b->eType==BLK_TITLE ) buf_puts(pOut, "# ");
     else if( b->eType==BLK_H1 ) buf_puts(pOut, "## ");
     md_runs(b, pOut);
-    buf_puts(pOut, b->pNext ? "\n\n" : "\n");
+    const Block *n = b->pNext;
+    while( n && n->eType==BLK_CHART ) n = n->pNext;
+    buf_puts(pOut, n ? "\n\n" : "\n");
   }
 }

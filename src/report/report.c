@@ -24,6 +24,13 @@ Block *doc_block(Report *p, BlockType e){
   return b;
 }
 
+void doc_drop_last(Report *p){
+  Block *pPrev = 0;
+  for(Block *b=p->doc.pFirst; b && b!=p->doc.pLast; b=b->pNext) pPrev = b;
+  if( pPrev ) pPrev->pNext = 0; else p->doc.pFirst = 0;
+  p->doc.pLast = p->pCur = pPrev;
+}
+
 static Run *run_add(Report *p, RunType e, const char *z){
   Run *r = arena_alloc(p->pCtx->pArena, sizeof(Run));
   r->eType = e;
@@ -100,7 +107,8 @@ void run_rate_in(Report *p, const IndValue *v, const char *zParam, const char *z
   }
   /* {kind.ind%|dept_only=12}: the draft asks for the same group again */
   size_t n = strlen(pFirst->zTok);
-  pFirst->zTok = arena_printf(p->pCtx->pArena, "%.*s|%s=%s}", (int)(n-1), pFirst->zTok, zParam, zValue);
+  pFirst->zTok = arena_printf(p->pCtx->pArena, "%.*s|%s=%s}", (int)(n-1), pFirst->zTok, zParam,
+                              tpl_tok_escape(p->pCtx->pArena, zValue));
 }
 
 /* A count derived from several indicators, linked to the records of kind

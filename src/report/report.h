@@ -12,6 +12,8 @@
 #ifndef FZ_REPORT_H
 #define FZ_REPORT_H
 #include "engine/ctx.h"
+#include "engine/query.h"
+#include "chart/chart.h"
 
 /*
 ** Draft the report for calendar year iYear and append it to pOut.
@@ -51,6 +53,9 @@ int report_docx(Ctx*, int iYear, i64 iVersion, int bAppendix, const char *zPath)
 ** puts a record in the year, and the declaration's note (or NULL). */
 typedef struct IndDef { const char *zMethod, *zNum, *zDen, *zYear, *zHelp; } IndDef;
 void ind_define(Ctx*, const Kind*, const Indicator*, IndDef*);
+/* An indicator named as a sentence names it (figures.c): 行政复议 +
+** 法定期限结案率 -> 行政复议法定期限结案率, the shared part said once. */
+const char *ind_full_label(Arena*, const Kind*, const Indicator*);
 
 /*
 ** Stored drafts (draft.c). The clerk's report is a numbered version of
@@ -96,5 +101,11 @@ const char **draft_para_html(Ctx*, const DraftVersion*);
 /* The finished report's paragraphs as plain text, from the data
 ** (iVersion 0) or a stored version: the comparison of versions. */
 int report_paragraphs(Ctx*, int iYear, i64 iVersion, const char ***pazText, int *pn);
+
+/* Charts (charts.c): a breakdown's first nMax groups; one indicator over
+** the nYears years up to iYear, from the first with data (c->n may be
+** below 2: nothing to compare). */
+void chart_breakdown(Arena*, const BreakSet*, int nMax, Chart*);
+int  chart_trend(Ctx*, const Kind*, const Indicator*, int iYear, int nYears, Chart*);
 
 #endif

@@ -52,13 +52,17 @@ typedef enum BlockType {
   BLK_FOOT,       /* 统计期间 and data-freeze line */
   BLK_POINT,      /* one 不足 of chapter 三: joined with its neighbours into
                      the paragraph before ("一是…；二是…。") by doc_finish() */
-  BLK_ANNEX       /* "附件": 黑体, flush left, on a new page (annex.c) */
+  BLK_ANNEX,      /* "附件": 黑体, flush left, on a new page (annex.c) */
+  BLK_CHART       /* a chart (pChart) after the report: the HTML draws it under
+                     附图; Word and Markdown leave it out */
 } BlockType;
 
 typedef struct Block Block;
 struct Block {
   BlockType eType;
-  const char *zKey;        /* BLK_POINT: what it is about ("kind.ind", "kind.ind|param=value") */
+  const char *zKey;        /* BLK_POINT: what it is about ("kind.ind", "kind.ind|param=value");
+                              BLK_CHART: its spec ("近年变化：{kind.ind}", "分组比较：{kind.ind|by=dept}") */
+  Chart *pChart;           /* BLK_CHART: the data drawn (NULL: nothing to draw) */
   Run *pFirst, *pLast;
   Block *pNext;
 };
@@ -87,6 +91,9 @@ typedef struct Report {
   int nClause;             /* clauses in the current sentence */
   const char *zPend;       /* punctuation owed before the next clause ("；") */
   int nSub;                /* subsections written under 一、 */
+#define MAX_CHARTS 8
+  const char *azChart[MAX_CHARTS];   /* 附图 of the breakdowns chapter 三 names */
+  int nChart;
 } Report;
 
 /* figures.c — settings, indicator values, dates as Chinese text */
@@ -116,6 +123,8 @@ void run_state_count(Report*, const char *zKind, const char *zState, long long n
 int  run_figure(Report*, const Kind*, const char *zInd, char cSuffix);
 void doc_finish(Report*);
 void doc_appendix(Report*);              /* annex.c: 附件：报告数字的统计口径 */
+Block *doc_chart(Report*, const char *zSpec); /* tpl.c: a chart block from its spec, computed */
+void doc_drop_last(Report*);                 /* report.c: takes the last block off again */
 void clause(Report*);
 void clause_semi(Report*);
 void sentence_end(Report*);
@@ -136,8 +145,9 @@ const char *tpl_block_name(BlockType);
 BlockType   tpl_block_type(const char *zName);            /* 0 if unknown */
 const char *tpl_write(Arena*, const Block*, int iYear, int bFrozen);
 void        tpl_read(Report*, BlockType, const char *zTpl, int bFrozen);
-int         tpl_check(Arena*, const char *zTpl, const char *zWhere, Buf *pErr);
+int         tpl_check(Arena*, const char *zTpl, int bChart, const char *zWhere, Buf *pErr);
 void        run_href(const Run*, int iYear, Buf*);        /* a figure's link: /k/KIND?year=… */
+const char *tpl_tok_escape(Arena*, const char *z);        /* text to sit inside a token */
 
 /* md.c, html.c — renderers; they cannot fail */
 void md_render(const Doc*, Buf*);

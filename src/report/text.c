@@ -387,6 +387,10 @@ static int weaknesses(Report *p){
                "%d年，%s法治政府建设工作取得了一定成效，但从分部门（单位）情况看，仍存在以下不足：", p->iYear, p->zWe));
     }
     nLag++;
+    if( p->nChart<MAX_CHARTS ){
+      p->azChart[p->nChart++] = arena_printf(a, "分组比较：{%s.%s|by=%s}", s->pKind->zName, s->all.pInd->zName,
+                                             s->pBd->zBy ? s->pBd->zBy : "dept");
+    }
     doc_block(p, BLK_POINT)->zKey = arena_printf(a, "%s.%s|%s=%s", s->pKind->zName, s->all.pInd->zName,
                                                   w->zParam, w->zValue);
     const char *zWho = fBy ? arena_printf(a, "%s为%s的", fBy->zLabel, w->zKey) : w->zKey;
@@ -423,6 +427,8 @@ static int weaknesses(Report *p){
 void text_compose(Report *p){
   Arena *a = p->pCtx->pArena;
   int y = p->iYear;
+  const Kind *aKind[64];
+  int nKind = kinds_in_order(aKind, 64);
 
   p->doc.zTitle = arena_printf(a, "%s %s关于%d年法治政府建设情况的报告", p->zParty, p->zGov, y);
   doc_block(p, BLK_TITLE);
@@ -478,4 +484,15 @@ void text_compose(Report *p){
   doc_block(p, BLK_FOOT);
   run_text(p, arena_printf(a, "统计期间：%d年1月1日至12月31日；数据截至：", y));
   run_setting(p, "frozen", p->zFrozen);
+
+  /* 附图 (drawn by the HTML report only): the declared figures year by
+  ** year where there are two years to compare, then the breakdowns whose
+  ** laggards chapter 三 names */
+  for(int i=0; i<nKind && p->rc==0; i++){
+    const Kind *k = aKind[i];
+    if( k->zTrend==0 ) continue;
+    Block *b = doc_chart(p, arena_printf(a, "近年变化：{%s.%s}", k->zName, k->zTrend));
+    if( b->pChart==0 ) doc_drop_last(p);
+  }
+  for(int i=0; i<p->nChart && p->rc==0; i++) doc_chart(p, p->azChart[i]);
 }

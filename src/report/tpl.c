@@ -29,24 +29,46 @@
 #include <stdlib.h>
 
 static const char *const azBlockName[] = {
-  0, "title", "to", "h1", "p", "sign", "date", "foot", "point"
+  0, "title", "to", "h1", "p", "sign", "date", "foot", "point", "annex", "chart"
 };
 
 const char *tpl_block_name(BlockType e){
-  return e>=BLK_TITLE && e<=BLK_POINT ? azBlockName[e] : "p";
+  return e>=BLK_TITLE && e<=BLK_CHART ? azBlockName[e] : "p";
 }
+/* The types a draft may hold (an appendix is made for Word, never stored). */
 BlockType tpl_block_type(const char *z){
-  for(int i=BLK_TITLE; i<=BLK_POINT; i++) if( z && strcmp(z, azBlockName[i])==0 ) return (BlockType)i;
+  for(int i=BLK_TITLE; i<=BLK_CHART; i++){
+    if( i!=BLK_ANNEX && z && strcmp(z, azBlockName[i])==0 ) return (BlockType)i;
+  }
   return 0;
 }
 
 /* ---- writing ------------------------------------------------------------- */
 
+static const char *chart_write(Arena*, const Chart*);
+
+/* Text between tokens: a brace is written twice. */
 static void put_escaped(Buf *b, const char *z){
   for(; *z; z++){
     if( *z=='{' || *z=='}' ) buf_putc(b, *z);
     buf_putc(b, *z);
   }
+}
+/* Text inside a token (a prompt, a value written out): a backslash
+** before \, { and }, so the token ends at its first bare '}'. */
+static void put_tok_escaped(Buf *b, const char *z){
+  for(; *z; z++){
+    if( *z=='\\' || *z=='{' || *z=='}' ) buf_putc(b, '\\');
+    buf_putc(b, *z);
+  }
+}
+const char *tpl_tok_escape(Arena *a, const char *z){
+  Buf b;
+  buf_init(&b);
+  put_tok_escaped(&b, z);
+  const char *zOut = arena_strdup(a, buf_cstr(&b));
+  buf_free(&b);
+  return zOut;
 }
 
 /* The link of a figure, as the HTML report writes it. */
@@ -77,6 +99,10 @@ void run_href(const Run *r, int iYear, Buf *h){
 ** value is written out, a figure with its link.
 */
 const char *tpl_write(Arena *a, const Block *b, int iYear, int bFrozen){
+  if( b->eType==BLK_CHART ){
+    if( !bFrozen ) return b->zKey ? b->zKey : "";
+    return b->pChart ? chart_write(a, b->pChart) : "";
+  }
   Buf o;
   buf_init(&o);
   for(const Run *r=b->pFirst; r; r=r->pNext){
@@ -88,13 +114,13 @@ const char *tpl_write(Arena *a, const Block *b, int iYear, int bFrozen){
     switch( r->eType ){
       case RUN_BREAK: buf_puts(&o, "{br}"); break;
       case RUN_LEAD:  buf_puts(&o, "【"); put_escaped(&o, r->z); buf_puts(&o, "】"); break;
-      case RUN_NOTE:  buf_puts(&o, "{?"); put_escaped(&o, r->z); buf_puts(&o, "}"); break;
+      case RUN_NOTE:  buf_puts(&o, "{?"); put_tok_escaped(&o, r->z); buf_puts(&o, "}"); break;
       case RUN_FIG:
         if( r->zKind==0 && r->zHref==0 ){ put_escaped(&o, r->z); break; }
         buf_puts(&o, "{>");
         run_href(r, iYear, &o);
         buf_puts(&o, "#");
-        put_escaped(&o, r->z);
+        put_tok_escaped(&o, r->z);
         buf_puts(&o, "}");
         break;
       default:
@@ -102,7 +128,7 @@ const char *tpl_write(Arena *a, const Block *b, int iYear, int bFrozen){
           /* a setting as it was: {party#中共某县委} */
           buf_append(&o, r->zTok, strcspn(r->zTok, "}"));
           buf_puts(&o, "#");
-          put_escaped(&o, r->z);
+          put_tok_escaped(&o, r->z);
           buf_puts(&o, "}");
         }else{
           put_escaped(&o, r->z);
@@ -204,19 +230,26 @@ static int tpl_walk(TplWalk *w, const char *zTpl, const char **pzAt){
   buf_init(&t);
   if( strncmp(z, "【", strlen("【"))==0 && strstr(z, "】") ){
     const char *e = strstr(z, "】");
-    if( w->xLead ) w->xLead(w->pArg, arena_strndup(w->a, z+strlen("【"), (size_t)(e-z-strlen("【"))));
+    Buf h;
+    buf_init(&h);
+    for(const char *s=z+strlen("【"); s<e; s++){
+      buf_putc(&h, *s);
+      if( (s[0]=='{' || s[0]=='}') && s+1<e && s[1]==s[0] ) s++;    /* {{ and }} */
+    }
+    if( w->xLead ) w->xLead(w->pArg, arena_strdup(w->a, buf_cstr(&h)));
+    buf_free(&h);
     z = e + strlen("】");
   }
   while( *z ){
     if( (z[0]=='{' && z[1]=='{') || (z[0]=='}' && z[1]=='}') ){ buf_putc(&t, z[0]); z += 2; continue; }
     if( *z=='}' ) break;
     if( *z!='{' ){ buf_putc(&t, *z++); continue; }
-    /* a token: up to the first single '}' */
+    /* a token: up to its first '}' without a backslash before it */
     const char *s = z+1;
     Buf k;
     buf_init(&k);
-    while( *s && !(s[0]=='}' && s[1]!='}') ){
-      if( (s[0]=='}' && s[1]=='}') || (s[0]=='{' && s[1]=='{') ){ buf_putc(&k, s[0]); s += 2; continue; }
+    while( *s && *s!='}' ){
+      if( s[0]=='\\' && s[1] ){ buf_putc(&k, s[1]); s += 2; continue; }
       if( s[0]=='{' ) break;
       buf_putc(&k, *s++);
     }
@@ -233,6 +266,116 @@ static int tpl_walk(TplWalk *w, const char *zTpl, const char **pzAt){
   return *z!=0;      /* stopped at a brace without its pair */
 }
 
+/* ---- charts -------------------------------------------------------------- */
+
+/* A chart paragraph is its spec: 近年变化：{kind.ind} (that figure over the
+** last five years) or 分组比较：{kind.ind|by=dept} (a breakdown's groups,
+** by department or by the field the breakdown declares). */
+#define TREND_YEARS 5
+static const char zTrendSpec[] = "近年变化：";
+static const char zBarsSpec[] = "分组比较：";
+
+typedef struct ChartSpec { int bTrend; const Kind *k; const Indicator *ind; const Breakdown *pBd; } ChartSpec;
+
+static const char *chart_spec(Arena *a, const char *zSpec, ChartSpec *cs){
+  memset(cs, 0, sizeof *cs);
+  cs->bTrend = strncmp(zSpec, zTrendSpec, strlen(zTrendSpec))==0;
+  if( !cs->bTrend && strncmp(zSpec, zBarsSpec, strlen(zBarsSpec))!=0 ){
+    return "图表应写成“近年变化：{事项.指标}”或“分组比较：{事项.指标|by=dept}”";
+  }
+  const char *z = zSpec + strlen(cs->bTrend ? zTrendSpec : zBarsSpec);
+  size_t n = strlen(z);
+  Tok t;
+  if( n<3 || z[0]!='{' || z[n-1]!='}' || tok_parse(a, arena_strndup(a, z+1, n-2), &t)
+   || t.cSep!='.' || t.cSuf ) return "图表中的指标写法不对";
+  cs->k = kind_find(t.zKind);
+  cs->ind = cs->k ? kind_indicator(cs->k, t.zName) : 0;
+  if( cs->ind==0 ) return "没有这个指标";
+  if( cs->bTrend ) return t.zParam ? "近年变化不分组" : 0;
+  if( t.zParam==0 || strcmp(t.zParam, "by")!=0 ) return "分组比较须写明 |by=dept 或分组字段";
+  for(const Breakdown *bd=cs->k->aBreakdown; bd && bd->zIndicator; bd++){
+    if( strcmp(bd->zIndicator, cs->ind->zName)!=0 ) continue;
+    if( bd->zBy ? strcmp(bd->zBy, t.zValue)==0 : strcmp(t.zValue, "dept")==0 ) cs->pBd = bd;
+  }
+  return cs->pBd ? 0 : "这个指标没有这样的分组";
+}
+
+/* The chart's data now; NULL when there is nothing to draw (fewer than
+** two years with data, a breakdown without groups). */
+static Chart *chart_compute(Report *p, const ChartSpec *cs){
+  Ctx *c = p->pCtx;
+  Chart *ch = arena_alloc(c->pArena, sizeof(Chart));
+  if( cs->bTrend ){
+    if( chart_trend(c, cs->k, cs->ind, p->iYear, TREND_YEARS, ch) ){ p->rc = FZ_INTERNAL; return 0; }
+    return ch->n>=2 ? ch : 0;
+  }
+  BreakSet *aSet;
+  int nSet;
+  if( ind_breakdowns(c, cs->k, p->iYear, &aSet, &nSet) ){ p->rc = FZ_INTERNAL; return 0; }
+  for(int i=0; i<nSet; i++){
+    if( aSet[i].pBd!=cs->pBd ) continue;
+    chart_breakdown(c->pArena, &aSet[i], 12, ch);
+    return ch->n>0 ? ch : 0;
+  }
+  return 0;
+}
+
+Block *doc_chart(Report *p, const char *zSpec){
+  ChartSpec cs;
+  Block *b = doc_block(p, BLK_CHART);
+  b->zKey = zSpec;
+  if( chart_spec(p->pCtx->pArena, zSpec, &cs)==0 ) b->pChart = chart_compute(p, &cs);
+  return b;
+}
+
+/* A frozen chart: type, title, percent flag, reference, target, then an
+** item each (label, value, text, bad), fields apart by US, items by RS. */
+#define US "\x1f"
+#define RS "\x1e"
+static const char *chart_write(Arena *a, const Chart *ch){
+  Buf b;
+  buf_init(&b);
+  buf_raw_printf(&b, "%d" US "%s" US "%d" US "%s" US "%.6g" US "%.6g", ch->eType, ch->zTitle, ch->bPercent,
+                 ch->zRefText ? ch->zRefText : "", ch->vRef, ch->vTarget);
+  for(int i=0; i<ch->n; i++){
+    buf_raw_printf(&b, RS "%s" US "%.6g" US "%s" US "%d", ch->a[i].zLabel, ch->a[i].v, ch->a[i].zText, ch->a[i].bBad);
+  }
+  const char *z = arena_strdup(a, buf_cstr(&b));
+  buf_free(&b);
+  return z;
+}
+
+/* The next field of a frozen chart, up to US or RS (or the end). */
+static const char *chart_field(Arena *a, const char **pz){
+  const char *z = *pz;
+  size_t n = strcspn(z, US RS);
+  *pz = z[n]==0x1f ? z+n+1 : z+n;
+  return arena_strndup(a, z, n);
+}
+static Chart *chart_read(Arena *a, const char *z){
+  Chart *ch = arena_alloc(a, sizeof(Chart));
+  memset(ch, 0, sizeof *ch);
+  ch->eType = atoi(chart_field(a, &z));
+  ch->zTitle = chart_field(a, &z);
+  ch->bPercent = atoi(chart_field(a, &z));
+  ch->zRefText = chart_field(a, &z);
+  if( ch->zRefText[0]==0 ) ch->zRefText = 0;
+  ch->vRef = atof(chart_field(a, &z));
+  ch->vTarget = atof(chart_field(a, &z));
+  int n = 0;
+  for(const char *s=z; *s; s++) n += *s==0x1e;
+  ch->a = arena_alloc(a, sizeof(ChartItem)*(size_t)(n+1));
+  while( *z==0x1e && ch->n<n ){
+    z++;
+    ChartItem *it = &ch->a[ch->n++];
+    it->zLabel = chart_field(a, &z);
+    it->v = atof(chart_field(a, &z));
+    it->zText = chart_field(a, &z);
+    it->bBad = atoi(chart_field(a, &z));
+  }
+  return ch;
+}
+
 /* ---- checking what a clerk typed ---------------------------------------- */
 
 typedef struct Check { Arena *a; Buf *pErr; const char *zWhere; int n; } Check;
@@ -246,14 +389,23 @@ static void check_tok(void *pArg, const char *zTok){
 }
 
 /* 0 when every token of zTpl can be read; else 1 and one Chinese line in
-** pErr naming zWhere ("第5段") and the token. */
-int tpl_check(Arena *a, const char *zTpl, const char *zWhere, Buf *pErr){
+** pErr naming zWhere ("第5段") and the token. A chart paragraph (bChart)
+** is its spec. */
+int tpl_check(Arena *a, const char *zTpl, int bChart, const char *zWhere, Buf *pErr){
+  if( bChart ){
+    ChartSpec cs;
+    const char *zWhy = chart_spec(a, zTpl, &cs);
+    if( zWhy ) buf_raw_printf(pErr, "%s：%s", zWhere, zWhy);
+    return zWhy!=0;
+  }
   Check c = { a, pErr, zWhere, 0 };
   TplWalk w = { a, &c, 0, check_tok, 0 };
   const char *zAt = 0;
   if( tpl_walk(&w, zTpl, &zAt) ){
+    int n = 1;                     /* the brace and the whole character after it */
+    if( zAt[1] ){ n++; while( ((unsigned char)zAt[n] & 0xC0)==0x80 ) n++; }
     buf_raw_printf(pErr, "%s：“%.*s”处的大括号没有配对（数字标记写成{…}，大括号本身请写成{{或}}）",
-                   zWhere, zAt[0] && zAt[1] ? 2 : 1, zAt);
+                   zWhere, n, zAt);
     return 1;
   }
   return c.n>0;
@@ -353,6 +505,12 @@ static void read_tok(void *pArg, const char *zTok){
 ** document's values are taken as written; a live one's are computed. */
 void tpl_read(Report *p, BlockType e, const char *zTpl, int bFrozen){
   Read rd = { p, bFrozen };
+  if( e==BLK_CHART ){
+    if( !bFrozen ){ doc_chart(p, zTpl); return; }
+    Block *b = doc_block(p, e);
+    if( zTpl[0] ) b->pChart = chart_read(p->pCtx->pArena, zTpl);
+    return;
+  }
   doc_block(p, e);
   TplWalk w = { p->pCtx->pArena, &rd, read_text, read_tok, read_lead };
   const char *zAt = 0;

@@ -83,10 +83,23 @@ expect_json '.errors | any(.message | contains("第1段") and contains("大括�
 expect_eq "$(sql "SELECT tpl FROM report_para WHERE version_id=$V1 AND pos=4")" "$BEFORE" "nothing was saved"
 
 # 4. Freezing waits for every proposed point and every prompt.
+api_get "/api/v1/report/v/$V1"
+PROMPT_ROW=$(jq '[.paragraphs[] | .text | startswith("{?")] | index(true) + 1' "$BODY")
 api POST "/api/v1/report/v/$V1/freeze"
 expect_status 422 "freeze refused"
 expect_json '.errors | any(.message | contains("系统提出的不足未处理"))' "while points are only proposed"
-expect_json '.errors | any(.message | contains("待填写的提示"))' "while prompts are left"
+expect_json ".errors | any(.message | contains(\"第${PROMPT_ROW}段还有待填写的提示\"))" "while prompts are left, named by the editor's row ($PROMPT_ROW)"
+api PUT "/api/v1/report/v/$V1" '{"paragraphs":[{"type":"p","text":"第一行\n第二行"}]}'
+expect_status 422 "a newline inside a paragraph sent to the API"
+expect_json '.errors | any(.message | contains("第1段：含有换行"))'
+api POST /api/v1/report/drafts '{"year":"abc"}'
+expect_status 422 "a year that is no year"
+expect_json '.errors | any(.message | contains("年度"))'
+FORM=$(form_of "$T/v1.json" ".paragraphs[1].o = \"五\" | .paragraphs[$OP].text = \"这段新写的文字不能丢。\"")
+req POST "/report/v/$V1" --data "_csrf=$CSRF&$FORM&n=$N&nn=0"
+expect_status 422 "a place that is no number"
+expect_contains "$BODY" "第2段的序号“五”不是数字"
+expect_contains "$BODY" "这段新写的文字不能丢。" "what she typed comes back with the error"
 api_get "/api/v1/report/v/$V1"
 # accept the first point as proposed, reword the second (accepted by
 # rewording it), drop the rest; fill the prompts

@@ -559,6 +559,16 @@ static void test_draft(void){
     if( strcmp(a[i].zType, "point")==0 ) a[i].zState = "";
     if( strncmp(a[i].zTpl, "{?", 2)==0 ) a[i].zTpl = "已按实际填写。";
   }
+  a[3].zTpl = "【含{{x}}的小标题】正文。";
+  T_EQ_INT(draft_save(&f.c, id, a, v.nPara), FZ_OK);
+  buf_reset(&b);
+  T_EQ_INT(report_write(&f.c, 2024, id, "html", &b), FZ_OK);
+  HAS(buf_cstr(&b), "（一）含{x}的小标题。</span>正文。");          /* braces in a lead-in, once */
+  a[3].zTpl = "第一行\n第二行";
+  T_EQ_INT(draft_save(&f.c, id, a, v.nPara), FZ_INVALID);            /* a paragraph is one line */
+  HAS(f.c.err.a[0].zMsg, "第4段：含有换行");
+  f.c.err.n = 0;
+  a[3].zTpl = v.aPara[3].zTpl;
   T_EQ_INT(draft_save(&f.c, id, a, v.nPara), FZ_OK);
   const char *z = report(&f, 2024, "md");         /* the latest version is not the default here: from the data */
   T_CHECK(strstr(z, "{{")==0);
@@ -576,6 +586,22 @@ static void test_draft(void){
   HAS(f.c.err.a[0].zMsg, "第4段：");
   HAS(f.c.err.a[0].zMsg, "大括号没有配对");
   f.c.err.n = 0;
+  /* an accepted point the data no longer bear out cannot be frozen: R3
+  ** decided within its period puts 复议 on time at 100% */
+  Stmt q;
+  T_EQ_INT(db_prepare(f.pDb, &q, "UPDATE reconsideration SET decided='2024-07-01' WHERE case_no='R3'"), DB_OK);
+  T_EQ_INT(db_step(&q), DB_DONE);
+  db_finalize(&q);
+  f.c.pIndCache = 0;               /* written behind the engine's back: what it computed is stale */
+  T_EQ_INT(draft_freeze(&f.c, id), FZ_INVALID);
+  int bSaid = 0;
+  for(int i=0; i<f.c.err.n; i++) bSaid |= strstr(f.c.err.a[i].zMsg, "按最新数据已不成立")!=0;
+  T_CHECK(bSaid);
+  f.c.err.n = 0;
+  T_EQ_INT(db_prepare(f.pDb, &q, "UPDATE reconsideration SET decided='2024-08-14' WHERE case_no='R3'"), DB_OK);
+  T_EQ_INT(db_step(&q), DB_DONE);
+  db_finalize(&q);
+  f.c.pIndCache = 0;
   /* frozen: the same text, and it stays when the data change */
   buf_reset(&b);
   T_EQ_INT(report_write(&f.c, 2024, id, "html", &b), FZ_OK);
