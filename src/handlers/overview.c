@@ -47,4 +47,17 @@ void h_breakdowns(Req *r){
   if( r->bApi ) api_breakdowns(r, iYear, a, n); else web_breakdowns(r, iYear, a, n);
 }
 
+/* 近年变化: ?kind=K&ind=I over the five years up to ?year=. */
+void h_trend(Req *r){
+  int iYear = req_year(r);
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday);
+  const char *zKind = req_param(r, "kind"), *zInd = req_param(r, "ind");
+  const Kind *k = zKind ? kind_find(zKind) : 0;
+  const Indicator *ind = k && zInd ? kind_indicator(k, zInd) : 0;
+  if( ind==0 ){ req_fail(r, 404, "没有这项指标"); return; }
+  Chart c;
+  if( chart_trend(&r->ctx, k, ind, iYear, 5, &c) ){ req_fail_internal(r); return; }
+  web_trend(r, k, ind, iYear, &c);
+}
+
 void h_audit_list(Req *r){ web_audit(r); }

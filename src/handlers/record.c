@@ -26,6 +26,14 @@ void query_from_req(Req *r, Query *q){
     const Indicator *pI = zI && !strchr(zI, '.') ? kind_indicator(k, zI) : 0;
     if( pI && ind_uses_year(pI) ) q->iYear = req_year(r);
   }
+  /* until=MM-DD: the year from 1 January to that day (the same period as
+  ** a year still running, as 近年变化 sets earlier years beside it) */
+  const char *zUntil = req_param(r, "until");
+  Day dUntil;
+  if( zUntil && strlen(zUntil)==5 && zUntil[2]=='-' && q->iYear
+   && day_parse(arena_printf(&r->arena, "2024-%s", zUntil), &dUntil)==CAL_OK ){
+    memcpy(r->ctx.zYearUntil, zUntil, 6);
+  }
   q->iDept = req_param_int(r, "dept", 0);
   i64 iOnly = req_param_int(r, "dept_only", 0);   /* a breakdown's group: that department alone */
   if( iOnly ){ q->iDept = iOnly; q->bDeptOnly = 1; }

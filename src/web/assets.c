@@ -56,6 +56,7 @@ static const char zCss[] =
 ".para-head{grid-column:1/3;display:flex;gap:12px;flex-wrap:wrap;align-items:center;color:#606266;font-size:13px}.para-head input[size]{width:5em}\n"
 "form.draft textarea{width:100%;box-sizing:border-box;font-family:inherit}.para .preview{font-family:FangSong,STFangsong,serif;font-size:15px;line-height:1.7}\n"
 ".para .preview .note{background:#fff3bf}.para.proposed{border-left:4px solid #e6a23c}.para.dropped{opacity:.55}.para.new textarea{grid-column:1/3}\n"
+".card a.trend{font-size:12px;color:#909399}\n"
 "details.tokens{margin:8px 0 12px}details.tokens table.list{font-size:12px}\n"
 "table.compare td{vertical-align:top;width:50%;line-height:1.7}ins{background:#e1f3d8;text-decoration:none}del{background:#fde2e2}\n"
 "tr.gone td,tr.added td{background:#fafafa}tr.changed td{background:#fffdf3}\n"

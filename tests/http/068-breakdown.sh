@@ -168,4 +168,29 @@ expect_eq "$(rv 2026)" "$(sql "SELECT count(*) FROM officer WHERE reviewed_year=
 expect_eq "$(rv 2025)" "$(sql "SELECT count(*) FROM officer WHERE reviewed_year=2025")" "年审 2025"
 api_get "/api/v1/k/officer?year=2026&ind=reviewed&part=num&size=1"
 expect_json ".total == $(sql "SELECT count(*) FROM officer WHERE reviewed_year=2026")" "the 2026 trace lists those reviewed in 2026"
+
+# 附图: the HTML report draws each breakdown section 三 names; Markdown and Word do not.
+login admin
+get "/report?year=2025&version=data"
+expect_contains "$BODY" '<h2 class="figs">附图</h2>' "the HTML report has 附图"
+expect_contains "$BODY" '<figcaption>图1　'
+expect_contains "$BODY" '行政复议纠错率（按被申请人，较弱的在上）' "the 复议 breakdown section 三 names is drawn"
+check "each figure is an SVG chart" [ "$(grep -o '<figure class="chart">' "$BODY" | wc -l)" = "$(grep -o '<svg class="chart"' "$BODY" | wc -l)" ]
+get "/report.md?year=2025&version=data"
+expect_not_contains "$BODY" "附图"
+# 近年变化: 2026 runs until 06-30, so each year counts 1 January to 30 June.
+get "/trend?kind=inspection&ind=inspections&year=2026"
+expect_status 200 "近年变化 of 入企检查"
+expect_contains "$BODY" '涉企现场检查（2025—2026年，各年1月1日至6月30日）'
+I26=$(sql "SELECT count(*) FROM inspection WHERE state='done' AND assigned BETWEEN '2026-01-01' AND '2026-06-30'")
+I25=$(sql "SELECT count(*) FROM inspection WHERE state='done' AND assigned BETWEEN '2025-01-01' AND '2025-06-30'")
+expect_contains "$BODY" ">${I26}件</a>" "2026 so far: $I26"
+expect_contains "$BODY" ">${I25}件</a>" "2025 to the same day: $I25"
+L25=$(grep -o 'href="/k/inspection?year=2025[^"]*"' "$BODY" | head -1 | sed 's/^href="//; s/"$//; s/&amp;/\&/g')
+api_get "/api/v1$L25&size=1"
+expect_json ".total == $I25" "…and its link lists those $I25, 1 January to 30 June 2025"
+get "/trend?kind=inspection&ind=nosuch"
+expect_status 404 "an indicator that does not exist"
+get "/?year=2026"
+expect_contains "$BODY" 'href="/trend?kind=inspection&amp;ind=inspections&amp;year=2026"' "each card links to its 近年变化"
 finish

@@ -51,6 +51,7 @@ login leader
 page 200 / "dashboard"
 page 200 "/?year=2025" "dashboard 2025"
 page 200 "/breakdown?year=2025" "分部门（单位）情况"
+page 200 "/trend?kind=inspection&ind=inspections&year=2026" "近年变化"
 for k in $KINDS; do
   page 200 "/k/$k?year=all" "$k list"
   ID=$(sql "SELECT min(id) FROM $k")
