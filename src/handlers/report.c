@@ -165,7 +165,10 @@ void h_draft_save(Req *r){
     const char *zT = req_param(r, arena_printf(&r->arena, bNew ? "nt_%d" : "t_%d", j));
     const char *zX = req_param(r, arena_printf(&r->arena, bNew ? "nx_%d" : "x_%d", j));
     const char *zO = req_param(r, arena_printf(&r->arena, bNew ? "no_%d" : "o_%d", j));
-    if( zT==0 || zX==0 ){ req_fail(r, 400, "表单不完整，请刷新页面后重试"); return; }
+    if( zT==0 || zX==0 ){
+      req_fail(r, 400, arena_printf(&r->arena, "表单不完整（缺少%s第%d段），请刷新页面后重试", bNew ? "新增段落的" : "", j+1));
+      return;
+    }
     const char *zS = bNew ? "" : req_param(r, arena_printf(&r->arena, "s_%d", j));
     const char *zK = bNew ? "" : req_param(r, arena_printf(&r->arena, "k_%d", j));
     int bDel = !bNew && req_param(r, arena_printf(&r->arena, "del_%d", j))!=0;

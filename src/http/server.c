@@ -214,9 +214,15 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     *upload_data_size = 0;
     return MHD_YES;
   }
-  /* Final call: the whole request is here. */
+  /* Final call: the whole request is here. The post processor hands over
+  ** an urlencoded body's last field, when it is empty ("…&nx_2="), only
+  ** as it is destroyed: destroy it now, before anyone reads the fields. */
   if( r->pUpload ) fflush(r->pUpload);
-  if( r->pPost ) form_flush(r);
+  if( r->pPost ){
+    MHD_destroy_post_processor((struct MHD_PostProcessor*)r->pPost);
+    r->pPost = 0;
+    form_flush(r);
+  }
   r->ctx.pDb = http_thread_db();
   if( r->ctx.pDb==0 ){
     r->status = 503;

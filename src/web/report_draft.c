@@ -10,7 +10,8 @@
 
 static const struct { const char *zType, *zLabel; } aType[] = {
   { "title", "标题" }, { "to", "主送机关" }, { "h1", "一级标题" }, { "p", "正文段落" },
-  { "point", "不足要点" }, { "sign", "署名" }, { "date", "成文日期" }, { "foot", "附注" }, { 0, 0 }
+  { "point", "不足要点" }, { "sign", "署名" }, { "date", "成文日期" }, { "foot", "附注" },
+  { "chart", "附图（网页版）" }, { 0, 0 }
 };
 
 static void type_options(Req *r, const char *zSel){
@@ -81,7 +82,8 @@ static void token_help(Req *r){
                    "<p class=\"help\">段落中用大括号标出的数字会按最新数据计算：{事项.指标} 数量，{事项.指标%} 比率及其分子分母，"
                    "{事项.指标~} 平均数及其分子分母，{事项.指标=} 只写比率，{事项.指标/} 分母，{事项.指标^} 与上年相比。"
                    "{party} 党委名称，{gov} 政府名称，{to} 主送机关，{we} 我县，{date} 成文日期，{frozen} 数据截至时间，{year} 年度。"
-                   "段首用【】括起的是小标题，会自动编号为（一）（二）…。大括号本身写成 {{ 和 }}。</p>"
+                   "段首用【】括起的是小标题，会自动编号为（一）（二）…。大括号本身写成 {{ 和 }}。"
+                   "附图段落写作“近年变化：{事项.指标}”或“分组比较：{事项.指标|by=dept}”，只在网页版中画出。</p>"
                    "<table class=\"list\"><thead><tr><th>事项</th><th>指标</th><th>写法</th></tr></thead><tbody>"));
   const Kind *aK[64];
   int nK = kinds_in_order(aK, 64);

@@ -5,7 +5,9 @@
 // 收到复议申请 card on the 工作台, add a 行政复议 case through the form (first
 // with an impossible date, which must be refused beside the field), find it
 // with the list's 案号 filter, see the card go up by one, follow the card to
-// the indicator's records, log out.
+// the indicator's records, log out. Then the county admin reads the annual
+// report in Chromium (type area, type sizes, linked figures, charts, A4
+// print) and drafts a version whose reworded paragraph keeps a live figure.
 //
 // Every step is a named check; a failed check prints why and a screenshot
 // path, and the run goes on where it can. The last line is
@@ -339,6 +341,100 @@ try {
     assert(await page.getByRole('button', { name: '退出' }).count() === 0, 'still shows 退出 after logging out');
     await page.goto(BASE + '/');                  // the session is gone, not just the page
     await page.waitForURL(path('/login\\?next=%2F'));
+  });
+
+  // The annual report, as the county admin sees it and as a clerk finishes it.
+  const RYEAR = String(now.getFullYear() - 1);
+  await check(`log in as admin for the ${RYEAR} report`, async () => {
+    await page.goto(BASE + '/login');
+    await page.locator('input[name="login"]').fill('admin');
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.getByRole('button', { name: '登 录' }).click();
+    await page.waitForURL(path('/'));
+    state.admin = true;
+  });
+
+  await check('the HTML report: GB/T 9704 type area (156 mm), 3号 body, 2号 title, every figure a link', async () => {
+    need('admin');
+    await page.goto(`${BASE}/report?year=${RYEAR}&version=data`);
+    const h1 = await page.locator('article.gw h1').innerText();
+    assert(h1.includes(`关于${RYEAR}年法治政府建设情况的报告`), `title reads "${h1}"`);
+    const m = await page.evaluate(() => {
+      const a = document.querySelector('article.gw'), p = a.querySelector('p:not(.to)'), h = a.querySelector('h1');
+      return { w: a.getBoundingClientRect().width - parseFloat(getComputedStyle(a).paddingLeft) - parseFloat(getComputedStyle(a).paddingRight),
+               body: getComputedStyle(p).fontSize, title: getComputedStyle(h).fontSize,
+               links: a.querySelectorAll('a[href^="/k/"]').length };
+    });
+    const mm = m.w / 96 * 25.4;
+    assert(Math.abs(mm - 156) < 1, `type area ${mm.toFixed(1)} mm wide, expected 156 mm`);
+    assert(m.body === '21.3333px', `body text ${m.body}, expected 16pt (21.33px, 三号)`);
+    assert(m.title === '29.3333px', `title ${m.title}, expected 22pt (29.33px, 二号)`);
+    assert(m.links >= 50, `${m.links} figures link to records, expected every figure (50 or more)`);
+    console.log(`       type area ${mm.toFixed(1)} mm, ${m.links} linked figures`);
+  });
+
+  await check('a figure of the report opens exactly its records', async () => {
+    need('admin');
+    const link = page.locator('article.gw a[href*="/k/reconsideration?"][href*="ind=received"]').first();
+    const n = Number((await link.innerText()).trim());
+    await link.click();
+    await page.waitForURL((u) => u.pathname === '/k/reconsideration' && u.searchParams.get('ind') === 'received');
+    const pager = (await page.locator('.pager', { hasText: '共' }).innerText()).trim();
+    const m = /共\s*(\d+)\s*条/.exec(pager);
+    assert(m && Number(m[1]) === n, `list says "${pager}", the report says ${n}`);
+    await page.goBack();
+  });
+
+  await check('附图: the charts are drawn (SVG with visible bars)', async () => {
+    need('admin');
+    const figs = page.locator('article.gw figure.chart');
+    const n = await figs.count();
+    assert(n >= 1, 'no 附图 in the report');
+    for (let i = 0; i < n; i++) {
+      const box = await figs.nth(i).locator('svg').boundingBox();
+      assert(box && box.width > 200 && box.height > 40, `figure ${i + 1} is not drawn (${JSON.stringify(box)})`);
+      const bars = await figs.nth(i).locator('svg rect').count();
+      assert(bars >= 1, `figure ${i + 1} has no bars`);
+    }
+    console.log(`       ${n} charts`);
+  });
+
+  await check('the report prints on A4', async () => {
+    need('admin');
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const boxes = pdf.match(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g) || [];
+    assert(boxes.length >= 5, `the printout has ${boxes.length} pages`);
+    const [, w, h] = /\[\s*0 0 ([\d.]+) ([\d.]+)/.exec(boxes[0]);
+    assert(Math.abs(Number(w) - 595.3) < 2 && Math.abs(Number(h) - 841.9) < 2, `page ${w} x ${h} pt, expected A4 (595 x 842)`);
+    console.log(`       ${boxes.length} A4 pages`);
+  });
+
+  await check('a clerk drafts a version, rewords a paragraph with a live figure, saves', async () => {
+    need('admin');
+    await page.goto(`${BASE}/report/drafts?year=${RYEAR}`);
+    await page.getByRole('button', { name: '根据最新数据起草新版本' }).click();
+    await page.waitForURL((u) => /^\/report\/v\/\d+$/.test(u.pathname));
+    await page.locator('.notice.ok', { hasText: '已根据最新数据起草新版本' }).waitFor();
+    const area = page.locator('textarea[name="x_2"]');
+    await area.fill('本年共收到行政复议申请{reconsideration.received}件，由浏览器测试改写。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
+    const prev = page.locator('#p3 .preview');
+    const text = await prev.innerText();
+    assert(text.includes('由浏览器测试改写'), `the preview reads "${text}"`);
+    const fig = prev.locator('a[href*="/k/reconsideration"]');
+    const n = Number((await fig.innerText()).trim());
+    assert(n > 0, `the token became "${await fig.innerText()}"`);
+    state.draftFigure = n;
+    state.draftUrl = page.url().replace(/\?.*$/, '');
+  });
+
+  await check('the version\'s full text reads as she wrote it, with the figure live', async () => {
+    need('draftUrl', 'draftFigure');
+    const id = /\/report\/v\/(\d+)/.exec(state.draftUrl)[1];
+    await page.goto(`${BASE}/report?year=${RYEAR}&version=${id}`);
+    const body = await page.locator('article.gw').innerText();
+    assert(body.includes(`本年共收到行政复议申请${state.draftFigure}件，由浏览器测试改写。`), 'the rewritten paragraph is not in the full text');
   });
 
   await check('no JavaScript errors, CSP violations or failed page resources on the way', async () => {
