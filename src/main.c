@@ -340,16 +340,51 @@ static char *slurp(const char *zPath){
 
 /* fazhi extract FILE [--all]: the figures of a report written by people
 ** (last year's, as plain text) and the places they contradict each other. */
+/* fazhi baseline --db F --year Y 报告.txt: last year's published report
+** as the baseline for year on year (baseline.c). */
+/* A report's plain text (UTF-8), read whole; NULL after saying why. */
+static char *slurp_text(const char *zFile){
+  char *z = slurp(zFile);
+  if( z && io_utf8_check(z, strlen(z))!=strlen(z) ){
+    fprintf(stderr, "“%s”不是UTF-8编码的文本；请先另存为UTF-8\n", zFile);
+    free(z);
+    return 0;
+  }
+  return z;
+}
+
+static int cmd_baseline(Opts *o){
+  const char *zDb = need_db(o), *zFile = arg(o, 0), *zYear = opt(o, "--year", 0);
+  if( zDb==0 ) return 2;
+  if( zFile==0 || zYear==0 ){ fprintf(stderr, "用法：fazhi baseline --db FILE --year 年度 报告.txt\n"); return 2; }
+  char *z = slurp_text(zFile);
+  if( z==0 ) return 1;
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ){ free(z); return 1; }
+  Ctx *c = &cli.c;
+  Baseline b;
+  int rc = baseline_import(c, atoi(zYear), z, &b);
+  free(z);
+  if( rc ){
+    print_errors(c);
+    if( rc==FZ_INTERNAL ) fprintf(stderr, "导入失败：%s\n", c->zInternal);
+    cli_close(&cli);
+    return 1;
+  }
+  printf("已将%d年度报告作为比较基准：从%d个数字中对应上%d项指标。\n", b.iYear, b.nFig, b.n);
+  for(int i=0; i<b.n; i++){
+    printf("  %s·%s  %s  （原文：%s）\n", b.a[i].k->zLabel, b.a[i].ind->zLabel, b.a[i].zValue, b.a[i].zSentence);
+  }
+  for(int i=0; i<b.nFinding; i++) printf("注意：%s\n", b.azFinding[i]);
+  cli_close(&cli);
+  return 0;
+}
+
 static int cmd_extract(Opts *o){
   const char *zFile = arg(o, 0);
   if( zFile==0 ){ fprintf(stderr, "用法：fazhi extract 报告.txt [--all]\n"); return 2; }
-  char *z = slurp(zFile);
+  char *z = slurp_text(zFile);
   if( z==0 ) return 1;
-  if( io_utf8_check(z, strlen(z))!=strlen(z) ){
-    fprintf(stderr, "“%s”不是UTF-8编码的文本；请先另存为UTF-8\n", zFile);
-    free(z);
-    return 1;
-  }
   Arena a;
   arena_init(&a);
   Extract x;
@@ -640,6 +675,9 @@ typedef struct Command {
 } Command;
 
 static const Command aCommand[] = {
+  { "baseline", cmd_baseline, "baseline --db FILE --year Y 报告.txt\n"
+                          "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
+                          "                             该年没有记录时，同比和近年变化使用这些数字（import last year's report as the baseline）" },
   { "check",  cmd_check,  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
   { "demo",   cmd_demo,   "demo [--db demo.db] [--year Y] [--no-serve] [--listen ADDR]\n"
                           "                             生成演示县（一整年数据）并启动服务（create a demo county with a year of data and serve it）" },

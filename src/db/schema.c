@@ -190,6 +190,29 @@ static const Migration aMigration[] = {
     "  PRIMARY KEY(version_id, pos)"
     ");"
   },
+  { 9, 0,
+    /* Last year's report as a baseline (src/report/baseline.c): the text
+    ** as imported, and the figures matched to indicators with their
+    ** sentences. Per department (the report's) and year. */
+    "CREATE TABLE baseline_report("
+    "  dept_id BIGINT NOT NULL,"
+    "  year BIGINT NOT NULL,"
+    "  imported_at TEXT NOT NULL,"
+    "  imported_by TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  PRIMARY KEY(dept_id, year)"
+    ");"
+    "CREATE TABLE baseline_fig("
+    "  dept_id BIGINT NOT NULL,"
+    "  year BIGINT NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  ind TEXT NOT NULL,"
+    "  value TEXT NOT NULL,"            /* as written in the report */
+    "  label TEXT NOT NULL,"            /* the words it followed */
+    "  sentence TEXT NOT NULL,"
+    "  PRIMARY KEY(dept_id, year, kind, ind)"
+    ");"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

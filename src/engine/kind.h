@@ -128,6 +128,8 @@ typedef struct Indicator {
   const char *zTarget;     /* e.g. "100" or "99.5": the value the county aims for (NULL: none) */
   const char *zYearField;  /* date that places a record in the year for this indicator (NULL: the kind's F_YEAR field) */
   const char *zHelp;       /* how it is computed, in Chinese */
+  const char *zAlias;      /* how reports written by people name it, '|' apart ("行政复议案件|行政复议申请"):
+                              last year's report is read for it as a baseline (src/report/baseline.c) */
 } Indicator;
 
 /* What the annual report says about a kind in chapter 一 (LAW.md §2): the

@@ -61,12 +61,30 @@ void h_report(Req *r){
   r->zContentType = bMd ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";
 }
 
-void h_drafts(Req *r){
-  int iYear = req_report_year(r);
+static void drafts_page(Req *r, int iYear, const Baseline *pImported){
   DraftVersion *a;
   int n;
   if( draft_list(&r->ctx, iYear, &a, &n) ){ req_fail_internal(r); return; }
-  if( r->bApi ) api_drafts(r, a, n); else web_drafts(r, iYear, a, n);
+  if( r->bApi ){ api_drafts(r, a, n); return; }
+  Baseline base;
+  if( pImported==0 ){
+    if( baseline_load(&r->ctx, iYear-1, &base) ){ req_fail_internal(r); return; }
+    pImported = &base;
+  }
+  web_drafts(r, iYear, a, n, pImported);
+}
+
+void h_drafts(Req *r){ drafts_page(r, req_report_year(r), 0); }
+
+/* POST /report/baseline: last year's published report, pasted as text,
+** as the baseline of the report year's year on year. */
+void h_baseline_import(Req *r){
+  int iYear = req_report_year(r);
+  Baseline b;
+  int rc = baseline_import(&r->ctx, iYear-1, req_param(r, "text"), &b);
+  if( rc==FZ_INVALID ){ r->status = 422; drafts_page(r, iYear, 0); return; }
+  if( rc ){ report_fail(r, rc); return; }
+  drafts_page(r, iYear, &b);
 }
 
 void h_draft_new(Req *r){

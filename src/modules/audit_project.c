@@ -31,7 +31,7 @@ static const Transition aTrans[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "projects", "审计项目", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "projects", "审计项目", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "审计项目" },
   { "done", "完成审计项目", IU_COUNT, .num = { .aCond = { { "", "state", "done" } } } },
   { "problems", "发现问题", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "problems", .aCond = { { "", "state", "done" } } } },
   { "amount", "涉及金额（万元）", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "amount", .aCond = { { "", "state", "done" } } } },

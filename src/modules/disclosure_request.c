@@ -49,7 +49,7 @@ static const Deadline aDeadline[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "requests", "依申请公开申请", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "requests", "依申请公开申请", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "依申请公开|政府信息公开申请" },
   { "answered", "已答复", IU_COUNT, .num = { .aCond = { { "", "state", "answered" } } } },
   { "disclosed", "予以公开或部分公开", IU_COUNT,
     .num = { .aCond = { { "", "state", "answered" }, { "outcome", "=", "disclosed,partial" } } } },

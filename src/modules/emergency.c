@@ -20,7 +20,7 @@ static const Field aField[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "plans", "编制修订应急预案", IU_COUNT, .num = { .aCond = { { "etype", "=", "plan" } } } },
+  { "plans", "编制修订应急预案", IU_COUNT, .num = { .aCond = { { "etype", "=", "plan" } } }, .zAlias = "应急预案" },
   { "drills", "开展应急演练", IU_COUNT, .num = { .aCond = { { "etype", "=", "drill" } } } },
   { "drilled", "参加演练人次", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "participants", .aCond = { { "etype", "=", "drill" } } } },
   { "trainings", "应急培训", IU_COUNT, .num = { .aCond = { { "etype", "=", "training" } } } },

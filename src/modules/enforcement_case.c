@@ -67,7 +67,7 @@ static const Deadline aDeadline[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "cases", "行政执法案件", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "cases", "行政执法案件", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "行政执法案件|执法案件|办理案件" },
   { "penalty", "行政处罚案件", IU_COUNT, .num = { .aCond = { { "category", "=", "penalty" } } } },
   { "enterprise", "涉企执法案件", IU_COUNT, .num = { .aCond = { { "party_type", "=", "enterprise" } } } },
   { "decided", "已作出决定", IU_COUNT, .num = { .aCond = { { "", "state", "decided,closed" } } } },
@@ -93,6 +93,7 @@ static const ReportText report = {
   "坚持严格规范公正文明执法",
   "全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
   { "全年办理行政执法案件{cases}件[，其中行政处罚案件{penalty}件][，涉企执法案件{enterprise}件]。",
+    "案件数量{cases^}。",
     "执法全过程记录率{record_rate%}，重大执法决定法制审核率{review_rate%}。",
     "已作出决定的案件按期公示率{publish_rate%}。",
     "已作出决定的行政处罚案件按期办结率{ontime_rate%}。" }

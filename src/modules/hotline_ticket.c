@@ -40,7 +40,7 @@ static const Deadline aDeadline[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "tickets", "受理热线工单", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "tickets", "受理热线工单", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "群众来信|热线工单|群众诉求|热线" },
   { "closed", "已办结", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "close_rate", "办结率", IU_PERCENT, .num = { .aCond = { { "", "state", "closed" } } }, .den = { .aCond = { { 0 } } },
     .nDecimals = 1, .zTarget = "99" },
@@ -56,7 +56,8 @@ static const ReportText report = {
   "依法有效化解矛盾纠纷",
   0,
   { "12345政务服务便民热线和县长信箱全年受理群众诉求{tickets}件，办结{closed}件，办结率{close_rate%}"
-    "[，按时办结率{ontime_rate%}][，群众满意率{satisfaction%}]。" }
+    "[，按时办结率{ontime_rate%}][，群众满意率{satisfaction%}]。",
+    "受理量{tickets^}。" }
 };
 
 /* The departments whose tickets are late or leave people unsatisfied. */

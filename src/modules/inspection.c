@@ -43,7 +43,7 @@ static const Deadline aDeadline[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "inspections", "涉企现场检查", IU_COUNT, .num = { .aCond = { { "", "state", "done" } } } },
+  { "inspections", "涉企现场检查", IU_COUNT, .num = { .aCond = { { "", "state", "done" } } }, .zAlias = "入企检查|涉企检查|现场检查" },
   { "random", "其中双随机抽查", IU_COUNT, .num = { .aCond = { { "", "state", "done" }, { "way", "=", "random" } } } },
   { "qr", "其中扫码入企", IU_COUNT, .num = { .aCond = { { "", "state", "done" }, { "way", "=", "qr" } } } },
   { "problems", "发现问题", IU_COUNT, .num = { .aCond = { { "", "state", "done" }, { "result", "=", "fixed,case" } } } },

@@ -26,7 +26,7 @@ static const Field aField[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "events", "开展普法活动", IU_COUNT, .num = { .aCond = { { "form", "!=", "post" } } } },
+  { "events", "开展普法活动", IU_COUNT, .num = { .aCond = { { "form", "!=", "post" } } }, .zAlias = "普法活动|普法宣传活动" },
   { "audience", "受众", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "audience", .aCond = { { 0 } } } },
   { "materials", "发放普法资料", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "materials", .aCond = { { 0 } } } },
   { "posts", "新媒体普法推送", IU_COUNT, .num = { .aCond = { { "form", "=", "post" } } } },
@@ -37,6 +37,7 @@ static const ReportText report = {
   "深入推进法治宣传教育",
   "深入实施“八五”普法规划，推进法律“八进”。",
   { "全年开展普法活动{events}场次[，受众{audience}人次][，发放普法资料{materials}份]。",
+    "普法活动场次{events^}。",
     "通过新媒体推送普法信息{posts}条[，被上级媒体采用{adopted}条]。" }
 };
 

@@ -52,7 +52,7 @@ static const Deadline aDeadline[] = {
 };
 static const Indicator aIndicator[] = {
   { "reviews", "合法性审核件数", IU_COUNT,
-    .num = { .aCond = { { "", "state", "reviewing,done" } } } },
+    .num = { .aCond = { { "", "state", "reviewing,done" } } }, .zAlias = "审核文件|合法性审核" },
   { "reviews_normative", "审核规范性文件", IU_COUNT,
     .num = { .aCond = { { "", "state", "reviewing,done" }, { "doc_type", "=", "normative" } } } },
   { "reviews_contract", "审核合同协议", IU_COUNT,

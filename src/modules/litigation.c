@@ -52,7 +52,7 @@ static const Deadline aDeadline[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "cases", "行政应诉案件", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "cases", "行政应诉案件", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "行政案件|行政应诉案件|行政诉讼案件|应诉案件" },
   { "closed", "审结应诉案件", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "lost", "败诉案件", IU_COUNT, .num = { .aCond = { { "", "state", "closed" }, { "outcome", "=", "lost" } } } },
   { "win_rate", "胜诉率", IU_PERCENT,
@@ -77,6 +77,7 @@ static const ReportText report = {
   "依法有效化解矛盾纠纷",
   "支持人民法院依法受理和审理行政案件，认真做好行政应诉工作。",
   { "全年办理行政应诉案件{cases}件[，审结{closed}件]。",
+    "案件数量{cases^}。",
     "以判决、裁定结案的案件胜诉率{win_rate%}[，败诉{lost}件]。",
     "开庭审理的案件中，行政机关负责人出庭应诉率{head_rate%}。",
     "按期提交答辩状率{answer_rate%}。" }

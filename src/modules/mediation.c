@@ -50,7 +50,7 @@ static const Deadline aDeadline[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "disputes", "受理矛盾纠纷", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "disputes", "受理矛盾纠纷", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "化解矛盾纠纷|调解矛盾纠纷|矛盾纠纷" },
   { "closed", "已调结", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "success", "调解成功", IU_COUNT,
     .num = { .aCond = { { "", "state", "closed" }, { "result", "=", "success" } } } },
@@ -70,6 +70,7 @@ static const ReportText report = {
   "依法有效化解矛盾纠纷",
   "坚持和发展新时代“枫桥经验”，健全矛盾纠纷多元化解机制。",
   { "全年受理矛盾纠纷{disputes}件，已调结{closed}件，调解成功{success}件，调解成功率{success_rate%}。",
+    "受理量{disputes^}。",
     "其中通过警调、诉调、访调对接受理{linked}件。",
     "已调结纠纷中一个月内调结率{ontime_rate%}。" }
 };

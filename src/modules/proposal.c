@@ -41,8 +41,8 @@ static const Deadline aDeadline[] = {
 };
 static const Indicator aIndicator[] = {
   { "proposals", "承办建议提案", IU_COUNT, .num = { .aCond = { { 0 } } } },
-  { "npc", "人大代表建议", IU_COUNT, .num = { .aCond = { { "ptype", "=", "npc" } } } },
-  { "cppcc", "政协委员提案", IU_COUNT, .num = { .aCond = { { "ptype", "=", "cppcc" } } } },
+  { "npc", "人大代表建议", IU_COUNT, .num = { .aCond = { { "ptype", "=", "npc" } } }, .zAlias = "人大代表建议|代表建议" },
+  { "cppcc", "政协委员提案", IU_COUNT, .num = { .aCond = { { "ptype", "=", "cppcc" } } }, .zAlias = "政协委员提案|委员提案" },
   { "reply_rate", "建议提案办复率", IU_PERCENT,
     .num = { .aCond = { { "", "state", "replied" } } }, .den = { .aCond = { { 0 } } },
     .nDecimals = 1, .zTarget = "100", .zHelp = "已办复的建议提案 ÷ 承办的建议提案" },

@@ -30,7 +30,7 @@ static const Field aField[] = {
 #define ITEMS(types) { .eAgg = AGG_SUM, .zField = "items", .aCond = { { "ptype", "=", types } } }
 static const Indicator aIndicator[] = {
   { "published", "主动公开政府信息", IU_COUNT, .num = ITEMS("info,notice,interpretation,consultation"),
-    .zHelp = "政府信息、公告公示、政策解读、民意征集的条数之和" },
+    .zHelp = "政府信息、公告公示、政策解读、民意征集的条数之和" , .zAlias = "主动公开政府信息|主动公开信息" },
   { "notices", "公告公示", IU_COUNT, .num = ITEMS("notice") },
   { "interpretations", "政策解读", IU_COUNT, .num = ITEMS("interpretation") },
   { "consultations", "民意征集", IU_COUNT, .num = ITEMS("consultation") },

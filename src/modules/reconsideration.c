@@ -63,7 +63,7 @@ static const Deadline aDeadline[] = {
 /* 纠错率: LAW.md §1.1 marks the formula as local practice; this county counts
 ** 变更、撤销、确认违法、确认无效、责令履行 over cases closed. */
 static const Indicator aIndicator[] = {
-  { "received", "收到复议申请", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "received", "收到复议申请", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "行政复议案件|行政复议申请|复议申请" },
   { "accepted", "受理复议案件", IU_COUNT,
     .num = { .aCond = { { "", "state", "accepted,closed" } } } },
   { "closed", "审结复议案件", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },

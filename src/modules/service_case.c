@@ -42,7 +42,7 @@ static const Deadline aDeadline[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "cases", "办件量", IU_COUNT, .num = { .aCond = { { 0 } } } },
+  { "cases", "办件量", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "办件|受理办件|办理政务服务事项" },
   { "online_share", "网上办件占比", IU_PERCENT,
     .num = { .aCond = { { "channel", "=", "online" } } }, .den = { .aCond = { { 0 } } },
     .nDecimals = 1 },

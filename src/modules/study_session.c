@@ -21,7 +21,7 @@ static const Field aField[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "meetings", "常务会议会前学法", IU_COUNT, .num = { .aCond = { { "stype", "=", "meeting" } } } },
+  { "meetings", "常务会议会前学法", IU_COUNT, .num = { .aCond = { { "stype", "=", "meeting" } } }, .zAlias = "常务会集体学法|常务会学法|会前学法" },
   { "groups", "中心组学法", IU_COUNT, .num = { .aCond = { { "stype", "=", "group" } } } },
   { "trainings", "法治专题培训", IU_COUNT, .num = { .aCond = { { "stype", "=", "training" } } } },
   { "trained", "培训人次", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "participants", .aCond = { { "stype", "=", "training" } } } },

@@ -51,8 +51,24 @@ int chart_trend(Ctx *ctx, const Kind *k, const Indicator *ind, int iYear, int nY
     int rc = ind_compute(ctx, k, ind, y, 0, &v);
     ctx->zYearUntil[0] = 0;
     if( rc ) return FZ_INTERNAL;
-    /* the years before the first with data are left out */
+    /* a whole year without records: last year's published report, if imported */
     int bData = !v.bEmpty && (ind->eUnit!=IU_COUNT || v.num>0);
+    const BaseFig *pBase = 0;
+    Baseline base;
+    if( !bData && !bSame ){
+      if( baseline_load(ctx, y, &base) ) return FZ_INTERNAL;
+      pBase = baseline_find(&base, k, ind);
+    }
+    if( pBase ){
+      ChartItem *it = &c->a[c->n++];
+      if( !bAny ) iFirst = y;
+      bAny = 1;
+      it->zLabel = arena_printf(a, "%d", y);
+      it->v = pBase->v;
+      it->zText = arena_printf(a, "%s%s", pBase->zValue, ind->eUnit==IU_PERCENT ? "%" : "（上年度报告）");
+      continue;
+    }
+    /* the years before the first with data are left out */
     if( !bAny && !bData ) continue;
     if( !bAny ) iFirst = y;
     bAny = 1;

@@ -39,7 +39,7 @@ static void version_row(Ctx *c, Stmt *q, DraftVersion *v){
 /* Whose versions: the department at the root of the actor's scope (the
 ** county for a county admin, a bureau for its clerk). The command line
 ** sees everything ("/"): the county when the database holds one, else 0. */
-static i64 scope(Ctx *c){
+i64 report_scope(Ctx *c){
   const char *zPath = c->pActor && c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
   Stmt q;
   i64 id = 0;
@@ -64,7 +64,7 @@ int draft_list(Ctx *c, int iYear, DraftVersion **paOut, int *pnOut){
                              " WHERE dept_id=?1 AND year=?2 ORDER BY no DESC") ){
     return err_internal(c, "draft_list: %s", db_errmsg(c->pDb));
   }
-  db_bind_int64(&q, 1, scope(c));
+  db_bind_int64(&q, 1, report_scope(c));
   db_bind_int64(&q, 2, iYear);
   int rc;
   while( (rc = db_step(&q))==DB_ROW ){
@@ -102,7 +102,7 @@ int draft_load(Ctx *c, i64 id, DraftVersion *v){
     return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
   }
   db_bind_int64(&q, 1, id);
-  db_bind_int64(&q, 2, scope(c));
+  db_bind_int64(&q, 2, report_scope(c));
   int rc = db_step(&q);
   if( rc==DB_ROW ) version_row(c, &q, v);
   db_finalize(&q);
@@ -228,7 +228,7 @@ int draft_create(Ctx *c, int iYear, i64 iFrom, i64 *piNew){
   i64 id = 0, no = 0;
   if( db_prepare(c->pDb, &q, "SELECT (SELECT COALESCE(MAX(id),0)+1 FROM report_version),"
                              " (SELECT COALESCE(MAX(no),0)+1 FROM report_version WHERE dept_id=?1 AND year=?2)") ) goto db_fail;
-  db_bind_int64(&q, 1, scope(c));
+  db_bind_int64(&q, 1, report_scope(c));
   db_bind_int64(&q, 2, iYear);
   if( db_step(&q)==DB_ROW ){ id = db_column_int64(&q, 0); no = db_column_int64(&q, 1); }
   db_finalize(&q);
@@ -236,7 +236,7 @@ int draft_create(Ctx *c, int iYear, i64 iFrom, i64 *piNew){
   if( db_prepare(c->pDb, &q, "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by)"
                              " VALUES(?1,?2,?3,?4,?5,?6,?7)") ) goto db_fail;
   db_bind_int64(&q, 1, id);
-  db_bind_int64(&q, 2, scope(c));
+  db_bind_int64(&q, 2, report_scope(c));
   db_bind_int64(&q, 3, iYear);
   db_bind_int64(&q, 4, no);
   db_bind_int64(&q, 5, iFrom ? from.iNo : 0);

@@ -199,6 +199,20 @@ int fig_last_year(Report *p, const char *zKind, const char *zInd, IndValue *pv, 
   if( *pbSame ) memcpy(c->zYearUntil, c->zToday+5, 6);
   int rc = fig_get_year(p, zKind, zInd, p->iYear-1, pv);
   c->zYearUntil[0] = 0;
+  p->bLastFromBase = 0;
+  /* no records last year: the figure of last year's published report, if
+  ** it was imported as the baseline (a whole year: not for a running one) */
+  if( rc==FZ_OK && pv->num==0 && !*pbSame && pv->pInd && pv->pInd->eUnit==IU_COUNT ){
+    if( p->pBase==0 ){
+      p->pBase = arena_alloc(c->pArena, sizeof(Baseline));
+      if( baseline_load(c, p->iYear-1, p->pBase) ) return p->rc = FZ_INTERNAL;
+    }
+    const BaseFig *b = baseline_find(p->pBase, pv->pKind, pv->pInd);
+    if( b && b->v>=1 ){
+      pv->num = (long long)(b->v + 0.5);
+      p->bLastFromBase = 1;
+    }
+  }
   return rc;
 }
 

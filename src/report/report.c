@@ -146,7 +146,8 @@ int run_figure(Report *p, const Kind *k, const char *zInd, char cSuf){
     const char *zLast = bSame ? "上年同期" : "上年";
     const char *zChange = d==0 ? arena_printf(a, "与%s持平", zLast)
                                : arena_printf(a, "同比%s%lld.%lld%%", d<0 ? "下降" : "增长", t/10, t%10);
-    run_text(p, arena_printf(a, "%s（%s为%lld）", zChange, zLast, (long long)w.num));
+    run_text(p, arena_printf(a, "%s（%s为%lld%s）", zChange, zLast, (long long)w.num,
+                             p->bLastFromBase ? "，据上年度报告" : ""));
     p->pCur->pLast->zTok = fig_tok(p, &v, "^");
   }else{
     run_count(p, &v, cSuf=='/');

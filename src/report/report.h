@@ -68,6 +68,11 @@ const char *ind_full_label(Arena*, const Kind*, const Indicator*);
 ** Scope: the actor's department. Writes need a writing role (FZ_FORBIDDEN).
 ** User errors (FZ_INVALID, FZ_CONFLICT) are in the context, in Chinese.
 */
+/* Whose drafts and baselines: the department at the root of the actor's
+** scope (the county for a county admin); the command line's "/" is the
+** county when the database holds one, else 0. */
+i64 report_scope(Ctx*);
+
 typedef struct DraftPara {
   const char *zType;       /* title | to | h1 | p | point | sign | date | foot */
   const char *zTpl;        /* the text with its tokens */
@@ -101,6 +106,35 @@ const char **draft_para_html(Ctx*, const DraftVersion*);
 /* The finished report's paragraphs as plain text, from the data
 ** (iVersion 0) or a stored version: the comparison of versions. */
 int report_paragraphs(Ctx*, int iYear, i64 iVersion, const char ***pazText, int *pn);
+
+/*
+** Last year's report as the baseline (baseline.c): for a county that
+** started using fazhi this year, the figures of the report it published
+** (plain text) matched to indicators, each with its sentence. Importing a
+** year again replaces it. Year on year and 近年变化 use a baseline figure
+** where a year has no records.
+*/
+typedef struct BaseFig {
+  const Kind *k;
+  const Indicator *ind;
+  const char *zValue;      /* as written: "270", "96.4" */
+  double v;
+  const char *zUnit;       /* import only */
+  const char *zLabel;      /* the words it followed */
+  const char *zSentence;   /* the sentence it came from */
+} BaseFig;
+typedef struct Baseline {
+  int iYear;
+  const char *zImportedAt, *zImportedBy;   /* NULL: none for that year */
+  BaseFig *a;
+  int n;
+  int nFig;                /* import: figures read in the text */
+  const char **azFinding;  /* import: contradictions among them (extract.c) */
+  int nFinding;
+} Baseline;
+int baseline_import(Ctx*, int iYear, const char *zText, Baseline*);
+int baseline_load(Ctx*, int iYear, Baseline*);
+const BaseFig *baseline_find(const Baseline*, const Kind*, const Indicator*);
 
 /* Charts (charts.c): a breakdown's first nMax groups; one indicator over
 ** the nYears years up to iYear, from the first with data (c->n may be

@@ -91,6 +91,8 @@ typedef struct Report {
   int nClause;             /* clauses in the current sentence */
   const char *zPend;       /* punctuation owed before the next clause ("；") */
   int nSub;                /* subsections written under 一、 */
+  Baseline *pBase;         /* last year's baseline, loaded when first needed */
+  int bLastFromBase;       /* fig_last_year's figure came from it */
 #define MAX_CHARTS 8
   const char *azChart[MAX_CHARTS];   /* 附图 of the breakdowns chapter 三 names */
   int nChart;

@@ -315,6 +315,16 @@ static void sub_disputes(Report *p){
     run_text(p, "件");
   }
   sentence_end(p);
+  {
+    IndValue w;
+    int bSame;
+    if( fig_last_year(p, "reconsideration", "received", &w, &bSame)==FZ_OK && w.num>0 ){
+      clause(p);
+      run_text(p, "收到申请数量");
+      run_figure(p, k, "received", '^');
+      sentence_end(p);
+    }
+  }
   if( !ontime.bEmpty ){
     clause(p);
     run_text(p, "已审结案件法定期限结案率");

@@ -31,8 +31,42 @@ static const char *when(Req *r, const char *zIso){
   return arena_printf(&r->arena, "%.10s %.5s（UTC）", zIso, zIso+11);
 }
 
-void web_drafts(Req *r, int iYear, const DraftVersion *a, int n){
+/* Last year's report as the baseline: what was read from it, and the form. */
+static void baseline_section(Req *r, int iYear, const Baseline *b){
+  outf(r, "<h2>上年度报告（比较基准）</h2>");
+  if( b && b->zImportedAt ){
+    outf(r, "<p>已于%s由%s导入%d年度报告，对应上%d项指标%s。本年度报告在%d年没有记录的地方，用这些数字计算同比和近年变化。</p>",
+         when(r, b->zImportedAt), b->zImportedBy ? b->zImportedBy : "", b->iYear, b->n,
+         b->nFig ? arena_printf(&r->arena, "（全文共%d个带单位的数字）", b->nFig) : "", b->iYear);
+    if( b->nFinding ){
+      out_html(r, HTML("<div class=\"notice bad\" role=\"alert\"><p>该报告中以下数字相互对不上，作为基准前请核对：</p><ol>"));
+      for(int i=0; i<b->nFinding; i++) outf(r, "<li>%s</li>", b->azFinding[i]);
+      out_html(r, HTML("</ol></div>"));
+    }
+    out_html(r, HTML("<table class=\"list\"><thead><tr><th>事项</th><th>指标</th><th>数值</th><th>原文</th></tr></thead><tbody>"));
+    for(int i=0; i<b->n; i++){
+      outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+           b->a[i].k->zLabel, b->a[i].ind->zLabel, b->a[i].zValue, b->a[i].zSentence);
+    }
+    out_html(r, HTML("</tbody></table>"));
+  }else{
+    outf(r, "<p>%d年尚无记录的，可以导入当年已发布的法治政府建设情况报告，系统提取其中的数字作为同比的基准，"
+            "并指出其中相互对不上的数字。</p>", iYear-1);
+  }
+  if( actor_can_write(&r->actor) ){
+    out_html(r, HTML("<form method=\"post\" action=\"/report/baseline\" class=\"record\">"));
+    web_csrf_field(r);
+    const char *zIn = r->ctx.err.n ? req_param(r, "text") : 0;
+    outf(r, "<input type=\"hidden\" name=\"year\" value=\"%d\"><div class=\"field wide\"><label for=\"f-text\">%d年度报告全文（粘贴纯文本）</label>"
+            "<textarea id=\"f-text\" name=\"text\" rows=\"6\">%s</textarea></div>"
+            "<div class=\"actions\"><button type=\"submit\" class=\"btn\">%s</button></div></form>",
+         iYear, iYear-1, zIn ? zIn : "", b && b->zImportedAt ? "重新导入（替换原有基准）" : "导入作为比较基准");
+  }
+}
+
+void web_drafts(Req *r, int iYear, const DraftVersion *a, int n, const Baseline *pBase){
   web_begin(r, arena_printf(&r->arena, "%d年度法治政府建设情况报告：起草与版本", iYear), 0);
+  web_errors_box(r);
   outf(r, "<form class=\"query\" method=\"get\" action=\"/report/drafts\"><label>年度<select name=\"year\" class=\"autosubmit\">");
   int iNow = atoi(r->ctx.zToday);
   for(int y=iNow; y>=iNow-4; y--) outf(r, "<option value=\"%d\"%s>%d年</option>", y, y==iYear ? " selected" : "", y);
@@ -51,6 +85,7 @@ void web_drafts(Req *r, int iYear, const DraftVersion *a, int n){
           "<a class=\"btn\" href=\"/public/report?year=%d\">公开版（最新冻结的版本，供政府网站发布）</a></div>", iYear, iYear);
   if( n==0 ){
     out_html(r, HTML("<p>本年度还没有起草的版本。</p>"));
+    baseline_section(r, iYear, pBase);
     web_end(r);
     return;
   }
@@ -73,6 +108,7 @@ void web_drafts(Req *r, int iYear, const DraftVersion *a, int n){
     outf(r, " · <a href=\"/report/compare?a=%lld&amp;b=data\">与最新数据对照</a></td></tr>", (long long)v->id);
   }
   out_html(r, HTML("</tbody></table>"));
+  baseline_section(r, iYear, pBase);
   web_end(r);
 }
 

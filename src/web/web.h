@@ -52,7 +52,7 @@ int  web_qr_svg(Req*, const char *zText);
 const char *web_static(const char *zName, const char **pzType);   /* embedded assets */
 /* The report's drafts (report_draft.c) */
 typedef struct CompareSide { DraftVersion *pVersion /* NULL: the data now */; const char **azText; int n; } CompareSide;
-void web_drafts(Req*, int iYear, const DraftVersion*, int n);
+void web_drafts(Req*, int iYear, const DraftVersion*, int n, const Baseline *pBase /* of iYear-1 */);
 /* azHtml: each paragraph as it reads now (live versions); aNew: points the data proposes that it lacks */
 void web_draft(Req*, const DraftVersion*, const char **azHtml, const DraftPara *aNew, int nNew);
 void web_draft_compare(Req*, int iYear, const CompareSide *aSide /* two */, const DraftVersion *aAll, int nAll);

@@ -9,7 +9,8 @@
 # and the prompts filled, before she can freeze; a frozen version never
 # changes (new records, edits) and an edit makes a new version, compared
 # side by side; Word, Markdown and the command line give the same version;
-# read-only users and other departments cannot touch it; every step is in
+# read-only users and other departments cannot touch it; last year's
+# published report serves as the baseline of year on year; every step is in
 # the audit log and `fazhi check` passes. FAZHI_TODAY=2026-06-30.
 . "$(dirname "$0")/lib.sh"
 start_server
@@ -197,7 +198,31 @@ expect_status 404 "a bureau clerk does not see the county's versions"
 get "/report?year=2025&version=$V1"
 expect_status 404 "nor its text"
 
-# 8. Every step is in the audit log; the chain holds.
+# 8. Last year's published report as the baseline: the demo has no 2024
+# records; 浚县's 2024 report (seeds/000) is read for its figures.
+login admin
+post_form /report/baseline year=2025 text=
+expect_status 422 "nothing pasted"
+expect_contains "$BODY" "没有收到报告全文"
+SEED=$(dirname "$0")/../seed/reports/000.txt
+post_form /report/baseline year=2025 "text@$SEED"
+expect_status 200 "the 2024 report imported as the baseline"
+expect_contains "$BODY" "导入2024年度报告，对应上"
+expect_contains "$BODY" "<td>收到复议申请</td><td>270</td><td>2024年,共办理行政复议案件270件,已办结214件,法定期限结案率100%</td>" \
+  "a figure with the sentence it came from"
+expect_contains "$BODY" "该报告中以下数字相互对不上" "the report's own contradictions are flagged"
+expect_not_contains "$BODY" "<td>已办结</td><td>214</td>" "a short name is not taken from a sentence about something else"
+expect_eq "$(sql "SELECT value FROM baseline_fig WHERE year=2024 AND kind='litigation' AND ind='cases'")" 80 "行政案件80起 is 行政应诉案件"
+get "/report.md?year=2025&version=data"
+expect_contains "$BODY" "（上年为270，据上年度报告）" "year on year against the baseline"
+get "/trend?kind=reconsideration&ind=received&year=2025"
+expect_contains "$BODY" "270（上年度报告）" "近年变化 shows the baseline year"
+"$FAZHI" baseline --db "$DB" --year 2024 "$SEED" >"$T/base.out" 2>&1
+expect_eq "$?" 0 "fazhi baseline on the command line"
+expect_contains "$T/base.out" "行政复议·收到复议申请  270"
+expect_eq "$(sql "SELECT count(*) FROM baseline_report WHERE year=2024")" 1 "importing again replaces the year's baseline"
+
+# 9. Every step is in the audit log; the chain holds.
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE kind='report' AND rec_id=$V1 AND action IN ('report_new','report_save','report_freeze')")" 4 \
   "第1版: drafted, saved twice (the form, the points), frozen; the refused saves left nothing"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1

@@ -1,0 +1,250 @@
+/*
+** src/report/baseline.c — last year's report, written by people, as the
+** baseline of a county that started using fazhi this year: its figures
+** (extract.c) matched to the indicators by what the sentence calls them,
+** each kept with the sentence it came from. Year on year ({ind^}) and
+** 近年变化 use a baseline figure for a year without records.
+**
+** Matching: a figure's label (the words before it in its clause) is set
+** against each indicator's names — its label, its label with its kind's,
+** and the names people use for it (Indicator.zAlias) — by the share of a
+** name's two-character pieces found in the label; a rate only with a
+** rate, a count only with a count. The best pairs go first, each figure
+** and each indicator used once. Approximate figures (6500余条) are not a
+** baseline.
+*/
+#include "report/report.h"
+#include "report/extract.h"
+#include "audit/audit.h"
+#include <string.h>
+#include <stdlib.h>
+#include <stdio.h>
+
+#define MIN_SCORE 0.75
+
+/* The UTF-8 characters of z as offsets (at most nMax). */
+static int chars(const char *z, int *aOff, int nMax){
+  int n = 0;
+  for(int i=0; z[i] && n<nMax; i++) if( ((unsigned char)z[i] & 0xC0)!=0x80 ) aOff[n++] = i;
+  return n;
+}
+
+/* The share of zName's two-character pieces that occur in zLabel. */
+static double coverage(const char *zName, const char *zLabel){
+  int a[64];
+  int n = chars(zName, a, 63);
+  if( n<2 ) return 0;
+  a[n] = (int)strlen(zName);
+  int nHit = 0;
+  for(int i=0; i+1<n; i++){
+    char zBi[32];
+    int len = a[i+2<=n ? i+2 : n] - a[i];
+    if( len<=0 || len>=(int)sizeof zBi ) continue;
+    memcpy(zBi, zName+a[i], (size_t)len);
+    zBi[len] = 0;
+    if( strstr(zLabel, zBi) ) nHit++;
+  }
+  return (double)nHit / (double)(n-1);
+}
+
+/* How well one of the indicator's names fits the label; *pnChar the
+** length of that name in characters. */
+static double best_score(Arena *a, const Kind *k, const Indicator *ind, const char *zLabel, int *pnChar){
+  int aOff[64];
+  const char *zBest = ind->zLabel;
+  double s = coverage(ind->zLabel, zLabel);
+  const char *zFull = ind_full_label(a, k, ind);
+  double t = coverage(zFull, zLabel);
+  if( t>s ){ s = t; zBest = zFull; }
+  if( ind->zAlias ){
+    char z[512];
+    snprintf(z, sizeof z, "%s", ind->zAlias);
+    for(char *zSave=0, *p=strtok_r(z, "|", &zSave); p; p=strtok_r(0, "|", &zSave)){
+      t = coverage(p, zLabel);
+      if( t>s ){ s = t; zBest = arena_strdup(a, p); }
+    }
+  }
+  *pnChar = chars(zBest, aOff, 63);
+  return s;
+}
+
+static int is_rate_unit(const char *z){ return strcmp(z, "%")==0 || strcmp(z, "％")==0; }
+static int is_money_unit(const char *z){ return strcmp(z, "万元")==0 || strcmp(z, "元")==0; }
+
+typedef struct Cand { int iFig; const Kind *k; const Indicator *ind; double score; } Cand;
+static int cand_cmp(const void *x, const void *y){
+  const Cand *a = x, *b = y;
+  if( a->score!=b->score ) return a->score>b->score ? -1 : 1;
+  return a->iFig - b->iFig;
+}
+
+int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
+  memset(pOut, 0, sizeof *pOut);
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( iYear<2000 || iYear>2999 ){ err_add(c, 0, 0, "年度“%d”无效：应为四位数的年份", iYear); return FZ_INVALID; }
+  if( zText==0 || strlen(zText)<20 ){ err_add(c, 0, 0, "没有收到报告全文：请粘贴上年度法治政府建设情况报告的文字"); return FZ_INVALID; }
+  if( strlen(zText)>2000000 ){ err_add(c, 0, 0, "报告全文超过2 MB：请只粘贴报告正文"); return FZ_INVALID; }
+  Extract x;
+  if( report_extract(c->pArena, zText, &x) ){ err_add(c, 0, 0, "无法读取这份报告的文字（应为UTF-8纯文本）"); return FZ_INVALID; }
+  /* every (figure, indicator) pair worth considering */
+  int nCand = 0, nAlloc = 64;
+  Cand *aCand = arena_alloc(c->pArena, sizeof(Cand)*(size_t)nAlloc);
+  const Kind *aK[64];
+  int nK = kinds_in_order(aK, 64);
+  for(int f=0; f<x.nFig; f++){
+    const XFigure *g = &x.aFig[f];
+    if( g->bApprox || g->zLabel==0 || g->zLabel[0]==0 || is_money_unit(g->zUnit) ) continue;
+    for(int i=0; i<nK; i++){
+      if( aK[i]->aIndicator==0 ) continue;
+      for(const Indicator *ind=aK[i]->aIndicator; ind->zName; ind++){
+        if( ind->eUnit==IU_AVERAGE ) continue;
+        if( (ind->eUnit==IU_PERCENT)!=is_rate_unit(g->zUnit) ) continue;
+        int nChar;
+        double s = best_score(c->pArena, aK[i], ind, g->zLabel, &nChar);
+        if( s<MIN_SCORE ) continue;
+        /* a short, common name (已办结, 满意率) only where the sentence is about the kind */
+        if( nChar<4 && coverage(aK[i]->zLabel, x.azSentence[g->iSentence])<0.6 ) continue;
+        if( nCand==nAlloc ){
+          Cand *b = arena_alloc(c->pArena, sizeof(Cand)*(size_t)nAlloc*2);
+          memcpy(b, aCand, sizeof(Cand)*(size_t)nCand);
+          aCand = b; nAlloc *= 2;
+        }
+        aCand[nCand++] = (Cand){ f, aK[i], ind, s };
+      }
+    }
+  }
+  qsort(aCand, (size_t)nCand, sizeof(Cand), cand_cmp);
+  pOut->iYear = iYear;
+  pOut->a = arena_alloc(c->pArena, sizeof(BaseFig)*(size_t)(nCand+1));
+  char *bFigUsed = arena_alloc(c->pArena, (size_t)x.nFig+1);
+  memset(bFigUsed, 0, (size_t)x.nFig+1);
+  for(int i=0; i<nCand; i++){
+    const Cand *p = &aCand[i];
+    if( bFigUsed[p->iFig] ) continue;
+    int bIndUsed = 0;
+    for(int j=0; j<pOut->n && !bIndUsed; j++) bIndUsed = pOut->a[j].ind==p->ind;
+    if( bIndUsed ) continue;
+    bFigUsed[p->iFig] = 1;
+    const XFigure *g = &x.aFig[p->iFig];
+    BaseFig *b = &pOut->a[pOut->n++];
+    b->k = p->k;
+    b->ind = p->ind;
+    b->zValue = g->zNum;
+    b->v = g->v;
+    b->zUnit = g->zUnit;
+    b->zLabel = g->zLabel;
+    b->zSentence = x.azSentence[g->iSentence];
+  }
+  pOut->nFig = x.nFig;
+  pOut->nFinding = x.nFinding;
+  pOut->azFinding = arena_alloc(c->pArena, sizeof(char*)*(size_t)(x.nFinding+1));
+  for(int i=0; i<x.nFinding; i++) pOut->azFinding[i] = x.aFinding[i].zMsg;
+
+  /* stored whole or not at all, replacing that year's */
+  i64 iScope = report_scope(c);
+  Buf log;
+  buf_init(&log);
+  if( db_begin_write(c->pDb) ){ buf_free(&log); return err_internal(c, "baseline: %s", db_errmsg(c->pDb)); }
+  Stmt q;
+  int rc;
+  if( db_prepare(c->pDb, &q, "DELETE FROM baseline_fig WHERE dept_id=?1 AND year=?2") ) goto db_fail;
+  db_bind_int64(&q, 1, iScope);
+  db_bind_int64(&q, 2, iYear);
+  rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto db_fail;
+  if( db_prepare(c->pDb, &q, "DELETE FROM baseline_report WHERE dept_id=?1 AND year=?2") ) goto db_fail;
+  db_bind_int64(&q, 1, iScope);
+  db_bind_int64(&q, 2, iYear);
+  rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto db_fail;
+  if( db_prepare(c->pDb, &q, "INSERT INTO baseline_report(dept_id, year, imported_at, imported_by, text)"
+                             " VALUES(?1,?2,?3,?4,?5)") ) goto db_fail;
+  db_bind_int64(&q, 1, iScope);
+  db_bind_int64(&q, 2, iYear);
+  pOut->zImportedAt = rec_now_iso(c);
+  pOut->zImportedBy = c->pActor->zLogin ? c->pActor->zLogin : "";
+  db_bind_text(&q, 3, pOut->zImportedAt);
+  db_bind_text(&q, 4, pOut->zImportedBy);
+  db_bind_text(&q, 5, zText);
+  rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto db_fail;
+  if( db_prepare(c->pDb, &q, "INSERT INTO baseline_fig(dept_id, year, kind, ind, value, label, sentence)"
+                             " VALUES(?1,?2,?3,?4,?5,?6,?7)") ) goto db_fail;
+  for(int i=0; i<pOut->n; i++){
+    const BaseFig *b = &pOut->a[i];
+    db_bind_int64(&q, 1, iScope);
+    db_bind_int64(&q, 2, iYear);
+    db_bind_text(&q, 3, b->k->zName);
+    db_bind_text(&q, 4, b->ind->zName);
+    db_bind_text(&q, 5, b->zValue);
+    db_bind_text(&q, 6, b->zLabel);
+    db_bind_text(&q, 7, b->zSentence);
+    if( db_step(&q)!=DB_DONE ){ db_finalize(&q); goto db_fail; }
+    db_reset(&q);
+    buf_raw_printf(&log, "%s.%s\t%s\t%s\n", b->k->zName, b->ind->zName, b->zValue, b->zSentence);
+  }
+  db_finalize(&q);
+  if( audit_append(c, "baseline_import", "baseline", iYear, "", buf_cstr(&log)) ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  buf_free(&log);
+  return FZ_OK;
+db_fail:
+  rc = err_internal(c, "baseline: %s", db_errmsg(c->pDb));
+  db_rollback(c->pDb);
+  buf_free(&log);
+  return rc;
+}
+
+int baseline_load(Ctx *c, int iYear, Baseline *pOut){
+  memset(pOut, 0, sizeof *pOut);
+  pOut->iYear = iYear;
+  Stmt q;
+  if( db_prepare(c->pDb, &q, "SELECT imported_at, imported_by FROM baseline_report WHERE dept_id=?1 AND year=?2") ){
+    return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
+  }
+  i64 iScope = report_scope(c);
+  db_bind_int64(&q, 1, iScope);
+  db_bind_int64(&q, 2, iYear);
+  if( db_step(&q)==DB_ROW ){
+    pOut->zImportedAt = arena_strdup(c->pArena, db_column_text(&q, 0));
+    pOut->zImportedBy = arena_strdup(c->pArena, db_column_text(&q, 1));
+  }
+  db_finalize(&q);
+  if( pOut->zImportedAt==0 ) return FZ_OK;
+  if( db_prepare(c->pDb, &q, "SELECT kind, ind, value, label, sentence FROM baseline_fig"
+                             " WHERE dept_id=?1 AND year=?2 ORDER BY kind, ind") ){
+    return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
+  }
+  db_bind_int64(&q, 1, iScope);
+  db_bind_int64(&q, 2, iYear);
+  int nAlloc = 32;
+  pOut->a = arena_alloc(c->pArena, sizeof(BaseFig)*(size_t)nAlloc);
+  while( db_step(&q)==DB_ROW ){
+    const Kind *k = kind_find(db_column_text(&q, 0));
+    const Indicator *ind = k ? kind_indicator(k, db_column_text(&q, 1)) : 0;
+    if( ind==0 ) continue;                       /* an indicator no longer declared */
+    if( pOut->n==nAlloc ){
+      BaseFig *b = arena_alloc(c->pArena, sizeof(BaseFig)*(size_t)nAlloc*2);
+      memcpy(b, pOut->a, sizeof(BaseFig)*(size_t)pOut->n);
+      pOut->a = b; nAlloc *= 2;
+    }
+    BaseFig *b = &pOut->a[pOut->n++];
+    memset(b, 0, sizeof *b);
+    b->k = k;
+    b->ind = ind;
+    b->zValue = arena_strdup(c->pArena, db_column_text(&q, 2));
+    b->v = atof(b->zValue);
+    b->zLabel = arena_strdup(c->pArena, db_column_text(&q, 3));
+    b->zSentence = arena_strdup(c->pArena, db_column_text(&q, 4));
+  }
+  db_finalize(&q);
+  return FZ_OK;
+}
+
+const BaseFig *baseline_find(const Baseline *b, const Kind *k, const Indicator *ind){
+  for(int i=0; i<b->n; i++) if( b->a[i].k==k && b->a[i].ind==ind ) return &b->a[i];
+  return 0;
+}
