@@ -28,6 +28,10 @@ int report_xlsx(Ctx *c, int iYear, const char *zPath){
   xlsx_out_header(x, 11, azHead, 0);
   /* last year: the same period when this year is still running (as the report's 同比) */
   int bSame = atoi(c->zToday)==iYear && strcmp(c->zToday+5, "12-31")!=0;
+  /* a last year without records: the figures of its published report, if imported */
+  Baseline base;
+  if( baseline_load(c, iYear-1, &base) ) goto fail;
+  int nBase = 0;
   const Kind *aK[64];
   int nK = kinds_in_order(aK, 64), iRow = 0;
   for(int i=0; i<nK; i++){
@@ -54,12 +58,20 @@ int report_xlsx(Ctx *c, int iYear, const char *zPath){
         xlsx_out_str(x, iRow, 7, arena_printf(c->pArena, "%s%%", ind->zTarget));
         if( !v.bEmpty ) xlsx_out_str(x, iRow, 8, v.bBelowTarget ? "未达到" : "达到");
       }
-      put_value(x, iRow, 9, &w);
+      const BaseFig *pB = bSame ? 0 : baseline_find(&base, k, ind);
+      if( pB && (ind->eUnit==IU_COUNT ? w.num==0 : w.bEmpty) ){
+        xlsx_out_str(x, iRow, 9, arena_printf(c->pArena, "%s%s（据上年度报告）", pB->zValue, ind->eUnit==IU_PERCENT ? "%" : ""));
+        nBase++;
+      }else{
+        put_value(x, iRow, 9, &w);
+      }
       const Kind *kN = ind_side_kind(k, &ind->num);
       xlsx_out_str(x, iRow, 10, arena_printf(c->pArena, "/k/%s?year=%d&ind=%s&part=num", kN->zName, iYear,
                                              ind_list_param(c, k, ind, 0)));
     }
   }
+  if( nBase ) xlsx_out_str(x, iRow+3, 1, arena_printf(c->pArena, "注：%d年没有记录的，上年数值取自已导入的%d年度报告（%d项）。",
+                                                        iYear-1, iYear-1, nBase));
   if( bSame ) xlsx_out_str(x, iRow+2, 1, arena_printf(c->pArena, "注：%d年尚未结束，数据截至%s；上年数值为上年同期（1月1日至%s）。",
                                                         iYear, c->zToday, c->zToday+5));
   xlsx_out_sheet(x, "指标口径");

@@ -215,6 +215,9 @@ expect_not_contains "$BODY" "<td>已办结</td><td>214</td>" "a short name is no
 expect_eq "$(sql "SELECT value FROM baseline_fig WHERE year=2024 AND kind='litigation' AND ind='cases'")" 80 "行政案件80起 is 行政应诉案件"
 get "/report.md?year=2025&version=data"
 expect_contains "$BODY" "（上年为270，据上年度报告）" "year on year against the baseline"
+get "/report.xlsx?year=2025"
+unzip -p "$BODY" xl/sharedStrings.xml >"$T/ss.xml" 2>/dev/null
+expect_contains "$T/ss.xml" "270（据上年度报告）" "the figures workbook's 上年数值 from the baseline"
 get "/trend?kind=reconsideration&ind=received&year=2025"
 expect_contains "$BODY" "270（上年度报告）" "近年变化 shows the baseline year"
 "$FAZHI" baseline --db "$DB" --year 2024 "$SEED" >"$T/base.out" 2>&1
