@@ -276,6 +276,26 @@ static int cmd_report(Opts *o){
   return rc ? 1 : 0;
 }
 
+/* fazhi counties --db F --year Y [-o FILE.xlsx]: each indicator across the
+** counties of a city's (province's) database, and their sum. */
+static int cmd_counties(Opts *o){
+  const char *zDb = need_db(o), *zOut = opt(o, "-o", 0), *zYear = opt(o, "--year", 0);
+  if( zDb==0 ) return 2;
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  Ctx *c = &cli.c;
+  int iYear = zYear ? atoi(zYear) : atoi(c->zToday) - 1;
+  Buf b;
+  buf_init(&b);
+  int rc = report_counties(c, iYear, zOut, &b);
+  if( rc ) fprintf(stderr, "生成失败：%s\n", c->zInternal);
+  else if( zOut ) fprintf(stderr, "已生成%d年各县指标表：%s\n", iYear, zOut);
+  else fwrite(b.z, 1, b.n, stdout);
+  buf_free(&b);
+  cli_close(&cli);
+  return rc ? 1 : 0;
+}
+
 static int cmd_schema(Opts *o){
   (void)o;
   Buf b;
@@ -593,14 +613,19 @@ static int cmd_setting(Opts *o){
     { "county_party", "报告署名的党委名称，如 中共示范县委" },
     { "county_gov", "报告署名的政府名称，如 示范县人民政府" },
     { "report_to", "报告的主送机关，如 市委、市政府：" },
+    { "city_name", "市（省）库：全市报告的名称，如 示范市" },
+    { "city_party", "市（省）库：全市报告署名的党委名称，如 中共示范市委" },
+    { "city_gov", "市（省）库：全市报告署名的政府名称，如 示范市人民政府" },
+    { "city_report_to", "市（省）库：全市报告的主送机关，如 省委、省政府：" },
   };
-  const char *zDb = need_db(o), *zName = arg(o, 0), *zValue = arg(o, 1);
+  const char *zDb = need_db(o), *zName = arg(o, 0), *zValue = arg(o, 1), *zCounty = opt(o, "--county", 0);
   if( zDb==0 ) return 2;
   int iKnown = -1;
   for(int i=0; i<(int)(sizeof aKnown/sizeof aKnown[0]); i++) if( zName && strcmp(zName, aKnown[i].zName)==0 ) iKnown = i;
   if( iKnown<0 || zValue==0 ){
-    fprintf(stderr, "用法：fazhi setting --db FILE 名称 值\n可设置的名称：\n");
-    for(int i=0; i<(int)(sizeof aKnown/sizeof aKnown[0]); i++) fprintf(stderr, "  %-13s %s\n", aKnown[i].zName, aKnown[i].zAbout);
+    fprintf(stderr, "用法：fazhi setting --db FILE [--county 县名] 名称 值\n可设置的名称：\n");
+    for(int i=0; i<(int)(sizeof aKnown/sizeof aKnown[0]); i++) fprintf(stderr, "  %-14s %s\n", aKnown[i].zName, aKnown[i].zAbout);
+    fprintf(stderr, "一个库中有多个县时，county_party、county_gov、report_to 用 --county 指明是哪个县的。\n");
     return 2;
   }
   if( strcmp(zName, "public_url")==0 ){
@@ -612,6 +637,16 @@ static int cmd_setting(Opts *o){
   }
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
+  if( zCounty ){
+    /* one county's names in a database of several */
+    i64 iDept = 0;
+    if( dept_lookup(&cli.c, zCounty, &iDept, 0) || dept_root_path(&cli.c, iDept)==0 ){
+      fprintf(stderr, "没有县“%s”\n", zCounty);
+      cli_close(&cli);
+      return 2;
+    }
+    zName = arena_printf(cli.c.pArena, "%s@%lld", zName, (long long)iDept);
+  }
   int rc = setting_set(cli.pDb, zName, zValue);
   if( rc ) fprintf(stderr, "设置失败：%s\n", db_errmsg(cli.pDb));
   else printf("已设置 %s = %s\n", zName, zValue);
@@ -679,6 +714,9 @@ static const Command aCommand[] = {
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
                           "                             该年没有记录时，同比和近年变化使用这些数字（import last year's report as the baseline）" },
   { "check",  cmd_check,  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
+  { "counties", cmd_counties, "counties --db FILE [--year Y] [-o FILE.xlsx]\n"
+                          "                             市（省）库：各县（区）的全部指标并列，末列为合计（各县记录之和）；全市报告用 fazhi report\n"
+                          "                             （a city's database: every indicator for each county side by side, and their sum）" },
   { "demo",   cmd_demo,   "demo [--db demo.db] [--year Y] [--no-serve] [--listen ADDR]\n"
                           "                             生成演示县（一整年数据）并启动服务（create a demo county with a year of data and serve it）" },
   { "dept",   cmd_dept,   "dept --db FILE add 部门名称 [--parent 上级部门] [--type bureau|town|village]\n"

@@ -135,26 +135,65 @@ static const char *frozen_at(Report *p){
 ** two-character name keeps the suffix whole (浚县 -> 中共浚县县委), since
 ** "浚县委" would read as the bare county.
 */
+/* A database of several counties (a city's or a province's) keeps each
+** county's names as "county_party@ID"; its own report, the sum of its
+** counties, is named by city_name and city_party, city_gov, city_report_to. */
+static int n_roots(Report *p, i64 *piFirst){
+  Stmt q;
+  int n = 0;
+  *piFirst = 0;
+  if( p->rc ) return 0;
+  if( db_prepare(p->pCtx->pDb, &q, "SELECT COUNT(*), MIN(id) FROM dept WHERE parent_id IS NULL") ){
+    p->rc = err_internal(p->pCtx, "report: dept: %s", db_errmsg(p->pCtx->pDb));
+    return 0;
+  }
+  if( db_step(&q)==DB_ROW ){ n = (int)db_column_int64(&q, 0); *piFirst = db_column_int64(&q, 1); }
+  db_finalize(&q);
+  return n;
+}
+
+/* The setting for this report: the database's when it holds one county;
+** else "NAME@ID" for county ID (fazhi migrate writes a moved county's so),
+** the plain NAME still being the first county's; and city_party, city_gov,
+** city_report_to for the city's own report. */
+static const char *setting_for(Report *p, int nRoot, i64 iFirst, i64 iScope, const char *zName){
+  Arena *a = p->pCtx->pArena;
+  if( nRoot<=1 ) return setting(p, zName);
+  if( iScope ){
+    const char *z = setting(p, arena_printf(a, "%s@%lld", zName, (long long)iScope));
+    return z || iScope!=iFirst ? z : setting(p, zName);
+  }
+  return setting(p, arena_printf(a, "city_%s", strncmp(zName, "county_", 7)==0 ? zName+7 : zName));
+}
+
 void fig_settings(Report *p){
   Ctx *c = p->pCtx;
   const char *zLast;
-  p->zCounty = setting(p, "county_name");
-  if( p->zCounty==0 ) p->zCounty = scope_root_name(p);
-  if( p->zCounty==0 ) p->zCounty = "本县";
+  i64 iFirst;
+  int nRoot = n_roots(p, &iFirst);
+  i64 iScope = nRoot>1 ? report_scope(c) : 0;
+  int bCity = nRoot>1 && iScope==0;
+  #define SETTING(NAME) setting_for(p, nRoot, iFirst, iScope, NAME)
+  p->zCounty = nRoot<=1 ? setting(p, "county_name") : bCity ? setting(p, "city_name") : 0;
+  if( p->zCounty==0 && !bCity ) p->zCounty = scope_root_name(p);
+  if( p->zCounty==0 ) p->zCounty = bCity ? "本市" : "本县";
   int n = utf8_len(p->zCounty, &zLast);
   int bSuffix = strcmp(zLast, "县")==0 || strcmp(zLast, "区")==0
              || strcmp(zLast, "市")==0 || strcmp(zLast, "旗")==0;
   p->zWe = bSuffix ? arena_printf(c->pArena, "我%s", zLast) : "我县";
-  p->zParty = setting(p, "county_party");
+  p->zParty = SETTING("county_party");
+  if( p->zParty==0 && bCity && strcmp(p->zCounty, "本市")==0 ) p->zParty = "中共市委";   /* no city_name set */
   if( p->zParty==0 ){
     if( bSuffix && n>2 ) p->zParty = arena_printf(c->pArena, "中共%s委", p->zCounty);
     else if( bSuffix ) p->zParty = arena_printf(c->pArena, "中共%s%s委", p->zCounty, zLast);
     else p->zParty = arena_printf(c->pArena, "中共%s县委", p->zCounty);
   }
-  p->zGov = setting(p, "county_gov");
+  p->zGov = SETTING("county_gov");
+  if( p->zGov==0 && bCity && strcmp(p->zCounty, "本市")==0 ) p->zGov = "市人民政府";
   if( p->zGov==0 ) p->zGov = arena_printf(c->pArena, "%s人民政府", p->zCounty);
-  p->zTo = setting(p, "report_to");
-  if( p->zTo==0 ) p->zTo = "市委、市政府：";
+  p->zTo = SETTING("report_to");
+  if( p->zTo==0 ) p->zTo = bCity ? "省委、省政府：" : "市委、市政府：";
+  #undef SETTING
   p->zFrozen = frozen_at(p);
   p->zDate = fig_cn_date(p, c->zToday);
 }

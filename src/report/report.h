@@ -136,6 +136,11 @@ int baseline_import(Ctx*, int iYear, const char *zText, Baseline*);
 int baseline_load(Ctx*, int iYear, Baseline*);
 const BaseFig *baseline_find(const Baseline*, const Kind*, const Indicator*);
 
+/* A database of several counties (counties.c): every indicator of the
+** year for each county and for the whole (sums of the counties' records),
+** as a workbook at zPath, or (zPath NULL) a Markdown table in pOut. */
+int report_counties(Ctx*, int iYear, const char *zPath, Buf *pOut);
+
 /* Charts (charts.c): a breakdown's first nMax groups; one indicator over
 ** the nYears years up to iYear, from the first with data (c->n may be
 ** below 2: nothing to compare). */

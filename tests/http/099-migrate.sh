@@ -94,6 +94,23 @@ expect_eq "$(sql "SELECT v.id||' '||v.dept_id||' '||p.tpl FROM report_version v 
 expect_eq "$?" 0 "fazhi check passes with two counties"
 expect_contains "$T/check.out" '迁入的2个县'
 
+# 3b. The city's database: each indicator across its counties and their sum;
+# the whole's report (the command line sees every county) named by city_name,
+# each county's by its own name.
+"$FAZHI" counties --db "$DB" --year 2026 >"$T/counties.md" 2>"$T/counties.err"
+expect_eq "$?" 0 "fazhi counties"
+expect_contains "$T/counties.md" "| 类别 | 指标 | 示范县 | 另一县 | 合计 |"
+R1=$(sql "SELECT count(*) FROM reconsideration r JOIN dept d ON d.id=r.dept_id WHERE d.path LIKE '/1/%' AND r.received BETWEEN '2026-01-01' AND '2026-12-31'")
+expect_contains "$T/counties.md" "| 行政复议 | 收到复议申请 | ${R1}件 | 2件 | $((R1+2))件 |" "复议 by county, and the sum"
+"$FAZHI" setting --db "$DB" city_name 示范市 >/dev/null
+"$FAZHI" report --db "$DB" --year 2026 --format md -o "$T/city.md" 2>/dev/null
+expect_contains "$T/city.md" "# 中共示范市委 示范市人民政府关于2026年法治政府建设情况的报告" "the city's report is named by city_name"
+expect_contains "$T/city.md" "省委、省政府：" "…and goes to the province"
+expect_contains "$T/city.md" "共收到行政复议申请$((R1+2))件" "…with the sum of its counties"
+"$FAZHI" setting --db "$DB" --county 另一县 county_party 中共另一县委员会 >/dev/null
+expect_eq "$(sql "SELECT value FROM setting WHERE name='county_party@$(sql "SELECT id FROM dept WHERE name='另一县'")'")" "中共另一县委员会" \
+  "a county's own setting in a database of several"
+
 # 4. Users of each county see their own county.
 _spawn_server server
 login admin
@@ -106,6 +123,9 @@ get /k/reconsideration
 expect_status 200 "the second county's admin logs in with its own password"
 expect_contains "$BODY" '另一县法治政府建设管理系统' "the header names the user's own county"
 expect_eq "$(list_total)" 2 "the second county's admin sees exactly its two cases"
+get "/report.md?year=2026&version=data"
+expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府关于2026年法治政府建设情况的报告" "its report is its own, named by its own settings"
+expect_contains "$BODY" "共收到行政复议申请2件"
 stop_server
 
 # 5. An edited entry of an archived log is found.
