@@ -247,8 +247,8 @@ static const char *shift_dept_ids(Mig *m, const char *z){
   return zOut;
 }
 
-/* The report's stored versions and the 双随机 draws: their ids and the
-** department and plan ids they name move with the county. */
+/* The report's stored versions, its baselines and the 双随机 draws: their
+** ids and the department and plan ids they name move with the county. */
 static int move_drafts_and_draws(Mig *m, i64 iPlanOff){
   Stmt q, ins;
   int rc = 0;
@@ -287,6 +287,35 @@ static int move_drafts_and_draws(Mig *m, i64 iPlanOff){
     db_bind_text(&ins, 4, shift_dept_ids(m, db_column_text(&q, 3)));
     db_bind_text(&ins, 5, shift_dept_ids(m, db_column_text(&q, 4)));
     db_bind_text(&ins, 6, db_column_text(&q, 5));
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&ins);
+  if( rc ) return rc;
+  /* last year's reports imported as baselines, with their figures */
+  if( db_prepare(m->pSrc, &q, "SELECT dept_id, year, imported_at, imported_by, text FROM baseline_report") ) return 1;
+  if( db_prepare(m->pDst, &ins, "INSERT INTO baseline_report(dept_id, year, imported_at, imported_by, text)"
+                                " VALUES(?1,?2,?3,?4,?5)") ){ db_finalize(&q); return 1; }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + m->iDeptOff);
+    db_bind_int64(&ins, 2, db_column_int64(&q, 1));
+    db_bind_text(&ins, 3, db_column_text(&q, 2));
+    db_bind_text(&ins, 4, prefixed(m, db_column_text(&q, 3)));
+    db_bind_text(&ins, 5, db_column_text(&q, 4));
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&ins);
+  if( rc ) return rc;
+  if( db_prepare(m->pSrc, &q, "SELECT dept_id, year, kind, ind, value, label, sentence FROM baseline_fig") ) return 1;
+  if( db_prepare(m->pDst, &ins, "INSERT INTO baseline_fig(dept_id, year, kind, ind, value, label, sentence)"
+                                " VALUES(?1,?2,?3,?4,?5,?6,?7)") ){ db_finalize(&q); return 1; }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + m->iDeptOff);
+    db_bind_int64(&ins, 2, db_column_int64(&q, 1));
+    for(int i=2; i<7; i++) db_bind_text(&ins, i+1, db_column_text(&q, i));
     if( db_step(&ins)!=DB_DONE ) rc = 1;
     db_reset(&ins);
   }

@@ -21,6 +21,7 @@ typedef struct ChartItem {
   double v;                /* its value (a count, or a percentage 0..100) */
   const char *zText;       /* as printed: "96.4%", "270件" */
   int bBad;                /* drawn in the warning colour (below target) */
+  int bBase;               /* a figure of that year's published report, not of records */
 } ChartItem;
 
 typedef struct Chart {
@@ -32,6 +33,7 @@ typedef struct Chart {
   const char *zRefText;    /* bars: the county's figure ("96.4%"), NULL none */
   double vRef;
   double vTarget;          /* bars: the target line, < 0 none */
+  int bAnyBase;            /* some item is bBase */
 } Chart;
 
 void chart_svg(Buf*, const Chart*);

@@ -55,6 +55,9 @@ void h_trend(Req *r){
   const Kind *k = zKind ? kind_find(zKind) : 0;
   const Indicator *ind = k && zInd ? kind_indicator(k, zInd) : 0;
   if( ind==0 ){ req_fail(r, 404, "没有这项指标"); return; }
+  if( !kind_year_field(k) && !k->pInForce && !ind_uses_year(ind) ){
+    req_fail(r, 404, "这项指标按当前在册的记录统计，不分年度，没有近年变化"); return;
+  }
   Chart c;
   if( chart_trend(&r->ctx, k, ind, iYear, 5, &c) ){ req_fail_internal(r); return; }
   web_trend(r, k, ind, iYear, &c);

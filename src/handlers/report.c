@@ -133,7 +133,7 @@ void h_draft(Req *r){
 /* Text typed into a textarea: CR LF as LF, and trailing blanks gone. */
 static char *clean_text(Req *r, const char *z){
   char *o = arena_strdup(&r->arena, z ? z : ""), *w = o;
-  for(const char *s=o; *s; s++) if( *s!='\r' ) *w++ = *s;
+  for(const char *s=o; *s; s++) if( *s!='\r' ) *w++ = *s=='\t' ? ' ' : *s;
   *w = 0;
   while( w>o && (w[-1]=='\n' || w[-1]==' ' || w[-1]=='\t') ) *--w = 0;
   char *s = o;

@@ -50,7 +50,7 @@ static const Deadline aDeadline[] = {
   { 0 }
 };
 static const Indicator aIndicator[] = {
-  { "disputes", "受理矛盾纠纷", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "化解矛盾纠纷|调解矛盾纠纷|矛盾纠纷" },
+  { "disputes", "受理矛盾纠纷", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "受理矛盾纠纷|调解矛盾纠纷|排查矛盾纠纷" },
   { "closed", "已调结", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "success", "调解成功", IU_COUNT,
     .num = { .aCond = { { "", "state", "closed" }, { "result", "=", "success" } } } },

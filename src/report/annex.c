@@ -61,8 +61,8 @@ void doc_appendix(Report *p){
   doc_block(p, BLK_TITLE);
   run_text(p, "报告数字的统计口径");
   doc_block(p, BLK_P);
-  run_text(p, arena_printf(a, "报告中的数字均由系统按下列口径从%d年的记录中计算（统计年度依据为各项指标据以归入年度的日期或年度字段）；"
-                              "比率、平均数按分子、分母计算。", p->iYear));
+  run_text(p, arena_printf(a, "报告中的数字均由系统按下列口径从记录中计算（注明“据上年度报告”的除外）：按“统计年度依据”所列的日期或年度字段归入%d年，"
+                              "“不分年度”的按当前在册的记录计算；比率、平均数按分子、分母计算。", p->iYear));
   for(int i=0; i<n; i++){
     IndDef d;
     ind_define(p->pCtx, aK[i], aI[i], &d);

@@ -15,6 +15,7 @@
 */
 #include "report/report.h"
 #include "report/extract.h"
+#include "io/table.h"
 #include "audit/audit.h"
 #include <string.h>
 #include <stdlib.h>
@@ -48,20 +49,22 @@ static double coverage(const char *zName, const char *zLabel){
 }
 
 /* How well one of the indicator's names fits the label; *pnChar the
-** length of that name in characters. */
-static double best_score(Arena *a, const Kind *k, const Indicator *ind, const char *zLabel, int *pnChar){
+** length of that name in characters, *pbAlias whether it is one of the
+** names people use for it (zAlias). */
+static double best_score(Arena *a, const Kind *k, const Indicator *ind, const char *zLabel, int *pnChar, int *pbAlias){
   int aOff[64];
   const char *zBest = ind->zLabel;
   double s = coverage(ind->zLabel, zLabel);
   const char *zFull = ind_full_label(a, k, ind);
   double t = coverage(zFull, zLabel);
   if( t>s ){ s = t; zBest = zFull; }
+  *pbAlias = 0;
   if( ind->zAlias ){
     char z[512];
     snprintf(z, sizeof z, "%s", ind->zAlias);
     for(char *zSave=0, *p=strtok_r(z, "|", &zSave); p; p=strtok_r(0, "|", &zSave)){
       t = coverage(p, zLabel);
-      if( t>s ){ s = t; zBest = arena_strdup(a, p); }
+      if( t>s || (t==s && !*pbAlias && t>0) ){ s = t; zBest = arena_strdup(a, p); *pbAlias = 1; }
     }
   }
   *pnChar = chars(zBest, aOff, 63);
@@ -71,11 +74,35 @@ static double best_score(Arena *a, const Kind *k, const Indicator *ind, const ch
 static int is_rate_unit(const char *z){ return strcmp(z, "%")==0 || strcmp(z, "％")==0; }
 static int is_money_unit(const char *z){ return strcmp(z, "万元")==0 || strcmp(z, "元")==0; }
 
-typedef struct Cand { int iFig; const Kind *k; const Indicator *ind; double score; } Cand;
+typedef struct Cand { int iFig; const Kind *k; const Indicator *ind; double score; int nChar, iSeq; } Cand;
+/* best first; on a tie the longer name (完成审计项目 before 审计项目), then
+** the order found (figures in reading order, indicators as declared) */
 static int cand_cmp(const void *x, const void *y){
   const Cand *a = x, *b = y;
   if( a->score!=b->score ) return a->score>b->score ? -1 : 1;
-  return a->iFig - b->iFig;
+  if( a->nChar!=b->nChar ) return b->nChar - a->nChar;
+  return a->iSeq - b->iSeq;
+}
+
+/* A figure that can stand as last year's: not glued to a thousands
+** separator ("4,885" is read as 885), a count no larger than any county's. */
+static int plausible(const XFigure *g, const char *zSentence){
+  if( g->v>1e9 || g->v<0 ) return 0;
+  const char *zAt = strstr(zSentence, g->zNum);
+  while( zAt ){
+    if( zAt>zSentence && (zAt[-1]==',' || zAt[-1]=='.') && zAt-1>zSentence && zAt[-2]>='0' && zAt[-2]<='9' ) return 0;
+    zAt = strstr(zAt+1, g->zNum);
+  }
+  return 1;
+}
+
+/* The action a count's name says, against the one its figure follows:
+** 受理 (received) is not 化解、完成、办结、调结 (done). */
+static int verb_clash(const Indicator *ind, const char *zLabel){
+  static const char *const azDone[] = { "化解", "完成", "办结", "调结", "审结", "结案", "任务", 0 };
+  if( ind->eUnit!=IU_COUNT || strstr(ind->zLabel, "受理")==0 ) return 0;
+  for(int i=0; azDone[i]; i++) if( strstr(zLabel, azDone[i]) ) return 1;
+  return 0;
 }
 
 int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
@@ -84,6 +111,10 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
   if( iYear<2000 || iYear>2999 ){ err_add(c, 0, 0, "年度“%d”无效：应为四位数的年份", iYear); return FZ_INVALID; }
   if( zText==0 || strlen(zText)<20 ){ err_add(c, 0, 0, "没有收到报告全文：请粘贴上年度法治政府建设情况报告的文字"); return FZ_INVALID; }
   if( strlen(zText)>2000000 ){ err_add(c, 0, 0, "报告全文超过2 MB：请只粘贴报告正文"); return FZ_INVALID; }
+  if( io_utf8_check(zText, strlen(zText))!=strlen(zText) ){
+    err_add(c, 0, 0, "报告全文不是有效的UTF-8文本：请从网页或Word中复制文字后粘贴，或先另存为UTF-8");
+    return FZ_INVALID;
+  }
   Extract x;
   if( report_extract(c->pArena, zText, &x) ){ err_add(c, 0, 0, "无法读取这份报告的文字（应为UTF-8纯文本）"); return FZ_INVALID; }
   /* every (figure, indicator) pair worth considering */
@@ -94,22 +125,27 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
   for(int f=0; f<x.nFig; f++){
     const XFigure *g = &x.aFig[f];
     if( g->bApprox || g->zLabel==0 || g->zLabel[0]==0 || is_money_unit(g->zUnit) ) continue;
+    if( !plausible(g, x.azSentence[g->iSentence]) ) continue;
     for(int i=0; i<nK; i++){
       if( aK[i]->aIndicator==0 ) continue;
       for(const Indicator *ind=aK[i]->aIndicator; ind->zName; ind++){
         if( ind->eUnit==IU_AVERAGE ) continue;
         if( (ind->eUnit==IU_PERCENT)!=is_rate_unit(g->zUnit) ) continue;
-        int nChar;
-        double s = best_score(c->pArena, aK[i], ind, g->zLabel, &nChar);
+        if( ind->eUnit==IU_COUNT && strchr(g->zNum, '.') ) continue;     /* a count is whole: 1.6万件 is not 1.6 */
+        int nChar, bAlias;
+        double s = best_score(c->pArena, aK[i], ind, g->zLabel, &nChar, &bAlias);
         if( s<MIN_SCORE ) continue;
-        /* a short, common name (已办结, 满意率) only where the sentence is about the kind */
-        if( nChar<4 && coverage(aK[i]->zLabel, x.azSentence[g->iSentence])<0.6 ) continue;
+        /* a name of its own (已办结, 发现问题), not one people use for this
+        ** very thing, only where the sentence is about the kind */
+        if( (!bAlias || nChar<4) && coverage(aK[i]->zLabel, x.azSentence[g->iSentence])<0.6 ) continue;
+        /* what was done must agree: 化解、完成 are not 受理 */
+        if( verb_clash(ind, g->zLabel) ) continue;
         if( nCand==nAlloc ){
           Cand *b = arena_alloc(c->pArena, sizeof(Cand)*(size_t)nAlloc*2);
           memcpy(b, aCand, sizeof(Cand)*(size_t)nCand);
           aCand = b; nAlloc *= 2;
         }
-        aCand[nCand++] = (Cand){ f, aK[i], ind, s };
+        aCand[nCand++] = (Cand){ f, aK[i], ind, s, nChar, nCand };
       }
     }
   }
@@ -136,9 +172,12 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
     b->zSentence = x.azSentence[g->iSentence];
   }
   pOut->nFig = x.nFig;
-  pOut->nFinding = x.nFinding;
-  pOut->azFinding = arena_alloc(c->pArena, sizeof(char*)*(size_t)(x.nFinding+1));
-  for(int i=0; i<x.nFinding; i++) pOut->azFinding[i] = x.aFinding[i].zMsg;
+  pOut->azFinding = arena_alloc(c->pArena, sizeof(char*)*(size_t)(x.nFinding+2));
+  if( strstr(zText, arena_printf(c->pArena, "%d年", iYear))==0 ){
+    pOut->azFinding[pOut->nFinding++] = arena_printf(c->pArena,
+        "报告全文中没有出现“%d年”：请确认这是%d年度的报告", iYear, iYear);
+  }
+  for(int i=0; i<x.nFinding; i++) pOut->azFinding[pOut->nFinding++] = x.aFinding[i].zMsg;
 
   /* stored whole or not at all, replacing that year's */
   i64 iScope = report_scope(c);

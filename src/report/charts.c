@@ -51,21 +51,24 @@ int chart_trend(Ctx *ctx, const Kind *k, const Indicator *ind, int iYear, int nY
     int rc = ind_compute(ctx, k, ind, y, 0, &v);
     ctx->zYearUntil[0] = 0;
     if( rc ) return FZ_INTERNAL;
-    /* a whole year without records: last year's published report, if imported */
+    /* a year whose published report was imported: its figure (a whole
+    ** year, so not beside a year still running) */
     int bData = !v.bEmpty && (ind->eUnit!=IU_COUNT || v.num>0);
     const BaseFig *pBase = 0;
     Baseline base;
-    if( !bData && !bSame ){
+    if( !bSame && y<iYear ){
       if( baseline_load(ctx, y, &base) ) return FZ_INTERNAL;
       pBase = baseline_find(&base, k, ind);
     }
-    if( pBase ){
+    if( pBase && pBase->v>=0 && pBase->v<=1e9 ){
       ChartItem *it = &c->a[c->n++];
       if( !bAny ) iFirst = y;
       bAny = 1;
       it->zLabel = arena_printf(a, "%d", y);
       it->v = pBase->v;
-      it->zText = arena_printf(a, "%s%s", pBase->zValue, ind->eUnit==IU_PERCENT ? "%" : "（上年度报告）");
+      it->zText = arena_printf(a, "%s%s*", pBase->zValue, ind->eUnit==IU_PERCENT ? "%" : "");
+      it->bBase = 1;
+      c->bAnyBase = 1;
       continue;
     }
     /* the years before the first with data are left out */
@@ -80,6 +83,6 @@ int chart_trend(Ctx *ctx, const Kind *k, const Indicator *ind, int iYear, int nY
   }
   int m = atoi(ctx->zToday+5), d = atoi(ctx->zToday+8);
   c->zTitle = bSame ? arena_printf(a, "%s（%d—%d年，各年1月1日至%d月%d日）", ind->zLabel, iFirst, iYear, m, d)
-                    : arena_printf(a, "%s（%d—%d年）", ind->zLabel, iFirst, iYear);
+                    : arena_printf(a, "%s（%d—%d年%s）", ind->zLabel, iFirst, iYear, c->bAnyBase ? "，*据该年度报告" : "");
   return FZ_OK;
 }

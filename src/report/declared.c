@@ -49,7 +49,7 @@ static int figures_say(Report *p, const Kind *k, const char *zTpl, int bAny){
     if( cSuf=='^' ){
       IndValue w;
       int bSame;
-      if( fig_last_year(p, k->zName, zName, &w, &bSame) || w.num==0 ) return 0;
+      if( fig_last_year(p, k->zName, zName, &w, &bSame) || w.num<=0 || w.num>1000000000LL ) return 0;
     }
     long long n = cSuf=='/' ? v.den : v.num;
     if( cSuf!=0 && cSuf!='/' ) bSome = 1;

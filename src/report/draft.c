@@ -276,7 +276,7 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
     }
     if( strlen(a[i].zTpl)>20000 ) err_add(c, 0, 0, "%s：超过20000字节，请分成几段", zWhere);
     for(const char *z=a[i].zTpl; *z; z++){
-      if( (unsigned char)*z<0x20 || *z==0x7f ){
+      if( ((unsigned char)*z<0x20 && *z!='\t') || *z==0x7f ){
         err_add(c, 0, 0, "%s：含有换行、制表符等控制字符；一段一个段落（标题换行写{br}）", zWhere);
         break;
       }
@@ -292,6 +292,11 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
   DraftPara *aIn = arena_alloc(c->pArena, sizeof(DraftPara)*(size_t)(n+1));
   for(int i=0; i<n; i++){
     aIn[i] = a[i];
+    if( strchr(a[i].zTpl, '\t') ){            /* a tab pasted from Word: a space */
+      char *z = arena_strdup(c->pArena, a[i].zTpl);
+      for(char *t=z; *t; t++) if( *t=='\t' ) *t = ' ';
+      aIn[i].zTpl = z;
+    }
     if( aIn[i].zState==0 || strcmp(aIn[i].zState, "proposed")!=0 ) continue;
     for(int j=0; j<v.nPara; j++){
       if( strcmp(v.aPara[j].zKey, aIn[i].zKey ? aIn[i].zKey : "")==0 && strcmp(v.aPara[j].zTpl, aIn[i].zTpl)!=0 ){

@@ -239,15 +239,16 @@ int fig_last_year(Report *p, const char *zKind, const char *zInd, IndValue *pv, 
   int rc = fig_get_year(p, zKind, zInd, p->iYear-1, pv);
   c->zYearUntil[0] = 0;
   p->bLastFromBase = 0;
-  /* no records last year: the figure of last year's published report, if
-  ** it was imported as the baseline (a whole year: not for a running one) */
-  if( rc==FZ_OK && pv->num==0 && !*pbSame && pv->pInd && pv->pInd->eUnit==IU_COUNT ){
+  /* last year's published report, when it was imported as the baseline,
+  ** says what last year was (records entered since may cover part of it
+  ** only); a whole year, so not for a year still running */
+  if( rc==FZ_OK && !*pbSame && pv->pInd && pv->pInd->eUnit==IU_COUNT ){
     if( p->pBase==0 ){
       p->pBase = arena_alloc(c->pArena, sizeof(Baseline));
       if( baseline_load(c, p->iYear-1, p->pBase) ) return p->rc = FZ_INTERNAL;
     }
     const BaseFig *b = baseline_find(p->pBase, pv->pKind, pv->pInd);
-    if( b && b->v>=1 ){
+    if( b && b->v>=1 && b->v<=1e9 ){
       pv->num = (long long)(b->v + 0.5);
       p->bLastFromBase = 1;
     }

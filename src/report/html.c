@@ -39,26 +39,12 @@ static const char zStyle[] =
   "@media screen and (max-width:220mm){.gw{width:auto;padding:8mm 5mm}}"
   "@media print{body{background:#fff}.gw{width:auto;padding:0}.gw a{border:0}}";
 
-/* The kind whose list a figure links to (from its link when frozen). */
-static const Kind *fig_list_kind(const Run *r){
-  if( r->zKind ) return kind_find(r->zKind);
-  if( r->zHref==0 || strncmp(r->zHref, "/k/", 3)!=0 ) return 0;
-  char z[64];
-  size_t n = strcspn(r->zHref+3, "?");
-  if( n>=sizeof z ) return 0;
-  memcpy(z, r->zHref+3, n);
-  z[n] = 0;
-  return kind_find(z);
-}
-
-/* bPublic: the government web site's copy; a figure links to its records
-** only when the public may read that kind's list. */
+/* bPublic: the government web site's copy: figures without links. An
+** indicator's list filters by fields the public may not read, so an
+** anonymous reader's list would not be the figure's records. */
 static void html_runs_for(const Block *b, int iYear, int bPublic, Buf *pOut){
   for(const Run *r=b->pFirst; r; r=r->pNext){
-    if( bPublic && r->eType==RUN_FIG ){
-      const Kind *k = fig_list_kind(r);
-      if( k==0 || !k->bPublic ){ buf_html(pOut, "%s", r->z); continue; }
-    }
+    if( bPublic && r->eType==RUN_FIG ){ buf_html(pOut, "%s", r->z); continue; }
     switch( r->eType ){
       case RUN_BREAK: buf_markup(pOut, HTML("<br>")); break;
       case RUN_LEAD:  buf_html(pOut, "<span class=\"l2\">%s</span>", r->z); break;
@@ -87,14 +73,10 @@ void html_render(const Doc *pDoc, int bPublic, Buf *pOut){
   buf_markup(pOut, HTML("</style>\n</head>\n<body>\n<article class=\"gw\">\n"));
   int nFig = 0;
   for(const Block *b=pDoc->pFirst; b; b=b->pNext){
-    if( b->eType==BLK_CHART ){
-      if( b->pChart==0 ) continue;
-      if( nFig++==0 ) buf_markup(pOut, HTML("<h2 class=\"figs\">附图</h2>\n"));
-      buf_html(pOut, "<figure class=\"chart\"><figcaption>图%d　%s</figcaption>", nFig, b->pChart->zTitle);
-      chart_svg(pOut, b->pChart);
-      buf_markup(pOut, HTML("</figure>\n"));
-      continue;
-    }
+    /* charts come after the report, whatever the drafter's order; the
+    ** public copy keeps the year-by-year figures, not departments set
+    ** side by side */
+    if( b->eType==BLK_CHART ) continue;
     switch( b->eType ){
       case BLK_TITLE: buf_markup(pOut, HTML("<h1>")); break;
       case BLK_H1:    buf_markup(pOut, HTML("<h2>")); break;
@@ -111,6 +93,14 @@ void html_render(const Doc *pDoc, int bPublic, Buf *pOut){
       case BLK_H1:    buf_markup(pOut, HTML("</h2>\n")); break;
       default:        buf_markup(pOut, HTML("</p>\n")); break;
     }
+  }
+  for(const Block *b=pDoc->pFirst; b; b=b->pNext){
+    if( b->eType!=BLK_CHART || b->pChart==0 ) continue;
+    if( bPublic && b->pChart->eType==CHART_BARS ) continue;
+    if( nFig++==0 ) buf_markup(pOut, HTML("<h2 class=\"figs\">附图</h2>\n"));
+    buf_html(pOut, "<figure class=\"chart\"><figcaption>图%d　%s</figcaption>", nFig, b->pChart->zTitle);
+    chart_svg(pOut, b->pChart);
+    buf_markup(pOut, HTML("</figure>\n"));
   }
   buf_markup(pOut, HTML("</article>\n</body>\n</html>\n"));
 }

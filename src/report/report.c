@@ -140,7 +140,7 @@ int run_figure(Report *p, const Kind *k, const char *zInd, char cSuf){
     /* the change in tenths of a percent, rounded half up, in integers */
     IndValue w;
     int bSame;
-    if( fig_last_year(p, k->zName, zInd, &w, &bSame) || w.num==0 ) return 1;
+    if( fig_last_year(p, k->zName, zInd, &w, &bSame) || w.num<=0 || w.num>1000000000LL || v.num>1000000000LL ) return 1;
     long long d = v.num - w.num, ad = d<0 ? -d : d;
     long long t = (ad*2000 + w.num) / (2*w.num);
     const char *zLast = bSame ? "上年同期" : "上年";

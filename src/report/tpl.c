@@ -51,7 +51,7 @@ static const char *chart_write(Arena*, const Chart*);
 static void put_escaped(Buf *b, const char *z){
   for(; *z; z++){
     if( *z=='{' || *z=='}' ) buf_putc(b, *z);
-    buf_putc(b, *z);
+    buf_putc(b, (unsigned char)*z<0x20 ? ' ' : *z);     /* a tab in a record's text: a paragraph is one line */
   }
 }
 /* Text inside a token (a prompt, a value written out): a backslash
@@ -59,7 +59,7 @@ static void put_escaped(Buf *b, const char *z){
 static void put_tok_escaped(Buf *b, const char *z){
   for(; *z; z++){
     if( *z=='\\' || *z=='{' || *z=='}' ) buf_putc(b, '\\');
-    buf_putc(b, *z);
+    buf_putc(b, (unsigned char)*z<0x20 ? ' ' : *z);
   }
 }
 const char *tpl_tok_escape(Arena *a, const char *z){

@@ -59,7 +59,7 @@ int report_xlsx(Ctx *c, int iYear, const char *zPath){
         if( !v.bEmpty ) xlsx_out_str(x, iRow, 8, v.bBelowTarget ? "未达到" : "达到");
       }
       const BaseFig *pB = bSame ? 0 : baseline_find(&base, k, ind);
-      if( pB && (ind->eUnit==IU_COUNT ? w.num==0 : w.bEmpty) ){
+      if( pB ){            /* the published figure says what last year was (as the report's 同比) */
         xlsx_out_str(x, iRow, 9, arena_printf(c->pArena, "%s%s（据上年度报告）", pB->zValue, ind->eUnit==IU_PERCENT ? "%" : ""));
         nBase++;
       }else{
@@ -70,8 +70,8 @@ int report_xlsx(Ctx *c, int iYear, const char *zPath){
                                              ind_list_param(c, k, ind, 0)));
     }
   }
-  if( nBase ) xlsx_out_str(x, iRow+3, 1, arena_printf(c->pArena, "注：%d年没有记录的，上年数值取自已导入的%d年度报告（%d项）。",
-                                                        iYear-1, iYear-1, nBase));
+  if( nBase ) xlsx_out_str(x, iRow+3, 1, arena_printf(c->pArena, "注：标明“据上年度报告”的%d项上年数值取自已导入的%d年度报告（%d年的记录可能不全）。",
+                                                        nBase, iYear-1, iYear-1));
   if( bSame ) xlsx_out_str(x, iRow+2, 1, arena_printf(c->pArena, "注：%d年尚未结束，数据截至%s；上年数值为上年同期（1月1日至%s）。",
                                                         iYear, c->zToday, c->zToday+5));
   xlsx_out_sheet(x, "指标口径");

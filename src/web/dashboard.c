@@ -47,7 +47,8 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
            kN->zName, zYear, zDept, zN, v->num, kD->zName, zYear, zDept, zD, v->den);
     }
     if( v->pInd->zTarget ) outf(r, "<div class=\"target\">目标 %s%%%s</div>", v->pInd->zTarget, v->bBelowTarget ? "，未达到" : "");
-    outf(r, "<a class=\"trend\" href=\"/trend?kind=%s&amp;ind=%s&amp;year=%d\">近年变化</a>", k->zName, v->pInd->zName, iYear);
+    /* a register counted as it stands now has no history to draw */
+    if( zYear[5]!='a' ) outf(r, "<a class=\"trend\" href=\"/trend?kind=%s&amp;ind=%s&amp;year=%d\">近年变化</a>", k->zName, v->pInd->zName, iYear);
     out_html(r, HTML("</div>"));
   }
   if( pPrev ) out_html(r, HTML("</div>"));

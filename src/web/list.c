@@ -105,6 +105,11 @@ void web_list(Req *r, const Query *q, const RecList *pList){
          q->pInd->zLabel, q->bDen ? "分母" : "分子", q->pInd->zHelp ? q->pInd->zHelp : "按指标定义筛选",
          web_url_with(r, "ind", 0));
   }
+  if( r->ctx.zYearUntil[0] && q->iYear ){
+    /* until=MM-DD: part of the year, as 近年变化 sets it beside a year still running */
+    outf(r, "<div class=\"notice trace\">只列出%d年1月1日至%d月%d日的记录。<a href=\"%s\">查看全年</a></div>",
+         q->iYear, atoi(r->ctx.zYearUntil), atoi(r->ctx.zYearUntil+3), web_url_with(r, "until", 0));
+  }
   /* Query form */
   outf(r, "<form class=\"query\" method=\"get\" action=\"/k/%s\" role=\"search\">", k->zName);
   if( q->pInd ){

@@ -82,7 +82,7 @@ void web_drafts(Req *r, int iYear, const DraftVersion *a, int n, const Baseline 
   }
   outf(r, "<a class=\"btn\" href=\"/report?year=%d&amp;version=data\">查看根据最新数据生成的报告</a>", iYear);
   outf(r, "<a class=\"btn\" href=\"/report.xlsx?year=%d\">下载指标表</a>"
-          "<a class=\"btn\" href=\"/public/report?year=%d\">公开版（最新冻结的版本，供政府网站发布）</a></div>", iYear, iYear);
+          "<a class=\"btn\" href=\"/public/report?year=%d\">公开版（最新冻结的版本，供政府网站发布；数字不链接到记录，不含分部门附图）</a></div>", iYear, iYear);
   if( n==0 ){
     out_html(r, HTML("<p>本年度还没有起草的版本。</p>"));
     baseline_section(r, iYear, pBase);
@@ -214,7 +214,7 @@ void web_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
   out_html(r, HTML("</form>"));
   if( bWrite ){
     outf(r, "<form method=\"post\" action=\"/report/v/%lld/freeze\" class=\"inline confirm\""
-            " data-confirm=\"冻结后本版本的文字和数字不再改变，是否确认？\">", (long long)v->id);
+            " data-confirm=\"冻结后本版本的文字和数字不再改变，并作为公开版在政府网站页面（/public/report）发布，是否确认？\">", (long long)v->id);
     web_csrf_field(r);
     out_html(r, HTML("<button type=\"submit\" class=\"btn\">冻结本版本</button></form>"));
   }

@@ -23,6 +23,10 @@ void web_trend(Req *r, const Kind *k, const Indicator *ind, int iYear, const Cha
   int bSame = atoi(r->ctx.zToday)==iYear && strcmp(r->ctx.zToday+5, "12-31")!=0 && !k->pVersion;
   const char *zUntil = bSame ? arena_printf(&r->arena, "&until=%s", r->ctx.zToday+5) : "";
   for(int i=c->n-1; i>=0; i--){
+    if( c->a[i].bBase ){          /* from that year's published report: no records behind it here */
+      outf(r, "<tr><td>%s年</td><td>%s（据该年度报告）</td></tr>", c->a[i].zLabel, c->a[i].zText);
+      continue;
+    }
     outf(r, "<tr><td>%s年</td><td><a href=\"/k/%s?year=%s&amp;ind=%s&amp;part=num%s\">%s</a></td></tr>",
          c->a[i].zLabel, kN->zName, c->a[i].zLabel, zN, zUntil, c->a[i].zText);
   }

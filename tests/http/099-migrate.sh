@@ -26,6 +26,8 @@ count_src(){ sqlite3 "$SRC" "$1"; }
 sqlite3 "$SRC" "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by) VALUES(1, 1, 2025, 1, 0, '2026-01-05T01:00:00Z', 'admin');
   INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate) VALUES(1, 1, 'p', '共{reconsideration.received}件。', '', ''),
     (1, 2, 'point', '城关镇为{enforcement_case.record_rate%|dept_only=23}', 'enforcement_case.record_rate|dept_only=23', 'proposed');"
+sqlite3 "$SRC" "INSERT INTO baseline_report(dept_id, year, imported_at, imported_by, text) VALUES(1, 2024, '2026-01-05T01:00:00Z', 'admin', '2024年,共办理行政复议案件270件。');
+  INSERT INTO baseline_fig(dept_id, year, kind, ind, value, label, sentence) VALUES(1, 2024, 'reconsideration', 'received', '270', '共办理行政复议案件', '2024年,共办理行政复议案件270件');"
 "$FAZHI" migrate --from "$SRC" --to "$DB" >"$T/m1.out" 2>&1
 expect_eq "$?" 0 "migrate exit status"
 expect_contains "$T/m1.out" '已将示范县迁入目标数据库（迁移第1号）'
@@ -36,6 +38,7 @@ expect_eq "$(sql "SELECT count(*) FROM draw")" "$(count_src "SELECT count(*) FRO
 expect_eq "$(sql "SELECT pool_sha256 FROM draw ORDER BY plan_id LIMIT 1")" "$(count_src "SELECT pool_sha256 FROM draw ORDER BY plan_id LIMIT 1")" "…as it was"
 expect_eq "$(sql "SELECT tpl FROM report_para WHERE version_id=1 AND pos=2")" '城关镇为{enforcement_case.record_rate%|dept_only=23}' \
   "the report's stored version moved"
+expect_eq "$(sql "SELECT value FROM baseline_fig WHERE year=2024 AND kind='reconsideration'")" 270 "the baseline moved"
 expect_eq "$(sql "SELECT count(*) FROM audit_archive")" "$(count_src "SELECT count(*) FROM audit")" \
   "every audit entry of the source kept in the archive"
 expect_eq "$(sql "SELECT hash FROM audit_archive WHERE id=(SELECT max(id) FROM audit_archive)")" \
