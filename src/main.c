@@ -34,7 +34,7 @@ static const char *opt(Opts *o, const char *zName, int bFlag){
 }
 /* The n-th argument that is not an option or an option's value. */
 static const char *arg(Opts *o, int n){
-  static const char *azFlag[] = { "--no-serve", "--json", "--quiet", "--all", 0 };
+  static const char *azFlag[] = { "--no-serve", "--json", "--quiet", "--all", "--appendix", 0 };
   for(int i=0; i<o->argc; i++){
     if( o->argv[i][0]=='-' && o->argv[i][1]=='-' ){
       int bFlag = 0;
@@ -272,6 +272,28 @@ static int cmd_report(Opts *o){
     }
   }
   buf_free(&b);
+  cli_close(&cli);
+  return rc ? 1 : 0;
+}
+
+/* fazhi city --db F 某市 县1 县2 …: a city over counties of the database. */
+static int cmd_city(Opts *o){
+  const char *zDb = need_db(o), *zCity = arg(o, 0);
+  if( zDb==0 ) return 2;
+  const char *az[64];
+  int n = 0;
+  while( n<64 && arg(o, n+1) ){ az[n] = arg(o, n+1); n++; }
+  if( zCity==0 || n==0 ){ fprintf(stderr, "用法：fazhi city --db FILE 市名 县1 [县2 …]\n"); return 2; }
+  Cli cli;
+  if( cli_open(&cli, zDb, 0) ) return 1;
+  int rc = city_group(&cli.c, zCity, az, n);
+  if( rc ){
+    print_errors(&cli.c);
+    if( rc==FZ_INTERNAL ) fprintf(stderr, "失败：%s\n", cli.c.zInternal);
+    fprintf(stderr, "未做任何改动。\n");
+  }else{
+    printf("已将%d个县（区）归入%s；可用 fazhi user add 为%s添加管理员，其可查看所属各县的数据和全市报告。\n", n, zCity, zCity);
+  }
   cli_close(&cli);
   return rc ? 1 : 0;
 }
@@ -714,6 +736,9 @@ static const Command aCommand[] = {
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
                           "                             该年没有记录时，同比和近年变化使用这些数字（import last year's report as the baseline）" },
   { "check",  cmd_check,  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
+  { "city",   cmd_city,   "city --db FILE 市名 县1 [县2 …]\n"
+                          "                             市（省）库：把库中的县（区）归入一个市，市管理员可查看各县数据、各县指标对比和全市报告\n"
+                          "                             （group counties of the database under a city）" },
   { "counties", cmd_counties, "counties --db FILE [--year Y] [-o FILE.xlsx]\n"
                           "                             市（省）库：各县（区）的全部指标并列，末列为合计（各县记录之和）；全市报告用 fazhi report\n"
                           "                             （a city's database: every indicator for each county side by side, and their sum）" },

@@ -16,6 +16,7 @@ const char *setting_get(Db*, Arena*, const char *zName);
 /* County root department plus the Justice Bureau; returns their ids. */
 int  county_create(Ctx*, const char *zCounty, i64 *piRoot, i64 *piJustice);
 i64  dept_add(Ctx*, i64 iParent, const char *zName, const char *zType);
+int  city_group(Ctx*, const char *zCity, const char *const *azCounty, int nCounty);   /* FZ_OK or errors */
 int  demo_build(Db*, int iYear, int bQuiet);
 
 /* Moves the county in pSrc into c's database (src/app/migrate.c). */

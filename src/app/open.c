@@ -141,6 +141,92 @@ fail:
   return 0;
 }
 
+/*
+** A city over counties of this database (fazhi city): the city department
+** (made, as a root, when missing) becomes their parent, and each path of
+** their subtrees begins with it, so a city admin's scope holds them and
+** each county admin's stays its county. All or nothing; errors in Chinese.
+*/
+int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCounty){
+  Stmt q;
+  i64 iCity = 0;
+  const char *zCityPath = 0;
+  if( db_begin_write(c->pDb) ) return err_internal(c, "city: %s", db_errmsg(c->pDb));
+  if( db_prepare(c->pDb, &q, "SELECT id, dtype, path FROM dept WHERE name=?1") ) goto db_fail;
+  db_bind_text(&q, 1, zCity);
+  if( db_step(&q)==DB_ROW ){
+    iCity = db_column_int64(&q, 0);
+    if( strcmp(db_column_text(&q, 1), "city")!=0 ) err_add(c, 0, 0, "“%s”是已有的部门，不是市", zCity);
+    zCityPath = arena_strdup(c->pArena, db_column_text(&q, 2));
+  }
+  db_finalize(&q);
+  if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
+  if( iCity==0 ){
+    if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(id),0)+1 FROM dept") ) goto db_fail;
+    if( db_step(&q)==DB_ROW ) iCity = db_column_int64(&q, 0);
+    db_finalize(&q);
+    zCityPath = arena_printf(c->pArena, "/%lld/", (long long)iCity);
+    if( db_prepare(c->pDb, &q, "INSERT INTO dept(id, parent_id, name, dtype, path, sort_no) VALUES(?1,NULL,?2,'city',?3,?1)") ) goto db_fail;
+    db_bind_int64(&q, 1, iCity);
+    db_bind_text(&q, 2, zCity);
+    db_bind_text(&q, 3, zCityPath);
+    int rc = db_step(&q);
+    db_finalize(&q);
+    if( rc!=DB_DONE ) goto db_fail;
+  }
+  Buf b;
+  Json j;
+  buf_init(&b);
+  json_init(&j, &b);
+  json_obj_begin(&j);
+  json_kint(&j, "city", iCity);
+  json_kstr(&j, "name", zCity);
+  json_key(&j, "counties");
+  json_arr_begin(&j);
+  for(int i=0; i<nCounty; i++){
+    i64 iCounty = 0;
+    const char *zPath = 0;
+    int bRoot = 0, bCounty = 0;
+    if( db_prepare(c->pDb, &q, "SELECT id, path, dtype, parent_id IS NULL FROM dept WHERE name=?1") ){ buf_free(&b); goto db_fail; }
+    db_bind_text(&q, 1, azCounty[i]);
+    if( db_step(&q)==DB_ROW ){
+      iCounty = db_column_int64(&q, 0);
+      zPath = arena_strdup(c->pArena, db_column_text(&q, 1));
+      bCounty = strcmp(db_column_text(&q, 2), "county")==0;
+      bRoot = db_column_int64(&q, 3)!=0;
+    }
+    db_finalize(&q);
+    if( iCounty==0 ){ err_add(c, 0, 0, "没有县（区）“%s”", azCounty[i]); continue; }
+    if( !bCounty ){ err_add(c, 0, 0, "“%s”不是县（区）", azCounty[i]); continue; }
+    if( !bRoot ){ err_add(c, 0, 0, "“%s”已属于某个市", azCounty[i]); continue; }
+    /* "/7/…" becomes "/12/7/…" for the county and all below it */
+    if( db_prepare(c->pDb, &q, "UPDATE dept SET path=?1 || substr(path, 2) WHERE path LIKE ?2") ){ buf_free(&b); goto db_fail; }
+    db_bind_text(&q, 1, zCityPath);
+    db_bind_text(&q, 2, arena_printf(c->pArena, "%s%%", zPath));
+    int rc = db_step(&q);
+    db_finalize(&q);
+    if( rc!=DB_DONE ){ buf_free(&b); goto db_fail; }
+    if( db_prepare(c->pDb, &q, "UPDATE dept SET parent_id=?1 WHERE id=?2") ){ buf_free(&b); goto db_fail; }
+    db_bind_int64(&q, 1, iCity);
+    db_bind_int64(&q, 2, iCounty);
+    rc = db_step(&q);
+    db_finalize(&q);
+    if( rc!=DB_DONE ){ buf_free(&b); goto db_fail; }
+    json_int(&j, iCounty);
+  }
+  json_arr_end(&j);
+  json_obj_end(&j);
+  if( c->err.n ){ buf_free(&b); db_rollback(c->pDb); return FZ_INVALID; }
+  int rc = audit_append(c, "dept_city", "", iCity, "", buf_cstr(&b));
+  buf_free(&b);
+  if( rc || db_commit(c->pDb) ) goto db_fail;
+  return FZ_OK;
+db_fail:
+  rc = err_internal(c, "city: %s", db_errmsg(c->pDb));
+  db_rollback(c->pDb);
+  return rc;
+}
+
 int county_create(Ctx *c, const char *zCounty, i64 *piRoot, i64 *piJustice){
   *piRoot = dept_add(c, 0, zCounty, "county");
   if( *piRoot==0 ) return 1;

@@ -63,4 +63,13 @@ void h_trend(Req *r){
   web_trend(r, k, ind, iYear, &c);
 }
 
+/* 各县（区）指标: every indicator for each county of the actor's scope. */
+void h_counties(Req *r){
+  int iYear = req_year(r);
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
+  CountyGrid g;
+  if( report_county_grid(&r->ctx, iYear, &g) ){ req_fail_internal(r); return; }
+  web_counties(r, &g);
+}
+
 void h_audit_list(Req *r){ web_audit(r); }

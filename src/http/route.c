@@ -13,6 +13,7 @@ static const Route aRoute[] = {
   { "GET",  "/",                         RT_LOGIN,            h_dashboard },
   { "GET",  "/breakdown",                RT_LOGIN,            h_breakdowns },
   { "GET",  "/trend",                    RT_LOGIN,            h_trend },
+  { "GET",  "/counties",                 RT_LOGIN,            h_counties },
   { "GET",  "/login",                    RT_PUBLIC,           h_login_form },
   { "POST", "/login",                    RT_PUBLIC|RT_NOCSRF, h_login },
   { "POST", "/logout",                   RT_LOGIN,            h_logout },

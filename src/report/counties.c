@@ -1,10 +1,11 @@
 /*
 ** src/report/counties.c — a city's (or province's) database: every
-** indicator of the year for each of its counties side by side, and for
-** the whole, whose figures are the sums of the counties' records (a rate
-** is the sum of the numerators over the sum of the denominators, never an
-** average of the counties' rates). Markdown for the terminal, or a
-** workbook. The whole's own report is `fazhi report` on the database.
+** indicator of the year for each county in the actor's scope side by side,
+** and for the whole, whose figures are the sums of the counties' records
+** (a rate is the sum of the numerators over the sum of the denominators,
+** never an average of the counties' rates). The grid is what the
+** 各县（区）指标 page shows; written here as Markdown or a workbook. The
+** whole's own report is the report of the city's scope.
 */
 #include "report/report.h"
 #include "io/table.h"
@@ -12,28 +13,51 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-typedef struct County { i64 id; const char *zName; } County;
-
-static int counties(Ctx *c, County **paOut, int *pn){
+int report_county_grid(Ctx *c, int iYear, CountyGrid *g){
+  memset(g, 0, sizeof *g);
+  g->iYear = iYear;
+  if( iYear<1900 || iYear>2999 ) return err_internal(c, "counties: bad year %d", iYear);
+  const char *zScope = c->pActor && c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
   Stmt q;
-  int n = 0, nAlloc = 16;
-  County *a = arena_alloc(c->pArena, sizeof(County)*(size_t)nAlloc);
-  if( db_prepare(c->pDb, &q, "SELECT id, name FROM dept WHERE parent_id IS NULL ORDER BY sort_no, id") ){
+  if( db_prepare(c->pDb, &q, "SELECT id, name FROM dept WHERE dtype='county' AND path LIKE ?1"
+                             " ORDER BY sort_no, id") ){
     return err_internal(c, "counties: %s", db_errmsg(c->pDb));
   }
+  db_bind_text(&q, 1, arena_printf(c->pArena, "%s%%", zScope));
+  int nAlloc = 16;
+  g->aId = arena_alloc(c->pArena, sizeof(i64)*(size_t)nAlloc);
+  g->azName = arena_alloc(c->pArena, sizeof(char*)*(size_t)nAlloc);
   while( db_step(&q)==DB_ROW ){
-    if( n==nAlloc ){
-      County *b = arena_alloc(c->pArena, sizeof(County)*(size_t)nAlloc*2);
-      memcpy(b, a, sizeof(County)*(size_t)n);
-      a = b; nAlloc *= 2;
+    if( g->nCounty==nAlloc ){
+      i64 *a = arena_alloc(c->pArena, sizeof(i64)*(size_t)nAlloc*2);
+      const char **z = arena_alloc(c->pArena, sizeof(char*)*(size_t)nAlloc*2);
+      memcpy(a, g->aId, sizeof(i64)*(size_t)g->nCounty);
+      memcpy(z, g->azName, sizeof(char*)*(size_t)g->nCounty);
+      g->aId = a; g->azName = z; nAlloc *= 2;
     }
-    a[n].id = db_column_int64(&q, 0);
-    a[n].zName = arena_strdup(c->pArena, db_column_text(&q, 1));
-    n++;
+    g->aId[g->nCounty] = db_column_int64(&q, 0);
+    g->azName[g->nCounty] = arena_strdup(c->pArena, db_column_text(&q, 1));
+    g->nCounty++;
   }
   db_finalize(&q);
-  *paOut = a;
-  *pn = n;
+  const Kind *aK[64];
+  int nK = kinds_in_order(aK, 64);
+  for(int k=0; k<nK; k++) if( aK[k]->aIndicator ) for(const Indicator *ind=aK[k]->aIndicator; ind->zName; ind++) g->nRow++;
+  g->aRow = arena_alloc(c->pArena, sizeof(CountyRow)*(size_t)(g->nRow+1));
+  int r = 0;
+  for(int k=0; k<nK; k++){
+    if( aK[k]->aIndicator==0 ) continue;
+    for(const Indicator *ind=aK[k]->aIndicator; ind->zName; ind++, r++){
+      CountyRow *w = &g->aRow[r];
+      w->pKind = aK[k];
+      w->pInd = ind;
+      w->aVal = arena_alloc(c->pArena, sizeof(IndValue)*(size_t)(g->nCounty+1));
+      for(int i=0; i<=g->nCounty; i++){
+        /* the last column: the whole scope, the sum of its counties */
+        if( ind_compute(c, aK[k], ind, iYear, i<g->nCounty ? g->aId[i] : 0, &w->aVal[i]) ) return FZ_INTERNAL;
+      }
+    }
+  }
   return FZ_OK;
 }
 
@@ -44,59 +68,50 @@ static void md_cell(Buf *b, const char *z){
   buf_putc(b, ' ');
 }
 
+const char *county_cell(Arena *a, const IndValue *v){
+  if( v->bEmpty ) return "—";
+  if( v->pInd->eUnit==IU_COUNT ) return v->zText;
+  return arena_printf(a, "%s（%lld/%lld）", v->zText, v->num, v->den);
+}
+
 int report_counties(Ctx *c, int iYear, const char *zPath, Buf *pOut){
-  County *a = 0;
-  int n = 0;
-  if( iYear<1900 || iYear>2999 ) return err_internal(c, "counties: bad year %d", iYear);
-  if( counties(c, &a, &n) ) return FZ_INTERNAL;
-  XlsxOut *x = 0;
+  CountyGrid g;
+  if( report_county_grid(c, iYear, &g) ) return FZ_INTERNAL;
+  int n = g.nCounty;
   if( zPath ){
-    x = xlsx_out_open(zPath, "各县指标", 0);
+    XlsxOut *x = xlsx_out_open(zPath, "各县指标", 0);
     if( x==0 ) return err_internal(c, "counties: cannot create %s", zPath);
     const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(n+4));
     az[0] = "类别"; az[1] = "指标";
-    for(int i=0; i<n; i++) az[2+i] = a[i].zName;
+    for(int i=0; i<n; i++) az[2+i] = g.azName[i];
     az[2+n] = "合计";
     az[3+n] = 0;
     xlsx_out_header(x, n+3, az, 0);
-  }else{
-    buf_raw_printf(pOut, "# %d年各县（区）指标\n\n| 类别 | 指标 ", iYear);
-    for(int i=0; i<n; i++) md_cell(pOut, a[i].zName);
-    buf_puts(pOut, "| 合计 |\n|---|---|");
-    for(int i=0; i<=n; i++) buf_puts(pOut, "---:|");
-    buf_puts(pOut, "\n");
-  }
-  const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64), iRow = 0;
-  for(int k=0; k<nK; k++){
-    if( aK[k]->aIndicator==0 ) continue;
-    for(const Indicator *ind=aK[k]->aIndicator; ind->zName; ind++){
-      iRow++;
-      if( x ){
-        xlsx_out_str(x, iRow, 0, aK[k]->zLabel);
-        xlsx_out_str(x, iRow, 1, ind->zLabel);
-      }else{
-        md_cell(pOut, aK[k]->zLabel);
-        md_cell(pOut, ind->zLabel);
-      }
+    for(int r=0; r<g.nRow; r++){
+      const CountyRow *w = &g.aRow[r];
+      xlsx_out_str(x, r+1, 0, w->pKind->zLabel);
+      xlsx_out_str(x, r+1, 1, w->pInd->zLabel);
       for(int i=0; i<=n; i++){
-        IndValue v;
-        if( ind_compute(c, aK[k], ind, iYear, i<n ? a[i].id : 0, &v) ) goto fail;
-        if( x ){
-          if( ind->eUnit==IU_COUNT ) xlsx_out_int(x, iRow, 2+i, v.num);
-          else if( !v.bEmpty ) xlsx_out_num(x, iRow, 2+i, atof(v.zValue), ind->nDecimals);
-          else xlsx_out_str(x, iRow, 2+i, "无数据");
-        }else{
-          md_cell(pOut, v.bEmpty ? "—" : ind->eUnit==IU_COUNT ? v.zText
-                        : arena_printf(c->pArena, "%s（%lld/%lld）", v.zText, v.num, v.den));
-        }
+        const IndValue *v = &w->aVal[i];
+        if( w->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, r+1, 2+i, v->num);
+        else if( !v->bEmpty ) xlsx_out_num(x, r+1, 2+i, atof(v->zValue), w->pInd->nDecimals);
+        else xlsx_out_str(x, r+1, 2+i, "无数据");
       }
-      if( !x ) buf_puts(pOut, "|\n");
     }
+    if( xlsx_out_close(x) ){ unlink(zPath); return err_internal(c, "counties: writing %s failed", zPath); }
+    return FZ_OK;
   }
-  if( x && xlsx_out_close(x) ) return err_internal(c, "counties: writing %s failed", zPath);
+  buf_raw_printf(pOut, "# %d年各县（区）指标\n\n| 类别 | 指标 ", iYear);
+  for(int i=0; i<n; i++) md_cell(pOut, g.azName[i]);
+  buf_puts(pOut, "| 合计 |\n|---|---|");
+  for(int i=0; i<=n; i++) buf_puts(pOut, "---:|");
+  buf_puts(pOut, "\n");
+  for(int r=0; r<g.nRow; r++){
+    const CountyRow *w = &g.aRow[r];
+    md_cell(pOut, w->pKind->zLabel);
+    md_cell(pOut, w->pInd->zLabel);
+    for(int i=0; i<=n; i++) md_cell(pOut, county_cell(c->pArena, &w->aVal[i]));
+    buf_puts(pOut, "|\n");
+  }
   return FZ_OK;
-fail:
-  if( x ){ xlsx_out_close(x); unlink(zPath); }
-  return FZ_INTERNAL;
 }

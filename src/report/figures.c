@@ -138,16 +138,26 @@ static const char *frozen_at(Report *p){
 /* A database of several counties (a city's or a province's) keeps each
 ** county's names as "county_party@ID"; its own report, the sum of its
 ** counties, is named by city_name and city_party, city_gov, city_report_to. */
-static int n_roots(Report *p, i64 *piFirst){
+/* How many counties the database holds (and the first one's id), and
+** whether the report's scope is a city: its department, or the whole of a
+** database of several counties. */
+static int n_counties(Report *p, i64 iScope, i64 *piFirst, int *pbCity){
   Stmt q;
   int n = 0;
   *piFirst = 0;
+  *pbCity = 0;
   if( p->rc ) return 0;
-  if( db_prepare(p->pCtx->pDb, &q, "SELECT COUNT(*), MIN(id) FROM dept WHERE parent_id IS NULL") ){
+  if( db_prepare(p->pCtx->pDb, &q, "SELECT COUNT(*), MIN(id),"
+                                   " (SELECT dtype FROM dept WHERE id=?1) FROM dept WHERE dtype='county'") ){
     p->rc = err_internal(p->pCtx, "report: dept: %s", db_errmsg(p->pCtx->pDb));
     return 0;
   }
-  if( db_step(&q)==DB_ROW ){ n = (int)db_column_int64(&q, 0); *piFirst = db_column_int64(&q, 1); }
+  db_bind_int64(&q, 1, iScope);
+  if( db_step(&q)==DB_ROW ){
+    n = (int)db_column_int64(&q, 0);
+    *piFirst = db_column_int64(&q, 1);
+    *pbCity = strcmp(db_column_text(&q, 2), "city")==0 || (iScope==0 && n>1);
+  }
   db_finalize(&q);
   return n;
 }
@@ -156,10 +166,10 @@ static int n_roots(Report *p, i64 *piFirst){
 ** else "NAME@ID" for county ID (fazhi migrate writes a moved county's so),
 ** the plain NAME still being the first county's; and city_party, city_gov,
 ** city_report_to for the city's own report. */
-static const char *setting_for(Report *p, int nRoot, i64 iFirst, i64 iScope, const char *zName){
+static const char *setting_for(Report *p, int nRoot, i64 iFirst, i64 iScope, int bCity, const char *zName){
   Arena *a = p->pCtx->pArena;
-  if( nRoot<=1 ) return setting(p, zName);
-  if( iScope ){
+  if( nRoot<=1 && !bCity ) return setting(p, zName);
+  if( iScope && !bCity ){
     const char *z = setting(p, arena_printf(a, "%s@%lld", zName, (long long)iScope));
     return z || iScope!=iFirst ? z : setting(p, zName);
   }
@@ -170,11 +180,12 @@ void fig_settings(Report *p){
   Ctx *c = p->pCtx;
   const char *zLast;
   i64 iFirst;
-  int nRoot = n_roots(p, &iFirst);
-  i64 iScope = nRoot>1 ? report_scope(c) : 0;
-  int bCity = nRoot>1 && iScope==0;
-  #define SETTING(NAME) setting_for(p, nRoot, iFirst, iScope, NAME)
-  p->zCounty = nRoot<=1 ? setting(p, "county_name") : bCity ? setting(p, "city_name") : 0;
+  int bCity;
+  i64 iScope = report_scope(c);
+  int nRoot = n_counties(p, iScope, &iFirst, &bCity);
+  #define SETTING(NAME) setting_for(p, nRoot, iFirst, iScope, bCity, NAME)
+  p->zCounty = bCity ? setting(p, "city_name") : nRoot<=1 ? setting(p, "county_name") : 0;
+  if( p->zCounty==0 && iScope ){ const char *z = dept_name(c, iScope); if( z[0] ) p->zCounty = z; }
   if( p->zCounty==0 && !bCity ) p->zCounty = scope_root_name(p);
   if( p->zCounty==0 ) p->zCounty = bCity ? "本市" : "本县";
   int n = utf8_len(p->zCounty, &zLast);

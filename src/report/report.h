@@ -137,8 +137,20 @@ int baseline_load(Ctx*, int iYear, Baseline*);
 const BaseFig *baseline_find(const Baseline*, const Kind*, const Indicator*);
 
 /* A database of several counties (counties.c): every indicator of the
-** year for each county and for the whole (sums of the counties' records),
-** as a workbook at zPath, or (zPath NULL) a Markdown table in pOut. */
+** year for each county in the actor's scope, and for the whole scope (the
+** last value of each row: sums of the counties' records). */
+typedef struct CountyRow { const Kind *pKind; const Indicator *pInd; IndValue *aVal; } CountyRow;
+typedef struct CountyGrid {
+  int iYear;
+  int nCounty;
+  i64 *aId;
+  const char **azName;
+  CountyRow *aRow;         /* every indicator, in the dashboard's order */
+  int nRow;
+} CountyGrid;
+int report_county_grid(Ctx*, int iYear, CountyGrid*);
+const char *county_cell(Arena*, const IndValue*);     /* "96.4%（2331/2418）", "270件", "—" */
+/* The grid as a workbook at zPath, or (zPath NULL) a Markdown table in pOut. */
 int report_counties(Ctx*, int iYear, const char *zPath, Buf *pOut);
 
 /* Charts (charts.c): a breakdown's first nMax groups; one indicator over

@@ -88,6 +88,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
     out_html(r, HTML("<div class=\"group\">年度报告</div>"));
     out_html(r, HTML("<a href=\"/report\">法治政府建设年度报告</a>"));
     outf(r, "<a href=\"/report/drafts\" class=\"%s\">报告起草与版本</a>", strncmp(r->zPath, "/report/", 8)==0 ? "on" : "");
+    if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/counties\">各县（区）指标</a>"));
     if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/audit\">操作审计日志</a>"));
   }
   outf(r, "</nav>\n<main class=\"content\"><h1>%s</h1>\n", zTitle);

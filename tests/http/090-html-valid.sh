@@ -71,6 +71,7 @@ page 403 /k/reconsideration/new "403 page"
 # As the admin and the clerks: forms, import, audit
 login admin
 page 200 /audit "audit log"
+page 200 "/counties?year=2025" "各县（区）指标 with one county"
 page 200 "/report/drafts?year=2025" "report versions, none yet"
 post_form /report/drafts year=2025
 expect_status 303 "a version drafted"

@@ -131,6 +131,39 @@ expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府关于2
 expect_contains "$BODY" "共收到行政复议申请2件"
 stop_server
 
+# 4b. A city over both counties: its admin sees each county side by side and
+# the city's report; each county's admin still sees only their county.
+"$FAZHI" city --db "$DB" 示范市 示范县 另一县 >"$T/city.out" 2>&1
+expect_eq "$?" 0 "fazhi city"
+CITY=$(sql "SELECT id FROM dept WHERE name='示范市'")
+expect_eq "$(sql "SELECT path FROM dept WHERE name='另一县城关镇'")" "/$CITY/$(sql "SELECT id FROM dept WHERE name='另一县'")/$(sql "SELECT id FROM dept WHERE name='另一县城关镇'")/" \
+  "the counties' paths begin with the city"
+"$FAZHI" city --db "$DB" 示范市 示范县 >"$T/city2.out" 2>&1
+expect_eq "$?" 1 "a county already in a city"
+expect_contains "$T/city2.out" "“示范县”已属于某个市"
+"$FAZHI" user --db "$DB" add shi 市管理员 admin 示范市 >"$T/user.out" 2>&1
+SHIPW=$(sed -n "s/.*一次性密码：//p" "$T/user.out")
+_spawn_server server
+login shi "$SHIPW"
+get /counties?year=2026
+expect_status 200 "各县（区）指标 for the city's admin"
+expect_contains "$BODY" "<th>示范县</th><th>另一县</th><th>合计</th>"
+expect_contains "$BODY" ">$((R1+2))件</a>" "复议 summed over the counties"
+get "/report.md?year=2026&version=data"
+expect_contains "$BODY" "# 中共示范市委 示范市人民政府关于2026年法治政府建设情况的报告" "the city admin's report is the city's"
+expect_contains "$BODY" "共收到行政复议申请$((R1+2))件"
+login lx-admin "$C2PW"
+get /k/reconsideration
+expect_eq "$(list_total)" 2 "the second county's admin still sees exactly its two cases"
+get "/report.md?year=2026&version=data"
+expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府" "…and its own report"
+login admin
+get /k/reconsideration
+expect_not_contains "$BODY" '另复〔2026〕' "the first county's admin does not see the other county's cases"
+stop_server
+"$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
+expect_eq "$?" 0 "fazhi check passes after the city"
+
 # 5. An edited entry of an archived log is found.
 sql "UPDATE audit_archive SET login='x' WHERE migration_id=1 AND id=3"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
