@@ -52,11 +52,11 @@ const char *dept_name(Ctx *c, i64 iDept){
   return z;
 }
 
-/* The path of a county (a department without a parent), NULL if iDept is none. */
+/* The path of a county or city (or of a department without a parent), NULL if iDept is none. */
 const char *dept_root_path(Ctx *c, i64 iDept){
   Stmt q;
   const char *z = 0;
-  if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1 AND parent_id IS NULL") ) return 0;
+  if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1 AND (parent_id IS NULL OR dtype IN ('county','city'))") ) return 0;
   db_bind_int64(&q, 1, iDept);
   if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
   db_finalize(&q);

@@ -86,7 +86,7 @@ void rec_from_row(Ctx*, Stmt*, Rec*);
 int  dept_lookup(Ctx*, const char *zNameOrId, i64 *piDept, const char **pzPath);
 int  dept_in_scope(Ctx*, i64 iDept);
 const char *dept_name(Ctx*, i64 iDept);
-const char *dept_root_path(Ctx*, i64 iDept);   /* a county's path ("/7/"), NULL when iDept is no county */
+const char *dept_root_path(Ctx*, i64 iDept);   /* a county's or city's path ("/7/"), NULL when iDept is neither */
 
 /* Deadlines (deadline.c) */
 typedef struct DeadlineStatus {

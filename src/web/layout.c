@@ -16,16 +16,17 @@ void outf(Req *r, const char *zFmt, ...){
 }
 void out_html(Req *r, Html h){ buf_markup(&r->out, h); }
 
-/* The county the user works in: the root of their department path (a
-** province database holds many counties); the county_name setting for
-** visitors who are not logged in. */
+/* The county (or city) the user works in: the nearest county or city above
+** their department (a province database holds many counties); the
+** county_name setting for visitors who are not logged in. */
 static const char *county_name(Req *r){
   Stmt q;
   const char *z = "";
   const char *zPath = r->actor.zDeptPath ? r->actor.zDeptPath : "/";
-  const char *e = zPath[0]=='/' ? strchr(zPath+1, '/') : 0;
-  if( e && db_prepare(r->ctx.pDb, &q, "SELECT name FROM dept WHERE path=?1")==DB_OK ){
-    db_bind_text(&q, 1, arena_strndup(&r->arena, zPath, (size_t)(e-zPath)+1));
+  if( strcmp(zPath, "/")!=0
+   && db_prepare(r->ctx.pDb, &q, "SELECT name FROM dept WHERE ?1 LIKE path || '%' AND dtype IN ('county','city')"
+                                 " ORDER BY length(path) DESC LIMIT 1")==DB_OK ){
+    db_bind_text(&q, 1, zPath);
     if( db_step(&q)==DB_ROW ) z = arena_strdup(&r->arena, db_column_text(&q, 0));
     db_finalize(&q);
     if( z[0] ) return z;

@@ -149,12 +149,14 @@ get /counties?year=2026
 expect_status 200 "各县（区）指标 for the city's admin"
 expect_contains "$BODY" "<th>示范县</th><th>另一县</th><th>合计</th>"
 expect_contains "$BODY" ">$((R1+2))件</a>" "复议 summed over the counties"
+expect_contains "$BODY" '<a class="brand" href="/">示范市法治政府建设管理系统</a>' "the city admin's header names the city"
 get "/report.md?year=2026&version=data"
 expect_contains "$BODY" "# 中共示范市委 示范市人民政府关于2026年法治政府建设情况的报告" "the city admin's report is the city's"
 expect_contains "$BODY" "共收到行政复议申请$((R1+2))件"
 login lx-admin "$C2PW"
 get /k/reconsideration
 expect_eq "$(list_total)" 2 "the second county's admin still sees exactly its two cases"
+expect_contains "$BODY" '<a class="brand" href="/">另一县法治政府建设管理系统</a>' "…under its own county's name"
 get "/report.md?year=2026&version=data"
 expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府" "…and its own report"
 login admin
