@@ -247,6 +247,7 @@ int         registry_selfcheck(char *zErr, int nErr);
 const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, const char **pzEnd);
 /* Whether a figure of ind may carry the suffix: none (a count), '/' (the
 ** denominator) and '=' (the value) of a rate or average, '%' a rate with
-** its counts, '~' an average with them, '^' a count against last year. */
+** its counts, '~' an average with them, '^' a count against last year,
+** '-' a rate against last year (percentage points; report drafts only). */
 int report_suffix_ok(const Indicator*, char cSuffix);
 #endif

@@ -217,6 +217,7 @@ int report_suffix_ok(const Indicator *ind, char cSuf){
     case '%': return ind->eUnit==IU_PERCENT;
     case '~': return ind->eUnit==IU_AVERAGE;
     case '^': return ind->eUnit==IU_COUNT;
+    case '-': return ind->eUnit==IU_PERCENT;
     default:  return 0;
   }
 }

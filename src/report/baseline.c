@@ -145,7 +145,8 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
           memcpy(b, aCand, sizeof(Cand)*(size_t)nCand);
           aCand = b; nAlloc *= 2;
         }
-        aCand[nCand++] = (Cand){ f, aK[i], ind, s, nChar, nCand };
+        aCand[nCand] = (Cand){ f, aK[i], ind, s, nChar, nCand };
+        nCand++;
       }
     }
   }

@@ -11,6 +11,8 @@
 #include "report/report_int.h"
 #include <string.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <math.h>
 
 /* Append a new block of type e to the document and make it current. */
 Block *doc_block(Report *p, BlockType e){
@@ -125,8 +127,9 @@ void run_state_count(Report *p, const char *zKind, const char *zState, long long
 ** The figure a brace of report text names, as runs: {ind} a count, {ind/}
 ** its denominator, {ind=} its value, {ind%} / {ind~} the value with both
 ** counts, {ind^} the change against last year (the same period of last
-** year while iYear runs). Returns 0 when written, 1 when there is nothing
-** to say (no last year to compare with) or the indicator failed.
+** year while iYear runs), {ind-} a rate's change against last year in
+** percentage points. Returns 0 when written, 1 when there is nothing to
+** say (no last year to compare with) or the indicator failed.
 */
 int run_figure(Report *p, const Kind *k, const char *zInd, char cSuf){
   Arena *a = p->pCtx->pArena;
@@ -149,6 +152,18 @@ int run_figure(Report *p, const Kind *k, const char *zInd, char cSuf){
     run_text(p, arena_printf(a, "%s（%s为%lld%s）", zChange, zLast, (long long)w.num,
                              p->bLastFromBase ? "，据上年度报告" : ""));
     p->pCur->pLast->zTok = fig_tok(p, &v, "^");
+  }else if( cSuf=='-' ){
+    /* a rate against last year's, in percentage points (tenths, half up) */
+    IndValue w;
+    int bSame;
+    if( fig_last_year(p, k->zName, zInd, &w, &bSame) || w.bEmpty || v.bEmpty ) return 1;
+    long long t = llround((atof(v.zValue) - atof(w.zValue)) * 10);
+    long long at = t<0 ? -t : t;
+    const char *zLast = bSame ? "上年同期" : "上年";
+    const char *zChange = t==0 ? arena_printf(a, "与%s持平", zLast)
+                               : arena_printf(a, "较%s%s%lld.%lld个百分点", zLast, t<0 ? "下降" : "提高", at/10, at%10);
+    run_text(p, arena_printf(a, "%s（%s为%s）", zChange, zLast, w.zText));
+    p->pCur->pLast->zTok = fig_tok(p, &v, "-");
   }else{
     run_count(p, &v, cSuf=='/');
   }

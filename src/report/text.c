@@ -21,6 +21,7 @@
 */
 #include "report/report_int.h"
 #include <string.h>
+#include <stdlib.h>
 
 /* The subsections written here; kinds may declare sentences for them too
 ** (declared.c), which then join them. */
@@ -349,8 +350,9 @@ static void sub_disputes(Report *p){
 /*
 ** Every indicator (of every kind, in the order of chapter 一) with a target that the year's figures fall
 ** short of becomes "一是行政复议法定期限结案率为93.8%（…/…），低于100%的目
-** 标". The causes are for people to write: a prompt follows. Returns the
-** number of shortfalls listed.
+** 标"; one that meets it but fell a point or more against last year "…为
+** 97.0%（…），较上年下降2.1个百分点（上年为99.1%）". The causes are for
+** people to write: a prompt follows. Returns the number of shortfalls listed.
 */
 static int weaknesses(Report *p){
   int nBelow = 0, nChecked = 0;
@@ -378,6 +380,33 @@ static int weaknesses(Report *p){
       run_text(p, arena_printf(a, "%s为", fig_ind_label(p, k, ind)));
       run_rate(p, &v);
       run_text(p, arena_printf(a, "，低于%s%%的目标", ind->zTarget));
+    }
+  }
+  /* falling: a rate that meets its target but fell a point or more
+  ** against last year (the same period while the year runs) */
+  for(int i=0; i<nKind && p->rc==0; i++){
+    const Kind *k = aKind[i];
+    if( k->aIndicator==0 ) continue;
+    for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
+      if( ind->zTarget==0 || ind->eUnit!=IU_PERCENT ) continue;
+      IndValue v, w;
+      int bSame;
+      if( fig_get(p, k->zName, ind->zName, &v) ) return nBelow;
+      if( v.bEmpty || v.bBelowTarget ) continue;
+      if( fig_last_year(p, k->zName, ind->zName, &w, &bSame) || w.bEmpty ) continue;
+      if( atof(v.zValue) > atof(w.zValue) - 1.0 ) continue;
+      if( nBelow==0 ){
+        doc_block(p, BLK_P);
+        run_text(p, arena_printf(a,
+                 "%d年，%s法治政府建设工作取得了一定成效，但与上年相比，仍存在以下不足：",
+                 p->iYear, p->zWe));
+      }
+      nBelow++;
+      doc_block(p, BLK_POINT)->zKey = arena_printf(a, "%s.%s-", k->zName, ind->zName);
+      run_text(p, arena_printf(a, "%s为", fig_ind_label(p, k, ind)));
+      run_rate(p, &v);
+      run_text(p, "，");
+      run_figure(p, k, ind->zName, '-');
     }
   }
   /* where: the department or respondent that lags in a breakdown, a

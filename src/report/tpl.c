@@ -8,6 +8,7 @@
 **   {kind.ind=}    the value ("96.4%")           {kind.ind%}  the value with
 **   {kind.ind~}    both counts: 96.4%（2331/2418）               (rate, average)
 **   {kind.ind^}    the change against last year: 同比下降33.3%（上年为3）
+**   {kind.ind-}    a rate's change: 较上年下降2.1个百分点（上年为99.1%）
 **   {kind.ind%|dept_only=12}   the same for one group of a breakdown
 **   {kind@state}   the year's records of kind in that state
 **   {party} {gov} {to} {we} {date} {frozen} {year}   settings and dates
@@ -171,7 +172,7 @@ static int tok_parse(Arena *a, const char *z, Tok *t){
     t->zParam = arena_strndup(a, zBar+1, (size_t)(e-zBar-1));
     t->zValue = arena_strdup(a, e+1);
   }
-  if( n>0 && strchr("/=%~^", z[n-1]) ){ t->cSuf = z[n-1]; n--; }
+  if( n>0 && strchr("/=%~^-", z[n-1]) ){ t->cSuf = z[n-1]; n--; }
   const char *d = memchr(z, '.', n), *s = memchr(z, '@', n);
   const char *m = d ? d : s;
   if( m==0 ){
@@ -204,7 +205,7 @@ static const char *tok_problem(Arena *a, const char *zTok){
   if( t.cSep=='@' ) return kind_state(k, t.zName) ? 0 : "这类事项没有这个状态";
   const Indicator *ind = kind_indicator(k, t.zName);
   if( ind==0 ) return "这类事项没有这个指标";
-  if( !report_suffix_ok(ind, t.cSuf) ) return "这个指标不能这样写（比率用%，平均数用~，同比只用于数量）";
+  if( !report_suffix_ok(ind, t.cSuf) ) return "这个指标不能这样写（比率用%，平均数用~，同比：数量用^，比率用-）";
   if( t.zParam ){
     if( strcmp(t.zParam, "dept_only")!=0 && strncmp(t.zParam, "f_", 2)!=0 ) return "分组写法不对";
   }
