@@ -280,9 +280,14 @@ static int cmd_report(Opts *o){
 static int cmd_city(Opts *o){
   const char *zDb = need_db(o), *zCity = arg(o, 0);
   if( zDb==0 ) return 2;
-  const char *az[64];
+  const char *az[256];
   int n = 0;
-  while( n<64 && arg(o, n+1) ){ az[n] = arg(o, n+1); n++; }
+  while( arg(o, n+1) ){
+    if( n==256 ){ fprintf(stderr, "一次最多归入256个县（区），请分几次运行\n"); return 2; }
+    az[n] = arg(o, n+1);
+    for(int i=0; i<n; i++) if( strcmp(az[i], az[n])==0 ){ fprintf(stderr, "县（区）“%s”写了两次\n", az[n]); return 2; }
+    n++;
+  }
   if( zCity==0 || n==0 ){ fprintf(stderr, "用法：fazhi city --db FILE 市名 县1 [县2 …]\n"); return 2; }
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
@@ -614,8 +619,18 @@ static int cmd_dept(Opts *o){
   Ctx *c = &cli.c;
   int rc = 1;
   i64 iParent = cli.act.iDept;
+  int nUnit = 0;
+  {
+    Stmt q;
+    if( db_prepare(cli.pDb, &q, "SELECT COUNT(*) FROM dept WHERE dtype IN ('county','city')")==DB_OK ){
+      if( db_step(&q)==DB_ROW ) nUnit = (int)db_column_int64(&q, 0);
+      db_finalize(&q);
+    }
+  }
   if( iParent==0 ){
     fprintf(stderr, "数据库尚未初始化：请先运行 fazhi init\n");
+  }else if( zParent==0 && nUnit>1 ){
+    fprintf(stderr, "库中有多个县（区）或市：请用 --parent 指明上级部门\n");
   }else if( zParent && dept_lookup(c, zParent, &iParent, 0) ){
     fprintf(stderr, "未知的上级部门“%s”\n", zParent);
   }else if( dept_add(c, iParent, zName, zType)==0 ){
@@ -647,7 +662,7 @@ static int cmd_setting(Opts *o){
   if( iKnown<0 || zValue==0 ){
     fprintf(stderr, "用法：fazhi setting --db FILE [--county 县名] 名称 值\n可设置的名称：\n");
     for(int i=0; i<(int)(sizeof aKnown/sizeof aKnown[0]); i++) fprintf(stderr, "  %-14s %s\n", aKnown[i].zName, aKnown[i].zAbout);
-    fprintf(stderr, "一个库中有多个县时，county_party、county_gov、report_to 用 --county 指明是哪个县的。\n");
+    fprintf(stderr, "一个库中有多个县时，county_party、county_gov、report_to 用 --county 指明是哪个县的；有多个市时，city_* 用 --county 指明是哪个市的。\n");
     return 2;
   }
   if( strcmp(zName, "public_url")==0 ){
@@ -663,7 +678,7 @@ static int cmd_setting(Opts *o){
     /* one county's names in a database of several */
     i64 iDept = 0;
     if( dept_lookup(&cli.c, zCounty, &iDept, 0) || dept_root_path(&cli.c, iDept)==0 ){
-      fprintf(stderr, "没有县“%s”\n", zCounty);
+      fprintf(stderr, "没有县（区）或市“%s”\n", zCounty);
       cli_close(&cli);
       return 2;
     }

@@ -32,12 +32,9 @@ int  actor_load(Db*, Arena*, i64 iUser, Actor *pActor);
 int  user_set_password(Ctx*, i64 iUser, const char *zOld, const char *zNew, const char *zNew2,
                        const char *zKeepSession /* token hash of the session to keep */);
 void session_token_hash(const char *zToken, char zOut[65]);
-const char *actor_scope(Arena*, unsigned mRole, const char *zDeptPath, const char *zUnit);
-/* users.id, login, name, role, dept_id, dept.path (dept d), then ACTOR_UNIT_SQL */
+/* users.id, login, name, role, dept_id, dept.path; then actor_scope_set */
 void actor_from_row(Stmt*, Arena*, Actor*);
-/* The path of the county or city department d belongs to (NULL: none declared). */
-#define ACTOR_UNIT_SQL " (SELECT a.path FROM dept a WHERE d.path LIKE a.path || '%' AND a.dtype IN ('county','city')" \
-                       " ORDER BY length(a.path) DESC LIMIT 1)"
+void actor_scope_set(Db*, Arena*, Actor*);     /* zDeptPath becomes what the actor may see */
 
 int  session_create(Db*, i64 iUser, char zToken[65], char zCsrf[65]);
 int  session_load(Db*, Arena*, const char *zToken, Actor *pActor, const char **pzCsrf);

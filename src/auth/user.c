@@ -69,33 +69,39 @@ db_fail:
 }
 
 /* The subtree an actor may see: a county admin (司法局 / 依法治县办) the
-** whole county — the county or city the department belongs to (zUnit,
-** its path; a city's admin so sees its counties), else the first level of
-** the department path ("/1/"); others their own department and below. */
-const char *actor_scope(Arena *a, unsigned mRole, const char *zDeptPath, const char *zUnit){
-  if( (mRole & R_ADMIN) && zUnit && zUnit[0]=='/' ) return arena_strdup(a, zUnit);
-  if( (mRole & R_ADMIN) && zDeptPath[0]=='/' ){
-    const char *e = strchr(zDeptPath+1, '/');
-    if( e ) return arena_strndup(a, zDeptPath, (size_t)(e-zDeptPath)+1);
+** whole county — the county or city their department belongs to (a city's
+** admin so sees its counties) — else the first level of the department
+** path ("/1/"); others their own department and below. */
+void actor_scope_set(Db *pDb, Arena *a, Actor *p){
+  const char *zPath = p->zDeptPath;
+  p->bCity = 0;
+  if( !(p->mRole & R_ADMIN) || zPath==0 || zPath[0]!='/' ) return;
+  const char *zUnit = dept_unit_path(pDb, a, zPath, "county,city");
+  if( zUnit ){
+    p->zDeptPath = zUnit;
+    const char *zCity = dept_unit_path(pDb, a, zUnit, "city");
+    p->bCity = zCity && strcmp(zCity, zUnit)==0;
+    return;
   }
-  return arena_strdup(a, zDeptPath);
+  const char *e = strchr(zPath+1, '/');
+  if( e ) p->zDeptPath = arena_strndup(a, zPath, (size_t)(e-zPath)+1);
 }
 
-/* Columns 0..6 of q: users.id, login, name, role, dept_id, dept.path, and
-** the path of the county or city the department is in (ACTOR_UNIT_SQL). */
+/* Columns 0..5 of q: users.id, login, name, role, dept_id, dept.path; the
+** caller then sets the scope (actor_scope_set). */
 void actor_from_row(Stmt *q, Arena *a, Actor *p){
   p->iUser = db_column_int64(q, 0);
   p->zLogin = arena_strdup(a, db_column_text(q, 1));
   p->zName = arena_strdup(a, db_column_text(q, 2));
   p->mRole = role_bits(db_column_text(q, 3));
   p->iDept = db_column_int64(q, 4);
-  p->zDeptPath = actor_scope(a, p->mRole, db_column_text(q, 5), db_column_text(q, 6));
+  p->zDeptPath = arena_strdup(a, db_column_text(q, 5));
 }
 
 int actor_load(Db *pDb, Arena *a, i64 iUser, Actor *p){
   Stmt q;
   int rc = FZ_NOTFOUND;
-  if( db_prepare(pDb, &q, "SELECT u.id, u.login, u.name, u.role, u.dept_id, d.path," ACTOR_UNIT_SQL
+  if( db_prepare(pDb, &q, "SELECT u.id, u.login, u.name, u.role, u.dept_id, d.path"
                           " FROM users u JOIN dept d ON d.id=u.dept_id"
                           " WHERE u.id=?1 AND u.disabled=0") ) return FZ_INTERNAL;
   db_bind_int64(&q, 1, iUser);
@@ -104,6 +110,7 @@ int actor_load(Db *pDb, Arena *a, i64 iUser, Actor *p){
     rc = FZ_OK;
   }
   db_finalize(&q);
+  if( rc==FZ_OK ) actor_scope_set(pDb, a, p);
   return rc;
 }
 

@@ -60,10 +60,12 @@ static const char *code_list(Arena *a, const char *z){
   return zOut;
 }
 
-/* The county's path ("/7/") of a department path ("/7/12/"). */
-static const char *county_path(Arena *a, const char *zPath){
+/* The county's path ("/7/", or "/30/7/" in a city) of a department path. */
+static const char *county_path(Ctx *c, const char *zPath){
+  const char *z = dept_unit_path(c->pDb, c->pArena, zPath, "county");
+  if( z ) return z;
   const char *e = strchr(zPath+1, '/');
-  return e ? arena_strndup(a, zPath, (size_t)(e-zPath)+1) : zPath;
+  return e ? arena_strndup(c->pArena, zPath, (size_t)(e-zPath)+1) : zPath;
 }
 
 static int load_plan(Ctx *c, i64 iPlan, Rec **ppPlan){
@@ -80,7 +82,7 @@ static int build_pool(Ctx *c, const Rec *pPlan, Buf *pOut, int *pnPool){
   if( dept_lookup(c, arena_printf(a, "%lld", (long long)pPlan->iDept), &iDeptPlan, &zPath) ){
     return err_internal(c, "draw: no department %lld", (long long)pPlan->iDept);
   }
-  const char *zCounty = county_path(a, zPath);
+  const char *zCounty = county_path(c, zPath);
   /* the inspecting departments: the plan's own and its partners */
   i64 aDept[32];
   int nDept = 0;

@@ -27,6 +27,7 @@ typedef struct Actor {
   unsigned mRole;         /* one R_* bit */
   i64 iDept;
   const char *zDeptPath;  /* "/1/4/" — the subtree the actor may see */
+  int bCity;              /* an admin of a city: sees several counties */
 } Actor;
 
 typedef struct ErrItem {

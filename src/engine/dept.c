@@ -62,3 +62,24 @@ const char *dept_root_path(Ctx *c, i64 iDept){
   db_finalize(&q);
   return z;
 }
+
+/* The path of the nearest department at or above zPath whose type is in
+** zTypes ("county", "county,city"); NULL when there is none. A path names
+** its ancestors ("/12/7/31/"), so each is one indexed lookup by path. */
+const char *dept_unit_path(Db *pDb, Arena *a, const char *zPath, const char *zTypes){
+  if( zPath==0 || zPath[0]!='/' ) return 0;
+  size_t n = strlen(zPath);
+  Stmt q;
+  if( db_prepare(pDb, &q, "SELECT dtype FROM dept WHERE path=?1") ) return 0;
+  while( n>1 ){
+    char *zPrefix = arena_strndup(a, zPath, n);
+    db_bind_text(&q, 1, zPrefix);
+    int bHit = db_step(&q)==DB_ROW && list_has(zTypes, db_column_text(&q, 0));
+    db_reset(&q);
+    if( bHit ){ db_finalize(&q); return zPrefix; }
+    n--;                                   /* back to the '/' before the last id */
+    while( n>1 && zPath[n-1]!='/' ) n--;
+  }
+  db_finalize(&q);
+  return 0;
+}

@@ -159,10 +159,14 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   return found;
 }
 
-/* zPath lies in the county of an actor at zActor ("/1/4/": county "/1/";
-** the command line's "/" sees every county of a province database). */
-static int in_county(const char *zActor, const char *zPath){
+/* zPath lies in the county of an actor at zActor (the county above it; a
+** city's admin, above every county, the city; the command line's "/" sees
+** every county of a province database). */
+static int in_county(Ctx *c, const char *zActor, const char *zPath){
   if( strcmp(zActor, "/")==0 ) return 1;
+  const char *zUnit = dept_unit_path(c->pDb, c->pArena, zActor, "county");
+  if( zUnit==0 ) zUnit = dept_unit_path(c->pDb, c->pArena, zActor, "city");
+  if( zUnit ) return strncmp(zPath, zUnit, strlen(zUnit))==0;
   const char *e = strchr(zActor+1, '/');
   size_t n = e ? (size_t)(e - zActor) + 1 : strlen(zActor);
   return strncmp(zPath, zActor, n)==0;
@@ -232,7 +236,7 @@ int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut,
       ** not be in the clerk's own scope */
       i64 id;
       const char *zPath = 0;
-      if( dept_lookup(c, z, &id, &zPath) || !in_county(c->pActor->zDeptPath, zPath) ){
+      if( dept_lookup(c, z, &id, &zPath) || !in_county(c, c->pActor->zDeptPath, zPath) ){
         err_add(c, iRow, f, "没有部门“%s”", z); break;
       }
       *pzOut = arena_printf(c->pArena, "%lld", (long long)id);

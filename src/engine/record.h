@@ -86,6 +86,7 @@ void rec_from_row(Ctx*, Stmt*, Rec*);
 int  dept_lookup(Ctx*, const char *zNameOrId, i64 *piDept, const char **pzPath);
 int  dept_in_scope(Ctx*, i64 iDept);
 const char *dept_name(Ctx*, i64 iDept);
+const char *dept_unit_path(Db*, Arena*, const char *zPath, const char *zTypes);  /* nearest county/city at or above */
 const char *dept_root_path(Ctx*, i64 iDept);   /* a county's or city's path ("/7/"), NULL when iDept is neither */
 
 /* Deadlines (deadline.c) */

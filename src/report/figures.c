@@ -138,54 +138,76 @@ static const char *frozen_at(Report *p){
 /* A database of several counties (a city's or a province's) keeps each
 ** county's names as "county_party@ID"; its own report, the sum of its
 ** counties, is named by city_name and city_party, city_gov, city_report_to. */
-/* How many counties the database holds (and the first one's id), and
-** whether the report's scope is a city: its department, or the whole of a
-** database of several counties. */
-static int n_counties(Report *p, i64 iScope, i64 *piFirst, int *pbCity){
+/* Whose report it is: the county or city at or above the actor's scope
+** (iUnit, its name and whether a city), how many counties and cities the
+** database holds, and the first county (whose settings are the plain
+** names). The whole of a database of several counties, seen from the
+** command line, is a city without a department of its own (iUnit 0). */
+typedef struct Unit { i64 iUnit; const char *zName; int bCity; int nCounty, nCity; i64 iFirst; } Unit;
+
+static void unit_of(Report *p, Unit *u){
+  Ctx *c = p->pCtx;
   Stmt q;
-  int n = 0;
-  *piFirst = 0;
-  *pbCity = 0;
-  if( p->rc ) return 0;
-  if( db_prepare(p->pCtx->pDb, &q, "SELECT COUNT(*), MIN(id),"
-                                   " (SELECT dtype FROM dept WHERE id=?1) FROM dept WHERE dtype='county'") ){
-    p->rc = err_internal(p->pCtx, "report: dept: %s", db_errmsg(p->pCtx->pDb));
-    return 0;
+  memset(u, 0, sizeof *u);
+  if( p->rc ) return;
+  if( db_prepare(c->pDb, &q, "SELECT (SELECT COUNT(*) FROM dept WHERE dtype='county'),"
+                             " (SELECT MIN(id) FROM dept WHERE dtype='county'),"
+                             " (SELECT COUNT(*) FROM dept WHERE dtype='city')") ){
+    p->rc = err_internal(c, "report: dept: %s", db_errmsg(c->pDb));
+    return;
   }
-  db_bind_int64(&q, 1, iScope);
   if( db_step(&q)==DB_ROW ){
-    n = (int)db_column_int64(&q, 0);
-    *piFirst = db_column_int64(&q, 1);
-    *pbCity = strcmp(db_column_text(&q, 2), "city")==0 || (iScope==0 && n>1);
+    u->nCounty = (int)db_column_int64(&q, 0);
+    u->iFirst = db_column_int64(&q, 1);
+    u->nCity = (int)db_column_int64(&q, 2);
   }
   db_finalize(&q);
-  return n;
+  const char *zScope = c->pActor && c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
+  const char *zUnit = 0;
+  if( strcmp(zScope, "/")==0 ){
+    i64 iRoot = report_scope(c);          /* the one root, if there is one */
+    if( iRoot ) zUnit = dept_root_path(c, iRoot);
+  }else{
+    zUnit = dept_unit_path(c->pDb, c->pArena, zScope, "county,city");
+  }
+  if( zUnit && db_prepare(c->pDb, &q, "SELECT id, name, dtype FROM dept WHERE path=?1")==DB_OK ){
+    db_bind_text(&q, 1, zUnit);
+    if( db_step(&q)==DB_ROW ){
+      u->iUnit = db_column_int64(&q, 0);
+      u->zName = arena_strdup(c->pArena, db_column_text(&q, 1));
+      u->bCity = strcmp(db_column_text(&q, 2), "city")==0;
+    }
+    db_finalize(&q);
+  }
+  if( u->iUnit==0 && u->nCounty>1 ) u->bCity = 1;
 }
 
 /* The setting for this report: the database's when it holds one county;
 ** else "NAME@ID" for county ID (fazhi migrate writes a moved county's so),
-** the plain NAME still being the first county's; and city_party, city_gov,
-** city_report_to for the city's own report. */
-static const char *setting_for(Report *p, int nRoot, i64 iFirst, i64 iScope, int bCity, const char *zName){
+** the plain NAME still being the first county's; a city's city_party,
+** city_gov, city_report_to (@ID when the database holds several cities). */
+static const char *setting_for(Report *p, const Unit *u, const char *zName){
   Arena *a = p->pCtx->pArena;
-  if( nRoot<=1 && !bCity ) return setting(p, zName);
-  if( iScope && !bCity ){
-    const char *z = setting(p, arena_printf(a, "%s@%lld", zName, (long long)iScope));
-    return z || iScope!=iFirst ? z : setting(p, zName);
+  if( !u->bCity ){
+    if( u->nCounty<=1 ) return setting(p, zName);
+    const char *z = u->iUnit ? setting(p, arena_printf(a, "%s@%lld", zName, (long long)u->iUnit)) : 0;
+    return z || u->iUnit!=u->iFirst ? z : setting(p, zName);
   }
-  return setting(p, arena_printf(a, "city_%s", strncmp(zName, "county_", 7)==0 ? zName+7 : zName));
+  const char *zCity = strncmp(zName, "city_", 5)==0 ? zName
+                    : arena_printf(a, "city_%s", strncmp(zName, "county_", 7)==0 ? zName+7 : zName);
+  const char *z = u->iUnit ? setting(p, arena_printf(a, "%s@%lld", zCity, (long long)u->iUnit)) : 0;
+  return z || u->nCity>1 ? z : setting(p, zCity);
 }
 
 void fig_settings(Report *p){
   Ctx *c = p->pCtx;
   const char *zLast;
-  i64 iFirst;
-  int bCity;
-  i64 iScope = report_scope(c);
-  int nRoot = n_counties(p, iScope, &iFirst, &bCity);
-  #define SETTING(NAME) setting_for(p, nRoot, iFirst, iScope, bCity, NAME)
-  p->zCounty = bCity ? setting(p, "city_name") : nRoot<=1 ? setting(p, "county_name") : 0;
-  if( p->zCounty==0 && iScope ){ const char *z = dept_name(c, iScope); if( z[0] ) p->zCounty = z; }
+  Unit u;
+  unit_of(p, &u);
+  int bCity = u.bCity;
+  #define SETTING(NAME) setting_for(p, &u, NAME)
+  p->zCounty = bCity ? SETTING("city_name") : u.nCounty<=1 ? setting(p, "county_name") : 0;
+  if( p->zCounty==0 ) p->zCounty = u.zName;
   if( p->zCounty==0 && !bCity ) p->zCounty = scope_root_name(p);
   if( p->zCounty==0 ) p->zCounty = bCity ? "本市" : "本县";
   int n = utf8_len(p->zCounty, &zLast);

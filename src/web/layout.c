@@ -23,10 +23,9 @@ static const char *county_name(Req *r){
   Stmt q;
   const char *z = "";
   const char *zPath = r->actor.zDeptPath ? r->actor.zDeptPath : "/";
-  if( strcmp(zPath, "/")!=0
-   && db_prepare(r->ctx.pDb, &q, "SELECT name FROM dept WHERE ?1 LIKE path || '%' AND dtype IN ('county','city')"
-                                 " ORDER BY length(path) DESC LIMIT 1")==DB_OK ){
-    db_bind_text(&q, 1, zPath);
+  const char *zUnit = strcmp(zPath, "/")!=0 ? dept_unit_path(r->ctx.pDb, &r->arena, zPath, "county,city") : 0;
+  if( zUnit && db_prepare(r->ctx.pDb, &q, "SELECT name FROM dept WHERE path=?1")==DB_OK ){
+    db_bind_text(&q, 1, zUnit);
     if( db_step(&q)==DB_ROW ) z = arena_strdup(&r->arena, db_column_text(&q, 0));
     db_finalize(&q);
     if( z[0] ) return z;
@@ -89,7 +88,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
     out_html(r, HTML("<div class=\"group\">年度报告</div>"));
     out_html(r, HTML("<a href=\"/report\">法治政府建设年度报告</a>"));
     outf(r, "<a href=\"/report/drafts\" class=\"%s\">报告起草与版本</a>", strncmp(r->zPath, "/report/", 8)==0 ? "on" : "");
-    if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/counties\">各县（区）指标</a>"));
+    if( r->actor.bCity ) out_html(r, HTML("<a href=\"/counties\">各县（区）指标</a>"));
     if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/audit\">操作审计日志</a>"));
   }
   outf(r, "</nav>\n<main class=\"content\"><h1>%s</h1>\n", zTitle);

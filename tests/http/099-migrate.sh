@@ -162,7 +162,16 @@ expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府" "…a
 login admin
 get /k/reconsideration
 expect_not_contains "$BODY" '另复〔2026〕' "the first county's admin does not see the other county's cases"
+api_login fuyi
+api POST /api/v1/k/file_review '{"unit":"另一县城关镇"}'
+expect_status 422 "a county's clerk names a unit"
+expect_json '.errors | any(.field == "unit" and (.message | contains("没有部门“另一县城关镇”")))' "…of another county of the city: no such department for her"
 stop_server
+"$FAZHI" dept --db "$DB" add 新设局 >"$T/dept.out" 2>&1
+expect_eq "$?" 1 "a department without --parent in a city's database"
+expect_contains "$T/dept.out" "请用 --parent 指明上级部门"
+"$FAZHI" city --db "$DB" 示范市 另一县 另一县 >"$T/city3.out" 2>&1
+expect_contains "$T/city3.out" "县（区）“另一县”写了两次"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_eq "$?" 0 "fazhi check passes after the city"
 
