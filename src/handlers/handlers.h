@@ -42,7 +42,8 @@ void h_draft_save(Req*);
 void h_draft_freeze(Req*);
 void h_draft_compare(Req*);
 void h_public_report(Req*);
-void h_baseline_import(Req*);  /* last year's report as the baseline */    /* the latest frozen version, for the government web site */
+void h_baseline_import(Req*);  /* last year's report as the baseline */
+void h_baseline_drop(Req*);    /* the latest frozen version, for the government web site */
 void h_export(Req*);
 void h_template(Req*);
 void h_import_form(Req*);

@@ -58,9 +58,10 @@ void h_trend(Req *r){
   if( !kind_year_field(k) && !k->pInForce && !ind_uses_year(ind) ){
     req_fail(r, 404, "这项指标按当前在册的记录统计，不分年度，没有近年变化"); return;
   }
+  i64 iDept = req_param_int(r, "dept", 0);
   Chart c;
-  if( chart_trend(&r->ctx, k, ind, iYear, 5, &c) ){ req_fail_internal(r); return; }
-  web_trend(r, k, ind, iYear, &c);
+  if( chart_trend(&r->ctx, k, ind, iYear, 5, iDept, &c) ){ req_fail_internal(r); return; }
+  web_trend(r, k, ind, iYear, iDept, &c);
 }
 
 /* 各县（区）指标: every indicator for each county of the actor's scope. */

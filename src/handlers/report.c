@@ -366,3 +366,12 @@ void h_public_report(Req *r){
   if( rc ){ req_fail_internal(r); return; }
   r->zContentType = "text/html; charset=utf-8";
 }
+
+/* POST /report/baseline/drop: one figure of last year's report taken out. */
+void h_baseline_drop(Req *r){
+  int iYear = req_report_year(r);
+  int rc = baseline_drop(&r->ctx, iYear-1, req_param(r, "kind"), req_param(r, "ind"));
+  if( rc==FZ_NOTFOUND ){ req_fail(r, 404, "上年度报告中没有这一项"); return; }
+  if( rc ){ report_fail(r, rc); return; }
+  req_redirect(r, arena_printf(&r->arena, "/report/drafts?year=%d&msg=dropped", iYear));
+}

@@ -28,6 +28,7 @@ static const Route aRoute[] = {
   { "GET",  "/public/report",            RT_PUBLIC,           h_public_report },
   { "POST", "/report/drafts",            RT_LOGIN|RT_WRITE,   h_draft_new },
   { "POST", "/report/baseline",          RT_LOGIN|RT_WRITE,   h_baseline_import },
+  { "POST", "/report/baseline/drop",     RT_LOGIN|RT_WRITE,   h_baseline_drop },
   { "GET",  "/report/compare",           RT_LOGIN,            h_draft_compare },
   { "GET",  "/report/v/:id",             RT_LOGIN,            h_draft },
   { "POST", "/report/v/:id",             RT_LOGIN|RT_WRITE,   h_draft_save },

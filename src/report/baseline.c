@@ -288,3 +288,30 @@ const BaseFig *baseline_find(const Baseline *b, const Kind *k, const Indicator *
   for(int i=0; i<b->n; i++) if( b->a[i].k==k && b->a[i].ind==ind ) return &b->a[i];
   return 0;
 }
+
+int baseline_drop(Ctx *c, int iYear, const char *zKind, const char *zInd){
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  const Kind *k = zKind ? kind_find(zKind) : 0;
+  if( k==0 || zInd==0 || kind_indicator(k, zInd)==0 ) return FZ_NOTFOUND;
+  i64 iScope = report_scope(c);
+  if( db_begin_write(c->pDb) ) return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
+  Stmt q;
+  int rc;
+  if( db_prepare(c->pDb, &q, "DELETE FROM baseline_fig WHERE dept_id=?1 AND year=?2 AND kind=?3 AND ind=?4 RETURNING value") ) goto db_fail;
+  db_bind_int64(&q, 1, iScope);
+  db_bind_int64(&q, 2, iYear);
+  db_bind_text(&q, 3, zKind);
+  db_bind_text(&q, 4, zInd);
+  rc = db_step(&q);
+  const char *zWas = rc==DB_ROW ? arena_strdup(c->pArena, db_column_text(&q, 0)) : 0;
+  db_finalize(&q);
+  if( rc==DB_DONE ){ db_rollback(c->pDb); return FZ_NOTFOUND; }
+  if( rc!=DB_ROW ) goto db_fail;
+  if( audit_append(c, "baseline_drop", "baseline", iYear, arena_printf(c->pArena, "%s.%s\t%s", zKind, zInd, zWas), "") ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
+  return FZ_OK;
+db_fail:
+  rc = err_internal(c, "baseline: %s", db_errmsg(c->pDb));
+  db_rollback(c->pDb);
+  return rc;
+}

@@ -35,7 +35,7 @@ void chart_breakdown(Arena *a, const BreakSet *s, int nMax, Chart *c){
   c->vTarget = c->bPercent && s->all.pInd->zTarget ? atof(s->all.pInd->zTarget) : -1;
 }
 
-int chart_trend(Ctx *ctx, const Kind *k, const Indicator *ind, int iYear, int nYears, Chart *c){
+int chart_trend(Ctx *ctx, const Kind *k, const Indicator *ind, int iYear, int nYears, i64 iDept, Chart *c){
   Arena *a = ctx->pArena;
   memset(c, 0, sizeof *c);
   c->eType = CHART_TREND;
@@ -48,7 +48,7 @@ int chart_trend(Ctx *ctx, const Kind *k, const Indicator *ind, int iYear, int nY
   for(int y=iYear-nYears+1; y<=iYear; y++){
     IndValue v;
     if( bSame ) memcpy(ctx->zYearUntil, ctx->zToday+5, 6);
-    int rc = ind_compute(ctx, k, ind, y, 0, &v);
+    int rc = ind_compute(ctx, k, ind, y, iDept, &v);
     ctx->zYearUntil[0] = 0;
     if( rc ) return FZ_INTERNAL;
     /* a year whose published report was imported: its figure (a whole
@@ -56,7 +56,7 @@ int chart_trend(Ctx *ctx, const Kind *k, const Indicator *ind, int iYear, int nY
     int bData = !v.bEmpty && (ind->eUnit!=IU_COUNT || v.num>0);
     const BaseFig *pBase = 0;
     Baseline base;
-    if( !bSame && y<iYear ){
+    if( !bSame && y<iYear && iDept==0 ){          /* a report is the whole scope's */
       if( baseline_load(ctx, y, &base) ) return FZ_INTERNAL;
       pBase = baseline_find(&base, k, ind);
     }

@@ -135,6 +135,8 @@ typedef struct Baseline {
 int baseline_import(Ctx*, int iYear, const char *zText, Baseline*);
 int baseline_load(Ctx*, int iYear, Baseline*);
 const BaseFig *baseline_find(const Baseline*, const Kind*, const Indicator*);
+/* Takes one figure out of a year's baseline (read as the wrong indicator). */
+int baseline_drop(Ctx*, int iYear, const char *zKind, const char *zInd);
 
 /* A database of several counties (counties.c): every indicator of the
 ** year for each county in the actor's scope, and for the whole scope (the
@@ -157,6 +159,6 @@ int report_counties(Ctx*, int iYear, const char *zPath, Buf *pOut);
 ** the nYears years up to iYear, from the first with data (c->n may be
 ** below 2: nothing to compare). */
 void chart_breakdown(Arena*, const BreakSet*, int nMax, Chart*);
-int  chart_trend(Ctx*, const Kind*, const Indicator*, int iYear, int nYears, Chart*);
+int  chart_trend(Ctx*, const Kind*, const Indicator*, int iYear, int nYears, i64 iDept /* 0: whole scope */, Chart*);
 
 #endif

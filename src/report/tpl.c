@@ -307,7 +307,7 @@ static Chart *chart_compute(Report *p, const ChartSpec *cs){
   Ctx *c = p->pCtx;
   Chart *ch = arena_alloc(c->pArena, sizeof(Chart));
   if( cs->bTrend ){
-    if( chart_trend(c, cs->k, cs->ind, p->iYear, TREND_YEARS, ch) ){ p->rc = FZ_INTERNAL; return 0; }
+    if( chart_trend(c, cs->k, cs->ind, p->iYear, TREND_YEARS, 0, ch) ){ p->rc = FZ_INTERNAL; return 0; }
     return ch->n>=2 ? ch : 0;
   }
   BreakSet *aSet;

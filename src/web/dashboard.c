@@ -48,7 +48,7 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
     }
     if( v->pInd->zTarget ) outf(r, "<div class=\"target\">目标 %s%%%s</div>", v->pInd->zTarget, v->bBelowTarget ? "，未达到" : "");
     /* a register counted as it stands now has no history to draw */
-    if( zYear[5]!='a' ) outf(r, "<a class=\"trend\" href=\"/trend?kind=%s&amp;ind=%s&amp;year=%d\">近年变化</a>", k->zName, v->pInd->zName, iYear);
+    if( zYear[5]!='a' ) outf(r, "<a class=\"trend\" href=\"/trend?kind=%s&amp;ind=%s&amp;year=%d%s\">近年变化</a>", k->zName, v->pInd->zName, iYear, zDept);
     out_html(r, HTML("</div>"));
   }
   if( pPrev ) out_html(r, HTML("</div>"));

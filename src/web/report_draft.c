@@ -43,10 +43,20 @@ static void baseline_section(Req *r, int iYear, const Baseline *b){
       for(int i=0; i<b->nFinding; i++) outf(r, "<li>%s</li>", b->azFinding[i]);
       out_html(r, HTML("</ol></div>"));
     }
-    out_html(r, HTML("<table class=\"list\"><thead><tr><th>事项</th><th>指标</th><th>数值</th><th>原文</th></tr></thead><tbody>"));
+    int bWrite = actor_can_write(&r->actor);
+    out_html(r, HTML("<table class=\"list\"><thead><tr><th>事项</th><th>指标</th><th>数值</th><th>原文</th><th></th></tr></thead><tbody>"));
     for(int i=0; i<b->n; i++){
-      outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+      outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>",
            b->a[i].k->zLabel, b->a[i].ind->zLabel, b->a[i].zValue, b->a[i].zSentence);
+      if( bWrite ){
+        /* a figure read as the wrong indicator: the clerk takes it out */
+        out_html(r, HTML("<form method=\"post\" action=\"/report/baseline/drop\" class=\"inline confirm\" data-confirm=\"不再以这个数字作为该指标的上年数值？\">"));
+        web_csrf_field(r);
+        outf(r, "<input type=\"hidden\" name=\"year\" value=\"%d\"><input type=\"hidden\" name=\"kind\" value=\"%s\">"
+                "<input type=\"hidden\" name=\"ind\" value=\"%s\"><button type=\"submit\" class=\"btn link\">对应有误，删除</button></form>",
+             iYear, b->a[i].k->zName, b->a[i].ind->zName);
+      }
+      out_html(r, HTML("</td></tr>"));
     }
     out_html(r, HTML("</tbody></table>"));
   }else{

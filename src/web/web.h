@@ -29,7 +29,7 @@ void web_form(Req*, const Kind*, const Rec *pRec /* NULL: new */, int bEdit);
 void web_dashboard(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void web_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void web_bar_chart(Req*, const BreakSet*, int nMax);   /* chart.c: a breakdown's first nMax groups as SVG bars */
-void web_trend(Req*, const Kind*, const Indicator*, int iYear, const Chart*);   /* 近年变化 */
+void web_trend(Req*, const Kind*, const Indicator*, int iYear, i64 iDept, const Chart*);   /* 近年变化 */
 void web_counties(Req*, const CountyGrid*);          /* 各县（区）指标 */
 void web_import_form(Req*, const Kind*);
 void web_import_result(Req*, const Kind*, int nImported);

@@ -231,6 +231,13 @@ expect_eq "$(sql "SELECT tpl FROM report_para WHERE version_id=$V2")" "制表符
 expect_eq "$?" 0 "fazhi baseline on the command line"
 expect_contains "$T/base.out" "行政复议·收到复议申请  270"
 expect_eq "$(sql "SELECT count(*) FROM baseline_report WHERE year=2024")" 1 "importing again replaces the year's baseline"
+post_form /report/baseline/drop year=2025 kind=reconsideration ind=received
+expect_status 303 "a wrong match taken out by the clerk"
+expect_eq "$(sql "SELECT count(*) FROM baseline_fig WHERE year=2024 AND kind='reconsideration' AND ind='received'")" 0
+get "/report.md?year=2025&version=data"
+expect_not_contains "$BODY" "（上年为270，据上年度报告）" "…and year on year no longer uses it"
+post_form /report/baseline/drop year=2025 kind=reconsideration ind=received
+expect_status 404 "taking it out twice"
 
 # 9. Every step is in the audit log; the chain holds.
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE kind='report' AND rec_id=$V1 AND action IN ('report_new','report_save','report_freeze')")" 4 \
