@@ -247,11 +247,41 @@ static const char *shift_dept_ids(Mig *m, const char *z){
   return zOut;
 }
 
+/*
+** Copies every row q reads into ins, column by column as zCols says:
+**   'i' an integer as it is      'v' an integer + iOff (an id of this table)
+**   'd' a department id (+ the county's department offset)
+**   't' a text as it is          'l' a login (prefixed as the county's users)
+**   's' a text naming departments ("dept_only=12"), their ids shifted
+** A NULL stays NULL. Both statements are the caller's; they are finalized.
+*/
+static int copy_rows(Mig *m, Stmt *q, Stmt *ins, const char *zCols, i64 iOff){
+  int rc = 0;
+  while( rc==0 && db_step(q)==DB_ROW ){
+    for(int i=0; zCols[i]; i++){
+      if( db_column_is_null(q, i) ){ db_bind_null(ins, i+1); continue; }
+      const char *z = db_column_text(q, i);
+      switch( zCols[i] ){
+        case 'v': db_bind_int64(ins, i+1, db_column_int64(q, i) + iOff); break;
+        case 'd': db_bind_int64(ins, i+1, db_column_int64(q, i) + m->iDeptOff); break;
+        case 'i': db_bind_int64(ins, i+1, db_column_int64(q, i)); break;
+        case 'l': db_bind_text(ins, i+1, prefixed(m, z)); break;
+        case 's': db_bind_text(ins, i+1, shift_dept_ids(m, z)); break;
+        default:  db_bind_text(ins, i+1, z); break;
+      }
+    }
+    if( db_step(ins)!=DB_DONE ) rc = 1;
+    db_reset(ins);
+  }
+  db_finalize(q);
+  db_finalize(ins);
+  return rc;
+}
+
 /* The report's stored versions, its baselines and the 双随机 draws: their
 ** ids and the department and plan ids they name move with the county. */
 static int move_drafts_and_draws(Mig *m, i64 iPlanOff){
   Stmt q, ins;
-  int rc = 0;
   i64 iOff = max_id(m->pDst, "report_version");
   if( db_prepare(m->pSrc, &q, "SELECT id, dept_id, year, no, based_on, created_at, created_by,"
                               " frozen_at, frozen_by, frozen_doc FROM report_version ORDER BY id") ) return 1;
@@ -259,88 +289,28 @@ static int move_drafts_and_draws(Mig *m, i64 iPlanOff){
                                 " created_by, frozen_at, frozen_by, frozen_doc) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)") ){
     db_finalize(&q); return 1;
   }
-  while( rc==0 && db_step(&q)==DB_ROW ){
-    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + iOff);
-    db_bind_int64(&ins, 2, db_column_int64(&q, 1) + m->iDeptOff);
-    for(int i=2; i<5; i++) db_bind_int64(&ins, i+1, db_column_int64(&q, i));
-    for(int i=5; i<10; i++){
-      const char *z = db_column_text(&q, i);
-      if( db_column_is_null(&q, i) ) db_bind_null(&ins, i+1);
-      else if( i==9 ) db_bind_text(&ins, i+1, shift_dept_ids(m, z));
-      else if( i==6 || i==8 ) db_bind_text(&ins, i+1, prefixed(m, z));     /* logins */
-      else db_bind_text(&ins, i+1, z);
-    }
-    if( db_step(&ins)!=DB_DONE ) rc = 1;
-    db_reset(&ins);
-  }
-  db_finalize(&q);
-  db_finalize(&ins);
-  if( rc ) return rc;
+  if( copy_rows(m, &q, &ins, "vdiiitltls", iOff) ) return 1;
   if( db_prepare(m->pSrc, &q, "SELECT version_id, pos, btype, tpl, pkey, pstate FROM report_para ORDER BY version_id, pos") ) return 1;
   if( db_prepare(m->pDst, &ins, "INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate) VALUES(?1,?2,?3,?4,?5,?6)") ){
     db_finalize(&q); return 1;
   }
-  while( rc==0 && db_step(&q)==DB_ROW ){
-    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + iOff);
-    db_bind_int64(&ins, 2, db_column_int64(&q, 1));
-    db_bind_text(&ins, 3, db_column_text(&q, 2));
-    db_bind_text(&ins, 4, shift_dept_ids(m, db_column_text(&q, 3)));
-    db_bind_text(&ins, 5, shift_dept_ids(m, db_column_text(&q, 4)));
-    db_bind_text(&ins, 6, db_column_text(&q, 5));
-    if( db_step(&ins)!=DB_DONE ) rc = 1;
-    db_reset(&ins);
-  }
-  db_finalize(&q);
-  db_finalize(&ins);
-  if( rc ) return rc;
+  if( copy_rows(m, &q, &ins, "vitsst", iOff) ) return 1;
   /* last year's reports imported as baselines, with their figures */
   if( db_prepare(m->pSrc, &q, "SELECT dept_id, year, imported_at, imported_by, text FROM baseline_report") ) return 1;
   if( db_prepare(m->pDst, &ins, "INSERT INTO baseline_report(dept_id, year, imported_at, imported_by, text)"
                                 " VALUES(?1,?2,?3,?4,?5)") ){ db_finalize(&q); return 1; }
-  while( rc==0 && db_step(&q)==DB_ROW ){
-    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + m->iDeptOff);
-    db_bind_int64(&ins, 2, db_column_int64(&q, 1));
-    db_bind_text(&ins, 3, db_column_text(&q, 2));
-    db_bind_text(&ins, 4, prefixed(m, db_column_text(&q, 3)));
-    db_bind_text(&ins, 5, db_column_text(&q, 4));
-    if( db_step(&ins)!=DB_DONE ) rc = 1;
-    db_reset(&ins);
-  }
-  db_finalize(&q);
-  db_finalize(&ins);
-  if( rc ) return rc;
+  if( copy_rows(m, &q, &ins, "ditlt", 0) ) return 1;
   if( db_prepare(m->pSrc, &q, "SELECT dept_id, year, kind, ind, value, label, sentence FROM baseline_fig") ) return 1;
   if( db_prepare(m->pDst, &ins, "INSERT INTO baseline_fig(dept_id, year, kind, ind, value, label, sentence)"
                                 " VALUES(?1,?2,?3,?4,?5,?6,?7)") ){ db_finalize(&q); return 1; }
-  while( rc==0 && db_step(&q)==DB_ROW ){
-    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + m->iDeptOff);
-    db_bind_int64(&ins, 2, db_column_int64(&q, 1));
-    for(int i=2; i<7; i++) db_bind_text(&ins, i+1, db_column_text(&q, i));
-    if( db_step(&ins)!=DB_DONE ) rc = 1;
-    db_reset(&ins);
-  }
-  db_finalize(&q);
-  db_finalize(&ins);
-  if( rc ) return rc;
+  if( copy_rows(m, &q, &ins, "dittttt", 0) ) return 1;
   if( db_prepare(m->pSrc, &q, "SELECT plan_id, fixed_at, fixed_by, pool, pool_sha256, drawn_at, drawn_by,"
                               " draw_values, draw_key, result FROM draw ORDER BY plan_id") ) return 1;
   if( db_prepare(m->pDst, &ins, "INSERT INTO draw(plan_id, fixed_at, fixed_by, pool, pool_sha256, drawn_at,"
                                 " drawn_by, draw_values, draw_key, result) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)") ){
     db_finalize(&q); return 1;
   }
-  while( rc==0 && db_step(&q)==DB_ROW ){
-    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + iPlanOff);
-    for(int i=1; i<10; i++){
-      const char *z = db_column_text(&q, i);
-      if( db_column_is_null(&q, i) ) db_bind_null(&ins, i+1);
-      else db_bind_text(&ins, i+1, i==2 || i==6 ? prefixed(m, z) : z);   /* fixed_by, drawn_by: logins */
-    }
-    if( db_step(&ins)!=DB_DONE ) rc = 1;
-    db_reset(&ins);
-  }
-  db_finalize(&q);
-  db_finalize(&ins);
-  return rc;
+  return copy_rows(m, &q, &ins, "vtlttttltt", iPlanOff) ? 1 : 0;
 }
 
 static const char *const azAuditCol[] = {
