@@ -354,59 +354,49 @@ static void sub_disputes(Report *p){
 ** 97.0%（…），较上年下降2.1个百分点（上年为99.1%）". The causes are for
 ** people to write: a prompt follows. Returns the number of shortfalls listed.
 */
+/* Is rate v of ind a point for section 三 in pass 0 (below its target) or
+** pass 1 (meets it but fell a point or more against last year, the same
+** period while the year runs)? */
+static int is_point(Report *p, const Kind *k, const Indicator *ind, const IndValue *v, int iPass){
+  if( iPass==0 ) return v->bBelowTarget;
+  IndValue w;
+  int bSame;
+  if( v->bBelowTarget || fig_last_year(p, k->zName, ind->zName, &w, &bSame) || w.bEmpty ) return 0;
+  return atof(v->zValue) <= atof(w.zValue) - 1.0;
+}
+
 static int weaknesses(Report *p){
   int nBelow = 0, nChecked = 0;
   Arena *a = p->pCtx->pArena;
   const Kind *aKind[64];
   int nKind = kinds_in_order(aKind, 64);
-  for(int i=0; i<nKind; i++){
-    const Kind *k = aKind[i];
-    if( k->aIndicator==0 ) continue;
-    for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
-      if( ind->zTarget==0 || ind->eUnit!=IU_PERCENT ) continue;
-      IndValue v;
-      if( fig_get(p, k->zName, ind->zName, &v) ) return nBelow;
-      if( v.bEmpty ) continue;
-      nChecked++;
-      if( !v.bBelowTarget ) continue;
-      if( nBelow==0 ){
-        doc_block(p, BLK_P);
-        run_text(p, arena_printf(a,
-                 "%d年，%s法治政府建设工作取得了一定成效，但对照年度目标，仍存在以下不足：",
-                 p->iYear, p->zWe));
+  for(int iPass=0; iPass<2 && p->rc==0; iPass++){
+    for(int i=0; i<nKind; i++){
+      const Kind *k = aKind[i];
+      if( k->aIndicator==0 ) continue;
+      for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
+        if( ind->zTarget==0 || ind->eUnit!=IU_PERCENT ) continue;
+        IndValue v;
+        if( fig_get(p, k->zName, ind->zName, &v) ) return nBelow;
+        if( v.bEmpty ) continue;
+        nChecked += iPass==0;
+        if( !is_point(p, k, ind, &v, iPass) ) continue;
+        if( nBelow==0 ){
+          doc_block(p, BLK_P);
+          run_text(p, arena_printf(a, "%d年，%s法治政府建设工作取得了一定成效，但%s，仍存在以下不足：",
+                                   p->iYear, p->zWe, iPass ? "与上年相比" : "对照年度目标"));
+        }
+        nBelow++;
+        doc_block(p, BLK_POINT)->zKey = arena_printf(a, "%s.%s%s", k->zName, ind->zName, iPass ? "-" : "");
+        run_text(p, arena_printf(a, "%s为", fig_ind_label(p, k, ind)));
+        run_rate(p, &v);
+        if( iPass==0 ){
+          run_text(p, arena_printf(a, "，低于%s%%的目标", ind->zTarget));
+        }else{
+          run_text(p, "，");
+          run_figure(p, k, ind->zName, '-');
+        }
       }
-      nBelow++;
-      doc_block(p, BLK_POINT)->zKey = arena_printf(a, "%s.%s", k->zName, ind->zName);
-      run_text(p, arena_printf(a, "%s为", fig_ind_label(p, k, ind)));
-      run_rate(p, &v);
-      run_text(p, arena_printf(a, "，低于%s%%的目标", ind->zTarget));
-    }
-  }
-  /* falling: a rate that meets its target but fell a point or more
-  ** against last year (the same period while the year runs) */
-  for(int i=0; i<nKind && p->rc==0; i++){
-    const Kind *k = aKind[i];
-    if( k->aIndicator==0 ) continue;
-    for(const Indicator *ind=k->aIndicator; ind->zName; ind++){
-      if( ind->zTarget==0 || ind->eUnit!=IU_PERCENT ) continue;
-      IndValue v, w;
-      int bSame;
-      if( fig_get(p, k->zName, ind->zName, &v) ) return nBelow;
-      if( v.bEmpty || v.bBelowTarget ) continue;
-      if( fig_last_year(p, k->zName, ind->zName, &w, &bSame) || w.bEmpty ) continue;
-      if( atof(v.zValue) > atof(w.zValue) - 1.0 ) continue;
-      if( nBelow==0 ){
-        doc_block(p, BLK_P);
-        run_text(p, arena_printf(a,
-                 "%d年，%s法治政府建设工作取得了一定成效，但与上年相比，仍存在以下不足：",
-                 p->iYear, p->zWe));
-      }
-      nBelow++;
-      doc_block(p, BLK_POINT)->zKey = arena_printf(a, "%s.%s-", k->zName, ind->zName);
-      run_text(p, arena_printf(a, "%s为", fig_ind_label(p, k, ind)));
-      run_rate(p, &v);
-      run_text(p, "，");
-      run_figure(p, k, ind->zName, '-');
     }
   }
   /* where: the department or respondent that lags in a breakdown, a
