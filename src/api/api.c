@@ -167,6 +167,47 @@ static void json_figure(Json *j, const IndValue *v){
   if( v->pInd->zTarget ) json_kbool(j, "below_target", v->bBelowTarget);
 }
 
+/* GET /api/v1/counties: each indicator per county of the scope, and the whole. */
+void api_counties(Req *r, const CountyGrid *g){
+  Json j;
+  json_begin(r, 200, &j);
+  json_obj_begin(&j);
+  json_kint(&j, "year", g->iYear);
+  json_key(&j, "counties");
+  json_arr_begin(&j);
+  for(int i=0; i<g->nCounty; i++){
+    json_obj_begin(&j);
+    json_kint(&j, "id", g->aId[i]);
+    json_kstr(&j, "name", g->azName[i]);
+    json_obj_end(&j);
+  }
+  json_arr_end(&j);
+  json_key(&j, "indicators");
+  json_arr_begin(&j);
+  for(int k=0; k<g->nRow; k++){
+    const CountyRow *w = &g->aRow[k];
+    json_obj_begin(&j);
+    json_kstr(&j, "kind", w->pKind->zName);
+    json_kstr(&j, "name", w->pInd->zName);
+    json_kstr(&j, "label", w->pInd->zLabel);
+    json_key(&j, "by_county");
+    json_arr_begin(&j);
+    for(int i=0; i<g->nCounty; i++){
+      json_obj_begin(&j);
+      json_figure(&j, &w->aVal[i]);
+      json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_key(&j, "total");
+    json_obj_begin(&j);
+    json_figure(&j, &w->aVal[g->nCounty]);
+    json_obj_end(&j);
+    json_obj_end(&j);
+  }
+  json_arr_end(&j);
+  json_obj_end(&j);
+}
+
 void api_breakdowns(Req *r, int iYear, const BreakSet *a, int nSet){
   Json j;
   json_begin(r, 200, &j);

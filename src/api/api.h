@@ -15,6 +15,7 @@ void api_record(Req*, const Rec*, int status);
 void api_list(Req*, const Query*, const RecList*);
 void api_indicators(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void api_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
+void api_counties(Req*, const CountyGrid*);    /* each indicator per county, and the total */
 void api_schema(Buf*);                       /* every kind, field, enum, deadline, indicator */
 void api_me(Req*);
 struct DrawView;

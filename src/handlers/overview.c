@@ -70,7 +70,7 @@ void h_counties(Req *r){
   if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
   CountyGrid g;
   if( report_county_grid(&r->ctx, iYear, &g) ){ req_fail_internal(r); return; }
-  web_counties(r, &g);
+  if( r->bApi ) api_counties(r, &g); else web_counties(r, &g);
 }
 
 void h_audit_list(Req *r){ web_audit(r); }

@@ -62,6 +62,7 @@ static const Route aRoute[] = {
   { "GET",  "/api/v1/schema",            RT_API|RT_PUBLIC,    h_schema },
   { "GET",  "/api/v1/indicators",        RT_API|RT_LOGIN,     h_dashboard },
   { "GET",  "/api/v1/breakdowns",        RT_API|RT_LOGIN,     h_breakdowns },
+  { "GET",  "/api/v1/counties",          RT_API|RT_LOGIN,     h_counties },
   { "GET",  "/api/v1/k/:kind",           RT_API|RT_PUBLIC,    h_list },
   { "POST", "/api/v1/k/:kind",           RT_API|RT_LOGIN|RT_WRITE, h_create },
   { "POST", "/api/v1/k/:kind/import",    RT_API|RT_LOGIN|RT_WRITE|RT_UPLOAD, h_import },
