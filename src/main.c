@@ -749,7 +749,7 @@ typedef struct Command {
 static const Command aCommand[] = {
   { "baseline", cmd_baseline, "baseline --db FILE --year Y 报告.txt\n"
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
-                          "                             该年没有记录时，同比和近年变化使用这些数字（import last year's report as the baseline）" },
+                          "                             同比、近年变化和指标表的上年数值以这些数字为准（import last year's report as the baseline）" },
   { "check",  cmd_check,  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
   { "city",   cmd_city,   "city --db FILE 市名 县1 [县2 …]\n"
                           "                             市（省）库：把库中的县（区）归入一个市，市管理员可查看各县数据、各县指标对比和全市报告\n"

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 
-static void json_begin(Req *r, int status, Json *j){
+void api_json_begin(Req *r, int status, Json *j){
   r->status = status;
   r->zContentType = "application/json; charset=utf-8";
   buf_reset(&r->out);
@@ -21,7 +21,7 @@ static void json_begin(Req *r, int status, Json *j){
 
 void api_error(Req *r, int status, const char *zMsg){
   Json j;
-  json_begin(r, status, &j);
+  api_json_begin(r, status, &j);
   json_obj_begin(&j);
   json_key(&j, "error");
   json_obj_begin(&j);
@@ -33,7 +33,7 @@ void api_error(Req *r, int status, const char *zMsg){
 
 void api_errors(Req *r){
   Json j;
-  json_begin(r, 422, &j);
+  api_json_begin(r, 422, &j);
   json_obj_begin(&j);
   json_key(&j, "errors");
   json_arr_begin(&j);
@@ -115,13 +115,13 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
 
 void api_record(Req *r, const Rec *p, int status){
   Json j;
-  json_begin(r, status, &j);
+  api_json_begin(r, status, &j);
   record_body(r, &j, p, 1);
 }
 
 void api_list(Req *r, const Query *q, const RecList *pList){
   Json j;
-  json_begin(r, 200, &j);
+  api_json_begin(r, 200, &j);
   json_obj_begin(&j);
   json_kint(&j, "total", pList->nTotal);
   json_kint(&j, "page", q->iPage<1 ? 1 : q->iPage);
@@ -135,7 +135,7 @@ void api_list(Req *r, const Query *q, const RecList *pList){
 
 void api_indicators(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
   Json j;
-  json_begin(r, 200, &j);
+  api_json_begin(r, 200, &j);
   json_obj_begin(&j);
   json_kint(&j, "year", iYear);
   json_kint(&j, "dept_id", iDept);
@@ -170,7 +170,7 @@ static void json_figure(Json *j, const IndValue *v){
 /* GET /api/v1/counties: each indicator per county of the scope, and the whole. */
 void api_counties(Req *r, const CountyGrid *g){
   Json j;
-  json_begin(r, 200, &j);
+  api_json_begin(r, 200, &j);
   json_obj_begin(&j);
   json_kint(&j, "year", g->iYear);
   json_key(&j, "counties");
@@ -210,7 +210,7 @@ void api_counties(Req *r, const CountyGrid *g){
 
 void api_breakdowns(Req *r, int iYear, const BreakSet *a, int nSet){
   Json j;
-  json_begin(r, 200, &j);
+  api_json_begin(r, 200, &j);
   json_obj_begin(&j);
   json_kint(&j, "year", iYear);
   json_key(&j, "breakdowns");
@@ -248,7 +248,7 @@ void api_breakdowns(Req *r, int iYear, const BreakSet *a, int nSet){
 
 void api_me(Req *r){
   Json j;
-  json_begin(r, 200, &j);
+  api_json_begin(r, 200, &j);
   json_obj_begin(&j);
   json_kint(&j, "id", r->actor.iUser);
   json_kstr(&j, "login", r->actor.zLogin);

@@ -9,6 +9,9 @@
 #include "engine/query.h"
 #include "report/report.h"
 
+struct Json;
+/* The answer becomes a JSON document of this status, written through j. */
+void api_json_begin(Req*, int status, struct Json *j);
 void api_error(Req*, int status, const char *zMsg);
 void api_errors(Req*);                       /* the ctx error list, status 422 */
 void api_record(Req*, const Rec*, int status);

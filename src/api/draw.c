@@ -8,11 +8,8 @@
 #include "base/json.h"
 
 void api_draw(Req *r, const Rec *pPlan, const DrawView *v, const char **azProblem, int nProblem, int status){
-  r->status = status;
-  r->zContentType = "application/json; charset=utf-8";
-  buf_reset(&r->out);
   Json j;
-  json_init(&j, &r->out);
+  api_json_begin(r, status, &j);
   json_obj_begin(&j);
   json_kint(&j, "plan_id", pPlan->id);
   json_kstr(&j, "plan_no", rec_val(pPlan, "plan_no"));

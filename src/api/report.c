@@ -24,16 +24,9 @@ static void version_fields(Json *j, const DraftVersion *v){
   json_kstr(j, "frozen_by", v->zFrozenBy);
 }
 
-static void json_begin(Req *r, Json *j, int status){
-  r->status = status;
-  r->zContentType = "application/json; charset=utf-8";
-  buf_reset(&r->out);
-  json_init(j, &r->out);
-}
-
 void api_drafts(Req *r, const DraftVersion *a, int n){
   Json j;
-  json_begin(r, &j, 200);
+  api_json_begin(r, 200, &j);
   json_obj_begin(&j);
   json_key(&j, "versions");
   json_arr_begin(&j);
@@ -48,7 +41,7 @@ void api_drafts(Req *r, const DraftVersion *a, int n){
 
 void api_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPara *aNew, int nNew, int status){
   Json j;
-  json_begin(r, &j, status);
+  api_json_begin(r, status, &j);
   json_obj_begin(&j);
   version_fields(&j, v);
   json_key(&j, "paragraphs");

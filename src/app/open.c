@@ -91,9 +91,42 @@ const char *setting_get(Db *pDb, Arena *a, const char *zName){
   return z;
 }
 
-i64 dept_add(Ctx *c, i64 iParent, const char *zName, const char *zType){
+/* A new department under zParentPath ("/" for a root), inside the
+** caller's write transaction, with its audit entry. Its id, -1 when the
+** name is taken, 0 on a database error. */
+static i64 dept_insert(Ctx *c, i64 iParent, const char *zParentPath, const char *zName, const char *zType){
   Stmt q;
   i64 id = 0;
+  if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(id),0)+1 FROM dept") ) return 0;
+  if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
+  db_finalize(&q);
+  if( id==0 || db_prepare(c->pDb, &q, "INSERT INTO dept(id, parent_id, name, dtype, path, sort_no) VALUES(?1,?2,?3,?4,?5,?1)") ) return 0;
+  db_bind_int64(&q, 1, id);
+  if( iParent ) db_bind_int64(&q, 2, iParent); else db_bind_null(&q, 2);
+  db_bind_text(&q, 3, zName);
+  db_bind_text(&q, 4, zType);
+  db_bind_text(&q, 5, arena_printf(c->pArena, "%s%lld/", zParentPath, (long long)id));
+  int rc = db_step(&q);
+  db_finalize(&q);
+  if( rc==DB_CONSTRAINT ) return -1;
+  if( rc!=DB_DONE ) return 0;
+  Buf b;
+  Json j;
+  buf_init(&b);
+  json_init(&j, &b);
+  json_obj_begin(&j);
+  json_kint(&j, "id", id);
+  json_kint(&j, "parent_id", iParent);
+  json_kstr(&j, "name", zName);
+  json_kstr(&j, "dtype", zType);
+  json_obj_end(&j);
+  rc = audit_append(c, "dept_create", "", id, "", buf_cstr(&b));
+  buf_free(&b);
+  return rc ? 0 : id;
+}
+
+i64 dept_add(Ctx *c, i64 iParent, const char *zName, const char *zType){
+  Stmt q;
   const char *zParentPath = "/";
   if( iParent ){
     if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1") ) return 0;
@@ -102,43 +135,18 @@ i64 dept_add(Ctx *c, i64 iParent, const char *zName, const char *zType){
     db_finalize(&q);
   }
   if( db_begin_write(c->pDb) ) return 0;
-  if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(id),0)+1 FROM dept") ) goto fail;
-  if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
-  db_finalize(&q);
-  if( db_prepare(c->pDb, &q, "INSERT INTO dept(id, parent_id, name, dtype, path, sort_no) VALUES(?1,?2,?3,?4,?5,?1)") ) goto fail;
-  db_bind_int64(&q, 1, id);
-  if( iParent ) db_bind_int64(&q, 2, iParent); else db_bind_null(&q, 2);
-  db_bind_text(&q, 3, zName);
-  db_bind_text(&q, 4, zType);
-  db_bind_text(&q, 5, arena_printf(c->pArena, "%s%lld/", zParentPath, (long long)id));
-  int rc = db_step(&q);
-  db_finalize(&q);
-  if( rc!=DB_DONE ){
+  i64 id = dept_insert(c, iParent, zParentPath, zName, zType);
+  if( id<0 ){
     db_rollback(c->pDb);
     err_add(c, 0, 0, "部门“%s”无法添加（名称重复？）", zName);
     return 0;
   }
-  {
-    Buf b;
-    Json j;
-    buf_init(&b);
-    json_init(&j, &b);
-    json_obj_begin(&j);
-    json_kint(&j, "id", id);
-    json_kint(&j, "parent_id", iParent);
-    json_kstr(&j, "name", zName);
-    json_kstr(&j, "dtype", zType);
-    json_obj_end(&j);
-    rc = audit_append(c, "dept_create", "", id, "", buf_cstr(&b));
-    buf_free(&b);
-    if( rc ) goto fail;
+  if( id==0 || db_commit(c->pDb) ){
+    db_rollback(c->pDb);
+    err_internal(c, "dept_add: %s", db_errmsg(c->pDb));
+    return 0;
   }
-  if( db_commit(c->pDb) ) goto fail;
   return id;
-fail:
-  db_rollback(c->pDb);
-  err_internal(c, "dept_add: %s", db_errmsg(c->pDb));
-  return 0;
 }
 
 /*
@@ -162,17 +170,9 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
   db_finalize(&q);
   if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
   if( iCity==0 ){
-    if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(id),0)+1 FROM dept") ) goto db_fail;
-    if( db_step(&q)==DB_ROW ) iCity = db_column_int64(&q, 0);
-    db_finalize(&q);
+    iCity = dept_insert(c, 0, "/", zCity, "city");
+    if( iCity<=0 ) goto db_fail;        /* the name was free: found by name above */
     zCityPath = arena_printf(c->pArena, "/%lld/", (long long)iCity);
-    if( db_prepare(c->pDb, &q, "INSERT INTO dept(id, parent_id, name, dtype, path, sort_no) VALUES(?1,NULL,?2,'city',?3,?1)") ) goto db_fail;
-    db_bind_int64(&q, 1, iCity);
-    db_bind_text(&q, 2, zCity);
-    db_bind_text(&q, 3, zCityPath);
-    int rc = db_step(&q);
-    db_finalize(&q);
-    if( rc!=DB_DONE ) goto db_fail;
   }
   Buf b;
   Json j;

@@ -100,3 +100,12 @@ void arena_free(Arena *a){
   a->pBlock = 0;
   a->nFirstUsed = 0;
 }
+
+void *arena_grow(Arena *p, void *a, int nUsed, int *pnAlloc, size_t szElem){
+  if( a && nUsed<*pnAlloc ) return a;
+  int nNew = *pnAlloc>0 ? *pnAlloc*2 : 16;
+  void *b = arena_alloc(p, szElem*(size_t)nNew);
+  if( a && nUsed>0 ) memcpy(b, a, szElem*(size_t)nUsed);
+  *pnAlloc = nNew;
+  return b;
+}

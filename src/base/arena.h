@@ -24,6 +24,9 @@ typedef struct Arena {
 void  arena_init(Arena*);
 void *arena_alloc(Arena*, size_t n);             /* 16-byte aligned, zeroed */
 char *arena_strdup(Arena*, const char *z);       /* NULL stays NULL */
+/* An array a of nUsed elements of szElem bytes with room for one more:
+** a itself, or (full, *pnAlloc elements) a copy twice as large. */
+void *arena_grow(Arena*, void *a, int nUsed, int *pnAlloc, size_t szElem);
 char *arena_strndup(Arena*, const char *z, size_t n);
 char *arena_printf(Arena*, const char *zFmt, ...) FMT(2,3);
 char *arena_vprintf(Arena*, const char *zFmt, va_list) FMT(2,0);

@@ -60,7 +60,7 @@ void h_trend(Req *r){
   }
   i64 iDept = req_param_int(r, "dept", 0);
   Chart c;
-  if( chart_trend(&r->ctx, k, ind, iYear, 5, iDept, &c) ){ req_fail_internal(r); return; }
+  if( chart_trend(&r->ctx, k, ind, iYear, CHART_YEARS, iDept, &c) ){ req_fail_internal(r); return; }
   web_trend(r, k, ind, iYear, iDept, &c);
 }
 

@@ -2,8 +2,8 @@
 ** src/report/baseline.c — last year's report, written by people, as the
 ** baseline of a county that started using fazhi this year: its figures
 ** (extract.c) matched to the indicators by what the sentence calls them,
-** each kept with the sentence it came from. Year on year ({ind^}) and
-** 近年变化 use a baseline figure for a year without records.
+** each kept with the sentence it came from. Year on year ({ind^}),
+** 近年变化 and the workbook take a year's baseline figure over its records.
 **
 ** Matching: a figure's label (the words before it in its clause) is set
 ** against each indicator's names — its label, its label with its kind's,
@@ -118,8 +118,8 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
   Extract x;
   if( report_extract(c->pArena, zText, &x) ){ err_add(c, 0, 0, "无法读取这份报告的文字（应为UTF-8纯文本）"); return FZ_INVALID; }
   /* every (figure, indicator) pair worth considering */
-  int nCand = 0, nAlloc = 64;
-  Cand *aCand = arena_alloc(c->pArena, sizeof(Cand)*(size_t)nAlloc);
+  int nCand = 0, nAlloc = 0;
+  Cand *aCand = 0;
   const Kind *aK[64];
   int nK = kinds_in_order(aK, 64);
   for(int f=0; f<x.nFig; f++){
@@ -140,11 +140,7 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
         if( (!bAlias || nChar<4) && coverage(aK[i]->zLabel, x.azSentence[g->iSentence])<0.6 ) continue;
         /* what was done must agree: 化解、完成 are not 受理 */
         if( verb_clash(ind, g->zLabel) ) continue;
-        if( nCand==nAlloc ){
-          Cand *b = arena_alloc(c->pArena, sizeof(Cand)*(size_t)nAlloc*2);
-          memcpy(b, aCand, sizeof(Cand)*(size_t)nCand);
-          aCand = b; nAlloc *= 2;
-        }
+        aCand = arena_grow(c->pArena, aCand, nCand, &nAlloc, sizeof *aCand);
         aCand[nCand] = (Cand){ f, aK[i], ind, s, nChar, nCand };
         nCand++;
       }
@@ -260,17 +256,12 @@ int baseline_load(Ctx *c, int iYear, Baseline *pOut){
   }
   db_bind_int64(&q, 1, iScope);
   db_bind_int64(&q, 2, iYear);
-  int nAlloc = 32;
-  pOut->a = arena_alloc(c->pArena, sizeof(BaseFig)*(size_t)nAlloc);
+  int nAlloc = 0;
   while( db_step(&q)==DB_ROW ){
     const Kind *k = kind_find(db_column_text(&q, 0));
     const Indicator *ind = k ? kind_indicator(k, db_column_text(&q, 1)) : 0;
     if( ind==0 ) continue;                       /* an indicator no longer declared */
-    if( pOut->n==nAlloc ){
-      BaseFig *b = arena_alloc(c->pArena, sizeof(BaseFig)*(size_t)nAlloc*2);
-      memcpy(b, pOut->a, sizeof(BaseFig)*(size_t)pOut->n);
-      pOut->a = b; nAlloc *= 2;
-    }
+    pOut->a = arena_grow(c->pArena, pOut->a, pOut->n, &nAlloc, sizeof *pOut->a);
     BaseFig *b = &pOut->a[pOut->n++];
     memset(b, 0, sizeof *b);
     b->k = k;

@@ -24,17 +24,10 @@ int report_county_grid(Ctx *c, int iYear, CountyGrid *g){
     return err_internal(c, "counties: %s", db_errmsg(c->pDb));
   }
   db_bind_text(&q, 1, arena_printf(c->pArena, "%s%%", zScope));
-  int nAlloc = 16;
-  g->aId = arena_alloc(c->pArena, sizeof(i64)*(size_t)nAlloc);
-  g->azName = arena_alloc(c->pArena, sizeof(char*)*(size_t)nAlloc);
+  int nId = 0, nName = 0;
   while( db_step(&q)==DB_ROW ){
-    if( g->nCounty==nAlloc ){
-      i64 *a = arena_alloc(c->pArena, sizeof(i64)*(size_t)nAlloc*2);
-      const char **z = arena_alloc(c->pArena, sizeof(char*)*(size_t)nAlloc*2);
-      memcpy(a, g->aId, sizeof(i64)*(size_t)g->nCounty);
-      memcpy(z, g->azName, sizeof(char*)*(size_t)g->nCounty);
-      g->aId = a; g->azName = z; nAlloc *= 2;
-    }
+    g->aId = arena_grow(c->pArena, g->aId, g->nCounty, &nId, sizeof *g->aId);
+    g->azName = arena_grow(c->pArena, (void*)g->azName, g->nCounty, &nName, sizeof *g->azName);
     g->aId[g->nCounty] = db_column_int64(&q, 0);
     g->azName[g->nCounty] = arena_strdup(c->pArena, db_column_text(&q, 1));
     g->nCounty++;

@@ -57,9 +57,9 @@ i64 report_scope(Ctx *c){
 
 int draft_list(Ctx *c, int iYear, DraftVersion **paOut, int *pnOut){
   Stmt q;
-  int n = 0, nAlloc = 8;
-  DraftVersion *a = arena_alloc(c->pArena, sizeof(DraftVersion)*(size_t)nAlloc);
-  *paOut = a; *pnOut = 0;
+  int n = 0, nAlloc = 0;
+  DraftVersion *a = 0;
+  *paOut = 0; *pnOut = 0;
   if( db_prepare(c->pDb, &q, "SELECT " VERSION_COLS " FROM report_version"
                              " WHERE dept_id=?1 AND year=?2 ORDER BY no DESC") ){
     return err_internal(c, "draft_list: %s", db_errmsg(c->pDb));
@@ -68,11 +68,7 @@ int draft_list(Ctx *c, int iYear, DraftVersion **paOut, int *pnOut){
   db_bind_int64(&q, 2, iYear);
   int rc;
   while( (rc = db_step(&q))==DB_ROW ){
-    if( n==nAlloc ){
-      DraftVersion *b = arena_alloc(c->pArena, sizeof(DraftVersion)*(size_t)nAlloc*2);
-      memcpy(b, a, sizeof(DraftVersion)*(size_t)n);
-      a = b; nAlloc *= 2;
-    }
+    a = arena_grow(c->pArena, a, n, &nAlloc, sizeof *a);
     version_row(c, &q, &a[n++]);
   }
   db_finalize(&q);
@@ -113,14 +109,9 @@ int draft_load(Ctx *c, i64 id, DraftVersion *v){
     return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
   }
   db_bind_int64(&q, 1, id);
-  int nAlloc = 64;
-  v->aPara = arena_alloc(c->pArena, sizeof(DraftPara)*(size_t)nAlloc);
+  int nAlloc = 0;
   while( (rc = db_step(&q))==DB_ROW ){
-    if( v->nPara==nAlloc ){
-      DraftPara *b = arena_alloc(c->pArena, sizeof(DraftPara)*(size_t)nAlloc*2);
-      memcpy(b, v->aPara, sizeof(DraftPara)*(size_t)v->nPara);
-      v->aPara = b; nAlloc *= 2;
-    }
+    v->aPara = arena_grow(c->pArena, v->aPara, v->nPara, &nAlloc, sizeof *v->aPara);
     DraftPara *p = &v->aPara[v->nPara++];
     p->zType = arena_strdup(c->pArena, db_column_text(&q, 0));
     p->zTpl = arena_strdup(c->pArena, db_column_text(&q, 1));
@@ -223,12 +214,13 @@ int draft_create(Ctx *c, int iYear, i64 iFrom, i64 *piNew){
     rc = paras_from_data(c, iYear, &a, &n);
     if( rc ) return rc;
   }
+  i64 iScope = report_scope(c);
   if( db_begin_write(c->pDb) ) return err_internal(c, "draft_create: %s", db_errmsg(c->pDb));
   Stmt q;
   i64 id = 0, no = 0;
   if( db_prepare(c->pDb, &q, "SELECT (SELECT COALESCE(MAX(id),0)+1 FROM report_version),"
                              " (SELECT COALESCE(MAX(no),0)+1 FROM report_version WHERE dept_id=?1 AND year=?2)") ) goto db_fail;
-  db_bind_int64(&q, 1, report_scope(c));
+  db_bind_int64(&q, 1, iScope);
   db_bind_int64(&q, 2, iYear);
   if( db_step(&q)==DB_ROW ){ id = db_column_int64(&q, 0); no = db_column_int64(&q, 1); }
   db_finalize(&q);
@@ -236,7 +228,7 @@ int draft_create(Ctx *c, int iYear, i64 iFrom, i64 *piNew){
   if( db_prepare(c->pDb, &q, "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by)"
                              " VALUES(?1,?2,?3,?4,?5,?6,?7)") ) goto db_fail;
   db_bind_int64(&q, 1, id);
-  db_bind_int64(&q, 2, report_scope(c));
+  db_bind_int64(&q, 2, iScope);
   db_bind_int64(&q, 3, iYear);
   db_bind_int64(&q, 4, no);
   db_bind_int64(&q, 5, iFrom ? from.iNo : 0);
@@ -277,7 +269,7 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
     if( strlen(a[i].zTpl)>20000 ) err_add(c, 0, 0, "%s：超过20000字节，请分成几段", zWhere);
     for(const char *z=a[i].zTpl; *z; z++){
       if( ((unsigned char)*z<0x20 && *z!='\t') || *z==0x7f ){
-        err_add(c, 0, 0, "%s：含有换行、制表符等控制字符；一段一个段落（标题换行写{br}）", zWhere);
+        err_add(c, 0, 0, "%s：含有换行等控制字符；一段一个段落（标题换行写{br}）", zWhere);
         break;
       }
     }
@@ -306,19 +298,14 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
   }
   a = aIn;
   if( db_begin_write(c->pDb) ) return err_internal(c, "draft_save: %s", db_errmsg(c->pDb));
-  /* frozen meanwhile by another request? */
-  Stmt q;
-  if( db_prepare(c->pDb, &q, "SELECT frozen_at FROM report_version WHERE id=?1") ) goto db_fail;
-  db_bind_int64(&q, 1, id);
-  int bFrozen = db_step(&q)==DB_ROW && !db_column_is_null(&q, 0);
-  db_finalize(&q);
-  if( bFrozen ){
+  DraftVersion w;                 /* as it is now: frozen meanwhile? the audit entry's "before" */
+  if( draft_load(c, id, &w) ) goto db_fail;
+  if( w.zFrozenAt ){
     db_rollback(c->pDb);
     err_add(c, 0, 0, "第%d版刚刚已被冻结，不能再修改；如需修改，请以它为基础生成新版本", v.iNo);
     return FZ_CONFLICT;
   }
-  DraftVersion w;                 /* as it is now, for the audit entry's "before" */
-  if( draft_load(c, id, &w) ) goto db_fail;
+  Stmt q;
   if( db_prepare(c->pDb, &q, "DELETE FROM report_para WHERE version_id=?1") ) goto db_fail;
   db_bind_int64(&q, 1, id);
   rc = db_step(&q);
@@ -460,10 +447,7 @@ db_fail:
 const char **draft_para_html(Ctx *c, const DraftVersion *v){
   const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(v->nPara+1));
   Report r;
-  memset(&r, 0, sizeof r);
-  r.pCtx = c;
-  r.iYear = r.doc.iYear = v->iYear;
-  fig_settings(&r);
+  report_init(&r, c, v->iYear);
   int nLead = 0;
   for(int i=0; i<v->nPara; i++){
     BlockType bt = tpl_block_type(v->aPara[i].zType);
@@ -471,7 +455,7 @@ const char **draft_para_html(Ctx *c, const DraftVersion *v){
     /* lead-ins numbered as the finished report will number them */
     if( bt==BLK_H1 ) nLead = 0;
     for(Run *u=r.pCur->pFirst; u && strcmp(v->aPara[i].zState, "dropped")!=0; u=u->pNext){
-      if( u->eType==RUN_LEAD ) u->z = arena_printf(c->pArena, "（%s）%s。", fig_cn_number(&r, ++nLead), u->z);
+      if( u->eType==RUN_LEAD ) u->z = lead_numbered(&r, ++nLead, u->z);
     }
     Buf b;
     buf_init(&b);

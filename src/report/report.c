@@ -172,6 +172,11 @@ int run_figure(Report *p, const Kind *k, const char *zInd, char cSuf){
 
 /* ---- finishing: what a draft leaves to the renderer --------------------- */
 
+/* A subsection's lead-in as the report prints it: "（三）依法有效化解矛盾纠纷。" */
+const char *lead_numbered(Report *p, int n, const char *zHead){
+  return arena_printf(p->pCtx->pArena, "（%s）%s。", fig_cn_number(p, n), zHead);
+}
+
 /* The runs of b moved to the end of a (b left empty). */
 static void runs_move(Block *a, Block *b){
   if( b->pFirst==0 ) return;
@@ -203,7 +208,7 @@ void doc_finish(Report *p){
   for(Block *b=p->doc.pFirst; b; b=b->pNext){
     if( b->eType==BLK_H1 ) nLead = 0;
     for(Run *r=b->pFirst; r; r=r->pNext){
-      if( r->eType==RUN_LEAD ) r->z = arena_printf(a, "（%s）%s。", fig_cn_number(p, ++nLead), r->z);
+      if( r->eType==RUN_LEAD ) r->z = lead_numbered(p, ++nLead, r->z);
     }
     if( b->eType==BLK_POINT ){
       Block *pInto = pPrev && pPrev->eType==BLK_P && ends_with(pPrev, "：") ? pPrev : b;
@@ -259,6 +264,15 @@ void sentence_end(Report *p){
   p->zPend = 0;
 }
 
+/* An empty document of year iYear with the county's settings read. */
+void report_init(Report *r, Ctx *pCtx, int iYear){
+  memset(r, 0, sizeof *r);
+  r->pCtx = pCtx;
+  r->iYear = iYear;
+  r->doc.iYear = iYear;
+  fig_settings(r);
+}
+
 /* The whole document, drafted before anything is rendered: from the data
 ** (iVersion 0; bRaw leaves it as a new draft stores it: points apart,
 ** lead-ins unnumbered) or a stored version of that year. xFrozen, when
@@ -273,11 +287,7 @@ int report_compose(Ctx *pCtx, int iYear, i64 iVersion, int bRaw,
     if( v.iYear!=iYear ) return FZ_NOTFOUND;
   }
   if( iYear<1900 || iYear>2999 ) return err_internal(pCtx, "report: bad year %d", iYear);
-  memset(r, 0, sizeof *r);
-  r->pCtx = pCtx;
-  r->iYear = iYear;
-  r->doc.iYear = iYear;
-  fig_settings(r);
+  report_init(r, pCtx, iYear);
   if( xFrozen && r->rc==FZ_OK ) r->zFrozen = xFrozen(r);
   if( r->rc ) return r->rc;
   if( iVersion ) return draft_compose(r, &v);

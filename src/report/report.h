@@ -25,12 +25,14 @@
 ** zFormat is "md" (Markdown: '# ' title, '## ' chapters, paragraphs) or
 ** "html" (a complete UTF-8 document laid out after GB/T 9704, where every
 ** figure links to the records behind it: /k/KIND?year=Y&ind=IND&part=num|den)
-** or "public" (the same for the government web site: a figure links only
-** where the public may read the records' list; the others are plain text).
+** or "public" (the same for the government web site: figures without
+** links, no charts of departments side by side).
 **
-** Scope: the records of pCtx->pActor's department subtree. Settings read:
-** county_name, county_party, county_gov, report_to, frozen_at (table
-** `setting`). The date line is pCtx->zToday.
+** Scope: the records of pCtx->pActor's department subtree. Settings read
+** (table `setting`, figures.c): county_name, county_party, county_gov,
+** report_to — "NAME@ID" for county ID of a database of several — the
+** city_* names for a city's report, and frozen_at. The date line is
+** pCtx->zToday.
 **
 ** Returns FZ_OK, or FZ_INTERNAL (unknown format, year outside 1900..2999,
 ** a database error, or an indicator the report names that is not declared;
@@ -111,8 +113,9 @@ int report_paragraphs(Ctx*, int iYear, i64 iVersion, const char ***pazText, int 
 ** Last year's report as the baseline (baseline.c): for a county that
 ** started using fazhi this year, the figures of the report it published
 ** (plain text) matched to indicators, each with its sentence. Importing a
-** year again replaces it. Year on year and 近年变化 use a baseline figure
-** where a year has no records.
+** year again replaces it. Year on year, 近年变化 and the workbook's 上年数值
+** take a year's baseline figure over its records (a county's first
+** records of a year seldom cover all of it).
 */
 typedef struct BaseFig {
   const Kind *k;
@@ -160,5 +163,6 @@ int report_counties(Ctx*, int iYear, const char *zPath, Buf *pOut);
 ** below 2: nothing to compare). */
 void chart_breakdown(Arena*, const BreakSet*, int nMax, Chart*);
 int  chart_trend(Ctx*, const Kind*, const Indicator*, int iYear, int nYears, i64 iDept /* 0: whole scope */, Chart*);
+#define CHART_YEARS 5      /* how far back 近年变化 looks, on a page and in the report */
 
 #endif

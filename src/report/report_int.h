@@ -124,6 +124,7 @@ void run_rate_in(Report*, const IndValue*, const char *zParam, const char *zValu
 void run_state_count(Report*, const char *zKind, const char *zState, long long n);
 int  run_figure(Report*, const Kind*, const char *zInd, char cSuffix);
 void doc_finish(Report*);
+const char *lead_numbered(Report*, int n, const char *zHead);   /* "（n）head。" */
 void doc_appendix(Report*);              /* annex.c: 附件：报告数字的统计口径 */
 Block *doc_chart(Report*, const char *zSpec); /* tpl.c: a chart block from its spec, computed */
 void doc_drop_last(Report*);                 /* report.c: takes the last block off again */
@@ -139,6 +140,7 @@ int  declared_section(Report*, const char *zSection, int bOpen);
 void declared_rest(Report*, const char *const *azDone);
 
 /* report.c, draft.c — the document from the data or from a stored version */
+void report_init(Report*, Ctx*, int iYear);
 int report_compose(Ctx*, int iYear, i64 iVersion, int bRaw, const char *(*xFrozen)(Report*), Report*);
 int draft_compose(Report*, const DraftVersion*);
 
@@ -154,6 +156,6 @@ const char *tpl_tok_escape(Arena*, const char *z);        /* text to sit inside 
 /* md.c, html.c — renderers; they cannot fail */
 void md_render(const Doc*, Buf*);
 int  docx_render(const Doc*, const char *zPath);   /* docx.c: GB/T 9704 layout; 0 or 1 */
-void html_render(const Doc*, int bPublic, Buf*);   /* bPublic: links only to lists the public may read */
+void html_render(const Doc*, int bPublic, Buf*);   /* bPublic: no links, no department charts */
 void html_runs(const Block*, int iYear, Buf*);   /* one block's runs (no element around them) */
 #endif

@@ -207,7 +207,7 @@ static const char *tok_problem(Arena *a, const char *zTok){
   if( ind==0 ) return "这类事项没有这个指标";
   if( !report_suffix_ok(ind, t.cSuf) ) return "这个指标不能这样写（比率用%，平均数用~，同比：数量用^，比率用-）";
   if( t.zParam ){
-    if( strcmp(t.zParam, "dept_only")!=0 && strncmp(t.zParam, "f_", 2)!=0 ) return "分组写法不对";
+    if( strcmp(t.zParam, "dept_only")!=0 && strncmp(t.zParam, "f_", 2)!=0 ) return "分组应写成|dept_only=部门编号或|f_字段==值";
   }
   return 0;
 }
@@ -272,7 +272,6 @@ static int tpl_walk(TplWalk *w, const char *zTpl, const char **pzAt){
 /* A chart paragraph is its spec: 近年变化：{kind.ind} (that figure over the
 ** last five years) or 分组比较：{kind.ind|by=dept} (a breakdown's groups,
 ** by department or by the field the breakdown declares). */
-#define TREND_YEARS 5
 static const char zTrendSpec[] = "近年变化：";
 static const char zBarsSpec[] = "分组比较：";
 
@@ -307,7 +306,7 @@ static Chart *chart_compute(Report *p, const ChartSpec *cs){
   Ctx *c = p->pCtx;
   Chart *ch = arena_alloc(c->pArena, sizeof(Chart));
   if( cs->bTrend ){
-    if( chart_trend(c, cs->k, cs->ind, p->iYear, TREND_YEARS, 0, ch) ){ p->rc = FZ_INTERNAL; return 0; }
+    if( chart_trend(c, cs->k, cs->ind, p->iYear, CHART_YEARS, 0, ch) ){ p->rc = FZ_INTERNAL; return 0; }
     return ch->n>=2 ? ch : 0;
   }
   BreakSet *aSet;
