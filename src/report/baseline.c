@@ -146,7 +146,7 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
       }
     }
   }
-  qsort(aCand, (size_t)nCand, sizeof(Cand), cand_cmp);
+  if( nCand ) qsort(aCand, (size_t)nCand, sizeof(Cand), cand_cmp);
   pOut->iYear = iYear;
   pOut->a = arena_alloc(c->pArena, sizeof(BaseFig)*(size_t)(nCand+1));
   char *bFigUsed = arena_alloc(c->pArena, (size_t)x.nFig+1);
