@@ -249,6 +249,41 @@ static int gen_activities(DemoCounty *p){
   }
   if( demo_tab_import(&t, "study_session", p->bQuiet) ) return 1;
 
+  /* the leaders' own meetings on rule-of-law work (chapter 二) */
+  static const char *azDH[] = { "所属部门", "编号", "类型", "议题（内容）", "日期", "主持（参加）领导", 0 };
+  static const struct { const char *zType, *zTopic, *zChair; int nMin, nMore; } aDuty[] = {
+    { "党委常委会会议研究法治建设", "研究部署年度法治建设重点工作", "县委书记", 1, 2 },
+    { "政府常务会议专题研究法治政府建设", "专题研究法治政府建设工作", "县长", 2, 2 },
+    { "全面依法治县（区）委员会及其协调小组会议", "县委全面依法治县委员会会议", "县委书记、县长", 1, 2 },
+    { "专题听取法治建设工作汇报", "听取县司法局法治政府建设工作汇报", "县长", 3, 5 },
+    { "述法专题会议", "部门和乡镇主要负责人述法", "县委书记", 1, 0 },
+    { "领导干部旁听庭审", "组织领导干部旁听行政诉讼案件庭审", "常务副县长", 1, 1 },
+  };
+  demo_tab_init(&t, p->g->c, azDH);
+  n = 0;
+  /* so many a year, spread over the part of each year that has passed */
+  for(Day y0=p->y0; y0<=TODAY; ){
+    int iY, iM, iD;
+    day_ymd(y0, &iY, &iM, &iD);
+    Day yN = day_from_ymd(iY+1, 1, 1);
+    Day yLast = yN-1 < TODAY ? yN-1 : TODAY;
+    for(int i=0; i<(int)(sizeof aDuty/sizeof aDuty[0]); i++){
+      int nThis = (aDuty[i].nMin + (int)rnd(aDuty[i].nMore+1)) * (int)(yLast-y0+1) / (int)(yN-y0);
+      for(int j=0; j<nThis; j++){
+        Day d = demo_rnd_workday(p->g, y0, yLast);
+        char **r = demo_tab_row(&t);
+        r[0] = (char*)(i==2 ? p->zJustice : p->zCounty);
+        r[1] = (char*)arena_printf(p->a, "LZ%.4s-%03d", ymd(d), ++n);
+        r[2] = (char*)aDuty[i].zType;
+        r[3] = (char*)aDuty[i].zTopic;
+        r[4] = (char*)ymd(d);
+        r[5] = (char*)aDuty[i].zChair;
+      }
+    }
+    y0 = yN;
+  }
+  if( demo_tab_import(&t, "leader_duty", p->bQuiet) ) return 1;
+
   static const char *azEH[] = { "所属部门", "编号", "类型", "名称", "层级", "日期", "参加人数", 0 };
   static const char *azDrill[] = { "防汛抢险", "森林防火", "危险化学品泄漏处置", "地震应急疏散", "消防安全", "道路交通事故救援" };
   demo_tab_init(&t, p->g->c, azEH);
@@ -257,15 +292,17 @@ static int gen_activities(DemoCounty *p){
     if( !cal_is_workday(d, 0) || !chance(150) ) continue;
     char **r = demo_tab_row(&t);
     unsigned x = rnd(100);
-    const char *zType = x<20 ? "应急预案编制修订" : x<70 ? "应急演练" : x<95 ? "应急培训" : "应急救援队伍建设";
+    const char *zType = x<20 ? "应急预案编制修订" : x<60 ? "应急演练" : x<80 ? "应急培训" : x<90 ? "值班值守检查" : "紧急信息报送";
     int iDept = chance(300) ? 11 : (int)rnd(p->nBureau + p->nTown);
     r[0] = (char*)p->azDept[iDept];
     r[1] = (char*)arena_printf(p->a, "YJ%.4s-%03d", ymd(d), ++n);
     r[2] = (char*)zType;
-    r[3] = (char*)arena_printf(p->a, "%s%s", azDrill[rnd(6)], x<20 ? "应急预案" : x<70 ? "演练" : x<95 ? "培训" : "队伍");
+    r[3] = (char*)(x>=90 ? arena_printf(p->a, "%s险情信息报送", azDrill[rnd(6)])
+                  : x>=80 ? arena_printf(p->a, "%s值班值守检查", ymd(d))
+                  : arena_printf(p->a, "%s%s", azDrill[rnd(6)], x<20 ? "应急预案" : x<60 ? "演练" : "培训"));
     r[4] = iDept==11 ? "县级" : iDept>=p->nBureau ? "乡镇（街道）" : "部门";
     r[5] = (char*)ymd(d);
-    if( x>=20 ) r[6] = (char*)arena_printf(p->a, "%u", 20 + rnd(300));
+    if( x>=20 && x<80 ) r[6] = (char*)arena_printf(p->a, "%u", 20 + rnd(300));
   }
   return demo_tab_import(&t, "emergency", p->bQuiet);
 }

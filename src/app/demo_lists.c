@@ -326,8 +326,117 @@ static int gen_registers(DemoCounty *p){
   return demo_tab_import(&t, "mediation_org", p->bQuiet);
 }
 
+/* 应急救援队伍 and 普法队伍与阵地: registers built up over the years,
+** a few added during the year. */
+static Day founded(DemoCounty *p, int bThisYear){
+  Day d = bThisYear ? p->y0 + 30 + (Day)rnd(300) : p->y0 - 1500 + (Day)rnd(1400);
+  return d > TODAY ? TODAY : d;
+}
+static int gen_teams(DemoCounty *p){
+  static const char *azTH[] = { "所属部门", "登记编号", "队伍名称", "层级", "专业类别", "队员人数", "组建日期", 0 };
+  static const char *azSpec[] = { "防汛抢险", "森林消防", "危险化学品处置", "道路交通救援", "地震救援", "综合" };
+  static const char *azSocial[] = { "蓝天救援队", "红十字应急救援队", "志愿者应急服务队" };
+  Tab t;
+  demo_tab_init(&t, p->g->c, azTH);
+  int n = 0;
+  for(int i=0; i<12; i++){
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->azDept[11];                     /* 应急管理局 */
+    r[1] = (char*)arena_printf(p->a, "JYD-%03d", ++n);
+    r[2] = (char*)arena_printf(p->a, "%s%s救援%s队", p->zCounty, azSpec[i%6], i<6 ? "" : "二");
+    r[3] = "县级抢险救援队伍";
+    r[4] = (char*)azSpec[i%6];
+    r[5] = (char*)arena_printf(p->a, "%u", 20 + rnd(60));
+    r[6] = (char*)ymd(founded(p, i>=10));
+  }
+  for(int i=0; i<3; i++){
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->azDept[11];
+    r[1] = (char*)arena_printf(p->a, "JYD-%03d", ++n);
+    r[2] = (char*)arena_printf(p->a, "%s%s", p->zCounty, azSocial[i]);
+    r[3] = "社会救援力量";
+    r[4] = "综合";
+    r[5] = (char*)arena_printf(p->a, "%u", 30 + rnd(90));
+    r[6] = (char*)ymd(founded(p, 0));
+  }
+  for(int i=0; i<p->nTown; i++){
+    const char *zTown = p->azDept[p->nBureau + i];
+    for(int v=0; v<=6; v++){
+      char **r = demo_tab_row(&t);
+      r[0] = (char*)zTown;
+      r[1] = (char*)arena_printf(p->a, "JYD-%03d", ++n);
+      r[2] = v==0 ? (char*)arena_printf(p->a, "%s应急救援队", zTown) : (char*)arena_printf(p->a, "%s第%d村应急救援分队", zTown, v);
+      r[3] = v==0 ? "乡镇（街道）级抢险救援队伍" : "村（社区）级抢险救援队伍";
+      r[4] = "综合";
+      r[5] = (char*)arena_printf(p->a, "%u", v==0 ? 30 + rnd(30) : 10 + rnd(20));
+      r[6] = (char*)ymd(founded(p, v==6));
+    }
+  }
+  if( demo_tab_import(&t, "rescue_team", p->bQuiet) ) return 1;
+
+  static const char *azFH[] = { "所属部门", "登记编号", "类型", "姓名或名称", "所在学校、村（社区）或地点", "人数（个数）",
+    "聘任（建成）日期", 0 };
+  demo_tab_init(&t, p->g->c, azFH);
+  n = 0;
+  for(int i=0; i<18; i++){
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->azDept[7];                      /* 教育局 */
+    r[1] = (char*)arena_printf(p->a, "PFDW-%03d", ++n);
+    r[2] = "法治副校长";
+    r[3] = (char*)demo_person(p);
+    r[4] = (char*)arena_printf(p->a, "%s第%d%s", p->zCounty, i/2 + 1, i%2 ? "小学" : "中学");
+    r[5] = "1";
+    r[6] = (char*)ymd(founded(p, i>=15));
+  }
+  for(int i=0; i<p->nTown; i++){
+    const char *zTown = p->azDept[p->nBureau + i];
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)zTown;
+    r[1] = (char*)arena_printf(p->a, "PFDW-%03d", ++n);
+    r[2] = "法律明白人";
+    r[3] = (char*)arena_printf(p->a, "%s法律明白人", zTown);
+    r[4] = (char*)zTown;
+    r[5] = (char*)arena_printf(p->a, "%u", 60 + rnd(140));
+    r[6] = (char*)ymd(founded(p, 0));
+    r = demo_tab_row(&t);
+    r[0] = (char*)zTown;
+    r[1] = (char*)arena_printf(p->a, "PFDW-%03d", ++n);
+    r[2] = "法治文化阵地";
+    r[3] = (char*)arena_printf(p->a, "%s法治文化广场", zTown);
+    r[4] = (char*)zTown;
+    r[5] = "1";
+    r[6] = (char*)ymd(founded(p, i==0));
+  }
+  for(int i=0; i<12; i++){
+    char **r = demo_tab_row(&t);
+    r[0] = (char*)p->zJustice;
+    r[1] = (char*)arena_printf(p->a, "PFDW-%03d", ++n);
+    r[2] = "普法讲师团成员";
+    r[3] = (char*)demo_person(p);
+    r[4] = (char*)arena_printf(p->a, "%s普法讲师团", p->zCounty);
+    r[5] = "1";
+    r[6] = (char*)ymd(founded(p, 0));
+  }
+  char **r = demo_tab_row(&t);
+  r[0] = (char*)p->zJustice;
+  r[1] = (char*)arena_printf(p->a, "PFDW-%03d", ++n);
+  r[2] = "普法志愿者";
+  r[3] = (char*)arena_printf(p->a, "%s普法志愿者服务队", p->zCounty);
+  r[5] = (char*)arena_printf(p->a, "%u", 150 + rnd(100));
+  r[6] = (char*)ymd(founded(p, 0));
+  r = demo_tab_row(&t);
+  r[0] = (char*)p->zJustice;
+  r[1] = (char*)arena_printf(p->a, "PFDW-%03d", ++n);
+  r[2] = "法治文化阵地";
+  r[3] = (char*)arena_printf(p->a, "%s宪法主题公园", p->zCounty);
+  r[5] = "1";
+  r[6] = (char*)ymd(founded(p, 0));
+  return demo_tab_import(&t, "publicity_force", p->bQuiet);
+}
+
 int demo_lists(DemoCounty *p){
   if( gen_registers(p) ) return 1;
+  if( gen_teams(p) ) return 1;
   if( gen_power_items(p) ) return 1;
   if( gen_regulations(p) ) return 1;
   return gen_publications(p);

@@ -66,6 +66,16 @@ static int gen_legal_services(DemoCounty *p){
       r[4] = (char*)ymd(d);
       r[5] = "律师团队为中小微企业开展法治体检";
       r[6] = (char*)arena_printf(p->a, "%u", 2 + rnd(6));
+      if( month_of(d)%3==0 ){      /* a quarter's 营商环境 salon with the chamber of commerce */
+        r = demo_tab_row(&t);
+        r[0] = (char*)p->zJustice;
+        r[1] = (char*)arena_printf(p->a, "FW%.4s-%04d", ymd(d), ++n);
+        r[2] = "政企法治沙龙（座谈）";
+        r[3] = "县公共法律服务中心";
+        r[4] = (char*)ymd(d);
+        r[5] = "优化法治化营商环境政企座谈";
+        r[6] = (char*)arena_printf(p->a, "%u", 20 + rnd(30));
+      }
     }
   }
   return demo_tab_import(&t, "legal_service", p->bQuiet);

@@ -150,8 +150,11 @@ typedef struct Indicator {
 ** data) — "其中刑事{criminal}件[、行政{admin}件]" never says "行政0件". Kinds naming the same section share one
 ** subsection, in the order of nOrder; each kind's sentences form one
 ** paragraph. registry_selfcheck() checks every brace against the kind. */
+/* The section of chapter 二 (the leaders' own duties) rather than a
+** subsection of chapter 一. */
+#define REPORT_SEC_DUTY "党政主要负责人履行推进法治建设第一责任人职责情况"
 typedef struct ReportText {
-  const char *zSection;    /* e.g. 坚持严格规范公正文明执法 */
+  const char *zSection;    /* e.g. 坚持严格规范公正文明执法, or REPORT_SEC_DUTY */
   const char *zIntro;      /* opening sentence of the subsection, when this kind opens it */
   const char *azSentence[10];
 } ReportText;

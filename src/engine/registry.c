@@ -22,6 +22,7 @@ extern const Kind kind_inspection;
 extern const Kind kind_inspection_item;
 extern const Kind kind_inspection_plan;
 extern const Kind kind_law_publicity;
+extern const Kind kind_leader_duty;
 extern const Kind kind_legal_aid;
 extern const Kind kind_legal_counsel;
 extern const Kind kind_legal_service;
@@ -36,9 +37,11 @@ extern const Kind kind_officer;
 extern const Kind kind_power_item;
 extern const Kind kind_proposal;
 extern const Kind kind_publication;
+extern const Kind kind_publicity_force;
 extern const Kind kind_reconsideration;
 extern const Kind kind_rectification;
 extern const Kind kind_regulation;
+extern const Kind kind_rescue_team;
 extern const Kind kind_resettlement;
 extern const Kind kind_service_case;
 extern const Kind kind_service_item;
@@ -57,6 +60,7 @@ static const Kind *const aKind[] = {
   &kind_inspection_item,
   &kind_inspection_plan,
   &kind_law_publicity,
+  &kind_leader_duty,
   &kind_legal_aid,
   &kind_legal_counsel,
   &kind_legal_service,
@@ -71,9 +75,11 @@ static const Kind *const aKind[] = {
   &kind_power_item,
   &kind_proposal,
   &kind_publication,
+  &kind_publicity_force,
   &kind_reconsideration,
   &kind_rectification,
   &kind_regulation,
+  &kind_rescue_team,
   &kind_resettlement,
   &kind_service_case,
   &kind_service_item,

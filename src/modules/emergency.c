@@ -1,12 +1,15 @@
 /*
 ** src/modules/emergency.c — 突发事件应对 (DOMAIN.md item 22): emergency
 ** plans written or revised, drills and trainings, with their level and
-** the people taking part. An activity.
+** the people taking part, and the duty watch: checks of 值班值守 and the
+** urgent reports sent up (紧急信息报送). An activity; the rescue teams are
+** the register rescue_team.
 */
 #include "engine/kind.h"
 
 static const EnumVal aType[] = {
-  { "plan", "应急预案编制修订" }, { "drill", "应急演练" }, { "training", "应急培训" }, { "team", "应急救援队伍建设" }, { 0 }
+  { "plan", "应急预案编制修订" }, { "drill", "应急演练" }, { "training", "应急培训" }, { "duty", "值班值守检查" },
+  { "alert", "紧急信息报送" }, { 0 }
 };
 static const EnumVal aLevel[] = { { "county", "县级" }, { "dept", "部门" }, { "town", "乡镇（街道）" }, { "village", "村（社区）" }, { 0 } };
 
@@ -24,6 +27,8 @@ static const Indicator aIndicator[] = {
   { "drills", "开展应急演练", IU_COUNT, .num = { .aCond = { { "etype", "=", "drill" } } } },
   { "drilled", "参加演练人次", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "participants", .aCond = { { "etype", "=", "drill" } } } },
   { "trainings", "应急培训", IU_COUNT, .num = { .aCond = { { "etype", "=", "training" } } } },
+  { "duty_checks", "值班值守检查", IU_COUNT, .num = { .aCond = { { "etype", "=", "duty" } } }, .zAlias = "检查值班" },
+  { "alerts", "报送紧急信息", IU_COUNT, .num = { .aCond = { { "etype", "=", "alert" } } }, .zAlias = "紧急信息" },
   { 0 }
 };
 static const ReportText report = {
@@ -31,12 +36,13 @@ static const ReportText report = {
   "依法预防处置重大突发事件，健全应急预案体系。",
   { "全年编制修订应急预案{plans}件。",
     "开展应急演练{drills}次[、参加{drilled}人次]。",
-    "开展应急培训{trainings}次。" }
+    "开展应急培训{trainings}次。",
+    "[开展值班值守检查{duty_checks}次][、报送紧急信息{alerts}条]。" }
 };
 
 const Kind kind_emergency = {
   .zName = "emergency", .nOrder = 220, .zLabel = "突发事件应对", .zGroup = "应急管理",
   .eShape = SHAPE_ACTIVITY,
   .aField = aField, .aIndicator = aIndicator, .pReport = &report,
-  .zAbout = "应急预案编制修订、应急演练、应急培训与救援队伍建设。",
+  .zAbout = "应急预案编制修订、应急演练、应急培训、值班值守检查与紧急信息报送。",
 };

@@ -10,7 +10,7 @@
 
 static const EnumVal aType[] = {
   { "consult", "法律咨询" }, { "hotline", "12348热线" }, { "free", "免费法律服务便民工程" },
-  { "grassroots", "基层法律服务" }, { "notary", "公证" }, { "checkup", "企业法治体检" },
+  { "grassroots", "基层法律服务" }, { "notary", "公证" }, { "checkup", "企业法治体检" }, { "salon", "政企法治沙龙（座谈）" },
   { "outreach", "送法进村（社区）" }, { 0 }
 };
 static const EnumVal aPlace[] = {
@@ -38,6 +38,7 @@ static const Indicator aIndicator[] = {
     .num = { .eAgg = AGG_SUM, .zField = "served", .aCond = { { "stype", "=", "free" } } } },
   { "checkups", "企业法治体检", IU_COUNT,
     .num = { .eAgg = AGG_SUM, .zField = "served", .aCond = { { "stype", "=", "checkup" } } } },
+  { "salons", "政企法治沙龙（座谈）", IU_COUNT, .num = { .aCond = { { "stype", "=", "salon" } } }, .zAlias = "法治沙龙|政企沙龙" },
   { "materials", "发放法律服务资料", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "materials", .aCond = { { 0 } } } },
   { "satisfaction", "群众满意度", IU_PERCENT,
     .num = { .eAgg = AGG_SUM, .zField = "satisfied", .aCond = { { 0 } } },
@@ -49,7 +50,7 @@ static const ReportText report = {
   "依法有效化解矛盾纠纷",
   0,
   { "完善公共法律服务体系，全年提供公共法律服务{served}件（人）次[，其中解答法律咨询{consultations}人次]"
-    "[，办结免费法律服务便民工程事项{free_tasks}件][，为企业开展法治体检{checkups}次][，发放法律服务资料{materials}份]。",
+    "[，办结免费法律服务便民工程事项{free_tasks}件][，为企业开展法治体检{checkups}次][，举办政企法治沙龙（座谈）{salons}场][，发放法律服务资料{materials}份]。",
     "服务对象满意度{satisfaction%}。" }
 };
 
@@ -57,5 +58,5 @@ const Kind kind_legal_service = {
   .zName = "legal_service", .nOrder = 151, .zLabel = "公共法律服务", .zGroup = "公共法律服务",
   .eShape = SHAPE_ACTIVITY,
   .aField = aField, .aIndicator = aIndicator, .pReport = &report,
-  .zAbout = "公共法律服务中心、站、室和12348热线的服务登记：法律咨询、免费法律服务便民工程、基层法律服务、企业法治体检，按批登记人次与满意度。",
+  .zAbout = "公共法律服务中心、站、室和12348热线的服务登记：法律咨询、免费法律服务便民工程、基层法律服务、企业法治体检和政企法治沙龙，按批登记人次与满意度。",
 };

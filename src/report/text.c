@@ -478,7 +478,7 @@ void text_compose(Report *p){
 
   doc_block(p, BLK_H1);
   run_text(p, "一、推进法治政府建设的主要举措和成效");
-  static const char *const azWritten[] = { SEC_SERVICES, SEC_RULES, SEC_DISPUTES, 0 };
+  static const char *const azWritten[] = { SEC_SERVICES, SEC_RULES, SEC_DISPUTES, REPORT_SEC_DUTY, 0 };
   void (*const axSub[])(Report*) = { sub_services, sub_rules, sub_disputes };
   for(int i=0; i<3; i++){
     int nSub0 = p->nSub;
@@ -491,9 +491,12 @@ void text_compose(Report *p){
   }
 
   doc_block(p, BLK_H1);
-  run_text(p, "二、党政主要负责人履行推进法治建设第一责任人职责情况");
-  note_para(p, "（此部分由起草人根据实际填写：党政主要负责人部署、推动法治政府建设重要工作，"
-               "研究解决重大问题，带头尊法学法守法用法，以及述法等情况。）");
+  run_text(p, "二、" REPORT_SEC_DUTY);
+  int nDuty = declared_section(p, REPORT_SEC_DUTY, 1);
+  note_para(p, nDuty ? "（起草人在此补充：党政主要负责人部署、推动法治政府建设重要工作，研究解决的重大问题，"
+                       "带头尊法学法守法用法，以及述法等情况。）"
+                     : "（此部分由起草人根据实际填写：党政主要负责人部署、推动法治政府建设重要工作，"
+                       "研究解决重大问题，带头尊法学法守法用法，以及述法等情况。）");
 
   doc_block(p, BLK_H1);
   run_text(p, "三、存在的不足和原因");

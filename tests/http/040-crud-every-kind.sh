@@ -250,6 +250,23 @@ web_cycle emergency event_no YJ-CRUD-1 participants 150 '150' - - '应急演练'
   event_no=YJ-CRUD-1 etype=drill title=防汛抢险演练 level=county held=2026-06-10 participants=120
 api_cycle emergency event_no YJ-CRUD-2 '{"participants":40}' '.fields.participants == 40' - - \
   '{"event_no":"YJ-CRUD-2","etype":"应急预案编制修订","title":"森林防火应急预案","level":"县级","held":"2026-05-20"}'
+web_cycle rescue_team team_no JYD-CRUD-1 members 45 '45' disband 已撤销 '县级抢险救援队伍' -- \
+  team_no=JYD-CRUD-1 name=示范县防汛抢险救援队 level=county specialty=防汛抢险 members=40 founded=2026-03-01
+api_cycle rescue_team team_no JYD-CRUD-2 '{"members":60}' '.fields.members == 60' disband disbanded \
+  '{"team_no":"JYD-CRUD-2","name":"示范县蓝天救援队","level":"社会救援力量","members":50,"founded":"2025-08-01"}'
+web_cycle publicity_force force_no PFDW-CRUD-1 headcount 120 '120' end 已解聘或撤销 '法律明白人' -- \
+  force_no=PFDW-CRUD-1 ftype=law_savvy name=城关镇法律明白人 place=城关镇 headcount=100 appointed=2026-02-01
+api_cycle publicity_force force_no PFDW-CRUD-2 '{"place":"示范县第一中学"}' '.fields.place == "示范县第一中学"' end ended \
+  '{"force_no":"PFDW-CRUD-2","ftype":"法治副校长","name":"张某","headcount":1,"appointed":"2025-09-01"}'
+web_cycle leader_duty duty_no LZ-CRUD-1 chair 县委书记 '县委书记' - - '政府常务会议专题研究法治政府建设' -- \
+  duty_no=LZ-CRUD-1 dtype=gov topic=专题研究法治政府建设工作 held=2026-06-12 chair=县长
+api_cycle leader_duty duty_no LZ-CRUD-2 '{"outcome":"审议通过年度工作要点"}' '.fields.outcome == "审议通过年度工作要点"' - - \
+  '{"duty_no":"LZ-CRUD-2","dtype":"全面依法治县（区）委员会及其协调小组会议","topic":"县委全面依法治县委员会第一次会议","held":"2026-03-10"}'
+# A team without members is refused, naming the field; nothing is written.
+api POST /api/v1/k/rescue_team '{"team_no":"JYD-CRUD-3","name":"空队","level":"县级抢险救援队伍","members":0,"founded":"2026-03-01"}'
+expect_status 422 "a rescue team of 0 members"
+expect_contains "$BODY" '队员人数'
+expect_eq "$(sql "SELECT count(*) FROM rescue_team WHERE team_no='JYD-CRUD-3'")" 0 "the refused team is not written"
 
 web_cycle legal_service service_no FW-CRUD-1 served 30 '30' - - '县公共法律服务中心' -- \
   service_no=FW-CRUD-1 stype=consult place=center held=2026-06-26 summary=法律咨询周汇总 served=25 rated=20 satisfied=20

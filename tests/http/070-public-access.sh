@@ -119,7 +119,7 @@ api POST /api/v1/k/service_item '{"code":"X"}'
 expect_status 401 "anonymous API create"
 api GET /api/v1/schema
 expect_status 200 "the schema is public"
-expect_json '[.kinds[].id] | sort == ["audit_project","disclosure_request","emergency","enforcement_case","enterprise","file_review","hotline_ticket","inspection","inspection_item","inspection_plan","law_publicity","legal_aid","legal_counsel","legal_service","legality_review","litigation","major_decision","mediation","mediation_org","monitor","normative_doc","officer","power_item","proposal","publication","reconsideration","rectification","regulation","resettlement","service_case","service_item","study_session","supervision"]'
+expect_json '[.kinds[].id] | sort == ["audit_project","disclosure_request","emergency","enforcement_case","enterprise","file_review","hotline_ticket","inspection","inspection_item","inspection_plan","law_publicity","leader_duty","legal_aid","legal_counsel","legal_service","legality_review","litigation","major_decision","mediation","mediation_org","monitor","normative_doc","officer","power_item","proposal","publication","publicity_force","reconsideration","rectification","regulation","rescue_team","resettlement","service_case","service_item","study_session","supervision"]'
 expect_json '[.kinds[] | select(.id=="power_item") | .fields[] | select(.id=="list_year") | .year_field] == [true]' "the 权责清单's year is its version"
 # 权责清单 is published: the public sees this year's version, not its 调整说明.
 get "/k/power_item?year=2026"

@@ -102,6 +102,10 @@ has "$R" "$MD" "全年受理矛盾纠纷4885件，已调结4885件，调解成�
 has "$R" "$MD" "全县建成“一站式”矛盾纠纷调处化解平台12个、人民调解委员会8个（其中行业性、专业性人民调解委员会8个）。"
 # (六) 应急预案1030项，应急演练200余次，培训8场次
 has "$R" "$MD" "全年编制修订应急预案1030件。开展应急演练200次。开展应急培训8次。"
+# (六) 26支县级抢险救援队伍979人，5支社会救援力量763人，11支镇（街道）级554人，478支村（社区）级12359人
+has "$R" "$MD" "全县组建县级抢险救援队伍26支979人、社会救援力量5支763人、乡镇（街道）级抢险救援队伍11支554人、村（社区）级抢险救援队伍478支12359人。"
+# 二 县政府常务会专题研究法治政府建设工作2次；组织开展领导干部旁听庭审活动1次 (chapter 二, before the drafter's part)
+has "$R" "$MD" "2024年，政府常务会议专题研究法治政府建设工作2次、组织领导干部旁听庭审1次。"
 # (七) 人大代表建议84件、政协委员提案151件，满意率100%；审计项目16个，已完成16个
 has "$R" "$MD" "全年承办人大代表建议84件、政协委员提案151件，办复率100.0%（235/235）"
 has "$R" "$MD" "代表委员对办理结果的满意率100.0%（235/235）。"
@@ -111,9 +115,9 @@ has "$R" "$MD" "全年主动公开政府信息6500条。其中发布公告公示
 has "$R" "$MD" "全年收到政府信息公开申请8件，已答复8件，其中予以公开或部分公开8件。已答复申请的法定期限内答复率100.0%（8/8）。"
 has "$R" "$MD" "受理群众诉求16066件，办结16066件，办结率100.0%（16066/16066）"
 no_zero_counts "$R" "$MD"
-info "seed 000: not recorded by any mechanism — 述法专题会议, 常务会专题研究法治政府建设2次, 协助审核文件36件 (they are the"
-info "  legality_review rows reviewed 司法局会同法律顾问), 其他涉法事务60余件, 旁听庭审1次, 救援队伍与"
-info "  人数, 专家讲堂4场, 帮扶9次, 调研报告5篇. Fixture choices the report then states: 培训120人次, the 权责清单 holding only"
+info "seed 000: not recorded by any mechanism — 协助审核文件36件 (they are the"
+info "  legality_review rows reviewed 司法局会同法律顾问), 其他涉法事务60余件,"
+info "  专家讲堂4场, 帮扶9次, 调研报告5篇; 述法专题会议 is named without a count (no leader_duty row). Fixture choices the report then states: 培训120人次, the 权责清单 holding only"
 info "  the 49 delegated items, 16066 letters all closed within 2 working days, the two law firms engaged by 浚县 itself"
 info "  (so 法律顾问覆盖率 is 1 of the fixture's 6 units; the seed says only 推动法律顾问全覆盖)"
 
