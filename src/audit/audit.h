@@ -14,6 +14,9 @@
 /* Inside the caller's write transaction. */
 int audit_append(Ctx*, const char *zAction, const char *zKind, i64 iRec,
                  const char *zBefore, const char *zAfter);
+/* n entries in a row with the same action, record and before (an import's). */
+int audit_append_many(Ctx*, const char *zAction, const char *zKind, i64 iRec,
+                      const char *zBefore, const char *const *azAfter, int n);
 
 typedef struct AuditReport {
   i64 nRows;           /* audit rows read */

@@ -15,7 +15,10 @@
 ** "import" entry per 10,000 records: a header line naming the columns, then
 ** each record as a JSON array on its own line — the whole content, in half
 ** the bytes of one object per record, so `fazhi check` still sees every
-** record's logged state.
+** record's logged state. The entries are kept in memory (about 100 bytes a
+** record) and written after the last row, in the same transaction: on
+** PostgreSQL one COPY then streams every row without a stop, where an
+** entry written between rows ended the COPY and left the server waiting.
 */
 #include "transfer/transfer.h"
 #include "audit/audit.h"
@@ -190,14 +193,33 @@ static int src_end(Ctx *c, RowSrc *s){
   return s->rcRead;
 }
 
-/* One "import" audit entry: the header line, then a line per record (the
-** header was written when the chunk's first record was). */
-static int write_audit_chunk(Ctx *c, const Kind *k, Buf *pLines){
-  if( pLines->n==0 ) return 0;
-  if( pLines->z[pLines->n-1]=='\n' ) pLines->z[--pLines->n] = 0;
-  int rc = audit_append(c, "import", k->zName, 0, "", buf_cstr(pLines));
-  buf_reset(pLines);
-  return rc;
+/* The import's audit entries, one after another in one buffer: each is
+** the header line, then a line per record, and ends in a NUL. */
+typedef struct AuditChunks {
+  Buf lines;
+  size_t *aStart;            /* where each entry begins in lines */
+  int n, nAlloc;
+  int nRec;                  /* records in the last entry */
+} AuditChunks;
+
+static void chunk_record(AuditChunks *p, Arena *a, const Kind *k, Rec *r, int *aAllCol, int nField){
+  if( p->nRec==AUDIT_CHUNK || p->n==0 ){
+    if( p->n ) buf_putc(&p->lines, 0);
+    p->aStart = arena_grow(a, p->aStart, p->n, &p->nAlloc, sizeof(size_t));
+    p->aStart[p->n++] = p->lines.n;
+    p->nRec = 0;
+    rec_json_header(k, &p->lines);
+  }
+  buf_putc(&p->lines, '\n');
+  rec_json_row(r, aAllCol, nField, &p->lines);
+  p->nRec++;
+}
+static int chunks_write(Ctx *c, const Kind *k, AuditChunks *p){
+  if( p->n==0 ) return 0;
+  buf_putc(&p->lines, 0);
+  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)p->n);
+  for(int i=0; i<p->n; i++) az[i] = p->lines.z + p->aStart[i];
+  return audit_append_many(c, "import", k->zName, 0, "", az, p->n);
 }
 
 /* A batched backend reported a duplicate only when the batch was sent:
@@ -238,10 +260,11 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
   Arena *pMain = c->pArena;
   Arena rowArena;
   arena_init(&rowArena);
-  Buf lines;
-  buf_init(&lines);
+  AuditChunks chunks;
+  memset(&chunks, 0, sizeof chunks);
+  buf_init(&chunks.lines);
   Bulk ins;
-  int bWriting = bWrite, bInTxn = 0, bStmt = 0, nChunk = 0, rc = FZ_OK;
+  int bWriting = bWrite, bInTxn = 0, bStmt = 0, rc = FZ_OK;
   i64 iNextId = 1;
   db_bulk_mode(c->pDb, 1);
   if( db_begin_write(c->pDb) ) goto db_fail;
@@ -323,19 +346,8 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
       m.aRowOfId = fz_realloc(m.aRowOfId, sizeof(int)*(size_t)m.nRowOfIdAlloc);
     }
     m.aRowOfId[m.nRowOfId++] = pRow->iRow;
-    if( lines.n==0 ){ rec_json_header(k, &lines); buf_putc(&lines, '\n'); }
-    rec_json_row(r, aAllCol, nField, &lines);
-    buf_putc(&lines, '\n');
+    chunk_record(&chunks, pMain, k, r, aAllCol, nField);
     (*pnImported)++;
-    if( ++nChunk==AUDIT_CHUNK ){
-      c->pArena = pMain;
-      /* the rows streamed so far must be in before the entry vouching for them */
-      int fsrc = db_bulk_flush(&ins);
-      if( fsrc==DB_CONSTRAINT ) goto recheck;
-      if( fsrc ) goto db_fail;
-      if( write_audit_chunk(c, k, &lines) ) goto db_fail;
-      nChunk = 0;
-    }
     c->pArena = pMain;
   }
   c->pArena = pMain;
@@ -356,7 +368,7 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
     rc = FZ_INVALID;
     goto done;
   }
-  if( write_audit_chunk(c, k, &lines) ) goto db_fail;
+  if( chunks_write(c, k, &chunks) ) goto db_fail;
   db_sync_ids(c->pDb, k->zName);
   if( db_commit(c->pDb) ) goto db_fail;
   /* Fresh statistics after a big load, so counts pick the right index. */
@@ -380,7 +392,7 @@ done:
   if( src_end(c, pSrc) ) rc = FZ_INVALID;
   db_bulk_mode(c->pDb, 0);
   arena_free(&rowArena);
-  buf_free(&lines);
+  buf_free(&chunks.lines);
   strmap_free(&m.dept);
   free(m.aRowOfId);
   for(int i=0; i<nField; i++){ strmap_free(&m.aRef[i]); strmap_free(&m.aSeen[i]); }
