@@ -39,9 +39,9 @@ post_form "/k/reconsideration/$REOPEN/do/reopen"
 expect_status 303 "admin reopen"
 get /audit
 expect_status 200 "audit page"
-expect_contains "$BODY" '<td>reopen</td>' "the audit page lists the reopen"
-expect_contains "$BODY" '<td>import</td>'
-expect_contains "$BODY" '<td>delete</td>'
+expect_contains "$BODY" '<td>撤回结案</td>' "the audit page lists the reopen by its label"
+expect_contains "$BODY" '<td>导入</td>'
+expect_contains "$BODY" '<td>删除</td>'
 
 # Concurrent writers (the server has a thread pool, one connection each):
 # 40 different cases at once all succeed; 20 copies of one case number at

@@ -129,6 +129,20 @@ expect_eq "$(list_total)" 2 "the second county's admin sees exactly its two case
 get "/report.md?year=2026&version=data"
 expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府关于2026年法治政府建设情况的报告" "its report is its own, named by its own settings"
 expect_contains "$BODY" "共收到行政复议申请2件"
+# The audit log: an admin reads what the users of their own county did; the
+# operator's command-line entries belong to no county of the two.
+post_form /k/regulation/new rule_no=LX-ZD-1 title=另一县行政执法公示办法 area=enforcement level=dept adopted=2026-01-10
+expect_status 303 "the second county's admin records a rule"
+get /audit
+expect_status 200 "the second county's admin reads the audit log"
+expect_contains "$BODY" '<td>lx-admin</td><td>新增</td><td><a href="/k/regulation/' "…with what they did"
+expect_not_contains "$BODY" '<td>admin</td>' "…and nothing the first county's users did"
+expect_not_contains "$BODY" '(命令行)' "…nor the operator's command-line entries"
+login admin
+post_form /k/regulation/new rule_no=SF-ZD-1 title=示范县行政执法公示办法 area=enforcement level=dept adopted=2026-01-10
+get /audit
+expect_contains "$BODY" '<td>admin</td><td>新增</td>' "the first county's admin reads their own county's entries"
+expect_not_contains "$BODY" 'lx-admin' "…and nothing of the second county"
 stop_server
 
 # 4b. A city over both counties: its admin sees each county side by side and
