@@ -272,7 +272,7 @@ static int gen_activities(DemoCounty *p){
       for(int j=0; j<nThis; j++){
         Day d = demo_rnd_workday(p->g, y0, yLast);
         char **r = demo_tab_row(&t);
-        r[0] = (char*)(i==2 ? p->zJustice : p->zCounty);
+        r[0] = (char*)p->zCounty;           /* the county's own: chapter 二 counts no other unit's */
         r[1] = (char*)arena_printf(p->a, "LZ%.4s-%03d", ymd(d), ++n);
         r[2] = (char*)aDuty[i].zType;
         r[3] = (char*)aDuty[i].zTopic;

@@ -37,7 +37,7 @@ int ind_cond_match(Ctx *c, const Rec *r, const Cond *x){
     return x->zOp[0]=='o' ? bOn : !bOn;
   }
   if( strcmp(x->zOp, "state")==0 ) return list_has(x->zValue, r->zState);
-  if( strcmp(x->zOp, "dtype")==0 ) return 1;    /* SQL only: the self-check keeps it out of C passes */
+  if( strcmp(x->zOp, "dtype")==0 || strcmp(x->zOp, "own")==0 ) return 1;  /* SQL only: the self-check keeps them out of C passes */
   const char *v = rec_val(r, x->zField);
   if( strcmp(x->zOp, "set")==0 ) return v!=0;
   if( strcmp(x->zOp, "year")==0 ) return v!=0 && (c->iCountYear==0 || atoi(v)==c->iCountYear);

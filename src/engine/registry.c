@@ -375,8 +375,8 @@ int registry_selfcheck(char *zErr, int nErr){
         if( !bi ) FAIL("%s: breakdown of unknown indicator %s", k->zName, b->zIndicator);
         /* groups are summed row by row: no distinct counts, no sides elsewhere */
         int bDtype = 0;
-        for(const Cond *cd=bi->num.aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "dtype")==0 ) bDtype = 1;
-        for(const Cond *cd=bi->den.aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "dtype")==0 ) bDtype = 1;
+        for(const Cond *cd=bi->num.aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "dtype")==0 || strcmp(cd->zOp, "own")==0 ) bDtype = 1;
+        for(const Cond *cd=bi->den.aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "dtype")==0 || strcmp(cd->zOp, "own")==0 ) bDtype = 1;
         if( bi->num.eAgg==AGG_DISTINCT || bi->den.eAgg==AGG_DISTINCT || bi->num.zKind || bi->den.zKind || bDtype )
           FAIL("%s: breakdown of %s, which is not a sum over rows", k->zName, b->zIndicator);
         if( b->zBy && (!f || f->eType==FT_LONGTEXT || f->eType==FT_DATE) ) FAIL("%s: breakdown by %s", k->zName, b->zBy);
@@ -406,8 +406,8 @@ int registry_selfcheck(char *zErr, int nErr){
           for(const Cond *c=x->aCond; c->zOp; c++){
             if( strcmp(c->zOp, "state")==0 ){
               if( !states_ok(kx, c->zValue) ) FAIL("%s/%s: bad state", k->zName, ind->zName);
-            }else if( strcmp(c->zOp, "dtype")==0 ){
-              if( c->zValue==0 || c->zValue[0]==0 ) FAIL("%s/%s: dtype without types", k->zName, ind->zName);
+            }else if( strcmp(c->zOp, "dtype")==0 || strcmp(c->zOp, "own")==0 ){
+              if( c->zOp[0]=='d' && (c->zValue==0 || c->zValue[0]==0) ) FAIL("%s/%s: dtype without types", k->zName, ind->zName);
               for(const Cond *d=x->aCond; d->zOp; d++)
                 if( strcmp(d->zOp, "ontime")==0 || strcmp(d->zOp, "late")==0 ) FAIL("%s/%s: dtype is SQL only, no periods beside it", k->zName, ind->zName);
             }else if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ){

@@ -9,7 +9,10 @@
 
 static const EnumVal aType[] = {
   { "plan", "应急预案编制修订" }, { "drill", "应急演练" }, { "training", "应急培训" }, { "duty", "值班值守检查" },
-  { "alert", "紧急信息报送" }, { 0 }
+  { "alert", "紧急信息报送" },
+  /* before the register rescue_team: kept so that older records still read,
+  ** filter and re-import; no indicator counts it */
+  { "team", "应急救援队伍建设（旧类型，队伍请在“应急救援队伍”登记）" }, { 0 }
 };
 static const EnumVal aLevel[] = { { "county", "县级" }, { "dept", "部门" }, { "town", "乡镇（街道）" }, { "village", "村（社区）" }, { 0 } };
 

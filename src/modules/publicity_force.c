@@ -45,8 +45,8 @@ static const InForce inForce = { "appointed", "ended" };
 static const ReportText report = {
   "深入推进法治宣传教育",
   0,
-  { "[配备法治副校长{vice_principals}名][、培育“法律明白人”{law_savvy}名][、组建普法讲师团成员{lecturers}名]"
-    "[、普法志愿者{volunteers}名]。",
+  { "[配备法治副校长{vice_principals}名][、培育“法律明白人”{law_savvy}名][、聘任普法讲师团成员{lecturers}名]"
+    "[、发展普法志愿者{volunteers}名]。",
     "建成法治文化阵地{venues}个。" }
 };
 

@@ -9,7 +9,8 @@
 ** against each indicator's names — its label, its label with its kind's,
 ** and the names people use for it (Indicator.zAlias) — by the share of a
 ** name's two-character pieces found in the label; a rate only with a
-** rate, a count only with a count. The best pairs go first, each figure
+** rate, a count only with a count, people (人, 名) only with people. The
+** best pairs go first, each figure
 ** and each indicator used once. Approximate figures (6500余条) are not a
 ** baseline.
 */
@@ -105,6 +106,27 @@ static int verb_clash(const Indicator *ind, const char *zLabel){
   return 0;
 }
 
+/* Whether a unit counts people (人, 名, 人次) or things (支, 件, 次 …): 979人
+** is not a number of teams. 0 when it says neither. */
+static int unit_class(const char *z){
+  static const char *const azPeople[] = { "人次", "人", "名", "位", 0 };
+  static const char *const azThings[] = { "支", "件", "项", "个", "次", "场", "条", "份", "篇", "期", "家", "所", "处", "起", 0 };
+  for(int i=0; azPeople[i]; i++) if( strncmp(z, azPeople[i], strlen(azPeople[i]))==0 ) return 1;
+  for(int i=0; azThings[i]; i++) if( strncmp(z, azThings[i], strlen(azThings[i]))==0 ) return 2;
+  return 0;
+}
+/* The unit the kind's own report sentence puts after a count ("{members}人"). */
+static int ind_unit_class(const Kind *k, const Indicator *ind){
+  if( k->pReport==0 ) return 0;
+  char zTok[80];
+  snprintf(zTok, sizeof zTok, "{%s}", ind->zName);
+  for(int j=0; j<10 && k->pReport->azSentence[j]; j++){
+    const char *z = strstr(k->pReport->azSentence[j], zTok);
+    if( z ) return unit_class(z + strlen(zTok));
+  }
+  return 0;
+}
+
 int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
   memset(pOut, 0, sizeof *pOut);
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
@@ -132,6 +154,10 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
         if( ind->eUnit==IU_AVERAGE ) continue;
         if( (ind->eUnit==IU_PERCENT)!=is_rate_unit(g->zUnit) ) continue;
         if( ind->eUnit==IU_COUNT && strchr(g->zNum, '.') ) continue;     /* a count is whole: 1.6万件 is not 1.6 */
+        if( ind->eUnit==IU_COUNT ){                                       /* people with people, things with things */
+          int a = unit_class(g->zUnit), b = ind_unit_class(aK[i], ind);
+          if( a && b && a!=b ) continue;
+        }
         int nChar, bAlias;
         double s = best_score(c->pArena, aK[i], ind, g->zLabel, &nChar, &bAlias);
         if( s<MIN_SCORE ) continue;

@@ -3,7 +3,8 @@
 ** ReportText, kind.h): figures in braces become linked figure runs, a
 ** sentence with nothing to say is left out, and so is an optional segment
 ** in square brackets whose counts are all 0; the kinds naming one
-** section share one subsection of chapter 一.
+** section share one subsection of chapter 一 (REPORT_SEC_DUTY: paragraphs
+** at the head of chapter 二, without a lead-in).
 **
 ** text.c writes the subsections whose wording needs arithmetic across
 ** indicators (the 复议 counts that must add up); it calls

@@ -53,6 +53,7 @@ static void cond_words(Ctx *c, const Kind *k, const Cond *x, Buf *b){
   }
   if( strcmp(op, "year")==0 ){ buf_raw_printf(b, "%s为统计年度", zL); return; }
   if( strcmp(op, "dtype")==0 ){ buf_puts(b, "所属单位为"); dtype_words(x->zValue, b); return; }
+  if( strcmp(op, "own")==0 ){ buf_puts(b, "登记在本级（县、市）名下，不含部门和乡镇（街道）的记录"); return; }
   if( strcmp(op, "<=")==0 || strcmp(op, ">=")==0 ){
     buf_raw_printf(b, "%s%s%s", zL, op[0]=='<' ? "不超过" : "不少于", x->zValue);
     return;

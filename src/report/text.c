@@ -6,7 +6,8 @@
 **   一、推进法治政府建设的主要举措和成效  one subsection per computed area,
 **       numbered in the order written; an area with no records is left out
 **       rather than filled with zeros
-**   二、党政主要负责人履行推进法治建设第一责任人职责情况   prompt for the drafter
+**   二、党政主要负责人履行推进法治建设第一责任人职责情况   the figures of the
+**       kinds declaring REPORT_SEC_DUTY (leader_duty), then a prompt for the drafter
 **   三、存在的不足和原因   proposed from indicators below their targets
 **   四、<Y+1>年工作打算   prompt for the drafter
 **   issuers, date, statistics period and data-freeze moment

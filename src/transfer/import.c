@@ -15,10 +15,11 @@
 ** "import" entry per 10,000 records: a header line naming the columns, then
 ** each record as a JSON array on its own line — the whole content, in half
 ** the bytes of one object per record, so `fazhi check` still sees every
-** record's logged state. The entries are kept in memory (about 100 bytes a
-** record) and written after the last row, in the same transaction: on
-** PostgreSQL one COPY then streams every row without a stop, where an
-** entry written between rows ended the COPY and left the server waiting.
+** record's logged state. With COPY (PostgreSQL) the entries are kept in
+** memory (about 100 bytes a record) and written after the last row, in the
+** same transaction: one COPY then streams every row without a stop, where
+** an entry written between rows ended the COPY and left the server
+** waiting. Without COPY each entry is written when it is whole.
 */
 #include "transfer/transfer.h"
 #include "audit/audit.h"
@@ -202,8 +203,10 @@ typedef struct AuditChunks {
   int nRec;                  /* records in the last entry */
 } AuditChunks;
 
-static void chunk_record(AuditChunks *p, Arena *a, const Kind *k, Rec *r, int *aAllCol, int nField){
-  if( p->nRec==AUDIT_CHUNK || p->n==0 ){
+/* Returns 1 when the record began a new entry (the one before is whole). */
+static int chunk_record(AuditChunks *p, Arena *a, const Kind *k, Rec *r, int *aAllCol, int nField){
+  int bNew = p->nRec==AUDIT_CHUNK || p->n==0;
+  if( bNew ){
     if( p->n ) buf_putc(&p->lines, 0);
     p->aStart = arena_grow(a, p->aStart, p->n, &p->nAlloc, sizeof(size_t));
     p->aStart[p->n++] = p->lines.n;
@@ -213,6 +216,21 @@ static void chunk_record(AuditChunks *p, Arena *a, const Kind *k, Rec *r, int *a
   buf_putc(&p->lines, '\n');
   rec_json_row(r, aAllCol, nField, &p->lines);
   p->nRec++;
+  return bNew;
+}
+/* Without COPY (SQLite) an entry between rows costs nothing: the whole
+** entries are written at once and only the one being filled is kept. */
+static int chunks_write_whole(Ctx *c, const Kind *k, AuditChunks *p){
+  if( p->n<2 ) return 0;
+  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(p->n-1));
+  for(int i=0; i<p->n-1; i++) az[i] = p->lines.z + p->aStart[i];
+  if( audit_append_many(c, "import", k->zName, 0, "", az, p->n-1) ) return 1;
+  size_t iLast = p->aStart[p->n-1];
+  memmove(p->lines.z, p->lines.z + iLast, p->lines.n - iLast);
+  p->lines.n -= iLast;
+  p->aStart[0] = 0;
+  p->n = 1;
+  return 0;
 }
 static int chunks_write(Ctx *c, const Kind *k, AuditChunks *p){
   if( p->n==0 ) return 0;
@@ -346,9 +364,10 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
       m.aRowOfId = fz_realloc(m.aRowOfId, sizeof(int)*(size_t)m.nRowOfIdAlloc);
     }
     m.aRowOfId[m.nRowOfId++] = pRow->iRow;
-    chunk_record(&chunks, pMain, k, r, aAllCol, nField);
+    int bNewEntry = chunk_record(&chunks, pMain, k, r, aAllCol, nField);
     (*pnImported)++;
     c->pArena = pMain;
+    if( bNewEntry && !ins.bCopy && chunks_write_whole(c, k, &chunks) ) goto db_fail;
   }
   c->pArena = pMain;
   if( src_end(c, pSrc) ){             /* the file broke off: nothing of it is kept */

@@ -50,9 +50,13 @@ awk '/<page /{p++} match($0, /<line xMin="[0-9.]*" yMin="[0-9.]*" xMax="[0-9.]*"
        s = substr($0, RSTART, RLENGTH); gsub(/[a-zA-Z<="]/, " ", s); split(s, v, " ");
        print p+1, v[1], v[2], v[3], v[4] }' "$T/bbox.html" >"$T/lines"
 MM=2.8346
-# left and right edges of the text: the most common left edge, the widest right edge
+# left and right edges of the text: the most common left edge, and the most
+# common right edge of the lines starting there (justified full lines end on
+# the type area's edge; a paragraph's last line ends short, and a line whose
+# last character is a full stop may let it hang into the margin, as Word and
+# LibreOffice do for Chinese punctuation)
 LEFT=$(awk '{ c[$2]++ } END{ for(x in c) if( c[x]>best ){ best=c[x]; v=x } print v }' "$T/lines")
-RIGHT=$(awk '$2<100 { if( $4>m ) m=$4 } END{ print m }' "$T/lines")
+RIGHT=$(awk '$2<100 { c[int($4+0.5)]++ } END{ for(x in c) if( c[x]>best ){ best=c[x]; v=x } print v }' "$T/lines")
 near "left edge of the body (订口 28 mm)" "$LEFT" "$(awk "BEGIN{print 28*$MM}")" 3
 near "right edge of a full line (26 mm from the edge)" "$(awk "BEGIN{print 595.3-$RIGHT}")" "$(awk "BEGIN{print 26*$MM}")" 6
 # the first line of page 2 starts on the type area's top edge (天头 37 mm); its glyphs a little below

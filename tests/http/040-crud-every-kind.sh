@@ -259,9 +259,9 @@ web_cycle publicity_force force_no PFDW-CRUD-1 headcount 120 '120' end 已解聘
 api_cycle publicity_force force_no PFDW-CRUD-2 '{"place":"示范县第一中学"}' '.fields.place == "示范县第一中学"' end ended \
   '{"force_no":"PFDW-CRUD-2","ftype":"法治副校长","name":"张某","headcount":1,"appointed":"2025-09-01"}'
 web_cycle leader_duty duty_no LZ-CRUD-1 chair 县委书记 '县委书记' - - '政府常务会议专题研究法治政府建设' -- \
-  duty_no=LZ-CRUD-1 dtype=gov topic=专题研究法治政府建设工作 held=2026-06-12 chair=县长
+  duty_no=LZ-CRUD-1 duty_type=gov topic=专题研究法治政府建设工作 held=2026-06-12 chair=县长
 api_cycle leader_duty duty_no LZ-CRUD-2 '{"outcome":"审议通过年度工作要点"}' '.fields.outcome == "审议通过年度工作要点"' - - \
-  '{"duty_no":"LZ-CRUD-2","dtype":"全面依法治县（区）委员会及其协调小组会议","topic":"县委全面依法治县委员会第一次会议","held":"2026-03-10"}'
+  '{"duty_no":"LZ-CRUD-2","duty_type":"全面依法治县（区）委员会及其协调小组会议","topic":"县委全面依法治县委员会第一次会议","held":"2026-03-10"}'
 # A team without members is refused, naming the field; nothing is written.
 api POST /api/v1/k/rescue_team '{"team_no":"JYD-CRUD-3","name":"空队","level":"县级抢险救援队伍","members":0,"founded":"2026-03-01"}'
 expect_status 422 "a rescue team of 0 members"

@@ -210,6 +210,9 @@ expect_contains "$BODY" "<td>收到复议申请</td><td>270</td><td>2024年,共�
 expect_contains "$BODY" "该报告中以下数字相互对不上" "the report's own contradictions are flagged"
 expect_not_contains "$BODY" "<td>已办结</td><td>214</td>" "a short name is not taken from a sentence about something else"
 expect_eq "$(sql "SELECT value FROM baseline_fig WHERE year=2024 AND kind='litigation' AND ind='cases'")" 80 "行政案件80起 is 行政应诉案件"
+# people are no count of things: 组建26支县级抢险救援队伍979人 gives 979 队员, not 979 支
+expect_eq "$(sql "SELECT value FROM baseline_fig WHERE year=2024 AND kind='rescue_team' AND ind='county_members'")" 979 "979人 is the county teams' members"
+expect_eq "$(sql "SELECT count(*) FROM baseline_fig WHERE year=2024 AND kind='rescue_team' AND ind='county_teams' AND value='979'")" 0 "…and not a number of teams"
 get "/report.md?year=2025&version=data"
 expect_contains "$BODY" "（上年为270，据上年度报告）" "year on year against the baseline"
 get "/report.xlsx?year=2025"
