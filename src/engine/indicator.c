@@ -269,6 +269,7 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
     Where w;
     memset(&w, 0, sizeof w);
     sqlbuf_init(&w.b);
+    w.iOwnUnit = iDept;
     sql_lit(&w.b, "SELECT ");
     int n = 0;
     for(int i=0; i<nSide; i++){

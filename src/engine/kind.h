@@ -96,8 +96,10 @@ typedef struct Deadline {
 **   "<=" ">=" integers             "state" state in list
 **   "year": the FT_INT zField holds the year counted (年审年度 = 2025)
 **   "dtype": the record's department is of these types ("county,bureau,town"); SQL only
-**   "own": the record is filed by the scope's own unit (the county or city
-**          itself, not its bureaus or towns: the leaders' own meetings); SQL only
+**   "own": the record is filed by the unit the figure is about (a county of a
+**          city's table, a department's dashboard) or else by the scope's own
+**          unit (the county or city itself, not its bureaus or towns: the
+**          leaders' own meetings); SQL only
 **   "ontime" / "late": zField names a Deadline met / missed (done records only) */
 typedef struct Cond { const char *zField; const char *zOp; const char *zValue; } Cond;
 

@@ -56,7 +56,8 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
   }
   sql_lit(&w->b, " AND ");
   if( strcmp(x->zOp, "state")==0 ){ w_in(c, w, 0, x->zValue, 0); return; }
-  if( strcmp(x->zOp, "own")==0 ){         /* filed by the scope's own unit: the last id of its path */
+  if( strcmp(x->zOp, "own")==0 ){         /* filed by the unit shown, or the scope's own: the last id of its path */
+    if( w->iOwnUnit ){ sql_lit(&w->b, "dept_id="); w_int(w, w->iOwnUnit); return; }
     const char *zPath = c->pActor->zDeptPath;
     size_t n = strlen(zPath);
     if( n<=1 ){                             /* the whole tree: its roots */
@@ -203,6 +204,7 @@ static void w_query(Ctx *c, Where *w, const Query *q){
     }
   }
   if( xInd ){
+    w->iOwnUnit = q->iDept;
     for(const Cond *cd=xInd->aCond; cd->zOp; cd++) w_cond(c, w, k, cd);
   }
   w->bDue = q->bDue;

@@ -20,6 +20,7 @@ typedef struct Where {
   int nPost;
   int bDue;                 /* keep only rows with a period overdue or due soon */
   int bDeptOnly;            /* w_base: the department itself, not its subtree */
+  i64 iOwnUnit;             /* "own" condition: this department (0: the scope's own unit) */
 } Where;
 
 void w_text(Where*, const char *z);            /* appends ?N bound to text */
