@@ -72,3 +72,11 @@ const char *err_text(Ctx *c, const ErrItem *e){
   return e->zMsg;
 }
 int actor_can_write(const Actor *a){ return a && (a->mRole & R_STAFF)!=0; }
+i64 actor_unit(const Actor *a){
+  const char *zPath = a && a->zDeptPath ? a->zDeptPath : "/";
+  size_t n = strlen(zPath);
+  if( n<=1 ) return 0;
+  const char *p = zPath + n - 1;
+  while( p>zPath && p[-1]!='/' ) p--;
+  return atoll(p);
+}

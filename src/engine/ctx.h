@@ -61,4 +61,7 @@ int  err_has(Ctx*, int iRow, const char *zField);   /* this row already has an e
 const char *err_text(Ctx*, const ErrItem*);   /* "第12行「收到申请日期」：…" */
 extern const Field field_dept;                 /* the built-in 所属部门 column */
 int  actor_can_write(const Actor*);
+/* The unit the actor's scope is: the last id of its path ("/1/4/" → 4); 0
+** for the whole tree ("/"). */
+i64  actor_unit(const Actor*);
 #endif

@@ -167,6 +167,14 @@ int ind_uses_year(const Indicator *ind){
   return 0;
 }
 
+int ind_uses_own(const Indicator *ind){
+  const Expr *ax[2] = { &ind->num, &ind->den };
+  for(int e=0; e<2; e++){
+    for(const Cond *cd=ax[e]->aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "own")==0 ) return 1;
+  }
+  return 0;
+}
+
 const Indicator *ind_for_list(const Kind *kList, const char *zInd, int bDen){
   const Kind *kOwner = kList;
   const char *zName = zInd, *dot = strchr(zInd, '.');

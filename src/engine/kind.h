@@ -213,6 +213,8 @@ typedef struct Kind {
   const char *zGroup;      /* menu group */
   Shape eShape;
   int bPublic;             /* the public may read F_PUBLIC fields */
+  int bUnitOwned;          /* records are the county's (city's) own: a new one is filed under the
+                           ** user's county, not their department (leader_duty: chapter 二 counts "own") */
   const Field *aField;
   const State *aState;     /* first state is the initial one; may be NULL */
   const Transition *aTrans;

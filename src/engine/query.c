@@ -57,16 +57,12 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
   sql_lit(&w->b, " AND ");
   if( strcmp(x->zOp, "state")==0 ){ w_in(c, w, 0, x->zValue, 0); return; }
   if( strcmp(x->zOp, "own")==0 ){         /* filed by the unit shown, or the scope's own: the last id of its path */
-    if( w->iOwnUnit ){ sql_lit(&w->b, "dept_id="); w_int(w, w->iOwnUnit); return; }
-    const char *zPath = c->pActor->zDeptPath;
-    size_t n = strlen(zPath);
-    if( n<=1 ){                             /* the whole tree: its roots */
+    i64 iUnit = w->iOwnUnit ? w->iOwnUnit : actor_unit(c->pActor);
+    if( iUnit==0 ){                         /* the whole tree: its roots */
       sql_lit(&w->b, "dept_id IN (SELECT id FROM dept WHERE parent_id IS NULL)");
       return;
     }
-    const char *p = zPath + n - 1;          /* "/1/4/" → 4 */
-    while( p>zPath && p[-1]!='/' ) p--;
-    sql_lit(&w->b, "dept_id="); w_int(w, atoll(p));
+    sql_lit(&w->b, "dept_id="); w_int(w, iUnit);
     return;
   }
   if( strcmp(x->zOp, "dtype")==0 ){       /* the record's department is of these types */

@@ -42,10 +42,15 @@ int  ind_compute(Ctx*, const Kind*, const Indicator*, int iYear, i64 iDept, IndV
 /* Every indicator of a kind, in declaration order (one pass over the records). */
 int  ind_compute_kind(Ctx*, const Kind*, int iYear, i64 iDept, IndValue **paOut);
 void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut);
+/* From num and den: the value's text, empty, below target (a sum of values). */
+void ind_finish_value(const Kind*, const Indicator*, IndValue*);
 const char *ind_unit_suffix(const Kind*, const Indicator*);
 /* An indicator counted within a year although its kind has no year field:
 ** it has a year field of its own or a "year" condition. */
 int ind_uses_year(const Indicator*);
+/* An indicator with an "own" condition: each unit's own records, so a sum
+** over units is the sum of their figures, not one unit's. */
+int ind_uses_own(const Indicator*);
 /* The kind a side of an indicator of k counts: k, or the other kind it names. */
 const Kind *ind_side_kind(const Kind *k, const Expr*);
 /* The indicator whose numerator (or denominator, bDen) counts records of

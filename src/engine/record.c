@@ -969,3 +969,8 @@ const char *rec_ref_text(Ctx *c, const Field *f, const char *zId, int bCode){
   sqlbuf_free(&b);
   return zOut;
 }
+
+i64 record_default_dept(const Actor *a, const Kind *k){
+  i64 iUnit = k && k->bUnitOwned ? actor_unit(a) : 0;
+  return iUnit ? iUnit : a->iDept;
+}

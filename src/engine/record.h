@@ -27,6 +27,10 @@ typedef struct Rec {
 typedef const char *(*InputFn)(void *pArg, const Field *pField);
 
 Rec *rec_new(Ctx*, const Kind*);
+/* The department a new record of k starts in: the user's own, or for a
+** kind whose records are the county's own (bUnitOwned) the unit their
+** scope is (an admin's county; a clerk's scope is their department). */
+i64 record_default_dept(const Actor*, const Kind*);
 Rec *rec_copy(Ctx*, const Rec*);               /* same kind, values, department and state; for a change */
 /* "field=value[,value]" holds for r (NULL: always) — a period's or a
 ** spawn rule's applies-when. */

@@ -37,5 +37,4 @@ void ind_row_fields(Stmt*, int iCol, Rec*, const unsigned char *aNeed);   /* mar
 long long ind_row_value(Ctx*, const Rec*, const Expr*);                  /* the side's value for a row, 0 if it fails a condition */
 long long ind_side_value(const Rec*, const Expr*);
 void ind_need_fields(const Kind*, const Expr*, unsigned char *aNeed);   /* marks the fields an Expr reads */
-void ind_finish_value(const Kind*, const Indicator*, IndValue*);       /* value text, empty, below target */
 #endif

@@ -141,7 +141,7 @@ static void answer_save(Req *r, Rec *p, int rc, const char *zMsg, int status){
 
 void h_create(Req *r){
   Rec *p = rec_new(&r->ctx, r->pKind);
-  p->iDept = r->actor.iDept;        /* default: the clerk's own department */
+  p->iDept = record_default_dept(&r->actor, r->pKind);
   if( read_input(r, p) ) return;
   /* rec_insert checks everything else too, so the user sees every error at once */
   int rc = rec_insert(&r->ctx, p);

@@ -46,7 +46,7 @@ static const ReportText report = {
 
 const Kind kind_leader_duty = {
   .zName = "leader_duty", .nOrder = 236, .zLabel = "第一责任人履职", .zGroup = "监督与整改",
-  .eShape = SHAPE_ACTIVITY,
+  .eShape = SHAPE_ACTIVITY, .bUnitOwned = 1,
   .aField = aField, .aIndicator = aIndicator, .pReport = &report,
   .zAbout = "党政主要负责人履行推进法治建设第一责任人职责：党委常委会、政府常务会议专题研究，依法治县委员会会议，专题听取汇报，述法专题会议，领导干部旁听庭审。"
             "报告第二部分只统计所属部门为县（区、市）本级的记录；部门、乡镇登记的是其自身主要负责人的履职。",

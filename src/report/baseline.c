@@ -9,7 +9,7 @@
 ** against each indicator's names — its label, its label with its kind's,
 ** and the names people use for it (Indicator.zAlias) — by the share of a
 ** name's two-character pieces found in the label; a rate only with a
-** rate, a count only with a count, people (人, 名) only with people. The
+** rate, a count only with a count, heads (人, 名) not with bodies (支, 个). The
 ** best pairs go first, each figure
 ** and each indicator used once. Approximate figures (6500余条) are not a
 ** baseline.
@@ -106,13 +106,15 @@ static int verb_clash(const Indicator *ind, const char *zLabel){
   return 0;
 }
 
-/* Whether a unit counts people (人, 名, 人次) or things (支, 件, 次 …): 979人
-** is not a number of teams. 0 when it says neither. */
+/* Whether a unit counts heads (人, 名, 位) or bodies and places (支, 个, 家,
+** 所, 处): 979人 is not a number of teams. 0 for the rest — 人次, 次, 件 and
+** "件（人）次" may each stand for the same tally of services. */
 static int unit_class(const char *z){
-  static const char *const azPeople[] = { "人次", "人", "名", "位", 0 };
-  static const char *const azThings[] = { "支", "件", "项", "个", "次", "场", "条", "份", "篇", "期", "家", "所", "处", "起", 0 };
-  for(int i=0; azPeople[i]; i++) if( strncmp(z, azPeople[i], strlen(azPeople[i]))==0 ) return 1;
-  for(int i=0; azThings[i]; i++) if( strncmp(z, azThings[i], strlen(azThings[i]))==0 ) return 2;
+  static const char *const azHeads[] = { "人", "名", "位", 0 };
+  static const char *const azBodies[] = { "支", "个", "家", "所", "处", 0 };
+  if( strncmp(z, "人次", strlen("人次"))==0 ) return 0;
+  for(int i=0; azHeads[i]; i++) if( strncmp(z, azHeads[i], strlen(azHeads[i]))==0 ) return 1;
+  for(int i=0; azBodies[i]; i++) if( strncmp(z, azBodies[i], strlen(azBodies[i]))==0 ) return 2;
   return 0;
 }
 /* The unit the kind's own report sentence puts after a count ("{members}人"). */
@@ -154,7 +156,7 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
         if( ind->eUnit==IU_AVERAGE ) continue;
         if( (ind->eUnit==IU_PERCENT)!=is_rate_unit(g->zUnit) ) continue;
         if( ind->eUnit==IU_COUNT && strchr(g->zNum, '.') ) continue;     /* a count is whole: 1.6万件 is not 1.6 */
-        if( ind->eUnit==IU_COUNT ){                                       /* people with people, things with things */
+        if( ind->eUnit==IU_COUNT ){                                       /* heads with heads, bodies with bodies */
           int a = unit_class(g->zUnit), b = ind_unit_class(aK[i], ind);
           if( a && b && a!=b ) continue;
         }

@@ -45,9 +45,19 @@ int report_county_grid(Ctx *c, int iYear, CountyGrid *g){
       w->pKind = aK[k];
       w->pInd = ind;
       w->aVal = arena_alloc(c->pArena, sizeof(IndValue)*(size_t)(g->nCounty+1));
-      for(int i=0; i<=g->nCounty; i++){
-        /* the last column: the whole scope, the sum of its counties */
-        if( ind_compute(c, aK[k], ind, iYear, i<g->nCounty ? g->aId[i] : 0, &w->aVal[i]) ) return FZ_INTERNAL;
+      for(int i=0; i<g->nCounty; i++){
+        if( ind_compute(c, aK[k], ind, iYear, g->aId[i], &w->aVal[i]) ) return FZ_INTERNAL;
+      }
+      /* the last column: the whole scope, the sum of its counties — for
+      ** an "own" indicator (each county's own meetings) added up here, as
+      ** the whole scope's own records would be the city's alone */
+      IndValue *t = &w->aVal[g->nCounty];
+      if( !ind_uses_own(ind) ){
+        if( ind_compute(c, aK[k], ind, iYear, 0, t) ) return FZ_INTERNAL;
+      }else{
+        memset(t, 0, sizeof *t);
+        for(int i=0; i<g->nCounty; i++){ t->num += w->aVal[i].num; t->den += w->aVal[i].den; }
+        ind_finish_value(aK[k], ind, t);
       }
     }
   }

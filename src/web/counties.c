@@ -29,7 +29,9 @@ void web_counties(Req *r, const CountyGrid *g){
     outf(r, "<tr><td>%s</td><td>%s</td>", w->pKind->zLabel, w->pInd->zLabel);
     for(int i=0; i<=g->nCounty; i++){
       const char *zCell = county_cell(&r->arena, &w->aVal[i]);
-      if( kN==0 || w->aVal[i].bEmpty ){ outf(r, "<td class=\"num\">%s</td>", zCell); continue; }
+      /* an "own" indicator's sum is no one list (each county's own records) */
+      int bSumOfOwn = i==g->nCounty && ind_uses_own(w->pInd);
+      if( kN==0 || w->aVal[i].bEmpty || bSumOfOwn ){ outf(r, "<td class=\"num\">%s</td>", zCell); continue; }
       const char *zDept = i<g->nCounty ? arena_printf(&r->arena, "&dept=%lld", (long long)g->aId[i]) : "";
       outf(r, "<td class=\"num\"><a href=\"/k/%s?year=%d&amp;ind=%s&amp;part=num%s\">%s</a></td>",
            kN->zName, g->iYear, zN, zDept, zCell);

@@ -54,7 +54,7 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
   /* Department */
   {
     const char *zErr = field_error(r, "dept_id");
-    i64 iSel = p ? p->iDept : r->actor.iDept;
+    i64 iSel = p ? p->iDept : record_default_dept(&r->actor, k);
     const char *zIn = r->ctx.err.n ? req_param(r, "dept_id") : 0;
     if( zIn ) iSel = atoll(zIn);
     outf(r, "<div class=\"field%s\"><label for=\"f-dept_id\">所属部门<em>*</em></label>"

@@ -62,15 +62,28 @@ void web_audit(Req *r){
     bOperator = db_step(&q)==DB_ROW && db_column_int64(&q, 0)==0;
     db_finalize(&q);
   }
-  if( db_prepare(r->ctx.pDb, &q, "SELECT id, at, login, action, kind, rec_id, hash FROM audit"
-                 " WHERE ?2=1 OR (user_id=0 AND ?3=1)"
-                 " OR user_id IN (SELECT u.id FROM users u JOIN dept d ON d.id=u.dept_id WHERE substr(d.path, 1, ?4)=?5)"
-                 " ORDER BY id DESC LIMIT 50 OFFSET ?1")==DB_OK ){
+  /* …and whatever was done to a record of their scope, by whomever (a
+  ** city's admin, the operator): one primary-key probe of that kind's table */
+  SqlBuf b;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT id, at, login, action, kind, rec_id, hash FROM audit"
+              " WHERE ?2=1 OR (user_id=0 AND ?3=1)"
+              " OR user_id IN (SELECT u.id FROM users u JOIN dept d ON d.id=u.dept_id WHERE substr(d.path, 1, ?4)=?5)");
+  for(int i=0; i<kind_count() && !bAll; i++){
+    sql_lit(&b, " OR (kind=?"); sql_int(&b, 6+i);            /* bound below: the kind's name */
+    sql_lit(&b, " AND EXISTS (SELECT 1 FROM "); sql_ident(&b, kind_at(i)->zName);
+    sql_lit(&b, " t JOIN dept d ON d.id=t.dept_id WHERE t.id=audit.rec_id AND substr(d.path, 1, ?4)=?5))");
+  }
+  sql_lit(&b, " ORDER BY id DESC LIMIT 50 OFFSET ?1");
+  int rcPrep = db_prepare_buf(r->ctx.pDb, &q, &b);
+  sqlbuf_free(&b);
+  if( rcPrep==DB_OK ){
     db_bind_int64(&q, 1, (i64)(nPage-1)*50);
     db_bind_int64(&q, 2, bAll);
     db_bind_int64(&q, 3, bOperator);
     db_bind_int64(&q, 4, (i64)strlen(zScope));
     db_bind_text(&q, 5, zScope);
+    for(int i=0; i<kind_count() && !bAll; i++) db_bind_text(&q, 6+i, kind_at(i)->zName);
     while( db_step(&q)==DB_ROW ){
       nRow++;
       const Kind *k = kind_find(db_column_text(&q, 4));

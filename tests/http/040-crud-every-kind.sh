@@ -262,19 +262,28 @@ web_cycle leader_duty duty_no LZ-CRUD-1 chair 县委书记 '县委书记' - - '�
   duty_no=LZ-CRUD-1 duty_type=gov topic=专题研究法治政府建设工作 held=2026-06-12 chair=县长
 api_cycle leader_duty duty_no LZ-CRUD-2 '{"outcome":"审议通过年度工作要点"}' '.fields.outcome == "审议通过年度工作要点"' - - \
   '{"duty_no":"LZ-CRUD-2","duty_type":"全面依法治县（区）委员会及其协调小组会议","topic":"县委全面依法治县委员会第一次会议","held":"2026-03-10"}'
-# Chapter 二 counts the county's own meetings: a hearing filed under the
-# 司法局 (for its own leaders) is the 司法局's figure, not the county's.
-api POST /api/v1/k/leader_duty '{"duty_no":"LZ-OWN-1","duty_type":"专题听取法治建设工作汇报","topic":"局党组听取法治建设工作汇报","held":"2026-06-20"}'
-expect_status 201 "the 司法局 files a hearing of its own"
-OWN_ID=$(json .id)
+# Chapter 二 counts the county's own meetings. The 依法治县办's admin (in the
+# 司法局) files one: it goes under the county itself, and counts.
 JUSTICE=$(sql "SELECT id FROM dept WHERE name='示范县司法局'")
+COUNTY=$(sql "SELECT id FROM dept WHERE parent_id IS NULL")
+get /k/leader_duty/new
+expect_contains "$BODY" "<option value=\"$COUNTY\" selected>" "the form offers the county itself for a leaders' meeting"
+api POST /api/v1/k/leader_duty '{"duty_no":"LZ-OWN-1","duty_type":"专题听取法治建设工作汇报","topic":"听取县司法局法治政府建设工作汇报","held":"2026-06-20"}'
+expect_status 201 "the county's hearing"
+OWN_ID=$(json .id)
+expect_eq "$(sql "SELECT dept_id FROM leader_duty WHERE id=$OWN_ID")" "$COUNTY" "…filed under the county, not the admin's 司法局"
+# A hearing the 司法局 holds for its own leaders is the 司法局's figure, not the county's.
+api POST /api/v1/k/leader_duty '{"duty_no":"LZ-OWN-2","所属部门":"示范县司法局","duty_type":"专题听取法治建设工作汇报","topic":"局党组听取法治建设工作汇报","held":"2026-06-21"}'
+expect_status 201 "the 司法局's own hearing"
+BUREAU_ID=$(json .id)
 N_OWN=$(sql "SELECT count(*) FROM leader_duty l JOIN dept d ON d.id=l.dept_id WHERE d.parent_id IS NULL AND l.duty_type='hearing' AND l.held LIKE '2026-%'")
-expect_eq "$(sql "SELECT dept_id FROM leader_duty WHERE id=$OWN_ID")" "$JUSTICE" "…filed under the 司法局 (the admin's own department)"
 api_get "/api/v1/indicators?year=2026"
 expect_json "[.indicators[] | select(.kind==\"leader_duty\" and .name==\"hearings\") | .numerator] == [$N_OWN]" "the county's 专题听取汇报 counts only the county's own"
 api_get "/api/v1/indicators?year=2026&dept=$JUSTICE"
 expect_json '[.indicators[] | select(.kind=="leader_duty" and .name=="hearings") | .numerator] == [1]' "…and the 司法局's dashboard its own one"
 api DELETE "/api/v1/k/leader_duty/$OWN_ID"
+expect_status 200 "the county's hearing deleted"
+api DELETE "/api/v1/k/leader_duty/$BUREAU_ID"
 expect_status 200 "the bureau's hearing deleted"
 # A team without members is refused, naming the field; nothing is written.
 api POST /api/v1/k/rescue_team '{"team_no":"JYD-CRUD-3","name":"空队","level":"县级抢险救援队伍","members":0,"founded":"2026-03-01"}'

@@ -172,13 +172,34 @@ expect_json ".indicators[] | select(.kind==\"reconsideration\" and .name==\"rece
 get "/report.md?year=2026&version=data"
 expect_contains "$BODY" "# 中共示范市委 示范市人民政府关于2026年法治政府建设情况的报告" "the city admin's report is the city's"
 expect_contains "$BODY" "共收到行政复议申请$((R1+2))件"
+# The city's admin records a rule for the first county: that county's admin
+# reads it in the audit log (a change to a record of their county), the
+# other county's admin does not.
+api POST /api/v1/k/regulation '{"rule_no":"SHI-ZD-1","所属部门":"示范县司法局","title":"示范县行政执法协调办法","area":"enforcement","level":"dept","adopted":"2026-02-01"}'
+expect_status 201 "the city's admin records a rule of 示范县"
+# …and each county's own 专题听取汇报: the city's table adds them up
+api POST /api/v1/k/leader_duty '{"duty_no":"SHI-LZ-1","所属部门":"示范县","duty_type":"hearing","topic":"听取示范县法治建设汇报","held":"2026-02-02"}'
+expect_status 201 "a hearing of 示范县 itself"
+api POST /api/v1/k/leader_duty '{"duty_no":"SHI-LZ-2","所属部门":"另一县","duty_type":"hearing","topic":"听取另一县法治建设汇报","held":"2026-02-03"}'
+LZ2=$(json .id)
+api POST /api/v1/k/leader_duty '{"duty_no":"SHI-LZ-3","所属部门":"示范市","duty_type":"hearing","topic":"市政府听取法治建设汇报","held":"2026-02-04"}'
+H1=$(sql "SELECT count(*) FROM leader_duty WHERE dept_id=(SELECT id FROM dept WHERE name='示范县') AND duty_type='hearing' AND held LIKE '2026-%'")
+H2=$(sql "SELECT count(*) FROM leader_duty WHERE dept_id=(SELECT id FROM dept WHERE name='另一县') AND duty_type='hearing' AND held LIKE '2026-%'")
+api_get "/api/v1/counties?year=2026"
+expect_json ".indicators[] | select(.kind==\"leader_duty\" and .name==\"hearings\") | (.by_county | map(.numerator)) == [$H1, $H2] and .total.numerator == $((H1+H2))" \
+  "each county's own hearings, and their sum (not the city's own)"
 login lx-admin "$C2PW"
+get /audit
+expect_not_contains "$BODY" '<td>shi</td><td>新增</td><td><a href="/k/regulation/' "the second county's admin does not see the city admin's work in the first county"
+expect_contains "$BODY" "<td>shi</td><td>新增</td><td><a href=\"/k/leader_duty/$LZ2\">" "…but does see what was done to a record of their own"
 get /k/reconsideration
 expect_eq "$(list_total)" 2 "the second county's admin still sees exactly its two cases"
 expect_contains "$BODY" '<a class="brand" href="/">另一县法治政府建设管理系统</a>' "…under its own county's name"
 get "/report.md?year=2026&version=data"
 expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府" "…and its own report"
 login admin
+get /audit
+expect_contains "$BODY" '<td>shi</td><td>新增</td><td><a href="/k/regulation/' "the first county's admin sees the city admin's change to their county's record"
 get /k/reconsideration
 expect_not_contains "$BODY" '另复〔2026〕' "the first county's admin does not see the other county's cases"
 api_login fuyi
