@@ -494,10 +494,9 @@ void text_compose(Report *p){
   doc_block(p, BLK_H1);
   run_text(p, "二、" REPORT_SEC_DUTY);
   int nDuty = declared_section(p, REPORT_SEC_DUTY, 1);
-  note_para(p, nDuty ? "（起草人在此补充：党政主要负责人部署、推动法治政府建设重要工作，研究解决的重大问题，"
-                       "带头尊法学法守法用法，以及述法等情况。）"
-                     : "（此部分由起草人根据实际填写：党政主要负责人部署、推动法治政府建设重要工作，"
-                       "研究解决重大问题，带头尊法学法守法用法，以及述法等情况。）");
+  note_para(p, arena_printf(a, "（%s：党政主要负责人部署、推动法治政府建设重要工作，研究解决重大问题，"
+                               "带头尊法学法守法用法，以及述法等情况。）",
+                            nDuty ? "起草人在此补充" : "此部分由起草人根据实际填写"));
 
   doc_block(p, BLK_H1);
   run_text(p, "三、存在的不足和原因");

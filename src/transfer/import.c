@@ -218,13 +218,18 @@ static int chunk_record(AuditChunks *p, Arena *a, const Kind *k, Rec *r, int *aA
   p->nRec++;
   return bNew;
 }
+/* The first n entries (each ends in its NUL) into the log. */
+static int entries_write(Ctx *c, const Kind *k, const AuditChunks *p, int n){
+  if( n==0 ) return 0;
+  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)n);
+  for(int i=0; i<n; i++) az[i] = p->lines.z + p->aStart[i];
+  return audit_append_many(c, "import", k->zName, 0, "", az, n);
+}
 /* Without COPY (SQLite) an entry between rows costs nothing: the whole
 ** entries are written at once and only the one being filled is kept. */
 static int chunks_write_whole(Ctx *c, const Kind *k, AuditChunks *p){
   if( p->n<2 ) return 0;
-  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(p->n-1));
-  for(int i=0; i<p->n-1; i++) az[i] = p->lines.z + p->aStart[i];
-  if( audit_append_many(c, "import", k->zName, 0, "", az, p->n-1) ) return 1;
+  if( entries_write(c, k, p, p->n-1) ) return 1;
   size_t iLast = p->aStart[p->n-1];
   memmove(p->lines.z, p->lines.z + iLast, p->lines.n - iLast);
   p->lines.n -= iLast;
@@ -232,12 +237,11 @@ static int chunks_write_whole(Ctx *c, const Kind *k, AuditChunks *p){
   p->n = 1;
   return 0;
 }
+/* All entries, the last one ended here. */
 static int chunks_write(Ctx *c, const Kind *k, AuditChunks *p){
   if( p->n==0 ) return 0;
   buf_putc(&p->lines, 0);
-  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)p->n);
-  for(int i=0; i<p->n; i++) az[i] = p->lines.z + p->aStart[i];
-  return audit_append_many(c, "import", k->zName, 0, "", az, p->n);
+  return entries_write(c, k, p, p->n);
 }
 
 /* A batched backend reported a duplicate only when the batch was sent:
