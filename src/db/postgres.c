@@ -287,10 +287,10 @@ static int stream_step(Db *p, PgStmt *s){
   if( !s->bRan ){
     s->bRan = 1;
     snprintf(s->zCursor, sizeof s->zCursor, "c%d", ++PG(p)->nName);
+    ensure_conn(p);
     int bTxn = PQtransactionStatus(PG(p)->conn)!=PQTRANS_IDLE;
     Buf b;
     buf_init(&b);
-    ensure_conn(p);
     buf_raw_printf(&b, "DECLARE %s NO SCROLL CURSOR %s FOR %s", s->zCursor, bTxn ? "WITHOUT HOLD" : "WITH HOLD", s->zSql);
     PGresult *r = PQexecParams(PG(p)->conn, buf_cstr(&b), s->nParam, 0, s->az, 0, 0, 0);
     buf_free(&b);

@@ -23,8 +23,10 @@ SERVE_ARGS="--threads 1" start_server
 get /login
 expect_status 200 "a server with --threads 1 serves"
 stop_server
-expect_eq "$(grep -c . "$T/server.err")" 0 "serve --threads 1 prints nothing on stderr"
-grep . "$T/server.err" | head -3 | sed 's/^/     | /'
+# (a random port found taken on a first try leaves its lines: not ours)
+grep -v -e 'Failed to bind' -e '端口被占用' "$T/server.err" >"$T/threads1.err"
+expect_eq "$(grep -c . "$T/threads1.err")" 0 "serve --threads 1 prints nothing on stderr (no thread-pool warning)"
+head -3 "$T/threads1.err" | sed 's/^/     | /'
 
 if [ -z "${FZ_PG_BASE:-}" ]; then
   echo "     (the outage checks need PostgreSQL: they run in the PostgreSQL tier)"
