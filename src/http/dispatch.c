@@ -144,7 +144,10 @@ int http_may_upload(Req *r){
   ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
   db_storage_clear(r->ctx.pDb);
   load_session(r);
-  if( db_storage_failed(r->ctx.pDb) ) return 0;     /* answered 503 by http_dispatch */
+  if( db_storage_failed(r->ctx.pDb) ){              /* answered 503 by http_dispatch */
+    r->bDbFailed = 1;
+    return 0;
+  }
   if( (p->flags & RT_LOGIN) && r->zToken==0 ) return 0;
   if( (p->flags & RT_WRITE) && !actor_can_write(&r->actor) ) return 0;
   return 1;
@@ -162,7 +165,7 @@ void http_dispatch(Req *r){
   ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
   db_storage_clear(r->ctx.pDb);
   load_session(r);
-  if( db_storage_failed(r->ctx.pDb) ){ storage_unavailable(r); return; }
+  if( r->bDbFailed || db_storage_failed(r->ctx.pDb) ){ storage_unavailable(r); return; }
   if( r->bTooBig ){
     req_fail(r, 413, "上传内容过大");
     return;

@@ -50,6 +50,7 @@ struct Req {
   size_t nFile;            /* bytes of uploaded files */
   int bTooBig;
   int bDiscardBody;        /* the request will be refused: read the body, store nothing */
+  int bDbFailed;           /* the database failed while the headers were checked (http_may_upload) */
   /* routing */
   const Route *pRoute;
   const Kind *pKind;
