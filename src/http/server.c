@@ -3,9 +3,10 @@
 ** calls into a Req, hand it to http_dispatch(), send the response, and log
 ** one line per request when it completes.
 **
-** Threading: epoll with a pool of one thread per core; each thread opens
-** its own database connection on first use. The access handler answers on
-** its second call, never the first (keep-alive depends on it).
+** Threading: epoll with a pool of one thread per core (--threads 1: the
+** polling thread alone, no pool); each thread opens its own database
+** connection on first use. The access handler answers on its second
+** call, never the first (keep-alive depends on it).
 */
 #include "http/req.h"
 #include "base/log.h"
