@@ -556,11 +556,22 @@ static int cmd_migrate(Opts *o){
   if( strcmp(zFrom, zTo)==0 ){ fprintf(stderr, "--from 与 --to 不能是同一个数据库\n"); return 2; }
   Db *pSrc = app_open(zFrom, 0);
   if( pSrc==0 ) return 1;
+  /* All or nothing, from the first table made in a new target to the
+  ** last record: one transaction, opened here with the tables. */
   Cli cli;
-  if( cli_open(&cli, zTo, 1) ){ db_close(pSrc); return 1; }
+  cli.pDb = app_open_begin(zTo, 1);
+  if( cli.pDb==0 ){ db_close(pSrc); return 1; }
+  arena_init(&cli.a);
+  app_cli_actor(cli.pDb, &cli.act);
+  ctx_init(&cli.c, cli.pDb, &cli.a, &cli.act);
   MigrateResult res;
   int rc = migrate_county(&cli.c, pSrc, zFrom, opt(o, "--login-prefix", 0), &res);
+  if( rc==FZ_OK && db_commit(cli.pDb) ){
+    err_add(&cli.c, 0, 0, "提交到目标数据库失败：%s", db_errmsg(cli.pDb));
+    rc = FZ_INTERNAL;
+  }
   if( rc ){
+    db_rollback(cli.pDb);
     fprintf(stderr, "迁移未完成，目标数据库未做任何改动：\n");
     print_errors(&cli.c);
   }else{

@@ -9,6 +9,14 @@
 /* Opens (bCreate: creates) the database, migrates the fixed tables, syncs
 ** the kind tables with the declarations, loads extra holiday entries. */
 Db  *app_open(const char *zDb, int bCreate);
+/* As app_open, for a command that must leave the database as it found it
+** when it fails or is killed (fazhi migrate): a write transaction is left
+** open, and on a database without fazhi's tables they are made inside it,
+** so nothing stays, not even empty tables, unless the caller commits. On
+** a database that has them, a pending upgrade is committed first, as
+** app_open does. The caller ends the transaction (db_commit or
+** db_rollback). */
+Db  *app_open_begin(const char *zDb, int bCreate);
 /* The command-line actor: county admin scope, logged as "(命令行)". */
 void app_cli_actor(Db*, Actor*);
 int  setting_set(Db*, const char *zName, const char *zValue);

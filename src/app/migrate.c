@@ -2,7 +2,12 @@
 ** src/app/migrate.c — moving a county into another database (SQLite file
 ** to PostgreSQL; several counties into one province database).
 **
-** All or nothing, in one write transaction on the target. The source must
+** All or nothing, in one write transaction on the target (the caller's,
+** when it opened the target with app_open_begin: then a new target's
+** tables are made in it too, and a migration killed early leaves no empty
+** tables behind). Any failure is reported in Chinese, naming what the
+** target refused: a record by its kind, its id in the source, its field
+** and value. The source must
 ** pass `fazhi check` first. Ids are shifted past what the target already
 ** holds (department, user, record and reference ids alike), so counties
 ** never collide; a department whose name the target already uses is
@@ -39,6 +44,8 @@ typedef struct Mig {
   const char *zCounty;
   Buf renamed;               /* JSON array of renamed departments */
   i64 nRecords;
+  const char *zStage;        /* what is being written, for an error: 部门, 账号, 行政复议记录… */
+  const Kind *pClash;        /* the kind whose rows the target refused (a UNIQUE index) */
 } Mig;
 
 static i64 max_id(Db *p, const char *zTable){
@@ -436,6 +443,7 @@ static int move_kind(Mig *m, int iKind){
       }
     }
     rc = rec_bulk_add(&bk, r);
+    if( rc==DB_CONSTRAINT ) m->pClash = k;
     if( rc ) break;
     if( lines.n==0 ){ rec_json_header(k, &lines); buf_putc(&lines, '\n'); }
     rec_json_row(r, aAllCol, nField, &lines);
@@ -448,12 +456,86 @@ static int move_kind(Mig *m, int iKind){
   }
   m->src.pArena = pSrcArena;
   db_finalize(&q);
-  if( rc==0 ) rc = db_bulk_end(&bk); else db_bulk_abort(&bk);
+  if( rc==0 ){
+    rc = db_bulk_end(&bk);
+    if( rc==DB_CONSTRAINT ) m->pClash = k;
+  }else{
+    db_bulk_abort(&bk);
+  }
+  if( bk.rcDeferred==DB_CONSTRAINT ) m->pClash = k;   /* the COPY ended early, under an audit entry */
   if( rc==0 ) rc = write_chunk(m, k, &lines);
   if( rc==0 ) db_sync_ids(m->pDst, k->zName);
   arena_free(&rowArena);
   buf_free(&lines);
   return rc ? 1 : 0;
+}
+
+/* Does the target hold value zVal in field f of kind k (in year zYear of
+** a versioned kind, whose uniqueness holds within a year)? */
+static int value_taken(Mig *m, const Kind *k, const Field *f, const char *zVal, const Field *fy, const char *zYear){
+  SqlBuf b;
+  Stmt q;
+  int bTaken = 0;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT 1 FROM ");
+  sql_ident(&b, k->zName);
+  sql_lit(&b, " WHERE ");
+  sql_ident(&b, f->zName);
+  sql_lit(&b, "=?1");
+  if( fy && fy!=f ){ sql_lit(&b, " AND "); sql_ident(&b, fy->zName); sql_lit(&b, "=?2"); }
+  sql_lit(&b, " LIMIT 1");
+  if( db_prepare_buf(m->pDst, &q, &b)==DB_OK ){
+    db_bind_text(&q, 1, zVal);
+    if( fy && fy!=f ) db_bind_text(&q, 2, zYear);
+    bTaken = db_step(&q)==DB_ROW;
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  return bTaken;
+}
+
+/* The target refused a record of kind k: a UNIQUE index. Through COPY
+** the refusal surfaces rows later or only at the end, and the transaction
+** is gone by then; so, after the rollback, the kind's records are read
+** from the source again and each unique value is looked up in the target
+** as it is now (as before the migration). The first one taken is named:
+** kind, the record's id in the source, field and value. */
+static void name_clash(Mig *m, const Kind *k, const char *zWhy){
+  Ctx *c = m->c;
+  int nErr0 = c->err.n;
+  const Field *fy = k->pVersion ? kind_year_field(k) : 0;
+  SqlBuf b;
+  Stmt q;
+  sqlbuf_init(&b);
+  rec_select_cols(&b, k);
+  sql_lit(&b, " ORDER BY id");
+  int rc = db_prepare_buf(m->pSrc, &q, &b);
+  sqlbuf_free(&b);
+  if( rc==DB_OK ){
+    Arena rowArena;
+    arena_init(&rowArena);
+    Arena *pSrcArena = m->src.pArena;
+    m->src.pArena = &rowArena;
+    while( c->err.n==nErr0 && db_step(&q)==DB_ROW ){
+      arena_free(&rowArena);
+      arena_init(&rowArena);
+      Rec *r = rec_new(&m->src, k);
+      rec_from_row(&m->src, &q, r);
+      int i = 0;
+      for(const Field *f=k->aField; f->zName && c->err.n==nErr0; f++, i++){
+        if( !(f->flags & F_UNIQUE) || r->azVal[i]==0 ) continue;
+        if( !value_taken(m, k, f, r->azVal[i], fy, fy ? rec_val(r, fy->zName) : 0) ) continue;
+        err_add(c, 0, 0, "%s：源数据库中编号%lld的记录，「%s」为“%s”，目标数据库中已有相同%s的记录，不能重复",
+                k->zLabel, (long long)r->id, f->zLabel, r->azVal[i], f->zLabel);
+      }
+    }
+    m->src.pArena = pSrcArena;
+    arena_free(&rowArena);
+    db_finalize(&q);
+  }
+  if( c->err.n==nErr0 ){
+    err_add(c, 0, 0, "%s：有记录与目标数据库中已有的记录冲突（数据库报告：%s）", k->zLabel, zWhy);
+  }
 }
 
 int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPrefix, MigrateResult *pRes){
@@ -481,20 +563,26 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   buf_free(&rep.text);
   if( max_id(pSrc, "dept")==0 ){ err_add(c, 0, 0, "源数据库中没有县（未初始化）"); goto fail_early; }
 
-  if( db_begin_write(m.pDst) ) goto db_fail;
+  m.zStage = "开始写入";
+  if( db_begin_write(m.pDst) ) goto fail;
   m.iDeptOff = max_id(m.pDst, "dept");
   m.iUserOff = max_id(m.pDst, "users");
   m.iMigOff = max_id(m.pDst, "migration");
   m.aKindOff = arena_alloc(c->pArena, sizeof(i64)*(size_t)(kind_count()+1));
   for(int i=0; i<kind_count(); i++) m.aKindOff[i] = max_id(m.pDst, kind_at(i)->zName);
 
+  m.zStage = "部门";
   if( move_depts(&m) ) goto fail;
+  m.zStage = "账号";
   if( move_users(&m) ) goto fail;
+  m.zStage = "设置和节假日";
   if( move_settings(&m) ) goto fail;
+  m.zStage = "此前的迁移登记";
   if( copy_migrations(&m) ) goto fail;
   i64 iMig = max_id(pSrc, "migration") + m.iMigOff + 1;
   char zLast[65];
   i64 nEntries;
+  m.zStage = "原审计日志存档";
   if( archive_audit(&m, iMig, &nEntries, zLast) ) goto fail;
 
   /* The map: how this county's ids moved, and what was renamed. */
@@ -522,6 +610,7 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   }
   Stmt q;
   int rc = 1;
+  m.zStage = "迁移登记";
   char zNow[32];
   time_t t = time(0);
   struct tm tm;
@@ -540,12 +629,17 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   }
   if( rc==0 ) rc = audit_append(c, "migrate", "", iMig, "", buf_cstr(&map));
   buf_free(&map);
-  if( rc ) goto db_fail;
-  for(int i=0; i<kind_count(); i++) if( move_kind(&m, i) ) goto db_fail;
+  if( rc ) goto fail;
+  for(int i=0; i<kind_count(); i++){
+    m.zStage = arena_printf(c->pArena, "%s记录", kind_at(i)->zLabel);
+    if( move_kind(&m, i) ) goto fail;
+  }
   i64 iPlanOff = 0;
   for(int i=0; i<kind_count(); i++) if( kind_at(i)==kind_find("inspection_plan") ) iPlanOff = m.aKindOff[i];
-  if( move_drafts_and_draws(&m, iPlanOff) ) goto db_fail;
-  if( db_commit(m.pDst) ) goto db_fail;
+  m.zStage = "报告版本、基线和抽取";
+  if( move_drafts_and_draws(&m, iPlanOff) ) goto fail;
+  m.zStage = "提交";
+  if( db_commit(m.pDst) ) goto fail;
   pRes->iMigration = iMig;
   pRes->nRecords = m.nRecords;
   pRes->iDeptOffset = m.iDeptOff;
@@ -554,11 +648,21 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   buf_free(&m.renamed);
   return FZ_OK;
 
-db_fail:
-  err_internal(c, "migrate: %s", db_errmsg(m.pDst));
 fail:
-  if( c->err.n==0 ) err_internal(c, "migrate: %s", db_errmsg(m.pDst));
-  db_rollback(m.pDst);
+  /* Everything is undone first (a refused record is then looked for in
+  ** the target as it was); what went wrong is said in Chinese. A refusal
+  ** the checks above did not explain is a database error: its text also
+  ** goes to stderr for the operator. */
+  {
+    const char *zWhy = arena_strdup(c->pArena, db_errmsg(m.pDst));
+    int nErr0 = c->err.n;
+    db_rollback(m.pDst);
+    if( nErr0==0 && m.pClash ) name_clash(&m, m.pClash, zWhy);
+    if( c->err.n==0 ){
+      err_internal(c, "migrate (%s): %s", m.zStage ? m.zStage : "", zWhy);
+      err_add(c, 0, 0, "写入目标数据库时出错（%s）：%s", m.zStage ? m.zStage : "", zWhy);
+    }
+  }
 fail_early:
   arena_free(&srcArena);
   buf_free(&m.renamed);

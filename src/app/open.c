@@ -13,7 +13,7 @@
 #include "audit/audit.h"
 #include "base/json.h"
 
-Db *app_open(const char *zDb, int bCreate){
+static Db *open_db(const char *zDb, int bCreate){
   char zErr[400];
   char zSelf[300];
   if( sodium_init()<0 ){ fprintf(stderr, "libsodium 初始化失败\n"); return 0; }
@@ -23,14 +23,20 @@ Db *app_open(const char *zDb, int bCreate){
   }
   Db *p = db_open(zDb, bCreate, zErr, sizeof zErr);
   if( p==0 ){ fprintf(stderr, "%s\n", zErr); return 0; }
+  return p;
+}
+
+/* Tables made or upgraded, the holiday calendar loaded and synced.
+** bKeepLock: the schema lock is left held (released with the connection). */
+static int open_setup(Db *p, int bKeepLock){
+  char zErr[400];
   /* Two servers starting together on one PostgreSQL database take turns. */
   db_schema_lock(p, 1);
   int rc = schema_migrate(p, zErr, sizeof zErr) || ddl_sync_all(p, zErr, sizeof zErr);
-  db_schema_lock(p, 0);
+  if( !bKeepLock ) db_schema_lock(p, 0);
   if( rc ){
     fprintf(stderr, "%s\n", zErr);
-    db_close(p);
-    return 0;
+    return 1;
   }
   /* Holiday notices added after this build (e.g. the next year's) */
   Stmt q;
@@ -43,6 +49,36 @@ Db *app_open(const char *zDb, int bCreate){
   /* …and the calendar as the table statutory periods are counted on in SQL. */
   if( deadline_cal_sync(p, zErr, sizeof zErr) ){
     fprintf(stderr, "%s\n", zErr);
+    return 1;
+  }
+  return 0;
+}
+
+Db *app_open(const char *zDb, int bCreate){
+  Db *p = open_db(zDb, bCreate);
+  if( p && open_setup(p, 0) ){
+    db_close(p);
+    return 0;
+  }
+  return p;
+}
+
+Db *app_open_begin(const char *zDb, int bCreate){
+  Db *p = open_db(zDb, bCreate);
+  if( p==0 ) return 0;
+  int bFresh = schema_version(p)==0;
+  if( !bFresh && open_setup(p, 0) ){ db_close(p); return 0; }
+  if( bFresh ) db_schema_lock(p, 1);      /* before the write lock, in the order a starting server takes them */
+  if( db_begin_write(p) ){
+    fprintf(stderr, "无法开始写入“%s”：%s\n", zDb, db_errmsg(p));
+    db_close(p);
+    return 0;
+  }
+  /* A new database: its tables are made inside the transaction (DDL is
+  ** transactional on both backends), under a schema lock kept until the
+  ** connection closes, so a server started on it meanwhile waits. */
+  if( bFresh && open_setup(p, 1) ){
+    db_rollback(p);
     db_close(p);
     return 0;
   }

@@ -60,6 +60,8 @@ struct Db {
   int bClosing;          /* db_close: statements go with the connection */
   struct Bulk *pOpenCopy;  /* a COPY in progress (db.c ends it before any other statement) */
   char zErr[512];
+  int bStorageFail;      /* a statement failed for a storage reason (db_storage_failed) */
+  char zStorageErr[512]; /* the first such failure's message */
   CacheEnt aCache[CACHE_SLOTS];
   int nCache;
 };
@@ -67,4 +69,7 @@ struct Db {
 Db *sqlite_open(const char *zTarget, int bCreate, char *zErr, int nErr);
 Db *pg_open(const char *zTarget, char *zErr, int nErr);
 void db_set_err(Db*, const char *zFmt, ...) __attribute__((format(printf, 2, 3)));
+/* A backend calls this after db_set_err when a statement failed for a
+** reason that is neither the statement nor the data (see db.h). */
+void db_mark_storage_failure(Db*);
 #endif

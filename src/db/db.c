@@ -49,6 +49,15 @@ void db_set_err(Db *p, const char *zFmt, ...){
   va_end(ap);
 }
 
+void db_mark_storage_failure(Db *p){
+  if( p->bStorageFail ) return;
+  p->bStorageFail = 1;
+  snprintf(p->zStorageErr, sizeof p->zStorageErr, "%s", db_errmsg(p));
+}
+int db_storage_failed(Db *p){ return p->bStorageFail; }
+const char *db_storage_errmsg(Db *p){ return p->zStorageErr; }
+void db_storage_clear(Db *p){ p->bStorageFail = 0; p->zStorageErr[0] = 0; }
+
 int db_dialect(Db *p){ return p->pVt->eDialect; }
 const char *db_errmsg(Db *p){ return p->zErr[0] ? p->zErr : p->pVt->xErrmsg(p); }
 const char *db_target(Db *p){ return p->zTarget; }

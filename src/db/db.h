@@ -43,6 +43,19 @@ const char *db_errmsg(Db*);
 const char *db_target(Db*);
 void db_set_readonly(Db*, int);   /* while set, any statement that writes fails */
 int  db_stmt_count(Db*);          /* statements stepped since open (for the access log) */
+/* Storage failures. A statement that fails for a reason that is neither
+** the statement nor the data — the connection is lost, the server is
+** shutting down or starting, a lock was not granted in time, the disk is
+** full, unreadable or corrupt — marks its connection, and the mark stays
+** until db_storage_clear. A caller that reads a failed lookup as "no such
+** row" (no session, no record, an unknown reference) is then wrong, so
+** the HTTP dispatcher clears the mark before each request and answers a
+** request whose connection got marked with 503, whatever its handler
+** concluded. A constraint violation or an empty result is not a failure
+** of storage and leaves no mark. */
+int  db_storage_failed(Db*);
+const char *db_storage_errmsg(Db*);   /* the first such failure's message */
+void db_storage_clear(Db*);
 
 int  db_prepare_sql(Db*, Stmt*, const char *zSql);     /* src/db/ only; use the macros */
 #define db_prepare(pDb, pStmt, LIT) db_prepare_sql((pDb), (pStmt), SQL(LIT))

@@ -12,8 +12,15 @@
 ** lock, so writers take turns (check-then-write stays safe, and the audit
 ** chain's "last id + 1" is one chain across servers); a GET reads one
 ** REPEATABLE READ READ ONLY snapshot, which also refuses any write.
-** A lost connection is re-established between transactions and its
-** statements are prepared again on first use.
+** A lost connection is re-established before the next command that finds
+** it broken (any command: a transaction's BEGIN, a statement, its
+** preparation, a COPY), as long as no transaction is open on it; its
+** statements are then prepared again on first use (each remembers the
+** connection's generation it was prepared on). Inside a transaction a
+** broken connection stays broken until the transaction ends: its work is
+** lost, and going on in a new session would run the rest outside it.
+** A failure of the connection or of the server (not of the statement or
+** the data) marks the Db as a storage failure (db.h).
 */
 #include "db/backend.h"
 #include <libpq-fe.h>
@@ -31,6 +38,7 @@ typedef struct PgDb {
   int iGen;              /* bumped on reconnect: statements of older generations re-prepare */
   int nName;             /* statement names s1, s2, …; cursor names c1, c2, … */
   int bInCopy;
+  int bTxn;              /* a transaction is open on the server (BEGIN done, not yet ended) */
 } PgDb;
 #define PG(p) ((PgDb*)(p))
 
@@ -79,11 +87,28 @@ static int rewrite_params(const char *zIn, Buf *pOut){
   return nMax;
 }
 
+/* A failure of storage rather than of the statement: the connection is
+** broken, libpq got no answer (no SQLSTATE), or the server says so —
+** classes 08 (connection), 40 (serialization failure, deadlock: try
+** again), 53 (insufficient resources), 57 (shutting down, starting up,
+** cancelled), 58 (system error) and XX (internal error). */
+static int storage_failure(Db *p, PGresult *r){
+  if( PQstatus(PG(p)->conn)==CONNECTION_BAD ) return 1;
+  const char *z = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : 0;
+  if( z==0 || strlen(z)<2 ) return 1;
+  static const char *const azClass[] = { "08", "40", "53", "57", "58", "XX" };
+  for(size_t i=0; i<sizeof azClass/sizeof azClass[0]; i++){
+    if( z[0]==azClass[i][0] && z[1]==azClass[i][1] ) return 1;
+  }
+  return 0;
+}
+
 static void set_result_err(Db *p, PGresult *r, const char *zSql){
   const char *zMsg = r ? PQresultErrorMessage(r) : PQerrorMessage(PG(p)->conn);
   size_t n = strlen(zMsg);
   while( n && (zMsg[n-1]=='\n' || zMsg[n-1]==' ') ) n--;
   db_set_err(p, "%.*s [%.200s]", (int)n, zMsg, zSql ? zSql : "");
+  if( storage_failure(p, r) ) db_mark_storage_failure(p);
 }
 
 /* DB_CONSTRAINT for integrity violations (class 23), DB_BUSY for
@@ -95,18 +120,33 @@ static int result_code(PGresult *r){
   return DB_ERROR;
 }
 
-/* The connection broke between transactions: reconnect once. */
+/* What every new session is set to (pg_open and reconnect). */
+#define SESSION_SETUP "SET TIME ZONE 'UTC'; SET client_encoding='UTF8'"
+
+/* The connection is broken and no transaction is open on it: connect
+** again (libpq keeps the parameters). Every statement prepared on the old
+** session belongs to an older generation and is prepared again when next
+** used, so the statement cache stays valid. Returns 1 when connected. */
 static int reconnect(Db *p){
   PgDb *g = PG(p);
-  if( PQstatus(g->conn)!=CONNECTION_BAD || p->nTxn>0 ) return 0;
+  if( PQstatus(g->conn)!=CONNECTION_BAD || g->bTxn ) return 0;
   PQreset(g->conn);
   if( PQstatus(g->conn)!=CONNECTION_OK ) return 0;
   g->iGen++;
-  PQclear(PQexec(g->conn, "SET TIME ZONE 'UTC'"));
-  return 1;
+  g->bInCopy = 0;
+  PGresult *r = PQexec(g->conn, SESSION_SETUP);
+  int ok = PQresultStatus(r)==PGRES_COMMAND_OK;
+  PQclear(r);
+  return ok;
+}
+/* Before a command: a connection already known to be broken (a request
+** while the server was down broke it) is made again first. */
+static void ensure_conn(Db *p){
+  if( PQstatus(PG(p)->conn)==CONNECTION_BAD ) reconnect(p);
 }
 
 static int stmt_server_prepare(Db *p, PgStmt *s){
+  ensure_conn(p);
   PGresult *r = PQprepare(PG(p)->conn, s->zName, s->zSql, s->nParam, 0);
   int ok = PQresultStatus(r)==PGRES_COMMAND_OK;
   if( !ok && reconnect(p) ){
@@ -210,9 +250,16 @@ static int pg_bind_text(void *pv, int i, const char *z, int bCopy){
   return DB_OK;
 }
 
-static PGresult *exec_prepared(Db *p, PgStmt *s){
-  if( s->iGen!=PG(p)->iGen && stmt_server_prepare(p, s) ) return 0;
-  return PQexecPrepared(PG(p)->conn, s->zName, s->nParam, s->az, 0, 0, 0);
+/* Runs s into s->pRes (NULL when libpq could not even send it: a broken
+** connection). DB_ERROR, with the error set, when it could not be
+** prepared on this session. */
+static int exec_prepared(Db *p, PgStmt *s){
+  ensure_conn(p);
+  PQclear(s->pRes);
+  s->pRes = 0;
+  if( s->iGen!=PG(p)->iGen && stmt_server_prepare(p, s) ) return DB_ERROR;
+  s->pRes = PQexecPrepared(PG(p)->conn, s->zName, s->nParam, s->az, 0, 0, 0);
+  return DB_OK;
 }
 
 /* A streamed statement: DECLARE a cursor over it (WITH HOLD outside a
@@ -240,6 +287,7 @@ static int stream_step(Db *p, PgStmt *s){
   if( !s->bRan ){
     s->bRan = 1;
     snprintf(s->zCursor, sizeof s->zCursor, "c%d", ++PG(p)->nName);
+    ensure_conn(p);
     int bTxn = PQtransactionStatus(PG(p)->conn)!=PQTRANS_IDLE;
     Buf b;
     buf_init(&b);
@@ -272,13 +320,11 @@ static int pg_step(Db *p, void *pv){
   if( s->nStream ) return stream_step(p, s);
   if( !s->bRan ){
     s->bRan = 1;
-    PQclear(s->pRes);
-    s->pRes = exec_prepared(p, s);
-    if( s->pRes==0 ) return DB_ERROR;
+    if( exec_prepared(p, s) ) return DB_ERROR;
+    /* the connection broke under this statement (PQresultStatus of a
+    ** NULL result is PGRES_FATAL_ERROR): once more on a new one */
     if( PQresultStatus(s->pRes)==PGRES_FATAL_ERROR && reconnect(p) ){
-      PQclear(s->pRes);
-      s->pRes = exec_prepared(p, s);
-      if( s->pRes==0 ) return DB_ERROR;
+      if( exec_prepared(p, s) ) return DB_ERROR;
     }
     ExecStatusType st = PQresultStatus(s->pRes);
     if( st==PGRES_TUPLES_OK ){
@@ -327,6 +373,7 @@ static i64 pg_column_int(void *pv, int i){
 }
 
 static int pg_exec(Db *p, const char *zSql){
+  ensure_conn(p);
   PGresult *r = PQexec(PG(p)->conn, zSql);
   if( PQresultStatus(r)==PGRES_FATAL_ERROR && reconnect(p) ){
     PQclear(r);
@@ -344,8 +391,10 @@ static int pg_exec(Db *p, const char *zSql){
 
 static int pg_begin_write(Db *p){
   if( pg_exec(p, "BEGIN ISOLATION LEVEL READ COMMITTED") ) return DB_ERROR;
+  PG(p)->bTxn = 1;
   if( pg_exec(p, "SELECT pg_advisory_xact_lock(" LOCK_WRITE ")") ){
-    pg_exec(p, "ROLLBACK");
+    PQclear(PQexec(PG(p)->conn, "ROLLBACK"));
+    PG(p)->bTxn = 0;
     return DB_ERROR;
   }
   return DB_OK;
@@ -354,6 +403,7 @@ static int pg_begin_write(Db *p){
 ** without an error: that is a failed commit. */
 static int pg_commit(Db *p){
   PGresult *r = PQexec(PG(p)->conn, "COMMIT");
+  PG(p)->bTxn = 0;
   int rc = DB_OK;
   if( PQresultStatus(r)!=PGRES_COMMAND_OK ){
     set_result_err(p, r, "COMMIT");
@@ -366,10 +416,14 @@ static int pg_commit(Db *p){
   return rc;
 }
 static void pg_rollback(Db *p){
-  if( PQtransactionStatus(PG(p)->conn)!=PQTRANS_IDLE ) PQclear(PQexec(PG(p)->conn, "ROLLBACK"));
+  PgDb *g = PG(p);
+  if( PQstatus(g->conn)==CONNECTION_OK && PQtransactionStatus(g->conn)!=PQTRANS_IDLE ) PQclear(PQexec(g->conn, "ROLLBACK"));
+  g->bTxn = 0;
 }
 static int pg_begin_read(Db *p){
-  return pg_exec(p, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  if( pg_exec(p, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") ) return DB_ERROR;
+  PG(p)->bTxn = 1;
+  return DB_OK;
 }
 static void pg_end_read(Db *p){ pg_rollback(p); }
 
@@ -399,6 +453,7 @@ static void pg_schema_lock(Db *p, int bOn){
 static void pg_bulk_mode(Db *p, int bOn){ (void)p; (void)bOn; }
 
 static int pg_copy_begin(Db *p, const char *zSql){
+  ensure_conn(p);
   PGresult *r = PQexec(PG(p)->conn, zSql);
   int ok = PQresultStatus(r)==PGRES_COPY_IN;
   if( !ok ) set_result_err(p, r, zSql);
@@ -463,7 +518,7 @@ Db *pg_open(const char *zTarget, char *zErr, int nErr){
   if( p==0 ) abort();
   p->base.pVt = &pgVtab;
   p->conn = conn;
-  if( pg_exec(&p->base, "SET TIME ZONE 'UTC'; SET client_encoding='UTF8'") ){
+  if( pg_exec(&p->base, SESSION_SETUP) ){
     snprintf(zErr, (size_t)nErr, "PostgreSQL连接设置失败：%s", p->base.zErr);
     pg_close(&p->base);
     return 0;

@@ -14,10 +14,27 @@
 typedef struct LiteDb { Db base; sqlite3 *db; } LiteDb;
 #define LITE(p) (((LiteDb*)(p))->db)
 
+/* Result codes that say the file or its locks failed, not the statement
+** or the data: busy past the timeout, I/O, a full disk, corruption, a
+** file that cannot be opened or written. They mark the connection (db.h). */
+static void lite_classify(Db *p, int rc){
+  switch( rc&0xff ){
+    case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_IOERR: case SQLITE_FULL:
+    case SQLITE_CORRUPT: case SQLITE_NOTADB: case SQLITE_CANTOPEN: case SQLITE_NOMEM:
+    case SQLITE_PROTOCOL: case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_NOLFS:
+      db_mark_storage_failure(p);
+      break;
+    default:
+      break;
+  }
+}
+
 static int lite_prepare(Db *p, const char *zSql, void **ppStmt){
   sqlite3_stmt *pStmt = 0;
-  if( sqlite3_prepare_v3(LITE(p), zSql, -1, SQLITE_PREPARE_PERSISTENT, &pStmt, 0)!=SQLITE_OK ){
+  int rc = sqlite3_prepare_v3(LITE(p), zSql, -1, SQLITE_PREPARE_PERSISTENT, &pStmt, 0);
+  if( rc!=SQLITE_OK ){
     db_set_err(p, "%s [%.200s]", sqlite3_errmsg(LITE(p)), zSql);
+    lite_classify(p, rc);
     return DB_ERROR;
   }
   *ppStmt = pStmt;
@@ -40,6 +57,7 @@ static int lite_step(Db *p, void *pStmt){
   if( rc==SQLITE_ROW ) return DB_ROW;
   if( rc==SQLITE_DONE ) return DB_DONE;
   db_set_err(p, "%s [%.200s]", sqlite3_errmsg(LITE(p)), sqlite3_sql(pStmt));
+  lite_classify(p, rc);
   if( (rc&0xff)==SQLITE_CONSTRAINT ) return DB_CONSTRAINT;
   if( (rc&0xff)==SQLITE_BUSY ) return DB_BUSY;
   return DB_ERROR;
@@ -58,9 +76,11 @@ static const char *lite_column_text(void *pStmt, int i){
 
 static int lite_exec(Db *p, const char *zSql){
   char *zMsg = 0;
-  if( sqlite3_exec(LITE(p), zSql, 0, 0, &zMsg)!=SQLITE_OK ){
-    db_set_err(p, "%s", zMsg ? zMsg : "error");
+  int rc = sqlite3_exec(LITE(p), zSql, 0, 0, &zMsg);
+  if( rc!=SQLITE_OK ){
+    db_set_err(p, "%s", zMsg ? zMsg : sqlite3_errmsg(LITE(p)));
     sqlite3_free(zMsg);
+    lite_classify(p, rc);
     return DB_ERROR;
   }
   return DB_OK;
@@ -82,6 +102,10 @@ static int lite_cached_step(Db *p, const char *zSql){
   Stmt s;
   if( db_prepare_sql(p, &s, zSql) ) return DB_ERROR;
   int rc = sqlite3_step(s.pStmt);
+  if( rc!=SQLITE_DONE ){
+    db_set_err(p, "%s [%s]", sqlite3_errmsg(LITE(p)), zSql);
+    lite_classify(p, rc);
+  }
   db_finalize(&s);
   return rc==SQLITE_DONE ? DB_OK : DB_ERROR;
 }

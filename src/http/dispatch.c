@@ -1,7 +1,9 @@
 /*
 ** src/http/dispatch.c — the central checks every request passes before its
 ** handler: session, login, role, CSRF, read-only database for GET.
-** Handlers can therefore assume their route's policy holds.
+** Handlers can therefore assume their route's policy holds. And after
+** them one more: a request during which the database failed (db.h,
+** storage failures) is answered 503, whatever the handler made of it.
 */
 #include "http/req.h"
 #include "auth/auth.h"
@@ -12,6 +14,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <stdatomic.h>
+#include <unistd.h>
 
 /* Copies a string known to fit (lengths checked by the caller). */
 #define strcpy_s_(dst, src) memcpy((dst), (src), strlen(src)+1)
@@ -104,6 +107,34 @@ static void load_session(Req *r){
   }
 }
 
+/*
+** The database failed under this request (lost connection, server down or
+** restarting, disk full or corrupt, lock not granted in time): whatever
+** the handler answered — a 401 because the session could not be read, a
+** 404 because the record could not, a 422 because a reference could not —
+** is replaced by a 503 with Retry-After, and the failure goes to the
+** error log (stderr). Nothing the handler prepared is sent: its headers
+** (a login's cookie), its body, its file.
+*/
+#define STORAGE_RETRY_AFTER "5"
+void http_unavailable(Req *r, const char *zWhy){
+  char z[600];
+  snprintf(z, sizeof z, "%s", zWhy ? zWhy : "");
+  for(char *s=z; *s; s++) if( (unsigned char)*s < 0x20 ) *s = ' ';   /* one line in the log */
+  fprintf(stderr, "fazhi: request %lld %s %s: 数据库暂时不可用（503）：%s\n",
+          (long long)r->iRequest, r->zMethod, r->zPath, z);
+  r->bApi = r->pRoute ? (r->pRoute->flags & RT_API)!=0 : strncmp(r->zPath, "/api/", 5)==0;
+  r->nHdr = 0;
+  r->zContentType = 0;
+  if( r->zSendFile ){ unlink(r->zSendFile); r->zSendFile = 0; }
+  req_fail(r, 503, "数据库暂时不可用，请稍后重试");
+  req_header(r, "Retry-After", STORAGE_RETRY_AFTER);
+}
+static void storage_unavailable(Req *r){
+  const char *zWhy = db_storage_errmsg(r->ctx.pDb);
+  http_unavailable(r, zWhy[0] ? zWhy : db_errmsg(r->ctx.pDb));
+}
+
 /* Called on the first call of the access handler, before any body byte is
 ** read: a request that will be refused (not logged in, read-only role, no
 ** CSRF header for a cookie session) must not get its upload written to disk. */
@@ -111,7 +142,12 @@ int http_may_upload(Req *r){
   const Route *p = r->pRoute;
   if( p==0 || r->ctx.pDb==0 ) return 0;
   ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
+  db_storage_clear(r->ctx.pDb);
   load_session(r);
+  if( db_storage_failed(r->ctx.pDb) ){              /* answered 503 by http_dispatch */
+    r->bDbFailed = 1;
+    return 0;
+  }
   if( (p->flags & RT_LOGIN) && r->zToken==0 ) return 0;
   if( (p->flags & RT_WRITE) && !actor_can_write(&r->actor) ) return 0;
   return 1;
@@ -127,7 +163,9 @@ void http_dispatch(Req *r){
   }
   r->bApi = (p->flags & RT_API)!=0;
   ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
+  db_storage_clear(r->ctx.pDb);
   load_session(r);
+  if( r->bDbFailed || db_storage_failed(r->ctx.pDb) ){ storage_unavailable(r); return; }
   if( r->bTooBig ){
     req_fail(r, 413, "上传内容过大");
     return;
@@ -161,10 +199,14 @@ void http_dispatch(Req *r){
   }
   /* Backstop: a GET can never write, whatever its handler does; and it
   ** reads one snapshot under one lock instead of one per statement. */
+  if( bGet && db_begin_read(r->ctx.pDb)!=DB_OK ){
+    storage_unavailable(r);
+    return;
+  }
   db_set_readonly(r->ctx.pDb, bGet);
-  int bRead = bGet && db_begin_read(r->ctx.pDb)==DB_OK;
   p->xHandler(r);
-  if( bRead ) db_end_read(r->ctx.pDb);
+  if( bGet ) db_end_read(r->ctx.pDb);
   db_set_readonly(r->ctx.pDb, 0);
   if( db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
+  if( db_storage_failed(r->ctx.pDb) ) storage_unavailable(r);
 }

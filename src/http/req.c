@@ -78,7 +78,10 @@ void req_fail(Req *r, int status, const char *zMsg){
 }
 
 void req_fail_internal(Req *r){
-  fprintf(stderr, "fazhi: request %lld %s %s: %s\n", (long long)r->iRequest, r->zMethod,
-          r->zPath, r->ctx.zInternal);
+  /* a storage failure is logged, and answered 503, by http_dispatch */
+  if( !(r->ctx.pDb && db_storage_failed(r->ctx.pDb)) ){
+    fprintf(stderr, "fazhi: request %lld %s %s: %s\n", (long long)r->iRequest, r->zMethod,
+            r->zPath, r->ctx.zInternal);
+  }
   req_fail(r, 500, "系统内部错误，请稍后重试；如反复出现，请联系管理员");
 }

@@ -50,6 +50,7 @@ struct Req {
   size_t nFile;            /* bytes of uploaded files */
   int bTooBig;
   int bDiscardBody;        /* the request will be refused: read the body, store nothing */
+  int bDbFailed;           /* the database failed while the headers were checked (http_may_upload) */
   /* routing */
   const Route *pRoute;
   const Kind *pKind;
@@ -79,6 +80,9 @@ void        req_fail(Req*, int status, const char *zMsg);
 void        req_fail_internal(Req*);
 void        http_dispatch(Req*);
 int         http_may_upload(Req*);   /* headers only: will this request's policy pass? */
+/* The database cannot be used (zWhy says why, for the error log): a 503
+** with Retry-After in place of whatever the request had made so far. */
+void        http_unavailable(Req*, const char *zWhy);
 
 /* The route table (route.c) */
 const Route *route_match(Req*, const char *zMethod, const char *zPath);

@@ -3,9 +3,10 @@
 ** calls into a Req, hand it to http_dispatch(), send the response, and log
 ** one line per request when it completes.
 **
-** Threading: epoll with a pool of one thread per core; each thread opens
-** its own database connection on first use. The access handler answers on
-** its second call, never the first (keep-alive depends on it).
+** Threading: epoll with a pool of one thread per core (--threads 1: the
+** polling thread alone, no pool); each thread opens its own database
+** connection on first use. The access handler answers on its second
+** call, never the first (keep-alive depends on it).
 */
 #include "http/req.h"
 #include "base/log.h"
@@ -225,8 +226,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
   }
   r->ctx.pDb = http_thread_db();
   if( r->ctx.pDb==0 ){
-    r->status = 503;
-    buf_puts(&r->out, "数据库不可用");
+    http_unavailable(r, "no connection");
     return send_response(conn, r);
   }
   http_dispatch(r);
@@ -299,11 +299,17 @@ int http_serve(const char *zDb, const char *zListen, int nThreads){
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, 0);     /* worker threads inherit the mask */
   signal(SIGPIPE, SIG_IGN);
+  /* One thread: the internal polling thread alone, no pool (libmicrohttpd
+  ** warns about a pool of 1 or 0); else a pool of nCpu. */
+  struct MHD_OptionItem aPool[] = {
+    { nCpu>1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END, (intptr_t)nCpu, 0 },
+    { MHD_OPTION_END, 0, 0 },
+  };
   struct MHD_Daemon *d = MHD_start_daemon(
       MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, 0, 0,
       access_handler, 0,
       MHD_OPTION_SOCK_ADDR, (struct sockaddr*)&sa,
-      MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)nCpu,
+      MHD_OPTION_ARRAY, aPool,
       MHD_OPTION_NOTIFY_COMPLETED, request_done, (void*)0,
       MHD_OPTION_NOTIFY_CONNECTION, conn_notify, (void*)0,
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
