@@ -2,6 +2,7 @@
 ** src/base/json.c — JSON writer (see json.h).
 */
 #include "base/json.h"
+#include "base/utf8.h"
 #include <string.h>
 #include <stdio.h>
 
@@ -34,8 +35,19 @@ void json_obj_end(Json *j){ json_close(j, '}'); }
 void json_arr_begin(Json *j){ json_open(j, '['); }
 void json_arr_end(Json *j){ json_close(j, ']'); }
 
+/* A value stored before input was checked may hold bytes that are not
+** UTF-8: they are written as U+FFFD, so the JSON stays valid (a strict
+** decoder refuses the whole document otherwise). Controls are escaped
+** below; noncharacters are valid JSON and pass. */
 void json_escape(Buf *b, const char *z){
   static const char hex[] = "0123456789abcdef";
+  Buf fix;
+  size_t nz = strlen(z);
+  buf_init(&fix);
+  if( utf8_repair_needed(z, nz, 0, 0) ){
+    utf8_repair(&fix, z, nz, 0, 0);
+    z = buf_cstr(&fix);
+  }
   buf_putc(b, '"');
   const char *s = z;
   for(; *z; z++){
@@ -57,6 +69,7 @@ void json_escape(Buf *b, const char *z){
   }
   buf_append(b, s, (size_t)(z-s));
   buf_putc(b, '"');
+  buf_free(&fix);
 }
 
 void json_key(Json *j, const char *zKey){

@@ -35,6 +35,7 @@
 ** no change to table.h.
 */
 #include "io/table.h"
+#include "base/utf8.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -88,23 +89,10 @@ size_t io_utf8_check(const char *zIn, size_t n){
       while( i<n && z[i]<0x80 ) i++;
       continue;
     }
-    if( c>=0xC2 && c<=0xDF ){
-      if( i+1>=n || (z[i+1]&0xC0)!=0x80 ) return i;
-      i += 2;
-    }else if( c>=0xE0 && c<=0xEF ){
-      if( i+2>=n || (z[i+1]&0xC0)!=0x80 || (z[i+2]&0xC0)!=0x80 ) return i;
-      if( c==0xE0 && z[i+1]<0xA0 ) return i;          /* overlong */
-      if( c==0xED && z[i+1]>=0xA0 ) return i;         /* UTF-16 surrogate */
-      i += 3;
-    }else if( c>=0xF0 && c<=0xF4 ){
-      if( i+3>=n || (z[i+1]&0xC0)!=0x80 || (z[i+2]&0xC0)!=0x80
-       || (z[i+3]&0xC0)!=0x80 ) return i;
-      if( c==0xF0 && z[i+1]<0x90 ) return i;          /* overlong */
-      if( c==0xF4 && z[i+1]>=0x90 ) return i;         /* above U+10FFFF */
-      i += 4;
-    }else{
-      return i;                                       /* 0x80..0xC1, 0xF5.. */
-    }
+    unsigned cp;
+    int len = utf8_decode(z+i, n-i, &cp);    /* RFC 3629's table, in src/base/utf8.c */
+    if( len==0 ) return i;
+    i += (size_t)len;
   }
   return n;
 }
@@ -136,6 +124,14 @@ void csv_put_bom(IoBuf *p){
 void csv_put_field(IoBuf *p, const char *zCell, int bLast){
   const char *z = zCell ? zCell : "";
   size_t n = strlen(z);
+  Buf fix;
+  buf_init(&fix);
+  if( io_utf8_check(z, n)!=n ){
+    /* stored before input was checked: the file stays UTF-8 (U+FFFD instead) */
+    utf8_repair(&fix, z, n, 0, 0);
+    z = buf_cstr(&fix);
+    n = fix.n;
+  }
   /* OWASP's list: = + - @ start a formula in Excel, LibreOffice and WPS;
   ** a leading TAB or CR is stripped by some of them, exposing what follows. */
   int bGuard = n>0 && strchr("=+-@\t\r", z[0])!=0;
@@ -156,6 +152,7 @@ void csv_put_field(IoBuf *p, const char *zCell, int bLast){
   }
   if( bLast ) io_buf_append(p, "\r\n", 2);
   else        io_buf_append(p, ",", 1);
+  buf_free(&fix);
 }
 
 /************************************************************************

@@ -25,6 +25,7 @@
 **    and may be set at close too, after the widest value is known.
 */
 #include "io/table.h"
+#include "base/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -177,21 +178,19 @@ void xlsx_out_header(XlsxOut *p, int nCol, const char *const *azLabel, const dou
 }
 
 /*
-** z with every byte that is not valid UTF-8 replaced by U+FFFD, in a new
-** malloc'd string. Invalid UTF-8 would make the sheet XML ill-formed and
-** Excel would refuse the whole file ("发现不可读取的内容").
+** z with every ill-formed UTF-8 sequence, and every character XML 1.0
+** forbids (controls other than tab, LF and CR; U+FFFE, U+FFFF) or
+** Unicode calls a noncharacter, replaced by U+FFFD, in a new malloc'd
+** string. Input is checked (src/base/utf8.h), but a value stored before
+** that would make the sheet XML ill-formed and Excel would refuse the
+** whole file ("发现不可读取的内容").
 */
 static char *xo_utf8_fix(const char *z, size_t n){
-  IoBuf b = {0};
-  for(;;){
-    size_t iBad = io_utf8_check(z, n);
-    io_buf_append(&b, z, iBad);
-    if( iBad==n ) break;
-    io_buf_append(&b, "\xEF\xBF\xBD", 3);
-    z += iBad+1;
-    n -= iBad+1;
-  }
-  return b.z;
+  Buf b;
+  buf_init(&b);
+  utf8_repair(&b, z, n, UTF8_TAB|UTF8_LF|UTF8_CR, 1);
+  buf_cstr(&b);
+  return buf_detach(&b, 0);
 }
 
 /*
@@ -203,7 +202,7 @@ void xlsx_out_str(XlsxOut *p, int iRow, int iCol, const char *z){
   char *zCut = 0;
   if( !xo_cell_ok(p, iRow, iCol) || p->pWs==0 || z==0 || z[0]==0 ) return;
   n = strlen(z);
-  if( io_utf8_check(z, n)!=n ) z = zCut = xo_utf8_fix(z, n);
+  if( utf8_repair_needed(z, n, UTF8_TAB|UTF8_LF|UTF8_CR, 1) ) z = zCut = xo_utf8_fix(z, n);
   for(; z[i]; i++){
     if( ((unsigned char)z[i] & 0xC0)!=0x80 && ++nChar>XO_MAX_STR ) break;
   }
