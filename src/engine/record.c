@@ -86,7 +86,7 @@ static char *trim(Ctx *c, const char *z){
 **                their own parse refuses the rest
 ** Returns the value to use (zIn itself, or a normalised copy) or 0 after
 ** adding the error for the field. */
-static char *text_checked(Ctx *c, const Field *f, char *z, int iRow){
+char *rec_text_checked(Ctx *c, const Field *f, char *z, int iRow){
   unsigned mAllow = 0;
   if( f->eType==FT_LONGTEXT ){
     mAllow = UTF8_TAB|UTF8_LF;
@@ -204,7 +204,7 @@ int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut,
   char *z = trim(c, zIn);
   if( z[0]==0 ) return 0;
   int nErr0 = c->err.n;
-  z = text_checked(c, f, z, iRow);
+  z = rec_text_checked(c, f, z, iRow);
   if( z==0 ) return 1;
   switch( f->eType ){
     case FT_TEXT: case FT_LONGTEXT: {
@@ -284,7 +284,7 @@ int rec_from_input(Ctx *c, Rec *r, int iRow, InputFn xGet, void *pArg){
     char *z = trim(c, zDept);
     if( z[0]==0 ){
       r->iDept = 0;
-    }else if( (z = text_checked(c, &field_dept, z, iRow))==0 ){
+    }else if( (z = rec_text_checked(c, &field_dept, z, iRow))==0 ){
       /* reported */
     }else{
       i64 iDept;
