@@ -11,6 +11,7 @@
 #include "api/api.h"
 #include "base/json.h"
 #include <cjson/cJSON.h>
+#include "base/json_scan.h"
 #include <string.h>
 
 static void version_fields(Json *j, const DraftVersion *v){
@@ -72,6 +73,13 @@ void api_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
 /* {"paragraphs":[{"type":"p","text":"…","key":"","state":""},…]}: NULL
 ** with *pzErr (Chinese) when the body is not that shape. */
 DraftPara *api_draft_body(Req *r, int *pn, const char **pzErr){
+  JsonScanBad bad;
+  if( json_scan_strings(buf_cstr(&r->body), r->body.n, &bad) ){
+    char zWhy[200];
+    json_scan_text(&bad, zWhy, sizeof zWhy);
+    *pzErr = arena_printf(&r->arena, "请求体的“%s”含有%s", bad.zKey, zWhy);
+    return 0;
+  }
   cJSON *pRoot = cJSON_ParseWithLength(buf_cstr(&r->body), r->body.n);
   cJSON *pArr = pRoot ? cJSON_GetObjectItemCaseSensitive(pRoot, "paragraphs") : 0;
   DraftPara *a = 0;

@@ -906,6 +906,7 @@ const char *rec_json(Ctx *c, const Rec *r){
 void rec_json_buf(const Rec *r, Buf *pOut){
   Json j;
   json_init(&j, pOut);
+  j.bExact = 1;        /* the audit log's form: see json_escape_exact */
   json_obj_begin(&j);
   json_kint(&j, "id", r->id);
   json_kint(&j, "dept_id", r->iDept);
@@ -925,6 +926,7 @@ void rec_json_buf(const Rec *r, Buf *pOut){
 void rec_json_header(const Kind *k, Buf *pOut){
   Json j;
   json_init(&j, pOut);
+  j.bExact = 1;        /* the audit log's form: see json_escape_exact */
   json_arr_begin(&j);
   json_str(&j, "id"); json_str(&j, "dept_id"); json_str(&j, "state");
   for(const Field *f=k->aField; f->zName; f++) json_str(&j, f->zName);
@@ -933,6 +935,7 @@ void rec_json_header(const Kind *k, Buf *pOut){
 void rec_json_row(const Rec *r, const int *aCol, int nCol, Buf *pOut){
   Json j;
   json_init(&j, pOut);
+  j.bExact = 1;        /* the audit log's form: see json_escape_exact */
   json_arr_begin(&j);
   json_int(&j, r->id);
   json_int(&j, r->iDept);
