@@ -831,8 +831,15 @@ int main(int argc, char **argv){
         char zWhy[200];
         if( utf8_check(argv[k], strlen(argv[k]), 0, &bad)==UTF8_OK ) continue;
         utf8_bad_text(&bad, zWhy, sizeof zWhy);
-        if( k>2 && argv[k-1][0]=='-' && argv[k-1][1]=='-' ) fprintf(stderr, "%s 的值含有%s\n", argv[k-1], zWhy);
-        else fprintf(stderr, "第%d个参数含有%s\n", k-1, zWhy);
+        Buf shown;                      /* the argument, each bad character shown as U+FFFD */
+        buf_init(&shown);
+        utf8_repair(&shown, argv[k], strlen(argv[k]), 0, 1);
+        if( k>2 && argv[k-1][0]=='-' && argv[k-1][1]=='-' ){
+          fprintf(stderr, "%s 的值“%s”含有%s，命令未执行\n", argv[k-1], buf_cstr(&shown), zWhy);
+        }else{
+          fprintf(stderr, "参数“%s”含有%s，命令未执行\n", buf_cstr(&shown), zWhy);
+        }
+        buf_free(&shown);
         return 2;
       }
       Opts o = { argc-2, argv+2 };

@@ -514,7 +514,11 @@ static int csv_parse_chunk(IoChunk *pBuf, size_t n, IoTable *pT, char *zErr, int
     return 1;
   }
   iBad = io_utf8_check(z, n);
-  if( iBad==n ){
+  /* A file that says it is UTF-8 (the BOM) is read as UTF-8 even where a
+  ** byte is not: the cell holding it is then refused by the import's field
+  ** check (src/base/utf8.h), which names the row and the column, rather
+  ** than the whole file being refused for its encoding. */
+  if( iBad==n || bBom ){
     io_table_adopt(pT, pBuf);
     return csv_parse_inplace(z, n, pT, zErr, nErr);
   }
