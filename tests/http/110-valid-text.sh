@@ -287,6 +287,19 @@ else
   expect_eq "$(sql "SELECT hex(applicant) FROM reconsideration WHERE id=$RID")" "E5BCA0EDA080E69F90" "the bad bytes are stored"
 fi
 exports_valid "after bad values were stored behind fazhi's back" 2
+page_ok(){   # UTF-8, and no control character (but tab, LF, CR) or U+FFFE/U+FFFF
+  python3 - "$1" 2>"$T/py.err" <<'EOF'
+import sys
+t = open(sys.argv[1], 'rb').read().decode('utf-8')
+bad = [c for c in t if (ord(c) < 32 and c not in '\t\n\r') or c in '\ufffe\uffff']
+assert not bad, repr(bad[:5])
+EOF
+}
+for page in "/k/reconsideration/$RID" "/k/reconsideration/$RID/edit" "/k/reconsideration?year=all&size=200"; do
+  get "$page"
+  cp "$BODY" "$T/page.html"
+  check "$page is UTF-8 without controls or U+FFFE" page_ok "$T/page.html" || sed 's/^/     | /' "$T/py.err"
+done
 if [ -z "${FZ_PG_BASE:-}" ]; then
   api GET "/api/v1/k/reconsideration/$RID"
   expect_json '.fields.applicant == "张\ufffd某" and .fields.note == "a\ufffdb\ufffdc\ufffdd"' "bad bytes shown as U+FFFD"
