@@ -289,7 +289,7 @@ static const Field *key_field(const Kind *k, const char *zKey){
 JsonInput *api_json_input(Req *r, const char **pzErr){
   const char *z = buf_cstr(&r->body);
   JsonScanBad bad;
-  if( json_scan_strings(z, r->body.n, &bad) ){
+  if( json_scan_strings(z, r->body.n, 1, &bad) ){
     char zWhy[200];
     json_scan_text(&bad, zWhy, sizeof zWhy);
     const Field *f = bad.bInKey ? 0 : key_field(r->pKind, bad.zKey);

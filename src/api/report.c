@@ -71,13 +71,16 @@ void api_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
 }
 
 /* {"paragraphs":[{"type":"p","text":"…","key":"","state":""},…]}: NULL
-** with *pzErr (Chinese) when the body is not that shape. */
+** with *pzErr (Chinese) when the body is not that shape, or (also in
+** r->ctx.err) when a string holds \u0000 or a lone surrogate (json_scan.h;
+** bytes that are not UTF-8 are left to draft_save, which names the paragraph). */
 DraftPara *api_draft_body(Req *r, int *pn, const char **pzErr){
   JsonScanBad bad;
-  if( json_scan_strings(buf_cstr(&r->body), r->body.n, &bad) ){
+  if( json_scan_strings(buf_cstr(&r->body), r->body.n, 0, &bad) ){
     char zWhy[200];
     json_scan_text(&bad, zWhy, sizeof zWhy);
     *pzErr = arena_printf(&r->arena, "请求体的“%s”含有%s", bad.zKey, zWhy);
+    err_add(&r->ctx, 0, 0, "%s", *pzErr);     /* a value refused (422), not a body of the wrong shape (400) */
     return 0;
   }
   cJSON *pRoot = cJSON_ParseWithLength(buf_cstr(&r->body), r->body.n);

@@ -50,7 +50,7 @@ static void put_cp(char *zStr, size_t *pn, size_t nMax, unsigned cp){
 ** reported once its string has ended (only then is it known whether the
 ** string was a key). Malformed JSON (a bad escape, no closing quote) is
 ** not this function's business: the parser refuses it afterwards. */
-int json_scan_strings(const char *z, size_t n, JsonScanBad *pBad){
+int json_scan_strings(const char *z, size_t n, int bRaw, JsonScanBad *pBad){
   const unsigned char *p = (const unsigned char*)z;
   char zLast[sizeof pBad->zKey] = "";
   size_t i = 0;
@@ -111,7 +111,7 @@ int json_scan_strings(const char *z, size_t n, JsonScanBad *pBad){
       unsigned cp;
       int len = p[i]<0x80 ? 1 : utf8_decode(p+i, n-i, &cp);
       if( len==0 ){
-        if( eWhy==JSON_SCAN_OK ){
+        if( eWhy==JSON_SCAN_OK && bRaw ){
           eWhy = JSON_SCAN_UTF8;
           utf8_check(z+i, n-i, ~0u, &pBad->utf8);
           pBad->utf8.iByte += i;

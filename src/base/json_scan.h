@@ -32,7 +32,9 @@ typedef struct JsonScanBad {
   Utf8Bad utf8;           /* JSON_SCAN_UTF8 */
 } JsonScanBad;
 
-int json_scan_strings(const char *z, size_t n, JsonScanBad *pBad);
+/* bRaw: report raw ill-formed UTF-8 too (0: leave it to a later check
+** that can say more, such as which paragraph of a report). */
+int json_scan_strings(const char *z, size_t n, int bRaw, JsonScanBad *pBad);
 
 /* The problem in Chinese, after "含有…" (as utf8_bad_text). */
 const char *json_scan_text(const JsonScanBad*, char *zBuf, size_t nBuf);

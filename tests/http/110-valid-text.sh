@@ -307,6 +307,27 @@ if [ -z "${FZ_PG_BASE:-}" ]; then
   expect_json '.fields.applicant == "张\ufffd某" and .fields.note == "a\ufffdb\ufffdc\ufffdd"' "bad bytes shown as U+FFFD"
 fi
 
+# A report's paragraphs (the API and the web editor share draft_save).
+api POST /api/v1/report/drafts '{"year":2025}'
+expect_status 201 "a report version to edit"
+V1=$(json .id)
+P0=$(sql "SELECT count(*) || '/' || COALESCE(sum(length(tpl)), 0) FROM report_para WHERE version_id=$V1")
+A0=$(sql "SELECT count(*) FROM audit")
+for b in SUR OVL BIG NON CTL; do
+  api PUT "/api/v1/report/v/$V1" "{\"paragraphs\":[{\"type\":\"p\",\"text\":\"一$(val $b)二\"}]}"
+  expect_status 422 "report paragraph: $b"
+  if [ $b = CTL ]; then
+    expect_json '.errors | any(.message | contains("第1段：含有换行等控制字符"))'
+  else
+    expect_json ".errors | any(.message == \"第1段：含有$(msg $b)\")" "report paragraph $b"
+  fi
+done
+api PUT "/api/v1/report/v/$V1" '{"paragraphs":[{"type":"p","text":"一\ud800二"}]}'
+expect_status 422 "report paragraph: a lone surrogate escape"
+expect_json '.errors | any(.message | contains("单独的代理码位"))'
+expect_eq "$(sql "SELECT count(*) || '/' || COALESCE(sum(length(tpl)), 0) FROM report_para WHERE version_id=$V1")" "$P0" "the paragraphs as they were"
+expect_eq "$(sql "SELECT count(*) FROM audit")" "$A0" "no audit entry"
+
 # 6. What is valid still goes in: CR LF in long text is stored as LF; null empties an optional field.
 post_form "/k/reconsideration/$RID/edit" "case_no=示复〔2026〕UTF-0号" applicant=张某 respondent=示范县公安局 \
   matter=penalty received=2026-06-01 procedure=ordinary "note=$(printf '第一行\r\n第二行\t完')"

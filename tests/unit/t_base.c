@@ -116,34 +116,35 @@ static void test_json_scan(void){
   char zBuf[200];
   const char *z;
   z = "{\"received\":\"2025-01-01\\u0000x\"}";
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_NUL);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_NUL);
   T_EQ_STR(b.zKey, "received");
   T_EQ_INT(b.bInKey, 0);
   T_EQ_STR(json_scan_text(&b, zBuf, sizeof zBuf), "空字符（第11个字是转义\\u0000，即U+0000）");
   z = "{\"fields\":{\"\\u53d7\\u7406\\u65e5\\u671f\" : \"a\\uD800\"}}";     /* 受理日期, escaped */
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_SURROGATE);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_SURROGATE);
   T_EQ_STR(b.zKey, "受理日期");
   T_EQ_STR(json_scan_text(&b, zBuf, sizeof zBuf), "无效字符（第2个字是转义\\uD800，单独的代理码位不是字符）");
   z = "{\"a\":\"\\udc00\"}";
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_SURROGATE);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_SURROGATE);
   z = "{\"a\":\"\\ud800x\"}";
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_SURROGATE);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_SURROGATE);
   z = "{\"a\":\"\\ud83d\\ude00\",\"b\":\"\\\"\\\\\"}";                   /* a pair; escaped quote and backslash */
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_OK);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_OK);
   z = "{\"note\":\"ok\",\"applicant\":\"\xED\xA0\x80\"}";
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_UTF8);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_UTF8);
   T_EQ_STR(b.zKey, "applicant");
   T_CHECK(strstr(json_scan_text(&b, zBuf, sizeof zBuf), "ED A0 80")!=0);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 0, &b), JSON_SCAN_OK);      /* raw bytes left to a later check */
   z = "{\"k\xC0\xAF\":1}";
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_UTF8);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_UTF8);
   T_EQ_INT(b.bInKey, 1);
   static const char zRaw[] = "{\"a\":\"x\0y\"}";
-  T_EQ_INT(json_scan_strings(zRaw, sizeof zRaw - 1, &b), JSON_SCAN_NUL);
+  T_EQ_INT(json_scan_strings(zRaw, sizeof zRaw - 1, 1, &b), JSON_SCAN_NUL);
   T_EQ_STR(b.zKey, "a");
   z = "{\"a\":[\"x\",\"y\"],\"n\":12,\"t\":true}";
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_OK);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_OK);
   z = "{\"a\":\"unterminated\\";          /* malformed: the parser's business */
-  T_EQ_INT(json_scan_strings(z, strlen(z), &b), JSON_SCAN_OK);
+  T_EQ_INT(json_scan_strings(z, strlen(z), 1, &b), JSON_SCAN_OK);
 }
 
 static const TestCase aTest[] = {
