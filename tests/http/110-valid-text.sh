@@ -230,6 +230,11 @@ expect_contains "$T/cli.out" "含有制表符（第4个字是U+0009）"
 "$FAZHI" dept --db "$DB" add 测试局 --parent "$(printf '示范县\001')" >"$T/cli.out" 2>&1
 expect_contains "$T/cli.out" "--parent 的值“示范县"
 expect_contains "$T/cli.out" "”含有不可见的控制字符（第4个字是U+0001），命令未执行"
+# last year's report as the baseline: its sentences are kept, so the same check
+printf '2025年，全县共收到行政复议申请270件，已办结214件。\001\n' >"$T/report.txt"
+"$FAZHI" baseline --db "$DB" --year 2025 "$T/report.txt" >"$T/cli.out" 2>&1
+expect_ne "$?" 0 "a baseline report with a control character"
+expect_contains "$T/cli.out" "报告全文含有不可见的控制字符（第"
 expect_eq "$(sql "SELECT COALESCE(MAX(value), '') FROM setting WHERE name='county_gov'")" "$G0" "the setting as it was"
 unchanged "the command line"
 
