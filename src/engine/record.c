@@ -86,7 +86,7 @@ static char *trim(Ctx *c, const char *z){
 **                their own parse refuses the rest
 ** Returns the value to use (zIn itself, or a normalised copy) or 0 after
 ** adding the error for the field. */
-char *rec_text_checked(Ctx *c, const Field *f, char *z, int iRow){
+const char *rec_text_checked(Ctx *c, const Field *f, const char *z, int iRow){
   unsigned mAllow = 0;
   if( f->eType==FT_LONGTEXT ){
     mAllow = UTF8_TAB|UTF8_LF;
@@ -201,7 +201,7 @@ static int in_county(Ctx *c, const char *zActor, const char *zPath){
 int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut, int iRow){
   *pzOut = 0;
   if( zIn==0 ) return 0;
-  char *z = trim(c, zIn);
+  const char *z = trim(c, zIn);
   if( z[0]==0 ) return 0;
   int nErr0 = c->err.n;
   z = rec_text_checked(c, f, z, iRow);
@@ -281,7 +281,7 @@ int rec_from_input(Ctx *c, Rec *r, int iRow, InputFn xGet, void *pArg){
   int nErr0 = c->err.n;
   const char *zDept = xGet(pArg, &field_dept);
   if( zDept ){
-    char *z = trim(c, zDept);
+    const char *z = trim(c, zDept);
     if( z[0]==0 ){
       r->iDept = 0;
     }else if( (z = rec_text_checked(c, &field_dept, z, iRow))==0 ){

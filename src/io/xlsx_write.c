@@ -120,8 +120,11 @@ static int xo_cell_ok(XlsxOut *p, int iRow, int iCol){
 static char *xo_sheet_name(const char *zIn){
   IoBuf b = {0};
   int nChar = 0;
+  Buf fix;                       /* a name stored before input was checked: U+FFFD for bad bytes */
+  buf_init(&fix);
+  utf8_repair(&fix, zIn ? zIn : "", zIn ? strlen(zIn) : 0, 0, 1);
   io_buf_append(&b, "", 0);
-  for(const char *z = zIn ? zIn : ""; *z && nChar<31; ){
+  for(const char *z = buf_cstr(&fix); *z && nChar<31; ){
     int n = 1;
     unsigned char c = (unsigned char)*z;
     if( c>=0xF0 ) n = 4; else if( c>=0xE0 ) n = 3; else if( c>=0xC0 ) n = 2;
@@ -130,6 +133,7 @@ static char *xo_sheet_name(const char *zIn){
     z += strnlen(z, (size_t)n);
     nChar++;
   }
+  buf_free(&fix);
   /* Excel also refuses a leading or trailing apostrophe, and an empty name. */
   if( b.n==0 || b.z[0]=='\'' || b.z[b.n-1]=='\'' ){
     b.n = 0;
@@ -189,7 +193,6 @@ static char *xo_utf8_fix(const char *z, size_t n){
   Buf b;
   buf_init(&b);
   utf8_repair(&b, z, n, UTF8_TAB|UTF8_LF|UTF8_CR, 1);
-  buf_cstr(&b);
   return buf_detach(&b, 0);
 }
 
