@@ -107,6 +107,25 @@ static void test_repair(void){
   buf_reset(&b);
   json_escape(&b, "x\xED\xA0\x80y\x01");
   T_EQ_STR(buf_cstr(&b), "\"x\xEF\xBF\xBDy\\u0001\"");
+  /* the audit log's form keeps the bytes (fazhi check hashes what was logged) */
+  buf_reset(&b);
+  Json j;
+  json_init(&j, &b);
+  j.bExact = 1;
+  json_obj_begin(&j);
+  json_kstr(&j, "a", "x\xED\xA0\x80");
+  json_obj_end(&j);
+  T_EQ_STR(buf_cstr(&b), "{\"a\":\"x\xED\xA0\x80\"}");
+  buf_reset(&b);
+  json_init(&j, &b);
+  json_obj_begin(&j);
+  json_kstr(&j, "a", "x\xED\xA0\x80");
+  json_obj_end(&j);
+  T_EQ_STR(buf_cstr(&b), "{\"a\":\"x\xEF\xBF\xBD\"}");
+  /* HTML (and the .docx XML): controls and noncharacters too */
+  buf_reset(&b);
+  buf_html(&b, "<td>%s</td>", "a<\x01\xEF\xBF\xBE\xC0\xAF\t");
+  T_EQ_STR(buf_cstr(&b), "<td>a&lt;\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\t</td>");
   buf_free(&b);
 }
 
