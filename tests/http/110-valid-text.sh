@@ -9,9 +9,11 @@
 # the field (and row), and nothing is written: the records and the audit
 # log are counted before and after. JSON values must have their field's
 # type (true is no integer, reference or department). Then every export is
-# opened strictly (JSON parsed from strict UTF-8, xlsx XML parsed, CSV
-# decoded), also after bad bytes were put into the database behind
-# fazhi's back, as an older version may have stored them.
+# opened strictly (JSON parsed from strict UTF-8, xlsx XML parsed and read
+# back by fazhi's own reader, CSV decoded), also after bad bytes were put
+# into the database behind fazhi's back, as an older version may have
+# stored them; so are that record's pages. Report paragraphs and a
+# baseline report are checked the same way.
 # FAZHI_TODAY=2026-06-30.
 . "$(dirname "$0")/lib.sh"
 start_server
