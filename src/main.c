@@ -13,6 +13,7 @@
 #include "calendar/calendar.h"
 #include "draw/draw.h"
 #include "base/sha256.h"
+#include "base/utf8.h"
 #include "report/extract.h"
 #include "io/table.h"
 #include <stdio.h>
@@ -833,6 +834,25 @@ int main(int argc, char **argv){
   }
   for(int i=0; i<N_COMMAND; i++){
     if( strcmp(argv[1], aCommand[i].zName)==0 ){
+      /* A value given here may be stored (a name, a setting, a login):
+      ** each must be one line of well-formed UTF-8 without control
+      ** characters or noncharacters (src/base/utf8.h), or nothing runs. */
+      for(int k=2; k<argc; k++){
+        Utf8Bad bad;
+        char zWhy[200];
+        if( utf8_check(argv[k], strlen(argv[k]), 0, &bad)==UTF8_OK ) continue;
+        utf8_bad_text(&bad, zWhy, sizeof zWhy);
+        Buf shown;                      /* the argument, each bad character shown as U+FFFD */
+        buf_init(&shown);
+        utf8_repair(&shown, argv[k], strlen(argv[k]), 0, 1);
+        if( k>2 && argv[k-1][0]=='-' && argv[k-1][1]=='-' ){
+          fprintf(stderr, "%s 的值“%s”含有%s，命令未执行\n", argv[k-1], buf_cstr(&shown), zWhy);
+        }else{
+          fprintf(stderr, "参数“%s”含有%s，命令未执行\n", buf_cstr(&shown), zWhy);
+        }
+        buf_free(&shown);
+        return 2;
+      }
       Opts o = { argc-2, argv+2 };
       if( opt(&o, "--help", 1) || opt(&o, "-h", 1) ){ printf("fazhi %s\n", aCommand[i].zHelp); return 0; }
       return aCommand[i].xCmd(&o);

@@ -7,6 +7,7 @@
 #include "api/api.h"
 #include "auth/auth.h"
 #include "base/json.h"
+#include "base/json_scan.h"
 #include <cjson/cJSON.h>
 #include <string.h>
 #include <stdlib.h>
@@ -266,8 +267,45 @@ struct JsonInput { cJSON *pRoot; Req *r; };
 
 static void json_input_free(void *p){ cJSON_Delete(((JsonInput*)p)->pRoot); }
 
+/* The field a body's key names in kind k (id, Chinese label, or the
+** department), or 0. */
+static const Field *key_field(const Kind *k, const char *zKey){
+  if( strcmp(zKey, "dept_id")==0 || strcmp(zKey, "所属部门")==0 ) return &field_dept;
+  if( k==0 ) return 0;
+  const Field *f = kind_field(k, zKey);
+  if( f==0 ){
+    for(const Field *g=k->aField; g->zName; g++) if( strcmp(g->zLabel, zKey)==0 ) f = g;
+  }
+  return f;
+}
+
+/* Before cJSON reads the body, its strings are checked (json_scan.h): a
+** \u0000, a raw NUL, a lone surrogate escape or bytes that are not UTF-8
+** are an error naming the field (the key's field of r->pKind, or the key
+** itself) in r->ctx.err, and the body is not read: *pzErr is that
+** message and 0 is returned, as for a body that is no JSON object (then
+** r->ctx.err is left empty). Callers answer 422 when r->ctx.err has
+** entries, 400 otherwise. */
 JsonInput *api_json_input(Req *r, const char **pzErr){
   const char *z = buf_cstr(&r->body);
+  JsonScanBad bad;
+  if( json_scan_strings(z, r->body.n, 1, &bad) ){
+    char zWhy[200];
+    json_scan_text(&bad, zWhy, sizeof zWhy);
+    const Field *f = bad.bInKey ? 0 : key_field(r->pKind, bad.zKey);
+    if( bad.bInKey ){
+      err_add(&r->ctx, 0, 0, "字段名含有%s", zWhy);
+    }else if( f ){
+      err_add(&r->ctx, 0, f, "含有%s", zWhy);
+    }else{
+      Field *pF = arena_alloc(&r->arena, sizeof(Field));
+      pF->zName = pF->zLabel = bad.zKey[0] ? arena_strdup(&r->arena, bad.zKey) : "（请求体）";
+      pF->eType = FT_TEXT;
+      err_add(&r->ctx, 0, pF, "含有%s", zWhy);
+    }
+    *pzErr = err_text(&r->ctx, &r->ctx.err.a[r->ctx.err.n-1]);
+    return 0;
+  }
   cJSON *pRoot = cJSON_ParseWithLength(z, r->body.n);
   if( pRoot==0 || !cJSON_IsObject(pRoot) ){
     cJSON_Delete(pRoot);
@@ -281,8 +319,74 @@ JsonInput *api_json_input(Req *r, const char **pzErr){
   return j;
 }
 
-/* Values may be keyed by field id or Chinese label, strings or numbers or
-** booleans; a "fields" object (as records are returned) is accepted too. */
+/* A value's JSON type must be the field's (null, meaning "empty", always
+** is):
+**   FT_TEXT, FT_LONGTEXT, FT_DATE, FT_ENUM   a string
+**   FT_INT                                  a number without a fraction
+**   FT_BOOL                                 true or false ("是", 1 are not
+**                                           taken: a client sending 1 for
+**                                           a yes/no field has its types wrong)
+**   FT_REF, FT_DEPT, dept_id                a number (the record's or the
+**                                           department's id) or a string (the
+**                                           code, title or department name,
+**                                           as an import may give it)
+** so true is never 1 (plan_id:true once attached a record to plan 1) and
+** 20260101 is never a date. Returns the message for a wrong type, or 0. */
+static const char *json_type_error(Req *r, const Field *f, const cJSON *v){
+  if( cJSON_IsNull(v) ) return 0;
+  const char *zGot = cJSON_IsString(v) ? "文本" : cJSON_IsNumber(v) ? "数字"
+                   : cJSON_IsBool(v) ? (cJSON_IsTrue(v) ? "布尔值true" : "布尔值false")
+                   : cJSON_IsArray(v) ? "数组" : "对象";
+  switch( f->eType ){
+    case FT_TEXT: case FT_LONGTEXT:
+      if( cJSON_IsString(v) ) return 0;
+      return arena_printf(&r->arena, "应为文本，收到的是%s", zGot);
+    case FT_DATE:
+      if( cJSON_IsString(v) ) return 0;
+      return arena_printf(&r->arena, "应为文本（日期，如\"2026-06-30\"），收到的是%s", zGot);
+    case FT_ENUM:
+      if( cJSON_IsString(v) ) return 0;
+      return arena_printf(&r->arena, "应为文本（选项之一），收到的是%s", zGot);
+    case FT_BOOL:
+      if( cJSON_IsBool(v) ) return 0;
+      return arena_printf(&r->arena, "应为布尔值true或false，收到的是%s", zGot);
+    case FT_INT:
+      if( cJSON_IsNumber(v) ){
+        double d = v->valuedouble;
+        if( d>=-9007199254740992.0 && d<=9007199254740992.0 && d==(double)(long long)d ) return 0;
+        return arena_printf(&r->arena, "应为整数，收到的是%g", d);
+      }
+      return arena_printf(&r->arena, "应为整数（数字），收到的是%s", zGot);
+    case FT_REF: case FT_DEPT:
+      if( cJSON_IsString(v) ) return 0;
+      if( cJSON_IsNumber(v) ){
+        double d = v->valuedouble;
+        if( d>=1 && d<=9007199254740992.0 && d==(double)(long long)d ) return 0;
+        return arena_printf(&r->arena, "应为编号（正整数），收到的是%g", d);
+      }
+      return arena_printf(&r->arena, "应为编号（数字）或名称（文本），收到的是%s", zGot);
+  }
+  return 0;
+}
+
+/* The value of v as text (strings, numbers, booleans), or 0. */
+static const char *json_scalar(Req *r, const cJSON *v){
+  if( cJSON_IsNull(v) ) return "";
+  if( cJSON_IsString(v) ) return arena_strdup(&r->arena, v->valuestring);
+  if( cJSON_IsBool(v) ) return cJSON_IsTrue(v) ? "1" : "0";
+  if( cJSON_IsNumber(v) ){
+    double d = v->valuedouble;
+    if( d>=-9007199254740992.0 && d<=9007199254740992.0 && d==(double)(long long)d ){
+      return arena_printf(&r->arena, "%lld", (long long)d);
+    }
+    return arena_printf(&r->arena, "%g", d);
+  }
+  return 0;
+}
+
+/* Values may be keyed by field id or Chinese label; a "fields" object (as
+** records are returned) is accepted too. A value of the wrong JSON type
+** is not read (api_json_check reports it). */
 const char *api_json_get(void *p, const Field *f){
   JsonInput *j = p;
   cJSON *pObj = j->pRoot;
@@ -291,16 +395,13 @@ const char *api_json_get(void *p, const Field *f){
   cJSON *v = cJSON_GetObjectItemCaseSensitive(pObj, f->zName);
   if( v==0 ) v = cJSON_GetObjectItemCaseSensitive(pObj, f->zLabel);
   if( v==0 && pObj!=j->pRoot ) v = cJSON_GetObjectItemCaseSensitive(j->pRoot, f->zName);
-  if( v==0 ) return 0;
-  if( cJSON_IsNull(v) ) return "";
-  if( cJSON_IsString(v) ) return arena_strdup(&j->r->arena, v->valuestring);
-  if( cJSON_IsBool(v) ) return cJSON_IsTrue(v) ? "1" : "0";
-  if( cJSON_IsNumber(v) ){
-    double d = v->valuedouble;
-    if( d==(double)(long long)d ) return arena_printf(&j->r->arena, "%lld", (long long)d);
-    return arena_printf(&j->r->arena, "%g", d);
-  }
-  return 0;     /* objects and arrays: api_json_check has reported them */
+  if( v==0 || json_type_error(j->r, f, v) ) return 0;
+  return json_scalar(j->r, v);     /* objects and arrays: api_json_check has reported them */
+}
+
+const char *api_json_value(JsonInput *j, const char *zName){
+  cJSON *v = cJSON_GetObjectItemCaseSensitive(j->pRoot, zName);
+  return v ? json_scalar(j->r, v) : 0;
 }
 
 void api_json_check(Req *r, JsonInput *j, const Kind *k){
@@ -315,14 +416,14 @@ void api_json_check(Req *r, JsonInput *j, const Kind *k){
       if( strcmp(zKey, "id")==0 || strcmp(zKey, "kind")==0 || strcmp(zKey, "state")==0
        || strcmp(zKey, "state_label")==0 || strcmp(zKey, "dept")==0 || strcmp(zKey, "labels")==0
        || strcmp(zKey, "deadlines")==0 ) continue;      /* what the API returns may be sent back */
-      const Field *f = strcmp(zKey, "dept_id")==0 || strcmp(zKey, "所属部门")==0 ? &field_dept : kind_field(k, zKey);
-      if( f==0 ){
-        for(const Field *g=k->aField; g->zName; g++) if( strcmp(g->zLabel, zKey)==0 ) f = g;
-      }
+      const Field *f = key_field(k, zKey);
+      const char *zType;
       if( f==0 ){
         err_add(&r->ctx, 0, 0, "未知字段“%s”（可用字段见 /api/v1/schema）", zKey);
       }else if( cJSON_IsObject(v) || cJSON_IsArray(v) ){
         err_add(&r->ctx, 0, f, "应为文本、数字或布尔值，不能是对象或数组");
+      }else if( (zType = json_type_error(r, f, v))!=0 ){
+        err_add(&r->ctx, 0, f, "%s", zType);
       }
     }
   }

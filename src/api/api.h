@@ -30,7 +30,8 @@ DraftPara *api_draft_body(Req*, int *pn, const char **pzErr);
 /* Reads a JSON object body into an InputFn source. */
 typedef struct JsonInput JsonInput;
 JsonInput *api_json_input(Req*, const char **pzErr);
-const char *api_json_get(void *pJsonInput, const Field*);
+const char *api_json_get(void *pJsonInput, const Field*);     /* only a value of the field's JSON type */
+const char *api_json_value(JsonInput*, const char *zName);    /* a top-level string, number or boolean as text */
 /* Errors for keys that are not fields and values that are objects or arrays. */
 void api_json_check(Req*, JsonInput*, const Kind*);
 #endif

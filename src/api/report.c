@@ -11,6 +11,7 @@
 #include "api/api.h"
 #include "base/json.h"
 #include <cjson/cJSON.h>
+#include "base/json_scan.h"
 #include <string.h>
 
 static void version_fields(Json *j, const DraftVersion *v){
@@ -70,8 +71,18 @@ void api_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
 }
 
 /* {"paragraphs":[{"type":"p","text":"…","key":"","state":""},…]}: NULL
-** with *pzErr (Chinese) when the body is not that shape. */
+** with *pzErr (Chinese) when the body is not that shape, or (also in
+** r->ctx.err) when a string holds \u0000 or a lone surrogate (json_scan.h;
+** bytes that are not UTF-8 are left to draft_save, which names the paragraph). */
 DraftPara *api_draft_body(Req *r, int *pn, const char **pzErr){
+  JsonScanBad bad;
+  if( json_scan_strings(buf_cstr(&r->body), r->body.n, 0, &bad) ){
+    char zWhy[200];
+    json_scan_text(&bad, zWhy, sizeof zWhy);
+    *pzErr = arena_printf(&r->arena, "请求体的“%s”含有%s", bad.zKey, zWhy);
+    err_add(&r->ctx, 0, 0, "%s", *pzErr);     /* a value refused (422), not a body of the wrong shape (400) */
+    return 0;
+  }
   cJSON *pRoot = cJSON_ParseWithLength(buf_cstr(&r->body), r->body.n);
   cJSON *pArr = pRoot ? cJSON_GetObjectItemCaseSensitive(pRoot, "paragraphs") : 0;
   DraftPara *a = 0;

@@ -162,8 +162,10 @@ static i64 dept_insert(Ctx *c, i64 iParent, const char *zParentPath, const char 
 }
 
 i64 dept_add(Ctx *c, i64 iParent, const char *zName, const char *zType){
+  static const Field fName = { "name", "部门名称", FT_TEXT };
   Stmt q;
   const char *zParentPath = "/";
+  if( rec_text_checked(c, &fName, zName, 0)==0 ) return 0;    /* one line of valid text */
   if( iParent ){
     if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1") ) return 0;
     db_bind_int64(&q, 1, iParent);

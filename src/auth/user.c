@@ -27,6 +27,10 @@ int user_create(Ctx *c, const char *zLogin, const char *zName, const char *zRole
                 i64 iDept, const char *zPw, i64 *piUser){
   char zHash[256];
   Stmt q;
+  static const Field fLogin = { "login", "账号", FT_TEXT }, fName = { "name", "姓名", FT_TEXT };
+  int bBad = rec_text_checked(c, &fLogin, zLogin, 0)==0;
+  if( rec_text_checked(c, &fName, zName, 0)==0 ) bBad = 1;
+  if( bBad ) return FZ_INVALID;              /* one line of valid text each */
   if( role_bits(zRole)==0 ){ err_add(c, 0, 0, "未知角色“%s”（应为 admin、clerk 或 leader）", zRole); return FZ_INVALID; }
   if( strlen(zPw) < PW_MIN_LEN ){ err_add(c, 0, 0, "密码至少需要%d个字符", PW_MIN_LEN); return FZ_INVALID; }
   if( pw_hash(zPw, zHash, sizeof zHash) ) return err_internal(c, "password hashing failed");

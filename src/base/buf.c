@@ -7,6 +7,7 @@
 ** width, precision and the l, ll, z length modifiers).
 */
 #include "base/buf.h"
+#include "base/utf8.h"
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -56,8 +57,25 @@ void buf_raw_printf(Buf *b, const char *zFmt, ...){
   va_end(ap);
 }
 
+/* Text stored before input was checked (src/base/utf8.h) may hold bytes
+** that are not UTF-8, controls or noncharacters, which neither HTML nor the
+** XML of a .docx may carry: they are written as U+FFFD. Text that is valid
+** (all text stored since) costs one extra pass. */
+static void html_esc(Buf *b, const char *z);
 void buf_html_esc(Buf *b, const char *z){
   if( z==0 ) return;
+  size_t n = strlen(z);
+  if( utf8_repair_needed(z, n, UTF8_TAB|UTF8_LF|UTF8_CR, 1) ){
+    Buf fix;
+    buf_init(&fix);
+    utf8_repair(&fix, z, n, UTF8_TAB|UTF8_LF|UTF8_CR, 1);
+    html_esc(b, buf_cstr(&fix));
+    buf_free(&fix);
+  }else{
+    html_esc(b, z);
+  }
+}
+static void html_esc(Buf *b, const char *z){
   const char *s = z;
   for(; *z; z++){
     const char *e = 0;

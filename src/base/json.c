@@ -2,6 +2,7 @@
 ** src/base/json.c — JSON writer (see json.h).
 */
 #include "base/json.h"
+#include "base/utf8.h"
 #include <string.h>
 #include <stdio.h>
 
@@ -9,6 +10,7 @@ void json_init(Json *j, Buf *pOut){
   j->pOut = pOut;
   j->nDepth = 0;
   j->aFirst[0] = 1;
+  j->bExact = 0;
 }
 
 /* Called before any value: writes the separating comma when needed. A value
@@ -34,7 +36,28 @@ void json_obj_end(Json *j){ json_close(j, '}'); }
 void json_arr_begin(Json *j){ json_open(j, '['); }
 void json_arr_end(Json *j){ json_close(j, ']'); }
 
+/* A value stored before input was checked may hold bytes that are not
+** UTF-8: json_escape() writes them as U+FFFD, so the JSON stays valid (a
+** strict decoder refuses the whole document otherwise). Controls are
+** escaped; noncharacters are valid JSON and pass. json_escape_exact()
+** keeps such bytes as they are: the audit log's form of a record (with
+** Json.bExact), which `fazhi check` hashes and compares with the log
+** written when the value was stored, must not change with this repair. */
+static void escape(Buf *b, const char *z);
 void json_escape(Buf *b, const char *z){
+  size_t nz = strlen(z);
+  if( utf8_repair_needed(z, nz, 0, 0) ){
+    Buf fix;
+    buf_init(&fix);
+    utf8_repair(&fix, z, nz, 0, 0);
+    escape(b, buf_cstr(&fix));
+    buf_free(&fix);
+  }else{
+    escape(b, z);
+  }
+}
+void json_escape_exact(Buf *b, const char *z){ escape(b, z); }
+static void escape(Buf *b, const char *z){
   static const char hex[] = "0123456789abcdef";
   buf_putc(b, '"');
   const char *s = z;
@@ -61,13 +84,15 @@ void json_escape(Buf *b, const char *z){
 
 void json_key(Json *j, const char *zKey){
   json_sep(j);
-  json_escape(j->pOut, zKey);
+  if( j->bExact ) json_escape_exact(j->pOut, zKey); else json_escape(j->pOut, zKey);
   buf_putc(j->pOut, ':');
   j->aFirst[j->nDepth] = 2;
 }
 void json_str(Json *j, const char *z){
   json_sep(j);
-  if( z ) json_escape(j->pOut, z); else buf_puts(j->pOut, "null");
+  if( z==0 ) buf_puts(j->pOut, "null");
+  else if( j->bExact ) json_escape_exact(j->pOut, z);
+  else json_escape(j->pOut, z);
 }
 void json_int(Json *j, long long v){
   char z[24];

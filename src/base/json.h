@@ -12,6 +12,7 @@ typedef struct Json {
   Buf *pOut;
   int nDepth;
   unsigned char aFirst[64];   /* per nesting level: no value written yet */
+  unsigned char bExact;       /* strings byte for byte, bad UTF-8 kept (see json_escape) */
 } Json;
 
 void json_init(Json*, Buf*);
@@ -29,5 +30,6 @@ void json_raw(Json*, const char *zJson);         /* already-valid JSON text */
 void json_kstr(Json*, const char *zKey, const char *z);
 void json_kint(Json*, const char *zKey, long long v);
 void json_kbool(Json*, const char *zKey, int b);
-void json_escape(Buf*, const char *z);           /* quoted, escaped string */
+void json_escape(Buf*, const char *z);           /* quoted, escaped string; bad UTF-8 as U+FFFD */
+void json_escape_exact(Buf*, const char *z);     /* the same, bytes kept as they are */
 #endif

@@ -10,6 +10,7 @@
 #include "engine/record.h"
 #include "audit/audit.h"
 #include "base/json.h"
+#include "base/utf8.h"
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -72,18 +73,43 @@ static char *trim(Ctx *c, const char *z){
   return arena_strndup(c->pArena, z, n);
 }
 
-/* Characters, not bytes; -1 if not valid UTF-8. */
-static int utf8_chars(const char *z){
-  int n = 0;
-  const unsigned char *p = (const unsigned char*)z;
-  while( *p ){
-    int len = *p<0x80 ? 1 : (*p>>5)==6 ? 2 : (*p>>4)==14 ? 3 : (*p>>3)==30 ? 4 : 0;
-    if( len==0 ) return -1;
-    for(int i=1; i<len; i++) if( (p[i]&0xC0)!=0x80 ) return -1;
-    p += len;
-    n++;
+/* Only well-formed text is stored (src/base/utf8.h says what that is).
+** What a field lets through, by type:
+**   FT_LONGTEXT  tab and line feed; a CR LF pair (what a browser sends for
+**                a textarea's line break, and many CSV files) is stored as
+**                LF, so one text has one form however it came; a lone CR
+**                (an overprint in a terminal, a hidden line in a log) is refused
+**   FT_TEXT      no tab, no line break: a one-line value (a case number, a
+**                name) with a tab in it is a paste from a table, and it
+**                would not match the same value typed by hand
+**   the others   (dates, numbers, choices, references) the same as FT_TEXT;
+**                their own parse refuses the rest
+** Returns the value to use (zIn itself, or a normalised copy) or 0 after
+** adding the error for the field. */
+const char *rec_text_checked(Ctx *c, const Field *f, const char *z, int iRow){
+  unsigned mAllow = 0;
+  if( f->eType==FT_LONGTEXT ){
+    mAllow = UTF8_TAB|UTF8_LF;
+    if( strchr(z, '\r') ){
+      char *zOut = arena_strdup(c->pArena, z), *q = zOut;
+      for(const char *p=z; *p; p++){
+        if( p[0]=='\r' && p[1]=='\n' ) continue;
+        *q++ = *p;
+      }
+      *q = 0;
+      z = zOut;
+    }
   }
-  return n;
+  Utf8Bad bad;
+  if( utf8_check(z, strlen(z), mAllow, &bad)==UTF8_OK ) return z;
+  char zWhy[200];
+  utf8_bad_text(&bad, zWhy, sizeof zWhy);
+  if( bad.eWhy==UTF8_E_CONTROL && (bad.cp=='\t' || bad.cp=='\n' || bad.cp=='\r') && f->eType!=FT_LONGTEXT ){
+    err_add(c, iRow, f, "含有%s，此项只能填一行", zWhy);
+  }else{
+    err_add(c, iRow, f, "含有%s", zWhy);
+  }
+  return 0;
 }
 
 static int parse_bool(const char *z){
@@ -175,20 +201,16 @@ static int in_county(Ctx *c, const char *zActor, const char *zPath){
 int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut, int iRow){
   *pzOut = 0;
   if( zIn==0 ) return 0;
-  char *z = trim(c, zIn);
+  const char *z = trim(c, zIn);
   if( z[0]==0 ) return 0;
   int nErr0 = c->err.n;
+  z = rec_text_checked(c, f, z, iRow);
+  if( z==0 ) return 1;
   switch( f->eType ){
     case FT_TEXT: case FT_LONGTEXT: {
       int nMax = f->nMax ? f->nMax : (f->eType==FT_TEXT ? 200 : 20000);
       int nChar = utf8_chars(z);
-      if( nChar<0 ){ err_add(c, iRow, f, "含有无效字符（不是UTF-8编码）"); break; }
       if( nChar>nMax ){ err_add(c, iRow, f, "长度不能超过%d个字，实际%d个字", nMax, nChar); break; }
-      for(const char *p=z; *p; p++){
-        if( (unsigned char)*p<0x20 && *p!='\t' && !(f->eType==FT_LONGTEXT && (*p=='\n' || *p=='\r')) ){
-          err_add(c, iRow, f, "含有不可见的控制字符"); break;
-        }
-      }
       *pzOut = z;
       break;
     }
@@ -259,9 +281,11 @@ int rec_from_input(Ctx *c, Rec *r, int iRow, InputFn xGet, void *pArg){
   int nErr0 = c->err.n;
   const char *zDept = xGet(pArg, &field_dept);
   if( zDept ){
-    char *z = trim(c, zDept);
+    const char *z = trim(c, zDept);
     if( z[0]==0 ){
       r->iDept = 0;
+    }else if( (z = rec_text_checked(c, &field_dept, z, iRow))==0 ){
+      /* reported */
     }else{
       i64 iDept;
       const char *zPath;
@@ -882,6 +906,7 @@ const char *rec_json(Ctx *c, const Rec *r){
 void rec_json_buf(const Rec *r, Buf *pOut){
   Json j;
   json_init(&j, pOut);
+  j.bExact = 1;        /* the audit log's form: see json_escape_exact */
   json_obj_begin(&j);
   json_kint(&j, "id", r->id);
   json_kint(&j, "dept_id", r->iDept);
@@ -901,6 +926,7 @@ void rec_json_buf(const Rec *r, Buf *pOut){
 void rec_json_header(const Kind *k, Buf *pOut){
   Json j;
   json_init(&j, pOut);
+  j.bExact = 1;        /* the audit log's form: see json_escape_exact */
   json_arr_begin(&j);
   json_str(&j, "id"); json_str(&j, "dept_id"); json_str(&j, "state");
   for(const Field *f=k->aField; f->zName; f++) json_str(&j, f->zName);
@@ -909,6 +935,7 @@ void rec_json_header(const Kind *k, Buf *pOut){
 void rec_json_row(const Rec *r, const int *aCol, int nCol, Buf *pOut){
   Json j;
   json_init(&j, pOut);
+  j.bExact = 1;        /* the audit log's form: see json_escape_exact */
   json_arr_begin(&j);
   json_int(&j, r->id);
   json_int(&j, r->iDept);

@@ -72,6 +72,9 @@ const char *rec_display(Ctx*, const Rec*, const Field*);  /* enum label, 是/否
 const char *rec_ref_text(Ctx*, const Field*, const char *zId, int bCode);
 int  rec_trans_allowed(const Actor*, const Rec*, const Transition*);
 int  rec_parse_value(Ctx*, const Field*, const char *zIn, const char **pzOut, int iRow); /* one field */
+/* Text a field of f's type may hold (utf8_check with what the type allows;
+** CR LF made LF in long text): the value, or 0 after err_add naming f. */
+const char *rec_text_checked(Ctx*, const Field *f, const char *z, int iRow);
 
 /* Low-level write used by rec_insert and the bulk importer: no validation,
 ** no audit, inside the caller's transaction. */

@@ -109,6 +109,7 @@ static int read_input(Req *r, Rec *p){
   if( r->bApi ){
     const char *zErr = 0;
     JsonInput *j = api_json_input(r, &zErr);
+    if( j==0 && r->ctx.err.n ){ r->status = 422; api_errors(r); return 1; }
     if( j==0 ){ req_fail(r, 400, zErr); return 1; }
     api_json_check(r, j, p->pKind);
     rec_from_input(&r->ctx, p, 0, api_json_get, j);
@@ -222,9 +223,8 @@ int req_input(Req *r, const char *zName, const char **pz){
   if( !r->bApi ){ *pz = req_param(r, zName); return 0; }
   const char *zErr = 0;
   JsonInput *j = api_json_input(r, &zErr);
-  if( j==0 ){ req_fail(r, 400, zErr); return 1; }
-  Field f = { zName, zName, FT_TEXT };
-  *pz = api_json_get(j, &f);
+  if( j==0 ){ req_fail(r, r->ctx.err.n ? 422 : 400, zErr); return 1; }
+  *pz = api_json_value(j, zName);
   return 0;
 }
 

@@ -161,6 +161,7 @@ static void draft_save_api(Req *r, DraftVersion *v){
   int n = 0;
   const char *zErr;
   DraftPara *a = api_draft_body(r, &n, &zErr);
+  if( a==0 && r->ctx.err.n ){ api_errors(r); return; }
   if( a==0 ){ api_error(r, 400, zErr); return; }
   int rc = draft_save(&r->ctx, v->id, a, n);
   if( rc ){ report_fail(r, rc); return; }

@@ -35,6 +35,7 @@
 ** no change to table.h.
 */
 #include "io/table.h"
+#include "base/utf8.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -88,23 +89,10 @@ size_t io_utf8_check(const char *zIn, size_t n){
       while( i<n && z[i]<0x80 ) i++;
       continue;
     }
-    if( c>=0xC2 && c<=0xDF ){
-      if( i+1>=n || (z[i+1]&0xC0)!=0x80 ) return i;
-      i += 2;
-    }else if( c>=0xE0 && c<=0xEF ){
-      if( i+2>=n || (z[i+1]&0xC0)!=0x80 || (z[i+2]&0xC0)!=0x80 ) return i;
-      if( c==0xE0 && z[i+1]<0xA0 ) return i;          /* overlong */
-      if( c==0xED && z[i+1]>=0xA0 ) return i;         /* UTF-16 surrogate */
-      i += 3;
-    }else if( c>=0xF0 && c<=0xF4 ){
-      if( i+3>=n || (z[i+1]&0xC0)!=0x80 || (z[i+2]&0xC0)!=0x80
-       || (z[i+3]&0xC0)!=0x80 ) return i;
-      if( c==0xF0 && z[i+1]<0x90 ) return i;          /* overlong */
-      if( c==0xF4 && z[i+1]>=0x90 ) return i;         /* above U+10FFFF */
-      i += 4;
-    }else{
-      return i;                                       /* 0x80..0xC1, 0xF5.. */
-    }
+    unsigned cp;
+    int len = utf8_decode(z+i, n-i, &cp);    /* RFC 3629's table, in src/base/utf8.c */
+    if( len==0 ) return i;
+    i += (size_t)len;
   }
   return n;
 }
@@ -136,6 +124,14 @@ void csv_put_bom(IoBuf *p){
 void csv_put_field(IoBuf *p, const char *zCell, int bLast){
   const char *z = zCell ? zCell : "";
   size_t n = strlen(z);
+  Buf fix;
+  buf_init(&fix);
+  if( io_utf8_check(z, n)!=n ){
+    /* stored before input was checked: the file stays UTF-8 (U+FFFD instead) */
+    utf8_repair(&fix, z, n, 0, 0);
+    z = buf_cstr(&fix);
+    n = fix.n;
+  }
   /* OWASP's list: = + - @ start a formula in Excel, LibreOffice and WPS;
   ** a leading TAB or CR is stripped by some of them, exposing what follows. */
   int bGuard = n>0 && strchr("=+-@\t\r", z[0])!=0;
@@ -156,6 +152,7 @@ void csv_put_field(IoBuf *p, const char *zCell, int bLast){
   }
   if( bLast ) io_buf_append(p, "\r\n", 2);
   else        io_buf_append(p, ",", 1);
+  buf_free(&fix);
 }
 
 /************************************************************************
@@ -352,6 +349,65 @@ static int csv_record_at(const char *z, size_t n, size_t iOff){
   return iRec;
 }
 
+static char csv_sniff_delim(const char *z, size_t n);
+
+/*
+** The error for UTF-8 text with an ill-formed sequence at byte iBad: the
+** row (as Excel numbers them), the column by its header (or its number
+** when the header cell is itself not text) and which character of the cell,
+** in the words the import uses for a bad value:
+**   第3行「申请人」：含有无效字符（第2个字起的字节 ED A0 80 是代理码位U+D800，…）
+** A table is always valid UTF-8, so the reader names the cell itself.
+*/
+static void csv_bad_cell(const char *z, size_t n, size_t iBad, char *zErr, int nErr){
+  char cDelim = csv_sniff_delim(z, n);
+  int iRec = 1, iCol = 0, bQuote = 0;
+  size_t iCell = 0;
+  for(size_t i=0; i<iBad; i++){
+    char c = z[i];
+    if( c=='"' ) bQuote = !bQuote;
+    else if( bQuote ) continue;
+    else if( c==cDelim ){ iCol++; iCell = i+1; }
+    else if( c=='\n' || (c=='\r' && (i+1>=n || z[i+1]!='\n')) ){ iRec++; iCol = 0; iCell = i+1; }
+  }
+  /* the characters of the cell before the bad one (a quote that opens it is none) */
+  int nBefore = 0;
+  size_t i = iCell;
+  if( i<iBad && z[i]=='"' ) i++;
+  while( i<iBad ){
+    unsigned cp;
+    int len = utf8_decode((const unsigned char*)z+i, iBad-i, &cp);
+    i += len>0 ? (size_t)len : 1;
+    nBefore++;
+  }
+  /* the header of that column: record 1's cell iCol, unquoted */
+  char zHead[100];
+  size_t k = 0, nHead = 0;
+  bQuote = 0;
+  for(int j=0; j<iCol && k<n; ){
+    char c = z[k++];
+    if( c=='"' ) bQuote = !bQuote;
+    else if( bQuote ) continue;
+    else if( c==cDelim ) j++;
+    else if( c=='\n' || c=='\r' ) k = n;       /* record 1 is shorter: no header */
+  }
+  bQuote = k<n && z[k]=='"';
+  if( bQuote ) k++;
+  while( k<n && nHead+1<sizeof zHead ){
+    if( bQuote ? z[k]=='"' : (z[k]==cDelim || z[k]=='\r' || z[k]=='\n') ) break;
+    zHead[nHead++] = z[k++];
+  }
+  zHead[nHead] = 0;
+  if( iRec==1 || nHead==0 || io_utf8_check(zHead, nHead)!=nHead ){
+    snprintf(zHead, sizeof zHead, "第%d列", iCol+1);
+  }
+  Utf8Bad b;
+  char zWhy[200];
+  utf8_check(z+iBad, n-iBad, ~0u, &b);
+  b.iChar = nBefore + 1;
+  io_err(zErr, nErr, "第%d行「%s」：含有%s", iRec, zHead, utf8_bad_text(&b, zWhy, sizeof zWhy));
+}
+
 /*
 ** Comma unless the first record has tabs and no comma outside quotes:
 ** Excel's "文本文件(制表符分隔)" is what clerks pick when CSV "looks wrong".
@@ -529,10 +585,19 @@ static int csv_parse_chunk(IoChunk *pBuf, size_t n, IoTable *pT, char *zErr, int
       io_table_adopt(pT, pUtf8);
       return csv_parse_inplace(IO_CHUNK_DATA(pUtf8), nUtf8, pT, zErr, nErr);
     }
-    if( iBadGb!=(size_t)-1 && iBadGb>iBad ) iBad = iBadGb;
+    if( iBadGb!=(size_t)-1 && iBadGb>iBad ){
+      iBad = iBadGb;
+    }else if( iBadGb!=(size_t)-1 && iBadGb<iBad ){
+      bBom = 1;        /* read further as UTF-8 than as GB18030: UTF-8 with a bad cell */
+    }
   }
-  io_err(zErr, nErr, "第%d行：文件编码无法识别（应为UTF-8或GB18030/GBK）",
-         csv_record_at(z, n, iBad));
+  if( bBom ){
+    /* UTF-8 (it says so, or it reads so) with a bad sequence: the cell */
+    csv_bad_cell(z, n, iBad, zErr, nErr);
+  }else{
+    io_err(zErr, nErr, "第%d行：文件编码无法识别（应为UTF-8或GB18030/GBK）",
+           csv_record_at(z, n, iBad));
+  }
   free(pBuf);
   return 1;
 

@@ -25,6 +25,7 @@
 **    and may be set at close too, after the widest value is known.
 */
 #include "io/table.h"
+#include "base/utf8.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,8 +120,11 @@ static int xo_cell_ok(XlsxOut *p, int iRow, int iCol){
 static char *xo_sheet_name(const char *zIn){
   IoBuf b = {0};
   int nChar = 0;
+  Buf fix;                       /* a name stored before input was checked: U+FFFD for bad bytes */
+  buf_init(&fix);
+  utf8_repair(&fix, zIn ? zIn : "", zIn ? strlen(zIn) : 0, 0, 1);
   io_buf_append(&b, "", 0);
-  for(const char *z = zIn ? zIn : ""; *z && nChar<31; ){
+  for(const char *z = buf_cstr(&fix); *z && nChar<31; ){
     int n = 1;
     unsigned char c = (unsigned char)*z;
     if( c>=0xF0 ) n = 4; else if( c>=0xE0 ) n = 3; else if( c>=0xC0 ) n = 2;
@@ -129,6 +133,7 @@ static char *xo_sheet_name(const char *zIn){
     z += strnlen(z, (size_t)n);
     nChar++;
   }
+  buf_free(&fix);
   /* Excel also refuses a leading or trailing apostrophe, and an empty name. */
   if( b.n==0 || b.z[0]=='\'' || b.z[b.n-1]=='\'' ){
     b.n = 0;
@@ -177,21 +182,18 @@ void xlsx_out_header(XlsxOut *p, int nCol, const char *const *azLabel, const dou
 }
 
 /*
-** z with every byte that is not valid UTF-8 replaced by U+FFFD, in a new
-** malloc'd string. Invalid UTF-8 would make the sheet XML ill-formed and
-** Excel would refuse the whole file ("发现不可读取的内容").
+** z with every ill-formed UTF-8 sequence, and every character XML 1.0
+** forbids (controls other than tab, LF and CR; U+FFFE, U+FFFF) or
+** Unicode calls a noncharacter, replaced by U+FFFD, in a new malloc'd
+** string. Input is checked (src/base/utf8.h), but a value stored before
+** that would make the sheet XML ill-formed and Excel would refuse the
+** whole file ("发现不可读取的内容").
 */
 static char *xo_utf8_fix(const char *z, size_t n){
-  IoBuf b = {0};
-  for(;;){
-    size_t iBad = io_utf8_check(z, n);
-    io_buf_append(&b, z, iBad);
-    if( iBad==n ) break;
-    io_buf_append(&b, "\xEF\xBF\xBD", 3);
-    z += iBad+1;
-    n -= iBad+1;
-  }
-  return b.z;
+  Buf b;
+  buf_init(&b);
+  utf8_repair(&b, z, n, UTF8_TAB|UTF8_LF|UTF8_CR, 1);
+  return buf_detach(&b, 0);
 }
 
 /*
@@ -203,7 +205,7 @@ void xlsx_out_str(XlsxOut *p, int iRow, int iCol, const char *z){
   char *zCut = 0;
   if( !xo_cell_ok(p, iRow, iCol) || p->pWs==0 || z==0 || z[0]==0 ) return;
   n = strlen(z);
-  if( io_utf8_check(z, n)!=n ) z = zCut = xo_utf8_fix(z, n);
+  if( utf8_repair_needed(z, n, UTF8_TAB|UTF8_LF|UTF8_CR, 1) ) z = zCut = xo_utf8_fix(z, n);
   for(; z[i]; i++){
     if( ((unsigned char)z[i] & 0xC0)!=0x80 && ++nChar>XO_MAX_STR ) break;
   }

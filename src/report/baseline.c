@@ -17,6 +17,7 @@
 #include "report/report.h"
 #include "report/extract.h"
 #include "io/table.h"
+#include "base/utf8.h"
 #include "audit/audit.h"
 #include <string.h>
 #include <stdlib.h>
@@ -135,8 +136,11 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
   if( iYear<2000 || iYear>2999 ){ err_add(c, 0, 0, "年度“%d”无效：应为四位数的年份", iYear); return FZ_INVALID; }
   if( zText==0 || strlen(zText)<20 ){ err_add(c, 0, 0, "没有收到报告全文：请粘贴上年度法治政府建设情况报告的文字"); return FZ_INVALID; }
   if( strlen(zText)>2000000 ){ err_add(c, 0, 0, "报告全文超过2 MB：请只粘贴报告正文"); return FZ_INVALID; }
-  if( io_utf8_check(zText, strlen(zText))!=strlen(zText) ){
-    err_add(c, 0, 0, "报告全文不是有效的UTF-8文本：请从网页或Word中复制文字后粘贴，或先另存为UTF-8");
+  Utf8Bad bad;
+  if( utf8_check(zText, strlen(zText), UTF8_TAB|UTF8_LF|UTF8_CR, &bad) ){
+    /* its sentences are kept: only valid text (src/base/utf8.h) */
+    char zWhy[200];
+    err_add(c, 0, 0, "报告全文含有%s：请从网页或Word中复制文字后粘贴，或先另存为UTF-8", utf8_bad_text(&bad, zWhy, sizeof zWhy));
     return FZ_INVALID;
   }
   Extract x;

@@ -16,6 +16,7 @@
 */
 #include "report/report_int.h"
 #include "audit/audit.h"
+#include "base/utf8.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -267,11 +268,13 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
       err_add(c, 0, 0, "%s：状态“%s”无效", zWhere, s);
     }
     if( strlen(a[i].zTpl)>20000 ) err_add(c, 0, 0, "%s：超过20000字节，请分成几段", zWhere);
-    for(const char *z=a[i].zTpl; *z; z++){
-      if( ((unsigned char)*z<0x20 && *z!='\t') || *z==0x7f ){
-        err_add(c, 0, 0, "%s：含有换行等控制字符；一段一个段落（标题换行写{br}）", zWhere);
-        break;
-      }
+    Utf8Bad bad;
+    int eBad = utf8_check(a[i].zTpl, strlen(a[i].zTpl), UTF8_TAB, &bad);
+    if( eBad==UTF8_E_CONTROL ){
+      err_add(c, 0, 0, "%s：含有换行等控制字符；一段一个段落（标题换行写{br}）", zWhere);
+    }else if( eBad ){          /* only valid text is stored (src/base/utf8.h) */
+      char zWhy[200];
+      err_add(c, 0, 0, "%s：含有%s", zWhere, utf8_bad_text(&bad, zWhy, sizeof zWhy));
     }
     Buf e;
     buf_init(&e);

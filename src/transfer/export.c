@@ -6,6 +6,7 @@
 ** imported again.
 */
 #include "transfer/transfer.h"
+#include "base/utf8.h"
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -56,7 +57,19 @@ static int export_row(void *p, Rec *r){
   j->nRow++;
   if( strcmp(j->zFormat, "json")==0 ){
     fputs(j->nRow>1 ? ",\n" : "\n", j->pOut);
-    fputs(rec_json(c, r), j->pOut);
+    const char *zJson = rec_json(c, r);     /* the audit log's form: bytes as stored */
+    size_t n = strlen(zJson);
+    if( utf8_repair_needed(zJson, n, 0, 0) ){
+      /* stored before input was checked: U+FFFD, so the file stays UTF-8
+      ** (every byte JSON's syntax uses is ASCII, which repair never touches) */
+      Buf fix;
+      buf_init(&fix);
+      utf8_repair(&fix, zJson, n, 0, 0);
+      fputs(buf_cstr(&fix), j->pOut);
+      buf_free(&fix);
+    }else{
+      fputs(zJson, j->pOut);
+    }
     return 0;
   }
   const State *s = k->aState ? kind_state(k, r->zState) : 0;

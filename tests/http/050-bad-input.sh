@@ -56,7 +56,9 @@ ok_case "applicant=$(printf '张%.0s' $(seq 1 100))" case_no=示复〔2026〕LEN
 expect_status 303 "100 characters are allowed"
 ok_case "applicant=$(printf '张\t某')" case_no=示复〔2026〕CTL-1号 "note=$(printf 'a\001b')"
 expect_status 422 "control character"
-expect_contains "$BODY" '<div class="err" id="e-note">含有不可见的控制字符</div>'
+expect_contains "$BODY" '<div class="err" id="e-note">含有不可见的控制字符（第2个字是U+0001）</div>'
+# a one-line field takes no tab (a paste from a table); long text keeps it
+expect_contains "$BODY" '<div class="err" id="e-applicant">含有制表符（第2个字是U+0009），此项只能填一行</div>'
 
 # 4. A value not in the list: the message lists the allowed labels.
 ok_case matter=行政诉讼

@@ -312,6 +312,11 @@ static void test_csv_bad_encoding(void){
     static const char zBom[] = "\xEF\xBB\xBF" "名称\n好\n\xC4\xE3\xBA\xC3\n";
     T_CHECK( csv_parse_mem(zBom, strlen(zBom), &t, zErr, sizeof(zErr))!=0 );
     T_CHECK( t_contains(zErr, "第3行") );
+    /* named as the import names a bad value: row, column by its header, which character */
+    T_EQ_STR(zErr, "第3行「名称」：含有无效字符（第1个字起的字节 C4 不是有效的UTF-8编码）");
+    static const char zSur[] = "\xEF\xBB\xBF" "案号,\"所属,部门\",申请人\r\nA,\"B,\"\"x\",王某\r\nA2,B,\"张\xED\xA0\x80某\"\r\n";
+    T_CHECK( csv_parse_mem(zSur, strlen(zSur), &t, zErr, sizeof(zErr))!=0 );
+    T_EQ_STR(zErr, "第3行「申请人」：含有无效字符（第2个字起的字节 ED A0 80 是代理码位U+D800，不是有效的UTF-8编码）");
   }
 
   /* Overlong and surrogate UTF-8 are invalid too (and 0xC0 is not GB18030). */
