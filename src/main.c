@@ -128,6 +128,19 @@ static int cmd_serve(Opts *o){
     fprintf(stderr, "--threads 应为 1 到 256 之间的整数（工作线程数，默认等于CPU核数）\n");
     return 2;
   }
+  const char *zPerIp = opt(o, "--max-per-ip", 0), *zHeader = opt(o, "--header-timeout", 0);
+  char *zEnd = 0;
+  long nPerIp = zPerIp ? strtol(zPerIp, &zEnd, 10) : HTTP_PER_IP_DEFAULT;
+  if( zPerIp && (zPerIp[0]==0 || *zEnd || nPerIp<0 || nPerIp>100000) ){
+    fprintf(stderr, "--max-per-ip 应为 0 到 100000 之间的整数（同一地址最多同时连接数，0 为不限，默认%d）\n", HTTP_PER_IP_DEFAULT);
+    return 2;
+  }
+  long nHeader = zHeader ? strtol(zHeader, &zEnd, 10) : HTTP_HEADER_TIMEOUT_DEFAULT;
+  if( zHeader && (zHeader[0]==0 || *zEnd || nHeader<0 || nHeader>3600) ){
+    fprintf(stderr, "--header-timeout 应为 0 到 3600 之间的秒数（请求头须在此时间内收齐，0 为不限，默认%d）\n", HTTP_HEADER_TIMEOUT_DEFAULT);
+    return 2;
+  }
+  http_limits((unsigned)nPerIp, (unsigned)nHeader);
   Db *p = app_open(zDb, 0);
   if( p==0 ) return 1;
   db_close(p);
@@ -787,8 +800,10 @@ static const Command aCommand[] = {
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
                           "                             the latest stored draft by default, --version N or data）" },
   { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
-  { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N]\n"
-                          "                             启动网页和API服务（serve the web UI and /api/v1/）" },
+  { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"
+                          "                             启动网页和API服务（serve the web UI and /api/v1/）；\n"
+                          "                             --max-per-ip：同一客户端地址最多同时连接数（默认128，0为不限，放在nginx之后时设为0）；\n"
+                          "                             --header-timeout：请求头须在连接后S秒内收齐、请求体平均每秒不少于1 KiB（默认10，0为不限）" },
   { "setting", cmd_setting, "setting --db FILE 名称 值\n"
                           "                             设置对外访问地址（public_url）、报告署名等（set the public address, report names）" },
   { "user",   cmd_user,   "user --db FILE add 账号 姓名 admin|clerk|leader 部门\n"
