@@ -346,6 +346,29 @@ static int cmd_schema(Opts *o){
   return 0;
 }
 
+/* fazhi backup --db F -o FILE: a consistent copy of a SQLite database
+** while servers keep writing (db_backup); PostgreSQL is copied by pg_dump,
+** whose command line is printed instead. */
+static int cmd_backup(Opts *o){
+  const char *zDb = need_db(o), *zOut = opt(o, "-o", 0);
+  if( zDb==0 ) return 2;
+  if( zOut==0 || zOut[0]==0 ){ fprintf(stderr, "用法：fazhi backup --db 县.db -o 备份文件.db\n"); return 2; }
+  if( db_is_postgres(zDb) ){
+    fprintf(stderr, "PostgreSQL 数据库请用 pg_dump 备份（同样是运行中的一致快照），例如：\n"
+                    "  pg_dump -Fc -f 备份文件.dump \"%s\"\n"
+                    "恢复：createdb 新库名 && pg_restore -d 新库名 备份文件.dump，然后 fazhi check --db 新库 核验。\n", zDb);
+    return 2;
+  }
+  char zErr[300];
+  Db *p = db_open(zDb, 0, zErr, sizeof zErr);
+  if( p==0 ){ fprintf(stderr, "%s\n", zErr); return 1; }
+  int rc = db_backup(p, zOut);
+  if( rc ) fprintf(stderr, "%s\n", db_errmsg(p));
+  else printf("已备份到 %s（运行中的一致快照）。可用 fazhi check --db %s 核验备份。\n", zOut, zOut);
+  db_close(p);
+  return rc ? 1 : 0;
+}
+
 static int cmd_check(Opts *o){
   const char *zDb = need_db(o);
   if( zDb==0 ) return 2;
@@ -760,6 +783,8 @@ typedef struct Command {
 } Command;
 
 static const Command aCommand[] = {
+  { "backup", cmd_backup, "backup --db FILE -o 备份.db   服务运行中备份SQLite数据库（一致的快照；PostgreSQL 打印 pg_dump 命令）\n"
+                          "                             (a consistent copy while the server runs)" },
   { "baseline", cmd_baseline, "baseline --db FILE --year Y 报告.txt\n"
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
                           "                             同比、近年变化和指标表的上年数值以这些数字为准（import last year's report as the baseline）" },
