@@ -123,7 +123,7 @@ static void sync_dir_of(const char *zPath){
   char zDir[4096];
   snprintf(zDir, sizeof zDir, "%s", zPath);
   char *zSlash = strrchr(zDir, '/');
-  if( zSlash==0 ) strcpy(zDir, ".");
+  if( zSlash==0 ) snprintf(zDir, sizeof zDir, ".");
   else if( zSlash==zDir ) zDir[1] = 0;
   else *zSlash = 0;
   int fd = open(zDir, O_RDONLY|O_DIRECTORY);
