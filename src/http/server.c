@@ -8,7 +8,7 @@
 ** its second call, never the first (keep-alive depends on it), except for
 ** a body announced too large, refused at once.
 **
-** Slow clients: every connection is on a list (aConn, under connMutex)
+** Slow clients: every connection is on a list (pConnList, under connMutex)
 ** with a deadline. Its request's headers must be complete within
 ** --header-timeout seconds of the connection's start (or of the previous
 ** answer, plus the idle timeout, on a kept-alive connection), and a body
@@ -112,6 +112,7 @@ static void conn_sweep(void){
   pthread_mutex_lock(&connMutex);
   for(Conn *c=pConnList; c; c=c->pNext){
     int bLate = 0;
+    if( c->fd<0 ) continue;                /* its socket unknown: cannot be shut down */
     if( c->eState==CONN_HEADERS ) bLate = t > c->tDeadline;
     else if( c->eState==CONN_BODY ){
       long long ms = t - c->tBody;
@@ -371,7 +372,6 @@ static void conn_notify(void *cls, struct MHD_Connection *conn, void **socket_co
     c->pCache = conn_cache_new();
     c->eState = CONN_HEADERS;
     c->tDeadline = now_ms() + (long long)nHeaderTimeout*1000;
-    if( c->fd<0 ) c->eState = CONN_ANSWER;     /* cannot be shut down: not swept */
     pthread_mutex_lock(&connMutex);
     c->pNext = pConnList;
     if( pConnList ) pConnList->pPrev = c;
