@@ -37,6 +37,7 @@
 #include <arpa/inet.h>
 #include <sys/stat.h>
 #include <stdatomic.h>
+#include <stdarg.h>
 #include <pthread.h>
 #include <errno.h>
 #include <dirent.h>
@@ -421,6 +422,33 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
   *con_cls = 0;
 }
 
+/* libmicrohttpd's own messages (refused and broken connections) on
+** stderr, at most MHD_LOG_BURST in a minute: a flood of connections must
+** not become a flood of log lines. What was left out is counted in one
+** line when the next minute begins. */
+#define MHD_LOG_BURST 20
+static void mhd_log(void *cls, const char *zFmt, va_list ap){
+  static pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
+  static long long tWindow;              /* ms: start of the current minute */
+  static int nShown, nSkipped;
+  (void)cls;
+  long long t = now_ms();
+  pthread_mutex_lock(&mutex);
+  if( t - tWindow >= 60000 ){
+    if( nSkipped ) fprintf(stderr, "libmicrohttpd: 上一分钟另有%d条连接消息未显示\n", nSkipped);
+    tWindow = t;
+    nShown = nSkipped = 0;
+  }
+  if( nShown < MHD_LOG_BURST ){
+    nShown++;
+    fputs("libmicrohttpd: ", stderr);
+    vfprintf(stderr, zFmt, ap);
+  }else{
+    nSkipped++;
+  }
+  pthread_mutex_unlock(&mutex);
+}
+
 void http_limits(unsigned nPerIpArg, unsigned nHeaderTimeoutArg){
   nPerIp = nPerIpArg;
   nHeaderTimeout = nHeaderTimeoutArg;
@@ -521,6 +549,7 @@ int http_serve(const char *zDb, const char *zListen, int nThreads){
   struct MHD_Daemon *d = MHD_start_daemon(
       MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, 0, 0,
       access_handler, 0,
+      MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void*)0,
       MHD_OPTION_SOCK_ADDR, (struct sockaddr*)&sa,
       MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)nCpu,
       MHD_OPTION_NOTIFY_COMPLETED, request_done, (void*)0,

@@ -3,7 +3,8 @@
 # Connections and transport (issue 13 §7):
 #   1. 1,100 connections trickling a header byte every 2 s from one address
 #      (127.0.0.2) do not starve a normal client (127.0.0.1): the per-address
-#      limit refuses most of them, the header timeout ends the rest.
+#      limit refuses most of them, the header timeout ends the rest; the
+#      library's messages about them are rate-limited in the log.
 #   2. With the per-address limit off (as behind nginx), slow headers and a
 #      slow body are cut off after --header-timeout.
 #   3. A body announced larger than the route takes is refused at once with
@@ -84,6 +85,9 @@ wait $FLOOD
 read OPENED CLOSED <"$T/flood.out"
 note "flood: $OPENED connected, $CLOSED closed by the server"
 expect_eq "$CLOSED" "$OPENED" "every slow connection was refused or cut off by the end"
+# …and the refusals do not flood the log (at most 20 library lines a minute).
+NLOG=$(wc -l <"$T/server.err")
+check "the flood left $NLOG log lines (≤ 25)" test "$NLOG" -le 25
 
 # ---- 3. a body announced too large: refused before it is read ---------------
 # announced PATH TYPE: headers only, Content-Length 5 MB; the answer within 5 s.
