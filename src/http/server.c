@@ -427,6 +427,7 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
 ** not become a flood of log lines. What was left out is counted in one
 ** line when the next minute begins. */
 #define MHD_LOG_BURST 20
+static void mhd_log(void *cls, const char *zFmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static void mhd_log(void *cls, const char *zFmt, va_list ap){
   static pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
   static long long tWindow;              /* ms: start of the current minute */
