@@ -18,7 +18,10 @@
 ** connection past its deadline; libmicrohttpd then sees the end of the
 ** stream and closes it as usual. A connection is taken off the list (in
 ** NOTIFY_CLOSED) before libmicrohttpd closes its socket, so a shut-down
-** socket is never a reused one.
+** socket is never a reused one. A worker thread running a long handler
+** (an import) reads none of its other connections meanwhile: those are
+** not swept while it is busy, and their deadlines move on by the time it
+** was busy, so a quick client is not blamed for the server's own delay.
 **
 ** Uploads and generated files are staged in a private folder (stage_init):
 ** mode 0700, files 0600, named after the server's pid, emptied at start-up
@@ -73,6 +76,7 @@ enum { CONN_HEADERS, CONN_BODY, CONN_ANSWER, CONN_SHUT };
 typedef struct Conn {
   void *pCache;              /* ConnCache of dispatch.c (session cache) */
   int fd;                    /* the socket, for shutdown() by the sweeper */
+  int iWorker;               /* worker_id() of the thread serving it (0: unknown) */
   int eState;                /* CONN_*; changed under connMutex */
   long long tDeadline;       /* ms: headers complete by then (CONN_HEADERS) */
   long long tBody;           /* ms: when the headers were complete (CONN_BODY) */
@@ -81,6 +85,21 @@ typedef struct Conn {
 } Conn;
 static pthread_mutex_t connMutex = PTHREAD_MUTEX_INITIALIZER;
 static Conn *pConnList;
+
+/* Worker threads, numbered 1.. as they first serve a connection (each
+** libmicrohttpd worker accepts and serves its own connections); aBusy[i]
+** is set while worker i runs a handler. Beyond MAX_WORKERS: 0, untracked. */
+#define MAX_WORKERS 300
+static atomic_int nWorker;
+static atomic_int aBusy[MAX_WORKERS];
+static __thread int tWorker = -1;
+static int worker_id(void){
+  if( tWorker<0 ){
+    int i = atomic_fetch_add(&nWorker, 1) + 1;
+    tWorker = i<MAX_WORKERS ? i : 0;
+  }
+  return tWorker;
+}
 
 static long long now_ms(void){
   struct timespec ts;
@@ -114,6 +133,7 @@ static void conn_sweep(void){
   for(Conn *c=pConnList; c; c=c->pNext){
     int bLate = 0;
     if( c->fd<0 ) continue;                /* its socket unknown: cannot be shut down */
+    if( c->iWorker && atomic_load(&aBusy[c->iWorker]) ) continue;   /* the server is slow, not the client */
     if( c->eState==CONN_HEADERS ) bLate = t > c->tDeadline;
     else if( c->eState==CONN_BODY ){
       long long ms = t - c->tBody;
@@ -258,6 +278,23 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r){
   return ret;
 }
 
+/* Worker w has run a handler for ms milliseconds: the deadlines of its
+** other connections move on by as much (they could not be read), then w
+** is marked idle, both under connMutex so no sweep sees one without the
+** other. */
+static void worker_idle(int w, long long ms){
+  pthread_mutex_lock(&connMutex);
+  if( ms>=500 ){
+    for(Conn *c=pConnList; c; c=c->pNext){
+      if( c->iWorker!=w ) continue;
+      if( c->eState==CONN_HEADERS ) c->tDeadline += ms;
+      else if( c->eState==CONN_BODY ) c->tBody += ms;
+    }
+  }
+  atomic_store(&aBusy[w], 0);
+  pthread_mutex_unlock(&connMutex);
+}
+
 /* Dispatches a complete (or refused) request and queues its answer. */
 static enum MHD_Result answer(struct MHD_Connection *conn, Req *r){
   r->ctx.pDb = http_thread_db();
@@ -267,7 +304,11 @@ static enum MHD_Result answer(struct MHD_Connection *conn, Req *r){
     req_header(r, "Retry-After", "5");
     return send_response(conn, r);
   }
+  int w = worker_id();
+  long long t0 = now_ms();
+  if( w ) atomic_store(&aBusy[w], 1);
   http_dispatch(r);
+  if( w ) worker_idle(w, now_ms() - t0);
   return send_response(conn, r);
 }
 
@@ -371,6 +412,7 @@ static void conn_notify(void *cls, struct MHD_Connection *conn, void **socket_co
     const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
     c->fd = ci ? ci->connect_fd : -1;
     c->pCache = conn_cache_new();
+    c->iWorker = worker_id();
     c->eState = CONN_HEADERS;
     c->tDeadline = now_ms() + (long long)nHeaderTimeout*1000;
     pthread_mutex_lock(&connMutex);

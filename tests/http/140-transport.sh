@@ -12,6 +12,8 @@
 #   4. Uploads are staged in a private folder (0700, files 0600) that the
 #      next start empties of what a crashed server left; a finished import
 #      or export leaves nothing there.
+#   5. A client whose request waits on a server thread busy with a long
+#      import is not cut off by the header timeout: the delay is the server's.
 . "$(dirname "$0")/lib.sh"
 
 # slow.py PORT N INTERVAL SECONDS [BODY]: N connections from 127.0.0.2, each
@@ -166,6 +168,42 @@ expect_eq "$CLOSED" "$OPENED" "a body trickled at 1 byte/s is cut off"
 anon
 get /login
 expect_status 200 "normal requests still served"
+
+# ---- 5. the server's own delay is not the client's ---------------------------
+# One worker thread, a 1 s header timeout. A client connects (accepted at
+# once), an import that keeps the only worker busy for seconds begins, and
+# the client sends its request 0.8 s after connecting: it waits in the
+# socket until the import ends, well past 1 s, and must still be answered.
+stop_server
+SERVE_ARGS="--threads 1 --header-timeout 1" _spawn_server server
+awk 'BEGIN{ printf "案号,所属部门,申请人,被申请人,案件类别,收到申请日期,受理日期,审理程序,经批准延长审理期限,结案日期,结案方式,状态\r\n";
+  for(r=2;r<=200001;r++) printf "示复〔2026〕慢-%d,示范县司法局,王某%d,示范县市场监督管理局,政府信息公开,2026-05-%02d,2026-06-01,简易程序,否,,,已受理\r\n", r, r, r%28+1 }' >"$T/big.csv"
+api_login fuyi
+python3 - "$PORT" >"$T/late.out" 2>&1 <<'EOF2' &
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+time.sleep(0.8)
+s.sendall(b"GET /login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+s.settimeout(120)
+out = b""
+try:
+    while True:
+        b = s.recv(65536)
+        if not b: break
+        out += b
+except OSError as e:
+    out += b" <" + str(e).encode() + b">"
+print(out[:40].decode("utf-8", "replace").splitlines()[0] if out else "closed without an answer", flush=True)
+EOF2
+LATE=$!
+sleep 0.2
+curl -s -o "$T/imp.json" -w '%{http_code}' --max-time 300 -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
+  --data-binary "@$T/big.csv" "$BASE/api/v1/k/reconsideration/import" >"$T/imp.status"
+wait $LATE
+expect_eq "$(cat "$T/imp.status")" 200 "the long import"
+expect_eq "$(cat "$T/late.out")" "HTTP/1.1 200 OK" "a request that waited on the busy worker is answered"
+rm -f "$T/big.csv"
+
 # option values
 timeout 10 "$FAZHI" serve --db "$DB" --max-per-ip x >"$T/opt.out" 2>&1
 expect_eq "$?" 2 "--max-per-ip x is refused"
