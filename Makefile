@@ -6,6 +6,8 @@
 #   make unit     unit tests only
 #   make san      the unit and HTTP tests again under ASan + UBSan (build-san/)
 #   make bench    the benchmarks in bench/ (not part of make test)
+#   make install  the binary to $(PREFIX)/bin (/usr/local/bin), the systemd units,
+#                 /var/lib/fazhi (0700) and, without DESTDIR, a `fazhi` system user
 #
 # CC=clang works too; the flags are the same and warnings are errors.
 
@@ -35,7 +37,7 @@ LIBOBJ  := $(filter-out $(B)/src/main.o,$(OBJ))
 TSRC    := $(sort $(wildcard tests/unit/t_*.c))
 TBIN    := $(TSRC:tests/unit/%.c=$(B)/tests/%)
 
-.PHONY: all deps demo test unit san bench clean http seedtest browser codecheck
+.PHONY: all deps demo test unit san bench clean http seedtest browser codecheck install
 all: deps $(B)/fazhi
 
 # Installs what is missing on a Debian 12 machine (apt-get); a no-op when present.
@@ -85,6 +87,31 @@ demo: all
 
 bench: all
 	@sh bench/run.sh $(B)/fazhi
+
+# make install [PREFIX=/usr/local] [DESTDIR=staging] [UNITDIR=/etc/systemd/system]
+# [STATEDIR=/var/lib/fazhi]. With DESTDIR (packaging, tests) nothing outside
+# it is touched: no user is created, no owner set, systemd not reloaded.
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+UNITDIR  ?= /etc/systemd/system
+STATEDIR ?= /var/lib/fazhi
+UNITS    := fazhi.service fazhi-backup.service fazhi-backup.timer
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(UNITDIR)
+	install -m 0755 $(B)/fazhi $(DESTDIR)$(BINDIR)/fazhi
+	for u in $(UNITS); do \
+	  sed -e 's|@BINDIR@|$(BINDIR)|g' -e 's|@STATEDIR@|$(STATEDIR)|g' dist/$$u > $(DESTDIR)$(UNITDIR)/$$u && \
+	  chmod 0644 $(DESTDIR)$(UNITDIR)/$$u || exit 1; \
+	done
+	install -d -m 0700 $(DESTDIR)$(STATEDIR) $(DESTDIR)$(STATEDIR)/backup
+	@if [ -z "$(DESTDIR)" ]; then \
+	  id -u fazhi >/dev/null 2>&1 || useradd --system --user-group --home-dir $(STATEDIR) \
+	    --no-create-home --shell /usr/sbin/nologin --comment "fazhi service" fazhi || exit 1; \
+	  chown fazhi:fazhi $(STATEDIR) $(STATEDIR)/backup && chmod 0700 $(STATEDIR) $(STATEDIR)/backup || exit 1; \
+	  if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then systemctl daemon-reload; fi; \
+	  echo "已安装。建库：sudo -u fazhi $(BINDIR)/fazhi init --db $(STATEDIR)/fazhi.db --county 县名"; \
+	  echo "启动：systemctl enable --now fazhi fazhi-backup.timer"; \
+	fi
 
 clean:
 	rm -rf build build-san build-clang

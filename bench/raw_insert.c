@@ -11,7 +11,7 @@
 ** split rows, turn 所属部门 / 政务服务事项 / enum labels into the stored ids
 ** (hash maps loaded once), then one prepared INSERT per row with the same
 ** columns and the same explicit ids as fazhi's importer, inside a single
-** transaction, with fazhi's connection pragmas (WAL, synchronous=NORMAL)
+** transaction, with fazhi's connection pragmas (WAL, synchronous=FULL)
 ** and, when CACHE_KIB is given, the page cache fazhi's importer sets for
 ** bulk writes (PRAGMA cache_size=-CACHE_KIB).
 ** It skips everything else the importer does: trimming and validating each
@@ -79,7 +79,7 @@ static sqlite3 *open_db(const char *zDb){
     exit(1);
   }
   sqlite3_busy_timeout(db, 10000);
-  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+  sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
                    " PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", 0, 0, 0);
   return db;
 }

@@ -129,6 +129,19 @@ static int cmd_serve(Opts *o){
     fprintf(stderr, "--threads 应为 1 到 256 之间的整数（工作线程数，默认等于CPU核数）\n");
     return 2;
   }
+  const char *zPerIp = opt(o, "--max-per-ip", 0), *zHeader = opt(o, "--header-timeout", 0);
+  char *zEnd = 0;
+  long nPerIp = zPerIp ? strtol(zPerIp, &zEnd, 10) : HTTP_PER_IP_DEFAULT;
+  if( zPerIp && (zPerIp[0]==0 || *zEnd || nPerIp<0 || nPerIp>100000) ){
+    fprintf(stderr, "--max-per-ip 应为 0 到 100000 之间的整数（同一地址最多同时连接数，0 为不限，默认%d）\n", HTTP_PER_IP_DEFAULT);
+    return 2;
+  }
+  long nHeader = zHeader ? strtol(zHeader, &zEnd, 10) : HTTP_HEADER_TIMEOUT_DEFAULT;
+  if( zHeader && (zHeader[0]==0 || *zEnd || nHeader<0 || nHeader>3600) ){
+    fprintf(stderr, "--header-timeout 应为 0 到 3600 之间的秒数（请求头须在此时间内收齐，0 为不限，默认%d）\n", HTTP_HEADER_TIMEOUT_DEFAULT);
+    return 2;
+  }
+  http_limits((unsigned)nPerIp, (unsigned)nHeader);
   Db *p = app_open(zDb, 0);
   if( p==0 ) return 1;
   db_close(p);
@@ -332,6 +345,29 @@ static int cmd_schema(Opts *o){
   fwrite(b.z, 1, b.n, stdout);
   buf_free(&b);
   return 0;
+}
+
+/* fazhi backup --db F -o FILE: a consistent copy of a SQLite database
+** while servers keep writing (db_backup); PostgreSQL is copied by pg_dump,
+** whose command line is printed instead. */
+static int cmd_backup(Opts *o){
+  const char *zDb = need_db(o), *zOut = opt(o, "-o", 0);
+  if( zDb==0 ) return 2;
+  if( zOut==0 || zOut[0]==0 ){ fprintf(stderr, "用法：fazhi backup --db 县.db -o 备份文件.db\n"); return 2; }
+  if( db_is_postgres(zDb) ){
+    fprintf(stderr, "PostgreSQL 数据库请用 pg_dump 备份（同样是运行中的一致快照），例如：\n"
+                    "  pg_dump -Fc -f 备份文件.dump \"%s\"\n"
+                    "恢复：createdb 新库名 && pg_restore -d 新库名 备份文件.dump，然后 fazhi check --db 新库 核验。\n", zDb);
+    return 2;
+  }
+  char zErr[300];
+  Db *p = db_open(zDb, 0, zErr, sizeof zErr);
+  if( p==0 ){ fprintf(stderr, "%s\n", zErr); return 1; }
+  int rc = db_backup(p, zOut);
+  if( rc ) fprintf(stderr, "%s\n", db_errmsg(p));
+  else printf("已备份到 %s（运行中的一致快照）。可用 fazhi check --db %s 核验备份。\n", zOut, zOut);
+  db_close(p);
+  return rc ? 1 : 0;
 }
 
 static int cmd_check(Opts *o){
@@ -759,6 +795,8 @@ typedef struct Command {
 } Command;
 
 static const Command aCommand[] = {
+  { "backup", cmd_backup, "backup --db FILE -o 备份.db   服务运行中备份SQLite数据库（一致的快照；PostgreSQL 打印 pg_dump 命令）\n"
+                          "                             (a consistent copy while the server runs)" },
   { "baseline", cmd_baseline, "baseline --db FILE --year Y 报告.txt\n"
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
                           "                             同比、近年变化和指标表的上年数值以这些数字为准（import last year's report as the baseline）" },
@@ -799,8 +837,10 @@ static const Command aCommand[] = {
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
                           "                             the latest stored draft by default, --version N or data）" },
   { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
-  { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N]\n"
-                          "                             启动网页和API服务（serve the web UI and /api/v1/）" },
+  { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"
+                          "                             启动网页和API服务（serve the web UI and /api/v1/）；\n"
+                          "                             --max-per-ip：同一客户端地址最多同时连接数（默认128，0为不限，放在nginx之后时设为0）；\n"
+                          "                             --header-timeout：请求头须在连接后S秒内收齐、请求体平均每秒不少于1 KiB（默认10，0为不限）" },
   { "setting", cmd_setting, "setting --db FILE 名称 值\n"
                           "                             设置对外访问地址（public_url）、报告署名等（set the public address, report names）" },
   { "user",   cmd_user,   "user --db FILE add 账号 姓名 admin|clerk|leader 部门\n"

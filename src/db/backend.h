@@ -48,6 +48,7 @@ typedef struct DbVtab {
   int  (*xCopyEnd)(Db*, int bAbort);                      /* bAbort: the server discards the rows */
   const char *(*xErrmsg)(Db*);                            /* the driver's own message */
   void (*xClose)(Db*);                                    /* frees the backend's part */
+  int  (*xBackup)(Db*, const char *zOut);                 /* NULL: not by fazhi (PostgreSQL) */
 } DbVtab;
 
 /* The shared head of every backend's connection struct. */

@@ -193,6 +193,15 @@ void db_refresh_stats(Db *p, const char *zTable){ p->pVt->xRefreshStats(p, zTabl
 void db_sync_ids(Db *p, const char *zTable){ p->pVt->xSyncIds(p, zTable); }
 void db_schema_lock(Db *p, int bOn){ p->pVt->xSchemaLock(p, bOn); }
 
+int db_backup(Db *p, const char *zOut){
+  p->zErr[0] = 0;
+  if( p->pVt->xBackup==0 ){
+    db_set_err(p, "PostgreSQL 数据库请用 pg_dump 备份");
+    return DB_ERROR;
+  }
+  return p->pVt->xBackup(p, zOut) ? DB_ERROR : DB_OK;
+}
+
 int db_prepare_buf(Db *p, Stmt *s, SqlBuf *b){
   return db_prepare_sql(p, s, buf_cstr(&b->b));
 }

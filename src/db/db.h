@@ -131,6 +131,14 @@ int  db_bulk_flush(Bulk*);                 /* sends every row so far and ends th
 int  db_bulk_end(Bulk*);                   /* sends what is left, frees */
 void db_bulk_abort(Bulk*);                 /* frees without sending */
 
+/* A consistent copy of the whole database, taken while other connections
+** keep writing, into the new SQLite file zOut (replaced if it exists): one
+** snapshot through SQLite's online backup, written to "zOut.tmp-PID",
+** synced, then renamed, so a file named zOut is always a whole copy.
+** DB_ERROR with a Chinese db_errmsg(); always DB_ERROR on PostgreSQL,
+** whose copies are pg_dump's job. */
+int  db_backup(Db*, const char *zOut);
+
 /* Dialect-dependent DDL fragments. */
 const char *db_ddl_pk(Db*);      /* "id INTEGER PRIMARY KEY" / "id BIGSERIAL PRIMARY KEY" */
 #endif

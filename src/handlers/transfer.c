@@ -12,14 +12,7 @@
 #include <unistd.h>
 #include <time.h>
 
-static const char *tmp_file(Req *r){
-  const char *zDir = getenv("TMPDIR");
-  char *zTmp = arena_printf(&r->arena, "%s/fazhi-out-XXXXXX", zDir && zDir[0] ? zDir : "/tmp");
-  int fd = mkstemp(zTmp);
-  if( fd<0 ) return 0;
-  close(fd);
-  return zTmp;
-}
+static const char *tmp_file(Req *r){ return req_temp_path(r, "out"); }
 
 static void attach(Req *r, const char *zPath, const char *zBase, const char *zExt, const char *zType){
   char zStamp[32];

@@ -167,7 +167,7 @@ void http_dispatch(Req *r){
   load_session(r);
   if( r->bDbFailed || db_storage_failed(r->ctx.pDb) ){ storage_unavailable(r); return; }
   if( r->bTooBig ){
-    req_fail(r, 413, "上传内容过大");
+    req_fail(r, 413, "提交的内容过大（表单和JSON不超过1 MB，导入文件不超过200 MB）");
     return;
   }
   int bLoggedIn = r->zToken!=0;

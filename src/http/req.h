@@ -64,6 +64,7 @@ struct Req {
   const char *zSendFile;   /* respond with this file's bytes (deleted afterwards) */
   long long tStart;        /* microseconds */
   void *pConnCache;        /* ConnCache of the TCP connection (dispatch.c), or NULL */
+  void *pConnState;        /* the connection's slow-client bookkeeping (server.c), or NULL */
   i64 iRequest;
 };
 
@@ -100,5 +101,16 @@ void  session_cache_invalidate(void);      /* logout / password change: every ca
 /* nThreads: worker threads, each with its own connection (0: one per CPU;
 ** several servers on one machine share its CPUs). */
 int  http_serve(const char *zDb, const char *zListen, int nThreads);
+/* Before http_serve: at most nPerIp connections from one address (0: no
+** limit; behind a reverse proxy every client has the proxy's address),
+** and a request's headers complete within nHeaderTimeout seconds of the
+** connection's start, its body at least 1 KiB/s after that (0: off). */
+#define HTTP_PER_IP_DEFAULT          128
+#define HTTP_HEADER_TIMEOUT_DEFAULT  10
+void http_limits(unsigned nPerIp, unsigned nHeaderTimeout);
+/* A new empty file (mode 0600) in the server's private staging folder, for
+** a file made for one answer (an export); its path in arena memory, or
+** NULL. The caller unlinks it (zSendFile is unlinked once sent). */
+const char *req_temp_path(Req*, const char *zWhat);
 Db  *http_thread_db(void);
 #endif

@@ -5,8 +5,28 @@
 **
 ** Threading: epoll with a pool of one thread per core (--threads 1: the
 ** polling thread alone, no pool); each thread opens its own database
-** connection on first use. The access handler answers on its second
-** call, never the first (keep-alive depends on it).
+** connection on first use. The access handler answers on
+** its second call, never the first (keep-alive depends on it), except for
+** a body announced too large, refused at once.
+**
+** Slow clients: every connection is on a list (pConnList, under connMutex)
+** with a deadline. Its request's headers must be complete within
+** --header-timeout seconds of the connection's start (or of the previous
+** answer, plus the idle timeout, on a kept-alive connection), and a body
+** must then keep coming at MIN_BODY_RATE on average. libmicrohttpd has no
+** such limit (its own timeout restarts with every byte), so the main
+** thread sweeps the list every second and shuts down, by its socket, a
+** connection past its deadline; libmicrohttpd then sees the end of the
+** stream and closes it as usual. A connection is taken off the list (in
+** NOTIFY_CLOSED) before libmicrohttpd closes its socket, so a shut-down
+** socket is never a reused one. A worker thread running a long handler
+** (an import) reads none of its other connections meanwhile: those are
+** not swept while it is busy, and their deadlines move on by the time it
+** was busy, so a quick client is not blamed for the server's own delay.
+**
+** Uploads and generated files are staged in a private folder (stage_init):
+** mode 0700, files 0600, named after the server's pid, emptied at start-up
+** of whatever a crashed server left.
 */
 #include "http/req.h"
 #include "base/log.h"
@@ -21,12 +41,24 @@
 #include <arpa/inet.h>
 #include <sys/stat.h>
 #include <stdatomic.h>
+#include <stdarg.h>
+#include <pthread.h>
+#include <errno.h>
+#include <dirent.h>
+#include <sys/socket.h>
+#include <sys/resource.h>
 
 #define MAX_FORM_BYTES   (1u<<20)        /* urlencoded / JSON bodies */
 #define MAX_UPLOAD_BYTES (200u<<20)      /* CSV / XLSX imports */
+#define IDLE_TIMEOUT     30              /* seconds without a byte: libmicrohttpd closes */
+#define MAX_CONNECTIONS  1000            /* all addresses together */
+#define MIN_BODY_RATE    1024            /* bytes/s a body must average after its grace */
 
 static const char *zDbTarget;            /* set once before the daemon starts */
 static int bQuiet;
+static unsigned nPerIp = HTTP_PER_IP_DEFAULT;          /* http_limits() */
+static unsigned nHeaderTimeout = HTTP_HEADER_TIMEOUT_DEFAULT;
+static char zStageDir[4096];             /* stage_init(): private folder for temp files */
 static atomic_llong nRequest;
 static __thread Db *tDb;
 
@@ -37,6 +69,84 @@ Db *http_thread_db(void){
     if( tDb==0 ) fprintf(stderr, "fazhi: %s\n", zErr);
   }
   return tDb;
+}
+
+/* ---- slow clients ---------------------------------------------------
+** One Conn per TCP connection (libmicrohttpd's socket context). */
+enum { CONN_HEADERS, CONN_BODY, CONN_ANSWER, CONN_SHUT };
+typedef struct Conn {
+  void *pCache;              /* ConnCache of dispatch.c (session cache) */
+  int fd;                    /* the socket, for shutdown() by the sweeper */
+  int iWorker;               /* worker_id() of the thread serving it (0: unknown) */
+  int eState;                /* CONN_*; changed under connMutex */
+  long long tDeadline;       /* ms: headers complete by then (CONN_HEADERS) */
+  long long tBody;           /* ms: when the headers were complete (CONN_BODY) */
+  atomic_llong nBody;        /* body bytes received so far (CONN_BODY) */
+  struct Conn *pNext, *pPrev;
+} Conn;
+static pthread_mutex_t connMutex = PTHREAD_MUTEX_INITIALIZER;
+static Conn *pConnList;
+
+/* Worker threads, numbered 1.. as they first serve a connection (each
+** libmicrohttpd worker accepts and serves its own connections); aBusy[i]
+** is set while worker i runs a handler. Beyond MAX_WORKERS: 0, untracked. */
+#define MAX_WORKERS 300
+static atomic_int nWorker;
+static atomic_int aBusy[MAX_WORKERS];
+static __thread int tWorker = -1;
+static int worker_id(void){
+  if( tWorker<0 ){
+    int i = atomic_fetch_add(&nWorker, 1) + 1;
+    tWorker = i<MAX_WORKERS ? i : 0;
+  }
+  return tWorker;
+}
+
+static long long now_ms(void){
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec*1000 + ts.tv_nsec/1000000;
+}
+
+/* Moves a connection to state e (a no-op on one already shut down);
+** returns the state it was in. */
+static int conn_state(Conn *c, int e, long long tDeadline){
+  if( c==0 ) return CONN_HEADERS;
+  pthread_mutex_lock(&connMutex);
+  int eOld = c->eState;
+  if( eOld!=CONN_SHUT ){
+    c->eState = e;
+    if( e==CONN_HEADERS ) c->tDeadline = tDeadline;
+    if( e==CONN_BODY ){ c->tBody = now_ms(); atomic_store(&c->nBody, 0); }
+  }
+  pthread_mutex_unlock(&connMutex);
+  return eOld;
+}
+
+/* Called every second by the main thread: shuts down each connection
+** whose headers are late, or whose body has come slower than
+** MIN_BODY_RATE on average once nHeaderTimeout seconds have passed. A
+** connection being answered is left alone. */
+static void conn_sweep(void){
+  if( nHeaderTimeout==0 ) return;
+  long long t = now_ms();
+  pthread_mutex_lock(&connMutex);
+  for(Conn *c=pConnList; c; c=c->pNext){
+    int bLate = 0;
+    if( c->fd<0 ) continue;                /* its socket unknown: cannot be shut down */
+    if( c->iWorker && atomic_load(&aBusy[c->iWorker]) ) continue;   /* the server is slow, not the client */
+    if( c->eState==CONN_HEADERS ) bLate = t > c->tDeadline;
+    else if( c->eState==CONN_BODY ){
+      long long ms = t - c->tBody;
+      bLate = ms > (long long)nHeaderTimeout*1000
+              && atomic_load(&c->nBody)*1000 < ms*MIN_BODY_RATE;
+    }
+    if( bLate ){
+      c->eState = CONN_SHUT;
+      shutdown(c->fd, SHUT_RDWR);
+    }
+  }
+  pthread_mutex_unlock(&connMutex);
 }
 
 static long long now_us(void){
@@ -51,14 +161,32 @@ static enum MHD_Result arg_iter(void *cls, enum MHD_ValueKind kind, const char *
   return MHD_YES;
 }
 
-/* A temporary file for an upload, in $TMPDIR (default /tmp). */
-static FILE *upload_file(Req *r){
-  const char *zDir = getenv("TMPDIR");
-  char *zTmp = arena_printf(&r->arena, "%s/fazhi-upload-XXXXXX", zDir && zDir[0] ? zDir : "/tmp");
+/* A new file (mode 0600) in the staging folder, named "PID-WHAT-XXXXXX";
+** its path in arena memory, or NULL. The fd is returned in *pFd. */
+static char *stage_file(Req *r, const char *zWhat, int *pFd){
+  const char *zDir = zStageDir[0] ? zStageDir : getenv("TMPDIR");
+  char *zTmp = arena_printf(&r->arena, "%s/%ld-%s-XXXXXX", zDir && zDir[0] ? zDir : "/tmp",
+                            (long)getpid(), zWhat);
   int fd = mkstemp(zTmp);
   if( fd<0 ) return 0;
+  *pFd = fd;
+  return zTmp;
+}
+
+/* The file an upload is streamed to. */
+static FILE *upload_file(Req *r){
+  int fd;
+  char *zTmp = stage_file(r, "upload", &fd);
+  if( zTmp==0 ) return 0;
   r->zUploadPath = zTmp;
   return fdopen(fd, "w+b");
+}
+
+const char *req_temp_path(Req *r, const char *zWhat){
+  int fd;
+  char *zTmp = stage_file(r, zWhat, &fd);
+  if( zTmp ) close(fd);
+  return zTmp;
 }
 
 /* Ends a value being collected piecewise (see post_iter). */
@@ -151,6 +279,38 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r){
   return ret;
 }
 
+/* Worker w has run a handler for ms milliseconds: the deadlines of its
+** other connections move on by as much (they could not be read), then w
+** is marked idle, both under connMutex so no sweep sees one without the
+** other. */
+static void worker_idle(int w, long long ms){
+  pthread_mutex_lock(&connMutex);
+  if( ms>=500 ){
+    for(Conn *c=pConnList; c; c=c->pNext){
+      if( c->iWorker!=w ) continue;
+      if( c->eState==CONN_HEADERS ) c->tDeadline += ms;
+      else if( c->eState==CONN_BODY ) c->tBody += ms;
+    }
+  }
+  atomic_store(&aBusy[w], 0);
+  pthread_mutex_unlock(&connMutex);
+}
+
+/* Dispatches a complete (or refused) request and queues its answer. */
+static enum MHD_Result answer(struct MHD_Connection *conn, Req *r){
+  r->ctx.pDb = http_thread_db();
+  if( r->ctx.pDb==0 ){
+    http_unavailable(r, "no connection");
+    return send_response(conn, r);
+  }
+  int w = worker_id();
+  long long t0 = now_ms();
+  if( w ) atomic_store(&aBusy[w], 1);
+  http_dispatch(r);
+  if( w ) worker_idle(w, now_ms() - t0);
+  return send_response(conn, r);
+}
+
 static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, const char *url,
                                       const char *method, const char *version,
                                       const char *upload_data, size_t *upload_data_size,
@@ -168,7 +328,10 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     r->iRequest = ++nRequest;
     r->pConn = conn;
     const union MHD_ConnectionInfo *sc = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-    r->pConnCache = sc ? sc->socket_context : 0;
+    Conn *pc = sc ? sc->socket_context : 0;
+    r->pConnState = pc;
+    r->pConnCache = pc ? pc->pCache : 0;
+    conn_state(pc, CONN_BODY, 0);
     r->zMethod = arena_strdup(&r->arena, method);
     r->zPath = arena_strdup(&r->arena, url);
     r->status = 200;
@@ -190,18 +353,27 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
          strncmp(zType, "multipart/form-data", 19)==0) ){
       r->pPost = MHD_create_post_processor(conn, 64*1024, post_iter, r);
     }
-    /* Uploads: refuse what is announced too big, and store nothing for a
-    ** request its policy will refuse anyway (checked from the headers). */
-    if( r->pRoute && (r->pRoute->flags & RT_UPLOAD) ){
-      const char *zLen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-      if( zLen && strtoull(zLen, 0, 10) > (unsigned long long)MAX_UPLOAD_BYTES + 65536 ) r->bTooBig = 1;
+    /* A body announced larger than the route takes is refused now, in the
+    ** request's face, before a byte of it is read (libmicrohttpd then
+    ** closes the connection instead of reading the rest). */
+    *con_cls = r;
+    int bUpload = r->pRoute && (r->pRoute->flags & RT_UPLOAD);
+    const char *zLen = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    if( zLen && strtoull(zLen, 0, 10) > (bUpload ? (unsigned long long)MAX_UPLOAD_BYTES + 65536 : MAX_FORM_BYTES) ){
+      r->bTooBig = 1;
+      conn_state(pc, CONN_ANSWER, 0);
+      return answer(conn, r);
+    }
+    /* Uploads: store nothing for a request its policy will refuse anyway
+    ** (checked from the headers). */
+    if( bUpload ){
       r->ctx.pDb = http_thread_db();
       if( !http_may_upload(r) ) r->bDiscardBody = 1;
     }
-    *con_cls = r;
     return MHD_YES;
   }
   if( *upload_data_size ){
+    if( r->pConnState ) atomic_fetch_add(&((Conn*)r->pConnState)->nBody, (long long)*upload_data_size);
     if( !r->bTooBig ){
       if( r->pPost ){
         if( MHD_post_process((struct MHD_PostProcessor*)r->pPost, upload_data, *upload_data_size)!=MHD_YES
@@ -224,20 +396,40 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     r->pPost = 0;
     form_flush(r);
   }
-  r->ctx.pDb = http_thread_db();
-  if( r->ctx.pDb==0 ){
-    http_unavailable(r, "no connection");
-    return send_response(conn, r);
-  }
-  http_dispatch(r);
-  return send_response(conn, r);
+  /* The sweeper may have shut the connection down as the body ended:
+  ** then nothing is done for it. */
+  if( conn_state(r->pConnState, CONN_ANSWER, 0)==CONN_SHUT ) return MHD_NO;
+  return answer(conn, r);
 }
 
 static void conn_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
                         enum MHD_ConnectionNotificationCode toe){
-  (void)cls; (void)conn;
-  if( toe==MHD_CONNECTION_NOTIFY_STARTED ) *socket_context = conn_cache_new();
-  else if( toe==MHD_CONNECTION_NOTIFY_CLOSED ){ conn_cache_free(*socket_context); *socket_context = 0; }
+  (void)cls;
+  if( toe==MHD_CONNECTION_NOTIFY_STARTED ){
+    Conn *c = calloc(1, sizeof(Conn));
+    if( c==0 ) return;
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    c->fd = ci ? ci->connect_fd : -1;
+    c->pCache = conn_cache_new();
+    c->iWorker = worker_id();
+    c->eState = CONN_HEADERS;
+    c->tDeadline = now_ms() + (long long)nHeaderTimeout*1000;
+    pthread_mutex_lock(&connMutex);
+    c->pNext = pConnList;
+    if( pConnList ) pConnList->pPrev = c;
+    pConnList = c;
+    pthread_mutex_unlock(&connMutex);
+    *socket_context = c;
+  }else if( toe==MHD_CONNECTION_NOTIFY_CLOSED && *socket_context ){
+    Conn *c = *socket_context;
+    pthread_mutex_lock(&connMutex);
+    if( c->pPrev ) c->pPrev->pNext = c->pNext; else pConnList = c->pNext;
+    if( c->pNext ) c->pNext->pPrev = c->pPrev;
+    pthread_mutex_unlock(&connMutex);
+    conn_cache_free(c->pCache);
+    free(c);
+    *socket_context = 0;
+  }
 }
 
 static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -245,6 +437,9 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
   (void)cls; (void)conn; (void)toe;
   Req *r = *con_cls;
   if( r==0 ) return;
+  /* A kept-alive connection waits for its next request: libmicrohttpd's
+  ** idle timeout, then the header timeout, bound how long that may take. */
+  conn_state(r->pConnState, CONN_HEADERS, now_ms() + (long long)(IDLE_TIMEOUT + nHeaderTimeout)*1000);
   if( r->ctx.pDb && db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
   if( !bQuiet ){
     /* time, request id, user, method, path, status, µs, SQL statements */
@@ -266,6 +461,92 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
   arena_free(&r->arena);
   free(r);
   *con_cls = 0;
+}
+
+/* libmicrohttpd's own messages (refused and broken connections) on
+** stderr, at most MHD_LOG_BURST in a minute: a flood of connections must
+** not become a flood of log lines. What was left out is counted in one
+** line when the next minute begins. */
+#define MHD_LOG_BURST 20
+static void mhd_log(void *cls, const char *zFmt, va_list ap) __attribute__((format(printf, 2, 0)));
+static void mhd_log(void *cls, const char *zFmt, va_list ap){
+  static pthread_mutex_t mutex = PTHREAD_MUTEX_INITIALIZER;
+  static long long tWindow;              /* ms: start of the current minute */
+  static int nShown, nSkipped;
+  (void)cls;
+  long long t = now_ms();
+  pthread_mutex_lock(&mutex);
+  if( t - tWindow >= 60000 ){
+    if( nSkipped ) fprintf(stderr, "libmicrohttpd: 上一分钟另有%d条连接消息未显示\n", nSkipped);
+    tWindow = t;
+    nShown = nSkipped = 0;
+  }
+  if( nShown < MHD_LOG_BURST ){
+    nShown++;
+    fputs("libmicrohttpd: ", stderr);
+    vfprintf(stderr, zFmt, ap);
+  }else{
+    nSkipped++;
+  }
+  pthread_mutex_unlock(&mutex);
+}
+
+void http_limits(unsigned nPerIpArg, unsigned nHeaderTimeoutArg){
+  nPerIp = nPerIpArg;
+  nHeaderTimeout = nHeaderTimeoutArg;
+}
+
+/* Is zName "PID-…" of a process that no longer runs (or of this one,
+** which has staged nothing yet)? */
+static int stage_orphan(const char *zName){
+  char *zEnd = 0;
+  long pid = strtol(zName, &zEnd, 10);
+  if( zEnd==zName || *zEnd!='-' || pid<=0 ) return 0;
+  if( pid==(long)getpid() ) return 1;
+  return kill((pid_t)pid, 0)!=0 && errno==ESRCH;
+}
+
+/* Makes the staging folder and empties it of what crashed servers left:
+** beside a SQLite database F it is "F.uploads"; for PostgreSQL (several
+** servers, any database) "$TMPDIR/fazhi-UID" (default /tmp). Mode 0700,
+** owned by this user and not a symbolic link, or the server refuses to
+** start (in a shared /tmp another user could have made it first). Files
+** are named after the pid of the server that made them; those of servers
+** still running (another server on the same database) are kept. Returns
+** 0, or 1 after printing why. */
+static int stage_init(const char *zDb){
+  if( db_is_postgres(zDb) ){
+    const char *zTmp = getenv("TMPDIR");
+    snprintf(zStageDir, sizeof zStageDir, "%s/fazhi-%ld", zTmp && zTmp[0] ? zTmp : "/tmp", (long)geteuid());
+  }else{
+    snprintf(zStageDir, sizeof zStageDir, "%s.uploads", zDb);
+  }
+  if( mkdir(zStageDir, 0700)!=0 && errno!=EEXIST ){
+    fprintf(stderr, "无法创建临时文件夹“%s”：%s\n", zStageDir, strerror(errno));
+    return 1;
+  }
+  struct stat st;
+  if( lstat(zStageDir, &st)!=0 || !S_ISDIR(st.st_mode) || st.st_uid!=geteuid() ){
+    fprintf(stderr, "临时文件夹“%s”不是本用户的文件夹（或是符号链接），为保护上传的数据，拒绝启动；请删除它后重试\n", zStageDir);
+    return 1;
+  }
+  if( (st.st_mode & 077)!=0 && chmod(zStageDir, 0700)!=0 ){
+    fprintf(stderr, "无法将临时文件夹“%s”设为仅本用户可访问：%s\n", zStageDir, strerror(errno));
+    return 1;
+  }
+  DIR *d = opendir(zStageDir);
+  if( d==0 ){
+    fprintf(stderr, "无法读取临时文件夹“%s”：%s\n", zStageDir, strerror(errno));
+    return 1;
+  }
+  int nLeft = 0;
+  for(struct dirent *e; (e = readdir(d))!=0; ){
+    if( !stage_orphan(e->d_name) ) continue;
+    if( unlinkat(dirfd(d), e->d_name, 0)==0 ) nLeft++;
+  }
+  closedir(d);
+  if( nLeft ) fprintf(stderr, "已删除上次异常退出时遗留的%d个临时文件（%s）\n", nLeft, zStageDir);
+  return 0;
 }
 
 int http_serve(const char *zDb, const char *zListen, int nThreads){
@@ -291,6 +572,14 @@ int http_serve(const char *zDb, const char *zListen, int nThreads){
   bQuiet = getenv("FAZHI_QUIET")!=0;
   Db *pProbe = http_thread_db();           /* fail early if the database cannot be opened */
   if( pProbe==0 ) return 1;
+  if( stage_init(zDb) ) return 1;
+  /* Room for MAX_CONNECTIONS sockets besides the database files: the
+  ** soft limit on open files is raised to the hard one (often 1024 → 4096+). */
+  struct rlimit rl;
+  if( getrlimit(RLIMIT_NOFILE, &rl)==0 && rl.rlim_cur<rl.rlim_max ){
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &rl);
+  }
   long nCpu = nThreads>0 ? nThreads : sysconf(_SC_NPROCESSORS_ONLN);
   if( nCpu<1 ) nCpu = 1;
   sigset_t set;
@@ -308,12 +597,14 @@ int http_serve(const char *zDb, const char *zListen, int nThreads){
   struct MHD_Daemon *d = MHD_start_daemon(
       MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, 0, 0,
       access_handler, 0,
+      MHD_OPTION_EXTERNAL_LOGGER, mhd_log, (void*)0,
       MHD_OPTION_SOCK_ADDR, (struct sockaddr*)&sa,
       MHD_OPTION_ARRAY, aPool,
       MHD_OPTION_NOTIFY_COMPLETED, request_done, (void*)0,
       MHD_OPTION_NOTIFY_CONNECTION, conn_notify, (void*)0,
-      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
-      MHD_OPTION_CONNECTION_LIMIT, (unsigned int)1000,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)IDLE_TIMEOUT,
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned int)MAX_CONNECTIONS,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, nPerIp,
       MHD_OPTION_END);
   if( d==0 ){
     fprintf(stderr, "无法在 %s 上启动服务（端口被占用？）\n", zListen);
@@ -322,8 +613,9 @@ int http_serve(const char *zDb, const char *zListen, int nThreads){
   if( !bQuiet ) log_start(stderr);
   fprintf(stdout, "fazhi 已启动：http://%s:%d/  (Ctrl-C 停止)\n", zHost, port);
   fflush(stdout);
-  int sig = 0;
-  sigwait(&set, &sig);
+  /* Wait for SIGINT/SIGTERM, sweeping slow connections every second. */
+  struct timespec tick = { 1, 0 };
+  while( sigtimedwait(&set, 0, &tick)<0 ) conn_sweep();
   MHD_stop_daemon(d);
   log_stop();
   fprintf(stdout, "fazhi 已停止\n");

@@ -50,15 +50,15 @@ check "hashes shown as 12 digits" grep -q '<code>[0-9a-f]\{12\}…</code>' "$BOD
 
 # 2026-11-23: uploads were stored before the login check; an anonymous
 # upload is refused and its body never written.
-# The server's temp dir ($T/srvtmp) is watched while a slow upload is on
-# its way: before the fix a fazhi-upload-* file grew there.
+# The server's staging folder is watched while a slow upload is on its
+# way: before the fix an upload file grew there.
 anon
 head -c 3000000 /dev/urandom > "$T/rand.csv"
 curl -s -o /dev/null -w '%{http_code}' --limit-rate 1M -F "file=@$T/rand.csv;filename=a.csv" \
   "$BASE/k/service_case/import" > "$T/anon-upload.status" &
 _up=$!
 sleep 1.2
-expect_eq "$(ls "$T/srvtmp" | grep -c fazhi-upload)" 0 "nothing of an anonymous upload is written to disk"
+expect_eq "$(ls "$(stage_dir)" | grep -c -- -upload-)" 0 "nothing of an anonymous upload is written to disk"
 wait $_up
 expect_eq "$(cat "$T/anon-upload.status")" 303 "anonymous import redirected to login"
 # …while a clerk's upload does use the temp dir (the check above can fail).
@@ -67,7 +67,7 @@ curl -s -o /dev/null -b "$JAR" --limit-rate 1M -F "_csrf=$CSRF" -F "file=@$T/ran
   "$BASE/k/service_case/import" &
 _up=$!
 sleep 1.2
-expect_eq "$(ls "$T/srvtmp" | grep -c fazhi-upload)" 1 "a clerk's upload is streamed to the temp dir"
+expect_eq "$(ls "$(stage_dir)" | grep -c -- -upload-)" 1 "a clerk's upload is streamed to the staging folder"
 wait $_up
 
 # 2026-11-23: a holiday added after the build changed due dates without a trace.

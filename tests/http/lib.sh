@@ -407,6 +407,11 @@ sql_on(){
   if [ -n "${FZ_PG_BASE:-}" ]; then psql -qAtX -v ON_ERROR_STOP=1 "$1" -c "$2"
   else sqlite3 "$1" "$2"; fi
 }
+# stage_dir: the server's private folder for uploads and exports (beside
+# a SQLite database; under the server's $TMPDIR for PostgreSQL).
+stage_dir(){
+  if [ -n "${FZ_PG_BASE:-}" ]; then echo "$T/srvtmp/fazhi-$(id -u)"; else echo "$DB.uploads"; fi
+}
 # db_copy NAME: a consistent copy of the test database (the server stopped
 # first on PostgreSQL, which copies only databases nobody is connected to).
 db_copy(){
