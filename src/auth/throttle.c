@@ -25,6 +25,7 @@
 #include "base/json.h"
 #include <string.h>
 #include <stdio.h>
+#include <time.h>
 
 /* The actor of lock entries in the audit log: the server itself. */
 static const Actor actorThrottle = { 0, "(登录限制)", "登录限制", R_ADMIN, 0, "/" };
@@ -224,12 +225,15 @@ int throttle_unlock(Ctx *c, const char *zName, int *pnRemoved){
   /* every row of that account, or of that address: its locks, its delays
   ** and its counts; one audit entry lists what they held */
   if( db_prepare(c->pDb, &q, "DELETE FROM login_fail WHERE login=?1 OR addr=?1"
-                             " RETURNING fkey, login, addr, n, locked_until") ) goto db_fail;
+                             " RETURNING fkey, login, addr, n, locked_until, first_at") ) goto db_fail;
   db_bind_text(&q, 1, zName);
+  i64 now = (i64)time(0);
   buf_init(&b);
   json_init(&js, &b);
   json_arr_begin(&js);
   while( (rc = db_step(&q))==DB_ROW ){
+    /* rows left by successes (count 0) or by an ended window hold nothing */
+    if( db_column_int64(&q, 5)<=now-3600 || (db_column_int64(&q, 3)<=0 && db_column_int64(&q, 4)<=now) ) continue;
     json_obj_begin(&js);
     json_kstr(&js, "key", db_column_text(&q, 0));
     json_kstr(&js, "login", db_column_text(&q, 1));
