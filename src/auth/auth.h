@@ -15,8 +15,10 @@
 ** checked, on three keys, each in a window of one hour from the key's first
 ** counted attempt; a successful login takes its count back:
 **   - an address: the first THROTTLE_ADDR_FREE attempts of its hour follow
-**     at once; after each later one the next waits 1, 4, 9 … seconds (at
-**     most THROTTLE_DELAY_MAX_S); attempts beyond THROTTLE_ADDR_MAX are
+**     at once; after attempt number n >= THROTTLE_ADDR_FREE that was let
+**     through, the next is let through only (n-THROTTLE_ADDR_FREE+1)^2
+**     seconds later (1, then 4, 9 …; attempts refused meanwhile count too;
+**     at most THROTTLE_DELAY_MAX_S); attempts beyond THROTTLE_ADDR_MAX are
 **     refused for the rest of the hour, whatever the account;
 **   - an account from one address: at most THROTTLE_PAIR_MAX wrong
 **     passwords per hour are checked; then that address is refused for

@@ -31,11 +31,13 @@
 static const Actor actorThrottle = { 0, "(登录限制)", "登录限制", R_ADMIN, 0, "/" };
 
 /* Counts one attempt on key zKey and says whether it may be checked:
-** the first nFree attempts of a window are; after the k-th beyond those
-** the next must wait k*k seconds (at most THROTTLE_DELAY_MAX); attempt
-** nMax+1 and later are refused until the window ends (locked_until is set
-** to the window's end by attempt nMax). Fills pK from the row as written.
-** Returns DB_OK or a database error. */
+** the first nFree attempts of a window are; attempt number n >= nFree,
+** when let through, sets the next allowed moment (n-nFree+1)^2 seconds
+** later (at most THROTTLE_DELAY_MAX_S); an attempt before that moment is
+** refused and counted; attempt nMax+1 and later are refused until the
+** window ends (attempt nMax sets locked_until to the window's end). All of
+** it is decided from the row as it was, under the row's lock, in the one
+** statement. Fills pK from the row as written. Returns DB_OK or an error. */
 static int throttle_count(Db *pDb, ThrottleKey *pK, const char *zLogin, const char *zAddr,
                           i64 nFree, i64 nMax, i64 now){
   Stmt q;
