@@ -97,6 +97,17 @@ int throttle_begin(Db *pDb, Arena *a, const char *zLogin, const char *zAddr, i64
     db_rollback(pDb);
     return FZ_INTERNAL;
   }
+  /* Rows of ended windows hold nothing: cleared when an address starts a
+  ** new window (at most once an hour per address), so the table holds
+  ** about one hour of attempts however many logins are guessed. */
+  if( p->aKey[0].n==1 ){
+    Stmt q;
+    if( db_prepare(pDb, &q, "DELETE FROM login_fail WHERE first_at<=?1") ){ db_rollback(pDb); return FZ_INTERNAL; }
+    db_bind_int64(&q, 1, now-3600);
+    int rc = db_step(&q);
+    db_finalize(&q);
+    if( rc!=DB_DONE ){ db_rollback(pDb); return FZ_INTERNAL; }
+  }
   if( db_commit(pDb) ) return FZ_INTERNAL;
   p->bCounted = 1;
   /* A clean address has no other attempt counted in its window: the
@@ -122,9 +133,9 @@ void throttle_message(const Throttle *p, char *zErr, int nErr){
   }
 }
 
-/* One key's audit entry: {"key":…,"login":…,"addr":…,"n":…,"until":…}. */
-static int throttle_audit(Ctx *c, const char *zAction, const char *zKey, const char *zLogin,
-                          const char *zAddr, i64 n, i64 tUntil, int bBefore){
+/* A lock's audit entry, after: {"key":…,"login":…,"addr":…,"n":…,"until":…}. */
+static int throttle_audit_lock(Ctx *c, const char *zKey, const char *zLogin,
+                               const char *zAddr, i64 n, i64 tUntil){
   Buf b;
   buf_init(&b);
   Json js;
@@ -136,7 +147,7 @@ static int throttle_audit(Ctx *c, const char *zAction, const char *zKey, const c
   json_kint(&js, "n", n);
   json_kint(&js, "until", tUntil);
   json_obj_end(&js);
-  int rc = audit_append(c, zAction, "", 0, bBefore ? buf_cstr(&b) : "", bBefore ? "" : buf_cstr(&b));
+  int rc = audit_append(c, "login_lock", "", 0, "", buf_cstr(&b));
   buf_free(&b);
   return rc;
 }
@@ -177,7 +188,7 @@ int throttle_end(Db *pDb, Arena *a, Throttle *p, int bSuccess){
   for(int i=0; i<3; i++){
     const ThrottleKey *k = &p->aKey[i];
     if( k->n!=k->nMax ) continue;
-    if( throttle_audit(&c, "login_lock", k->zKey, i==0 ? "" : p->zLogin, i==1 ? "" : p->zAddr, k->n, k->tUntil, 0) ){
+    if( throttle_audit_lock(&c, k->zKey, i==0 ? "" : p->zLogin, i==1 ? "" : p->zAddr, k->n, k->tUntil) ){
       db_rollback(pDb);
       return FZ_INTERNAL;
     }
