@@ -196,6 +196,9 @@ LPW=$("$FAZHI" user --db "$DB" add "$BUSER" 基准 leader 县1 2>&1 | sed -n 's/
 serve "$PORT"; S1=$SP
 TOKEN=$(curl -s -X POST -H 'Content-Type: application/json' -d '{"login":"'"$BUSER"'","password":"'"$LPW"'"}' "http://127.0.0.1:$PORT/api/v1/login" | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
 [ -n "$TOKEN" ] || { say "  the API login of $BUSER failed"; exit 1; }
+# the printed password is one-time: change it (this session stays logged in)
+curl -s -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+  -d '{"old":"'"$LPW"'","new":"Bench-Leader-2026","new2":"Bench-Leader-2026"}' "http://127.0.0.1:$PORT/api/v1/password"
 MAXID1=$(q province "SELECT max(id) FROM service_case WHERE dept_id IN (SELECT id FROM dept WHERE path LIKE '/$ROOT1/%')")
 # The same load both ways: 2 threads × 16 connections to one server, or
 # 1 thread × 16 connections to each of two.

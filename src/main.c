@@ -19,9 +19,30 @@
 #include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
+#include <time.h>
 #include <libxml/parser.h>
 
-typedef struct Opts { int argc; char **argv; } Opts;
+/* A command's arguments and the options it takes: zOpts is its entry of
+** aCommand[], e.g. "--db= --year= -o= --appendix" (a trailing '=' means
+** the option takes a value). main() has refused anything else already. */
+typedef struct Opts { int argc; char **argv; const char *zOpts; } Opts;
+
+/* Does zSpec list zName? *pbValue: it takes a value. */
+static int opt_known(const char *zSpec, const char *zName, int *pbValue){
+  size_t n = strlen(zName);
+  for(const char *p=zSpec; p && *p; ){
+    while( *p==' ' ) p++;
+    const char *e = p;
+    while( *e && *e!=' ' ) e++;
+    size_t m = (size_t)(e-p);
+    int bValue = m>0 && p[m-1]=='=';
+    if( bValue ) m--;
+    if( m==n && m>0 && strncmp(p, zName, n)==0 ){ *pbValue = bValue; return 1; }
+    p = e;
+  }
+  return 0;
+}
+static int is_option(const char *z){ return z[0]=='-' && z[1]!=0; }
 
 /* --name VALUE, or NULL. --flag (no value) returns "". */
 static const char *opt(Opts *o, const char *zName, int bFlag){
@@ -35,15 +56,43 @@ static const char *opt(Opts *o, const char *zName, int bFlag){
 }
 /* The n-th argument that is not an option or an option's value. */
 static const char *arg(Opts *o, int n){
-  static const char *azFlag[] = { "--no-serve", "--json", "--quiet", "--all", "--appendix", 0 };
   for(int i=0; i<o->argc; i++){
-    if( o->argv[i][0]=='-' && o->argv[i][1]=='-' ){
-      int bFlag = 0;
-      for(int j=0; azFlag[j]; j++) if( strcmp(o->argv[i], azFlag[j])==0 ) bFlag = 1;
-      if( !bFlag ) i++;
+    if( is_option(o->argv[i]) ){
+      int bValue = 1;
+      opt_known(o->zOpts, o->argv[i], &bValue);
+      if( bValue ) i++;
       continue;
     }
     if( n--==0 ) return o->argv[i];
+  }
+  return 0;
+}
+/* Refuses an option the command does not take, and an option without its
+** value (a missing one, or another option where the value should be): a
+** mistyped option must not be silently ignored. 0 if all is well. */
+static int opts_check(const char *zCmd, Opts *o){
+  for(int i=0; i<o->argc; i++){
+    const char *z = o->argv[i];
+    if( !is_option(z) ) continue;
+    int bValue = 0;
+    if( !opt_known(o->zOpts, z, &bValue) ){
+      fprintf(stderr, "fazhi %s 没有选项“%s”。", zCmd, z);
+      if( o->zOpts && o->zOpts[0] ){
+        fprintf(stderr, "可用的选项：");
+        for(const char *p=o->zOpts; *p; p++) if( *p!='=' ) fputc(*p, stderr);
+      }else{
+        fprintf(stderr, "该命令不带选项");
+      }
+      fprintf(stderr, "（fazhi %s --help 查看用法）\n", zCmd);
+      return 1;
+    }
+    if( bValue ){
+      if( i+1>=o->argc || (o->argv[i+1][0]=='-' && o->argv[i+1][1]=='-') ){
+        fprintf(stderr, "选项 %s 缺少值（fazhi %s --help 查看用法）\n", z, zCmd);
+        return 1;
+      }
+      i++;
+    }
   }
   return 0;
 }
@@ -142,6 +191,11 @@ static int cmd_serve(Opts *o){
     return 2;
   }
   http_limits((unsigned)nPerIp, (unsigned)nHeader);
+  char zErr[200];
+  if( http_trust_set(opt(o, "--trusted-proxy", 0), opt(o, "--https", 1)!=0, zErr, sizeof zErr) ){
+    fprintf(stderr, "%s\n", zErr);
+    return 2;
+  }
   Db *p = app_open(zDb, 0);
   if( p==0 ) return 1;
   db_close(p);
@@ -621,30 +675,127 @@ static int cmd_migrate(Opts *o){
   return rc ? 1 : 0;
 }
 
+/* fazhi user --db FILE VERB …: accounts from the command line. Every verb
+** but list and locks changes one account (or lock) and is audited by the
+** function it calls (src/auth/account.c, throttle.c). */
 static int cmd_user(Opts *o){
-  /* fazhi user --db FILE add LOGIN NAME ROLE DEPT */
+  static const char zUsage[] =
+    "用法：fazhi user --db FILE 操作 …\n"
+    "  add 账号 姓名 admin|clerk|leader 部门   新建账号，打印一次性密码\n"
+    "  list                                   列出全部账号\n"
+    "  disable 账号 | enable 账号              停用（其会话随即失效）/ 重新启用\n"
+    "  reset 账号                             重置为新的一次性密码并打印\n"
+    "  role 账号 admin|clerk|leader           更改角色\n"
+    "  move 账号 部门                         调整所属部门\n"
+    "  locks                                  列出因登录失败被限制的账号和地址\n"
+    "  unlock 账号|地址                       解除该账号或地址的登录限制\n";
+  enum { V_ADD, V_DISABLE, V_ENABLE, V_LIST, V_LOCKS, V_MOVE, V_RESET, V_ROLE, V_UNLOCK };
+  static const struct { const char *zVerb; int nArg; } aVerb[] = {   /* in the enum's order */
+    { "add", 4 }, { "disable", 1 }, { "enable", 1 }, { "list", 0 }, { "locks", 0 },
+    { "move", 2 }, { "reset", 1 }, { "role", 2 }, { "unlock", 1 },
+  };
   const char *zDb = need_db(o);
   if( zDb==0 ) return 2;
   const char *zVerb = arg(o, 0);
-  if( zVerb==0 || strcmp(zVerb, "add")!=0 || arg(o, 4)==0 ){
-    fprintf(stderr, "用法：fazhi user --db FILE add 账号 姓名 admin|clerk|leader 部门名称\n");
+  int iVerb = -1;
+  for(int i=0; zVerb && i<(int)(sizeof aVerb/sizeof aVerb[0]); i++) if( strcmp(zVerb, aVerb[i].zVerb)==0 ) iVerb = i;
+  if( iVerb<0 ){
+    if( zVerb ) fprintf(stderr, "未知操作“%s”\n", zVerb);
+    fputs(zUsage, stderr);
+    return 2;
+  }
+  if( arg(o, aVerb[iVerb].nArg)==0 || arg(o, aVerb[iVerb].nArg+1)!=0 ){
+    fprintf(stderr, "fazhi user %s 需要%d个参数\n", zVerb, aVerb[iVerb].nArg);
+    fputs(zUsage, stderr);
     return 2;
   }
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
   Ctx *c = &cli.c;
-  i64 iDept;
-  int rc = 1;
-  if( dept_lookup(c, arg(o, 4), &iDept, 0) ){
-    fprintf(stderr, "未知部门“%s”\n", arg(o, 4));
-  }else{
-    char zPw[17];
-    random_token(zPw, 8);
-    if( user_create(c, arg(o, 1), arg(o, 2), arg(o, 3), iDept, zPw, 0) ) print_errors(c);
-    else{ printf("已创建账号 %s，一次性密码：%s\n", arg(o, 1), zPw); rc = 0; }
+  const char *zLogin = arg(o, 1);
+  int rc = FZ_OK;
+  i64 iDept = 0;
+  char zPw[17];
+  switch( iVerb ){
+    case V_ADD:                                 /* add LOGIN NAME ROLE DEPT */
+      if( dept_lookup(c, arg(o, 4), &iDept, 0) ){
+        fprintf(stderr, "未知部门“%s”\n", arg(o, 4));
+        rc = FZ_INVALID;
+        break;
+      }
+      random_token(zPw, 8);
+      rc = user_create(c, zLogin, arg(o, 2), arg(o, 3), iDept, zPw, 0);
+      if( rc==FZ_OK ) printf("已创建账号 %s，一次性密码：%s\n首次登录后须修改密码。\n", zLogin, zPw);
+      break;
+    case V_LIST: {                              /* list */
+      UserRow *a;
+      int n;
+      rc = user_list(c, &a, &n);
+      if( rc ) break;
+      printf("%-16s %-10s %-14s %-8s %s\n", "账号", "姓名", "角色", "状态", "部门");
+      for(int i=0; i<n; i++){
+        printf("%-16s %-10s %-14s %-8s %s\n", a[i].zLogin, a[i].zName, role_label(role_bits(a[i].zRole)),
+               a[i].bDisabled ? "已停用" : a[i].bPwTemp ? "待改密码" : "正常", a[i].zDept);
+      }
+      printf("共%d个账号\n", n);
+      break;
+    }
+    case V_LOCKS: {                             /* locks */
+      ThrottleRow *a;
+      int n;
+      i64 now = (i64)time(0);
+      rc = throttle_list(cli.pDb, &cli.a, now, &a, &n);
+      if( rc ){ err_internal(c, "%s", db_errmsg(cli.pDb)); break; }
+      if( n==0 ){ printf("没有被限制登录的账号或地址。\n"); break; }
+      for(int i=0; i<n; i++){
+        const char *zWhat = a[i].zAddr[0]==0 ? "账号（仅允许未失败过的地址尝试）"
+                          : a[i].zLogin[0]==0 ? "地址（所有账号）" : "账号在该地址";
+        i64 nLeft = a[i].tUntil - now;
+        printf("%-16s %-16s %s：本小时%lld次，还剩%lld分%02lld秒\n", a[i].zLogin[0] ? a[i].zLogin : "-",
+               a[i].zAddr[0] ? a[i].zAddr : "-", zWhat, (long long)a[i].n, (long long)nLeft/60, (long long)nLeft%60);
+      }
+      printf("共%d项；用 fazhi user --db FILE unlock 账号|地址 解除\n", n);
+      break;
+    }
+    case V_DISABLE: case V_ENABLE:              /* disable / enable LOGIN */
+      rc = user_set_disabled(c, zLogin, iVerb==V_DISABLE);
+      if( rc==FZ_OK ) printf(iVerb==V_DISABLE ? "已停用账号 %s，其登录会话已全部失效\n" : "已启用账号 %s\n", zLogin);
+      break;
+    case V_RESET:                               /* reset LOGIN */
+      rc = user_reset(c, zLogin, zPw);
+      if( rc==FZ_OK ) printf("已重置账号 %s 的密码，一次性密码：%s\n首次登录后须修改密码。\n", zLogin, zPw);
+      break;
+    case V_ROLE:                                /* role LOGIN ROLE */
+      rc = user_set_role(c, zLogin, arg(o, 2));
+      if( rc==FZ_OK ) printf("已将账号 %s 的角色改为%s\n", zLogin, role_label(role_bits(arg(o, 2))));
+      break;
+    case V_MOVE:                                /* move LOGIN DEPT */
+      if( dept_lookup(c, arg(o, 2), &iDept, 0) ){
+        fprintf(stderr, "未知部门“%s”\n", arg(o, 2));
+        rc = FZ_INVALID;
+        break;
+      }
+      rc = user_move(c, zLogin, iDept);
+      if( rc==FZ_OK ) printf("已将账号 %s 调整到 %s\n", zLogin, arg(o, 2));
+      break;
+    default: {                                  /* V_UNLOCK: LOGIN|ADDR */
+      int n = 0;
+      rc = throttle_unlock(c, zLogin, &n);
+      if( rc==FZ_OK && n==0 ){
+        fprintf(stderr, "“%s”没有登录限制（用 fazhi user --db FILE locks 查看）\n", zLogin);
+        rc = FZ_INVALID;
+      }else if( rc==FZ_OK ){
+        printf("已解除“%s”的登录限制（%d项）\n", zLogin, n);
+      }
+      break;
+    }
+  }
+  if( rc ){
+    print_errors(c);
+    if( rc==FZ_INTERNAL ) fprintf(stderr, "失败：%s\n", c->zInternal);
   }
   cli_close(&cli);
-  return rc;
+  return rc ? 1 : 0;
 }
 
 static int cmd_dept(Opts *o){
@@ -791,60 +942,69 @@ static int cmd_help(Opts *o);
 typedef struct Command {
   const char *zName;
   int (*xCmd)(Opts*);
+  const char *zOpts;          /* the options it takes; "=": with a value (opts_check) */
   const char *zHelp;          /* Chinese, then English */
 } Command;
 
 static const Command aCommand[] = {
-  { "backup", cmd_backup, "backup --db FILE -o 备份.db   服务运行中备份SQLite数据库（一致的快照；PostgreSQL 打印 pg_dump 命令）\n"
+  { "backup", cmd_backup, "--db= -o=", "backup --db FILE -o 备份.db   服务运行中备份SQLite数据库（一致的快照；PostgreSQL 打印 pg_dump 命令）\n"
                           "                             (a consistent copy while the server runs)" },
-  { "baseline", cmd_baseline, "baseline --db FILE --year Y 报告.txt\n"
+  { "baseline", cmd_baseline, "--db= --year=", "baseline --db FILE --year Y 报告.txt\n"
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
                           "                             同比、近年变化和指标表的上年数值以这些数字为准（import last year's report as the baseline）" },
-  { "check",  cmd_check,  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
-  { "city",   cmd_city,   "city --db FILE 市名 县1 [县2 …]\n"
+  { "check",  cmd_check, "--db=",  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
+  { "city",   cmd_city, "--db=",   "city --db FILE 市名 县1 [县2 …]\n"
                           "                             市（省）库：把库中的县（区）归入一个市，市管理员可查看各县数据、各县指标对比和全市报告\n"
                           "                             （group counties of the database under a city）" },
-  { "counties", cmd_counties, "counties --db FILE [--year Y] [-o FILE.xlsx]\n"
+  { "counties", cmd_counties, "--db= --year= -o=", "counties --db FILE [--year Y] [-o FILE.xlsx]\n"
                           "                             市（省）库：各县（区）的全部指标并列，末列为合计（各县记录之和）；全市报告用 fazhi report\n"
                           "                             （a city's database: every indicator for each county side by side, and their sum）" },
-  { "demo",   cmd_demo,   "demo [--db demo.db] [--year Y] [--no-serve] [--listen ADDR]\n"
+  { "demo",   cmd_demo, "--db= --year= --no-serve --listen=",   "demo [--db demo.db] [--year Y] [--no-serve] [--listen ADDR]\n"
                           "                             生成演示县（一整年数据）并启动服务（create a demo county with a year of data and serve it）" },
-  { "dept",   cmd_dept,   "dept --db FILE add 部门名称 [--parent 上级部门] [--type bureau|town|village]\n"
+  { "dept",   cmd_dept, "--db= --parent= --type=",   "dept --db FILE add 部门名称 [--parent 上级部门] [--type bureau|town|village]\n"
                           "                             添加部门或乡镇（add a department to the tree）" },
-  { "draw",   cmd_draw,   "draw --db FILE 计划编号 fix|run|verify [--values \"随机数\"]\n"
+  { "draw",   cmd_draw, "--db= --values= --pool=",   "draw --db FILE 计划编号 fix|run|verify [--values \"随机数\"]\n"
                           "                             双随机：固定并公布名录、按公开随机数抽取、复核（fix the pools, draw, verify）\n"
                           "  fazhi draw verify --pool pool.txt --values \"随机数\"\n"
                           "                             仅凭公布的名录文件重算抽取结果（recompute a draw from its published pool）" },
-  { "export", cmd_export, "export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"
+  { "export", cmd_export, "--db= --year= --format= -o=", "export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"
                           "                             导出记录（export records）" },
-  { "extract", cmd_extract, "extract 报告.txt [--all]    从往年报告文本中提取数字，检查相互矛盾之处（比率与数字对不上、分项之和大于总数）\n"
+  { "extract", cmd_extract, "--all", "extract 报告.txt [--all]    从往年报告文本中提取数字，检查相互矛盾之处（比率与数字对不上、分项之和大于总数）\n"
                           "                             （read a report's figures and flag contradictions among them）" },
-  { "help",   cmd_help,   "help                       显示本帮助（this help）" },
-  { "holiday", cmd_holiday, "holiday --db FILE add YYYY-MM-DD off|work 名称\n"
+  { "help",   cmd_help, "",   "help                       显示本帮助（this help）" },
+  { "holiday", cmd_holiday, "--db=", "holiday --db FILE add YYYY-MM-DD off|work 名称\n"
                           "                             登记国务院新公布的放假/调休日（load a later holiday notice）" },
-  { "import", cmd_import, "import --db FILE KIND FILE 从CSV（UTF-8或GBK）或XLSX导入，全部成功或全部不写入\n"
+  { "import", cmd_import, "--db=", "import --db FILE KIND FILE 从CSV（UTF-8或GBK）或XLSX导入，全部成功或全部不写入\n"
                           "                             (import CSV/XLSX, all or nothing)" },
-  { "init",   cmd_init,   "init --db FILE --county 县名 [--admin 账号]\n"
+  { "init",   cmd_init, "--db= --county= --admin=",   "init --db FILE --county 县名 [--admin 账号]\n"
                           "                             新建县数据库（在市/省库中则新增一个县）和管理员，打印一次性密码（create a county and its admin）" },
-  { "migrate", cmd_migrate, "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
+  { "migrate", cmd_migrate, "--from= --to= --login-prefix=", "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
                           "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
                           "                             (move a county into PostgreSQL; several counties into one database)" },
-  { "report", cmd_report, "report --db FILE --year Y --format md|html|docx|xlsx [--version N|data] [--appendix] -o FILE\n"
+  { "report", cmd_report, "--db= --year= --format= --version= --appendix -o=", "report --db FILE --year Y --format md|html|docx|xlsx [--version N|data] [--appendix] -o FILE\n"
                           "                             生成法治政府建设年度报告；docx 按 GB/T 9704 公文格式排版；\n"
                           "                             xlsx 为全部指标及其分子、分母、目标、上年数值、口径和分部门情况；\n"
                           "                             已在网页上起草的，默认输出最新版本，--version N 输出第N版，--version data 根据最新数据重新起草；\n"
                           "                             docx 加 --appendix 附“报告数字的统计口径”\n"
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
                           "                             the latest stored draft by default, --version N or data）" },
-  { "schema", cmd_schema, "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
-  { "serve",  cmd_serve,  "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"
+  { "schema", cmd_schema, "--json", "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）" },
+  { "serve",  cmd_serve, "--db= --listen= --threads= --max-per-ip= --header-timeout= --trusted-proxy= --https",
+                          "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"
+                          "                             [--trusted-proxy 127.0.0.1[,地址…]] [--https]\n"
                           "                             启动网页和API服务（serve the web UI and /api/v1/）；\n"
                           "                             --max-per-ip：同一客户端地址最多同时连接数（默认128，0为不限，放在nginx之后时设为0）；\n"
-                          "                             --header-timeout：请求头须在连接后S秒内收齐、请求体平均每秒不少于1 KiB（默认10，0为不限）" },
-  { "setting", cmd_setting, "setting --db FILE 名称 值\n"
+                          "                             --header-timeout：请求头须在连接后S秒内收齐、请求体平均每秒不少于1 KiB（默认10，0为不限）；\n"
+                          "                             --trusted-proxy：只相信这些反向代理发来的 X-Forwarded-For、X-Real-IP、X-Forwarded-Proto\n"
+                          "                             （据此按每个用户自己的地址限制登录失败）；--https：服务位于HTTPS之后（会话Cookie加Secure，发送HSTS）" },
+  { "setting", cmd_setting, "--db= --county=", "setting --db FILE 名称 值\n"
                           "                             设置对外访问地址（public_url）、报告署名等（set the public address, report names）" },
-  { "user",   cmd_user,   "user --db FILE add 账号 姓名 admin|clerk|leader 部门\n"
-                          "                             新建用户并打印一次性密码（add a user）" },
+  { "user",   cmd_user, "--db=",   "user --db FILE add 账号 姓名 admin|clerk|leader 部门\n"
+                          "                             新建用户并打印一次性密码（首次登录须修改）（add a user）\n"
+                          "  fazhi user --db FILE list | disable 账号 | enable 账号 | reset 账号 | role 账号 角色 | move 账号 部门\n"
+                          "                             列出账号、停用、启用、重置为一次性密码、更改角色、调整部门（均记入审计日志）\n"
+                          "  fazhi user --db FILE locks | unlock 账号|地址\n"
+                          "                             列出因登录失败受限的账号和地址、解除限制（manage accounts and login locks）" },
 };
 #define N_COMMAND ((int)(sizeof(aCommand)/sizeof(aCommand[0])))
 
@@ -865,7 +1025,7 @@ static int cmd_help(Opts *o){
 int main(int argc, char **argv){
   xmlInitParser();     /* once, before any thread reads an xlsx */
   if( argc<2 || strcmp(argv[1], "--help")==0 || strcmp(argv[1], "-h")==0 ){
-    Opts o = { 0, 0 };
+    Opts o = { 0, 0, "" };
     cmd_help(&o);
     return argc<2 ? 2 : 0;
   }
@@ -893,8 +1053,9 @@ int main(int argc, char **argv){
         buf_free(&shown);
         return 2;
       }
-      Opts o = { argc-2, argv+2 };
+      Opts o = { argc-2, argv+2, aCommand[i].zOpts };
       if( opt(&o, "--help", 1) || opt(&o, "-h", 1) ){ printf("fazhi %s\n", aCommand[i].zHelp); return 0; }
+      if( opts_check(aCommand[i].zName, &o) ) return 2;
       return aCommand[i].xCmd(&o);
     }
   }

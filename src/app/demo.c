@@ -84,7 +84,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   for(size_t i=0; i<sizeof(aUser)/sizeof(aUser[0]); i++){
     i64 iDept;
     if( dept_lookup(&c, aUser[i].zDept, &iDept, 0) ) goto done;
-    if( user_create(&c, aUser[i].zLogin, aUser[i].zName, aUser[i].zRole, iDept, DEMO_PASSWORD, 0) ) goto done;
+    if( user_create_demo(&c, aUser[i].zLogin, aUser[i].zName, aUser[i].zRole, iDept, DEMO_PASSWORD) ) goto done;
   }
   setting_set(pDb, "report_to", "市委、市政府：");
 

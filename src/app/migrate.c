@@ -145,11 +145,11 @@ static int move_users(Mig *m){
   Ctx *c = m->c;
   Stmt q, ins, chk;
   int rc = 0, nClash = 0;
-  if( db_prepare(m->pSrc, &q, "SELECT id, login, name, role, dept_id, pw_hash, disabled, created_at"
+  if( db_prepare(m->pSrc, &q, "SELECT id, login, name, role, dept_id, pw_hash, disabled, created_at, pw_temp"
                               " FROM users ORDER BY id") ) return 1;
   if( db_prepare(m->pDst, &chk, "SELECT 1 FROM users WHERE login=?1") ){ db_finalize(&q); return 1; }
-  if( db_prepare(m->pDst, &ins, "INSERT INTO users(id, login, name, role, dept_id, pw_hash, disabled, created_at)"
-                                " VALUES(?1,?2,?3,?4,?5,?6,?7,?8)") ){ db_finalize(&q); db_finalize(&chk); return 1; }
+  if( db_prepare(m->pDst, &ins, "INSERT INTO users(id, login, name, role, dept_id, pw_hash, disabled, created_at, pw_temp)"
+                                " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)") ){ db_finalize(&q); db_finalize(&chk); return 1; }
   while( rc==0 && db_step(&q)==DB_ROW ){
     const char *zLogin = arena_printf(c->pArena, "%s%s", m->zPrefix, db_column_text(&q, 1));
     db_bind_text(&chk, 1, zLogin);
@@ -167,6 +167,7 @@ static int move_users(Mig *m){
     db_bind_text(&ins, 6, db_column_text(&q, 5));
     db_bind_int64(&ins, 7, db_column_int64(&q, 6));
     db_bind_text(&ins, 8, db_column_text(&q, 7));
+    db_bind_int64(&ins, 9, db_column_int64(&q, 8));     /* a one-time password stays one-time */
     if( db_step(&ins)!=DB_DONE ) rc = 1;
     db_reset(&ins);
   }

@@ -49,14 +49,14 @@ int session_load(Db *pDb, Arena *a, const char *zToken, Actor *p, const char **p
   int rc = FZ_NOTFOUND;
   if( zToken==0 || strlen(zToken)!=64 ) return FZ_NOTFOUND;
   token_hash(zToken, zHash);
-  if( db_prepare(pDb, &q, "SELECT u.id, u.login, u.name, u.role, u.dept_id, d.path, s.csrf"
+  if( db_prepare(pDb, &q, "SELECT u.id, u.login, u.name, u.role, u.dept_id, d.path, u.pw_temp, s.csrf"
                           " FROM session s JOIN users u ON u.id=s.user_id JOIN dept d ON d.id=u.dept_id"
                           " WHERE s.token_hash=?1 AND s.expires_at>?2 AND u.disabled=0") ) return FZ_INTERNAL;
   db_bind_text(&q, 1, zHash);
   db_bind_int64(&q, 2, (i64)time(0));
   if( db_step(&q)==DB_ROW ){
     actor_from_row(&q, a, p);
-    if( pzCsrf ) *pzCsrf = arena_strdup(a, db_column_text(&q, 6));
+    if( pzCsrf ) *pzCsrf = arena_strdup(a, db_column_text(&q, 7));
     rc = FZ_OK;
   }
   db_finalize(&q);

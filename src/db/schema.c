@@ -213,6 +213,25 @@ static const Migration aMigration[] = {
     "  PRIMARY KEY(dept_id, year, kind, ind)"
     ");"
   },
+  { 10, 0,
+    /* Login throttling by address, by account and by the pair
+    ** (src/auth/throttle.c), replacing version 1's table whose locks
+    ** anyone could set on any account. Each attempt is counted and
+    ** checked in one upsert; a success takes its count back. */
+    "DROP TABLE login_fail;"
+    "CREATE TABLE login_fail("
+    "  fkey TEXT PRIMARY KEY,"          /* 'ip:<addr>', 'u:<login>' or 'ua:<login> <addr>' */
+    "  login TEXT NOT NULL,"            /* the account ('' for an address key) */
+    "  addr TEXT NOT NULL,"             /* the client address ('' for an account key) */
+    "  n BIGINT NOT NULL,"              /* attempts counted in the window (successes taken back) */
+    "  first_at BIGINT NOT NULL,"       /* unix seconds the hour-long window began */
+    "  locked_until BIGINT NOT NULL,"   /* no attempt is checked before this moment (0: none) */
+    "  ok BIGINT NOT NULL"              /* 1: the latest counted attempt was let through */
+    ");"
+    /* 1: the password was handed out (init, user add, reset) and must be
+    ** changed before anything else is done. */
+    "ALTER TABLE users ADD COLUMN pw_temp BIGINT NOT NULL DEFAULT 0;"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

@@ -28,6 +28,7 @@ typedef struct Actor {
   i64 iDept;
   const char *zDeptPath;  /* "/1/4/" — the subtree the actor may see */
   int bCity;              /* an admin of a city: sees several counties */
+  int bPwTemp;            /* logged in with a one-time password: must change it first */
 } Actor;
 
 typedef struct ErrItem {

@@ -117,9 +117,8 @@ void h_qr(Req *r){
   }
   if( u.n==0 ){
     const char *zHost = req_in_header(r, "Host");
-    const char *zProto = req_in_header(r, "X-Forwarded-Proto");
     int bPlain = zHost && zHost[0] && strspn(zHost, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")==strlen(zHost);
-    buf_puts(&u, zProto && strcmp(zProto, "https")==0 ? "https://" : "http://");
+    buf_puts(&u, r->bHttps ? "https://" : "http://");
     buf_puts(&u, bPlain ? zHost : "127.0.0.1");
   }
   if( u.n && u.z[u.n-1]=='/' ) u.n--;

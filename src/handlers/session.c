@@ -75,10 +75,14 @@ void h_login(Req *r){
     json_kstr(&js, "login", a.zLogin);
     json_kstr(&js, "name", a.zName);
     json_kstr(&js, "role", role_label(a.mRole));
+    /* true: a one-time password; everything but POST /api/v1/password
+    ** and logout answers 403 until it is changed */
+    json_kbool(&js, "must_change_password", a.bPwTemp);
     json_obj_end(&js);
     return;
   }
   const char *zNext = req_param(r, "next");
+  if( a.bPwTemp ) zNext = "/account";     /* a one-time password is changed first */
   req_redirect(r, zNext && zNext[0]=='/' ? zNext : "/");
 }
 
@@ -125,7 +129,7 @@ void h_password(Req *r){
   }
   char zKeep[65] = "";
   if( r->zToken ) session_token_hash(r->zToken, zKeep);
-  int rc = user_set_password(&r->ctx, r->actor.iUser, zOld, zNew, zNew2, zKeep);
+  int rc = user_set_password(&r->ctx, r->actor.iUser, zOld, zNew, zNew2, zKeep, r->zAddr);
   if( rc==FZ_INVALID ){
     r->status = 422;
     if( r->bApi ) api_errors(r); else web_password(r);

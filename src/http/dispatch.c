@@ -184,6 +184,18 @@ void http_dispatch(Req *r){
     }
     return;
   }
+  /* A one-time password (init, user add, user reset) is changed before
+  ** anything else: the web sends the user to the form, the API says so. */
+  if( bLoggedIn && r->actor.bPwTemp && !(p->flags & RT_PWOK) ){
+    if( r->bApi ){
+      req_fail(r, 403, "请先修改一次性密码（POST /api/v1/password），然后才能使用其他功能");
+    }else if( strcmp(r->zMethod, "GET")==0 || strcmp(r->zMethod, "HEAD")==0 ){
+      req_redirect(r, "/account");
+    }else{
+      req_fail(r, 403, "请先修改一次性密码（个人中心），然后才能使用其他功能");
+    }
+    return;
+  }
   if( (p->flags & RT_ADMIN) && !(r->actor.mRole & R_ADMIN) ){
     req_fail(r, 403, "仅县级管理员可以访问");
     return;

@@ -65,9 +65,12 @@ void req_redirect(Req *r, const char *zUrl){
   buf_reset(&r->out);
 }
 
+/* Secure when the request came over HTTPS (r->bHttps, proxy.c): the
+** browser then never sends the cookie over plain HTTP. */
 void req_set_cookie(Req *r, const char *zName, const char *zValue, int nMaxAge){
   req_header(r, "Set-Cookie", arena_printf(&r->arena,
-    "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d", zName, zValue, nMaxAge));
+    "%s=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s", zName, zValue, nMaxAge,
+    r->bHttps ? "; Secure" : ""));
 }
 
 void req_fail(Req *r, int status, const char *zMsg){

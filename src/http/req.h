@@ -19,6 +19,7 @@ typedef struct Req Req;
 #define RT_UPLOAD   0x10   /* may carry a large body (imports), streamed to a temp file */
 #define RT_API      0x20   /* JSON face: errors as JSON */
 #define RT_NOCSRF   0x40   /* POST without the session CSRF check (login: its own check) */
+#define RT_PWOK     0x80   /* open to a user who must still change a one-time password */
 
 typedef struct Route {
   const char *zMethod;
@@ -35,7 +36,9 @@ struct Req {
   Ctx ctx;                 /* engine context: database, actor, user errors */
   Actor actor;
   void *pConn;             /* struct MHD_Connection* */
-  const char *zMethod, *zPath, *zQuery, *zAddr;
+  const char *zMethod, *zPath, *zQuery;
+  const char *zAddr;       /* the client's address: the socket's, or a trusted proxy's word (proxy.c) */
+  int bHttps;              /* came over HTTPS: serve --https, or a trusted proxy says so */
   Param *aParam; int nParam, nParamAlloc;   /* query string and form fields */
   const char *zToken;      /* session token, when logged in */
   const char *zCsrf;       /* the session's CSRF token */
@@ -96,6 +99,16 @@ const Route *route_at(int i);
 void *conn_cache_new(void);
 void  conn_cache_free(void*);
 void  session_cache_invalidate(void);      /* logout / password change: every cache is stale */
+
+/* Trusted reverse proxies (proxy.c). http_trust_set: a comma-separated
+** list of IPv4/IPv6 addresses whose X-Forwarded-For, X-Real-IP and
+** X-Forwarded-Proto are believed (NULL: none), and whether the server sits
+** behind TLS anyway (serve --https); non-zero with a Chinese message in
+** zErr for an address that does not parse. req_client_resolve: sets
+** r->zAddr and r->bHttps from the socket address zPeer and, when zPeer is
+** a trusted proxy, its headers. */
+int  http_trust_set(const char *zProxies, int bHttps, char *zErr, int nErr);
+void req_client_resolve(Req*, const char *zPeer);
 
 /* The server (server.c) */
 /* nThreads: worker threads, each with its own connection (0: one per CPU;

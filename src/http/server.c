@@ -273,6 +273,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r){
   MHD_add_response_header(resp, "Content-Security-Policy",
       "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
   MHD_add_response_header(resp, "Cache-Control", "no-store");
+  if( r->bHttps ) MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
   for(int i=0; i<r->nHdr; i++) MHD_add_response_header(resp, r->aHdr[i].zName, r->aHdr[i].zValue);
   enum MHD_Result ret = MHD_queue_response(conn, (unsigned)(r->status ? r->status : 200), resp);
   MHD_destroy_response(resp);
@@ -340,7 +341,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     if( ci && ci->client_addr && ci->client_addr->sa_family==AF_INET ){
       inet_ntop(AF_INET, &((const struct sockaddr_in*)ci->client_addr)->sin_addr, zAddr, sizeof zAddr);
     }
-    r->zAddr = arena_strdup(&r->arena, zAddr);
+    req_client_resolve(r, zAddr);       /* the socket's address, or a trusted proxy's word */
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, arg_iter, r);
     /* HEAD is GET without the body (MHD drops it) */
     r->pRoute = route_match(r, strcmp(method, "HEAD")==0 ? "GET" : method, url);

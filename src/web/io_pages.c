@@ -34,6 +34,9 @@ static const char *action_label(const Kind *k, const char *zAction){
     { "insert", "新增" }, { "update", "修改" }, { "delete", "删除" }, { "import", "导入" },
     { "migrate", "迁入县（区）" }, { "dept_create", "新设部门" }, { "dept_city", "归入市" },
     { "user_create", "新建账号" }, { "password_change", "修改密码" }, { "holiday_set", "修改节假日" },
+    { "user_disable", "停用账号" }, { "user_enable", "启用账号" }, { "user_reset", "重置密码" },
+    { "user_role", "更改角色" }, { "user_move", "调整部门" },
+    { "login_lock", "登录锁定" }, { "login_unlock", "解除登录锁定" },
     { "pool", "固定抽查名录" }, { "draw", "抽取" }, { "report_new", "起草报告" }, { "report_save", "修改报告" },
     { "report_freeze", "冻结报告" }, { "baseline_import", "导入上年报告" }, { "baseline_drop", "删除上年报告数字" },
   };
@@ -112,6 +115,10 @@ void web_password(Req *r){
   web_begin(r, "个人中心：修改密码", 0);
   outf(r, "<p class=\"about\">账号：%s　姓名：%s　部门：%s</p>", r->actor.zLogin, r->actor.zName,
        dept_name(&r->ctx, r->actor.iDept));
+  if( r->actor.bPwTemp ){
+    out_html(r, HTML("<div class=\"notice\" role=\"alert\">您使用的是管理员发放的一次性密码，须先设置自己的密码才能使用本系统。"
+                     "新密码至少10个字符，不能与账号相同，不能全部是同一个字符，也不能是常见密码。</div>"));
+  }
   out_html(r, HTML("<form method=\"post\" action=\"/account\" class=\"record\">"));
   web_csrf_field(r);
   for(int i=0; i<3; i++){

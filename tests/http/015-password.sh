@@ -33,7 +33,7 @@ expect_status 422 "wrong old password"
 expect_contains "$BODY" '<div class="err">不正确</div>'
 post_form /account old=demo-2026 new=short new2=short
 expect_status 422 "new password too short"
-expect_contains "$BODY" '至少需要8个字符'
+expect_contains "$BODY" '至少需要10个字符'
 post_form /account old=demo-2026 new=Neu-Pass-2026 new2=Neu-Pass-2025
 expect_status 422 "new passwords differ"
 expect_contains "$BODY" '两次输入的新密码不一致'

@@ -343,6 +343,24 @@ login(){
   return 0
 }
 
+# first_login USER ONE_TIME_PASSWORD NEW_PASSWORD: log in with a password
+# printed by init / user add / user reset, change it on the form the server
+# sends the user to (a one-time password allows nothing else), and stay
+# logged in as USER with the CSRF token saved.
+first_login(){
+  login_attempt "$1" "$2"
+  if [ "$STATUS" != 303 ] || [ "$(location)" != /account ]; then
+    fail "first_login $1: status $STATUS to «$(location)», not 303 to /account"
+    return 1
+  fi
+  as "$1"
+  get /account
+  CSRF=$(sed -n 's/.*name="_csrf" value="\([0-9a-f]*\)".*/\1/p' "$BODY" | head -1)
+  post_form /account "old=$2" "new=$3" "new2=$3"
+  if [ "$STATUS" != 303 ]; then fail "first_login $1: changing the password: status $STATUS"; return 1; fi
+  save_csrf "$1"
+}
+
 # api_login USER: POST /api/v1/login; sets TOKEN (and remembers it per user).
 api_login(){
   _w=$WHO; _j=$JAR

@@ -188,8 +188,16 @@ else
   get(){ curl -s -H "Authorization: Bearer $1" "$BASE$2"; }
   # 县长: a leader whose scope is the whole county (浚县, the root).
   LEADER_PW=$("$FZ" user --db "$DB" add xianzhang 县长 leader 浚县 2>&1 | sed -n 's/.*一次性密码：//p')
-  TL=$(login xianzhang "$LEADER_PW")
-  TA=$(login admin "$ADMIN_PW")
+  # first LOGIN ONE_TIME NEW -> token: a printed password is one-time; the
+  # session that changes it stays logged in.
+  first(){
+    _t=$(login "$1" "$2")
+    curl -s -o /dev/null -X POST -H "Authorization: Bearer $_t" -H 'Content-Type: application/json' \
+      -d "{\"old\":\"$2\",\"new\":\"$3\",\"new2\":\"$3\"}" "$BASE/api/v1/password"
+    echo "$_t"
+  }
+  TL=$(first xianzhang "$LEADER_PW" Xian-Zhang-2026)
+  TA=$(first admin "$ADMIN_PW" Seed-Admin-2026)
   if [ -z "$TL" ] || [ -z "$TA" ]; then fail "login: leader token “$TL”, admin token “$TA”"; fi
   IND='.indicators[] | "\(.kind)/\(.name) " + (if .unit=="%" then "\(.value // "—")%（\(.numerator)/\(.denominator)）" else "\(.value // "—")" end)'
   get "$TL" "/api/v1/indicators?year=2024" | jq -r "$IND" >"$T/ind.leader" 2>"$T/jq.err"
