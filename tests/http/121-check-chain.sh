@@ -26,8 +26,9 @@ drop_triggers(){ sql_on "$1" "DROP TRIGGER audit_no_update$DROP_ON; DROP TRIGGER
 recompute(){
   if [ -n "${FZ_PG_BASE:-}" ]; then
     psql -qAtX "$1" -c "COPY (SELECT id, at, user_id, login, action, kind, rec_id, before, after, prev_hash, hash FROM audit ORDER BY id) TO STDOUT WITH (FORMAT csv)" >"$T/audit.csv"
-    python3 - "$T/audit.csv" "$2" "${3:-0}" >"$T/rehash.sql" <<'EOF'
+    python3 - "$T/audit.csv" "$2" "${3:-0}" >"$T/rehash.sql" <<'EOF' || fail "recompute: python3 failed"
 import csv, hashlib, sys
+csv.field_size_limit(1 << 30)
 rows = list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8')))
 frm = int(sys.argv[2]); to = int(sys.argv[3]) or 1 << 62; prev = None
 for r in rows:
@@ -35,14 +36,14 @@ for r in rows:
     if i < frm: prev = r[10]; continue
     if i > to: break
     h = hashlib.sha256()
-    for p in [prev or ''] + r[1:9]: h.update(p.encode() + b'\0')
+    for p in [prev or '', r[0]] + r[1:9]: h.update(p.encode() + b'\0')
     d = h.hexdigest()
     print("UPDATE audit SET prev_hash='%s', hash='%s' WHERE id=%d;" % (prev or '', d, i))
     prev = d
 EOF
     psql -qX -v ON_ERROR_STOP=1 "$1" -f "$T/rehash.sql" >/dev/null
   else
-    python3 - "$1" "$2" "${3:-0}" <<'EOF'
+    python3 - "$1" "$2" "${3:-0}" <<'EOF' || fail "recompute: python3 failed"
 import sqlite3, hashlib, sys
 db = sqlite3.connect(sys.argv[1]); frm = int(sys.argv[2]); to = int(sys.argv[3]) or 1 << 62; prev = ''
 for r in db.execute("SELECT id, at, user_id, login, action, kind, rec_id, before, after, hash FROM audit ORDER BY id").fetchall():
