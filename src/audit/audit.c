@@ -78,38 +78,45 @@ static int chain_key(Ctx *c, i64 idNext, AuditKey *pKey){
   char zErr[400] = "", zWhere[1100];
   const char *zDb = db_target(c->pDb);
   int rc = audit_key_load(zDb, pKey, zErr, sizeof zErr);
+  int bMade = 0;
   if( rc==2 ){ fprintf(stderr, "fazhi: %s；拒绝写入\n", zErr); return 1; }
+  i64 iMark = key_marker(c->pDb);
   if( rc==0 ){
     if( idNext < pKey->iFrom ){
-      fprintf(stderr, "fazhi: 审计日志只有%lld条，少于启用密钥时的%lld条（日志被截断？）；拒绝写入，请运行 fazhi check\n",
-              (long long)idNext-1, (long long)pKey->iFrom-1);
+      fprintf(stderr, "fazhi: 审计日志只有%lld条，少于启用密钥时的%lld条（日志被截断？若这是新建的数据库，"
+              "请移走不属于它的旧密钥 %s）；拒绝写入，请运行 fazhi check\n",
+              (long long)idNext-1, (long long)pKey->iFrom-1, audit_key_where(zDb, zWhere, sizeof zWhere));
       return 1;
     }
-    return 0;
-  }
-  i64 iMark = key_marker(c->pDb);
-  if( iMark ){
+    if( iMark ) return 0;
+    if( idNext > pKey->iFrom ){
+      /* entries from pKey->iFrom on were written without this key */
+      fprintf(stderr, "fazhi: 密钥（%s）自第%lld条起签署，而本库已有%lld条未签署的日志：它不是本库的密钥；拒绝写入\n",
+              audit_key_where(zDb, zWhere, sizeof zWhere), (long long)pKey->iFrom, (long long)idNext-1);
+      return 1;
+    }
+  }else if( iMark ){
     fprintf(stderr, "fazhi: 本库的审计日志自第%lld条起以密钥签署，但找不到密钥（%s）；为免写入无法核验的日志，拒绝写入\n",
             (long long)iMark, audit_key_where(zDb, zWhere, sizeof zWhere));
     return 1;
+  }else{
+    if( audit_key_create(zDb, idNext, pKey, zErr, sizeof zErr) ){ fprintf(stderr, "fazhi: %s；拒绝写入\n", zErr); return 1; }
+    bMade = 1;
   }
-  if( audit_key_create(zDb, idNext, pKey, zErr, sizeof zErr) ){ fprintf(stderr, "fazhi: %s；拒绝写入\n", zErr); return 1; }
+  /* The database's own record of the boundary, in this transaction; and
+  ** for a chain begun by an earlier version, the guarded tables as they
+  ** stand, which the log vouches for from here on. */
   Stmt q;
   if( db_prepare(c->pDb, &q, "INSERT INTO setting(name, value) VALUES('audit_key_from', ?1)") ) goto fail;
-  db_bind_text(&q, 1, arena_printf(c->pArena, "%lld", (long long)idNext));
+  db_bind_text(&q, 1, arena_printf(c->pArena, "%lld", (long long)pKey->iFrom));
   rc = db_step(&q);
   db_finalize(&q);
   if( rc!=DB_DONE ) goto fail;
   if( idNext>1 && audit_rows_snapshot(c, "guard_start") ) goto fail;
   return 0;
 fail:
-  /* the transaction rolls back: the file must not outlive it */
-  audit_key_forget(zDb);
-  if( !db_is_postgres(zDb) ){
-    char zPath[1100];
-    snprintf(zPath, sizeof zPath, "%s.key", zDb);
-    remove(zPath);
-  }
+  /* the transaction rolls back: a file made here must not outlive it */
+  if( bMade ) audit_key_discard(zDb);
   return 1;
 }
 

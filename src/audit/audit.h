@@ -45,7 +45,8 @@ typedef struct AuditKey { int bHave; unsigned char a[32]; i64 iFrom; } AuditKey;
 /* 0 found, 1 none, 2 unreadable or malformed (message in zErr). */
 int  audit_key_load(const char *zDb, AuditKey*, char *zErr, int nErr);
 int  audit_key_create(const char *zDb, i64 iFrom, AuditKey*, char *zErr, int nErr);
-void audit_key_forget(const char *zDb);
+void audit_key_forget(const char *zDb);    /* drops it from this process's cache */
+void audit_key_discard(const char *zDb);   /* …and removes the file just made (its write rolled back) */
 const char *audit_key_where(const char *zDb, char *zBuf, size_t nBuf);  /* for messages */
 
 /* Guarded tables (guard.c): users, dept, setting, holiday, report_version

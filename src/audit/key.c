@@ -174,6 +174,13 @@ int audit_key_create(const char *zDb, i64 iFrom, AuditKey *k, char *zErr, int nE
   return 0;
 }
 
+void audit_key_discard(const char *zDb){
+  char zBuf[1100];
+  const char *zPath = is_memory(zDb) ? 0 : key_path(zDb, zBuf, sizeof zBuf);
+  if( zPath ) unlink(zPath);
+  audit_key_forget(zDb);
+}
+
 void audit_key_forget(const char *zDb){
   pthread_mutex_lock(&keyMutex);
   for(int i=0; i<nSlot; i++){
