@@ -351,6 +351,14 @@ static int cmd_check(Opts *o){
   if( p==0 ) return 1;
   AuditReport rep;
   int rc = audit_verify(p, &rep);
+  /* the calendar table every statutory period in SQL is counted on */
+  char zDay[11];
+  int nCal = deadline_cal_verify(p, zDay);
+  if( nCal ){
+    if( nCal<0 ) audit_problem(&rep, "无法读取节假日日历表：%s", db_errmsg(p));
+    else audit_problem(&rep, "节假日日历表（cal_day）有%d天与节假日安排不符（自%s起；被直接修改）", nCal, zDay);
+    rc = 1;
+  }
   if( rc==0 ){
     printf("检查通过：审计日志%lld条，哈希链完整；%lld条记录与日志一致。\n", (long long)rep.nRows, (long long)rep.nRecords);
     if( rep.bKeyed ){

@@ -96,6 +96,8 @@ tamper para "UPDATE report_para SET tpl='全年共收到行政复议申请1件�
 tamper basefig "UPDATE baseline_fig SET value='321' WHERE year=2024" "比较基准“$ROOT/2024”$STALE" "a baseline figure"
 tamper pool "UPDATE draw SET pool_sha256='0000000000000000000000000000000000000000000000000000000000000000' WHERE plan_id=$PLAN" \
   "双随机抽取“$PLAN”$STALE" "a draw's pool hash"
+tamper calday "UPDATE cal_day SET cwork=0 WHERE cday='2026-06-15'" "节假日日历表（cal_day）有1天与节假日安排不符（自2026-06-15起" \
+  "a working day of the calendar table turned into a rest day"
 # inserts
 tamper admin "INSERT INTO users(id, login, name, role, dept_id, pw_hash, disabled, created_at) SELECT max(id)+1, 'ghost', '某人', 'admin', $ROOT, 'x', 0, '2026-06-30T00:00:00Z' FROM users" \
   "用户“$(( $(sql "SELECT max(id) FROM users") + 1 ))”没有任何审计记录（绕过系统写入）" "an admin inserted"
