@@ -77,10 +77,10 @@ static const char *key_path(const char *zDb, char *zBuf, size_t nBuf){
 }
 
 const char *audit_key_where(const char *zDb, char *zBuf, size_t nBuf){
-  if( is_memory(zDb) ) return "（内存数据库）";
+  if( is_memory(zDb) ) return "内存数据库";
   if( db_is_postgres(zDb) && getenv("FAZHI_KEY") && getenv("FAZHI_KEY")[0] ) return "环境变量 FAZHI_KEY";
   const char *z = key_path(zDb, zBuf, nBuf);
-  return z ? z : "（未设置环境变量 FAZHI_KEY_FILE 或 FAZHI_KEY）";
+  return z ? z : "未设置环境变量 FAZHI_KEY_FILE 或 FAZHI_KEY";
 }
 
 /* Reads the key without the cache: 0 found, 1 none, 2 unreadable or malformed. */
