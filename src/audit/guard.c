@@ -46,6 +46,7 @@ typedef struct Guard {
   const char *zLabel;                        /* Chinese name for check's messages */
   const GuardCol *aCol;                      /* columns compared, ended by { 0 } */
   const char *const *azSkip;                 /* keys not guarded (derived caches), or 0 */
+  const char *zShow;                         /* column named beside the key in check's messages, or 0 */
   const char *zExtra;                        /* pseudo-column filled by xExtra, or 0 */
   int (*xExtra)(Db*, Stmt *pRow, Buf*);      /* the owned rows of another table, as text */
 } Guard;
@@ -113,13 +114,13 @@ static const GuardCol aDrawCol[] = {
 };
 
 static const Guard aGuard[] = {
-  { "users",           "用户",       aUserCol,     0,             0,       0 },
-  { "dept",            "部门",       aDeptCol,     0,             0,       0 },
-  { "setting",         "设置",       aSettingCol,  azSettingSkip, 0,       0 },
-  { "holiday",         "节假日",     aHolidayCol,  0,             0,       0 },
-  { "report_version",  "报告版本",   aReportCol,   0,             "paras", extra_paras },
-  { "baseline_report", "比较基准",   aBaselineCol, 0,             "figs",  extra_figs },
-  { "draw",            "双随机抽取", aDrawCol,     0,             0,       0 },
+  { "users",           "用户",       aUserCol,     0,             "login", 0,       0 },
+  { "dept",            "部门",       aDeptCol,     0,             "name",  0,       0 },
+  { "setting",         "设置",       aSettingCol,  azSettingSkip, 0,       0,       0 },
+  { "holiday",         "节假日",     aHolidayCol,  0,             0,       0,       0 },
+  { "report_version",  "报告版本",   aReportCol,   0,             0,       "paras", extra_paras },
+  { "baseline_report", "比较基准",   aBaselineCol, 0,             0,       "figs",  extra_figs },
+  { "draw",            "双随机抽取", aDrawCol,     0,             0,       0,       0 },
 };
 #define N_GUARD ((int)(sizeof aGuard/sizeof aGuard[0]))
 
@@ -387,7 +388,20 @@ static int same_logged(const char *zLogged, const char *zNow){
   return bSame;
 }
 
+/* How check's messages name a row: “KEY”, and its zShow column from the
+** JSON (the row as it is, or as last logged) when it has one:
+** 用户“5”（fuyi）. Arena-free: into zOut. */
+static const char *row_name(const Guard *g, const char *zKey, int nKey, const char *zJson, char *zOut, size_t nOut){
+  cJSON *j = g && g->zShow && zJson ? cJSON_Parse(zJson) : 0;
+  const cJSON *v = j ? cJSON_GetObjectItemCaseSensitive(j, g->zShow) : 0;
+  if( cJSON_IsString(v) ) snprintf(zOut, nOut, "“%.*s”（%s）", nKey, zKey, v->valuestring);
+  else snprintf(zOut, nOut, "“%.*s”", nKey, zKey);
+  cJSON_Delete(j);
+  return zOut;
+}
+
 void guard_state_check(Db *pDb, GuardState *p, AuditReport *pRep){
+  char zName[300];
   Buf b;
   buf_init(&b);
   for(int gi=0; gi<N_GUARD; gi++){
@@ -405,19 +419,20 @@ void guard_state_check(Db *pDb, GuardState *p, AuditReport *pRep){
       snprintf(zK, sizeof zK, "%s\t%.*s", g->zTable, (int)nk, s);
       int64_t i;
       pRep->nGuarded++;
+      char *zNow = strndup(s + nk + 1, n - nk - 1);
+      if( zNow==0 ) abort();
+      row_name(g, s, (int)nk, zNow, zName, sizeof zName);
       if( !strmap_get(&p->map, zK, &i) ){
-        audit_problem(pRep, "%s“%.*s”没有任何审计记录（绕过系统写入）", g->zLabel, (int)nk, s);
+        audit_problem(pRep, "%s%s没有任何审计记录（绕过系统写入）", g->zLabel, zName);
       }else{
         p->aSeen[i] = 1;
-        char *zNow = strndup(s + nk + 1, n - nk - 1);
         if( p->az[i]==0 ){
-          audit_problem(pRep, "%s“%.*s”在审计日志中已删除，但仍在表中", g->zLabel, (int)nk, s);
+          audit_problem(pRep, "%s%s在审计日志中已删除，但仍在表中", g->zLabel, zName);
         }else if( !same_logged(p->az[i], zNow) ){
-          audit_problem(pRep, "%s“%.*s”与审计日志最后一次记载的内容不一致（被直接修改，或日志被删除）",
-                        g->zLabel, (int)nk, s);
+          audit_problem(pRep, "%s%s与审计日志最后一次记载的内容不一致（被直接修改，或日志被删除）", g->zLabel, zName);
         }
-        free(zNow);
       }
+      free(zNow);
       s += n + (e ? 1 : 0);
     }
   }
@@ -430,6 +445,7 @@ void guard_state_check(Db *pDb, GuardState *p, AuditReport *pRep){
     for(int gi=0; gi<N_GUARD; gi++){
       if( t && strlen(aGuard[gi].zTable)==(size_t)(t-zK) && memcmp(aGuard[gi].zTable, zK, (size_t)(t-zK))==0 ) g = &aGuard[gi];
     }
-    audit_problem(pRep, "%s“%s”在审计日志中存在，但已从表中消失（被直接删除）", g ? g->zLabel : zK, t ? t+1 : "");
+    row_name(g, t ? t+1 : "", t ? (int)strlen(t+1) : 0, p->az[i], zName, sizeof zName);
+    audit_problem(pRep, "%s%s在审计日志中存在，但已从表中消失（被直接删除）", g ? g->zLabel : zK, zName);
   }
 }

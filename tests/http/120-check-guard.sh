@@ -84,10 +84,10 @@ tamper(){   # NAME SQL MESSAGE DESC
 }
 STALE='与审计日志最后一次记载的内容不一致'
 # edits
-tamper role "UPDATE users SET role='admin' WHERE id=$CLERK" "用户“$CLERK”$STALE" "a clerk promoted to admin"
-tamper pw "UPDATE users SET pw_hash=(SELECT pw_hash FROM users WHERE login='admin') WHERE id=$CLERK" "用户“$CLERK”$STALE" "a replaced password hash"
-tamper moved "UPDATE users SET dept_id=$ROOT WHERE id=$CLERK" "用户“$CLERK”$STALE" "a user moved to another department"
-tamper under "UPDATE dept SET parent_id=$TOWN, path='$TOWNPATH$BUREAU/' WHERE id=$BUREAU" "部门“$BUREAU”$STALE" "a bureau moved under a town"
+tamper role "UPDATE users SET role='admin' WHERE id=$CLERK" "用户“$CLERK”（fuyi）$STALE" "a clerk promoted to admin"
+tamper pw "UPDATE users SET pw_hash=(SELECT pw_hash FROM users WHERE login='admin') WHERE id=$CLERK" "用户“$CLERK”（fuyi）$STALE" "a replaced password hash"
+tamper moved "UPDATE users SET dept_id=$ROOT WHERE id=$CLERK" "用户“$CLERK”（fuyi）$STALE" "a user moved to another department"
+tamper under "UPDATE dept SET parent_id=$TOWN, path='$TOWNPATH$BUREAU/' WHERE id=$BUREAU" "部门“$BUREAU”（示范县市场监督管理局）$STALE" "a bureau moved under a town"
 tamper setting "UPDATE setting SET value='某某县人民政府' WHERE name='county_gov'" "设置“county_gov”$STALE" "a setting's value"
 tamper holiday "UPDATE holiday SET dkind='w' WHERE day='2027-01-01'" "节假日“2027-01-01”$STALE" "a holiday turned into a workday"
 tamper text "UPDATE report_version SET frozen_doc=replace(frozen_doc, '共收到', '仅收到') WHERE id=$V" "报告版本“$V”$STALE" "a frozen report's text"
@@ -100,12 +100,12 @@ tamper calday "UPDATE cal_day SET cwork=0 WHERE cday='2026-06-15'" "节假日日
   "a working day of the calendar table turned into a rest day"
 # inserts
 tamper admin "INSERT INTO users(id, login, name, role, dept_id, pw_hash, disabled, created_at) SELECT max(id)+1, 'ghost', '某人', 'admin', $ROOT, 'x', 0, '2026-06-30T00:00:00Z' FROM users" \
-  "用户“$(( $(sql "SELECT max(id) FROM users") + 1 ))”没有任何审计记录（绕过系统写入）" "an admin inserted"
+  "用户“$(( $(sql "SELECT max(id) FROM users") + 1 ))”（ghost）没有任何审计记录（绕过系统写入）" "an admin inserted"
 tamper newhol "INSERT INTO holiday(day, dkind, name) VALUES('2027-03-01', 'o', '假的')" "节假日“2027-03-01”没有任何审计记录（绕过系统写入）" "a holiday inserted"
 tamper newset "INSERT INTO setting(name, value) VALUES('city_name', '某市')" "设置“city_name”没有任何审计记录（绕过系统写入）" "a setting inserted"
 # deletes
 tamper delhol "DELETE FROM holiday WHERE day='2027-02-06'" "节假日“2027-02-06”在审计日志中存在，但已从表中消失（被直接删除）" "a holiday deleted"
-tamper deluser "DELETE FROM session WHERE user_id=$ZJ; DELETE FROM users WHERE id=$ZJ" "用户“$ZJ”在审计日志中存在，但已从表中消失（被直接删除）" "a user deleted"
+tamper deluser "DELETE FROM session WHERE user_id=$ZJ; DELETE FROM users WHERE id=$ZJ" "用户“$ZJ”（zhoujian）在审计日志中存在，但已从表中消失（被直接删除）" "a user deleted"
 
 # 4. A city grouping through fazhi keeps the database passing.
 "$FAZHI" city --db "$DB" 示范市 示范县 >/dev/null 2>&1 || fail "fazhi city"
