@@ -130,7 +130,11 @@ static int cmd_serve(Opts *o){
   }
   Db *p = app_open(zDb, 0);
   if( p==0 ) return 1;
+  char zMsg[1500];
+  int bNoKey = audit_key_ready(p, zMsg, sizeof zMsg);
   db_close(p);
+  if( zMsg[0] ) fprintf(stderr, "%s\n", zMsg);
+  if( bNoKey ) return 1;
   return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080", nThreads);
 }
 

@@ -120,6 +120,27 @@ fail:
   return 1;
 }
 
+int audit_key_ready(Db *pDb, char *zMsg, int nMsg){
+  AuditKey key;
+  char zErr[400] = "", zWhere[1100];
+  const char *zDb = db_target(pDb);
+  int rc = audit_key_load(zDb, &key, zErr, sizeof zErr);
+  zMsg[0] = 0;
+  if( rc==2 ){ snprintf(zMsg, (size_t)nMsg, "%s", zErr); return 1; }
+  if( rc==0 ) return 0;
+  i64 iMark = key_marker(pDb);
+  if( iMark ){
+    snprintf(zMsg, (size_t)nMsg, "本库的审计日志自第%lld条起以密钥签署，但找不到密钥（%s）：不能写入，也无法核验",
+             (long long)iMark, audit_key_where(zDb, zWhere, sizeof zWhere));
+    return 1;
+  }
+  const char *zFile = getenv("FAZHI_KEY_FILE");
+  if( db_is_postgres(zDb) && (zFile==0 || zFile[0]==0) ){
+    snprintf(zMsg, (size_t)nMsg, "注意：未设置环境变量 FAZHI_KEY_FILE（或 FAZHI_KEY），审计日志没有密钥，一切写入都将被拒绝");
+  }
+  return 0;
+}
+
 /* Inside the caller's write transaction, or its own: the write lock makes
 ** "last id + 1" and the previous hash one chain, whichever server writes.
 ** n entries of one action and record in a row (an import's, one per

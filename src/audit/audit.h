@@ -48,6 +48,10 @@ int  audit_key_create(const char *zDb, i64 iFrom, AuditKey*, char *zErr, int nEr
 void audit_key_forget(const char *zDb);    /* drops it from this process's cache */
 void audit_key_discard(const char *zDb);   /* …and removes the file just made (its write rolled back) */
 const char *audit_key_where(const char *zDb, char *zBuf, size_t nBuf);  /* for messages */
+/* For serve, before it starts: 1 (a Chinese reason in zMsg) when the chain
+** is keyed and its key cannot be had, so nothing could be written; 0
+** otherwise, zMsg holding a warning or "". */
+int  audit_key_ready(Db*, char *zMsg, int nMsg);
 
 /* Guarded tables (guard.c): users, dept, setting, holiday, report_version
 ** (with its paragraphs), baseline_report (with its figures), draw. A write

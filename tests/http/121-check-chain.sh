@@ -145,6 +145,9 @@ expect_eq "$?" 1 "a write without the key is refused"
 expect_contains "$T/w.out" '以密钥签署，但找不到密钥' "…saying why, in Chinese"
 expect_eq "$(sql_on "$D5" "SELECT count(*) FROM audit")" "$N5" "…and nothing is logged"
 expect_eq "$(sql_on "$D5" "SELECT count(*) FROM setting WHERE name='county_gov'")" 0 "…nor written"
+timeout 10 "$FAZHI" serve --db "$D5" --listen 127.0.0.1:1 >"$T/s.out" 2>&1
+expect_eq "$?" 1 "the server does not start without the key"
+expect_contains "$T/s.out" '找不到密钥' "…and says why"
 if [ -n "${FZ_PG_BASE:-}" ]; then FAZHI_KEY_FILE=$KEEP_KEY; fi
 # another key is no key
 D5b=$(db_copy otherkey)
