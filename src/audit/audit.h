@@ -3,9 +3,13 @@
 **
 ** Every create, update, delete, workflow step and import is one row:
 ** who, when, the action, the record, its canonical JSON before and after,
-** the previous row's hash and this row's hash. audit_verify() recomputes
-** the chain and compares every record's current row with its last logged
-** state, so an edited, deleted or bypassed change is found.
+** the previous row's hash and this row's hash (an HMAC under the key kept
+** outside the database, key.c). Changes to the guarded tables (guard.c)
+** are rows too, kind "@TABLE", holding the rows' canonical lines.
+** audit_verify() recomputes the chain and compares every record's and
+** every guarded row's current state with its last logged state, so an
+** edited, deleted or bypassed change is found; the chain's head, kept
+** outside (audit_anchor), finds a cut tail.
 */
 #ifndef FZ_AUDIT_H
 #define FZ_AUDIT_H
