@@ -66,6 +66,9 @@ if [ -z "${FZ_PG_BASE:-}" ]; then
   OWN_PG=1
 fi
 PG=$FZ_PG_BASE
+# the audit chain's key (one file for every database this run makes; each
+# starts its chain at entry 1)
+if [ -z "${FAZHI_KEY_FILE:-}" ] && [ -z "${FAZHI_KEY:-}" ]; then FAZHI_KEY_FILE=$(mktemp -u "${TMPDIR:-/tmp}/fazhi-bench-key.XXXXXX"); export FAZHI_KEY_FILE; fi
 q(){ psql -qAtX "$PG dbname=$1" -c "$2"; }
 newdb(){ q postgres "CREATE DATABASE $1" >/dev/null; echo "$PG dbname=$1"; }
 

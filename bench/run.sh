@@ -66,6 +66,9 @@ wait_port(){
   done
   echo "run.sh: nothing answers on 127.0.0.1:$1" >&2; return 1
 }
+# cpdb FROM TO: a copy of a database with its audit key (FROM.key)
+cpdb(){ cp "$1" "$2" && { [ ! -f "$1.key" ] || cp -p "$1.key" "$2.key"; }; }
+
 # start_fazhi DB PORT LOGFILE [quiet] — prints nothing, sets SPID
 start_fazhi(){
   if [ "${4:-}" = quiet ]; then
@@ -125,7 +128,7 @@ cc $CFLAGS -o "$OUT/bin/trivial" bench/trivial.c $(pkg-config --cflags --libs li
 say "1. county: fazhi demo (示范县 departments, users, its own small year), then the generated county-year $YEAR"
 "$FAZHI" demo --db "$OUT/demo.db" --no-serve >> "$LOG" 2>&1
 "$OUT/bin/raw_insert" checkpoint "$OUT/demo.db"
-cp "$OUT/demo.db" "$OUT/base.db"
+cpdb "$OUT/demo.db" "$OUT/base.db"
 t0=$(now)
 "$OUT/bin/gen" --db "$OUT/base.db" --year "$YEAR" --out "$OUT/csv" --cases "$NCASE" --items "$NITEM" | tee -a "$LOG"
 say "  generated in $(secs "$t0" "$(now)") s; service_case.csv is $(du -m "$OUT/csv/service_case.csv" | cut -f1) MB"
@@ -149,7 +152,7 @@ cat "$CSV" > /dev/null                       # both start with the file in the p
 # The importer reads and parses the whole file before looking at a row: a
 # file whose header is wrong stops right there, which times that phase alone.
 { printf 'X'; cat "$CSV"; } > "$OUT/csv/badhead.csv"
-cp "$OUT/base.db" "$OUT/probe.db"
+cpdb "$OUT/base.db" "$OUT/probe.db"
 t0=$(now)
 "$FAZHI" import --db "$OUT/probe.db" service_case "$OUT/csv/badhead.csv" > /dev/null 2>&1 || true
 T_READ=$(secs "$t0" "$(now)")
@@ -159,7 +162,7 @@ T_RAW=""; T_IMP=""; T_RAW_ALL=""; T_IMP_ALL=""
 TIMEF=""
 [ -x /usr/bin/time ] && TIMEF="/usr/bin/time -f %M -o"
 run_raw(){
-  cp "$OUT/base.db" "$OUT/raw.db"
+  cpdb "$OUT/base.db" "$OUT/raw.db"
   t0=$(now)
   if [ -n "$TIMEF" ]; then $TIMEF "$OUT/raw.maxrss" "$OUT/bin/raw_insert" "$OUT/raw.db" "$CSV" "$BULK_KIB" >> "$LOG"
   else "$OUT/bin/raw_insert" "$OUT/raw.db" "$CSV" "$BULK_KIB" >> "$LOG"; fi
@@ -168,7 +171,7 @@ run_raw(){
   say "  raw INSERT loop: $t s ($(rate "$NCASE" "$t") rows/s)"
 }
 run_imp(){
-  cp "$OUT/base.db" "$OUT/county.db"
+  cpdb "$OUT/base.db" "$OUT/county.db"
   t0=$(now)
   if [ -n "$TIMEF" ]; then $TIMEF "$OUT/imp.maxrss" "$FAZHI" import --db "$OUT/county.db" service_case "$CSV" >> "$LOG" 2>&1
   else "$FAZHI" import --db "$OUT/county.db" service_case "$CSV" >> "$LOG" 2>&1; fi
@@ -181,7 +184,7 @@ while [ $r -le "$REPS" ]; do
   if [ $((r % 2)) = 1 ]; then run_raw; run_imp; else run_imp; run_raw; fi
   r=$((r+1))
 done
-cp "$OUT/base.db" "$OUT/raw2.db"
+cpdb "$OUT/base.db" "$OUT/raw2.db"
 t0=$(now)
 "$OUT/bin/raw_insert" "$OUT/raw2.db" "$CSV" 2000 >> "$LOG"
 T_RAW_DEF=$(secs "$t0" "$(now)")

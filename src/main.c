@@ -198,7 +198,11 @@ static int cmd_serve(Opts *o){
   }
   Db *p = app_open(zDb, 0);
   if( p==0 ) return 1;
+  char zMsg[1500];
+  int bNoKey = audit_key_ready(p, zMsg, sizeof zMsg);
   db_close(p);
+  if( zMsg[0] ) fprintf(stderr, "%s\n", zMsg);
+  if( bNoKey ) return 1;
   return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080", nThreads);
 }
 
@@ -419,26 +423,71 @@ static int cmd_backup(Opts *o){
   if( p==0 ){ fprintf(stderr, "%s\n", zErr); return 1; }
   int rc = db_backup(p, zOut);
   if( rc ) fprintf(stderr, "%s\n", db_errmsg(p));
-  else printf("已备份到 %s（运行中的一致快照）。可用 fazhi check --db %s 核验备份。\n", zOut, zOut);
   db_close(p);
-  return rc ? 1 : 0;
+  if( rc ) return 1;
+  /* the audit chain's key goes with the copy, or the copy cannot be checked */
+  int rk = audit_key_copy(zDb, zOut, zErr, sizeof zErr);
+  if( rk==2 ){ fprintf(stderr, "%s\n", zErr); return 1; }
+  printf("已备份到 %s（运行中的一致快照）%s。可用 fazhi check --db %s 核验备份。\n", zOut,
+         rk==0 ? "，审计密钥在其旁的 .key 文件中（异地保存时请与备份分开存放）" : "", zOut);
+  return 0;
 }
 
 static int cmd_check(Opts *o){
-  const char *zDb = need_db(o);
+  const char *zDb = need_db(o), *zAnchor = opt(o, "--anchor", 0);
   if( zDb==0 ) return 2;
+  i64 nAnchor = 0;
+  const char *zAnchorHash = 0;
+  if( opt(o, "--anchor", 1) ){
+    const char *zColon = zAnchor ? strchr(zAnchor, ':') : 0;
+    nAnchor = zColon ? atoll(zAnchor) : 0;
+    if( zColon==0 || nAnchor<1 || zColon==zAnchor || strspn(zAnchor, "0123456789")!=(size_t)(zColon-zAnchor) ){
+      fprintf(stderr, "--anchor 应为 条目号:哈希，如 --anchor 1234:3f9a0c1d2e4b5a69（fazhi check 所印的链头，或冻结报告末尾所载）\n");
+      return 2;
+    }
+    zAnchorHash = zColon+1;
+  }
   Db *p = app_open(zDb, 0);
   if( p==0 ) return 1;
   AuditReport rep;
   int rc = audit_verify(p, &rep);
+  /* the calendar table every statutory period in SQL is counted on */
+  char zDay[11];
+  int nCal = deadline_cal_verify(p, zDay);
+  if( nCal ){
+    if( nCal<0 ) audit_problem(&rep, "无法读取节假日日历表：%s", db_errmsg(p));
+    else audit_problem(&rep, "节假日日历表（cal_day）有%d天与节假日安排不符（自%s起；被直接修改）", nCal, zDay);
+    rc = 1;
+  }
   if( rc==0 ){
     printf("检查通过：审计日志%lld条，哈希链完整；%lld条记录与日志一致。\n", (long long)rep.nRows, (long long)rep.nRecords);
+    if( rep.bKeyed ){
+      printf("用户、部门、设置、节假日、报告版本、比较基准、双随机抽取共%lld行，均与日志最后一次记载一致。\n", (long long)rep.nGuarded);
+    }
     if( rep.nMigrations ){
       printf("迁入的%d个县的原审计日志共%lld条，各自的哈希链完整，与迁移条目相符。\n",
              rep.nMigrations, (long long)rep.nArchived);
     }
   }else{
     printf("检查发现%d个问题：\n%s", rep.nProblems, buf_cstr(&rep.text));
+  }
+  if( !rep.bKeyed ){
+    printf("注意：本库的审计日志尚未启用密钥（由旧版本写入），用户、部门、设置等尚未受核验；下一次通过本系统写入时自动生成密钥并开始核验。\n");
+  }else if( rep.nUnkeyed ){
+    printf("其中前%lld条为启用密钥之前写入（普通SHA-256哈希）。\n", (long long)rep.nUnkeyed);
+  }
+  /* The head: kept outside the database (printed, filed, published with
+  ** a frozen report), it catches a later cut or rewrite of the log. */
+  if( rep.nHead ) printf("审计日志链头：第%lld条 %s\n（请另行保存；日后用 fazhi check --anchor %lld:%s 可证明此前的日志未被截断或改写）\n",
+                         (long long)rep.nHead, rep.zHead, (long long)rep.nHead, rep.zHead);
+  if( zAnchorHash ){
+    char zMsg[400];
+    if( audit_anchor(p, nAnchor, zAnchorHash, zMsg, sizeof zMsg) ){
+      printf("%s\n", zMsg);
+      rc = 1;
+    }else{
+      printf("%s\n", zMsg);
+    }
   }
   /* every 双随机 draw recomputed from its published pool and values */
   {
@@ -883,7 +932,7 @@ static int cmd_setting(Opts *o){
     }
     zName = arena_printf(cli.c.pArena, "%s@%lld", zName, (long long)iDept);
   }
-  int rc = setting_set(cli.pDb, zName, zValue);
+  int rc = setting_set(&cli.c, zName, zValue);
   if( rc ) fprintf(stderr, "设置失败：%s\n", db_errmsg(cli.pDb));
   else printf("已设置 %s = %s\n", zName, zValue);
   cli_close(&cli);
@@ -910,27 +959,7 @@ static int cmd_holiday(Opts *o){
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
   Db *p = cli.pDb;
-  Stmt q;
-  int rc = 1;
-  if( db_begin_write(p)==0 ){
-    if( db_prepare(p, &q, "DELETE FROM holiday WHERE day=?1")==DB_OK ){
-      db_bind_text(&q, 1, zNorm); db_step(&q); db_finalize(&q);
-    }
-    if( db_prepare(p, &q, "INSERT INTO holiday(day, dkind, name) VALUES(?1, ?2, ?3)")==DB_OK ){
-      db_bind_text(&q, 1, zNorm);
-      db_bind_text(&q, 2, zKind[0]=='o' ? "o" : "w");
-      db_bind_text(&q, 3, zName);
-      rc = db_step(&q)!=DB_DONE;
-      db_finalize(&q);
-    }
-    /* every due date and on-time rate depends on it: logged like a record */
-    if( rc==0 ){
-      char zAfter[300];
-      snprintf(zAfter, sizeof zAfter, "%s %s %s", zNorm, zKind[0]=='o' ? "o" : "w", zName);
-      rc = audit_append(&cli.c, "holiday_set", "", 0, "", zAfter);
-    }
-    if( rc ) db_rollback(p); else rc = db_commit(p);
-  }
+  int rc = holiday_set(&cli.c, zNorm, zKind[0]=='o' ? "o" : "w", zName);
   if( rc ) fprintf(stderr, "保存失败：%s\n", db_errmsg(p));
   else printf("已登记：%s %s（%s）。重启服务后生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
   cli_close(&cli);
@@ -952,7 +981,10 @@ static const Command aCommand[] = {
   { "baseline", cmd_baseline, "--db= --year=", "baseline --db FILE --year Y 报告.txt\n"
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
                           "                             同比、近年变化和指标表的上年数值以这些数字为准（import last year's report as the baseline）" },
-  { "check",  cmd_check, "--db=",  "check --db FILE            核验审计哈希链与全部记录（verify the audit chain and every record）" },
+  { "check",  cmd_check, "--db= --anchor=", "check --db FILE [--anchor 条目号:哈希]\n"
+                          "                             核验审计哈希链（以密钥签署）、全部记录，以及用户、部门、设置、节假日、报告版本、比较基准、抽取；\n"
+                          "                             打印链头；--anchor 核验日志第N条仍是当初记下的哈希（发现截断或改写）\n"
+                          "                             （verify the keyed audit chain, every record and guarded table; print the head; check an anchor）" },
   { "city",   cmd_city, "--db=",   "city --db FILE 市名 县1 [县2 …]\n"
                           "                             市（省）库：把库中的县（区）归入一个市，市管理员可查看各县数据、各县指标对比和全市报告\n"
                           "                             （group counties of the database under a city）" },
@@ -1019,6 +1051,8 @@ static int cmd_help(Opts *o){
          "  --db postgresql://用户@主机:端口/库名   或   --db \"host=127.0.0.1 port=5432 dbname=fazhi\"\n"
          "(--db takes a SQLite file or a PostgreSQL URI / libpq conninfo)");
   printf("\n\n环境变量 FAZHI_QUIET=1 关闭访问日志 (no access log)；FAZHI_TODAY=YYYY-MM-DD 固定“今天”（测试用）。\n");
+  printf("审计密钥：SQLite 库 F 的密钥在 F.key（0600，首次写入时创建）；PostgreSQL 库用 FAZHI_KEY_FILE=密钥文件路径（不存在时首次写入创建）\n"
+         "或 FAZHI_KEY=密钥文件的内容。(the audit chain's key: F.key beside a SQLite file; FAZHI_KEY_FILE or FAZHI_KEY for PostgreSQL)\n");
   return 0;
 }
 

@@ -19,7 +19,8 @@ Db  *app_open(const char *zDb, int bCreate);
 Db  *app_open_begin(const char *zDb, int bCreate);
 /* The command-line actor: county admin scope, logged as "(命令行)". */
 void app_cli_actor(Db*, Actor*);
-int  setting_set(Db*, const char *zName, const char *zValue);
+int  setting_set(Ctx*, const char *zName, const char *zValue);     /* audited */
+int  holiday_set(Ctx*, const char *zDay, const char *zKind, const char *zName);   /* 'o' | 'w', audited */
 const char *setting_get(Db*, Arena*, const char *zName);
 /* County root department plus the Justice Bureau; returns their ids. */
 int  county_create(Ctx*, const char *zCounty, i64 *piRoot, i64 *piJustice);

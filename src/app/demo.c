@@ -86,7 +86,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
     if( dept_lookup(&c, aUser[i].zDept, &iDept, 0) ) goto done;
     if( user_create_demo(&c, aUser[i].zLogin, aUser[i].zName, aUser[i].zRole, iDept, DEMO_PASSWORD) ) goto done;
   }
-  setting_set(pDb, "report_to", "市委、市政府：");
+  if( setting_set(&c, "report_to", "市委、市政府：") ) goto done;
 
   Day y0 = day_from_ymd(iYear, 1, 1), yEnd = g.today;   /* last year in full, this year to date */
 

@@ -25,6 +25,7 @@
 #include "app/app.h"
 #include "audit/audit.h"
 #include "base/json.h"
+#include "base/sha256.h"
 #include "engine/record.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,7 +187,9 @@ static int move_users(Mig *m){
 static int move_settings(Mig *m){
   Stmt q, get, ins;
   int rc = 0;
-  if( db_prepare(m->pSrc, &q, "SELECT name, value FROM setting ORDER BY name") ) return 1;
+  /* not the source's key boundary nor its calendar digest: the target has its own */
+  if( db_prepare(m->pSrc, &q, "SELECT name, value FROM setting"
+                              " WHERE name NOT IN ('audit_key_from', 'cal_fingerprint') ORDER BY name") ) return 1;
   if( db_prepare(m->pDst, &get, "SELECT value FROM setting WHERE name=?1") ){ db_finalize(&q); return 1; }
   if( db_prepare(m->pDst, &ins, "INSERT INTO setting(name, value) VALUES(?1,?2)") ){
     db_finalize(&q); db_finalize(&get); return 1;
@@ -329,10 +332,16 @@ static const char *const azAuditCol[] = {
 /* The source's own archive (a county moved before) comes along, then the
 ** source's log becomes the archive of this migration. Returns the number
 ** of entries and the last hash of the source's log. */
-static int archive_audit(Mig *m, i64 iMig, i64 *pnEntries, char zLast[65]){
+/* zDigest: SHA-256 folded over each entry's plain hash of its content
+** (audit_hash without a key), so that the target, which does not hold the
+** source's key, can still tell an archived entry was changed: the digest
+** is in the keyed "migrate" entry. */
+static int archive_audit(Mig *m, i64 iMig, i64 *pnEntries, char zLast[65], char zDigest[65]){
   Bulk bk;
   Stmt q;
   int rc = 0;
+  Sha256 dg;
+  sha256_init(&dg);
   *pnEntries = 0;
   zLast[0] = 0;
   if( db_bulk_begin(m->pDst, &bk, "audit_archive", azAuditCol, 12) ) return 1;
@@ -363,9 +372,17 @@ static int archive_audit(Mig *m, i64 iMig, i64 *pnEntries, char zLast[65]){
       rc = db_bulk_row(&bk);
       (*pnEntries)++;
       snprintf(zLast, 65, "%s", db_column_text(&q, 10));
+      char zH[65];
+      audit_hash(0, db_column_text(&q, 9), db_column_int64(&q, 0), db_column_text(&q, 1), db_column_int64(&q, 2),
+                 db_column_text(&q, 3), db_column_text(&q, 4), db_column_text(&q, 5), db_column_int64(&q, 6),
+                 db_column_text(&q, 7), db_column_text(&q, 8), zH);
+      sha256_update(&dg, zH, 64);
     }
     db_finalize(&q);
   }else if( rc==0 ) rc = 1;
+  unsigned char h[32];
+  sha256_final(&dg, h);
+  sha256_hex(h, zDigest);
   if( rc ){ db_bulk_abort(&bk); return 1; }
   return db_bulk_end(&bk)!=DB_OK;
 }
@@ -566,6 +583,9 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
 
   m.zStage = "开始写入";
   if( db_begin_write(m.pDst) ) goto fail;
+  /* the guarded tables before: every row moved in is logged at the end */
+  const char **azGuardBefore = audit_rows_begin(c);
+  if( azGuardBefore==0 ) goto fail;
   m.iDeptOff = max_id(m.pDst, "dept");
   m.iUserOff = max_id(m.pDst, "users");
   m.iMigOff = max_id(m.pDst, "migration");
@@ -581,10 +601,10 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   m.zStage = "此前的迁移登记";
   if( copy_migrations(&m) ) goto fail;
   i64 iMig = max_id(pSrc, "migration") + m.iMigOff + 1;
-  char zLast[65];
+  char zLast[65], zDigest[65];
   i64 nEntries;
   m.zStage = "原审计日志存档";
-  if( archive_audit(&m, iMig, &nEntries, zLast) ) goto fail;
+  if( archive_audit(&m, iMig, &nEntries, zLast, zDigest) ) goto fail;
 
   /* The map: how this county's ids moved, and what was renamed. */
   Buf map;
@@ -598,6 +618,7 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
     json_kstr(&j, "county", m.zCounty);
     json_kint(&j, "entries", nEntries);
     json_kstr(&j, "last_hash", zLast);
+    json_kstr(&j, "content_sha256", zDigest);
     json_kint(&j, "dept_offset", m.iDeptOff);
     json_kint(&j, "user_offset", m.iUserOff);
     json_kstr(&j, "login_prefix", m.zPrefix);
@@ -639,6 +660,8 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   for(int i=0; i<kind_count(); i++) if( kind_at(i)==kind_find("inspection_plan") ) iPlanOff = m.aKindOff[i];
   m.zStage = "报告版本、基线和抽取";
   if( move_drafts_and_draws(&m, iPlanOff) ) goto fail;
+  m.zStage = "审计日志";
+  if( audit_rows_end(c, "migrate_rows", azGuardBefore) ) goto fail;
   m.zStage = "提交";
   if( db_commit(m.pDst) ) goto fail;
   pRes->iMigration = iMig;

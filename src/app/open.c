@@ -98,21 +98,52 @@ void app_cli_actor(Db *pDb, Actor *a){
   }
 }
 
-int setting_set(Db *pDb, const char *zName, const char *zValue){
+/* Sets one setting with its audit entry (before and after), in the
+** caller's write transaction or its own. 0 on success. */
+int setting_set(Ctx *c, const char *zName, const char *zValue){
   Stmt q;
   int rc = 1;
+  Db *pDb = c->pDb;
   if( db_begin_write(pDb) ) return 1;
-  if( db_prepare(pDb, &q, "DELETE FROM setting WHERE name=?1")==DB_OK ){
+  const char *zBefore = audit_rows(c, "setting", zName);
+  if( zBefore && db_prepare(pDb, &q, "DELETE FROM setting WHERE name=?1")==DB_OK ){
     db_bind_text(&q, 1, zName);
-    db_step(&q);
+    rc = db_step(&q)!=DB_DONE;
     db_finalize(&q);
   }
-  if( db_prepare(pDb, &q, "INSERT INTO setting(name, value) VALUES(?1, ?2)")==DB_OK ){
+  if( rc==0 && db_prepare(pDb, &q, "INSERT INTO setting(name, value) VALUES(?1, ?2)")==DB_OK ){
     db_bind_text(&q, 1, zName);
     db_bind_text(&q, 2, zValue);
     rc = db_step(&q)!=DB_DONE;
     db_finalize(&q);
   }
+  if( rc==0 ) rc = audit_rows_log(c, "setting_set", "setting", zName, 0, zBefore);
+  if( rc ){ db_rollback(pDb); return 1; }
+  return db_commit(pDb);
+}
+
+/* A holiday or make-up workday (dkind 'o' or 'w') from a State Council
+** notice, replacing one of the same day, with its audit entry. */
+int holiday_set(Ctx *c, const char *zDay, const char *zKind, const char *zName){
+  Stmt q;
+  int rc = 1;
+  Db *pDb = c->pDb;
+  if( db_begin_write(pDb) ) return 1;
+  const char *zBefore = audit_rows(c, "holiday", zDay);
+  if( zBefore && db_prepare(pDb, &q, "DELETE FROM holiday WHERE day=?1")==DB_OK ){
+    db_bind_text(&q, 1, zDay);
+    rc = db_step(&q)!=DB_DONE;
+    db_finalize(&q);
+  }
+  if( rc==0 && db_prepare(pDb, &q, "INSERT INTO holiday(day, dkind, name) VALUES(?1, ?2, ?3)")==DB_OK ){
+    db_bind_text(&q, 1, zDay);
+    db_bind_text(&q, 2, zKind);
+    db_bind_text(&q, 3, zName);
+    rc = db_step(&q)!=DB_DONE;
+    db_finalize(&q);
+  }
+  /* every due date and on-time rate depends on it: logged like a record */
+  if( rc==0 ) rc = audit_rows_log(c, "holiday_set", "holiday", zDay, 0, zBefore);
   if( rc ){ db_rollback(pDb); return 1; }
   return db_commit(pDb);
 }
@@ -146,18 +177,7 @@ static i64 dept_insert(Ctx *c, i64 iParent, const char *zParentPath, const char 
   db_finalize(&q);
   if( rc==DB_CONSTRAINT ) return -1;
   if( rc!=DB_DONE ) return 0;
-  Buf b;
-  Json j;
-  buf_init(&b);
-  json_init(&j, &b);
-  json_obj_begin(&j);
-  json_kint(&j, "id", id);
-  json_kint(&j, "parent_id", iParent);
-  json_kstr(&j, "name", zName);
-  json_kstr(&j, "dtype", zType);
-  json_obj_end(&j);
-  rc = audit_append(c, "dept_create", "", id, "", buf_cstr(&b));
-  buf_free(&b);
+  rc = audit_rows_log(c, "dept_create", "dept", arena_printf(c->pArena, "%lld", (long long)id), id, "");
   return rc ? 0 : id;
 }
 
@@ -198,6 +218,9 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
   i64 iCity = 0;
   const char *zCityPath = 0;
   if( db_begin_write(c->pDb) ) return err_internal(c, "city: %s", db_errmsg(c->pDb));
+  /* the counties' subtrees move: the departments that change are logged */
+  const char *zBefore = audit_rows(c, "dept", "");
+  if( zBefore==0 ) goto db_fail;
   if( db_prepare(c->pDb, &q, "SELECT id, dtype, path FROM dept WHERE name=?1") ) goto db_fail;
   db_bind_text(&q, 1, zCity);
   if( db_step(&q)==DB_ROW ){
@@ -212,20 +235,11 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
     if( iCity<=0 ) goto db_fail;        /* the name was free: found by name above */
     zCityPath = arena_printf(c->pArena, "/%lld/", (long long)iCity);
   }
-  Buf b;
-  Json j;
-  buf_init(&b);
-  json_init(&j, &b);
-  json_obj_begin(&j);
-  json_kint(&j, "city", iCity);
-  json_kstr(&j, "name", zCity);
-  json_key(&j, "counties");
-  json_arr_begin(&j);
   for(int i=0; i<nCounty; i++){
     i64 iCounty = 0;
     const char *zPath = 0;
     int bRoot = 0, bCounty = 0;
-    if( db_prepare(c->pDb, &q, "SELECT id, path, dtype, parent_id IS NULL FROM dept WHERE name=?1") ){ buf_free(&b); goto db_fail; }
+    if( db_prepare(c->pDb, &q, "SELECT id, path, dtype, parent_id IS NULL FROM dept WHERE name=?1") ) goto db_fail;
     db_bind_text(&q, 1, azCounty[i]);
     if( db_step(&q)==DB_ROW ){
       iCounty = db_column_int64(&q, 0);
@@ -238,25 +252,21 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
     if( !bCounty ){ err_add(c, 0, 0, "“%s”不是县（区）", azCounty[i]); continue; }
     if( !bRoot ){ err_add(c, 0, 0, "“%s”已属于某个市", azCounty[i]); continue; }
     /* "/7/…" becomes "/12/7/…" for the county and all below it */
-    if( db_prepare(c->pDb, &q, "UPDATE dept SET path=?1 || substr(path, 2) WHERE path LIKE ?2") ){ buf_free(&b); goto db_fail; }
+    if( db_prepare(c->pDb, &q, "UPDATE dept SET path=?1 || substr(path, 2) WHERE path LIKE ?2") ) goto db_fail;
     db_bind_text(&q, 1, zCityPath);
     db_bind_text(&q, 2, arena_printf(c->pArena, "%s%%", zPath));
     int rc = db_step(&q);
     db_finalize(&q);
-    if( rc!=DB_DONE ){ buf_free(&b); goto db_fail; }
-    if( db_prepare(c->pDb, &q, "UPDATE dept SET parent_id=?1 WHERE id=?2") ){ buf_free(&b); goto db_fail; }
+    if( rc!=DB_DONE ) goto db_fail;
+    if( db_prepare(c->pDb, &q, "UPDATE dept SET parent_id=?1 WHERE id=?2") ) goto db_fail;
     db_bind_int64(&q, 1, iCity);
     db_bind_int64(&q, 2, iCounty);
     rc = db_step(&q);
     db_finalize(&q);
-    if( rc!=DB_DONE ){ buf_free(&b); goto db_fail; }
-    json_int(&j, iCounty);
+    if( rc!=DB_DONE ) goto db_fail;
   }
-  json_arr_end(&j);
-  json_obj_end(&j);
-  if( c->err.n ){ buf_free(&b); db_rollback(c->pDb); return FZ_INVALID; }
-  int rc = audit_append(c, "dept_city", "", iCity, "", buf_cstr(&b));
-  buf_free(&b);
+  if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
+  int rc = audit_rows_log(c, "dept_city", "dept", "", iCity, zBefore);
   if( rc || db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
 db_fail:
@@ -273,5 +283,5 @@ int county_create(Ctx *c, const char *zCounty, i64 *piRoot, i64 *piJustice){
   /* The database's own name: its first county (a province database keeps
   ** it; each county's name is its root department's). */
   if( setting_get(c->pDb, c->pArena, "county_name") ) return 0;
-  return setting_set(c->pDb, "county_name", zCounty);
+  return setting_set(c, "county_name", zCounty);
 }

@@ -1,8 +1,10 @@
 /*
 ** src/audit/audit.c — appending to and verifying the hash-chained log.
 **
-** hash = SHA-256 over the previous hash and every column, each followed by
-** a NUL byte so no two different rows can serialise alike. ids are
+** hash = HMAC-SHA256 under the chain's key (key.c) over the previous hash
+** and every column, each followed by a NUL byte so no two different rows
+** can serialise alike; entries written before the chain had a key (ids
+** below the key's "from") are plain SHA-256 of the same bytes. ids are
 ** consecutive from 1: a missing id is a deleted row.
 */
 #include "audit/audit.h"
@@ -13,21 +15,28 @@
 #include <stdlib.h>
 #include <time.h>
 #include <cjson/cJSON.h>
+#include <sodium.h>
+#include <stdarg.h>
 
-static void hash_part(Sha256 *st, const char *z){
-  sha256_update(st, z, strlen(z)+1);
+/* One hash state, plain or keyed. */
+typedef struct HashSt { int bKey; Sha256 st; crypto_auth_hmacsha256_state hm; } HashSt;
+static void hash_part(HashSt *p, const char *z){
+  if( p->bKey ) crypto_auth_hmacsha256_update(&p->hm, (const unsigned char*)z, strlen(z)+1);
+  else sha256_update(&p->st, z, strlen(z)+1);
 }
 
-void audit_hash(const char *zPrev, i64 id, const char *zAt, i64 iUser, const char *zLogin,
+void audit_hash(const AuditKey *pKey, const char *zPrev, i64 id, const char *zAt, i64 iUser, const char *zLogin,
                 const char *zAction, const char *zKind, i64 iRec, const char *zBefore,
                 const char *zAfter, char zOut[65]){
-  Sha256 st;
+  HashSt st;
   unsigned char h[32];
   char zNum[3][24];
   snprintf(zNum[0], sizeof zNum[0], "%lld", (long long)id);
   snprintf(zNum[1], sizeof zNum[1], "%lld", (long long)iUser);
   snprintf(zNum[2], sizeof zNum[2], "%lld", (long long)iRec);
-  sha256_init(&st);
+  st.bKey = pKey && pKey->bHave;
+  if( st.bKey ) crypto_auth_hmacsha256_init(&st.hm, pKey->a, sizeof pKey->a);
+  else sha256_init(&st.st);
   hash_part(&st, zPrev);
   hash_part(&st, zNum[0]);
   hash_part(&st, zAt);
@@ -38,8 +47,98 @@ void audit_hash(const char *zPrev, i64 id, const char *zAt, i64 iUser, const cha
   hash_part(&st, zNum[2]);
   hash_part(&st, zBefore);
   hash_part(&st, zAfter);
-  sha256_final(&st, h);
+  if( st.bKey ) crypto_auth_hmacsha256_final(&st.hm, h);
+  else sha256_final(&st.st, h);
   sha256_hex(h, zOut);
+}
+
+/* The boundary the database records (setting audit_key_from), 0 if none. */
+static i64 key_marker(Db *pDb){
+  Stmt q;
+  i64 n = 0;
+  if( db_prepare(pDb, &q, "SELECT value FROM setting WHERE name='audit_key_from'") ) return 0;
+  if( db_step(&q)==DB_ROW ) n = atoll(db_column_text(&q, 0));
+  db_finalize(&q);
+  return n;
+}
+
+/*
+** The key for the entry about to be written as id idNext, inside the
+** caller's write transaction. A chain without a key and without the
+** database's marker (a new database, or one written by an earlier
+** version) gets one now: its key file is created with "from" = idNext, the
+** marker is written, and a chain that already had entries gets a snapshot
+** entry per guarded table (the rows as they stand, which the log from now
+** on vouches for). Refuses (1, a Chinese line on stderr) when the
+** database says its chain is keyed but the key cannot be found, or when
+** the chain is shorter than when the key was made: never an unkeyed entry
+** in a keyed chain.
+*/
+static int chain_key(Ctx *c, i64 idNext, AuditKey *pKey){
+  char zErr[400] = "", zWhere[1100];
+  const char *zDb = db_target(c->pDb);
+  int rc = audit_key_load(zDb, pKey, zErr, sizeof zErr);
+  int bMade = 0;
+  if( rc==2 ){ fprintf(stderr, "fazhi: %s；拒绝写入\n", zErr); return 1; }
+  i64 iMark = key_marker(c->pDb);
+  if( rc==0 ){
+    if( idNext < pKey->iFrom ){
+      fprintf(stderr, "fazhi: 审计日志只有%lld条，少于启用密钥时的%lld条（日志被截断？若这是新建的数据库，"
+              "请移走不属于它的旧密钥 %s）；拒绝写入，请运行 fazhi check\n",
+              (long long)idNext-1, (long long)pKey->iFrom-1, audit_key_where(zDb, zWhere, sizeof zWhere));
+      return 1;
+    }
+    if( iMark ) return 0;
+    if( idNext > pKey->iFrom ){
+      /* entries from pKey->iFrom on were written without this key */
+      fprintf(stderr, "fazhi: 密钥（%s）自第%lld条起签署，而本库已有%lld条未签署的日志：它不是本库的密钥；拒绝写入\n",
+              audit_key_where(zDb, zWhere, sizeof zWhere), (long long)pKey->iFrom, (long long)idNext-1);
+      return 1;
+    }
+  }else if( iMark ){
+    fprintf(stderr, "fazhi: 本库的审计日志自第%lld条起以密钥签署，但找不到密钥（%s）；为免写入无法核验的日志，拒绝写入\n",
+            (long long)iMark, audit_key_where(zDb, zWhere, sizeof zWhere));
+    return 1;
+  }else{
+    if( audit_key_create(zDb, idNext, pKey, zErr, sizeof zErr) ){ fprintf(stderr, "fazhi: %s；拒绝写入\n", zErr); return 1; }
+    bMade = 1;
+  }
+  /* The database's own record of the boundary, in this transaction; and
+  ** for a chain begun by an earlier version, the guarded tables as they
+  ** stand, which the log vouches for from here on. */
+  Stmt q;
+  if( db_prepare(c->pDb, &q, "INSERT INTO setting(name, value) VALUES('audit_key_from', ?1)") ) goto fail;
+  db_bind_text(&q, 1, arena_printf(c->pArena, "%lld", (long long)pKey->iFrom));
+  rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) goto fail;
+  if( idNext>1 && audit_rows_snapshot(c, "guard_start") ) goto fail;
+  return 0;
+fail:
+  /* the transaction rolls back: a file made here must not outlive it */
+  if( bMade ) audit_key_discard(zDb);
+  return 1;
+}
+
+int audit_key_ready(Db *pDb, char *zMsg, int nMsg){
+  AuditKey key;
+  char zErr[400] = "", zWhere[1100];
+  const char *zDb = db_target(pDb);
+  int rc = audit_key_load(zDb, &key, zErr, sizeof zErr);
+  zMsg[0] = 0;
+  if( rc==2 ){ snprintf(zMsg, (size_t)nMsg, "%s", zErr); return 1; }
+  if( rc==0 ) return 0;
+  i64 iMark = key_marker(pDb);
+  if( iMark ){
+    snprintf(zMsg, (size_t)nMsg, "本库的审计日志自第%lld条起以密钥签署，但找不到密钥（%s）：不能写入，也无法核验",
+             (long long)iMark, audit_key_where(zDb, zWhere, sizeof zWhere));
+    return 1;
+  }
+  const char *zFile = getenv("FAZHI_KEY_FILE");
+  if( db_is_postgres(zDb) && (zFile==0 || zFile[0]==0) ){
+    snprintf(zMsg, (size_t)nMsg, "注意：未设置环境变量 FAZHI_KEY_FILE（或 FAZHI_KEY），审计日志没有密钥，一切写入都将被拒绝");
+  }
+  return 0;
 }
 
 /* Inside the caller's write transaction, or its own: the write lock makes
@@ -53,6 +152,10 @@ static int append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
   c->pIndCache = 0;        /* every write passes here: computed indicators are stale */
   i64 id = 1;
   char zPrev[65] = "";
+  AuditKey key;
+  if( audit_head(c->pDb, &id, zPrev) ) return 1;
+  if( chain_key(c, id+1, &key) ) return 1;
+  id = 1;
   if( db_prepare(c->pDb, &q, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") ) return 1;
   if( db_step(&q)==DB_ROW ){
     id = db_column_int64(&q, 0) + 1;
@@ -73,7 +176,7 @@ static int append(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
   int rc = DB_DONE;
   for(int i=0; i<n && rc==DB_DONE; i++, id++){
     char zHash[65];
-    audit_hash(zPrev, id, zAt, iUser, zLogin, zAction, zKind, iRec, zBefore, azAfter[i], zHash);
+    audit_hash(&key, zPrev, id, zAt, iUser, zLogin, zAction, zKind, iRec, zBefore, azAfter[i], zHash);
     db_bind_int64(&q, 1, id);
     db_bind_text(&q, 2, zAt);
     db_bind_int64(&q, 3, iUser);
@@ -105,8 +208,53 @@ int audit_append_many(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
   return db_commit(c->pDb) ? 1 : 0;
 }
 
-static void problem(AuditReport *p, const char *zFmt, ...) FMT(2,3);
-static void problem(AuditReport *p, const char *zFmt, ...){
+int audit_head(Db *pDb, i64 *pn, char zHash[65]){
+  Stmt q;
+  *pn = 0;
+  zHash[0] = 0;
+  if( db_prepare(pDb, &q, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1") ) return 1;
+  if( db_step(&q)==DB_ROW ){
+    *pn = db_column_int64(&q, 0);
+    snprintf(zHash, 65, "%s", db_column_text(&q, 1));
+  }
+  db_finalize(&q);
+  return 0;
+}
+
+int audit_anchor(Db *pDb, i64 n, const char *zHash, char *zMsg, int nMsg){
+  size_t nHash = strlen(zHash);
+  if( n<1 || nHash<16 || nHash>64 || strspn(zHash, "0123456789abcdef")!=nHash ){
+    snprintf(zMsg, (size_t)nMsg, "锚点格式不对：应为 条目号:哈希（哈希为16至64位小写十六进制，如 fazhi check 所印或冻结报告所载）");
+    return 1;
+  }
+  Stmt q;
+  int rc = 1;
+  if( db_prepare(pDb, &q, "SELECT hash FROM audit WHERE id=?1") ){
+    snprintf(zMsg, (size_t)nMsg, "无法读取审计日志：%s", db_errmsg(pDb));
+    return 1;
+  }
+  db_bind_int64(&q, 1, n);
+  if( db_step(&q)!=DB_ROW ){
+    i64 nNow = 0;
+    char zH[65];
+    db_finalize(&q);
+    audit_head(pDb, &nNow, zH);
+    snprintf(zMsg, (size_t)nMsg, "锚点不符：审计日志没有第%lld条（现有%lld条）——日志在锚点之后被截断或删除",
+             (long long)n, (long long)nNow);
+    return 1;
+  }
+  if( strncmp(db_column_text(&q, 0), zHash, nHash)==0 ){
+    snprintf(zMsg, (size_t)nMsg, "锚点相符：审计日志第%lld条的哈希为 %s", (long long)n, db_column_text(&q, 0));
+    rc = 0;
+  }else{
+    snprintf(zMsg, (size_t)nMsg, "锚点不符：审计日志第%lld条的哈希为 %.16s…，不是 %s——该条及以前的日志已被改写",
+             (long long)n, db_column_text(&q, 0), zHash);
+  }
+  db_finalize(&q);
+  return rc;
+}
+
+void audit_problem(AuditReport *p, const char *zFmt, ...){
   p->nProblems++;
   if( p->nProblems>100 ) return;
   char z[512];
@@ -184,7 +332,10 @@ static int *import_columns(Arena *a, const Kind *k, const char *zLine, size_t n,
 }
 
 /* A "migrate" entry of the chain: the moved county's log it vouches for. */
-typedef struct Anchor { i64 iMig, nEntries; char zLast[65]; } Anchor;
+typedef struct Anchor {
+  i64 iMig, nEntries; char zLast[65];
+  char zDigest[65];          /* content_sha256 (archive_audit in migrate.c), "" before it existed */
+} Anchor;
 typedef struct Anchors { Anchor *a; int n, nAlloc; } Anchors;
 
 static void anchor_add(Anchors *p, const char *zJson){
@@ -193,6 +344,7 @@ static void anchor_add(Anchors *p, const char *zJson){
   const cJSON *m = cJSON_GetObjectItemCaseSensitive(j, "migration");
   const cJSON *n = cJSON_GetObjectItemCaseSensitive(j, "entries");
   const cJSON *h = cJSON_GetObjectItemCaseSensitive(j, "last_hash");
+  const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "content_sha256");
   if( cJSON_IsNumber(m) && cJSON_IsNumber(n) && cJSON_IsString(h) ){
     if( p->n==p->nAlloc ){
       p->nAlloc = p->nAlloc ? p->nAlloc*2 : 8;
@@ -203,6 +355,7 @@ static void anchor_add(Anchors *p, const char *zJson){
     x->iMig = (i64)m->valuedouble;
     x->nEntries = (i64)n->valuedouble;
     snprintf(x->zLast, sizeof x->zLast, "%s", h->valuestring);
+    snprintf(x->zDigest, sizeof x->zDigest, "%s", cJSON_IsString(d) ? d->valuestring : "");
   }
   cJSON_Delete(j);
 }
@@ -219,10 +372,12 @@ static void verify_archives(Db *pDb, AuditReport *p, const Anchors *pAnch){
     char zWant[65];
     snprintf(zWant, sizeof zWant, "%s", db_column_text(&m, 2));
     p->nMigrations++;
+    const char *zDigest = "";
     for(int i=0; i<pAnch->n; i++){
       const Anchor *x = &pAnch->a[i];
+      if( x->iMig==iMig ) zDigest = x->zDigest;
       if( x->iMig==iMig && (x->nEntries!=nWant || strcmp(x->zLast, zWant)!=0) ){
-        problem(p, "迁移记录第%lld号与审计日志中的迁移条目不符（已被修改）", (long long)iMig);
+        audit_problem(p, "迁移记录第%lld号与审计日志中的迁移条目不符（已被修改）", (long long)iMig);
       }
     }
     if( db_prepare(pDb, &q, "SELECT id, at, user_id, login, action, kind, rec_id, before, after,"
@@ -232,15 +387,21 @@ static void verify_archives(Db *pDb, AuditReport *p, const Anchors *pAnch){
     char zPrev[65] = "";
     i64 iExpect = 1, n = 0;
     int bBad = 0;
+    /* A keyed source's entries cannot be rehashed here (its key stayed
+    ** with it): the digest of their content in this chain's migrate entry
+    ** stands for them. Without one, each entry's plain hash. */
+    Sha256 dg;
+    sha256_init(&dg);
     while( db_step(&q)==DB_ROW ){
       i64 id = db_column_int64(&q, 0);
       char zHash[65];
-      audit_hash(db_column_text(&q, 9), id, db_column_text(&q, 1), db_column_int64(&q, 2),
+      audit_hash(0, db_column_text(&q, 9), id, db_column_text(&q, 1), db_column_int64(&q, 2),
                  db_column_text(&q, 3), db_column_text(&q, 4), db_column_text(&q, 5),
                  db_column_int64(&q, 6), db_column_text(&q, 7), db_column_text(&q, 8), zHash);
+      sha256_update(&dg, zHash, 64);
       if( !bBad && (id!=iExpect || strcmp(db_column_text(&q, 9), zPrev)!=0
-                    || strcmp(zHash, db_column_text(&q, 10))!=0) ){
-        problem(p, "迁入县（迁移第%lld号）的原审计日志第%lld条：缺失、断链或被修改", (long long)iMig, (long long)id);
+                    || (zDigest[0]==0 && strcmp(zHash, db_column_text(&q, 10))!=0)) ){
+        audit_problem(p, "迁入县（迁移第%lld号）的原审计日志第%lld条：缺失、断链或被修改", (long long)iMig, (long long)id);
         bBad = 1;
       }
       snprintf(zPrev, sizeof zPrev, "%s", db_column_text(&q, 10));
@@ -248,9 +409,17 @@ static void verify_archives(Db *pDb, AuditReport *p, const Anchors *pAnch){
       n++;
     }
     db_finalize(&q);
+    unsigned char hd[32];
+    char zGot[65];
+    sha256_final(&dg, hd);
+    sha256_hex(hd, zGot);
+    if( !bBad && zDigest[0] && strcmp(zGot, zDigest)!=0 ){
+      audit_problem(p, "迁入县（迁移第%lld号）的原审计日志内容与迁移条目所记摘要不符（已被修改）", (long long)iMig);
+      bBad = 1;
+    }
     p->nArchived += n;
     if( !bBad && (n!=nWant || strcmp(zPrev, zWant)!=0) ){
-      problem(p, "迁入县（迁移第%lld号）的原审计日志应有%lld条，现有%lld条，或末条哈希不符",
+      audit_problem(p, "迁入县（迁移第%lld号）的原审计日志应有%lld条，现有%lld条，或末条哈希不符",
               (long long)iMig, (long long)nWant, (long long)n);
     }
   }
@@ -262,6 +431,22 @@ int audit_verify(Db *pDb, AuditReport *p){
   Anchors anch = { 0, 0, 0 };
   memset(p, 0, sizeof(*p));
   buf_init(&p->text);
+  /* the key, its boundary, and what the database says of it */
+  AuditKey key;
+  char zErr[400] = "", zWhere[1100];
+  int rcKey = audit_key_load(db_target(pDb), &key, zErr, sizeof zErr);
+  i64 iMark = key_marker(pDb);
+  i64 iFrom = rcKey==0 ? key.iFrom : iMark ? iMark : (i64)1<<62;   /* first keyed id */
+  p->bKeyed = rcKey==0 || iMark!=0;
+  if( rcKey==2 ) audit_problem(p, "%s", zErr);
+  else if( rcKey==1 && iMark ){
+    audit_problem(p, "找不到审计密钥（%s）：本库的审计日志自第%lld条起以密钥签署，无法核验",
+                  audit_key_where(db_target(pDb), zWhere, sizeof zWhere), (long long)iMark);
+  }else if( rcKey==0 && iMark && iMark!=key.iFrom ){
+    audit_problem(p, "数据库中记载的密钥起始条目（第%lld条）与密钥文件（第%lld条）不符（已被修改）",
+                  (long long)iMark, (long long)key.iFrom);
+  }
+  GuardState *pGuard = guard_state_new();
   LastMap m = { calloc(1024, sizeof(Last)), 1024, 0 };
   if( m.a==0 ) abort();
   Arena colArena;              /* column maps of import entries, for the whole run */
@@ -270,7 +455,8 @@ int audit_verify(Db *pDb, AuditReport *p){
   i64 iExpect = 1;
   if( db_prepare(pDb, &q, "SELECT id, at, user_id, login, action, kind, rec_id, before, after,"
                           " prev_hash, hash FROM audit ORDER BY id") ){
-    problem(p, "无法读取审计日志：%s", db_errmsg(pDb));
+    audit_problem(p, "无法读取审计日志：%s", db_errmsg(pDb));
+    guard_state_free(pGuard);
     free(m.a);
     arena_free(&colArena);
     return 1;
@@ -284,19 +470,25 @@ int audit_verify(Db *pDb, AuditReport *p){
     const char *zAfter = db_column_text(&q, 8);
     p->nRows++;
     if( id!=iExpect ){
-      problem(p, "审计日志缺少第%lld至%lld条（已被删除）", (long long)iExpect, (long long)id-1);
+      audit_problem(p, "审计日志缺少第%lld至%lld条（已被删除）", (long long)iExpect, (long long)id-1);
     }
     if( strcmp(db_column_text(&q, 9), zPrev)!=0 ){
-      problem(p, "审计日志第%lld条：前一条的哈希不符（链条断裂）", (long long)id);
+      audit_problem(p, "审计日志第%lld条：前一条的哈希不符（链条断裂）", (long long)id);
     }
     char zHash[65];
-    audit_hash(db_column_text(&q, 9), id, db_column_text(&q, 1), db_column_int64(&q, 2),
-               db_column_text(&q, 3), zAction, zKind, iRec, db_column_text(&q, 7), zAfter, zHash);
-    if( strcmp(zHash, db_column_text(&q, 10))!=0 ){
-      problem(p, "审计日志第%lld条：内容与哈希不符（已被修改）", (long long)id);
+    int bKeyed = id>=iFrom;
+    if( !bKeyed ) p->nUnkeyed++;
+    if( !bKeyed || rcKey==0 ){
+      audit_hash(bKeyed ? &key : 0, db_column_text(&q, 9), id, db_column_text(&q, 1), db_column_int64(&q, 2),
+                 db_column_text(&q, 3), zAction, zKind, iRec, db_column_text(&q, 7), zAfter, zHash);
+      if( strcmp(zHash, db_column_text(&q, 10))!=0 ){
+        audit_problem(p, "审计日志第%lld条：内容与哈希不符（已被修改）", (long long)id);
+      }
     }
     snprintf(zPrev, sizeof zPrev, "%s", db_column_text(&q, 10));
     iExpect = id+1;
+    p->nHead = id;
+    if( zKind[0]=='@' ) guard_state_entry(pGuard, zKind, db_column_text(&q, 7), zAfter);
     if( strcmp(zAction, "migrate")==0 ) anchor_add(&anch, zAfter);
     /* Track the last logged state of each record. */
     const Kind *k = kind_find(zKind);
@@ -326,6 +518,16 @@ int audit_verify(Db *pDb, AuditReport *p){
     }
   }
   db_finalize(&q);
+  snprintf(p->zHead, sizeof p->zHead, "%s", zPrev);
+  /* A keyed chain that is shorter than when its key was made was cut. */
+  if( rcKey==0 && p->nHead < key.iFrom-1 ){
+    audit_problem(p, "审计日志只有%lld条，少于启用密钥时已有的%lld条（日志末尾被截断）",
+                  (long long)p->nHead, (long long)key.iFrom-1);
+  }
+  /* Every guarded row (users, departments, …) must equal its last logged
+  ** state; a chain from before keys and guards has none to compare yet. */
+  if( p->bKeyed ) guard_state_check(pDb, pGuard, p);
+  guard_state_free(pGuard);
 
   /* Every current record must equal its last logged state. */
   Arena arena;
@@ -355,11 +557,11 @@ int audit_verify(Db *pDb, AuditReport *p){
         sha256(buf_cstr(&one), one.n, h);
         buf_free(&one);
         if( !m.a[j].bUsed ){
-          problem(p, "%s 第%lld号记录没有任何审计记录（绕过系统写入）", k->zLabel, (long long)r->id);
+          audit_problem(p, "%s 第%lld号记录没有任何审计记录（绕过系统写入）", k->zLabel, (long long)r->id);
         }else if( m.a[j].bDeleted ){
-          problem(p, "%s 第%lld号记录在审计日志中已删除，但仍在表中", k->zLabel, (long long)r->id);
+          audit_problem(p, "%s 第%lld号记录在审计日志中已删除，但仍在表中", k->zLabel, (long long)r->id);
         }else if( memcmp(h, m.a[j].h, 32)!=0 ){
-          problem(p, "%s 第%lld号记录与审计日志最后一次记载的内容不一致（被直接修改，或日志被删除）",
+          audit_problem(p, "%s 第%lld号记录与审计日志最后一次记载的内容不一致（被直接修改，或日志被删除）",
                   k->zLabel, (long long)r->id);
         }
         if( m.a[j].bUsed ) m.a[j].bUsed = 2;   /* seen */
@@ -373,7 +575,7 @@ int audit_verify(Db *pDb, AuditReport *p){
   for(size_t j=0; j<m.nSlot; j++){
     if( m.a[j].bUsed==1 && !m.a[j].bDeleted ){
       const Kind *k = kind_find(m.a[j].zKind);
-      problem(p, "%s 第%lld号记录在审计日志中存在，但已从表中消失（被直接删除）",
+      audit_problem(p, "%s 第%lld号记录在审计日志中存在，但已从表中消失（被直接删除）",
               k ? k->zLabel : m.a[j].zKind, (long long)m.a[j].id);
     }
   }

@@ -88,8 +88,8 @@ void session_delete(Db*, const char *zToken);
 
 /* Accounts from the command line (account.c). Each refuses an unknown
 ** login, role or department with a Chinese message in c->err (FZ_INVALID),
-** and writes one audit entry with the user row before and after
-** (user_row_json). Disabling, resetting, a new role or department end the
+** and writes one audit entry with the user row before and after in the
+** form `fazhi check` compares (audit_rows / audit_rows_log). Disabling, resetting, a new role or department end the
 ** user's sessions. */
 typedef struct UserRow {
   i64 id;
@@ -102,9 +102,6 @@ int  user_set_disabled(Ctx*, const char *zLogin, int bDisabled);
 int  user_reset(Ctx*, const char *zLogin, char zPw[17]);   /* a new one-time password */
 int  user_set_role(Ctx*, const char *zLogin, const char *zRole);
 int  user_move(Ctx*, const char *zLogin, i64 iDept);
-/* {"login":…,"name":…,"role":…,"dept_id":…,"disabled":…,"pw_temp":…} of a
-** user row into pOut; FZ_NOTFOUND if there is none. */
-int  user_row_json(Db*, i64 iUser, Buf *pOut);
 
 /* Throttling (throttle.c). */
 typedef struct ThrottleKey {

@@ -24,7 +24,7 @@ const char *role_label(unsigned m){
 }
 
 /* Inserts the account; zPw is hashed; bTemp marks it one-time. The
-** audit entry holds the new row (user_row_json). */
+** audit entry holds the new row as check compares it (audit_rows_log). */
 static int user_insert(Ctx *c, const char *zLogin, const char *zName, const char *zRole,
                        i64 iDept, const char *zPw, int bTemp, i64 *piUser){
   char zHash[256];
@@ -60,12 +60,8 @@ static int user_insert(Ctx *c, const char *zLogin, const char *zName, const char
   if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
   db_finalize(&q);
   if( id==0 ) goto db_fail;
-  Buf after;
-  buf_init(&after);
-  int rc = user_row_json(c->pDb, id, &after);
-  if( rc==FZ_OK ) rc = audit_append(c, "user_create", "", id, "", buf_cstr(&after));
-  buf_free(&after);
-  if( rc ) goto db_fail;
+  /* the whole row as logged (src/audit/guard.c), which check compares */
+  if( audit_rows_log(c, "user_create", "users", arena_printf(c->pArena, "%lld", (long long)id), id, "") ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   if( piUser ) *piUser = id;
   return FZ_OK;
@@ -201,6 +197,9 @@ int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, con
   if( c->err.n ) return FZ_INVALID;
   if( pw_hash(zNew, zHash, sizeof zHash) ) return err_internal(c, "password hashing failed");
   if( db_begin_write(c->pDb) ) goto db_fail;
+  const char *zKey = arena_printf(c->pArena, "%lld", (long long)iUser);
+  const char *zBefore = audit_rows(c, "users", zKey);
+  if( zBefore==0 ) goto db_fail;
   if( db_prepare(c->pDb, &q, "UPDATE users SET pw_hash=?1, pw_temp=0 WHERE id=?2") ) goto db_fail;
   db_bind_text(&q, 1, zHash);
   db_bind_int64(&q, 2, iUser);
@@ -214,7 +213,7 @@ int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, con
   rc = db_step(&q);
   db_finalize(&q);
   if( rc!=DB_DONE ) goto db_fail;
-  if( audit_append(c, "password_change", "", iUser, "", "") ) goto db_fail;
+  if( audit_rows_log(c, "password_change", "users", zKey, iUser, zBefore) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
 db_fail:

@@ -284,7 +284,7 @@ int draw_fix(Ctx *c, i64 iPlan){
     goto fail;
   }
   if( src!=DB_DONE ) goto db_fail;
-  if( audit_append(c, "pool", "draw", iPlan, "", zPool) ) goto db_fail;
+  if( audit_rows_log(c, "pool", "draw", arena_printf(c->pArena, "%lld", (long long)iPlan), iPlan, "") ) goto db_fail;
   Rec *pNew = rec_copy(c, pPlan);
   pNew->zState = "fixed";
   set_val(c, pNew, "pool_size", arena_printf(c->pArena, "%d", nPool));
@@ -382,6 +382,9 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
   }
   const char *zNow = rec_now_iso(c);
   if( db_begin_write(c->pDb) ) goto db_fail;
+  const char *zKey = arena_printf(c->pArena, "%lld", (long long)iPlan);
+  const char *zBefore = audit_rows(c, "draw", zKey);
+  if( zBefore==0 ) goto db_fail_rb;
   Stmt q;
   if( db_prepare(c->pDb, &q, "UPDATE draw SET drawn_at=?2, drawn_by=?3, draw_values=?4, draw_key=?5, result=?6"
                              " WHERE plan_id=?1 AND drawn_at IS NULL RETURNING plan_id") ) goto db_fail_rb;
@@ -399,7 +402,7 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
     goto rb;
   }
   if( src!=DB_ROW ) goto db_fail_rb;
-  if( audit_append(c, "draw", "draw", iPlan, buf_cstr(&key), buf_cstr(&res)) ) goto db_fail_rb;
+  if( audit_rows_log(c, "draw", "draw", zKey, iPlan, zBefore) ) goto db_fail_rb;
   /* one 检查记录 per entity drawn */
   int nDrawn = 0;
   const char *zPlanNo = rec_val(pPlan, "plan_no");

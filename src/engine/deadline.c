@@ -156,6 +156,55 @@ done:
   return rc;
 }
 
+/* For fazhi check: does cal_day hold exactly what the C calendar (built-in
+** tables plus the holiday table) says? The sync above trusts its
+** fingerprint; a row edited behind its back would move every period
+** counted in SQL. Returns the number of days that differ (missing, extra
+** or changed), the first of them in zFirst ("" when none); -1 on a
+** database error. */
+int deadline_cal_verify(Db *p, char zFirst[11]){
+  Day a = day_from_ymd(CAL_SQL_FROM_Y, 1, 1), b = day_from_ymd(CAL_SQL_TO_Y, 12, 31);
+  int n = (int)(b - a + 1), nBad = 0;
+  unsigned char *aWork = malloc((size_t)n);
+  Day *aRoll = malloc(sizeof(Day)*(size_t)n);
+  if( aWork==0 || aRoll==0 ) abort();
+  for(int i=0; i<n; i++) aWork[i] = (unsigned char)cal_is_workday(a+i, 0);
+  Day next = b;
+  for(int i=n-1; i>=0; i--){ if( aWork[i] ) next = a+i; aRoll[i] = next>=a+i ? next : a+i; }
+  zFirst[0] = 0;
+  Stmt q;
+  if( db_prepare(p, &q, "SELECT cday, cdn, cwn, cwork, croll FROM cal_day ORDER BY cdn") ){
+    free(aWork); free(aRoll);
+    return -1;
+  }
+  db_stream(&q, 0);
+  i64 wn = 0;
+  int i = 0;
+  while( db_step(&q)==DB_ROW ){
+    i64 cdn = db_column_int64(&q, 1);
+    while( i<n && a+i<cdn ){                 /* days missing from the table */
+      if( nBad++==0 ) day_format(a+i, zFirst);
+      wn += aWork[i];
+      i++;
+    }
+    if( i>=n || a+i!=cdn ){ if( nBad++==0 ) snprintf(zFirst, 11, "%s", db_column_text(&q, 0)); continue; }
+    wn += aWork[i];
+    char zDay[11], zRoll[11];
+    day_format(a+i, zDay);
+    day_format(aRoll[i], zRoll);
+    if( strcmp(db_column_text(&q, 0), zDay)!=0 || db_column_int64(&q, 2)!=wn
+     || db_column_int64(&q, 3)!=aWork[i] || strcmp(db_column_text(&q, 4), zRoll)!=0 ){
+      if( nBad++==0 ) snprintf(zFirst, 11, "%s", zDay);
+    }
+    i++;
+  }
+  db_finalize(&q);
+  for(; i<n; i++) if( nBad++==0 ) day_format(a+i, zFirst);
+  free(aWork);
+  free(aRoll);
+  return nBad;
+}
+
 /* The length of d for this row, as SQL. */
 static void sql_len(SqlBuf *b, const Deadline *d){
   sql_lit(b, "(");

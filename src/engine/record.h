@@ -111,6 +111,7 @@ void deadline_eval(Ctx*, const Rec*, const Deadline*, Day today, DeadlineStatus*
 int  deadline_ontime(Ctx*, const Rec*, const Deadline*);    /* 1 if met or not applicable */
 /* The same in SQL over the table cal_day (src/engine/deadline.c). */
 int  deadline_cal_sync(Db*, char *zErr, int nErr);         /* rewrite cal_day if the calendar changed */
+int  deadline_cal_verify(Db*, char zFirst[11]);            /* days of cal_day that differ (check) */
 int  deadline_sql_ok(const Deadline*);                     /* expressible in SQL (not months) */
 void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias);
 /* xText binds each applies-when value; its text lives only during the call. */

@@ -210,11 +210,12 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
 
   /* stored whole or not at all, replacing that year's */
   i64 iScope = report_scope(c);
-  Buf log;
-  buf_init(&log);
-  if( db_begin_write(c->pDb) ){ buf_free(&log); return err_internal(c, "baseline: %s", db_errmsg(c->pDb)); }
+  if( db_begin_write(c->pDb) ) return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
   Stmt q;
   int rc;
+  const char *zKey = arena_printf(c->pArena, "%lld/%d", (long long)iScope, iYear);
+  const char *zBefore = audit_rows(c, "baseline_report", zKey);
+  if( zBefore==0 ) goto db_fail;
   if( db_prepare(c->pDb, &q, "DELETE FROM baseline_fig WHERE dept_id=?1 AND year=?2") ) goto db_fail;
   db_bind_int64(&q, 1, iScope);
   db_bind_int64(&q, 2, iYear);
@@ -252,17 +253,14 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
     db_bind_text(&q, 7, b->zSentence);
     if( db_step(&q)!=DB_DONE ){ db_finalize(&q); goto db_fail; }
     db_reset(&q);
-    buf_raw_printf(&log, "%s.%s\t%s\t%s\n", b->k->zName, b->ind->zName, b->zValue, b->zSentence);
   }
   db_finalize(&q);
-  if( audit_append(c, "baseline_import", "baseline", iYear, "", buf_cstr(&log)) ) goto db_fail;
+  if( audit_rows_log(c, "baseline_import", "baseline_report", zKey, iYear, zBefore) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
-  buf_free(&log);
   return FZ_OK;
 db_fail:
   rc = err_internal(c, "baseline: %s", db_errmsg(c->pDb));
   db_rollback(c->pDb);
-  buf_free(&log);
   return rc;
 }
 
@@ -320,17 +318,19 @@ int baseline_drop(Ctx *c, int iYear, const char *zKind, const char *zInd){
   if( db_begin_write(c->pDb) ) return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
   Stmt q;
   int rc;
+  const char *zKey = arena_printf(c->pArena, "%lld/%d", (long long)iScope, iYear);
+  const char *zBefore = audit_rows(c, "baseline_report", zKey);
+  if( zBefore==0 ) goto db_fail;
   if( db_prepare(c->pDb, &q, "DELETE FROM baseline_fig WHERE dept_id=?1 AND year=?2 AND kind=?3 AND ind=?4 RETURNING value") ) goto db_fail;
   db_bind_int64(&q, 1, iScope);
   db_bind_int64(&q, 2, iYear);
   db_bind_text(&q, 3, zKind);
   db_bind_text(&q, 4, zInd);
   rc = db_step(&q);
-  const char *zWas = rc==DB_ROW ? arena_strdup(c->pArena, db_column_text(&q, 0)) : 0;
   db_finalize(&q);
   if( rc==DB_DONE ){ db_rollback(c->pDb); return FZ_NOTFOUND; }
   if( rc!=DB_ROW ) goto db_fail;
-  if( audit_append(c, "baseline_drop", "baseline", iYear, arena_printf(c->pArena, "%s.%s\t%s", zKind, zInd, zWas), "") ) goto db_fail;
+  if( audit_rows_log(c, "baseline_drop", "baseline_report", zKey, iYear, zBefore) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
 db_fail:

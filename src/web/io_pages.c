@@ -39,6 +39,7 @@ static const char *action_label(const Kind *k, const char *zAction){
     { "login_lock", "登录锁定" }, { "login_unlock", "解除登录锁定" },
     { "pool", "固定抽查名录" }, { "draw", "抽取" }, { "report_new", "起草报告" }, { "report_save", "修改报告" },
     { "report_freeze", "冻结报告" }, { "baseline_import", "导入上年报告" }, { "baseline_drop", "删除上年报告数字" },
+    { "setting_set", "修改设置" }, { "guard_start", "启用审计密钥（各表起始快照）" }, { "migrate_rows", "迁入（账号、部门等）" },
   };
   if( k && k->aTrans ) for(const Transition *t=k->aTrans; t->zId; t++) if( strcmp(t->zId, zAction)==0 ) return t->zLabel;
   for(size_t i=0; i<sizeof aName/sizeof aName[0]; i++) if( strcmp(aName[i].zId, zAction)==0 ) return aName[i].zLabel;

@@ -243,7 +243,7 @@ post_form /report/baseline/drop year=2025 kind=reconsideration ind=received
 expect_status 404 "taking it out twice"
 
 # 9. Every step is in the audit log; the chain holds.
-expect_eq "$(sql "SELECT count(*) FROM audit WHERE kind='report' AND rec_id=$V1 AND action IN ('report_new','report_save','report_freeze')")" 4 \
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE kind='@report_version' AND rec_id=$V1 AND action IN ('report_new','report_save','report_freeze')")" 4 \
   "第1版: drafted, saved twice (the form, the points), frozen; the refused saves left nothing"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_eq "$?" 0 "fazhi check passes"

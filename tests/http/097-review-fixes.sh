@@ -73,7 +73,7 @@ wait $_up
 # 2026-11-23: a holiday added after the build changed due dates without a trace.
 stop_server
 "$FAZHI" holiday --db "$DB" add 2027-01-01 off 元旦 >/dev/null
-expect_eq "$(sql "SELECT count(*) FROM audit WHERE action='holiday_set' AND after LIKE '2027-01-01 o %'")" 1 "holiday change audited"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action='holiday_set' AND kind='@holiday' AND after LIKE '2027-01-01%\"dkind\":\"o\"%'")" 1 "holiday change audited"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_eq "$?" 0 "fazhi check after the holiday change"
 

@@ -13,6 +13,7 @@
 SRC=$T/src.db
 if [ -n "${FZ_DEMO_DB:-}" ] && [ -f "$FZ_DEMO_DB" ]; then
   sqlite3 "$FZ_DEMO_DB" ".backup '$SRC'"
+  cp -p "$FZ_DEMO_DB.key" "$SRC.key"      # its audit chain's key goes with it
 else
   "$FAZHI" demo --db "$SRC" --no-serve >/dev/null 2>&1 || { fail "fazhi demo"; finish; }
 fi
@@ -22,12 +23,21 @@ if [ -n "${FZ_PG_BASE:-}" ]; then
 fi
 count_src(){ sqlite3 "$SRC" "$1"; }
 
+# serve_on FILE: a server on another database (the versions and baselines
+# below are made through the system: a row written behind its back fails
+# the source's check, and migrate refuses such a source).
+serve_on(){ _saved_db=$DB; DB=$1; _spawn_server src; DB=$_saved_db; }
+
 # 1. The first county, with a stored version of its report.
-sqlite3 "$SRC" "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by) VALUES(1, 1, 2025, 1, 0, '2026-01-05T01:00:00Z', 'admin');
-  INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate) VALUES(1, 1, 'p', '共{reconsideration.received}件。', '', ''),
-    (1, 2, 'point', '城关镇为{enforcement_case.record_rate%|dept_only=23}', 'enforcement_case.record_rate|dept_only=23', 'proposed');"
-sqlite3 "$SRC" "INSERT INTO baseline_report(dept_id, year, imported_at, imported_by, text) VALUES(1, 2024, '2026-01-05T01:00:00Z', 'admin', '2024年,共办理行政复议案件270件。');
-  INSERT INTO baseline_fig(dept_id, year, kind, ind, value, label, sentence) VALUES(1, 2024, 'reconsideration', 'received', '270', '共办理行政复议案件', '2024年,共办理行政复议案件270件');"
+serve_on "$SRC"
+api_login admin
+api POST /api/v1/report/drafts '{"year":2025}'
+expect_status 201 "a version of the source's report"
+api PUT "/api/v1/report/v/$(json .id)" '{"paragraphs":[{"type":"p","text":"共{reconsideration.received}件。"},{"type":"point","text":"城关镇为{enforcement_case.record_rate%|dept_only=23}","key":"enforcement_case.record_rate|dept_only=23","state":"proposed"}]}'
+expect_status 200 "…with a point about 城关镇"
+stop_server
+printf '2024年,共办理行政复议案件270件。\n' >"$T/base2024.txt"
+"$FAZHI" baseline --db "$SRC" --year 2024 "$T/base2024.txt" >/dev/null 2>&1 || fail "fazhi baseline on the source"
 "$FAZHI" migrate --from "$SRC" --to "$DB" >"$T/m1.out" 2>&1
 expect_eq "$?" 0 "migrate exit status"
 expect_contains "$T/m1.out" '已将示范县迁入目标数据库（迁移第1号）'
@@ -67,8 +77,12 @@ C2PW=$(sed -n 's/^一次性密码：//p' "$T/init.out")
 printf '所属部门,案号,申请人,被申请人,案件类别,收到申请日期,审理程序\n城关镇,另复〔2026〕1号,甲,乙,其他,2026-06-01,普通程序\n另一县司法局,另复〔2026〕2号,丙,丁,行政许可,2026-06-02,简易程序\n' >"$T/c2.csv"
 "$FAZHI" import --db "$C2" reconsideration "$T/c2.csv" >/dev/null 2>&1
 C2TOWN=$(sqlite3 "$C2" "SELECT id FROM dept WHERE name='城关镇'")
-sqlite3 "$C2" "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by) VALUES(1, 1, 2026, 1, 0, '2026-07-01T01:00:00Z', 'admin');
-  INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate) VALUES(1, 1, 'point', '城关镇为{reconsideration.ontime_rate%|dept_only=$C2TOWN}', 'reconsideration.ontime_rate|dept_only=$C2TOWN', '');"
+serve_on "$C2"
+api_login admin "$C2PW"
+api POST /api/v1/report/drafts '{"year":2026}'
+api PUT "/api/v1/report/v/$(json .id)" "{\"paragraphs\":[{\"type\":\"point\",\"text\":\"城关镇为{reconsideration.ontime_rate%|dept_only=$C2TOWN}\",\"key\":\"reconsideration.ontime_rate|dept_only=$C2TOWN\",\"state\":\"\"}]}"
+expect_status 200 "a version of the second county's report"
+stop_server
 N_REC=$(sql "SELECT count(*) FROM reconsideration")
 "$FAZHI" migrate --from "$C2" --to "$DB" >"$T/m3.out" 2>&1
 expect_eq "$?" 1 "a clashing login stops the migration"
@@ -221,7 +235,9 @@ expect_eq "$?" 0 "fazhi check passes after the city"
 sql "UPDATE audit_archive SET login='x' WHERE migration_id=1 AND id=3"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_eq "$?" 1 "check fails after an archived entry is edited"
-expect_contains "$T/check.out" '迁入县（迁移第1号）的原审计日志第3条：缺失、断链或被修改'
+# (the source's entries are keyed with its own key, which stayed with it:
+# the digest of their content in the target's keyed migrate entry finds it)
+expect_contains "$T/check.out" '迁入县（迁移第1号）的原审计日志内容与迁移条目所记摘要不符（已被修改）'
 sql "UPDATE migration SET n_audit=n_audit+1 WHERE id=2"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_contains "$T/check.out" '迁移记录第2号与审计日志中的迁移条目不符'

@@ -25,6 +25,9 @@
 #   FZ_PG_BASE     run on PostgreSQL: conninfo of a cluster (tools/pgtmp.sh);
 #                  each script gets its own database, a copy of FZ_PG_DEMO
 #                  (a database in that cluster) when run.sh made one
+#   FAZHI_KEY_FILE the audit key of a PostgreSQL database (run.sh sets one
+#                  for the whole run; a SQLite database F has F.key, which
+#                  start_server and db_copy copy along)
 #   FZ_KEEP=1      keep the temporary directory (its path is printed)
 #   FZ_VERBOSE=1   print every passing check too
 
@@ -57,6 +60,8 @@ if [ -n "${FZ_PG_BASE:-}" ]; then
   DBNAME=t_$(echo "$TEST_NAME" | tr -c 'a-z0-9\n' '_')_$$
   DB="$FZ_PG_BASE dbname=$DBNAME"
   DROP_ON=" ON audit"      # DROP TRIGGER names its table on PostgreSQL
+  # the audit chain's key (run.sh shares one with the demo it made)
+  if [ -z "${FAZHI_KEY_FILE:-}" ] && [ -z "${FAZHI_KEY:-}" ]; then FAZHI_KEY_FILE=$T/pg.key; export FAZHI_KEY_FILE; fi
 else
   DB=$T/t.db
   DROP_ON=
@@ -160,6 +165,7 @@ start_server(){
   elif [ -n "${FZ_DEMO_DB:-}" ] && [ -f "$FZ_DEMO_DB" ]; then
     cp "$FZ_DEMO_DB" "$DB"
     if [ -f "$FZ_DEMO_DB-wal" ]; then cp "$FZ_DEMO_DB-wal" "$DB-wal"; fi
+    if [ -f "$FZ_DEMO_DB.key" ]; then cp -p "$FZ_DEMO_DB.key" "$DB.key"; fi
   else
     if ! "$FAZHI" demo --db "$DB" --no-serve >"$T/demo.out" 2>"$T/demo.err"; then
       fail "fazhi demo failed (exit $?)"; sed 's/^/     | /' "$T/demo.err"
@@ -438,5 +444,6 @@ db_copy(){
     echo "$FZ_PG_BASE dbname=${DBNAME}_$1"
   else
     sqlite3 "$DB" ".backup '$T/$1.db'"; echo "$T/$1.db"
+    if [ -f "$DB.key" ]; then cp -p "$DB.key" "$T/$1.db.key"; fi
   fi
 }

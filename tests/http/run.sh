@@ -42,6 +42,8 @@ trap 'rm -rf "$W"; [ -n "$PGSTARTED" ] && sh "$HERE/../../tools/pgtmp.sh" stop' 
 
 # One demo database for every script (each copies it).
 if [ -n "${FZ_PG_BASE:-}" ]; then
+  # its audit key, shared by every copy (a SQLite file's is beside it)
+  if [ -z "${FAZHI_KEY_FILE:-}" ] && [ -z "${FAZHI_KEY:-}" ]; then FAZHI_KEY_FILE=$W/pg.key; export FAZHI_KEY_FILE; fi
   DEMO_TARGET="$FZ_PG_BASE dbname=demo_$$"
   psql -q "$FZ_PG_BASE dbname=postgres" -c "CREATE DATABASE demo_$$" >"$W/demo.out" 2>&1
 else

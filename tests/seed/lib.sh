@@ -47,6 +47,8 @@ chk(){
 if [ -n "${FZ_PG_BASE:-}" ]; then
   PGDB=seed_${SEED:-x}_$$
   DB="$FZ_PG_BASE dbname=$PGDB"
+  # the audit chain's key, outside the database
+  if [ -z "${FAZHI_KEY_FILE:-}" ] && [ -z "${FAZHI_KEY:-}" ]; then FAZHI_KEY_FILE=$T/pg.key; export FAZHI_KEY_FILE; fi
   psql -q "$FZ_PG_BASE dbname=postgres" -c "CREATE DATABASE $PGDB" || { PGDB=""; fail "CREATE DATABASE"; finish; }
 else
   DB=$T/s.db

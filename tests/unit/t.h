@@ -47,6 +47,9 @@ static inline void t_eq_str(const char *a, const char *b, const char *zExpr,
 static inline const char *t_db_target(const char *zFile){
   const char *zPg = getenv("FZ_TEST_PG");
   if( zPg==0 || zPg[0]==0 ){ unlink(zFile); return zFile; }
+  /* the audit chain's key (a SQLite file's is beside it); every chain
+  ** here starts at entry 1, so one key file serves them all */
+  setenv("FAZHI_KEY_FILE", "/tmp/fazhi-unit-pg.key", 0);
   char zErr[300];
   Db *p = db_open(zPg, 0, zErr, sizeof zErr);
   if( p==0 ){ fprintf(stderr, "  %s\n", zErr); exit(1); }
