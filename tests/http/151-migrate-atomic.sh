@@ -14,6 +14,7 @@
 SRC=$T/src.db
 if [ -n "${FZ_DEMO_DB:-}" ] && [ -f "$FZ_DEMO_DB" ]; then
   sqlite3 "$FZ_DEMO_DB" ".backup '$SRC'"
+  cp "$FZ_DEMO_DB.key" "$SRC.key"          # the audit chain's key goes with its database
 else
   "$FAZHI" demo --db "$SRC" --no-serve >/dev/null 2>&1 || { fail "fazhi demo"; finish; }
 fi
