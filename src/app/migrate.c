@@ -435,6 +435,7 @@ static int move_kind(Mig *m, int iKind){
         r->azVal[i] = arena_printf(&rowArena, "%lld", atoll(r->azVal[i]) + (long long)aRefOff[i]);
       }
     }
+    r->iUnit = dept_unit_id(m->c, r->iDept);   /* unique values are the county's own (issue 13 §5) */
     rc = rec_bulk_add(&bk, r);
     if( rc ) break;
     if( lines.n==0 ){ rec_json_header(k, &lines); buf_putc(&lines, '\n'); }

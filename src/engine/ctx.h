@@ -52,6 +52,7 @@ typedef struct Ctx {
   int iCountYear;         /* the year a figure or list is computed for (0: all): the "year" condition */
   char zYearUntil[6];     /* "MM-DD": a year's figures end on that day (the same period last
                           ** year, for a year still running); "" = the whole year */
+  i64 aUnitMemo[64][2];   /* dept id -> its unit (dept_unit_id), direct-mapped; zeroed by ctx_init */
 } Ctx;
 
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);

@@ -369,29 +369,43 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }
 
-/* The id of another record of kind k whose field f holds zVal (any scope:
-** uniqueness is county-wide), 0 if none; zVersion: within that year's
-** version of a versioned catalog (NULL: any). */
-static i64 id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, const char *zVersion){
+/* The id of another record of kind k whose field f holds zVal, 0 if none:
+** within the unit iUnit (a county: what uniqueness is about, whoever may
+** read the record; 0: any unit), and within that year's version of a
+** versioned catalog (zVersion; NULL: any). The order makes the lowest id
+** the answer when several units hold the value. */
+static i64 id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, const char *zVersion, i64 iUnit){
   SqlBuf b;
   Stmt q;
   i64 id = 0;
   sqlbuf_init(&b);
   sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
   sql_lit(&b, " WHERE "); sql_ident(&b, f->zName); sql_lit(&b, "=?1 AND id<>?2");
-  if( zVersion ){ sql_lit(&b, " AND "); sql_ident(&b, kind_year_field(k)->zName); sql_lit(&b, "=?3"); }
+  b.nParam = 2;
+  int iVer = 0, iU = 0;
+  if( zVersion ){ sql_lit(&b, " AND "); sql_ident(&b, kind_year_field(k)->zName); sql_lit(&b, "="); iVer = sql_param(&b); }
+  if( iUnit ){ sql_lit(&b, " AND unit_id="); iU = sql_param(&b); }
+  sql_lit(&b, " ORDER BY id LIMIT 1");
   if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
     db_bind_text(&q, 1, zVal);
     db_bind_int64(&q, 2, iExcept);
-    if( zVersion ) db_bind_int64(&q, 3, atoll(zVersion));
+    if( iVer ) db_bind_int64(&q, iVer, atoll(zVersion));
+    if( iU ) db_bind_int64(&q, iU, iUnit);
     if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
     db_finalize(&q);
   }
   sqlbuf_free(&b);
   return id;
 }
+/* The actor's unit, for finding a record by its code: a county's user
+** finds their county's; a city's admin or the command line ("/") any. */
+static i64 actor_unit_scope(Ctx *c){
+  const Actor *a = c->pActor;
+  if( a->iDept==0 || a->bCity || a->zDeptPath==0 || strcmp(a->zDeptPath, "/")==0 ) return 0;
+  return dept_unit_id(c, a->iDept);
+}
 i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept){
-  return id_by_value(c, k, f, zVal, iExcept, 0);
+  return id_by_value(c, k, f, zVal, iExcept, 0, actor_unit_scope(c));
 }
 const char *rec_version(const Rec *r){
   if( !r->pKind->pVersion ) return 0;
@@ -399,7 +413,8 @@ const char *rec_version(const Rec *r){
   return z ? z : "0";
 }
 i64 rec_id_unique(Ctx *c, const Rec *r, const Field *f, i64 iExcept){
-  return id_by_value(c, r->pKind, f, rec_val(r, f->zName), iExcept, rec_version(r));
+  i64 iUnit = r->iDept ? dept_unit_id(c, r->iDept) : actor_unit_scope(c);   /* no department yet: the actor's */
+  return id_by_value(c, r->pKind, f, rec_val(r, f->zName), iExcept, rec_version(r), iUnit);
 }
 
 int rec_check_unique(Ctx *c, Rec *r, int iRow){
@@ -542,8 +557,8 @@ static int insert_prepare(Ctx *c, const Kind *k, Stmt *q){
   sql_lit(&b, "INSERT INTO "); sql_ident(&b, k->zName);
   sql_lit(&b, "(dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(&b, ", "); sql_ident(&b, f->zName); }
-  sql_lit(&b, ") VALUES(");
-  int n = 4 + kind_nfield(k);
+  sql_lit(&b, ", unit_id) VALUES(");
+  int n = 5 + kind_nfield(k);
   for(int i=0; i<n; i++){ if( i ) sql_lit(&b, ","); sql_param(&b); }
   sql_lit(&b, ") RETURNING id");
   int rc = db_prepare_buf(c->pDb, q, &b);
@@ -562,15 +577,17 @@ static void insert_bind(Stmt *q, const Rec *r){
     if( z && field_is_int(f) && is_int_text(z) ) db_bind_int64(q, 5+i, atoll(z));
     else db_bind_text_static(q, 5+i, z);
   }
+  db_bind_int64(q, 5+i, r->iUnit);
 }
 
 /* Bulk load (import): the caller assigns r->id; columns id, dept_id,
 ** state, created_at, updated_at, then every field. */
 int rec_bulk_begin(Ctx *c, const Kind *k, Bulk *pBulk){
-  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(5+kind_nfield(k)));
+  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(6+kind_nfield(k)));
   az[0] = "id"; az[1] = "dept_id"; az[2] = "state"; az[3] = "created_at"; az[4] = "updated_at";
   int n = 5;
   for(const Field *f=k->aField; f->zName; f++) az[n++] = f->zName;
+  az[n++] = "unit_id";
   return db_bulk_begin(c->pDb, pBulk, k->zName, az, n);
 }
 int rec_bulk_add(Bulk *pBulk, const Rec *r){
@@ -585,12 +602,14 @@ int rec_bulk_add(Bulk *pBulk, const Rec *r){
     if( z && field_is_int(f) && is_int_text(z) ) db_bulk_int(pBulk, atoll(z));
     else db_bulk_text(pBulk, z);
   }
+  db_bulk_int(pBulk, r->iUnit);
   return db_bulk_row(pBulk);
 }
 
 int rec_write_row(Ctx *c, Rec *r){
   Stmt q;
   if( r->zCreated==0 ) r->zCreated = r->zUpdated = now_iso(c);
+  r->iUnit = dept_unit_id(c, r->iDept);
   if( insert_prepare(c, r->pKind, &q) ) return DB_ERROR;
   insert_bind(&q, r);
   int rc = db_step(&q);
@@ -645,8 +664,8 @@ static int rec_write_update(Ctx *c, const Rec *r){
   Stmt q;
   sqlbuf_init(&b);
   sql_lit(&b, "UPDATE "); sql_ident(&b, r->pKind->zName);
-  sql_lit(&b, " SET dept_id=?1, state=?2, updated_at=?3");
-  b.nParam = 3;
+  sql_lit(&b, " SET dept_id=?1, state=?2, updated_at=?3, unit_id=?4");
+  b.nParam = 4;
   for(const Field *f=r->pKind->aField; f->zName; f++){
     sql_lit(&b, ", "); sql_ident(&b, f->zName); sql_lit(&b, "="); sql_param(&b);
   }
@@ -657,8 +676,9 @@ static int rec_write_update(Ctx *c, const Rec *r){
   db_bind_int64(&q, 1, r->iDept);
   db_bind_text(&q, 2, r->zState);
   db_bind_text(&q, 3, r->zUpdated);
+  db_bind_int64(&q, 4, dept_unit_id(c, r->iDept));
   int i = 0;
-  for(const Field *f=r->pKind->aField; f->zName; f++, i++) bind_val(&q, 4+i, f, r->azVal[i]);
+  for(const Field *f=r->pKind->aField; f->zName; f++, i++) bind_val(&q, 5+i, f, r->azVal[i]);
   db_bind_int64(&q, iId, r->id);
   rc = db_step(&q);
   db_finalize(&q);

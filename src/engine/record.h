@@ -19,6 +19,7 @@ typedef struct Rec {
   const char **azVal;      /* kind_nfield() entries */
   const char *zCreated, *zUpdated;
   const char **azRefTitle; /* rec_get only: per FT_REF field, the referenced record's title */
+  i64 iUnit;               /* its department's unit (dept_unit_id): set by the write, stored as unit_id */
 } Rec;
 
 /* Where input values come from: a form, a JSON body or an import row.
@@ -91,7 +92,10 @@ int  dept_lookup(Ctx*, const char *zNameOrId, i64 *piDept, const char **pzPath);
 int  dept_in_scope(Ctx*, i64 iDept);
 const char *dept_name(Ctx*, i64 iDept);
 const char *dept_unit_path(Db*, Arena*, const char *zPath, const char *zTypes);  /* nearest county/city at or above */
-const char *dept_root_path(Ctx*, i64 iDept);   /* a county's or city's path ("/7/"), NULL when iDept is neither */
+const char *dept_root_path(Ctx*, i64 iDept);
+/* The county (else city, else root) id whose records iDept's are unique
+** among: what a kind table's unit_id holds; 0 for no department. */
+i64  dept_unit_id(Ctx*, i64 iDept);   /* a county's or city's path ("/7/"), NULL when iDept is neither */
 
 /* Deadlines (deadline.c) */
 typedef struct DeadlineStatus {

@@ -353,6 +353,7 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
     if( !bWriting ){ c->pArena = pMain; continue; }
     r->id = iNextId++;
     r->zCreated = r->zUpdated = zNow;
+    r->iUnit = dept_unit_id(c, r->iDept);
     int src = rec_bulk_add(&ins, r);    /* values live in rowArena until after the step */
     if( src==DB_CONSTRAINT && ins.bCopy ){ c->pArena = pMain; goto recheck; }
     if( src==DB_CONSTRAINT ){
