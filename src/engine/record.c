@@ -106,10 +106,15 @@ static const char *enum_choices(Ctx *c, const Field *f){
   return z;
 }
 
+static const char *county_scope(Ctx *c, const char *zActor);
+
 /* A reference is given as the record id, or (in imports) as the value of
 ** the referenced kind's first unique field or its title. Only records the
 ** actor may read resolve — except in public catalogs, whose codes and
-** names are public anyway (a town records 办件 of a county-level item). */
+** names are public anyway (a town records 办件 of a county-level item):
+** those resolve within the actor's county. 2026-12-07: a second county's
+** clerk could record an inspection of the first county's enterprise
+** (issue 13 §4; tests/http/130-rules.sh). */
 static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   const Kind *k = kind_find(f->zRef);
   const Field *aTry[3] = { 0, 0, 0 };
@@ -121,17 +126,16 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   SqlBuf b;
   Stmt q;
   int found = 0;
+  const char *zScope = k->bPublic ? county_scope(c, c->pActor->zDeptPath) : c->pActor->zDeptPath;
   if( zEnd && *zEnd==0 && v>0 ){
     sqlbuf_init(&b);
     sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
     sql_lit(&b, " WHERE id=?1");
-    if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+    sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_int64(&q, 1, v);
-      if( !k->bPublic ){      /* only bind what the statement has (PostgreSQL refuses extras) */
-        db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
-        db_bind_text(&q, 3, c->pActor->zDeptPath);
-      }
+      db_bind_int64(&q, 2, (i64)strlen(zScope));
+      db_bind_text(&q, 3, zScope);
       if( db_step(&q)==DB_ROW ){ *pId = v; found = 1; }
       db_finalize(&q);
     }
@@ -143,14 +147,12 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
     sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
     sql_lit(&b, " WHERE "); sql_ident(&b, aTry[i]->zName);
     sql_lit(&b, "=?1");
-    if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+    sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
     sql_lit(&b, " ORDER BY id LIMIT 1");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_text(&q, 1, z);
-      if( !k->bPublic ){
-        db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
-        db_bind_text(&q, 3, c->pActor->zDeptPath);
-      }
+      db_bind_int64(&q, 2, (i64)strlen(zScope));
+      db_bind_text(&q, 3, zScope);
       if( db_step(&q)==DB_ROW ){ *pId = db_column_int64(&q, 0); found = 1; }
       db_finalize(&q);
     }
@@ -163,13 +165,19 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
 ** city's admin, above every county, the city; the command line's "/" sees
 ** every county of a province database). */
 static int in_county(Ctx *c, const char *zActor, const char *zPath){
-  if( strcmp(zActor, "/")==0 ) return 1;
+  const char *zScope = county_scope(c, zActor);
+  return strncmp(zPath, zScope, strlen(zScope))==0;
+}
+/* The path prefix of that county (its city for a city's admin, its root
+** otherwise; "/" for the command line). Arena memory. */
+static const char *county_scope(Ctx *c, const char *zActor){
+  if( zActor==0 || strcmp(zActor, "/")==0 ) return "/";
   const char *zUnit = dept_unit_path(c->pDb, c->pArena, zActor, "county");
   if( zUnit==0 ) zUnit = dept_unit_path(c->pDb, c->pArena, zActor, "city");
-  if( zUnit ) return strncmp(zPath, zUnit, strlen(zUnit))==0;
+  if( zUnit ) return zUnit;
   const char *e = strchr(zActor+1, '/');
   size_t n = e ? (size_t)(e - zActor) + 1 : strlen(zActor);
-  return strncmp(zPath, zActor, n)==0;
+  return arena_strndup(c->pArena, zActor, n);
 }
 
 int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut, int iRow){
@@ -620,13 +628,16 @@ int rec_write_row(Ctx *c, Rec *r){
 
 static int rec_write_update(Ctx *c, const Rec *r);
 
-/* Inside the write transaction, which serialises writers: uniqueness is
-** checked where no other writer can slip in between check and write, and a
+/* Inside the write transaction, which serialises writers: uniqueness and
+** the rules against other records (rules.c; pOld: the record before an
+** edit, NULL for a new one) are checked where no other writer can slip in
+** between check and write, and a
 ** constraint the database still raises is answered as the user error it
 ** is (FZ_INVALID), never as a 500. Returns FZ_OK, FZ_INVALID (rolled back)
 ** or DB_ERROR. */
-static int write_checked(Ctx *c, Rec *r, int bInsert){
+static int write_checked(Ctx *c, Rec *r, const Rec *pOld, int bInsert){
   rec_check_unique(c, r, 0);
+  rec_check_rules(c, r, pOld, 0);        /* counts (a yearly cap) see only what is committed */
   if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
   int rc = bInsert ? rec_write_row(c, r) : rec_write_update(c, r);
   if( rc==DB_CONSTRAINT ){
@@ -645,7 +656,7 @@ int rec_insert(Ctx *c, Rec *r){
   rec_check_scope_local(c, r);
   if( c->err.n || nErr0 ) return FZ_INVALID;
   if( db_begin_write(c->pDb) ) goto db_fail;
-  int wc = write_checked(c, r, 1);
+  int wc = write_checked(c, r, 0, 1);
   if( wc==FZ_INVALID ) return FZ_INVALID;
   if( wc ) goto db_fail;
   if( audit_append(c, "insert", r->pKind->zName, r->id, "", rec_json(c, r)) ) goto db_fail;
@@ -693,7 +704,7 @@ static int rec_save(Ctx *c, const Rec *pOld, Rec *pNew, const char *zAction){
   rec_check_scope_local(c, pNew);
   if( c->err.n ) return FZ_INVALID;
   if( db_begin_write(c->pDb) ) goto db_fail;
-  int wc = write_checked(c, pNew, 0);
+  int wc = write_checked(c, pNew, pOld, 0);
   if( wc==FZ_INVALID ) return FZ_INVALID;
   if( wc ) goto db_fail;
   if( audit_append(c, zAction, pNew->pKind->zName, pNew->id, rec_json(c, pOld), rec_json(c, pNew)) ) goto db_fail;

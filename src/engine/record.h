@@ -40,6 +40,10 @@ int  rec_from_input(Ctx*, Rec *pRec, int iRow, InputFn, void *pArg);  /* parse +
 int  rec_check(Ctx*, Rec *pRec, int iRow);    /* required, states, refs, uniqueness, scope */
 int  rec_check_local(Ctx*, Rec *pRec, int iRow);   /* the part that needs no database */
 int  rec_check_unique(Ctx*, Rec *pRec, int iRow);
+/* The kind's rules against other records (F_OWN, Roster, EnumVal.zVia,
+** YearLimit; rules.c) for a new record (pOld NULL) or an edit of pOld;
+** may rewrite a Roster value into its stored form. Errors to ctx. */
+int  rec_check_rules(Ctx*, Rec *pRec, const Rec *pOld, int iRow);
 i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);  /* 0 if none */
 /* The record other than iExcept holding r's value of the unique field f,
 ** within r's version when the kind is versioned; 0 if none. */

@@ -50,7 +50,7 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   web_errors_box(r);
   if( v->bOverLimit ){
     outf(r, "<div class=\"notice bad\" role=\"alert\">本企业今年已被入企检查%d次，已达到年度上限%d次。"
-            "能合并的应当合并检查，能书面核查的不入企；确需检查的，请勾选“确认需要入企检查”并在检查情况中说明理由。</div>",
+            "能合并的应当合并检查，能书面核查的不入企；确需检查的，请填写“超过年度上限的理由”。</div>",
          v->nVisit, v->nLimit);
   }
   if( v->nItem==0 ){
@@ -84,7 +84,9 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   const char *zNote = req_param(r, "note");
   outf(r, "<div class=\"field wide\"><label for=\"f-note\">检查情况</label><textarea id=\"f-note\" name=\"note\" rows=\"3\">%s</textarea></div>", zNote ? zNote : "");
   if( v->bOverLimit ){
-    out_html(r, HTML("<div class=\"field wide\"><label><input type=\"checkbox\" name=\"confirm\" value=\"1\"> 确认需要入企检查</label></div>"));
+    const char *zWhy = req_param(r, "over_reason");
+    outf(r, "<div class=\"field wide\"><label for=\"f-over_reason\">超过年度上限的理由<em>*</em></label>"
+            "<textarea id=\"f-over_reason\" name=\"over_reason\" rows=\"2\" required>%s</textarea></div>", zWhy ? zWhy : "");
   }
   out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">登记检查</button></div></form></div>"));
   web_end(r);
