@@ -220,7 +220,7 @@ static void check_limit(Ctx *c, const Rec *r, const Rec *pOld, int iRow){
   const Kind *kr = kind_find(fRef->zRef);
   SqlBuf b;
   Stmt q;
-  i64 nMax = 0, nHave = 0;
+  i64 nMax = 0, nHave = 0;   /* the message names no record: the actor could name this one anyway */
   sqlbuf_init(&b);
   sql_lit(&b, "SELECT "); sql_ident(&b, L->zMax); sql_lit(&b, " FROM "); sql_ident(&b, kr->zName);
   sql_lit(&b, " WHERE id=?1");
@@ -247,7 +247,7 @@ static void check_limit(Ctx *c, const Rec *r, const Rec *pOld, int iRow){
   sqlbuf_free(&b);
   if( nHave<nMax ) return;
   err_add(c, iRow, fWhy, "%s在%.4s年已有%lld条%s，达到年度上限%lld次（%s）；确需超过的，应当填写本项说明理由",
-          kr->zLabel, zDay, (long long)nHave, k->zLabel, (long long)nMax, L->zBasis);
+          fRef->zLabel, zDay, (long long)nHave, k->zLabel, (long long)nMax, L->zBasis);
 }
 
 int rec_check_rules(Ctx *c, Rec *r, const Rec *pOld, int iRow){
