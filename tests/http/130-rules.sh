@@ -222,9 +222,11 @@ if [ -z "${FZ_PG_BASE:-}" ]; then
 fi
 
 # 7. An older database: one UNIQUE index over the whole database, no unit_id.
+api_as yadmin
+api DELETE "/api/v1/k/enterprise/$(sql "SELECT id FROM enterprise WHERE credit_code='$CODE' AND name='乙县同码商店'")"
+expect_status 200 "county B deletes its enterprise (an older database could not hold both)"
 stop_server
 sql "DROP INDEX enterprise__unit__credit_code; DROP INDEX enterprise__credit_code;" >/dev/null
-sql "DELETE FROM enterprise WHERE credit_code='$CODE' AND name='乙县同码商店'" >/dev/null
 sql "ALTER TABLE enterprise DROP COLUMN unit_id" >/dev/null
 sql "CREATE UNIQUE INDEX enterprise__credit_code ON enterprise(credit_code)" >/dev/null
 _spawn_server server
