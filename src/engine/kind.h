@@ -28,7 +28,9 @@ typedef enum FieldType {
 #define F_LIST    0x0002   /* a column of the list page */
 #define F_FILTER  0x0004   /* a control of the query form */
 #define F_PUBLIC  0x0008   /* shown to the public when the kind is public */
-#define F_UNIQUE  0x0010   /* unique within the kind (case numbers, 文号) */
+#define F_UNIQUE  0x0010   /* unique within the kind in one county (case numbers, 文号): the county
+                           ** of the record's department (dept_unit_id), so counties sharing a
+                           ** database keep their own numbers; a UNIQUE (unit_id, value) index */
 #define F_YEAR    0x0020   /* the date that places a record in a year; on an FT_INT
                            ** field, the year's version of a versioned catalog
                            ** (权责清单): F_UNIQUE then holds within a version */

@@ -44,7 +44,9 @@ int  rec_check_unique(Ctx*, Rec *pRec, int iRow);
 ** YearLimit; rules.c) for a new record (pOld NULL) or an edit of pOld;
 ** may rewrite a Roster value into its stored form. Errors to ctx. */
 int  rec_check_rules(Ctx*, Rec *pRec, const Rec *pOld, int iRow);
-i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);  /* 0 if none */
+/* The record of k whose f holds zVal, within the actor's county (any for
+** the command line or a city's admin: then the lowest id); 0 if none. */
+i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);
 /* The record other than iExcept holding r's value of the unique field f,
 ** within r's version when the kind is versioned; 0 if none. */
 i64  rec_id_unique(Ctx*, const Rec *r, const Field *f, i64 iExcept);
