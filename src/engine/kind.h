@@ -50,7 +50,8 @@ typedef struct EnumVal { const char *zId; const char *zLabel; const char *zVia; 
 ** On every write that changes it each key must be a record of zKind that
 ** meets aCond and whose zUntil date is not before the record's event date
 ** (the first set of zOn's date fields); with bOwn, of the record's own
-** department or one below it; at least nMin different people. The value
+** department or one below it; never one who recuses the record zAgainst
+** names (zRecuse); at least nMin different people. The value
 ** is stored as "姓名（证号）、…" in the order given. */
 typedef struct Roster {
   const char *zKind;       /* the register ("officer") */
@@ -62,6 +63,9 @@ typedef struct Roster {
   const char *zEnumField, *zEnumValue;  /* and this enum value (cert_type = enforce); NULL: any */
   int nMin;                /* people needed, all different */
   int bOwn;                /* of the record's department or below */
+  const char *zRecuse;     /* the register's FT_LONGTEXT field listing, a line each, the unique values
+                           ** of records the person must not act on (回避对象; NULL: none) */
+  const char *zAgainst;    /* this kind's FT_REF field naming that record (the enterprise inspected) */
   const char *zWhat;       /* how a valid one is called in messages ("本部门执法证有效的在岗执法人员") */
 } Roster;
 

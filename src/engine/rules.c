@@ -123,6 +123,46 @@ static int roster_split(Ctx *c, const char *z, const char **az, int nMax){
   return n;
 }
 
+/* zList holds zItem as one of its lines (blanks around a line ignored). */
+static int line_has(const char *zList, const char *zItem){
+  size_t n = strlen(zItem);
+  for(const char *p=zList; *p; ){
+    while( *p==' ' || *p=='\t' || *p=='\r' || *p=='\n' ) p++;
+    const char *e = p;
+    while( *e && *e!='\n' && *e!='\r' ) e++;
+    const char *t = e;
+    while( t>p && (t[-1]==' ' || t[-1]=='\t') ) t--;
+    if( (size_t)(t-p)==n && strncmp(p, zItem, n)==0 ) return 1;
+    p = e;
+  }
+  return 0;
+}
+
+/* The first unique value (统一社会信用代码) of the record r's FT_REF field
+** zField names: what a register's 回避对象 lists. NULL when none. */
+static const char *against_code(Ctx *c, const Rec *r, const char *zField){
+  const Field *f = kind_field(r->pKind, zField);
+  const char *zId = rec_val(r, zField);
+  if( f==0 || zId==0 ) return 0;
+  const Kind *kr = kind_find(f->zRef);
+  const Field *fu = 0;
+  for(const Field *g=kr->aField; g->zName && !fu; g++) if( g->flags & F_UNIQUE ) fu = g;
+  if( fu==0 ) return 0;
+  SqlBuf b;
+  Stmt q;
+  const char *z = 0;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT "); sql_ident(&b, fu->zName); sql_lit(&b, " FROM "); sql_ident(&b, kr->zName);
+  sql_lit(&b, " WHERE id=?1");
+  if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+    db_bind_int64(&q, 1, atoll(zId));
+    if( db_step(&q)==DB_ROW && !db_column_is_null(&q, 0) ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  return z;
+}
+
 /* Roster: each person valid on the record's event date; the value is
 ** rewritten as "姓名（证号）、…". */
 static void check_roster(Ctx *c, Rec *r, int i, const char *zPath, int iRow){
@@ -138,6 +178,7 @@ static void check_roster(Ctx *c, Rec *r, int i, const char *zPath, int iRow){
     s = e ? e+1 : s+n;
   }
   if( zOn==0 ) zOn = c->zToday;
+  const char *zAgainst = p->zAgainst ? against_code(c, r, p->zAgainst) : 0;
   const char *az[32];
   int n = roster_split(c, r->azVal[i], az, 32);
   i64 iUnit = dept_unit_id(c, r->iDept);
@@ -158,10 +199,11 @@ static void check_roster(Ctx *c, Rec *r, int i, const char *zPath, int iRow){
     sql_lit(&b, ", t."); sql_ident(&b, p->zUntil);
     sql_lit(&b, ", t.state, d.path");
     if( p->zEnumField ){ sql_lit(&b, ", t."); sql_ident(&b, p->zEnumField); }
+    if( p->zRecuse ){ sql_lit(&b, ", t."); sql_ident(&b, p->zRecuse); }
     sql_lit(&b, " FROM "); sql_ident(&b, kr->zName);
     sql_lit(&b, " t, dept d WHERE d.id=t.dept_id AND t."); sql_ident(&b, p->zKey);
     sql_lit(&b, "=?1 AND t.unit_id=?2");
-    const char *zName = 0, *zUntil = 0, *zState = 0, *zRefPath = 0, *zEnum = 0;
+    const char *zName = 0, *zUntil = 0, *zState = 0, *zRefPath = 0, *zEnum = 0, *zRecuse = 0;
     int bFound = 0;
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_text(&q, 1, zKey);
@@ -172,7 +214,9 @@ static void check_roster(Ctx *c, Rec *r, int i, const char *zPath, int iRow){
         zUntil = db_column_is_null(&q, 1) ? "" : arena_strdup(c->pArena, db_column_text(&q, 1));
         zState = arena_strdup(c->pArena, db_column_text(&q, 2));
         zRefPath = arena_strdup(c->pArena, db_column_text(&q, 3));
-        if( p->zEnumField ) zEnum = db_column_is_null(&q, 4) ? "" : arena_strdup(c->pArena, db_column_text(&q, 4));
+        int iCol = 4;
+        if( p->zEnumField ){ zEnum = db_column_is_null(&q, iCol) ? "" : arena_strdup(c->pArena, db_column_text(&q, iCol)); iCol++; }
+        if( p->zRecuse && !db_column_is_null(&q, iCol) ) zRecuse = arena_strdup(c->pArena, db_column_text(&q, iCol));
       }
       db_finalize(&q);
     }
@@ -192,6 +236,10 @@ static void check_roster(Ctx *c, Rec *r, int i, const char *zPath, int iRow){
       zWhy = arena_printf(c->pArena, "%s为%s，%s时已过期", fu ? fu->zLabel : p->zUntil, zUntil, zOn);
     }
     if( zWhy ){ err_add(c, iRow, f, "“%s”不是%s（%s）", zKey, p->zWhat, zWhy); continue; }
+    if( zRecuse && zAgainst && line_has(zRecuse, zAgainst) ){
+      err_add(c, iRow, f, "“%s”已申报与%s有利害关系，应当回避", zKey, kind_field(r->pKind, p->zAgainst)->zLabel);
+      continue;
+    }
     if( out.n ) buf_puts(&out, "、");
     buf_puts(&out, zName);
     buf_puts(&out, "（");
@@ -258,7 +306,12 @@ int rec_check_rules(Ctx *c, Rec *r, const Rec *pOld, int iRow){
   int i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
     const char *zV = r->azVal[i];
-    if( zV==0 || err_has(c, iRow, f->zName) || !touched(r, pOld, i) ) continue;
+    int bTouched = touched(r, pOld, i);
+    if( f->pRoster && f->pRoster->zAgainst ){   /* another enterprise: recusals are checked anew */
+      const Field *fa = kind_field(k, f->pRoster->zAgainst);
+      if( fa && touched(r, pOld, (int)(fa - k->aField)) ) bTouched = 1;
+    }
+    if( zV==0 || err_has(c, iRow, f->zName) || !bTouched ) continue;
     if( f->eType==FT_ENUM ){
       for(const EnumVal *e=f->aEnum; e->zId; e++){
         if( strcmp(e->zId, zV)!=0 || e->zVia==0 ) continue;

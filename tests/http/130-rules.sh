@@ -5,9 +5,10 @@
 # - Through the form, the API and a CSV import, an inspection naming
 #   another department's item, inspectors who are not the department's
 #   on-duty officers with a certificate valid on the day (free text, a
-#   lapsed certificate, one officer twice, another department's officer)
-#   or way=扫码入企 is refused with a Chinese message naming the field
-#   (and the row), and nothing is written; an edit cannot bring them in.
+#   lapsed certificate, one officer twice, another department's officer,
+#   one who recuses the enterprise) or way=扫码入企 is refused with a
+#   Chinese message naming the field (and the row), and nothing is
+#   written; an edit cannot bring them in.
 # - The enterprise's yearly limit is crossed on each path only with
 #   「超过年度上限的理由」, which is then stored and shown.
 # - A second county (fazhi init on the same database) gets its admin's
@@ -34,6 +35,8 @@ for o in "RU-1 孟某 enforce 2029-01-01" "RU-2 杜某 enforce 2029-01-01" "RU-O
   api POST /api/v1/k/officer "{\"cert_no\":\"$1\",\"name\":\"$2\",\"cert_type\":\"$3\",\"issued\":\"2024-01-02\",\"expires\":\"$4\"}"
   expect_status 201 "officer $1"
 done
+api POST /api/v1/k/officer "{\"cert_no\":\"RU-REC\",\"name\":\"回避某\",\"cert_type\":\"enforce\",\"issued\":\"2024-01-02\",\"expires\":\"2029-01-01\",\"recuse\":\"$CODE\"}"
+expect_status 201 "officer RU-REC, who recuses the enterprise"
 ITEM=$(sql "SELECT it.item_no FROM inspection_item it, dept d WHERE d.id=it.dept_id AND d.name='示范县市场监督管理局' AND it.state='active' ORDER BY it.id LIMIT 1")
 OTHER=$(sql "SELECT it.item_no FROM inspection_item it, dept d WHERE d.id=it.dept_id AND d.name='示范县生态环境分局' ORDER BY it.id LIMIT 1")
 ITEMID=$(sql "SELECT id FROM inspection_item WHERE item_no='$ITEM'")
@@ -71,6 +74,9 @@ expect_contains "$BODY" '至少需要2名不同的本部门执法证有效的在
 form "$ITEMID" "RU-1、$ALIEN" 日常检查
 expect_status 422 "form: another department's officer"
 expect_contains "$BODY" "“$ALIEN”不是本部门执法证有效的在岗执法人员（不是本部门的人员）"
+form "$ITEMID" "RU-1、RU-REC" 日常检查
+expect_status 422 "form: an officer who recuses the enterprise"
+expect_contains "$BODY" '“RU-REC”已申报与检查对象有利害关系，应当回避'
 form "$ITEMID" "RU-1、RU-2" 扫码入企
 expect_status 422 "form: way=qr outside the scan page"
 expect_contains "$BODY" '“扫码入企”只能在扫描企业二维码打开的扫码入企页面登记'
@@ -119,6 +125,8 @@ apiins "$ITEM" "RU-2、RU-2" 日常检查
 expect_status 422 "API: one officer twice"
 apiins "$ITEM" "RU-1、$ALIEN" 日常检查
 expect_status 422 "API: another department's officer"
+apiins "$ITEM" "RU-REC、RU-2" 日常检查
+expect_status 422 "API: an officer who recuses the enterprise"
 apiins "$ITEM" "RU-1、RU-2" qr
 expect_status 422 "API: way=qr"
 expect_json 'any(.errors[]; .field == "way" and (.message | contains("扫码入企")))'
