@@ -409,7 +409,9 @@ int draw_run(Ctx *c, i64 iPlan, const char *zValues){
     p = e+1;
     char *zCerts = strchr(zLine, '\t');
     *zCerts++ = 0;
-    i64 iEnt = rec_id_by_value(c, kind_find("enterprise"), kind_field(kind_find("enterprise"), "credit_code"), zLine, 0);
+    /* the plan's county's entity: another county may list one under the same code */
+    i64 iEnt = rec_id_by_value_in(c, kind_find("enterprise"), kind_field(kind_find("enterprise"), "credit_code"), zLine, 0,
+                                  dept_unit_id(c, pPlan->iDept));
     Rec *r = rec_new(c, &kind_inspection);
     r->iDept = pPlan->iDept;
     set_val(c, r, "insp_no", arena_printf(c->pArena, "%s-%03d", zPlanNo, ++nDrawn));

@@ -415,6 +415,9 @@ static i64 actor_unit_scope(Ctx *c){
 i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept){
   return id_by_value(c, k, f, zVal, iExcept, 0, actor_unit_scope(c));
 }
+i64 rec_id_by_value_in(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, i64 iUnit){
+  return id_by_value(c, k, f, zVal, iExcept, 0, iUnit);
+}
 const char *rec_version(const Rec *r){
   if( !r->pKind->pVersion ) return 0;
   const char *z = rec_val(r, kind_year_field(r->pKind)->zName);

@@ -47,6 +47,9 @@ int  rec_check_rules(Ctx*, Rec *pRec, const Rec *pOld, int iRow);
 /* The record of k whose f holds zVal, within the actor's county (any for
 ** the command line or a city's admin: then the lowest id); 0 if none. */
 i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);
+/* The same within the unit iUnit (dept_unit_id: a plan's county), or
+** with iUnit 0 in every county of the database (is a code shared?). */
+i64  rec_id_by_value_in(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept, i64 iUnit);
 /* The record other than iExcept holding r's value of the unique field f,
 ** within r's version when the kind is versioned; 0 if none. */
 i64  rec_id_unique(Ctx*, const Rec *r, const Field *f, i64 iExcept);

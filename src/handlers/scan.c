@@ -16,9 +16,22 @@
 
 extern const Kind kind_enterprise, kind_inspection, kind_inspection_item;
 
+/* The enterprise of a scanned code: ?e=ID when the printed code says which
+** (counties sharing a database may each list an entity under one code:
+** h_qr adds it then), else the one of the user's county (the first for
+** the public). */
 static int load_enterprise(Req *r, const char *zCode, Rec **pp){
-  i64 id = rec_id_by_value(&r->ctx, &kind_enterprise, kind_field(&kind_enterprise, "credit_code"), zCode, 0);
-  int rc = id ? rec_get(&r->ctx, &kind_enterprise, id, pp) : FZ_NOTFOUND;
+  const Field *fCode = kind_field(&kind_enterprise, "credit_code");
+  const char *zE = req_param(r, "e");
+  int rc = FZ_NOTFOUND;
+  if( zE && zE[0] ){
+    rc = rec_get(&r->ctx, &kind_enterprise, atoll(zE), pp);
+    if( rc==FZ_OK && strcmp(rec_val(*pp, "credit_code"), zCode)!=0 ) rc = FZ_NOTFOUND;
+  }
+  if( rc==FZ_NOTFOUND ){
+    i64 id = rec_id_by_value(&r->ctx, &kind_enterprise, fCode, zCode, 0);
+    rc = id ? rec_get(&r->ctx, &kind_enterprise, id, pp) : FZ_NOTFOUND;
+  }
   if( rc==FZ_NOTFOUND ) req_fail(r, 404, "没有这个市场主体（二维码无效或已注销）");
   else if( rc ) req_fail_internal(r);
   return rc;
@@ -126,6 +139,9 @@ void h_qr(Req *r){
   if( u.n && u.z[u.n-1]=='/' ) u.n--;
   buf_puts(&u, "/scan/");
   buf_url(&u, rec_val(pEnt, "credit_code"));
+  if( rec_id_by_value_in(&r->ctx, &kind_enterprise, kind_field(&kind_enterprise, "credit_code"), rec_val(pEnt, "credit_code"), pEnt->id, 0) ){
+    buf_raw_printf(&u, "?e=%lld", (long long)pEnt->id);   /* the code is another county's too: say which */
+  }
   const char *zUrl = arena_strdup(&r->arena, buf_cstr(&u));
   buf_free(&u);
   web_qr_page(r, pEnt, zUrl);
@@ -178,5 +194,7 @@ void h_scan_log(Req *r){
   if( rc==FZ_INVALID ){ show(r, pEnt, 422, err_has(c, 0, "over_reason")); return; }
   if( rc==FZ_FORBIDDEN ){ req_fail(r, 403, "无权执行此操作"); return; }
   if( rc ){ req_fail_internal(r); return; }
-  req_redirect(r, arena_printf(&r->arena, "/scan/%s?msg=logged", zCode));
+  const char *zE = req_param(r, "e");
+  req_redirect(r, zE && zE[0] ? arena_printf(&r->arena, "/scan/%s?e=%lld&msg=logged", zCode, (long long)pEnt->id)
+                              : arena_printf(&r->arena, "/scan/%s?msg=logged", zCode));
 }

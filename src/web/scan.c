@@ -40,7 +40,9 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   }
   if( !v->bCanLog ){
     if( r->actor.mRole & R_PUBLIC ){
-      outf(r, "<p><a class=\"btn primary\" href=\"/login?next=/scan/%s\">执法人员登录后登记检查</a></p>", rec_val(pEnt, "credit_code"));
+      const char *zE = req_param(r, "e");
+      outf(r, "<p><a class=\"btn primary\" href=\"/login?next=/scan/%s%s\">执法人员登录后登记检查</a></p>", rec_val(pEnt, "credit_code"),
+           zE && zE[0] ? arena_printf(&r->arena, "%%3Fe%%3D%lld", (long long)pEnt->id) : "");
     }
     out_html(r, HTML("</div>"));
     web_end(r);
@@ -58,7 +60,9 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
     web_end(r);
     return;
   }
-  outf(r, "<form method=\"post\" action=\"/scan/%s\" class=\"record\">", rec_val(pEnt, "credit_code"));
+  const char *zE = req_param(r, "e");
+  outf(r, "<form method=\"post\" action=\"/scan/%s%s\" class=\"record\">", rec_val(pEnt, "credit_code"),
+       zE && zE[0] ? arena_printf(&r->arena, "?e=%lld", (long long)pEnt->id) : "");
   web_csrf_field(r);
   const char *zItem = req_param(r, "item");
   out_html(r, HTML("<div class=\"field\"><label for=\"f-item\">检查事项<em>*</em></label><select id=\"f-item\" name=\"item\"><option value=\"\">请选择</option>"));

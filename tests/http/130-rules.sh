@@ -217,6 +217,20 @@ expect_eq "$(sql "SELECT count(*) FROM enterprise WHERE credit_code='$CODE'")" 2
 login yclerk "$YCPW"
 get "/scan/$CODE"
 expect_contains "$BODY" '乙县同码商店' "county B's scan page is its own enterprise"
+# a shared code's printed QR says which enterprise; the public sees that one
+YEID=$(sql "SELECT id FROM enterprise WHERE credit_code='$CODE' AND name='乙县同码商店'")
+login yadmin "$YPW"
+get "/qr/$YEID"
+expect_contains "$BODY" "/scan/$CODE?e=$YEID" "the QR code of a shared credit code names its enterprise"
+as shichang
+get "/qr/$EID"
+expect_contains "$BODY" "/scan/$CODE?e=$EID" "…on both sides"
+anon
+get "/scan/$CODE?e=$YEID"
+expect_contains "$BODY" '乙县同码商店' "the public scanning county B's code sees county B's enterprise"
+expect_not_contains "$BODY" '规则测试餐馆'
+get "/scan/$CODE?e=$EID"
+expect_contains "$BODY" '规则测试餐馆' "…and county A's code county A's"
 
 # 6. `fazhi migrate` of a third county whose case number county A has.
 if [ -z "${FZ_PG_BASE:-}" ]; then
