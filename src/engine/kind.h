@@ -81,6 +81,7 @@ typedef struct Field {
   const char *zHelp;       /* hint shown under the input */
   const char *zNotAbove;   /* FT_INT: may not exceed this FT_INT field (满意人次 ≤ 参评人次) */
   const Roster *pRoster;   /* FT_TEXT: names people of a register, checked as Roster says */
+  const char *zNeeds;      /* set only when "field=value" holds (联合部门 needs 联合抽查 = 是); NULL: always */
 } Field;
 
 /* Roles, as bits so a transition can name several. */

@@ -363,6 +363,20 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
       err_add(c, iRow, f, "不能晚于今天（%s），实际为%s", c->zToday, zV);
     }
   }
+  /* A field that has a meaning only when another holds a value (联合部门
+  ** only for a 联合抽查). 2026-12-07: was checked by the draw alone, when
+  ** the pools were fixed (issue 13 §4). */
+  i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    if( !f->zNeeds || r->azVal[i]==0 || err_has(c, iRow, f->zName) || rec_when(r, f->zNeeds) ) continue;
+    const char *eq = strchr(f->zNeeds, '=');
+    const Field *fo = eq ? kind_field(k, arena_strndup(c->pArena, f->zNeeds, (size_t)(eq - f->zNeeds))) : 0;
+    if( fo==0 ) continue;
+    const char *zWant = eq+1;
+    if( fo->eType==FT_BOOL ) zWant = strcmp(zWant, "1")==0 ? "是" : "否";
+    else if( fo->eType==FT_ENUM && enum_label(fo, zWant) ) zWant = enum_label(fo, zWant);
+    err_add(c, iRow, f, "填写了本项时，「%s」应为“%s”", fo->zLabel, zWant);
+  }
   /* A part cannot exceed its whole (满意人次 ≤ 参评人次). */
   i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){

@@ -106,6 +106,14 @@ expect_status 422 "edit: another department's item"
 post_form "/k/inspection/$FIRST/edit" "note=复查"
 expect_status 303 "edit of another field still works"
 
+# a plan's 联合部门 only with 联合抽查 = 是 (the draw alone checked it, when fixing the pools)
+api_as shichang
+api POST /api/v1/k/inspection_plan "{\"plan_no\":\"SJ-RULE-1\",\"title\":\"联合\",\"item\":\"$ITEM\",\"joint\":false,\"partners\":\"示范县生态环境分局\",\"ratio_a\":5,\"ratio_b\":5,\"ratio_c\":5,\"ratio_d\":5,\"team_size\":2,\"source\":\"福彩3D\",\"planned\":\"2026-07-01\"}"
+expect_status 422 "a plan naming partners without 联合抽查"
+expect_json 'any(.errors[]; .field == "partners" and .message == "「联合部门」：填写了本项时，「联合抽查」应为“是”")'
+api POST /api/v1/k/inspection_plan "{\"plan_no\":\"SJ-RULE-2\",\"title\":\"联合\",\"item\":\"$OTHER\",\"ratio_a\":5,\"ratio_b\":5,\"ratio_c\":5,\"ratio_d\":5,\"team_size\":2,\"source\":\"福彩3D\",\"planned\":\"2026-07-01\"}"
+expect_status 422 "a plan naming another department's item"
+
 # 2. The API.
 api_as shichang
 apiins(){   # apiins ITEM INSPECTORS WAY [over_reason]
