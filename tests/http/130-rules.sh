@@ -221,6 +221,24 @@ sql "INSERT INTO enterprise(dept_id, state, created_at, updated_at, credit_code,
      SELECT dept_id, state, created_at, updated_at, credit_code, '重复', etype, industry, town, risk, yearly_limit, unit_id FROM enterprise WHERE id=$EID" >"$T/dup.out" 2>&1
 expect_ne "$?" 0 "a duplicate within one county is refused by the database's unique index"
 expect_eq "$(sql "SELECT count(*) FROM enterprise WHERE credit_code='$CODE'")" 2 "one per county"
+# two servers, eight writers at once, one new code in county B: exactly one is written
+start_second_server
+api_as yadmin
+i=0
+RACE=
+while [ $i -lt 8 ]; do
+  if [ $((i % 2)) = 0 ]; then _b=$BASE1; else _b=$BASE2; fi
+  curl -s -o "$T/race.$i" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    --data-binary '{"credit_code":"91410621RACE0000X1","name":"并发商店","etype":"企业","industry":"批发零售","town":"乙县城区","risk":"a","yearly_limit":0}' \
+    "$_b/api/v1/k/enterprise" >"$T/race.status.$i" &
+  RACE="$RACE $!"
+  i=$((i+1))
+done
+wait $RACE      # the writers only: the servers are children too
+expect_eq "$(cat "$T"/race.status.* | tr -d '\n' | grep -o 201 | wc -l | tr -d ' ')" 1 "one of eight simultaneous writers through two servers succeeds"
+expect_eq "$(cat "$T"/race.status.* | tr -d '\n' | grep -o 422 | wc -l | tr -d ' ')" 7 "…the others get 422"
+expect_eq "$(sql "SELECT count(*) FROM enterprise WHERE credit_code='91410621RACE0000X1'")" 1 "one row"
+on_server 1
 # each county's inspector finds their own enterprise by the code
 login yclerk "$YCPW"
 get "/scan/$CODE"
