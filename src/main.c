@@ -161,7 +161,9 @@ static int cmd_init(Opts *o){
     goto done;
   }
   if( db_commit(cli.pDb) ){ fprintf(stderr, "%s\n", db_errmsg(cli.pDb)); goto done; }
-  printf(bMore ? "已在数据库中新增县：%s（%s）\n" : "已创建%s的数据库：%s\n管理员账号：%s\n一次性密码：%s\n请登录后立即修改密码。\n", zCounty, zDb, zAdmin, zPw);
+  /* 2026-12-07: a second county's admin got no password printed (issue 13 §5) */
+  printf(bMore ? "已在数据库中新增县：%s（%s）\n" : "已创建%s的数据库：%s\n", zCounty, zDb);
+  printf("管理员账号：%s\n一次性密码：%s\n请登录后立即修改密码。\n", zAdmin, zPw);
   rc = 0;
 done:
   cli_close(&cli);

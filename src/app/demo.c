@@ -45,6 +45,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   app_cli_actor(pDb, &act);
   Ctx c;
   ctx_init(&c, pDb, &a, &act);
+  c.bTrusted = 1;          /* made-up history: not held to the rules a clerk's write is (rules.c) */
   Gen g = { &c, 0x9E3779B97F4A7C15ull, 0 };
   day_parse(c.zToday, &g.today);
   int rc = 1;

@@ -460,6 +460,7 @@ static int move_kind(Mig *m, int iKind){
         r->azVal[i] = arena_printf(&rowArena, "%lld", atoll(r->azVal[i]) + (long long)aRefOff[i]);
       }
     }
+    r->iUnit = dept_unit_id(m->c, r->iDept);   /* unique values are the county's own (issue 13 §5) */
     rc = rec_bulk_add(&bk, r);
     if( rc==DB_CONSTRAINT ) m->pClash = k;
     if( rc ) break;

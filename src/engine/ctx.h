@@ -53,6 +53,10 @@ typedef struct Ctx {
   int iCountYear;         /* the year a figure or list is computed for (0: all): the "year" condition */
   char zYearUntil[6];     /* "MM-DD": a year's figures end on that day (the same period last
                           ** year, for a year still running); "" = the whole year */
+  const char *zVia;       /* the mechanism's own page writing ("scan"), for EnumVal.zVia; NULL: form, API, import */
+  int bTrusted;           /* the mechanism's own code applied its rules itself (a draw, the demo
+                          ** generator): Roster, F_OWN and YearLimit are not checked again */
+  i64 aUnitMemo[64][2];   /* dept id -> its unit (dept_unit_id), direct-mapped; zeroed by ctx_init */
 } Ctx;
 
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);

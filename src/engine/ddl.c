@@ -5,11 +5,97 @@
 ** enum ids, BIGINT for integers, booleans and references. A field added to
 ** a declaration becomes a column on the next start (ALTER TABLE ADD
 ** COLUMN): the declaration is the migration. Indexes: department, state,
-** the year date, and a UNIQUE index per F_UNIQUE field.
+** the year date, and per F_UNIQUE field a plain index on the value and a
+** UNIQUE index on (unit_id, [version,] value): a value is unique within a
+** county (unit_id, the county of the record's department; see
+** dept_unit_id), so counties sharing a database keep their own numbers
+** while the database still refuses a second writer's duplicate within one.
 */
 #include "engine/ddl.h"
+#include "base/arena.h"
 #include <stdio.h>
 #include <string.h>
+
+/* Whether table k has column zCol. */
+static int has_column(Db *pDb, const Kind *k, const char *zCol){
+  SqlBuf b;
+  Stmt q;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT ");
+  sql_ident(&b, zCol);
+  sql_lit(&b, " FROM ");
+  sql_ident(&b, k->zName);
+  sql_lit(&b, " LIMIT 0");
+  int ok = db_prepare_buf(pDb, &q, &b)==DB_OK;
+  if( ok ) db_finalize(&q);
+  sqlbuf_free(&b);
+  return ok;
+}
+
+static int run(Db *pDb, SqlBuf *b);
+
+/* A table of an older version, whose values were unique in the whole
+** database: add unit_id, fill it from each row's department (innermost
+** unit first: a county's rows take the county, the rest their city or
+** root, as dept_unit_id says), and drop the database-wide UNIQUE indexes
+** (named like the plain ones that replace them). One transaction. */
+static int add_unit(Db *pDb, const Kind *k){
+  SqlBuf b;
+  Stmt q;
+  sqlbuf_init(&b);
+  if( db_begin_write(pDb) ) return 1;
+  sql_lit(&b, "ALTER TABLE "); sql_ident(&b, k->zName); sql_lit(&b, " ADD COLUMN unit_id BIGINT");
+  if( run(pDb, &b) ) goto fail;
+  /* counties, then cities, then roots; deepest first within each */
+  if( db_prepare(pDb, &q, "SELECT id, path FROM dept WHERE dtype IN ('county','city') OR parent_id IS NULL"
+                          " ORDER BY CASE dtype WHEN 'county' THEN 0 WHEN 'city' THEN 1 ELSE 2 END, length(path) DESC, id") ) goto fail;
+  {
+    i64 aId[1024];
+    const char *azPath[1024];
+    Arena a;
+    arena_init(&a);
+    int n = 0, rc = 0;
+    for(;;){
+      int bRow = db_step(&q)==DB_ROW;
+      if( bRow && n<1024 ){
+        aId[n] = db_column_int64(&q, 0);
+        azPath[n++] = arena_strdup(&a, db_column_text(&q, 1));
+        continue;
+      }
+      db_finalize(&q);
+      if( bRow ) rc = 1;                     /* more than 1024 units: not expected; refuse loudly */
+      break;
+    }
+    for(int i=0; i<n && rc==0; i++){
+      SqlBuf u;
+      Stmt s;
+      sqlbuf_init(&u);
+      sql_lit(&u, "UPDATE "); sql_ident(&u, k->zName);
+      sql_lit(&u, " SET unit_id=?1 WHERE unit_id IS NULL AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+      if( db_prepare_buf(pDb, &s, &u) ){ rc = 1; sqlbuf_free(&u); break; }
+      db_bind_int64(&s, 1, aId[i]);
+      db_bind_int64(&s, 2, (i64)strlen(azPath[i]));
+      db_bind_text(&s, 3, azPath[i]);
+      if( db_step(&s)!=DB_DONE ) rc = 1;
+      db_finalize(&s);
+      sqlbuf_free(&u);
+    }
+    arena_free(&a);
+    if( rc ) goto fail;
+  }
+  for(const Field *f=k->aField; f->zName; f++){
+    if( !(f->flags & F_UNIQUE) ) continue;
+    sql_lit(&b, "DROP INDEX IF EXISTS ");
+    sql_ident(&b, k->zName); sql_lit(&b, "__"); sql_ident(&b, f->zName);
+    if( run(pDb, &b) ) goto fail;
+  }
+  sqlbuf_free(&b);
+  return db_commit(pDb);
+fail:
+  sqlbuf_free(&b);
+  db_rollback(pDb);
+  return 1;
+}
 
 static int col_type_int(const Field *f){
   return field_is_int(f);
@@ -45,7 +131,7 @@ int ddl_sync_kind(Db *pDb, const Kind *k, char *zErr, int nErr){
   sql_lit(&b, "(");
   buf_puts(&b.b, db_ddl_pk(pDb));    /* a dialect constant, not user text */
   sql_lit(&b, ", dept_id BIGINT NOT NULL, state TEXT NOT NULL,"
-              " created_at TEXT NOT NULL, updated_at TEXT NOT NULL");
+              " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, unit_id BIGINT");
   for(const Field *f=k->aField; f->zName; f++){
     sql_lit(&b, ", ");
     sql_ident(&b, f->zName);
@@ -53,6 +139,7 @@ int ddl_sync_kind(Db *pDb, const Kind *k, char *zErr, int nErr){
   }
   sql_lit(&b, ")");
   if( run(pDb, &b) ) goto fail;
+  if( !has_column(pDb, k, "unit_id") && add_unit(pDb, k) ) goto fail;
   for(const Field *f=k->aField; f->zName; f++){
     if( column_exists(pDb, k, f) ) continue;
     sql_lit(&b, "ALTER TABLE ");
@@ -84,15 +171,22 @@ int ddl_sync_kind(Db *pDb, const Kind *k, char *zErr, int nErr){
   }
   for(const Field *f=k->aField; f->zName; f++){
     if( !(f->flags & (F_UNIQUE|F_YEAR)) && f->eType!=FT_REF ) continue;
-    sql_lit(&b, "CREATE ");
-    if( f->flags & F_UNIQUE ) sql_lit(&b, "UNIQUE ");
-    sql_lit(&b, "INDEX IF NOT EXISTS ");
+    sql_lit(&b, "CREATE INDEX IF NOT EXISTS ");
     sql_ident(&b, k->zName); sql_lit(&b, "__"); sql_ident(&b, f->zName);
     sql_lit(&b, " ON "); sql_ident(&b, k->zName);
     sql_lit(&b, "(");
-    /* unique within a version: the year leads (it also serves the year filter) */
+    /* within a version: the year leads (it also serves the year filter) */
     const Field *fy = kind_year_field(k);
     if( (f->flags & F_UNIQUE) && k->pVersion && fy!=f ){ sql_ident(&b, fy->zName); sql_lit(&b, ", "); }
+    sql_ident(&b, f->zName); sql_lit(&b, ")");
+    if( run(pDb, &b) ) goto fail;
+    if( !(f->flags & F_UNIQUE) ) continue;
+    /* unique within a county (and a version) */
+    sql_lit(&b, "CREATE UNIQUE INDEX IF NOT EXISTS ");
+    sql_ident(&b, k->zName); sql_lit(&b, "__unit__"); sql_ident(&b, f->zName);
+    sql_lit(&b, " ON "); sql_ident(&b, k->zName);
+    sql_lit(&b, "(unit_id, ");
+    if( k->pVersion && fy!=f ){ sql_ident(&b, fy->zName); sql_lit(&b, ", "); }
     sql_ident(&b, f->zName); sql_lit(&b, ")");
     if( run(pDb, &b) ) goto fail;
   }

@@ -83,3 +83,38 @@ const char *dept_unit_path(Db *pDb, Arena *a, const char *zPath, const char *zTy
   db_finalize(&q);
   return 0;
 }
+
+/* The unit a department's records are unique within: its nearest county
+** at or above it, else its nearest city, else its root. Several counties
+** may share one database (under a city or a province): each keeps its own
+** case numbers, credit codes and item codes (issue 13 §5). The kind
+** tables store it in unit_id, under a UNIQUE index (unit_id, value), so
+** the database itself holds the rule against two writers at once; the
+** start-up DDL (ddl.c) fills the column the same way for older rows.
+** Memoised in the context (a bulk import asks for every row). 0 when
+** iDept is no department. */
+i64 dept_unit_id(Ctx *c, i64 iDept){
+  unsigned h = (unsigned)iDept % (unsigned)(sizeof c->aUnitMemo/sizeof c->aUnitMemo[0]);
+  if( iDept && c->aUnitMemo[h][0]==iDept ) return c->aUnitMemo[h][1];
+  Stmt q;
+  const char *zPath = 0;
+  if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1") ) return 0;
+  db_bind_int64(&q, 1, iDept);
+  if( db_step(&q)==DB_ROW ) zPath = arena_strdup(c->pArena, db_column_text(&q, 0));
+  db_finalize(&q);
+  if( zPath==0 ) return 0;
+  const char *zUnit = dept_unit_path(c->pDb, c->pArena, zPath, "county");
+  if( zUnit==0 ) zUnit = dept_unit_path(c->pDb, c->pArena, zPath, "city");
+  i64 iUnit = 0;
+  if( zUnit ){                               /* the last id of "/12/7/" */
+    size_t n = strlen(zUnit);
+    const char *p = zUnit + n - 1;
+    while( p>zUnit && p[-1]!='/' ) p--;
+    iUnit = atoll(p);
+  }else{
+    iUnit = atoll(zPath+1);                  /* the root: the first id */
+  }
+  c->aUnitMemo[h][0] = iDept;
+  c->aUnitMemo[h][1] = iUnit;
+  return iUnit;
+}

@@ -28,15 +28,46 @@ typedef enum FieldType {
 #define F_LIST    0x0002   /* a column of the list page */
 #define F_FILTER  0x0004   /* a control of the query form */
 #define F_PUBLIC  0x0008   /* shown to the public when the kind is public */
-#define F_UNIQUE  0x0010   /* unique within the kind (case numbers, 文号) */
+#define F_UNIQUE  0x0010   /* unique within the kind in one county (case numbers, 文号): the county
+                           ** of the record's department (dept_unit_id), so counties sharing a
+                           ** database keep their own numbers; a UNIQUE (unit_id, value) index */
 #define F_YEAR    0x0020   /* the date that places a record in a year; on an FT_INT
                            ** field, the year's version of a versioned catalog
                            ** (权责清单): F_UNIQUE then holds within a version */
 #define F_TITLE   0x0040   /* the record's name in links and messages */
 #define F_PAST    0x0080   /* FT_DATE: a day something happened, never after today */
 #define F_AUTO    0x0100   /* set by the mechanism's own code (a draw's digest): not on forms, not imported */
+#define F_OWN     0x0200   /* FT_REF: a record of the record's own department (or one below it), in
+                           ** force (not in a final state): an inspection names an item its
+                           ** inspecting department registered (LAW.md §4.2: 未公布的事项不得实施) */
 
-typedef struct EnumVal { const char *zId; const char *zLabel; } EnumVal;
+/* zVia: the value may be set only by the mechanism's own page of that
+** name (Ctx.zVia): 扫码入企 only by scanning the enterprise's code. */
+typedef struct EnumVal { const char *zId; const char *zLabel; const char *zVia; } EnumVal;
+
+/* A text field that names people of a register by their key (执法证号):
+** "姓名（证号）、姓名（证号）" or bare keys, apart by 、，,；; or new lines.
+** On every write that changes it each key must be a record of zKind that
+** meets aCond and whose zUntil date is not before the record's event date
+** (the first set of zOn's date fields); with bOwn, of the record's own
+** department or one below it; never one who recuses the record zAgainst
+** names (zRecuse); at least nMin different people. The value
+** is stored as "姓名（证号）、…" in the order given. */
+typedef struct Roster {
+  const char *zKind;       /* the register ("officer") */
+  const char *zKey;        /* its unique key field ("cert_no") */
+  const char *zName;       /* its name field, written before the key */
+  const char *zUntil;      /* its FT_DATE field valid up to ("expires") */
+  const char *zOn;         /* this kind's date fields, first set wins ("checked,assigned") */
+  const char *zState;      /* the register's states that may act ("active") */
+  const char *zEnumField, *zEnumValue;  /* and this enum value (cert_type = enforce); NULL: any */
+  int nMin;                /* people needed, all different */
+  int bOwn;                /* of the record's department or below */
+  const char *zRecuse;     /* the register's FT_LONGTEXT field listing, a line each, the unique values
+                           ** of records the person must not act on (回避对象; NULL: none) */
+  const char *zAgainst;    /* this kind's FT_REF field naming that record (the enterprise inspected) */
+  const char *zWhat;       /* how a valid one is called in messages ("本部门执法证有效的在岗执法人员") */
+} Roster;
 
 typedef struct Field {
   const char *zName;       /* column id: [a-z_][a-z0-9_]* */
@@ -49,6 +80,8 @@ typedef struct Field {
   int nMin, nMax;          /* FT_INT range; FT_TEXT max characters (0 = 200) */
   const char *zHelp;       /* hint shown under the input */
   const char *zNotAbove;   /* FT_INT: may not exceed this FT_INT field (满意人次 ≤ 参评人次) */
+  const Roster *pRoster;   /* FT_TEXT: names people of a register, checked as Roster says */
+  const char *zNeeds;      /* set only when "field=value" holds (联合部门 needs 联合抽查 = 是); NULL: always */
 } Field;
 
 /* Roles, as bits so a transition can name several. */
@@ -207,6 +240,19 @@ typedef struct Breakdown { const char *zIndicator; const char *zBy; int bHighIsB
 ** detail page: zHref followed by the record's id (/draw/12). */
 typedef struct Link { const char *zLabel; const char *zHref; } Link;
 
+/* A yearly cap on the records that name one referenced record (同一企业
+**年度入企检查频次上限, 国办发〔2024〕54号): with zRef's record's FT_INT
+** field zMax above 0, a record whose year (the kind's F_YEAR field) already
+** holds that many others naming it is written only with zReason (this
+** kind's field) stating why. Checked whenever a write sets or changes the
+** reference or the year, on every path but the mechanism's own trusted code. */
+typedef struct YearLimit {
+  const char *zRef;        /* the FT_REF field ("enterprise_id") */
+  const char *zMax;        /* the referenced kind's FT_INT field ("yearly_limit"); 0 = none */
+  const char *zReason;     /* this kind's field that states why the cap is crossed */
+  const char *zBasis;      /* legal basis, quoted in the message */
+} YearLimit;
+
 typedef struct Kind {
   const char *zName;       /* table and URL name */
   const char *zLabel;      /* 行政复议 */
@@ -226,6 +272,7 @@ typedef struct Kind {
   const Version *pVersion; /* versioned year to year (NULL: not) */
   const Breakdown *aBreakdown; /* figures by department or field (NULL: none) */
   const InForce *pInForce;  /* a register counted as in force at a year's end (NULL: not) */
+  const YearLimit *pLimit; /* a yearly cap per referenced record (NULL: none) */
   const char *zTrend;      /* the indicator the report's 附图 shows year by year (NULL: none) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */

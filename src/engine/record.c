@@ -132,10 +132,15 @@ static const char *enum_choices(Ctx *c, const Field *f){
   return z;
 }
 
+static const char *county_scope(Ctx *c, const char *zActor);
+
 /* A reference is given as the record id, or (in imports) as the value of
 ** the referenced kind's first unique field or its title. Only records the
 ** actor may read resolve — except in public catalogs, whose codes and
-** names are public anyway (a town records 办件 of a county-level item). */
+** names are public anyway (a town records 办件 of a county-level item):
+** those resolve within the actor's county. 2026-12-07: a second county's
+** clerk could record an inspection of the first county's enterprise
+** (issue 13 §4; tests/http/130-rules.sh). */
 static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   const Kind *k = kind_find(f->zRef);
   const Field *aTry[3] = { 0, 0, 0 };
@@ -147,17 +152,16 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
   SqlBuf b;
   Stmt q;
   int found = 0;
+  const char *zScope = k->bPublic ? county_scope(c, c->pActor->zDeptPath) : c->pActor->zDeptPath;
   if( zEnd && *zEnd==0 && v>0 ){
     sqlbuf_init(&b);
     sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
     sql_lit(&b, " WHERE id=?1");
-    if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+    sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_int64(&q, 1, v);
-      if( !k->bPublic ){      /* only bind what the statement has (PostgreSQL refuses extras) */
-        db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
-        db_bind_text(&q, 3, c->pActor->zDeptPath);
-      }
+      db_bind_int64(&q, 2, (i64)strlen(zScope));
+      db_bind_text(&q, 3, zScope);
       if( db_step(&q)==DB_ROW ){ *pId = v; found = 1; }
       db_finalize(&q);
     }
@@ -169,14 +173,12 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
     sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
     sql_lit(&b, " WHERE "); sql_ident(&b, aTry[i]->zName);
     sql_lit(&b, "=?1");
-    if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+    sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
     sql_lit(&b, " ORDER BY id LIMIT 1");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_text(&q, 1, z);
-      if( !k->bPublic ){
-        db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
-        db_bind_text(&q, 3, c->pActor->zDeptPath);
-      }
+      db_bind_int64(&q, 2, (i64)strlen(zScope));
+      db_bind_text(&q, 3, zScope);
       if( db_step(&q)==DB_ROW ){ *pId = db_column_int64(&q, 0); found = 1; }
       db_finalize(&q);
     }
@@ -189,13 +191,19 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
 ** city's admin, above every county, the city; the command line's "/" sees
 ** every county of a province database). */
 static int in_county(Ctx *c, const char *zActor, const char *zPath){
-  if( strcmp(zActor, "/")==0 ) return 1;
+  const char *zScope = county_scope(c, zActor);
+  return strncmp(zPath, zScope, strlen(zScope))==0;
+}
+/* The path prefix of that county (its city for a city's admin, its root
+** otherwise; "/" for the command line). Arena memory. */
+static const char *county_scope(Ctx *c, const char *zActor){
+  if( zActor==0 || strcmp(zActor, "/")==0 ) return "/";
   const char *zUnit = dept_unit_path(c->pDb, c->pArena, zActor, "county");
   if( zUnit==0 ) zUnit = dept_unit_path(c->pDb, c->pArena, zActor, "city");
-  if( zUnit ) return strncmp(zPath, zUnit, strlen(zUnit))==0;
+  if( zUnit ) return zUnit;
   const char *e = strchr(zActor+1, '/');
   size_t n = e ? (size_t)(e - zActor) + 1 : strlen(zActor);
-  return strncmp(zPath, zActor, n)==0;
+  return arena_strndup(c->pArena, zActor, n);
 }
 
 int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut, int iRow){
@@ -379,6 +387,20 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
       err_add(c, iRow, f, "不能晚于今天（%s），实际为%s", c->zToday, zV);
     }
   }
+  /* A field that has a meaning only when another holds a value (联合部门
+  ** only for a 联合抽查). 2026-12-07: was checked by the draw alone, when
+  ** the pools were fixed (issue 13 §4). */
+  i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    if( !f->zNeeds || r->azVal[i]==0 || err_has(c, iRow, f->zName) || rec_when(r, f->zNeeds) ) continue;
+    const char *eq = strchr(f->zNeeds, '=');
+    const Field *fo = eq ? kind_field(k, arena_strndup(c->pArena, f->zNeeds, (size_t)(eq - f->zNeeds))) : 0;
+    if( fo==0 ) continue;
+    const char *zWant = eq+1;
+    if( fo->eType==FT_BOOL ) zWant = strcmp(zWant, "1")==0 ? "是" : "否";
+    else if( fo->eType==FT_ENUM && enum_label(fo, zWant) ) zWant = enum_label(fo, zWant);
+    err_add(c, iRow, f, "填写了本项时，「%s」应为“%s”", fo->zLabel, zWant);
+  }
   /* A part cannot exceed its whole (满意人次 ≤ 参评人次). */
   i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
@@ -393,29 +415,46 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }
 
-/* The id of another record of kind k whose field f holds zVal (any scope:
-** uniqueness is county-wide), 0 if none; zVersion: within that year's
-** version of a versioned catalog (NULL: any). */
-static i64 id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, const char *zVersion){
+/* The id of another record of kind k whose field f holds zVal, 0 if none:
+** within the unit iUnit (a county: what uniqueness is about, whoever may
+** read the record; 0: any unit), and within that year's version of a
+** versioned catalog (zVersion; NULL: any). The order makes the lowest id
+** the answer when several units hold the value. */
+static i64 id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, const char *zVersion, i64 iUnit){
   SqlBuf b;
   Stmt q;
   i64 id = 0;
   sqlbuf_init(&b);
   sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
   sql_lit(&b, " WHERE "); sql_ident(&b, f->zName); sql_lit(&b, "=?1 AND id<>?2");
-  if( zVersion ){ sql_lit(&b, " AND "); sql_ident(&b, kind_year_field(k)->zName); sql_lit(&b, "=?3"); }
+  b.nParam = 2;
+  int iVer = 0, iU = 0;
+  if( zVersion ){ sql_lit(&b, " AND "); sql_ident(&b, kind_year_field(k)->zName); sql_lit(&b, "="); iVer = sql_param(&b); }
+  if( iUnit ){ sql_lit(&b, " AND unit_id="); iU = sql_param(&b); }
+  sql_lit(&b, " ORDER BY id LIMIT 1");
   if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
     db_bind_text(&q, 1, zVal);
     db_bind_int64(&q, 2, iExcept);
-    if( zVersion ) db_bind_int64(&q, 3, atoll(zVersion));
+    if( iVer ) db_bind_int64(&q, iVer, atoll(zVersion));
+    if( iU ) db_bind_int64(&q, iU, iUnit);
     if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
     db_finalize(&q);
   }
   sqlbuf_free(&b);
   return id;
 }
+/* The actor's unit, for finding a record by its code: a county's user
+** finds their county's; a city's admin or the command line ("/") any. */
+static i64 actor_unit_scope(Ctx *c){
+  const Actor *a = c->pActor;
+  if( a->iDept==0 || a->bCity || a->zDeptPath==0 || strcmp(a->zDeptPath, "/")==0 ) return 0;
+  return dept_unit_id(c, a->iDept);
+}
 i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept){
-  return id_by_value(c, k, f, zVal, iExcept, 0);
+  return id_by_value(c, k, f, zVal, iExcept, 0, actor_unit_scope(c));
+}
+i64 rec_id_by_value_in(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, i64 iUnit){
+  return id_by_value(c, k, f, zVal, iExcept, 0, iUnit);
 }
 const char *rec_version(const Rec *r){
   if( !r->pKind->pVersion ) return 0;
@@ -423,7 +462,8 @@ const char *rec_version(const Rec *r){
   return z ? z : "0";
 }
 i64 rec_id_unique(Ctx *c, const Rec *r, const Field *f, i64 iExcept){
-  return id_by_value(c, r->pKind, f, rec_val(r, f->zName), iExcept, rec_version(r));
+  i64 iUnit = r->iDept ? dept_unit_id(c, r->iDept) : actor_unit_scope(c);   /* no department yet: the actor's */
+  return id_by_value(c, r->pKind, f, rec_val(r, f->zName), iExcept, rec_version(r), iUnit);
 }
 
 int rec_check_unique(Ctx *c, Rec *r, int iRow){
@@ -566,8 +606,8 @@ static int insert_prepare(Ctx *c, const Kind *k, Stmt *q){
   sql_lit(&b, "INSERT INTO "); sql_ident(&b, k->zName);
   sql_lit(&b, "(dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(&b, ", "); sql_ident(&b, f->zName); }
-  sql_lit(&b, ") VALUES(");
-  int n = 4 + kind_nfield(k);
+  sql_lit(&b, ", unit_id) VALUES(");
+  int n = 5 + kind_nfield(k);
   for(int i=0; i<n; i++){ if( i ) sql_lit(&b, ","); sql_param(&b); }
   sql_lit(&b, ") RETURNING id");
   int rc = db_prepare_buf(c->pDb, q, &b);
@@ -586,15 +626,17 @@ static void insert_bind(Stmt *q, const Rec *r){
     if( z && field_is_int(f) && is_int_text(z) ) db_bind_int64(q, 5+i, atoll(z));
     else db_bind_text_static(q, 5+i, z);
   }
+  db_bind_int64(q, 5+i, r->iUnit);
 }
 
 /* Bulk load (import): the caller assigns r->id; columns id, dept_id,
 ** state, created_at, updated_at, then every field. */
 int rec_bulk_begin(Ctx *c, const Kind *k, Bulk *pBulk){
-  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(5+kind_nfield(k)));
+  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(6+kind_nfield(k)));
   az[0] = "id"; az[1] = "dept_id"; az[2] = "state"; az[3] = "created_at"; az[4] = "updated_at";
   int n = 5;
   for(const Field *f=k->aField; f->zName; f++) az[n++] = f->zName;
+  az[n++] = "unit_id";
   return db_bulk_begin(c->pDb, pBulk, k->zName, az, n);
 }
 int rec_bulk_add(Bulk *pBulk, const Rec *r){
@@ -609,12 +651,14 @@ int rec_bulk_add(Bulk *pBulk, const Rec *r){
     if( z && field_is_int(f) && is_int_text(z) ) db_bulk_int(pBulk, atoll(z));
     else db_bulk_text(pBulk, z);
   }
+  db_bulk_int(pBulk, r->iUnit);
   return db_bulk_row(pBulk);
 }
 
 int rec_write_row(Ctx *c, Rec *r){
   Stmt q;
   if( r->zCreated==0 ) r->zCreated = r->zUpdated = now_iso(c);
+  r->iUnit = dept_unit_id(c, r->iDept);
   if( insert_prepare(c, r->pKind, &q) ) return DB_ERROR;
   insert_bind(&q, r);
   int rc = db_step(&q);
@@ -625,13 +669,16 @@ int rec_write_row(Ctx *c, Rec *r){
 
 static int rec_write_update(Ctx *c, const Rec *r);
 
-/* Inside the write transaction, which serialises writers: uniqueness is
-** checked where no other writer can slip in between check and write, and a
+/* Inside the write transaction, which serialises writers: uniqueness and
+** the rules against other records (rules.c; pOld: the record before an
+** edit, NULL for a new one) are checked where no other writer can slip in
+** between check and write, and a
 ** constraint the database still raises is answered as the user error it
 ** is (FZ_INVALID), never as a 500. Returns FZ_OK, FZ_INVALID (rolled back)
 ** or DB_ERROR. */
-static int write_checked(Ctx *c, Rec *r, int bInsert){
+static int write_checked(Ctx *c, Rec *r, const Rec *pOld, int bInsert){
   rec_check_unique(c, r, 0);
+  rec_check_rules(c, r, pOld, 0);        /* counts (a yearly cap) see only what is committed */
   if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
   int rc = bInsert ? rec_write_row(c, r) : rec_write_update(c, r);
   if( rc==DB_CONSTRAINT ){
@@ -650,7 +697,7 @@ int rec_insert(Ctx *c, Rec *r){
   rec_check_scope_local(c, r);
   if( c->err.n || nErr0 ) return FZ_INVALID;
   if( db_begin_write(c->pDb) ) goto db_fail;
-  int wc = write_checked(c, r, 1);
+  int wc = write_checked(c, r, 0, 1);
   if( wc==FZ_INVALID ) return FZ_INVALID;
   if( wc ) goto db_fail;
   if( audit_append(c, "insert", r->pKind->zName, r->id, "", rec_json(c, r)) ) goto db_fail;
@@ -669,8 +716,8 @@ static int rec_write_update(Ctx *c, const Rec *r){
   Stmt q;
   sqlbuf_init(&b);
   sql_lit(&b, "UPDATE "); sql_ident(&b, r->pKind->zName);
-  sql_lit(&b, " SET dept_id=?1, state=?2, updated_at=?3");
-  b.nParam = 3;
+  sql_lit(&b, " SET dept_id=?1, state=?2, updated_at=?3, unit_id=?4");
+  b.nParam = 4;
   for(const Field *f=r->pKind->aField; f->zName; f++){
     sql_lit(&b, ", "); sql_ident(&b, f->zName); sql_lit(&b, "="); sql_param(&b);
   }
@@ -681,8 +728,9 @@ static int rec_write_update(Ctx *c, const Rec *r){
   db_bind_int64(&q, 1, r->iDept);
   db_bind_text(&q, 2, r->zState);
   db_bind_text(&q, 3, r->zUpdated);
+  db_bind_int64(&q, 4, dept_unit_id(c, r->iDept));
   int i = 0;
-  for(const Field *f=r->pKind->aField; f->zName; f++, i++) bind_val(&q, 4+i, f, r->azVal[i]);
+  for(const Field *f=r->pKind->aField; f->zName; f++, i++) bind_val(&q, 5+i, f, r->azVal[i]);
   db_bind_int64(&q, iId, r->id);
   rc = db_step(&q);
   db_finalize(&q);
@@ -697,7 +745,7 @@ static int rec_save(Ctx *c, const Rec *pOld, Rec *pNew, const char *zAction){
   rec_check_scope_local(c, pNew);
   if( c->err.n ) return FZ_INVALID;
   if( db_begin_write(c->pDb) ) goto db_fail;
-  int wc = write_checked(c, pNew, 0);
+  int wc = write_checked(c, pNew, pOld, 0);
   if( wc==FZ_INVALID ) return FZ_INVALID;
   if( wc ) goto db_fail;
   if( audit_append(c, zAction, pNew->pKind->zName, pNew->id, rec_json(c, pOld), rec_json(c, pNew)) ) goto db_fail;

@@ -19,6 +19,7 @@ typedef struct Rec {
   const char **azVal;      /* kind_nfield() entries */
   const char *zCreated, *zUpdated;
   const char **azRefTitle; /* rec_get only: per FT_REF field, the referenced record's title */
+  i64 iUnit;               /* its department's unit (dept_unit_id): set by the write, stored as unit_id */
 } Rec;
 
 /* Where input values come from: a form, a JSON body or an import row.
@@ -39,7 +40,16 @@ int  rec_from_input(Ctx*, Rec *pRec, int iRow, InputFn, void *pArg);  /* parse +
 int  rec_check(Ctx*, Rec *pRec, int iRow);    /* required, states, refs, uniqueness, scope */
 int  rec_check_local(Ctx*, Rec *pRec, int iRow);   /* the part that needs no database */
 int  rec_check_unique(Ctx*, Rec *pRec, int iRow);
-i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);  /* 0 if none */
+/* The kind's rules against other records (F_OWN, Roster, EnumVal.zVia,
+** YearLimit; rules.c) for a new record (pOld NULL) or an edit of pOld;
+** may rewrite a Roster value into its stored form. Errors to ctx. */
+int  rec_check_rules(Ctx*, Rec *pRec, const Rec *pOld, int iRow);
+/* The record of k whose f holds zVal, within the actor's county (any for
+** the command line or a city's admin: then the lowest id); 0 if none. */
+i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);
+/* The same within the unit iUnit (dept_unit_id: a plan's county), or
+** with iUnit 0 in every county of the database (is a code shared?). */
+i64  rec_id_by_value_in(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept, i64 iUnit);
 /* The record other than iExcept holding r's value of the unique field f,
 ** within r's version when the kind is versioned; 0 if none. */
 i64  rec_id_unique(Ctx*, const Rec *r, const Field *f, i64 iExcept);
@@ -94,7 +104,10 @@ int  dept_lookup(Ctx*, const char *zNameOrId, i64 *piDept, const char **pzPath);
 int  dept_in_scope(Ctx*, i64 iDept);
 const char *dept_name(Ctx*, i64 iDept);
 const char *dept_unit_path(Db*, Arena*, const char *zPath, const char *zTypes);  /* nearest county/city at or above */
-const char *dept_root_path(Ctx*, i64 iDept);   /* a county's or city's path ("/7/"), NULL when iDept is neither */
+const char *dept_root_path(Ctx*, i64 iDept);
+/* The county (else city, else root) id whose records iDept's are unique
+** among: what a kind table's unit_id holds; 0 for no department. */
+i64  dept_unit_id(Ctx*, i64 iDept);   /* a county's or city's path ("/7/"), NULL when iDept is neither */
 
 /* Deadlines (deadline.c) */
 typedef struct DeadlineStatus {

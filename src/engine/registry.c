@@ -278,7 +278,7 @@ static int report_text_ok(const Kind *k, char *zErr, int nErr){
   return 0;
 }
 
-static const char *reserved[] = { "id", "dept_id", "state", "created_at", "updated_at", 0 };
+static const char *reserved[] = { "id", "dept_id", "state", "created_at", "updated_at", "unit_id", 0 };
 
 int field_is_int(const Field *f){
   return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF || f->eType==FT_DEPT;
@@ -305,6 +305,41 @@ int registry_selfcheck(char *zErr, int nErr){
         FAIL("%s.%s: a year field is a date, or the year of a versioned catalog", k->zName, f->zName);
       /* a reference by code would not say which year's version it means */
       if( f->eType==FT_REF && kind_find(f->zRef) && kind_find(f->zRef)->pVersion ) FAIL("%s.%s: refers to a versioned catalog", k->zName, f->zName);
+      /* the rules against other records (rules.c) */
+      if( (f->flags & F_OWN) && f->eType!=FT_REF ) FAIL("%s.%s: F_OWN on a non-reference", k->zName, f->zName);
+      if( f->eType==FT_ENUM ){
+        for(const EnumVal *e=f->aEnum; e->zId; e++){
+          if( e->zVia && strcmp(e->zVia, "scan")!=0 ) FAIL("%s.%s: unknown zVia %s", k->zName, f->zName, e->zVia);
+        }
+      }
+      if( f->zNeeds ){
+        const char *eq = strchr(f->zNeeds, '=');
+        char zN[64];
+        size_t n = eq ? (size_t)(eq - f->zNeeds) : 0;
+        if( n==0 || n>=sizeof zN ) FAIL("%s.%s: zNeeds is not field=value", k->zName, f->zName);
+        memcpy(zN, f->zNeeds, n); zN[n] = 0;
+        if( !kind_field(k, zN) ) FAIL("%s.%s: zNeeds names an unknown field", k->zName, f->zName);
+      }
+      if( f->pRoster ){
+        const Roster *p = f->pRoster;
+        const Kind *kr = kind_find(p->zKind);
+        if( f->eType!=FT_TEXT || !kr ) FAIL("%s.%s: a roster is a text field naming a known register", k->zName, f->zName);
+        const Field *fk = kind_field(kr, p->zKey), *fu = kind_field(kr, p->zUntil);
+        if( !fk || !(fk->flags & F_UNIQUE) || !kind_field(kr, p->zName) || !fu || fu->eType!=FT_DATE )
+          FAIL("%s.%s: roster key, name or until field wrong", k->zName, f->zName);
+        if( p->zEnumField && (!kind_field(kr, p->zEnumField) || !enum_label(kind_field(kr, p->zEnumField), p->zEnumValue)) )
+          FAIL("%s.%s: roster enum condition wrong", k->zName, f->zName);
+        if( p->zRecuse && (!kind_field(kr, p->zRecuse) || !p->zAgainst || !kind_field(k, p->zAgainst)
+                           || kind_field(k, p->zAgainst)->eType!=FT_REF) )
+          FAIL("%s.%s: roster recusal wrong", k->zName, f->zName);
+        if( p->nMin<1 || !p->zWhat ) FAIL("%s.%s: roster needs nMin and zWhat", k->zName, f->zName);
+      }
+    }
+    if( k->pLimit ){
+      const Field *fr = kind_field(k, k->pLimit->zRef), *fw = kind_field(k, k->pLimit->zReason), *fy = kind_year_field(k);
+      const Field *fm = fr && fr->eType==FT_REF ? kind_field(kind_find(fr->zRef), k->pLimit->zMax) : 0;
+      if( !fr || !fm || fm->eType!=FT_INT || !fw || !fy || fy->eType!=FT_DATE || !k->pLimit->zBasis )
+        FAIL("%s: a yearly limit needs a reference, its integer cap, a reason field, a date year field and a basis", k->zName);
     }
     if( k->pInForce ){
       const Field *ff = kind_field(k, k->pInForce->zFrom), *ft = kind_field(k, k->pInForce->zTo);

@@ -5,7 +5,8 @@
 ** and for what); a logged-in inspector logs an inspection: a registered
 ** item of the inspector's department, two officers with valid
 ** certificates, the result, optionally the plan. An enterprise at its
-** yearly limit is warned about and logged only on explicit confirmation.
+** yearly limit is warned about and logged only with a stated reason. The
+** rules themselves are the engine's (src/engine/rules.c), on every path.
 */
 #include "handlers/handlers.h"
 #include "web/web.h"
@@ -15,9 +16,22 @@
 
 extern const Kind kind_enterprise, kind_inspection, kind_inspection_item;
 
+/* The enterprise of a scanned code: ?e=ID when the printed code says which
+** (counties sharing a database may each list an entity under one code:
+** h_qr adds it then), else the one of the user's county (the first for
+** the public). */
 static int load_enterprise(Req *r, const char *zCode, Rec **pp){
-  i64 id = rec_id_by_value(&r->ctx, &kind_enterprise, kind_field(&kind_enterprise, "credit_code"), zCode, 0);
-  int rc = id ? rec_get(&r->ctx, &kind_enterprise, id, pp) : FZ_NOTFOUND;
+  const Field *fCode = kind_field(&kind_enterprise, "credit_code");
+  const char *zE = req_param(r, "e");
+  int rc = FZ_NOTFOUND;
+  if( zE && zE[0] ){
+    rc = rec_get(&r->ctx, &kind_enterprise, atoll(zE), pp);
+    if( rc==FZ_OK && strcmp(rec_val(*pp, "credit_code"), zCode)!=0 ) rc = FZ_NOTFOUND;
+  }
+  if( rc==FZ_NOTFOUND ){
+    i64 id = rec_id_by_value(&r->ctx, &kind_enterprise, fCode, zCode, 0);
+    rc = id ? rec_get(&r->ctx, &kind_enterprise, id, pp) : FZ_NOTFOUND;
+  }
   if( rc==FZ_NOTFOUND ) req_fail(r, 404, "没有这个市场主体（二维码无效或已注销）");
   else if( rc ) req_fail_internal(r);
   return rc;
@@ -124,31 +138,12 @@ void h_qr(Req *r){
   if( u.n && u.z[u.n-1]=='/' ) u.n--;
   buf_puts(&u, "/scan/");
   buf_url(&u, rec_val(pEnt, "credit_code"));
+  if( rec_id_by_value_in(&r->ctx, &kind_enterprise, kind_field(&kind_enterprise, "credit_code"), rec_val(pEnt, "credit_code"), pEnt->id, 0) ){
+    buf_raw_printf(&u, "?e=%lld", (long long)pEnt->id);   /* the code is another county's too: say which */
+  }
   const char *zUrl = arena_strdup(&r->arena, buf_cstr(&u));
   buf_free(&u);
   web_qr_page(r, pEnt, zUrl);
-}
-
-/* An officer of the inspector's department whose certificate is valid
-** today, as "姓名（证号）"; NULL with an error otherwise. */
-static const char *officer_on_duty(Req *r, const char *zCert, const char *zField){
-  static const Field fCert1 = { "cert1", "检查人员一执法证号", FT_TEXT }, fCert2 = { "cert2", "检查人员二执法证号", FT_TEXT };
-  const Field *f = strcmp(zField, "cert1")==0 ? &fCert1 : &fCert2;
-  if( zCert==0 || zCert[0]==0 ){ err_add(&r->ctx, 0, f, "不能为空"); return 0; }
-  Stmt q;
-  const char *zOut = 0;
-  if( db_prepare(r->ctx.pDb, &q, "SELECT o.name FROM officer o, dept d WHERE d.id=o.dept_id AND o.cert_no=?1"
-                                 " AND o.state='active' AND o.cert_type='enforce' AND o.expires>=?2 AND substr(d.path, 1, ?3)=?4") ){
-    return 0;
-  }
-  db_bind_text(&q, 1, zCert);
-  db_bind_text(&q, 2, r->ctx.zToday);
-  db_bind_int64(&q, 3, (i64)strlen(r->actor.zDeptPath));
-  db_bind_text(&q, 4, r->actor.zDeptPath);
-  if( db_step(&q)==DB_ROW ) zOut = arena_printf(&r->arena, "%s（%s）", db_column_text(&q, 0), zCert);
-  db_finalize(&q);
-  if( zOut==0 ) err_add(&r->ctx, 0, f, "“%s”不是本部门执法证有效的在岗执法人员，不能入企检查", zCert);
-  return zOut;
 }
 
 void h_scan_log(Req *r){
@@ -158,27 +153,17 @@ void h_scan_log(Req *r){
   if( strcmp(pEnt->zState, "active")!=0 ){ req_fail(r, 409, "该市场主体已注销或吊销"); return; }
   const char *zItem = req_param(r, "item"), *zResult = req_param(r, "result");
   const char *zPlan = req_param(r, "plan_id"), *zNote = req_param(r, "note");
-  /* the item must be one the inspector's department has registered */
-  Rec *pItem = 0;
-  const Field *fItem = kind_field(&kind_inspection, "item");
-  if( zItem==0 || zItem[0]==0 ) err_add(c, 0, fItem, "请选择本部门备案的检查事项");
-  else if( rec_get(c, &kind_inspection_item, atoll(zItem), &pItem) || strcmp(pItem->zState, "active")!=0
-           || !dept_in_scope(c, pItem->iDept) ){
-    err_add(c, 0, fItem, "未备案的检查事项：本部门的涉企检查事项清单中没有该事项，不能入企检查");
-  }
-  const char *z1 = officer_on_duty(r, req_param(r, "cert1"), "cert1");
-  const char *z2 = officer_on_duty(r, req_param(r, "cert2"), "cert2");
-  if( z1 && z2 && strcmp(z1, z2)==0 ) err_add(c, 0, 0, "入企检查应当由两名执法人员进行，请填写两个不同的执法证号");
-  if( c->err.n ){ show(r, pEnt, 422, 0); return; }
-  /* the yearly limit: warn, and go on only when the inspector confirms */
+  const char *zWhy = req_param(r, "over_reason");
+  const char *zCert1 = req_param(r, "cert1"), *zCert2 = req_param(r, "cert2");
+  /* The rules (a registered item of the inspector's department, two
+  ** officers of it valid today, the yearly limit) are the engine's, for
+  ** every path (src/engine/rules.c); this page only numbers the visit. */
   ScanView v;
   memset(&v, 0, sizeof v);
   if( load_visits(r, pEnt, &v) ){ req_fail_internal(r); return; }
-  int bOver = v.nLimit>0 && v.nVisit>=v.nLimit;
-  const char *zConfirm = req_param(r, "confirm");
-  if( bOver && !(zConfirm && strcmp(zConfirm, "1")==0) ){ show(r, pEnt, 409, 1); return; }
   Rec *p = rec_new(c, &kind_inspection);
   p->iDept = r->actor.iDept;
+  c->zVia = "scan";                      /* way=qr is this page's to set */
   p->zState = "done";
   char zDay[9];
   snprintf(zDay, sizeof zDay, "%.4s%.2s%.2s", c->zToday, c->zToday+5, c->zToday+8);
@@ -189,12 +174,12 @@ void h_scan_log(Req *r){
     { "way", "qr" },
     { "plan_id", zPlan && zPlan[0] ? zPlan : 0 },
     { "item", zItem },
-    { "inspectors", arena_printf(&r->arena, "%s、%s", z1, z2) },
+    { "inspectors", arena_printf(&r->arena, "%s、%s", zCert1 ? zCert1 : "", zCert2 ? zCert2 : "") },
     { "assigned", c->zToday },
     { "checked", c->zToday },
     { "result", zResult && zResult[0] ? zResult : 0 },
-    { "note", bOver ? arena_printf(&r->arena, "（本年度第%d次入企检查，超过年度上限%d次，经检查人员确认）%s", v.nVisit+1, v.nLimit, zNote ? zNote : "")
-                    : (zNote && zNote[0] ? zNote : 0) },
+    { "note", zNote && zNote[0] ? zNote : 0 },
+    { "over_reason", zWhy && zWhy[0] ? zWhy : 0 },
   };
   for(size_t i=0; i<sizeof azIn/sizeof azIn[0]; i++){
     const char *zOut = 0;
@@ -203,8 +188,12 @@ void h_scan_log(Req *r){
     if( rec_parse_value(c, f, azIn[i][1], &zOut, 0)==0 ) p->azVal[f - kind_inspection.aField] = zOut;
   }
   int rc = c->err.n ? FZ_INVALID : rec_insert(c, p);
-  if( rc==FZ_INVALID ){ show(r, pEnt, 422, 0); return; }
+  /* at the yearly limit with no reason: the page asks for one (409) */
+  if( rc==FZ_INVALID && c->err.n==1 && err_has(c, 0, "over_reason") ){ c->err.n = 0; show(r, pEnt, 409, 1); return; }
+  if( rc==FZ_INVALID ){ show(r, pEnt, 422, err_has(c, 0, "over_reason")); return; }
   if( rc==FZ_FORBIDDEN ){ req_fail(r, 403, "无权执行此操作"); return; }
   if( rc ){ req_fail_internal(r); return; }
-  req_redirect(r, arena_printf(&r->arena, "/scan/%s?msg=logged", zCode));
+  const char *zE = req_param(r, "e");
+  req_redirect(r, zE && zE[0] ? arena_printf(&r->arena, "/scan/%s?e=%lld&msg=logged", zCode, (long long)pEnt->id)
+                              : arena_printf(&r->arena, "/scan/%s?msg=logged", zCode));
 }

@@ -8,7 +8,7 @@
 #include "engine/kind.h"
 
 static const EnumVal aWay[] = {
-  { "random", "双随机抽查" }, { "qr", "扫码入企" }, { "case", "个案检查" }, { "special", "专项检查" },
+  { "random", "双随机抽查" }, { "qr", "扫码入企", "scan" }, { "case", "个案检查" }, { "special", "专项检查" },
   { "routine", "日常检查" }, { 0 }
 };
 static const EnumVal aResult[] = {
@@ -16,19 +16,37 @@ static const EnumVal aResult[] = {
   { "absent", "未找到检查对象" }, { 0 }
 };
 
+/* Two on-duty officers of the inspecting department whose 行政执法证 is
+** valid on the day of the inspection (《行政处罚法》第四十二条、
+** 《行政执法证件管理办法》), none of whom declared an interest in the
+** enterprise (回避, 《行政处罚法》第四十三条). */
+static const Roster inspectors = {
+  .zKind = "officer", .zKey = "cert_no", .zName = "name", .zUntil = "expires", .zOn = "checked,assigned",
+  .zState = "active", .zEnumField = "cert_type", .zEnumValue = "enforce", .nMin = 2, .bOwn = 1,
+  .zRecuse = "recuse", .zAgainst = "enterprise_id",
+  .zWhat = "本部门执法证有效的在岗执法人员",
+};
+
 static const Field aField[] = {
   { "insp_no", "检查编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=64 },
   { "enterprise_id", "检查对象", FT_REF, F_REQ|F_LIST|F_FILTER|F_PUBLIC, .zRef="enterprise" },
   { "way", "检查方式", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aWay },
   { "plan_id", "抽查计划", FT_REF, F_FILTER|F_PUBLIC, .zRef="inspection_plan" },
-  { "item", "检查事项", FT_REF, F_REQ|F_PUBLIC, .zRef="inspection_item" },
-  { "inspectors", "检查人员", FT_TEXT, F_REQ, .nMax=300, .zHelp="姓名（执法证号），至少两人" },
+  { "item", "检查事项", FT_REF, F_REQ|F_PUBLIC|F_OWN, .zRef="inspection_item" },
+  { "inspectors", "检查人员", FT_TEXT, F_REQ, .nMax=300, .zHelp="姓名（执法证号）或执法证号，用“、”分隔，至少两人",
+    .pRoster=&inspectors },
   { "assigned", "下达日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR|F_PAST },
   { "checked", "检查日期", FT_DATE, F_LIST|F_PUBLIC, .zReqIn="done" },
   { "result", "检查结果", FT_ENUM, F_LIST|F_FILTER|F_PUBLIC, aResult, .zReqIn="done" },
   { "published", "结果公示日期", FT_DATE, F_PUBLIC },
   { "note", "检查情况", FT_LONGTEXT, 0 },
+  { "over_reason", "超过年度上限的理由", FT_LONGTEXT, 0, .nMax=500,
+    .zHelp="检查对象本年度入企检查已达到上限时必须填写：为何不能合并检查或书面核查" },
   { 0 }
+};
+static const YearLimit limit = {
+  .zRef = "enterprise_id", .zMax = "yearly_limit", .zReason = "over_reason",
+  .zBasis = "国办发〔2024〕54号：同一企业年度入企检查频次上限",
 };
 
 static const State aState[] = { { "assigned", "待检查" }, { "done", "已检查", 1 }, { 0 } };
@@ -73,7 +91,7 @@ const Kind kind_inspection = {
   .zName = "inspection", .nOrder = 102, .zLabel = "涉企检查记录", .zGroup = "涉企检查",
   .eShape = SHAPE_CASE, .bPublic = 1,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .pReport = &report,
+  .aIndicator = aIndicator, .pReport = &report, .pLimit = &limit,
   .zTrend = "inspections",
   .zAbout = "每一次入企现场检查：双随机抽中、扫码入企登记或个案、专项检查，检查人员、结果与公示。",
 };

@@ -18,10 +18,10 @@ extern const EnumVal enterprise_industry[];
 static const Field aField[] = {
   { "plan_no", "计划编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=64 },
   { "title", "计划名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=200 },
-  { "item", "抽查事项", FT_REF, F_REQ|F_PUBLIC, .zRef="inspection_item", .zHelp="本部门备案的涉企检查事项（编码或名称）" },
+  { "item", "抽查事项", FT_REF, F_REQ|F_PUBLIC|F_OWN, .zRef="inspection_item", .zHelp="本部门备案的涉企检查事项（编码或名称）" },
   { "joint", "联合抽查", FT_BOOL, F_LIST|F_FILTER|F_PUBLIC },
   { "partners", "联合部门", FT_TEXT, F_PUBLIC, .nMax=500,
-    .zHelp="联合抽查的其他部门，用顿号或逗号分隔；其执法人员一并进入检查人员名录" },
+    .zHelp="联合抽查的其他部门，用顿号或逗号分隔；其执法人员一并进入检查人员名录", .zNeeds="joint=1" },
   { "industry", "抽查行业", FT_ENUM, F_PUBLIC, enterprise_industry, .zHelp="留空表示不限行业" },
   { "town", "抽查乡镇（街道）", FT_TEXT, F_PUBLIC, .nMax=50, .zHelp="留空表示全县" },
   { "ratio_a", "A类抽查比例（%）", FT_INT, F_REQ|F_PUBLIC, .nMin=0, .nMax=100 },

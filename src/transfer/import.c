@@ -337,6 +337,7 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
       }
     }
     rec_check_local(c, r, pRow->iRow);
+    rec_check_rules(c, r, 0, pRow->iRow);   /* what the form and the API are held to (rules.c) */
     /* Unique columns. While rows are being written, the UNIQUE index finds
     ** duplicates (of the database and of earlier rows alike) for free; once
     ** writing has stopped, later rows are checked against the database
@@ -353,6 +354,7 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
     if( !bWriting ){ c->pArena = pMain; continue; }
     r->id = iNextId++;
     r->zCreated = r->zUpdated = zNow;
+    r->iUnit = dept_unit_id(c, r->iDept);
     int src = rec_bulk_add(&ins, r);    /* values live in rowArena until after the step */
     if( src==DB_CONSTRAINT && ins.bCopy ){ c->pArena = pMain; goto recheck; }
     if( src==DB_CONSTRAINT ){

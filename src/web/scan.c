@@ -40,7 +40,9 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   }
   if( !v->bCanLog ){
     if( r->actor.mRole & R_PUBLIC ){
-      outf(r, "<p><a class=\"btn primary\" href=\"/login?next=/scan/%s\">执法人员登录后登记检查</a></p>", rec_val(pEnt, "credit_code"));
+      const char *zE = req_param(r, "e");
+      outf(r, "<p><a class=\"btn primary\" href=\"/login?next=/scan/%s%s\">执法人员登录后登记检查</a></p>", rec_val(pEnt, "credit_code"),
+           zE && zE[0] ? arena_printf(&r->arena, "%%3Fe%%3D%lld", (long long)pEnt->id) : "");
     }
     out_html(r, HTML("</div>"));
     web_end(r);
@@ -50,7 +52,7 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   web_errors_box(r);
   if( v->bOverLimit ){
     outf(r, "<div class=\"notice bad\" role=\"alert\">本企业今年已被入企检查%d次，已达到年度上限%d次。"
-            "能合并的应当合并检查，能书面核查的不入企；确需检查的，请勾选“确认需要入企检查”并在检查情况中说明理由。</div>",
+            "能合并的应当合并检查，能书面核查的不入企；确需检查的，请填写“超过年度上限的理由”。</div>",
          v->nVisit, v->nLimit);
   }
   if( v->nItem==0 ){
@@ -58,7 +60,9 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
     web_end(r);
     return;
   }
-  outf(r, "<form method=\"post\" action=\"/scan/%s\" class=\"record\">", rec_val(pEnt, "credit_code"));
+  const char *zE = req_param(r, "e");
+  outf(r, "<form method=\"post\" action=\"/scan/%s%s\" class=\"record\">", rec_val(pEnt, "credit_code"),
+       zE && zE[0] ? arena_printf(&r->arena, "?e=%lld", (long long)pEnt->id) : "");
   web_csrf_field(r);
   const char *zItem = req_param(r, "item");
   out_html(r, HTML("<div class=\"field\"><label for=\"f-item\">检查事项<em>*</em></label><select id=\"f-item\" name=\"item\"><option value=\"\">请选择</option>"));
@@ -84,7 +88,9 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   const char *zNote = req_param(r, "note");
   outf(r, "<div class=\"field wide\"><label for=\"f-note\">检查情况</label><textarea id=\"f-note\" name=\"note\" rows=\"3\">%s</textarea></div>", zNote ? zNote : "");
   if( v->bOverLimit ){
-    out_html(r, HTML("<div class=\"field wide\"><label><input type=\"checkbox\" name=\"confirm\" value=\"1\"> 确认需要入企检查</label></div>"));
+    const char *zWhy = req_param(r, "over_reason");
+    outf(r, "<div class=\"field wide\"><label for=\"f-over_reason\">超过年度上限的理由<em>*</em></label>"
+            "<textarea id=\"f-over_reason\" name=\"over_reason\" rows=\"2\" required>%s</textarea></div>", zWhy ? zWhy : "");
   }
   out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">登记检查</button></div></form></div>"));
   web_end(r);

@@ -197,12 +197,14 @@ web_cycle officer cert_no ZF-CRUD-1 training_hours 72 '72' suspend 暂扣证件 
   cert_no=ZF-CRUD-1 name=周某 cert_type=enforce issued=2025-03-01 expires=2030-03-01 training_hours=60
 api_cycle officer cert_no ZF-CRUD-2 '{"reviewed_year":2026}' '.fields.reviewed_year == 2026' revoke revoked \
   '{"cert_no":"ZF-CRUD-2","name":"吴某","cert_type":"行政执法监督证","issued":"2025-03-01","expires":"2030-03-01"}'
+# a plan's item is its department's (F_OWN): the admin files them under the 市场监管局
+SJ=$(sql "SELECT id FROM dept WHERE name='示范县市场监督管理局'")
 web_cycle inspection_plan plan_no SJ-CRUD-1 title 城区餐饮双随机抽查（改） '城区餐饮双随机抽查（改）' cancel 已取消 '2026年7月1日福彩3D开奖号码' -- \
-  plan_no=SJ-CRUD-1 title=城区餐饮双随机抽查 item=餐饮服务监督检查 joint=0 industry=catering ratio_a=5 ratio_b=10 \
+  dept_id=$SJ plan_no=SJ-CRUD-1 title=城区餐饮双随机抽查 item=餐饮服务监督检查 joint=0 industry=catering ratio_a=5 ratio_b=10 \
   ratio_c=30 ratio_d=100 team_size=2 source=2026年7月1日福彩3D开奖号码 planned=2026-06-30
 api_cycle inspection_plan plan_no SJ-CRUD-2 '{"ratio_a":8}' '.fields.ratio_a == 8' cancel cancelled \
-  '{"plan_no":"SJ-CRUD-2","title":"药店双随机抽查","item":"药品医疗器械监督检查","industry":"药品医疗器械","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29"}'
-api POST /api/v1/k/inspection_plan '{"plan_no":"SJ-CRUD-3","title":"不可改状态","item":"餐饮服务监督检查","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29","pool_sha256":"forged","drawn":99}'
+  "{\"dept_id\":$SJ,"'"plan_no":"SJ-CRUD-2","title":"药店双随机抽查","item":"餐饮服务监督检查","industry":"药品医疗器械","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29"}'
+api POST /api/v1/k/inspection_plan "{\"dept_id\":$SJ,"'"plan_no":"SJ-CRUD-3","title":"不可改状态","item":"餐饮服务监督检查","ratio_a":5,"ratio_b":10,"ratio_c":30,"ratio_d":100,"team_size":2,"source":"福彩3D","planned":"2026-06-29","pool_sha256":"forged","drawn":99}'
 expect_status 201 "a plan with values for the fields the draw sets"
 expect_json '.fields.pool_sha256 == null and .fields.drawn == null and .state == "draft"' "the draw's fields are not taken from input"
 api POST "/api/v1/k/inspection_plan/$(json .id)/do/fix"
@@ -212,10 +214,14 @@ web_cycle inspection_item item_no JCSX-CRUD-1 frequency 每年不超过1次 '每
 api_cycle inspection_item item_no JCSX-CRUD-2 '{"itype":"专项检查"}' '.fields.itype == "special"' cancel cancelled \
   '{"item_no":"JCSX-CRUD-2","name":"燃气经营安全检查（测试）","itype":"日常检查","basis":"《城镇燃气管理条例》第四十二条"}'
 ENT=$(sql "SELECT credit_code FROM enterprise WHERE state='active' ORDER BY id LIMIT 1")
-web_cycle inspection insp_no JC-CRUD-1 note 现场未发现问题（改） '现场未发现问题（改）' done 已检查 '扫码入企' -- \
-  insp_no=JC-CRUD-1 enterprise_id=$ENT way=qr item=食品生产经营监督检查 inspectors=甲（1）、乙（2） assigned=2026-06-30 result=ok
+# an inspection is the 市场监管局's, with its item and two of its officers
+# valid on the day (扫码入企 is the scan page's to record: issue 13 §4)
+TEAM=$(sql "SELECT o.cert_no FROM officer o WHERE o.dept_id=$SJ AND o.state='active' AND o.cert_type='enforce' AND o.expires>='2026-06-30' ORDER BY o.id LIMIT 2" | tr '\n' ',' | sed 's/,$//')
+web_cycle inspection insp_no JC-CRUD-1 note 现场未发现问题（改） '现场未发现问题（改）' done 已检查 '日常检查' -- \
+  dept_id=$SJ insp_no=JC-CRUD-1 enterprise_id=$ENT way=routine item=食品生产经营监督检查 inspectors=$TEAM assigned=2026-06-30 result=ok \
+  over_reason=测试
 api_cycle inspection insp_no JC-CRUD-2 '{"result":"发现问题已责令整改"}' '.fields.result == "fixed"' done done \
-  "{\"insp_no\":\"JC-CRUD-2\",\"enterprise_id\":\"$ENT\",\"way\":\"个案检查\",\"item\":\"餐饮服务监督检查\",\"inspectors\":\"甲（1）、乙（2）\",\"assigned\":\"2026-06-29\"}"
+  "{\"dept_id\":$SJ,\"insp_no\":\"JC-CRUD-2\",\"enterprise_id\":\"$ENT\",\"way\":\"个案检查\",\"item\":\"餐饮服务监督检查\",\"inspectors\":\"$TEAM\",\"assigned\":\"2026-06-29\",\"over_reason\":\"测试\"}"
 
 # ---- 重大行政决策, 法律顾问, 法律援助, 12345, 审计, 普法, 学法述法, 突发事件 (admin) ----
 web_cycle major_decision decision_no JC-CRUD-1 title 城区停车收费管理办法（改） '城区停车收费管理办法（改）' withdraw 已调出目录 '重大公共政策和措施' -- \

@@ -25,9 +25,6 @@ for e in "E1 甲餐馆 A类（低风险） 2" "E2 乙餐馆 B类（一般风险�
   expect_status 201 "entity $1"
 done
 E4=$(sql "SELECT id FROM enterprise WHERE credit_code='91410621TEST000E4'")
-# E4 was inspected once already this year: at its limit of 1, it is held back.
-api POST /api/v1/k/inspection "{\"insp_no\":\"QR-TEST-1\",\"enterprise_id\":$E4,\"way\":\"扫码入企\",\"item\":\"JCSX-CG-1\",\"inspectors\":\"甲（1）、乙（2）\",\"assigned\":\"2026-06-01\"}"
-expect_status 201 "an earlier inspection of E4"
 for o in "ZFT1 王某 enforce 2029-01-01 -" "ZFT2 李某 enforce 2029-01-01 -" "ZFT3 张某 enforce 2029-01-01 91410621TEST000E2" \
          "ZFT4 赵某 enforce 2026-06-29 -" "ZFT5 钱某 supervise 2029-01-01 -"; do
   set -- $o
@@ -35,6 +32,10 @@ for o in "ZFT1 王某 enforce 2029-01-01 -" "ZFT2 李某 enforce 2029-01-01 -" "
   api POST /api/v1/k/officer "{\"cert_no\":\"$1\",\"name\":\"$2\",\"cert_type\":\"$3\",\"issued\":\"2024-01-02\",\"expires\":\"$4\",$rec\"training_hours\":60}"
   expect_status 201 "officer $1"
 done
+# E4 was inspected once already this year: at its limit of 1, it is held back.
+# (扫码入企 is the scan page's to record, and inspectors are officers: issue 13 §4)
+api POST /api/v1/k/inspection "{\"insp_no\":\"QR-TEST-1\",\"enterprise_id\":$E4,\"way\":\"日常检查\",\"item\":\"JCSX-CG-1\",\"inspectors\":\"ZFT1、ZFT2\",\"assigned\":\"2026-06-01\"}"
+expect_status 201 "an earlier inspection of E4"
 plan(){   # plan PLAN_NO: a draft plan over 测试村's 餐饮服务, A/B/C 100%, D 0%
   api POST /api/v1/k/inspection_plan "{\"plan_no\":\"$1\",\"title\":\"测试村餐饮双随机抽查\",\"item\":\"JCSX-CG-1\",\"industry\":\"餐饮服务\",\"town\":\"测试村\",\"ratio_a\":100,\"ratio_b\":100,\"ratio_c\":100,\"ratio_d\":0,\"team_size\":2,\"source\":\"2026年7月1日福彩3D开奖号码\",\"planned\":\"2026-06-30\"}"
   expect_status 201 "plan $1"

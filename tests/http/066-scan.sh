@@ -5,7 +5,7 @@
 # a 市场监管局 inspector logs one with a registered item and two valid
 # certificates; an item of another department, a lapsed certificate or one
 # officer twice are refused and nothing is written; at the yearly limit the
-# page warns and logs only on confirmation. FAZHI_TODAY=2026-06-30.
+# page warns and logs only with a stated reason. FAZHI_TODAY=2026-06-30.
 . "$(dirname "$0")/lib.sh"
 start_server
 login shichang
@@ -65,13 +65,13 @@ expect_contains "$BODY" "<option value=\"$ITEM\">餐饮服务监督检查</optio
 expect_not_contains "$BODY" "<option value=\"$OTHER\">" "another department's items are not offered"
 post_form "/scan/$CODE" item=$OTHER cert1=SC-1 cert2=SC-2 result=ok
 expect_status 422 "another department's item"
-expect_contains "$BODY" '未备案的检查事项'
+expect_contains "$BODY" '「检查事项」：只能选择“示范县市场监督管理局”登记的涉企检查事项'
 post_form "/scan/$CODE" item=$ITEM cert1=SC-1 cert2=SC-OLD result=ok
 expect_status 422 "a lapsed certificate"
-expect_contains "$BODY" '“SC-OLD”不是本部门执法证有效的在岗执法人员，不能入企检查'
+expect_contains "$BODY" '“SC-OLD”不是本部门执法证有效的在岗执法人员（有效期至为'
 post_form "/scan/$CODE" item=$ITEM cert1=SC-1 cert2=SC-1 result=ok
 expect_status 422 "one officer twice"
-expect_contains "$BODY" '请填写两个不同的执法证号'
+expect_contains "$BODY" '“SC-1”填写了两次：应当是2名不同的人员'
 post_form "/scan/$CODE" item=$ITEM cert1=SC-1 cert2=SC-2
 expect_status 422 "no result"
 expect_contains "$BODY" '「检查结果」：状态为“已检查”时不能为空'
@@ -87,17 +87,17 @@ anon
 get "/scan/$CODE"
 expect_contains "$BODY" '<td>2026-06-30</td><td>示范县市场监督管理局</td><td>扫码入企</td><td>餐饮服务监督检查</td><td>孟某（SC-1）、杜某（SC-2）</td><td>未发现问题</td>' "the enterprise sees who came and why"
 
-# 5. The yearly limit (2): the second is logged, the third warns and needs confirmation.
+# 5. The yearly limit (2): the second is logged, the third warns and needs a stated reason.
 as shichang
 post_form "/scan/$CODE" item=$ITEM cert1=SC-2 cert2=SC-1 result=fixed
 expect_status 303 "second inspection"
 post_form "/scan/$CODE" item=$ITEM cert1=SC-2 cert2=SC-1 result=ok
 expect_status 409 "third: over the limit"
 expect_contains "$BODY" '本企业今年已被入企检查2次，已达到年度上限2次'
-expect_contains "$BODY" 'name="confirm"'
-expect_eq "$(n_insp)" 2 "not logged without confirmation"
-post_form "/scan/$CODE" item=$ITEM cert1=SC-2 cert2=SC-1 result=ok confirm=1 note=群众投诉需现场核查
-expect_status 303 "logged on confirmation"
+expect_contains "$BODY" 'name="over_reason"'
+expect_eq "$(n_insp)" 2 "not logged without a reason"
+post_form "/scan/$CODE" item=$ITEM cert1=SC-2 cert2=SC-1 result=ok over_reason=群众投诉需现场核查
+expect_status 303 "logged with a reason"
 expect_eq "$(n_insp)" 3
-expect_eq "$(sql "SELECT note FROM inspection WHERE enterprise_id=$EID ORDER BY id DESC LIMIT 1")" "（本年度第3次入企检查，超过年度上限2次，经检查人员确认）群众投诉需现场核查" "the note records the confirmation"
+expect_eq "$(sql "SELECT over_reason FROM inspection WHERE enterprise_id=$EID ORDER BY id DESC LIMIT 1")" "群众投诉需现场核查" "the reason is stored"
 finish
