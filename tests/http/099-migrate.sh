@@ -79,10 +79,14 @@ printf '所属部门,案号,申请人,被申请人,案件类别,收到申请日�
 C2TOWN=$(sqlite3 "$C2" "SELECT id FROM dept WHERE name='城关镇'")
 serve_on "$C2"
 api_login admin "$C2PW"
+api POST /api/v1/password "{\"old\":\"$C2PW\",\"new\":\"C2-Admin-2026x\",\"new2\":\"C2-Admin-2026x\"}"
+expect_status 200 "the one-time password changed through the API"
 api POST /api/v1/report/drafts '{"year":2026}'
 api PUT "/api/v1/report/v/$(json .id)" "{\"paragraphs\":[{\"type\":\"point\",\"text\":\"城关镇为{reconsideration.ontime_rate%|dept_only=$C2TOWN}\",\"key\":\"reconsideration.ontime_rate|dept_only=$C2TOWN\",\"state\":\"\"}]}"
 expect_status 200 "a version of the second county's report"
 stop_server
+# a one-time password again, to see it stay one-time through the move
+C2PW=$("$FAZHI" user --db "$C2" reset admin | sed -n 's/.*一次性密码：//p')
 N_REC=$(sql "SELECT count(*) FROM reconsideration")
 "$FAZHI" migrate --from "$C2" --to "$DB" >"$T/m3.out" 2>&1
 expect_eq "$?" 1 "a clashing login stops the migration"

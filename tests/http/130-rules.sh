@@ -179,10 +179,12 @@ expect_eq "$?" 0 "fazhi init of a second county"
 expect_contains "$T/init.out" '已在数据库中新增县：乙县'
 YPW=$(sed -n 's/^一次性密码：//p' "$T/init.out")
 expect_ne "$YPW" "" "the second county's admin gets a one-time password"
-login yadmin "$YPW"
+first_login yadmin "$YPW" Yadmin-Pass-2026x    # a one-time password is changed first
+YPW=Yadmin-Pass-2026x
 expect_contains "$BODY" '乙县' "the second county's admin logs in with it"
 "$FAZHI" user --db "$DB" add yclerk 乙县录入员 clerk 乙县司法局 >"$T/user.out" 2>&1
-YCPW=$(sed -n 's/.*一次性密码：//p' "$T/user.out")
+first_login yclerk "$(sed -n 's/.*一次性密码：//p' "$T/user.out")" Yclerk-Pass-2026x
+YCPW=Yclerk-Pass-2026x
 api_login yadmin "$YPW"
 api_login yclerk "$YCPW"
 api_as yclerk
