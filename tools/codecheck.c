@@ -66,7 +66,9 @@ static const struct Layer { const char *zDir; const char *zMay; } aLayer[] = {
   { "draw",     "base db calendar engine audit" },
   { "report",   "base db calendar chart io engine audit" },
   { "transfer", "base db calendar io engine audit" },
-  { "app",      "base db calendar chart io engine audit auth draw report transfer" },
+  /* app: the command bodies; fazhi serve starts the server (http) and
+  ** fazhi schema --json prints the API's description (api). */
+  { "app",      "base db calendar chart io engine audit auth draw report transfer http api" },
   /* The faces: never the store (db) or the command line (app). http
   ** renders nothing: the error page is the handlers' (route_error). */
   { "http",     "base engine auth" },
