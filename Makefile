@@ -61,6 +61,7 @@ $(B)/codecheck: tools/codecheck.c | deps
 	$(CC) $(CFLAGS) -o $@ $<
 
 codecheck: $(B)/codecheck
+	$(B)/codecheck --selftest
 	$(B)/codecheck src
 
 unit: all $(TBIN)

@@ -36,7 +36,7 @@ void demo_tab_init(Tab *p, Ctx *c, const char *const *azHead){
   p->t.nRow = 1;
 }
 char **demo_tab_row(Tab *p){
-  if( p->t.nRow>=p->nAlloc ){ p->nAlloc *= 2; p->t.aRow = realloc(p->t.aRow, sizeof(IoRow)*(size_t)p->nAlloc); }
+  p->t.aRow = fz_grow(p->t.aRow, p->t.nRow, &p->nAlloc, sizeof *p->t.aRow);
   IoRow *r = &p->t.aRow[p->t.nRow];
   r->iRow = p->t.nRow+1;
   r->nCell = p->nCol;

@@ -346,11 +346,7 @@ static void anchor_add(Anchors *p, const char *zJson){
   const cJSON *h = cJSON_GetObjectItemCaseSensitive(j, "last_hash");
   const cJSON *d = cJSON_GetObjectItemCaseSensitive(j, "content_sha256");
   if( cJSON_IsNumber(m) && cJSON_IsNumber(n) && cJSON_IsString(h) ){
-    if( p->n==p->nAlloc ){
-      p->nAlloc = p->nAlloc ? p->nAlloc*2 : 8;
-      p->a = realloc(p->a, sizeof(Anchor)*(size_t)p->nAlloc);
-      if( p->a==0 ) abort();
-    }
+    p->a = fz_grow(p->a, p->n, &p->nAlloc, sizeof *p->a);
     Anchor *x = &p->a[p->n++];
     x->iMig = (i64)m->valuedouble;
     x->nEntries = (i64)n->valuedouble;

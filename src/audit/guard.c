@@ -311,7 +311,7 @@ struct GuardState {
   char **az;                  /* last logged JSON; NULL: deleted */
   char **azKey;               /* "table\tkey" of each */
   unsigned char *aSeen;
-  size_t n, nAlloc;
+  int n, nAlloc;              /* entries, and the capacity of az, azKey and aSeen */
 };
 
 GuardState *guard_state_new(void){
@@ -322,7 +322,7 @@ GuardState *guard_state_new(void){
 }
 void guard_state_free(GuardState *p){
   if( p==0 ) return;
-  for(size_t i=0; i<p->n; i++){ free(p->az[i]); free(p->azKey[i]); }
+  for(int i=0; i<p->n; i++){ free(p->az[i]); free(p->azKey[i]); }
   free(p->az);
   free(p->azKey);
   free(p->aSeen);
@@ -336,12 +336,11 @@ static void state_set(GuardState *p, const char *zTable, const char *zLine, size
   snprintf(zK, sizeof zK, "%s\t%.*s", zTable, (int)nk, zLine);
   int64_t i;
   if( !strmap_get(&p->map, zK, &i) ){
-    if( p->n==p->nAlloc ){
-      p->nAlloc = p->nAlloc ? p->nAlloc*2 : 256;
-      p->az = realloc(p->az, sizeof(char*)*p->nAlloc);
-      p->aSeen = realloc(p->aSeen, p->nAlloc);
-      p->azKey = realloc(p->azKey, sizeof(char*)*p->nAlloc);
-      if( p->az==0 || p->aSeen==0 || p->azKey==0 ) abort();
+    if( p->n==p->nAlloc ){          /* three arrays, one capacity */
+      int nAz = p->nAlloc, nKey = p->nAlloc;
+      p->az = fz_grow(p->az, p->n, &nAz, sizeof *p->az);
+      p->azKey = fz_grow(p->azKey, p->n, &nKey, sizeof *p->azKey);
+      p->aSeen = fz_grow(p->aSeen, p->n, &p->nAlloc, sizeof *p->aSeen);
     }
     i = (int64_t)p->n++;
     p->az[i] = 0;
@@ -439,7 +438,7 @@ void guard_state_check(Db *pDb, GuardState *p, AuditReport *pRep){
   }
   buf_free(&b);
   /* logged rows that are gone */
-  for(size_t i=0; i<p->n; i++){
+  for(int i=0; i<p->n; i++){
     if( p->aSeen[i] || p->az[i]==0 ) continue;
     const char *zK = p->azKey[i], *t = strchr(zK, '\t');
     const Guard *g = 0;

@@ -22,12 +22,7 @@ int user_list(Ctx *c, UserRow **paRow, int *pnRow){
     return err_internal(c, "user_list: %s", db_errmsg(c->pDb));
   }
   while( (rc = db_step(&q))==DB_ROW ){
-    if( n==nAlloc ){
-      UserRow *aNew = arena_alloc(c->pArena, sizeof(UserRow)*(size_t)nAlloc*2);
-      memcpy(aNew, a, sizeof(UserRow)*(size_t)n);
-      a = aNew;
-      nAlloc *= 2;
-    }
+    a = arena_grow(c->pArena, a, n, &nAlloc, sizeof *a);
     UserRow *p = &a[n++];
     p->id = db_column_int64(&q, 0);
     p->zLogin = arena_strdup(c->pArena, db_column_text(&q, 1));

@@ -207,12 +207,7 @@ int throttle_list(Db *pDb, Arena *a, i64 now, ThrottleRow **paRow, int *pnRow){
   db_bind_int64(&q, 1, now);
   int rc;
   while( (rc = db_step(&q))==DB_ROW ){
-    if( n==nAlloc ){
-      ThrottleRow *aNew = arena_alloc(a, sizeof(ThrottleRow)*(size_t)nAlloc*2);
-      memcpy(aNew, aRow, sizeof(ThrottleRow)*(size_t)n);
-      aRow = aNew;
-      nAlloc *= 2;
-    }
+    aRow = arena_grow(a, aRow, n, &nAlloc, sizeof *aRow);
     ThrottleRow *r = &aRow[n++];
     r->zKey = arena_strdup(a, db_column_text(&q, 0));
     r->zLogin = arena_strdup(a, db_column_text(&q, 1));

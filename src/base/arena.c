@@ -109,3 +109,11 @@ void *arena_grow(Arena *p, void *a, int nUsed, int *pnAlloc, size_t szElem){
   *pnAlloc = nNew;
   return b;
 }
+
+void *fz_grow(void *a, int nUsed, int *pnAlloc, size_t szElem){
+  if( a && nUsed<*pnAlloc ) return a;
+  int nNew = *pnAlloc>0 ? *pnAlloc*2 : 16;
+  a = fz_realloc(a, szElem*(size_t)nNew);
+  *pnAlloc = nNew;
+  return a;
+}

@@ -27,6 +27,10 @@ char *arena_strdup(Arena*, const char *z);       /* NULL stays NULL */
 /* An array a of nUsed elements of szElem bytes with room for one more:
 ** a itself, or (full, *pnAlloc elements) a copy twice as large. */
 void *arena_grow(Arena*, void *a, int nUsed, int *pnAlloc, size_t szElem);
+/* The same for an array on the heap (realloc; abort on failure): a, or a
+** itself grown to twice *pnAlloc (16 when 0). The one growth of an array
+** of either kind: tools/codecheck flags a hand-written one. */
+void *fz_grow(void *a, int nUsed, int *pnAlloc, size_t szElem);
 char *arena_strndup(Arena*, const char *z, size_t n);
 char *arena_printf(Arena*, const char *zFmt, ...) FMT(2,3);
 char *arena_vprintf(Arena*, const char *zFmt, va_list) FMT(2,0);

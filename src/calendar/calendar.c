@@ -27,6 +27,7 @@
 ** `fazhi test-workdays` command, and start-up code that loads newer notices.
 */
 #include "calendar/calendar.h"
+#include "base/arena.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -435,13 +436,7 @@ int cal_load_entry(const char *zDate, char cKind, const char *zName){
   cal_init();       /* else a later first use would rebuild over this entry */
   if( zDate==0 || zName==0 || (cKind!='o' && cKind!='w') ) return CAL_INVALID;
   if( day_parse(zDate, &d) ) return CAL_INVALID;
-  if( nLoaded==nLoadedAlloc ){
-    int nNew = nLoadedAlloc ? nLoadedAlloc*2 : 32;
-    CalLoaded *aNew = realloc(aLoaded, sizeof(aLoaded[0])*(size_t)nNew);
-    if( aNew==0 ) abort();          /* house rule: OOM aborts */
-    aLoaded = aNew;
-    nLoadedAlloc = nNew;
-  }
+  aLoaded = fz_grow(aLoaded, nLoaded, &nLoadedAlloc, sizeof aLoaded[0]);   /* OOM aborts */
   nName = strlen(zName);
   zCopy = malloc(nName+1);
   if( zCopy==0 ) abort();

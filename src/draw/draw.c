@@ -134,12 +134,7 @@ static int build_pool(Ctx *c, const Rec *pPlan, Buf *pOut, int *pnPool){
       buf_raw_printf(&held, "held\t%s\t%lld\t%lld\n", flat(a, db_column_text(&q, 1)), (long long)nDone, (long long)nLimit);
       continue;
     }
-    if( nEnt==nAlloc ){
-      nAlloc = nAlloc ? 2*nAlloc : 256;
-      PoolEnt *aNew = arena_alloc(a, sizeof(PoolEnt)*(size_t)nAlloc);
-      if( nEnt ) memcpy(aNew, aEnt, sizeof(PoolEnt)*(size_t)nEnt);
-      aEnt = aNew;
-    }
+    aEnt = arena_grow(a, aEnt, nEnt, &nAlloc, sizeof *aEnt);
     aEnt[nEnt++] = (PoolEnt){ arena_strdup(a, db_column_text(&q, 3)), flat(a, db_column_text(&q, 1)),
                               flat(a, db_column_text(&q, 2)), db_column_int64(&q, 0) };
   }
@@ -160,12 +155,7 @@ static int build_pool(Ctx *c, const Rec *pPlan, Buf *pOut, int *pnPool){
     int bIn = 0;
     for(int i=0; i<nDept; i++) if( aDept[i]==iDept ) bIn = 1;
     if( !bIn ) continue;
-    if( nOff==nOffAlloc ){
-      nOffAlloc = nOffAlloc ? 2*nOffAlloc : 64;
-      PoolOff *aNew = arena_alloc(a, sizeof(PoolOff)*(size_t)nOffAlloc);
-      if( nOff ) memcpy(aNew, aOff, sizeof(PoolOff)*(size_t)nOff);
-      aOff = aNew;
-    }
+    aOff = arena_grow(a, aOff, nOff, &nOffAlloc, sizeof *aOff);
     aOff[nOff++] = (PoolOff){ flat(a, db_column_text(&q, 0)), flat(a, db_column_text(&q, 1)),
                               flat(a, db_column_text(&q, 2)), code_list(a, db_column_text(&q, 3)) };
   }

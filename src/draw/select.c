@@ -195,24 +195,14 @@ int draw_compute(Arena *a, const char *zPool, const char *zKey, Buf *pOut, char 
       if( (nTeam = num_in(az[1], 2, 8))<0 ){ snprintf(zErr, (size_t)nErr, "名录文件第%d行：每户检查人员数应为2到8", iLine); goto done; }
     }else if( strcmp(az[0], "entity")==0 && n==4 ){
       if( az[1][0]<'a' || az[1][0]>'d' || az[1][1] ){ snprintf(zErr, (size_t)nErr, "名录文件第%d行：未知的风险分类“%s”", iLine, az[1]); goto done; }
-      if( nEnt==nEntAlloc ){
-        nEntAlloc = nEntAlloc ? 2*nEntAlloc : 256;
-        Ent *aNew = arena_alloc(a, sizeof(Ent)*(size_t)nEntAlloc);
-        if( nEnt ) memcpy(aNew, aEnt, sizeof(Ent)*(size_t)nEnt);
-        aEnt = aNew;
-      }
+      aEnt = arena_grow(a, aEnt, nEnt, &nEntAlloc, sizeof *aEnt);
       if( nEnt && (aEnt[nEnt-1].iClass > az[1][0]-'a' ||
                    (aEnt[nEnt-1].iClass==az[1][0]-'a' && strcmp(aEnt[nEnt-1].zCode, az[2])>=0)) ){
         snprintf(zErr, (size_t)nErr, "名录文件第%d行：检查对象未按风险分类和代码排序", iLine); goto done;
       }
       aEnt[nEnt++] = (Ent){ az[1][0]-'a', az[2] };
     }else if( strcmp(az[0], "officer")==0 && n==5 ){
-      if( nOff==nOffAlloc ){
-        nOffAlloc = nOffAlloc ? 2*nOffAlloc : 64;
-        Off *aNew = arena_alloc(a, sizeof(Off)*(size_t)nOffAlloc);
-        if( nOff ) memcpy(aNew, aOff, sizeof(Off)*(size_t)nOff);
-        aOff = aNew;
-      }
+      aOff = arena_grow(a, aOff, nOff, &nOffAlloc, sizeof *aOff);
       if( nOff && strcmp(aOff[nOff-1].zCert, az[1])>=0 ){
         snprintf(zErr, (size_t)nErr, "名录文件第%d行：检查人员未按执法证号排序", iLine); goto done;
       }

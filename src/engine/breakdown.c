@@ -107,12 +107,7 @@ int ind_breakdown(Ctx *c, const Kind *k, const Breakdown *bd, int iYear, BreakRo
     if( dn==0 && dd==0 ) continue;     /* a group appears once it has a figure */
     int64_t iG;
     if( !strmap_get(&map, zId, &iG) ){
-      if( nG==nAlloc ){
-        nAlloc = nAlloc ? nAlloc*2 : 32;
-        Group *aNew = arena_alloc(pMain, sizeof(Group)*(size_t)nAlloc);
-        if( nG ) memcpy(aNew, aG, sizeof(Group)*(size_t)nG);
-        aG = aNew;
-      }
+      aG = arena_grow(pMain, aG, nG, &nAlloc, sizeof *aG);
       iG = nG++;
       aG[iG] = (Group){ arena_strdup(pMain, zId), 0, 0 };
       strmap_set(&map, zId, iG);

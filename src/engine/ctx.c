@@ -31,13 +31,7 @@ void ctx_init(Ctx *c, Db *pDb, Arena *pArena, const Actor *pActor){
 const Field field_dept = { "dept_id", "所属部门", FT_REF, F_REQ|F_LIST|F_FILTER|F_PUBLIC };
 
 void err_add(Ctx *c, int iRow, const Field *pField, const char *zFmt, ...){
-  if( c->err.n>=c->err.nAlloc ){
-    int n = c->err.nAlloc ? c->err.nAlloc*2 : 16;
-    ErrItem *a = arena_alloc(c->pErrArena, sizeof(ErrItem)*(size_t)n);
-    if( c->err.n ) memcpy(a, c->err.a, sizeof(ErrItem)*(size_t)c->err.n);
-    c->err.a = a;
-    c->err.nAlloc = n;
-  }
+  c->err.a = arena_grow(c->pErrArena, c->err.a, c->err.n, &c->err.nAlloc, sizeof *c->err.a);
   va_list ap;
   va_start(ap, zFmt);
   ErrItem *e = &c->err.a[c->err.n++];

@@ -18,13 +18,7 @@ typedef struct Carry { Ctx *c; int iTo; int n; int rc; Rec **aRow; int nRow, nAl
 
 static int collect(void *pArg, Rec *r){
   Carry *a = pArg;
-  if( a->nRow==a->nAlloc ){
-    int nNew = a->nAlloc ? a->nAlloc*2 : 64;
-    Rec **aNew = arena_alloc(a->c->pArena, sizeof(Rec*)*(size_t)nNew);
-    if( a->nRow ) memcpy(aNew, a->aRow, sizeof(Rec*)*(size_t)a->nRow);
-    a->aRow = aNew;
-    a->nAlloc = nNew;
-  }
+  a->aRow = arena_grow(a->c->pArena, a->aRow, a->nRow, &a->nAlloc, sizeof *a->aRow);
   a->aRow[a->nRow++] = r;
   return 0;
 }

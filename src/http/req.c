@@ -2,8 +2,6 @@
 ** src/http/req.c — reading a request's inputs and shaping its response.
 */
 #include "http/req.h"
-#include "web/web.h"
-#include "api/api.h"
 #include <microhttpd.h>
 #include <string.h>
 #include <stdlib.h>
@@ -23,13 +21,7 @@ int req_param_int(Req *r, const char *zName, int iDefault){
   return (int)v;
 }
 void req_add_param(Req *r, const char *zName, const char *zValue){
-  if( r->nParam>=r->nParamAlloc ){
-    int n = r->nParamAlloc ? r->nParamAlloc*2 : 32;
-    Param *a = arena_alloc(&r->arena, sizeof(Param)*(size_t)n);
-    if( r->nParam ) memcpy(a, r->aParam, sizeof(Param)*(size_t)r->nParam);
-    r->aParam = a;
-    r->nParamAlloc = n;
-  }
+  r->aParam = arena_grow(&r->arena, r->aParam, r->nParam, &r->nParamAlloc, sizeof *r->aParam);
   r->aParam[r->nParam].zName = arena_strdup(&r->arena, zName);
   r->aParam[r->nParam].zValue = arena_strdup(&r->arena, zValue ? zValue : "");
   r->nParam++;
@@ -76,8 +68,7 @@ void req_set_cookie(Req *r, const char *zName, const char *zValue, int nMaxAge){
 void req_fail(Req *r, int status, const char *zMsg){
   r->status = status;
   buf_reset(&r->out);
-  if( r->bApi ) api_error(r, status, zMsg);
-  else web_error_page(r, status, zMsg);
+  route_error(r, status, zMsg);
 }
 
 void req_fail_internal(Req *r){

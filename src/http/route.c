@@ -124,6 +124,8 @@ static int match_one(Req *r, const char *zPat, const char *zPath){
   return 1;
 }
 
+void route_error(Req *r, int status, const char *zMsg){ h_error(r, status, zMsg); }
+
 const Route *route_match(Req *r, const char *zMethod, const char *zPath){
   int bPathMatched = 0;
   for(int i=0; i<route_count(); i++){

@@ -36,6 +36,7 @@
 */
 #include "io/table.h"
 #include "base/utf8.h"
+#include "base/arena.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
@@ -221,6 +222,7 @@ void io_table_free(IoTable *pT){
   free(pT->aRow);
   pT->aRow = 0;
   pT->nRow = 0;
+  pT->nRowAlloc = 0;
 }
 
 void io_table_reset(IoTable *pT){
@@ -312,10 +314,7 @@ int io_table_add_row(IoTable *pT, IoCells *p, int iRow, char *zErr, int nErr){
       for(int i=0; i<nCell; i++) az[i] = zText + p->aOff[i];
     }
     if( pT->pStream ) io_stream_lock(pT->pStream);
-    /* Capacity is 16, then doubles whenever nRow reaches a power of two. */
-    if( pT->nRow==0 || (pT->nRow>=16 && (pT->nRow & (pT->nRow-1))==0) ){
-      pT->aRow = io_realloc(pT->aRow, sizeof(IoRow)*(size_t)(pT->nRow ? pT->nRow*2 : 16));
-    }
+    pT->aRow = fz_grow(pT->aRow, pT->nRow, &pT->nRowAlloc, sizeof *pT->aRow);
     pT->aRow[pT->nRow].iRow = iRow;
     pT->aRow[pT->nRow].nCell = nCell;
     pT->aRow[pT->nRow].azCell = az;

@@ -57,6 +57,7 @@ typedef struct IoTable {
                        ** decoded text, then 1 MiB blocks of cell arrays) */
   IoStream *pStream;   /* private: set while a reader thread fills the table
                        ** for a consumer (stream.c) */
+  int nRowAlloc;       /* private: capacity of aRow (fz_grow) */
 } IoTable;
 
 /* Read a whole file. Sniffs: "PK\3\4" -> xlsx, an OLE header -> refused

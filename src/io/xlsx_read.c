@@ -33,6 +33,7 @@
 ** main() should call it at startup.
 */
 #include "io/table.h"
+#include "base/arena.h"
 #include <libxml/xmlreader.h>
 #include <math.h>                 /* isfinite only: no -lm needed */
 #include <stdint.h>
@@ -72,7 +73,7 @@ typedef struct XlsxRel {
   char *zType;             /* Type="http://.../worksheet" */
   char *zTarget;           /* Target="worksheets/sheet1.xml" */
 } XlsxRel;
-typedef struct XlsxRels { XlsxRel *a; int n; } XlsxRels;
+typedef struct XlsxRels { XlsxRel *a; int n, nAlloc; } XlsxRels;
 
 /* State of one xlsx_read_file() call. */
 typedef struct Xlsx {
@@ -284,9 +285,7 @@ static int xlsx_read_rels(Xlsx *p, const char *zName, XlsxRels *pRels){
       free(zIdCopy); free(zTypeCopy); free((char*)zTarget);
       continue;
     }
-    if( (pRels->n & (pRels->n-1))==0 ){
-      pRels->a = xlsx_realloc(pRels->a, sizeof(XlsxRel)*(size_t)(pRels->n ? pRels->n*2 : 1));
-    }
+    pRels->a = fz_grow(pRels->a, pRels->n, &pRels->nAlloc, sizeof *pRels->a);
     pRels->a[pRels->n].zId = zIdCopy;
     pRels->a[pRels->n].zType = zTypeCopy;
     pRels->a[pRels->n].zTarget = (char*)zTarget;
@@ -437,10 +436,7 @@ static int xlsx_is_text(int eType){
 static void xlsx_sst_push(Xlsx *p, size_t iStart){
   p->sst.n = iStart + xlsx_unescape(p->sst.z+iStart, p->sst.n-iStart);
   io_buf_append(&p->sst, "", 1);
-  if( p->nSst>=p->nSstAlloc ){
-    p->nSstAlloc = p->nSstAlloc ? p->nSstAlloc*2 : 1024;
-    p->aSst = xlsx_realloc(p->aSst, sizeof(size_t)*(size_t)p->nSstAlloc);
-  }
+  p->aSst = fz_grow(p->aSst, p->nSst, &p->nSstAlloc, sizeof *p->aSst);
   p->aSst[p->nSst++] = iStart;
 }
 
@@ -590,10 +586,7 @@ static int xlsx_read_styles(Xlsx *p, const char *zName){
       while( xlsx_attr_next(r, &zN, &zV) ){
         if( strcmp(zN, "numFmtId")==0 ) id = xlsx_uint(zV);
       }
-      if( p->nXf>=nXfAlloc ){
-        nXfAlloc = nXfAlloc ? nXfAlloc*2 : 64;
-        aXfFmt = xlsx_realloc(aXfFmt, sizeof(int)*(size_t)nXfAlloc);
-      }
+      aXfFmt = fz_grow(aXfFmt, p->nXf, &nXfAlloc, sizeof *aXfFmt);
       aXfFmt[p->nXf++] = id;
     }
   }

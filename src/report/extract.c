@@ -42,23 +42,11 @@ static const char *one_of(const char *z, const char *const *az){
 }
 
 static void push_fig(Arena *a, Extract *x, const XFigure *f){
-  if( x->nFig==x->nFigAlloc ){
-    int n = x->nFigAlloc ? x->nFigAlloc*2 : 64;
-    XFigure *aNew = arena_alloc(a, sizeof(XFigure)*(size_t)n);
-    if( x->nFig ) memcpy(aNew, x->aFig, sizeof(XFigure)*(size_t)x->nFig);
-    x->aFig = aNew;
-    x->nFigAlloc = n;
-  }
+  x->aFig = arena_grow(a, x->aFig, x->nFig, &x->nFigAlloc, sizeof *x->aFig);
   x->aFig[x->nFig++] = *f;
 }
 static void push_finding(Arena *a, Extract *x, XFindingKind e, int iFig, const char *zMsg){
-  if( x->nFinding==x->nFindingAlloc ){
-    int n = x->nFindingAlloc ? x->nFindingAlloc*2 : 16;
-    XFinding *aNew = arena_alloc(a, sizeof(XFinding)*(size_t)n);
-    if( x->nFinding ) memcpy(aNew, x->aFinding, sizeof(XFinding)*(size_t)x->nFinding);
-    x->aFinding = aNew;
-    x->nFindingAlloc = n;
-  }
+  x->aFinding = arena_grow(a, x->aFinding, x->nFinding, &x->nFindingAlloc, sizeof *x->aFinding);
   x->aFinding[x->nFinding++] = (XFinding){ e, iFig, zMsg };
 }
 
@@ -218,8 +206,7 @@ static void check_sum(Arena *a, Extract *x, int iFig, int iEnd, const char *zSen
 int report_extract(Arena *a, const char *zText, Extract *x){
   memset(x, 0, sizeof *x);
   /* sentences */
-  int nAlloc = 64;
-  x->azSentence = arena_alloc(a, sizeof(char*)*(size_t)nAlloc);
+  int nAlloc = 0;
   const char *zStart = zText;
   for(const char *p=zText; ; ){
     const char *zE = *p ? one_of(p, azEnd) : "";
@@ -227,12 +214,7 @@ int report_extract(Arena *a, const char *zText, Extract *x){
       size_t n = (size_t)(p-zStart);
       while( n && (*zStart==' ' || *zStart=='\t' || *zStart=='\r') ){ zStart++; n--; }
       if( n ){
-        if( x->nSentence==nAlloc ){
-          const char **az = arena_alloc(a, sizeof(char*)*(size_t)nAlloc*2);
-          memcpy(az, x->azSentence, sizeof(char*)*(size_t)nAlloc);
-          x->azSentence = az;
-          nAlloc *= 2;
-        }
+        x->azSentence = arena_grow(a, (void*)x->azSentence, x->nSentence, &nAlloc, sizeof *x->azSentence);
         x->azSentence[x->nSentence++] = arena_strndup(a, zStart, n);
       }
       if( *p==0 ) break;

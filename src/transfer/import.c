@@ -365,10 +365,7 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
       continue;
     }
     if( src!=DB_OK ){ c->pArena = pMain; goto db_fail; }
-    if( m.nRowOfId >= m.nRowOfIdAlloc ){
-      m.nRowOfIdAlloc = m.nRowOfIdAlloc ? m.nRowOfIdAlloc*2 : 4096;
-      m.aRowOfId = fz_realloc(m.aRowOfId, sizeof(int)*(size_t)m.nRowOfIdAlloc);
-    }
+    m.aRowOfId = fz_grow(m.aRowOfId, m.nRowOfId, &m.nRowOfIdAlloc, sizeof *m.aRowOfId);
     m.aRowOfId[m.nRowOfId++] = pRow->iRow;
     int bNewEntry = chunk_record(&chunks, pMain, k, r, aAllCol, nField);
     (*pnImported)++;
