@@ -118,3 +118,28 @@ i64 dept_unit_id(Ctx *c, i64 iDept){
   c->aUnitMemo[h][1] = iUnit;
   return iUnit;
 }
+
+/* Is there a department without a parent (a county, city or province
+** of the database: fazhi init makes one per county) named zName? 0 also
+** when the query cannot run. */
+int dept_root_named(Ctx *c, const char *zName){
+  Stmt q;
+  int bFound = 0;
+  if( db_prepare(c->pDb, &q, "SELECT 1 FROM dept WHERE parent_id IS NULL AND name=?1") ) return 0;
+  db_bind_text(&q, 1, zName);
+  bFound = db_step(&q)==DB_ROW;
+  db_finalize(&q);
+  return bFound;
+}
+
+/* How many counties and cities the database holds: 1 for a county's own
+** database, more for a city's or a province's (a new department must
+** then name its parent). 0 when the query cannot run. */
+int dept_unit_count(Ctx *c){
+  Stmt q;
+  int n = 0;
+  if( db_prepare(c->pDb, &q, "SELECT COUNT(*) FROM dept WHERE dtype IN ('county','city')") ) return 0;
+  if( db_step(&q)==DB_ROW ) n = (int)db_column_int64(&q, 0);
+  db_finalize(&q);
+  return n;
+}

@@ -108,6 +108,8 @@ const char *dept_root_path(Ctx*, i64 iDept);
 /* The county (else city, else root) id whose records iDept's are unique
 ** among: what a kind table's unit_id holds; 0 for no department. */
 i64  dept_unit_id(Ctx*, i64 iDept);   /* a county's or city's path ("/7/"), NULL when iDept is neither */
+int  dept_root_named(Ctx*, const char *zName);   /* a parentless department (a county) so named exists */
+int  dept_unit_count(Ctx*);                      /* the counties and cities of the database */
 
 /* Deadlines (deadline.c) */
 typedef struct DeadlineStatus {
