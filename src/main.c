@@ -167,7 +167,7 @@ int main(int argc, char **argv){
       Opts o = { argc-2, argv+2, aCommand[i].zOpts };
       if( opt(&o, "--help", 1) || opt(&o, "-h", 1) ){ printf("fazhi %s\n", aCommand[i].zHelp); return 0; }
       if( opts_check(aCommand[i].zName, &o) ) return 2;
-      return aCommand[i].xCmd(&o);
+      return app_exit(aCommand[i].xCmd(&o));   /* non-zero, said why, when a statement failed */
     }
   }
   fprintf(stderr, "未知命令“%s”。运行 fazhi --help 查看全部命令。\n", argv[1]);

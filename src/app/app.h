@@ -19,6 +19,12 @@ Db  *app_open(const char *zDb, int bCreate);
 Db  *app_open_begin(const char *zDb, int bCreate);
 /* The command-line actor: county admin scope, logged as "(命令行)". */
 void app_cli_actor(Db*, Actor*);
+/* The exit status of a command that returned rc: when a statement failed
+** during it (db.h, failed statements) and nothing cleared that, whatever
+** it printed may lack data, so the failure is printed on stderr
+** ("fazhi: 服务器内部错误：数据库查询失败：…" with the statement) and the
+** status is non-zero (rc, or 1). Else rc. */
+int  app_exit(int rc);
 int  setting_set(Ctx*, const char *zName, const char *zValue);     /* audited */
 int  holiday_set(Ctx*, const char *zDay, const char *zKind, const char *zName);   /* 'o' | 'w', audited */
 const char *setting_get(Db*, Arena*, const char *zName);

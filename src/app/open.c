@@ -98,6 +98,14 @@ void app_cli_actor(Db *pDb, Actor *a){
   }
 }
 
+int app_exit(int rc){
+  char zWhy[600];
+  if( db_failures_pending(zWhy, sizeof zWhy)==0 ) return rc;
+  for(char *s=zWhy; *s; s++) if( (unsigned char)*s < 0x20 ) *s = ' ';   /* one line */
+  fprintf(stderr, "fazhi: 服务器内部错误：数据库查询失败：%s\n", zWhy);
+  return rc ? rc : 1;
+}
+
 /* Sets one setting with its audit entry (before and after), in the
 ** caller's write transaction or its own. 0 on success. */
 int setting_set(Ctx *c, const char *zName, const char *zValue){

@@ -63,6 +63,9 @@ struct Db {
   char zErr[512];
   int bStorageFail;      /* a statement failed for a storage reason (db_storage_failed) */
   char zStorageErr[512]; /* the first such failure's message */
+  int bQueryFail;        /* another statement failed (db_query_failed) */
+  char zQueryErr[512];   /* the first such failure's message, with its statement */
+  int bProbe;            /* db_compiles: a failure to prepare is the answer, no mark */
   CacheEnt aCache[CACHE_SLOTS];
   int nCache;
 };
@@ -73,4 +76,7 @@ void db_set_err(Db*, const char *zFmt, ...) __attribute__((format(printf, 2, 3))
 /* A backend calls this after db_set_err when a statement failed for a
 ** reason that is neither the statement nor the data (see db.h). */
 void db_mark_storage_failure(Db*);
+/* …and this one when a statement failed for any other reason than a
+** constraint violation (see db.h, failed statements). */
+void db_mark_query_failure(Db*);
 #endif

@@ -12,6 +12,8 @@
 #include <string.h>
 #include <stdio.h>
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <pthread.h>
 
 /* postgresql://…, postgres://… or a libpq conninfo ("host=… dbname=…"). */
 static void copy_yield(Db*);
@@ -56,7 +58,51 @@ void db_mark_storage_failure(Db *p){
 }
 int db_storage_failed(Db *p){ return p->bStorageFail; }
 const char *db_storage_errmsg(Db *p){ return p->zStorageErr; }
-void db_storage_clear(Db *p){ p->bStorageFail = 0; p->zStorageErr[0] = 0; }
+
+/* Query failures marked and not yet cleared, across every connection of
+** the process (threads of a server each have their own), and the first
+** one's message (db_failures_pending). */
+static atomic_int nQueryPending;
+static pthread_mutex_t mxPending = PTHREAD_MUTEX_INITIALIZER;
+static char zPendingErr[512];
+
+void db_mark_query_failure(Db *p){
+  if( p->bQueryFail || p->bProbe ) return;
+  p->bQueryFail = 1;
+  snprintf(p->zQueryErr, sizeof p->zQueryErr, "%s", db_errmsg(p));
+  pthread_mutex_lock(&mxPending);
+  if( atomic_fetch_add(&nQueryPending, 1)==0 ) snprintf(zPendingErr, sizeof zPendingErr, "%s", p->zQueryErr);
+  pthread_mutex_unlock(&mxPending);
+}
+int db_query_failed(Db *p){ return p->bQueryFail; }
+const char *db_query_errmsg(Db *p){ return p->zQueryErr; }
+int db_failed(Db *p){ return p->bStorageFail || p->bQueryFail; }
+
+void db_storage_clear(Db *p){
+  p->bStorageFail = 0;
+  p->zStorageErr[0] = 0;
+  if( p->bQueryFail ) atomic_fetch_sub(&nQueryPending, 1);
+  p->bQueryFail = 0;
+  p->zQueryErr[0] = 0;
+}
+
+int db_failures_pending(char *zMsg, int nMsg){
+  pthread_mutex_lock(&mxPending);
+  int n = atomic_load(&nQueryPending);
+  if( nMsg>0 ) snprintf(zMsg, (size_t)nMsg, "%s", n ? zPendingErr : "");
+  pthread_mutex_unlock(&mxPending);
+  return n;
+}
+
+int db_compiles_sql(Db *p, const char *zSql){
+  Stmt q;
+  p->bProbe = 1;
+  int ok = db_prepare_sql(p, &q, zSql)==DB_OK;
+  p->bProbe = 0;
+  if( ok ) db_finalize(&q);
+  return ok;
+}
+int db_compiles_buf(Db *p, SqlBuf *b){ return db_compiles_sql(p, buf_cstr(&b->b)); }
 
 int db_dialect(Db *p){ return p->pVt->eDialect; }
 const char *db_errmsg(Db *p){ return p->zErr[0] ? p->zErr : p->pVt->xErrmsg(p); }
@@ -176,6 +222,13 @@ int db_commit(Db *p){
   copy_yield(p);
   if( p->nTxn==0 ) return DB_OK;
   if( --p->nTxn > 0 ) return DB_OK;
+  if( db_failed(p) ){                        /* decided after a failed statement: not written */
+    p->nTxn = 1;
+    db_rollback(p);
+    db_set_err(p, "rolled back: a statement failed earlier (%s)",
+               p->bQueryFail ? p->zQueryErr : p->zStorageErr);
+    return DB_ERROR;
+  }
   return p->pVt->xCommit(p);
 }
 void db_rollback(Db *p){

@@ -55,7 +55,34 @@ int  db_stmt_count(Db*);          /* statements stepped since open (for the acce
 ** of storage and leaves no mark. */
 int  db_storage_failed(Db*);
 const char *db_storage_errmsg(Db*);   /* the first such failure's message */
+/* Failed statements. Any other statement that fails to prepare or run —
+** a table or column that does not exist, SQL the database refuses, a
+** write in a read-only request — is a bug or a damaged schema, never an
+** answer: it marks its connection too, with the first such failure's
+** message and the statement's text ("no such table: x [SELECT …]"), so a
+** caller's fallback (a name left blank, a list left empty, a value found
+** "free") cannot pass for a result. While either mark is set, db_commit
+** of the outermost transaction refuses: it rolls back and returns
+** DB_ERROR, so nothing a request or command concluded after a failure is
+** written. The HTTP dispatcher answers a request whose connection got
+** this mark with 500 and one log line; a command with it exits non-zero
+** (app_exit). A constraint violation (DB_CONSTRAINT, which the engine
+** answers 422), an empty result, and on PostgreSQL the statements
+** refused after one because their transaction was aborted, leave no
+** mark. */
+int  db_query_failed(Db*);
+const char *db_query_errmsg(Db*);     /* the first such failure's message */
+int  db_failed(Db*);                  /* either mark is set */
+/* Clears both marks (the dispatcher, before and after each request). */
 void db_storage_clear(Db*);
+/* Query failures of this process still marked on a connection, open or
+** closed, that no one cleared: their number, and the first one's
+** message in zMsg (a command's exit status, app_exit). */
+int  db_failures_pending(char *zMsg, int nMsg);
+/* Whether SQL compiles: the tables and columns it names exist. Its
+** failure is an answer here, not an error, and leaves no mark. */
+int  db_compiles_sql(Db*, const char *zSql);   /* src/db/ only; use the macros */
+#define db_compiles(pDb, LIT) db_compiles_sql((pDb), SQL(LIT))
 
 int  db_prepare_sql(Db*, Stmt*, const char *zSql);     /* src/db/ only; use the macros */
 #define db_prepare(pDb, pStmt, LIT) db_prepare_sql((pDb), (pStmt), SQL(LIT))
@@ -90,6 +117,7 @@ void sql_ident(SqlBuf*, const char *zIdent);   /* aborts unless [a-z_][a-z0-9_]*
 int  sql_param(SqlBuf*);                       /* appends ?N, returns N */
 void sql_int(SqlBuf*, i64 v);                  /* an integer constant from C, not from users */
 int  db_prepare_buf(Db*, Stmt*, SqlBuf*);
+int  db_compiles_buf(Db*, SqlBuf*);        /* as db_compiles (above) */
 
 /* Transactions. A write transaction takes the write lock at once: one
 ** writer at a time per database (SQLite: BEGIN IMMEDIATE; PostgreSQL: a

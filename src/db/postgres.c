@@ -20,7 +20,8 @@
 ** broken connection stays broken until the transaction ends: its work is
 ** lost, and going on in a new session would run the rest outside it.
 ** A failure of the connection or of the server (not of the statement or
-** the data) marks the Db as a storage failure (db.h).
+** the data) marks the Db as a storage failure; any other failure but a
+** constraint violation marks it as a failed statement (db.h).
 */
 #include "db/backend.h"
 #include <libpq-fe.h>
@@ -108,7 +109,15 @@ static void set_result_err(Db *p, PGresult *r, const char *zSql){
   size_t n = strlen(zMsg);
   while( n && (zMsg[n-1]=='\n' || zMsg[n-1]==' ') ) n--;
   db_set_err(p, "%.*s [%.200s]", (int)n, zMsg, zSql ? zSql : "");
-  if( storage_failure(p, r) ) db_mark_storage_failure(p);
+  const char *zState = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : 0;
+  if( storage_failure(p, r) ){
+    db_mark_storage_failure(p);
+  }else if( zState && (strncmp(zState, "23", 2)==0 || strcmp(zState, "25P02")==0) ){
+    /* a constraint violation (the caller's to answer), or a statement
+    ** refused because an earlier one aborted the transaction */
+  }else{
+    db_mark_query_failure(p);
+  }
 }
 
 /* DB_CONSTRAINT for integrity violations (class 23), DB_BUSY for

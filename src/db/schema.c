@@ -279,6 +279,7 @@ fail:
 int schema_version(Db *pDb){
   Stmt q;
   int v = 0;
+  if( !db_compiles(pDb, "SELECT version FROM schema_version") ) return 0;   /* a new database */
   if( db_prepare(pDb, &q, "SELECT MAX(version) FROM schema_version") ) return 0;
   if( db_step(&q)==DB_ROW ) v = (int)db_column_int64(&q, 0);
   db_finalize(&q);

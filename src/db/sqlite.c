@@ -23,7 +23,10 @@ typedef struct LiteDb { Db base; sqlite3 *db; } LiteDb;
 
 /* Result codes that say the file or its locks failed, not the statement
 ** or the data: busy past the timeout, I/O, a full disk, corruption, a
-** file that cannot be opened or written. They mark the connection (db.h). */
+** file that cannot be opened or written. They mark the connection as a
+** storage failure (db.h). Any other failure but a constraint violation
+** (no such table or column, a syntax error, a datatype mismatch) marks it
+** as a failed statement. */
 static void lite_classify(Db *p, int rc){
   switch( rc&0xff ){
     case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_IOERR: case SQLITE_FULL:
@@ -31,7 +34,10 @@ static void lite_classify(Db *p, int rc){
     case SQLITE_PROTOCOL: case SQLITE_READONLY: case SQLITE_PERM: case SQLITE_NOLFS:
       db_mark_storage_failure(p);
       break;
+    case SQLITE_CONSTRAINT:
+      break;
     default:
+      db_mark_query_failure(p);
       break;
   }
 }
@@ -58,6 +64,7 @@ static int lite_bind_text(void *pStmt, int i, const char *z, int bCopy){
 static int lite_step(Db *p, void *pStmt){
   if( p->bReadOnly && !sqlite3_stmt_readonly(pStmt) ){
     db_set_err(p, "write attempted in a read-only request: %.200s", sqlite3_sql(pStmt));
+    db_mark_query_failure(p);
     return DB_ERROR;
   }
   int rc = sqlite3_step(pStmt);

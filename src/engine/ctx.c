@@ -55,9 +55,11 @@ int err_internal(Ctx *c, const char *zFmt, ...){
   va_start(ap, zFmt);
   vsnprintf(c->zInternal, sizeof c->zInternal, zFmt, ap);
   va_end(ap);
-  /* a failure of the database itself (db.h) is no bug: say so */
+  /* a failure of the database itself (db.h) is no bug: say so; a failed
+  ** statement is logged once, with its text, by whoever answers for it
+  ** (http_dispatch, app_exit) */
   if( c->pDb && db_storage_failed(c->pDb) ) fprintf(stderr, "fazhi: 数据库暂时不可用：%s\n", c->zInternal);
-  else fprintf(stderr, "fazhi: internal error: %s\n", c->zInternal);
+  else if( !(c->pDb && db_query_failed(c->pDb)) ) fprintf(stderr, "fazhi: internal error: %s\n", c->zInternal);
   return FZ_INTERNAL;
 }
 

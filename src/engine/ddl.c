@@ -19,15 +19,13 @@
 /* Whether table k has column zCol. */
 static int has_column(Db *pDb, const Kind *k, const char *zCol){
   SqlBuf b;
-  Stmt q;
   sqlbuf_init(&b);
   sql_lit(&b, "SELECT ");
   sql_ident(&b, zCol);
   sql_lit(&b, " FROM ");
   sql_ident(&b, k->zName);
   sql_lit(&b, " LIMIT 0");
-  int ok = db_prepare_buf(pDb, &q, &b)==DB_OK;
-  if( ok ) db_finalize(&q);
+  int ok = db_compiles_buf(pDb, &b);
   sqlbuf_free(&b);
   return ok;
 }
@@ -102,18 +100,7 @@ static int col_type_int(const Field *f){
 }
 
 static int column_exists(Db *pDb, const Kind *k, const Field *f){
-  SqlBuf b;
-  Stmt q;
-  sqlbuf_init(&b);
-  sql_lit(&b, "SELECT ");
-  sql_ident(&b, f->zName);
-  sql_lit(&b, " FROM ");
-  sql_ident(&b, k->zName);
-  sql_lit(&b, " LIMIT 0");
-  int ok = db_prepare_buf(pDb, &q, &b)==DB_OK;
-  if( ok ) db_finalize(&q);
-  sqlbuf_free(&b);
-  return ok;
+  return has_column(pDb, k, f->zName);
 }
 
 static int run(Db *pDb, SqlBuf *b){

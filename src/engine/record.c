@@ -674,11 +674,13 @@ static int rec_write_update(Ctx *c, const Rec *r);
 ** edit, NULL for a new one) are checked where no other writer can slip in
 ** between check and write, and a
 ** constraint the database still raises is answered as the user error it
-** is (FZ_INVALID), never as a 500. Returns FZ_OK, FZ_INVALID (rolled back)
-** or DB_ERROR. */
+** is (FZ_INVALID), never as a 500. A check whose lookup failed (db.h,
+** failed statements) found nothing, which is no answer: DB_ERROR then,
+** before any write. Returns FZ_OK, FZ_INVALID (rolled back) or DB_ERROR. */
 static int write_checked(Ctx *c, Rec *r, const Rec *pOld, int bInsert){
   rec_check_unique(c, r, 0);
   rec_check_rules(c, r, pOld, 0);        /* counts (a yearly cap) see only what is committed */
+  if( db_failed(c->pDb) ) return DB_ERROR;
   if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
   int rc = bInsert ? rec_write_row(c, r) : rec_write_update(c, r);
   if( rc==DB_CONSTRAINT ){

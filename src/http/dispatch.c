@@ -2,8 +2,9 @@
 ** src/http/dispatch.c — the central checks every request passes before its
 ** handler: session, login, role, CSRF, read-only database for GET.
 ** Handlers can therefore assume their route's policy holds. And after
-** them one more: a request during which the database failed (db.h,
-** storage failures) is answered 503, whatever the handler made of it.
+** them one more: a request during which the database failed is answered
+** 503 (storage unavailable: db.h, storage failures) or 500 (a statement
+** failed: db.h, failed statements), whatever the handler made of it.
 */
 #include "http/req.h"
 #include "auth/auth.h"
@@ -117,22 +118,55 @@ static void load_session(Req *r){
 ** (a login's cookie), its body, its file.
 */
 #define STORAGE_RETRY_AFTER "5"
-void http_unavailable(Req *r, const char *zWhy){
+
+/* The error log's line for a request the database failed (one line, the
+** request, zWhat and why), and the answer so far thrown away: its
+** headers, its body, its file. */
+static void failure_discard(Req *r, const char *zWhat, const char *zWhy){
   char z[600];
   snprintf(z, sizeof z, "%s", zWhy ? zWhy : "");
   for(char *s=z; *s; s++) if( (unsigned char)*s < 0x20 ) *s = ' ';   /* one line in the log */
-  fprintf(stderr, "fazhi: request %lld %s %s: 数据库暂时不可用（503）：%s\n",
-          (long long)r->iRequest, r->zMethod, r->zPath, z);
+  fprintf(stderr, "fazhi: request %lld %s %s: %s：%s\n",
+          (long long)r->iRequest, r->zMethod, r->zPath, zWhat, z);
   r->bApi = r->pRoute ? (r->pRoute->flags & RT_API)!=0 : strncmp(r->zPath, "/api/", 5)==0;
   r->nHdr = 0;
   r->zContentType = 0;
   if( r->zSendFile ){ unlink(r->zSendFile); r->zSendFile = 0; }
+}
+
+void http_unavailable(Req *r, const char *zWhy){
+  failure_discard(r, "数据库暂时不可用（503）", zWhy);
   req_fail(r, 503, "数据库暂时不可用，请稍后重试");
   req_header(r, "Retry-After", STORAGE_RETRY_AFTER);
 }
 static void storage_unavailable(Req *r){
   const char *zWhy = db_storage_errmsg(r->ctx.pDb);
   http_unavailable(r, zWhy[0] ? zWhy : db_errmsg(r->ctx.pDb));
+}
+
+/*
+** A statement failed under this request for another reason than storage
+** (a table or column missing, SQL the database refuses, a write in a
+** GET): a bug or a damaged schema, not something to retry. Whatever the
+** handler made of the failed lookup — a list without its rows, a blank
+** department name, a "no such record", a value found free — is replaced
+** by a 500 with a Chinese message; the error log gets one line with the
+** database's message and the statement. Nothing was committed after the
+** failure (db_commit refuses).
+*/
+static void query_failed(Req *r){
+  failure_discard(r, "数据库查询失败（500）", db_query_errmsg(r->ctx.pDb));
+  req_fail(r, 500, arena_printf(&r->arena, "服务器内部错误：数据库查询失败（请求 %lld），请联系管理员",
+                                (long long)r->iRequest));
+}
+/* After the handler, or after the session was read: the database's verdict
+** on the request, when it failed. 1 when the request was answered so. */
+static int db_verdict(Req *r){
+  if( r->bDbFailed || db_storage_failed(r->ctx.pDb) ) storage_unavailable(r);
+  else if( db_query_failed(r->ctx.pDb) ) query_failed(r);
+  else return 0;
+  db_storage_clear(r->ctx.pDb);       /* answered: the failure is taken care of */
+  return 1;
 }
 
 /* Called on the first call of the access handler, before any body byte is
@@ -148,6 +182,7 @@ int http_may_upload(Req *r){
     r->bDbFailed = 1;
     return 0;
   }
+  if( db_query_failed(r->ctx.pDb) ) return 0;       /* fails again there: answered 500 */
   if( (p->flags & RT_LOGIN) && r->zToken==0 ) return 0;
   if( (p->flags & RT_WRITE) && !actor_can_write(&r->actor) ) return 0;
   return 1;
@@ -165,7 +200,7 @@ void http_dispatch(Req *r){
   ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
   db_storage_clear(r->ctx.pDb);
   load_session(r);
-  if( r->bDbFailed || db_storage_failed(r->ctx.pDb) ){ storage_unavailable(r); return; }
+  if( db_verdict(r) ) return;
   if( r->bTooBig ){
     req_fail(r, 413, "提交的内容过大（表单和JSON不超过1 MB，导入文件不超过200 MB）");
     return;
@@ -212,7 +247,7 @@ void http_dispatch(Req *r){
   /* Backstop: a GET can never write, whatever its handler does; and it
   ** reads one snapshot under one lock instead of one per statement. */
   if( bGet && db_begin_read(r->ctx.pDb)!=DB_OK ){
-    storage_unavailable(r);
+    if( !db_verdict(r) ) storage_unavailable(r);
     return;
   }
   db_set_readonly(r->ctx.pDb, bGet);
@@ -220,5 +255,5 @@ void http_dispatch(Req *r){
   if( bGet ) db_end_read(r->ctx.pDb);
   db_set_readonly(r->ctx.pDb, 0);
   if( db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
-  if( db_storage_failed(r->ctx.pDb) ) storage_unavailable(r);
+  db_verdict(r);
 }

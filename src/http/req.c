@@ -72,8 +72,8 @@ void req_fail(Req *r, int status, const char *zMsg){
 }
 
 void req_fail_internal(Req *r){
-  /* a storage failure is logged, and answered 503, by http_dispatch */
-  if( !(r->ctx.pDb && db_storage_failed(r->ctx.pDb)) ){
+  /* a failure of the database is logged, and answered, by http_dispatch */
+  if( !(r->ctx.pDb && db_failed(r->ctx.pDb)) ){
     fprintf(stderr, "fazhi: request %lld %s %s: %s\n", (long long)r->iRequest, r->zMethod,
             r->zPath, r->ctx.zInternal);
   }

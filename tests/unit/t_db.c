@@ -4,7 +4,8 @@
 ** and synchronous=FULL (an acknowledged write is on the disk), and
 ** db_backup() copies one committed snapshot while another connection holds
 ** the write lock with rows not yet committed, into a file only its owner
-** may read, leaving no temporary file behind. SQLite only (PostgreSQL is
+** may read, leaving no temporary file behind; a failed statement marks
+** its connection and stops a later commit. SQLite only (PostgreSQL is
 ** backed up by pg_dump); files in a mkdtemp() folder removed at exit.
 */
 #include "db/db.h"
@@ -115,9 +116,66 @@ static void test_backup_snapshot(void){
   db_close(p);
 }
 
+/* 2026-12-07 (issue 14 §4): a statement that failed (here: its table is
+** gone) was read by its caller as "no rows", and what the caller then
+** decided was committed. Now it marks the connection with its message and
+** text; a commit after it rolls back; a constraint violation and a probe
+** (db_compiles) leave no mark; db_storage_clear takes it back. */
+static void test_failed_statement(void){
+  Db *p = t_open(t_path("fail.db"));
+  char zWhy[600];
+  Stmt q;
+  T_EQ_INT(db_exec(p, "CREATE TABLE t(x INTEGER); CREATE TABLE u(x INTEGER UNIQUE)"), DB_OK);
+  int n0 = db_failures_pending(0, 0);
+  /* a probe is an answer, not a failure */
+  T_CHECK(!db_compiles(p, "SELECT y FROM t"));
+  T_CHECK(db_compiles(p, "SELECT x FROM t"));
+  T_CHECK(!db_failed(p));
+  /* a constraint violation is the caller's to answer */
+  for(int i=0; i<2; i++){
+    T_EQ_INT(db_prepare(p, &q, "INSERT INTO u(x) VALUES(1)"), DB_OK);
+    T_EQ_INT(db_step(&q), i==0 ? DB_DONE : DB_CONSTRAINT);
+    db_finalize(&q);
+  }
+  T_CHECK(!db_failed(p));
+  /* a missing table marks the connection, naming the statement */
+  T_EQ_INT(db_prepare(p, &q, "SELECT x FROM gone WHERE x=1"), DB_ERROR);
+  T_CHECK(db_query_failed(p) && !db_storage_failed(p));
+  T_CHECK(strstr(db_query_errmsg(p), "no such table: gone")!=0);
+  T_CHECK(strstr(db_query_errmsg(p), "SELECT x FROM gone WHERE x=1")!=0);
+  T_EQ_INT(db_failures_pending(zWhy, sizeof zWhy), n0+1);
+  /* later statements do not replace the first failure */
+  T_EQ_INT(db_prepare(p, &q, "SELECT nothing FROM t"), DB_ERROR);
+  T_CHECK(strstr(db_query_errmsg(p), "gone")!=0);
+  /* what was decided after it is not written */
+  T_EQ_INT(db_begin_write(p), DB_OK);
+  t_insert(p, 3);
+  T_EQ_INT(db_commit(p), DB_ERROR);
+  T_CHECK(!db_in_txn(p));
+  T_EQ_INT(t_count(p), 0);
+  /* cleared (the next request): commits again */
+  db_storage_clear(p);
+  T_CHECK(!db_failed(p));
+  T_EQ_INT(db_failures_pending(0, 0), n0);
+  T_EQ_INT(db_begin_write(p), DB_OK);
+  t_insert(p, 3);
+  T_EQ_INT(db_commit(p), DB_OK);
+  T_EQ_INT(t_count(p), 3);
+  /* a write in a read-only request is a failed statement too */
+  db_set_readonly(p, 1);
+  T_EQ_INT(db_prepare(p, &q, "DELETE FROM t"), DB_OK);
+  T_EQ_INT(db_step(&q), DB_ERROR);
+  db_finalize(&q);
+  db_set_readonly(p, 0);
+  T_CHECK(db_query_failed(p));
+  db_storage_clear(p);
+  db_close(p);
+}
+
 static const TestCase aTest[] = {
   { "full_sync",        test_full_sync },
   { "backup_snapshot",  test_backup_snapshot },
+  { "failed_statement", test_failed_statement },
 };
 
 int main(int argc, char **argv){
