@@ -7,6 +7,7 @@
 ** the code that does the job, which the web UI calls too. Nothing here
 ** touches the database.
 */
+#include "app/app.h"
 #include "app/cli.h"
 #include "base/utf8.h"
 #include <stdio.h>

@@ -161,7 +161,7 @@ static void query_failed(Req *r){
 }
 /* After the handler, or after the session was read: the database's verdict
 ** on the request, when it failed. 1 when the request was answered so. */
-static int db_verdict(Req *r){
+static int storage_verdict(Req *r){
   if( r->bDbFailed || db_storage_failed(r->ctx.pDb) ) storage_unavailable(r);
   else if( db_query_failed(r->ctx.pDb) ) query_failed(r);
   else return 0;
@@ -200,7 +200,7 @@ void http_dispatch(Req *r){
   ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
   db_storage_clear(r->ctx.pDb);
   load_session(r);
-  if( db_verdict(r) ) return;
+  if( storage_verdict(r) ) return;
   if( r->bTooBig ){
     req_fail(r, 413, "提交的内容过大（表单和JSON不超过1 MB，导入文件不超过200 MB）");
     return;
@@ -247,7 +247,7 @@ void http_dispatch(Req *r){
   /* Backstop: a GET can never write, whatever its handler does; and it
   ** reads one snapshot under one lock instead of one per statement. */
   if( bGet && db_begin_read(r->ctx.pDb)!=DB_OK ){
-    if( !db_verdict(r) ) storage_unavailable(r);
+    if( !storage_verdict(r) ) storage_unavailable(r);
     return;
   }
   db_set_readonly(r->ctx.pDb, bGet);
@@ -255,5 +255,5 @@ void http_dispatch(Req *r){
   if( bGet ) db_end_read(r->ctx.pDb);
   db_set_readonly(r->ctx.pDb, 0);
   if( db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
-  db_verdict(r);
+  storage_verdict(r);
 }
