@@ -252,9 +252,9 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
     if( !bCounty ){ err_add(c, 0, 0, "“%s”不是县（区）", azCounty[i]); continue; }
     if( !bRoot ){ err_add(c, 0, 0, "“%s”已属于某个市", azCounty[i]); continue; }
     /* "/7/…" becomes "/12/7/…" for the county and all below it */
-    if( db_prepare(c->pDb, &q, "UPDATE dept SET path=?1 || substr(path, 2) WHERE path LIKE ?2") ) goto db_fail;
+    if( db_prepare(c->pDb, &q, "UPDATE dept SET path=?1 || substr(path, 2) WHERE " SQL_IN_SCOPE("path", 2, 3)) ) goto db_fail;
     db_bind_text(&q, 1, zCityPath);
-    db_bind_text(&q, 2, arena_printf(c->pArena, "%s%%", zPath));
+    db_bind_scope(&q, 2, 3, zPath);
     int rc = db_step(&q);
     db_finalize(&q);
     if( rc!=DB_DONE ) goto db_fail;

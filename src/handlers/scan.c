@@ -77,11 +77,10 @@ static int load_visits(Req *r, const Rec *pEnt, ScanView *v){
 static int load_items(Req *r, ScanView *v){
   Stmt q;
   if( db_prepare(r->ctx.pDb, &q, "SELECT it.id, it.name FROM inspection_item it, dept d"
-                                 " WHERE d.id=it.dept_id AND it.state='active' AND substr(d.path, 1, ?1)=?2 ORDER BY it.item_no") ){
+                                 " WHERE d.id=it.dept_id AND it.state='active' AND " SQL_IN_SCOPE("d.path", 1, 2) " ORDER BY it.item_no") ){
     return FZ_INTERNAL;
   }
-  db_bind_int64(&q, 1, (i64)strlen(r->actor.zDeptPath));
-  db_bind_text(&q, 2, r->actor.zDeptPath);
+  db_bind_scope(&q, 1, 2, r->actor.zDeptPath);
   int nAlloc = 0;
   while( db_step(&q)==DB_ROW ){
     if( v->nItem==nAlloc ){
