@@ -5,6 +5,7 @@
 #ifndef FZ_APP_H
 #define FZ_APP_H
 #include "engine/ctx.h"
+#include "engine/setting.h"
 
 /* Opens (bCreate: creates) the database, migrates the fixed tables, syncs
 ** the kind tables with the declarations, loads extra holiday entries. */
@@ -19,9 +20,9 @@ Db  *app_open(const char *zDb, int bCreate);
 Db  *app_open_begin(const char *zDb, int bCreate);
 /* The command-line actor: county admin scope, logged as "(命令行)". */
 void app_cli_actor(Db*, Actor*);
+/* A declared setting (engine/setting.h) other than an internal one. */
 int  setting_set(Ctx*, const char *zName, const char *zValue);     /* audited */
 int  holiday_set(Ctx*, const char *zDay, const char *zKind, const char *zName);   /* 'o' | 'w', audited */
-const char *setting_get(Db*, Arena*, const char *zName);
 /* County root department plus the Justice Bureau; returns their ids. */
 int  county_create(Ctx*, const char *zCounty, i64 *piRoot, i64 *piJustice);
 i64  dept_add(Ctx*, i64 iParent, const char *zName, const char *zType);
