@@ -18,6 +18,7 @@ const Setting aSetting[] = {
   { "city_gov", "市（省）库：全市报告署名的政府名称，如 示范市人民政府", 0, SET_CLI, 1 },
   { "city_report_to", "市（省）库：全市报告的主送机关，如 省委、省政府：", 0, SET_CLI, 1 },
   { "county_name", "县（区）名称：页面标题和报告用，由 fazhi init 写入", 0, SET_INIT, 1 },
+  { "frozen_at", "报告的数据截止时间，如 2025-01-20 18:00（不设则为当天）", 0, SET_DB, 0 },
   { "cal_fingerprint", "内置节假日日历的摘要，启动时核对并重写（内部）", 0, SET_INTERNAL, 0 },
   { "audit_key_from", "审计链启用密钥的起始序号（内部）", 0, SET_INTERNAL, 0 },
 };

@@ -17,13 +17,14 @@
 #define SET_INIT     2   /* written by init (county_name), not by hand */
 #define SET_INTERNAL 3   /* machinery (a digest, a boundary): no one by hand, not audited,
                          ** not compared by the guarded-table check, not moved by migrate */
+#define SET_DB       4   /* no command sets it: the operator writes the row (frozen_at) */
 
 typedef struct Setting {
   const char *zName;      /* the row's name */
   const char *zLabel;     /* Chinese: what it is, with an example (`fazhi setting` lists it) */
   const char *zDefault;   /* the value when the row is missing (NULL: none; the reader's
                           ** caller derives one, e.g. the report's signatures from the county) */
-  int eWho;               /* SET_CLI, SET_INIT or SET_INTERNAL */
+  int eWho;               /* SET_CLI, SET_INIT, SET_INTERNAL or SET_DB */
   int bPerUnit;           /* a county (or city) may hold its own as NAME@ID */
 } Setting;
 
