@@ -550,10 +550,7 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
     db_bind_int64(&q, 1, id);
     int bScopedRef = 0;
     for(const Field *f=k->aField; f->zName; f++) if( f->eType==FT_REF && !kind_find(f->zRef)->bPublic ) bScopedRef = 1;
-    if( bScopedRef ){
-      db_bind_int64(&q, 2, (i64)strlen(a->zDeptPath));
-      db_bind_text(&q, 3, a->zDeptPath);
-    }
+    if( bScopedRef ) db_bind_scope(&q, 2, 3, a->zDeptPath);   /* SQL_DEPT_IN_SCOPE in rec_select_cols_ex */
     if( db_step(&q)==DB_ROW ){
       /* in scope: the department's path starts with the actor's subtree */
       int n = kind_nfield(k);
