@@ -105,7 +105,9 @@ int  db_prepare_buf(Db*, Stmt*, SqlBuf*);
 **     departments)", for a table's dept_id column;
 **   sql_scope(b, zAlias): the predicate on zAlias.path (or path, for a NULL
 **     zAlias) appended to a SqlBuf with two new placeholders; returns the
-**     first (the length), the path being the next. */
+**     first (the length), the path being the next.
+** The macros take literals and make one string literal, so a statement
+** using them is still a literal for db_prepare and sql_lit. */
 #define SQL_PATH_UNDER(COL, LEN, PREFIX) "substr(" COL ", 1, " LEN ")=" PREFIX
 #define SQL_IN_SCOPE(COL, NLEN, NPATH) SQL_PATH_UNDER(COL, "?" #NLEN, "?" #NPATH)
 #define SQL_DEPT_IN_SCOPE(COL, NLEN, NPATH) \

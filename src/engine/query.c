@@ -111,8 +111,7 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
 
 /* The part of every query: scope, year, department. */
 void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *fy){
-  /* substr(), not LIKE: a bound LIKE pattern makes SQLite re-prepare the
-  ** statement at every call (it re-plans for the pattern's prefix). */
+  /* The scope's predicate is db.h's (sql_scope, through w_scope). */
   /* +dept_id (SQLite): the scope is a filter, not an access path — in a
   ** county's own file, driving a count through the dept_id index fetches
   ** every row in random order, where the year's date index (or a plain
