@@ -107,7 +107,7 @@ int setting_set(Ctx *c, const char *zName, const char *zValue){
   int rc = 1;
   Db *pDb = c->pDb;
   const Setting *s = setting_find(zName);
-  if( s==0 || s->eWho==SET_INTERNAL ) return err_internal(c, "setting_set: %s is not a declared setting", zName);
+  if( s==0 || s->eWho==SET_INTERNAL ) return err_internal(c, "setting_set: %s is not declared, or internal", zName);
   if( db_begin_write(pDb) ) return 1;
   const char *zBefore = audit_rows(c, "setting", zName);
   if( zBefore && db_prepare(pDb, &q, "DELETE FROM setting WHERE name=?1")==DB_OK ){
