@@ -107,13 +107,8 @@ static const char *azPlumbing[] = {
 ** matches anything.
 */
 static struct Allow { const char *zFile, *zFunc; int nHit; } aStoreAllow[] = {
-  { "src/web/detail.c",    "history" },            /* moved by issue 14 §1; remove when empty */
-  { "src/web/io_pages.c",  "web_audit" },          /* moved by issue 14 §1; remove when empty */
-  { "src/web/layout.c",    "county_name" },        /* moved by issue 14 §1; remove when empty */
-  { "src/web/list.c",      "web_dept_options" },   /* moved by issue 14 §1; remove when empty */
   { "src/handlers/scan.c", "load_visits" },        /* moved by issue 14 §1; remove when empty */
   { "src/handlers/scan.c", "load_items" },         /* moved by issue 14 §1; remove when empty */
-  { "src/handlers/scan.c", "h_qr" },               /* moved by issue 14 §1; remove when empty */
   { 0, 0 }
 };
 /* Hand-written growth loops in functions being moved out of their file

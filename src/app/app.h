@@ -5,6 +5,7 @@
 #ifndef FZ_APP_H
 #define FZ_APP_H
 #include "engine/ctx.h"
+#include "engine/setting.h"
 
 /* Opens (bCreate: creates) the database, migrates the fixed tables, syncs
 ** the kind tables with the declarations, loads extra holiday entries. */
@@ -25,9 +26,9 @@ void app_cli_actor(Db*, Actor*);
 ** ("fazhi: 服务器内部错误：数据库查询失败：…" with the statement) and the
 ** status is non-zero (rc, or 1). Else rc. */
 int  app_exit(int rc);
+/* A declared setting (engine/setting.h) other than an internal one. */
 int  setting_set(Ctx*, const char *zName, const char *zValue);     /* audited */
 int  holiday_set(Ctx*, const char *zDay, const char *zKind, const char *zName);   /* 'o' | 'w', audited */
-const char *setting_get(Db*, Arena*, const char *zName);
 /* County root department plus the Justice Bureau; returns their ids. */
 int  county_create(Ctx*, const char *zCounty, i64 *piRoot, i64 *piJustice);
 i64  dept_add(Ctx*, i64 iParent, const char *zName, const char *zType);

@@ -6,6 +6,7 @@
 ** the outcome in Chinese.
 */
 #include "app/cli.h"
+#include "engine/setting.h"
 #include "app/app.h"
 #include "auth/auth.h"
 #include "engine/record.h"
@@ -244,23 +245,18 @@ int cmd_dept(Opts *o){
 
 /* fazhi setting --db FILE NAME VALUE: the few settings a county sets by hand. */
 int cmd_setting(Opts *o){
-  static const struct { const char *zName, *zAbout; } aKnown[] = {
-    { "public_url", "对外访问地址，印在扫码入企二维码里，如 https://fazhi.example.gov.cn" },
-    { "county_party", "报告署名的党委名称，如 中共示范县委" },
-    { "county_gov", "报告署名的政府名称，如 示范县人民政府" },
-    { "report_to", "报告的主送机关，如 市委、市政府：" },
-    { "city_name", "市（省）库：全市报告的名称，如 示范市" },
-    { "city_party", "市（省）库：全市报告署名的党委名称，如 中共示范市委" },
-    { "city_gov", "市（省）库：全市报告署名的政府名称，如 示范市人民政府" },
-    { "city_report_to", "市（省）库：全市报告的主送机关，如 省委、省政府：" },
-  };
   const char *zDb = need_db(o), *zName = arg(o, 0), *zValue = arg(o, 1), *zCounty = opt(o, "--county", 0);
   if( zDb==0 ) return 2;
-  int iKnown = -1;
-  for(int i=0; i<(int)(sizeof aKnown/sizeof aKnown[0]); i++) if( zName && strcmp(zName, aKnown[i].zName)==0 ) iKnown = i;
-  if( iKnown<0 || zValue==0 ){
+  /* the names aSetting[] (src/engine/setting.c) lets the operator set */
+  const Setting *s = zName && strchr(zName, '@')==0 ? setting_find(zName) : 0;
+  if( s && s->eWho!=SET_CLI ) s = 0;
+  if( s==0 || zValue==0 || (zCounty && !s->bPerUnit) ){
+    if( zName && s==0 ) fprintf(stderr, "未知的设置名称“%s”\n", zName);
+    else if( s && zValue && zCounty ) fprintf(stderr, "%s 是全库共用的设置，不能用 --county 按县（区）或市分别设置\n", zName);
     fprintf(stderr, "用法：fazhi setting --db FILE [--county 县名] 名称 值\n可设置的名称：\n");
-    for(int i=0; i<(int)(sizeof aKnown/sizeof aKnown[0]); i++) fprintf(stderr, "  %-14s %s\n", aKnown[i].zName, aKnown[i].zAbout);
+    for(int i=0; i<nSetting; i++){
+      if( aSetting[i].eWho==SET_CLI ) fprintf(stderr, "  %-14s %s\n", aSetting[i].zName, aSetting[i].zLabel);
+    }
     fprintf(stderr, "一个库中有多个县时，county_party、county_gov、report_to 用 --county 指明是哪个县的；有多个市时，city_* 用 --county 指明是哪个市的。\n");
     return 2;
   }

@@ -187,15 +187,17 @@ static int move_users(Mig *m){
 static int move_settings(Mig *m){
   Stmt q, get, ins;
   int rc = 0;
-  /* not the source's key boundary nor its calendar digest: the target has its own */
-  if( db_prepare(m->pSrc, &q, "SELECT name, value FROM setting"
-                              " WHERE name NOT IN ('audit_key_from', 'cal_fingerprint') ORDER BY name") ) return 1;
+  if( db_prepare(m->pSrc, &q, "SELECT name, value FROM setting ORDER BY name") ) return 1;
   if( db_prepare(m->pDst, &get, "SELECT value FROM setting WHERE name=?1") ){ db_finalize(&q); return 1; }
   if( db_prepare(m->pDst, &ins, "INSERT INTO setting(name, value) VALUES(?1,?2)") ){
     db_finalize(&q); db_finalize(&get); return 1;
   }
   while( rc==0 && db_step(&q)==DB_ROW ){
     const char *zName = db_column_text(&q, 0), *zValue = db_column_text(&q, 1);
+    /* not the source's internal ones (its key boundary, its calendar
+    ** digest): the target has its own */
+    const Setting *s = setting_find(zName);
+    if( s && s->eWho==SET_INTERNAL ) continue;
     db_bind_text(&get, 1, zName);
     int bHas = db_step(&get)==DB_ROW;
     int bSame = bHas && strcmp(db_column_text(&get, 0), zValue)==0;

@@ -107,11 +107,15 @@ int app_exit(int rc){
 }
 
 /* Sets one setting with its audit entry (before and after), in the
-** caller's write transaction or its own. 0 on success. */
+** caller's write transaction or its own. 0 on success. A name not
+** declared in aSetting[], or an internal one, is refused as an internal
+** error (the callers check names first). */
 int setting_set(Ctx *c, const char *zName, const char *zValue){
   Stmt q;
   int rc = 1;
   Db *pDb = c->pDb;
+  const Setting *s = setting_find(zName);
+  if( s==0 || s->eWho==SET_INTERNAL ) return err_internal(c, "setting_set: %s is not declared, or internal", zName);
   if( db_begin_write(pDb) ) return 1;
   const char *zBefore = audit_rows(c, "setting", zName);
   if( zBefore && db_prepare(pDb, &q, "DELETE FROM setting WHERE name=?1")==DB_OK ){
@@ -154,16 +158,6 @@ int holiday_set(Ctx *c, const char *zDay, const char *zKind, const char *zName){
   if( rc==0 ) rc = audit_rows_log(c, "holiday_set", "holiday", zDay, 0, zBefore);
   if( rc ){ db_rollback(pDb); return 1; }
   return db_commit(pDb);
-}
-
-const char *setting_get(Db *pDb, Arena *a, const char *zName){
-  Stmt q;
-  const char *z = 0;
-  if( db_prepare(pDb, &q, "SELECT value FROM setting WHERE name=?1") ) return 0;
-  db_bind_text(&q, 1, zName);
-  if( db_step(&q)==DB_ROW ) z = arena_strdup(a, db_column_text(&q, 0));
-  db_finalize(&q);
-  return z;
 }
 
 /* A new department under zParentPath ("/" for a root), inside the
@@ -260,9 +254,9 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
     if( !bCounty ){ err_add(c, 0, 0, "“%s”不是县（区）", azCounty[i]); continue; }
     if( !bRoot ){ err_add(c, 0, 0, "“%s”已属于某个市", azCounty[i]); continue; }
     /* "/7/…" becomes "/12/7/…" for the county and all below it */
-    if( db_prepare(c->pDb, &q, "UPDATE dept SET path=?1 || substr(path, 2) WHERE path LIKE ?2") ) goto db_fail;
+    if( db_prepare(c->pDb, &q, "UPDATE dept SET path=?1 || substr(path, 2) WHERE " SQL_IN_SCOPE("path", 2, 3)) ) goto db_fail;
     db_bind_text(&q, 1, zCityPath);
-    db_bind_text(&q, 2, arena_printf(c->pArena, "%s%%", zPath));
+    db_bind_scope(&q, 2, 3, zPath);
     int rc = db_step(&q);
     db_finalize(&q);
     if( rc!=DB_DONE ) goto db_fail;

@@ -9,6 +9,7 @@
 */
 #include "audit/audit.h"
 #include "engine/record.h"
+#include "engine/setting.h"
 #include "base/sha256.h"
 #include <string.h>
 #include <stdio.h>
@@ -54,11 +55,11 @@ void audit_hash(const AuditKey *pKey, const char *zPrev, i64 id, const char *zAt
 
 /* The boundary the database records (setting audit_key_from), 0 if none. */
 static i64 key_marker(Db *pDb){
-  Stmt q;
-  i64 n = 0;
-  if( db_prepare(pDb, &q, "SELECT value FROM setting WHERE name='audit_key_from'") ) return 0;
-  if( db_step(&q)==DB_ROW ) n = atoll(db_column_text(&q, 0));
-  db_finalize(&q);
+  Arena a;
+  const char *z;
+  arena_init(&a);
+  i64 n = setting_read(pDb, &a, "audit_key_from", &z)==DB_OK && z ? atoll(z) : 0;
+  arena_free(&a);
   return n;
 }
 

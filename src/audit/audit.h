@@ -43,6 +43,26 @@ int audit_anchor(Db*, i64 n, const char *zHash, char *zMsg, int nMsg);
 /* The chain head now: the last entry's id (0 when empty) and hash. */
 int audit_head(Db*, i64 *pn, char zHash[65]);
 
+/* The log as the pages read it (view.c). */
+typedef struct AuditEntry {
+  i64 id;                 /* the entry's place in the chain */
+  const char *zAt;        /* when, UTC, as stored */
+  const char *zLogin;     /* who ("(命令行)" for the command line) */
+  const char *zAction;    /* "insert", a transition id, "user_role", … */
+  const char *zKind;      /* the record's kind, "@TABLE" for a guarded table, "" */
+  i64 iRec;               /* the record's id, 0 for none */
+  const char *zHash;      /* the entry's hash, hex */
+} AuditEntry;
+#define AUDIT_PAGE_SIZE 50
+/* The Chinese name of an action: kind k's transition label (k may be
+** NULL), else the log's own name for it, else zAction as stored. */
+const char *audit_action_label(const Kind *k, const char *zAction);
+/* Page nPage (from 1) of the log as an administrator of the department
+** path zScope may see it, newest first; 0 or a database error code. */
+int audit_page(Ctx*, const char *zScope, int nPage, AuditEntry **pa, int *pn);
+/* The last 50 entries about one record, newest first (zHash empty). */
+int audit_record_history(Ctx*, const Kind*, i64 iRec, AuditEntry **pa, int *pn);
+
 /* The chain's key (key.c). bHave=0: none. iFrom: the first entry written
 ** under it; entries before it are plain SHA-256. */
 typedef struct AuditKey { int bHave; unsigned char a[32]; i64 iFrom; } AuditKey;

@@ -24,6 +24,7 @@
 ** after it, inside its write transaction.
 */
 #include "audit/audit.h"
+#include "engine/setting.h"
 #include "base/json.h"
 #include "base/strmap.h"
 #include "base/sha256.h"
@@ -45,7 +46,7 @@ typedef struct Guard {
   const char *zTable;                        /* table name; audit kind is "@" + it */
   const char *zLabel;                        /* Chinese name for check's messages */
   const GuardCol *aCol;                      /* columns compared, ended by { 0 } */
-  const char *const *azSkip;                 /* keys not guarded (derived caches), or 0 */
+  int (*xSkip)(const char *zKey);            /* 1 for a key not guarded (a derived cache), or 0 */
   const char *zShow;                         /* column named beside the key in check's messages, or 0 */
   const char *zExtra;                        /* pseudo-column filled by xExtra, or 0 */
   int (*xExtra)(Db*, Stmt *pRow, Buf*);      /* the owned rows of another table, as text */
@@ -93,11 +94,13 @@ static const GuardCol aDeptCol[] = {
   { "sort_no", 1, 0 }, { 0 }
 };
 static const GuardCol aSettingCol[] = { { "name", 0, 1 }, { "value", 0, 0 }, { 0 } };
-static const char *const azSettingSkip[] = {
-  "cal_fingerprint",          /* a digest of the built-in calendar, rewritten at start-up */
-  "audit_key_from",           /* the key's boundary (key.c), written with the key */
-  0
-};
+/* The internal settings of aSetting[] (engine/setting.c): a digest of the
+** built-in calendar, rewritten at start-up (cal_fingerprint); the key's
+** boundary (key.c), written with the key (audit_key_from). */
+static int setting_skip(const char *zName){
+  const Setting *s = setting_find(zName);
+  return s && s->eWho==SET_INTERNAL;
+}
 static const GuardCol aHolidayCol[] = { { "day", 0, 1 }, { "dkind", 0, 0 }, { "name", 0, 0 }, { 0 } };
 static const GuardCol aReportCol[] = {
   { "id", 1, 1 }, { "dept_id", 1, 0 }, { "year", 1, 0 }, { "no", 1, 0 }, { "based_on", 1, 0 },
@@ -117,7 +120,7 @@ static const GuardCol aDrawCol[] = {
 static const Guard aGuard[] = {
   { "users",           "用户",       aUserCol,     0,             "login", 0,       0 },
   { "dept",            "部门",       aDeptCol,     0,             "name",  0,       0 },
-  { "setting",         "设置",       aSettingCol,  azSettingSkip, 0,       0,       0 },
+  { "setting",         "设置",       aSettingCol,  setting_skip,  0,       0,       0 },
   { "holiday",         "节假日",     aHolidayCol,  0,             0,       0,       0 },
   { "report_version",  "报告版本",   aReportCol,   0,             0,       "paras", extra_paras },
   { "baseline_report", "比较基准",   aBaselineCol, 0,             0,       "figs",  extra_figs },
@@ -171,9 +174,7 @@ static int guard_lines(Db *pDb, const Guard *g, const char *zKey, Buf *pOut){
       if( i ) buf_putc(&k, '/');
       buf_puts(&k, db_column_text(&q, i));
     }
-    int bSkip = 0;
-    for(int i=0; g->azSkip && g->azSkip[i]; i++) if( strcmp(g->azSkip[i], buf_cstr(&k))==0 ) bSkip = 1;
-    if( bSkip ) continue;
+    if( g->xSkip && g->xSkip(buf_cstr(&k)) ) continue;
     buf_puts(pOut, buf_cstr(&k));
     buf_putc(pOut, '\t');
     Json j;

@@ -119,6 +119,30 @@ void sql_int(SqlBuf*, i64 v);                  /* an integer constant from C, no
 int  db_prepare_buf(Db*, Stmt*, SqlBuf*);
 int  db_compiles_buf(Db*, SqlBuf*);        /* as db_compiles (above) */
 
+/* The department-scope predicate, written once. A department lies in a
+** scope when its path ("/1/4/9/") starts with the scope's path ("/1/4/"):
+** substr(path, 1, length(scope)) = scope. substr(), not LIKE: a bound
+** LIKE pattern makes SQLite re-prepare the statement at every call (it
+** re-plans for the pattern's prefix), and a path holds no wildcards to
+** escape.
+**   SQL_PATH_UNDER(COL, LEN, PREFIX): the text for any two SQL operands,
+**     e.g. SQL_PATH_UNDER("d.path", "length(p.path)", "p.path");
+**   SQL_IN_SCOPE(COL, NLEN, NPATH): the same with the placeholders ?NLEN and
+**     ?NPATH, in a literal statement, bound by db_bind_scope(q, NLEN, NPATH, zScope);
+**   SQL_DEPT_IN_SCOPE(COL, NLEN, NPATH): "COL IN (the ids of the scope's
+**     departments)", for a table's dept_id column;
+**   sql_scope(b, zAlias): the predicate on zAlias.path (or path, for a NULL
+**     zAlias) appended to a SqlBuf with two new placeholders; returns the
+**     first (the length), the path being the next.
+** The macros take literals and make one string literal, so a statement
+** using them is still a literal for db_prepare and sql_lit. */
+#define SQL_PATH_UNDER(COL, LEN, PREFIX) "substr(" COL ", 1, " LEN ")=" PREFIX
+#define SQL_IN_SCOPE(COL, NLEN, NPATH) SQL_PATH_UNDER(COL, "?" #NLEN, "?" #NPATH)
+#define SQL_DEPT_IN_SCOPE(COL, NLEN, NPATH) \
+  COL " IN (SELECT id FROM dept WHERE " SQL_IN_SCOPE("path", NLEN, NPATH) ")"
+int  db_bind_scope(Stmt*, int iLen, int iPath, const char *zScope);
+int  sql_scope(SqlBuf*, const char *zAlias);
+
 /* Transactions. A write transaction takes the write lock at once: one
 ** writer at a time per database (SQLite: BEGIN IMMEDIATE; PostgreSQL: a
 ** transaction-scoped advisory lock), so check-then-write is safe and the

@@ -8,6 +8,7 @@
 #include "db/db.h"
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 void sqlbuf_init(SqlBuf *p){ buf_init(&p->b); p->nParam = 0; }
 void sqlbuf_free(SqlBuf *p){ buf_free(&p->b); }
@@ -32,3 +33,19 @@ int sql_param(SqlBuf *p){
   return p->nParam;
 }
 void sql_int(SqlBuf *p, i64 v){ buf_raw_printf(&p->b, "%lld", (long long)v); }
+
+int sql_scope(SqlBuf *p, const char *zAlias){
+  sql_lit(p, "substr(");
+  if( zAlias ){ sql_ident(p, zAlias); sql_lit(p, "."); }
+  sql_lit(p, "path, 1, ");
+  int iLen = sql_param(p);
+  sql_lit(p, ")=");
+  sql_param(p);
+  return iLen;
+}
+
+/* Binds the scope's length and path to the placeholders of SQL_IN_SCOPE or sql_scope. */
+int db_bind_scope(Stmt *q, int iLen, int iPath, const char *zScope){
+  int rc = db_bind_int64(q, iLen, (i64)strlen(zScope));
+  return rc ? rc : db_bind_text(q, iPath, zScope);
+}

@@ -114,12 +114,11 @@ static int build_pool(Ctx *c, const Rec *pPlan, Buf *pOut, int *pnPool){
       "SELECT e.id, e.credit_code, e.name, e.risk, e.yearly_limit,"
       " (SELECT COUNT(*) FROM inspection i WHERE i.enterprise_id=e.id AND i.assigned>=?3 AND i.assigned<=?4)"
       " FROM enterprise e WHERE e.state='active'"
-      " AND e.dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?1)=?2)"
+      " AND " SQL_DEPT_IN_SCOPE("e.dept_id", 1, 2)
       " AND (?5='' OR e.industry=?5) AND (?6='' OR e.town=?6)") ){
     return err_internal(c, "draw entities: %s", db_errmsg(c->pDb));
   }
-  db_bind_int64(&q, 1, (i64)strlen(zCounty));
-  db_bind_text(&q, 2, zCounty);
+  db_bind_scope(&q, 1, 2, zCounty);
   db_bind_text(&q, 3, zY0);
   db_bind_text(&q, 4, zY1);
   db_bind_text(&q, 5, zInd ? zInd : "");

@@ -69,11 +69,10 @@ static int add_unit(Db *pDb, const Kind *k){
       Stmt s;
       sqlbuf_init(&u);
       sql_lit(&u, "UPDATE "); sql_ident(&u, k->zName);
-      sql_lit(&u, " SET unit_id=?1 WHERE unit_id IS NULL AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+      sql_lit(&u, " SET unit_id=?1 WHERE unit_id IS NULL AND " SQL_DEPT_IN_SCOPE("dept_id", 2, 3));
       if( db_prepare_buf(pDb, &s, &u) ){ rc = 1; sqlbuf_free(&u); break; }
       db_bind_int64(&s, 1, aId[i]);
-      db_bind_int64(&s, 2, (i64)strlen(azPath[i]));
-      db_bind_text(&s, 3, azPath[i]);
+      db_bind_scope(&s, 2, 3, azPath[i]);
       if( db_step(&s)!=DB_DONE ) rc = 1;
       db_finalize(&s);
       sqlbuf_free(&u);

@@ -9,6 +9,7 @@
 ** changes every due date at once.
 */
 #include "engine/record.h"
+#include "engine/setting.h"
 #include "base/sha256.h"
 #include <string.h>
 #include <stdlib.h>
@@ -90,13 +91,11 @@ int deadline_ontime(Ctx *c, const Rec *r, const Deadline *d){
 int deadline_sql_ok(const Deadline *d){ return d->eUnit!=PU_MONTHS; }
 
 static int cal_fp_same(Db *p, const char *zFp){
-  Stmt q;
-  int bSame = 0;
-  if( db_prepare(p, &q, "SELECT 1 FROM setting WHERE name='cal_fingerprint' AND value=?1")==DB_OK ){
-    db_bind_text(&q, 1, zFp);
-    bSame = db_step(&q)==DB_ROW;
-    db_finalize(&q);
-  }
+  Arena a;
+  const char *z;
+  arena_init(&a);
+  int bSame = setting_read(p, &a, "cal_fingerprint", &z)==DB_OK && z && strcmp(z, zFp)==0;
+  arena_free(&a);
   return bSame;
 }
 

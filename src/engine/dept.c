@@ -4,6 +4,7 @@
 ** subtree?). Scope is a path prefix: "/1/4/9/" lies inside "/1/4/".
 */
 #include "engine/record.h"
+#include "engine/setting.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -142,4 +143,36 @@ int dept_unit_count(Ctx *c){
   if( db_step(&q)==DB_ROW ) n = (int)db_column_int64(&q, 0);
   db_finalize(&q);
   return n;
+}
+
+int dept_options(Db *pDb, Arena *a, const char *zScope, DeptOption **pa, int *pn){
+  Stmt q;
+  int rc, nAlloc = 0;
+  *pa = 0; *pn = 0;
+  if( (rc = db_prepare(pDb, &q, "SELECT id, name, path FROM dept WHERE " SQL_IN_SCOPE("path", 1, 2) " ORDER BY path")) ) return rc;
+  db_bind_scope(&q, 1, 2, zScope);
+  while( (rc = db_step(&q))==DB_ROW ){
+    *pa = arena_grow(a, *pa, *pn, &nAlloc, sizeof **pa);
+    DeptOption *o = &(*pa)[(*pn)++];
+    o->id = db_column_int64(&q, 0);
+    o->zName = arena_strdup(a, db_column_text(&q, 1));
+    o->zPath = arena_strdup(a, db_column_text(&q, 2));
+  }
+  db_finalize(&q);
+  return rc==DB_DONE ? 0 : rc;
+}
+
+const char *dept_county_name(Db *pDb, Arena *a, const char *zScope){
+  Stmt q;
+  const char *z = "";
+  const char *zPath = zScope ? zScope : "/";
+  const char *zUnit = strcmp(zPath, "/")!=0 ? dept_unit_path(pDb, a, zPath, "county,city") : 0;
+  if( zUnit && db_prepare(pDb, &q, "SELECT name FROM dept WHERE path=?1")==DB_OK ){
+    db_bind_text(&q, 1, zUnit);
+    if( db_step(&q)==DB_ROW ) z = arena_strdup(a, db_column_text(&q, 0));
+    db_finalize(&q);
+    if( z[0] ) return z;
+  }
+  const char *zSet = setting_get(pDb, a, "county_name");
+  return zSet ? zSet : z;
 }

@@ -124,16 +124,12 @@ static int count_depts(Ctx *c, const Expr *x, i64 iDept, long long *pOut){
   Where w;
   memset(&w, 0, sizeof w);
   sqlbuf_init(&w.b);
-  sql_lit(&w.b, "SELECT COUNT(*) FROM dept WHERE substr(path, 1, ");
-  w_int(&w, (i64)strlen(c->pActor->zDeptPath));
-  sql_lit(&w.b, ")=");
-  w_text(&w, c->pActor->zDeptPath);
+  sql_lit(&w.b, "SELECT COUNT(*) FROM dept WHERE ");
+  w_scope(&w, 0, c->pActor->zDeptPath);
   if( iDept ){
-    sql_lit(&w.b, " AND substr(path, 1, length((SELECT path FROM dept p WHERE p.id=");
+    sql_lit(&w.b, " AND id IN (SELECT d.id FROM dept d, dept p WHERE p.id=");
     w_int(&w, iDept);
-    sql_lit(&w.b, ")))=(SELECT path FROM dept p WHERE p.id=");
-    w_int(&w, iDept);
-    sql_lit(&w.b, ")");
+    sql_lit(&w.b, " AND " SQL_PATH_UNDER("d.path", "length(p.path)", "p.path") ")");
   }
   for(const Cond *cd=x->aCond; cd->zOp; cd++){
     sql_lit(&w.b, " AND dtype IN (");

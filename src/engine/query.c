@@ -23,6 +23,11 @@ void w_int(Where *w, i64 v){
   sql_param(&w->b);
   w->a[w->nArg].bInt = 1; w->a[w->nArg].v = v; w->nArg++;
 }
+void w_scope(Where *w, const char *zAlias, const char *zScope){
+  sql_scope(&w->b, zAlias);
+  w->a[w->nArg].bInt = 1; w->a[w->nArg].v = (i64)strlen(zScope); w->nArg++;
+  w->a[w->nArg].bInt = 0; w->a[w->nArg].z = zScope; w->nArg++;
+}
 void w_bind(Where *w, Stmt *q){
   for(int i=0; i<w->nArg; i++){
     if( w->a[i].bInt ) db_bind_int64(q, i+1, w->a[i].v); else db_bind_text(q, i+1, w->a[i].z);
@@ -106,8 +111,7 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
 
 /* The part of every query: scope, year, department. */
 void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *fy){
-  /* substr(), not LIKE: a bound LIKE pattern makes SQLite re-prepare the
-  ** statement at every call (it re-plans for the pattern's prefix). */
+  /* The scope's predicate is db.h's (sql_scope, through w_scope). */
   /* +dept_id (SQLite): the scope is a filter, not an access path — in a
   ** county's own file, driving a count through the dept_id index fetches
   ** every row in random order, where the year's date index (or a plain
@@ -121,10 +125,8 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
     sql_lit(&w->b, " WHERE 1=1");
   }else{
     if( bPlus ) sql_lit(&w->b, " WHERE +dept_id"); else sql_lit(&w->b, " WHERE dept_id");
-    sql_lit(&w->b, " IN (SELECT id FROM dept WHERE substr(path, 1, ");
-    w_int(w, (i64)strlen(c->pActor->zDeptPath));
-    sql_lit(&w->b, ")=");
-    w_text(w, c->pActor->zDeptPath);
+    sql_lit(&w->b, " IN (SELECT id FROM dept WHERE ");
+    w_scope(w, 0, c->pActor->zDeptPath);
     sql_lit(&w->b, ")");
   }
   if( iDept && w->bDeptOnly ){
@@ -133,7 +135,7 @@ void w_base(Ctx *c, Where *w, const Kind *k, int iYear, i64 iDept, const Field *
     if( bPlus ) sql_lit(&w->b, " AND +dept_id"); else sql_lit(&w->b, " AND dept_id");
     sql_lit(&w->b, " IN (SELECT d.id FROM dept d, dept p WHERE p.id=");
     w_int(w, iDept);
-    sql_lit(&w->b, " AND substr(d.path, 1, length(p.path))=p.path)");
+    sql_lit(&w->b, " AND " SQL_PATH_UNDER("d.path", "length(p.path)", "p.path") ")");
   }
   if( fy==0 ) fy = kind_year_field(k);
   if( iYear && fy==0 && k->pInForce ){      /* in force on the year's last day, or today */

@@ -157,11 +157,10 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
     sqlbuf_init(&b);
     sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
     sql_lit(&b, " WHERE id=?1");
-    sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+    sql_lit(&b, " AND " SQL_DEPT_IN_SCOPE("dept_id", 2, 3));
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_int64(&q, 1, v);
-      db_bind_int64(&q, 2, (i64)strlen(zScope));
-      db_bind_text(&q, 3, zScope);
+      db_bind_scope(&q, 2, 3, zScope);
       if( db_step(&q)==DB_ROW ){ *pId = v; found = 1; }
       db_finalize(&q);
     }
@@ -173,12 +172,11 @@ static int ref_lookup(Ctx *c, const Field *f, const char *z, i64 *pId){
     sql_lit(&b, "SELECT id FROM "); sql_ident(&b, k->zName);
     sql_lit(&b, " WHERE "); sql_ident(&b, aTry[i]->zName);
     sql_lit(&b, "=?1");
-    sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+    sql_lit(&b, " AND " SQL_DEPT_IN_SCOPE("dept_id", 2, 3));
     sql_lit(&b, " ORDER BY id LIMIT 1");
     if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
       db_bind_text(&q, 1, z);
-      db_bind_int64(&q, 2, (i64)strlen(zScope));
-      db_bind_text(&q, 3, zScope);
+      db_bind_scope(&q, 2, 3, zScope);
       if( db_step(&q)==DB_ROW ){ *pId = db_column_int64(&q, 0); found = 1; }
       db_finalize(&q);
     }
@@ -515,7 +513,7 @@ void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
       if( !kr->bPublic ){
         sql_lit(b, " AND ");
         sql_ident(b, kr->zName);
-        sql_lit(b, ".dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+        sql_lit(b, "." SQL_DEPT_IN_SCOPE("dept_id", 2, 3));
       }
       sql_lit(b, ")");
     }
@@ -552,10 +550,7 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
     db_bind_int64(&q, 1, id);
     int bScopedRef = 0;
     for(const Field *f=k->aField; f->zName; f++) if( f->eType==FT_REF && !kind_find(f->zRef)->bPublic ) bScopedRef = 1;
-    if( bScopedRef ){
-      db_bind_int64(&q, 2, (i64)strlen(a->zDeptPath));
-      db_bind_text(&q, 3, a->zDeptPath);
-    }
+    if( bScopedRef ) db_bind_scope(&q, 2, 3, a->zDeptPath);   /* SQL_DEPT_IN_SCOPE in rec_select_cols_ex */
     if( db_step(&q)==DB_ROW ){
       /* in scope: the department's path starts with the actor's subtree */
       int n = kind_nfield(k);
@@ -1033,13 +1028,10 @@ const char *rec_ref_text(Ctx *c, const Field *f, const char *zId, int bCode){
   sqlbuf_init(&b);
   sql_lit(&b, "SELECT "); sql_ident(&b, t->zName); sql_lit(&b, " FROM "); sql_ident(&b, k->zName);
   sql_lit(&b, " WHERE id=?1");
-  if( !k->bPublic ) sql_lit(&b, " AND dept_id IN (SELECT id FROM dept WHERE substr(path, 1, ?2)=?3)");
+  if( !k->bPublic ) sql_lit(&b, " AND " SQL_DEPT_IN_SCOPE("dept_id", 2, 3));
   if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
     db_bind_int64(&q, 1, atoll(zId));
-    if( !k->bPublic ){
-      db_bind_int64(&q, 2, (i64)strlen(c->pActor->zDeptPath));
-      db_bind_text(&q, 3, c->pActor->zDeptPath);
-    }
+    if( !k->bPublic ) db_bind_scope(&q, 2, 3, c->pActor->zDeptPath);
     if( db_step(&q)==DB_ROW ) zOut = arena_strdup(c->pArena, db_column_text(&q, 0));
     db_finalize(&q);
   }

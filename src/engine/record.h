@@ -111,6 +111,19 @@ i64  dept_unit_id(Ctx*, i64 iDept);   /* a county's or city's path ("/7/"), NULL
 int  dept_root_named(Ctx*, const char *zName);   /* a parentless department (a county) so named exists */
 int  dept_unit_count(Ctx*);                      /* the counties and cities of the database */
 
+/* The departments of the scope zScope (a path; "/" for all), in tree
+** order (by path), for a choice list: 0 or a database error code. */
+typedef struct DeptOption {
+  i64 id;
+  const char *zName;
+  const char *zPath;      /* "/1/4/9/": its depth is its count of '/' less one */
+} DeptOption;
+int  dept_options(Db*, Arena*, const char *zScope, DeptOption **pa, int *pn);
+/* The name of the county (or city) a user of the scope zScope works in:
+** the nearest county or city at or above it; else (the whole tree, a
+** visitor) the county_name setting; "" when neither is known. */
+const char *dept_county_name(Db*, Arena*, const char *zScope);
+
 /* Deadlines (deadline.c) */
 typedef struct DeadlineStatus {
   int bApplies;            /* the rule covers this record */

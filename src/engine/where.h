@@ -25,6 +25,7 @@ typedef struct Where {
 
 void w_text(Where*, const char *z);            /* appends ?N bound to text */
 void w_int(Where*, i64 v);                     /* appends ?N bound to an integer */
+void w_scope(Where*, const char *zAlias, const char *zScope);   /* sql_scope on [zAlias.]path, bound to zScope */
 void w_bind(Where*, Stmt*);
 /* " WHERE <scope> [AND <dept subtree>] [AND <year>]" */
 void w_base(Ctx*, Where*, const Kind*, int iYear, i64 iDept, const Field *pYearField);

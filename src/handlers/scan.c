@@ -10,6 +10,7 @@
 */
 #include "handlers/handlers.h"
 #include "web/web.h"
+#include "engine/setting.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,11 +78,10 @@ static int load_visits(Req *r, const Rec *pEnt, ScanView *v){
 static int load_items(Req *r, ScanView *v){
   Stmt q;
   if( db_prepare(r->ctx.pDb, &q, "SELECT it.id, it.name FROM inspection_item it, dept d"
-                                 " WHERE d.id=it.dept_id AND it.state='active' AND substr(d.path, 1, ?1)=?2 ORDER BY it.item_no") ){
+                                 " WHERE d.id=it.dept_id AND it.state='active' AND " SQL_IN_SCOPE("d.path", 1, 2) " ORDER BY it.item_no") ){
     return FZ_INTERNAL;
   }
-  db_bind_int64(&q, 1, (i64)strlen(r->actor.zDeptPath));
-  db_bind_text(&q, 2, r->actor.zDeptPath);
+  db_bind_scope(&q, 1, 2, r->actor.zDeptPath);
   int nAlloc = 0;
   while( db_step(&q)==DB_ROW ){
     if( v->nItem==nAlloc ){
@@ -124,11 +124,8 @@ void h_qr(Req *r){
   ** the host this page was asked for, if it is a plain host[:port]. */
   Buf u;
   buf_init(&u);
-  Stmt q;
-  if( db_prepare(r->ctx.pDb, &q, "SELECT value FROM setting WHERE name='public_url'")==DB_OK ){
-    if( db_step(&q)==DB_ROW ) buf_puts(&u, db_column_text(&q, 0));
-    db_finalize(&q);
-  }
+  const char *zPublic = setting_get(r->ctx.pDb, &r->arena, "public_url");
+  if( zPublic ) buf_puts(&u, zPublic);
   if( u.n==0 ){
     const char *zHost = req_in_header(r, "Host");
     int bPlain = zHost && zHost[0] && strspn(zHost, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")==strlen(zHost);

@@ -19,11 +19,11 @@ int report_county_grid(Ctx *c, int iYear, CountyGrid *g){
   if( iYear<1900 || iYear>2999 ) return err_internal(c, "counties: bad year %d", iYear);
   const char *zScope = c->pActor && c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
   Stmt q;
-  if( db_prepare(c->pDb, &q, "SELECT id, name FROM dept WHERE dtype='county' AND path LIKE ?1"
+  if( db_prepare(c->pDb, &q, "SELECT id, name FROM dept WHERE dtype='county' AND " SQL_IN_SCOPE("path", 1, 2)
                              " ORDER BY sort_no, id") ){
     return err_internal(c, "counties: %s", db_errmsg(c->pDb));
   }
-  db_bind_text(&q, 1, arena_printf(c->pArena, "%s%%", zScope));
+  db_bind_scope(&q, 1, 2, zScope);
   int nId = 0, nName = 0;
   while( db_step(&q)==DB_ROW ){
     g->aId = arena_grow(c->pArena, g->aId, g->nCounty, &nId, sizeof *g->aId);

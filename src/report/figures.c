@@ -10,6 +10,7 @@
 ** fig_get() returns an empty value and report_write() discards the draft.
 */
 #include "report/report_int.h"
+#include "engine/setting.h"
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,17 +21,14 @@
 ** the layout of a Markdown line or an HTML attribute. */
 static const char *setting(Report *p, const char *zName){
   Ctx *c = p->pCtx;
-  Stmt q;
-  char *z = 0;
+  const char *zValue;
   if( p->rc ) return 0;
-  if( db_prepare(c->pDb, &q, "SELECT value FROM setting WHERE name=?1") ){
+  if( setting_read(c->pDb, c->pArena, zName, &zValue) ){
     p->rc = err_internal(c, "report: setting %s: %s", zName, db_errmsg(c->pDb));
     return 0;
   }
-  db_bind_text(&q, 1, zName);
-  if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
-  db_finalize(&q);
-  if( z==0 ) return 0;
+  if( zValue==0 ) return 0;
+  char *z = arena_strdup(c->pArena, zValue);
   for(char *s=z; *s; s++) if( (unsigned char)*s<0x20 || *s==0x7f ) *s = ' ';
   while( *z==' ' ) z++;
   size_t n = strlen(z);

@@ -169,9 +169,8 @@ int export_template(Ctx *c, const Kind *k, const char *zPath){
     Stmt q;
     const char *az[512];
     int n = 0;
-    if( db_prepare(c->pDb, &q, "SELECT name FROM dept WHERE substr(path, 1, ?1)=?2 ORDER BY path")==DB_OK ){
-      db_bind_int64(&q, 1, (i64)strlen(c->pActor->zDeptPath));
-      db_bind_text(&q, 2, c->pActor->zDeptPath);
+    if( db_prepare(c->pDb, &q, "SELECT name FROM dept WHERE " SQL_IN_SCOPE("path", 1, 2) " ORDER BY path")==DB_OK ){
+      db_bind_scope(&q, 1, 2, c->pActor->zDeptPath);
       while( db_step(&q)==DB_ROW && n<512 ) az[n++] = arena_strdup(c->pArena, db_column_text(&q, 0));
       db_finalize(&q);
     }

@@ -4,23 +4,17 @@
 ** the record's change history from the audit log.
 */
 #include "web/web.h"
+#include "audit/audit.h"
 #include <string.h>
 
 static void history(Req *r, const Rec *p){
-  Stmt q;
-  if( db_prepare(r->ctx.pDb, &q, "SELECT at, login, action FROM audit WHERE kind=?1 AND rec_id=?2 ORDER BY id DESC LIMIT 50") ) return;
-  db_bind_text(&q, 1, p->pKind->zName);
-  db_bind_int64(&q, 2, p->id);
+  AuditEntry *a;
+  int n;
+  if( audit_record_history(&r->ctx, p->pKind, p->id, &a, &n) ) return;
   out_html(r, HTML("<h2>变更记录</h2><table class=\"list small\"><thead><tr><th>时间（UTC）</th><th>操作人</th><th>操作</th></tr></thead><tbody>"));
-  int n = 0;
-  while( db_step(&q)==DB_ROW ){
-    const char *zAct = db_column_text(&q, 2);
-    const Transition *t = kind_trans(p->pKind, zAct);
-    const char *zLabel = t ? t->zLabel : strcmp(zAct, "insert")==0 ? "新增" : strcmp(zAct, "update")==0 ? "修改" : zAct;
-    outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>", db_column_text(&q, 0), db_column_text(&q, 1), zLabel);
-    n++;
+  for(int i=0; i<n; i++){
+    outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>", a[i].zAt, a[i].zLogin, audit_action_label(p->pKind, a[i].zAction));
   }
-  db_finalize(&q);
   if( n==0 ){
     /* rows from a bulk import are logged in one batch entry */
     out_html(r, HTML("<tr><td colspan=\"3\">批量导入的记录，见审计日志中的导入批次</td></tr>"));

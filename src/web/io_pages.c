@@ -3,6 +3,7 @@
 ** and the audit-log page.
 */
 #include "web/web.h"
+#include "audit/audit.h"
 #include <string.h>
 
 void web_import_form(Req *r, const Kind *k){
@@ -27,84 +28,30 @@ void web_import_result(Req *r, const Kind *k, int nImported){
   web_end(r);
 }
 
-/* How the log names an action for a clerk: the record's own transition
-** label, or the action's Chinese name; an unknown one as stored. */
-static const char *action_label(const Kind *k, const char *zAction){
-  static const struct { const char *zId, *zLabel; } aName[] = {
-    { "insert", "新增" }, { "update", "修改" }, { "delete", "删除" }, { "import", "导入" },
-    { "migrate", "迁入县（区）" }, { "dept_create", "新设部门" }, { "dept_city", "归入市" },
-    { "user_create", "新建账号" }, { "password_change", "修改密码" }, { "holiday_set", "修改节假日" },
-    { "user_disable", "停用账号" }, { "user_enable", "启用账号" }, { "user_reset", "重置密码" },
-    { "user_role", "更改角色" }, { "user_move", "调整部门" },
-    { "login_lock", "登录锁定" }, { "login_unlock", "解除登录锁定" },
-    { "pool", "固定抽查名录" }, { "draw", "抽取" }, { "report_new", "起草报告" }, { "report_save", "修改报告" },
-    { "report_freeze", "冻结报告" }, { "baseline_import", "导入上年报告" }, { "baseline_drop", "删除上年报告数字" },
-    { "setting_set", "修改设置" }, { "guard_start", "启用审计密钥（各表起始快照）" }, { "migrate_rows", "迁入（账号、部门等）" },
-  };
-  if( k && k->aTrans ) for(const Transition *t=k->aTrans; t->zId; t++) if( strcmp(t->zId, zAction)==0 ) return t->zLabel;
-  for(size_t i=0; i<sizeof aName/sizeof aName[0]; i++) if( strcmp(aName[i].zId, zAction)==0 ) return aName[i].zLabel;
-  return zAction;
-}
-
 void web_audit(Req *r){
-  Stmt q;
   int nPage = req_param_int(r, "page", 1);
   if( nPage<1 ) nPage = 1;
   web_begin(r, "操作审计日志", 0);
   out_html(r, HTML("<p class=\"about\">每一次新增、修改、删除、流转和导入都记入只能追加的哈希链日志；"
                    "运行 <code>fazhi check</code> 可以核验日志未被篡改、删除或绕过。</p>"));
   out_html(r, HTML("<table class=\"list\"><thead><tr><th>序号</th><th>时间（UTC）</th><th>操作人</th><th>操作</th><th>对象</th><th>哈希</th></tr></thead><tbody>"));
-  /* An admin sees what the users of their scope did. In a database of
-  ** several counties the command line's entries (init, migrate, city,
-  ** imports by the operator) are the operator's: shown only to an admin
-  ** whose scope holds every root of the department tree. */
-  const char *zScope = r->actor.zDeptPath;
-  int bAll = strcmp(zScope, "/")==0, bOperator = bAll, nRow = 0;
-  if( !bAll && db_prepare(r->ctx.pDb, &q, "SELECT count(*) FROM dept WHERE parent_id IS NULL AND substr(path, 1, ?1)<>?2")==DB_OK ){
-    db_bind_int64(&q, 1, (i64)strlen(zScope));
-    db_bind_text(&q, 2, zScope);
-    bOperator = db_step(&q)==DB_ROW && db_column_int64(&q, 0)==0;
-    db_finalize(&q);
-  }
-  /* …and whatever was done to a record of their scope, by whomever (a
-  ** city's admin, the operator): one primary-key probe of that kind's table */
-  SqlBuf b;
-  sqlbuf_init(&b);
-  sql_lit(&b, "SELECT id, at, login, action, kind, rec_id, hash FROM audit"
-              " WHERE ?2=1 OR (user_id=0 AND ?3=1)"
-              " OR user_id IN (SELECT u.id FROM users u JOIN dept d ON d.id=u.dept_id WHERE substr(d.path, 1, ?4)=?5)");
-  for(int i=0; i<kind_count() && !bAll; i++){
-    sql_lit(&b, " OR (kind=?"); sql_int(&b, 6+i);            /* bound below: the kind's name */
-    sql_lit(&b, " AND EXISTS (SELECT 1 FROM "); sql_ident(&b, kind_at(i)->zName);
-    sql_lit(&b, " t JOIN dept d ON d.id=t.dept_id WHERE t.id=audit.rec_id AND substr(d.path, 1, ?4)=?5))");
-  }
-  sql_lit(&b, " ORDER BY id DESC LIMIT 50 OFFSET ?1");
-  int rcPrep = db_prepare_buf(r->ctx.pDb, &q, &b);
-  sqlbuf_free(&b);
-  if( rcPrep==DB_OK ){
-    db_bind_int64(&q, 1, (i64)(nPage-1)*50);
-    db_bind_int64(&q, 2, bAll);
-    db_bind_int64(&q, 3, bOperator);
-    db_bind_int64(&q, 4, (i64)strlen(zScope));
-    db_bind_text(&q, 5, zScope);
-    for(int i=0; i<kind_count() && !bAll; i++) db_bind_text(&q, 6+i, kind_at(i)->zName);
-    while( db_step(&q)==DB_ROW ){
-      nRow++;
-      const Kind *k = kind_find(db_column_text(&q, 4));
-      i64 iRec = db_column_int64(&q, 5);
-      outf(r, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>%s</td>", (long long)db_column_int64(&q, 0),
-           db_column_text(&q, 1), db_column_text(&q, 2), action_label(k, db_column_text(&q, 3)));
-      if( k && iRec ) outf(r, "<td><a href=\"/k/%s/%lld\">%s #%lld</a></td>", k->zName, (long long)iRec, k->zLabel, (long long)iRec);
-      else outf(r, "<td>%s</td>", k ? k->zLabel : "");
-      outf(r, "<td><code>%.12s…</code></td></tr>", db_column_text(&q, 6));
-    }
-    db_finalize(&q);
+  AuditEntry *a;
+  int nRow;
+  audit_page(&r->ctx, r->actor.zDeptPath, nPage, &a, &nRow);   /* what this admin's scope may see */
+  for(int i=0; i<nRow; i++){
+    const Kind *k = kind_find(a[i].zKind);
+    i64 iRec = a[i].iRec;
+    outf(r, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>%s</td>", (long long)a[i].id,
+         a[i].zAt, a[i].zLogin, audit_action_label(k, a[i].zAction));
+    if( k && iRec ) outf(r, "<td><a href=\"/k/%s/%lld\">%s #%lld</a></td>", k->zName, (long long)iRec, k->zLabel, (long long)iRec);
+    else outf(r, "<td>%s</td>", k ? k->zLabel : "");
+    outf(r, "<td><code>%.12s…</code></td></tr>", a[i].zHash);
   }
   out_html(r, HTML("</tbody></table>"));
   if( nRow==0 ) out_html(r, HTML("<p class=\"empty\">没有更多日志。</p>"));
   out_html(r, HTML("<div class=\"pager\">"));
   if( nPage>1 ) outf(r, "<a class=\"btn\" href=\"/audit?page=%d\">上一页</a>", nPage-1);
-  if( nRow==50 ) outf(r, "<a class=\"btn\" href=\"/audit?page=%d\">下一页</a>", nPage+1);
+  if( nRow==AUDIT_PAGE_SIZE ) outf(r, "<a class=\"btn\" href=\"/audit?page=%d\">下一页</a>", nPage+1);
   out_html(r, HTML("</div>"));
   web_end(r);
 }

@@ -16,32 +16,13 @@ void outf(Req *r, const char *zFmt, ...){
 }
 void out_html(Req *r, Html h){ buf_markup(&r->out, h); }
 
-/* The county (or city) the user works in: the nearest county or city above
-** their department (a province database holds many counties); the
-** county_name setting for visitors who are not logged in. */
-static const char *county_name(Req *r){
-  Stmt q;
-  const char *z = "";
-  const char *zPath = r->actor.zDeptPath ? r->actor.zDeptPath : "/";
-  const char *zUnit = strcmp(zPath, "/")!=0 ? dept_unit_path(r->ctx.pDb, &r->arena, zPath, "county,city") : 0;
-  if( zUnit && db_prepare(r->ctx.pDb, &q, "SELECT name FROM dept WHERE path=?1")==DB_OK ){
-    db_bind_text(&q, 1, zUnit);
-    if( db_step(&q)==DB_ROW ) z = arena_strdup(&r->arena, db_column_text(&q, 0));
-    db_finalize(&q);
-    if( z[0] ) return z;
-  }
-  if( db_prepare(r->ctx.pDb, &q, "SELECT value FROM setting WHERE name='county_name'") ) return z;
-  if( db_step(&q)==DB_ROW ) z = arena_strdup(&r->arena, db_column_text(&q, 0));
-  db_finalize(&q);
-  return z;
-}
-
 void web_csrf_field(Req *r){
   if( r->zCsrf ) outf(r, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", r->zCsrf);
 }
 
 void web_begin(Req *r, const char *zTitle, const Kind *pActive){
-  const char *zCounty = county_name(r);
+  /* the county (or city) the user works in; the county_name setting for visitors */
+  const char *zCounty = dept_county_name(r->ctx.pDb, &r->arena, r->actor.zDeptPath);
   outf(r, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
           "<title>%s - %s法治政府建设管理系统</title>"

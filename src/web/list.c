@@ -35,21 +35,17 @@ const char *web_url_with(Req *r, const char *zName, const char *zValue){
 }
 
 void web_dept_options(Req *r, i64 iSelected, int bAllOption){
-  Stmt q;
+  DeptOption *a;
+  int n;
   if( bAllOption ) out_html(r, HTML("<option value=\"\">全部部门</option>"));
-  if( db_prepare(r->ctx.pDb, &q, "SELECT id, name, path FROM dept WHERE substr(path, 1, ?1)=?2 ORDER BY path") ) return;
-  db_bind_int64(&q, 1, (i64)strlen(r->actor.zDeptPath));
-  db_bind_text(&q, 2, r->actor.zDeptPath);
-  while( db_step(&q)==DB_ROW ){
-    i64 id = db_column_int64(&q, 0);
-    const char *zPath = db_column_text(&q, 2);
+  dept_options(r->ctx.pDb, &r->arena, r->actor.zDeptPath, &a, &n);
+  for(int i=0; i<n; i++){
     int depth = 0;
-    for(const char *p=zPath; *p; p++) if( *p=='/' ) depth++;
+    for(const char *p=a[i].zPath; *p; p++) if( *p=='/' ) depth++;
     const char *zIndent = depth<=2 ? "" : depth==3 ? "　" : "　　";
-    outf(r, "<option value=\"%lld\"%s>%s%s</option>", (long long)id, id==iSelected ? " selected" : "",
-         zIndent, db_column_text(&q, 1));
+    outf(r, "<option value=\"%lld\"%s>%s%s</option>", (long long)a[i].id, a[i].id==iSelected ? " selected" : "",
+         zIndent, a[i].zName);
   }
-  db_finalize(&q);
 }
 
 static void year_options(Req *r, int iYear){

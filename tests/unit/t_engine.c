@@ -7,6 +7,7 @@
 #include "t.h"
 #include "audit/audit.h"
 #include "engine/query.h"
+#include "engine/setting.h"
 #include "transfer/transfer.h"
 #include <stdlib.h>
 #include <unistd.h>
@@ -186,6 +187,55 @@ static void test_scope(void){
   memcpy(cl.zToday, "2025-12-31", 11);
   T_EQ_INT(rec_get(&cl, k, 1, &p), FZ_OK);
   T_EQ_INT(rec_delete(&cl, p), FZ_FORBIDDEN);
+}
+
+/* The named queries the pages call instead of SQL (issue 14 §1): a
+** scope's departments, the county's name, the audit log as a scope sees
+** it, one record's history, the actions' Chinese names, the declared
+** settings. */
+static void test_named_queries(void){
+  Ctx *c = fresh();
+  const Kind *k = kind_find("reconsideration");
+  i64 a1 = insert_case(c, "A-1", "甲局", "2025-03-01");
+  i64 b1 = insert_case(c, "B-1", "乙镇", "2025-03-02");
+  T_CHECK(a1>0 && b1>0);
+  DeptOption *ao;
+  int n;
+  T_EQ_INT(dept_options(pDb, &arena, "/1/", &ao, &n), 0);
+  T_EQ_INT(n, 4);
+  T_EQ_STR(ao[0].zName, "测试县");
+  T_EQ_INT(dept_options(pDb, &arena, "/1/4/", &ao, &n), 0);
+  T_EQ_INT(n, 1);
+  T_EQ_STR(ao[0].zName, "乙镇");
+  T_EQ_STR(dept_county_name(pDb, &arena, "/1/4/"), "测试县");
+  AuditEntry *ae;
+  int bA = 0, bB = 0;
+  T_EQ_INT(audit_page(c, "/1/4/", 1, &ae, &n), 0);
+  for(int i=0; i<n; i++) if( strcmp(ae[i].zKind, k->zName)==0 ){ bA |= ae[i].iRec==a1; bB |= ae[i].iRec==b1; }
+  T_CHECK(bB && !bA);              /* 乙镇's admin sees 乙镇's record, not 甲局's */
+  bA = bB = 0;
+  T_EQ_INT(audit_page(c, "/", 1, &ae, &n), 0);
+  for(int i=0; i<n; i++) if( strcmp(ae[i].zKind, k->zName)==0 ){ bA |= ae[i].iRec==a1; bB |= ae[i].iRec==b1; }
+  T_CHECK(bA && bB);
+  T_EQ_INT(audit_record_history(c, k, b1, &ae, &n), 0);
+  T_EQ_INT(n, 1);
+  T_EQ_STR(ae[0].zAction, "insert");
+  T_EQ_STR(audit_action_label(k, "insert"), "新增");
+  T_EQ_STR(audit_action_label(k, "accept"), kind_trans(k, "accept")->zLabel);
+  T_EQ_STR(audit_action_label(0, "user_role"), "更改角色");
+  T_EQ_STR(audit_action_label(0, "no_such_action"), "no_such_action");
+  /* settings: declared names only; NAME@ID for those a county may hold */
+  T_CHECK(setting_find("county_gov@12")!=0);
+  T_CHECK(setting_find("public_url@12")==0);
+  T_CHECK(setting_find("county_gov@")==0);
+  T_CHECK(setting_find("county_gov@x1")==0);
+  T_CHECK(setting_find("county")==0);
+  T_CHECK(setting_find("cal_fingerprint")!=0 && setting_find("cal_fingerprint")->eWho==SET_INTERNAL);
+  for(int i=0; i<nSetting; i++) for(int j=i+1; j<nSetting; j++) T_CHECK(strcmp(aSetting[i].zName, aSetting[j].zName)!=0);
+  T_CHECK(setting_get(pDb, &arena, "county_gov")==0);
+  T_EQ_INT(setting_set(c, "county_gov", "测试县人民政府"), 0);
+  T_EQ_STR(setting_get(pDb, &arena, "county_gov"), "测试县人民政府");
+  T_CHECK(setting_set(c, "cal_fingerprint", "x")!=0);    /* internal: no one sets it by hand */
 }
 
 static void test_required_in_state(void){
@@ -496,6 +546,7 @@ static const TestCase aTest[] = {
   { "deadlines", test_deadlines },
   { "rounding", test_rounding },
   { "scope", test_scope },
+  { "named_queries", test_named_queries },
   { "required_in_state", test_required_in_state },
   { "one_message_per_field", test_one_message_per_field },
   { "import_all_or_nothing", test_import_all_or_nothing },
