@@ -6,7 +6,6 @@
 #include "transfer/transfer.h"
 #include "report/report.h"
 #include "web/web.h"
-#include "api/api.h"
 #include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -78,22 +77,12 @@ void h_report_file(Req *r){
 void h_import_form(Req *r){ web_import_form(r, r->pKind); }
 
 void h_import(Req *r){
-  int n = 0;
+  int n = 0, rc = FZ_OK;
   if( r->zUploadPath==0 ){
     err_add(&r->ctx, 0, 0, "没有收到文件，请选择要导入的 .xlsx 或 .csv 文件");
   }else{
-    int rc = import_file(&r->ctx, r->pKind, r->zUploadPath, &n);
-    if( rc==FZ_INTERNAL ){ req_fail_internal(r); return; }
+    rc = import_file(&r->ctx, r->pKind, r->zUploadPath, &n);
   }
-  if( r->ctx.err.n ){
-    r->status = 422;
-    if( r->bApi ) api_errors(r); else web_import_form(r, r->pKind);
-    return;
-  }
-  if( r->bApi ){
-    r->zContentType = "application/json; charset=utf-8";
-    buf_raw_printf(&r->out, "{\"imported\":%d}", n);
-  }else{
-    web_import_result(r, r->pKind, n);
-  }
+  if( rc!=FZ_INTERNAL ) rc = r->ctx.err.n ? FZ_INVALID : FZ_OK;
+  req_answer(r, rc, &(View){ .eView=VIEW_IMPORTED, .eAgain=VIEW_IMPORT_FORM, .pKind=r->pKind, .n1=n });
 }
