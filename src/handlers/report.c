@@ -148,60 +148,65 @@ void h_draft_freeze(Req *r){
   draft_page(r, rc, &v, 1, 200, arena_printf(&r->arena, "/report/v/%lld?msg=frozen", (long long)r->iId));
 }
 
-/* ?a=ID&b=ID (either may be "data": the draft from the data now). */
+/* One side of a comparison: ?a= or ?b= z, a version's id or "data"
+** (or nothing: the draft from the data now); *piYear becomes the
+** version's year. 1 when answered. */
+static int compare_side(Req *r, const char *z, int *piYear, CompareSide *pSide){
+  if( z==0 || z[0]==0 || strcmp(z, "data")==0 ) return 0;
+  char *zEnd;
+  long long id = strtoll(z, &zEnd, 10);
+  if( *zEnd || id<=0 ){ req_fail(r, 400, "版本号应为数字"); return 1; }
+  DraftVersion v;
+  int rc = draft_load(&r->ctx, id, &v);
+  if( rc ){ report_fail(r, rc); return 1; }
+  *piYear = v.iYear;
+  pSide->pVersion = arena_alloc(&r->arena, sizeof(DraftVersion));
+  *pSide->pVersion = v;
+  return 0;
+}
+
+/* ?a=ID&b=ID (either may be "data": the draft from the data now), each
+** version in its own year (two years' reports may be compared too). */
 void h_draft_compare(Req *r){
-  int iYear = req_report_year(r);
-  const char *azSide[2] = { req_param(r, "a"), req_param(r, "b") };
+  int iYear = req_report_year(r), nAll = 0, rc = FZ_OK;
   CompareSide aSide[2];
   memset(aSide, 0, sizeof aSide);
-  for(int i=0; i<2; i++){
-    const char *z = azSide[i];
-    if( z && z[0] && strcmp(z, "data")!=0 ){
-      char *zEnd;
-      long long id = strtoll(z, &zEnd, 10);
-      if( *zEnd || id<=0 ){ req_fail(r, 400, "版本号应为数字"); return; }
-      DraftVersion v;
-      int rc = draft_load(&r->ctx, id, &v);
-      if( rc ){ report_fail(r, rc); return; }
-      iYear = v.iYear;
-      aSide[i].pVersion = arena_alloc(&r->arena, sizeof(DraftVersion));
-      *aSide[i].pVersion = v;
-    }
+  if( compare_side(r, req_param(r, "a"), &iYear, &aSide[0]) || compare_side(r, req_param(r, "b"), &iYear, &aSide[1]) ) return;
+  for(int i=0; i<2 && rc==FZ_OK; i++){
+    const DraftVersion *v = aSide[i].pVersion;
+    rc = report_paragraphs(&r->ctx, v ? 0 : iYear, v ? v->id : 0, &aSide[i].azText, &aSide[i].n);
   }
-  for(int i=0; i<2; i++){
-    /* each version in its own year (two years' reports may be compared too) */
-    int rc = report_paragraphs(&r->ctx, aSide[i].pVersion ? 0 : iYear, aSide[i].pVersion ? aSide[i].pVersion->id : 0,
-                               &aSide[i].azText, &aSide[i].n);
-    if( rc ){ report_fail(r, rc); return; }
-  }
+  if( rc ){ report_fail(r, rc); return; }
   DraftVersion *aAll;
-  int nAll;
   if( draft_list(&r->ctx, iYear, &aAll, &nAll) ){ req_fail_internal(r); return; }
   web_draft_compare(r, iYear, aSide, aAll, nAll);
+}
+
+/* The public's eyes on ?county= (none: the first county): 1 when answered. */
+static int public_actor(Req *r, Actor *pPub){
+  *pPub = (Actor){ 0, "", "公众", R_PUBLIC, 0, "/" };
+  i64 iCounty = req_param_int(r, "county", 0);
+  if( iCounty==0 ) return 0;
+  const char *zPath = dept_root_path(&r->ctx, iCounty);
+  if( zPath==0 ){ req_fail(r, 404, "没有这个县"); return 1; }
+  pPub->iDept = iCounty;
+  pPub->zDeptPath = zPath;
+  return 0;
 }
 
 /* The published report: the latest frozen version of the county, read as
 ** the public reads it whoever asks (a bureau clerk sees the county's). */
 void h_public_report(Req *r){
   int iYear = req_report_year(r);
-  Actor pub = { 0, "", "公众", R_PUBLIC, 0, "/" };
-  i64 iCounty = req_param_int(r, "county", 0);
-  if( iCounty ){
-    const char *zPath = dept_root_path(&r->ctx, iCounty);
-    if( zPath==0 ){ req_fail(r, 404, "没有这个县"); return; }
-    pub.iDept = iCounty;
-    pub.zDeptPath = zPath;
-  }
+  Actor pub;
+  if( public_actor(r, &pub) ) return;
   r->ctx.pActor = &pub;
   i64 id = draft_published(&r->ctx, iYear);
   int rc = id ? report_write(&r->ctx, iYear, id, "public", &r->out) : FZ_NOTFOUND;
   r->ctx.pActor = &r->actor;
-  if( rc==FZ_NOTFOUND ){
-    req_fail(r, 404, arena_printf(&r->arena, "%d年度法治政府建设情况报告尚未发布（起草人冻结报告的某一版本后即在此公开）", iYear));
-    return;
-  }
-  if( rc ){ req_fail_internal(r); return; }
-  r->zContentType = "text/html; charset=utf-8";
+  if( rc==FZ_OK ) r->zContentType = "text/html; charset=utf-8";
+  else req_answer(r, rc, &(View){ .zNotFound=arena_printf(&r->arena,
+         "%d年度法治政府建设情况报告尚未发布（起草人冻结报告的某一版本后即在此公开）", iYear) });
 }
 
 /* POST /report/baseline/drop: one figure of last year's report taken out. */

@@ -51,27 +51,23 @@ void h_template(Req *r){
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
-/* The report as Word (/report.docx) or its figures workbook (/report.xlsx). */
+static const char *const zXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+static const char *const zDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/* The report as Word (/report.docx, ?version= as /report reads it) or
+** its figures workbook (/report.xlsx). */
 void h_report_file(Req *r){
-  int iYear = req_report_year(r);
-  int bDocx = strcmp(r->zPath, "/report.docx")==0;
+  int iYear = req_report_year(r), bDocx = strcmp(r->zPath, "/report.docx")==0;
   i64 iVersion = 0;
   if( bDocx && req_report_version(r, iYear, &iVersion) ) return;
   const char *zPath = tmp_file(r);
   int rc = zPath==0 ? FZ_INTERNAL : bDocx ? report_docx(&r->ctx, iYear, iVersion, req_param_int(r, "appendix", 0)!=0, zPath) : report_xlsx(&r->ctx, iYear, zPath);
   if( rc ){
     if( zPath ) unlink(zPath);
-    if( rc==FZ_NOTFOUND ) req_fail(r, 404, "没有这个报告版本（或它不属于您的单位、不是这一年度的）");
-    else req_fail_internal(r);
+    req_answer(r, rc==FZ_NOTFOUND ? rc : FZ_INTERNAL, &(View){ .zNotFound="没有这个报告版本（或它不属于您的单位、不是这一年度的）" });
     return;
   }
-  if( bDocx ){
-    attach(r, zPath, arena_printf(&r->arena, "report_%d", iYear), "docx",
-           "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  }else{
-    attach(r, zPath, arena_printf(&r->arena, "figures_%d", iYear), "xlsx",
-           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  }
+  attach(r, zPath, arena_printf(&r->arena, bDocx ? "report_%d" : "figures_%d", iYear), bDocx ? "docx" : "xlsx", bDocx ? zDocxType : zXlsxType);
 }
 
 void h_import_form(Req *r){ web_import_form(r, r->pKind); }
