@@ -16,7 +16,6 @@
 #include "handlers/handlers.h"
 #include "report/report.h"
 #include "web/web.h"
-#include "api/api.h"
 #include <string.h>
 #include <stdlib.h>
 

@@ -6,16 +6,16 @@
 ** item of the inspector's department, two officers with valid
 ** certificates, the result, optionally the plan. An enterprise at its
 ** yearly limit is warned about and logged only with a stated reason. The
-** rules themselves are the engine's (src/engine/rules.c), on every path.
+** page's queries and the logging are the engine's (src/engine/scan.c), the
+** rules too (src/engine/rules.c, on every path); this file answers.
 */
 #include "handlers/handlers.h"
 #include "web/web.h"
 #include "app/app.h"
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-extern const Kind kind_enterprise, kind_inspection, kind_inspection_item;
+extern const Kind kind_enterprise;
 
 /* The enterprise of a scanned code: ?e=ID when the printed code says which
 ** (counties sharing a database may each list an entity under one code:
