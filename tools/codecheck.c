@@ -107,16 +107,12 @@ static const char *azPlumbing[] = {
 ** matches anything.
 */
 static struct Allow { const char *zFile, *zFunc; int nHit; } aStoreAllow[] = {
-  { "src/handlers/scan.c", "load_visits" },        /* moved by issue 14 §1; remove when empty */
-  { "src/handlers/scan.c", "load_items" },         /* moved by issue 14 §1; remove when empty */
   { 0, 0 }
 };
 /* Hand-written growth loops in functions being moved out of their file
 ** by issue 14 §1/§3: converted to arena_grow where they land. Remove
 ** when empty. */
 static struct Allow aGrowAllow[] = {
-  { "src/handlers/scan.c", "load_visits" },        /* moved by issue 14 §1; remove when empty */
-  { "src/handlers/scan.c", "load_items" },         /* moved by issue 14 §1; remove when empty */
   { 0, 0 }
 };
 #define count(a) ((int)(sizeof(a)/sizeof((a)[0])))

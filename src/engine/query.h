@@ -75,4 +75,18 @@ int  ind_breakdowns(Ctx*, const Kind *pOnly, int iYear, BreakSet **paSet, int *p
 ** (a count: numerator), and below target or (bHighIsBad) above the county
 ** by half again; NULL if none. */
 const BreakRow *ind_breakdown_laggard(const BreakSet*, int nMin);
+
+/* 扫码入企 (scan.c): the page behind an enterprise's QR code. */
+typedef struct ScanVisit { const char *zDate, *zDept, *zWay, *zItem, *zResult, *zInspectors; } ScanVisit;
+typedef struct ScanItem { i64 id; const char *zName; } ScanItem;
+typedef struct ScanView {
+  ScanVisit *aVisit; int nVisit;   /* this year's inspections */
+  int nLimit;                      /* yearly limit, 0 none */
+  int bCanLog, bOverLimit;         /* the form is shown; the limit warning with its confirmation */
+  ScanItem *aItem; int nItem;      /* the inspector's department's registered items */
+} ScanView;
+int scan_visits(Ctx*, const Rec *pEnt, ScanView*);   /* this year's inspections done, and the limit */
+int scan_items(Ctx*, ScanView*);                     /* the actor's department's registered items */
+/* Logs an inspection of pEnt from the page's form (xGet: a field by name). */
+int scan_log(Ctx*, const Rec *pEnt, const char *(*xGet)(void*, const char*), void *pArg);
 #endif

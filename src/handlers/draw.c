@@ -5,8 +5,6 @@
 */
 #include "handlers/handlers.h"
 #include "draw/draw.h"
-#include "web/web.h"
-#include "api/api.h"
 #include <string.h>
 
 extern const Kind kind_inspection_plan;
@@ -21,13 +19,14 @@ static int load_plan(Req *r, Rec **pp){
   return rc;
 }
 
-/* The page (or JSON) with a fresh verification; errors already in the
-** context (a refused fix or draw) are shown above it. */
-static void show(Req *r, const Rec *pPlan, int status){
-  DrawView v;
-  int rc = draw_view(&r->ctx, pPlan->id, &v);
-  if( rc && rc!=FZ_NOTFOUND ){ req_fail_internal(r); return; }
-  int bFixed = rc==FZ_OK;
+/* The plan's draw with a fresh verification, answered for rc (the
+** fix's or the draw's result, FZ_OK for a page); the action's errors,
+** already in the context, are shown above it. */
+static void show(Req *r, const Rec *pPlan, int rc, int status, const char *zGo){
+  DrawView d;
+  int rcView = draw_view(&r->ctx, pPlan->id, &d);
+  if( rcView && rcView!=FZ_NOTFOUND ){ req_fail_internal(r); return; }
+  int bFixed = rcView==FZ_OK;
   /* verification problems are listed apart from the action's errors */
   int nProblem = 0;
   const char **azProblem = 0;
@@ -39,14 +38,15 @@ static void show(Req *r, const Rec *pPlan, int status){
     for(int i=0; i<nProblem; i++) azProblem[i] = r->ctx.err.a[n0+i].zMsg;
     r->ctx.err.n = n0;
   }
-  if( r->bApi ) api_draw(r, pPlan, bFixed ? &v : 0, azProblem, nProblem, status);
-  else web_draw(r, pPlan, bFixed ? &v : 0, azProblem, nProblem, status);
+  req_answer(r, rc, &(View){ .eView=VIEW_DRAW, .eAgain=VIEW_DRAW, .status=status, .zGo=zGo,
+    .pRec=pPlan, .pDraw=bFixed ? &d : 0, .azProblem=azProblem, .nProblem=nProblem,
+    .zNotFound="抽查计划不存在，或不在您的数据权限范围内" });
 }
 
 void h_draw(Req *r){
   Rec *pPlan;
   if( load_plan(r, &pPlan) ) return;
-  show(r, pPlan, 200);
+  show(r, pPlan, FZ_OK, 200, 0);
 }
 
 /* The pool text itself, byte for byte what was digested. */
@@ -63,25 +63,17 @@ void h_draw_pool(Req *r){
   buf_puts(&r->out, d.zPool);
 }
 
+/* A fix or a draw done: the plan's page (web) or its draw as it is now
+** (JSON); refused: the page with the reasons (409 when the pools are
+** fixed already or the draw was run, else 422). */
 static void after_action(Req *r, const Rec *pPlan, int rc, const char *zMsg){
-  if( rc==FZ_OK ){
-    if( r->bApi ){
-      Rec *pNew;
-      if( rec_get(&r->ctx, &kind_inspection_plan, pPlan->id, &pNew) ) { req_fail_internal(r); return; }
-      show(r, pNew, 200);
-    }else{
-      req_redirect(r, arena_printf(&r->arena, "/draw/%lld?msg=%s", (long long)pPlan->id, zMsg));
-    }
-  }else if( rc==FZ_FORBIDDEN ){
-    req_fail(r, 403, "无权执行此操作");
-  }else if( rc==FZ_NOTFOUND && r->ctx.err.n==0 ){
-    req_fail(r, 404, "抽查计划不存在，或不在您的数据权限范围内");
-  }else if( rc==FZ_INTERNAL ){
-    req_fail_internal(r);
+  Rec *pNew = (Rec*)pPlan;
+  if( rc==FZ_NOTFOUND && r->ctx.err.n ) rc = FZ_INVALID;
+  if( rc==FZ_OK && rec_get(&r->ctx, &kind_inspection_plan, pPlan->id, &pNew) ){ req_fail_internal(r); return; }
+  if( rc==FZ_OK || rc==FZ_INVALID || rc==FZ_CONFLICT ){
+    show(r, pNew, rc, 200, arena_printf(&r->arena, "/draw/%lld?msg=%s", (long long)pPlan->id, zMsg));
   }else{
-    int status = rc==FZ_CONFLICT ? 409 : 422;
-    if( r->bApi ){ api_errors(r); r->status = status; return; }
-    show(r, pPlan, status);
+    req_answer(r, rc, &(View){ .zNotFound="抽查计划不存在，或不在您的数据权限范围内" });
   }
 }
 

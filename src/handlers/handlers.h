@@ -1,13 +1,21 @@
 /*
 ** src/handlers/handlers.h — the request handlers. Each serves both faces:
-** it does the work through the engine, then renders HTML (src/web) or JSON
-** (src/api) according to r->bApi. Policy (login, role, CSRF) was enforced
+** it does the work through the engine, then answers with req_answer
+** (http/view.h): a result code and a view, which the request's face
+** renders as HTML (src/web) or JSON (src/api). Policy (login, role, CSRF) was enforced
 ** by http_dispatch() from the route's flags.
 */
 #ifndef FZ_HANDLERS_H
 #define FZ_HANDLERS_H
 #include "http/req.h"
+#include "http/view.h"
 #include "engine/query.h"
+
+/* The two faces a handler's answer goes through (http/view.h's Face):
+** the HTML one in src/web/face.c, the JSON one in src/api/face.c; the
+** route table hands them to http/ (route_face). */
+extern const Face web_face;
+extern const Face api_face;
 
 /* An error answer in r's face: JSON ({"error":…}) for the API, else the
 ** HTML error page; r->status and r->out are already set and emptied (by
@@ -31,9 +39,6 @@ void h_create(Req*);
 void h_update(Req*);
 void h_delete(Req*);
 void h_transition(Req*);
-/* One value of an action's input: the form field, or the JSON body's
-** member; 1 (answered 400) when the body is not JSON. */
-int  req_input(Req*, const char *zName, const char **pz);
 void h_carry(Req*);             /* versioned catalogs: next year's version */
 void h_breakdowns(Req*);       /* 分单位情况, /api/v1/breakdowns */
 void h_trend(Req*);            /* 近年变化 of one indicator */

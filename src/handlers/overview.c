@@ -5,14 +5,12 @@
 #include "handlers/handlers.h"
 #include "report/report.h"
 #include "web/web.h"
-#include "api/api.h"
 #include <string.h>
 #include <stdlib.h>
 
-void h_dashboard(Req *r){
-  int iYear = req_year(r);
-  if( iYear==0 ) iYear = atoi(r->ctx.zToday);
-  i64 iDept = req_param_int(r, "dept", 0);
+/* Every indicator of every kind, in the dashboard's order, for iYear
+** (no year filter where the kind has none) and iDept; *pn of them. */
+static int all_indicators(Req *r, int iYear, i64 iDept, IndValue **paVal, int *pn){
   int nMax = 0;
   for(int i=0; i<kind_count(); i++){
     const Kind *k = kind_at(i);
@@ -23,15 +21,25 @@ void h_dashboard(Req *r){
   const Kind *aK[64];
   int nK = kinds_in_order(aK, 64);
   for(int o=0; o<nK; o++){
-    const Kind *k = aK[o];
-    if( k->aIndicator==0 ) continue;
-    for(const Indicator *x=k->aIndicator; x->zName; x++){
-      if( ind_compute(&r->ctx, k, x, iYear, iDept, &aVal[n]) ){   /* no year filter where the kind has none */ req_fail_internal(r); return; }
-      n++;
+    if( aK[o]->aIndicator==0 ) continue;
+    for(const Indicator *x=aK[o]->aIndicator; x->zName; x++){
+      int rc = ind_compute(&r->ctx, aK[o], x, iYear, iDept, &aVal[n++]);
+      if( rc ) return rc;
     }
   }
-  if( r->bApi ) api_indicators(r, iYear, iDept, aVal, n);
-  else web_dashboard(r, iYear, iDept, aVal, n);
+  *paVal = aVal;
+  *pn = n;
+  return FZ_OK;
+}
+
+void h_dashboard(Req *r){
+  int iYear = req_year(r);
+  if( iYear==0 ) iYear = atoi(r->ctx.zToday);
+  i64 iDept = req_param_int(r, "dept", 0);
+  IndValue *aVal = 0;
+  int n = 0;
+  int rc = all_indicators(r, iYear, iDept, &aVal, &n);
+  req_answer(r, rc ? FZ_INTERNAL : FZ_OK, &(View){ .eView=VIEW_INDICATORS, .iYear=iYear, .iDept=iDept, .aVal=aVal, .nVal=n });
 }
 
 /* 分单位情况: every declared breakdown of the year (?kind= one kind's). */
@@ -43,8 +51,8 @@ void h_breakdowns(Req *r){
   if( zKind && zKind[0] && k==0 ){ req_fail(r, 404, "没有这类事项"); return; }
   BreakSet *a;
   int n;
-  if( ind_breakdowns(&r->ctx, k, iYear, &a, &n) ){ req_fail_internal(r); return; }
-  if( r->bApi ) api_breakdowns(r, iYear, a, n); else web_breakdowns(r, iYear, a, n);
+  int rc = ind_breakdowns(&r->ctx, k, iYear, &a, &n);
+  req_answer(r, rc ? FZ_INTERNAL : FZ_OK, &(View){ .eView=VIEW_BREAKDOWNS, .iYear=iYear, .aSet=a, .nSet=n });
 }
 
 /* 近年变化: ?kind=K&ind=I over the five years up to ?year=. */
@@ -69,8 +77,8 @@ void h_counties(Req *r){
   int iYear = req_year(r);
   if( iYear==0 ) iYear = atoi(r->ctx.zToday) - 1;
   CountyGrid g;
-  if( report_county_grid(&r->ctx, iYear, &g) ){ req_fail_internal(r); return; }
-  if( r->bApi ) api_counties(r, &g); else web_counties(r, &g);
+  int rc = report_county_grid(&r->ctx, iYear, &g);
+  req_answer(r, rc ? FZ_INTERNAL : FZ_OK, &(View){ .eView=VIEW_COUNTIES, .pGrid=&g });
 }
 
 void h_audit_list(Req *r){ web_audit(r); }

@@ -6,7 +6,6 @@
 #include "transfer/transfer.h"
 #include "report/report.h"
 #include "web/web.h"
-#include "api/api.h"
 #include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -52,48 +51,34 @@ void h_template(Req *r){
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
-/* The report as Word (/report.docx) or its figures workbook (/report.xlsx). */
+static const char *const zXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+static const char *const zDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/* The report as Word (/report.docx, ?version= as /report reads it) or
+** its figures workbook (/report.xlsx). */
 void h_report_file(Req *r){
-  int iYear = req_report_year(r);
-  int bDocx = strcmp(r->zPath, "/report.docx")==0;
+  int iYear = req_report_year(r), bDocx = strcmp(r->zPath, "/report.docx")==0;
   i64 iVersion = 0;
   if( bDocx && req_report_version(r, iYear, &iVersion) ) return;
   const char *zPath = tmp_file(r);
   int rc = zPath==0 ? FZ_INTERNAL : bDocx ? report_docx(&r->ctx, iYear, iVersion, req_param_int(r, "appendix", 0)!=0, zPath) : report_xlsx(&r->ctx, iYear, zPath);
   if( rc ){
     if( zPath ) unlink(zPath);
-    if( rc==FZ_NOTFOUND ) req_fail(r, 404, "没有这个报告版本（或它不属于您的单位、不是这一年度的）");
-    else req_fail_internal(r);
+    req_answer(r, rc==FZ_NOTFOUND ? rc : FZ_INTERNAL, &(View){ .zNotFound="没有这个报告版本（或它不属于您的单位、不是这一年度的）" });
     return;
   }
-  if( bDocx ){
-    attach(r, zPath, arena_printf(&r->arena, "report_%d", iYear), "docx",
-           "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  }else{
-    attach(r, zPath, arena_printf(&r->arena, "figures_%d", iYear), "xlsx",
-           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  }
+  attach(r, zPath, arena_printf(&r->arena, bDocx ? "report_%d" : "figures_%d", iYear), bDocx ? "docx" : "xlsx", bDocx ? zDocxType : zXlsxType);
 }
 
 void h_import_form(Req *r){ web_import_form(r, r->pKind); }
 
 void h_import(Req *r){
-  int n = 0;
+  int n = 0, rc = FZ_OK;
   if( r->zUploadPath==0 ){
     err_add(&r->ctx, 0, 0, "没有收到文件，请选择要导入的 .xlsx 或 .csv 文件");
   }else{
-    int rc = import_file(&r->ctx, r->pKind, r->zUploadPath, &n);
-    if( rc==FZ_INTERNAL ){ req_fail_internal(r); return; }
+    rc = import_file(&r->ctx, r->pKind, r->zUploadPath, &n);
   }
-  if( r->ctx.err.n ){
-    r->status = 422;
-    if( r->bApi ) api_errors(r); else web_import_form(r, r->pKind);
-    return;
-  }
-  if( r->bApi ){
-    r->zContentType = "application/json; charset=utf-8";
-    buf_raw_printf(&r->out, "{\"imported\":%d}", n);
-  }else{
-    web_import_result(r, r->pKind, n);
-  }
+  if( rc!=FZ_INTERNAL ) rc = r->ctx.err.n ? FZ_INVALID : FZ_OK;
+  req_answer(r, rc, &(View){ .eView=VIEW_IMPORTED, .eAgain=VIEW_IMPORT_FORM, .pKind=r->pKind, .n1=n });
 }

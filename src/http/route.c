@@ -125,6 +125,7 @@ static int match_one(Req *r, const char *zPat, const char *zPath){
 }
 
 void route_error(Req *r, int status, const char *zMsg){ h_error(r, status, zMsg); }
+const Face *route_face(int bApi){ return bApi ? &api_face : &web_face; }
 
 const Route *route_match(Req *r, const char *zMethod, const char *zPath){
   int bPathMatched = 0;

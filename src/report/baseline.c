@@ -14,7 +14,7 @@
 ** and each indicator used once. Approximate figures (6500余条) are not a
 ** baseline.
 */
-#include "report/report.h"
+#include "report/report_int.h"
 #include "report/extract.h"
 #include "io/table.h"
 #include "base/utf8.h"
@@ -211,50 +211,11 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
   /* stored whole or not at all, replacing that year's */
   i64 iScope = report_scope(c);
   if( db_begin_write(c->pDb) ) return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
-  Stmt q;
   int rc;
   const char *zKey = arena_printf(c->pArena, "%lld/%d", (long long)iScope, iYear);
   const char *zBefore = audit_rows(c, "baseline_report", zKey);
   if( zBefore==0 ) goto db_fail;
-  if( db_prepare(c->pDb, &q, "DELETE FROM baseline_fig WHERE dept_id=?1 AND year=?2") ) goto db_fail;
-  db_bind_int64(&q, 1, iScope);
-  db_bind_int64(&q, 2, iYear);
-  rc = db_step(&q);
-  db_finalize(&q);
-  if( rc!=DB_DONE ) goto db_fail;
-  if( db_prepare(c->pDb, &q, "DELETE FROM baseline_report WHERE dept_id=?1 AND year=?2") ) goto db_fail;
-  db_bind_int64(&q, 1, iScope);
-  db_bind_int64(&q, 2, iYear);
-  rc = db_step(&q);
-  db_finalize(&q);
-  if( rc!=DB_DONE ) goto db_fail;
-  if( db_prepare(c->pDb, &q, "INSERT INTO baseline_report(dept_id, year, imported_at, imported_by, text)"
-                             " VALUES(?1,?2,?3,?4,?5)") ) goto db_fail;
-  db_bind_int64(&q, 1, iScope);
-  db_bind_int64(&q, 2, iYear);
-  pOut->zImportedAt = rec_now_iso(c);
-  pOut->zImportedBy = c->pActor->zLogin ? c->pActor->zLogin : "";
-  db_bind_text(&q, 3, pOut->zImportedAt);
-  db_bind_text(&q, 4, pOut->zImportedBy);
-  db_bind_text(&q, 5, zText);
-  rc = db_step(&q);
-  db_finalize(&q);
-  if( rc!=DB_DONE ) goto db_fail;
-  if( db_prepare(c->pDb, &q, "INSERT INTO baseline_fig(dept_id, year, kind, ind, value, label, sentence)"
-                             " VALUES(?1,?2,?3,?4,?5,?6,?7)") ) goto db_fail;
-  for(int i=0; i<pOut->n; i++){
-    const BaseFig *b = &pOut->a[i];
-    db_bind_int64(&q, 1, iScope);
-    db_bind_int64(&q, 2, iYear);
-    db_bind_text(&q, 3, b->k->zName);
-    db_bind_text(&q, 4, b->ind->zName);
-    db_bind_text(&q, 5, b->zValue);
-    db_bind_text(&q, 6, b->zLabel);
-    db_bind_text(&q, 7, b->zSentence);
-    if( db_step(&q)!=DB_DONE ){ db_finalize(&q); goto db_fail; }
-    db_reset(&q);
-  }
-  db_finalize(&q);
+  if( store_baseline_put(c, iScope, pOut, zText) ) goto db_fail;
   if( audit_rows_log(c, "baseline_import", "baseline_report", zKey, iYear, zBefore) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
@@ -265,44 +226,7 @@ db_fail:
 }
 
 int baseline_load(Ctx *c, int iYear, Baseline *pOut){
-  memset(pOut, 0, sizeof *pOut);
-  pOut->iYear = iYear;
-  Stmt q;
-  if( db_prepare(c->pDb, &q, "SELECT imported_at, imported_by FROM baseline_report WHERE dept_id=?1 AND year=?2") ){
-    return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
-  }
-  i64 iScope = report_scope(c);
-  db_bind_int64(&q, 1, iScope);
-  db_bind_int64(&q, 2, iYear);
-  if( db_step(&q)==DB_ROW ){
-    pOut->zImportedAt = arena_strdup(c->pArena, db_column_text(&q, 0));
-    pOut->zImportedBy = arena_strdup(c->pArena, db_column_text(&q, 1));
-  }
-  db_finalize(&q);
-  if( pOut->zImportedAt==0 ) return FZ_OK;
-  if( db_prepare(c->pDb, &q, "SELECT kind, ind, value, label, sentence FROM baseline_fig"
-                             " WHERE dept_id=?1 AND year=?2 ORDER BY kind, ind") ){
-    return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
-  }
-  db_bind_int64(&q, 1, iScope);
-  db_bind_int64(&q, 2, iYear);
-  int nAlloc = 0;
-  while( db_step(&q)==DB_ROW ){
-    const Kind *k = kind_find(db_column_text(&q, 0));
-    const Indicator *ind = k ? kind_indicator(k, db_column_text(&q, 1)) : 0;
-    if( ind==0 ) continue;                       /* an indicator no longer declared */
-    pOut->a = arena_grow(c->pArena, pOut->a, pOut->n, &nAlloc, sizeof *pOut->a);
-    BaseFig *b = &pOut->a[pOut->n++];
-    memset(b, 0, sizeof *b);
-    b->k = k;
-    b->ind = ind;
-    b->zValue = arena_strdup(c->pArena, db_column_text(&q, 2));
-    b->v = atof(b->zValue);
-    b->zLabel = arena_strdup(c->pArena, db_column_text(&q, 3));
-    b->zSentence = arena_strdup(c->pArena, db_column_text(&q, 4));
-  }
-  db_finalize(&q);
-  return FZ_OK;
+  return store_baseline_get(c, report_scope(c), iYear, pOut);
 }
 
 const BaseFig *baseline_find(const Baseline *b, const Kind *k, const Indicator *ind){
@@ -316,20 +240,13 @@ int baseline_drop(Ctx *c, int iYear, const char *zKind, const char *zInd){
   if( k==0 || zInd==0 || kind_indicator(k, zInd)==0 ) return FZ_NOTFOUND;
   i64 iScope = report_scope(c);
   if( db_begin_write(c->pDb) ) return err_internal(c, "baseline: %s", db_errmsg(c->pDb));
-  Stmt q;
   int rc;
   const char *zKey = arena_printf(c->pArena, "%lld/%d", (long long)iScope, iYear);
   const char *zBefore = audit_rows(c, "baseline_report", zKey);
   if( zBefore==0 ) goto db_fail;
-  if( db_prepare(c->pDb, &q, "DELETE FROM baseline_fig WHERE dept_id=?1 AND year=?2 AND kind=?3 AND ind=?4 RETURNING value") ) goto db_fail;
-  db_bind_int64(&q, 1, iScope);
-  db_bind_int64(&q, 2, iYear);
-  db_bind_text(&q, 3, zKind);
-  db_bind_text(&q, 4, zInd);
-  rc = db_step(&q);
-  db_finalize(&q);
-  if( rc==DB_DONE ){ db_rollback(c->pDb); return FZ_NOTFOUND; }
-  if( rc!=DB_ROW ) goto db_fail;
+  rc = store_baseline_drop(c, iScope, iYear, zKind, zInd);
+  if( rc<0 ){ db_rollback(c->pDb); return FZ_NOTFOUND; }
+  if( rc ) goto db_fail;
   if( audit_rows_log(c, "baseline_drop", "baseline_report", zKey, iYear, zBefore) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;

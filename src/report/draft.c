@@ -20,23 +20,6 @@
 #include <string.h>
 #include <stdlib.h>
 
-#define VERSION_COLS "id, year, no, based_on, created_at, created_by, frozen_at, frozen_by, frozen_doc"
-
-static void version_row(Ctx *c, Stmt *q, DraftVersion *v){
-  memset(v, 0, sizeof *v);
-  v->id = db_column_int64(q, 0);
-  v->iYear = (int)db_column_int64(q, 1);
-  v->iNo = (int)db_column_int64(q, 2);
-  v->iBasedOn = (int)db_column_int64(q, 3);
-  v->zCreatedAt = arena_strdup(c->pArena, db_column_text(q, 4));
-  v->zCreatedBy = arena_strdup(c->pArena, db_column_text(q, 5));
-  if( !db_column_is_null(q, 6) ){
-    v->zFrozenAt = arena_strdup(c->pArena, db_column_text(q, 6));
-    v->zFrozenBy = arena_strdup(c->pArena, db_column_text(q, 7));
-    v->zFrozenDoc = arena_strdup(c->pArena, db_column_text(q, 8));
-  }
-}
-
 /* Whose versions: the department at the root of the actor's scope (the
 ** county for a county admin, a bureau for its clerk). The command line
 ** sees everything ("/"): the county when the database holds one, else 0. */
@@ -57,25 +40,7 @@ i64 report_scope(Ctx *c){
 }
 
 int draft_list(Ctx *c, int iYear, DraftVersion **paOut, int *pnOut){
-  Stmt q;
-  int n = 0, nAlloc = 0;
-  DraftVersion *a = 0;
-  *paOut = 0; *pnOut = 0;
-  if( db_prepare(c->pDb, &q, "SELECT " VERSION_COLS " FROM report_version"
-                             " WHERE dept_id=?1 AND year=?2 ORDER BY no DESC") ){
-    return err_internal(c, "draft_list: %s", db_errmsg(c->pDb));
-  }
-  db_bind_int64(&q, 1, report_scope(c));
-  db_bind_int64(&q, 2, iYear);
-  int rc;
-  while( (rc = db_step(&q))==DB_ROW ){
-    a = arena_grow(c->pArena, a, n, &nAlloc, sizeof *a);
-    version_row(c, &q, &a[n++]);
-  }
-  db_finalize(&q);
-  if( rc!=DB_DONE ) return err_internal(c, "draft_list: %s", db_errmsg(c->pDb));
-  *paOut = a; *pnOut = n;
-  return FZ_OK;
+  return store_version_list(c, report_scope(c), iYear, paOut, pnOut);
 }
 
 i64 draft_latest(Ctx *c, int iYear){
@@ -94,34 +59,7 @@ i64 draft_published(Ctx *c, int iYear){
 }
 
 int draft_load(Ctx *c, i64 id, DraftVersion *v){
-  Stmt q;
-  if( db_prepare(c->pDb, &q, "SELECT " VERSION_COLS " FROM report_version WHERE id=?1 AND dept_id=?2") ){
-    return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
-  }
-  db_bind_int64(&q, 1, id);
-  db_bind_int64(&q, 2, report_scope(c));
-  int rc = db_step(&q);
-  if( rc==DB_ROW ) version_row(c, &q, v);
-  db_finalize(&q);
-  if( rc==DB_DONE ) return FZ_NOTFOUND;
-  if( rc!=DB_ROW ) return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
-  if( db_prepare(c->pDb, &q, "SELECT btype, tpl, pkey, pstate FROM report_para"
-                             " WHERE version_id=?1 ORDER BY pos") ){
-    return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
-  }
-  db_bind_int64(&q, 1, id);
-  int nAlloc = 0;
-  while( (rc = db_step(&q))==DB_ROW ){
-    v->aPara = arena_grow(c->pArena, v->aPara, v->nPara, &nAlloc, sizeof *v->aPara);
-    DraftPara *p = &v->aPara[v->nPara++];
-    p->zType = arena_strdup(c->pArena, db_column_text(&q, 0));
-    p->zTpl = arena_strdup(c->pArena, db_column_text(&q, 1));
-    p->zKey = arena_strdup(c->pArena, db_column_text(&q, 2));
-    p->zState = arena_strdup(c->pArena, db_column_text(&q, 3));
-  }
-  db_finalize(&q);
-  if( rc!=DB_DONE ) return err_internal(c, "draft_load: %s", db_errmsg(c->pDb));
-  return FZ_OK;
+  return store_version_get(c, report_scope(c), id, v);
 }
 
 /* The paragraphs as the audit log keeps them: a line each,
@@ -136,24 +74,6 @@ static const char *para_lines(Ctx *c, const DraftPara *a, int n){
   const char *z = arena_strndup(c->pArena, b.z ? b.z : "", b.n);
   buf_free(&b);
   return z;
-}
-
-static int paras_insert(Ctx *c, i64 id, const DraftPara *a, int n){
-  Stmt q;
-  if( db_prepare(c->pDb, &q, "INSERT INTO report_para(version_id, pos, btype, tpl, pkey, pstate)"
-                             " VALUES(?1,?2,?3,?4,?5,?6)") ) return 1;
-  for(int i=0; i<n; i++){
-    db_bind_int64(&q, 1, id);
-    db_bind_int64(&q, 2, i+1);
-    db_bind_text(&q, 3, a[i].zType);
-    db_bind_text(&q, 4, a[i].zTpl);
-    db_bind_text(&q, 5, a[i].zKey ? a[i].zKey : "");
-    db_bind_text(&q, 6, a[i].zState ? a[i].zState : "");
-    if( db_step(&q)!=DB_DONE ){ db_finalize(&q); return 1; }
-    db_reset(&q);
-  }
-  db_finalize(&q);
-  return 0;
 }
 
 /* The report drafted from the data, as paragraphs: the points of chapter
@@ -217,28 +137,9 @@ int draft_create(Ctx *c, int iYear, i64 iFrom, i64 *piNew){
   }
   i64 iScope = report_scope(c);
   if( db_begin_write(c->pDb) ) return err_internal(c, "draft_create: %s", db_errmsg(c->pDb));
-  Stmt q;
-  i64 id = 0, no = 0;
-  if( db_prepare(c->pDb, &q, "SELECT (SELECT COALESCE(MAX(id),0)+1 FROM report_version),"
-                             " (SELECT COALESCE(MAX(no),0)+1 FROM report_version WHERE dept_id=?1 AND year=?2)") ) goto db_fail;
-  db_bind_int64(&q, 1, iScope);
-  db_bind_int64(&q, 2, iYear);
-  if( db_step(&q)==DB_ROW ){ id = db_column_int64(&q, 0); no = db_column_int64(&q, 1); }
-  db_finalize(&q);
-  if( id==0 ) goto db_fail;
-  if( db_prepare(c->pDb, &q, "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by)"
-                             " VALUES(?1,?2,?3,?4,?5,?6,?7)") ) goto db_fail;
-  db_bind_int64(&q, 1, id);
-  db_bind_int64(&q, 2, iScope);
-  db_bind_int64(&q, 3, iYear);
-  db_bind_int64(&q, 4, no);
-  db_bind_int64(&q, 5, iFrom ? from.iNo : 0);
-  db_bind_text(&q, 6, rec_now_iso(c));
-  db_bind_text(&q, 7, c->pActor->zLogin ? c->pActor->zLogin : "");
-  rc = db_step(&q);
-  db_finalize(&q);
-  if( rc!=DB_DONE ) goto db_fail;
-  if( paras_insert(c, id, a, n) ) goto db_fail;
+  i64 id = 0;
+  if( store_version_add(c, iScope, iYear, iFrom ? from.iNo : 0, &id) ) goto db_fail;
+  if( store_paras_put(c, id, a, n, 0) ) goto db_fail;
   if( audit_rows_log(c, "report_new", "report_version", arena_printf(c->pArena, "%lld", (long long)id), id, "") ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   *piNew = id;
@@ -308,16 +209,10 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
     err_add(c, 0, 0, "第%d版刚刚已被冻结，不能再修改；如需修改，请以它为基础生成新版本", v.iNo);
     return FZ_CONFLICT;
   }
-  Stmt q;
   const char *zKey = arena_printf(c->pArena, "%lld", (long long)id);
   const char *zBefore = audit_rows(c, "report_version", zKey);
   if( zBefore==0 ) goto db_fail;
-  if( db_prepare(c->pDb, &q, "DELETE FROM report_para WHERE version_id=?1") ) goto db_fail;
-  db_bind_int64(&q, 1, id);
-  rc = db_step(&q);
-  db_finalize(&q);
-  if( rc!=DB_DONE ) goto db_fail;
-  if( paras_insert(c, id, a, n) ) goto db_fail;
+  if( store_paras_put(c, id, a, n, 1) ) goto db_fail;
   if( audit_rows_log(c, "report_save", "report_version", zKey, id, zBefore) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
@@ -435,21 +330,13 @@ int draft_freeze(Ctx *c, i64 id){
   const char *zKey = arena_printf(c->pArena, "%lld", (long long)id);
   const char *zBefore = audit_rows(c, "report_version", zKey);
   if( zBefore==0 ) goto db_fail;
-  Stmt q;
-  if( db_prepare(c->pDb, &q, "UPDATE report_version SET frozen_at=?2, frozen_by=?3, frozen_doc=?4"
-                             " WHERE id=?1 AND frozen_at IS NULL RETURNING id") ) goto db_fail;
-  db_bind_int64(&q, 1, id);
-  db_bind_text(&q, 2, rec_now_iso(c));
-  db_bind_text(&q, 3, c->pActor->zLogin ? c->pActor->zLogin : "");
-  db_bind_text(&q, 4, zDoc);
-  rc = db_step(&q);
-  db_finalize(&q);
-  if( rc==DB_DONE ){
+  rc = store_version_freeze(c, id, zDoc);
+  if( rc<0 ){
     db_rollback(c->pDb);
     err_add(c, 0, 0, "第%d版刚刚已被冻结", v.iNo);
     return FZ_CONFLICT;
   }
-  if( rc!=DB_ROW ) goto db_fail;
+  if( rc ) goto db_fail;
   if( audit_rows_log(c, "report_freeze", "report_version", zKey, id, zBefore) ) goto db_fail;
   if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;

@@ -97,6 +97,13 @@ i64 draft_published(Ctx*, int iYear);                 /* the latest frozen versi
 int draft_load(Ctx*, i64 id, DraftVersion*);
 int draft_create(Ctx*, int iYear, i64 iFrom /* 0: from the data */, i64 *piNew);
 int draft_save(Ctx*, i64 id, const DraftPara*, int n);
+/* The editor's form (form.c) read through xGet (a field's value by name,
+** NULL when absent) into the paragraphs draft_save takes: FZ_OK;
+** FZ_INVALID with the user errors in the context and *paOut what was
+** typed, to show again; -1 when the form is incomplete (*pzBad says so,
+** in Chinese: answer 400). v is the version as stored. */
+int draft_from_form(Ctx*, const DraftVersion *v, const char *(*xGet)(void*, const char*), void *pArg,
+                    DraftPara **paOut, int *pnOut, const char **pzBad);
 /* Refused (FZ_INVALID) while a point is still "proposed" or a prompt for
 ** the drafter is left; FZ_CONFLICT when already frozen. */
 int draft_freeze(Ctx*, i64 id);

@@ -158,4 +158,17 @@ void md_render(const Doc*, Buf*);
 int  docx_render(const Doc*, const char *zPath);   /* docx.c: GB/T 9704 layout; 0 or 1 */
 void html_render(const Doc*, int bPublic, Buf*);   /* bPublic: no links, no department charts */
 void html_runs(const Block*, int iYear, Buf*);   /* one block's runs (no element around them) */
+/* The report's storage (store.c): every query on report_version,
+** report_para, baseline_report and baseline_fig. Reads return FZ_*
+** (errors recorded); writes, inside the caller's transaction, 0 or
+** non-zero on a database error (-1: the row to change was not there). */
+int store_version_list(Ctx*, i64 iScope, int iYear, DraftVersion **paOut, int *pnOut);
+int store_version_get(Ctx*, i64 iScope, i64 id, DraftVersion*);
+int store_version_add(Ctx*, i64 iScope, int iYear, int iBasedOn, i64 *piNew);
+int store_paras_put(Ctx*, i64 id, const DraftPara*, int n, int bReplace);
+int store_version_freeze(Ctx*, i64 id, const char *zDoc);
+int store_baseline_put(Ctx*, i64 iScope, Baseline*, const char *zText);
+int store_baseline_get(Ctx*, i64 iScope, int iYear, Baseline*);
+int store_baseline_drop(Ctx*, i64 iScope, int iYear, const char *zKind, const char *zInd);
+
 #endif

@@ -38,15 +38,7 @@ void web_password(Req*);                             /* 个人中心：修改密
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;
 void web_draw(Req*, const Rec *pPlan, const struct DrawView* /* NULL: not fixed */, const char **azProblem, int nProblem, int status);
-/* 扫码入企 (handlers/scan.c fills it, web/scan.c shows it) */
-typedef struct ScanVisit { const char *zDate, *zDept, *zWay, *zItem, *zResult, *zInspectors; } ScanVisit;
-typedef struct ScanItem { i64 id; const char *zName; } ScanItem;
-typedef struct ScanView {
-  ScanVisit *aVisit; int nVisit;   /* this year's inspections */
-  int nLimit;                      /* yearly limit, 0 none */
-  int bCanLog, bOverLimit;         /* the form is shown; the limit warning with its confirmation */
-  ScanItem *aItem; int nItem;      /* the inspector's department's registered items */
-} ScanView;
+/* 扫码入企 (engine/scan.c fills the ScanView, web/scan.c shows it) */
 void web_scan(Req*, const Rec *pEnt, const ScanView*, int status);
 void web_qr_page(Req*, const Rec *pEnt, const char *zUrl);
 int  web_qr_svg(Req*, const char *zText);

@@ -662,9 +662,75 @@ static void test_falling(void){
   fx_close(&f);
 }
 
+/* The editor's form, read by the report layer (report/form.c; before
+** issue 14 §3 this was the web handler's): places sort the paragraphs, a
+** newline starts a new paragraph (in the title a {br}), an empty paragraph
+** goes, a deleted point stays as dropped, ticked proposals join after the
+** last point, a place that is not a number is an error that keeps what
+** was typed, and an incomplete form is refused. */
+static const char *const *azForm;
+static const char *form_get(void *pArg, const char *zName){
+  (void)pArg;
+  for(int i=0; azForm[i]; i+=2) if( strcmp(azForm[i], zName)==0 ) return azForm[i+1];
+  return 0;
+}
+static void test_draft_form(void){
+  Fx f;
+  fx_open(&f);
+  DraftVersion v;
+  memset(&v, 0, sizeof v);
+  DraftPara aOld[] = { { "point", "旧的不足", "k.x", "" } };
+  v.aPara = aOld;
+  v.nPara = 1;
+  static const char *const az1[] = {
+    "n", "4", "nn", "1", "np", "2",
+    "t_0", "point", "x_0", "", "o_0", "2", "k_0", "k.x", "s_0", "",
+    "t_1", "title", "x_1", "标题\r\n第二行", "o_1", "1",
+    "t_2", "p", "x_2", "甲段\n乙段  ", "o_2", "3",
+    "t_3", "p", "x_3", "", "o_3", "4",
+    "nt_0", "h1", "nx_0", "三、不足", "no_0", "2.5",
+    "pa_1", "on", "pk_1", "k.y", "px_1", "新的不足",
+    0 };
+  azForm = az1;
+  DraftPara *a = 0;
+  int n = 0;
+  const char *zBad = 0;
+  T_EQ_INT(draft_from_form(&f.c, &v, form_get, 0, &a, &n, &zBad), FZ_OK);
+  T_EQ_INT(n, 6);
+  if( n==6 ){
+    T_EQ_STR(a[0].zTpl, "标题{br}第二行");
+    T_EQ_STR(a[1].zType, "point");
+    T_EQ_STR(a[1].zState, "dropped");
+    T_EQ_STR(a[1].zTpl, "旧的不足");
+    T_EQ_STR(a[2].zKey, "k.y");          /* after the last point */
+    T_EQ_STR(a[2].zTpl, "新的不足");
+    T_EQ_STR(a[3].zTpl, "三、不足");
+    T_EQ_STR(a[4].zTpl, "甲段");
+    T_EQ_STR(a[5].zTpl, "乙段");
+  }
+  static const char *const az2[] = { "n", "1", "t_0", "p", "x_0", "我写的字", "o_0", "第一", 0 };
+  azForm = az2;
+  T_EQ_INT(draft_from_form(&f.c, &v, form_get, 0, &a, &n, &zBad), FZ_INVALID);
+  T_EQ_INT(f.c.err.n, 1);
+  if( f.c.err.n ) T_EQ_STR(f.c.err.a[0].zMsg, "第1段的序号“第一”不是数字");
+  T_EQ_INT(n, 1);
+  if( n==1 ) T_EQ_STR(a[0].zTpl, "我写的字");
+  f.c.err.n = 0;
+  static const char *const az3[] = { "n", "2", "t_0", "p", "x_0", "一", 0 };
+  azForm = az3;
+  T_EQ_INT(draft_from_form(&f.c, &v, form_get, 0, &a, &n, &zBad), -1);
+  T_EQ_STR(zBad, "表单不完整（缺少第2段），请刷新页面后重试");
+  static const char *const az4[] = { "n", "x", 0 };
+  azForm = az4;
+  T_EQ_INT(draft_from_form(&f.c, &v, form_get, 0, &a, &n, &zBad), -1);
+  T_EQ_STR(zBad, "表单不完整，请刷新页面后重试");
+  fx_close(&f);
+}
+
 static const TestCase aTest[] = {
   { "falling", test_falling },
   { "draft", test_draft },
+  { "draft_form", test_draft_form },
   { "figures_xlsx", test_figures_xlsx },
   { "optional_segments", test_optional_segments },
   { "year_on_year", test_year_on_year },

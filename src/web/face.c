@@ -1,0 +1,78 @@
+/*
+** src/web/face.c — the web face of the handlers (http/view.h): a view
+** becomes its page, and a request's input is read from its form fields.
+*/
+#include "web/web.h"
+#include "http/view.h"
+#include "auth/auth.h"
+#include <string.h>
+#include <sodium.h>
+
+static void web_view(Req *r, const View *v){
+  switch( v->eView ){
+    case VIEW_LIST:        web_list(r, v->pQuery, v->pList); break;
+    case VIEW_RECORD:      web_detail(r, v->pRec); break;
+    case VIEW_FORM:        web_form(r, v->pKind, v->pForm, v->bEdit); break;
+    case VIEW_IMPORTED:    web_import_result(r, v->pKind, (int)v->n1); break;
+    case VIEW_IMPORT_FORM: web_import_form(r, v->pKind); break;
+    case VIEW_INDICATORS:  web_dashboard(r, v->iYear, v->iDept, v->aVal, v->nVal); break;
+    case VIEW_BREAKDOWNS:  web_breakdowns(r, v->iYear, v->aSet, v->nSet); break;
+    case VIEW_COUNTIES:    web_counties(r, v->pGrid); break;
+    case VIEW_DRAW:        web_draw(r, v->pRec, v->pDraw, v->azProblem, v->nProblem, r->status); break;
+    case VIEW_DRAFTS:      web_drafts(r, v->iYear, v->aDraft, v->nDraft, v->pBase); break;
+    case VIEW_DRAFT:       web_draft(r, v->aDraft, v->azHtml, v->aNew, v->nNew); break;
+    case VIEW_LOGIN_FORM:  web_login(r, v->zError, v->zNext); break;
+    case VIEW_PASSWORD:    web_password(r); break;
+    case VIEW_LOGIN:
+      /* the session cookie, then where the user was going */
+      req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);
+      req_redirect(r, v->zNext && v->zNext[0]=='/' ? v->zNext : "/");
+      break;
+    default:               /* VIEW_OK, VIEW_SAVED, …: the answer is a redirect (zGo) */
+      break;
+  }
+}
+
+static int web_value(Req *r, const char *zName, const char **pz){
+  *pz = req_param(r, zName);
+  return 0;
+}
+static int web_body(Req *r, const char *zName, const char **pz){
+  (void)r; (void)zName;
+  *pz = 0;
+  return 0;
+}
+static int web_fields(Req *r, const Field *aF, int n, const char **az){
+  for(int i=0; i<n; i++) az[i] = req_param(r, aF[i].zName);
+  return 0;
+}
+
+static const char *form_get(void *pArg, const Field *f){ return req_param((Req*)pArg, f->zName); }
+static int web_record(Req *r, Rec *p){
+  rec_from_input(&r->ctx, p, 0, form_get, r);
+  return 0;
+}
+
+static const char *form_param(void *pArg, const char *zName){ return req_param((Req*)pArg, zName); }
+static int web_draft_input(Req *r, const DraftVersion *v, DraftPara **pa, int *pn){
+  const char *zBad = 0;
+  int rc = draft_from_form(&r->ctx, v, form_param, r, pa, pn, &zBad);
+  if( rc<0 ){ req_fail(r, 400, zBad); return -1; }
+  return rc;
+}
+
+/* Login CSRF: the form must echo the random value set in its cookie. */
+static int web_login_check(Req *r){
+  const char *zPre = req_param(r, "_pre"), *zCookie = req_cookie(r, "fz_pre");
+  if( zPre==0 || zCookie==0 || strlen(zPre)!=strlen(zCookie) || sodium_memcmp(zPre, zCookie, strlen(zPre))!=0 ){
+    r->status = 403;
+    web_login(r, "登录页面已过期，请重新输入", req_param(r, "next"));
+    return 1;
+  }
+  return 0;
+}
+
+const Face web_face = {
+  20, 0,
+  web_view, 0, web_value, web_body, web_fields, web_record, web_draft_input, web_login_check
+};
