@@ -17,10 +17,6 @@
 extern const Face web_face;
 extern const Face api_face;
 
-/* An error answer in r's face: JSON ({"error":…}) for the API, else the
-** HTML error page; r->status and r->out are already set and emptied (by
-** req_fail, through route_error). */
-void h_error(Req*, int status, const char *zMsg);
 void h_dashboard(Req*);
 void h_login_form(Req*);
 void h_login(Req*);

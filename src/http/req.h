@@ -92,9 +92,9 @@ void        http_unavailable(Req*, const char *zWhy);
 const Route *route_match(Req*, const char *zMethod, const char *zPath);
 int          route_count(void);
 const Route *route_at(int i);
-/* The error answer in the request's face (h_error: an HTML page or JSON).
-** http/ renders nothing itself: the route table, which names every
-** handler, names this one too (req_fail calls it). */
+/* The error answer in the request's face (its Face.xError: the HTML
+** error page or JSON). http/ renders nothing itself: the route table,
+** which names every handler, hands over the faces too (req_fail calls it). */
 void         route_error(Req*, int status, const char *zMsg);
 
 /* Per-connection session cache (dispatch.c): with keep-alive a client

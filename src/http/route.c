@@ -124,7 +124,7 @@ static int match_one(Req *r, const char *zPat, const char *zPath){
   return 1;
 }
 
-void route_error(Req *r, int status, const char *zMsg){ h_error(r, status, zMsg); }
+void route_error(Req *r, int status, const char *zMsg){ route_face(r->bApi)->xError(r, status, zMsg); }
 const Face *route_face(int bApi){ return bApi ? &api_face : &web_face; }
 
 const Route *route_match(Req *r, const char *zMethod, const char *zPath){
