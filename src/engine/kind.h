@@ -175,26 +175,51 @@ typedef struct Indicator {
 **   {ind}   the indicator's count (its numerator)      受理{accepted}件
 **   {ind/}  the count of its denominator               在{cases/}件中
 **   {ind%}  a rate with its two counts                 96.4%（2331/2418）
-**   {ind~}  an average or value with its sum and count 3.5份（35/10）
+**   {ind~}  an average or value with its sum and count 3.5（35/10）
+**   {ind~份} the same with its unit before the counts  3.5份（35/10）
 **   {ind^}  a count against last year's      同比下降28.4%（上年为1256）
 **           (a year still running: against the same period, 上年同期)
+**   {@state} the count of the kind's records of the year in that state,
+**           linked to them (a draft's {kind@state})    不予受理{@rejected}件
+**   {@state|ind} that count, but written as the indicator's count (its
+**           label and link) when the two are equal     尚在审理{@accepted|pending}件
 **   {year}  the report year
 ** A sentence is left out when its first figure is a count of 0, or when
 ** any rate or average in it has no data, or a {ind^} has no count last
 ** year: a report never says "共办理0件"
 ** or prints an empty rate. A segment in square brackets is optional: it
 ** is left out when none of its counts is above 0 (or a rate in it has no
-** data) — "其中刑事{criminal}件[、行政{admin}件]" never says "行政0件". Kinds naming the same section share one
+** data) — "其中刑事{criminal}件[、行政{admin}件]" never says "行政0件". In a
+** run of adjacent segments the first one written drops a leading 、
+** ("[新增{added}项][、调整{modified}项]" → 调整3项); a segment may instead
+** give, after a '|', the wording it takes when it is written and the
+** segments before it in its run are not: "[已审结{closed}件][，尚在审理
+** {pending}件|；尚在审理{pending}件]"; a segment opening with ； begins a new
+** run (the sentence's second half). Kinds naming the same section share one
 ** subsection, in the order of nOrder; each kind's sentences form one
-** paragraph. registry_selfcheck() checks every brace against the kind. */
+** paragraph (bJoin: the paragraph of the kind before it). registry_selfcheck()
+** checks every brace and bracket against the kind. */
 /* The section of chapter 二 (the leaders' own duties) rather than a
 ** subsection of chapter 一. */
 #define REPORT_SEC_DUTY "党政主要负责人履行推进法治建设第一责任人职责情况"
 typedef struct ReportText {
   const char *zSection;    /* e.g. 坚持严格规范公正文明执法, or REPORT_SEC_DUTY */
-  const char *zIntro;      /* opening sentence of the subsection, when this kind opens it */
+  const char *zIntro;      /* opening sentence of the kind's paragraph (not written when bJoin joins one) */
   const char *azSentence[10];
+  int bJoin;               /* its sentences continue the paragraph of the kind before it in the
+                           ** section when that one said something (政务服务事项 and 办件 are one
+                           ** paragraph); otherwise it opens its own, with zIntro */
 } ReportText;
+
+/* One brace of a ReportText sentence, as report_brace() reads it. */
+typedef struct ReportFig {
+  char zInd[64];           /* the indicator ({ind…}; {@state|ind}: the one written when equal); "" none */
+  char zState[64];         /* {@state…}: the kind's state counted; "" when an indicator is the figure */
+  char cSuffix;            /* 0 a count, '/' '%' '~' '^' as above */
+  char zUnit[32];          /* '~' only: the unit written between the value and its counts ("份"); "" none */
+  int bYear;               /* {year} */
+  int bBad;                /* the brace does not parse (registry_selfcheck refuses it) */
+} ReportFig;
 
 /* Records a transition opens in another kind: 案卷评查 completed opens one
 ** 问题台账 item per line of its 发现问题. Each value is
@@ -297,10 +322,10 @@ const char *enum_id(const Field*, const char *zIdOrLabel);/* accepts id or label
 int         list_has(const char *zList, const char *zItem); /* comma list membership */
 int         registry_selfcheck(char *zErr, int nErr);
 /* The next figure of a ReportText sentence at or after z: returns the '{'
-** and fills zName, the suffix (0, '/', '%' or '~') and *pzEnd (after the
-** '}'); NULL when there is none. A brace that does not parse is returned
-** with zName empty, so the self-check can refuse it. */
-const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, const char **pzEnd);
+** and fills *pFig and *pzEnd (after the '}'); NULL when there is none. A
+** brace that does not parse is returned with pFig->bBad set, so the
+** self-check can refuse it. */
+const char *report_brace(const char *z, ReportFig *pFig, const char **pzEnd);
 /* Whether a figure of ind may carry the suffix: none (a count), '/' (the
 ** denominator) and '=' (the value) of a rate or average, '%' a rate with
 ** its counts, '~' an average with them, '^' a count against last year,

@@ -196,23 +196,64 @@ static int states_ok(const Kind *k, const char *zList){
   return 1;
 }
 
-const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, const char **pzEnd){
+static int is_ident(const char *z, int n){
+  if( n<=0 || n>=64 ) return 0;
+  for(int i=0; i<n; i++){
+    char ch = z[i];
+    if( !((ch>='a'&&ch<='z')||(ch>='0'&&ch<='9')||ch=='_') ) return 0;
+  }
+  return 1;
+}
+
+/* Reads "ind", "ind%", "ind~份", "@state", "@state|ind" or "year" (the
+** text between the braces, n bytes) into *f; sets f->bBad when it is none
+** of them. */
+static void fig_parse(const char *z, int n, ReportFig *f){
+  memset(f, 0, sizeof *f);
+  const char *zBar = memchr(z, '|', (size_t)n);
+  if( z[0]=='@' ){
+    int ns = zBar ? (int)(zBar-z-1) : n-1;
+    if( !is_ident(z+1, ns) ){ f->bBad = 1; return; }
+    memcpy(f->zState, z+1, (size_t)ns);
+    if( zBar ){
+      int ni = n - (int)(zBar-z) - 1;
+      if( !is_ident(zBar+1, ni) ){ f->bBad = 1; return; }
+      memcpy(f->zInd, zBar+1, (size_t)ni);
+    }
+    return;
+  }
+  if( zBar ){ f->bBad = 1; return; }
+  const char *zTilde = memchr(z, '~', (size_t)n);
+  if( zTilde ){
+    int nu = n - (int)(zTilde-z) - 1;
+    if( nu>=(int)sizeof f->zUnit || memchr(zTilde+1, '{', (size_t)nu) ){ f->bBad = 1; return; }
+    memcpy(f->zUnit, zTilde+1, (size_t)nu);
+    f->cSuffix = '~';
+    n = (int)(zTilde-z);
+  }else if( n>0 && (z[n-1]=='/' || z[n-1]=='%' || z[n-1]=='^') ){
+    f->cSuffix = z[--n];
+  }
+  if( !is_ident(z, n) ){ f->bBad = 1; return; }
+  memcpy(f->zInd, z, (size_t)n);
+  if( strcmp(f->zInd, "year")==0 ){
+    if( f->cSuffix ){ f->bBad = 1; return; }
+    f->zInd[0] = 0;
+    f->bYear = 1;
+  }
+}
+
+const char *report_brace(const char *z, ReportFig *pFig, const char **pzEnd){
   const char *a = strchr(z, '{');
   if( a==0 ) return 0;
   const char *e = strchr(a, '}');
-  zName[0] = 0;
-  *pcSuffix = 0;
-  if( e==0 ){ *pzEnd = a + strlen(a); return a; }
-  *pzEnd = e+1;
-  int n = (int)(e - (a+1));
-  if( n>0 && (e[-1]=='/' || e[-1]=='%' || e[-1]=='~' || e[-1]=='^') ){ *pcSuffix = e[-1]; n--; }
-  if( n<=0 || n>=nName ) return a;
-  memcpy(zName, a+1, (size_t)n);
-  zName[n] = 0;
-  for(int i=0; i<n; i++){
-    char ch = zName[i];
-    if( !((ch>='a'&&ch<='z')||(ch>='0'&&ch<='9')||ch=='_') ){ zName[0] = 0; break; }
+  if( e==0 ){
+    memset(pFig, 0, sizeof *pFig);
+    pFig->bBad = 1;
+    *pzEnd = a + strlen(a);
+    return a;
   }
+  *pzEnd = e+1;
+  fig_parse(a+1, (int)(e-(a+1)), pFig);
   return a;
 }
 
@@ -229,48 +270,65 @@ int report_suffix_ok(const Indicator *ind, char cSuf){
 }
 
 /* Every brace of a kind's report sentences names one of its indicators,
-** with a suffix the indicator has a value for. */
+** with a suffix the indicator has a value for, or one of its states; every
+** optional segment (and each wording of one, '|' apart) has a figure. */
 static int report_text_ok(const Kind *k, char *zErr, int nErr){
   const ReportText *t = k->pReport;
   if( t==0 ) return 0;
   if( t->zSection==0 || t->azSentence[0]==0 ){ snprintf(zErr, (size_t)nErr, "%s: report text without section or sentence", k->zName); return 1; }
   for(int i=0; i<10 && t->azSentence[i]; i++){
     const char *z = t->azSentence[i], *zEnd;
-    char zName[64], cSuf;
+    ReportFig f;
     int nFig = 0;
-    for(const char *a; (a = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
-      const Indicator *ind = kind_indicator(k, zName);
-      int bYear = strcmp(zName, "year")==0 && cSuf==0;
-      int bOk = bYear || (ind && report_suffix_ok(ind, cSuf));
+    for(const char *a; (a = report_brace(z, &f, &zEnd))!=0; z = zEnd){
+      const Indicator *ind = f.zInd[0] ? kind_indicator(k, f.zInd) : 0;
+      int bOk;
+      if( f.bBad ) bOk = 0;
+      else if( f.bYear ) bOk = 1;
+      else if( f.zState[0] ) bOk = kind_state(k, f.zState) && (f.zInd[0]==0 || (ind && ind->eUnit==IU_COUNT));
+      else bOk = ind && report_suffix_ok(ind, f.cSuffix) && (f.zUnit[0]==0 || ind->eUnit==IU_AVERAGE);
       if( !bOk ){
         snprintf(zErr, (size_t)nErr, "%s: report sentence %d: bad figure %.*s", k->zName, i+1, (int)(zEnd-a), a);
         return 1;
       }
-      if( !bYear ) nFig++;
+      if( !f.bYear ) nFig++;
     }
     if( strchr(t->azSentence[i], '}') && nFig==0 ){
       snprintf(zErr, (size_t)nErr, "%s: report sentence %d: stray brace", k->zName, i+1);
       return 1;
     }
-    /* optional segments: "[…]", not nested, each with a figure of its own */
-    int bIn = 0;
+    /* optional segments: "[…]" or "[…|…]", not nested, each wording with a figure of its own */
+    const char *zOpen = 0, *zPart = 0;
+    int bInBrace = 0;
     for(const char *q=t->azSentence[i]; *q; q++){
-      if( (*q=='[' && bIn) || (*q==']' && !bIn) ){
+      if( *q=='{' ) bInBrace = 1;
+      else if( *q=='}' ) bInBrace = 0;
+      if( bInBrace ) continue;
+      if( (*q=='[' && zOpen) || (*q==']' && !zOpen) ){
         snprintf(zErr, (size_t)nErr, "%s: report sentence %d: unbalanced [ ]", k->zName, i+1);
         return 1;
       }
+      if( *q=='|' && !zOpen ){
+        snprintf(zErr, (size_t)nErr, "%s: report sentence %d: '|' outside an optional segment", k->zName, i+1);
+        return 1;
+      }
       if( *q=='[' ){
-        const char *e = strchr(q, ']'), *b = strchr(q, '{');
-        if( e==0 || b==0 || b>e ){
+        zOpen = zPart = q;
+      }else if( *q=='|' || *q==']' ){
+        const char *b = strchr(zPart, '{');
+        if( b==0 || b>q ){
           snprintf(zErr, (size_t)nErr, "%s: report sentence %d: optional segment without a figure", k->zName, i+1);
           return 1;
         }
-        bIn = 1;
-      }else if( *q==']' ){
-        bIn = 0;
+        if( *q=='|' && zPart!=zOpen ){
+          snprintf(zErr, (size_t)nErr, "%s: report sentence %d: more than two wordings in a segment", k->zName, i+1);
+          return 1;
+        }
+        zPart = q;
+        if( *q==']' ) zOpen = 0;
       }
     }
-    if( bIn ){
+    if( zOpen ){
       snprintf(zErr, (size_t)nErr, "%s: report sentence %d: unbalanced [ ]", k->zName, i+1);
       return 1;
     }

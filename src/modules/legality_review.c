@@ -69,10 +69,21 @@ static const Indicator aIndicator[] = {
   { 0 }
 };
 
+static const ReportText report = {
+  "健全依法行政制度体系",
+  "强化规范性文件管理，严格落实合法性审核和备案审查制度。",
+  { "{year}年，共审核文件{reviews}件[，其中规范性文件{reviews_normative}件]"
+    "[、合同协议{reviews_contract}件|，其中合同协议{reviews_contract}件]"
+    "[、重大行政决策{reviews_decision}件|，其中重大行政决策{reviews_decision}件]"
+    "[、其他文件{reviews_other}件|，其中其他文件{reviews_other}件]"
+    "[，出具合法性审核意见{opinions}份]。",
+    "已完成审核的文件按期完成率{ontime_rate%}。" }
+};
+
 const Kind kind_legality_review = {
   .zName = "legality_review", .nOrder = 30, .zLabel = "合法性审核", .zGroup = "依法行政制度",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator,
+  .aIndicator = aIndicator, .pReport = &report,
   .zAbout = "规范性文件、合同协议、重大行政决策等的合法性审核及出具的审核意见。",
 };

@@ -61,10 +61,21 @@ static const Indicator aIndicator[] = {
   { 0 }
 };
 
+/* One paragraph with the legality reviews' (legality_review). */
+static const ReportText report = {
+  "健全依法行政制度体系",
+  "强化规范性文件管理，严格落实合法性审核和备案审查制度。",
+  { "制发规范性文件{issued}件，报送备案{filing_rate}件，报备率{filing_rate%}"
+    "[；已报送备案的文件法定期限备案率{filing_ontime_rate%}]。",
+    "开展规范性文件清理，共清理{cleanup_total}件，其中[保留{cleanup_keep}件][、修改{cleanup_amend}件]"
+    "[、废止{cleanup_repeal}件][、宣布失效{cleanup_expire}件]。" },
+  .bJoin = 1
+};
+
 const Kind kind_normative_doc = {
   .zName = "normative_doc", .nOrder = 40, .zLabel = "行政规范性文件", .zGroup = "依法行政制度",
   .eShape = SHAPE_CASE, .bPublic = 1,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator,
+  .aIndicator = aIndicator, .pReport = &report,
   .zAbout = "行政规范性文件统一登记、统一编号、统一印发，公布后报送备案，定期清理。",
 };

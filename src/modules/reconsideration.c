@@ -83,11 +83,26 @@ static const Indicator aIndicator[] = {
 
 /* Which respondents are corrected most often. */
 static const Breakdown aBreakdown[] = { { "correction_rate", "respondent", 1 }, { 0 } };
+/* The states partition the applications received (N): 待审查 W, 已受理
+** a, 不予受理 R, 已结案 C. The first sentence states N, A = a + C, R, W, C
+** and a, which add up visibly (N = A + R + W, A = C + a), and the on-time
+** rate is over the C closed cases only: the seed's "270件 … 法定期限结案率
+** 100%" beside 56 open cases is the contradiction this avoids. */
+static const ReportText report = {
+  "依法有效化解矛盾纠纷",
+  "推进行政复议规范化建设，发挥行政复议化解行政争议主渠道作用。",
+  { "{year}年，共收到行政复议申请{received}件[，受理{accepted}件][，不予受理{@rejected}件]"
+    "[，尚在审查是否受理{@received}件][；已审结{closed}件]"
+    "[，尚在审理{@accepted|pending}件|；尚在审理{@accepted|pending}件]。"
+    "[收到申请数量{received^}。]",
+    "已审结案件法定期限结案率{ontime_rate%}[，纠错率{correction_rate%}][，以调解、和解方式结案{mediated}件]。" }
+};
+
 const Kind kind_reconsideration = {
   .zName = "reconsideration", .nOrder = 120, .zLabel = "行政复议", .zGroup = "矛盾纠纷化解",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator, .aBreakdown = aBreakdown,
+  .aIndicator = aIndicator, .aBreakdown = aBreakdown, .pReport = &report,
   .zTrend = "received",
   .zAbout = "行政复议案件的受理、审理期限（含延长）与结案方式。",
 };

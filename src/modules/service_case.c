@@ -58,11 +58,20 @@ static const Indicator aIndicator[] = {
   { 0 }
 };
 
+/* One paragraph with the catalog's (service_item). */
+static const ReportText report = {
+  "依法全面履行政府职能",
+  "纵深推进“放管服”改革，持续优化政务服务。",
+  { "{year}年，全年受理办件{cases}件[，网上办件占比{online_share%}]。",
+    "[已办结办件按承诺时限办结率{ontime_rate%}][，“好差评”评价中好评率{good_rate%}|“好差评”评价中好评率{good_rate%}]。" },
+  .bJoin = 1
+};
+
 const Kind kind_service_case = {
   .zName = "service_case", .nOrder = 11, .zLabel = "办件", .zGroup = "政务服务",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator,
+  .aIndicator = aIndicator, .pReport = &report,
   .zTrend = "cases",
   .zAbout = "政务服务事项的办件：受理、办结与承诺时限、好差评。",
 };
