@@ -45,6 +45,22 @@ typedef enum FieldType {
 ** name (Ctx.zVia): 扫码入企 only by scanning the enterprise's code. */
 typedef struct EnumVal { const char *zId; const char *zLabel; const char *zVia; } EnumVal;
 
+/* A comma list of a declaration ("accepted,closed", "partial,full"), split
+** once at start-up by registry_compile(): the hot path never re-parses it. */
+typedef struct NameList {
+  const char **az;         /* the items, in the order written (process-lifetime memory) */
+  int n;                   /* how many */
+} NameList;
+int namelist_has(const NameList*, const char *zItem);   /* exact membership; 0 for NULL zItem */
+
+struct Field;
+/* A "field=value[,value]" condition of a declaration (Deadline.zWhen,
+** Spawn.zWhen, Field.zNeeds), as registry_compile() reads it. */
+typedef struct When {
+  const struct Field *pField;   /* the field compared; NULL: no condition (always holds) */
+  NameList aValue;              /* the values that make it hold (stored form: enum ids, 1/0) */
+} When;
+
 /* A text field that names people of a register by their key (执法证号):
 ** "姓名（证号）、姓名（证号）" or bare keys, apart by 、，,；; or new lines.
 ** On every write that changes it each key must be a record of zKind that
@@ -82,6 +98,9 @@ typedef struct Field {
   const char *zNotAbove;   /* FT_INT: may not exceed this FT_INT field (满意人次 ≤ 参评人次) */
   const Roster *pRoster;   /* FT_TEXT: names people of a register, checked as Roster says */
   const char *zNeeds;      /* set only when "field=value" holds (联合部门 needs 联合抽查 = 是); NULL: always */
+  /* runtime members, filled from the above by registry_compile() */
+  NameList aReqIn;         /* zReqIn split */
+  When needs;              /* zNeeds read */
 } Field;
 
 /* Roles, as bits so a transition can name several. */
@@ -100,6 +119,8 @@ typedef struct Transition {
   const char *zTo;
   unsigned mRole;          /* who may */
   const char *zStamp;      /* date field set to today when empty (may be NULL) */
+  /* runtime member, filled by registry_compile() */
+  NameList aFrom;          /* zFrom split */
 } Transition;
 
 /* PU_ONDATE: no period to count — zStart is itself the due date, set per
@@ -121,6 +142,9 @@ typedef struct Deadline {
   const char *zWhen;       /* applies only when "field=value[,value]" (NULL: always) */
   const char *zActiveIn;   /* states in which an unmet period is being counted */
   const char *zBasis;      /* legal basis, quoted */
+  /* runtime members, filled by registry_compile() */
+  When when;               /* zWhen read */
+  NameList aActiveIn;      /* zActiveIn split (n 0: zActiveIn NULL, counted in every state) */
 } Deadline;
 
 /* One condition of an indicator filter. Ops:
@@ -134,7 +158,18 @@ typedef struct Deadline {
 **          unit (the county or city itself, not its bureaus or towns: the
 **          leaders' own meetings); SQL only
 **   "ontime" / "late": zField names a Deadline met / missed (done records only) */
-typedef struct Cond { const char *zField; const char *zOp; const char *zValue; } Cond;
+typedef enum CondOp {
+  CO_EQ = 1, CO_NE, CO_SET, CO_UNSET, CO_SETIF, CO_LE, CO_GE, CO_STATE, CO_YEAR, CO_DTYPE, CO_OWN,
+  CO_ONTIME, CO_LATE
+} CondOp;
+typedef struct Cond {
+  const char *zField;      /* the field (a Deadline's name for ontime/late; "" for state, own) */
+  const char *zOp;         /* one of the ops above; a NULL zOp ends an aCond */
+  const char *zValue;      /* the comma list, number, bool field or types the op takes */
+  /* runtime members, filled by registry_compile() */
+  CondOp eOp;              /* zOp read */
+  NameList aValue;         /* zValue split at commas (=, !=, state, dtype) */
+} Cond;
 
 /* AGG_DISTINCT counts the different values of zField among the records
 ** (市场主体 inspected, 被评查单位): SQL only, so no "ontime"/"late". */
@@ -236,6 +271,8 @@ typedef struct Spawn {
   const char *zLines;      /* FT_LONGTEXT field: one record per non-empty line */
   const char *zWhen;       /* only when "field=value[,value]" (NULL: always) */
   SpawnSet aSet[8];
+  /* runtime member, filled by registry_compile() */
+  When when;               /* zWhen read */
 } Spawn;
 
 /* A catalog published anew each year (权责清单): its F_YEAR field is an
@@ -286,14 +323,14 @@ typedef struct Kind {
   int bPublic;             /* the public may read F_PUBLIC fields */
   int bUnitOwned;          /* records are the county's (city's) own: a new one is filed under the
                            ** user's county, not their department (leader_duty: chapter 二 counts "own") */
-  const Field *aField;
+  Field *aField;           /* (not const: registry_compile() fills runtime members) */
   const State *aState;     /* first state is the initial one; may be NULL */
-  const Transition *aTrans;
-  const Deadline *aDeadline;
-  const Indicator *aIndicator;
+  Transition *aTrans;
+  Deadline *aDeadline;
+  Indicator *aIndicator;
   const ReportText *pReport;/* its part of the annual report (NULL: none, or written in src/report) */
   const Link *aLink;       /* pages of its own behaviour (NULL: none) */
-  const Spawn *aSpawn;     /* records its transitions open elsewhere (NULL: none) */
+  Spawn *aSpawn;           /* records its transitions open elsewhere (NULL: none) */
   const Version *pVersion; /* versioned year to year (NULL: not) */
   const Breakdown *aBreakdown; /* figures by department or field (NULL: none) */
   const InForce *pInForce;  /* a register counted as in force at a year's end (NULL: not) */
@@ -320,7 +357,14 @@ const char *enum_label(const Field*, const char *zId);   /* NULL if not a value 
 int         field_is_int(const Field*);    /* stored and bound as an integer (INT, BOOL, REF, DEPT) */
 const char *enum_id(const Field*, const char *zIdOrLabel);/* accepts id or label */
 int         list_has(const char *zList, const char *zItem); /* comma list membership */
-int         registry_selfcheck(char *zErr, int nErr);
+int         registry_selfcheck(char *zErr, int nErr);   /* compiles, then checks every kind; 1 + zErr on the first fault */
+/* Reads one kind's declared strings (Cond.zOp, comma lists, "field=value")
+** into its runtime members; 1 + zErr when one does not parse or names
+** what the kind lacks. Done once for every kind by registry_selfcheck()
+** (and on first use of the registry); kind_selfcheck() also checks the
+** rest of a kind against the declaration rules. */
+int         kind_compile(const Kind*, char *zErr, int nErr);
+int         kind_selfcheck(const Kind*, char *zErr, int nErr);
 /* The next figure of a ReportText sentence at or after z: returns the '{'
 ** and fills *pFig and *pzEnd (after the '}'); NULL when there is none. A
 ** brace that does not parse is returned with pFig->bBad set, so the

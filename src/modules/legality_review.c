@@ -19,7 +19,7 @@ static const EnumVal aConclusion[] = {
   { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "ref_no", "审核编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "title", "送审文件名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=200 },
   { "doc_type", "文件类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aDocType },
@@ -37,7 +37,7 @@ static const Field aField[] = {
 static const State aState[] = {
   { "reviewing", "审核中" }, { "done", "已审核", 1 }, { "withdrawn", "已撤回", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "complete", "完成审核", "reviewing", "done", R_STAFF, "done_date" },
   { "withdraw", "送审单位撤回", "reviewing", "withdrawn", R_STAFF },
   { "reopen", "重新审核", "done,withdrawn", "reviewing", R_ADMIN },
@@ -45,12 +45,12 @@ static const Transition aTrans[] = {
 };
 /* 国办发〔2018〕115号: review takes at most 15 working days (LAW.md §1.6 marks
 ** the figure "to confirm"; a province may override the rule). */
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "review", "审核期限", "received", 15, 0, PU_WORKDAYS, 0, 0, "done_date", 0, "reviewing",
     "国办发〔2018〕115号《关于全面推行行政规范性文件合法性审核机制的指导意见》：审核时间一般不少于5个工作日、最长不超过15个工作日" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "reviews", "合法性审核件数", IU_COUNT,
     .num = { .aCond = { { "", "state", "reviewing,done" } } }, .zAlias = "审核文件|合法性审核" },
   { "reviews_normative", "审核规范性文件", IU_COUNT,

@@ -15,7 +15,7 @@ static const EnumVal aRating[] = {
   { "bad", "不满意" }, { "very_bad", "非常不满意" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "case_no", "办件编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
   { "item_id", "政务服务事项", FT_REF, F_REQ|F_LIST|F_FILTER, .zRef="service_item" },
   { "applicant", "申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
@@ -30,18 +30,18 @@ static const Field aField[] = {
 static const State aState[] = {
   { "received", "办理中" }, { "finished", "已办结", 1 }, { "refused", "不予受理", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "finish", "办结", "received", "finished", R_STAFF, "finished" },
   { "refuse", "不予受理", "received", "refused", R_STAFF },
   { "reopen", "撤回办结", "finished,refused", "received", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "promise", "承诺办结期限", "received", 0, "limit_days", PU_WORKDAYS, 0, 0, "finished",
     0, "received", "办事指南公布的承诺时限（行政许可法第八十二条：期限以工作日计算）" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "cases", "办件量", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "办件|受理办件|办理政务服务事项" },
   { "online_share", "网上办件占比", IU_PERCENT,
     .num = { .aCond = { { "channel", "=", "online" } } }, .den = { .aCond = { { 0 } } },

@@ -18,7 +18,7 @@ static const EnumVal aOnline[] = {
   { "secret", "涉密不可网办" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "code", "事项编码", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=64 },
   { "name", "事项名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=200 },
   { "category", "事项类型", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aCategory },
@@ -38,7 +38,7 @@ static const Field aField[] = {
 static const State aState[] = {
   { "active", "在用" }, { "cancelled", "已取消", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "cancel", "取消事项", "active", "cancelled", R_STAFF },
   { "restore", "恢复事项", "cancelled", "active", R_ADMIN },
   { 0 }
@@ -46,7 +46,7 @@ static const Transition aTrans[] = {
 
 /* Counts are over items in use; 压缩比 is Σ(法定−承诺) ÷ Σ法定 over 许可
 ** items that have a 法定时限 (LAW.md §1.4: a documented choice). */
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "items", "政务服务事项数", IU_COUNT,
     .num = { .aCond = { { "", "state", "active" } } },
     .zHelp = "在用的政务服务事项" },
