@@ -83,6 +83,9 @@ typedef struct Roster {
                            ** of records the person must not act on (回避对象; NULL: none) */
   const char *zAgainst;    /* this kind's FT_REF field naming that record (the enterprise inspected) */
   const char *zWhat;       /* how a valid one is called in messages ("本部门执法证有效的在岗执法人员") */
+  /* runtime members, filled by registry_compile() */
+  NameList aOn;            /* zOn split */
+  NameList aState;         /* zState split (n 0: any state) */
 } Roster;
 
 typedef struct Field {
@@ -96,7 +99,7 @@ typedef struct Field {
   int nMin, nMax;          /* FT_INT range; FT_TEXT max characters (0 = 200) */
   const char *zHelp;       /* hint shown under the input */
   const char *zNotAbove;   /* FT_INT: may not exceed this FT_INT field (满意人次 ≤ 参评人次) */
-  const Roster *pRoster;   /* FT_TEXT: names people of a register, checked as Roster says */
+  Roster *pRoster;         /* FT_TEXT: names people of a register, checked as Roster says (not const: runtime members) */
   const char *zNeeds;      /* set only when "field=value" holds (联合部门 needs 联合抽查 = 是); NULL: always */
   /* runtime members, filled from the above by registry_compile() */
   NameList aReqIn;         /* zReqIn split */

@@ -287,6 +287,27 @@ int kind_compile(const Kind *k, char *zErr, int nErr){
   for(Field *f=k->aField; f->zName; f++){
     if( list_read(f->zReqIn, &f->aReqIn) ){ snprintf(zErr, (size_t)nErr, "%s.%s: empty item in zReqIn", k->zName, f->zName); return 1; }
     if( when_read(k, f->zNeeds, &f->needs, f->zName, zErr, nErr) ) return 1;
+    if( f->pRoster ){
+      Roster *p = f->pRoster;
+      const Kind *kr = kind_find(p->zKind);
+      if( list_read(p->zOn, &p->aOn) || list_read(p->zState, &p->aState) ){
+        snprintf(zErr, (size_t)nErr, "%s.%s: empty item in the roster's zOn or zState", k->zName, f->zName);
+        return 1;
+      }
+      for(int j=0; j<p->aOn.n; j++){
+        const Field *fo = kind_field(k, p->aOn.az[j]);
+        if( fo==0 || fo->eType!=FT_DATE ){
+          snprintf(zErr, (size_t)nErr, "%s.%s: roster zOn names %s, not a date field", k->zName, f->zName, p->aOn.az[j]);
+          return 1;
+        }
+      }
+      for(int j=0; kr && j<p->aState.n; j++){
+        if( !kind_state(kr, p->aState.az[j]) ){
+          snprintf(zErr, (size_t)nErr, "%s.%s: roster state %s is not %s's", k->zName, f->zName, p->aState.az[j], p->zKind);
+          return 1;
+        }
+      }
+    }
   }
   for(Transition *t=k->aTrans; t && t->zId; t++){
     if( list_read(t->zFrom, &t->aFrom) ){ snprintf(zErr, (size_t)nErr, "%s/%s: empty item in zFrom", k->zName, t->zId); return 1; }

@@ -20,7 +20,7 @@ static const EnumVal aResult[] = {
 ** valid on the day of the inspection (《行政处罚法》第四十二条、
 ** 《行政执法证件管理办法》), none of whom declared an interest in the
 ** enterprise (回避, 《行政处罚法》第四十三条). */
-static const Roster inspectors = {
+static Roster inspectors = {
   .zKind = "officer", .zKey = "cert_no", .zName = "name", .zUntil = "expires", .zOn = "checked,assigned",
   .zState = "active", .zEnumField = "cert_type", .zEnumValue = "enforce", .nMin = 2, .bOwn = 1,
   .zRecuse = "recuse", .zAgainst = "enterprise_id",

@@ -107,6 +107,15 @@ static void test_registry_typos(void){
   T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
   T_CHECK(strstr(zErr, "optional segment without a figure")!=0);
 
+  static Roster rOn = { .zKind = "officer", .zKey = "cert_no", .zName = "name", .zUntil = "expires",
+                        .zOn = "checked,asigned", .zState = "active", .nMin = 2, .zWhat = "执法人员" };
+  static Field aRoster[] = {
+    { "checked", "检查日期", FT_DATE, 0 }, { "assigned", "指派日期", FT_DATE, 0 },
+    { "inspectors", "检查人员", FT_TEXT, F_REQ, .pRoster = &rOn }, { 0 } };
+  kBad = *kind_find("inspection"); kBad.aField = aRoster; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "inspection.inspectors: roster zOn names asigned, not a date field");
+
   /* the declarations as written pass, and their strings were read */
   kBad = *k; zErr[0] = 0;
   T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 0);
