@@ -8,6 +8,7 @@
 ** name declared states, and indicator conditions over declared fields.
 */
 #include "engine/kind.h"
+#include "base/arena.h"
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -203,15 +204,13 @@ static int list_read(const char *zList, NameList *pOut){
   if( zList==0 ) return 0;
   int n = 1;
   for(const char *q=zList; *q; q++) n += *q==',';
-  const char **az = malloc(sizeof(char*) * (size_t)n);
-  if( az==0 ){ fprintf(stderr, "fazhi: out of memory\n"); exit(1); }
+  const char **az = fz_malloc(sizeof(char*) * (size_t)n);
   const char *p = zList;
   for(int i=0; i<n; i++){
     const char *e = strchr(p, ',');
     size_t m = e ? (size_t)(e-p) : strlen(p);
     if( m==0 ){ free(az); return 1; }
-    char *z = malloc(m+1);
-    if( z==0 ){ fprintf(stderr, "fazhi: out of memory\n"); exit(1); }
+    char *z = fz_malloc(m+1);
     memcpy(z, p, m);
     z[m] = 0;
     az[i] = z;
