@@ -623,8 +623,8 @@ static int kind_check(const Kind *k, char *zErr, int nErr){
       if( !bi ) FAIL("%s: breakdown of unknown indicator %s", k->zName, b->zIndicator);
       /* groups are summed row by row: no distinct counts, no sides elsewhere */
       int bDtype = 0;
-      for(const Cond *cd=bi->num.aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "dtype")==0 || strcmp(cd->zOp, "own")==0 ) bDtype = 1;
-      for(const Cond *cd=bi->den.aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "dtype")==0 || strcmp(cd->zOp, "own")==0 ) bDtype = 1;
+      for(const Cond *cd=bi->num.aCond; cd->zOp; cd++) if( cd->eOp==CO_DTYPE || cd->eOp==CO_OWN ) bDtype = 1;
+      for(const Cond *cd=bi->den.aCond; cd->zOp; cd++) if( cd->eOp==CO_DTYPE || cd->eOp==CO_OWN ) bDtype = 1;
       if( bi->num.eAgg==AGG_DISTINCT || bi->den.eAgg==AGG_DISTINCT || bi->num.zKind || bi->den.zKind || bDtype )
         FAIL("%s: breakdown of %s, which is not a sum over rows", k->zName, b->zIndicator);
       if( b->zBy && (!f || f->eType==FT_LONGTEXT || f->eType==FT_DATE) ) FAIL("%s: breakdown by %s", k->zName, b->zBy);
@@ -642,7 +642,7 @@ static int kind_check(const Kind *k, char *zErr, int nErr){
           /* departments: counted, by dtype only, as a denominator (they have no list of records) */
           if( x->eAgg!=AGG_COUNT || e==0 ) FAIL("%s/%s: departments are counted, as a denominator", k->zName, ind->zName);
           for(const Cond *c=x->aCond; c->zOp; c++)
-            if( strcmp(c->zField, "dtype")!=0 || strcmp(c->zOp, "=")!=0 || !c->zValue || !c->zValue[0] )
+            if( strcmp(c->zField, "dtype")!=0 || c->eOp!=CO_EQ || c->aValue.n==0 )
               FAIL("%s/%s: departments by dtype only", k->zName, ind->zName);
           continue;
         }
@@ -652,27 +652,31 @@ static int kind_check(const Kind *k, char *zErr, int nErr){
           FAIL("%s/%s: bad sum field", k->zName, ind->zName);
         if( x->eAgg==AGG_DISTINCT && !kind_field(kx, x->zField) && strcmp(x->zField, "dept_id")!=0 ) FAIL("%s/%s: bad distinct field", k->zName, ind->zName);
         for(const Cond *c=x->aCond; c->zOp; c++){
-          if( strcmp(c->zOp, "state")==0 ){
-            if( !states_ok(kx, c->zValue) ) FAIL("%s/%s: bad state", k->zName, ind->zName);
-          }else if( strcmp(c->zOp, "dtype")==0 || strcmp(c->zOp, "own")==0 ){
-            if( c->zOp[0]=='d' && (c->zValue==0 || c->zValue[0]==0) ) FAIL("%s/%s: dtype without types", k->zName, ind->zName);
+          if( c->eOp==CO_STATE ){
+            if( c->aValue.n==0 ) FAIL("%s/%s: state without states", k->zName, ind->zName);
+            for(int j=0; j<c->aValue.n; j++)
+              if( !kind_state(kx, c->aValue.az[j]) ) FAIL("%s/%s: bad state %s", k->zName, ind->zName, c->aValue.az[j]);
+          }else if( c->eOp==CO_DTYPE || c->eOp==CO_OWN ){
+            if( c->eOp==CO_DTYPE && c->aValue.n==0 ) FAIL("%s/%s: dtype without types", k->zName, ind->zName);
             for(const Cond *d=x->aCond; d->zOp; d++)
-              if( strcmp(d->zOp, "ontime")==0 || strcmp(d->zOp, "late")==0 ) FAIL("%s/%s: dtype is SQL only, no periods beside it", k->zName, ind->zName);
-          }else if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ){
+              if( d->eOp==CO_ONTIME || d->eOp==CO_LATE ) FAIL("%s/%s: dtype is SQL only, no periods beside it", k->zName, ind->zName);
+          }else if( c->eOp==CO_ONTIME || c->eOp==CO_LATE ){
             if( !kind_deadline(kx, c->zField) ) FAIL("%s/%s: unknown deadline %s", k->zName, ind->zName, c->zField);
             if( x->eAgg==AGG_DISTINCT ) FAIL("%s/%s: a distinct count is SQL only, no periods", k->zName, ind->zName);
           }else{
             const Field *f = kind_field(kx, c->zField);
             if( !f ) FAIL("%s/%s: unknown field %s", k->zName, ind->zName, c->zField);
-            if( strcmp(c->zOp, "year")==0 && f->eType!=FT_INT ) FAIL("%s/%s: a year condition needs an integer field", k->zName, ind->zName);
-            if( strcmp(c->zOp, "setif")==0 && (!kind_field(kx, c->zValue) || kind_field(kx, c->zValue)->eType!=FT_BOOL) )
+            if( c->eOp==CO_YEAR && f->eType!=FT_INT ) FAIL("%s/%s: a year condition needs an integer field", k->zName, ind->zName);
+            if( c->eOp==CO_SETIF && (!kind_field(kx, c->zValue) || kind_field(kx, c->zValue)->eType!=FT_BOOL) )
               FAIL("%s/%s: setif needs a bool field, not %s", k->zName, ind->zName, c->zValue ? c->zValue : "");
-            if( f->eType==FT_ENUM && c->zValue ){
-              char buf[256];
-              snprintf(buf, sizeof buf, "%s", c->zValue);
-              for(char *zSave=0, *p=strtok_r(buf, ",", &zSave); p; p=strtok_r(0, ",", &zSave))
-                if( !enum_label(f, p) ) FAIL("%s/%s: %s has no value %s", k->zName, ind->zName, f->zName, p);
-            }
+            if( (c->eOp==CO_EQ || c->eOp==CO_NE) && c->aValue.n==0 ) FAIL("%s/%s: %s %s without values", k->zName, ind->zName, f->zName, c->zOp);
+            if( (c->eOp==CO_LE || c->eOp==CO_GE) && (c->zValue==0 || c->zValue[0]==0 || strspn(c->zValue, "-0123456789")!=strlen(c->zValue)) )
+              FAIL("%s/%s: %s %s needs a whole number", k->zName, ind->zName, f->zName, c->zOp);
+            for(int j=0; f->eType==FT_ENUM && j<c->aValue.n; j++)
+              if( !enum_label(f, c->aValue.az[j]) ) FAIL("%s/%s: %s has no value %s", k->zName, ind->zName, f->zName, c->aValue.az[j]);
+            for(int j=0; f->eType==FT_BOOL && j<c->aValue.n; j++)
+              if( strcmp(c->aValue.az[j], "1")!=0 && strcmp(c->aValue.az[j], "0")!=0 )
+                FAIL("%s/%s: %s is 1 or 0, not %s", k->zName, ind->zName, f->zName, c->aValue.az[j]);
           }
         }
       }

@@ -79,6 +79,12 @@ static void test_registry_typos(void){
   T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
   T_CHECK(strstr(zErr, "empty item")!=0);
 
+  static Indicator aBool[] = {
+    { "cases", "法律援助案件", IU_COUNT, .num = { .aCond = { { "satisfied", "=", "是" } } } }, { 0 } };
+  kBad = *k; kBad.aIndicator = aBool; kBad.pReport = 0; kBad.aBreakdown = 0; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "legal_aid/cases: satisfied is 1 or 0, not 是");
+
   static Deadline aField[] = {
     { "decide", "审查决定期限", "received", 7, 0, PU_DAYS, 0, 0, "decided", "sorce=apply", "received", "法" }, { 0 } };
   kBad = *k; kBad.aDeadline = aField; zErr[0] = 0;
