@@ -197,9 +197,11 @@ int namelist_has(const NameList *l, const char *zItem){
 }
 
 /* zList split at its commas into *pOut (process-lifetime memory; an empty
-** list for NULL). Returns 1 when an item is empty ("a,,b", "a,"). */
+** list for NULL). Returns 1 when an item is empty ("a,,b", "a,"). A list
+** already read is left as it is: the declarations do not change, and a
+** kind checked twice (the unit tests) allocates nothing more. */
 static int list_read(const char *zList, NameList *pOut){
-  pOut->az = 0;
+  if( pOut->az ) return 0;
   pOut->n = 0;
   if( zList==0 ) return 0;
   int n = 1;
@@ -209,7 +211,11 @@ static int list_read(const char *zList, NameList *pOut){
   for(int i=0; i<n; i++){
     const char *e = strchr(p, ',');
     size_t m = e ? (size_t)(e-p) : strlen(p);
-    if( m==0 ){ free(az); return 1; }
+    if( m==0 ){
+      for(int j=0; j<i; j++) free((char*)az[j]);
+      free(az);
+      return 1;
+    }
     char *z = fz_malloc(m+1);
     memcpy(z, p, m);
     z[m] = 0;
@@ -225,7 +231,7 @@ static int list_read(const char *zList, NameList *pOut){
 ** value one the field stores (an enum id; 1 or 0 for a bool). NULL: no
 ** condition. Returns 1 (and zErr) when it does not read. */
 static int when_read(const Kind *k, const char *zWhen, When *w, const char *zWhere, char *zErr, int nErr){
-  memset(w, 0, sizeof *w);
+  if( w->pField ) return 0;        /* read before */
   if( zWhen==0 ) return 0;
   const char *eq = strchr(zWhen, '=');
   char zF[64];
@@ -236,8 +242,8 @@ static int when_read(const Kind *k, const char *zWhen, When *w, const char *zWhe
   }
   memcpy(zF, zWhen, (size_t)n);
   zF[n] = 0;
-  w->pField = kind_field(k, zF);
-  if( w->pField==0 ){
+  const Field *pF = kind_field(k, zF);
+  if( pF==0 ){
     snprintf(zErr, (size_t)nErr, "%s: %s: \"%s\" names an unknown field", k->zName, zWhere, zWhen);
     return 1;
   }
@@ -247,13 +253,14 @@ static int when_read(const Kind *k, const char *zWhen, When *w, const char *zWhe
   }
   for(int i=0; i<w->aValue.n; i++){
     const char *v = w->aValue.az[i];
-    int bOk = w->pField->eType==FT_ENUM ? enum_label(w->pField, v)!=0
-            : w->pField->eType==FT_BOOL ? (strcmp(v, "1")==0 || strcmp(v, "0")==0) : 1;
+    int bOk = pF->eType==FT_ENUM ? enum_label(pF, v)!=0
+            : pF->eType==FT_BOOL ? (strcmp(v, "1")==0 || strcmp(v, "0")==0) : 1;
     if( !bOk ){
       snprintf(zErr, (size_t)nErr, "%s: %s: \"%s\": %s has no value %s", k->zName, zWhere, zWhen, zF, v);
       return 1;
     }
   }
+  w->pField = pF;                 /* last: a When with its field is one read in full */
   return 0;
 }
 
@@ -265,17 +272,19 @@ static const struct { const char *zOp; CondOp eOp; } aCondOp[] = {
 
 static int conds_read(const Kind *k, const Indicator *ind, Cond *aCond, char *zErr, int nErr){
   for(Cond *c=aCond; c->zOp; c++){
-    c->eOp = 0;
-    for(size_t i=0; i<sizeof aCondOp/sizeof aCondOp[0]; i++) if( strcmp(aCondOp[i].zOp, c->zOp)==0 ) c->eOp = aCondOp[i].eOp;
-    if( c->eOp==0 ){
+    if( c->eOp ) continue;         /* read before */
+    CondOp e = 0;
+    for(size_t i=0; i<sizeof aCondOp/sizeof aCondOp[0]; i++) if( strcmp(aCondOp[i].zOp, c->zOp)==0 ) e = aCondOp[i].eOp;
+    if( e==0 ){
       snprintf(zErr, (size_t)nErr, "%s/%s: unknown condition \"%s\"", k->zName, ind->zName, c->zOp);
       return 1;
     }
-    int bList = c->eOp==CO_EQ || c->eOp==CO_NE || c->eOp==CO_STATE || c->eOp==CO_DTYPE;
+    int bList = e==CO_EQ || e==CO_NE || e==CO_STATE || e==CO_DTYPE;
     if( list_read(bList ? c->zValue : 0, &c->aValue) ){
       snprintf(zErr, (size_t)nErr, "%s/%s: empty item in \"%s\"", k->zName, ind->zName, c->zValue);
       return 1;
     }
+    c->eOp = e;                    /* last: a Cond with its op is one read in full */
   }
   return 0;
 }
