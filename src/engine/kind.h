@@ -6,6 +6,14 @@
 ** validation, import/export, deadline warnings, indicators and the report
 ** all read these tables; no module carries CRUD code of its own.
 ** Arrays end with a zeroed element.
+**
+** A struct's declared members come first. The members after its "runtime
+** members" comment are not written in the modules: kind_compile() fills
+** them at start-up from the declared strings (a condition's op, comma
+** lists of states or values, "field=value"), so that a typo fails the
+** self-check and the hot path compares enums and split lists instead of
+** re-parsing strings. That is why the arrays a Kind points to (fields,
+** transitions, deadlines, indicators, spawns, a roster) are not const.
 */
 #ifndef FZ_KIND_H
 #define FZ_KIND_H
