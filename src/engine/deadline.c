@@ -18,7 +18,7 @@
 void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineStatus *s){
   (void)c;
   memset(s, 0, sizeof(*s));
-  s->bApplies = rec_when(r, d->zWhen);
+  s->bApplies = rec_when(r, &d->when);
   if( !s->bApplies ) return;
   const char *zStart = rec_val(r, d->zStart);
   Day start;
@@ -53,7 +53,7 @@ void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineS
     s->bLate = done > s->due;
     return;
   }
-  if( d->zActiveIn && !list_has(d->zActiveIn, r->zState) ) return;
+  if( d->aActiveIn.n && !namelist_has(&d->aActiveIn, r->zState) ) return;
   s->bActive = 1;
   if( today <= s->due ){
     s->nLeft = today==s->due ? 0 : cal_count_workdays(today+1, s->due);
@@ -247,26 +247,15 @@ void deadline_sql_join(SqlBuf *b, const Deadline *d, int i){
 ** deadline_ontime() as SQL. zWhen's values are bound through xText. */
 void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
   sql_lit(b, "(CASE");
-  if( d->zWhen ){
-    const char *eq = strchr(d->zWhen, '=');
-    char zField[64];
-    size_t n = eq ? (size_t)(eq-d->zWhen) : 0;
-    if( eq && n<sizeof zField ){
-      memcpy(zField, d->zWhen, n);
-      zField[n] = 0;
-      sql_lit(b, " WHEN "); sql_ident(b, zField); sql_lit(b, " IS NULL OR "); sql_ident(b, zField);
-      sql_lit(b, " NOT IN (");
-      char zList[256];
-      snprintf(zList, sizeof zList, "%s", eq+1);
-      int k = 0;
-      for(char *s=zList, *e; s; s=e){
-        e = strchr(s, ',');
-        if( e ) *e++ = 0;
-        if( k++ ) sql_lit(b, ",");
-        xText(pArg, s);
-      }
-      sql_lit(b, ") THEN 1");
+  if( d->when.pField ){
+    const char *zField = d->when.pField->zName;
+    sql_lit(b, " WHEN "); sql_ident(b, zField); sql_lit(b, " IS NULL OR "); sql_ident(b, zField);
+    sql_lit(b, " NOT IN (");
+    for(int k=0; k<d->when.aValue.n; k++){
+      if( k ) sql_lit(b, ",");
+      xText(pArg, d->when.aValue.az[k]);
     }
+    sql_lit(b, ") THEN 1");
   }
   sql_lit(b, " WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NULL THEN 1");
   if( d->zLengthField ){ sql_lit(b, " WHEN "); sql_ident(b, d->zLengthField); sql_lit(b, " IS NULL THEN 1"); }

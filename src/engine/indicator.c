@@ -25,32 +25,40 @@ typedef struct Side {
 
 static int expr_needs_calendar(const Expr *x){
   for(const Cond *c=x->aCond; c->zOp; c++){
-    if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ) return 1;
+    if( c->eOp==CO_ONTIME || c->eOp==CO_LATE ) return 1;
   }
   return 0;
 }
 
 /* A condition evaluated in C on a (partial) record. */
 int ind_cond_match(Ctx *c, const Rec *r, const Cond *x){
-  if( strcmp(x->zOp, "ontime")==0 || strcmp(x->zOp, "late")==0 ){
-    int bOn = deadline_ontime(c, r, kind_deadline(r->pKind, x->zField));
-    return x->zOp[0]=='o' ? bOn : !bOn;
+  const char *v;
+  switch( x->eOp ){
+    case CO_ONTIME:
+    case CO_LATE: {
+      int bOn = deadline_ontime(c, r, kind_deadline(r->pKind, x->zField));
+      return x->eOp==CO_ONTIME ? bOn : !bOn;
+    }
+    case CO_STATE: return namelist_has(&x->aValue, r->zState);
+    case CO_DTYPE:
+    case CO_OWN:   return 1;  /* SQL only: the self-check keeps them out of C passes */
+    default: break;
   }
-  if( strcmp(x->zOp, "state")==0 ) return list_has(x->zValue, r->zState);
-  if( strcmp(x->zOp, "dtype")==0 || strcmp(x->zOp, "own")==0 ) return 1;  /* SQL only: the self-check keeps them out of C passes */
-  const char *v = rec_val(r, x->zField);
-  if( strcmp(x->zOp, "set")==0 ) return v!=0;
-  if( strcmp(x->zOp, "year")==0 ) return v!=0 && (c->iCountYear==0 || atoi(v)==c->iCountYear);
-  if( strcmp(x->zOp, "unset")==0 ) return v==0;
-  if( strcmp(x->zOp, "setif")==0 ){
-    const char *zIf = rec_val(r, x->zValue);
-    return v!=0 || zIf==0 || strcmp(zIf, "1")!=0;
+  v = rec_val(r, x->zField);
+  switch( x->eOp ){
+    case CO_SET:   return v!=0;
+    case CO_YEAR:  return v!=0 && (c->iCountYear==0 || atoi(v)==c->iCountYear);
+    case CO_UNSET: return v==0;
+    case CO_SETIF: {
+      const char *zIf = rec_val(r, x->zValue);
+      return v!=0 || zIf==0 || strcmp(zIf, "1")!=0;
+    }
+    case CO_EQ:    return v && namelist_has(&x->aValue, v);
+    case CO_NE:    return v==0 || !namelist_has(&x->aValue, v);
+    case CO_LE:    return v && atoll(v) <= atoll(x->zValue);
+    case CO_GE:    return v && atoll(v) >= atoll(x->zValue);
+    default:       return 0;   /* not compiled: registry_selfcheck() refuses the kind first */
   }
-  if( strcmp(x->zOp, "=")==0 ) return v && list_has(x->zValue, v);
-  if( strcmp(x->zOp, "!=")==0 ) return v==0 || !list_has(x->zValue, v);
-  if( v==0 ) return 0;
-  if( strcmp(x->zOp, "<=")==0 ) return atoll(v) <= atoll(x->zValue);
-  return atoll(v) >= atoll(x->zValue);
 }
 
 /* The fields marked in aNeed, from column iCol on. The values are only
@@ -83,21 +91,13 @@ void ind_need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
   const char *az[8];
   for(const Cond *c=x->aCond; c->zOp; c++){
     int n = 0;
-    if( strcmp(c->zOp, "ontime")==0 || strcmp(c->zOp, "late")==0 ){
+    if( c->eOp==CO_ONTIME || c->eOp==CO_LATE ){
       const Deadline *d = kind_deadline(k, c->zField);
       az[n++] = d->zStart; az[n++] = d->zDone; az[n++] = d->zLengthField; az[n++] = d->zExtFlag;
-      if( d->zWhen ){
-        const char *e = strchr(d->zWhen, '=');
-        size_t m = e ? (size_t)(e-d->zWhen) : 0;
-        if( m ){
-          for(int i=0; k->aField[i].zName; i++){
-            if( strlen(k->aField[i].zName)==m && memcmp(k->aField[i].zName, d->zWhen, m)==0 ) aNeed[i] = 1;
-          }
-        }
-      }
-    }else if( strcmp(c->zOp, "state")!=0 ){
+      if( d->when.pField ) az[n++] = d->when.pField->zName;
+    }else if( c->eOp!=CO_STATE ){
       az[n++] = c->zField;
-      if( strcmp(c->zOp, "setif")==0 ) az[n++] = c->zValue;
+      if( c->eOp==CO_SETIF ) az[n++] = c->zValue;
     }
     for(int j=0; j<n; j++){
       if( az[j]==0 ) continue;
@@ -133,12 +133,9 @@ static int count_depts(Ctx *c, const Expr *x, i64 iDept, long long *pOut){
   }
   for(const Cond *cd=x->aCond; cd->zOp; cd++){
     sql_lit(&w.b, " AND dtype IN (");
-    char z[128];
-    snprintf(z, sizeof z, "%s", cd->zValue ? cd->zValue : "");
-    int n = 0;
-    for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
-      if( n++ ) sql_lit(&w.b, ",");
-      w_text(&w, arena_strdup(c->pArena, p));
+    for(int i=0; i<cd->aValue.n; i++){
+      if( i ) sql_lit(&w.b, ",");
+      w_text(&w, cd->aValue.az[i]);
     }
     sql_lit(&w.b, ")");
   }
@@ -158,7 +155,7 @@ int ind_uses_year(const Indicator *ind){
   if( ind->zYearField ) return 1;
   const Expr *ax[2] = { &ind->num, &ind->den };
   for(int e=0; e<2; e++){
-    for(const Cond *cd=ax[e]->aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "year")==0 ) return 1;
+    for(const Cond *cd=ax[e]->aCond; cd->zOp; cd++) if( cd->eOp==CO_YEAR ) return 1;
   }
   return 0;
 }
@@ -166,7 +163,7 @@ int ind_uses_year(const Indicator *ind){
 int ind_uses_own(const Indicator *ind){
   const Expr *ax[2] = { &ind->num, &ind->den };
   for(int e=0; e<2; e++){
-    for(const Cond *cd=ax[e]->aCond; cd->zOp; cd++) if( strcmp(cd->zOp, "own")==0 ) return 1;
+    for(const Cond *cd=ax[e]->aCond; cd->zOp; cd++) if( cd->eOp==CO_OWN ) return 1;
   }
   return 0;
 }
@@ -231,7 +228,7 @@ static void bind_text_cb(void *p, const char *z){
 #define MAX_DL 8
 static int side_sql_deadlines(const Kind *k, const Expr *x, const Deadline **aDl, int *pnDl){
   for(const Cond *cd=x->aCond; cd->zOp; cd++){
-    if( strcmp(cd->zOp, "ontime")!=0 && strcmp(cd->zOp, "late")!=0 ) continue;
+    if( cd->eOp!=CO_ONTIME && cd->eOp!=CO_LATE ) continue;
     const Deadline *d = kind_deadline(k, cd->zField);
     if( d==0 || !deadline_sql_ok(d) ) return 0;
     int j = 0;
@@ -282,12 +279,12 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
       if( aSide[i].x->eAgg==AGG_DISTINCT ) sql_lit(&w.b, "COUNT(DISTINCT CASE WHEN 1=1");
       else sql_lit(&w.b, "COALESCE(SUM(CASE WHEN 1=1");
       for(const Cond *cd=aSide[i].x->aCond; cd->zOp; cd++){
-        if( strcmp(cd->zOp, "ontime")==0 || strcmp(cd->zOp, "late")==0 ){
+        if( cd->eOp==CO_ONTIME || cd->eOp==CO_LATE ){
           const Deadline *d = kind_deadline(k, cd->zField);
           sql_lit(&w.b, " AND ");
           BindArg ba = { c, &w };
           deadline_sql_ontime(&w.b, d, dl_index(aDl, nDl, d), bind_text_cb, &ba);
-          if( cd->zOp[0]=='o' ) sql_lit(&w.b, "=1"); else sql_lit(&w.b, "=0");
+          if( cd->eOp==CO_ONTIME ) sql_lit(&w.b, "=1"); else sql_lit(&w.b, "=0");
         }else{
           w_cond(c, &w, k, cd);
         }
@@ -318,7 +315,7 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
           for(int i=0; i<nSide; i++){
             if( aSide[i].bPost ) continue;
             for(const Cond *cd=aSide[i].x->aCond; cd->zOp; cd++){
-              if( (strcmp(cd->zOp, "ontime")==0 || strcmp(cd->zOp, "late")==0)
+              if( (cd->eOp==CO_ONTIME || cd->eOp==CO_LATE)
                && kind_deadline(k, cd->zField)==aDl[j] ){ aSide[i].bPost = 1; *aSide[i].pOut = 0; break; }
             }
           }

@@ -6,6 +6,14 @@
 ** validation, import/export, deadline warnings, indicators and the report
 ** all read these tables; no module carries CRUD code of its own.
 ** Arrays end with a zeroed element.
+**
+** A struct's declared members come first. The members after its "runtime
+** members" comment are not written in the modules: kind_compile() fills
+** them at start-up from the declared strings (a condition's op, comma
+** lists of states or values, "field=value"), so that a typo fails the
+** self-check and the hot path compares enums and split lists instead of
+** re-parsing strings. That is why the arrays a Kind points to (fields,
+** transitions, deadlines, indicators, spawns, a roster) are not const.
 */
 #ifndef FZ_KIND_H
 #define FZ_KIND_H
@@ -45,6 +53,22 @@ typedef enum FieldType {
 ** name (Ctx.zVia): 扫码入企 only by scanning the enterprise's code. */
 typedef struct EnumVal { const char *zId; const char *zLabel; const char *zVia; } EnumVal;
 
+/* A comma list of a declaration ("accepted,closed", "partial,full"), split
+** once at start-up by registry_compile(): the hot path never re-parses it. */
+typedef struct NameList {
+  const char **az;         /* the items, in the order written (process-lifetime memory) */
+  int n;                   /* how many */
+} NameList;
+int namelist_has(const NameList*, const char *zItem);   /* exact membership; 0 for NULL zItem */
+
+struct Field;
+/* A "field=value[,value]" condition of a declaration (Deadline.zWhen,
+** Spawn.zWhen, Field.zNeeds), as registry_compile() reads it. */
+typedef struct When {
+  const struct Field *pField;   /* the field compared; NULL: no condition (always holds) */
+  NameList aValue;              /* the values that make it hold (stored form: enum ids, 1/0) */
+} When;
+
 /* A text field that names people of a register by their key (执法证号):
 ** "姓名（证号）、姓名（证号）" or bare keys, apart by 、，,；; or new lines.
 ** On every write that changes it each key must be a record of zKind that
@@ -67,6 +91,9 @@ typedef struct Roster {
                            ** of records the person must not act on (回避对象; NULL: none) */
   const char *zAgainst;    /* this kind's FT_REF field naming that record (the enterprise inspected) */
   const char *zWhat;       /* how a valid one is called in messages ("本部门执法证有效的在岗执法人员") */
+  /* runtime members, filled by registry_compile() */
+  NameList aOn;            /* zOn split */
+  NameList aState;         /* zState split (n 0: any state) */
 } Roster;
 
 typedef struct Field {
@@ -80,8 +107,11 @@ typedef struct Field {
   int nMin, nMax;          /* FT_INT range; FT_TEXT max characters (0 = 200) */
   const char *zHelp;       /* hint shown under the input */
   const char *zNotAbove;   /* FT_INT: may not exceed this FT_INT field (满意人次 ≤ 参评人次) */
-  const Roster *pRoster;   /* FT_TEXT: names people of a register, checked as Roster says */
+  Roster *pRoster;         /* FT_TEXT: names people of a register, checked as Roster says (not const: runtime members) */
   const char *zNeeds;      /* set only when "field=value" holds (联合部门 needs 联合抽查 = 是); NULL: always */
+  /* runtime members, filled from the above by registry_compile() */
+  NameList aReqIn;         /* zReqIn split */
+  When needs;              /* zNeeds read */
 } Field;
 
 /* Roles, as bits so a transition can name several. */
@@ -100,6 +130,8 @@ typedef struct Transition {
   const char *zTo;
   unsigned mRole;          /* who may */
   const char *zStamp;      /* date field set to today when empty (may be NULL) */
+  /* runtime member, filled by registry_compile() */
+  NameList aFrom;          /* zFrom split */
 } Transition;
 
 /* PU_ONDATE: no period to count — zStart is itself the due date, set per
@@ -121,6 +153,9 @@ typedef struct Deadline {
   const char *zWhen;       /* applies only when "field=value[,value]" (NULL: always) */
   const char *zActiveIn;   /* states in which an unmet period is being counted */
   const char *zBasis;      /* legal basis, quoted */
+  /* runtime members, filled by registry_compile() */
+  When when;               /* zWhen read */
+  NameList aActiveIn;      /* zActiveIn split (n 0: zActiveIn NULL, counted in every state) */
 } Deadline;
 
 /* One condition of an indicator filter. Ops:
@@ -134,7 +169,18 @@ typedef struct Deadline {
 **          unit (the county or city itself, not its bureaus or towns: the
 **          leaders' own meetings); SQL only
 **   "ontime" / "late": zField names a Deadline met / missed (done records only) */
-typedef struct Cond { const char *zField; const char *zOp; const char *zValue; } Cond;
+typedef enum CondOp {
+  CO_EQ = 1, CO_NE, CO_SET, CO_UNSET, CO_SETIF, CO_LE, CO_GE, CO_STATE, CO_YEAR, CO_DTYPE, CO_OWN,
+  CO_ONTIME, CO_LATE
+} CondOp;
+typedef struct Cond {
+  const char *zField;      /* the field (a Deadline's name for ontime/late; "" for state, own) */
+  const char *zOp;         /* one of the ops above; a NULL zOp ends an aCond */
+  const char *zValue;      /* the comma list, number, bool field or types the op takes */
+  /* runtime members, filled by registry_compile() */
+  CondOp eOp;              /* zOp read */
+  NameList aValue;         /* zValue split at commas (=, !=, state, dtype) */
+} Cond;
 
 /* AGG_DISTINCT counts the different values of zField among the records
 ** (市场主体 inspected, 被评查单位): SQL only, so no "ontime"/"late". */
@@ -175,26 +221,51 @@ typedef struct Indicator {
 **   {ind}   the indicator's count (its numerator)      受理{accepted}件
 **   {ind/}  the count of its denominator               在{cases/}件中
 **   {ind%}  a rate with its two counts                 96.4%（2331/2418）
-**   {ind~}  an average or value with its sum and count 3.5份（35/10）
+**   {ind~}  an average or value with its sum and count 3.5（35/10）
+**   {ind~份} the same with its unit before the counts  3.5份（35/10）
 **   {ind^}  a count against last year's      同比下降28.4%（上年为1256）
 **           (a year still running: against the same period, 上年同期)
+**   {@state} the count of the kind's records of the year in that state,
+**           linked to them (a draft's {kind@state})    不予受理{@rejected}件
+**   {@state|ind} that count, but written as the indicator's count (its
+**           label and link) when the two are equal     尚在审理{@accepted|pending}件
 **   {year}  the report year
 ** A sentence is left out when its first figure is a count of 0, or when
 ** any rate or average in it has no data, or a {ind^} has no count last
 ** year: a report never says "共办理0件"
 ** or prints an empty rate. A segment in square brackets is optional: it
 ** is left out when none of its counts is above 0 (or a rate in it has no
-** data) — "其中刑事{criminal}件[、行政{admin}件]" never says "行政0件". Kinds naming the same section share one
+** data) — "其中刑事{criminal}件[、行政{admin}件]" never says "行政0件". In a
+** run of adjacent segments the first one written drops a leading 、
+** ("[新增{added}项][、调整{modified}项]" → 调整3项); a segment may instead
+** give, after a '|', the wording it takes when it is written and the
+** segments before it in its run are not: "[已审结{closed}件][，尚在审理
+** {pending}件|；尚在审理{pending}件]"; a segment opening with ； begins a new
+** run (the sentence's second half). Kinds naming the same section share one
 ** subsection, in the order of nOrder; each kind's sentences form one
-** paragraph. registry_selfcheck() checks every brace against the kind. */
+** paragraph (bJoin: the paragraph of the kind before it). registry_selfcheck()
+** checks every brace and bracket against the kind. */
 /* The section of chapter 二 (the leaders' own duties) rather than a
 ** subsection of chapter 一. */
 #define REPORT_SEC_DUTY "党政主要负责人履行推进法治建设第一责任人职责情况"
 typedef struct ReportText {
   const char *zSection;    /* e.g. 坚持严格规范公正文明执法, or REPORT_SEC_DUTY */
-  const char *zIntro;      /* opening sentence of the subsection, when this kind opens it */
+  const char *zIntro;      /* opening sentence of the kind's paragraph (not written when bJoin joins one) */
   const char *azSentence[10];
+  int bJoin;               /* its sentences continue the paragraph of the kind before it in the
+                           ** section when that one said something (政务服务事项 and 办件 are one
+                           ** paragraph); otherwise it opens its own, with zIntro */
 } ReportText;
+
+/* One brace of a ReportText sentence, as report_brace() reads it. */
+typedef struct ReportFig {
+  char zInd[64];           /* the indicator ({ind…}; {@state|ind}: the one written when equal); "" none */
+  char zState[64];         /* {@state…}: the kind's state counted; "" when an indicator is the figure */
+  char cSuffix;            /* 0 a count, '/' '%' '~' '^' as above */
+  char zUnit[32];          /* '~' only: the unit written between the value and its counts ("份"); "" none */
+  int bYear;               /* {year} */
+  int bBad;                /* the brace does not parse (registry_selfcheck refuses it) */
+} ReportFig;
 
 /* Records a transition opens in another kind: 案卷评查 completed opens one
 ** 问题台账 item per line of its 发现问题. Each value is
@@ -211,6 +282,8 @@ typedef struct Spawn {
   const char *zLines;      /* FT_LONGTEXT field: one record per non-empty line */
   const char *zWhen;       /* only when "field=value[,value]" (NULL: always) */
   SpawnSet aSet[8];
+  /* runtime member, filled by registry_compile() */
+  When when;               /* zWhen read */
 } Spawn;
 
 /* A catalog published anew each year (权责清单): its F_YEAR field is an
@@ -261,14 +334,14 @@ typedef struct Kind {
   int bPublic;             /* the public may read F_PUBLIC fields */
   int bUnitOwned;          /* records are the county's (city's) own: a new one is filed under the
                            ** user's county, not their department (leader_duty: chapter 二 counts "own") */
-  const Field *aField;
+  Field *aField;           /* (not const: registry_compile() fills runtime members) */
   const State *aState;     /* first state is the initial one; may be NULL */
-  const Transition *aTrans;
-  const Deadline *aDeadline;
-  const Indicator *aIndicator;
+  Transition *aTrans;
+  Deadline *aDeadline;
+  Indicator *aIndicator;
   const ReportText *pReport;/* its part of the annual report (NULL: none, or written in src/report) */
   const Link *aLink;       /* pages of its own behaviour (NULL: none) */
-  const Spawn *aSpawn;     /* records its transitions open elsewhere (NULL: none) */
+  Spawn *aSpawn;           /* records its transitions open elsewhere (NULL: none) */
   const Version *pVersion; /* versioned year to year (NULL: not) */
   const Breakdown *aBreakdown; /* figures by department or field (NULL: none) */
   const InForce *pInForce;  /* a register counted as in force at a year's end (NULL: not) */
@@ -295,12 +368,19 @@ const char *enum_label(const Field*, const char *zId);   /* NULL if not a value 
 int         field_is_int(const Field*);    /* stored and bound as an integer (INT, BOOL, REF, DEPT) */
 const char *enum_id(const Field*, const char *zIdOrLabel);/* accepts id or label */
 int         list_has(const char *zList, const char *zItem); /* comma list membership */
-int         registry_selfcheck(char *zErr, int nErr);
+int         registry_selfcheck(char *zErr, int nErr);   /* compiles, then checks every kind; 1 + zErr on the first fault */
+/* Reads one kind's declared strings (Cond.zOp, comma lists, "field=value")
+** into its runtime members; 1 + zErr when one does not parse or names
+** what the kind lacks. Done once for every kind by registry_selfcheck()
+** (and on first use of the registry); kind_selfcheck() also checks the
+** rest of a kind against the declaration rules. */
+int         kind_compile(const Kind*, char *zErr, int nErr);
+int         kind_selfcheck(const Kind*, char *zErr, int nErr);
 /* The next figure of a ReportText sentence at or after z: returns the '{'
-** and fills zName, the suffix (0, '/', '%' or '~') and *pzEnd (after the
-** '}'); NULL when there is none. A brace that does not parse is returned
-** with zName empty, so the self-check can refuse it. */
-const char *report_brace(const char *z, char *zName, int nName, char *pcSuffix, const char **pzEnd);
+** and fills *pFig and *pzEnd (after the '}'); NULL when there is none. A
+** brace that does not parse is returned with pFig->bBad set, so the
+** self-check can refuse it. */
+const char *report_brace(const char *z, ReportFig *pFig, const char **pzEnd);
 /* Whether a figure of ind may carry the suffix: none (a count), '/' (the
 ** denominator) and '=' (the value) of a rate or average, '%' a rate with
 ** its counts, '~' an average with them, '^' a count against last year,

@@ -38,30 +38,40 @@ static int is_int_field(const Field *f){
   return field_is_int(f);
 }
 
-/* "field IN (?, ?, …)" over a comma list. */
-static void w_in(Ctx *c, Where *w, const Field *f, const char *zList, int bNot){
+/* "field IN (?, ?, …)" over a condition's list (the state when f is NULL). */
+static void w_in(Where *w, const Field *f, const NameList *l, int bNot){
   sql_ident(&w->b, f ? f->zName : "state");
   if( bNot ) sql_lit(&w->b, " NOT IN ("); else sql_lit(&w->b, " IN (");
+  for(int i=0; i<l->n; i++){
+    if( i ) sql_lit(&w->b, ",");
+    if( f && is_int_field(f) ) w_int(w, atoll(l->az[i])); else w_text(w, l->az[i]);
+  }
+  sql_lit(&w->b, ")");
+}
+
+/* "state IN (?, ?, …)" over a comma list a user gave (?state=a,b). */
+static void w_in_states(Ctx *c, Where *w, const char *zList){
+  sql_lit(&w->b, "state IN (");
   char *z = arena_strdup(c->pArena, zList);
   int n = 0;
   for(char *p=z, *e; p; p=e){
     e = strchr(p, ',');
     if( e ) *e++ = 0;
     if( n++ ) sql_lit(&w->b, ",");
-    if( f && is_int_field(f) ) w_int(w, atoll(p)); else w_text(w, p);
+    w_text(w, p);
   }
   sql_lit(&w->b, ")");
 }
 
-/* One indicator condition. */
+/* One indicator condition (its strings read by registry_compile()). */
 void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
-  if( strcmp(x->zOp, "ontime")==0 || strcmp(x->zOp, "late")==0 ){
+  if( x->eOp==CO_ONTIME || x->eOp==CO_LATE ){
     if( w->nPost < (int)(sizeof(w->aPost)/sizeof(w->aPost[0])) ) w->aPost[w->nPost++] = x;
     return;
   }
   sql_lit(&w->b, " AND ");
-  if( strcmp(x->zOp, "state")==0 ){ w_in(c, w, 0, x->zValue, 0); return; }
-  if( strcmp(x->zOp, "own")==0 ){         /* filed by the unit shown, or the scope's own: the last id of its path */
+  if( x->eOp==CO_STATE ){ w_in(w, 0, &x->aValue, 0); return; }
+  if( x->eOp==CO_OWN ){                   /* filed by the unit shown, or the scope's own: the last id of its path */
     i64 iUnit = w->iOwnUnit ? w->iOwnUnit : actor_unit(c->pActor);
     if( iUnit==0 ){                         /* the whole tree: its roots */
       sql_lit(&w->b, "dept_id IN (SELECT id FROM dept WHERE parent_id IS NULL)");
@@ -70,41 +80,38 @@ void w_cond(Ctx *c, Where *w, const Kind *k, const Cond *x){
     sql_lit(&w->b, "dept_id="); w_int(w, iUnit);
     return;
   }
-  if( strcmp(x->zOp, "dtype")==0 ){       /* the record's department is of these types */
+  if( x->eOp==CO_DTYPE ){                 /* the record's department is of these types */
     sql_lit(&w->b, "dept_id IN (SELECT id FROM dept WHERE dtype IN (");
-    char z[128];
-    snprintf(z, sizeof z, "%s", x->zValue);
-    int n = 0;
-    for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
-      if( n++ ) sql_lit(&w->b, ",");
-      w_text(w, arena_strdup(c->pArena, p));
+    for(int i=0; i<x->aValue.n; i++){
+      if( i ) sql_lit(&w->b, ",");
+      w_text(w, x->aValue.az[i]);
     }
     sql_lit(&w->b, "))");
     return;
   }
   const Field *f = kind_field(k, x->zField);
-  if( strcmp(x->zOp, "setif")==0 ){    /* set, where the flag says it is needed */
+  if( x->eOp==CO_SETIF ){                 /* set, where the flag says it is needed */
     sql_lit(&w->b, "("); sql_ident(&w->b, f->zName); sql_lit(&w->b, " IS NOT NULL OR ");
     sql_ident(&w->b, kind_field(k, x->zValue)->zName); sql_lit(&w->b, " IS NULL OR ");
     sql_ident(&w->b, kind_field(k, x->zValue)->zName); sql_lit(&w->b, "<>1)");
     return;
   }
-  if( strcmp(x->zOp, "=")==0 ){ w_in(c, w, f, x->zValue, 0); return; }
-  if( strcmp(x->zOp, "!=")==0 ){
+  if( x->eOp==CO_EQ ){ w_in(w, f, &x->aValue, 0); return; }
+  if( x->eOp==CO_NE ){
     sql_lit(&w->b, "("); sql_ident(&w->b, f->zName); sql_lit(&w->b, " IS NULL OR ");
-    w_in(c, w, f, x->zValue, 1);
+    w_in(w, f, &x->aValue, 1);
     sql_lit(&w->b, ")");
     return;
   }
   sql_ident(&w->b, f->zName);
-  if( strcmp(x->zOp, "year")==0 ){
+  if( x->eOp==CO_YEAR ){
     if( c->iCountYear ){ sql_lit(&w->b, "="); w_int(w, c->iCountYear); }
     else sql_lit(&w->b, " IS NOT NULL");
     return;
   }
-  if( strcmp(x->zOp, "set")==0 ){ sql_lit(&w->b, " IS NOT NULL"); return; }
-  if( strcmp(x->zOp, "unset")==0 ){ sql_lit(&w->b, " IS NULL"); return; }
-  if( strcmp(x->zOp, "<=")==0 ) sql_lit(&w->b, "<=");
+  if( x->eOp==CO_SET ){ sql_lit(&w->b, " IS NOT NULL"); return; }
+  if( x->eOp==CO_UNSET ){ sql_lit(&w->b, " IS NULL"); return; }
+  if( x->eOp==CO_LE ) sql_lit(&w->b, "<=");
   else sql_lit(&w->b, ">=");
   w_int(w, atoll(x->zValue));
 }
@@ -163,7 +170,7 @@ static void w_query(Ctx *c, Where *w, const Query *q){
   /* a side over another kind is read in that kind's own year */
   w_base(c, w, k, q->iYear, q->iDept,
          xInd && !xInd->zKind && q->pInd->zYearField ? kind_field(k, q->pInd->zYearField) : 0);
-  if( q->zState ){ sql_lit(&w->b, " AND "); w_in(c, w, 0, q->zState, 0); }
+  if( q->zState ){ sql_lit(&w->b, " AND "); w_in_states(c, w, q->zState); }
   if( q->azFilter ){
     int i = 0;
     for(const Field *f=k->aField; f->zName; f++, i++){
@@ -214,7 +221,7 @@ static int w_keep(Ctx *c, Where *w, Rec *r, Day today){
     const Cond *x = w->aPost[i];
     const Deadline *d = kind_deadline(r->pKind, x->zField);
     int bOn = deadline_ontime(c, r, d);
-    if( x->zOp[0]=='o' ? !bOn : bOn ) return 0;
+    if( x->eOp==CO_ONTIME ? !bOn : bOn ) return 0;
   }
   if( w->bDue ){
     if( r->pKind->aDeadline==0 ) return 0;

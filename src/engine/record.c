@@ -347,7 +347,7 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
     if( r->azVal[i] || err_has(c, iRow, f->zName) ) continue;
     if( f->flags & F_REQ ){
       err_add(c, iRow, f, "不能为空");
-    }else if( f->zReqIn && list_has(f->zReqIn, r->zState) ){
+    }else if( namelist_has(&f->aReqIn, r->zState) ){
       const State *s = kind_state(k, r->zState);
       err_add(c, iRow, f, "状态为“%s”时不能为空", s ? s->zLabel : r->zState);
     }
@@ -390,11 +390,9 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
   ** the pools were fixed (issue 13 §4). */
   i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){
-    if( !f->zNeeds || r->azVal[i]==0 || err_has(c, iRow, f->zName) || rec_when(r, f->zNeeds) ) continue;
-    const char *eq = strchr(f->zNeeds, '=');
-    const Field *fo = eq ? kind_field(k, arena_strndup(c->pArena, f->zNeeds, (size_t)(eq - f->zNeeds))) : 0;
-    if( fo==0 ) continue;
-    const char *zWant = eq+1;
+    if( !f->zNeeds || r->azVal[i]==0 || err_has(c, iRow, f->zName) || rec_when(r, &f->needs) ) continue;
+    const Field *fo = f->needs.pField;
+    const char *zWant = f->needs.aValue.az[0];
     if( fo->eType==FT_BOOL ) zWant = strcmp(zWant, "1")==0 ? "是" : "否";
     else if( fo->eType==FT_ENUM && enum_label(fo, zWant) ) zWant = enum_label(fo, zWant);
     err_add(c, iRow, f, "填写了本项时，「%s」应为“%s”", fo->zLabel, zWant);
@@ -766,17 +764,8 @@ Rec *rec_copy(Ctx *c, const Rec *p){
   return n;
 }
 
-int rec_when(const Rec *r, const char *zWhen){
-  if( zWhen==0 ) return 1;
-  const char *eq = strchr(zWhen, '=');
-  if( eq==0 ) return 1;
-  char zField[64];
-  size_t n = (size_t)(eq-zWhen);
-  if( n>=sizeof zField ) return 1;
-  memcpy(zField, zWhen, n);
-  zField[n] = 0;
-  const char *v = rec_val(r, zField);
-  return v && list_has(eq+1, v);
+int rec_when(const Rec *r, const When *w){
+  return w->pField==0 || namelist_has(&w->aValue, rec_val(r, w->pField->zName));
 }
 
 int rec_apply(Ctx *c, const Rec *pOld, Rec *pNew, const char *zAction){
@@ -793,7 +782,7 @@ int rec_update(Ctx *c, const Rec *pOld, Rec *pNew){
 }
 
 int rec_trans_allowed(const Actor *a, const Rec *r, const Transition *t){
-  return (a->mRole & t->mRole)!=0 && list_has(t->zFrom, r->zState);
+  return (a->mRole & t->mRole)!=0 && namelist_has(&t->aFrom, r->zState);
 }
 
 /* The value a Spawn rule gives one field of a record opened from line
@@ -821,7 +810,7 @@ static const char *spawn_value(Ctx *c, const Rec *r, const char *zRule, const ch
 static int rec_spawn(Ctx *c, const Rec *r, const Transition *t){
   if( r->pKind->aSpawn==0 ) return FZ_OK;
   for(const Spawn *s=r->pKind->aSpawn; s->zTrans; s++){
-    if( strcmp(s->zTrans, t->zId)!=0 || !rec_when(r, s->zWhen) ) continue;
+    if( strcmp(s->zTrans, t->zId)!=0 || !rec_when(r, &s->when) ) continue;
     const Kind *k = kind_find(s->zKind);
     const char *zAll = rec_val(r, s->zLines);
     int iLine = 0;

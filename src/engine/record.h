@@ -35,7 +35,7 @@ i64 record_default_dept(const Actor*, const Kind*);
 Rec *rec_copy(Ctx*, const Rec*);               /* same kind, values, department and state; for a change */
 /* "field=value[,value]" holds for r (NULL: always) — a period's or a
 ** spawn rule's applies-when. */
-int  rec_when(const Rec*, const char *zWhen);
+int  rec_when(const Rec*, const When*);   /* the record meets a "field=value" condition (none: 1) */
 int  rec_from_input(Ctx*, Rec *pRec, int iRow, InputFn, void *pArg);  /* parse + normalise; errors to ctx */
 int  rec_check(Ctx*, Rec *pRec, int iRow);    /* required, states, refs, uniqueness, scope */
 int  rec_check_local(Ctx*, Rec *pRec, int iRow);   /* the part that needs no database */

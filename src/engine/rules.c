@@ -170,13 +170,7 @@ static void check_roster(Ctx *c, Rec *r, int i, const char *zPath, int iRow){
   const Roster *p = f->pRoster;
   const Kind *kr = kind_find(p->zKind);
   const char *zOn = 0;
-  char zDate[64];
-  for(const char *s=p->zOn; s && *s && zOn==0; ){
-    const char *e = strchr(s, ',');
-    size_t n = e ? (size_t)(e-s) : strlen(s);
-    if( n<sizeof zDate ){ memcpy(zDate, s, n); zDate[n] = 0; zOn = rec_val(r, zDate); }
-    s = e ? e+1 : s+n;
-  }
+  for(int j=0; j<p->aOn.n && zOn==0; j++) zOn = rec_val(r, p->aOn.az[j]);
   if( zOn==0 ) zOn = c->zToday;
   const char *zAgainst = p->zAgainst ? against_code(c, r, p->zAgainst) : 0;
   const char *az[32];
@@ -224,7 +218,7 @@ static void check_roster(Ctx *c, Rec *r, int i, const char *zPath, int iRow){
     const char *zWhy = 0;
     if( !bFound ) zWhy = arena_printf(c->pArena, "%s中没有此人", kr->zLabel);
     else if( p->bOwn && !under(zRefPath, zPath) ) zWhy = "不是本部门的人员";
-    else if( p->zState && !list_has(p->zState, zState) ){
+    else if( p->aState.n && !namelist_has(&p->aState, zState) ){
       const State *s = kind_state(kr, zState);
       zWhy = arena_printf(c->pArena, "状态为“%s”", s ? s->zLabel : zState);
     }else if( p->zEnumField && strcmp(zEnum, p->zEnumValue)!=0 ){

@@ -11,7 +11,7 @@ static const EnumVal aType[] = {
   { "fund", "专项资金审计" }, { "other", "其他" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "project_no", "审计项目编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "title", "审计项目名称", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=200 },
   { "atype", "审计类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
@@ -25,12 +25,12 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "auditing", "审计中" }, { "done", "已出具报告", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "report", "出具报告", "auditing", "done", R_STAFF, "reported" },
   { "reopen", "撤回", "done", "auditing", R_ADMIN },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "projects", "审计项目", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "审计项目" },
   { "done", "完成审计项目", IU_COUNT, .num = { .aCond = { { "", "state", "done" } } } },
   { "problems", "发现问题", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "problems", .aCond = { { "", "state", "done" } } } },

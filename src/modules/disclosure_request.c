@@ -21,7 +21,7 @@ static const EnumVal aOutcome[] = {
   { "not_held", "本机关不掌握相关信息" }, { "not_info", "不属于政府信息" }, { "other", "其他处理" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "request_no", "申请编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
   { "applicant", "申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
   { "applicant_type", "申请人类型", FT_ENUM, F_REQ|F_FILTER, aApplicant },
@@ -38,17 +38,17 @@ static const Field aField[] = {
 };
 
 static const State aState[] = { { "received", "办理中" }, { "answered", "已答复", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "answer", "答复", "received", "answered", R_STAFF, "answered" },
   { "reopen", "撤回答复", "answered", "received", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "answer", "答复期限", "received", 20, 0, PU_WORKDAYS, "extended", 20, "answered", 0, "received",
     "《政府信息公开条例》第三十三条：收到申请之日起二十个工作日内予以答复；需要延长的，经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不得超过二十个工作日" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "requests", "依申请公开申请", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "依申请公开|政府信息公开申请" },
   { "answered", "已答复", IU_COUNT, .num = { .aCond = { { "", "state", "answered" } } } },
   { "disclosed", "予以公开或部分公开", IU_COUNT,

@@ -16,7 +16,7 @@ static const EnumVal aType[] = {
 };
 static const EnumVal aLevel[] = { { "county", "县级" }, { "dept", "部门" }, { "town", "乡镇（街道）" }, { "village", "村（社区）" }, { 0 } };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "event_no", "编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "etype", "类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "title", "名称", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=200 },
@@ -25,7 +25,7 @@ static const Field aField[] = {
   { "participants", "参加人数", FT_INT, 0, .nMin=0, .nMax=1000000 },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "plans", "编制修订应急预案", IU_COUNT, .num = { .aCond = { { "etype", "=", "plan" } } }, .zAlias = "应急预案" },
   { "drills", "开展应急演练", IU_COUNT, .num = { .aCond = { { "etype", "=", "drill" } } } },
   { "drilled", "参加演练人次", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "participants", .aCond = { { "etype", "=", "drill" } } } },

@@ -22,7 +22,7 @@ static const EnumVal aResult[] = {
   { "withdrawn", "撤销立案" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "case_no", "案件编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
   { "category", "执法类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aCategory },
   { "party", "当事人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
@@ -47,14 +47,14 @@ static const Field aField[] = {
 static const State aState[] = {
   { "filed", "办理中" }, { "decided", "已决定" }, { "closed", "已结案", 1 }, { "withdrawn", "已撤案", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "decide", "作出决定", "filed", "decided", R_STAFF, "decided" },
   { "close", "结案", "decided", "closed", R_STAFF, "closed" },
   { "withdraw", "撤案", "filed", "withdrawn", R_STAFF },
   { "reopen", "撤回结案", "closed,withdrawn", "decided", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "decision", "行政处罚决定期限", "filed", 90, 0, PU_DAYS, "extended", 30, "decided",
     "category=penalty", "filed",
     "《行政处罚法》第六十条：自立案之日起九十日内作出行政处罚决定；部门规章另有规定的（如市场监管经负责人批准延长三十日），从其规定" },
@@ -66,7 +66,7 @@ static const Deadline aDeadline[] = {
     "国办发〔2018〕118号：执法决定自作出之日起二十个工作日内向社会公布" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "cases", "行政执法案件", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "行政执法案件|执法案件|办理案件" },
   { "penalty", "行政处罚案件", IU_COUNT, .num = { .aCond = { { "category", "=", "penalty" } } } },
   { "enterprise", "涉企执法案件", IU_COUNT, .num = { .aCond = { { "party_type", "=", "enterprise" } } } },

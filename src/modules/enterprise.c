@@ -22,7 +22,7 @@ const EnumVal enterprise_risk[] = {
   { "a", "A类（低风险）" }, { "b", "B类（一般风险）" }, { "c", "C类（较高风险）" }, { "d", "D类（高风险）" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "credit_code", "统一社会信用代码", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=18,
     .zHelp="18位代码；个体工商户无代码的填注册号" },
   { "name", "名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=100 },
@@ -38,12 +38,12 @@ static const Field aField[] = {
 };
 
 static const State aState[] = { { "active", "存续" }, { "closed", "注销或吊销", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "close", "注销", "active", "closed", R_STAFF },
   { "restore", "恢复存续", "closed", "active", R_ADMIN },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "entities", "名录库市场主体", IU_COUNT, .num = { .aCond = { { "", "state", "active" } } } },
   { "low_risk", "低风险（A类）市场主体", IU_COUNT, .num = { .aCond = { { "", "state", "active" }, { "risk", "=", "a" } } } },
   { "high_risk", "高风险（D类）市场主体", IU_COUNT, .num = { .aCond = { { "", "state", "active" }, { "risk", "=", "d" } } } },

@@ -13,7 +13,7 @@ static const EnumVal aCategory[] = {
 };
 static const EnumVal aGrade[] = { { "excellent", "优秀" }, { "pass", "合格" }, { "fail", "不合格" }, { 0 } };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "review_no", "评查编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "case_no", "案卷号", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
   { "unit", "被评查单位", FT_DEPT, F_REQ|F_LIST, .zHelp="部门或乡镇的全称，问题整改记在该单位名下" },
@@ -26,17 +26,17 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "reviewing", "评查中" }, { "done", "评查完成", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "complete", "评查完成", "reviewing", "done", R_STAFF, "done_date" },
   { 0 }
 };
-static const Spawn aSpawn[] = {
+static Spawn aSpawn[] = {
   { "complete", "rectification", "problems", 0,
     { { "dept_id", "unit" }, { "problem_no", "@seq" }, { "source", "=file_review" }, { "problem", "@line" },
       { "found", "@today" }, { "due", "@today+30" } } },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "files", "评查案卷", IU_COUNT, .num = { .aCond = { { "", "state", "done" } } } },
   { "excellent_rate", "案卷优秀率", IU_PERCENT,
     .num = { .aCond = { { "", "state", "done" }, { "grade", "=", "excellent" } } },

@@ -14,7 +14,7 @@ static const EnumVal aType[] = {
 };
 static const EnumVal aRating[] = { { "satisfied", "满意" }, { "basic", "基本满意" }, { "unsatisfied", "不满意" }, { 0 } };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "ticket_no", "工单编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "channel", "受理渠道", FT_ENUM, F_REQ|F_LIST|F_FILTER, aChannel },
   { "ttype", "诉求类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
@@ -27,19 +27,19 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "open", "办理中" }, { "closed", "已办结", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "close", "办结", "open", "closed", R_STAFF, "closed" },
   { "reopen", "重新办理", "closed", "open", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "quick", "办理时限（咨询、求助）", "received", 3, 0, PU_WORKDAYS, "extended", 3, "closed", "ttype=consult,help", "open",
     "本县12345热线工单办理规定（地方规定）：咨询、求助类工单3个工作日内办结，经批准可延期" },
   { "full", "办理时限（投诉、举报、建议）", "received", 13, 0, PU_WORKDAYS, "extended", 10, "closed", "ttype=complaint,report,suggest", "open",
     "本县12345热线工单办理规定（地方规定）：投诉、举报、建议类工单13个工作日内办结，经批准可延期" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "tickets", "受理热线工单", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "群众来信|热线工单|群众诉求|热线" },
   { "closed", "已办结", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "close_rate", "办结率", IU_PERCENT, .num = { .aCond = { { "", "state", "closed" } } }, .den = { .aCond = { { 0 } } },

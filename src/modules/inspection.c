@@ -20,14 +20,14 @@ static const EnumVal aResult[] = {
 ** valid on the day of the inspection (《行政处罚法》第四十二条、
 ** 《行政执法证件管理办法》), none of whom declared an interest in the
 ** enterprise (回避, 《行政处罚法》第四十三条). */
-static const Roster inspectors = {
+static Roster inspectors = {
   .zKind = "officer", .zKey = "cert_no", .zName = "name", .zUntil = "expires", .zOn = "checked,assigned",
   .zState = "active", .zEnumField = "cert_type", .zEnumValue = "enforce", .nMin = 2, .bOwn = 1,
   .zRecuse = "recuse", .zAgainst = "enterprise_id",
   .zWhat = "本部门执法证有效的在岗执法人员",
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "insp_no", "检查编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=64 },
   { "enterprise_id", "检查对象", FT_REF, F_REQ|F_LIST|F_FILTER|F_PUBLIC, .zRef="enterprise" },
   { "way", "检查方式", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aWay },
@@ -50,17 +50,17 @@ static const YearLimit limit = {
 };
 
 static const State aState[] = { { "assigned", "待检查" }, { "done", "已检查", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "done", "完成检查", "assigned", "done", R_STAFF, "checked" },
   { "reopen", "撤回", "done", "assigned", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "publish", "结果公示期限", "checked", 20, 0, PU_WORKDAYS, 0, 0, "published", "way=random", "done",
     "国办发〔2015〕58号：抽查情况及查处结果及时公布；自抽查结束之日起20个工作日内通过国家企业信用信息公示系统公示" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "inspections", "涉企现场检查", IU_COUNT, .num = { .aCond = { { "", "state", "done" } } }, .zAlias = "入企检查|涉企检查|现场检查" },
   { "random", "其中双随机抽查", IU_COUNT, .num = { .aCond = { { "", "state", "done" }, { "way", "=", "random" } } } },
   { "qr", "其中扫码入企", IU_COUNT, .num = { .aCond = { { "", "state", "done" }, { "way", "=", "qr" } } } },

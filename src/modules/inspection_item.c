@@ -11,7 +11,7 @@ static const EnumVal aType[] = {
   { "routine", "日常检查" }, { "random", "双随机抽查" }, { "special", "专项检查" }, { "case", "个案检查" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "item_no", "事项编码", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=64 },
   { "name", "检查事项名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=200 },
   { "itype", "检查类别", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aType },
@@ -21,12 +21,12 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "active", "在用" }, { "cancelled", "已取消", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "cancel", "取消事项", "active", "cancelled", R_STAFF },
   { "restore", "恢复事项", "cancelled", "active", R_ADMIN },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "items", "备案涉企检查事项", IU_COUNT, .num = { .aCond = { { "", "state", "active" } } } },
   { 0 }
 };

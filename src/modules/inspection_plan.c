@@ -15,7 +15,7 @@
 
 extern const EnumVal enterprise_industry[];
 
-static const Field aField[] = {
+static Field aField[] = {
   { "plan_no", "计划编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=64 },
   { "title", "计划名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=200 },
   { "item", "抽查事项", FT_REF, F_REQ|F_PUBLIC|F_OWN, .zRef="inspection_item", .zHelp="本部门备案的涉企检查事项（编码或名称）" },
@@ -48,7 +48,7 @@ static const State aState[] = {
   { "draft", "草拟" }, { "fixed", "名录已公布" }, { "drawn", "已抽取" }, { "checked", "检查完毕" },
   { "public", "结果已公示", 1 }, { "cancelled", "已取消", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "fix", "固定并公布名录", "draft", "fixed", 0 },      /* by src/draw only (no role) */
   { "draw", "随机抽取", "fixed", "drawn", 0 },
   { "finish", "检查完毕", "drawn", "checked", R_STAFF, "checked_end" },
@@ -56,12 +56,12 @@ static const Transition aTrans[] = {
   { "cancel", "取消计划", "draft,fixed", "cancelled", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "publish", "结果公示期限", "checked_end", 20, 0, PU_WORKDAYS, 0, 0, "published", 0, "checked",
     "国办发〔2015〕58号：抽查情况及查处结果及时公布；冀政办发〔2015〕22号等：自抽查结束之日起20个工作日内公示" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "plans", "双随机抽查计划", IU_COUNT, .num = { .aCond = { { "", "state", "drawn,checked,public" } } } },
   { "joint_share", "联合抽查占比", IU_PERCENT,
     .num = { .aCond = { { "", "state", "drawn,checked,public" }, { "joint", "=", "1" } } },

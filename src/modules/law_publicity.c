@@ -14,7 +14,7 @@ static const EnumVal aForm[] = {
   { "post", "新媒体推送" }, { "trial", "旁听庭审" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "activity_no", "活动编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "title", "活动主题", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=200 },
   { "venue", "普法阵地", FT_ENUM, F_REQ|F_LIST|F_FILTER, aVenue },
@@ -25,7 +25,7 @@ static const Field aField[] = {
   { "adopted_by", "被媒体采用", FT_TEXT, 0, .nMax=200, .zHelp="如“学习强国”“法治日报”，多个用顿号分隔" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "events", "开展普法活动", IU_COUNT, .num = { .aCond = { { "form", "!=", "post" } } }, .zAlias = "普法活动|普法宣传活动" },
   { "audience", "受众", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "audience", .aCond = { { 0 } } } },
   { "materials", "发放普法资料", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "materials", .aCond = { { 0 } } } },

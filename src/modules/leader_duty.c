@@ -14,7 +14,7 @@ static const EnumVal aType[] = {
   { "report", "述法专题会议" }, { "trial", "领导干部旁听庭审" }, { "other", "其他部署推动" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "duty_no", "编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "duty_type", "类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "topic", "议题（内容）", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=200 },
@@ -26,7 +26,7 @@ static const Field aField[] = {
 /* chapter 二 speaks of the reporting government's own leaders: records
 ** filed by a bureau or town are that unit's own duties, not counted here */
 #define OWN { "dept_id", "own", 0 }
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "party", "党委常委会会议研究法治建设", IU_COUNT, .num = { .aCond = { { "duty_type", "=", "party" }, OWN } } },
   { "gov", "政府常务会议专题研究法治政府建设", IU_COUNT, .num = { .aCond = { { "duty_type", "=", "gov" }, OWN } },
     .zAlias = "常务会专题研究法治政府建设|常务会议专题研究法治政府建设" },

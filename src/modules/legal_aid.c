@@ -15,7 +15,7 @@ static const EnumVal aGroup[] = {
   { "women", "妇女" }, { "veteran", "退役军人" }, { "other", "其他" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "case_no", "援助案号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "applicant", "受援人", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=100 },
   { "atype", "案件类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
@@ -33,14 +33,14 @@ static const Field aField[] = {
 static const State aState[] = {
   { "received", "审查中" }, { "assigned", "已指派" }, { "closed", "已结案", 1 }, { "refused", "不予援助", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "assign", "指派", "received", "assigned", R_STAFF, "assigned" },
   { "refuse", "不予援助", "received", "refused", R_STAFF, "decided" },
   { "close", "结案", "assigned", "closed", R_STAFF, "closed" },
   { "reopen", "撤回", "closed,refused", "received", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "decide", "审查决定期限", "received", 7, 0, PU_DAYS, 0, 0, "decided", "source=apply", "received",
     "《中华人民共和国法律援助法》第四十三条：法律援助机构应当自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定" },
   { "assign", "指派期限", "decided", 3, 0, PU_DAYS, 0, 0, "assigned", "source=apply", "received",
@@ -49,7 +49,7 @@ static const Deadline aDeadline[] = {
     "《中华人民共和国法律援助法》第三十六条：法律援助机构收到通知后，应当在三日内指派律师并通知办案机关" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "cases", "法律援助案件", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" } } } },
   { "criminal", "刑事法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "criminal" } } } },
   { "civil", "民事法律援助", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,closed" }, { "atype", "=", "civil" } } } },

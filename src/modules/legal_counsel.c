@@ -8,7 +8,7 @@
 
 static const EnumVal aType[] = { { "counsel", "法律顾问（律师事务所）" }, { "public", "公职律师" }, { 0 } };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "engagement_no", "聘用编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "counsel", "法律顾问（公职律师）", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=100 },
   { "ctype", "类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
@@ -20,12 +20,12 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "active", "在聘" }, { "ended", "已解聘", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "end", "解聘", "active", "ended", R_STAFF },
   { "restore", "恢复", "ended", "active", R_ADMIN },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "engagements", "聘请法律顾问、设立公职律师", IU_COUNT, .num = { .aCond = { { 0 } } } },
   { "public", "公职律师", IU_COUNT, .num = { .aCond = { { "ctype", "=", "public" } } } },
   { "opinions", "出具法律意见", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "opinions", .aCond = { { 0 } } } },

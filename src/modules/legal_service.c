@@ -18,7 +18,7 @@ static const EnumVal aPlace[] = {
   { "village", "村（社区）公共法律服务室" }, { "online", "网络平台" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "service_no", "登记编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "stype", "服务类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "place", "服务平台", FT_ENUM, F_REQ|F_LIST|F_FILTER, aPlace },
@@ -30,7 +30,7 @@ static const Field aField[] = {
   { "satisfied", "满意人次", FT_INT, 0, .nMin=0, .nMax=1000000, .zNotAbove="rated" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "served", "公共法律服务", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "served", .aCond = { { 0 } } } },
   { "consultations", "解答法律咨询", IU_COUNT,
     .num = { .eAgg = AGG_SUM, .zField = "served", .aCond = { { "stype", "=", "consult,hotline" } } } },

@@ -19,7 +19,7 @@ static const EnumVal aConclusion[] = {
   { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "ref_no", "审核编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "title", "送审文件名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=200 },
   { "doc_type", "文件类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aDocType },
@@ -37,7 +37,7 @@ static const Field aField[] = {
 static const State aState[] = {
   { "reviewing", "审核中" }, { "done", "已审核", 1 }, { "withdrawn", "已撤回", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "complete", "完成审核", "reviewing", "done", R_STAFF, "done_date" },
   { "withdraw", "送审单位撤回", "reviewing", "withdrawn", R_STAFF },
   { "reopen", "重新审核", "done,withdrawn", "reviewing", R_ADMIN },
@@ -45,12 +45,12 @@ static const Transition aTrans[] = {
 };
 /* 国办发〔2018〕115号: review takes at most 15 working days (LAW.md §1.6 marks
 ** the figure "to confirm"; a province may override the rule). */
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "review", "审核期限", "received", 15, 0, PU_WORKDAYS, 0, 0, "done_date", 0, "reviewing",
     "国办发〔2018〕115号《关于全面推行行政规范性文件合法性审核机制的指导意见》：审核时间一般不少于5个工作日、最长不超过15个工作日" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "reviews", "合法性审核件数", IU_COUNT,
     .num = { .aCond = { { "", "state", "reviewing,done" } } }, .zAlias = "审核文件|合法性审核" },
   { "reviews_normative", "审核规范性文件", IU_COUNT,
@@ -69,10 +69,21 @@ static const Indicator aIndicator[] = {
   { 0 }
 };
 
+static const ReportText report = {
+  "健全依法行政制度体系",
+  "强化规范性文件管理，严格落实合法性审核和备案审查制度。",
+  { "{year}年，共审核文件{reviews}件[，其中规范性文件{reviews_normative}件]"
+    "[、合同协议{reviews_contract}件|，其中合同协议{reviews_contract}件]"
+    "[、重大行政决策{reviews_decision}件|，其中重大行政决策{reviews_decision}件]"
+    "[、其他文件{reviews_other}件|，其中其他文件{reviews_other}件]"
+    "[，出具合法性审核意见{opinions}份]。",
+    "已完成审核的文件按期完成率{ontime_rate%}。" }
+};
+
 const Kind kind_legality_review = {
   .zName = "legality_review", .nOrder = 30, .zLabel = "合法性审核", .zGroup = "依法行政制度",
   .eShape = SHAPE_CASE,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator,
+  .aIndicator = aIndicator, .pReport = &report,
   .zAbout = "规范性文件、合同协议、重大行政决策等的合法性审核及出具的审核意见。",
 };

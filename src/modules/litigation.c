@@ -23,7 +23,7 @@ static const EnumVal aOutcome[] = {
   { "withdrawn", "原告撤诉" }, { "mediated", "调解结案" }, { "other", "其他" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "case_no", "案号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
   { "plaintiff", "原告", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
   { "defendant", "被告（行政机关）", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
@@ -41,17 +41,17 @@ static const Field aField[] = {
 };
 
 static const State aState[] = { { "pending", "审理中" }, { "closed", "已结案", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "close", "结案", "pending", "closed", R_STAFF, "closed" },
   { "reopen", "撤回结案", "closed", "pending", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "answer", "答辩期限", "served", 15, 0, PU_DAYS, 0, 0, "answered", 0, "pending",
     "《行政诉讼法》第六十七条：被告应当在收到起诉状副本之日起十五日内向人民法院提交作出行政行为的证据和所依据的规范性文件，并提出答辩状" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "cases", "行政应诉案件", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "行政案件|行政应诉案件|行政诉讼案件|应诉案件" },
   { "closed", "审结应诉案件", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "lost", "败诉案件", IU_COUNT, .num = { .aCond = { { "", "state", "closed" }, { "outcome", "=", "lost" } } } },

@@ -12,7 +12,7 @@ static const EnumVal aArea[] = {
   { "policy", "重大公共政策和措施" }, { "plan", "经济社会发展重要规划" }, { "resource", "重要资源开发保护政策" },
   { "project", "重大公共建设项目" }, { "other", "其他重大事项" }, { 0 }
 };
-static const Field aField[] = {
+static Field aField[] = {
   { "decision_no", "决策事项编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=64 },
   { "title", "决策事项名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=200 },
   { "area", "事项类别", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aArea },
@@ -30,20 +30,20 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "listed", "已列入目录" }, { "decided", "已决策", 1 }, { "withdrawn", "已调出目录", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "decide", "集体讨论决定", "listed", "decided", R_STAFF, "decided" },
   { "withdraw", "调出目录", "listed", "withdrawn", R_ADMIN },
   { "reopen", "撤回", "decided,withdrawn", "listed", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "consult", "公开征求意见期（不少于30日）", "consult_from", 30, 0, PU_DAYS, 0, 0, "consult_to", 0, "listed",
     "《重大行政决策程序暂行条例》第十五条：公开征求意见的期限一般不少于30日" },
   { "review", "合法性审查期（一般不少于7个工作日）", "review_sent", 7, 0, PU_WORKDAYS, 0, 0, "review_done", 0, "listed",
     "《重大行政决策程序暂行条例》第二十六条：送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "decisions", "重大行政决策事项", IU_COUNT, .num = { .aCond = { { "", "state", "listed,decided" } } } },
   { "decided", "已作出决策", IU_COUNT, .num = { .aCond = { { "", "state", "decided" } } } },
   { "review_rate", "合法性审查率", IU_PERCENT,

@@ -23,7 +23,7 @@ static const EnumVal aResult[] = {
   { "success", "调解成功" }, { "failed", "调解不成" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "dispute_no", "纠纷编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "dtype", "纠纷类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "summary", "纠纷概要", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=300 },
@@ -39,17 +39,17 @@ static const Field aField[] = {
 };
 
 static const State aState[] = { { "mediating", "调解中" }, { "closed", "已调结", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "close", "调结", "mediating", "closed", R_STAFF, "closed" },
   { "reopen", "重新调解", "closed", "mediating", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "settle", "调结期限（一般）", "received", 30, 0, PU_DAYS, 0, 0, "closed", 0, "mediating",
     "《人民调解工作若干规定》第三十三条：人民调解委员会调解纠纷，一般在一个月内调结（指导性期限）" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "disputes", "受理矛盾纠纷", IU_COUNT, .num = { .aCond = { { 0 } } }, .zAlias = "受理矛盾纠纷|调解矛盾纠纷|排查矛盾纠纷" },
   { "closed", "已调结", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "success", "调解成功", IU_COUNT,

@@ -12,7 +12,7 @@ static const EnumVal aType[] = {
   { "studio", "特色调解室" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "org_no", "登记编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "otype", "类型", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aType },
   { "name", "名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE|F_PUBLIC, .nMax=100 },
@@ -23,13 +23,13 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "active", "运行中" }, { "closed", "已撤销", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "close", "撤销", "active", "closed", R_STAFF, "closed_on" },
   { "restore", "恢复", "closed", "active", R_ADMIN },
   { 0 }
 };
 /* in force at the year's end (pInForce), whatever their state is now */
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "centers", "一站式矛盾纠纷调处化解平台", IU_COUNT, .num = { .aCond = { { "otype", "=", "center" } } } },
   { "committees", "人民调解委员会", IU_COUNT, .num = { .aCond = { { "otype", "=", "village,town,trade" } } } },
   { "trade", "行业性专业性人民调解委员会", IU_COUNT, .num = { .aCond = { { "otype", "=", "trade" } } } },

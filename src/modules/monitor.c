@@ -12,7 +12,7 @@ static const EnumVal aType[] = {
   { "supervisor", "特邀行政执法监督员" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "monitor_no", "登记编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "mtype", "类型", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aType },
   { "name", "名称或姓名", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE|F_PUBLIC, .nMax=100,
@@ -24,13 +24,13 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "active", "在任" }, { "ended", "已撤销或解聘", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "end", "撤销或解聘", "active", "ended", R_STAFF, "ended" },
   { "restore", "恢复", "ended", "active", R_ADMIN },
   { 0 }
 };
 /* in force at the year's end (pInForce), whatever their state is now */
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "points", "行政执法监督联系点", IU_COUNT, .num = { .aCond = { { "mtype", "=", "point,enterprise_point" } } } },
   { "enterprise_points", "涉企行政执法监督联系点", IU_COUNT, .num = { .aCond = { { "mtype", "=", "enterprise_point" } } } },
   { "supervisors", "特邀行政执法监督员", IU_COUNT, .num = { .aCond = { { "mtype", "=", "supervisor" } } } },

@@ -16,7 +16,7 @@ static const EnumVal aCleanup[] = {
   { "keep", "保留" }, { "amend", "修改" }, { "repeal", "废止" }, { "expire", "宣布失效" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "doc_no", "文号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=64,
     .zHelp="统一编号，如 浚政规〔2024〕1号" },
   { "title", "文件名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=200 },
@@ -34,17 +34,17 @@ static const Field aField[] = {
 static const State aState[] = {
   { "published", "已公布待备案" }, { "filed", "已备案" }, { "void", "已废止/失效", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "file", "报送备案", "published", "filed", R_STAFF, "filed_date" },
   { "repeal", "废止/失效", "published,filed", "void", R_ADMIN, "cleanup_date" },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "filing", "报送备案期限", "published", 30, 0, PU_DAYS, 0, 0, "filed_date", 0, "published",
     "行政规范性文件应当自公布之日起30日内报送备案（省级规范性文件管理办法；期限因省而异，可按本省规定调整）" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "issued", "制发规范性文件", IU_COUNT, .num = { .aCond = { { 0 } } } },
   { "filing_rate", "报备率", IU_PERCENT,
     .num = { .aCond = { { "filed_date", "set", 0 } } }, .den = { .aCond = { { 0 } } },
@@ -61,10 +61,21 @@ static const Indicator aIndicator[] = {
   { 0 }
 };
 
+/* One paragraph with the legality reviews' (legality_review). */
+static const ReportText report = {
+  "健全依法行政制度体系",
+  "强化规范性文件管理，严格落实合法性审核和备案审查制度。",
+  { "制发规范性文件{issued}件，报送备案{filing_rate}件，报备率{filing_rate%}"
+    "[；已报送备案的文件法定期限备案率{filing_ontime_rate%}]。",
+    "开展规范性文件清理，共清理{cleanup_total}件，其中[保留{cleanup_keep}件][、修改{cleanup_amend}件]"
+    "[、废止{cleanup_repeal}件][、宣布失效{cleanup_expire}件]。" },
+  .bJoin = 1
+};
+
 const Kind kind_normative_doc = {
   .zName = "normative_doc", .nOrder = 40, .zLabel = "行政规范性文件", .zGroup = "依法行政制度",
   .eShape = SHAPE_CASE, .bPublic = 1,
   .aField = aField, .aState = aState, .aTrans = aTrans, .aDeadline = aDeadline,
-  .aIndicator = aIndicator,
+  .aIndicator = aIndicator, .pReport = &report,
   .zAbout = "行政规范性文件统一登记、统一编号、统一印发，公布后报送备案，定期清理。",
 };

@@ -10,7 +10,7 @@
 static const EnumVal aCert[] = { { "enforce", "行政执法证" }, { "supervise", "行政执法监督证" }, { 0 } };
 static const EnumVal aExam[] = { { "passed", "通过" }, { "failed", "未通过" }, { 0 } };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "cert_no", "执法证号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=32 },
   { "name", "姓名", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=30 },
   { "cert_type", "证件类型", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aCert },
@@ -30,13 +30,13 @@ static const Field aField[] = {
 static const State aState[] = {
   { "active", "在岗持证" }, { "suspended", "暂扣证件" }, { "revoked", "已注销", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "suspend", "暂扣证件", "active", "suspended", R_ADMIN },
   { "restore", "恢复", "suspended", "active", R_ADMIN },
   { "revoke", "注销证件", "active,suspended", "revoked", R_ADMIN },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "officers", "持证执法人员", IU_COUNT, .num = { .aCond = { { "", "state", "active" } } } },
   { "trained_rate", "培训学时达标率", IU_PERCENT,
     .num = { .aCond = { { "", "state", "active" }, { "training_hours", ">=", "60" } } },

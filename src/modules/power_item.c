@@ -19,7 +19,7 @@ static const EnumVal aChange[] = {
   { "carried", "沿用" }, { "added", "新增" }, { "modified", "调整" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "list_year", "清单年度", FT_INT, F_REQ|F_YEAR|F_LIST|F_PUBLIC, .nMin=2000, .nMax=2100 },
   { "code", "事项编码", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=64,
     .zHelp="同一年度清单内不得重复；沿用到下一年度时保持不变" },
@@ -38,13 +38,13 @@ static const Field aField[] = {
 static const State aState[] = {
   { "active", "在册" }, { "cancelled", "已取消", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "cancel", "取消事项", "active", "cancelled", R_STAFF, "changed" },
   { "restore", "恢复事项", "cancelled", "active", R_ADMIN },
   { 0 }
 };
 #define ACTIVE { "", "state", "active" }
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "items", "权责事项", IU_COUNT, .num = { .aCond = { ACTIVE } }, .zHelp = "该年度清单中在册的事项" },
   { "enforcement", "行政执法事项", IU_COUNT,
     .num = { .aCond = { ACTIVE, { "category", "=", "license,penalty,coercion,levy,inspect,confirm" } } },

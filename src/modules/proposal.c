@@ -15,7 +15,7 @@ static const EnumVal aSatisfaction[] = {
   { "satisfied", "满意" }, { "basic", "基本满意" }, { "unsatisfied", "不满意" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "proposal_no", "建议提案编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "ptype", "类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "title", "标题", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=200 },
@@ -29,17 +29,17 @@ static const Field aField[] = {
 };
 
 static const State aState[] = { { "assigned", "办理中" }, { "replied", "已办复", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "reply", "办复", "assigned", "replied", R_STAFF, "replied" },
   { "reopen", "重新办理", "replied", "assigned", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "reply", "答复期限", "assigned", 3, 0, PU_MONTHS, "complex", 3, "replied", 0, "assigned",
     "《全国人民代表大会和地方各级人民代表大会代表法》第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，应当在六个月内答复（政协提案按同一期限办理）" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "proposals", "承办建议提案", IU_COUNT, .num = { .aCond = { { 0 } } } },
   { "npc", "人大代表建议", IU_COUNT, .num = { .aCond = { { "ptype", "=", "npc" } } }, .zAlias = "人大代表建议|代表建议" },
   { "cppcc", "政协委员提案", IU_COUNT, .num = { .aCond = { { "ptype", "=", "cppcc" } } }, .zAlias = "政协委员提案|委员提案" },

@@ -17,7 +17,7 @@ static const EnumVal aChannel[] = {
   { "gazette", "政府公报" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "pub_no", "登记编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "ptype", "公开类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "channel", "公开渠道", FT_ENUM, F_REQ|F_LIST|F_FILTER, aChannel },
@@ -28,7 +28,7 @@ static const Field aField[] = {
   { 0 }
 };
 #define ITEMS(types) { .eAgg = AGG_SUM, .zField = "items", .aCond = { { "ptype", "=", types } } }
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "published", "主动公开政府信息", IU_COUNT, .num = ITEMS("info,notice,interpretation,consultation"),
     .zHelp = "政府信息、公告公示、政策解读、民意征集的条数之和" , .zAlias = "主动公开政府信息|主动公开信息" },
   { "notices", "公告公示", IU_COUNT, .num = ITEMS("notice") },

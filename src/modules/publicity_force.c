@@ -12,7 +12,7 @@ static const EnumVal aType[] = {
   { "volunteer", "普法志愿者" }, { "venue", "法治文化阵地" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "force_no", "登记编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "ftype", "类型", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aType },
   { "name", "姓名或名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE|F_PUBLIC, .nMax=100,
@@ -25,7 +25,7 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "active", "在册" }, { "ended", "已解聘或撤销", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "end", "解聘或撤销", "active", "ended", R_STAFF, "ended" },
   { "restore", "恢复", "ended", "active", R_ADMIN },
   { 0 }
@@ -33,7 +33,7 @@ static const Transition aTrans[] = {
 #define HEADS(id, label, t) \
   { id, label, IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "headcount", .aCond = { { "ftype", "=", t } } } }
 /* in force at the year's end (pInForce), whatever their state is now */
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   HEADS("vice_principals", "法治副校长", "vice_principal"),
   HEADS("law_savvy", "法律明白人", "law_savvy"),
   HEADS("lecturers", "普法讲师团成员", "lecturer"),

@@ -16,7 +16,7 @@ static const EnumVal aSource[] = {
   { "other", "其他" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "problem_no", "问题编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "source", "问题来源", FT_ENUM, F_REQ|F_LIST|F_FILTER, aSource },
   { "problem", "问题描述", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=300 },
@@ -30,12 +30,12 @@ static const Field aField[] = {
 };
 
 static const State aState[] = { { "open", "整改中" }, { "closed", "已销号", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "close", "销号", "open", "closed", R_STAFF, "closed" },
   { "reopen", "重新整改", "closed", "open", R_ADMIN },
   { 0 }
 };
-static const Deadline aDeadline[] = {
+static Deadline aDeadline[] = {
   { "rectify", "整改时限", "due", 0, 0, PU_ONDATE, 0, 0, "closed", 0, "open",
     "发现问题的机关确定的整改时限（问题台账“对账销号”）" },
   { 0 }
@@ -45,7 +45,7 @@ static const Deadline aDeadline[] = {
     .num = { .aCond = { { "source", "=", src }, { "", "state", "closed" } } }, \
     .den = { .aCond = { { "source", "=", src } } }, .nDecimals = 1, \
     .zHelp = "来源为" label "的问题中已销号的 ÷ 来源为" label "的问题" }
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "problems", "问题总数", IU_COUNT, .num = { .aCond = { { 0 } } } },
   { "closed", "已整改销号", IU_COUNT, .num = { .aCond = { { "", "state", "closed" } } } },
   { "open", "尚在整改", IU_COUNT, .num = { .aCond = { { "", "state", "open" } } } },

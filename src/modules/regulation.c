@@ -14,7 +14,7 @@ static const EnumVal aLevel[] = {
   { "party_gov", "县委、县政府（含两办）" }, { "gov", "县政府（含办公室）" }, { "dept", "部门" }, { "town", "乡镇（街道）" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "rule_no", "登记编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "title", "制度名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE|F_PUBLIC, .nMax=200 },
   { "doc_no", "发文字号", FT_TEXT, F_LIST|F_PUBLIC, .nMax=64, .zHelp="内部制度无文号的留空" },
@@ -25,12 +25,12 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "in_force", "施行中" }, { "repealed", "已废止", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "repeal", "废止", "in_force", "repealed", R_STAFF },
   { "restore", "恢复", "repealed", "in_force", R_ADMIN },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "rules", "建立制度", IU_COUNT, .num = { .aCond = { { 0 } } } },
   { "business", "优化营商环境制度", IU_COUNT, .num = { .aCond = { { "area", "=", "business" } } } },
   { "from_problems", "针对问题整改建章立制", IU_COUNT, .num = { .aCond = { { "from_problem", "=", "1" } } } },

@@ -11,7 +11,7 @@ static const EnumVal aLevel[] = {
   { "town", "乡镇（街道）级抢险救援队伍" }, { "village", "村（社区）级抢险救援队伍" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "team_no", "登记编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "name", "队伍名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE|F_PUBLIC, .nMax=100 },
   { "level", "层级", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aLevel },
@@ -22,7 +22,7 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "active", "在编" }, { "disbanded", "已撤销", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "disband", "撤销", "active", "disbanded", R_STAFF, "disbanded" },
   { "restore", "恢复", "disbanded", "active", R_ADMIN },
   { 0 }
@@ -31,7 +31,7 @@ static const Transition aTrans[] = {
   { id "_teams", label, IU_COUNT, .num = { .aCond = { { "level", "=", lv } } } }, \
   { id "_members", label "队员", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "members", .aCond = { { "level", "=", lv } } } }
 /* in force at the year's end (pInForce), whatever their state is now */
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "teams", "应急救援队伍", IU_COUNT, .num = { .aCond = { { 0 } } } },
   { "members", "应急救援队员", IU_COUNT, .num = { .eAgg = AGG_SUM, .zField = "members", .aCond = { { 0 } } } },
   LEVEL("county", "县级抢险救援队伍", "county"),

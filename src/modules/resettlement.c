@@ -13,7 +13,7 @@ static const EnumVal aSource[] = {
 };
 static const EnumVal aOrigin[] = { { "province", "本省" }, { "other", "外省" }, { 0 } };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "person_no", "帮教档案编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "person", "帮教对象", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=50, .zHelp="姓名只录入姓氏加“某”，如“张某”" },
   { "source", "来源", FT_ENUM, F_REQ|F_LIST|F_FILTER, aSource },
@@ -29,13 +29,13 @@ static const Field aField[] = {
 static const State aState[] = {
   { "notified", "待衔接" }, { "linked", "帮教中" }, { "ended", "帮教期满", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "link", "衔接登记", "notified", "linked", R_STAFF, "linked" },
   { "end", "帮教期满", "linked", "ended", R_STAFF, "ended" },
   { "reopen", "撤回", "ended", "linked", R_ADMIN },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "persons", "接收刑满释放（解除矫正）人员", IU_COUNT, .num = { .aCond = { { 0 } } } },
   { "prison", "监狱刑满释放", IU_COUNT, .num = { .aCond = { { "source", "=", "prison" } } } },
   { "detention", "看守所刑满释放", IU_COUNT, .num = { .aCond = { { "source", "=", "detention" } } } },

@@ -18,7 +18,7 @@ static const EnumVal aOnline[] = {
   { "secret", "涉密不可网办" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "code", "事项编码", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_PUBLIC, .nMax=64 },
   { "name", "事项名称", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_PUBLIC|F_TITLE, .nMax=200 },
   { "category", "事项类型", FT_ENUM, F_REQ|F_LIST|F_FILTER|F_PUBLIC, aCategory },
@@ -38,7 +38,7 @@ static const Field aField[] = {
 static const State aState[] = {
   { "active", "在用" }, { "cancelled", "已取消", 1 }, { 0 }
 };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "cancel", "取消事项", "active", "cancelled", R_STAFF },
   { "restore", "恢复事项", "cancelled", "active", R_ADMIN },
   { 0 }
@@ -46,7 +46,7 @@ static const Transition aTrans[] = {
 
 /* Counts are over items in use; 压缩比 is Σ(法定−承诺) ÷ Σ法定 over 许可
 ** items that have a 法定时限 (LAW.md §1.4: a documented choice). */
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "items", "政务服务事项数", IU_COUNT,
     .num = { .aCond = { { "", "state", "active" } } },
     .zHelp = "在用的政务服务事项" },
@@ -91,9 +91,19 @@ static const Indicator aIndicator[] = {
   { 0 }
 };
 
+static const ReportText report = {
+  "依法全面履行政府职能",
+  "纵深推进“放管服”改革，持续优化政务服务。",
+  { "{items}项政务服务事项中，{center_rate}项纳入本级政务服务中心一体化管理，政务服务事项入驻率达到{center_rate%}"
+    "[，行政许可类事项办理时限压缩比达到{license_compression%}]。",
+    /* these rates share the denominator of 入驻率: all or none of them */
+    "“最多跑一次”“一次都不跑”事项占比达到{one_visit_rate%}，可网上办理事项占比{online_rate%}，全程网办事项占比{full_online_rate%}。",
+    "[事项平均申请材料{avg_materials~份}][，平均办理环节{avg_steps~个}|事项平均办理环节{avg_steps~个}]。" }
+};
+
 const Kind kind_service_item = {
   .zName = "service_item", .nOrder = 10, .zLabel = "政务服务事项", .zGroup = "政务服务",
   .eShape = SHAPE_CATALOG, .bPublic = 1,
-  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator,
+  .aField = aField, .aState = aState, .aTrans = aTrans, .aIndicator = aIndicator, .pReport = &report,
   .zAbout = "本级政务服务事项目录：进驻情况、网办深度、跑动次数、法定与承诺时限。",
 };

@@ -11,7 +11,7 @@ static const EnumVal aType[] = {
   { "exam", "领导干部法律知识考试" }, { "report", "述法" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "session_no", "活动编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "stype", "类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "topic", "学习内容（主题）", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=200 },
@@ -20,7 +20,7 @@ static const Field aField[] = {
   { "passed", "考试合格人数", FT_INT, 0, .nMin=0, .nMax=100000, .zHelp="法律知识考试填写", .zNotAbove="participants" },
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "meetings", "常务会议会前学法", IU_COUNT, .num = { .aCond = { { "stype", "=", "meeting" } } }, .zAlias = "常务会集体学法|常务会学法|会前学法" },
   { "groups", "中心组学法", IU_COUNT, .num = { .aCond = { { "stype", "=", "group" } } } },
   { "trainings", "法治专题培训", IU_COUNT, .num = { .aCond = { { "stype", "=", "training" } } } },

@@ -12,7 +12,7 @@ static const EnumVal aType[] = {
   { "supervisor", "特邀执法监督员活动" }, { "inspection", "法治督察" }, { 0 }
 };
 
-static const Field aField[] = {
+static Field aField[] = {
   { "sup_no", "编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "stype", "类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "title", "事项", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=200 },
@@ -24,7 +24,7 @@ static const Field aField[] = {
   { 0 }
 };
 static const State aState[] = { { "open", "进行中" }, { "done", "已办结", 1 }, { 0 } };
-static const Transition aTrans[] = {
+static Transition aTrans[] = {
   { "complete", "办结", "open", "done", R_STAFF, "done_date" },
   { 0 }
 };
@@ -32,12 +32,12 @@ static const Transition aTrans[] = {
   { "complete", "rectification", "problems", when, \
     { { "dept_id", "unit" }, { "problem_no", "@seq" }, { "source", source }, { "problem", "@line" }, \
       { "found", "@today" }, { "due", "@today+30" } } }
-static const Spawn aSpawn[] = {
+static Spawn aSpawn[] = {
   TO_LEDGER("stype=check,complaint,contact,supervisor", "=supervision"),
   TO_LEDGER("stype=inspection", "=inspection"),
   { 0 }
 };
-static const Indicator aIndicator[] = {
+static Indicator aIndicator[] = {
   { "checks", "执法监督检查", IU_COUNT, .num = { .aCond = { { "stype", "=", "check" } } } },
   { "complaints", "投诉举报核查", IU_COUNT, .num = { .aCond = { { "stype", "=", "complaint" } } } },
   { "contacts", "联系点、监督员活动", IU_COUNT, .num = { .aCond = { { "stype", "=", "contact,supervisor" } } } },

@@ -6,11 +6,9 @@
 ** section share one subsection of chapter 一 (REPORT_SEC_DUTY: paragraphs
 ** at the head of chapter 二, without a lead-in).
 **
-** text.c writes the subsections whose wording needs arithmetic across
-** indicators (the 复议 counts that must add up); it calls
-** declared_section() at the end of such a subsection so that declared
-** sentences of the same section join it, and declared_rest() after them
-** for every section still unwritten.
+** text.c names the sections that open chapter 一, in their order, with
+** declared_section(), and then calls declared_rest() for every section
+** still unwritten, in the order of the kinds.
 */
 #include "report/report_int.h"
 #include <string.h>
@@ -34,25 +32,38 @@ static const char *strip_optional(Report *p, const char *zTpl){
   return zOut;
 }
 
+/* The count a figure of a sentence stands for: a state's records (and
+** *pv zeroed), or fills *pv from its indicator. Nonzero on failure (p->rc). */
+static int fig_count(Report *p, const Kind *k, const ReportFig *f, IndValue *pv, long long *pn){
+  if( f->zState[0] ){
+    memset(pv, 0, sizeof *pv);
+    return fig_state_count(p, k, f->zState, pn);
+  }
+  if( fig_get(p, k->zName, f->zInd, pv) ) return 1;
+  *pn = f->cSuffix=='/' ? pv->den : pv->num;
+  return 0;
+}
+
 /* Whether a sentence (its optional segments aside) has something to say:
 ** its first figure a count above 0, no empty rate or average, and last
 ** year's count for a year-on-year figure. With bAny (an optional segment):
 ** some count above 0 or some rate, and nothing empty. */
 static int figures_say(Report *p, const Kind *k, const char *zTpl, int bAny){
   const char *z = zTpl, *zEnd;
-  char zName[64], cSuf;
+  ReportFig f;
   int nFig = 0, bSome = 0;
-  for(const char *a; (a = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
-    if( strcmp(zName, "year")==0 ) continue;
+  for(const char *a; (a = report_brace(z, &f, &zEnd))!=0; z = zEnd){
+    if( f.bYear ) continue;
     IndValue v;
-    if( fig_get(p, k->zName, zName, &v) ) return 0;
+    long long n;
+    char cSuf = f.cSuffix;
+    if( fig_count(p, k, &f, &v, &n) ) return 0;
     if( (cSuf=='%' || cSuf=='~') && v.bEmpty ) return 0;
     if( cSuf=='^' ){
       IndValue w;
       int bSame;
-      if( fig_last_year(p, k->zName, zName, &w, &bSame) || w.num<=0 || w.num>1000000000LL ) return 0;
+      if( fig_last_year(p, k->zName, f.zInd, &w, &bSame) || w.num<=0 || w.num>1000000000LL ) return 0;
     }
-    long long n = cSuf=='/' ? v.den : v.num;
     if( cSuf!=0 && cSuf!='/' ) bSome = 1;
     else if( n ) bSome = 1;
     if( nFig++==0 && !bAny && (cSuf==0 || cSuf=='/') && n==0 ) return 0;
@@ -61,12 +72,31 @@ static int figures_say(Report *p, const Kind *k, const char *zTpl, int bAny){
 }
 static int has_figure(const char *z){
   const char *zEnd;
-  char zName[64], cSuf;
-  for(const char *a; (a = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
-    if( strcmp(zName, "year")!=0 ) return 1;
+  ReportFig f;
+  for(const char *a; (a = report_brace(z, &f, &zEnd))!=0; z = zEnd){
+    if( !f.bYear ) return 1;
   }
   return 0;
 }
+
+/* Splits an optional segment's text (between its brackets) at the '|'
+** outside braces: *pzFirst its usual wording, *pzAlone the wording it takes
+** when the segments before it in its run are not written (NULL: none). */
+static void seg_split(Report *p, const char *zSeg, const char **pzFirst, const char **pzAlone){
+  int bInBrace = 0;
+  *pzFirst = zSeg;
+  *pzAlone = 0;
+  for(const char *q=zSeg; *q; q++){
+    if( *q=='{' ) bInBrace = 1;
+    else if( *q=='}' ) bInBrace = 0;
+    else if( *q=='|' && !bInBrace ){
+      *pzFirst = arena_strndup(p->pCtx->pArena, zSeg, (size_t)(q-zSeg));
+      *pzAlone = q+1;
+      return;
+    }
+  }
+}
+
 /* A sentence says something when its fixed part does; a sentence whose
 ** figures are all optional ("较上年度[新增{added}项][、调整…]") when one of
 ** its segments does. */
@@ -78,19 +108,45 @@ static int sentence_says(Report *p, const Kind *k, const char *zTpl){
   for(const char *o=zTpl; (o = strchr(o, '['))!=0; o++){
     const char *e = strchr(o, ']');
     if( e==0 ) break;
-    if( figures_say(p, k, arena_strndup(a, o+1, (size_t)(e-o-1)), 1) ) return 1;
+    const char *zSeg, *zAlone;
+    seg_split(p, arena_strndup(a, o+1, (size_t)(e-o-1)), &zSeg, &zAlone);
+    if( figures_say(p, k, zSeg, 1) ) return 1;
   }
   return 0;
 }
 
+/* A figure as runs: {@state|ind} is the indicator's count when the two
+** are equal, else the state's; {ind~份} the average with its unit. Nonzero
+** when nothing was written (no last year to compare with, or a failure). */
+static int fig_write(Report *p, const Kind *k, const ReportFig *f){
+  if( f->zState[0] ){
+    long long n;
+    IndValue v;
+    if( fig_state_count(p, k, f->zState, &n) ) return 1;
+    if( f->zInd[0] ){
+      if( fig_get(p, k->zName, f->zInd, &v) ) return 1;
+      if( v.num==n ){ run_count(p, &v, 0); return 0; }
+    }
+    run_state_count(p, k->zName, arena_strdup(p->pCtx->pArena, f->zState), n);
+    return 0;
+  }
+  if( f->zUnit[0] ){
+    IndValue v;
+    if( fig_get(p, k->zName, f->zInd, &v) ) return 1;
+    run_average(p, &v, arena_strdup(p->pCtx->pArena, f->zUnit));
+    return 0;
+  }
+  return run_figure(p, k, f->zInd, f->cSuffix);
+}
+
 static void part_write(Report *p, const Kind *k, const char *zTpl){
   const char *z = zTpl, *zEnd;
-  char zName[64], cSuf;
+  ReportFig f;
   Arena *a = p->pCtx->pArena;
-  for(const char *b; (b = report_brace(z, zName, sizeof zName, &cSuf, &zEnd))!=0; z = zEnd){
+  for(const char *b; (b = report_brace(z, &f, &zEnd))!=0; z = zEnd){
     if( b>z ) run_text(p, arena_printf(a, "%.*s", (int)(b-z), z));
-    if( strcmp(zName, "year")==0 ){ run_text(p, arena_printf(a, "%d", p->iYear)); continue; }
-    if( run_figure(p, k, zName, cSuf) ) return;
+    if( f.bYear ){ run_text(p, arena_printf(a, "%d", p->iYear)); continue; }
+    if( fig_write(p, k, &f) ) return;
   }
   if( *z ) run_text(p, arena_strdup(a, z));
 }
@@ -98,19 +154,25 @@ static void part_write(Report *p, const Kind *k, const char *zTpl){
 /* The sentence, each optional segment written only when it has something
 ** to say: "其中行政执法事项{enforcement}项[、涉企事项{enterprise}项]" never
 ** says "涉企事项0项". In a run of adjacent segments the first one written
-** drops a leading 、 ("[新增{added}项][、调整{modified}项]" → 调整3项). */
+** takes its second wording ("[…|…]") or else drops a leading 、
+** ("[新增{added}项][、调整{modified}项]" → 调整3项). */
 static void sentence_write(Report *p, const Kind *k, const char *zTpl){
   Arena *a = p->pCtx->pArena;
   const char *z = zTpl;
   int bRunWritten = 0;
   for(const char *o; (o = strchr(z, '['))!=0 && strchr(o, ']'); ){
     const char *e = strchr(o, ']');
-    int bRunGoesOn = o==z && z!=zTpl && z[-1]==']';
+    /* a segment opening with ； begins the sentence's second half: a new run */
+    int bRunGoesOn = o==z && z!=zTpl && z[-1]==']' && strncmp(o+1, "；", strlen("；"))!=0;
     if( !bRunGoesOn ) bRunWritten = 0;
     if( o>z ) part_write(p, k, arena_strndup(a, z, (size_t)(o-z)));
-    const char *zSeg = arena_strndup(a, o+1, (size_t)(e-o-1));
+    const char *zSeg, *zAlone;
+    seg_split(p, arena_strndup(a, o+1, (size_t)(e-o-1)), &zSeg, &zAlone);
     if( figures_say(p, k, zSeg, 1) ){
-      if( bRunGoesOn && !bRunWritten && strncmp(zSeg, "、", strlen("、"))==0 ) zSeg += strlen("、");
+      if( bRunGoesOn && !bRunWritten ){
+        if( zAlone ) zSeg = zAlone;
+        else if( strncmp(zSeg, "、", strlen("、"))==0 ) zSeg += strlen("、");
+      }
       part_write(p, k, zSeg);
       bRunWritten = 1;
     }
@@ -127,19 +189,24 @@ static int declared_kinds(const Kind **aOut){
   return m;
 }
 
-/* One paragraph per kind of section zSection with something to say. When
-** bOpen is 0 the first such paragraph opens a new subsection. Returns the
-** number of paragraphs written. */
+/* One paragraph per kind of section zSection with something to say (a
+** kind with bJoin continues the paragraph of the kind before it when that
+** one wrote). When bOpen is 0 the first paragraph opens a new subsection.
+** Returns the number of paragraphs written. */
 int declared_section(Report *p, const char *zSection, int bOpen){
   const Kind *aK[MAX_KINDS];
-  int n = declared_kinds(aK), nPara = 0;
+  int n = declared_kinds(aK), nPara = 0, bPrevSaid = 0;
   for(int i=0; i<n && p->rc==0; i++){
     const ReportText *t = aK[i]->pReport;
     if( strcmp(t->zSection, zSection)!=0 ) continue;
     int nSay = 0;
     for(int j=0; j<10 && t->azSentence[j]; j++) nSay += sentence_says(p, aK[i], t->azSentence[j]);
+    int bJoined = t->bJoin && bPrevSaid;
+    bPrevSaid = nSay>0;
     if( nSay==0 ) continue;
-    if( !bOpen && nPara==0 ){
+    if( bJoined ){
+      /* the paragraph of the kind before goes on */
+    }else if( !bOpen && nPara==0 ){
       p->nSub++;
       doc_block(p, BLK_P);
       run_lead(p, zSection);
@@ -151,7 +218,7 @@ int declared_section(Report *p, const char *zSection, int bOpen){
     for(int j=0; j<10 && t->azSentence[j]; j++){
       if( sentence_says(p, aK[i], t->azSentence[j]) ) sentence_write(p, aK[i], t->azSentence[j]);
     }
-    nPara++;
+    if( !bJoined ) nPara++;
   }
   return nPara;
 }

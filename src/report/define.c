@@ -10,63 +10,53 @@
 #include <stdio.h>
 
 /* Department types in words: 县（区）政府、政府部门、乡镇（街道）. */
-static void dtype_words(const char *zList, Buf *b){
+static void dtype_words(const NameList *l, Buf *b){
   static const struct { const char *zId, *zLabel; } aT[] = {
     { "county", "县（区）政府" }, { "bureau", "政府部门" }, { "town", "乡镇（街道）" }, { "village", "村（社区）" }, { 0, 0 } };
-  char z[128];
-  snprintf(z, sizeof z, "%s", zList ? zList : "");
-  int n = 0;
-  for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
-    const char *zL = p;
-    for(int i=0; aT[i].zId; i++) if( strcmp(aT[i].zId, p)==0 ) zL = aT[i].zLabel;
-    buf_raw_printf(b, "%s%s", n++ ? "、" : "", zL);
+  for(int n=0; n<l->n; n++){
+    const char *zL = l->az[n];
+    for(int i=0; aT[i].zId; i++) if( strcmp(aT[i].zId, l->az[n])==0 ) zL = aT[i].zLabel;
+    buf_raw_printf(b, "%s%s", n ? "、" : "", zL);
   }
 }
 
 /* A condition in words: 状态为已结案, 结案方式为撤销、变更, 按期（复议决定期限）. */
 static void cond_words(Ctx *c, const Kind *k, const Cond *x, Buf *b){
-  const char *op = x->zOp;
-  if( strcmp(op, "ontime")==0 || strcmp(op, "late")==0 ){
+  if( x->eOp==CO_ONTIME || x->eOp==CO_LATE ){
     const Deadline *d = kind_deadline(k, x->zField);
-    buf_raw_printf(b, "%s%s", d ? d->zLabel : x->zField, op[0]=='o' ? "内完成" : "逾期");
+    buf_raw_printf(b, "%s%s", d ? d->zLabel : x->zField, x->eOp==CO_ONTIME ? "内完成" : "逾期");
     return;
   }
-  if( strcmp(op, "state")==0 ){
+  if( x->eOp==CO_STATE ){
     buf_puts(b, "状态为");
-    char z[256];
-    snprintf(z, sizeof z, "%s", x->zValue);
-    int n = 0;
-    for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
-      const State *s = kind_state(k, p);
-      buf_raw_printf(b, "%s%s", n++ ? "、" : "", s ? s->zLabel : p);
+    for(int n=0; n<x->aValue.n; n++){
+      const State *s = kind_state(k, x->aValue.az[n]);
+      buf_raw_printf(b, "%s%s", n ? "、" : "", s ? s->zLabel : x->aValue.az[n]);
     }
     return;
   }
   const Field *f = kind_field(k, x->zField);
   const char *zL = f ? f->zLabel : x->zField;
-  if( strcmp(op, "set")==0 ){ buf_raw_printf(b, "已填写%s", zL); return; }
-  if( strcmp(op, "unset")==0 ){ buf_raw_printf(b, "未填写%s", zL); return; }
-  if( strcmp(op, "setif")==0 ){
+  if( x->eOp==CO_SET ){ buf_raw_printf(b, "已填写%s", zL); return; }
+  if( x->eOp==CO_UNSET ){ buf_raw_printf(b, "未填写%s", zL); return; }
+  if( x->eOp==CO_SETIF ){
     const Field *g = kind_field(k, x->zValue);
     buf_raw_printf(b, "%s为“是”的已填写%s", g ? g->zLabel : x->zValue, zL);
     return;
   }
-  if( strcmp(op, "year")==0 ){ buf_raw_printf(b, "%s为统计年度", zL); return; }
-  if( strcmp(op, "dtype")==0 ){ buf_puts(b, "所属单位为"); dtype_words(x->zValue, b); return; }
-  if( strcmp(op, "own")==0 ){ buf_puts(b, "登记在本级（县、市）名下，不含部门和乡镇（街道）的记录"); return; }
-  if( strcmp(op, "<=")==0 || strcmp(op, ">=")==0 ){
-    buf_raw_printf(b, "%s%s%s", zL, op[0]=='<' ? "不超过" : "不少于", x->zValue);
+  if( x->eOp==CO_YEAR ){ buf_raw_printf(b, "%s为统计年度", zL); return; }
+  if( x->eOp==CO_DTYPE ){ buf_puts(b, "所属单位为"); dtype_words(&x->aValue, b); return; }
+  if( x->eOp==CO_OWN ){ buf_puts(b, "登记在本级（县、市）名下，不含部门和乡镇（街道）的记录"); return; }
+  if( x->eOp==CO_LE || x->eOp==CO_GE ){
+    buf_raw_printf(b, "%s%s%s", zL, x->eOp==CO_LE ? "不超过" : "不少于", x->zValue);
     return;
   }
-  buf_raw_printf(b, "%s%s", zL, strcmp(op, "!=")==0 ? "不为" : "为");
-  char z[256];
-  snprintf(z, sizeof z, "%s", x->zValue ? x->zValue : "");
-  int n = 0;
-  for(char *zSave=0, *p=strtok_r(z, ",", &zSave); p; p=strtok_r(0, ",", &zSave)){
-    const char *zV = p;
+  buf_raw_printf(b, "%s%s", zL, x->eOp==CO_NE ? "不为" : "为");
+  for(int n=0; n<x->aValue.n; n++){
+    const char *p = x->aValue.az[n], *zV = p;
     if( f && f->eType==FT_ENUM && enum_label(f, p) ) zV = enum_label(f, p);
     else if( f && f->eType==FT_BOOL ) zV = strcmp(p, "1")==0 ? "是" : "否";
-    buf_raw_printf(b, "%s%s", n++ ? "、" : "", zV);
+    buf_raw_printf(b, "%s%s", n ? "、" : "", zV);
   }
   (void)c;
 }
@@ -78,7 +68,7 @@ static const char *side_words(Ctx *c, const Kind *k, const Expr *x){
     Buf d;
     buf_init(&d);
     buf_puts(&d, "【部门（单位）】全县");
-    for(const Cond *cd=x->aCond; cd->zOp; cd++) dtype_words(cd->zValue, &d);
+    for(const Cond *cd=x->aCond; cd->zOp; cd++) dtype_words(&cd->aValue, &d);
     buf_puts(&d, "的数量");
     const char *zOut = arena_strdup(c->pArena, buf_cstr(&d));
     buf_free(&d);

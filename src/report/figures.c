@@ -258,6 +258,24 @@ int fig_get_year(Report *p, const char *zKind, const char *zInd, int iYear, IndV
   return FZ_OK;
 }
 
+/* The number of the report year's records of kind k in state zState (the
+** records the list page shows for ?year=Y&state=S) into *pn. Nonzero, with
+** p->rc set, when the query fails. */
+int fig_state_count(Report *p, const Kind *k, const char *zState, long long *pn){
+  Query q;
+  RecList l;
+  *pn = 0;
+  if( p->rc ) return p->rc;
+  query_init(p->pCtx, &q, k);
+  q.iYear = p->iYear;
+  q.zState = zState;
+  q.iPage = 1;
+  q.nSize = 1;
+  if( rec_list(p->pCtx, &q, &l) ){ p->rc = FZ_INTERNAL; return p->rc; }
+  *pn = (long long)l.nTotal;
+  return FZ_OK;
+}
+
 /* Last year's figure to set this year's against: for a year still running
 ** (the report drafted before it ends), the same period of last year, up
 ** to today's month and day, and *pbSame is set. */

@@ -99,6 +99,19 @@ void run_rate(Report *p, const IndValue *v){
   run_text(p, "）");
 }
 
+/* "平均申请材料3.5份（35/10）": an average with its unit, its sum and its
+** count (a draft writes {kind.ind=}份（{kind.ind}/{kind.ind/}）). */
+void run_average(Report *p, const IndValue *v, const char *zUnit){
+  if( v->pInd==0 ) return;
+  run_value(p, v);
+  run_text(p, zUnit);
+  run_text(p, "（");
+  run_count(p, v, 0);
+  run_text(p, "/");
+  run_count(p, v, 1);
+  run_text(p, "）");
+}
+
 void run_rate_in(Report *p, const IndValue *v, const char *zParam, const char *zValue){
   if( v->pInd==0 ) return;
   Run *pLast = p->pCur ? p->pCur->pLast : 0;

@@ -107,6 +107,7 @@ const char *fig_cn_date(Report*, const char *zIso);
 const char *fig_now(Report*);    /* this moment as the date line writes it (the pinned day in tests) */
 const char *fig_cn_number(Report*, int n);
 const char *fig_ind_label(Report*, const Kind*, const Indicator*);
+int  fig_state_count(Report*, const Kind*, const char *zState, long long *pn); /* the year's records in zState */
 
 /* report.c — building the Doc */
 Block *doc_block(Report*, BlockType);
@@ -122,6 +123,7 @@ void run_rate(Report*, const IndValue*);
 /* run_rate for one group of a breakdown: its figures link to the group's records. */
 void run_rate_in(Report*, const IndValue*, const char *zParam, const char *zValue);
 void run_state_count(Report*, const char *zKind, const char *zState, long long n);
+void run_average(Report*, const IndValue*, const char *zUnit);   /* 3.5份（35/10） */
 int  run_figure(Report*, const Kind*, const char *zInd, char cSuffix);
 void doc_finish(Report*);
 const char *lead_numbered(Report*, int n, const char *zHead);   /* "（n）head。" */

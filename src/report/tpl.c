@@ -431,15 +431,9 @@ static const char *setting_value(Report *p, const char *zName){
 
 /* {kind@state}: the year's records of kind in that state. */
 static void read_state(Report *p, const Kind *k, const char *zState){
-  Query q;
-  RecList l;
-  query_init(p->pCtx, &q, k);
-  q.iYear = p->iYear;
-  q.zState = zState;
-  q.iPage = 1;
-  q.nSize = 1;
-  if( rec_list(p->pCtx, &q, &l) ){ p->rc = FZ_INTERNAL; return; }
-  run_state_count(p, k->zName, arena_strdup(p->pCtx->pArena, zState), (long long)l.nTotal);
+  long long n;
+  if( fig_state_count(p, k, zState, &n) ) return;
+  run_state_count(p, k->zName, arena_strdup(p->pCtx->pArena, zState), n);
 }
 
 /* {kind.ind%|param=value}: the group of a breakdown of that indicator. */

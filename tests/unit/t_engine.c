@@ -55,6 +55,86 @@ static void test_registry(void){
   }
 }
 
+/* A typo in a declaration's mini-language (a condition's op, a
+** "field=value", a state list, a report figure) is refused by the
+** self-check at start-up, naming what is wrong, rather than read as
+** "never holds" on the hot path. Each case is legal_aid with one string
+** changed. */
+static int bad_kind(Kind *pK, char *zErr, int nErr){
+  return kind_selfcheck(pK, zErr, nErr);
+}
+static void test_registry_typos(void){
+  char zErr[300];
+  const Kind *k = kind_find("legal_aid");
+  Kind kBad;
+
+  static Indicator aOp[] = {
+    { "cases", "法律援助案件", IU_COUNT, .num = { .aCond = { { "granted", "sett", 0 } } } }, { 0 } };
+  kBad = *k; kBad.aIndicator = aOp; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "legal_aid/cases: unknown condition \"sett\"");
+
+  static Indicator aList[] = {
+    { "cases", "法律援助案件", IU_COUNT, .num = { .aCond = { { "", "state", "assigned,,closed" } } } }, { 0 } };
+  kBad = *k; kBad.aIndicator = aList; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_CHECK(strstr(zErr, "empty item")!=0);
+
+  static Indicator aBool[] = {
+    { "cases", "法律援助案件", IU_COUNT, .num = { .aCond = { { "satisfied", "=", "是" } } } }, { 0 } };
+  kBad = *k; kBad.aIndicator = aBool; kBad.pReport = 0; kBad.aBreakdown = 0; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "legal_aid/cases: satisfied is 1 or 0, not 是");
+
+  static Deadline aField[] = {
+    { "decide", "审查决定期限", "received", 7, 0, PU_DAYS, 0, 0, "decided", "sorce=apply", "received", "法" }, { 0 } };
+  kBad = *k; kBad.aDeadline = aField; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "legal_aid: decide: \"sorce=apply\" names an unknown field");
+
+  static Deadline aValue[] = {
+    { "decide", "审查决定期限", "received", 7, 0, PU_DAYS, 0, 0, "decided", "source=aply", "received", "法" }, { 0 } };
+  kBad = *k; kBad.aDeadline = aValue; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "legal_aid: decide: \"source=aply\": source has no value aply");
+
+  static Deadline aActive[] = {
+    { "decide", "审查决定期限", "received", 7, 0, PU_DAYS, 0, 0, "decided", "source=apply", "recieved", "法" }, { 0 } };
+  kBad = *k; kBad.aDeadline = aActive; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_CHECK(strstr(zErr, "undeclared state")!=0);
+
+  static ReportText rState = { "依法有效化解矛盾纠纷", 0, { "不予援助{@refsed}件。" } };
+  kBad = *k; kBad.pReport = &rState; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_CHECK(strstr(zErr, "bad figure {@refsed}")!=0);
+
+  static ReportText rAlt = { "依法有效化解矛盾纠纷", 0, { "共{cases}件[，刑事{criminal}件|刑事]。" } };
+  kBad = *k; kBad.pReport = &rAlt; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_CHECK(strstr(zErr, "optional segment without a figure")!=0);
+
+  static Roster rOn = { .zKind = "officer", .zKey = "cert_no", .zName = "name", .zUntil = "expires",
+                        .zOn = "checked,asigned", .zState = "active", .nMin = 2, .zWhat = "执法人员" };
+  static Field aRoster[] = {
+    { "checked", "检查日期", FT_DATE, 0 }, { "assigned", "指派日期", FT_DATE, 0 },
+    { "inspectors", "检查人员", FT_TEXT, F_REQ, .pRoster = &rOn }, { 0 } };
+  kBad = *kind_find("inspection"); kBad.aField = aRoster; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 1);
+  T_EQ_STR(zErr, "inspection.inspectors: roster zOn names asigned, not a date field");
+
+  /* the declarations as written pass, and their strings were read */
+  kBad = *k; zErr[0] = 0;
+  T_EQ_INT(bad_kind(&kBad, zErr, sizeof zErr), 0);
+  const Deadline *d = kind_deadline(k, "assign_notice");
+  T_CHECK(d->when.pField==kind_field(k, "source"));
+  T_EQ_INT(d->when.aValue.n, 1);
+  T_EQ_STR(d->when.aValue.az[0], "notice");
+  const Indicator *ind = kind_indicator(k, "litigation");
+  T_EQ_INT(ind->num.aCond[1].eOp, CO_EQ);
+  T_EQ_INT(ind->num.aCond[1].aValue.n, 3);
+}
+
 static void test_parse_values(void){
   Ctx *c = fresh();
   const Kind *k = kind_find("reconsideration");
@@ -542,6 +622,7 @@ static void test_periods_sql_equal_c(void){
 
 static const TestCase aTest[] = {
   { "registry", test_registry },
+  { "registry_typos", test_registry_typos },
   { "parse_values", test_parse_values },
   { "deadlines", test_deadlines },
   { "rounding", test_rounding },

@@ -311,6 +311,33 @@ static void test_service_cases(void){
   fx_close(&f);
 }
 
+/* The wording of the five oldest kinds is declared (their ReportText),
+** not written in text.c, and the declarations keep its turns where a
+** clause is missing: the second wording of a segment when the segments
+** before it are not written ("事项平均办理环节", "其中合同协议", a rate
+** without its leading "，"), and a sentence without its "；" half. */
+static void test_declared_wording(void){
+  static const char *const azKind[] = { "service_item", "service_case", "legality_review", "normative_doc",
+                                        "reconsideration", 0 };
+  for(int i=0; azKind[i]; i++) T_CHECK(kind_find(azKind[i])->pReport!=0);
+  Fx f;
+  fx_open(&f);
+  rec(&f, "service_item", "active", "code", "I1", "name", "食品经营许可", "category", "license",
+      "in_center", "1", "online", "full", "max_visits", "0", "promised_days", "5", "steps", "3", (char*)0);
+  rec(&f, "service_case", "received", "case_no", "C1", "item_id", "1", "applicant", "甲", "channel", "offline",
+      "received", "2024-03-04", "limit_days", "5", "rating", "good", (char*)0);
+  rec(&f, "legality_review", "reviewing", "ref_no", "L1", "title", "采购合同", "doc_type", "contract",
+      "received", "2024-05-06", "reviewer", "justice", (char*)0);
+  rec(&f, "reconsideration", "received", "case_no", "R1", "applicant", "甲", "respondent", "县住建局",
+      "matter", "license", "received", "2024-11-20", "procedure", "ordinary", (char*)0);
+  const char *z = report(&f, 2024, "md");
+  HAS(z, "全程网办事项占比100.0%（1/1）。事项平均办理环节3.00个（3/1）。2024年，全年受理办件1件");
+  HAS(z, "网上办件占比0.0%（0/1）。“好差评”评价中好评率100.0%（1/1）。");
+  HAS(z, "2024年，共审核文件1件，其中合同协议1件。");
+  HAS(z, "2024年，共收到行政复议申请1件，尚在审查是否受理1件。");
+  fx_close(&f);
+}
+
 /* A year with no records: every area is left out, no figure is invented,
 ** and the weaknesses section is one neutral sentence plus a prompt. The
 ** county name falls back to the scope's root department. */
@@ -739,6 +766,7 @@ static const TestCase aTest[] = {
   { "reconsideration_states", test_reconsideration_states },
   { "services_and_rules", test_services_and_rules },
   { "service_cases", test_service_cases },
+  { "declared_wording", test_declared_wording },
   { "empty_year", test_empty_year },
   { "declared", test_declared },
   { "escaping", test_escaping },
