@@ -108,7 +108,7 @@ int throttle_begin(Db *pDb, Arena *a, const char *zLogin, const char *zAddr, i64
     db_finalize(&q);
     if( rc!=DB_DONE ){ db_rollback(pDb); return FZ_INTERNAL; }
   }
-  if( db_commit(pDb) ) return FZ_INTERNAL;
+  if( db_commit_aside(pDb) ) return FZ_INTERNAL;
   p->bCounted = 1;
   /* A clean address has no other attempt counted in its window: the
   ** account's own limit does not apply to it, so the owner is never
@@ -173,7 +173,7 @@ int throttle_end(Db *pDb, Arena *a, Throttle *p, int bSuccess){
       db_finalize(&q);
     }
     if( rc ){ db_rollback(pDb); return FZ_INTERNAL; }
-    return db_commit(pDb) ? FZ_INTERNAL : FZ_OK;
+    return db_commit_aside(pDb) ? FZ_INTERNAL : FZ_OK;
   }
   /* A failure or a refusal: the attempt stays counted. The attempt that
   ** was numbered nMax made its key refused for the rest of the window
@@ -193,7 +193,7 @@ int throttle_end(Db *pDb, Arena *a, Throttle *p, int bSuccess){
       return FZ_INTERNAL;
     }
   }
-  return db_commit(pDb) ? FZ_INTERNAL : FZ_OK;
+  return db_commit_aside(pDb) ? FZ_INTERNAL : FZ_OK;
 }
 
 int throttle_list(Db *pDb, Arena *a, i64 now, ThrottleRow **paRow, int *pnRow){

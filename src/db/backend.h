@@ -63,6 +63,7 @@ struct Db {
   char zErr[512];
   int bStorageFail;      /* a statement failed for a storage reason (db_storage_failed) */
   char zStorageErr[512]; /* the first such failure's message */
+  i64 nCommit;           /* write transactions committed (db_commit_count) */
   CacheEnt aCache[CACHE_SLOTS];
   int nCache;
 };

@@ -213,6 +213,7 @@ void h_transition(Req *r){
   if( r->bApi ){
     Rec *pNew;
     if( rec_get(&r->ctx, r->pKind, p->id, &pNew)==FZ_OK ) api_record(r, pNew, 200);
+    else api_record(r, p, 200);       /* committed: answered from what was written */
   }else{
     req_redirect(r, arena_printf(&r->arena, "/k/%s/%lld?msg=moved", r->pKind->zName, (long long)p->id));
   }

@@ -3,7 +3,9 @@
 ** handler: session, login, role, CSRF, read-only database for GET.
 ** Handlers can therefore assume their route's policy holds. And after
 ** them one more: a request during which the database failed (db.h,
-** storage failures) is answered 503, whatever the handler made of it.
+** storage failures) is answered 503, whatever the handler made of it,
+** unless the request had committed its write before the failure: then
+** its answer stands and the failure is only logged.
 */
 #include "http/req.h"
 #include "auth/auth.h"
@@ -216,9 +218,22 @@ void http_dispatch(Req *r){
     return;
   }
   db_set_readonly(r->ctx.pDb, bGet);
+  i64 nCommit = db_commit_count(r->ctx.pDb);
   p->xHandler(r);
   if( bGet ) db_end_read(r->ctx.pDb);
   db_set_readonly(r->ctx.pDb, 0);
   if( db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
-  if( db_storage_failed(r->ctx.pDb) ) storage_unavailable(r);
+  if( !db_storage_failed(r->ctx.pDb) ) return;
+  if( db_commit_count(r->ctx.pDb)==nCommit ){
+    storage_unavailable(r);
+    return;
+  }
+  /* The request's write is committed: a 503 would make the client send it
+  ** again (a second record). Its answer stands, built from what the
+  ** handler had; the failure after the commit goes to the error log. */
+  char z[600];
+  snprintf(z, sizeof z, "%s", db_storage_errmsg(r->ctx.pDb));
+  for(char *s=z; *s; s++) if( (unsigned char)*s < 0x20 ) *s = ' ';
+  fprintf(stderr, "fazhi: request %lld %s %s: 已提交后数据库出错（仍按已提交应答）：%s\n",
+          (long long)r->iRequest, r->zMethod, r->zPath, z);
 }
