@@ -51,9 +51,17 @@ void h_login(Req *r){
     else web_login(r, "请输入账号和密码", req_param(r, "next"));
     return;
   }
-  char zErr[200];
+  /* The device token (auth.h, known places): the browser's own, or a new
+  ** one that a success makes known for this account. */
+  const char *zDevice = req_cookie(r, "fz_device");
+  char zNewDevice[65];
+  if( zDevice==0 || strlen(zDevice)!=64 || strspn(zDevice, "0123456789abcdef")!=64 ){
+    random_token(zNewDevice, 32);
+    zDevice = zNewDevice;
+  }
+  char zErr[200] = "账号或密码错误";
   Actor a;
-  int rc = user_login(r->ctx.pDb, &r->arena, zLogin, zPw, r->zAddr, &a, zErr, sizeof zErr);
+  int rc = user_login(r->ctx.pDb, &r->arena, zLogin, zPw, r->zAddr, zDevice, &a, zErr, sizeof zErr);
   if( rc ){
     int status = rc==FZ_FORBIDDEN ? 429 : 401;
     if( rc==FZ_INTERNAL ){ req_fail_internal(r); return; }
@@ -64,8 +72,9 @@ void h_login(Req *r){
   }
   char zToken[65], zCsrf[65];
   if( session_create(r->ctx.pDb, a.iUser, zToken, zCsrf) ){ req_fail_internal(r); return; }
+  req_set_cookie(r, "fz_device", arena_strdup(&r->arena, zDevice), THROTTLE_KNOWN_DAYS*86400);
   if( !r->bApi ) req_set_cookie(r, "fz_session", arena_strdup(&r->arena, zToken), SESSION_HOURS*3600);
-  if( r->bApi ){                        /* the API answers with the token, never a cookie */
+  if( r->bApi ){                        /* the API answers with the token, never a session cookie */
     Json js;
     r->zContentType = "application/json; charset=utf-8";
     json_init(&js, &r->out);
