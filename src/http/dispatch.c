@@ -138,8 +138,9 @@ static void storage_unavailable(Req *r){
 }
 
 /* Called on the first call of the access handler, before any body byte is
-** read: a request that will be refused (not logged in, read-only role, no
-** CSRF header for a cookie session) must not get its upload written to disk. */
+** read: a request that will be refused (not logged in, a one-time password
+** not yet changed, not an admin on an admin route, read-only role) must
+** not get its upload written to disk. The same checks as http_dispatch. */
 int http_may_upload(Req *r){
   const Route *p = r->pRoute;
   if( p==0 || r->ctx.pDb==0 ) return 0;
@@ -151,6 +152,8 @@ int http_may_upload(Req *r){
     return 0;
   }
   if( (p->flags & RT_LOGIN) && r->zToken==0 ) return 0;
+  if( r->zToken && r->actor.bPwTemp && !(p->flags & RT_PWOK) ) return 0;
+  if( (p->flags & RT_ADMIN) && !(r->actor.mRole & R_ADMIN) ) return 0;
   if( (p->flags & RT_WRITE) && !actor_can_write(&r->actor) ) return 0;
   return 1;
 }
