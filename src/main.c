@@ -1057,9 +1057,9 @@ static const Command aCommand[] = {
                           "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"
                           "                             [--trusted-proxy 127.0.0.1[,地址…]] [--https]\n"
                           "                             启动网页和API服务（serve the web UI and /api/v1/）；\n"
-                          "                             --max-per-ip：同一客户端地址最多同时连接数（默认128，0为不限，放在nginx之后时设为0）；\n"
+                          "                             --max-per-ip：同一客户端地址最多同时连接数（默认128，0为不限；放在nginx之后时写 --trusted-proxy 127.0.0.1 --max-per-ip 0）；\n"
                           "                             --header-timeout：请求头须在连接后S秒内收齐、请求体平均每秒不少于1 KiB（默认10，0为不限）；\n"
-                          "                             --trusted-proxy：只相信这些反向代理发来的 X-Forwarded-For、X-Real-IP、X-Forwarded-Proto\n"
+                          "                             --trusted-proxy：只相信这些反向代理（IPv4地址）发来的 X-Forwarded-For、X-Real-IP、X-Forwarded-Proto\n"
                           "                             （据此按每个用户自己的地址限制登录失败）；--https：服务位于HTTPS之后（会话Cookie加Secure，发送HSTS）", 0 },
   { "setting", cmd_setting, "--db= --county=", "setting --db FILE 名称 值\n"
                           "                             设置对外访问地址（public_url）、报告署名等（set the public address, report names）", 2 },
