@@ -97,6 +97,7 @@ static const char *azPlumbing[] = {
   "db_open", "db_close", "db_begin_read", "db_end_read", "db_begin_write", "db_commit",
   "db_rollback", "db_in_txn", "db_set_readonly", "db_errmsg", "db_storage_failed",
   "db_storage_clear", "db_storage_errmsg", "db_query_failed", "db_query_errmsg", "db_failed",
+  "db_commit_count",
   "db_is_postgres", "db_dialect", 0
 };
 

@@ -12,7 +12,7 @@
 /* A command's arguments and the options it takes: zOpts is its entry of
 ** aCommand[], e.g. "--db= --year= -o= --appendix" (a trailing '=' means
 ** the option takes a value). main() has refused anything else already. */
-typedef struct Opts { int argc; char **argv; const char *zOpts; } Opts;
+typedef struct Opts { int argc; char **argv; const char *zOpts; int nArgMax; } Opts;
 
 /* Does the option list zSpec (as Opts.zOpts) name zName? *pbValue is set
 ** to whether it takes a value; left alone when zName is not listed. */

@@ -155,8 +155,12 @@ int cmd_user(Opts *o){
       if( rc ){ err_internal(c, "%s", db_errmsg(cli.pDb)); break; }
       if( n==0 ){ printf("没有被限制登录的账号或地址。\n"); break; }
       for(int i=0; i<n; i++){
-        const char *zWhat = a[i].zAddr[0]==0 ? "账号（仅允许未失败过的地址尝试）"
-                          : a[i].zLogin[0]==0 ? "地址（所有账号）" : "账号在该地址";
+        const char *k = a[i].zKey;
+        const char *zWhat = strncmp(k, "ip:", 3)==0 ? "地址（所有账号）"
+                          : strncmp(k, "ua:", 3)==0 ? "账号在该地址"
+                          : strncmp(k, "uc:", 3)==0 ? "账号（新地址的尝试也已用完，仅允许曾成功登录的地址和设备）"
+                          : strncmp(k, "ud:", 3)==0 ? "账号在曾成功登录的设备上"
+                          : "账号（仅允许曾成功登录的地址和设备、本小时尝试不足3次的地址）";
         i64 nLeft = a[i].tUntil - now;
         printf("%-16s %-16s %s：本小时%lld次，还剩%lld分%02lld秒\n", a[i].zLogin[0] ? a[i].zLogin : "-",
                a[i].zAddr[0] ? a[i].zAddr : "-", zWhat, (long long)a[i].n, (long long)nLeft/60, (long long)nLeft%60);

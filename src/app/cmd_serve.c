@@ -23,8 +23,9 @@ int cmd_serve(Opts *o){
   if( zDb==0 ) return 2;
   const char *zListen = opt(o, "--listen", 0);
   const char *zThreads = opt(o, "--threads", 0);
-  int nThreads = zThreads ? atoi(zThreads) : 0;
-  if( zThreads && (nThreads<1 || nThreads>256) ){
+  char *zTEnd = 0;
+  long nThreads = zThreads ? strtol(zThreads, &zTEnd, 10) : 0;
+  if( zThreads && (zThreads[0]<'0' || zThreads[0]>'9' || *zTEnd || nThreads<1 || nThreads>256) ){
     fprintf(stderr, "--threads 应为 1 到 256 之间的整数（工作线程数，默认等于CPU核数）\n");
     return 2;
   }
@@ -41,7 +42,14 @@ int cmd_serve(Opts *o){
     return 2;
   }
   http_limits((unsigned)nPerIp, (unsigned)nHeader);
-  char zErr[200];
+  if( nPerIp==0 && opt(o, "--trusted-proxy", 0)==0 ){
+    /* allowed (a proxy that sends no client address), but most likely
+    ** the README's nginx line without its first half */
+    fprintf(stderr, "警告：--max-per-ip 0 而没有 --trusted-proxy：若本服务在 nginx 之后，所有用户共用 nginx 的地址，"
+            "一人登录失败多次会使全体受限，HTTPS 也无从得知。请改为 --trusted-proxy 127.0.0.1 --max-per-ip 0"
+            "（nginx 在其他机器上时写它的地址）。\n");
+  }
+  char zErr[300];
   if( http_trust_set(opt(o, "--trusted-proxy", 0), opt(o, "--https", 1)!=0, zErr, sizeof zErr) ){
     fprintf(stderr, "%s\n", zErr);
     return 2;
@@ -53,7 +61,7 @@ int cmd_serve(Opts *o){
   db_close(p);
   if( zMsg[0] ) fprintf(stderr, "%s\n", zMsg);
   if( bNoKey ) return 1;
-  return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080", nThreads);
+  return http_serve(zDb, zListen ? zListen : "127.0.0.1:8080", (int)nThreads);
 }
 
 /* fazhi demo [--db F] [--year Y] [--no-serve] [--listen ADDR]: a demo

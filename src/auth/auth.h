@@ -12,8 +12,9 @@
 ** SHA-256 is stored, with a per-session CSRF token for forms.
 **
 ** Throttling (throttle.c). Each attempt is counted, before its password is
-** checked, on three keys, each in a window of one hour from the key's first
-** counted attempt; a successful login takes its count back:
+** checked, on several keys, each in a window of one hour from the key's
+** first counted attempt; a successful login takes its count back. An
+** address is an IPv4 address or an IPv6 /64 network.
 **   - an address: the first THROTTLE_ADDR_FREE attempts of its hour follow
 **     at once; after attempt number n >= THROTTLE_ADDR_FREE that was let
 **     through, the next is let through only (n-THROTTLE_ADDR_FREE+1)^2
@@ -23,13 +24,23 @@
 **   - an account from one address: at most THROTTLE_PAIR_MAX wrong
 **     passwords per hour are checked; then that address is refused for
 **     that account for the rest of the hour;
-**   - an account from all addresses: after THROTTLE_ACCOUNT_MAX attempts in
-**     its hour the account is refused to every address that has failed in
-**     its own hour; an address with no failure (the owner's own, usually)
-**     is still checked. So a guesser from one address gets at most
-**     THROTTLE_PAIR_MAX checked guesses an hour at one account, and a
-**     guesser from many addresses at most THROTTLE_ACCOUNT_MAX plus one
-**     per address never seen failing; nobody can lock the owner out.
+**   - an account from all addresses: the first THROTTLE_ACCOUNT_MAX
+**     attempts of its hour are checked; after that only an address that is
+**     "clean" for the account (this is at most its THROTTLE_CLEAN_PAIR-th
+**     attempt at it this hour), and only THROTTLE_CLEAN_MAX such attempts
+**     per account and hour;
+**   - known places: an address, or a device (browser cookie fz_device, a
+**     random token whose SHA-256 is stored per account), from which the
+**     account logged in successfully within THROTTLE_KNOWN_DAYS, is spared
+**     the account-wide limits above; a known device also the address's
+**     limit, and has its own: THROTTLE_PAIR_MAX wrong passwords an hour.
+** So a guesser without a stolen device cookie gets at most
+** THROTTLE_ACCOUNT_MAX + THROTTLE_CLEAN_MAX (20) checked guesses an hour at
+** one account however many addresses it has (THROTTLE_PAIR_MAX from any
+** one address); the owner is never locked out by them from a known device
+** or address, only by failures made there (THROTTLE_PAIR_MAX wrong
+** passwords in the hour at the account from that device or address, or,
+** for a known address without the cookie, the address's own limit).
 ** The client address is the socket's, or, behind a trusted proxy only
 ** (serve --trusted-proxy), the one it reports (src/http/proxy.c).
 */
@@ -43,7 +54,10 @@
 #define THROTTLE_ADDR_FREE    20   /* attempts an hour from one address without a delay */
 #define THROTTLE_ADDR_MAX    100   /* attempts an hour from one address at all */
 #define THROTTLE_PAIR_MAX      5   /* checked attempts an hour at one account from one address */
-#define THROTTLE_ACCOUNT_MAX  10   /* then only clean addresses are checked for the account */
+#define THROTTLE_ACCOUNT_MAX  10   /* then only known places and clean addresses are checked for the account */
+#define THROTTLE_CLEAN_PAIR    3   /* an address is clean for an account up to its 3rd attempt in the hour */
+#define THROTTLE_CLEAN_MAX    10   /* attempts an hour at one account let through past the account limit as clean */
+#define THROTTLE_KNOWN_DAYS   90   /* a successful login's address and device stay known this long (days) */
 #define THROTTLE_DELAY_MAX_S "600" /* longest delay between two attempts from one address, seconds */
 
 unsigned role_bits(const char *zRole);          /* "admin" -> R_ADMIN … ; 0 if unknown */
@@ -64,12 +78,14 @@ int  user_create(Ctx*, const char *zLogin, const char *zName, const char *zRole,
 ** is below the policy, and need not be changed. Never for a real county. */
 int  user_create_demo(Ctx*, const char *zLogin, const char *zName, const char *zRole,
                       i64 iDept, const char *zPw);
-/* Checks a password, with throttling (zAddr: the client's address). On
-** success fills *pActor (arena strings) and returns FZ_OK; otherwise a
-** Chinese reason in zErr and FZ_FORBIDDEN (throttled: 429), FZ_INVALID
-** (wrong login or password) or FZ_INTERNAL. */
+/* Checks a password, with throttling (zAddr: the client's address;
+** zDevice: the client's device token, which a success makes known for
+** the account, or NULL). On success fills *pActor (arena strings) and
+** returns FZ_OK; otherwise a Chinese reason in zErr (always set) and
+** FZ_FORBIDDEN (throttled: 429), FZ_INVALID (wrong login or password, or
+** an account that went away meanwhile) or FZ_INTERNAL. */
 int  user_login(Db*, Arena*, const char *zLogin, const char *zPw, const char *zAddr,
-                Actor *pActor, char *zErr, int nErr);
+                const char *zDevice, Actor *pActor, char *zErr, int nErr);
 int  actor_load(Db*, Arena*, i64 iUser, Actor *pActor);
 /* Checks the old password (wrong ones count toward the login throttle of
 ** zAddr) and the new one (pw_weak, confirmation); clears pw_temp; ends the
@@ -106,24 +122,33 @@ int  user_move(Ctx*, const char *zLogin, i64 iDept);
 /* Throttling (throttle.c). */
 typedef struct ThrottleKey {
   const char *zKey;        /* login_fail.fkey */
-  i64 n;                   /* this attempt's number in the key's window */
+  i64 n;                   /* this attempt's number in the key's window (0: not counted) */
   i64 nMax;                /* the key's limit: attempt nMax locks it */
   i64 tUntil;              /* locked_until as written */
   int bOk;                 /* the key lets this attempt be checked */
 } ThrottleKey;
 typedef struct Throttle {
-  const char *zLogin, *zAddr;
-  ThrottleKey aKey[3];     /* address, account, account from address */
+  const char *zLogin, *zAddr;       /* zAddr: the address key (IPv6: its /64) */
+  const char *zKnownAddr;           /* login_known.fkey of this address for this account */
+  const char *zKnownDevice;         /* … of the device token given, or NULL */
+  ThrottleKey aKey[5];     /* address, account, account from address, clean allowance, known device */
+  int eKnown;              /* 0: neither, 1: a known address, 2: a known device */
   int bCounted;            /* counted and not yet ended */
   int bAllowed;            /* the password may be checked */
   i64 nWait;               /* when refused: seconds until it may be tried again */
 } Throttle;
+/* The address as throttling keys it: an IPv6 address becomes its /64
+** ("2001:db8:1:2::/64"); anything else is returned as it is. */
+const char *throttle_addr_key(Arena*, const char *zAddr);
 /* Counts one attempt (one upsert per key, before the password is checked)
-** and decides whether it may be checked: p->bAllowed. */
-int  throttle_begin(Db*, Arena*, const char *zLogin, const char *zAddr, i64 now, Throttle *p);
+** and decides whether it may be checked: p->bAllowed. zDevice: the
+** device token the client sent (fz_device cookie), or NULL. */
+int  throttle_begin(Db*, Arena*, const char *zLogin, const char *zAddr, const char *zDevice,
+                    i64 now, Throttle *p);
 /* After the check, or after a refusal (bSuccess 0): a success takes the
-** count back; a lock reached is written to the audit log. */
-int  throttle_end(Db*, Arena*, Throttle *p, int bSuccess);
+** count back, and with bRemember makes the address and the device known
+** places of the account; a lock reached is written to the audit log. */
+int  throttle_end(Db*, Arena*, Throttle *p, int bSuccess, int bRemember);
 void throttle_message(const Throttle*, char *zErr, int nErr);   /* 登录失败次数过多，请…后再试 */
 typedef struct ThrottleRow {
   const char *zKey, *zLogin, *zAddr;

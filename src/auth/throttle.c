@@ -2,23 +2,42 @@
 ** src/auth/throttle.c — failed-login throttling that a stranger cannot turn
 ** against the county, and the admin's view of the locks.
 **
-** Three counters per attempt, each a row of login_fail (schema version 10),
-** each in an hour-long window that starts at its first counted attempt:
+** Counters, each a row of login_fail (schema versions 10 and 11), each in
+** an hour-long window that starts at its first counted attempt:
 **
 **   ip:ADDR          every attempt from one client address (any account);
 **   u:LOGIN          every attempt at one account (any address);
-**   ua:LOGIN ADDR    one account from one address.
+**   ua:LOGIN ADDR    one account from one address;
+**   uc:LOGIN         attempts at one account let through, past u's limit,
+**                    only because their address was still "clean" for it;
+**   ud:LOGIN         attempts at one account from its known devices.
 **
-** An attempt is counted on all three BEFORE the password is checked, each
+** ADDR is the client's IPv4 address, or for IPv6 its /64 network
+** ("2001:db8:1:2::/64"): one subscriber holds a whole /64, so counting
+** single IPv6 addresses would give a guesser 2^64 fresh addresses.
+**
+** Known places (login_known): the address (as ADDR) and the device (the
+** SHA-256 of a random token kept in the browser's fz_device cookie, set at
+** a successful login) from which an account logged in successfully within
+** THROTTLE_KNOWN_DAYS. Only the hash is stored, so reading the database
+** does not give the token. An attempt from a known place is spared the
+** account-wide limits (u, uc): guesses from elsewhere never lock the owner
+** out there. A known device is spared the address limit too (its own
+** limit, ud, is the pair limit), so a busy shared address does not lock
+** its owner out either.
+**
+** An attempt is counted on its keys BEFORE the password is checked, each
 ** by one INSERT … ON CONFLICT DO UPDATE … RETURNING that also decides
-** whether the attempt may go on (so parallel attempts, on one server or
-** several, each get their own number and no more than the limit are ever
-** checked). A success takes its count back (and ends the pair's row), so
-** only failures and refused attempts remain counted. The limits are in
-** auth.h (THROTTLE_*). Refused keys are not refused forever: the window
-** ends an hour after it began, or an admin lifts the lock
-** (fazhi user unlock). When a key first becomes refused for the rest of
-** its window, and when an admin lifts a lock, an audit entry is written.
+** whether the attempt may go on, all inside one write transaction (which
+** holds the database's write lock on both backends): parallel attempts, on
+** one server or several, each get their own number and no more than the
+** limit are ever checked. A success takes its count back (and ends the
+** pair's and the device's rows), so only failures and refused attempts
+** remain counted. The limits are in auth.h (THROTTLE_*). Refused keys are
+** not refused forever: the window ends an hour after it began, or an admin
+** lifts the lock (fazhi user unlock). When a key first becomes refused for
+** the rest of its window, and when an admin lifts a lock, an audit entry is
+** written.
 */
 #include "auth/auth.h"
 #include "audit/audit.h"
@@ -26,9 +45,25 @@
 #include <string.h>
 #include <stdio.h>
 #include <time.h>
+#include <stdatomic.h>
+#include <arpa/inet.h>
+#include <sodium.h>
 
 /* The actor of lock entries in the audit log: the server itself. */
 static const Actor actorThrottle = { 0, "(登录限制)", "登录限制", R_ADMIN, 0, "/" };
+
+/* Which slot of Throttle.aKey holds which counter. */
+enum { TK_IP, TK_USER, TK_PAIR, TK_CLEAN, TK_DEVICE };
+
+const char *throttle_addr_key(Arena *a, const char *zAddr){
+  unsigned char b[16];
+  char z[INET6_ADDRSTRLEN];
+  if( zAddr==0 ) return "";
+  if( strchr(zAddr, ':')==0 || inet_pton(AF_INET6, zAddr, b)!=1 ) return arena_strdup(a, zAddr);
+  memset(b+8, 0, 8);
+  if( inet_ntop(AF_INET6, b, z, sizeof z)==0 ) return arena_strdup(a, zAddr);
+  return arena_printf(a, "%s/64", z);
+}
 
 /* Counts one attempt on key zKey and says whether it may be checked:
 ** the first nFree attempts of a window are; attempt number n >= nFree,
@@ -80,49 +115,97 @@ static int throttle_count(Db *pDb, ThrottleKey *pK, const char *zLogin, const ch
   return rc;
 }
 
-int throttle_begin(Db *pDb, Arena *a, const char *zLogin, const char *zAddr, i64 now, Throttle *p){
+/* Ended windows hold nothing: their rows go, at most once a minute per
+** process (the table then holds about an hour of attempts however many
+** are made), and with them known places unused for THROTTLE_KNOWN_DAYS. */
+static _Atomic i64 tLastCleanup;
+static int throttle_cleanup(Db *pDb, i64 now){
+  i64 tLast = atomic_load(&tLastCleanup);
+  if( now-tLast < 60 || !atomic_compare_exchange_strong(&tLastCleanup, &tLast, now) ) return DB_OK;
+  Stmt q;
+  if( db_prepare(pDb, &q, "DELETE FROM login_fail WHERE first_at<=?1") ) return DB_ERROR;
+  db_bind_int64(&q, 1, now-3600);
+  int rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) return DB_ERROR;
+  if( db_prepare(pDb, &q, "DELETE FROM login_known WHERE at<=?1") ) return DB_ERROR;
+  db_bind_int64(&q, 1, now-THROTTLE_KNOWN_DAYS*86400);
+  rc = db_step(&q);
+  db_finalize(&q);
+  return rc==DB_DONE ? DB_OK : DB_ERROR;
+}
+
+/* Is fkey a place the account logged in from within THROTTLE_KNOWN_DAYS? */
+static int throttle_known(Db *pDb, const char *zKey, i64 now, int *pbKnown){
+  Stmt q;
+  *pbKnown = 0;
+  if( db_prepare(pDb, &q, "SELECT 1 FROM login_known WHERE fkey=?1 AND at>?2") ) return DB_ERROR;
+  db_bind_text(&q, 1, zKey);
+  db_bind_int64(&q, 2, now-THROTTLE_KNOWN_DAYS*86400);
+  int rc = db_step(&q);
+  db_finalize(&q);
+  if( rc==DB_ROW ) *pbKnown = 1;
+  return rc==DB_ROW || rc==DB_DONE ? DB_OK : DB_ERROR;
+}
+
+int throttle_begin(Db *pDb, Arena *a, const char *zLogin, const char *zAddr, const char *zDevice,
+                   i64 now, Throttle *p){
   memset(p, 0, sizeof *p);
-  if( zAddr==0 ) zAddr = "";
+  zAddr = throttle_addr_key(a, zAddr);
   p->zLogin = arena_strdup(a, zLogin);
-  p->zAddr = arena_strdup(a, zAddr);
-  p->aKey[0].zKey = arena_printf(a, "ip:%s", zAddr);
-  p->aKey[1].zKey = arena_printf(a, "u:%s", zLogin);
-  p->aKey[2].zKey = arena_printf(a, "ua:%s %s", zLogin, zAddr);
-  /* One order for every attempt: on PostgreSQL the rows are locked
-  ** ip, u, ua, so two attempts never wait for each other in a circle. */
+  p->zAddr = zAddr;
+  p->zKnownAddr = arena_printf(a, "a:%s %s", zLogin, zAddr);
+  if( zDevice && zDevice[0] ){
+    char zHash[65];
+    session_token_hash(zDevice, zHash);
+    p->zKnownDevice = arena_printf(a, "d:%s %s", zLogin, zHash);
+  }
+  p->aKey[TK_IP].zKey = arena_printf(a, "ip:%s", zAddr);
+  p->aKey[TK_USER].zKey = arena_printf(a, "u:%s", zLogin);
+  p->aKey[TK_PAIR].zKey = arena_printf(a, "ua:%s %s", zLogin, zAddr);
+  p->aKey[TK_CLEAN].zKey = arena_printf(a, "uc:%s", zLogin);
+  p->aKey[TK_DEVICE].zKey = arena_printf(a, "ud:%s", zLogin);
   if( db_begin_write(pDb) ) return FZ_INTERNAL;
-  if( throttle_count(pDb, &p->aKey[0], "", zAddr, THROTTLE_ADDR_FREE, THROTTLE_ADDR_MAX, now)
-   || throttle_count(pDb, &p->aKey[1], zLogin, "", THROTTLE_ACCOUNT_MAX, THROTTLE_ACCOUNT_MAX, now)
-   || throttle_count(pDb, &p->aKey[2], zLogin, zAddr, THROTTLE_PAIR_MAX, THROTTLE_PAIR_MAX, now) ){
-    db_rollback(pDb);
-    return FZ_INTERNAL;
-  }
-  /* Rows of ended windows hold nothing: cleared when an address starts a
-  ** new window (at most once an hour per address), so the table holds
-  ** about one hour of attempts however many logins are guessed. */
-  if( p->aKey[0].n==1 ){
-    Stmt q;
-    if( db_prepare(pDb, &q, "DELETE FROM login_fail WHERE first_at<=?1") ){ db_rollback(pDb); return FZ_INTERNAL; }
-    db_bind_int64(&q, 1, now-3600);
-    int rc = db_step(&q);
-    db_finalize(&q);
-    if( rc!=DB_DONE ){ db_rollback(pDb); return FZ_INTERNAL; }
-  }
-  if( db_commit(pDb) ) return FZ_INTERNAL;
+  int bAddr = 0, bDevice = 0;
+  if( throttle_cleanup(pDb, now)
+   || throttle_known(pDb, p->zKnownAddr, now, &bAddr)
+   || (p->zKnownDevice && throttle_known(pDb, p->zKnownDevice, now, &bDevice)) ) goto fail;
+  ThrottleKey *k = p->aKey;
+  /* a known device is spared the address's limit (not counted there) */
+  if( !bDevice && throttle_count(pDb, &k[TK_IP], "", zAddr, THROTTLE_ADDR_FREE, THROTTLE_ADDR_MAX, now) ) goto fail;
+  if( throttle_count(pDb, &k[TK_USER], zLogin, "", THROTTLE_ACCOUNT_MAX, THROTTLE_ACCOUNT_MAX, now)
+   || throttle_count(pDb, &k[TK_PAIR], zLogin, zAddr, THROTTLE_PAIR_MAX, THROTTLE_PAIR_MAX, now) ) goto fail;
+  if( bDevice && throttle_count(pDb, &k[TK_DEVICE], zLogin, "", THROTTLE_PAIR_MAX, THROTTLE_PAIR_MAX, now) ) goto fail;
+  /* Past the account's limit an address is still "clean" for it while
+  ** this is at most its THROTTLE_CLEAN_PAIR-th attempt at the account in
+  ** the hour (a typo or two is not guessing); such attempts are capped per
+  ** account by uc, so many addresses do not make many guesses. */
+  int bKnown = bAddr || bDevice;
+  int bClean = k[TK_PAIR].n<=THROTTLE_CLEAN_PAIR;
+  if( !k[TK_USER].bOk && !bKnown && bClean
+   && throttle_count(pDb, &k[TK_CLEAN], zLogin, "", THROTTLE_CLEAN_MAX, THROTTLE_CLEAN_MAX, now) ) goto fail;
+  if( db_commit_aside(pDb) ) return FZ_INTERNAL;
   p->bCounted = 1;
-  /* A clean address has no other attempt counted in its window: the
-  ** account's own limit does not apply to it, so the owner is never
-  ** locked out by guesses from elsewhere. */
-  int bClean = p->aKey[0].n==1;
-  p->bAllowed = p->aKey[0].bOk && p->aKey[2].bOk && (p->aKey[1].bOk || bClean);
-  if( !p->bAllowed ){
-    for(int i=0; i<3; i++){
-      if( i==1 && bClean ) continue;
-      if( !p->aKey[i].bOk && p->aKey[i].tUntil-now > p->nWait ) p->nWait = p->aKey[i].tUntil-now;
-    }
-    if( p->nWait<1 ) p->nWait = 1;
+  p->eKnown = bDevice ? 2 : bAddr ? 1 : 0;
+  /* the keys this attempt must pass */
+  int bUc = k[TK_CLEAN].n>0;           /* let through on the clean allowance, if at all */
+  int aNeed[5];
+  aNeed[TK_IP] = !bDevice;
+  aNeed[TK_USER] = !bKnown && !bUc;
+  aNeed[TK_PAIR] = 1;
+  aNeed[TK_CLEAN] = bUc;
+  aNeed[TK_DEVICE] = bDevice;
+  p->bAllowed = 1;
+  for(int i=0; i<5; i++){
+    if( !aNeed[i] || k[i].n==0 || k[i].bOk ) continue;
+    p->bAllowed = 0;
+    if( k[i].tUntil-now > p->nWait ) p->nWait = k[i].tUntil-now;
   }
+  if( !p->bAllowed && p->nWait<1 ) p->nWait = 1;
   return FZ_OK;
+fail:
+  db_rollback(pDb);
+  return FZ_INTERNAL;
 }
 
 void throttle_message(const Throttle *p, char *zErr, int nErr){
@@ -152,48 +235,70 @@ static int throttle_audit_lock(Ctx *c, const char *zKey, const char *zLogin,
   return rc;
 }
 
-int throttle_end(Db *pDb, Arena *a, Throttle *p, int bSuccess){
+/* Records a successful login's place (login_known fkey) as known now. */
+static int throttle_remember(Db *pDb, const char *zKey, const char *zLogin, i64 now){
+  Stmt q;
+  if( db_prepare(pDb, &q, "INSERT INTO login_known(fkey, login, at) VALUES(?1, ?2, ?3)"
+                          " ON CONFLICT(fkey) DO UPDATE SET at=excluded.at") ) return DB_ERROR;
+  db_bind_text(&q, 1, zKey);
+  db_bind_text(&q, 2, zLogin);
+  db_bind_int64(&q, 3, now);
+  int rc = db_step(&q);
+  db_finalize(&q);
+  return rc==DB_DONE ? DB_OK : DB_ERROR;
+}
+
+int throttle_end(Db *pDb, Arena *a, Throttle *p, int bSuccess, int bRemember){
   if( !p->bCounted ) return FZ_OK;
   p->bCounted = 0;
   Stmt q;
   if( bSuccess ){
     /* Take this attempt back: addresses shared by a whole office and
-    ** accounts used every day are throttled by their failures only. */
+    ** accounts used every day are throttled by their failures only; the
+    ** pair's and the device's failures end with a success. */
     if( db_begin_write(pDb) ) return FZ_INTERNAL;
     int rc = DB_OK;
-    for(int i=0; i<2 && rc==DB_OK; i++){
-      if( db_prepare(pDb, &q, "UPDATE login_fail SET n=n-1 WHERE fkey=?1 AND n>0") ){ rc = DB_ERROR; break; }
+    for(int i=0; i<5 && rc==DB_OK; i++){
+      if( p->aKey[i].n==0 ) continue;             /* not counted */
+      if( i==TK_PAIR || i==TK_DEVICE ){
+        rc = db_prepare(pDb, &q, "DELETE FROM login_fail WHERE fkey=?1");
+      }else{
+        rc = db_prepare(pDb, &q, "UPDATE login_fail SET n=n-1 WHERE fkey=?1 AND n>0");
+      }
+      if( rc ) break;
       db_bind_text(&q, 1, p->aKey[i].zKey);
       if( db_step(&q)!=DB_DONE ) rc = DB_ERROR;
       db_finalize(&q);
     }
-    if( rc==DB_OK && db_prepare(pDb, &q, "DELETE FROM login_fail WHERE fkey=?1")==DB_OK ){
-      db_bind_text(&q, 1, p->aKey[2].zKey);
-      if( db_step(&q)!=DB_DONE ) rc = DB_ERROR;
-      db_finalize(&q);
+    i64 now = (i64)time(0);
+    if( rc==DB_OK && bRemember ){
+      rc = throttle_remember(pDb, p->zKnownAddr, p->zLogin, now);
+      if( rc==DB_OK && p->zKnownDevice ) rc = throttle_remember(pDb, p->zKnownDevice, p->zLogin, now);
     }
     if( rc ){ db_rollback(pDb); return FZ_INTERNAL; }
-    return db_commit(pDb) ? FZ_INTERNAL : FZ_OK;
+    return db_commit_aside(pDb) ? FZ_INTERNAL : FZ_OK;
   }
   /* A failure or a refusal: the attempt stays counted. The attempt that
   ** was numbered nMax made its key refused for the rest of the window
   ** (exactly one attempt per window gets that number): log the lock. */
   int bLock = 0;
-  for(int i=0; i<3; i++) if( p->aKey[i].n==p->aKey[i].nMax ) bLock = 1;
+  for(int i=0; i<5; i++) if( p->aKey[i].n>0 && p->aKey[i].n==p->aKey[i].nMax ) bLock = 1;
   if( !bLock ) return FZ_OK;
   Actor act = actorThrottle;
   Ctx c;
   ctx_init(&c, pDb, a, &act);
   if( db_begin_write(pDb) ) return FZ_INTERNAL;
-  for(int i=0; i<3; i++){
+  for(int i=0; i<5; i++){
     const ThrottleKey *k = &p->aKey[i];
-    if( k->n!=k->nMax ) continue;
-    if( throttle_audit_lock(&c, k->zKey, i==0 ? "" : p->zLogin, i==1 ? "" : p->zAddr, k->n, k->tUntil) ){
+    if( k->n==0 || k->n!=k->nMax ) continue;
+    const char *zLogin = i==TK_IP ? "" : p->zLogin;
+    const char *zAddr = i==TK_IP || i==TK_PAIR ? p->zAddr : "";
+    if( throttle_audit_lock(&c, k->zKey, zLogin, zAddr, k->n, k->tUntil) ){
       db_rollback(pDb);
       return FZ_INTERNAL;
     }
   }
-  return db_commit(pDb) ? FZ_INTERNAL : FZ_OK;
+  return db_commit_aside(pDb) ? FZ_INTERNAL : FZ_OK;
 }
 
 int throttle_list(Db *pDb, Arena *a, i64 now, ThrottleRow **paRow, int *pnRow){
@@ -229,6 +334,13 @@ int throttle_unlock(Ctx *c, const char *zName, int *pnRemoved){
   Buf b;
   Json js;
   *pnRemoved = 0;
+  /* "" would match every address key's login and every account key's
+  ** address: every row */
+  if( zName==0 || zName[0]==0 ){
+    err_add(c, 0, 0, "请指明要解除限制的账号或地址（不能为空）");
+    return FZ_INVALID;
+  }
+  zName = throttle_addr_key(c->pArena, zName);    /* an IPv6 address: its /64 */
   if( db_begin_write(c->pDb) ) return err_internal(c, "throttle_unlock: %s", db_errmsg(c->pDb));
   /* every row of that account, or of that address: its locks, its delays
   ** and its counts; one audit entry lists what they held */

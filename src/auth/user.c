@@ -138,14 +138,15 @@ static const char zDummyHash[] =
   "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 int user_login(Db *pDb, Arena *a, const char *zLogin, const char *zPw, const char *zAddr,
-               Actor *pActor, char *zErr, int nErr){
+               const char *zDevice, Actor *pActor, char *zErr, int nErr){
   Throttle t;
+  snprintf(zErr, (size_t)nErr, "账号或密码错误");
   /* Counted and checked in one statement per key, before the (slow)
   ** password check: parallel guesses each get their own number. */
-  if( throttle_begin(pDb, a, zLogin, zAddr, (i64)time(0), &t) ) return FZ_INTERNAL;
+  if( throttle_begin(pDb, a, zLogin, zAddr, zDevice, (i64)time(0), &t) ) return FZ_INTERNAL;
   if( !t.bAllowed ){
     throttle_message(&t, zErr, nErr);
-    return throttle_end(pDb, a, &t, 0) ? FZ_INTERNAL : FZ_FORBIDDEN;
+    return throttle_end(pDb, a, &t, 0, 0) ? FZ_INTERNAL : FZ_FORBIDDEN;
   }
   Stmt q;
   i64 iUser = 0;
@@ -158,12 +159,12 @@ int user_login(Db *pDb, Arena *a, const char *zLogin, const char *zPw, const cha
   }
   db_finalize(&q);
   int ok = pw_verify(iUser ? zHash : zDummyHash, zPw) && iUser;
-  if( throttle_end(pDb, a, &t, ok) ) return FZ_INTERNAL;
-  if( !ok ){
-    snprintf(zErr, (size_t)nErr, "账号或密码错误");
-    return FZ_INVALID;
-  }
-  return actor_load(pDb, a, iUser, pActor);
+  if( throttle_end(pDb, a, &t, ok, 1) ) return FZ_INTERNAL;
+  if( !ok ) return FZ_INVALID;
+  /* The account was disabled between the two reads: as a wrong password
+  ** (a storage failure is answered 503 by the dispatcher). */
+  int rc = actor_load(pDb, a, iUser, pActor);
+  return rc==FZ_NOTFOUND ? FZ_INVALID : rc;
 }
 
 int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, const char *zNew2,
@@ -181,15 +182,15 @@ int user_set_password(Ctx *c, i64 iUser, const char *zOld, const char *zNew, con
   /* Old passwords are checked like logins, throttled the same way: a
   ** stolen session cannot be used to guess the password. */
   Throttle t;
-  if( throttle_begin(c->pDb, c->pArena, zLogin, zAddr, (i64)time(0), &t) ) return err_internal(c, "throttle: %s", db_errmsg(c->pDb));
+  if( throttle_begin(c->pDb, c->pArena, zLogin, zAddr, 0, (i64)time(0), &t) ) return err_internal(c, "throttle: %s", db_errmsg(c->pDb));
   if( !t.bAllowed ){
     if( t.nWait<60 ) err_add(c, 0, &fOld, "错误次数过多，请%lld秒后再试", (long long)t.nWait);
     else err_add(c, 0, &fOld, "错误次数过多，请%lld分钟后再试", (long long)(t.nWait+59)/60);
-    if( throttle_end(c->pDb, c->pArena, &t, 0) ) return err_internal(c, "throttle: %s", db_errmsg(c->pDb));
+    if( throttle_end(c->pDb, c->pArena, &t, 0, 0) ) return err_internal(c, "throttle: %s", db_errmsg(c->pDb));
     return FZ_INVALID;
   }
   int bOldOk = zOld!=0 && pw_verify(zHash, zOld);
-  if( throttle_end(c->pDb, c->pArena, &t, bOldOk) ) return err_internal(c, "throttle: %s", db_errmsg(c->pDb));
+  if( throttle_end(c->pDb, c->pArena, &t, bOldOk, 0) ) return err_internal(c, "throttle: %s", db_errmsg(c->pDb));
   if( !bOldOk ) err_add(c, 0, &fOld, "不正确");
   const char *zWhy = zNew==0 ? "不能为空" : zOld && strcmp(zNew, zOld)==0 ? "不能与原密码相同" : pw_weak(zNew, zLogin);
   if( zWhy ) err_add(c, 0, &fNew, "%s", zWhy);

@@ -66,6 +66,7 @@ struct Db {
   int bQueryFail;        /* another statement failed (db_query_failed) */
   char zQueryErr[512];   /* the first such failure's message, with its statement */
   int bProbe;            /* db_compiles: a failure to prepare is the answer, no mark */
+  i64 nCommit;           /* write transactions committed (db_commit_count) */
   CacheEnt aCache[CACHE_SLOTS];
   int nCache;
 };

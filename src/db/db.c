@@ -229,8 +229,17 @@ int db_commit(Db *p){
                p->bQueryFail ? p->zQueryErr : p->zStorageErr);
     return DB_ERROR;
   }
-  return p->pVt->xCommit(p);
+  int rc = p->pVt->xCommit(p);
+  if( rc==DB_OK ) p->nCommit++;
+  return rc;
 }
+int db_commit_aside(Db *p){
+  i64 n = p->nCommit;
+  int rc = db_commit(p);
+  p->nCommit = n;
+  return rc;
+}
+i64 db_commit_count(Db *p){ return p->nCommit; }
 void db_rollback(Db *p){
   if( p->pOpenCopy ) db_bulk_abort(p->pOpenCopy);
   if( p->nTxn==0 ) return;
@@ -242,7 +251,22 @@ int db_in_txn(Db *p){ return p->nTxn>0; }
 int db_begin_read(Db *p){ copy_yield(p); return p->pVt->xBeginRead(p); }
 void db_end_read(Db *p){ copy_yield(p); p->pVt->xEndRead(p); }
 void db_bulk_mode(Db *p, int bOn){ p->pVt->xBulkMode(p, bOn); }
-void db_refresh_stats(Db *p, const char *zTable){ p->pVt->xRefreshStats(p, zTable); }
+/* Best effort: the statistics only guide the planner, and the caller has
+** committed already, so a failure here (SQLite's write lock held by
+** another connection, PostgreSQL's ANALYZE cancelled) leaves neither an
+** error nor a storage mark behind: the mark is saved and restored. */
+void db_refresh_stats(Db *p, const char *zTable){
+  int bFail = p->bStorageFail, bQuery = p->bQueryFail;
+  char zSaved[sizeof p->zStorageErr], zQuery[sizeof p->zQueryErr];
+  memcpy(zSaved, p->zStorageErr, sizeof zSaved);
+  memcpy(zQuery, p->zQueryErr, sizeof zQuery);
+  p->pVt->xRefreshStats(p, zTable);
+  p->bStorageFail = bFail;
+  p->bQueryFail = bQuery;
+  memcpy(p->zStorageErr, zSaved, sizeof zSaved);
+  memcpy(p->zQueryErr, zQuery, sizeof zQuery);
+  p->zErr[0] = 0;
+}
 void db_sync_ids(Db *p, const char *zTable){ p->pVt->xSyncIds(p, zTable); }
 void db_schema_lock(Db *p, int bOn){ p->pVt->xSchemaLock(p, bOn); }
 

@@ -149,6 +149,14 @@ int  sql_scope(SqlBuf*, const char *zAlias);
 ** audit chain stays one chain with several servers. */
 int  db_begin_write(Db*);
 int  db_commit(Db*);
+/* Successful outermost commits since open. The HTTP dispatcher compares it
+** before and after a handler: a request that has committed keeps its
+** answer even when a later statement fails (a 503 would make a client
+** repeat a write that is done). db_commit_aside commits like db_commit
+** but is not counted: bookkeeping beside the request's own effect (login
+** counters), after which a failed read must still become a 503. */
+int  db_commit_aside(Db*);
+i64  db_commit_count(Db*);
 void db_rollback(Db*);
 int  db_in_txn(Db*);
 /* A read transaction around a whole GET request: one snapshot, one lock. */
@@ -157,7 +165,8 @@ void db_end_read(Db*);
 /* Bulk writes (imports): a page cache large enough that one big
 ** transaction does not spill to disk and read back. Off restores it. */
 void db_bulk_mode(Db*, int bOn);
-/* After a bulk load: refresh the planner's statistics of zTable (cheaply). */
+/* After a bulk load: refresh the planner's statistics of zTable (cheaply,
+** best effort: never waits for a lock, leaves no error or storage mark). */
 void db_refresh_stats(Db*, const char *zTable);
 /* After rows were written with explicit ids: the next generated id follows
 ** the largest (PostgreSQL's sequence; nothing to do on SQLite). */

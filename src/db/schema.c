@@ -232,6 +232,23 @@ static const Migration aMigration[] = {
     ** changed before anything else is done. */
     "ALTER TABLE users ADD COLUMN pw_temp BIGINT NOT NULL DEFAULT 0;"
   },
+  { 11, 0,
+    /* Login throttling, continued (src/auth/throttle.c): indexes for the
+    ** cleanup of ended windows (first_at), the admin's list of locks
+    ** (locked_until) and unlock by account or address; and the places an
+    ** account last logged in from, whose attempts the account-wide limits
+    ** spare so the owner is not locked out by guesses from elsewhere. */
+    "CREATE INDEX login_fail_first ON login_fail(first_at);"
+    "CREATE INDEX login_fail_until ON login_fail(locked_until);"
+    "CREATE INDEX login_fail_login ON login_fail(login);"
+    "CREATE INDEX login_fail_addr ON login_fail(addr);"
+    "CREATE TABLE login_known("
+    "  fkey TEXT PRIMARY KEY,"          /* 'a:<login> <addr>' or 'd:<login> <sha256 of the device token, hex>' */
+    "  login TEXT NOT NULL,"            /* the account */
+    "  at BIGINT NOT NULL"              /* unix seconds of its latest successful login there */
+    ");"
+    "CREATE INDEX login_known_at ON login_known(at);"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

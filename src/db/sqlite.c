@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 
 typedef struct LiteDb { Db base; sqlite3 *db; } LiteDb;
+/* How long a statement waits for another connection's lock. */
+#define LITE_BUSY_MS 10000
 #define LITE(p) (((LiteDb*)(p))->db)
 
 /* Result codes that say the file or its locks failed, not the statement
@@ -128,9 +130,14 @@ static void lite_end_read(Db *p){
   if( !sqlite3_get_autocommit(LITE(p)) ) lite_cached_step(p, "COMMIT");
 }
 
+/* PRAGMA optimize may write sqlite_stat1: without waiting for the write
+** lock (another writer holding it means the statistics wait for the next
+** big import, not the client whose import has committed). */
 static void lite_refresh_stats(Db *p, const char *zTable){
   (void)zTable;
+  sqlite3_busy_timeout(LITE(p), 0);
   lite_exec(p, "PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002");
+  sqlite3_busy_timeout(LITE(p), LITE_BUSY_MS);
 }
 static void lite_sync_ids(Db *p, const char *zTable){ (void)p; (void)zTable; }
 /* Each migration runs in its own BEGIN IMMEDIATE: nothing more to lock. */
@@ -249,7 +256,7 @@ Db *sqlite_open(const char *zTarget, int bCreate, char *zErr, int nErr){
     free(p);
     return 0;
   }
-  sqlite3_busy_timeout(p->db, 10000);
+  sqlite3_busy_timeout(p->db, LITE_BUSY_MS);
   sqlite3_exec(p->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
                       " PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;", 0, 0, 0);
   return &p->base;

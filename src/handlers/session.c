@@ -19,11 +19,20 @@ void h_login(Req *r){
   if( req_login_check(r) || req_fields(r, aF, 2, az) ) return;
   View v = { .eView=VIEW_LOGIN, .eAgain=VIEW_LOGIN_FORM, .iFail=400, .zError="请输入账号和密码", .zNext=zNext };
   if( az[0]==0 || az[0][0]==0 || az[1]==0 || az[1][0]==0 ){ req_answer(r, FZ_INVALID, &v); return; }
-  char zErr[200], zToken[65], zCsrf[65];
+  /* The device token (auth.h, known places): the browser's own, or a new
+  ** one that a success makes known for this account. */
+  const char *zDevice = req_cookie(r, "fz_device");
+  char zNewDevice[65];
+  if( zDevice==0 || strlen(zDevice)!=64 || strspn(zDevice, "0123456789abcdef")!=64 ){
+    random_token(zNewDevice, 32);
+    zDevice = zNewDevice;
+  }
+  char zErr[200] = "账号或密码错误", zToken[65], zCsrf[65];
   Actor a;
-  int rc = user_login(r->ctx.pDb, &r->arena, az[0], az[1], r->zAddr, &a, zErr, sizeof zErr);
+  int rc = user_login(r->ctx.pDb, &r->arena, az[0], az[1], r->zAddr, zDevice, &a, zErr, sizeof zErr);
   if( rc==FZ_OK && session_create(r->ctx.pDb, a.iUser, zToken, zCsrf) ) rc = FZ_INTERNAL;
   if( rc==FZ_OK ){                   /* a one-time password is changed first */
+    req_set_cookie(r, "fz_device", arena_strdup(&r->arena, zDevice), THROTTLE_KNOWN_DAYS*86400);
     v.pActor = &a, v.zToken = arena_strdup(&r->arena, zToken), v.zCsrf = zCsrf;
     if( a.bPwTemp ) v.zNext = "/account";
   }else if( rc!=FZ_INTERNAL ){

@@ -4,7 +4,9 @@
 ** Handlers can therefore assume their route's policy holds. And after
 ** them one more: a request during which the database failed is answered
 ** 503 (storage unavailable: db.h, storage failures) or 500 (a statement
-** failed: db.h, failed statements), whatever the handler made of it.
+** failed: db.h, failed statements), whatever the handler made of it,
+** unless the request had committed its write before the failure: then
+** its answer stands and the failure is only logged.
 */
 #include "http/req.h"
 #include "auth/auth.h"
@@ -170,8 +172,9 @@ static int storage_verdict(Req *r){
 }
 
 /* Called on the first call of the access handler, before any body byte is
-** read: a request that will be refused (not logged in, read-only role, no
-** CSRF header for a cookie session) must not get its upload written to disk. */
+** read: a request that will be refused (not logged in, a one-time password
+** not yet changed, not an admin on an admin route, read-only role) must
+** not get its upload written to disk. The same checks as http_dispatch. */
 int http_may_upload(Req *r){
   const Route *p = r->pRoute;
   if( p==0 || r->ctx.pDb==0 ) return 0;
@@ -184,6 +187,8 @@ int http_may_upload(Req *r){
   }
   if( db_query_failed(r->ctx.pDb) ) return 0;       /* fails again there: answered 500 */
   if( (p->flags & RT_LOGIN) && r->zToken==0 ) return 0;
+  if( r->zToken && r->actor.bPwTemp && !(p->flags & RT_PWOK) ) return 0;
+  if( (p->flags & RT_ADMIN) && !(r->actor.mRole & R_ADMIN) ) return 0;
   if( (p->flags & RT_WRITE) && !actor_can_write(&r->actor) ) return 0;
   return 1;
 }
@@ -251,9 +256,23 @@ void http_dispatch(Req *r){
     return;
   }
   db_set_readonly(r->ctx.pDb, bGet);
+  i64 nCommit = db_commit_count(r->ctx.pDb);
   p->xHandler(r);
   if( bGet ) db_end_read(r->ctx.pDb);
   db_set_readonly(r->ctx.pDb, 0);
   if( db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
+  if( db_failed(r->ctx.pDb) && db_commit_count(r->ctx.pDb)!=nCommit ){
+    /* The request's write is committed: a 503 or 500 would make the client
+    ** send it again (a second record). Its answer stands, built from what
+    ** the handler had; the failure after the commit goes to the error log. */
+    char z[600];
+    snprintf(z, sizeof z, "%s", db_storage_failed(r->ctx.pDb) ? db_storage_errmsg(r->ctx.pDb)
+                                                              : db_query_errmsg(r->ctx.pDb));
+    for(char *s=z; *s; s++) if( (unsigned char)*s < 0x20 ) *s = ' ';
+    fprintf(stderr, "fazhi: request %lld %s %s: 已提交后数据库出错（仍按已提交应答）：%s\n",
+            (long long)r->iRequest, r->zMethod, r->zPath, z);
+    db_storage_clear(r->ctx.pDb);
+    return;
+  }
   storage_verdict(r);
 }

@@ -10,12 +10,21 @@
 ** the address it saw, so entries left of that are the client's own claims),
 ** else X-Real-IP; X-Forwarded-Proto "https" marks the request as HTTPS.
 ** `serve --https` marks every request as HTTPS (TLS ends in front of it).
+**
+** The server listens on IPv4 only, so a proxy is named by its IPv4 address
+** (an IPv6 one is refused: no peer could ever match it). The first request
+** that carries X-Forwarded-For or X-Real-IP from a peer that is not a
+** trusted proxy logs one warning on stderr: most likely nginx in front of
+** a server started without --trusted-proxy, where every user shares
+** nginx's address (one stranger's failed logins then slow everyone down)
+** and HTTPS goes unnoticed (no Secure cookie, no HSTS).
 */
 #include "http/req.h"
 #include <string.h>
 #include <stdio.h>
 #include <strings.h>
 #include <arpa/inet.h>
+#include <stdatomic.h>
 
 #define MAX_TRUSTED 16
 
@@ -23,6 +32,7 @@
 static struct { int fam; unsigned char a[16]; } aTrusted[MAX_TRUSTED];
 static int nTrusted;
 static int bAlwaysHttps;
+static atomic_int bWarnedUntrusted;   /* the one-time warning has been logged */
 
 /* Parses an IPv4 or IPv6 address (n bytes of z) into *pFam/a; 0 if it is one. */
 static int addr_parse(const char *z, size_t n, int *pFam, unsigned char a[16]){
@@ -62,6 +72,12 @@ int http_trust_set(const char *zList, int bHttps, char *zErr, int nErr){
                (int)(n>60 ? 60 : n), z);
       return 1;
     }
+    if( aTrusted[nTrusted].fam!=AF_INET ){
+      snprintf(zErr, (size_t)nErr, "--trusted-proxy 中的“%.*s”是IPv6地址：本服务只在IPv4地址上监听，"
+               "反向代理须经IPv4连接（如 nginx 写 proxy_pass http://127.0.0.1:8080，此处写 127.0.0.1）",
+               (int)(n>60 ? 60 : n), z);
+      return 1;
+    }
     nTrusted++;
     if( e==0 ) break;
     z = e+1;
@@ -81,7 +97,16 @@ void req_client_resolve(Req *r, const char *zPeer){
   unsigned char a[16];
   r->zAddr = arena_strdup(&r->arena, zPeer ? zPeer : "");
   r->bHttps = bAlwaysHttps;
-  if( nTrusted==0 || zPeer==0 || addr_parse(zPeer, strlen(zPeer), &fam, a) || !addr_trusted(fam, a) ) return;
+  if( nTrusted==0 || zPeer==0 || addr_parse(zPeer, strlen(zPeer), &fam, a) || !addr_trusted(fam, a) ){
+    if( (req_in_header(r, "X-Forwarded-For") || req_in_header(r, "X-Real-IP"))
+     && atomic_exchange(&bWarnedUntrusted, 1)==0 ){
+      fprintf(stderr, "警告：%s 发来了 X-Forwarded-For/X-Real-IP，但它不在 --trusted-proxy 中，这些请求头被忽略。"
+              "若本服务在 nginx 等反向代理之后，请加 --trusted-proxy %s：否则所有用户共用代理的地址"
+              "（一人登录失败多次，全体受限），HTTPS 也无从得知（会话Cookie不带Secure，不发HSTS）。"
+              "此警告只显示一次。\n", zPeer ? zPeer : "?", zPeer && zPeer[0] ? zPeer : "127.0.0.1");
+    }
+    return;
+  }
   const char *zClient = 0;
   const char *zXff = req_in_header(r, "X-Forwarded-For");
   if( zXff ){

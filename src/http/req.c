@@ -40,10 +40,14 @@ void req_header(Req *r, const char *zName, const char *zValue){
   r->nHdr++;
 }
 
+/* A request built without a socket (unit tests of http_dispatch) has
+** no headers and no cookies. */
 const char *req_cookie(Req *r, const char *zName){
+  if( r->pConn==0 ) return 0;
   return MHD_lookup_connection_value((struct MHD_Connection*)r->pConn, MHD_COOKIE_KIND, zName);
 }
 const char *req_in_header(Req *r, const char *zName){
+  if( r->pConn==0 ) return 0;
   return MHD_lookup_connection_value((struct MHD_Connection*)r->pConn, MHD_HEADER_KIND, zName);
 }
 

@@ -41,17 +41,23 @@ static int t_fail(Db *p, Arena *a, const char *zLogin, const char *zAddr, i64 no
   int nChecked = 0;
   for(int i=0; i<n; i++){
     Throttle t;
-    if( throttle_begin(p, a, zLogin, zAddr, now, &t) ){ T_CHECK(0); return -1; }
+    if( throttle_begin(p, a, zLogin, zAddr, 0, now, &t) ){ T_CHECK(0); return -1; }
     nChecked += t.bAllowed;
-    throttle_end(p, a, &t, 0);
+    throttle_end(p, a, &t, 0, 0);
   }
   return nChecked;
 }
-static int t_try(Db *p, Arena *a, const char *zLogin, const char *zAddr, i64 now, int bRight){
+/* One attempt, with the device token zDevice (or NULL), right or wrong,
+** ended as user_login ends it; whether it was let through. */
+static int t_try_dev(Db *p, Arena *a, const char *zLogin, const char *zAddr, const char *zDevice,
+                     i64 now, int bRight){
   Throttle t;
-  if( throttle_begin(p, a, zLogin, zAddr, now, &t) ){ T_CHECK(0); return -1; }
-  throttle_end(p, a, &t, t.bAllowed && bRight);
+  if( throttle_begin(p, a, zLogin, zAddr, zDevice, now, &t) ){ T_CHECK(0); return -1; }
+  throttle_end(p, a, &t, t.bAllowed && bRight, 1);
   return t.bAllowed;
+}
+static int t_try(Db *p, Arena *a, const char *zLogin, const char *zAddr, i64 now, int bRight){
+  return t_try_dev(p, a, zLogin, zAddr, 0, now, bRight);
 }
 
 static void t_throttle(void){
@@ -74,7 +80,8 @@ static void t_throttle(void){
   /* the account: after 10, failing addresses are refused, clean ones not */
   T_EQ_INT(t_fail(p, &a, "leader", "10.1.0.1", t0, 4), 4);
   T_EQ_INT(t_fail(p, &a, "leader", "10.1.0.2", t0, 4), 4);
-  T_EQ_INT(t_fail(p, &a, "leader", "10.1.0.3", t0, 4), 2);           /* 9th and 10th */
+  /* 9th, 10th, and an 11th while the address is clean (its 3rd) */
+  T_EQ_INT(t_fail(p, &a, "leader", "10.1.0.3", t0, 4), 3);
   T_EQ_INT(t_try(p, &a, "leader", "10.1.0.1", t0+5, 1), 0);
   T_EQ_INT(t_try(p, &a, "leader", "10.1.0.9", t0+5, 1), 1);          /* the owner */
   /* the address: 20 at once, then 1, 4, 9 s … apart */
@@ -98,9 +105,73 @@ static void t_throttle(void){
   db_close(p);
 }
 
+/* 2026-12-07 (review of issue 13): a guesser with many addresses was not
+** limited (every IPv6 address was its own key, and any address new to the
+** account skipped the account's limit), and the owner was locked out by a
+** single typo while the account was under attack (clean meant "no other
+** attempt at all from this address in its hour"). */
+static void t_throttle_many(void){
+  Db *p = t_open();
+  Arena a;
+  arena_init(&a);
+  i64 t0 = 1800000000;
+  /* IPv6: one /64 is one address */
+  T_EQ_STR(throttle_addr_key(&a, "2001:db8:1:2::5"), "2001:db8:1:2::/64");
+  T_EQ_STR(throttle_addr_key(&a, "2001:db8:1:2:ffff:1:2:3"), "2001:db8:1:2::/64");
+  T_EQ_STR(throttle_addr_key(&a, "10.0.0.1"), "10.0.0.1");
+  int n = 0;
+  for(int i=1; i<=8; i++){
+    char z[64];
+    snprintf(z, sizeof z, "2001:db8:1:2::%x", i);
+    n += t_fail(p, &a, "admin", z, t0, 1);
+  }
+  T_EQ_INT(n, THROTTLE_PAIR_MAX);                     /* 8 hosts of one /64: the pair limit */
+  /* the owner logged in yesterday from 10.9.0.1 (a known address) and
+  ** from a browser at 10.9.0.2 (a known device) */
+  const char *zDev = "5f2b7c1e9a3d4b6c8e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d";
+  T_EQ_INT(t_try(p, &a, "fuyi", "10.9.0.1", t0-86400, 1), 1);
+  T_EQ_INT(t_try_dev(p, &a, "fuyi", "10.9.0.2", zDev, t0-86400, 1), 1);
+  /* a guesser with 300 addresses, 3 tries from each, in one hour */
+  n = 0;
+  for(int i=0; i<300; i++){
+    char z[32];
+    snprintf(z, sizeof z, "10.%d.%d.1", 20+i/200, i%200);
+    n += t_fail(p, &a, "fuyi", z, t0+i, 3);
+  }
+  T_EQ_INT(n, THROTTLE_ACCOUNT_MAX+THROTTLE_CLEAN_MAX);
+  T_EQ_INT(n, 20);                                   /* as the README says */
+  /* a new address without the device is refused for the rest of the hour … */
+  T_EQ_INT(t_try(p, &a, "fuyi", "10.30.0.1", t0+400, 1), 0);
+  /* … but the owner is not: from the known address, a typo, then the
+  ** right password; from the known device at an address never seen */
+  T_EQ_INT(t_try(p, &a, "fuyi", "10.9.0.1", t0+401, 0), 1);
+  T_EQ_INT(t_try(p, &a, "fuyi", "10.9.0.1", t0+402, 1), 1);
+  T_EQ_INT(t_try_dev(p, &a, "fuyi", "10.31.0.1", zDev, t0+403, 0), 1);
+  T_EQ_INT(t_try_dev(p, &a, "fuyi", "10.31.0.1", zDev, t0+404, 1), 1);
+  /* a known device is spared its address's limit: 100 attempts from
+  ** 10.32.0.1 at other accounts refuse the address, not the device */
+  for(int i=0; i<100; i++){ char z[20]; snprintf(z, sizeof z, "w%d", i); t_try(p, &a, z, "10.32.0.1", t0+500, 0); }
+  T_EQ_INT(t_try(p, &a, "leader", "10.32.0.1", t0+501, 1), 0);
+  T_EQ_INT(t_try_dev(p, &a, "fuyi", "10.32.0.1", zDev, t0+502, 1), 1);
+  /* the device has its own limit: 5 wrong passwords an hour, wherever */
+  for(int i=0; i<THROTTLE_PAIR_MAX; i++){
+    char z[32];
+    snprintf(z, sizeof z, "10.33.0.%d", i+1);
+    T_EQ_INT(t_try_dev(p, &a, "fuyi", z, zDev, t0+600+i, 0), 1);
+  }
+  T_EQ_INT(t_try_dev(p, &a, "fuyi", "10.33.1.1", zDev, t0+700, 1), 0);
+  /* a device token unknown to the account is no help */
+  T_EQ_INT(t_try_dev(p, &a, "fuyi", "10.34.0.1", "00000000000000000000000000000000000000000000000000000000000000ff", t0+701, 1), 0);
+  /* the next hour everything is checked again */
+  T_EQ_INT(t_try(p, &a, "fuyi", "10.30.0.1", t0+3700, 1), 1);
+  arena_free(&a);
+  db_close(p);
+}
+
 static const TestCase aTest[] = {
   { "pw_weak", t_pw_weak },
   { "throttle", t_throttle },
+  { "throttle_many", t_throttle_many },
 };
 
 int main(int argc, char **argv){ return t_main(argc, argv, aTest, T_COUNT(aTest)); }
