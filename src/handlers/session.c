@@ -13,28 +13,33 @@ void h_login_form(Req *r){
   web_login(r, 0, req_param(r, "next"));
 }
 
+/* The device token (auth.h, known places): the browser's own, or a new
+** one (arena memory); the cookie is (re)set with every login answer, and
+** only a success makes the token known for the account (user_login). */
+static const char *device_token(Req *r){
+  const char *z = req_cookie(r, "fz_device");
+  if( z==0 || strlen(z)!=64 || strspn(z, "0123456789abcdef")!=64 ){
+    char *zNew = arena_alloc(&r->arena, 65);
+    random_token(zNew, 32);
+    z = zNew;
+  }
+  req_set_cookie(r, "fz_device", z, THROTTLE_KNOWN_DAYS*86400);
+  return z;
+}
+
 void h_login(Req *r){
   static const Field aF[] = { { "login", "账号", FT_TEXT }, { "password", "密码", FT_TEXT } };
   const char *az[2], *zNext = req_param(r, "next");
   if( req_login_check(r) || req_fields(r, aF, 2, az) ) return;
   View v = { .eView=VIEW_LOGIN, .eAgain=VIEW_LOGIN_FORM, .iFail=400, .zError="请输入账号和密码", .zNext=zNext };
   if( az[0]==0 || az[0][0]==0 || az[1]==0 || az[1][0]==0 ){ req_answer(r, FZ_INVALID, &v); return; }
-  /* The device token (auth.h, known places): the browser's own, or a new
-  ** one that a success makes known for this account. */
-  const char *zDevice = req_cookie(r, "fz_device");
-  char zNewDevice[65];
-  if( zDevice==0 || strlen(zDevice)!=64 || strspn(zDevice, "0123456789abcdef")!=64 ){
-    random_token(zNewDevice, 32);
-    zDevice = zNewDevice;
-  }
-  char zErr[200] = "账号或密码错误", zToken[65], zCsrf[65];
-  Actor a;
+  const char *zDevice = device_token(r);
+  Actor a; char zErr[200] = "账号或密码错误", zToken[65], zCsrf[65];
   int rc = user_login(r->ctx.pDb, &r->arena, az[0], az[1], r->zAddr, zDevice, &a, zErr, sizeof zErr);
   if( rc==FZ_OK && session_create(r->ctx.pDb, a.iUser, zToken, zCsrf) ) rc = FZ_INTERNAL;
-  if( rc==FZ_OK ){                   /* a one-time password is changed first */
-    req_set_cookie(r, "fz_device", arena_strdup(&r->arena, zDevice), THROTTLE_KNOWN_DAYS*86400);
+  if( rc==FZ_OK ){
     v.pActor = &a, v.zToken = arena_strdup(&r->arena, zToken), v.zCsrf = zCsrf;
-    if( a.bPwTemp ) v.zNext = "/account";
+    if( a.bPwTemp ) v.zNext = "/account";       /* a one-time password is changed first */
   }else if( rc!=FZ_INTERNAL ){
     v.iFail = rc==FZ_FORBIDDEN ? 429 : 401, v.zError = zErr, rc = FZ_INVALID;
   }
