@@ -600,14 +600,17 @@ static void bind_val(Stmt *q, int iParam, const Field *f, const char *z){
 
 /* INSERT of every column; the database assigns the id and RETURNING
 ** reports it. */
-static int insert_prepare(Ctx *c, const Kind *k, Stmt *q){
+/* bId: the id is given too (the last parameter); otherwise the table picks it. */
+static int insert_prepare(Ctx *c, const Kind *k, Stmt *q, int bId){
   SqlBuf b;
   sqlbuf_init(&b);
   sql_lit(&b, "INSERT INTO "); sql_ident(&b, k->zName);
   sql_lit(&b, "(dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(&b, ", "); sql_ident(&b, f->zName); }
-  sql_lit(&b, ", unit_id) VALUES(");
-  int n = 5 + kind_nfield(k);
+  sql_lit(&b, ", unit_id");
+  if( bId ) sql_lit(&b, ", id");
+  sql_lit(&b, ") VALUES(");
+  int n = 5 + kind_nfield(k) + (bId ? 1 : 0);
   for(int i=0; i<n; i++){ if( i ) sql_lit(&b, ","); sql_param(&b); }
   sql_lit(&b, ") RETURNING id");
   int rc = db_prepare_buf(c->pDb, q, &b);
@@ -659,8 +662,15 @@ int rec_write_row(Ctx *c, Rec *r){
   Stmt q;
   if( r->zCreated==0 ) r->zCreated = r->zUpdated = now_iso(c);
   r->iUnit = dept_unit_id(c, r->iDept);
-  if( insert_prepare(c, r->pKind, &q) ) return DB_ERROR;
+  /* SQLite would hand out the highest id again once its row is gone (its
+  ** tables have no AUTOINCREMENT): the id is chosen past every id the log
+  ** names, so a row deleted behind fazhi's back stays missing for check.
+  ** PostgreSQL's sequences never go back. */
+  i64 idNew = 0;
+  if( db_dialect(c->pDb)==DB_SQLITE && (idNew = audit_next_id(c->pDb, r->pKind->zName, r->pKind->zName))==0 ) return DB_ERROR;
+  if( insert_prepare(c, r->pKind, &q, idNew!=0) ) return DB_ERROR;
   insert_bind(&q, r);
+  if( idNew ) db_bind_int64(&q, 6 + kind_nfield(r->pKind), idNew);
   int rc = db_step(&q);
   if( rc==DB_ROW ){ r->id = db_column_int64(&q, 0); rc = DB_OK; }
   db_finalize(&q);

@@ -219,12 +219,12 @@ int draft_create(Ctx *c, int iYear, i64 iFrom, i64 *piNew){
   if( db_begin_write(c->pDb) ) return err_internal(c, "draft_create: %s", db_errmsg(c->pDb));
   Stmt q;
   i64 id = 0, no = 0;
-  if( db_prepare(c->pDb, &q, "SELECT (SELECT COALESCE(MAX(id),0)+1 FROM report_version),"
-                             " (SELECT COALESCE(MAX(no),0)+1 FROM report_version WHERE dept_id=?1 AND year=?2)") ) goto db_fail;
+  if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(no),0)+1 FROM report_version WHERE dept_id=?1 AND year=?2") ) goto db_fail;
   db_bind_int64(&q, 1, iScope);
   db_bind_int64(&q, 2, iYear);
-  if( db_step(&q)==DB_ROW ){ id = db_column_int64(&q, 0); no = db_column_int64(&q, 1); }
+  if( db_step(&q)==DB_ROW ) no = db_column_int64(&q, 0);
   db_finalize(&q);
+  id = audit_next_id(c->pDb, "report_version", "@report_version");   /* never a deleted version's id */
   if( id==0 ) goto db_fail;
   if( db_prepare(c->pDb, &q, "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by)"
                              " VALUES(?1,?2,?3,?4,?5,?6,?7)") ) goto db_fail;

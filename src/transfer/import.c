@@ -219,11 +219,17 @@ static int chunk_record(AuditChunks *p, Arena *a, const Kind *k, Rec *r, int *aA
   return bNew;
 }
 /* The first n entries (each ends in its NUL) into the log. */
+/* Each entry's rec_id is the highest id it holds (its last line's): the
+** log's high-water mark of the kind's ids, which audit_next_id keeps new
+** rows above. */
 static int entries_write(Ctx *c, const Kind *k, const AuditChunks *p, int n){
-  if( n==0 ) return 0;
-  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)n);
-  for(int i=0; i<n; i++) az[i] = p->lines.z + p->aStart[i];
-  return audit_append_many(c, "import", k->zName, 0, "", az, n);
+  for(int i=0; i<n; i++){
+    const char *z = p->lines.z + p->aStart[i];
+    const char *zLast = strrchr(z, '\n');
+    i64 iLast = zLast && zLast[1]=='[' ? atoll(zLast+2) : 0;
+    if( audit_append(c, "import", k->zName, iLast, "", z) ) return 1;
+  }
+  return 0;
 }
 /* Without COPY (SQLite) an entry between rows costs nothing: the whole
 ** entries are written at once and only the one being filled is kept. */
@@ -291,16 +297,8 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
   db_bulk_mode(c->pDb, 1);
   if( db_begin_write(c->pDb) ) goto db_fail;
   bInTxn = 1;
-  {
-    SqlBuf b;
-    Stmt q;
-    sqlbuf_init(&b);
-    sql_lit(&b, "SELECT COALESCE(MAX(id),0)+1 FROM "); sql_ident(&b, k->zName);
-    if( db_prepare_buf(c->pDb, &q, &b) ){ sqlbuf_free(&b); goto db_fail; }
-    if( db_step(&q)==DB_ROW ) iNextId = db_column_int64(&q, 0);
-    db_finalize(&q);
-    sqlbuf_free(&b);
-  }
+  iNextId = audit_next_id(c->pDb, k->zName, k->zName);   /* never an id deleted behind fazhi's back */
+  if( iNextId==0 ) goto db_fail;
   if( rec_bulk_begin(c, k, &ins) ) goto db_fail;
   bStmt = 1;
   m.iFirstId = iNextId;
