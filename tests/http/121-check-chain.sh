@@ -160,6 +160,14 @@ fi
 run_check "$D5b"
 expect_eq "$RC" 1 "check with another key fails"
 expect_contains "$T/check.out" '审计日志第1条：内容与哈希不符'
+N5b=$(sql_on "$D5b" "SELECT count(*) FROM audit")
+"$FAZHI" setting --db "$D5b" county_gov 某县人民政府 >"$T/w.out" 2>&1
+expect_eq "$?" 1 "a write with another key is refused"
+expect_contains "$T/w.out" '不是用它签署的' "…saying the key does not sign the chain, in Chinese"
+expect_eq "$(sql_on "$D5b" "SELECT count(*) FROM audit")" "$N5b" "…and nothing is logged with the wrong key"
+timeout 10 "$FAZHI" serve --db "$D5b" --listen 127.0.0.1:1 >"$T/s.out" 2>&1
+expect_eq "$?" 1 "the server does not start with another key"
+expect_contains "$T/s.out" '不是用它签署的' "…and says why"
 if [ -n "${FZ_PG_BASE:-}" ]; then FAZHI_KEY_FILE=$KEEP_KEY; fi
 
 # 6a. A keyed chain whose key and marker were deleted (to turn the keyed
