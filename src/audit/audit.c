@@ -653,7 +653,7 @@ int audit_verify(Db *pDb, AuditReport *p){
     const Kind *k = kind_at(i);
     SqlBuf b;
     sqlbuf_init(&b);
-    rec_select_cols(&b, k);
+    rec_select_cols_ex(&b, k, REC_SEL_UNIT);     /* unit_id last */
     sql_lit(&b, " ORDER BY id");
     if( db_prepare_buf(pDb, &q, &b)==DB_OK ){
       db_stream(&q, 0);
@@ -677,6 +677,13 @@ int audit_verify(Db *pDb, AuditReport *p){
         }else if( memcmp(h, m.a[j].h, 32)!=0 ){
           audit_problem(p, "%s 第%lld号记录与审计日志最后一次记载的内容不一致（被直接修改，或日志被删除）",
                   k->zLabel, (long long)r->id);
+        }
+        /* the county its numbers are unique within (not in the log: derived
+        ** from its department, so compared with what that says) */
+        i64 iUnit = db_column_int64(&q, 5+kind_nfield(k)), iWant = dept_unit_id(&ctx, r->iDept);
+        if( db_column_is_null(&q, 5+kind_nfield(k)) || iUnit!=iWant ){
+          audit_problem(p, "%s 第%lld号记录的唯一性单位（unit_id=%s）与其部门所属的县（%lld）不符（被直接修改）",
+                        k->zLabel, (long long)r->id, db_column_text(&q, 5+kind_nfield(k)), (long long)iWant);
         }
         if( m.a[j].bUsed ) m.a[j].bUsed = 2;   /* seen */
         arena_free(&arena);

@@ -490,10 +490,10 @@ void rec_select_cols(SqlBuf *b, const Kind *k){
 ** statement answers a record page: the record, its scope check and its
 ** links. With bDept the caller binds ?2 and ?3 to the length and text of
 ** the actor's department path (rec_get). */
-void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
+void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){   /* bDept: REC_SEL_* flags */
   sql_lit(b, "SELECT id, dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(b, ", "); sql_ident(b, f->zName); }
-  if( bDept ){
+  if( bDept & REC_SEL_DEPT ){
     sql_lit(b, ", (SELECT path FROM dept WHERE dept.id=");
     sql_ident(b, k->zName);
     sql_lit(b, ".dept_id), (SELECT name FROM dept WHERE dept.id=");
@@ -520,6 +520,7 @@ void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
       sql_lit(b, ")");
     }
   }
+  if( bDept & REC_SEL_UNIT ) sql_lit(b, ", unit_id");
   sql_lit(b, " FROM ");
   sql_ident(b, k->zName);
 }
@@ -543,7 +544,7 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
   SqlBuf b;
   Stmt q;
   sqlbuf_init(&b);
-  rec_select_cols_ex(&b, k, 1);
+  rec_select_cols_ex(&b, k, REC_SEL_DEPT);
   sql_lit(&b, " WHERE id=?1");
   int rc = FZ_NOTFOUND;
   if( db_prepare_buf(c->pDb, &q, &b) ){

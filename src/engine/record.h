@@ -96,7 +96,11 @@ int  rec_bulk_add(Bulk*, const Rec*);
 
 /* Row plumbing shared with the list query and the importer */
 void rec_select_cols(SqlBuf*, const Kind*);     /* SELECT id, dept_id, state, …, fields FROM kind */
-void rec_select_cols_ex(SqlBuf*, const Kind*, int bDept);  /* + dept path and name */
+/* mFlags: REC_SEL_DEPT adds the department's path and name and the
+** referenced titles (rec_get), REC_SEL_UNIT the column unit_id last. */
+#define REC_SEL_DEPT 1
+#define REC_SEL_UNIT 2
+void rec_select_cols_ex(SqlBuf*, const Kind*, int mFlags);
 void rec_from_row(Ctx*, Stmt*, Rec*);
 
 /* Department tree */
