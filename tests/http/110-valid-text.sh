@@ -73,6 +73,12 @@ post_form "/k/reconsideration/$RID/edit" "case_no=示复〔2026〕UTF-0号" "app
   matter=penalty received=2026-06-01 procedure=ordinary
 expect_status 422 "form edit: a line break in 申请人"
 expect_contains "$BODY" '<div class="err" id="e-applicant">含有换行符（第2个字是U+000A），此项只能填一行</div>'
+# a NUL byte (%00) in a form value would cut it there: refused, naming the field
+req POST "/k/reconsideration/$RID/edit" --data-urlencode "_csrf=$CSRF" --data-urlencode "case_no=示复〔2026〕UTF-0号" \
+  --data 'applicant=%E5%BC%A0%00%E6%9F%90' --data-urlencode respondent=示范县公安局 \
+  --data-urlencode matter=penalty --data-urlencode received=2026-06-01 --data-urlencode procedure=ordinary
+expect_status 422 "form edit: %00 in 申请人"
+expect_contains "$BODY" '“申请人”含有空字符' "…naming the field"
 unchanged "the form"
 expect_eq "$(row_of)" "$ROW0" "the case as it was"
 
