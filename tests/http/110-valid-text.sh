@@ -338,6 +338,13 @@ done
 api PUT "/api/v1/report/v/$V1" '{"paragraphs":[{"type":"p","text":"一\ud800二"}]}'
 expect_status 422 "report paragraph: a lone surrogate escape"
 expect_json '.errors | any(.message | contains("单独的代理码位"))'
+for b in SUR OVL NON CTL; do
+  api PUT "/api/v1/report/v/$V1" "{\"paragraphs\":[{\"type\":\"p\",\"text\":\"一二\",\"key\":\"k$(val $b)\"}]}"
+  expect_status 422 "report paragraph key: $b"
+  expect_json '.errors | any(.message | contains("第1段：段落标识（key）含有"))' "report paragraph key $b: named"
+done
+api PUT "/api/v1/report/v/$V1" '{"paragraphs":[{"type":"p","text":"一二","key":"a\nb"}]}'
+expect_status 422 "report paragraph key: a line break"
 expect_eq "$(sql "SELECT count(*) || '/' || COALESCE(sum(length(tpl)), 0) FROM report_para WHERE version_id=$V1")" "$P0" "the paragraphs as they were"
 expect_eq "$(sql "SELECT count(*) FROM audit")" "$A0" "no audit entry"
 
