@@ -44,6 +44,9 @@ int  rec_check_unique(Ctx*, Rec *pRec, int iRow);
 ** YearLimit; rules.c) for a new record (pOld NULL) or an edit of pOld;
 ** may rewrite a Roster value into its stored form. Errors to ctx. */
 int  rec_check_rules(Ctx*, Rec *pRec, const Rec *pOld, int iRow);
+/* An import's row that passed, counted for the YearLimit of the rows
+** after it (Ctx.pImportLimit; no-op without it). */
+void rec_rules_count(Ctx*, const Rec*);
 /* The record of k whose f holds zVal, within the actor's county (any for
 ** the command line or a city's admin: then the lowest id); 0 if none. */
 i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);

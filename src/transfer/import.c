@@ -294,6 +294,8 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
   Bulk ins;
   int bWriting = bWrite, bInTxn = 0, bStmt = 0, rc = FZ_OK;
   i64 iNextId = 1;
+  StrMap limitMap;             /* the YearLimit's count of this import's rows (rules.c) */
+  strmap_init(&limitMap);
   db_bulk_mode(c->pDb, 1);
   if( db_begin_write(c->pDb) ) goto db_fail;
   bInTxn = 1;
@@ -302,6 +304,8 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
   if( rec_bulk_begin(c, k, &ins) ) goto db_fail;
   bStmt = 1;
   m.iFirstId = iNextId;
+  c->pImportLimit = &limitMap;
+  c->iImportFirstId = iNextId;
   const char *zNow = rec_now_iso(c);
   for(int iR=2; pRow; pRow = src_row(pSrc, iR++, &rowBuf)){
     /* skip rows with nothing in them (Excel leaves formatted blank rows) */
@@ -336,6 +340,7 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
     }
     rec_check_local(c, r, pRow->iRow);
     rec_check_rules(c, r, 0, pRow->iRow);   /* what the form and the API are held to (rules.c) */
+    if( c->err.n==nErr0 ) rec_rules_count(c, r);   /* a yearly cap counts this import's rows too */
     /* Unique columns. While rows are being written, the UNIQUE index finds
     ** duplicates (of the database and of earlier rows alike) for free; once
     ** writing has stopped, later rows are checked against the database
@@ -417,6 +422,8 @@ done:
   arena_free(&rowArena);
   buf_free(&chunks.lines);
   strmap_free(&m.dept);
+  strmap_free(&limitMap);
+  c->pImportLimit = 0;
   free(m.aRowOfId);
   for(int i=0; i<nField; i++){ strmap_free(&m.aRef[i]); strmap_free(&m.aSeen[i]); }
   return rc;
