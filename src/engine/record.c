@@ -456,6 +456,32 @@ i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64
 i64 rec_id_by_value_in(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, i64 iUnit){
   return id_by_value(c, k, f, zVal, iExcept, 0, iUnit);
 }
+const char *rec_ids_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, int *pn){
+  SqlBuf b;
+  Stmt q;
+  Buf out;
+  *pn = 0;
+  buf_init(&out);
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT t.id, COALESCE((SELECT name FROM dept WHERE dept.id=t.unit_id), '') FROM ");
+  sql_ident(&b, k->zName);
+  sql_lit(&b, " t WHERE t.");
+  sql_ident(&b, f->zName);
+  sql_lit(&b, "=?1 ORDER BY t.unit_id, t.id");
+  if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+    db_bind_text(&q, 1, zVal);
+    while( db_step(&q)==DB_ROW ){
+      if( (*pn)++ ) buf_puts(&out, "、");
+      buf_puts(&out, db_column_text(&q, 1));
+      buf_raw_printf(&out, "（第%lld号）", (long long)db_column_int64(&q, 0));
+    }
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  const char *z = arena_strdup(c->pArena, buf_cstr(&out));
+  buf_free(&out);
+  return z;
+}
 const char *rec_version(const Rec *r){
   if( !r->pKind->pVersion ) return 0;
   const char *z = rec_val(r, kind_year_field(r->pKind)->zName);

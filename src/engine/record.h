@@ -52,6 +52,10 @@ void rec_rules_count(Ctx*, const Rec*);
 i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);
 /* The same within the unit iUnit (dept_unit_id: a plan's county), or
 ** with iUnit 0 in every county of the database (is a code shared?). */
+/* Every record of k whose f holds zVal, in any unit: their number in *pn
+** and "县名（第ID号）、…" (ordered by unit, then id), for a command that
+** must not pick one county's record silently. */
+const char *rec_ids_by_value(Ctx*, const Kind*, const Field*, const char *zVal, int *pn);
 i64  rec_id_by_value_in(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept, i64 iUnit);
 /* The record other than iExcept holding r's value of the unique field f,
 ** within r's version when the kind is versioned; 0 if none. */

@@ -222,6 +222,22 @@ api POST /api/v1/k/inspection "{\"insp_no\":\"YX-2\",\"enterprise_id\":\"$CODE\"
 expect_status 422 "…nor by its credit code"
 expect_json 'any(.errors[]; .field == "enterprise_id" and (.message | contains("找不到")))'
 expect_eq "$(n_insp)" "$N_BEFORE" "county A's enterprise: no inspection added, its limit unaffected"
+# the same plan number in both counties: `fazhi draw` names no plan by it
+PNO=$(sql "SELECT plan_no FROM inspection_plan ORDER BY id LIMIT 1")
+PA=$(sql "SELECT id FROM inspection_plan WHERE plan_no='$PNO'")
+YROOT=$(sql "SELECT id FROM dept WHERE name='乙县'")
+YDEPT=$(sql "SELECT id FROM dept WHERE name='乙县司法局'")
+sql "INSERT INTO inspection_plan(dept_id, state, created_at, updated_at, plan_no, title, unit_id)
+     VALUES($YDEPT, 'draft', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z', '$PNO', '乙县同号计划', $YROOT)" >/dev/null
+PB=$(sql "SELECT id FROM inspection_plan WHERE plan_no='$PNO' AND unit_id=$YROOT")
+"$FAZHI" draw --db "$DB" "$PNO" verify >"$T/draw.out" 2>&1
+expect_eq "$?" 1 "fazhi draw with a plan number two counties use: refused"
+expect_contains "$T/draw.out" "计划编号“$PNO”有2个县（区）在用" "…saying so"
+expect_contains "$T/draw.out" "乙县（第${PB}号）" "…naming the other county's plan"
+expect_contains "$T/draw.out" "（第${PA}号）" "…and this county's"
+"$FAZHI" draw --db "$DB" "$PA" verify >"$T/draw.out" 2>&1
+expect_eq "$?" 0 "…while the plan's own number works: $(cat "$T/draw.out")"
+sql "DELETE FROM inspection_plan WHERE id=$PB" >/dev/null
 anon
 get "/scan/$CODE"
 expect_not_contains "$BODY" '乙县' "its public page shows nothing of county B"
