@@ -311,6 +311,18 @@ expect_contains "$BODY" '规则测试餐馆' "…and county A's code county A's"
   "$FAZHI" migrate --from "$C3" --to "$DB" --login-prefix c3- >"$T/m.out" 2>&1
   expect_eq "$?" 0 "migrate: a county with a clashing case number goes through"
   expect_eq "$(sql "SELECT count(*) FROM reconsideration WHERE case_no='$CASE'")" 3 "the case number in three counties"
+  # text stored before the checks, not UTF-8 at all: refused in Chinese, naming kind, id and field
+  C4=$T/c4.db
+  "$FAZHI" init --db "$C4" --county 丁县 --admin dadmin >/dev/null 2>&1
+  printf '所属部门,案号,申请人,被申请人,案件类别,收到申请日期,审理程序\n丁县司法局,丁复-1,甲,乙,其他,2026-06-01,普通程序\n' >"$T/c4.csv"
+  "$FAZHI" import --db "$C4" reconsideration "$T/c4.csv" >/dev/null 2>&1
+  R4=$(sqlite3 "$C4" "SELECT id FROM reconsideration WHERE case_no='丁复-1'")
+  sqlite3 "$C4" "UPDATE reconsideration SET applicant=CAST(X'E794B2E5BC' AS TEXT) WHERE id=$R4"
+  N4=$(sql "SELECT count(*) FROM dept")
+  "$FAZHI" migrate --from "$C4" --to "$DB" --login-prefix c4- >"$T/m4.out" 2>&1
+  expect_ne "$?" 0 "migrate: a county with malformed text is refused"
+  expect_contains "$T/m4.out" "源数据库中行政复议第${R4}号记录的“申请人”含有无效字符" "…naming kind, id and field"
+  expect_eq "$(sql "SELECT count(*) FROM dept")" "$N4" "…and nothing moves"
 }
 
 # 7. An older database: one UNIQUE index over the whole database, no unit_id.
