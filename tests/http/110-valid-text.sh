@@ -214,6 +214,10 @@ expect_status 422 "API xlsx import: _xFFFE_ on row 3"
 expect_json ".errors | any(.row == 3 and .field == \"applicant\" and .message == \"第3行「申请人」：含有$(msg NON)\")"
 post_file /k/reconsideration/import "$T/sur.xlsx"
 expect_status 422 "xlsx import: raw ED A0 80 (the XML itself is ill-formed)"
+mk_xlsx "$T/nul.xlsx" '张_x0000_某'
+post_file /k/reconsideration/import "$T/nul.xlsx"
+expect_status 422 "xlsx import: _x0000_ on row 3 (not dropped silently)"
+expect_contains "$BODY" "第3行「申请人」：含有空字符（第2个字是U+0000，表格中写作_x0000_）"
 "$FAZHI" import --db "$DB" reconsideration "$T/ctl.xlsx" >"$T/cli.out" 2>&1
 expect_ne "$?" 0 "command-line xlsx import of a bad row fails"
 expect_contains "$T/cli.out" "第3行「申请人」：含有$(msg CTL)"
