@@ -391,7 +391,7 @@ void guard_state_entry(GuardState *p, const char *zKind, const char *zBefore, co
         if( strmap_get(&p->map, zK, &i) && p->az[i] && !(strlen(p->az[i])==nJ && memcmp(p->az[i], zJson, nJ)==0) ){
           char zName[300];
           row_name(g, s, (int)nk, p->az[i], zName, sizeof zName);
-          audit_problem(pRep, "%s%s：编号被重复使用，原行已被直接删除（审计日志第%lld条新建了同号的行）",
+          audit_problem(pRep, "%s%s：编号（键）被重复使用，原行已被直接删除（审计日志第%lld条新建了同键的行）",
                         g->zLabel, zName, (long long)iEntry);
         }
       }

@@ -4,7 +4,9 @@
 # fazhi creates the next row: the new row never takes the deleted id (a
 # record through the API, an import, a user, a department, a report
 # version), so check names the deleted one. SQLite would otherwise hand out
-# its highest id again. SQLite and, with FZ_PG_BASE, PostgreSQL.
+# its highest id again. A row whose key is chosen by the user (a setting's
+# name, a holiday's day), deleted with SQL and made again through fazhi,
+# is named as a reused key. SQLite and, with FZ_PG_BASE, PostgreSQL.
 . "$(dirname "$0")/lib.sh"
 start_server
 login admin
@@ -47,8 +49,18 @@ api POST /api/v1/report/drafts '{"year":2025}'
 expect_status 201 "another report version"
 expect_ne "$(json .id)" "$V" "…does not take the deleted version's id"
 
+# a setting and a holiday, whose keys are their name and day: deleted with
+# SQL, then set again through fazhi (which finds no row to log as before)
+"$FAZHI" setting --db "$DB" county_gov 示范县人民政府 >/dev/null 2>&1 || fail "fazhi setting"
+"$FAZHI" holiday --db "$DB" add 2027-01-01 off 元旦 >/dev/null 2>&1 || fail "fazhi holiday add"
+sql "DELETE FROM setting WHERE name='county_gov'; DELETE FROM holiday WHERE day='2027-01-01'" || fail "deleting a setting and a holiday"
+"$FAZHI" setting --db "$DB" county_gov 某某县人民政府 >/dev/null 2>&1 || fail "fazhi setting (again)"
+"$FAZHI" holiday --db "$DB" add 2027-01-01 off 元旦假期 >/dev/null 2>&1 || fail "fazhi holiday add (again)"
+
 run_check
 expect_eq "$RC" 1 "check fails"
+expect_contains "$T/check.out" "设置“county_gov”：编号（键）被重复使用，原行已被直接删除" "the setting deleted with SQL and set anew is named"
+expect_contains "$T/check.out" "节假日“2027-01-01”：编号（键）被重复使用，原行已被直接删除" "the holiday deleted with SQL and added anew is named"
 expect_contains "$T/check.out" "行政复议 第${R1}号记录$GONE" "the record deleted before an API insert is named"
 expect_contains "$T/check.out" "行政复议 第${R2}号记录$GONE" "the record deleted before an import is named"
 expect_contains "$T/check.out" "用户“$U”（$UL）$GONE" "the deleted user is named"
