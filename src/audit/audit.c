@@ -65,14 +65,17 @@ static i64 key_marker(Db *pDb){
 /*
 ** Entries only a version with keyed chains writes: guarded rows ("@"
 ** kinds, from the guard_start snapshot on) and login locks. Their id, or
-** 0 when the chain has none (a plain chain of an earlier version). A chain
+** 0 when the chain has none (a plain chain of an earlier version). Asked
+** only of a chain without key and marker (a new database's first write, an
+** old chain's upgrade, check): substr, not a range on the index, since a
+** PostgreSQL collation need not order '@' before 'A'. A chain
 ** holding one yet lacking both its key and its marker lost them — deleted
 ** to turn the keyed chain off — and is refused, never keyed anew.
 */
 static i64 keyed_only_entry(Db *pDb){
   Stmt q;
   i64 id = 0;
-  if( db_prepare(pDb, &q, "SELECT min(id) FROM audit WHERE (kind>='@' AND kind<'A')"
+  if( db_prepare(pDb, &q, "SELECT min(id) FROM audit WHERE substr(kind, 1, 1)='@'"
                           " OR (kind='' AND action IN ('login_lock','login_unlock','guard_start'))") ) return 0;
   if( db_step(&q)==DB_ROW && !db_column_is_null(&q, 0) ) id = db_column_int64(&q, 0);
   db_finalize(&q);
