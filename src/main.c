@@ -92,7 +92,8 @@ static const Command aCommand[] = {
   { "dept",   cmd_dept, "--db= --parent= --type=",   "dept --db FILE add 部门名称 [--parent 上级部门] [--type bureau|town|village]\n"
                           "                             添加部门或乡镇（add a department to the tree）", 2 },
   { "draw",   cmd_draw, "--db= --values= --pool=",   "draw --db FILE 计划编号 fix|run|verify [--values \"随机数\"]\n"
-                          "                             双随机：固定并公布名录、按公开随机数抽取、复核（fix the pools, draw, verify）\n"
+                          "                             双随机：固定并公布名录、按公开随机数抽取、复核（fix the pools, draw, verify）；\n"
+                          "                             几个县用同一计划编号时请改用计划序号\n"
                           "  fazhi draw verify --pool pool.txt --values \"随机数\"\n"
                           "                             仅凭公布的名录文件重算抽取结果（recompute a draw from its published pool）", 2 },
   { "export", cmd_export, "--db= --year= --format= -o=", "export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"

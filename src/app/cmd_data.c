@@ -297,6 +297,15 @@ int cmd_draw(Opts *o){
   if( cli_open(&cli, zDb, 0) ) return 1;
   Ctx *c = &cli.c;
   const Kind *k = kind_find("inspection_plan");
+  /* a city's database holds several counties, each with its own plan
+  ** numbers: a number more than one of them uses names no plan */
+  int nSame = 0;
+  const char *zSame = rec_ids_by_value(c, k, kind_field(k, "plan_no"), zPlan, &nSame);
+  if( nSame>1 ){
+    fprintf(stderr, "计划编号“%s”有%d个县（区）在用：%s；请改用计划的序号（即括号中的号数）指定\n", zPlan, nSame, zSame);
+    cli_close(&cli);
+    return 1;
+  }
   i64 iPlan = rec_id_by_value(c, k, kind_field(k, "plan_no"), zPlan, 0);
   if( iPlan==0 ) iPlan = atoll(zPlan);
   int rc = 1;

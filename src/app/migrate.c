@@ -26,6 +26,7 @@
 #include "audit/audit.h"
 #include "base/json.h"
 #include "base/sha256.h"
+#include "base/utf8.h"
 #include "engine/record.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -559,6 +560,61 @@ static void name_clash(Mig *m, const Kind *k, const char *zWhy){
   }
 }
 
+/* First bad byte sequence of z (not UTF-8 at all: what PostgreSQL refuses
+** with an English error), described into zWhy; 0 when well formed. Control
+** characters and noncharacters are well formed here: an earlier version
+** stored them, and PostgreSQL takes them. */
+static int text_malformed(const char *z, char *zWhy, size_t nWhy){
+  size_t n = strlen(z);
+  int iChar = 0;
+  for(size_t i=0; i<n; ){
+    unsigned cp;
+    int k = utf8_decode((const unsigned char*)z+i, n-i, &cp);
+    iChar++;
+    if( k==0 ){
+      snprintf(zWhy, nWhy, "第%d个字起的字节 %02X 不是有效的UTF-8编码", iChar, (unsigned char)z[i]);
+      return 1;
+    }
+    i += (size_t)k;
+  }
+  return 0;
+}
+
+/* Before anything is written: every record's text in the source is
+** well-formed UTF-8, which PostgreSQL requires (text stored by a version
+** before the checks may not be). Each bad one is named by kind, id and
+** field; at most 20. The archived audit log (audit_archive) is copied
+** byte for byte and is not scanned here. */
+static int scan_text(Mig *m){
+  Ctx *c = m->c;
+  int nBad = 0;
+  for(int iK=0; iK<kind_count() && nBad<20; iK++){
+    const Kind *k = kind_at(iK);
+    SqlBuf b;
+    Stmt q;
+    sqlbuf_init(&b);
+    rec_select_cols(&b, k);
+    sql_lit(&b, " ORDER BY id");
+    int rc = db_prepare_buf(m->pSrc, &q, &b);
+    sqlbuf_free(&b);
+    if( rc ) return 1;
+    db_stream(&q, 0);
+    int nCol = 5 + kind_nfield(k);
+    while( db_step(&q)==DB_ROW && nBad<20 ){
+      for(int i=2; i<nCol; i++){
+        char zWhy[120];
+        if( db_column_is_null(&q, i) || !text_malformed(db_column_text(&q, i), zWhy, sizeof zWhy) ) continue;
+        const char *zField = i==2 ? "状态" : i==3 ? "创建时间" : i==4 ? "修改时间" : k->aField[i-5].zLabel;
+        err_add(c, 0, 0, "源数据库中%s第%lld号记录的“%s”含有无效字符（%s），PostgreSQL不能存入；请先在源数据库中改正此项再迁移",
+                k->zLabel, (long long)db_column_int64(&q, 0), zField, zWhy);
+        nBad++;
+      }
+    }
+    db_finalize(&q);
+  }
+  return nBad ? 1 : 0;
+}
+
 int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPrefix, MigrateResult *pRes){
   Mig m;
   memset(&m, 0, sizeof m);
@@ -573,6 +629,12 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   ctx_init(&m.src, pSrc, &srcArena, &srcActor);
   buf_init(&m.renamed);
 
+  /* Its text must be text the target can store (named, before the check's
+  ** broader verdict). */
+  if( scan_text(&m) ){
+    if( c->err.n==0 ) err_add(c, 0, 0, "无法读取源数据库：%s", db_errmsg(pSrc));
+    goto fail_early;
+  }
   /* The source must be intact: what moves is what its log vouches for. */
   AuditReport rep;
   if( audit_verify(pSrc, &rep) ){

@@ -165,10 +165,7 @@ int holiday_set(Ctx *c, const char *zDay, const char *zKind, const char *zName){
 ** name is taken, 0 on a database error. */
 static i64 dept_insert(Ctx *c, i64 iParent, const char *zParentPath, const char *zName, const char *zType){
   Stmt q;
-  i64 id = 0;
-  if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(id),0)+1 FROM dept") ) return 0;
-  if( db_step(&q)==DB_ROW ) id = db_column_int64(&q, 0);
-  db_finalize(&q);
+  i64 id = audit_next_id(c->pDb, "dept", "@dept");   /* never a deleted department's id */
   if( id==0 || db_prepare(c->pDb, &q, "INSERT INTO dept(id, parent_id, name, dtype, path, sort_no) VALUES(?1,?2,?3,?4,?5,?1)") ) return 0;
   db_bind_int64(&q, 1, id);
   if( iParent ) db_bind_int64(&q, 2, iParent); else db_bind_null(&q, 2);
@@ -235,6 +232,9 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
   if( iCity==0 ){
     iCity = dept_insert(c, 0, "/", zCity, "city");
     if( iCity<=0 ) goto db_fail;        /* the name was free: found by name above */
+    /* its creation is logged (dept_create): the grouping's entry starts from it */
+    zBefore = audit_rows(c, "dept", "");
+    if( zBefore==0 ) goto db_fail;
     zCityPath = arena_printf(c->pArena, "/%lld/", (long long)iCity);
   }
   for(int i=0; i<nCounty; i++){

@@ -64,6 +64,63 @@ static i64 key_marker(Db *pDb){
 }
 
 /*
+** Entries only a version with keyed chains writes: guarded rows ("@"
+** kinds, from the guard_start snapshot on) and login locks. Their id, or
+** 0 when the chain has none (a plain chain of an earlier version). Asked
+** only of a chain without key and marker (a new database's first write, an
+** old chain's upgrade, check): substr, not a range on the index, since a
+** PostgreSQL collation need not order '@' before 'A'. A chain
+** holding one yet lacking both its key and its marker lost them — deleted
+** to turn the keyed chain off — and is refused, never keyed anew.
+*/
+static i64 keyed_only_entry(Db *pDb){
+  Stmt q;
+  i64 id = 0;
+  if( db_prepare(pDb, &q, "SELECT min(id) FROM audit WHERE substr(kind, 1, 1)='@'"
+                          " OR (kind='' AND action IN ('login_lock','login_unlock','guard_start'))") ) return 0;
+  if( db_step(&q)==DB_ROW && !db_column_is_null(&q, 0) ) id = db_column_int64(&q, 0);
+  db_finalize(&q);
+  return id;
+}
+static void keyed_only_msg(Db *pDb, i64 id, char *zMsg, size_t nMsg){
+  char zWhere[1100];
+  snprintf(zMsg, nMsg, "审计日志第%lld条是启用密钥之后才会写入的条目，但找不到审计密钥（%s），"
+           "本库的密钥起点记录也不见了：密钥或其记录已被删除，无法核验，不能写入（请找回密钥文件）",
+           (long long)id, audit_key_where(db_target(pDb), zWhere, sizeof zWhere));
+}
+
+/*
+** Does pKey sign the chain? Its newest entry, when written under the key
+** (id >= iFrom), is rehashed with it: 1 (a Chinese reason in zMsg) when
+** the hash differs — another database's key, or a key file replaced —
+** else 0. Checked once per process and key (audit_key_checked).
+*/
+static int key_signs_chain(Db *pDb, const AuditKey *pKey, char *zMsg, size_t nMsg){
+  const char *zDb = db_target(pDb);
+  if( audit_key_checked(zDb, 0) ) return 0;
+  Stmt q;
+  int rc = 0;
+  if( db_prepare(pDb, &q, "SELECT id, at, user_id, login, action, kind, rec_id, before, after,"
+                          " prev_hash, hash FROM audit ORDER BY id DESC LIMIT 1") ) return 0;
+  if( db_step(&q)==DB_ROW && db_column_int64(&q, 0)>=pKey->iFrom ){
+    char zHash[65], zWhere[1100];
+    audit_hash(pKey, db_column_text(&q, 9), db_column_int64(&q, 0), db_column_text(&q, 1),
+               db_column_int64(&q, 2), db_column_text(&q, 3), db_column_text(&q, 4), db_column_text(&q, 5),
+               db_column_int64(&q, 6), db_column_text(&q, 7), db_column_text(&q, 8), zHash);
+    if( strcmp(zHash, db_column_text(&q, 10))!=0 ){
+      snprintf(zMsg, nMsg, "审计密钥（%s）与本库的审计日志不符：最新的第%lld条不是用它签署的"
+               "（密钥被替换，或是别的数据库的密钥；也可能该条被改过）。请换回原来的密钥，并运行 fazhi check",
+               audit_key_where(zDb, zWhere, sizeof zWhere), (long long)db_column_int64(&q, 0));
+      rc = 1;
+    }
+  }
+  db_finalize(&q);
+  if( rc ) audit_key_forget(zDb);     /* a mended key file is read again */
+  else audit_key_checked(zDb, 1);
+  return rc;
+}
+
+/*
 ** The key for the entry about to be written as id idNext, inside the
 ** caller's write transaction. A chain without a key and without the
 ** database's marker (a new database, or one written by an earlier
@@ -89,7 +146,11 @@ static int chain_key(Ctx *c, i64 idNext, AuditKey *pKey){
               (long long)idNext-1, (long long)pKey->iFrom-1, audit_key_where(zDb, zWhere, sizeof zWhere));
       return 1;
     }
-    if( iMark ) return 0;
+    if( iMark ){
+      char zMsg[1500];
+      if( key_signs_chain(c->pDb, pKey, zMsg, sizeof zMsg) ){ fprintf(stderr, "fazhi: %s；拒绝写入\n", zMsg); return 1; }
+      return 0;
+    }
     if( idNext > pKey->iFrom ){
       /* entries from pKey->iFrom on were written without this key */
       fprintf(stderr, "fazhi: 密钥（%s）自第%lld条起签署，而本库已有%lld条未签署的日志：它不是本库的密钥；拒绝写入\n",
@@ -101,6 +162,13 @@ static int chain_key(Ctx *c, i64 idNext, AuditKey *pKey){
             (long long)iMark, audit_key_where(zDb, zWhere, sizeof zWhere));
     return 1;
   }else{
+    i64 iOnly = keyed_only_entry(c->pDb);
+    if( iOnly ){
+      char zMsg[1500];
+      keyed_only_msg(c->pDb, iOnly, zMsg, sizeof zMsg);
+      fprintf(stderr, "fazhi: %s\n", zMsg);
+      return 1;
+    }
     if( audit_key_create(zDb, idNext, pKey, zErr, sizeof zErr) ){ fprintf(stderr, "fazhi: %s；拒绝写入\n", zErr); return 1; }
     bMade = 1;
   }
@@ -128,8 +196,13 @@ int audit_key_ready(Db *pDb, char *zMsg, int nMsg){
   int rc = audit_key_load(zDb, &key, zErr, sizeof zErr);
   zMsg[0] = 0;
   if( rc==2 ){ snprintf(zMsg, (size_t)nMsg, "%s", zErr); return 1; }
-  if( rc==0 ) return 0;
+  if( rc==0 ) return key_marker(pDb) ? key_signs_chain(pDb, &key, zMsg, (size_t)nMsg) : 0;
   i64 iMark = key_marker(pDb);
+  i64 iOnly = iMark ? 0 : keyed_only_entry(pDb);
+  if( iOnly ){
+    keyed_only_msg(pDb, iOnly, zMsg, (size_t)nMsg);
+    return 1;
+  }
   if( iMark ){
     snprintf(zMsg, (size_t)nMsg, "本库的审计日志自第%lld条起以密钥签署，但找不到密钥（%s）：不能写入，也无法核验",
              (long long)iMark, audit_key_where(zDb, zWhere, sizeof zWhere));
@@ -207,6 +280,25 @@ int audit_append_many(Ctx *c, const char *zAction, const char *zKind, i64 iRec,
   if( db_begin_write(c->pDb) ) return 1;
   if( append(c, zAction, zKind, iRec, zBefore, azAfter, n) ){ db_rollback(c->pDb); return 1; }
   return db_commit(c->pDb) ? 1 : 0;
+}
+
+i64 audit_next_id(Db *pDb, const char *zTable, const char *zKind){
+  SqlBuf b;
+  Stmt q;
+  i64 n = 0, nLog = 0;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT COALESCE(MAX(id),0) FROM ");
+  sql_ident(&b, zTable);
+  int rc = db_prepare_buf(pDb, &q, &b);
+  sqlbuf_free(&b);
+  if( rc ) return 0;
+  if( db_step(&q)==DB_ROW ) n = db_column_int64(&q, 0);
+  db_finalize(&q);
+  if( db_prepare(pDb, &q, "SELECT COALESCE(MAX(rec_id),0) FROM audit WHERE kind=?1") ) return 0;
+  db_bind_text(&q, 1, zKind);
+  if( db_step(&q)==DB_ROW ) nLog = db_column_int64(&q, 0);
+  db_finalize(&q);
+  return (nLog>n ? nLog : n) + 1;
 }
 
 int audit_head(Db *pDb, i64 *pn, char zHash[65]){
@@ -302,6 +394,22 @@ static void last_set(LastMap *m, const char *zKind, i64 id, const char *zJson, s
   m->a[i].aCol = 0;
   m->a[i].nCol = 0;
   if( zJson ) sha256(zJson, nJson, m->a[i].h);
+}
+
+/* A record created (an insert entry, an import line) with an id whose
+** last logged state is still live: the row it replaces was deleted behind
+** fazhi's back and its id handed out again, which would otherwise hide the
+** deletion (the very same state again is no new row). Called before
+** last_set records the new state. */
+static void reused_check(AuditReport *p, LastMap *m, const Kind *k, i64 id, i64 iEntry,
+                         const char *zJson, size_t nJson){
+  size_t i = last_slot(m, k->zName, id);
+  unsigned char h[32];
+  if( m->a[i].bUsed && !m->a[i].bDeleted ) sha256(zJson, nJson, h);
+  if( m->a[i].bUsed && !m->a[i].bDeleted && memcmp(h, m->a[i].h, 32)!=0 ){
+    audit_problem(p, "%s 第%lld号记录：编号被重复使用，原行已被直接删除（审计日志第%lld条新建了同号记录）",
+                  k->zLabel, (long long)id, (long long)iEntry);
+  }
 }
 
 /* The id of a compact import line: it starts [N, */
@@ -439,6 +547,13 @@ int audit_verify(Db *pDb, AuditReport *p){
   else if( rcKey==1 && iMark ){
     audit_problem(p, "找不到审计密钥（%s）：本库的审计日志自第%lld条起以密钥签署，无法核验",
                   audit_key_where(db_target(pDb), zWhere, sizeof zWhere), (long long)iMark);
+  }else if( rcKey==1 && !iMark ){
+    i64 iOnly = keyed_only_entry(pDb);
+    if( iOnly ){
+      char zMsg[1500];
+      keyed_only_msg(pDb, iOnly, zMsg, sizeof zMsg);
+      audit_problem(p, "%s", zMsg);
+    }
   }else if( rcKey==0 && iMark && iMark!=key.iFrom ){
     audit_problem(p, "数据库中记载的密钥起始条目（第%lld条）与密钥文件（第%lld条）不符（已被修改）",
                   (long long)iMark, (long long)key.iFrom);
@@ -485,7 +600,7 @@ int audit_verify(Db *pDb, AuditReport *p){
     snprintf(zPrev, sizeof zPrev, "%s", db_column_text(&q, 10));
     iExpect = id+1;
     p->nHead = id;
-    if( zKind[0]=='@' ) guard_state_entry(pGuard, zKind, db_column_text(&q, 7), zAfter);
+    if( zKind[0]=='@' ) guard_state_entry(pGuard, zKind, db_column_text(&q, 7), zAfter, p, id);
     if( strcmp(zAction, "migrate")==0 ) anchor_add(&anch, zAfter);
     /* Track the last logged state of each record. */
     const Kind *k = kind_find(zKind);
@@ -501,6 +616,7 @@ int audit_verify(Db *pDb, AuditReport *p){
           aCol = import_columns(&colArena, k, s, n, &nCol);     /* the header line */
         }else{
           i64 iLine = json_line_id(s);
+          reused_check(p, &m, k, iLine, id, s, n);
           last_set(&m, k->zName, iLine, s, n);
           size_t j = last_slot(&m, k->zName, iLine);
           m.a[j].aCol = aCol;
@@ -511,6 +627,7 @@ int audit_verify(Db *pDb, AuditReport *p){
     }else if( strcmp(zAction, "delete")==0 ){
       last_set(&m, k->zName, iRec, 0, 0);
     }else{
+      if( strcmp(zAction, "insert")==0 ) reused_check(p, &m, k, iRec, id, zAfter, strlen(zAfter));
       last_set(&m, k->zName, iRec, zAfter, strlen(zAfter));
     }
   }
@@ -536,7 +653,7 @@ int audit_verify(Db *pDb, AuditReport *p){
     const Kind *k = kind_at(i);
     SqlBuf b;
     sqlbuf_init(&b);
-    rec_select_cols(&b, k);
+    rec_select_cols_ex(&b, k, REC_SEL_UNIT);     /* unit_id last */
     sql_lit(&b, " ORDER BY id");
     if( db_prepare_buf(pDb, &q, &b)==DB_OK ){
       db_stream(&q, 0);
@@ -560,6 +677,13 @@ int audit_verify(Db *pDb, AuditReport *p){
         }else if( memcmp(h, m.a[j].h, 32)!=0 ){
           audit_problem(p, "%s 第%lld号记录与审计日志最后一次记载的内容不一致（被直接修改，或日志被删除）",
                   k->zLabel, (long long)r->id);
+        }
+        /* the county its numbers are unique within (not in the log: derived
+        ** from its department, so compared with what that says) */
+        i64 iUnit = db_column_int64(&q, 5+kind_nfield(k)), iWant = dept_unit_id(&ctx, r->iDept);
+        if( db_column_is_null(&q, 5+kind_nfield(k)) || iUnit!=iWant ){
+          audit_problem(p, "%s 第%lld号记录的唯一性单位（unit_id=%s）与其部门所属的县（%lld）不符（被直接修改）",
+                        k->zLabel, (long long)r->id, db_column_text(&q, 5+kind_nfield(k)), (long long)iWant);
         }
         if( m.a[j].bUsed ) m.a[j].bUsed = 2;   /* seen */
         arena_free(&arena);

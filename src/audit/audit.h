@@ -41,6 +41,12 @@ void audit_problem(AuditReport*, const char *zFmt, ...) FMT(2,3);
 ** digits)? 0 yes; else 1 with a Chinese line in zMsg. */
 int audit_anchor(Db*, i64 n, const char *zHash, char *zMsg, int nMsg);
 /* The chain head now: the last entry's id (0 when empty) and hash. */
+/* The id a new row of zTable should take: past both the table's highest
+** id and the highest id the log names for zKind (a record kind, or "@"
+** and a guarded table), so that an id deleted behind fazhi's back is never
+** handed out again and the deletion stays visible to check. 0 on a
+** database error. */
+i64 audit_next_id(Db*, const char *zTable, const char *zKind);
 int audit_head(Db*, i64 *pn, char zHash[65]);
 
 /* The log as the pages read it (view.c). */
@@ -69,6 +75,9 @@ typedef struct AuditKey { int bHave; unsigned char a[32]; i64 iFrom; } AuditKey;
 /* 0 found, 1 none, 2 unreadable or malformed (message in zErr). */
 int  audit_key_load(const char *zDb, AuditKey*, char *zErr, int nErr);
 int  audit_key_create(const char *zDb, i64 iFrom, AuditKey*, char *zErr, int nErr);
+/* Whether the cached key of zDb was found to sign its chain's newest
+** entry (bSet: it was, remember so); 0 when not cached. */
+int  audit_key_checked(const char *zDb, int bSet);
 void audit_key_forget(const char *zDb);    /* drops it from this process's cache */
 void audit_key_discard(const char *zDb);   /* …and removes the file just made (its write rolled back) */
 const char *audit_key_where(const char *zDb, char *zBuf, size_t nBuf);  /* for messages */
@@ -105,7 +114,8 @@ int audit_rows_end(Ctx*, const char *zAction, const char **azBefore);
 typedef struct GuardState GuardState;
 GuardState *guard_state_new(void);
 void guard_state_free(GuardState*);
-void guard_state_entry(GuardState*, const char *zKind, const char *zBefore, const char *zAfter);
+void guard_state_entry(GuardState*, const char *zKind, const char *zBefore, const char *zAfter,
+                       AuditReport*, i64 iEntry);
 void guard_state_check(Db*, GuardState*, AuditReport*);
 
 void audit_hash(const AuditKey *pKey, const char *zPrev, i64 id, const char *zAt, i64 iUser, const char *zLogin,

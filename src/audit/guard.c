@@ -307,6 +307,8 @@ int audit_rows_end(Ctx *c, const char *zAction, const char **azBefore){
 
 /* ---- checking ---------------------------------------------------------- */
 
+static const char *row_name(const Guard*, const char*, int, const char*, char*, size_t);
+
 struct GuardState {
   StrMap map;                 /* "table\tkey" -> index in az */
   char **az;                  /* last logged JSON; NULL: deleted */
@@ -362,13 +364,37 @@ static void state_set(GuardState *p, const char *zTable, const char *zLine, size
   }
 }
 
-void guard_state_entry(GuardState *p, const char *zKind, const char *zBefore, const char *zAfter){
-  if( zKind[0]!='@' || guard_find(zKind+1)==0 ) return;
+/* The entry's before lines first (each row's state before it: marked
+** gone), then its after lines. A row in after whose key is still live at
+** that point was not in before: the entry created it, yet the log says a
+** row with that key exists — it was deleted behind fazhi's back and its
+** key (an id) handed out again. Reported (unless the line equals the
+** logged one), then the new state recorded. */
+void guard_state_entry(GuardState *p, const char *zKind, const char *zBefore, const char *zAfter,
+                       AuditReport *pRep, i64 iEntry){
+  const Guard *g;
+  if( zKind[0]!='@' || (g = guard_find(zKind+1))==0 ) return;
   for(int pass=0; pass<2; pass++){
     const char *s = pass ? zAfter : zBefore;
     while( *s ){
       const char *e = strchr(s, '\n');
       size_t n = e ? (size_t)(e-s) : strlen(s);
+      if( n && pass==1 && pRep ){
+        size_t nk = line_key(s, n);
+        char zK[600];
+        int64_t i;
+        snprintf(zK, sizeof zK, "%s\t%.*s", zKind+1, (int)nk, s);
+        const char *zJson = s + nk + (nk<n ? 1 : 0);
+        size_t nJ = n - (size_t)(zJson-s);
+        /* the same line again (a snapshot taken inside the write it
+        ** precedes holds the row already) restates, it does not create */
+        if( strmap_get(&p->map, zK, &i) && p->az[i] && !(strlen(p->az[i])==nJ && memcmp(p->az[i], zJson, nJ)==0) ){
+          char zName[300];
+          row_name(g, s, (int)nk, p->az[i], zName, sizeof zName);
+          audit_problem(pRep, "%s%s：编号（键）被重复使用，原行已被直接删除（审计日志第%lld条新建了同键的行）",
+                        g->zLabel, zName, (long long)iEntry);
+        }
+      }
       if( n ) state_set(p, zKind+1, s, n, pass==0);
       s += n + (e ? 1 : 0);
     }

@@ -39,7 +39,7 @@
 #include <unistd.h>
 #include <pthread.h>
 
-typedef struct KeySlot { char *zTarget; AuditKey k; } KeySlot;
+typedef struct KeySlot { char *zTarget; AuditKey k; int bChecked; } KeySlot;
 static KeySlot aSlot[8];
 static int nSlot;
 static pthread_mutex_t keyMutex = PTHREAD_MUTEX_INITIALIZER;
@@ -130,6 +130,19 @@ int audit_key_load(const char *zDb, AuditKey *k, char *zErr, int nErr){
   }
   pthread_mutex_unlock(&keyMutex);
   return rc;
+}
+
+int audit_key_checked(const char *zDb, int bSet){
+  int b = 0;
+  pthread_mutex_lock(&keyMutex);
+  for(int i=0; i<nSlot; i++){
+    if( strcmp(aSlot[i].zTarget, zDb ? zDb : "")==0 ){
+      if( bSet ) aSlot[i].bChecked = 1;
+      b = aSlot[i].bChecked;
+    }
+  }
+  pthread_mutex_unlock(&keyMutex);
+  return b;
 }
 
 int audit_key_create(const char *zDb, i64 iFrom, AuditKey *k, char *zErr, int nErr){

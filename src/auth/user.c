@@ -46,9 +46,12 @@ static int user_insert(Ctx *c, const char *zLogin, const char *zName, const char
     err_add(c, 0, 0, "账号“%s”已存在", zLogin);
     return FZ_INVALID;
   }
+  i64 idNew = audit_next_id(c->pDb, "users", "@users");   /* never a deleted user's id */
+  if( idNew==0 ) goto db_fail;
   if( db_prepare(c->pDb, &q, "INSERT INTO users(id, login, name, role, dept_id, pw_hash, created_at, pw_temp)"
-                             " VALUES((SELECT COALESCE(MAX(id),0)+1 FROM users), ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                             " VALUES(?8, ?1, ?2, ?3, ?4, ?5, ?6, ?7)"
                              " RETURNING id") ) goto db_fail;
+  db_bind_int64(&q, 8, idNew);
   db_bind_text(&q, 1, zLogin);
   db_bind_text(&q, 2, zName);
   db_bind_text(&q, 3, zRole);

@@ -129,6 +129,10 @@ const char *utf8_bad_text(const Utf8Bad *b, char *zBuf, size_t nBuf){
       snprintf(zBuf, nBuf, "无效字符（第%d个字起的字节 %s 是代理码位U+%04X，不是有效的UTF-8编码）", b->iChar, zHex, b->cp);
       break;
     case UTF8_E_OVERLONG:
+      if( b->nByte==2 && b->aByte[0]==0xC0 && b->aByte[1]==0x80 ){   /* U+0000 as an XLSX file's _x0000_ (xlsx_read.c) */
+        snprintf(zBuf, nBuf, "空字符（第%d个字是U+0000，表格中写作_x0000_）", b->iChar);
+        break;
+      }
       snprintf(zBuf, nBuf, "无效字符（第%d个字起的字节 %s 是超长编码，不是有效的UTF-8编码）", b->iChar, zHex);
       break;
     case UTF8_E_RANGE:

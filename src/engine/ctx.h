@@ -56,6 +56,8 @@ typedef struct Ctx {
   const char *zVia;       /* the mechanism's own page writing ("scan"), for EnumVal.zVia; NULL: form, API, import */
   int bTrusted;           /* the mechanism's own code applied its rules itself (a draw, the demo
                           ** generator): Roster, F_OWN and YearLimit are not checked again */
+  struct StrMap *pImportLimit;   /* an import's rows so far per "ref\tyear" (YearLimit, rules.c), or 0 */
+  i64 iImportFirstId;     /* …and its first id: its rows are counted in that map, not in the table */
   i64 aUnitMemo[64][2];   /* dept id -> its unit (dept_unit_id), direct-mapped; zeroed by ctx_init */
 } Ctx;
 

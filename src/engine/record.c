@@ -452,6 +452,32 @@ i64 rec_id_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64
 i64 rec_id_by_value_in(Ctx *c, const Kind *k, const Field *f, const char *zVal, i64 iExcept, i64 iUnit){
   return id_by_value(c, k, f, zVal, iExcept, 0, iUnit);
 }
+const char *rec_ids_by_value(Ctx *c, const Kind *k, const Field *f, const char *zVal, int *pn){
+  SqlBuf b;
+  Stmt q;
+  Buf out;
+  *pn = 0;
+  buf_init(&out);
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT t.id, COALESCE((SELECT name FROM dept WHERE dept.id=t.unit_id), '') FROM ");
+  sql_ident(&b, k->zName);
+  sql_lit(&b, " t WHERE t.");
+  sql_ident(&b, f->zName);
+  sql_lit(&b, "=?1 ORDER BY t.unit_id, t.id");
+  if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+    db_bind_text(&q, 1, zVal);
+    while( db_step(&q)==DB_ROW ){
+      if( (*pn)++ ) buf_puts(&out, "、");
+      buf_puts(&out, db_column_text(&q, 1));
+      buf_raw_printf(&out, "（第%lld号）", (long long)db_column_int64(&q, 0));
+    }
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  const char *z = arena_strdup(c->pArena, buf_cstr(&out));
+  buf_free(&out);
+  return z;
+}
 const char *rec_version(const Rec *r){
   if( !r->pKind->pVersion ) return 0;
   const char *z = rec_val(r, kind_year_field(r->pKind)->zName);
@@ -486,10 +512,10 @@ void rec_select_cols(SqlBuf *b, const Kind *k){
 ** statement answers a record page: the record, its scope check and its
 ** links. With bDept the caller binds ?2 and ?3 to the length and text of
 ** the actor's department path (rec_get). */
-void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
+void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){   /* bDept: REC_SEL_* flags */
   sql_lit(b, "SELECT id, dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(b, ", "); sql_ident(b, f->zName); }
-  if( bDept ){
+  if( bDept & REC_SEL_DEPT ){
     sql_lit(b, ", (SELECT path FROM dept WHERE dept.id=");
     sql_ident(b, k->zName);
     sql_lit(b, ".dept_id), (SELECT name FROM dept WHERE dept.id=");
@@ -516,6 +542,7 @@ void rec_select_cols_ex(SqlBuf *b, const Kind *k, int bDept){
       sql_lit(b, ")");
     }
   }
+  if( bDept & REC_SEL_UNIT ) sql_lit(b, ", unit_id");
   sql_lit(b, " FROM ");
   sql_ident(b, k->zName);
 }
@@ -539,7 +566,7 @@ int rec_get(Ctx *c, const Kind *k, i64 id, Rec **ppRec){
   SqlBuf b;
   Stmt q;
   sqlbuf_init(&b);
-  rec_select_cols_ex(&b, k, 1);
+  rec_select_cols_ex(&b, k, REC_SEL_DEPT);
   sql_lit(&b, " WHERE id=?1");
   int rc = FZ_NOTFOUND;
   if( db_prepare_buf(c->pDb, &q, &b) ){
@@ -593,14 +620,17 @@ static void bind_val(Stmt *q, int iParam, const Field *f, const char *z){
 
 /* INSERT of every column; the database assigns the id and RETURNING
 ** reports it. */
-static int insert_prepare(Ctx *c, const Kind *k, Stmt *q){
+/* bId: the id is given too (the last parameter); otherwise the table picks it. */
+static int insert_prepare(Ctx *c, const Kind *k, Stmt *q, int bId){
   SqlBuf b;
   sqlbuf_init(&b);
   sql_lit(&b, "INSERT INTO "); sql_ident(&b, k->zName);
   sql_lit(&b, "(dept_id, state, created_at, updated_at");
   for(const Field *f=k->aField; f->zName; f++){ sql_lit(&b, ", "); sql_ident(&b, f->zName); }
-  sql_lit(&b, ", unit_id) VALUES(");
-  int n = 5 + kind_nfield(k);
+  sql_lit(&b, ", unit_id");
+  if( bId ) sql_lit(&b, ", id");
+  sql_lit(&b, ") VALUES(");
+  int n = 5 + kind_nfield(k) + (bId ? 1 : 0);
   for(int i=0; i<n; i++){ if( i ) sql_lit(&b, ","); sql_param(&b); }
   sql_lit(&b, ") RETURNING id");
   int rc = db_prepare_buf(c->pDb, q, &b);
@@ -652,8 +682,15 @@ int rec_write_row(Ctx *c, Rec *r){
   Stmt q;
   if( r->zCreated==0 ) r->zCreated = r->zUpdated = now_iso(c);
   r->iUnit = dept_unit_id(c, r->iDept);
-  if( insert_prepare(c, r->pKind, &q) ) return DB_ERROR;
+  /* SQLite would hand out the highest id again once its row is gone (its
+  ** tables have no AUTOINCREMENT): the id is chosen past every id the log
+  ** names, so a row deleted behind fazhi's back stays missing for check.
+  ** PostgreSQL's sequences never go back. */
+  i64 idNew = 0;
+  if( db_dialect(c->pDb)==DB_SQLITE && (idNew = audit_next_id(c->pDb, r->pKind->zName, r->pKind->zName))==0 ) return DB_ERROR;
+  if( insert_prepare(c, r->pKind, &q, idNew!=0) ) return DB_ERROR;
   insert_bind(&q, r);
+  if( idNew ) db_bind_int64(&q, 6 + kind_nfield(r->pKind), idNew);
   int rc = db_step(&q);
   if( rc==DB_ROW ){ r->id = db_column_int64(&q, 0); rc = DB_OK; }
   db_finalize(&q);

@@ -44,11 +44,18 @@ int  rec_check_unique(Ctx*, Rec *pRec, int iRow);
 ** YearLimit; rules.c) for a new record (pOld NULL) or an edit of pOld;
 ** may rewrite a Roster value into its stored form. Errors to ctx. */
 int  rec_check_rules(Ctx*, Rec *pRec, const Rec *pOld, int iRow);
+/* An import's row that passed, counted for the YearLimit of the rows
+** after it (Ctx.pImportLimit; no-op without it). */
+void rec_rules_count(Ctx*, const Rec*);
 /* The record of k whose f holds zVal, within the actor's county (any for
 ** the command line or a city's admin: then the lowest id); 0 if none. */
 i64  rec_id_by_value(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept);
 /* The same within the unit iUnit (dept_unit_id: a plan's county), or
 ** with iUnit 0 in every county of the database (is a code shared?). */
+/* Every record of k whose f holds zVal, in any unit: their number in *pn
+** and "县名（第ID号）、…" (ordered by unit, then id), for a command that
+** must not pick one county's record silently. */
+const char *rec_ids_by_value(Ctx*, const Kind*, const Field*, const char *zVal, int *pn);
 i64  rec_id_by_value_in(Ctx*, const Kind*, const Field*, const char *zVal, i64 iExcept, i64 iUnit);
 /* The record other than iExcept holding r's value of the unique field f,
 ** within r's version when the kind is versioned; 0 if none. */
@@ -96,7 +103,11 @@ int  rec_bulk_add(Bulk*, const Rec*);
 
 /* Row plumbing shared with the list query and the importer */
 void rec_select_cols(SqlBuf*, const Kind*);     /* SELECT id, dept_id, state, …, fields FROM kind */
-void rec_select_cols_ex(SqlBuf*, const Kind*, int bDept);  /* + dept path and name */
+/* mFlags: REC_SEL_DEPT adds the department's path and name and the
+** referenced titles (rec_get), REC_SEL_UNIT the column unit_id last. */
+#define REC_SEL_DEPT 1
+#define REC_SEL_UNIT 2
+void rec_select_cols_ex(SqlBuf*, const Kind*, int mFlags);
 void rec_from_row(Ctx*, Stmt*, Rec*);
 
 /* Department tree */

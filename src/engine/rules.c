@@ -20,6 +20,7 @@
 ** them: that code applies the same rules itself.
 */
 #include "engine/record.h"
+#include "base/strmap.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -42,6 +43,22 @@ static int same(const char *a, const char *b){
 static int touched(const Rec *r, const Rec *pOld, int i){
   if( pOld==0 || pOld->iDept!=r->iDept ) return 1;
   return !same(r->azVal[i], pOld->azVal[i]);
+}
+
+/* Any of the comma-separated fields zList changed by this write. */
+static int on_touched(const Rec *r, const Rec *pOld, const char *zList){
+  const Kind *k = r->pKind;
+  int i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    size_t n = strlen(f->zName);
+    for(const char *z=zList; z && *z; ){
+      const char *e = strchr(z, ',');
+      size_t m = e ? (size_t)(e-z) : strlen(z);
+      if( m==n && memcmp(z, f->zName, n)==0 && touched(r, pOld, i) ) return 1;
+      z = e ? e+1 : 0;
+    }
+  }
+  return 0;
 }
 
 static const char *dept_path_of(Ctx *c, i64 iDept){
@@ -256,7 +273,10 @@ static void check_limit(Ctx *c, const Rec *r, const Rec *pOld, int iRow){
   int iRef = (int)(fRef - k->aField), iYear = (int)(fYear - k->aField);
   const char *zRef = r->azVal[iRef], *zDay = r->azVal[iYear];
   if( zRef==0 || zDay==0 || strlen(zDay)<4 ) return;
-  if( pOld && !touched(r, pOld, iRef) && pOld->azVal[iYear] && strncmp(pOld->azVal[iYear], zDay, 4)==0 ) return;
+  int iWhy = (int)(fWhy - k->aField);
+  /* an edit keeping the record, the year and the reason has nothing new to count */
+  if( pOld && !touched(r, pOld, iRef) && !touched(r, pOld, iWhy)
+      && pOld->azVal[iYear] && strncmp(pOld->azVal[iYear], zDay, 4)==0 ) return;
   const char *zWhy = rec_val(r, L->zReason);
   if( zWhy && zWhy[0] ) return;
   const Kind *kr = kind_find(fRef->zRef);
@@ -277,19 +297,39 @@ static void check_limit(Ctx *c, const Rec *r, const Rec *pOld, int iRow){
   sql_lit(&b, "SELECT COUNT(*) FROM "); sql_ident(&b, k->zName);
   sql_lit(&b, " WHERE "); sql_ident(&b, fRef->zName); sql_lit(&b, "=?1 AND ");
   sql_ident(&b, fYear->zName); sql_lit(&b, ">=?2 AND "); sql_ident(&b, fYear->zName);
-  sql_lit(&b, "<=?3 AND id<>?4");
+  sql_lit(&b, "<=?3 AND id<>?4 AND id<?5");
   if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
     db_bind_int64(&q, 1, atoll(zRef));
     db_bind_text(&q, 2, arena_printf(c->pArena, "%.4s-01-01", zDay));
     db_bind_text(&q, 3, arena_printf(c->pArena, "%.4s-12-31", zDay));
     db_bind_int64(&q, 4, r->id);
+    db_bind_int64(&q, 5, c->pImportLimit ? c->iImportFirstId : (i64)1<<62);
     if( db_step(&q)==DB_ROW ) nHave = db_column_int64(&q, 0);
     db_finalize(&q);
   }
   sqlbuf_free(&b);
+  /* an import's earlier rows: in its map, whether or not the database
+  ** has them yet (PostgreSQL's COPY buffer, rows after writing stopped) */
+  int64_t nPending = 0;
+  if( c->pImportLimit && strmap_get(c->pImportLimit, arena_printf(c->pArena, "%s\t%.4s", zRef, zDay), &nPending) ){
+    nHave += nPending;
+  }
   if( nHave<nMax ) return;
   err_add(c, iRow, fWhy, "%s在%.4s年已有%lld条%s，达到年度上限%lld次（%s）；确需超过的，应当填写本项说明理由",
           fRef->zLabel, zDay, (long long)nHave, k->zLabel, (long long)nMax, L->zBasis);
+}
+
+void rec_rules_count(Ctx *c, const Rec *r){
+  const YearLimit *L = r->pKind->pLimit;
+  if( L==0 || c->pImportLimit==0 ) return;
+  const char *zRef = rec_val(r, L->zRef);
+  const Field *fYear = kind_year_field(r->pKind);
+  const char *zDay = fYear ? rec_val(r, fYear->zName) : 0;
+  if( zRef==0 || zDay==0 || strlen(zDay)<4 ) return;
+  const char *zKey = arena_printf(c->pArena, "%s\t%.4s", zRef, zDay);
+  int64_t n = 0;
+  strmap_get(c->pImportLimit, zKey, &n);
+  strmap_set(c->pImportLimit, zKey, n+1);
 }
 
 int rec_check_rules(Ctx *c, Rec *r, const Rec *pOld, int iRow){
@@ -304,6 +344,9 @@ int rec_check_rules(Ctx *c, Rec *r, const Rec *pOld, int iRow){
     if( f->pRoster && f->pRoster->zAgainst ){   /* another enterprise: recusals are checked anew */
       const Field *fa = kind_field(k, f->pRoster->zAgainst);
       if( fa && touched(r, pOld, (int)(fa - k->aField)) ) bTouched = 1;
+    }
+    if( f->pRoster && f->pRoster->zOn && !bTouched ){   /* another date: certificates valid on it? */
+      bTouched = on_touched(r, pOld, f->pRoster->zOn);
     }
     if( zV==0 || err_has(c, iRow, f->zName) || !bTouched ) continue;
     if( f->eType==FT_ENUM ){

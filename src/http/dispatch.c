@@ -210,6 +210,12 @@ void http_dispatch(Req *r){
     req_fail(r, 413, "提交的内容过大（表单和JSON不超过1 MB，导入文件不超过200 MB）");
     return;
   }
+  if( r->zNulField ){
+    const Field *f = r->pKind ? kind_field(r->pKind, r->zNulField) : 0;
+    req_fail(r, 422, arena_printf(&r->arena, "“%s”含有空字符（%%00），请删去后重新提交",
+                                  f ? f->zLabel : r->zNulField));
+    return;
+  }
   int bLoggedIn = r->zToken!=0;
   if( (p->flags & RT_LOGIN) && !bLoggedIn ){
     if( r->bApi ){

@@ -52,6 +52,7 @@ struct Req {
   size_t nBody;            /* bytes of form fields or raw body */
   size_t nFile;            /* bytes of uploaded files */
   int bTooBig;
+  const char *zNulField;   /* the first form field whose value held a NUL byte (%00), or 0 */
   int bDiscardBody;        /* the request will be refused: read the body, store nothing */
   int bDbFailed;           /* the database failed while the headers were checked (http_may_upload) */
   /* routing */

@@ -220,6 +220,9 @@ static enum MHD_Result post_iter(void *cls, enum MHD_ValueKind kind, const char 
   }
   r->nBody += size;
   if( r->nBody > MAX_FORM_BYTES ){ r->bTooBig = 1; return MHD_NO; }
+  /* Values are read as C strings: one with a NUL in it would be cut there
+  ** silently. Noted here, refused by the dispatcher (422, naming it). */
+  if( size && r->zNulField==0 && memchr(data, 0, size) ) r->zNulField = arena_strdup(&r->arena, key ? key : "");
   /* A long value arrives in pieces: collect them in r->body (unused by
   ** form requests) and store the value when the next field starts, so a
   ** 1 MB field costs 1 MB, not a copy per piece. */

@@ -389,8 +389,11 @@ static int xlsx_read_workbook(Xlsx *p, const char *zName, char **pzRid){
 */
 
 /* Decode Excel's _xHHHH_ escapes in place (Excel writes control characters
-** such as CR that way; "_x005F_" is a literal "_"). U+0000 is dropped, a
-** lone surrogate stays as text. Returns the new length. */
+** such as CR that way; "_x005F_" is a literal "_"). U+0000 cannot be in a
+** C string: it becomes the bytes C0 80 (its overlong form), which the text
+** check refuses as 空字符, naming row and field, instead of the value being
+** cut or the character silently dropped. A lone surrogate stays as text.
+** Returns the new length. */
 static size_t xlsx_unescape(char *z, size_t n){
   size_t i = 0, j = 0;
   if( n<7 || memmem(z, n, "_x", 2)==0 ) return n;
@@ -407,7 +410,7 @@ static size_t xlsx_unescape(char *z, size_t n){
       }
       if( k==6 && (cp<0xD800 || cp>0xDFFF) ){
         i += 7;
-        if( cp==0 ) continue;
+        if( cp==0 ){ z[j++] = (char)0xC0; z[j++] = (char)0x80; continue; }
         if( cp<0x80 ){
           z[j++] = (char)cp;
         }else if( cp<0x800 ){

@@ -177,6 +177,13 @@ int draft_save(Ctx *c, i64 id, const DraftPara *a, int n){
       char zWhy[200];
       err_add(c, 0, 0, "%s：含有%s", zWhere, utf8_bad_text(&bad, zWhy, sizeof zWhy));
     }
+    /* the key (a proposed point's, kept with the paragraph): one line of
+    ** valid text, like every stored field */
+    const char *zKey = a[i].zKey ? a[i].zKey : "";
+    if( utf8_check(zKey, strlen(zKey), 0, &bad) ){
+      char zWhy[200];
+      err_add(c, 0, 0, "%s：段落标识（key）含有%s", zWhere, utf8_bad_text(&bad, zWhy, sizeof zWhy));
+    }
     Buf e;
     buf_init(&e);
     if( tpl_check(c->pArena, a[i].zTpl, strcmp(a[i].zType, "chart")==0, zWhere, &e) ) err_add(c, 0, 0, "%s", buf_cstr(&e));

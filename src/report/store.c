@@ -16,6 +16,7 @@
 ** (err_internal) and return FZ_INTERNAL.
 */
 #include "report/report_int.h"
+#include "audit/audit.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -100,12 +101,12 @@ int store_version_get(Ctx *c, i64 iScope, i64 id, DraftVersion *v){
 int store_version_add(Ctx *c, i64 iScope, int iYear, int iBasedOn, i64 *piNew){
   Stmt q;
   i64 id = 0, no = 0;
-  if( db_prepare(c->pDb, &q, "SELECT (SELECT COALESCE(MAX(id),0)+1 FROM report_version),"
-                             " (SELECT COALESCE(MAX(no),0)+1 FROM report_version WHERE dept_id=?1 AND year=?2)") ) return 1;
+  if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(no),0)+1 FROM report_version WHERE dept_id=?1 AND year=?2") ) return 1;
   db_bind_int64(&q, 1, iScope);
   db_bind_int64(&q, 2, iYear);
-  if( db_step(&q)==DB_ROW ){ id = db_column_int64(&q, 0); no = db_column_int64(&q, 1); }
+  if( db_step(&q)==DB_ROW ) no = db_column_int64(&q, 0);
   db_finalize(&q);
+  id = audit_next_id(c->pDb, "report_version", "@report_version");   /* never a deleted version's id */
   if( id==0 ) return 1;
   if( db_prepare(c->pDb, &q, "INSERT INTO report_version(id, dept_id, year, no, based_on, created_at, created_by)"
                              " VALUES(?1,?2,?3,?4,?5,?6,?7)") ) return 1;

@@ -219,11 +219,17 @@ static int chunk_record(AuditChunks *p, Arena *a, const Kind *k, Rec *r, int *aA
   return bNew;
 }
 /* The first n entries (each ends in its NUL) into the log. */
+/* Each entry's rec_id is the highest id it holds (its last line's): the
+** log's high-water mark of the kind's ids, which audit_next_id keeps new
+** rows above. */
 static int entries_write(Ctx *c, const Kind *k, const AuditChunks *p, int n){
-  if( n==0 ) return 0;
-  const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)n);
-  for(int i=0; i<n; i++) az[i] = p->lines.z + p->aStart[i];
-  return audit_append_many(c, "import", k->zName, 0, "", az, n);
+  for(int i=0; i<n; i++){
+    const char *z = p->lines.z + p->aStart[i];
+    const char *zLast = strrchr(z, '\n');
+    i64 iLast = zLast && zLast[1]=='[' ? atoll(zLast+2) : 0;
+    if( audit_append(c, "import", k->zName, iLast, "", z) ) return 1;
+  }
+  return 0;
 }
 /* Without COPY (SQLite) an entry between rows costs nothing: the whole
 ** entries are written at once and only the one being filled is kept. */
@@ -288,22 +294,18 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
   Bulk ins;
   int bWriting = bWrite, bInTxn = 0, bStmt = 0, rc = FZ_OK;
   i64 iNextId = 1;
+  StrMap limitMap;             /* the YearLimit's count of this import's rows (rules.c) */
+  strmap_init(&limitMap);
   db_bulk_mode(c->pDb, 1);
   if( db_begin_write(c->pDb) ) goto db_fail;
   bInTxn = 1;
-  {
-    SqlBuf b;
-    Stmt q;
-    sqlbuf_init(&b);
-    sql_lit(&b, "SELECT COALESCE(MAX(id),0)+1 FROM "); sql_ident(&b, k->zName);
-    if( db_prepare_buf(c->pDb, &q, &b) ){ sqlbuf_free(&b); goto db_fail; }
-    if( db_step(&q)==DB_ROW ) iNextId = db_column_int64(&q, 0);
-    db_finalize(&q);
-    sqlbuf_free(&b);
-  }
+  iNextId = audit_next_id(c->pDb, k->zName, k->zName);   /* never an id deleted behind fazhi's back */
+  if( iNextId==0 ) goto db_fail;
   if( rec_bulk_begin(c, k, &ins) ) goto db_fail;
   bStmt = 1;
   m.iFirstId = iNextId;
+  c->pImportLimit = &limitMap;
+  c->iImportFirstId = iNextId;
   const char *zNow = rec_now_iso(c);
   for(int iR=2; pRow; pRow = src_row(pSrc, iR++, &rowBuf)){
     /* skip rows with nothing in them (Excel leaves formatted blank rows) */
@@ -338,6 +340,7 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
     }
     rec_check_local(c, r, pRow->iRow);
     rec_check_rules(c, r, 0, pRow->iRow);   /* what the form and the API are held to (rules.c) */
+    if( c->err.n==nErr0 ) rec_rules_count(c, r);   /* a yearly cap counts this import's rows too */
     /* Unique columns. While rows are being written, the UNIQUE index finds
     ** duplicates (of the database and of earlier rows alike) for free; once
     ** writing has stopped, later rows are checked against the database
@@ -416,6 +419,8 @@ done:
   arena_free(&rowArena);
   buf_free(&chunks.lines);
   strmap_free(&m.dept);
+  strmap_free(&limitMap);
+  c->pImportLimit = 0;
   free(m.aRowOfId);
   for(int i=0; i<nField; i++){ strmap_free(&m.aRef[i]); strmap_free(&m.aSeen[i]); }
   return rc;

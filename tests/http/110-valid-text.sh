@@ -73,6 +73,12 @@ post_form "/k/reconsideration/$RID/edit" "case_no=示复〔2026〕UTF-0号" "app
   matter=penalty received=2026-06-01 procedure=ordinary
 expect_status 422 "form edit: a line break in 申请人"
 expect_contains "$BODY" '<div class="err" id="e-applicant">含有换行符（第2个字是U+000A），此项只能填一行</div>'
+# a NUL byte (%00) in a form value would cut it there: refused, naming the field
+req POST "/k/reconsideration/$RID/edit" --data-urlencode "_csrf=$CSRF" --data-urlencode "case_no=示复〔2026〕UTF-0号" \
+  --data 'applicant=%E5%BC%A0%00%E6%9F%90' --data-urlencode respondent=示范县公安局 \
+  --data-urlencode matter=penalty --data-urlencode received=2026-06-01 --data-urlencode procedure=ordinary
+expect_status 422 "form edit: %00 in 申请人"
+expect_contains "$BODY" '“申请人”含有空字符' "…naming the field"
 unchanged "the form"
 expect_eq "$(row_of)" "$ROW0" "the case as it was"
 
@@ -208,6 +214,10 @@ expect_status 422 "API xlsx import: _xFFFE_ on row 3"
 expect_json ".errors | any(.row == 3 and .field == \"applicant\" and .message == \"第3行「申请人」：含有$(msg NON)\")"
 post_file /k/reconsideration/import "$T/sur.xlsx"
 expect_status 422 "xlsx import: raw ED A0 80 (the XML itself is ill-formed)"
+mk_xlsx "$T/nul.xlsx" '张_x0000_某'
+post_file /k/reconsideration/import "$T/nul.xlsx"
+expect_status 422 "xlsx import: _x0000_ on row 3 (not dropped silently)"
+expect_contains "$BODY" "第3行「申请人」：含有空字符（第2个字是U+0000，表格中写作_x0000_）"
 "$FAZHI" import --db "$DB" reconsideration "$T/ctl.xlsx" >"$T/cli.out" 2>&1
 expect_ne "$?" 0 "command-line xlsx import of a bad row fails"
 expect_contains "$T/cli.out" "第3行「申请人」：含有$(msg CTL)"
@@ -332,6 +342,13 @@ done
 api PUT "/api/v1/report/v/$V1" '{"paragraphs":[{"type":"p","text":"一\ud800二"}]}'
 expect_status 422 "report paragraph: a lone surrogate escape"
 expect_json '.errors | any(.message | contains("单独的代理码位"))'
+for b in SUR OVL NON CTL; do
+  api PUT "/api/v1/report/v/$V1" "{\"paragraphs\":[{\"type\":\"p\",\"text\":\"一二\",\"key\":\"k$(val $b)\"}]}"
+  expect_status 422 "report paragraph key: $b"
+  expect_json '.errors | any(.message | contains("第1段：段落标识（key）含有"))' "report paragraph key $b: named"
+done
+api PUT "/api/v1/report/v/$V1" '{"paragraphs":[{"type":"p","text":"一二","key":"a\nb"}]}'
+expect_status 422 "report paragraph key: a line break"
 expect_eq "$(sql "SELECT count(*) || '/' || COALESCE(sum(length(tpl)), 0) FROM report_para WHERE version_id=$V1")" "$P0" "the paragraphs as they were"
 expect_eq "$(sql "SELECT count(*) FROM audit")" "$A0" "no audit entry"
 

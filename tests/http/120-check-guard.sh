@@ -98,6 +98,9 @@ tamper pool "UPDATE draw SET pool_sha256='00000000000000000000000000000000000000
   "双随机抽取“$PLAN”$STALE" "a draw's pool hash"
 tamper calday "UPDATE cal_day SET cwork=0 WHERE cday='2026-06-15'" "节假日日历表（cal_day）有1天与节假日安排不符（自2026-06-15起" \
   "a working day of the calendar table turned into a rest day"
+ENT=$(sql "SELECT min(id) FROM enterprise")
+tamper unit "UPDATE enterprise SET unit_id=unit_id+1000 WHERE id=$ENT" "市场主体名录库 第${ENT}号记录的唯一性单位（unit_id=" \
+  "a record moved to another county's numbering (unit_id)"
 # inserts
 tamper admin "INSERT INTO users(id, login, name, role, dept_id, pw_hash, disabled, created_at) SELECT max(id)+1, 'ghost', '某人', 'admin', $ROOT, 'x', 0, '2026-06-30T00:00:00Z' FROM users" \
   "用户“$(( $(sql "SELECT max(id) FROM users") + 1 ))”（ghost）没有任何审计记录（绕过系统写入）" "an admin inserted"

@@ -160,16 +160,43 @@ fi
 run_check "$D5b"
 expect_eq "$RC" 1 "check with another key fails"
 expect_contains "$T/check.out" '审计日志第1条：内容与哈希不符'
+N5b=$(sql_on "$D5b" "SELECT count(*) FROM audit")
+"$FAZHI" setting --db "$D5b" county_gov 某县人民政府 >"$T/w.out" 2>&1
+expect_eq "$?" 1 "a write with another key is refused"
+expect_contains "$T/w.out" '不是用它签署的' "…saying the key does not sign the chain, in Chinese"
+expect_eq "$(sql_on "$D5b" "SELECT count(*) FROM audit")" "$N5b" "…and nothing is logged with the wrong key"
+timeout 10 "$FAZHI" serve --db "$D5b" --listen 127.0.0.1:1 >"$T/s.out" 2>&1
+expect_eq "$?" 1 "the server does not start with another key"
+expect_contains "$T/s.out" '不是用它签署的' "…and says why"
 if [ -n "${FZ_PG_BASE:-}" ]; then FAZHI_KEY_FILE=$KEEP_KEY; fi
 
-# 6. A database from before keys: a plain chain, no key, no marker. It
-# passes (and says it is not keyed yet); its next write keys it; then its
-# old part rewritten without the key is found where it meets the keyed part.
+# 6a. A keyed chain whose key and marker were deleted (to turn the keyed
+# chain off) and recomputed as plain SHA-256: its entries only a keyed
+# version writes (guarded rows, login locks) give it away. check fails and
+# writes are refused; no new key is made that would vouch for tampering.
 D6=$(db_copy old)
 drop_triggers "$D6"
 sql_on "$D6" "DELETE FROM setting WHERE name='audit_key_from'"
 recompute "$D6" 1
 if [ -n "${FZ_PG_BASE:-}" ]; then FAZHI_KEY_FILE=$T/old.key; else rm -f "$D6.key"; fi
+run_check "$D6"
+expect_eq "$RC" 1 "a keyed chain stripped of its key and marker fails check"
+expect_contains "$T/check.out" '是启用密钥之后才会写入的条目，但找不到审计密钥' "…saying the key was deleted"
+"$FAZHI" setting --db "$D6" county_gov 示范县人民政府 >"$T/w6.out" 2>&1
+expect_eq "$?" 1 "…and its next write is refused"
+expect_contains "$T/w6.out" '密钥或其记录已被删除' "…in Chinese"
+if [ -n "${FZ_PG_BASE:-}" ]; then expect_eq "$(test -s "$T/old.key" && echo made)" "" "…without making a key"
+else expect_eq "$(test -e "$D6.key" && echo made)" "" "…without making a key"; fi
+
+# 6. A database from before keys: a plain chain, no key, no marker, none
+# of the entries only a keyed version writes (made here from 6a by
+# dropping those and renumbering). It passes (and says it is not keyed
+# yet); its next write keys it; then its old part rewritten without the
+# key is found where it meets the keyed part.
+sql_on "$D6" "DELETE FROM audit WHERE substr(kind, 1, 1)='@' OR (kind='' AND action IN ('login_lock','login_unlock','guard_start'));
+  UPDATE audit SET id=-(SELECT count(*) FROM audit a2 WHERE a2.id<=audit.id); UPDATE audit SET id=-id" \
+  || fail "making a plain chain"
+recompute "$D6" 1
 NOLD=$(sql_on "$D6" "SELECT max(id) FROM audit")
 run_check "$D6"
 expect_eq "$RC" 0 "a plain chain from before keys passes"

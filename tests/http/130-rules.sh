@@ -145,6 +145,18 @@ expect_eq "$(n_insp)" 2 "nothing written by the API's refusals"
 apiins "$ITEM" "RU-1、RU-2" 日常检查 "专项整治统一部署（接口）"
 expect_status 201 "API: over the limit with a reason"
 expect_eq "$(sql "SELECT over_reason FROM inspection WHERE enterprise_id=$EID ORDER BY id DESC LIMIT 1")" "专项整治统一部署（接口）" "the API's reason is stored"
+OVER=$(json .id)
+api PUT "/api/v1/k/inspection/$OVER" '{"over_reason":null}'
+expect_status 422 "API edit: the reason for crossing the cap cleared"
+expect_json 'any(.errors[]; .field == "over_reason")'
+# a certificate valid on the first date, lapsed on the date it is changed to
+api POST /api/v1/k/inspection "{\"insp_no\":\"RD-1\",\"enterprise_id\":$EID,\"way\":\"日常检查\",\"item\":\"$ITEM\",\"inspectors\":\"RU-1、RU-OLD\",\"assigned\":\"2026-05-20\",\"over_reason\":\"证件有效期内\"}"
+expect_status 201 "API: RU-OLD while the certificate was valid"
+RD=$(json .id)
+api PUT "/api/v1/k/inspection/$RD" '{"assigned":"2026-06-20"}'
+expect_status 422 "API edit: the date moved past the certificate's expiry"
+expect_json 'any(.errors[]; .field == "inspectors" and (.message | contains("RU-OLD")))'
+expect_eq "$(sql "SELECT assigned FROM inspection WHERE id=$RD")" "2026-05-20" "…the date as it was"
 api PUT "/api/v1/k/inspection/$FIRST" '{"way":"qr"}'
 expect_status 422 "API edit: way changed to qr"
 
@@ -161,17 +173,31 @@ expect_contains "$BODY" '第2行「检查事项」：只能选择' "import: anot
 expect_contains "$BODY" '第3行「检查方式」：“扫码入企”只能在' "import: way=qr, by row"
 expect_contains "$BODY" '第4行「检查人员」：“张三”不是本部门执法证有效的在岗执法人员' "import: free text, by row"
 expect_contains "$BODY" '第5行「超过年度上限的理由」：' "import: over the limit without a reason, by row"
-expect_eq "$(n_insp)" 3 "nothing imported"
+expect_eq "$(n_insp)" 4 "nothing imported"
 printf '%s\n' "$HEAD" "示范县市场监督管理局,RI-5,$CODE,日常检查,$ITEM,RU-1、RU-2,2026-06-22,联合执法需要（导入）" >"$T/good.csv"
 post_file /k/inspection/import "$T/good.csv"
-expect_eq "$(n_insp)" 4 "import: over the limit with a reason"
+expect_eq "$(n_insp)" 5 "import: over the limit with a reason"
 expect_eq "$(sql "SELECT over_reason||'|'||inspectors FROM inspection WHERE insp_no='RI-5'")" "联合执法需要（导入）|孟某（RU-1）、杜某（RU-2）" "the import's reason is stored"
 # the command line's import is held to the same rules
 printf '%s\n' "$HEAD" "示范县市场监督管理局,RI-6,$CODE,扫码入企,$ITEM,RU-1、RU-2,2026-06-22,x" >"$T/cli.csv"
 "$FAZHI" import --db "$DB" inspection "$T/cli.csv" >"$T/cli.out" 2>&1
 expect_ne "$?" 0 "fazhi import: way=qr refused"
 expect_contains "$T/cli.out" '第2行「检查方式」' "fazhi import names the row and field"
-expect_eq "$(n_insp)" 4 "nothing imported by the command line"
+expect_eq "$(n_insp)" 5 "nothing imported by the command line"
+# the yearly cap counts the rows of the same import (PostgreSQL holds them in its COPY buffer)
+api_as shichang
+api POST /api/v1/k/enterprise '{"credit_code":"91410621RULE0000X2","name":"规则测试二号店","etype":"企业","industry":"餐饮服务","town":"城关镇","risk":"b","yearly_limit":1}'
+expect_status 201 "a second enterprise with a yearly limit of 1"
+EID2=$(json .id)
+printf '%s\n' "$HEAD" "示范县市场监督管理局,RC-1,91410621RULE0000X2,日常检查,$ITEM,RU-1、RU-2,2026-06-22," \
+  "示范县市场监督管理局,RC-2,91410621RULE0000X2,日常检查,$ITEM,RU-1、RU-2,2026-06-23," \
+  "示范县市场监督管理局,RC-3,91410621RULE0000X2,日常检查,$ITEM,RU-1、RU-2,2026-06-24," >"$T/cap.csv"
+"$FAZHI" import --db "$DB" inspection "$T/cap.csv" >"$T/cap.out" 2>&1
+expect_ne "$?" 0 "three inspections of one enterprise with a cap of 1, no reason: refused"
+expect_contains "$T/cap.out" '第3行「超过年度上限的理由」：' "…naming the second row over the cap"
+expect_contains "$T/cap.out" '第4行「超过年度上限的理由」：' "…and the third"
+expect_not_contains "$T/cap.out" '第2行' "…but not the first, within the cap"
+expect_eq "$(sql "SELECT count(*) FROM inspection WHERE enterprise_id=$EID2")" 0 "…and nothing is imported"
 
 # 4. A second county in the same database: its admin's password is printed and works.
 "$FAZHI" init --db "$DB" --county 乙县 --admin yadmin >"$T/init.out" 2>&1
@@ -196,6 +222,22 @@ api POST /api/v1/k/inspection "{\"insp_no\":\"YX-2\",\"enterprise_id\":\"$CODE\"
 expect_status 422 "…nor by its credit code"
 expect_json 'any(.errors[]; .field == "enterprise_id" and (.message | contains("找不到")))'
 expect_eq "$(n_insp)" "$N_BEFORE" "county A's enterprise: no inspection added, its limit unaffected"
+# the same plan number in both counties: `fazhi draw` names no plan by it
+PNO=$(sql "SELECT plan_no FROM inspection_plan ORDER BY id LIMIT 1")
+PA=$(sql "SELECT id FROM inspection_plan WHERE plan_no='$PNO'")
+YROOT=$(sql "SELECT id FROM dept WHERE name='乙县'")
+YDEPT=$(sql "SELECT id FROM dept WHERE name='乙县司法局'")
+sql "INSERT INTO inspection_plan(dept_id, state, created_at, updated_at, plan_no, title, unit_id)
+     VALUES($YDEPT, 'draft', '2026-06-01T00:00:00Z', '2026-06-01T00:00:00Z', '$PNO', '乙县同号计划', $YROOT)" >/dev/null
+PB=$(sql "SELECT id FROM inspection_plan WHERE plan_no='$PNO' AND unit_id=$YROOT")
+"$FAZHI" draw --db "$DB" "$PNO" verify >"$T/draw.out" 2>&1
+expect_eq "$?" 1 "fazhi draw with a plan number two counties use: refused"
+expect_contains "$T/draw.out" "计划编号“$PNO”有2个县（区）在用" "…saying so"
+expect_contains "$T/draw.out" "乙县（第${PB}号）" "…naming the other county's plan"
+expect_contains "$T/draw.out" "（第${PA}号）" "…and this county's"
+"$FAZHI" draw --db "$DB" "$PA" verify >"$T/draw.out" 2>&1
+expect_eq "$?" 0 "…while the plan's own number works: $(cat "$T/draw.out")"
+sql "DELETE FROM inspection_plan WHERE id=$PB" >/dev/null
 anon
 get "/scan/$CODE"
 expect_not_contains "$BODY" '乙县' "its public page shows nothing of county B"
@@ -269,6 +311,18 @@ expect_contains "$BODY" '规则测试餐馆' "…and county A's code county A's"
   "$FAZHI" migrate --from "$C3" --to "$DB" --login-prefix c3- >"$T/m.out" 2>&1
   expect_eq "$?" 0 "migrate: a county with a clashing case number goes through"
   expect_eq "$(sql "SELECT count(*) FROM reconsideration WHERE case_no='$CASE'")" 3 "the case number in three counties"
+  # text stored before the checks, not UTF-8 at all: refused in Chinese, naming kind, id and field
+  C4=$T/c4.db
+  "$FAZHI" init --db "$C4" --county 丁县 --admin dadmin >/dev/null 2>&1
+  printf '所属部门,案号,申请人,被申请人,案件类别,收到申请日期,审理程序\n丁县司法局,丁复-1,甲,乙,其他,2026-06-01,普通程序\n' >"$T/c4.csv"
+  "$FAZHI" import --db "$C4" reconsideration "$T/c4.csv" >/dev/null 2>&1
+  R4=$(sqlite3 "$C4" "SELECT id FROM reconsideration WHERE case_no='丁复-1'")
+  sqlite3 "$C4" "UPDATE reconsideration SET applicant=CAST(X'E794B2E5BC' AS TEXT) WHERE id=$R4"
+  N4=$(sql "SELECT count(*) FROM dept")
+  "$FAZHI" migrate --from "$C4" --to "$DB" --login-prefix c4- >"$T/m4.out" 2>&1
+  expect_ne "$?" 0 "migrate: a county with malformed text is refused"
+  expect_contains "$T/m4.out" "源数据库中行政复议第${R4}号记录的“申请人”含有无效字符" "…naming kind, id and field"
+  expect_eq "$(sql "SELECT count(*) FROM dept")" "$N4" "…and nothing moves"
 }
 
 # 7. An older database: one UNIQUE index over the whole database, no unit_id.
