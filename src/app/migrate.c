@@ -332,10 +332,21 @@ static const char *const azAuditCol[] = {
   "before", "after", "prev_hash", "hash",
 };
 
+/* Every record of kind k in the source, in id order (the columns
+** rec_select_cols names): prepares *pq; a DB_ code. */
+static int src_records(Mig *m, const Kind *k, Stmt *pq){
+  SqlBuf b;
+  sqlbuf_init(&b);
+  rec_select_cols(&b, k);
+  sql_lit(&b, " ORDER BY id");
+  int rc = db_prepare_buf(m->pSrc, pq, &b);
+  sqlbuf_free(&b);
+  return rc;
+}
+
 /* The source's own archive (a county moved before) comes along, then the
 ** source's log becomes the archive of this migration. Returns the number
-** of entries and the last hash of the source's log. */
-/* zDigest: SHA-256 folded over each entry's plain hash of its content
+** of entries and the last hash of the source's log; zDigest: SHA-256 folded over each entry's plain hash of its content
 ** (audit_hash without a key), so that the target, which does not hold the
 ** source's key, can still tell an archived entry was changed: the digest
 ** is in the keyed "migrate" entry. */
@@ -434,16 +445,11 @@ static int move_kind(Mig *m, int iKind){
     if( f->eType!=FT_REF ) continue;
     for(int j=0; j<kind_count(); j++) if( strcmp(kind_at(j)->zName, f->zRef)==0 ) aRefOff[i] = m->aKindOff[j];
   }
-  SqlBuf b;
   Stmt q;
   Bulk bk;
   Buf lines;
   int rc = 0, nChunk = 0;
-  sqlbuf_init(&b);
-  rec_select_cols(&b, k);
-  sql_lit(&b, " ORDER BY id");
-  if( db_prepare_buf(m->pSrc, &q, &b) ){ sqlbuf_free(&b); return 1; }
-  sqlbuf_free(&b);
+  if( src_records(m, k, &q) ) return 1;
   if( rec_bulk_begin(m->c, k, &bk) ){ db_finalize(&q); return 1; }
   db_stream(&q, 0);
   buf_init(&lines);
@@ -526,13 +532,8 @@ static void name_clash(Mig *m, const Kind *k, const char *zWhy){
   Ctx *c = m->c;
   int nErr0 = c->err.n;
   const Field *fy = k->pVersion ? kind_year_field(k) : 0;
-  SqlBuf b;
   Stmt q;
-  sqlbuf_init(&b);
-  rec_select_cols(&b, k);
-  sql_lit(&b, " ORDER BY id");
-  int rc = db_prepare_buf(m->pSrc, &q, &b);
-  sqlbuf_free(&b);
+  int rc = src_records(m, k, &q);
   if( rc==DB_OK ){
     Arena rowArena;
     arena_init(&rowArena);
@@ -590,14 +591,8 @@ static int scan_text(Mig *m){
   int nBad = 0;
   for(int iK=0; iK<kind_count() && nBad<20; iK++){
     const Kind *k = kind_at(iK);
-    SqlBuf b;
     Stmt q;
-    sqlbuf_init(&b);
-    rec_select_cols(&b, k);
-    sql_lit(&b, " ORDER BY id");
-    int rc = db_prepare_buf(m->pSrc, &q, &b);
-    sqlbuf_free(&b);
-    if( rc ) return 1;
+    if( src_records(m, k, &q) ) return 1;
     db_stream(&q, 0);
     int nCol = 5 + kind_nfield(k);
     while( db_step(&q)==DB_ROW && nBad<20 ){
