@@ -110,10 +110,33 @@ void session_delete(Db*, const char *zToken);
 typedef struct UserRow {
   i64 id;
   const char *zLogin, *zName, *zRole, *zDept, *zCreated;
+  i64 iDept;
+  const char *zDeptPath;
   int bDisabled;
   int bPwTemp;
 } UserRow;
 int  user_list(Ctx*, UserRow **paRow, int *pnRow);         /* arena memory, by login */
+/* Which accounts user_list_in lists (members 0/NULL: no condition). */
+typedef struct UserFilter {
+  const char *zScope;      /* department path the account's department lies under (NULL: "/") */
+  const char *zQuery;      /* part of the login or the name */
+  i64 iDept;               /* the account's department lies in this one's subtree */
+  i64 iUser;               /* this account only */
+} UserFilter;
+int  user_list_in(Ctx*, const UserFilter*, UserRow **paRow, int *pnRow);   /* arena memory, by login */
+/* The account iUser if its department lies in zScope: FZ_OK, else FZ_NOTFOUND. */
+int  user_get_in(Ctx*, const char *zScope, i64 iUser, UserRow *p);
+int  user_rename(Ctx*, const char *zLogin, const char *zName);   /* one line of text, not empty */
+/* The 用户管理 page's changes, as the admin c->pActor, to an account it has
+** found in its scope (user_get_in); see account.c. Refusals: FZ_INVALID
+** with Chinese messages (field ids login, name, role, dept), or
+** FZ_FORBIDDEN (a city's admin and an account that is not an admin's). */
+int  user_admin_may(Ctx*, const UserRow*);
+int  user_admin_create(Ctx*, const char *zLogin, const char *zName, const char *zRole,
+                       i64 iDept, char zPw[17]);      /* zPw: the one-time password made */
+int  user_admin_edit(Ctx*, const UserRow*, const char *zName, const char *zRole, i64 iDept);
+enum { UA_DISABLE = 1, UA_ENABLE, UA_RESET, UA_UNLOCK };
+int  user_admin_act(Ctx*, const UserRow*, int eAct, char zPw[17]);   /* zPw: UA_RESET's new password */
 int  user_set_disabled(Ctx*, const char *zLogin, int bDisabled);
 int  user_reset(Ctx*, const char *zLogin, char zPw[17]);   /* a new one-time password */
 int  user_set_role(Ctx*, const char *zLogin, const char *zRole);

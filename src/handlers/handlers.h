@@ -28,6 +28,14 @@ void h_static(Req*);
 void h_schema(Req*);
 void h_report(Req*);
 void h_audit_list(Req*);
+void h_users(Req*);            /* 用户管理 (users.c) */
+void h_user_form(Req*);
+void h_user_create(Req*);
+void h_user_update(Req*);
+void h_user_disable(Req*);
+void h_user_enable(Req*);
+void h_user_reset(Req*);
+void h_user_unlock(Req*);
 void h_list(Req*);
 void h_detail(Req*);
 void h_form(Req*);

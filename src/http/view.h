@@ -19,7 +19,7 @@
 #include "http/req.h"
 
 struct Query; struct RecList; struct IndValue; struct BreakSet; struct CountyGrid;
-struct DrawView; struct DraftVersion; struct DraftPara; struct Baseline;
+struct DrawView; struct DraftVersion; struct UserRow; struct DraftPara; struct Baseline;
 
 /* What a view shows. The comment names the page and the JSON document. */
 enum {
@@ -41,7 +41,10 @@ enum {
   VIEW_DRAFT,       /* pDraft, azHtml, aNew/nNew: one version */
   VIEW_LOGIN,       /* pActor, zToken, zCsrf: web the cookie and zGo; JSON the token */
   VIEW_LOGIN_FORM,  /* zError, zNext: the login page again (web only) */
-  VIEW_PASSWORD     /* the password form again (web only) */
+  VIEW_PASSWORD,    /* the password form again (web only) */
+  VIEW_USERS,       /* aUser/nUser: 用户管理 (web only) */
+  VIEW_USER_FORM,   /* aUser (NULL: a new account): its form with what was typed (web only) */
+  VIEW_USER_SECRET  /* aUser, zSecret: the one-time password, shown once (web only) */
 };
 
 typedef struct View {
@@ -79,6 +82,8 @@ typedef struct View {
   const Actor *pActor;
   const char *zToken, *zCsrf, *zNext;
   long long n1, n2;
+  const struct UserRow *aUser; int nUser;   /* VIEW_USERS, VIEW_USER_FORM, VIEW_USER_SECRET */
+  const char *zSecret;                      /* VIEW_USER_SECRET: the one-time password */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */

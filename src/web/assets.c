@@ -62,6 +62,7 @@ static const char zCss[] =
 "tr.gone td,tr.added td{background:#fafafa}tr.changed td{background:#fffdf3}\n"
 "@media (max-width:900px){form.draft .para{grid-template-columns:1fr}.para-head{grid-column:1}}\n"
 "@media (max-width:640px){form.record{grid-template-columns:1fr}.field.wide,.actions{grid-column:1}}\n"
+".table-scroll{overflow-x:auto}td.ops{white-space:nowrap}td.ops .btn.link{color:#409eff;margin-right:10px}.tag.off{background:#f4f4f5;color:#909399;border-color:#e9e9eb}\n"
 "@media print{.noprint,nav,aside,header{display:none}}\n";
 
 static const char zJs[] =

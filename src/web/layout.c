@@ -71,6 +71,8 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
     outf(r, "<a href=\"/report/drafts\" class=\"%s\">报告起草与版本</a>", strncmp(r->zPath, "/report/", 8)==0 ? "on" : "");
     if( r->actor.bCity ) out_html(r, HTML("<a href=\"/counties\">各县（区）指标</a>"));
     if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/audit\">操作审计日志</a>"));
+    if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<div class=\"group\">系统管理</div>"));
+    if( r->actor.mRole & R_ADMIN ) outf(r, "<a href=\"/admin/users\" class=\"%s\">用户管理</a>", strncmp(r->zPath, "/admin/users", 12)==0 ? "on" : "");
   }
   outf(r, "</nav>\n<main class=\"content\"><h1>%s</h1>\n", zTitle);
   web_flash(r);
@@ -84,6 +86,7 @@ void web_flash(Req *r){
   static const struct { const char *zId, *zText; } aMsg[] = {
     { "created", "新增成功" }, { "updated", "修改成功" }, { "deleted", "删除成功" },
     { "moved", "操作成功" }, { "password", "密码已修改" },
+    { "user_disabled", "账号已停用" }, { "user_enabled", "账号已启用" }, { "user_unlocked", "已解除该账号的登录限制" },
     { "logged", "入企检查已登记" }, { "fixed", "名录已固定，摘要已生成，可以公布" }, { "drawn", "抽取完成，已向检查人员下达检查任务" },
     { "carried", "已沿用上年度清单生成本年度清单，请逐项调整" },
     { "drafted", "已根据最新数据起草新版本" }, { "copied", "已生成新版本，可继续修改" },

@@ -34,6 +34,10 @@ void web_counties(Req*, const CountyGrid*);          /* 各县（区）指标 */
 void web_import_form(Req*, const Kind*);
 void web_import_result(Req*, const Kind*, int nImported);
 void web_audit(Req*);
+struct UserRow;
+void web_users(Req*, const struct UserRow *a, int n);          /* 用户管理 (users.c) */
+void web_user_form(Req*, const struct UserRow *p);             /* p NULL or id 0: a new account */
+void web_user_secret(Req*, const struct UserRow *p, const char *zPw);
 void web_password(Req*);                             /* 个人中心：修改密码 */
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;
