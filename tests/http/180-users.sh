@@ -143,7 +143,7 @@ expect_status 404 "…nor reset"
 post_form /admin/users/new login=y180 name=越界 role=clerk dept=$DJUST
 expect_status 422 "…nor given a department of the first county"
 expect_contains "$BODY" '请选择本级管理范围内的部门'
-expect_eq "$(sql "SELECT disabled||pw_temp FROM users WHERE id=$T180")" 00 "the first county's account is untouched"
+expect_eq "$(sql "SELECT disabled+pw_temp FROM users WHERE id=$T180")" 0 "the first county's account is untouched"
 as admin
 get /admin/users
 expect_not_contains "$BODY" '<td>yadmin</td>' "the first county does not see the second's admin"
