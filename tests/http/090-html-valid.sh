@@ -92,6 +92,15 @@ page 200 "/public/report?year=2025" "the published report"
 login admin
 page 200 /account "account page"
 page 200 "/audit?page=2" "audit log page 2"
+page 200 /admin/users "用户管理"
+page 200 /admin/users/new "用户管理: new account form"
+page 200 "/admin/users/$(sql "SELECT id FROM users WHERE login='fuyi'")/edit" "用户管理: edit form"
+post_form /admin/users/new login=v090 name= role= dept=
+expect_status 422 "用户管理: a refused new account"
+validate "用户管理: the form with errors"
+post_form /admin/users/new login=v090 name=校验 role=clerk dept="$(sql "SELECT dept_id FROM users WHERE login='fuyi'")"
+expect_status 200 "用户管理: a new account"
+validate "用户管理: the one-time password page"
 login fuyi
 for k in legality_review normative_doc reconsideration; do
   page 200 "/k/$k/new" "$k new form"
