@@ -36,6 +36,46 @@ static void api_saved(Req *r, const Rec *p){
   else api_record(r, p, r->status);
 }
 
+/* 用户管理's list: {"total":N,"rows":[{id, login, name, role, role_label,
+** dept_id, dept, status, created_at}]}; status is active, disabled or
+** must_change_password. */
+static void api_users(Req *r, const UserRow *a, int n){
+  Json js;
+  json_doc(r);
+  json_init(&js, &r->out);
+  json_obj_begin(&js);
+  json_kint(&js, "total", n);
+  json_key(&js, "rows");
+  json_arr_begin(&js);
+  for(int i=0; i<n; i++){
+    json_obj_begin(&js);
+    json_kint(&js, "id", a[i].id);
+    json_kstr(&js, "login", a[i].zLogin);
+    json_kstr(&js, "name", a[i].zName);
+    json_kstr(&js, "role", a[i].zRole);
+    json_kstr(&js, "role_label", role_label(role_bits(a[i].zRole)));
+    json_kint(&js, "dept_id", a[i].iDept);
+    json_kstr(&js, "dept", a[i].zDept);
+    json_kstr(&js, "status", a[i].bDisabled ? "disabled" : a[i].bPwTemp ? "must_change_password" : "active");
+    json_kstr(&js, "created_at", a[i].zCreated);
+    json_obj_end(&js);
+  }
+  json_arr_end(&js);
+  json_obj_end(&js);
+}
+
+/* A one-time password just made (a new account or a reset), shown once. */
+static void api_user_secret(Req *r, const UserRow *p, const char *zPw){
+  Json js;
+  json_doc(r);
+  json_init(&js, &r->out);
+  json_obj_begin(&js);
+  json_kstr(&js, "login", p->zLogin);
+  json_kstr(&js, "password", zPw);
+  json_kbool(&js, "must_change_password", 1);
+  json_obj_end(&js);
+}
+
 static void api_view(Req *r, const View *v){
   switch( v->eView ){
     case VIEW_OK:          json_doc(r); buf_puts(&r->out, "{\"ok\":true}"); break;
@@ -61,6 +101,8 @@ static void api_view(Req *r, const View *v){
     case VIEW_DRAFTS:      api_drafts(r, v->aDraft, v->nDraft); break;
     case VIEW_DRAFT:       api_draft(r, v->aDraft, v->azHtml, v->aNew, v->nNew, r->status); break;
     case VIEW_LOGIN:       api_login(r, v); break;
+    case VIEW_USERS:       api_users(r, v->aUser, v->nUser); break;
+    case VIEW_USER_SECRET: api_user_secret(r, v->aUser, v->zSecret); break;
     default:               /* the web's own pages (forms) have no JSON face */
       api_error(r, 404, "页面不存在");
       break;

@@ -4,7 +4,8 @@
 ** password, lift login throttling. An account outside the admin's scope is
 ** 404 (user_get_in); the rules of what an admin may do are in
 ** src/auth/account.c (user_admin_*), which writes the audit entries.
-** Web only for now: the JSON face has no view of accounts.
+** The same handlers answer /api/v1/users (GET, POST), /api/v1/users/:id
+** (PUT) and /api/v1/users/:id/disable|enable|reset|unlock (POST).
 */
 #include "handlers/handlers.h"
 #include "auth/auth.h"
