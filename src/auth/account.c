@@ -1,6 +1,8 @@
 /*
-** src/auth/account.c — what an admin does to accounts from the command line
-** (fazhi user list|disable|enable|reset|role|move): each a check, then one
+** src/auth/account.c — what an admin does to accounts, from the command line
+** (fazhi user list|disable|enable|reset|role|move) and from the 用户管理 page
+** (user_list_in, user_rename and the user_admin_* rules at the end, which
+** call the same functions): each a check, then one
 ** transaction with the change, the end of the user's sessions where it
 ** matters, and an audit entry holding the user row before and after.
 ** Creating accounts and logging in live in user.c.
