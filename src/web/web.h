@@ -34,6 +34,8 @@ void web_counties(Req*, const CountyGrid*);          /* 各县（区）指标 */
 void web_import_form(Req*, const Kind*);
 void web_import_result(Req*, const Kind*, int nImported);
 void web_audit(Req*);
+void web_logins(Req*);                               /* 登录日志 (admin_logins.c) */
+void web_sessions(Req*);                             /* 在线用户 */
 void web_password(Req*);                             /* 个人中心：修改密码 */
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;
