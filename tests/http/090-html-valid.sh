@@ -92,6 +92,9 @@ page 200 "/public/report?year=2025" "the published report"
 login admin
 page 200 /account "account page"
 page 200 "/audit?page=2" "audit log page 2"
+page 200 "/admin/logins" "login log"
+page 422 "/admin/logins?from=2026-02-30&result=bad" "login log with a bad date"
+page 200 "/admin/sessions" "sessions online"
 login fuyi
 for k in legality_review normative_doc reconsideration; do
   page 200 "/k/$k/new" "$k new form"
