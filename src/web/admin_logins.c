@@ -76,7 +76,7 @@ void web_logins(Req *r){
   date_field(r, "to", "结束日期", zTo, zErrTo);
   out_html(r, HTML("<button type=\"submit\" class=\"btn primary\">搜索</button>"
                    "<a class=\"btn\" href=\"/admin/logins\">重置</a></form>\n"));
-  out_html(r, HTML("<table class=\"list\"><thead><tr><th>时间</th><th>账号</th><th>姓名</th><th>地址</th>"
+  out_html(r, HTML("<div class=\"tablewrap\"><table class=\"list\"><thead><tr><th>时间</th><th>账号</th><th>姓名</th><th>地址</th>"
                    "<th>结果</th><th>渠道</th></tr></thead><tbody>\n"));
   for(int i=0; i<nRow; i++){
     const LoginLogRow *p = &a[i];
@@ -86,7 +86,7 @@ void web_logins(Req *r){
          strcmp(p->zChannel, "api")==0 ? "API" : "网页");
   }
   if( nRow==0 ) out_html(r, HTML("<tr><td colspan=\"6\" class=\"empty\">暂无数据</td></tr>"));
-  out_html(r, HTML("</tbody></table>\n"));
+  out_html(r, HTML("</tbody></table></div>\n"));
   long long nPages = (nTotal + LOGIN_LOG_PAGE - 1)/LOGIN_LOG_PAGE;
   if( nPages<1 ) nPages = 1;
   outf(r, "<div class=\"pager\"><span>共 %lld 条</span>", (long long)nTotal);
@@ -102,6 +102,8 @@ void web_sessions(Req *r){
   SessionRow *a = 0;
   int nRow = 0;
   session_list(&r->ctx, r->actor.zDeptPath, zLogin, &a, &nRow);
+  char zMine[65] = "";
+  if( r->zToken ) session_token_hash(r->zToken, zMine);
   web_begin(r, zLogin && zLogin[0] ? arena_printf(&r->arena, "在线用户：%s", zLogin) : "在线用户", 0);
   const char *zMsg = req_param(r, "msg");
   if( zMsg && strcmp(zMsg, "ended")==0 ) out_html(r, HTML("<div class=\"notice ok\" role=\"status\">已强制退出：该会话已结束，用户须重新登录</div>"));
@@ -111,20 +113,22 @@ void web_sessions(Req *r){
   outf(r, "<label>账号<input name=\"login\" value=\"%s\" placeholder=\"请输入账号\"></label>", zLogin ? zLogin : "");
   out_html(r, HTML("<button type=\"submit\" class=\"btn primary\">搜索</button>"
                    "<a class=\"btn\" href=\"/admin/sessions\">重置</a></form>\n"));
-  out_html(r, HTML("<table class=\"list\"><thead><tr><th>账号</th><th>姓名</th><th>部门</th><th>登录地址</th>"
+  out_html(r, HTML("<div class=\"tablewrap\"><table class=\"list\"><thead><tr><th>账号</th><th>姓名</th><th>部门</th><th>登录地址</th>"
                    "<th>登录时间</th><th>过期时间</th><th>操作</th></tr></thead><tbody>\n"));
   for(int i=0; i<nRow; i++){
     const SessionRow *p = &a[i];
     outf(r, "<tr><td><a href=\"/admin/sessions?login=%s\" title=\"该用户的全部会话\">%s</a></td><td>%s</td><td>%s</td>"
             "<td>%s</td><td>%s</td><td>%s</td><td>", p->zLogin, p->zLogin, p->zName, p->zDept, p->zAddr,
          when(r, p->tCreated), when(r, p->tExpires));
-    out_html(r, HTML("<form method=\"post\" action=\"/admin/sessions/end\" class=\"inline\">"));
+    int bMine = strcmp(p->zId, zMine)==0;          /* ending it logs this admin out */
+    outf(r, "<form method=\"post\" action=\"/admin/sessions/end\" class=\"inline confirm\" data-confirm=\"%s\">",
+         bMine ? "这是您当前的会话，强制退出后需要重新登录，是否确认？" : arena_printf(&r->arena, "是否确认强制退出“%s”的这个会话？", p->zLogin));
     web_csrf_field(r);
-    outf(r, "<input type=\"hidden\" name=\"id\" value=\"%s\"><button type=\"submit\" class=\"btn link\">强制退出</button>"
-            "</form> <a href=\"/admin/logins?login=%s\">登录日志</a></td></tr>\n", p->zId, p->zLogin);
+    outf(r, "<input type=\"hidden\" name=\"id\" value=\"%s\"><button type=\"submit\" class=\"btn danger\">强制退出</button>"
+            "</form> <a href=\"/admin/logins?login=%s\">登录日志</a>%s</td></tr>\n", p->zId, p->zLogin, bMine ? "（当前会话）" : "");
   }
   if( nRow==0 ) out_html(r, HTML("<tr><td colspan=\"7\" class=\"empty\">暂无数据</td></tr>"));
-  out_html(r, HTML("</tbody></table>\n"));
+  out_html(r, HTML("</tbody></table></div>\n"));
   outf(r, "<div class=\"pager\"><span>共 %d 条</span></div>\n", nRow);
   web_end(r);
 }
