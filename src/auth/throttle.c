@@ -37,7 +37,9 @@
 ** not refused forever: the window ends an hour after it began, or an admin
 ** lifts the lock (fazhi user unlock). When a key first becomes refused for
 ** the rest of its window, and when an admin lifts a lock, an audit entry is
-** written.
+** written. throttle_end also writes the attempt's row of the login log
+** (loginlog.c) when its caller named a result (Throttle.zLogResult), in
+** the same transaction.
 */
 #include "auth/auth.h"
 #include "audit/audit.h"
