@@ -188,6 +188,11 @@ typedef struct LoginLogRow {
   const char *zName;       /* the account's name now ("" for an unknown login) */
   const char *zAddr, *zResult, *zChannel;
 } LoginLogRow;
+/* Reads a filter from its text (dates YYYY-MM-DD, local days, both
+** included): FZ_OK, or FZ_INVALID with a Chinese message per field
+** ("result", "from", "to") in c->err. */
+int  login_log_filter(Ctx*, const char *zLogin, const char *zResult, const char *zFrom,
+                      const char *zTo, LoginLogFilter *f);
 /* Page nPage (from 1) of LOGIN_LOG_PAGE rows, newest first, that the
 ** scope may see and f selects; *pnTotal all such rows. Arena memory;
 ** 0 or a database error code. */

@@ -30,6 +30,8 @@ void h_report(Req*);
 void h_audit_list(Req*);
 void h_logins(Req*);
 void h_sessions(Req*);
+void h_logins_api(Req*);
+void h_sessions_api(Req*);
 void h_session_end(Req*);
 void h_list(Req*);
 void h_detail(Req*);

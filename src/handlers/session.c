@@ -57,6 +57,8 @@ void h_logout(Req *r){
 ** admin's scope, else 404; audited as session_end). */
 void h_logins(Req *r){ web_logins(r); }
 void h_sessions(Req *r){ web_sessions(r); }
+void h_logins_api(Req *r){ api_logins(r); }
+void h_sessions_api(Req *r){ api_sessions(r); }
 void h_session_end(Req *r){
   static const Field aF[] = { { "id", "会话", FT_TEXT } };
   const char *az[1], *zLogin = 0;

@@ -20,26 +20,17 @@ static const char *when(Req *r, i64 t){
   return arena_strdup(&r->arena, z);
 }
 
-/* A date YYYY-MM-DD as the unix seconds of its local midnight (plus
-** nDays days), or -1 when it is not a real date. */
-static i64 date_start(const char *z, int nDays){
-  int y, m, d;
-  char c;
-  if( strlen(z)!=10 || sscanf(z, "%4d-%2d-%2d%c", &y, &m, &d, &c)!=3 ) return -1;
-  if( z[4]!='-' || z[7]!='-' || y<2000 || y>2999 || m<1 || m>12 || d<1 || d>31 ) return -1;
-  struct tm tm = { .tm_year=y-1900, .tm_mon=m-1, .tm_mday=d, .tm_isdst=-1 };
-  time_t t = mktime(&tm);
-  if( t==(time_t)-1 || tm.tm_mday!=d || tm.tm_mon!=m-1 ) return -1;   /* 02-30 rolls over */
-  if( nDays ){
-    tm.tm_mday += nDays;
-    tm.tm_isdst = -1;
-    t = mktime(&tm);
+/* The message c->err holds for field zName, or NULL. */
+static const char *field_error(Req *r, const char *zName){
+  for(int e=0; e<r->ctx.err.n; e++){
+    if( r->ctx.err.a[e].zField && strcmp(r->ctx.err.a[e].zField, zName)==0 ) return r->ctx.err.a[e].zMsg;
   }
-  return (i64)t;
+  return 0;
 }
 
 /* A filter's date field: its value, and the message beside it when bad. */
-static void date_field(Req *r, const char *zName, const char *zLabel, const char *zV, const char *zErr){
+static void date_field(Req *r, const char *zName, const char *zLabel){
+  const char *zV = req_param(r, zName), *zErr = field_error(r, zName);
   outf(r, "<label class=\"%s\">%s<input type=\"date\" name=\"%s\" value=\"%s\" aria-invalid=\"%s\">", zErr ? "has-error" : "",
        zLabel, zName, zV ? zV : "", zErr ? "true" : "false");
   if( zErr ) outf(r, "<span class=\"err\">%s</span>", zErr);
@@ -47,18 +38,15 @@ static void date_field(Req *r, const char *zName, const char *zLabel, const char
 }
 
 void web_logins(Req *r){
-  LoginLogFilter f = { req_param(r, "login"), req_param(r, "result"), 0, 0 };
-  const char *zFrom = req_param(r, "from"), *zTo = req_param(r, "to"), *zErrFrom = 0, *zErrTo = 0;
-  if( zFrom && zFrom[0] && (f.tFrom = date_start(zFrom, 0))<0 ) zErrFrom = "请输入正确的日期，如2026-01-31";
-  if( zTo && zTo[0] && (f.tTo = date_start(zTo, 1))<0 ) zErrTo = "请输入正确的日期，如2026-01-31";
-  if( !zErrFrom && !zErrTo && f.tTo>0 && f.tTo<=f.tFrom ) zErrTo = "结束日期不能早于开始日期";
-  if( f.zResult && f.zResult[0] && strcmp(login_result_label(f.zResult), f.zResult)==0 ) f.zResult = "-";  /* none */
+  LoginLogFilter f;
+  int bBad = login_log_filter(&r->ctx, req_param(r, "login"), req_param(r, "result"),
+                              req_param(r, "from"), req_param(r, "to"), &f)!=FZ_OK;
   int nPage = req_param_int(r, "page", 1);
   if( nPage<1 ) nPage = 1;
   LoginLogRow *a = 0;
   int nRow = 0;
   i64 nTotal = 0;
-  if( zErrFrom || zErrTo ) r->status = 422;        /* nothing is listed for a filter that cannot be read */
+  if( bBad ) r->status = 422;                      /* nothing is listed for a filter that cannot be read */
   else login_log_page(&r->ctx, r->actor.zDeptPath, &f, nPage, &a, &nRow, &nTotal);
   web_begin(r, "登录日志", 0);
   out_html(r, HTML("<p class=\"about\">每一次登录尝试（成功或失败）都记入登录日志，保留180天；不记录密码。"
@@ -72,8 +60,9 @@ void web_logins(Req *r){
     outf(r, "<option value=\"%s\"%s>%s</option>", zId, zSel && strcmp(zSel, zId)==0 ? " selected" : "", zLabel);
   }
   out_html(r, HTML("</select></label>"));
-  date_field(r, "from", "开始日期", zFrom, zErrFrom);
-  date_field(r, "to", "结束日期", zTo, zErrTo);
+  if( field_error(r, "result") ) outf(r, "<span class=\"err\">%s</span>", field_error(r, "result"));
+  date_field(r, "from", "开始日期");
+  date_field(r, "to", "结束日期");
   out_html(r, HTML("<button type=\"submit\" class=\"btn primary\">搜索</button>"
                    "<a class=\"btn\" href=\"/admin/logins\">重置</a></form>\n"));
   out_html(r, HTML("<div class=\"tablewrap\"><table class=\"list\"><thead><tr><th>时间</th><th>账号</th><th>姓名</th><th>地址</th>"

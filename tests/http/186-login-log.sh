@@ -79,6 +79,21 @@ get "/admin/logins?page=2"
 expect_contains "$BODY" '上一页' "page 2 has 上一页"
 expect_contains "$BODY" '<td>admin</td>' "the oldest row on the last page"
 
+# the JSON face
+api_login admin
+api_get /api/v1/admin/logins -G --data-urlencode login=fuyi
+expect_status 200 "GET /api/v1/admin/logins"
+expect_eq "$(json '.total')" 2 "fuyi's two rows"
+expect_eq "$(json '[.rows[].result] | join(",")')" "ok,bad" "newest first, with their results"
+expect_eq "$(json '.rows[0].result_label + " " + .rows[0].channel + " " + .rows[0].addr')" "成功 api 10.9.0.1" "label, channel, address"
+api_get /api/v1/admin/logins -G --data-urlencode from=2026-13-01 --data-urlencode result=nonsense
+expect_status 422 "a bad filter"
+expect_contains "$BODY" '请输入正确的日期' "names the date"
+expect_contains "$BODY" 'throttled' "names the results allowed"
+api_login leader
+api_get /api/v1/admin/logins
+expect_status 403 "a leader through the API"
+
 # admins only
 login leader
 get /admin/logins

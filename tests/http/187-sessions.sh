@@ -67,6 +67,26 @@ as admin
 post_form /admin/sessions/end "id=$SID"
 expect_status 404 "a session already ended"
 
+# the JSON face: list and end fuyi's API session
+api_login admin
+api_get /api/v1/admin/sessions -G --data-urlencode login=fuyi
+expect_status 200 "GET /api/v1/admin/sessions"
+expect_eq "$(json '.total')" 1 "fuyi's API session is left"
+expect_eq "$(json '.rows[0].addr')" 10.7.0.1 "its address"
+FID=$(json '.rows[0].id')
+api POST /api/v1/admin/sessions/end "{\"id\":\"$FID\"}"
+expect_status 200 "POST /api/v1/admin/sessions/end"
+expect_eq "$(json '.ok')" true "ok"
+TOKEN=$FTOKEN
+api GET /api/v1/me
+expect_status 401 "fuyi's API token no longer works"
+api_as admin
+api POST /api/v1/admin/sessions/end "{\"id\":\"$FID\"}"
+expect_status 404 "ended twice"
+api_login leader
+api GET /api/v1/admin/sessions
+expect_status 403 "a leader through the API"
+
 # admins only
 login leader
 get /admin/sessions
