@@ -7,7 +7,6 @@
 #include "web/web.h"
 #include "auth/auth.h"
 #include <string.h>
-#include <stdio.h>
 #include <time.h>
 
 /* Unix seconds as the server's local time, "2026-12-07 09:30:05" (arena). */
