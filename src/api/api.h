@@ -21,6 +21,8 @@ void api_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void api_counties(Req*, const CountyGrid*);    /* each indicator per county, and the total */
 void api_schema(Buf*);                       /* every kind, field, enum, deadline, indicator */
 void api_me(Req*);
+void api_logins(Req*);                       /* 登录日志 (admin.c) */
+void api_sessions(Req*);                     /* 在线用户 */
 struct DrawView;
 void api_draw(Req*, const Rec *pPlan, const struct DrawView*, const char **azProblem, int nProblem, int status);
 /* The report's stored versions (report.c) */

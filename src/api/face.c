@@ -166,5 +166,5 @@ static int api_login_check(Req *r){
 const Face api_face = {
   50, 1,
   api_view, api_errors_at, api_value, api_value, api_fields, api_rec_input, api_draft_input, api_login_check,
-  api_error
+  api_error, "api"
 };

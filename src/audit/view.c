@@ -17,6 +17,7 @@ static const struct { const char *zId, *zLabel; } aAction[] = {
   { "user_disable", "停用账号" }, { "user_enable", "启用账号" }, { "user_reset", "重置密码" },
   { "user_role", "更改角色" }, { "user_move", "调整部门" }, { "user_rename", "修改姓名" },
   { "login_lock", "登录锁定" }, { "login_unlock", "解除登录锁定" },
+  { "session_end", "强制退出" },
   { "pool", "固定抽查名录" }, { "draw", "抽取" }, { "report_new", "起草报告" }, { "report_save", "修改报告" },
   { "report_freeze", "冻结报告" }, { "baseline_import", "导入上年报告" }, { "baseline_drop", "删除上年报告数字" },
   { "setting_set", "修改设置" }, { "guard_start", "启用审计密钥（各表起始快照）" }, { "migrate_rows", "迁入（账号、部门等）" },

@@ -83,9 +83,11 @@ int  user_create_demo(Ctx*, const char *zLogin, const char *zName, const char *z
 ** the account, or NULL). On success fills *pActor (arena strings) and
 ** returns FZ_OK; otherwise a Chinese reason in zErr (always set) and
 ** FZ_FORBIDDEN (throttled: 429), FZ_INVALID (wrong login or password, or
-** an account that went away meanwhile) or FZ_INTERNAL. */
+** an account that went away meanwhile) or FZ_INTERNAL. Every attempt is a
+** row of the login log (loginlog.c). */
 int  user_login(Db*, Arena*, const char *zLogin, const char *zPw, const char *zAddr,
-                const char *zDevice, Actor *pActor, char *zErr, int nErr);
+                const char *zDevice, const char *zChannel /* web or api: the login log's */,
+                Actor *pActor, char *zErr, int nErr);
 int  actor_load(Db*, Arena*, i64 iUser, Actor *pActor);
 /* Checks the old password (wrong ones count toward the login throttle of
 ** zAddr) and the new one (pw_weak, confirmation); clears pw_temp; ends the
@@ -98,7 +100,7 @@ void session_token_hash(const char *zToken, char zOut[65]);
 void actor_from_row(Stmt*, Arena*, Actor*);
 void actor_scope_set(Db*, Arena*, Actor*);     /* zDeptPath becomes what the actor may see */
 
-int  session_create(Db*, i64 iUser, char zToken[65], char zCsrf[65]);
+int  session_create(Db*, i64 iUser, const char *zAddr, char zToken[65], char zCsrf[65]);
 int  session_load(Db*, Arena*, const char *zToken, Actor *pActor, const char **pzCsrf);
 void session_delete(Db*, const char *zToken);
 
@@ -159,6 +161,9 @@ typedef struct Throttle {
   int bCounted;            /* counted and not yet ended */
   int bAllowed;            /* the password may be checked */
   i64 nWait;               /* when refused: seconds until it may be tried again */
+  const char *zLogResult;  /* set by the caller before throttle_end: the login log's result (NULL: no row) */
+  const char *zLogAddr;    /* the client's address as given */
+  const char *zChannel;    /* web or api */
 } Throttle;
 /* The address as throttling keys it: an IPv6 address becomes its /64
 ** ("2001:db8:1:2::/64"); anything else is returned as it is. */
@@ -182,4 +187,50 @@ int  throttle_list(Db*, Arena*, i64 now, ThrottleRow **paRow, int *pnRow);
 /* Lifts every lock, delay and count of an account or an address; audited
 ** (login_unlock) when there was any. */
 int  throttle_unlock(Ctx*, const char *zLoginOrAddr, int *pnRemoved);
+
+/* The login log and the sessions online, as an admin reads them
+** (loginlog.c). zScope: the admin's department scope (Actor.zDeptPath). */
+#define LOGIN_LOG_DAYS 180         /* rows older than this are pruned */
+#define LOGIN_LOG_PAGE 20          /* rows per page */
+/* One attempt, inside the caller's write transaction; zResult one of
+** ok, temp, bad, throttled, disabled; zChannel web or api. Prunes old rows
+** at most once an hour. DB_OK or a database error. */
+int  login_log_write(Db*, Arena*, i64 now, const char *zLogin, const char *zAddr,
+                     const char *zResult, const char *zChannel);
+const char *login_result_label(const char *zResult);    /* 成功, 密码错误, 受限 … */
+int  login_result_count(void);
+const char *login_result_at(int i, const char **pzLabel);  /* the i-th result id and label */
+typedef struct LoginLogFilter {
+  const char *zLogin;      /* exact login, NULL or "": any */
+  const char *zResult;     /* a result id, NULL or "": any */
+  i64 tFrom, tTo;          /* unix seconds, [tFrom, tTo); tTo 0: no end */
+} LoginLogFilter;
+typedef struct LoginLogRow {
+  i64 id, tAt;             /* the row's id; when (unix seconds) */
+  const char *zLogin;      /* as typed */
+  const char *zName;       /* the account's name now ("" for an unknown login) */
+  const char *zAddr, *zResult, *zChannel;
+} LoginLogRow;
+/* Reads a filter from its text (dates YYYY-MM-DD, local days, both
+** included): FZ_OK, or FZ_INVALID with a Chinese message per field
+** ("result", "from", "to") in c->err. */
+int  login_log_filter(Ctx*, const char *zLogin, const char *zResult, const char *zFrom,
+                      const char *zTo, LoginLogFilter *f);
+/* Page nPage (from 1) of LOGIN_LOG_PAGE rows, newest first, that the
+** scope may see and f selects; *pnTotal all such rows. Arena memory;
+** 0 or a database error code. */
+int  login_log_page(Ctx*, const char *zScope, const LoginLogFilter *f, int nPage,
+                    LoginLogRow **pa, int *pn, i64 *pnTotal);
+typedef struct SessionRow {
+  const char *zId;         /* session.token_hash: names the session for 强制退出 (not the token) */
+  const char *zLogin, *zName, *zDept, *zAddr;
+  i64 tCreated, tExpires;  /* unix seconds */
+} SessionRow;
+/* The unexpired sessions of the scope's users (zLogin: only that
+** account's; NULL or "": all), newest first. Arena memory; 0 or an error. */
+int  session_list(Ctx*, const char *zScope, const char *zLogin, SessionRow **pa, int *pn);
+/* 强制退出: deletes session zId if its user is in the scope (else
+** FZ_NOTFOUND), audited as session_end with the login; *pzLogin the
+** account's login. */
+int  session_end(Ctx*, const char *zScope, const char *zId, const char **pzLogin);
 #endif

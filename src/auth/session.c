@@ -16,7 +16,7 @@ static void token_hash(const char *zToken, char zOut[65]){
   sodium_bin2hex(zOut, 65, h, 32);
 }
 
-int session_create(Db *pDb, i64 iUser, char zToken[65], char zCsrf[65]){
+int session_create(Db *pDb, i64 iUser, const char *zAddr, char zToken[65], char zCsrf[65]){
   char zHash[65];
   Stmt q;
   random_token(zToken, 32);
@@ -30,13 +30,14 @@ int session_create(Db *pDb, i64 iUser, char zToken[65], char zCsrf[65]){
     db_step(&q);
     db_finalize(&q);
   }
-  if( db_prepare(pDb, &q, "INSERT INTO session(token_hash, user_id, csrf, created_at, expires_at)"
-                          " VALUES(?1,?2,?3,?4,?5)") ){ db_rollback(pDb); return FZ_INTERNAL; }
+  if( db_prepare(pDb, &q, "INSERT INTO session(token_hash, user_id, csrf, created_at, expires_at, addr)"
+                          " VALUES(?1,?2,?3,?4,?5,?6)") ){ db_rollback(pDb); return FZ_INTERNAL; }
   db_bind_text(&q, 1, zHash);
   db_bind_int64(&q, 2, iUser);
   db_bind_text(&q, 3, zCsrf);
   db_bind_int64(&q, 4, now);
   db_bind_int64(&q, 5, now + SESSION_HOURS*3600);
+  db_bind_text(&q, 6, zAddr ? zAddr : "");
   int rc = db_step(&q);
   db_finalize(&q);
   if( rc!=DB_DONE ){ db_rollback(pDb); return FZ_INTERNAL; }

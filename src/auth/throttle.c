@@ -37,7 +37,9 @@
 ** not refused forever: the window ends an hour after it began, or an admin
 ** lifts the lock (fazhi user unlock). When a key first becomes refused for
 ** the rest of its window, and when an admin lifts a lock, an audit entry is
-** written.
+** written. throttle_end also writes the attempt's row of the login log
+** (loginlog.c) when its caller named a result (Throttle.zLogResult), in
+** the same transaction.
 */
 #include "auth/auth.h"
 #include "audit/audit.h"
@@ -248,6 +250,14 @@ static int throttle_remember(Db *pDb, const char *zKey, const char *zLogin, i64 
   return rc==DB_DONE ? DB_OK : DB_ERROR;
 }
 
+/* The login log's row for this attempt (loginlog.c), if the caller asked
+** for one, inside the write transaction that ends the attempt. */
+static int throttle_log(Db *pDb, Arena *a, const Throttle *p){
+  if( p->zLogResult==0 ) return DB_OK;
+  return login_log_write(pDb, a, (i64)time(0), p->zLogin, p->zLogAddr ? p->zLogAddr : p->zAddr,
+                         p->zLogResult, p->zChannel);
+}
+
 int throttle_end(Db *pDb, Arena *a, Throttle *p, int bSuccess, int bRemember){
   if( !p->bCounted ) return FZ_OK;
   p->bCounted = 0;
@@ -275,6 +285,7 @@ int throttle_end(Db *pDb, Arena *a, Throttle *p, int bSuccess, int bRemember){
       rc = throttle_remember(pDb, p->zKnownAddr, p->zLogin, now);
       if( rc==DB_OK && p->zKnownDevice ) rc = throttle_remember(pDb, p->zKnownDevice, p->zLogin, now);
     }
+    if( rc==DB_OK ) rc = throttle_log(pDb, a, p);
     if( rc ){ db_rollback(pDb); return FZ_INTERNAL; }
     return db_commit_aside(pDb) ? FZ_INTERNAL : FZ_OK;
   }
@@ -283,11 +294,15 @@ int throttle_end(Db *pDb, Arena *a, Throttle *p, int bSuccess, int bRemember){
   ** (exactly one attempt per window gets that number): log the lock. */
   int bLock = 0;
   for(int i=0; i<5; i++) if( p->aKey[i].n>0 && p->aKey[i].n==p->aKey[i].nMax ) bLock = 1;
-  if( !bLock ) return FZ_OK;
+  if( !bLock && p->zLogResult==0 ) return FZ_OK;
   Actor act = actorThrottle;
   Ctx c;
   ctx_init(&c, pDb, a, &act);
   if( db_begin_write(pDb) ) return FZ_INTERNAL;
+  if( throttle_log(pDb, a, p) ){
+    db_rollback(pDb);
+    return FZ_INTERNAL;
+  }
   for(int i=0; i<5; i++){
     const ThrottleKey *k = &p->aKey[i];
     if( k->n==0 || k->n!=k->nMax ) continue;

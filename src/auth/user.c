@@ -141,27 +141,35 @@ static const char zDummyHash[] =
   "$argon2id$v=19$m=19456,t=2,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
 int user_login(Db *pDb, Arena *a, const char *zLogin, const char *zPw, const char *zAddr,
-               const char *zDevice, Actor *pActor, char *zErr, int nErr){
+               const char *zDevice, const char *zChannel, Actor *pActor, char *zErr, int nErr){
   Throttle t;
   snprintf(zErr, (size_t)nErr, "账号或密码错误");
   /* Counted and checked in one statement per key, before the (slow)
   ** password check: parallel guesses each get their own number. */
   if( throttle_begin(pDb, a, zLogin, zAddr, zDevice, (i64)time(0), &t) ) return FZ_INTERNAL;
+  t.zLogAddr = zAddr, t.zChannel = zChannel;       /* the login log's row, written by throttle_end */
   if( !t.bAllowed ){
     throttle_message(&t, zErr, nErr);
+    t.zLogResult = "throttled";
     return throttle_end(pDb, a, &t, 0, 0) ? FZ_INTERNAL : FZ_FORBIDDEN;
   }
   Stmt q;
   i64 iUser = 0;
+  int bDisabled = 0, bTemp = 0;
   char zHash[256] = "";
-  if( db_prepare(pDb, &q, "SELECT id, pw_hash FROM users WHERE login=?1 AND disabled=0") ) return FZ_INTERNAL;
+  if( db_prepare(pDb, &q, "SELECT id, pw_hash, disabled, pw_temp FROM users WHERE login=?1") ) return FZ_INTERNAL;
   db_bind_text(&q, 1, zLogin);
   if( db_step(&q)==DB_ROW ){
     iUser = db_column_int64(&q, 0);
     snprintf(zHash, sizeof zHash, "%s", db_column_text(&q, 1));
+    bDisabled = db_column_int64(&q, 2)!=0;
+    bTemp = db_column_int64(&q, 3)!=0;
   }
   db_finalize(&q);
-  int ok = pw_verify(iUser ? zHash : zDummyHash, zPw) && iUser;
+  /* a disabled account is answered as an unknown one (same hash work) */
+  int bKnown = iUser && !bDisabled;
+  int ok = pw_verify(bKnown ? zHash : zDummyHash, zPw) && bKnown;
+  t.zLogResult = ok ? (bTemp ? "temp" : "ok") : bDisabled ? "disabled" : "bad";
   if( throttle_end(pDb, a, &t, ok, 1) ) return FZ_INTERNAL;
   if( !ok ) return FZ_INVALID;
   /* The account was disabled between the two reads: as a wrong password

@@ -249,6 +249,24 @@ static const Migration aMigration[] = {
     ");"
     "CREATE INDEX login_known_at ON login_known(at);"
   },
+  { 13, 0,
+    /* The login log (src/auth/loginlog.c): one row per login attempt,
+    ** written by the login path with the throttle's end; never the
+    ** password. Volatile like session (not guarded): rows older than
+    ** LOGIN_LOG_DAYS are pruned. Sessions keep the address they were
+    ** opened from, for the admin's list of who is online. */
+    "CREATE TABLE login_log("
+    "  id BIGINT PRIMARY KEY,"          /* 1 + the largest id, under the write lock */
+    "  at BIGINT NOT NULL,"             /* unix seconds */
+    "  login TEXT NOT NULL,"            /* as typed (at most 64 bytes) */
+    "  addr TEXT NOT NULL,"             /* the client address (through --trusted-proxy) */
+    "  result TEXT NOT NULL,"           /* ok | temp | bad | throttled | disabled */
+    "  channel TEXT NOT NULL"           /* web | api */
+    ");"
+    "CREATE INDEX login_log_at ON login_log(at);"
+    "CREATE INDEX login_log_login ON login_log(login);"
+    "ALTER TABLE session ADD COLUMN addr TEXT NOT NULL DEFAULT '';"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

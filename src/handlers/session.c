@@ -35,8 +35,8 @@ void h_login(Req *r){
   if( az[0]==0 || az[0][0]==0 || az[1]==0 || az[1][0]==0 ){ req_answer(r, FZ_INVALID, &v); return; }
   const char *zDevice = device_token(r);
   Actor a; char zErr[200] = "账号或密码错误", zToken[65], zCsrf[65];
-  int rc = user_login(r->ctx.pDb, &r->arena, az[0], az[1], r->zAddr, zDevice, &a, zErr, sizeof zErr);
-  if( rc==FZ_OK && session_create(r->ctx.pDb, a.iUser, zToken, zCsrf) ) rc = FZ_INTERNAL;
+  int rc = user_login(r->ctx.pDb, &r->arena, az[0], az[1], r->zAddr, zDevice, req_face(r)->zName, &a, zErr, sizeof zErr);
+  if( rc==FZ_OK && session_create(r->ctx.pDb, a.iUser, r->zAddr, zToken, zCsrf) ) rc = FZ_INTERNAL;
   if( rc==FZ_OK ){
     v.pActor = &a, v.zToken = arena_strdup(&r->arena, zToken), v.zCsrf = zCsrf;
     if( a.bPwTemp ) v.zNext = "/account";       /* a one-time password is changed first */
@@ -51,6 +51,21 @@ void h_logout(Req *r){
   session_cache_invalidate();
   req_set_cookie(r, "fz_session", "", 0);
   req_answer(r, FZ_OK, &(View){ .eView=VIEW_OK, .zGo="/login" });
+}
+
+/* 系统管理: 登录日志, 在线用户 and 强制退出 (the session's user is in the
+** admin's scope, else 404; audited as session_end). */
+void h_logins(Req *r){ web_logins(r); }
+void h_sessions(Req *r){ web_sessions(r); }
+void h_logins_api(Req *r){ api_logins(r); }
+void h_sessions_api(Req *r){ api_sessions(r); }
+void h_session_end(Req *r){
+  static const Field aF[] = { { "id", "会话", FT_TEXT } };
+  const char *az[1], *zLogin = 0;
+  if( req_fields(r, aF, 1, az) ) return;
+  int rc = session_end(&r->ctx, r->actor.zDeptPath, az[0], &zLogin);
+  if( rc==FZ_OK ) session_cache_invalidate();          /* its next request goes to /login */
+  req_answer(r, rc, &(View){ .eView=VIEW_OK, .zGo="/admin/sessions?msg=ended", .zNotFound="该会话不存在或已结束" });
 }
 
 void h_me(Req *r){ api_me(r); }

@@ -104,6 +104,7 @@ typedef struct Face {
   int  (*xDraft)(Req*, const struct DraftVersion*, struct DraftPara **pa, int *pn);
   int  (*xLoginCheck)(Req*);                  /* the login's own CSRF / content check; 1 when answered */
   void (*xError)(Req*, int status, const char *zMsg);   /* an error answer (req_fail's page or JSON) */
+  const char *zName;                          /* "web" or "api": the channel the login log names */
 } Face;
 /* The two faces are defined in src/web/face.c and src/api/face.c; http/
 ** reaches them only through the route table (route_face in route.c), as

@@ -60,6 +60,7 @@ static const char zCss[] =
 "details.tokens{margin:8px 0 12px}details.tokens table.list{font-size:12px}\n"
 "table.compare td{vertical-align:top;width:50%;line-height:1.7}ins{background:#e1f3d8;text-decoration:none}del{background:#fde2e2}\n"
 "tr.gone td,tr.added td{background:#fafafa}tr.changed td{background:#fffdf3}\n"
+".tablewrap{overflow-x:auto;max-width:100%}\n"
 "@media (max-width:900px){form.draft .para{grid-template-columns:1fr}.para-head{grid-column:1}}\n"
 "@media (max-width:640px){form.record{grid-template-columns:1fr}.field.wide,.actions{grid-column:1}}\n"
 ".table-scroll{overflow-x:auto}td.ops{white-space:nowrap}td.ops .btn.link{color:#409eff;margin-right:10px}.tag.off{background:#f4f4f5;color:#909399;border-color:#e9e9eb}\n"

@@ -78,5 +78,5 @@ static int web_login_check(Req *r){
 const Face web_face = {
   20, 0,
   web_view, 0, web_value, web_body, web_fields, web_record, web_draft_input, web_login_check,
-  web_error_page
+  web_error_page, "web"
 };

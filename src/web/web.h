@@ -38,6 +38,8 @@ struct UserRow;
 void web_users(Req*, const struct UserRow *a, int n);          /* 用户管理 (users.c) */
 void web_user_form(Req*, const struct UserRow *p);             /* p NULL or id 0: a new account */
 void web_user_secret(Req*, const struct UserRow *p, const char *zPw);
+void web_logins(Req*);                               /* 登录日志 (admin_logins.c) */
+void web_sessions(Req*);                             /* 在线用户 */
 void web_password(Req*);                             /* 个人中心：修改密码 */
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;

@@ -101,6 +101,9 @@ validate "用户管理: the form with errors"
 post_form /admin/users/new login=v090 name=校验 role=clerk dept="$(sql "SELECT dept_id FROM users WHERE login='fuyi'")"
 expect_status 200 "用户管理: a new account"
 validate "用户管理: the one-time password page"
+page 200 "/admin/logins" "login log"
+page 422 "/admin/logins?from=2026-02-30&result=bad" "login log with a bad date"
+page 200 "/admin/sessions" "sessions online"
 login fuyi
 for k in legality_review normative_doc reconsideration; do
   page 200 "/k/$k/new" "$k new form"
