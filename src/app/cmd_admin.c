@@ -264,13 +264,15 @@ int cmd_setting(Opts *o){
     fprintf(stderr, "一个库中有多个县时，county_party、county_gov、report_to 用 --county 指明是哪个县的；有多个市时，city_* 用 --county 指明是哪个市的。\n");
     return 2;
   }
-  if( strcmp(zName, "public_url")==0 ){
-    const char *zHost = strncmp(zValue, "https://", 8)==0 ? zValue+8 : strncmp(zValue, "http://", 7)==0 ? zValue+7 : 0;
-    if( zHost==0 || zHost[0]==0 || strspn(zHost, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:/_")!=strlen(zHost) ){
-      fprintf(stderr, "public_url 应为 http:// 或 https:// 开头的地址（只含字母、数字、点、横线、冒号和路径），实际为“%s”\n", zValue);
-      return 2;
-    }
+  Arena aCheck;
+  arena_init(&aCheck);
+  const char *zWhy = setting_check(&aCheck, zName, zValue);   /* the same check as the 参数设置 page */
+  if( zWhy ){
+    fprintf(stderr, "%s %s\n", zName, zWhy);
+    arena_free(&aCheck);
+    return 2;
   }
+  arena_free(&aCheck);
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
   if( zCounty ){

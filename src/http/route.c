@@ -34,6 +34,8 @@ static const Route aRoute[] = {
   { "POST", "/report/v/:id",             RT_LOGIN|RT_WRITE,   h_draft_save },
   { "POST", "/report/v/:id/freeze",      RT_LOGIN|RT_WRITE,   h_draft_freeze },
   { "GET",  "/audit",                    RT_LOGIN|RT_ADMIN,   h_audit_list },
+  { "GET",  "/admin/settings",           RT_LOGIN|RT_ADMIN,   h_settings },
+  { "POST", "/admin/settings",           RT_LOGIN|RT_ADMIN,   h_setting_save },
   { "GET",  "/k/:kind",                  RT_PUBLIC,           h_list },
   { "GET",  "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_form },
   { "POST", "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_create },

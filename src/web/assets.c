@@ -62,6 +62,8 @@ static const char zCss[] =
 "tr.gone td,tr.added td{background:#fafafa}tr.changed td{background:#fffdf3}\n"
 "@media (max-width:900px){form.draft .para{grid-template-columns:1fr}.para-head{grid-column:1}}\n"
 "@media (max-width:640px){form.record{grid-template-columns:1fr}.field.wide,.actions{grid-column:1}}\n"
+"table.settings input[name=value]{width:260px;max-width:100%}table.settings input[aria-invalid=true]{border-color:#f56c6c}"
+".hint{color:#909399}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}\n"
 "@media print{.noprint,nav,aside,header{display:none}}\n";
 
 static const char zJs[] =
