@@ -7,6 +7,7 @@
 */
 #include "app/cli.h"
 #include "engine/setting.h"
+#include "engine/holiday.h"
 #include "app/app.h"
 #include "auth/auth.h"
 #include "engine/record.h"

@@ -30,6 +30,8 @@ void h_report(Req*);
 void h_audit_list(Req*);
 void h_settings(Req*);          /* 参数设置 */
 void h_setting_save(Req*);
+void h_holidays(Req*);          /* 节假日 */
+void h_holiday_add(Req*);
 void h_list(Req*);
 void h_detail(Req*);
 void h_form(Req*);

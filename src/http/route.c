@@ -36,6 +36,8 @@ static const Route aRoute[] = {
   { "GET",  "/audit",                    RT_LOGIN|RT_ADMIN,   h_audit_list },
   { "GET",  "/admin/settings",           RT_LOGIN|RT_ADMIN,   h_settings },
   { "POST", "/admin/settings",           RT_LOGIN|RT_ADMIN,   h_setting_save },
+  { "GET",  "/admin/holidays",           RT_LOGIN|RT_ADMIN,   h_holidays },
+  { "POST", "/admin/holidays",           RT_LOGIN|RT_ADMIN,   h_holiday_add },
   { "GET",  "/k/:kind",                  RT_PUBLIC,           h_list },
   { "GET",  "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_form },
   { "POST", "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_create },

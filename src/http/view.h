@@ -42,7 +42,8 @@ enum {
   VIEW_LOGIN,       /* pActor, zToken, zCsrf: web the cookie and zGo; JSON the token */
   VIEW_LOGIN_FORM,  /* zError, zNext: the login page again (web only) */
   VIEW_PASSWORD,    /* the password form again (web only) */
-  VIEW_SETTINGS     /* 参数设置 again with the errors (web only) */
+  VIEW_SETTINGS,    /* 参数设置 again with the errors (web only) */
+  VIEW_HOLIDAYS     /* 节假日 again with the errors (web only) */
 };
 
 typedef struct View {

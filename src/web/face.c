@@ -24,6 +24,7 @@ static void web_view(Req *r, const View *v){
     case VIEW_LOGIN_FORM:  web_login(r, v->zError, v->zNext); break;
     case VIEW_PASSWORD:    web_password(r); break;
     case VIEW_SETTINGS:    web_settings(r); break;
+    case VIEW_HOLIDAYS:    web_holidays(r); break;
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);

@@ -35,6 +35,7 @@ void web_import_form(Req*, const Kind*);
 void web_import_result(Req*, const Kind*, int nImported);
 void web_audit(Req*);
 void web_settings(Req*);                             /* 参数设置 (settings.c) */
+void web_holidays(Req*);                             /* 节假日 (settings.c) */
 void web_password(Req*);                             /* 个人中心：修改密码 */
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;
