@@ -92,6 +92,14 @@ page 200 "/public/report?year=2025" "the published report"
 login admin
 page 200 /account "account page"
 page 200 "/audit?page=2" "audit log page 2"
+page 200 /admin/settings "参数设置"
+post_form /admin/settings name=report_to value=
+expect_status 422 "a setting refused"
+validate "参数设置 with an error"
+page 200 "/admin/holidays?year=2026" "节假日"
+post_form /admin/holidays from=2026-06-29 kind=work name=x
+expect_status 422 "a holiday refused"
+validate "节假日 with errors"
 login fuyi
 for k in legality_review normative_doc reconsideration; do
   page 200 "/k/$k/new" "$k new form"
