@@ -35,8 +35,8 @@ void web_settings(Req *r){
     const Setting *s = a[i].pSet;
     int bThis = zPosted && strcmp(zPosted, s->zName)==0 && r->ctx.err.n>0;
     const char *zShow = bThis ? req_param(r, "value") : a[i].zValue;
-    outf(r, "<tr id=\"s-%s\"><td><code>%s</code></td><td>%s</td><td>%s</td><td>", s->zName, s->zName, s->zLabel,
-         s->zDefault ? s->zDefault : "（无，由系统按县名生成）");
+    outf(r, "<tr id=\"s-%s\"><td><code>%s</code></td><td>%s</td><td data-l=\"默认值\">%s</td><td data-l=\"当前值\">", s->zName, s->zName, s->zLabel,
+         s->zDefault ? s->zDefault : "（无）");
     if( a[i].zValue ) outf(r, "%s", a[i].zValue);
     if( a[i].bInherited ) out_html(r, HTML("<span class=\"hint\">（沿用全库设置）</span>"));
     else out_html(r, HTML("<span class=\"hint\">未设置</span>"));
