@@ -7,7 +7,8 @@
 # report then uses; a database-wide setting (public_url) is read-only for
 # them; bad input (empty, a bad public_url through the CLI's own check)
 # changes nothing and is named beside the field; a clerk or a leader gets
-# 403; a second county's admin sees and changes only that county's rows.
+# 403; a second county's admin sees and changes only that county's rows;
+# a city's admin the city's (city_*).
 . "$(dirname "$0")/lib.sh"
 start_server
 
@@ -93,6 +94,30 @@ post_form /admin/settings name=report_to "value=乙县县委："
 expect_status 303
 expect_eq "$(sql "SELECT value FROM setting WHERE name='report_to@$YID'")" "乙县县委：" "county B's row"
 expect_eq "$(sql "SELECT value FROM setting WHERE name='report_to@$CID'")" "县委、县政府：" "county A's row is untouched"
+
+# a city over both: its admin edits the city's rows (city_*), not a county's
+stop_server
+"$FAZHI" city --db "$DB" 示范市 示范县 乙县 >"$T/city.out" 2>&1
+expect_eq "$?" 0 "fazhi city"
+CITY=$(sql "SELECT id FROM dept WHERE name='示范市'")
+"$FAZHI" user --db "$DB" add shi 市管理员 admin 示范市 >"$T/user.out" 2>&1
+SHIPW=$(sed -n "s/.*一次性密码：//p" "$T/user.out")
+_spawn_server server
+first_login shi "$SHIPW" Shi-Admin-2026x
+get /admin/settings
+expect_status 200
+expect_contains "$BODY" 'city_report_to' "the city's admin sees the city's settings"
+expect_not_contains "$BODY" '<code>county_gov</code>' "…not the counties'"
+post_form /admin/settings name=city_report_to "value=省委、省政府："
+expect_status 303
+expect_eq "$(sql "SELECT value FROM setting WHERE name='city_report_to@$CITY'")" "省委、省政府：" "the city's own row"
+post_form /admin/settings name=report_to "value=x"
+expect_status 404
+get "/report.md?year=2026&version=data"
+expect_contains "$BODY" '省委、省政府：' "the city's report uses it"
+login admin
+get /admin/settings
+expect_not_contains "$BODY" 'city_report_to' "a county admin does not see the city's"
 
 stop_server
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
