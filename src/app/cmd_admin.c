@@ -295,7 +295,8 @@ int cmd_setting(Opts *o){
 
 /* fazhi holiday --db FILE add YYYY-MM-DD off|work 名称 : a State Council
 ** notice published after this build (e.g. next year's), stored in the
-** database and loaded at every start. */
+** database and loaded at every start; through holiday_add, as the 节假日
+** page adds one (a running server takes it at its next start). */
 int cmd_holiday(Opts *o){
   const char *zDb = need_db(o);
   if( zDb==0 ) return 2;
@@ -312,10 +313,12 @@ int cmd_holiday(Opts *o){
   day_format(d, zNorm);
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
-  Db *p = cli.pDb;
-  int rc = holiday_set(&cli.c, zNorm, zKind[0]=='o' ? "o" : "w", zName);
-  if( rc ) fprintf(stderr, "保存失败：%s\n", db_errmsg(p));
-  else printf("已登记：%s %s（%s）。重启服务后生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
+  /* the 节假日 page's path: the same checks (a day already set so, the
+  ** years 2000-2100), the audit entry, and cal_day rewritten at once */
+  int rc = holiday_add(&cli.c, zNorm, 0, zKind, zName);
+  if( cli.c.err.n ) print_errors(&cli.c);
+  if( rc==FZ_INTERNAL ) fprintf(stderr, "保存失败：%s\n", db_errmsg(cli.pDb));
+  else if( rc==FZ_OK ) printf("已登记：%s %s（%s）。重启服务后生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
   cli_close(&cli);
-  return rc ? 1 : 0;
+  return rc==FZ_OK ? 0 : rc==FZ_INVALID ? 2 : 1;
 }

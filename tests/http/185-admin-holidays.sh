@@ -112,6 +112,13 @@ expect_contains "$T/check.out" '检查通过'
 # the command line still adds a day
 "$FAZHI" holiday --db "$DB" add 2027-10-01 off 国庆节 >"$T/cli.out" 2>&1
 expect_eq "$?" 0 "fazhi holiday add"
+"$FAZHI" holiday --db "$DB" add 2027-02-10 off 春节 >"$T/cli.out" 2>"$T/cli.err"
+expect_eq "$?" 2 "the command refuses a day already set the same way"
+expect_contains "$T/cli.err" '2027-02-10已登记为放假（2027年春节）' "…with the page's message"
+"$FAZHI" holiday --db "$DB" add 2101-01-01 off 元旦 >"$T/cli.out" 2>"$T/cli.err"
+expect_eq "$?" 2 "…and a day after 2100"
+"$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
+expect_eq "$?" 0 "check passes after the command"
 sql "UPDATE holiday SET name='篡改' WHERE day='2027-02-10'" >/dev/null
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_ne "$?" 0 "check finds a tampered holiday"
