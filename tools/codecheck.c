@@ -82,6 +82,11 @@ static const struct EdgeFile { const char *zFile; const char *zDir; } aEdgeFile[
   /* A record's write appends its audit entry inside its own transaction
   ** (audit_append): the one place the engine calls up into audit. */
   { "src/engine/record.c", "audit" },
+  /* A setting's write appends its audit entry in its own transaction
+  ** (setting_set), so the 参数设置 page and `fazhi setting` share it. */
+  { "src/engine/setting.c", "audit" },
+  /* …and a holiday's (holiday_set), for the 节假日 page and `fazhi holiday`. */
+  { "src/engine/holiday.c", "audit" },
   /* The route table names every handler: the one file of http/ that
   ** knows them (and, through route_error, the faces' error pages). */
   { "src/http/route.c", "handlers" },

@@ -26,9 +26,6 @@ void app_cli_actor(Db*, Actor*);
 ** ("fazhi: 服务器内部错误：数据库查询失败：…" with the statement) and the
 ** status is non-zero (rc, or 1). Else rc. */
 int  app_exit(int rc);
-/* A declared setting (engine/setting.h) other than an internal one. */
-int  setting_set(Ctx*, const char *zName, const char *zValue);     /* audited */
-int  holiday_set(Ctx*, const char *zDay, const char *zKind, const char *zName);   /* 'o' | 'w', audited */
 /* County root department plus the Justice Bureau; returns their ids. */
 int  county_create(Ctx*, const char *zCounty, i64 *piRoot, i64 *piJustice);
 i64  dept_add(Ctx*, i64 iParent, const char *zName, const char *zType);

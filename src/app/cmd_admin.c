@@ -7,6 +7,7 @@
 */
 #include "app/cli.h"
 #include "engine/setting.h"
+#include "engine/holiday.h"
 #include "app/app.h"
 #include "auth/auth.h"
 #include "engine/record.h"
@@ -264,13 +265,15 @@ int cmd_setting(Opts *o){
     fprintf(stderr, "一个库中有多个县时，county_party、county_gov、report_to 用 --county 指明是哪个县的；有多个市时，city_* 用 --county 指明是哪个市的。\n");
     return 2;
   }
-  if( strcmp(zName, "public_url")==0 ){
-    const char *zHost = strncmp(zValue, "https://", 8)==0 ? zValue+8 : strncmp(zValue, "http://", 7)==0 ? zValue+7 : 0;
-    if( zHost==0 || zHost[0]==0 || strspn(zHost, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:/_")!=strlen(zHost) ){
-      fprintf(stderr, "public_url 应为 http:// 或 https:// 开头的地址（只含字母、数字、点、横线、冒号和路径），实际为“%s”\n", zValue);
-      return 2;
-    }
+  Arena aCheck;
+  arena_init(&aCheck);
+  const char *zWhy = setting_check(&aCheck, zName, zValue);   /* the same check as the 参数设置 page */
+  if( zWhy ){
+    fprintf(stderr, "%s %s\n", zName, zWhy);
+    arena_free(&aCheck);
+    return 2;
   }
+  arena_free(&aCheck);
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
   if( zCounty ){
@@ -292,7 +295,8 @@ int cmd_setting(Opts *o){
 
 /* fazhi holiday --db FILE add YYYY-MM-DD off|work 名称 : a State Council
 ** notice published after this build (e.g. next year's), stored in the
-** database and loaded at every start. */
+** database and loaded at every start; through holiday_add, as the 节假日
+** page adds one (a running server takes it at its next start). */
 int cmd_holiday(Opts *o){
   const char *zDb = need_db(o);
   if( zDb==0 ) return 2;
@@ -309,10 +313,12 @@ int cmd_holiday(Opts *o){
   day_format(d, zNorm);
   Cli cli;
   if( cli_open(&cli, zDb, 0) ) return 1;
-  Db *p = cli.pDb;
-  int rc = holiday_set(&cli.c, zNorm, zKind[0]=='o' ? "o" : "w", zName);
-  if( rc ) fprintf(stderr, "保存失败：%s\n", db_errmsg(p));
-  else printf("已登记：%s %s（%s）。重启服务后生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
+  /* the 节假日 page's path: the same checks (a day already set so, the
+  ** years 2000-2100), the audit entry, and cal_day rewritten at once */
+  int rc = holiday_add(&cli.c, zNorm, 0, zKind, zName);
+  if( cli.c.err.n ) print_errors(&cli.c);
+  if( rc==FZ_INTERNAL ) fprintf(stderr, "保存失败：%s\n", db_errmsg(cli.pDb));
+  else if( rc==FZ_OK ) printf("已登记：%s %s（%s）。重启服务后生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
   cli_close(&cli);
-  return rc ? 1 : 0;
+  return rc==FZ_OK ? 0 : rc==FZ_INVALID ? 2 : 1;
 }

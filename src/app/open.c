@@ -106,60 +106,6 @@ int app_exit(int rc){
   return rc ? rc : 1;
 }
 
-/* Sets one setting with its audit entry (before and after), in the
-** caller's write transaction or its own. 0 on success. A name not
-** declared in aSetting[], or an internal one, is refused as an internal
-** error (the callers check names first). */
-int setting_set(Ctx *c, const char *zName, const char *zValue){
-  Stmt q;
-  int rc = 1;
-  Db *pDb = c->pDb;
-  const Setting *s = setting_find(zName);
-  if( s==0 || s->eWho==SET_INTERNAL ) return err_internal(c, "setting_set: %s is not declared, or internal", zName);
-  if( db_begin_write(pDb) ) return 1;
-  const char *zBefore = audit_rows(c, "setting", zName);
-  if( zBefore && db_prepare(pDb, &q, "DELETE FROM setting WHERE name=?1")==DB_OK ){
-    db_bind_text(&q, 1, zName);
-    rc = db_step(&q)!=DB_DONE;
-    db_finalize(&q);
-  }
-  if( rc==0 && db_prepare(pDb, &q, "INSERT INTO setting(name, value) VALUES(?1, ?2)")==DB_OK ){
-    db_bind_text(&q, 1, zName);
-    db_bind_text(&q, 2, zValue);
-    rc = db_step(&q)!=DB_DONE;
-    db_finalize(&q);
-  }
-  if( rc==0 ) rc = audit_rows_log(c, "setting_set", "setting", zName, 0, zBefore);
-  if( rc ){ db_rollback(pDb); return 1; }
-  return db_commit(pDb);
-}
-
-/* A holiday or make-up workday (dkind 'o' or 'w') from a State Council
-** notice, replacing one of the same day, with its audit entry. */
-int holiday_set(Ctx *c, const char *zDay, const char *zKind, const char *zName){
-  Stmt q;
-  int rc = 1;
-  Db *pDb = c->pDb;
-  if( db_begin_write(pDb) ) return 1;
-  const char *zBefore = audit_rows(c, "holiday", zDay);
-  if( zBefore && db_prepare(pDb, &q, "DELETE FROM holiday WHERE day=?1")==DB_OK ){
-    db_bind_text(&q, 1, zDay);
-    rc = db_step(&q)!=DB_DONE;
-    db_finalize(&q);
-  }
-  if( rc==0 && db_prepare(pDb, &q, "INSERT INTO holiday(day, dkind, name) VALUES(?1, ?2, ?3)")==DB_OK ){
-    db_bind_text(&q, 1, zDay);
-    db_bind_text(&q, 2, zKind);
-    db_bind_text(&q, 3, zName);
-    rc = db_step(&q)!=DB_DONE;
-    db_finalize(&q);
-  }
-  /* every due date and on-time rate depends on it: logged like a record */
-  if( rc==0 ) rc = audit_rows_log(c, "holiday_set", "holiday", zDay, 0, zBefore);
-  if( rc ){ db_rollback(pDb); return 1; }
-  return db_commit(pDb);
-}
-
 /* A new department under zParentPath ("/" for a root), inside the
 ** caller's write transaction, with its audit entry. Its id, -1 when the
 ** name is taken, 0 on a database error. */

@@ -15,9 +15,15 @@
 ** weekday, and reported as unknown.
 **
 ** Invariants.
-**   - aYear[] is written only by cal_build() (run once under pthread_once,
-**     or again by cal_reset()) and by cal_load_entry(). Both run before the
-**     server starts its threads, so readers need no lock.
+**   - The calendar readers see is the table pYear points to (aYear at
+**     start). It is written in place only by cal_build() (run once under
+**     pthread_once, or again by cal_reset()) and by cal_load_entry(), which
+**     run before the server starts its threads. While the server runs, a
+**     change (cal_apply(), the 节假日 page) copies the table, edits the copy
+**     and publishes it with one atomic store, so readers need no lock; a
+**     table replaced so is kept (readers may still hold it) until
+**     cal_reset(). The loaded names (aLoaded) are read and grown under
+**     calNames.
 **   - For a known year, aWork and nWork agree (year_recount() after every
 **     change).
 **   - Arithmetic stays within years 1..9999 (DAY_MIN..DAY_MAX); anything
@@ -29,6 +35,7 @@
 #include "calendar/calendar.h"
 #include "base/arena.h"
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,7 +63,11 @@ struct CalLoaded {
   char *zName;                    /* holiday name; owned, freed by cal_reset() */
 };
 
-static CalYear aYear[N_YEAR];     /* indexed by year-CAL_YEAR_MIN */
+static CalYear aYear[N_YEAR];     /* indexed by year-CAL_YEAR_MIN: the table built at start */
+static _Atomic(CalYear*) pYear = aYear;   /* the table in force (aYear or a published copy) */
+static CalYear **apRetired;       /* copies replaced while serving, freed by cal_reset() */
+static int nRetired, nRetiredAlloc;
+static pthread_mutex_t calNames = PTHREAD_MUTEX_INITIALIZER;   /* aLoaded, nLoaded, apRetired */
 static CalLoaded *aLoaded;        /* entries from cal_load_entry(), in call order */
 static int nLoaded;               /* used slots in aLoaded */
 static int nLoadedAlloc;          /* allocated slots in aLoaded */
@@ -188,6 +199,9 @@ int day_parse(const char *z, Day *pDay){
 
 /* ============================================================ the bitmap */
 
+/* The table in force. */
+static CalYear *cur(void){ return atomic_load_explicit(&pYear, memory_order_acquire); }
+
 static void bit_set(CalYear *p, int i, int bOn){
   if( bOn ) p->aWork[i>>3] |= (unsigned char)(1u<<(i&7));
   else      p->aWork[i>>3] &= (unsigned char)~(1u<<(i&7));
@@ -203,7 +217,8 @@ static const CalYear *year_of_day(Day d){
   int y;
   day_ymd(d, &y, 0, 0);
   if( y<CAL_YEAR_MIN || y>CAL_YEAR_MAX ) return 0;
-  return aYear[y-CAL_YEAR_MIN].bKnown ? &aYear[y-CAL_YEAR_MIN] : 0;
+  CalYear *a = cur();
+  return a[y-CAL_YEAR_MIN].bKnown ? &a[y-CAL_YEAR_MIN] : 0;
 }
 
 /* Make year y known with the plain Mon-Fri pattern, the base every
@@ -227,11 +242,11 @@ static void year_recount(CalYear *p, int y){
 ** d must lie in CAL_YEAR_MIN..CAL_YEAR_MAX (day_parse() guarantees it).
 ** The caller recounts the year.
 */
-static CalYear *year_apply(Day d, char cKind){
+static CalYear *year_apply(CalYear *a, Day d, char cKind){
   int y;
   CalYear *p;
   day_ymd(d, &y, 0, 0);
-  p = &aYear[y-CAL_YEAR_MIN];
+  p = &a[y-CAL_YEAR_MIN];
   if( !p->bKnown ) year_plain(p, y);
   bit_set(p, d - p->dJan1, cKind=='w');
   return p;
@@ -250,7 +265,7 @@ static void cal_build(void){
     Day d;
     if( day_parse(a[i].zDate, &d) ) continue;
     if( a[i].cKind!='o' && a[i].cKind!='w' ) continue;
-    year_apply(d, a[i].cKind);
+    year_apply(aYear, d, a[i].cKind);
   }
   for(i=0; i<N_YEAR; i++){
     if( aYear[i].bKnown ) year_recount(&aYear[i], i+CAL_YEAR_MIN);
@@ -266,7 +281,7 @@ void cal_init(void){
 int cal_year_known(int year){
   cal_init();
   if( year<CAL_YEAR_MIN || year>CAL_YEAR_MAX ) return 0;
-  return aYear[year-CAL_YEAR_MIN].bKnown;
+  return cur()[year-CAL_YEAR_MIN].bKnown;
 }
 
 int cal_range_known(Day from, Day to){
@@ -292,7 +307,7 @@ int cal_is_workday(Day d, int *pKnown){
 
 int cal_year_workdays(int year){
   if( !cal_year_known(year) ) return -1;
-  return aYear[year-CAL_YEAR_MIN].nWork;
+  return cur()[year-CAL_YEAR_MIN].nWork;
 }
 
 static int day_in_range(long long d){
@@ -391,7 +406,7 @@ int cal_count_workdays(Day from, Day to){
   if( yFrom<CAL_YEAR_MIN ) yFrom = CAL_YEAR_MIN;
   if( yTo>CAL_YEAR_MAX ) yTo = CAL_YEAR_MAX;
   for(y=yFrom; y<=yTo; y++){
-    const CalYear *p = &aYear[y-CAL_YEAR_MIN];
+    const CalYear *p = &cur()[y-CAL_YEAR_MIN];
     Day a, b, d;
     if( !p->bKnown ) continue;
     a = from>p->dJan1 ? from : p->dJan1;
@@ -408,10 +423,17 @@ const char *cal_day_name(Day d){
   const CalHoliday *a;
   char zDay[11];
   cal_init();
-  /* A loaded entry overrides the table, and a later one an earlier one. */
+  /* A loaded entry overrides the table, and a later one an earlier one.
+  ** (A name, once loaded, lives until cal_reset(): returned unlocked.) */
+  pthread_mutex_lock(&calNames);
   for(i=nLoaded-1; i>=0; i--){
-    if( aLoaded[i].d==d ) return aLoaded[i].zName;
+    if( aLoaded[i].d==d ){
+      const char *z = aLoaded[i].zName;
+      pthread_mutex_unlock(&calNames);
+      return z;
+    }
   }
+  pthread_mutex_unlock(&calNames);
   /* "YYYY-MM-DD" strings sort like dates, so search the table by text. */
   day_format(d, zDay);
   a = cal_holiday_table(&nRow);
@@ -436,17 +458,65 @@ int cal_load_entry(const char *zDate, char cKind, const char *zName){
   cal_init();       /* else a later first use would rebuild over this entry */
   if( zDate==0 || zName==0 || (cKind!='o' && cKind!='w') ) return CAL_INVALID;
   if( day_parse(zDate, &d) ) return CAL_INVALID;
-  aLoaded = fz_grow(aLoaded, nLoaded, &nLoadedAlloc, sizeof aLoaded[0]);   /* OOM aborts */
   nName = strlen(zName);
   zCopy = malloc(nName+1);
   if( zCopy==0 ) abort();
   memcpy(zCopy, zName, nName+1);
+  pthread_mutex_lock(&calNames);
+  aLoaded = fz_grow(aLoaded, nLoaded, &nLoadedAlloc, sizeof aLoaded[0]);   /* OOM aborts */
   aLoaded[nLoaded].d = d;
   aLoaded[nLoaded].zName = zCopy;
   nLoaded++;
+  pthread_mutex_unlock(&calNames);
   day_ymd(d, &y, 0, 0);
-  year_recount(year_apply(d, cKind), y);
+  year_recount(year_apply(cur(), d, cKind), y);
   return CAL_OK;
+}
+
+int cal_apply(const CalHoliday *a, int n, CalUndo *pUndo){
+  Day d;
+  cal_init();
+  for(int i=0; i<n; i++){
+    if( a[i].zDate==0 || a[i].zName==0 || (a[i].cKind!='o' && a[i].cKind!='w') ) return CAL_INVALID;
+    if( day_parse(a[i].zDate, &d) ) return CAL_INVALID;
+  }
+  CalYear *pOld = cur();
+  CalYear *pNew = malloc(sizeof(CalYear)*N_YEAR);
+  if( pNew==0 ) abort();
+  memcpy(pNew, pOld, sizeof(CalYear)*N_YEAR);
+  pthread_mutex_lock(&calNames);
+  pUndo->pPrev = pOld;
+  pUndo->nLoaded = nLoaded;
+  for(int i=0; i<n; i++){
+    int y;
+    day_parse(a[i].zDate, &d);
+    size_t nName = strlen(a[i].zName);
+    char *zCopy = malloc(nName+1);
+    if( zCopy==0 ) abort();
+    memcpy(zCopy, a[i].zName, nName+1);
+    aLoaded = fz_grow(aLoaded, nLoaded, &nLoadedAlloc, sizeof aLoaded[0]);
+    aLoaded[nLoaded].d = d;
+    aLoaded[nLoaded].zName = zCopy;
+    nLoaded++;
+    day_ymd(d, &y, 0, 0);
+    year_recount(year_apply(pNew, d, a[i].cKind), y);
+  }
+  apRetired = fz_grow(apRetired, nRetired, &nRetiredAlloc, sizeof apRetired[0]);
+  apRetired[nRetired++] = pNew;            /* freed by cal_reset(), never while serving */
+  atomic_store_explicit(&pYear, pNew, memory_order_release);
+  pthread_mutex_unlock(&calNames);
+  return CAL_OK;
+}
+
+void cal_undo(const CalUndo *pUndo){
+  pthread_mutex_lock(&calNames);
+  atomic_store_explicit(&pYear, (CalYear*)pUndo->pPrev, memory_order_release);
+  /* the names past the mark are no longer in force; their text may still
+  ** be in a reader's hands, so it stays allocated (moved to the end) */
+  if( pUndo->nLoaded < nLoaded ){
+    for(int i=pUndo->nLoaded; i<nLoaded; i++) aLoaded[i].d = DAY_MIN-1;   /* matches no day */
+  }
+  pthread_mutex_unlock(&calNames);
 }
 
 void cal_reset(void){
@@ -456,6 +526,11 @@ void cal_reset(void){
   free(aLoaded);
   aLoaded = 0;
   nLoaded = nLoadedAlloc = 0;
+  atomic_store_explicit(&pYear, aYear, memory_order_release);
+  for(i=0; i<nRetired; i++) free(apRetired[i]);
+  free(apRetired);
+  apRetired = 0;
+  nRetired = nRetiredAlloc = 0;
   cal_build();
 }
 

@@ -25,7 +25,8 @@
 ** loaded notice be flagged, never silently computed with weekends only.
 **
 ** Threads. Readers (every function except cal_load_entry() and cal_reset())
-** are safe to call from any number of threads. The calendar is built on
+** are safe to call from any number of threads, also while cal_apply()
+** changes the calendar. The calendar is built on
 ** first use under pthread_once(), or explicitly by cal_init() at start-up.
 ** cal_load_entry() and cal_reset() change shared state and must run before
 ** the server starts its worker threads.
@@ -170,6 +171,19 @@ const char *cal_day_name(Day d);
 ** NOT thread-safe: call only before serving.
 */
 int  cal_load_entry(const char *zDate, char cKind, const char *zName);
+
+/*
+** Apply n entries (zDate, cKind 'o'|'w', zName; zSource unused) to the
+** calendar while the server runs: safe while other threads read it (the
+** change is published at once, with one atomic store; a reader sees the
+** calendar before or after it). *pUndo records what cal_undo() needs to
+** put the calendar back (the caller's write failed). Returns CAL_OK, or
+** CAL_INVALID for a bad entry (nothing changes). Writers (cal_apply,
+** cal_undo) must not run at the same time: the caller serializes them.
+*/
+typedef struct CalUndo { void *pPrev; int nLoaded; } CalUndo;
+int  cal_apply(const CalHoliday *a, int n, CalUndo *pUndo);
+void cal_undo(const CalUndo *pUndo);
 
 /*
 ** Forget every cal_load_entry() and rebuild from the built-in table.

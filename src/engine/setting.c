@@ -3,6 +3,8 @@
 ** setting.h).
 */
 #include "engine/setting.h"
+#include "engine/record.h"
+#include "audit/audit.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,4 +58,100 @@ int setting_read(Db *pDb, Arena *a, const char *zName, const char **pz){
 const char *setting_get(Db *pDb, Arena *a, const char *zName){
   const char *z;
   return setting_read(pDb, a, zName, &z) ? 0 : z;
+}
+
+const char *setting_check(Arena *a, const char *zName, const char *zValue){
+  if( zValue==0 || zValue[0]==0 ) return "不能为空";
+  for(const char *z=zValue; *z; z++){
+    if( (unsigned char)*z < 0x20 ) return "只能是一行文字，不能含换行或控制字符";
+  }
+  if( strncmp(zName, "public_url", 10)==0 && (zName[10]==0 || zName[10]=='@') ){
+    const char *zHost = strncmp(zValue, "https://", 8)==0 ? zValue+8 : strncmp(zValue, "http://", 7)==0 ? zValue+7 : 0;
+    if( zHost==0 || zHost[0]==0 || strspn(zHost, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:/_")!=strlen(zHost) ){
+      return arena_printf(a, "应为 http:// 或 https:// 开头的地址（只含字母、数字、点、横线、冒号和路径），实际为“%s”", zValue);
+    }
+  }
+  return 0;
+}
+
+int setting_set(Ctx *c, const char *zName, const char *zValue){
+  Stmt q;
+  int rc = 1;
+  Db *pDb = c->pDb;
+  const Setting *s = setting_find(zName);
+  if( s==0 || s->eWho==SET_INTERNAL ) return err_internal(c, "setting_set: %s is not declared, or internal", zName);
+  if( db_begin_write(pDb) ) return 1;
+  const char *zBefore = audit_rows(c, "setting", zName);
+  if( zBefore && db_prepare(pDb, &q, "DELETE FROM setting WHERE name=?1")==DB_OK ){
+    db_bind_text(&q, 1, zName);
+    rc = db_step(&q)!=DB_DONE;
+    db_finalize(&q);
+  }
+  if( rc==0 && db_prepare(pDb, &q, "INSERT INTO setting(name, value) VALUES(?1, ?2)")==DB_OK ){
+    db_bind_text(&q, 1, zName);
+    db_bind_text(&q, 2, zValue);
+    rc = db_step(&q)!=DB_DONE;
+    db_finalize(&q);
+  }
+  if( rc==0 ) rc = audit_rows_log(c, "setting_set", "setting", zName, 0, zBefore);
+  if( rc ){ db_rollback(pDb); return 1; }
+  return db_commit(pDb);
+}
+
+/* The row the actor may write for s, NULL when none (see SettingRow);
+** *pbShow: s is listed for the actor at all. The actor's unit is 0 for the
+** whole database (scope "/"), else a county admin's county or a city
+** admin's city (actor_scope_set in src/auth/user.c made the scope so). */
+static const char *row_key(Ctx *c, const Setting *s, int *pbShow){
+  i64 iUnit = actor_unit(c->pActor);
+  int bCitySet = strncmp(s->zName, "city_", 5)==0;
+  *pbShow = s->eWho==SET_CLI;
+  if( !*pbShow ) return 0;
+  if( iUnit==0 ) return s->zName;
+  *pbShow = !s->bPerUnit || bCitySet==(c->pActor->bCity!=0);
+  if( !*pbShow || !s->bPerUnit ) return 0;
+  return arena_printf(c->pArena, "%s@%lld", s->zName, (long long)iUnit);
+}
+
+int setting_rows(Ctx *c, SettingRow **pa, int *pn){
+  int nAlloc = 0, rc = DB_OK;
+  *pa = 0; *pn = 0;
+  for(int i=0; i<nSetting && rc==DB_OK; i++){
+    const Setting *s = &aSetting[i];
+    int bShow;
+    const char *zKey = row_key(c, s, &bShow);
+    if( !bShow ) continue;
+    *pa = arena_grow(c->pArena, *pa, *pn, &nAlloc, sizeof **pa);
+    SettingRow *p = &(*pa)[(*pn)++];
+    memset(p, 0, sizeof *p);
+    p->pSet = s;
+    p->zKey = zKey;
+    const char *zOwn = 0;
+    if( zKey && strcmp(zKey, s->zName)!=0 ) rc = setting_read(c->pDb, c->pArena, zKey, &zOwn);
+    if( rc==DB_OK && zOwn==s->zDefault ) zOwn = 0;    /* no row of the unit's own */
+    if( rc==DB_OK && zOwn==0 ){
+      rc = setting_read(c->pDb, c->pArena, s->zName, &p->zValue);
+      p->bInherited = zKey && strcmp(zKey, s->zName)!=0 && p->zValue && p->zValue!=s->zDefault;
+      if( p->zValue==s->zDefault ) p->zValue = 0;
+    }else{
+      p->zValue = zOwn;
+    }
+  }
+  return rc;
+}
+
+int setting_save(Ctx *c, const char *zName, const char *zValue){
+  static const Field fValue = { "value", "设置值", FT_TEXT };
+  const Setting *s = zName && strchr(zName, '@')==0 ? setting_find(zName) : 0;
+  int bShow = 0;
+  const char *zKey = s ? row_key(c, s, &bShow) : 0;
+  if( s==0 || !bShow ) return FZ_NOTFOUND;
+  if( zKey==0 ) return FZ_FORBIDDEN;
+  const char *zWhy = setting_check(c->pArena, zKey, zValue);
+  if( zWhy ){
+    err_add(c, 0, &fValue, "%s", zWhy);
+    return FZ_INVALID;
+  }
+  if( rec_text_checked(c, &fValue, zValue, 0)==0 ) return FZ_INVALID;   /* valid UTF-8 text */
+  return setting_set(c, zKey, zValue) ? FZ_INTERNAL : FZ_OK;
 }

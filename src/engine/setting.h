@@ -4,13 +4,16 @@
 ** `setting` (name, value). A setting that a county of a database holding
 ** several may hold for itself is stored as "NAME@ID", ID being the
 ** county's (or city's) department id; the plain NAME is the database's.
-** Writes go through setting_set (src/app/open.c, audited), except the
-** internal settings, which their own module writes.
+** Writes go through setting_set (here, audited), except the internal
+** settings, which their own module writes; a value is first checked by
+** setting_check. The 参数设置 page lists and saves through setting_rows
+** and setting_save, which decide from the actor which row a change writes.
 */
 #ifndef FZ_SETTING_H
 #define FZ_SETTING_H
 #include "db/db.h"
 #include "base/arena.h"
+#include "engine/ctx.h"
 
 /* Who may change a setting. */
 #define SET_CLI      1   /* the operator, by `fazhi setting` */
@@ -39,4 +42,34 @@ const Setting *setting_find(const char *zName);
 int setting_read(Db*, Arena*, const char *zName, const char **pz);
 /* The same, NULL on a database error. */
 const char *setting_get(Db*, Arena*, const char *zName);
+
+/* NULL when zValue is acceptable for the declared setting zName ("NAME"
+** or "NAME@ID"), else the Chinese reason (static or a's memory): empty,
+** a control character, or a public_url that is not an http(s) address. */
+const char *setting_check(Arena*, const char *zName, const char *zValue);
+/* Sets one setting with its audit entry (before and after), in the
+** caller's write transaction or its own. 0 on success. A name not
+** declared in aSetting[], or an internal one, is refused as an internal
+** error (the callers check names and values first). */
+int setting_set(Ctx*, const char *zName, const char *zValue);
+
+/* One row of the 参数设置 page, for the acting admin. */
+typedef struct SettingRow {
+  const Setting *pSet;    /* the declaration (label, default) */
+  const char *zKey;       /* the row a change writes: NAME (the operator) or NAME@ID
+                          ** (the admin's county or city); NULL: shown, not editable here */
+  const char *zValue;     /* the value in force for the admin: NAME@ID, else NAME, else NULL */
+  int bInherited;         /* zValue is the database-wide NAME, not the unit's own row */
+} SettingRow;
+/* The SET_CLI settings the actor of c sees, in aSetting[] order: the
+** operator (scope "/") every one, editing NAME; a county's admin the
+** county ones (not city_*), a city's admin the city_* ones, editing
+** NAME@ID where a unit may hold its own (bPerUnit), else read-only.
+** Arena memory; 0 or a database error code. */
+int setting_rows(Ctx*, SettingRow **pa, int *pn);
+/* Saves zValue for the setting zName (a plain declared name) as the
+** actor's page allows (setting_rows' zKey): FZ_OK, FZ_INVALID (the
+** reason in c->err on the field "value"), FZ_FORBIDDEN (not the actor's
+** to change), FZ_NOTFOUND (not declared), FZ_INTERNAL. */
+int setting_save(Ctx*, const char *zName, const char *zValue);
 #endif

@@ -41,6 +41,10 @@ void h_sessions(Req*);
 void h_logins_api(Req*);
 void h_sessions_api(Req*);
 void h_session_end(Req*);
+void h_settings(Req*);          /* 参数设置 */
+void h_setting_save(Req*);
+void h_holidays(Req*);          /* 节假日 */
+void h_holiday_add(Req*);
 void h_list(Req*);
 void h_detail(Req*);
 void h_form(Req*);

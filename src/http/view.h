@@ -44,7 +44,9 @@ enum {
   VIEW_PASSWORD,    /* the password form again (web only) */
   VIEW_USERS,       /* aUser/nUser: 用户管理 (web only) */
   VIEW_USER_FORM,   /* aUser (NULL: a new account): its form with what was typed (web only) */
-  VIEW_USER_SECRET  /* aUser, zSecret: the one-time password, shown once (web only) */
+  VIEW_USER_SECRET, /* aUser, zSecret: the one-time password, shown once (web only) */
+  VIEW_SETTINGS,    /* 参数设置 again with the errors (web only) */
+  VIEW_HOLIDAYS     /* 节假日 again with the errors (web only) */
 };
 
 typedef struct View {

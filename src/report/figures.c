@@ -180,16 +180,17 @@ static void unit_of(Report *p, Unit *u){
   if( u->iUnit==0 && u->nCounty>1 ) u->bCity = 1;
 }
 
-/* The setting for this report: the database's when it holds one county;
-** else "NAME@ID" for county ID (fazhi migrate writes a moved county's so),
+/* The setting for this report: "NAME@ID" for county ID when it holds its
+** own (the 参数设置 page writes so), else the database's when it holds
+** one county; else, with several, "NAME@ID" only for county ID (fazhi migrate writes a moved county's so),
 ** the plain NAME still being the first county's; a city's city_party,
 ** city_gov, city_report_to (@ID when the database holds several cities). */
 static const char *setting_for(Report *p, const Unit *u, const char *zName){
   Arena *a = p->pCtx->pArena;
   if( !u->bCity ){
-    if( u->nCounty<=1 ) return setting(p, zName);
+    /* a county's own row first (the 参数设置 page writes NAME@ID) */
     const char *z = u->iUnit ? setting(p, arena_printf(a, "%s@%lld", zName, (long long)u->iUnit)) : 0;
-    return z || u->iUnit!=u->iFirst ? z : setting(p, zName);
+    return z || (u->nCounty>1 && u->iUnit!=u->iFirst) ? z : setting(p, zName);
   }
   const char *zCity = strncmp(zName, "city_", 5)==0 ? zName
                     : arena_printf(a, "city_%s", strncmp(zName, "county_", 7)==0 ? zName+7 : zName);

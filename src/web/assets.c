@@ -64,6 +64,18 @@ static const char zCss[] =
 "@media (max-width:900px){form.draft .para{grid-template-columns:1fr}.para-head{grid-column:1}}\n"
 "@media (max-width:640px){form.record{grid-template-columns:1fr}.field.wide,.actions{grid-column:1}}\n"
 ".table-scroll{overflow-x:auto}td.ops{white-space:nowrap}td.ops .btn.link{color:#409eff;margin-right:10px}.tag.off{background:#f4f4f5;color:#909399;border-color:#e9e9eb}\n"
+"@media (max-width:640px){table.settings thead{display:none}table.settings,table.settings tbody,table.settings tr,table.settings td{display:block;width:auto}"
+"table.settings tr{border-bottom:1px solid #ebeef5;padding:6px 0}table.settings td{border:0;padding:2px 8px}table.settings td[data-l]::before{content:attr(data-l) \"：\";color:#909399}"
+"table.settings input[name=value]{width:100%}}\n"
+"table.settings input[name=value]{width:260px;max-width:100%}table.settings td{overflow-wrap:anywhere}table.settings input[aria-invalid=true]{border-color:#f56c6c}"
+".months{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(230px,100%),1fr));gap:12px;margin:12px 0}"
+"table.month{border-collapse:collapse;width:100%;font-size:13px}table.month caption{font-weight:bold;text-align:left;padding:4px 0}"
+"table.month th,table.month td{border:1px solid #ebeef5;text-align:center;padding:2px;height:34px;width:14.28%;vertical-align:top}"
+"table.month td b{display:block;font-weight:normal}table.month td small{font-size:11px}"
+".we{background:#f5f7fa;color:#909399}.off{background:#fde2e2;color:#c45656}.work{background:#d9ecff;color:#337ecc}"
+".legend span{display:inline-block;padding:0 6px;border-radius:3px}.panel{border:1px solid #ebeef5;padding:8px 12px;margin:0 0 12px}"
+".panel h2{font-size:15px;margin:4px 0 8px}\n"
+".hint{color:#909399}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}\n"
 "@media print{.noprint,nav,aside,header{display:none}}\n";
 
 static const char zJs[] =

@@ -26,6 +26,8 @@ static void web_view(Req *r, const View *v){
     case VIEW_USERS:       web_users(r, v->aUser, v->nUser); break;
     case VIEW_USER_FORM:   web_user_form(r, v->aUser); break;
     case VIEW_USER_SECRET: web_user_secret(r, v->aUser, v->zSecret); break;
+    case VIEW_SETTINGS:    web_settings(r); break;
+    case VIEW_HOLIDAYS:    web_holidays(r); break;
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);

@@ -75,6 +75,8 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   int bSys = r->zToken && (r->actor.mRole & R_ADMIN);      /* 系统管理: admins only, one line per page */
   if( bSys ) out_html(r, HTML("<div class=\"group\">系统管理</div>"));
   if( bSys ) outf(r, "<a href=\"/admin/users\" class=\"%s\">用户管理</a>", strncmp(r->zPath, "/admin/users", 12)==0 ? "on" : "");
+  if( bSys ) outf(r, "<a href=\"/admin/settings\" class=\"%s\">参数设置</a>", strcmp(r->zPath, "/admin/settings")==0 ? "on" : "");
+  if( bSys ) outf(r, "<a href=\"/admin/holidays\" class=\"%s\">节假日</a>", strcmp(r->zPath, "/admin/holidays")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/logins\" class=\"%s\">登录日志</a>", strcmp(r->zPath, "/admin/logins")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/sessions\" class=\"%s\">在线用户</a>", strcmp(r->zPath, "/admin/sessions")==0 ? "on" : "");
   outf(r, "</nav>\n<main class=\"content\"><h1>%s</h1>\n", zTitle);
@@ -93,7 +95,7 @@ void web_flash(Req *r){
     { "logged", "入企检查已登记" }, { "fixed", "名录已固定，摘要已生成，可以公布" }, { "drawn", "抽取完成，已向检查人员下达检查任务" },
     { "carried", "已沿用上年度清单生成本年度清单，请逐项调整" },
     { "drafted", "已根据最新数据起草新版本" }, { "copied", "已生成新版本，可继续修改" },
-    { "saved", "已保存" }, { "frozen", "已冻结：本版本的文字和数字不会再改变" },
+    { "saved", "已保存" }, { "holiday", "已登记：到期日和按期率按新的日历计算" }, { "frozen", "已冻结：本版本的文字和数字不会再改变" },
     { "dropped", "已删除：该指标不再以上年度报告中的这个数字作为上年数值" }, { 0, 0 }
   };
   const char *z = req_param(r, "msg");

@@ -40,6 +40,8 @@ void web_user_form(Req*, const struct UserRow *p);             /* p NULL or id 0
 void web_user_secret(Req*, const struct UserRow *p, const char *zPw);
 void web_logins(Req*);                               /* 登录日志 (admin_logins.c) */
 void web_sessions(Req*);                             /* 在线用户 */
+void web_settings(Req*);                             /* 参数设置 (settings.c) */
+void web_holidays(Req*);                             /* 节假日 (settings.c) */
 void web_password(Req*);                             /* 个人中心：修改密码 */
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;

@@ -104,6 +104,14 @@ validate "用户管理: the one-time password page"
 page 200 "/admin/logins" "login log"
 page 422 "/admin/logins?from=2026-02-30&result=bad" "login log with a bad date"
 page 200 "/admin/sessions" "sessions online"
+page 200 /admin/settings "参数设置"
+post_form /admin/settings name=report_to value=
+expect_status 422 "a setting refused"
+validate "参数设置 with an error"
+page 200 "/admin/holidays?year=2026" "节假日"
+post_form /admin/holidays from=2026-06-29 kind=work name=x
+expect_status 422 "a holiday refused"
+validate "节假日 with errors"
 login fuyi
 for k in legality_review normative_doc reconsideration; do
   page 200 "/k/$k/new" "$k new form"

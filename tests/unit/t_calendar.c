@@ -496,6 +496,48 @@ static void test_load_entry(void){
   T_EQ_STR(cal_day_name(dp("2025-10-08")), "国庆节、中秋节");
 }
 
+/* cal_apply() while other threads read: each reader sees 2027-03-01 (a
+** Monday) and 2027's working-day count either both before or both after
+** the change, never a torn year; cal_undo() puts it back. */
+static volatile int bApplyStop;
+static volatile int nApplyTorn;
+static void *apply_reader(void *p){
+  (void)p;
+  while( !bApplyStop ){
+    int n = cal_year_workdays(2027);
+    if( n!=-1 && n!=260 && n!=259 ) nApplyTorn++;     /* unknown, 元旦 off, 03-01 off too */
+    (void)cal_is_workday(dp("2027-03-01"), 0);
+    (void)cal_day_name(dp("2027-03-01"));
+  }
+  return 0;
+}
+static void test_apply_while_reading(void){
+  pthread_t a[3];
+  CalUndo u1, u2;
+  cal_reset();
+  bApplyStop = 0; nApplyTorn = 0;
+  for(int i=0; i<3; i++) pthread_create(&a[i], 0, apply_reader, 0);
+  CalHoliday h1[] = { { "2027-01-01", 'o', "元旦", "" } };
+  CalHoliday h2[] = { { "2027-03-01", 'o', "测试", "" } };
+  CalHoliday hBad[] = { { "2027-03-02", 'o', "x", "" }, { "2027-02-30", 'o', "x", "" } };
+  T_EQ_INT(cal_apply(h1, 1, &u1), CAL_OK);
+  T_EQ_INT(cal_year_workdays(2027), 260);
+  T_EQ_INT(cal_apply(hBad, 2, &u2), CAL_INVALID);     /* nothing changes */
+  T_EQ_INT(WORKDAY("2027-03-02"), 1);
+  T_EQ_INT(cal_apply(h2, 1, &u2), CAL_OK);
+  T_EQ_INT(WORKDAY("2027-03-01"), 0);
+  T_EQ_STR(cal_day_name(dp("2027-03-01")), "测试");
+  cal_undo(&u2);                                    /* the write failed: back */
+  T_EQ_INT(WORKDAY("2027-03-01"), 1);
+  T_EQ_INT(cal_day_name(dp("2027-03-01"))==0, 1);
+  T_EQ_INT(cal_year_workdays(2027), 260);
+  bApplyStop = 1;
+  for(int i=0; i<3; i++) pthread_join(a[i], 0);
+  T_EQ_INT(nApplyTorn, 0);
+  cal_reset();
+  T_EQ_INT(cal_year_known(2027), 0);
+}
+
 static void test_out_of_range(void){
   Day d = 0;
   /* Results outside years 1..9999 are refused and leave *pOut = start. */
@@ -531,6 +573,7 @@ static const TestCase aTest[] = {
   { "months",                    test_months },
   { "unknown_year",              test_unknown_year },
   { "load_entry",                test_load_entry },
+  { "apply_while_reading",       test_apply_while_reading },
   { "out_of_range",              test_out_of_range },
 };
 
