@@ -20,6 +20,7 @@
 
 struct Query; struct RecList; struct IndValue; struct BreakSet; struct CountyGrid;
 struct DrawView; struct DraftVersion; struct DraftPara; struct Baseline;
+struct DeptRow; struct DeptMove;
 
 /* What a view shows. The comment names the page and the JSON document. */
 enum {
@@ -41,7 +42,9 @@ enum {
   VIEW_DRAFT,       /* pDraft, azHtml, aNew/nNew: one version */
   VIEW_LOGIN,       /* pActor, zToken, zCsrf: web the cookie and zGo; JSON the token */
   VIEW_LOGIN_FORM,  /* zError, zNext: the login page again (web only) */
-  VIEW_PASSWORD     /* the password form again (web only) */
+  VIEW_PASSWORD,    /* the password form again (web only) */
+  VIEW_DEPTS,       /* aDeptRow/nDeptRow, iDept (the one edited, 0 none): 部门管理 (web only) */
+  VIEW_DEPT_MOVE    /* aDeptRow[0] the department, n1 its new parent, pDeptMove: the move's confirmation (web only) */
 };
 
 typedef struct View {
@@ -79,6 +82,8 @@ typedef struct View {
   const Actor *pActor;
   const char *zToken, *zCsrf, *zNext;
   long long n1, n2;
+  const struct DeptRow *aDeptRow; int nDeptRow;
+  const struct DeptMove *pDeptMove;
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */

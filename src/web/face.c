@@ -23,6 +23,8 @@ static void web_view(Req *r, const View *v){
     case VIEW_DRAFT:       web_draft(r, v->aDraft, v->azHtml, v->aNew, v->nNew); break;
     case VIEW_LOGIN_FORM:  web_login(r, v->zError, v->zNext); break;
     case VIEW_PASSWORD:    web_password(r); break;
+    case VIEW_DEPTS:       web_depts(r, v->aDeptRow, v->nDeptRow, v->iDept); break;
+    case VIEW_DEPT_MOVE:   web_dept_move(r, v->aDeptRow, (i64)v->n1, v->pDeptMove); break;
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);

@@ -71,6 +71,8 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
     outf(r, "<a href=\"/report/drafts\" class=\"%s\">报告起草与版本</a>", strncmp(r->zPath, "/report/", 8)==0 ? "on" : "");
     if( r->actor.bCity ) out_html(r, HTML("<a href=\"/counties\">各县（区）指标</a>"));
     if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/audit\">操作审计日志</a>"));
+    if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<div class=\"group\">系统管理</div>"));
+    if( r->actor.mRole & R_ADMIN ) outf(r, "<a href=\"/admin/depts\" class=\"%s\">部门管理</a>", strncmp(r->zPath, "/admin/depts", 12)==0 ? "on" : "");
   }
   outf(r, "</nav>\n<main class=\"content\"><h1>%s</h1>\n", zTitle);
   web_flash(r);

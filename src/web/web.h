@@ -35,6 +35,9 @@ void web_import_form(Req*, const Kind*);
 void web_import_result(Req*, const Kind*, int nImported);
 void web_audit(Req*);
 void web_password(Req*);                             /* 个人中心：修改密码 */
+struct DeptRow; struct DeptMove;
+void web_depts(Req*, const struct DeptRow*, int n, i64 iEdit);     /* 部门管理 (depts.c) */
+void web_dept_move(Req*, const struct DeptRow*, i64 iParent, const struct DeptMove*);
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;
 void web_draw(Req*, const Rec *pPlan, const struct DrawView* /* NULL: not fixed */, const char **azProblem, int nProblem, int status);
