@@ -163,7 +163,9 @@ void web_depts(Req *r, const DeptRow *a, int n, i64 iEdit){
   for(int i=0; i<n; i++){
     if( zQ && zQ[0] && strstr(a[i].zName, zQ)==0 ) continue;
     nShown++;
-    outf(r, "<tr%s><td>%s%s</td><td>%s</td><td>%lld</td><td>%lld</td><td>%s</td>", a[i].bDisabled ? " class=\"muted\"" : "",
+    if( a[i].bDisabled ) out_html(r, HTML("<tr class=\"muted\">"));
+    else out_html(r, HTML("<tr>"));
+    outf(r, "<td>%s%s</td><td>%s</td><td>%lld</td><td>%lld</td><td>%s</td>",
          zQ && zQ[0] ? "" : indent(r, a[i].nDepth), a[i].zName, dept_type_label(a[i].zType), (long long)a[i].iSort,
          (long long)a[i].nUser, a[i].bDisabled ? "停用" : "正常");
     outf(r, "<td class=\"ops\"><a href=\"/admin/depts?edit=%lld#edit\">修改</a>", (long long)a[i].id);
