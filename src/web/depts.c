@@ -172,7 +172,7 @@ void web_depts(Req *r, const DeptRow *a, int n, i64 iEdit){
     if( !a[i].bTop ){
       outf(r, " <form method=\"post\" action=\"/admin/depts/%lld/state\" class=\"inline\">", (long long)a[i].id);
       web_csrf_field(r);
-      outf(r, "<input type=\"hidden\" name=\"disabled\" value=\"%d\"><button type=\"submit\" class=\"link\">%s</button></form>",
+      outf(r, "<input type=\"hidden\" name=\"disabled\" value=\"%d\"><button type=\"submit\" class=\"btn link\">%s</button></form>",
            !a[i].bDisabled, a[i].bDisabled ? "启用" : "停用");
     }
     out_html(r, HTML("</td></tr>"));
