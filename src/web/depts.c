@@ -88,7 +88,7 @@ static void add_form(Req *r, const DeptRow *a, int n, int bMine){
   field_close(r, zErr);
   zErr = bMine ? field_err(r, "sort_no") : 0;
   field_open(r, "a-sort", "排序", zErr);
-  outf(r, "<input id=\"a-sort\" name=\"sort_no\" inputmode=\"numeric\" value=\"%s\" placeholder=\"留空则排在最后\">",
+  outf(r, "<input id=\"a-sort\" name=\"sort_no\" pattern=\"[0-9]*\" value=\"%s\" placeholder=\"留空则排在最后\">",
        typed(r, bMine, "sort_no", ""));
   field_close(r, zErr);
   out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">保 存</button></div></form></details>"));
@@ -124,7 +124,7 @@ static void edit_panel(Req *r, const DeptRow *a, int n, const DeptRow *d, int bM
   field_close(r, zErr);
   zErr = bType ? field_err(r, "sort_no") : 0;
   field_open(r, "e-sort", "排序", zErr);
-  outf(r, "<input id=\"e-sort\" name=\"sort_no\" inputmode=\"numeric\" value=\"%s\">",
+  outf(r, "<input id=\"e-sort\" name=\"sort_no\" pattern=\"[0-9]*\" value=\"%s\">",
        typed(r, bType, "sort_no", arena_printf(&r->arena, "%lld", (long long)d->iSort)));
   field_close(r, zErr);
   out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">保存类型和排序</button></div></form>"));
