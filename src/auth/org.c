@@ -54,6 +54,10 @@ static i64 dept_add_sorted(Ctx *c, i64 iParent, const char *zName, const char *z
   Stmt q;
   const char *zParentPath = "/";
   if( rec_text_checked(c, &fName, zName, 0)==0 ) return 0;    /* one line of valid text */
+  if( iParent && dept_disabled(c, iParent) ){
+    err_add(c, 0, &fParent, "上级部门“%s”已停用", dept_name(c, iParent));
+    return 0;
+  }
   if( iParent ){
     if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1") ) return 0;
     db_bind_int64(&q, 1, iParent);
