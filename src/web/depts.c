@@ -185,7 +185,7 @@ void web_depts(Req *r, const DeptRow *a, int n, i64 iEdit){
 void web_dept_move(Req *r, const DeptRow *d, i64 iParent, const DeptMove *m){
   web_begin(r, "移动部门", 0);
   outf(r, "<div class=\"notice\" role=\"alert\">将“%s”从“%s”移到“%s”之下：它和它的下级共%lld个部门，"
-          "其中%lld个账号、%lld条记录（各类台账合计）的数据范围随之改变，原上级的人员将不再能看到这些数据。确认移动吗？</div>",
+          "其中%lld个账号、%lld条记录（各类台账合计）的数据范围随之改变：原上级部门的人员将不再能看到这些数据，新上级部门的人员将能看到。确认移动吗？</div>",
        d->zName, m->zFrom, m->zTo, (long long)m->nDept, (long long)m->nUser, (long long)m->nRecord);
   outf(r, "<form method=\"post\" action=\"/admin/depts/%lld/move\" class=\"record\">", (long long)d->id);
   web_csrf_field(r);
