@@ -28,7 +28,6 @@ void app_cli_actor(Db*, Actor*);
 int  app_exit(int rc);
 /* County root department plus the Justice Bureau; returns their ids. */
 int  county_create(Ctx*, const char *zCounty, i64 *piRoot, i64 *piJustice);
-i64  dept_add(Ctx*, i64 iParent, const char *zName, const char *zType);
 int  city_group(Ctx*, const char *zCity, const char *const *azCounty, int nCounty);   /* FZ_OK or errors */
 int  demo_build(Db*, int iYear, int bQuiet);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sodium.h>
 #include "audit/audit.h"
+#include "auth/auth.h"
 #include "base/json.h"
 
 static Db *open_db(const char *zDb, int bCreate){
@@ -104,52 +105,6 @@ int app_exit(int rc){
   for(char *s=zWhy; *s; s++) if( (unsigned char)*s < 0x20 ) *s = ' ';   /* one line */
   fprintf(stderr, "fazhi: 服务器内部错误：数据库查询失败：%s\n", zWhy);
   return rc ? rc : 1;
-}
-
-/* A new department under zParentPath ("/" for a root), inside the
-** caller's write transaction, with its audit entry. Its id, -1 when the
-** name is taken, 0 on a database error. */
-static i64 dept_insert(Ctx *c, i64 iParent, const char *zParentPath, const char *zName, const char *zType){
-  Stmt q;
-  i64 id = audit_next_id(c->pDb, "dept", "@dept");   /* never a deleted department's id */
-  if( id==0 || db_prepare(c->pDb, &q, "INSERT INTO dept(id, parent_id, name, dtype, path, sort_no) VALUES(?1,?2,?3,?4,?5,?1)") ) return 0;
-  db_bind_int64(&q, 1, id);
-  if( iParent ) db_bind_int64(&q, 2, iParent); else db_bind_null(&q, 2);
-  db_bind_text(&q, 3, zName);
-  db_bind_text(&q, 4, zType);
-  db_bind_text(&q, 5, arena_printf(c->pArena, "%s%lld/", zParentPath, (long long)id));
-  int rc = db_step(&q);
-  db_finalize(&q);
-  if( rc==DB_CONSTRAINT ) return -1;
-  if( rc!=DB_DONE ) return 0;
-  rc = audit_rows_log(c, "dept_create", "dept", arena_printf(c->pArena, "%lld", (long long)id), id, "");
-  return rc ? 0 : id;
-}
-
-i64 dept_add(Ctx *c, i64 iParent, const char *zName, const char *zType){
-  static const Field fName = { "name", "部门名称", FT_TEXT };
-  Stmt q;
-  const char *zParentPath = "/";
-  if( rec_text_checked(c, &fName, zName, 0)==0 ) return 0;    /* one line of valid text */
-  if( iParent ){
-    if( db_prepare(c->pDb, &q, "SELECT path FROM dept WHERE id=?1") ) return 0;
-    db_bind_int64(&q, 1, iParent);
-    if( db_step(&q)==DB_ROW ) zParentPath = arena_strdup(c->pArena, db_column_text(&q, 0));
-    db_finalize(&q);
-  }
-  if( db_begin_write(c->pDb) ) return 0;
-  i64 id = dept_insert(c, iParent, zParentPath, zName, zType);
-  if( id<0 ){
-    db_rollback(c->pDb);
-    err_add(c, 0, 0, "部门“%s”无法添加（名称重复？）", zName);
-    return 0;
-  }
-  if( id==0 || db_commit(c->pDb) ){
-    db_rollback(c->pDb);
-    err_internal(c, "dept_add: %s", db_errmsg(c->pDb));
-    return 0;
-  }
-  return id;
 }
 
 /*

@@ -91,7 +91,7 @@ static const GuardCol aUserCol[] = {
 };
 static const GuardCol aDeptCol[] = {
   { "id", 1, 1 }, { "parent_id", 1, 0 }, { "name", 0, 0 }, { "dtype", 0, 0 }, { "path", 0, 0 },
-  { "sort_no", 1, 0 }, { 0 }
+  { "sort_no", 1, 0 }, { "disabled", 1, 0 }, { 0 }
 };
 static const GuardCol aSettingCol[] = { { "name", 0, 1 }, { "value", 0, 0 }, { 0 } };
 /* The internal settings of aSetting[] (engine/setting.c): a digest of the

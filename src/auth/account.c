@@ -9,6 +9,7 @@
 */
 #include "auth/auth.h"
 #include "audit/audit.h"
+#include "engine/record.h"
 #include "base/json.h"
 #include "engine/record.h"
 #include <string.h>
@@ -175,6 +176,7 @@ int user_set_role(Ctx *c, const char *zLogin, const char *zRole){
 }
 
 int user_move(Ctx *c, const char *zLogin, i64 iDept){
+  if( dept_disabled(c, iDept) ){ err_add(c, 0, 0, "“%s”已停用，不能再调入账号", dept_name(c, iDept)); return FZ_INVALID; }
   return user_change(c, zLogin, UC_DEPT, iDept, 0, "user_move", 1);
 }
 

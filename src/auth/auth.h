@@ -233,4 +233,36 @@ int  session_list(Ctx*, const char *zScope, const char *zLogin, SessionRow **pa,
 ** FZ_NOTFOUND), audited as session_end with the login; *pzLogin the
 ** account's login. */
 int  session_end(Ctx*, const char *zScope, const char *zId, const char **pzLogin);
+/* The department tree (org.c). Reads and writes keep to the actor's scope
+** (another county's department is FZ_NOTFOUND); each write is one audited
+** transaction over the dept rows (audit_rows / audit_rows_log); bad input
+** is FZ_INVALID with Chinese messages beside the fields name, parent,
+** dtype, sort_no. */
+typedef struct DeptRow {
+  i64 id, iParent;         /* iParent 0: a root */
+  const char *zName, *zType, *zPath;
+  i64 iSort;               /* order among siblings */
+  int bDisabled;           /* 停用: no new users or records */
+  int bTop;                /* the top of the actor's scope (its county or city) */
+  int nDepth;              /* dept_tree: 0 for a top */
+  i64 nUser;               /* active accounts in this department itself */
+} DeptRow;
+typedef struct DeptMove {
+  i64 nDept, nUser, nRecord;   /* departments, accounts and records (all kinds) of the subtree */
+  const char *zFrom, *zTo;     /* the old and the new parent's names */
+} DeptMove;
+const char *dept_type_label(const char *zType);   /* county → 县 … */
+/* Inside the caller's write transaction, audited: the new id, -1 name taken, 0 error. */
+i64  dept_insert(Ctx*, i64 iParent, const char *zParentPath, const char *zName, const char *zType);
+i64  dept_add(Ctx*, i64 iParent, const char *zName, const char *zType);   /* 0: errors in c */
+int  dept_tree(Ctx*, DeptRow **pa, int *pn);      /* pre-order, siblings by order; arena memory */
+int  dept_get(Ctx*, i64 id, DeptRow*);
+int  dept_create(Ctx*, i64 iParent, const char *zName, const char *zType, const char *zSort, i64 *piNew);
+int  dept_rename(Ctx*, i64 id, const char *zName);
+int  dept_set_type(Ctx*, i64 id, const char *zType, const char *zSort);
+/* Refused (FZ_CONFLICT, with the count) while the subtree has active accounts. */
+int  dept_set_disabled(Ctx*, i64 id, int bDisabled);
+/* A move keeps to the county (unit_id numbering): across counties refused. */
+int  dept_move_count(Ctx*, i64 id, i64 iParent, DeptMove*);
+int  dept_move(Ctx*, i64 id, i64 iParent);
 #endif

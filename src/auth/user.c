@@ -35,6 +35,7 @@ static int user_insert(Ctx *c, const char *zLogin, const char *zName, const char
   if( bBad ) return FZ_INVALID;              /* one line of valid text each */
   if( role_bits(zRole)==0 ){ err_add(c, 0, 0, "未知角色“%s”（应为 admin、clerk 或 leader）", zRole); return FZ_INVALID; }
   if( zLogin==0 || zLogin[0]==0 ){ err_add(c, 0, 0, "账号不能为空"); return FZ_INVALID; }
+  if( dept_disabled(c, iDept) ){ err_add(c, 0, 0, "“%s”已停用，不能再添加账号", dept_name(c, iDept)); return FZ_INVALID; }
   if( pw_hash(zPw, zHash, sizeof zHash) ) return err_internal(c, "password hashing failed");
   if( db_begin_write(c->pDb) ) goto db_fail;
   if( db_prepare(c->pDb, &q, "SELECT 1 FROM users WHERE login=?1") ) goto db_fail;

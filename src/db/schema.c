@@ -249,6 +249,11 @@ static const Migration aMigration[] = {
     ");"
     "CREATE INDEX login_known_at ON login_known(at);"
   },
+  { 12, 0,
+    /* 停用 of a department (部门管理): hidden from the forms' choices, no
+    ** new accounts or records; its records stay. */
+    "ALTER TABLE dept ADD COLUMN disabled BIGINT NOT NULL DEFAULT 0;"
+  },
   { 13, 0,
     /* The login log (src/auth/loginlog.c): one row per login attempt,
     ** written by the login path with the throttle's end; never the

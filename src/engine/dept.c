@@ -43,6 +43,16 @@ int dept_in_scope(Ctx *c, i64 iDept){
   return ok;
 }
 
+int dept_disabled(Ctx *c, i64 iDept){
+  Stmt q;
+  int b = 0;
+  if( db_prepare(c->pDb, &q, "SELECT disabled FROM dept WHERE id=?1") ) return 0;
+  db_bind_int64(&q, 1, iDept);
+  if( db_step(&q)==DB_ROW ) b = db_column_int64(&q, 0)!=0;
+  db_finalize(&q);
+  return b;
+}
+
 const char *dept_name(Ctx *c, i64 iDept){
   Stmt q;
   const char *z = "";
@@ -149,7 +159,7 @@ int dept_options(Db *pDb, Arena *a, const char *zScope, DeptOption **pa, int *pn
   Stmt q;
   int rc, nAlloc = 0;
   *pa = 0; *pn = 0;
-  if( (rc = db_prepare(pDb, &q, "SELECT id, name, path FROM dept WHERE " SQL_IN_SCOPE("path", 1, 2) " ORDER BY path")) ) return rc;
+  if( (rc = db_prepare(pDb, &q, "SELECT id, name, path, disabled FROM dept WHERE " SQL_IN_SCOPE("path", 1, 2) " ORDER BY path")) ) return rc;
   db_bind_scope(&q, 1, 2, zScope);
   while( (rc = db_step(&q))==DB_ROW ){
     *pa = arena_grow(a, *pa, *pn, &nAlloc, sizeof **pa);
@@ -157,6 +167,7 @@ int dept_options(Db *pDb, Arena *a, const char *zScope, DeptOption **pa, int *pn
     o->id = db_column_int64(&q, 0);
     o->zName = arena_strdup(a, db_column_text(&q, 1));
     o->zPath = arena_strdup(a, db_column_text(&q, 2));
+    o->bDisabled = db_column_int64(&q, 3)!=0;
   }
   db_finalize(&q);
   return rc==DB_DONE ? 0 : rc;

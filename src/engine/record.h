@@ -113,6 +113,7 @@ void rec_from_row(Ctx*, Stmt*, Rec*);
 /* Department tree */
 int  dept_lookup(Ctx*, const char *zNameOrId, i64 *piDept, const char **pzPath);
 int  dept_in_scope(Ctx*, i64 iDept);
+int  dept_disabled(Ctx*, i64 iDept);     /* 停用 (部门管理): no new users or records */
 const char *dept_name(Ctx*, i64 iDept);
 const char *dept_unit_path(Db*, Arena*, const char *zPath, const char *zTypes);  /* nearest county/city at or above */
 const char *dept_root_path(Ctx*, i64 iDept);
@@ -128,6 +129,7 @@ typedef struct DeptOption {
   i64 id;
   const char *zName;
   const char *zPath;      /* "/1/4/9/": its depth is its count of '/' less one */
+  int bDisabled;          /* 停用: left out of a form's choices (but the current one) */
 } DeptOption;
 int  dept_options(Db*, Arena*, const char *zScope, DeptOption **pa, int *pn);
 /* The name of the county (or city) a user of the scope zScope works in:

@@ -336,6 +336,10 @@ int rec_check_rules(Ctx *c, Rec *r, const Rec *pOld, int iRow){
   if( c->bTrusted ) return FZ_OK;
   const Kind *k = r->pKind;
   int nErr0 = c->err.n;
+  /* a disabled (停用) department gets no new records; its own stay editable */
+  if( r->iDept && (pOld==0 || pOld->iDept!=r->iDept) && dept_disabled(c, r->iDept) ){
+    err_add(c, iRow, &field_dept, "“%s”已停用，不能再为它录入数据", dept_name(c, r->iDept));
+  }
   const char *zPath = 0;
   int i = 0;
   for(const Field *f=k->aField; f->zName; f++, i++){

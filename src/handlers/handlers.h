@@ -77,6 +77,13 @@ void h_draw_run(Req*);
 void h_qr(Req*);
 void h_scan(Req*);
 void h_scan_log(Req*);
+void h_depts(Req*);            /* 部门管理 (handlers/depts.c) */
+void h_dept_add(Req*);
+void h_dept_rename(Req*);
+void h_dept_type(Req*);
+void h_dept_state(Req*);
+void h_dept_move_form(Req*);
+void h_dept_move(Req*);
 
 /* helpers shared by handlers */
 int  req_year(Req*);                    /* ?year=, default: the current year; 0 = all */

@@ -20,6 +20,7 @@
 
 struct Query; struct RecList; struct IndValue; struct BreakSet; struct CountyGrid;
 struct DrawView; struct DraftVersion; struct UserRow; struct DraftPara; struct Baseline;
+struct DeptRow; struct DeptMove;
 
 /* What a view shows. The comment names the page and the JSON document. */
 enum {
@@ -46,7 +47,9 @@ enum {
   VIEW_USER_FORM,   /* aUser (NULL: a new account): its form with what was typed (web only) */
   VIEW_USER_SECRET, /* aUser, zSecret: the one-time password, shown once (web only) */
   VIEW_SETTINGS,    /* 参数设置 again with the errors (web only) */
-  VIEW_HOLIDAYS     /* 节假日 again with the errors (web only) */
+  VIEW_HOLIDAYS,    /* 节假日 again with the errors (web only) */
+  VIEW_DEPTS,       /* aDeptRow/nDeptRow, iDept (the one edited, 0 none): 部门管理 (web only) */
+  VIEW_DEPT_MOVE    /* aDeptRow[0] the department, n1 its new parent, pDeptMove: the move's confirmation (web only) */
 };
 
 typedef struct View {
@@ -86,6 +89,8 @@ typedef struct View {
   long long n1, n2;
   const struct UserRow *aUser; int nUser;   /* VIEW_USERS, VIEW_USER_FORM, VIEW_USER_SECRET */
   const char *zSecret;                      /* VIEW_USER_SECRET: the one-time password */
+  const struct DeptRow *aDeptRow; int nDeptRow;
+  const struct DeptMove *pDeptMove;
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */

@@ -28,6 +28,7 @@ static const char zCss[] =
 ".btn.danger{background:#ff4949;border-color:#ff4949;color:#fff}.btn.info{background:#909399;border-color:#909399;color:#fff}\n"
 ".btn.warning{background:#ffba00;border-color:#ffba00;color:#fff}\n"
 ".toolbar{margin:0 0 10px;display:flex;gap:8px;flex-wrap:wrap;align-items:center}form.inline{display:inline}tr.lag td{background:#fff3bf}\n"
+"table.list .btn.link{color:#1890ff;font-size:inherit}.table-wrap{overflow-x:auto}tr.muted td{color:#909399}\n"   /* 部门管理 */
 "table.list{width:100%;border-collapse:collapse;background:#fff}table.list th,table.list td{border-bottom:1px solid #ebeef5;padding:8px;text-align:left}\n"
 "table.list th{background:#f8f8f9;color:#515a6e;white-space:nowrap}table.list th a{color:inherit}\n"
 "table.list.small{width:auto;min-width:60%}\n"

@@ -28,6 +28,8 @@ static void web_view(Req *r, const View *v){
     case VIEW_USER_SECRET: web_user_secret(r, v->aUser, v->zSecret); break;
     case VIEW_SETTINGS:    web_settings(r); break;
     case VIEW_HOLIDAYS:    web_holidays(r); break;
+    case VIEW_DEPTS:       web_depts(r, v->aDeptRow, v->nDeptRow, v->iDept); break;
+    case VIEW_DEPT_MOVE:   web_dept_move(r, v->aDeptRow, (i64)v->n1, v->pDeptMove); break;
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);

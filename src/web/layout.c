@@ -75,6 +75,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   int bSys = r->zToken && (r->actor.mRole & R_ADMIN);      /* 系统管理: admins only, one line per page */
   if( bSys ) out_html(r, HTML("<div class=\"group\">系统管理</div>"));
   if( bSys ) outf(r, "<a href=\"/admin/users\" class=\"%s\">用户管理</a>", strncmp(r->zPath, "/admin/users", 12)==0 ? "on" : "");
+  if( bSys ) outf(r, "<a href=\"/admin/depts\" class=\"%s\">部门管理</a>", strncmp(r->zPath, "/admin/depts", 12)==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/settings\" class=\"%s\">参数设置</a>", strcmp(r->zPath, "/admin/settings")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/holidays\" class=\"%s\">节假日</a>", strcmp(r->zPath, "/admin/holidays")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/logins\" class=\"%s\">登录日志</a>", strcmp(r->zPath, "/admin/logins")==0 ? "on" : "");

@@ -40,6 +40,7 @@ void web_dept_options(Req *r, i64 iSelected, int bAllOption){
   if( bAllOption ) out_html(r, HTML("<option value=\"\">全部部门</option>"));
   dept_options(r->ctx.pDb, &r->arena, r->actor.zDeptPath, &a, &n);
   for(int i=0; i<n; i++){
+    if( a[i].bDisabled && !bAllOption && a[i].id!=iSelected ) continue;   /* 停用: not for new entries */
     int depth = 0;
     for(const char *p=a[i].zPath; *p; p++) if( *p=='/' ) depth++;
     const char *zIndent = depth<=2 ? "" : depth==3 ? "　" : "　　";

@@ -43,6 +43,9 @@ void web_sessions(Req*);                             /* 在线用户 */
 void web_settings(Req*);                             /* 参数设置 (settings.c) */
 void web_holidays(Req*);                             /* 节假日 (settings.c) */
 void web_password(Req*);                             /* 个人中心：修改密码 */
+struct DeptRow; struct DeptMove;
+void web_depts(Req*, const struct DeptRow*, int n, i64 iEdit);     /* 部门管理 (depts.c) */
+void web_dept_move(Req*, const struct DeptRow*, i64 iParent, const struct DeptMove*);
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;
 void web_draw(Req*, const Rec *pPlan, const struct DrawView* /* NULL: not fixed */, const char **azProblem, int nProblem, int status);

@@ -112,6 +112,12 @@ page 200 "/admin/holidays?year=2026" "节假日"
 post_form /admin/holidays from=2026-06-29 kind=work name=x
 expect_status 422 "a holiday refused"
 validate "节假日 with errors"
+page 200 /admin/depts "部门管理"
+page 200 "/admin/depts?edit=$(sql "SELECT min(id) FROM dept WHERE dtype='town'")" "部门管理: one department's panel"
+page 200 "/admin/depts/$(sql "SELECT min(id) FROM dept WHERE dtype='village'")/move?parent=$(sql "SELECT min(id) FROM dept WHERE dtype='bureau'")" "部门管理: a move's confirmation"
+post_form /admin/depts name= parent= dtype=bureau
+expect_status 422 "部门管理: an empty add"
+validate "部门管理 with errors"
 login fuyi
 for k in legality_review normative_doc reconsideration; do
   page 200 "/k/$k/new" "$k new form"

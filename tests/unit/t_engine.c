@@ -6,6 +6,7 @@
 #include "app/app.h"
 #include "t.h"
 #include "audit/audit.h"
+#include "auth/auth.h"
 #include "engine/query.h"
 #include "engine/setting.h"
 #include "transfer/transfer.h"
