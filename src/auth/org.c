@@ -83,6 +83,20 @@ i64 dept_add(Ctx *c, i64 iParent, const char *zName, const char *zType){
   return dept_add_sorted(c, iParent, zName, zType, 0);
 }
 
+/* A DeptRow from the current row of a query whose columns are id,
+** parent_id, name, dtype, path, sort_no, disabled and the count of active
+** users (dept_get and dept_tree). Arena strings. */
+static void dept_row_fill(Ctx *c, Stmt *pq, DeptRow *p){
+  p->id = db_column_int64(pq, 0);
+  p->iParent = db_column_is_null(pq, 1) ? 0 : db_column_int64(pq, 1);
+  p->zName = arena_strdup(c->pArena, db_column_text(pq, 2));
+  p->zType = arena_strdup(c->pArena, db_column_text(pq, 3));
+  p->zPath = arena_strdup(c->pArena, db_column_text(pq, 4));
+  p->iSort = db_column_int64(pq, 5);
+  p->bDisabled = db_column_int64(pq, 6)!=0;
+  p->nUser = db_column_int64(pq, 7);
+}
+
 /* Fills p from a dept row of the actor's scope: FZ_NOTFOUND outside it. */
 int dept_get(Ctx *c, i64 id, DeptRow *p){
   Stmt q;
@@ -96,14 +110,7 @@ int dept_get(Ctx *c, i64 id, DeptRow *p){
   db_bind_int64(&q, 1, id);
   db_bind_scope(&q, 2, 3, c->pActor->zDeptPath);
   if( db_step(&q)==DB_ROW ){
-    p->id = db_column_int64(&q, 0);
-    p->iParent = db_column_is_null(&q, 1) ? 0 : db_column_int64(&q, 1);
-    p->zName = arena_strdup(c->pArena, db_column_text(&q, 2));
-    p->zType = arena_strdup(c->pArena, db_column_text(&q, 3));
-    p->zPath = arena_strdup(c->pArena, db_column_text(&q, 4));
-    p->iSort = db_column_int64(&q, 5);
-    p->bDisabled = db_column_int64(&q, 6)!=0;
-    p->nUser = db_column_int64(&q, 7);
+    dept_row_fill(c, &q, p);
     p->bTop = strcmp(p->zPath, c->pActor->zDeptPath ? c->pActor->zDeptPath : "/")==0 || p->iParent==0;
     rc = FZ_OK;
   }
@@ -149,14 +156,7 @@ int dept_tree(Ctx *c, DeptRow **pa, int *pn){
     a = arena_grow(c->pArena, a, n, &nAlloc, sizeof *a);
     DeptRow *p = &a[n++];
     memset(p, 0, sizeof *p);
-    p->id = db_column_int64(&q, 0);
-    p->iParent = db_column_is_null(&q, 1) ? 0 : db_column_int64(&q, 1);
-    p->zName = arena_strdup(c->pArena, db_column_text(&q, 2));
-    p->zType = arena_strdup(c->pArena, db_column_text(&q, 3));
-    p->zPath = arena_strdup(c->pArena, db_column_text(&q, 4));
-    p->iSort = db_column_int64(&q, 5);
-    p->bDisabled = db_column_int64(&q, 6)!=0;
-    p->nUser = db_column_int64(&q, 7);
+    dept_row_fill(c, &q, p);
   }
   db_finalize(&q);
   if( rc!=DB_DONE ) return err_internal(c, "dept_tree: %s", db_errmsg(c->pDb));
