@@ -11,6 +11,7 @@
 #include "http/req.h"
 #include "auth/auth.h"
 #include "base/json.h"
+#include "base/utf8.h"
 #include <string.h>
 #include <stdio.h>
 #include <sodium.h>
@@ -193,9 +194,32 @@ int http_may_upload(Req *r){
   return 1;
 }
 
+/* Is the request's address text: its path, and for a GET or HEAD (which
+** has no form body) every parameter, one line of well-formed UTF-8 without
+** control characters? Form and JSON values are checked field by field by
+** the engine instead (a 422 naming the field). */
+static int address_is_text(Req *r){
+  Utf8Bad bad;
+  if( utf8_check(r->zPath, strlen(r->zPath), 0, &bad) ) return 0;
+  if( strcmp(r->zMethod, "GET")!=0 && strcmp(r->zMethod, "HEAD")!=0 ) return 1;
+  for(int i=0; i<r->nParam; i++){
+    const char *zName = r->aParam[i].zName, *zValue = r->aParam[i].zValue;
+    if( zName && utf8_check(zName, strlen(zName), 0, &bad) ) return 0;
+    if( zValue && utf8_check(zValue, strlen(zValue), 0, &bad) ) return 0;
+  }
+  return 1;
+}
+
 void http_dispatch(Req *r){
   const Route *p = r->pRoute;
   r->bApi = strncmp(r->zPath, "/api/", 5)==0;
+  /* 2026-12-07: /scan/<bytes that are not UTF-8> reached PostgreSQL, whose
+  ** encoding check failed the statement (a 500; tests/http/161's fuzzing).
+  ** No such address names anything: 400 before any lookup. */
+  if( !address_is_text(r) ){
+    req_fail(r, 400, "请求的地址或查询参数含有无效字符（须为UTF-8文字）");
+    return;
+  }
   if( p==0 ){
     if( r->status==405 ) req_fail(r, 405, "不支持该请求方法");
     else req_fail(r, 404, "页面不存在");
