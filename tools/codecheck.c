@@ -18,8 +18,9 @@
 **     attribute in the format and pass only its value.
 **   - the store called from a face (src/web, src/api, src/handlers,
 **     src/http, src/main.c): any db_*, sql_*, sqlbuf_* identifier, SqlBuf or
-**     Stmt, except the connection and transaction plumbing of
-**     azPlumbing[]. Queries belong to the layer that owns the data.
+**     Stmt. Queries belong to the layer that owns the data; a request's
+**     connection and transaction go through the engine's unit of work
+**     (src/engine/unit.c).
 **   - an #include "dir/x.h" from one folder of src/ into another that
 **     aLayer[] does not allow (or aEdgeFile[] for one file);
 **   - a hand-written array growth: a capacity doubled (nAlloc*2,
@@ -90,20 +91,6 @@ static const struct EdgeFile { const char *zFile; const char *zDir; } aEdgeFile[
   /* The route table names every handler: the one file of http/ that
   ** knows them (and, through route_error, the faces' error pages). */
   { "src/http/route.c", "handlers" },
-};
-
-/*
-** The store's connection and transaction plumbing, which the faces own
-** (a request runs in one transaction; a command opens its database).
-** Every other db_*, sql_*, sqlbuf_* identifier, SqlBuf and Stmt runs a
-** statement: outside the owning layers it is a finding.
-*/
-static const char *azPlumbing[] = {
-  "db_open", "db_close", "db_begin_read", "db_end_read", "db_begin_write", "db_commit",
-  "db_rollback", "db_in_txn", "db_set_readonly", "db_errmsg", "db_storage_failed",
-  "db_storage_clear", "db_storage_errmsg", "db_query_failed", "db_query_errmsg", "db_failed",
-  "db_commit_count",
-  "db_is_postgres", "db_dialect", 0
 };
 
 /*
@@ -266,7 +253,7 @@ static int allowed(struct Allow *a, const char *zPath, const char *zFunc){
   return 0;
 }
 
-/* The first store identifier in zCode that is not plumbing, into zOut; 0 if none. */
+/* The first store identifier in zCode, into zOut; 0 if none. */
 static int store_call(const char *zCode, char *zOut, size_t nOut){
   for(const char *p=zCode; *p; ){
     if( !is_ident(*p) || (*p>='0' && *p<='9') ){
@@ -281,11 +268,6 @@ static int store_call(const char *zCode, char *zOut, size_t nOut){
               || (n>7 && strncmp(z, "sqlbuf_", 7)==0)
               || (n==6 && strncmp(z, "SqlBuf", 6)==0) || (n==4 && strncmp(z, "Stmt", 4)==0);
     if( !bStore ) continue;
-    int bPlumb = 0;
-    for(int i=0; azPlumbing[i]; i++){
-      if( strlen(azPlumbing[i])==n && strncmp(azPlumbing[i], z, n)==0 ) bPlumb = 1;
-    }
-    if( bPlumb ) continue;
     snprintf(zOut, nOut, "%.*s", (int)n, z);
     return 1;
   }
@@ -499,10 +481,13 @@ static const Plant aPlant[] = {
     "static void h_planted(Req *r){ SqlBuf b; (void)b; }\n" },
   { "src/api/planted.c", 1, "int api_planted(Ctx *c){ return sql_lit(0, \"x\"), 0; }\n" },
   { "src/main.c", 1, "static int cmd_planted(Opts *o){\n  return db_step(0);\n}\n" },
-  /* clean: plumbing, a comment, a string, a member, the owning layer, an allowed function */
-  { "src/http/planted.c", 0,
-    "/* db_prepare here would be wrong */\nvoid f(Req *r){\n  db_begin_read(r->ctx.pDb); // db_step\n"
-    "  const char *z = \"db_step(\";\n  r->db_x = 0;\n  db_end_read(r->ctx.pDb);\n}\n" },
+  /* the connection and transaction too: a request's goes through the engine's unit of work */
+  { "src/http/planted.c", 2,
+    "void f(Req *r){\n  db_begin_read(r->ctx.pDb);\n  p->xHandler(r);\n  db_end_read(r->ctx.pDb);\n}\n" },
+  /* clean: the unit of work, a comment, a string, a member, the owning layer, an allowed function */
+  { "src/http/planted2.c", 0,
+    "/* db_prepare here would be wrong */\nvoid f(Req *r){\n  ctx_unit_begin(&r->ctx, 1, &n); // db_step\n"
+    "  const char *z = \"db_step(\";\n  r->db_x = 0;\n  ctx_unit_end(&r->ctx, 1, n);\n}\n" },
   { "src/engine/planted.c", 0, "int f(Ctx *c){ Stmt q; return db_prepare(c->pDb, &q, \"SELECT 1\"); }\n" },
   /* includes across the layers */
   { "src/engine/planted.c", 1, "#include \"web/web.h\"\n" },

@@ -71,4 +71,31 @@ int  actor_can_write(const Actor*);
 /* The unit the actor's scope is: the last id of its path ("/1/4/" → 4); 0
 ** for the whole tree ("/"). */
 i64  actor_unit(const Actor*);
+/*
+** A unit of work on the store: one web or API request, run on its worker's
+** connection in one transaction (a GET in one read snapshot that cannot
+** write). The faces (src/http) drive a request through these and never
+** call the store themselves; unit.c is their one door to it.
+*/
+typedef enum StoreHealth {
+  STORE_OK = 0,            /* nothing failed */
+  STORE_DOWN,              /* the database is unreachable, full, read-only, locked too long: retry later (503) */
+  STORE_QUERY_FAILED       /* a statement failed for another reason (a bug, a damaged schema): 500 */
+} StoreHealth;
+Db  *store_connect(const char *zTarget, char *zErr, int nErr);  /* an existing database, or 0 + zErr */
+int  store_is_shared(const char *zTarget);  /* PostgreSQL: several servers may share the database */
+int  ctx_store_shared(Ctx*);                /* this context's database is such a one */
+void ctx_health_reset(Ctx*);                /* a new request: an answered failure is forgotten */
+StoreHealth ctx_health(Ctx*);               /* the store's verdict on the work so far */
+const char *ctx_health_why(Ctx*);           /* the database's message for it (never NULL) */
+int  ctx_failed(Ctx*);                      /* any statement failed (ctx_health()!=STORE_OK) */
+/* Opens the unit: with bRead, one read snapshot in which nothing can be
+** written. Returns 0, or 1 when the store refused (see ctx_health()).
+** *pnCommit is what ctx_unit_end() compares. */
+int  ctx_unit_begin(Ctx*, int bRead, i64 *pnCommit);
+/* Closes it: ends the snapshot, rolls back whatever the handler left open.
+** Returns 1 when a statement failed after the unit committed its write
+** (the write stands; the caller answers as committed and logs). */
+int  ctx_unit_end(Ctx*, int bRead, i64 nCommit);
+void ctx_unit_abandon(Ctx*);                /* a transaction left open (an aborted request): rolled back */
 #endif

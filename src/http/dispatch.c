@@ -51,7 +51,7 @@ static long long now_ms(void){
   return (long long)ts.tv_sec*1000 + ts.tv_nsec/1000000;
 }
 
-static int cache_shared_db(Req *r){ return db_dialect(r->ctx.pDb)!=DB_SQLITE; }
+static int cache_shared_db(Req *r){ return ctx_store_shared(&r->ctx); }
 
 static int cache_get(Req *r, const char *zTok){
   ConnCache *p = r->pConnCache;
@@ -143,8 +143,7 @@ void http_unavailable(Req *r, const char *zWhy){
   req_header(r, "Retry-After", STORAGE_RETRY_AFTER);
 }
 static void storage_unavailable(Req *r){
-  const char *zWhy = db_storage_errmsg(r->ctx.pDb);
-  http_unavailable(r, zWhy[0] ? zWhy : db_errmsg(r->ctx.pDb));
+  http_unavailable(r, ctx_health_why(&r->ctx));
 }
 
 /*
@@ -155,20 +154,21 @@ static void storage_unavailable(Req *r){
 ** department name, a "no such record", a value found free — is replaced
 ** by a 500 with a Chinese message; the error log gets one line with the
 ** database's message and the statement. Nothing was committed after the
-** failure (db_commit refuses).
+** failure (the store refuses a commit after a failed statement).
 */
 static void query_failed(Req *r){
-  failure_discard(r, "数据库查询失败（500）", db_query_errmsg(r->ctx.pDb));
+  failure_discard(r, "数据库查询失败（500）", ctx_health_why(&r->ctx));
   req_fail(r, 500, arena_printf(&r->arena, "服务器内部错误：数据库查询失败（请求 %lld），请联系管理员",
                                 (long long)r->iRequest));
 }
 /* After the handler, or after the session was read: the database's verdict
 ** on the request, when it failed. 1 when the request was answered so. */
 static int storage_verdict(Req *r){
-  if( r->bDbFailed || db_storage_failed(r->ctx.pDb) ) storage_unavailable(r);
-  else if( db_query_failed(r->ctx.pDb) ) query_failed(r);
+  StoreHealth h = ctx_health(&r->ctx);
+  if( r->bDbFailed || h==STORE_DOWN ) storage_unavailable(r);
+  else if( h==STORE_QUERY_FAILED ) query_failed(r);
   else return 0;
-  db_storage_clear(r->ctx.pDb);       /* answered: the failure is taken care of */
+  ctx_health_reset(&r->ctx);          /* answered: the failure is taken care of */
   return 1;
 }
 
@@ -180,13 +180,14 @@ int http_may_upload(Req *r){
   const Route *p = r->pRoute;
   if( p==0 || r->ctx.pDb==0 ) return 0;
   ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
-  db_storage_clear(r->ctx.pDb);
+  ctx_health_reset(&r->ctx);
   load_session(r);
-  if( db_storage_failed(r->ctx.pDb) ){              /* answered 503 by http_dispatch */
+  StoreHealth h = ctx_health(&r->ctx);
+  if( h==STORE_DOWN ){                              /* answered 503 by http_dispatch */
     r->bDbFailed = 1;
     return 0;
   }
-  if( db_query_failed(r->ctx.pDb) ) return 0;       /* fails again there: answered 500 */
+  if( h==STORE_QUERY_FAILED ) return 0;             /* fails again there: answered 500 */
   if( (p->flags & RT_LOGIN) && r->zToken==0 ) return 0;
   if( r->zToken && r->actor.bPwTemp && !(p->flags & RT_PWOK) ) return 0;
   if( (p->flags & RT_ADMIN) && !(r->actor.mRole & R_ADMIN) ) return 0;
@@ -227,7 +228,7 @@ void http_dispatch(Req *r){
   }
   r->bApi = (p->flags & RT_API)!=0;
   ctx_init(&r->ctx, r->ctx.pDb, &r->arena, &r->actor);
-  db_storage_clear(r->ctx.pDb);
+  ctx_health_reset(&r->ctx);
   load_session(r);
   if( storage_verdict(r) ) return;
   if( r->bTooBig ){
@@ -279,29 +280,23 @@ void http_dispatch(Req *r){
     req_fail(r, 403, "表单已失效或来源不明（CSRF校验失败），请刷新页面后重试");
     return;
   }
-  /* Backstop: a GET can never write, whatever its handler does; and it
-  ** reads one snapshot under one lock instead of one per statement. */
-  if( bGet && db_begin_read(r->ctx.pDb)!=DB_OK ){
+  /* A GET reads one snapshot and can never write (ctx_unit_begin). */
+  i64 nCommit = 0;
+  if( ctx_unit_begin(&r->ctx, bGet, &nCommit) ){
     if( !storage_verdict(r) ) storage_unavailable(r);
     return;
   }
-  db_set_readonly(r->ctx.pDb, bGet);
-  i64 nCommit = db_commit_count(r->ctx.pDb);
   p->xHandler(r);
-  if( bGet ) db_end_read(r->ctx.pDb);
-  db_set_readonly(r->ctx.pDb, 0);
-  if( db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
-  if( db_failed(r->ctx.pDb) && db_commit_count(r->ctx.pDb)!=nCommit ){
+  if( ctx_unit_end(&r->ctx, bGet, nCommit) ){
     /* The request's write is committed: a 503 or 500 would make the client
     ** send it again (a second record). Its answer stands, built from what
     ** the handler had; the failure after the commit goes to the error log. */
     char z[600];
-    snprintf(z, sizeof z, "%s", db_storage_failed(r->ctx.pDb) ? db_storage_errmsg(r->ctx.pDb)
-                                                              : db_query_errmsg(r->ctx.pDb));
+    snprintf(z, sizeof z, "%s", ctx_health_why(&r->ctx));
     for(char *s=z; *s; s++) if( (unsigned char)*s < 0x20 ) *s = ' ';
     fprintf(stderr, "fazhi: request %lld %s %s: 已提交后数据库出错（仍按已提交应答）：%s\n",
             (long long)r->iRequest, r->zMethod, r->zPath, z);
-    db_storage_clear(r->ctx.pDb);
+    ctx_health_reset(&r->ctx);
     return;
   }
   storage_verdict(r);

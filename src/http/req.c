@@ -77,7 +77,7 @@ void req_fail(Req *r, int status, const char *zMsg){
 
 void req_fail_internal(Req *r){
   /* a failure of the database is logged, and answered, by http_dispatch */
-  if( !(r->ctx.pDb && db_failed(r->ctx.pDb)) ){
+  if( !ctx_failed(&r->ctx) ){
     fprintf(stderr, "fazhi: request %lld %s %s: %s\n", (long long)r->iRequest, r->zMethod,
             r->zPath, r->ctx.zInternal);
   }

@@ -65,7 +65,7 @@ static __thread Db *tDb;
 Db *http_thread_db(void){
   if( tDb==0 ){
     char zErr[300];
-    tDb = db_open(zDbTarget, 0, zErr, sizeof zErr);
+    tDb = store_connect(zDbTarget, zErr, sizeof zErr);
     if( tDb==0 ) fprintf(stderr, "fazhi: %s\n", zErr);
   }
   return tDb;
@@ -444,7 +444,7 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
   /* A kept-alive connection waits for its next request: libmicrohttpd's
   ** idle timeout, then the header timeout, bound how long that may take. */
   conn_state(r->pConnState, CONN_HEADERS, now_ms() + (long long)(IDLE_TIMEOUT + nHeaderTimeout)*1000);
-  if( r->ctx.pDb && db_in_txn(r->ctx.pDb) ) db_rollback(r->ctx.pDb);
+  ctx_unit_abandon(&r->ctx);
   if( !bQuiet ){
     /* time, request id, user, method, path, status, µs, SQL statements */
     time_t t = time(0);
@@ -519,7 +519,7 @@ static int stage_orphan(const char *zName){
 ** still running (another server on the same database) are kept. Returns
 ** 0, or 1 after printing why. */
 static int stage_init(const char *zDb){
-  if( db_is_postgres(zDb) ){
+  if( store_is_shared(zDb) ){
     const char *zTmp = getenv("TMPDIR");
     snprintf(zStageDir, sizeof zStageDir, "%s/fazhi-%ld", zTmp && zTmp[0] ? zTmp : "/tmp", (long)geteuid());
   }else{
