@@ -54,6 +54,7 @@ typedef struct AuditEntry {
   i64 id;                 /* the entry's place in the chain */
   const char *zAt;        /* when, UTC, as stored */
   const char *zLogin;     /* who ("(命令行)" for the command line) */
+  const char *zWho;       /* who, as a person reads it: "姓名（部门）", "系统（命令行）" */
   const char *zAction;    /* "insert", a transition id, "user_role", … */
   const char *zKind;      /* the record's kind, "@TABLE" for a guarded table, "" */
   i64 iRec;               /* the record's id, 0 for none */

@@ -31,8 +31,14 @@ const char *audit_action_label(const Kind *k, const char *zAction){
   return zAction;
 }
 
-/* Appends the current row of q (id, at, login, action, kind, rec_id, hash)
-** to *pa, growing it in the context's arena. */
+/* The columns entry_add reads, from audit joined with the acting user and
+** their department (both may be gone: a user_id of 0 is the command line). */
+#define ENTRY_COLS "audit.id, audit.at, audit.login, audit.action, audit.kind, audit.rec_id, "
+#define ENTRY_FROM " FROM audit LEFT JOIN users eu ON eu.id=audit.user_id LEFT JOIN dept ed ON ed.id=eu.dept_id"
+
+/* Appends the current row of q (ENTRY_COLS, then the hash, the user's
+** name and department, and user_id) to *pa, growing it in the context's
+** arena. */
 static void entry_add(Ctx *c, Stmt *q, AuditEntry **pa, int *pn, int *pnAlloc){
   *pa = arena_grow(c->pArena, *pa, *pn, pnAlloc, sizeof **pa);
   AuditEntry *e = &(*pa)[(*pn)++];
@@ -43,6 +49,11 @@ static void entry_add(Ctx *c, Stmt *q, AuditEntry **pa, int *pn, int *pnAlloc){
   e->zKind = arena_strdup(c->pArena, db_column_text(q, 4));
   e->iRec = db_column_int64(q, 5);
   e->zHash = arena_strdup(c->pArena, db_column_text(q, 6));
+  const char *zName = db_column_text(q, 7), *zDept = db_column_text(q, 8);
+  if( db_column_int64(q, 9)==0 ) e->zWho = "系统（命令行）";
+  else if( zName && zName[0] && zDept && zDept[0] ) e->zWho = arena_printf(c->pArena, "%s（%s）", zName, zDept);
+  else if( zName && zName[0] ) e->zWho = arena_strdup(c->pArena, zName);
+  else e->zWho = e->zLogin;
 }
 
 /* Page nPage (from 1) of AUDIT_PAGE_SIZE entries, newest first, of what
@@ -70,16 +81,16 @@ int audit_page(Ctx *c, const char *zScope, int nPage, AuditEntry **pa, int *pn){
   }
   SqlBuf b;
   sqlbuf_init(&b);
-  sql_lit(&b, "SELECT id, at, login, action, kind, rec_id, hash FROM audit"
-              " WHERE ?2=1 OR (user_id=0 AND ?3=1)"
-              " OR user_id IN (SELECT u.id FROM users u JOIN dept d ON d.id=u.dept_id WHERE "
+  sql_lit(&b, "SELECT " ENTRY_COLS "audit.hash, eu.name, ed.name, audit.user_id" ENTRY_FROM
+              " WHERE ?2=1 OR (audit.user_id=0 AND ?3=1)"
+              " OR audit.user_id IN (SELECT u.id FROM users u JOIN dept d ON d.id=u.dept_id WHERE "
               SQL_IN_SCOPE("d.path", 4, 5) ")");
   for(int i=0; i<kind_count() && !bAll; i++){
     sql_lit(&b, " OR (kind=?"); sql_int(&b, 6+i);            /* bound below: the kind's name */
     sql_lit(&b, " AND EXISTS (SELECT 1 FROM "); sql_ident(&b, kind_at(i)->zName);
     sql_lit(&b, " t JOIN dept d ON d.id=t.dept_id WHERE t.id=audit.rec_id AND " SQL_IN_SCOPE("d.path", 4, 5) "))");
   }
-  sql_lit(&b, " ORDER BY id DESC LIMIT "); sql_int(&b, AUDIT_PAGE_SIZE); sql_lit(&b, " OFFSET ?1");
+  sql_lit(&b, " ORDER BY audit.id DESC LIMIT "); sql_int(&b, AUDIT_PAGE_SIZE); sql_lit(&b, " OFFSET ?1");
   int rc = db_prepare_buf(c->pDb, &q, &b);
   sqlbuf_free(&b);
   if( rc ) return rc;
@@ -100,8 +111,8 @@ int audit_record_history(Ctx *c, const Kind *k, i64 iRec, AuditEntry **pa, int *
   Stmt q;
   int nAlloc = 0, rc;
   *pa = 0; *pn = 0;
-  if( (rc = db_prepare(c->pDb, &q, "SELECT id, at, login, action, kind, rec_id, '' FROM audit"
-                                   " WHERE kind=?1 AND rec_id=?2 ORDER BY id DESC LIMIT 50")) ) return rc;
+  if( (rc = db_prepare(c->pDb, &q, "SELECT " ENTRY_COLS "'', eu.name, ed.name, audit.user_id" ENTRY_FROM
+                                   " WHERE audit.kind=?1 AND audit.rec_id=?2 ORDER BY audit.id DESC LIMIT 50")) ) return rc;
   db_bind_text(&q, 1, k->zName);
   db_bind_int64(&q, 2, iRec);
   while( (rc = db_step(&q))==DB_ROW ) entry_add(c, &q, pa, pn, &nAlloc);

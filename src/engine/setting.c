@@ -3,6 +3,7 @@
 ** setting.h).
 */
 #include "engine/setting.h"
+#include "calendar/clock.h"
 #include "engine/record.h"
 #include "audit/audit.h"
 #include <stdio.h>
@@ -19,6 +20,7 @@ const Setting aSetting[] = {
   { "city_party", "市（省）库：全市报告署名的党委名称，如 中共示范市委", 0, SET_CLI, 1 },
   { "city_gov", "市（省）库：全市报告署名的政府名称，如 示范市人民政府", 0, SET_CLI, 1 },
   { "city_report_to", "市（省）库：全市报告的主送机关，如 省委、省政府：", 0, SET_CLI, 1 },
+  { "time_zone", "页面显示时间所用的时区，如 +08:00 或 Asia/Shanghai（北京时间，默认）；数据库中一律存UTC", CLOCK_DEFAULT_ZONE, SET_CLI, 0 },
   { "county_name", "县（区）名称：页面标题和报告用，由 fazhi init 写入", 0, SET_INIT, 1 },
   { "frozen_at", "报告的数据截止时间，如 2025-01-20 18:00（不设则为当天）", 0, SET_DB, 0 },
   { "cal_fingerprint", "内置节假日日历的摘要，启动时核对并重写（内部）", 0, SET_INTERNAL, 0 },
@@ -64,6 +66,10 @@ const char *setting_check(Arena *a, const char *zName, const char *zValue){
   if( zValue==0 || zValue[0]==0 ) return "不能为空";
   for(const char *z=zValue; *z; z++){
     if( (unsigned char)*z < 0x20 ) return "只能是一行文字，不能含换行或控制字符";
+  }
+  int nMin;
+  if( strcmp(zName, "time_zone")==0 && clock_zone_parse(zValue, &nMin) ){
+    return arena_printf(a, "应为与UTC的时差，如 +08:00、UTC+8 或 Asia/Shanghai（整刻钟，不超过±14:00），实际为“%s”", zValue);
   }
   if( strncmp(zName, "public_url", 10)==0 && (zName[10]==0 || zName[10]=='@') ){
     const char *zHost = strncmp(zValue, "https://", 8)==0 ? zValue+8 : strncmp(zValue, "http://", 7)==0 ? zValue+7 : 0;
@@ -154,4 +160,13 @@ int setting_save(Ctx *c, const char *zName, const char *zValue){
   }
   if( rec_text_checked(c, &fValue, zValue, 0)==0 ) return FZ_INVALID;   /* valid UTF-8 text */
   return setting_set(c, zKey, zValue) ? FZ_INTERNAL : FZ_OK;
+}
+
+int ctx_zone(Ctx *c){
+  if( !c->bZoneRead ){
+    const char *z = c->pDb ? setting_get(c->pDb, c->pArena, "time_zone") : 0;
+    if( z==0 || clock_zone_parse(z, &c->nZoneMin) ) clock_zone_parse(CLOCK_DEFAULT_ZONE, &c->nZoneMin);
+    c->bZoneRead = 1;
+  }
+  return c->nZoneMin;
 }

@@ -72,4 +72,7 @@ int setting_rows(Ctx*, SettingRow **pa, int *pn);
 ** reason in c->err on the field "value"), FZ_FORBIDDEN (not the actor's
 ** to change), FZ_NOTFOUND (not declared), FZ_INTERNAL. */
 int setting_save(Ctx*, const char *zName, const char *zValue);
+/* The county's time zone (the time_zone setting) in minutes east of UTC,
+** read once per context: pages show stored UTC moments with it. */
+int ctx_zone(Ctx*);
 #endif

@@ -9,15 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Unix seconds as the server's local time, "2026-12-07 09:30:05" (arena). */
-static const char *when(Req *r, i64 t){
-  time_t tt = (time_t)t;
-  struct tm tm;
-  char z[32];
-  localtime_r(&tt, &tm);
-  strftime(z, sizeof z, "%Y-%m-%d %H:%M:%S", &tm);
-  return arena_strdup(&r->arena, z);
-}
 
 /* The message c->err holds for field zName, or NULL. */
 static const char *field_error(Req *r, const char *zName){
@@ -70,7 +61,7 @@ void web_logins(Req *r){
     const LoginLogRow *p = &a[i];
     int bOk = strcmp(p->zResult, "ok")==0 || strcmp(p->zResult, "temp")==0;
     outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"%s\">%s</td><td>%s</td></tr>\n",
-         when(r, p->tAt), p->zLogin, p->zName, p->zAddr, bOk ? "ok" : "bad", login_result_label(p->zResult),
+         web_time_unix(r, p->tAt), p->zLogin, p->zName, p->zAddr, bOk ? "ok" : "bad", login_result_label(p->zResult),
          strcmp(p->zChannel, "api")==0 ? "API" : "网页");
   }
   if( nRow==0 ) out_html(r, HTML("<tr><td colspan=\"6\" class=\"empty\">暂无数据</td></tr>"));
@@ -107,7 +98,7 @@ void web_sessions(Req *r){
     const SessionRow *p = &a[i];
     outf(r, "<tr><td><a href=\"/admin/sessions?login=%s\" title=\"该用户的全部会话\">%s</a></td><td>%s</td><td>%s</td>"
             "<td>%s</td><td>%s</td><td>%s</td><td>", p->zLogin, p->zLogin, p->zName, p->zDept, p->zAddr,
-         when(r, p->tCreated), when(r, p->tExpires));
+         web_time_unix(r, p->tCreated), web_time_unix(r, p->tExpires));
     int bMine = strcmp(p->zId, zMine)==0;          /* ending it logs this admin out */
     outf(r, "<form method=\"post\" action=\"/admin/sessions/end\" class=\"inline confirm\" data-confirm=\"%s\">",
          bMine ? "这是您当前的会话，强制退出后需要重新登录，是否确认？" : arena_printf(&r->arena, "是否确认强制退出“%s”的这个会话？", p->zLogin));

@@ -64,6 +64,7 @@ static const char zCss[] =
 ".tablewrap{overflow-x:auto;max-width:100%}\n"
 "@media (max-width:900px){form.draft .para{grid-template-columns:1fr}.para-head{grid-column:1}}\n"
 "@media (max-width:640px){form.record{grid-template-columns:1fr}.field.wide,.actions{grid-column:1}}\n"
+".nowrap{white-space:nowrap}\n"
 ".table-scroll{overflow-x:auto}td.ops{white-space:nowrap}td.ops .btn.link{color:#409eff;margin-right:10px}.tag.off{background:#f4f4f5;color:#909399;border-color:#e9e9eb}\n"
 "@media (max-width:640px){table.settings thead{display:none}table.settings,table.settings tbody,table.settings tr,table.settings td{display:block;width:auto}"
 "table.settings tr{border-bottom:1px solid #ebeef5;padding:6px 0}table.settings td{border:0;padding:2px 8px}table.settings td[data-l]::before{content:attr(data-l) \"：\";color:#909399}"

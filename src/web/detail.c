@@ -11,9 +11,10 @@ static void history(Req *r, const Rec *p){
   AuditEntry *a;
   int n;
   if( audit_record_history(&r->ctx, p->pKind, p->id, &a, &n) ) return;
-  out_html(r, HTML("<h2>变更记录</h2><table class=\"list small\"><thead><tr><th>时间（UTC）</th><th>操作人</th><th>操作</th></tr></thead><tbody>"));
+  out_html(r, HTML("<h2>变更记录</h2><table class=\"list small\"><thead><tr><th>时间</th><th>操作人</th><th>操作</th></tr></thead><tbody>"));
   for(int i=0; i<n; i++){
-    outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td></tr>", a[i].zAt, a[i].zLogin, audit_action_label(p->pKind, a[i].zAction));
+    outf(r, "<tr><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td></tr>", web_time(r, a[i].zAt), a[i].zWho,
+         audit_action_label(p->pKind, a[i].zAction));
   }
   if( n==0 ){
     /* rows from a bulk import are logged in one batch entry */

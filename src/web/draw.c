@@ -49,7 +49,7 @@ void web_draw(Req *r, const Rec *pPlan, const DrawView *v, const char **azProble
       out_html(r, HTML("<button type=\"submit\" class=\"btn primary\">固定并公布名录</button></form>"));
     }
   }else{
-    outf(r, "<table class=\"detail\"><tbody><tr><th>固定时间（UTC）</th><td>%s（%s）</td></tr>", v->row.zFixedAt, v->row.zFixedBy);
+    outf(r, "<table class=\"detail\"><tbody><tr><th>固定时间</th><td>%s（%s）</td></tr>", web_time(r, v->row.zFixedAt), v->row.zFixedBy);
     outf(r, "<tr><th>检查对象</th><td>%d户%s</td></tr>", v->nEntity,
          v->nHeld ? arena_printf(&r->arena, "（另有%d户已达年度入企检查上限，暂不纳入）", v->nHeld) : "");
     outf(r, "<tr><th>检查人员</th><td>%d人</td></tr>", v->nOfficer);
@@ -71,7 +71,7 @@ void web_draw(Req *r, const Rec *pPlan, const DrawView *v, const char **azProble
       out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">抽取</button></div></form>"));
     }
   }else if( v ){
-    outf(r, "<table class=\"detail\"><tbody><tr><th>抽取时间（UTC）</th><td>%s（%s）</td></tr>", v->row.zDrawnAt, v->row.zDrawnBy);
+    outf(r, "<table class=\"detail\"><tbody><tr><th>抽取时间</th><td>%s（%s）</td></tr>", web_time(r, v->row.zDrawnAt), v->row.zDrawnBy);
     outf(r, "<tr><th>随机数</th><td>%s</td></tr><tr><th>关键字串</th><td><code>%s</code></td></tr></tbody></table>",
          v->row.zValues, v->row.zKey);
     outf(r, "<table class=\"list\"><thead><tr><th>序号</th><th>检查对象</th><th>统一社会信用代码</th><th>信用风险分类</th><th>检查人员</th></tr></thead><tbody>");

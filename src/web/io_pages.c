@@ -34,15 +34,15 @@ void web_audit(Req *r){
   web_begin(r, "操作审计日志", 0);
   out_html(r, HTML("<p class=\"about\">每一次新增、修改、删除、流转和导入都记入只能追加的哈希链日志；"
                    "运行 <code>fazhi check</code> 可以核验日志未被篡改、删除或绕过。</p>"));
-  out_html(r, HTML("<table class=\"list\"><thead><tr><th>序号</th><th>时间（UTC）</th><th>操作人</th><th>操作</th><th>对象</th><th>哈希</th></tr></thead><tbody>"));
+  out_html(r, HTML("<table class=\"list\"><thead><tr><th>序号</th><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>哈希</th></tr></thead><tbody>"));
   AuditEntry *a;
   int nRow;
   audit_page(&r->ctx, r->actor.zDeptPath, nPage, &a, &nRow);   /* what this admin's scope may see */
   for(int i=0; i<nRow; i++){
     const Kind *k = kind_find(a[i].zKind);
     i64 iRec = a[i].iRec;
-    outf(r, "<tr><td>%lld</td><td>%s</td><td>%s</td><td>%s</td>", (long long)a[i].id,
-         a[i].zAt, a[i].zLogin, audit_action_label(k, a[i].zAction));
+    outf(r, "<tr><td>%lld</td><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td>", (long long)a[i].id,
+         web_time(r, a[i].zAt), a[i].zWho, audit_action_label(k, a[i].zAction));
     if( k && iRec ) outf(r, "<td><a href=\"/k/%s/%lld\">%s #%lld</a></td>", k->zName, (long long)iRec, k->zLabel, (long long)iRec);
     else outf(r, "<td>%s</td>", k ? k->zLabel : "");
     outf(r, "<td><code>%.12s…</code></td></tr>", a[i].zHash);

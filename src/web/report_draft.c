@@ -25,18 +25,12 @@ static const char *version_name(Req *r, const DraftVersion *v){
   return arena_printf(&r->arena, "第%d版", v->iNo);
 }
 
-/* "2026-12-05T02:03:04Z" as the clerk reads it (UTC, to the minute). */
-static const char *when(Req *r, const char *zIso){
-  if( zIso==0 || strlen(zIso)<16 ) return zIso ? zIso : "";
-  return arena_printf(&r->arena, "%.10s %.5s（UTC）", zIso, zIso+11);
-}
-
 /* Last year's report as the baseline: what was read from it, and the form. */
 static void baseline_section(Req *r, int iYear, const Baseline *b){
   outf(r, "<h2>上年度报告（比较基准）</h2>");
   if( b && b->zImportedAt ){
     outf(r, "<p>已于%s由%s导入%d年度报告，对应上%d项指标%s。本年度报告在%d年没有记录的地方，用这些数字计算同比和近年变化。</p>",
-         when(r, b->zImportedAt), b->zImportedBy ? b->zImportedBy : "", b->iYear, b->n,
+         web_time(r, b->zImportedAt), b->zImportedBy ? b->zImportedBy : "", b->iYear, b->n,
          b->nFig ? arena_printf(&r->arena, "（全文共%d个带单位的数字）", b->nFig) : "", b->iYear);
     if( b->nFinding ){
       out_html(r, HTML("<div class=\"notice bad\" role=\"alert\"><p>该报告中以下数字相互对不上，作为基准前请核对：</p><ol>"));
@@ -105,8 +99,8 @@ void web_drafts(Req *r, int iYear, const DraftVersion *a, int n, const Baseline 
     outf(r, "<tr><td><a href=\"/report/v/%lld\">%s</a></td><td>%s</td><td>%s %s</td>",
          (long long)v->id, version_name(r, v),
          v->iBasedOn ? arena_printf(&r->arena, "在第%d版基础上修改", v->iBasedOn) : "根据数据起草",
-         when(r, v->zCreatedAt), v->zCreatedBy);
-    if( v->zFrozenAt ) outf(r, "<td><span class=\"state s-closed\">已冻结</span> %s %s</td>", when(r, v->zFrozenAt), v->zFrozenBy);
+         web_time(r, v->zCreatedAt), v->zCreatedBy);
+    if( v->zFrozenAt ) outf(r, "<td><span class=\"state s-closed\">已冻结</span> %s %s</td>", web_time(r, v->zFrozenAt), v->zFrozenBy);
     else out_html(r, HTML("<td><span class=\"state\">修改中，数字随数据更新</span></td>"));
     outf(r, "<td><a href=\"/report/v/%lld\">%s</a> · <a href=\"/report?year=%d&amp;version=%lld\">全文</a>"
             " · <a href=\"/report.docx?year=%d&amp;version=%lld\">Word</a>"
@@ -185,7 +179,7 @@ void web_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
   outf(r, "<a class=\"btn\" href=\"/report/compare?a=%lld&amp;b=data\">与最新数据对照</a></div>", (long long)v->id);
   int bWrite = actor_can_write(&r->actor);
   if( v->zFrozenAt ){
-    outf(r, "<div class=\"notice ok\" role=\"status\">本版本已于%s由%s冻结，文字和数字不再改变。</div>", when(r, v->zFrozenAt), v->zFrozenBy);
+    outf(r, "<div class=\"notice ok\" role=\"status\">本版本已于%s由%s冻结，文字和数字不再改变。</div>", web_time(r, v->zFrozenAt), v->zFrozenBy);
     if( bWrite ){
       out_html(r, HTML("<form method=\"post\" action=\"/report/drafts\" class=\"inline\">"));
       web_csrf_field(r);

@@ -31,11 +31,6 @@ static void user_action(Req *r, const UserRow *p, const char *zAct, const char *
 }
 
 /* "2026-12-07T16:49:03Z" as 2026-12-07 16:49 (arena memory). */
-static const char *user_time(Req *r, const char *zIso){
-  char *z = arena_printf(&r->arena, "%.16s", zIso ? zIso : "");
-  if( strlen(z)>10 && z[10]=='T' ) z[10] = ' ';
-  return z;
-}
 
 void web_users(Req *r, const UserRow *a, int n){
   const char *zQ = req_param(r, "q");
@@ -56,7 +51,7 @@ void web_users(Req *r, const UserRow *a, int n){
     const UserRow *p = &a[i];
     outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td><span class=\"tag%s\">%s</span></td><td>%s</td><td class=\"ops\">",
          p->zLogin, p->zName, role_label(role_bits(p->zRole)), p->zDept, p->bDisabled ? " off" : "",
-         user_status(p), user_time(r, p->zCreated));
+         user_status(p), web_time(r, p->zCreated));
     if( user_admin_may(&r->ctx, p)==FZ_OK ){
       outf(r, "<a class=\"btn link\" href=\"/admin/users/%lld/edit\">修改</a>", (long long)p->id);
       if( p->id!=r->actor.iUser ){

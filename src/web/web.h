@@ -12,6 +12,10 @@
 void outf(Req*, const char *zFmt, ...) FMT(2,3);   /* %s escapes */
 void out_html(Req*, Html);
 void web_begin(Req*, const char *zTitle, const Kind *pActive);
+/* A stored UTC moment (ISO text, or Unix seconds) in the county's time
+** zone: "2026-12-07 21:56" ("…:05" for Unix seconds). Request arena. */
+const char *web_time(Req*, const char *zIso);
+const char *web_time_unix(Req*, i64 t);
 void web_end(Req*);
 void web_error_page(Req*, int status, const char *zMsg);
 void web_flash(Req*);                                /* ?msg= → a green notice */
