@@ -18,6 +18,7 @@
 ** command line's entries.
 */
 #include "auth/auth.h"
+#include "engine/setting.h"
 #include "audit/audit.h"
 #include "base/json.h"
 #include <string.h>
@@ -79,22 +80,18 @@ int login_log_write(Db *pDb, Arena *a, i64 now, const char *zLogin, const char *
   return rc==DB_DONE ? DB_OK : DB_ERROR;
 }
 
-/* A date YYYY-MM-DD as the unix seconds of its local midnight (plus
-** nDays days), or -1 when it is not a real date. */
-static i64 date_start(const char *z, int nDays){
+/* A date YYYY-MM-DD as the unix seconds of its midnight in the county's
+** time zone (ctx_zone: the zone the page shows times in), plus nDays
+** days, or -1 when it is not a real date. */
+static i64 date_start(Ctx *c, const char *z, int nDays){
   int y, m, d;
   char ch;
   if( strlen(z)!=10 || sscanf(z, "%4d-%2d-%2d%c", &y, &m, &d, &ch)!=3 ) return -1;
   if( z[4]!='-' || z[7]!='-' || y<2000 || y>2999 || m<1 || m>12 || d<1 || d>31 ) return -1;
-  struct tm tm = { .tm_year=y-1900, .tm_mon=m-1, .tm_mday=d, .tm_isdst=-1 };
-  time_t t = mktime(&tm);
+  struct tm tm = { .tm_year=y-1900, .tm_mon=m-1, .tm_mday=d };
+  time_t t = timegm(&tm);
   if( t==(time_t)-1 || tm.tm_mday!=d || tm.tm_mon!=m-1 ) return -1;   /* 02-30 rolls over */
-  if( nDays ){
-    tm.tm_mday += nDays;
-    tm.tm_isdst = -1;
-    t = mktime(&tm);
-  }
-  return (i64)t;
+  return (i64)t + (i64)nDays*86400 - (i64)ctx_zone(c)*60;
 }
 
 int login_log_filter(Ctx *c, const char *zLogin, const char *zResult, const char *zFrom,
@@ -107,8 +104,8 @@ int login_log_filter(Ctx *c, const char *zLogin, const char *zResult, const char
   if( zResult && zResult[0] && strcmp(login_result_label(zResult), zResult)==0 ){
     err_add(c, 0, &fResult, "应为 ok、temp、bad、throttled 或 disabled");
   }
-  if( zFrom && zFrom[0] && (f->tFrom = date_start(zFrom, 0))<0 ) err_add(c, 0, &fFrom, "请输入正确的日期，如2026-01-31");
-  if( zTo && zTo[0] && (f->tTo = date_start(zTo, 1))<0 ) err_add(c, 0, &fTo, "请输入正确的日期，如2026-01-31");
+  if( zFrom && zFrom[0] && (f->tFrom = date_start(c, zFrom, 0))<0 ) err_add(c, 0, &fFrom, "请输入正确的日期，如2026-01-31");
+  if( zTo && zTo[0] && (f->tTo = date_start(c, zTo, 1))<0 ) err_add(c, 0, &fTo, "请输入正确的日期，如2026-01-31");
   if( c->err.n==0 && f->tTo>0 && f->tTo<=f->tFrom ) err_add(c, 0, &fTo, "结束日期不能早于开始日期");
   return c->err.n ? FZ_INVALID : FZ_OK;
 }

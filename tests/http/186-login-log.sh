@@ -55,7 +55,7 @@ expect_eq "$(list_total)" 2 "filter by login"
 get "/admin/logins?login=shichang&result=throttled"
 expect_eq "$(list_total)" 1 "filter by login and result"
 expect_contains "$BODY" '<option value="throttled" selected>受限</option>' "the result chosen stays selected"
-TODAY=$(date +%Y-%m-%d)
+TODAY=$(date -u -d '+8 hours' +%Y-%m-%d)      # the county's date: the page's zone is 北京时间 (time_zone)
 get "/admin/logins?login=fuyi&from=$TODAY&to=$TODAY"
 expect_eq "$(list_total)" 2 "today's rows"
 get "/admin/logins?from=2000-01-01&to=2000-01-02"
