@@ -13,16 +13,28 @@
 
 static const char *tmp_file(Req *r){ return req_temp_path(r, "out"); }
 
-static void attach(Req *r, const char *zPath, const char *zBase, const char *zExt, const char *zType){
-  char zStamp[32];
-  time_t t = time(0);
-  struct tm tm;
-  localtime_r(&t, &tm);
-  strftime(zStamp, sizeof zStamp, "%Y%m%d%H%M%S", &tm);
+/* Now in the county's zone as YYYYMMDD (bTime: YYYYMMDDHHMMSS), for file names. */
+static const char *stamp(Req *r, int bTime){
+  char z[40];
+  const char *zNow = web_time_unix(r, (i64)time(0));      /* "2026-12-07 21:56:05" */
+  snprintf(z, sizeof z, "%.4s%.2s%.2s", zNow, zNow+5, zNow+8);
+  if( bTime ) snprintf(z+8, sizeof z-8, "%.2s%.2s%.2s", zNow+11, zNow+14, zNow+17);
+  return arena_strdup(&r->arena, z);
+}
+
+/* Sends zPath as a download named zName (Chinese, UTF-8) with extension
+** zExt: the name for browsers in RFC 6266/5987's filename*, an ASCII one
+** (zAscii and the time, for clients that read only filename) beside it. */
+static void attach(Req *r, const char *zPath, const char *zAscii, const char *zName, const char *zExt, const char *zType){
+  Buf b;
+  buf_init(&b);
+  buf_raw_printf(&b, "attachment; filename=\"%s_%s.%s\"; filename*=UTF-8''", zAscii, stamp(r, 1), zExt);
+  buf_url(&b, zName);
+  buf_raw_printf(&b, ".%s", zExt);
   r->zSendFile = zPath;
   r->zContentType = zType;
-  req_header(r, "Content-Disposition", arena_printf(&r->arena,
-      "attachment; filename=\"%s_%s.%s\"", zBase, zStamp, zExt));
+  req_header(r, "Content-Disposition", arena_strdup(&r->arena, buf_cstr(&b)));
+  buf_free(&b);
 }
 
 void h_export(Req *r){
@@ -37,7 +49,8 @@ void h_export(Req *r){
     req_fail_internal(r);
     return;
   }
-  attach(r, zPath, r->pKind->zName, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  attach(r, zPath, r->pKind->zName, arena_printf(&r->arena, "%s_%s", r->pKind->zLabel, stamp(r, 0)), "xlsx",
+         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
 void h_template(Req *r){
@@ -47,7 +60,8 @@ void h_template(Req *r){
     req_fail_internal(r);
     return;
   }
-  attach(r, zPath, arena_printf(&r->arena, "%s_template", r->pKind->zName), "xlsx",
+  attach(r, zPath, arena_printf(&r->arena, "%s_template", r->pKind->zName),
+         arena_printf(&r->arena, "%s_导入模板", r->pKind->zLabel), "xlsx",
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
@@ -67,7 +81,10 @@ void h_report_file(Req *r){
     req_answer(r, rc==FZ_NOTFOUND ? rc : FZ_INTERNAL, &(View){ .zNotFound="没有这个报告版本（或它不属于您的单位、不是这一年度的）" });
     return;
   }
-  attach(r, zPath, arena_printf(&r->arena, bDocx ? "report_%d" : "figures_%d", iYear), bDocx ? "docx" : "xlsx", bDocx ? zDocxType : zXlsxType);
+  const char *zTitle = arena_printf(&r->arena, "%s%d年法治政府建设情况报告", dept_county_name(r->ctx.pDb, &r->arena, r->actor.zDeptPath), iYear);
+  attach(r, zPath, arena_printf(&r->arena, bDocx ? "report_%d" : "figures_%d", iYear),
+         bDocx ? zTitle : arena_printf(&r->arena, "%s_数字与统计口径", zTitle),
+         bDocx ? "docx" : "xlsx", bDocx ? zDocxType : zXlsxType);
 }
 
 void h_import_form(Req *r){ web_import_form(r, r->pKind); }

@@ -4,7 +4,9 @@
 # the time_zone setting (北京时间 by default), "2026-12-07 21:56", on the
 # audit log, a record's 变更记录 and the user list; the acting person by
 # name and department, the command line as 系统（命令行）. A bad zone is
-# refused in Chinese and changes nothing. Issue 17 §5.
+# refused in Chinese and changes nothing. Downloads carry Chinese names
+# (RFC 5987 filename*: 行政复议_导入模板.xlsx, 示范县2025年法治政府建设情况报告.docx)
+# beside an ASCII one. Issue 17 §5.
 . "$(dirname "$0")/lib.sh"
 start_server
 
@@ -38,6 +40,22 @@ expect_not_contains "$BODY" "$RAT" "…not in UTC"
 UAT=$(sql "SELECT created_at FROM users WHERE login='leader'")
 get "/admin/users?q=leader"
 expect_contains "$BODY" "$(local_of "$UAT" 480)" "a user's creation time in 北京时间"
+
+# Chinese file names, percent-encoded UTF-8, with the ASCII name kept for old clients.
+uri(){ jq -rn --arg s "$1" '$s|@uri'; }
+login fuyi
+get /k/reconsideration/template.xlsx
+expect_status 200 "the import template"
+expect_header "^Content-Disposition: attachment; filename=\"reconsideration_template_[0-9]{14}\.xlsx\"; filename\*=UTF-8''$(uri 行政复议_导入模板)\.xlsx$" "named 行政复议_导入模板.xlsx"
+get /k/reconsideration/export.xlsx
+expect_header "filename\*=UTF-8''$(uri 行政复议_)[0-9]{8}\.xlsx$" "the export named 行政复议_YYYYMMDD.xlsx"
+login admin
+get "/report.docx?year=2025"
+expect_status 200 "the report as Word"
+COUNTY=$(sql "SELECT value FROM setting WHERE name LIKE 'county_name%' ORDER BY name LIMIT 1")
+expect_header "filename\*=UTF-8''$(uri "${COUNTY}2025年法治政府建设情况报告")\.docx$" "named ${COUNTY}2025年法治政府建设情况报告.docx"
+get "/report.xlsx?year=2025"
+expect_header "filename\*=UTF-8''$(uri "${COUNTY}2025年法治政府建设情况报告_数字与统计口径")\.xlsx$" "its figures workbook named too"
 
 # Another zone: the same entries shift; a bad one is refused, nothing written.
 stop_server
