@@ -105,6 +105,13 @@ static int export_row(void *p, Rec *r){
   return 0;
 }
 
+/* The export's first column, the record's number in fazhi: 编号, or
+** 系统编号 for a kind with a field of its own named 编号 (事件编号 …). */
+const char *export_id_header(const Kind *k){
+  for(const Field *f=k->aField; f->zName; f++) if( strcmp(f->zLabel, "编号")==0 ) return "系统编号";
+  return "编号";
+}
+
 int export_query(Ctx *c, const Query *q, const char *zFormat, const char *zPath, long long *pnRows){
   ExportJob j;
   memset(&j, 0, sizeof j);
@@ -117,7 +124,7 @@ int export_query(Ctx *c, const Query *q, const char *zFormat, const char *zPath,
   int nCol = 3;
   for(const Field *f=k->aField; f->zName; f++) if( !j.bPublic || (f->flags & F_PUBLIC) ) nCol++;
   const char **azHead = arena_alloc(c->pArena, sizeof(char*)*(size_t)nCol);
-  azHead[0] = "ID"; azHead[1] = "所属部门"; azHead[2] = "状态";
+  azHead[0] = export_id_header(k); azHead[1] = "所属部门"; azHead[2] = "状态";
   int n = 3;
   for(const Field *f=k->aField; f->zName; f++) if( !j.bPublic || (f->flags & F_PUBLIC) ) azHead[n++] = f->zLabel;
   int rc;

@@ -118,7 +118,9 @@ static int map_header(Imp *m, const IoRow *pHead){
       m->iDeptCol = j; continue;
     }
     if( strcmp(z, "状态")==0 || strcmp(z, "state")==0 ){ m->iStateCol = j; continue; }
-    if( strcmp(z, "ID")==0 || strcmp(z, "id")==0 || strcmp(z, "序号")==0 ) continue;   /* exports carry it; new records get new ids */
+    if( strcmp(z, export_id_header(k))==0 || strcmp(z, "ID")==0 || strcmp(z, "id")==0 || strcmp(z, "序号")==0 ){
+      continue;   /* exports carry it (编号 or 系统编号; ID before 2026-12); new records get new ids */
+    }
     int bFound = 0;
     for(int i=0; i<nField; i++){
       const Field *f = &k->aField[i];

@@ -14,4 +14,7 @@ int import_file(Ctx*, const Kind*, const char *zPath, int *pnImported);
 /* Writes every record of the query to zPath. zFormat: "xlsx", "csv" or "json". */
 int export_query(Ctx*, const Query*, const char *zFormat, const char *zPath, long long *pnRows);
 int export_template(Ctx*, const Kind*, const char *zPath);
+/* The export's first column (the record's number): 编号, or 系统编号
+** where the kind has a field named 编号; the importer skips it. */
+const char *export_id_header(const Kind*);
 #endif

@@ -156,6 +156,13 @@ unzip -p "$T/export.xlsx" xl/sharedStrings.xml xl/worksheets/sheet1.xml >"$T/exp
 expect_contains "$T/export.strings" '示复〔2026〕导U-10' "export holds a matching case"
 expect_contains "$T/export.strings" '赵某11' "export holds the applicant of U-11"
 expect_contains "$T/export.strings" '收到申请日期' "export header"
+expect_contains "$T/export.strings" '>编号<' "the first column is 编号 (the record's number), not ID"
+expect_not_contains "$T/export.strings" '>ID<' "…no English header"
+_b=$BODY
+get /k/emergency/export.xlsx -G --data-urlencode year=all
+cp "$BODY" "$T/em.xlsx"; BODY=$_b
+unzip -p "$T/em.xlsx" xl/sharedStrings.xml xl/worksheets/sheet1.xml >"$T/em.strings" 2>/dev/null
+expect_contains "$T/em.strings" '>系统编号<' "a kind with its own 编号 field (突发事件) exports the record's number as 系统编号"
 expect_not_contains "$T/export.strings" '示复〔2026〕导U-2<' "export ignores the filter"
 expect_not_contains "$T/export.strings" '示复〔2026〕导G-' "export ignores the filter"
 # 11 rows match "导U-1": U-1x (10..19) and U-1 itself does not exist (rows start at 2)
