@@ -64,9 +64,33 @@ typedef struct AuditEntry {
 /* The Chinese name of an action: kind k's transition label (k may be
 ** NULL), else the log's own name for it, else zAction as stored. */
 const char *audit_action_label(const Kind *k, const char *zAction);
-/* Page nPage (from 1) of the log as an administrator of the department
-** path zScope may see it, newest first; 0 or a database error code. */
-int audit_page(Ctx*, const char *zScope, int nPage, AuditEntry **pa, int *pn);
+/* What the 操作审计日志 page asks for: "" for any. */
+typedef struct AuditFilter {
+  const char *zWho;       /* a login, or a person's name, exactly */
+  const char *zAction;    /* an action id (audit_action_at, or a kind's transition) */
+  const char *zKind;      /* a kind's name */
+  const char *zFrom, *zTo;/* UTC moments, [zFrom, zTo) (audit_filter turns local days into them) */
+} AuditFilter;
+/* Reads a filter from its text (dates YYYY-MM-DD, days in the county's
+** zone, both included): FZ_OK, or FZ_INVALID with a Chinese message per
+** field ("kind", "from", "to") in c->err. */
+int audit_filter(Ctx*, const char *zWho, const char *zAction, const char *zKind,
+                 const char *zFrom, const char *zTo, AuditFilter *f);
+/* The log's own actions for the filter: the i-th id and *pzLabel, NULL past the end. */
+const char *audit_action_at(int i, const char **pzLabel);
+/* Page nPage (from 1) of nSize entries (0: AUDIT_PAGE_SIZE) of the log
+** as an administrator of the department path zScope may see it and f
+** selects (NULL: all), newest first; *pnTotal (NULL: not counted) all
+** such entries. 0 or a database error code. */
+int audit_page(Ctx*, const char *zScope, const AuditFilter *f, int nPage, int nSize,
+               AuditEntry **pa, int *pn, i64 *pnTotal);
+/* One entry in full, when the scope may see it. */
+typedef struct AuditDetail {
+  const char *zPrevHash;  /* the hash it chains to */
+  const char *zBefore, *zAfter;  /* the record (or row) before and after, canonical JSON; "" none */
+} AuditDetail;
+/* FZ_OK, FZ_NOTFOUND (none, or not the scope's), FZ_INTERNAL. */
+int audit_entry(Ctx*, const char *zScope, i64 id, AuditEntry *pOut, AuditDetail *pDetail);
 /* The last 50 entries about one record, newest first (zHash empty). */
 int audit_record_history(Ctx*, const Kind*, i64 iRec, AuditEntry **pa, int *pn);
 

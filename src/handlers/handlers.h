@@ -28,6 +28,8 @@ void h_static(Req*);
 void h_schema(Req*);
 void h_report(Req*);
 void h_audit_list(Req*);
+void h_audit_entry(Req*);
+void h_audit_export(Req*);
 void h_users(Req*);            /* 用户管理 (users.c) */
 void h_user_form(Req*);
 void h_user_create(Req*);

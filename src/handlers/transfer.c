@@ -5,6 +5,7 @@
 #include "handlers/handlers.h"
 #include "transfer/transfer.h"
 #include "report/report.h"
+#include "audit/audit.h"
 #include "web/web.h"
 #include <string.h>
 #include <stdlib.h>
@@ -85,6 +86,24 @@ void h_report_file(Req *r){
   attach(r, zPath, arena_printf(&r->arena, bDocx ? "report_%d" : "figures_%d", iYear),
          bDocx ? zTitle : arena_printf(&r->arena, "%s_数字与统计口径", zTitle),
          bDocx ? "docx" : "xlsx", bDocx ? zDocxType : zXlsxType);
+}
+
+/* /audit.xlsx: the 操作审计日志 page's query, every page of it. */
+void h_audit_export(Req *r){
+  AuditFilter f;
+  if( audit_filter(&r->ctx, req_param(r, "who"), req_param(r, "action"), req_param(r, "kind"),
+                   req_param(r, "from"), req_param(r, "to"), &f) ){
+    req_answer(r, FZ_INVALID, &(View){ 0 });
+    return;
+  }
+  const char *zPath = tmp_file(r);
+  long long n = 0;
+  if( zPath==0 || audit_export_xlsx(&r->ctx, r->actor.zDeptPath, &f, zPath, &n) ){
+    if( zPath ) unlink(zPath);
+    req_fail_internal(r);
+    return;
+  }
+  attach(r, zPath, "audit", "操作审计日志", "xlsx", zXlsxType);
 }
 
 void h_import_form(Req *r){ web_import_form(r, r->pKind); }

@@ -34,6 +34,8 @@ static const Route aRoute[] = {
   { "POST", "/report/v/:id",             RT_LOGIN|RT_WRITE,   h_draft_save },
   { "POST", "/report/v/:id/freeze",      RT_LOGIN|RT_WRITE,   h_draft_freeze },
   { "GET",  "/audit",                    RT_LOGIN|RT_ADMIN,   h_audit_list },
+  { "GET",  "/audit.xlsx",               RT_LOGIN|RT_ADMIN,   h_audit_export },
+  { "GET",  "/audit/:id",                RT_LOGIN|RT_ADMIN,   h_audit_entry },
   { "GET",  "/admin/users",              RT_LOGIN|RT_ADMIN,   h_users },
   { "GET",  "/admin/users/new",          RT_LOGIN|RT_ADMIN,   h_user_form },
   { "POST", "/admin/users/new",          RT_LOGIN|RT_ADMIN,   h_user_create },

@@ -17,4 +17,9 @@ int export_template(Ctx*, const Kind*, const char *zPath);
 /* The export's first column (the record's number): 编号, or 系统编号
 ** where the kind has a field named 编号; the importer skips it. */
 const char *export_id_header(const Kind*);
+/* The 操作审计日志 query (audit_page's scope and filter) as an xlsx file at
+** zPath, newest first, at most 200,000 rows; *pnRows written. FZ_OK or
+** FZ_INTERNAL. */
+struct AuditFilter;
+int audit_export_xlsx(Ctx*, const char *zScope, const struct AuditFilter*, const char *zPath, long long *pnRows);
 #endif

@@ -1,6 +1,6 @@
 /*
 ** src/web/io_pages.c — the import page (upload, template link, result)
-** and the audit-log page.
+** (the audit log's pages are audit_pages.c).
 */
 #include "web/web.h"
 #include "audit/audit.h"
@@ -25,34 +25,6 @@ void web_import_result(Req *r, const Kind *k, int nImported){
   web_begin(r, arena_printf(&r->arena, "导入%s", k->zLabel), k);
   outf(r, "<div class=\"notice ok\" role=\"status\">导入成功：共写入%d条%s记录。</div>", nImported, k->zLabel);
   outf(r, "<p><a class=\"btn primary\" href=\"/k/%s\">查看列表</a></p>", k->zName);
-  web_end(r);
-}
-
-void web_audit(Req *r){
-  int nPage = req_param_int(r, "page", 1);
-  if( nPage<1 ) nPage = 1;
-  web_begin(r, "操作审计日志", 0);
-  out_html(r, HTML("<p class=\"about\">每一次新增、修改、删除、流转和导入都记入只能追加的哈希链日志；"
-                   "运行 <code>fazhi check</code> 可以核验日志未被篡改、删除或绕过。</p>"));
-  out_html(r, HTML("<table class=\"list\"><thead><tr><th>序号</th><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>哈希</th></tr></thead><tbody>"));
-  AuditEntry *a;
-  int nRow;
-  audit_page(&r->ctx, r->actor.zDeptPath, nPage, &a, &nRow);   /* what this admin's scope may see */
-  for(int i=0; i<nRow; i++){
-    const Kind *k = kind_find(a[i].zKind);
-    i64 iRec = a[i].iRec;
-    outf(r, "<tr><td>%lld</td><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td>", (long long)a[i].id,
-         web_time(r, a[i].zAt), a[i].zWho, audit_action_label(k, a[i].zAction));
-    if( k && iRec ) outf(r, "<td><a href=\"/k/%s/%lld\">%s #%lld</a></td>", k->zName, (long long)iRec, k->zLabel, (long long)iRec);
-    else outf(r, "<td>%s</td>", k ? k->zLabel : "");
-    outf(r, "<td><code>%.12s…</code></td></tr>", a[i].zHash);
-  }
-  out_html(r, HTML("</tbody></table>"));
-  if( nRow==0 ) out_html(r, HTML("<p class=\"empty\">没有更多日志。</p>"));
-  out_html(r, HTML("<div class=\"pager\">"));
-  if( nPage>1 ) outf(r, "<a class=\"btn\" href=\"/audit?page=%d\">上一页</a>", nPage-1);
-  if( nRow==AUDIT_PAGE_SIZE ) outf(r, "<a class=\"btn\" href=\"/audit?page=%d\">下一页</a>", nPage+1);
-  out_html(r, HTML("</div>"));
   web_end(r);
 }
 

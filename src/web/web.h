@@ -37,7 +37,11 @@ void web_trend(Req*, const Kind*, const Indicator*, int iYear, i64 iDept, const 
 void web_counties(Req*, const CountyGrid*);          /* 各县（区）指标 */
 void web_import_form(Req*, const Kind*);
 void web_import_result(Req*, const Kind*, int nImported);
-void web_audit(Req*);
+struct AuditEntry; struct AuditDetail;
+/* 操作审计日志: one page of entries (audit_page), the query form, 共N条. */
+void web_audit(Req*, const struct AuditEntry *a, int nRow, i64 nTotal, int nPage);
+/* One entry in full, with its hashes (/audit/N). */
+void web_audit_entry(Req*, const struct AuditEntry*, const struct AuditDetail*);
 struct UserRow;
 void web_users(Req*, const struct UserRow *a, int n);          /* 用户管理 (users.c) */
 void web_user_form(Req*, const struct UserRow *p);             /* p NULL or id 0: a new account */

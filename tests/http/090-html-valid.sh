@@ -92,6 +92,8 @@ page 200 "/public/report?year=2025" "the published report"
 login admin
 page 200 /account "account page"
 page 200 "/audit?page=2" "audit log page 2"
+page 200 "/audit/1" "an audit entry in full"
+page 422 "/audit?from=2026-02-30&kind=nope" "audit log with a bad date and kind"
 page 200 /admin/users "用户管理"
 page 200 /admin/users/new "用户管理: new account form"
 page 200 "/admin/users/$(sql "SELECT id FROM users WHERE login='fuyi'")/edit" "用户管理: edit form"
