@@ -73,6 +73,9 @@ typedef struct Doc {
   Block *pFirst, *pLast;
 } Doc;
 
+/* The year's records of a kind in each of its states (fig_state_count). */
+typedef struct StateCount { struct StateCount *pNext; const Kind *k; long long *an; } StateCount;
+
 /* The state of one drafting: context, settings, the document so far and
 ** the clause punctuation of the sentence being written. */
 typedef struct Report {
@@ -96,6 +99,7 @@ typedef struct Report {
 #define MAX_CHARTS 8
   const char *azChart[MAX_CHARTS];   /* 附图 of the breakdowns chapter 三 names */
   int nChart;
+  StateCount *pStates;     /* state counts so far, one entry per kind */
 } Report;
 
 /* figures.c — settings, indicator values, dates as Chinese text */
