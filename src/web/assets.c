@@ -161,7 +161,7 @@ static const char zEditorJs[] =
 "var c=chip(b),r2=range&&last.contains(range.startContainer)?range:null;\n"
 "if(r2){r2.deleteContents();r2.insertNode(c);}else last.appendChild(c);\n"
 "var after=document.createRange();after.setStartAfter(c);after.collapse(true);\n"
-"var sel=window.getSelection();sel.removeAllRanges();sel.addRange(after);range=after.cloneRange();\n"
+"last.focus();var sel=window.getSelection();sel.removeAllRanges();sel.addRange(after);range=after.cloneRange();\n"
 "changed(last);say('已插入“'+b.getAttribute('data-name')+'”，保存后生效');\n"
 "if(picker)picker.classList.remove('open');\n"
 "});\n"
