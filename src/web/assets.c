@@ -101,7 +101,8 @@ static const char zCss[] =
 ".js .picker{display:none;position:fixed;left:0;right:0;bottom:0;top:auto;max-height:60vh;z-index:30;box-shadow:0 -4px 12px rgba(0,0,0,.15);border-radius:8px 8px 0 0}\n"
 ".js .picker.open{display:block}}\n"
 "@media (min-width:1101px){.js #pick-close{display:none}}\n"
-"@media (max-width:640px){.edbar{flex-wrap:nowrap;gap:6px;padding:6px 8px}.edbar .btn{padding:4px 8px;white-space:nowrap}.edbar-msg{display:none}"
+"textarea.cn{field-sizing:content;min-height:3.2em;max-height:70vh}\n"
+"@media (max-width:640px){.edbar{gap:4px 6px;padding:6px 8px}.edbar .btn{padding:4px 8px;white-space:nowrap}.edbar-msg{display:none}"
 ".para-head{gap:6px 10px}.para-head input[size]{width:4em}}\n"
 "@media print{.noprint,nav,aside,header{display:none}}\n";
 
