@@ -246,8 +246,7 @@ void web_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
                      "<button type=\"submit\" class=\"btn primary\">保存</button>"
                      "<button type=\"submit\" class=\"btn\" form=\"f-freeze\">冻结本版本</button>"
                      "<button type=\"button\" class=\"btn js-only\" id=\"pick-open\" aria-controls=\"picker\">插入数字</button>"
-                     "<a class=\"btn no-js\" href=\"#picker\">数字的名称</a>"
-                     "<output class=\"edbar-msg\" aria-live=\"polite\"></output></div>"));
+                     "<a class=\"btn no-js\" href=\"#picker\">数字的名称</a></div>"));
   }
   out_html(r, HTML("<div class=\"ed-grid\"><div class=\"paras\">"));
   for(int i=0; i<v->nPara; i++) para_row(r, i, &v->aPara[i], &e, bWrite);
