@@ -93,6 +93,7 @@ static const char zCss[] =
 ".js form.draft .para{grid-template-columns:minmax(0,1fr)}.js form.draft .para-head{grid-column:1}.js textarea.cn{display:none}\n"
 ".js .ed[data-name]{border:1px solid #dcdfe6;border-radius:4px;padding:4px 8px;min-height:2.4em;background:#fff}\n"
 ".js .ed[data-name]:focus{outline:2px solid #409eff;outline-offset:0}.ed.changed{border-color:#e6a23c}\n"
+".js .ed.on{box-shadow:0 0 0 3px #d9ecff}\n"
 ".para-head .no{font-weight:600;color:#303133}\n"
 ".fig,.fig-demo{background:#e6f1fc;border:1px solid #b3d8ff;border-radius:3px;padding:0 3px;margin:0 1px;font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;font-size:13px}\n"
 ".fig::before{content:\"「\"}.fig::after{content:\"」\"}.fig a{color:inherit}.fig .nm{color:#303133}.fig .val{font-weight:600;color:#0958d9}\n"
