@@ -68,16 +68,16 @@ static char main_suffix(const Indicator *ind){
   return ind->eUnit==IU_PERCENT ? '%' : ind->eUnit==IU_AVERAGE ? '~' : 0;
 }
 
-/* The word after "·" for a form of ind other than its own figure. */
-static const char *form_word(const Indicator *ind, char c){
+/* The word after "·" for a form other than an indicator's own figure
+** (suffix c; ^ and - are the count's and the rate's 同比, never both). */
+static const char *form_word(char c){
   switch( c ){
     case 0:   return "分子";
     case '/': return "分母";
     case '=': return "数值";
     case '^': case '-': return "同比";
   }
-  (void)ind;
-  return 0;
+  return "";
 }
 
 static void name_add(Arena *a, Names *p, int *pnAlloc, const char *zTok, const char *zName,
@@ -108,7 +108,7 @@ static void names_build(Arena *a, Names *p){
         if( !report_suffix_ok(ind, c) ) continue;
         int bMain = c==main_suffix(ind);
         const char *zTok = c ? arena_printf(a, "%s.%s%c", k->zName, ind->zName, c) : arena_printf(a, "%s.%s", k->zName, ind->zName);
-        name_add(a, p, &nAlloc, zTok, bMain ? zFull : arena_printf(a, "%s·%s", zFull, form_word(ind, c)), k, ind, c, bMain);
+        name_add(a, p, &nAlloc, zTok, bMain ? zFull : arena_printf(a, "%s·%s", zFull, form_word(c)), k, ind, c, bMain);
       }
     }
     for(const State *s=k->aState; s && s->zId; s++){
