@@ -300,6 +300,54 @@ static int collect_row(void *p, Rec *r){
   return 0;
 }
 
+typedef struct StateTally { const Kind *k; long long *an; } StateTally;
+static int tally_state(void *pArg, Rec *r){
+  StateTally *t = pArg;
+  for(int i=0; t->k->aState[i].zId; i++){
+    if( r->zState && strcmp(r->zState, t->k->aState[i].zId)==0 ){ t->an[i]++; break; }
+  }
+  return 0;
+}
+
+int rec_count_states(Ctx *c, const Query *q0, long long *an){
+  const Kind *k = q0->pKind;
+  int nState = 0;
+  while( k->aState && k->aState[nState].zId ) an[nState++] = 0;
+  if( nState==0 ) return FZ_OK;
+  if( (c->pActor->mRole & R_PUBLIC) && !k->bPublic ) return FZ_NOTFOUND;
+  Query q = *q0;
+  q.zState = 0;
+  Where w;
+  memset(&w, 0, sizeof(w));
+  sqlbuf_init(&w.b);
+  sql_lit(&w.b, "SELECT state, COUNT(*) FROM ");
+  sql_ident(&w.b, k->zName);
+  w_query(c, &w, &q);
+  if( w.nPost>0 || w.bDue ){
+    /* counting needs the calendar: walk every candidate in C */
+    sqlbuf_free(&w.b);
+    StateTally t = { k, an };
+    q.bTransient = 1;
+    return rec_scan(c, &q, tally_state, &t);
+  }
+  sql_lit(&w.b, " GROUP BY state");
+  Stmt st;
+  if( db_prepare_buf(c->pDb, &st, &w.b) ){
+    sqlbuf_free(&w.b);
+    return err_internal(c, "rec_count_states: %s", db_errmsg(c->pDb));
+  }
+  w_bind(&w, &st);
+  int rc;
+  while( (rc = db_step(&st))==DB_ROW ){
+    const char *z = db_column_text(&st, 0);
+    for(int i=0; i<nState; i++) if( z && strcmp(z, k->aState[i].zId)==0 ){ an[i] = db_column_int64(&st, 1); break; }
+  }
+  db_finalize(&st);
+  sqlbuf_free(&w.b);
+  if( rc!=DB_DONE ) return err_internal(c, "rec_count_states: %s", db_errmsg(c->pDb));
+  return FZ_OK;
+}
+
 int rec_list(Ctx *c, const Query *q, RecList *pList){
   memset(pList, 0, sizeof(*pList));
   if( (c->pActor->mRole & R_PUBLIC) && !q->pKind->bPublic ) return FZ_NOTFOUND;

@@ -26,6 +26,9 @@ typedef struct RecList { int nRow; Rec **aRow; i64 nTotal; } RecList;
 
 void query_init(Ctx*, Query*, const Kind*);
 int  rec_list(Ctx*, const Query*, RecList*);
+/* The records q matches in each state of its kind (q->zState is ignored):
+** an[i] for the kind's aState[i], in one pass. */
+int  rec_count_states(Ctx*, const Query*, long long *an);
 /* Streams every matching record (exports, the report's annexes). xRow returns non-zero to stop. */
 int  rec_scan(Ctx*, const Query*, int (*xRow)(void*, Rec*), void*);
 

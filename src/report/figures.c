@@ -263,17 +263,25 @@ int fig_get_year(Report *p, const char *zKind, const char *zInd, int iYear, IndV
 ** records the list page shows for ?year=Y&state=S) into *pn. Nonzero, with
 ** p->rc set, when the query fails. */
 int fig_state_count(Report *p, const Kind *k, const char *zState, long long *pn){
-  Query q;
-  RecList l;
   *pn = 0;
   if( p->rc ) return p->rc;
-  query_init(p->pCtx, &q, k);
-  q.iYear = p->iYear;
-  q.zState = zState;
-  q.iPage = 1;
-  q.nSize = 1;
-  if( rec_list(p->pCtx, &q, &l) ){ p->rc = FZ_INTERNAL; return p->rc; }
-  *pn = (long long)l.nTotal;
+  /* every state of the kind counted at once, kept for the rest of the drafting */
+  StateCount *sc = p->pStates;
+  while( sc && sc->k!=k ) sc = sc->pNext;
+  if( sc==0 ){
+    int nState = 0;
+    while( k->aState && k->aState[nState].zId ) nState++;
+    sc = arena_alloc(p->pCtx->pArena, sizeof(StateCount));
+    sc->k = k;
+    sc->an = arena_alloc(p->pCtx->pArena, sizeof(long long)*(size_t)(nState+1));
+    Query q;
+    query_init(p->pCtx, &q, k);
+    q.iYear = p->iYear;
+    if( rec_count_states(p->pCtx, &q, sc->an) ){ p->rc = FZ_INTERNAL; return p->rc; }
+    sc->pNext = p->pStates;
+    p->pStates = sc;
+  }
+  for(int i=0; k->aState && k->aState[i].zId; i++) if( strcmp(k->aState[i].zId, zState)==0 ) *pn = sc->an[i];
   return FZ_OK;
 }
 

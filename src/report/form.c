@@ -3,9 +3,11 @@
 ** of a version (draft_from_form). The page that posts it is
 ** web/report_draft.c; draft_save stores what this returns.
 **
-** The form: for each paragraph i (0 ≤ i < n) t_i its type, x_i its text,
+** The form: for each paragraph i (0 ≤ i < n) t_i its type, x_i its text
+** with tokens (the editor's script posts it) or c_i its text with 〔名称〕
+** markers (the textarea without the script; read by draft_from_cn),
 ** o_i its place (a number; 3.5 goes between 3 and 4), s_i a point's
-** state, k_i its key, del_i to delete it; rows nt_j/nx_j/no_j (j < nn)
+** state, k_i its key, del_i to delete it; rows nt_j/nx_j (or nc_j)/no_j (j < nn)
 ** add paragraphs; pa_j/pk_j/px_j (j < np) are the points the data
 ** proposed since, pa_j ticked to join them. A paragraph left empty is
 ** deleted; a newline inside one starts a new paragraph (in the title: a
@@ -72,7 +74,9 @@ static int read_rows(Form *f, const DraftVersion *v, Row **pa, int *pm, const ch
     int j = bNew ? i-n : i;
     const char *zT = get(f, bNew ? "nt" : "t", j);
     const char *zX = get(f, bNew ? "nx" : "x", j);
+    const char *zC = get(f, bNew ? "nc" : "c", j);    /* the text in Chinese (〔〕 markers), cn.c */
     const char *zO = get(f, bNew ? "no" : "o", j);
+    if( zC ) zX = zC;
     if( zT==0 || zX==0 ){
       *pzBad = arena_printf(c->pArena, "表单不完整（缺少%s第%d段），请刷新页面后重试", bNew ? "新增段落的" : "", j+1);
       return -1;
@@ -80,8 +84,12 @@ static int read_rows(Form *f, const DraftVersion *v, Row **pa, int *pm, const ch
     const char *zS = bNew ? "" : get(f, "s", j);
     const char *zK = bNew ? "" : get(f, "k", j);
     int bDel = !bNew && get(f, "del", j)!=0;
-    char *zText = clean_text(c->pArena, zX);
+    const char *zText = clean_text(c->pArena, zX);
     if( bNew && zText[0]==0 ) continue;
+    if( zC ){
+      const char *zWhere = bNew ? arena_printf(c->pArena, "新增段落%d", j+1) : arena_printf(c->pArena, "第%d段", i+1);
+      draft_from_cn(c, zText, strcmp(zT, "chart")==0, zWhere, &zText);
+    }
     char *zEnd = 0;
     double pos = zO && zO[0] ? strtod(zO, &zEnd) : (double)(bNew ? n+1 : i+1);
     if( zEnd && (*zEnd || pos!=pos) ){

@@ -112,6 +112,45 @@ int draft_proposals(Ctx*, i64 id, DraftPara **paOut, int *pnOut);
 /* Each paragraph of a loaded version with its figures computed, as HTML
 ** (escaped text, figures linked to their records); NULL on error. */
 const char **draft_para_html(Ctx*, const DraftVersion*);
+
+/*
+** The editor in Chinese (cn.c): the drafter never reads or types a token.
+** A paragraph is shown as pieces (text, figure chips with their Chinese
+** names and values, prompts) or, in a textarea, as text with 〔名称〕
+** markers; draft_from_cn reads the markers back into tokens.
+*/
+enum { PIECE_TEXT = 1, PIECE_FIG, PIECE_PROMPT };
+typedef struct DraftPiece {
+  int eType;               /* PIECE_* */
+  const char *zText;       /* TEXT: the text; FIG: its Chinese name; PROMPT: the prompt */
+  const char *zTok;        /* FIG, PROMPT: the token as stored, braces included */
+  const char *zValue;      /* FIG: what it reads now ("22.5%（9/40）"; "" for a chart's or a line break) */
+  const char *zHref;       /* FIG: the records behind it, or NULL */
+} DraftPiece;
+/* A figure the drafter may insert (the picker). */
+typedef struct DraftFig {
+  const char *zChapter;    /* the report's section it belongs to */
+  const char *zKind;       /* the kind's label ("名称与日期" for the report's names) */
+  const char *zName;       /* its Chinese name, as a marker names it */
+  const char *zTok;        /* its token */
+  const char *zMarker;     /* its marker, as the textarea takes it: 〔行政复议纠错率〕 */
+  const char *zValue, *zHref;   /* what it reads now; its records (or NULL) */
+} DraftFig;
+typedef struct DraftEditor {
+  const char **azCn;       /* paragraph i (then aNew's) with 〔〕 markers */
+  DraftPiece **aaPiece;    /* the same as pieces */
+  int *anPiece;
+  DraftFig *aFig;          /* every figure of every kind (the registry's), by chapter and kind */
+  int nFig;
+} DraftEditor;
+/* The editor of v (and the points aNew the data proposes): FZ_OK or FZ_INTERNAL. */
+int draft_editor(Ctx*, const DraftVersion *v, const DraftPara *aNew, int nNew, DraftEditor*);
+/* A paragraph's tokens as 〔〕 markers (bChart: a chart paragraph). */
+const char *draft_cn(Ctx*, const char *zTpl, int bChart);
+/* Marker text zCn as a paragraph of tokens (*pzTpl); returns the number
+** of user errors added to the context, each naming zWhere ("第3段"). */
+int draft_from_cn(Ctx*, const char *zCn, int bChart, const char *zWhere, const char **pzTpl);
+
 /* The finished report's paragraphs as plain text, from the data
 ** (iVersion 0) or a stored version: the comparison of versions. */
 int report_paragraphs(Ctx*, int iYear, i64 iVersion, const char ***pazText, int *pn);

@@ -73,6 +73,9 @@ typedef struct Doc {
   Block *pFirst, *pLast;
 } Doc;
 
+/* The year's records of a kind in each of its states (fig_state_count). */
+typedef struct StateCount { struct StateCount *pNext; const Kind *k; long long *an; } StateCount;
+
 /* The state of one drafting: context, settings, the document so far and
 ** the clause punctuation of the sentence being written. */
 typedef struct Report {
@@ -96,6 +99,7 @@ typedef struct Report {
 #define MAX_CHARTS 8
   const char *azChart[MAX_CHARTS];   /* 附图 of the breakdowns chapter 三 names */
   int nChart;
+  StateCount *pStates;     /* state counts so far, one entry per kind */
 } Report;
 
 /* figures.c — settings, indicator values, dates as Chinese text */
@@ -134,7 +138,13 @@ void clause(Report*);
 void clause_semi(Report*);
 void sentence_end(Report*);
 
-/* text.c — the wording */
+/* text.c — the wording. The subsections that open chapter 一, in this
+** order (the order the report has always had); the kinds declare their
+** wording (ReportText, declared.c) and every other section follows in the
+** order of the kinds. */
+#define SEC_SERVICES "依法全面履行政府职能"
+#define SEC_RULES    "健全依法行政制度体系"
+#define SEC_DISPUTES "依法有效化解矛盾纠纷"
 void text_compose(Report*);
 
 /* declared.c — sentences the kinds declare (ReportText) */
@@ -154,6 +164,28 @@ void        tpl_read(Report*, BlockType, const char *zTpl, int bFrozen);
 int         tpl_check(Arena*, const char *zTpl, int bChart, const char *zWhere, Buf *pErr);
 void        run_href(const Run*, int iYear, Buf*);        /* a figure's link: /k/KIND?year=… */
 const char *tpl_tok_escape(Arena*, const char *z);        /* text to sit inside a token */
+/* A token's parts: kind, indicator or state, suffix, group. */
+typedef struct Tok {
+  char zKind[64], zName[64];
+  char cSep;                /* '.' an indicator, '@' a state, 0 a setting */
+  char cSuf;                /* 0 / = % ~ ^ - */
+  const char *zParam, *zValue;   /* a breakdown's group, or NULL */
+} Tok;
+int         tok_parse(Arena*, const char *zInside, Tok*);   /* "kind.ind%|p=v" (no braces): 0 when well formed */
+const char *tok_problem(Arena*, const char *zInside);       /* why it cannot be read (Chinese), NULL when it can */
+/* Walks the tokens of a paragraph: xText gets literal text (unescaped),
+** xTok a token's inside (unescaped; zRaw/nRaw the token as written, braces
+** included), xLead the 【】 lead-in's text. */
+typedef struct TplWalk {
+  Arena *a;
+  void *pArg;
+  void (*xText)(void*, const char *z);
+  void (*xTok)(void*, const char *zTok);
+  void (*xLead)(void*, const char *z);
+  const char *zRaw;        /* during xTok: the token as written in the paragraph */
+  size_t nRaw;
+} TplWalk;
+int tpl_walk(TplWalk*, const char *zTpl, const char **pzAt);
 
 /* md.c, html.c — renderers; they cannot fail */
 void md_render(const Doc*, Buf*);

@@ -25,12 +25,8 @@
 #include <string.h>
 #include <stdlib.h>
 
-/* The subsections that open chapter 一, in this order (the order the
-** report has always had); the kinds declare their wording (ReportText,
-** declared.c) and every other section follows in the order of the kinds. */
-#define SEC_SERVICES "依法全面履行政府职能"
-#define SEC_RULES    "健全依法行政制度体系"
-#define SEC_DISPUTES "依法有效化解矛盾纠纷"
+/* The subsections that open chapter 一: SEC_SERVICES, SEC_RULES and
+** SEC_DISPUTES (report_int.h). */
 
 /* A paragraph that is nothing but a prompt for the drafter. */
 static void note_para(Report *p, const char *z){

@@ -144,14 +144,6 @@ const char *tpl_write(Arena *a, const Block *b, int iYear, int bFrozen){
 
 /* ---- reading ------------------------------------------------------------- */
 
-/* A token's parts: kind, indicator or state, suffix, group. */
-typedef struct Tok {
-  char zKind[64], zName[64];
-  char cSep;                /* '.' an indicator, '@' a state, 0 a setting */
-  char cSuf;                /* 0 / = % ~ ^ */
-  const char *zParam, *zValue;   /* a breakdown's group, or NULL */
-} Tok;
-
 static int is_name(const char *z, size_t n){
   if( n==0 || n>=64 ) return 0;
   for(size_t i=0; i<n; i++){
@@ -162,7 +154,7 @@ static int is_name(const char *z, size_t n){
 }
 
 /* Splits "kind.ind%|param=value" (no braces); 0 when well formed. */
-static int tok_parse(Arena *a, const char *z, Tok *t){
+int tok_parse(Arena *a, const char *z, Tok *t){
   memset(t, 0, sizeof *t);
   const char *zBar = strchr(z, '|');
   size_t n = zBar ? (size_t)(zBar-z) : strlen(z);
@@ -192,7 +184,7 @@ static int tok_parse(Arena *a, const char *z, Tok *t){
 static const char *const azSetting[] = { "party", "gov", "to", "we", "date", "frozen", "year", "br", 0 };
 
 /* Chinese reason a token cannot be read, or NULL when it can. */
-static const char *tok_problem(Arena *a, const char *zTok){
+const char *tok_problem(Arena *a, const char *zTok){
   Tok t;
   if( zTok[0]=='?' ) return 0;
   if( tok_parse(a, zTok, &t) ) return "写法不对";
@@ -213,19 +205,10 @@ static const char *tok_problem(Arena *a, const char *zTok){
 }
 
 /*
-** Walks the tokens of zTpl: xText gets literal text (unescaped), xTok a
-** token's inside (unescaped). Returns 0, or 1 at an unmatched brace with
-** *pzAt pointing at it.
+** Walks the tokens of zTpl (TplWalk, report_int.h). Returns 0, or 1 at an
+** unmatched brace with *pzAt pointing at it.
 */
-typedef struct TplWalk {
-  Arena *a;
-  void *pArg;
-  void (*xText)(void*, const char *z);
-  void (*xTok)(void*, const char *zTok);
-  void (*xLead)(void*, const char *z);
-} TplWalk;
-
-static int tpl_walk(TplWalk *w, const char *zTpl, const char **pzAt){
+int tpl_walk(TplWalk *w, const char *zTpl, const char **pzAt){
   const char *z = zTpl;
   Buf t;
   buf_init(&t);
@@ -257,6 +240,8 @@ static int tpl_walk(TplWalk *w, const char *zTpl, const char **pzAt){
     if( *s!='}' ){ buf_free(&k); break; }
     if( t.n && w->xText ) w->xText(w->pArg, arena_strndup(w->a, t.z, t.n));
     t.n = 0;
+    w->zRaw = z;
+    w->nRaw = (size_t)(s+1-z);
     if( w->xTok ) w->xTok(w->pArg, arena_strndup(w->a, k.z ? k.z : "", k.n));
     buf_free(&k);
     z = s+1;
@@ -399,7 +384,7 @@ int tpl_check(Arena *a, const char *zTpl, int bChart, const char *zWhere, Buf *p
     return zWhy!=0;
   }
   Check c = { a, pErr, zWhere, 0 };
-  TplWalk w = { a, &c, 0, check_tok, 0 };
+  TplWalk w = { a, &c, 0, check_tok, 0, 0, 0 };
   const char *zAt = 0;
   if( tpl_walk(&w, zTpl, &zAt) ){
     int n = 1;                     /* the brace and the whole character after it */
@@ -506,7 +491,7 @@ void tpl_read(Report *p, BlockType e, const char *zTpl, int bFrozen){
     return;
   }
   doc_block(p, e);
-  TplWalk w = { p->pCtx->pArena, &rd, read_text, read_tok, read_lead };
+  TplWalk w = { p->pCtx->pArena, &rd, read_text, read_tok, read_lead, 0, 0 };
   const char *zAt = 0;
   if( tpl_walk(&w, zTpl, &zAt) ) run_data(p, zAt);   /* checked on save; shown as typed */
 }

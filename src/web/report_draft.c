@@ -1,7 +1,9 @@
 /*
 ** src/web/report_draft.c — the clerk's drafts of the annual report: the
-** versions of a year, the editor of one version (each paragraph's text
-** with its figure tokens beside the paragraph as it reads now), the
+** versions of a year, the editor of one version (each paragraph with its
+** figures as chips named in Chinese, a picker of every figure, 保存 and
+** 冻结 in a bar that stays on screen; without a script each paragraph is
+** a textarea whose figures are 〔名称〕 markers, src/report/cn.c), the
 ** frozen text, and two versions side by side.
 */
 #include "web/web.h"
@@ -116,40 +118,72 @@ void web_drafts(Req *r, int iYear, const DraftVersion *a, int n, const Baseline 
   web_end(r);
 }
 
-/* The tokens a clerk may type, with what they say. */
-static void token_help(Req *r){
-  out_html(r, HTML("<details class=\"tokens\"><summary>数字的写法（点开查看可插入的全部数字）</summary>"
-                   "<p class=\"help\">段落中用大括号标出的数字会按最新数据计算：{事项.指标} 数量，{事项.指标%} 比率及其分子分母，"
-                   "{事项.指标~} 平均数及其分子分母，{事项.指标=} 只写比率，{事项.指标/} 分母，{事项.指标^} 数量与上年相比，{事项.指标-} 比率与上年相比（百分点）。"
-                   "{party} 党委名称，{gov} 政府名称，{to} 主送机关，{we} 我县，{date} 成文日期，{frozen} 数据截至时间，{year} 年度。"
-                   "段首用【】括起的是小标题，会自动编号为（一）（二）…。大括号本身写成 {{ 和 }}。"
-                   "附图段落写作“近年变化：{事项.指标}”或“分组比较：{事项.指标|by=dept}”，只在网页版中画出。</p>"
-                   "<table class=\"list\"><thead><tr><th>事项</th><th>指标</th><th>写法</th></tr></thead><tbody>"));
-  const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64);
-  for(int i=0; i<nK; i++){
-    const Kind *k = aK[i];
-    if( k->aIndicator==0 ) continue;
-    for(const Indicator *x=k->aIndicator; x->zName; x++){
-      const char *zSuf = x->eUnit==IU_PERCENT ? "%" : x->eUnit==IU_AVERAGE ? "~" : "";
-      outf(r, "<tr><td>%s</td><td>%s</td><td><code>{%s.%s%s}</code></td></tr>", k->zLabel, x->zLabel, k->zName, x->zName, zSuf);
+/* A paragraph as the drafter reads it: text, figure chips (their Chinese
+** name and value now, linked to their records) and yellow prompts; each
+** chip keeps its token in data-tok, which the editor's script posts back
+** (src/web/assets.c). Without the script it is the paragraph's reading
+** beside its textarea. */
+static void pieces(Req *r, const DraftPiece *a, int n){
+  for(int i=0; i<n; i++){
+    const DraftPiece *d = &a[i];
+    if( d->eType==PIECE_TEXT ){ outf(r, "%s", d->zText); continue; }
+    if( d->eType==PIECE_PROMPT ){
+      outf(r, "<span class=\"prompt\" contenteditable=\"false\" data-tok=\"%s\" title=\"待填写：点击后在此输入\">%s</span>", d->zTok, d->zText);
+      continue;
     }
+    outf(r, "<span class=\"fig\" contenteditable=\"false\" data-tok=\"%s\">", d->zTok);
+    if( d->zHref ) outf(r, "<a href=\"%s\" target=\"_blank\" title=\"查看这个数字背后的记录\">", d->zHref);
+    outf(r, "<span class=\"nm\">%s</span>", d->zText);
+    if( d->zValue[0] ) outf(r, " <span class=\"val\">%s</span>", d->zValue);
+    if( d->zHref ) out_html(r, HTML("</a>"));
+    out_html(r, HTML("</span>"));
   }
-  out_html(r, HTML("</tbody></table></details>"));
 }
 
-static void para_row(Req *r, int i, const DraftPara *p, const char *zHtml){
+/* The figures to insert, by chapter and kind, searchable by name (the
+** script filters and inserts; without it each shows its 〔名称〕 to copy). */
+static void picker(Req *r, const DraftEditor *e){
+  out_html(r, HTML("<aside class=\"picker\" id=\"picker\" aria-label=\"插入数字\"><div class=\"pick-head\">"
+                   "<h2>插入数字</h2><button type=\"button\" class=\"btn js-only\" id=\"pick-close\">关闭</button>"
+                   "<input type=\"search\" id=\"pick-q\" placeholder=\"输入名称的一部分，如：纠错率\" aria-label=\"按名称查找数字\" autocomplete=\"off\">"
+                   "<p class=\"help js-only\">先在段落中点出插入的位置，再点下面的数字。</p>"
+                   "<p class=\"help no-js\">把数字的〔名称〕连同括号复制到段落中，保存后即按最新数据计算。</p></div><div class=\"pick-list\">"));
+  const char *zCh = 0, *zKind = 0;
+  for(int i=0; i<e->nFig; i++){
+    const DraftFig *f = &e->aFig[i];
+    if( zCh==0 || strcmp(zCh, f->zChapter)!=0 ){
+      if( zCh ) out_html(r, HTML("</ul></section>"));
+      outf(r, "<section class=\"pick-ch\"><h3>%s</h3><ul>", f->zChapter);
+      zCh = f->zChapter;
+      zKind = 0;
+    }
+    if( zKind==0 || strcmp(zKind, f->zKind)!=0 ){
+      outf(r, "<li class=\"pick-kind\">%s</li>", f->zKind);
+      zKind = f->zKind;
+    }
+    outf(r, "<li class=\"pick-item\" data-q=\"%s %s\"><button type=\"button\" class=\"pick\" data-tok=\"%s\" data-name=\"%s\" data-val=\"%s\" data-href=\"%s\">"
+            "<span class=\"nm\">%s</span> <span class=\"val\">%s</span></button><code class=\"mk\">%s</code></li>",
+         f->zName, f->zKind, f->zTok, f->zName, f->zValue, f->zHref ? f->zHref : "", f->zName, f->zValue, f->zMarker);
+  }
+  if( zCh ) out_html(r, HTML("</ul></section>"));
+  out_html(r, HTML("<p class=\"pick-none\" hidden>没有名称含这些字的数字。</p></div></aside>"));
+}
+
+static void para_row(Req *r, int i, const DraftPara *p, const DraftEditor *e, int bWrite){
   int bPoint = strcmp(p->zType, "point")==0;
   int bDropped = strcmp(p->zState, "dropped")==0, bProposed = strcmp(p->zState, "proposed")==0;
-  size_t n = strlen(p->zTpl);
+  const char *zCn = e->azCn[i];
+  size_t n = strlen(zCn);
   int nRows = n<120 ? 2 : n<400 ? 4 : n<900 ? 7 : 10;
   outf(r, "<div class=\"para%s%s\" id=\"p%d\">", bDropped ? " dropped" : "", bProposed ? " proposed" : "", i+1);
-  outf(r, "<div class=\"para-head\"><label>序号<input name=\"o_%d\" value=\"%d\" size=\"4\" inputmode=\"decimal\"></label>"
-          "<label>类型<select name=\"t_%d\">", i, i+1, i);
+  outf(r, "<div class=\"para-head\"><span class=\"no\">第%d段</span><label>序号<input name=\"o_%d\" value=\"%d\" size=\"4\" inputmode=\"decimal\"></label>"
+          "<label>类型<select name=\"t_%d\">", i+1, i, i+1, i);
   type_options(r, p->zType);
   out_html(r, HTML("</select></label>"));
+  /* the key is kept as it is (a point's indicator, a chart's spec as drafted) */
+  if( p->zKey[0] ) outf(r, "<input type=\"hidden\" name=\"k_%d\" value=\"%s\">", i, p->zKey);
   if( bPoint ){
-    outf(r, "<input type=\"hidden\" name=\"k_%d\" value=\"%s\"><label>处理<select name=\"s_%d\">", i, p->zKey, i);
+    outf(r, "<label>处理<select name=\"s_%d\">", i);
     outf(r, "<option value=\"proposed\"%s>待定（系统提出）</option><option value=\"\"%s>采纳</option><option value=\"dropped\"%s>删除</option>",
          bProposed ? " selected" : "", !bProposed && !bDropped ? " selected" : "", bDropped ? " selected" : "");
     out_html(r, HTML("</select></label>"));
@@ -157,16 +191,20 @@ static void para_row(Req *r, int i, const DraftPara *p, const char *zHtml){
     outf(r, "<label class=\"check\"><input type=\"checkbox\" name=\"del_%d\" value=\"1\">删除此段</label>", i);
   }
   out_html(r, HTML("</div>"));
-  outf(r, "<textarea name=\"x_%d\" rows=\"%d\" aria-label=\"第%d段\">%s</textarea>", i, nRows, i+1, p->zTpl);
-  if( zHtml ){
-    out_html(r, HTML("<div class=\"preview\">"));
-    buf_puts(&r->out, zHtml);     /* markup of the report's renderer (html.c), every text escaped */
-    out_html(r, HTML("</div>"));
+  if( bWrite ){
+    outf(r, "<textarea name=\"c_%d\" class=\"cn\" rows=\"%d\" aria-label=\"第%d段（数字写作〔名称〕）\">%s</textarea>", i, nRows, i+1, zCn);
   }
-  out_html(r, HTML("</div>"));
+  if( bWrite ) outf(r, "<div class=\"ed\" data-name=\"x_%d\" aria-label=\"第%d段\">", i, i+1);
+  else out_html(r, HTML("<div class=\"ed\">"));
+  pieces(r, e->aaPiece[i], e->anPiece[i]);
+  out_html(r, HTML("</div></div>"));
 }
 
 void web_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPara *aNew, int nNew){
+  (void)azHtml;                   /* the API's reading of each paragraph; the page shows pieces */
+  DraftEditor e;
+  memset(&e, 0, sizeof e);
+  if( v->zFrozenAt==0 && draft_editor(&r->ctx, v, aNew, nNew, &e) ){ req_fail_internal(r); return; }
   web_begin(r, arena_printf(&r->arena, "%d年度报告 %s", v->iYear, version_name(r, v)), 0);
   web_errors_box(r);
   outf(r, "<div class=\"toolbar\"><a class=\"btn\" href=\"/report/drafts?year=%d\">返回版本列表</a>"
@@ -190,37 +228,51 @@ void web_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
     web_end(r);
     return;
   }
-  out_html(r, HTML("<p class=\"help\">修改文字后保存；右侧（窄屏在下方）是按最新数据计算后的段落。调整序号可改变段落顺序"
-                   "（如填3.5则排在第3段与第4段之间）；段落中回车即分为两段；清空一段即删除该段。"
+  out_html(r, HTML("<p class=\"help\">逐段修改文字后保存。<span class=\"fig-demo\">蓝底</span>的是按最新数据计算的数字（点开可查看背后的记录），"
+                   "<span class=\"prompt-demo\">黄底</span>的是需要起草人填写的提示；从“插入数字”中按名称查找、插入数字。"
+                   "调整序号可改变段落顺序（如填3.5则排在第3段与第4段之间）；清空一段即删除该段。"
                    "第三部分中系统提出的不足须逐条采纳、修改或删除，全部处理并填写完提示内容后才能冻结。</p>"));
-  token_help(r);
-  outf(r, "<form method=\"post\" action=\"/report/v/%lld\" class=\"draft\">", (long long)v->id);
+  outf(r, "<form method=\"post\" action=\"/report/v/%lld\" class=\"draft\" id=\"f-draft\">", (long long)v->id);
   web_csrf_field(r);
   outf(r, "<input type=\"hidden\" name=\"n\" value=\"%d\"><input type=\"hidden\" name=\"nn\" value=\"3\">", v->nPara);
-  for(int i=0; i<v->nPara; i++) para_row(r, i, &v->aPara[i], azHtml ? azHtml[i] : 0);
-  out_html(r, HTML("<h2>新增段落</h2>"));
-  for(int j=0; j<3; j++){
-    outf(r, "<div class=\"para new\"><div class=\"para-head\"><label>序号<input name=\"no_%d\" value=\"\" size=\"4\" inputmode=\"decimal\" placeholder=\"%d\"></label>"
-            "<label>类型<select name=\"nt_%d\">", j, v->nPara+1, j);
-    type_options(r, "p");
-    outf(r, "</select></label></div><textarea name=\"nx_%d\" rows=\"3\" aria-label=\"新增段落%d\"></textarea></div>", j, j+1);
+  if( bWrite ){
+    out_html(r, HTML("<div class=\"edbar\" role=\"toolbar\" aria-label=\"保存与冻结\">"
+                     "<button type=\"submit\" class=\"btn primary\">保存</button>"
+                     "<button type=\"submit\" class=\"btn\" form=\"f-freeze\">冻结本版本</button>"
+                     "<button type=\"button\" class=\"btn js-only\" id=\"pick-open\" aria-controls=\"picker\">插入数字</button>"
+                     "<a class=\"btn no-js\" href=\"#picker\">数字的名称</a></div>"));
+  }
+  out_html(r, HTML("<div class=\"ed-grid\"><div class=\"paras\">"));
+  for(int i=0; i<v->nPara; i++) para_row(r, i, &v->aPara[i], &e, bWrite);
+  if( bWrite ){
+    out_html(r, HTML("<h2>新增段落</h2>"));
+    for(int j=0; j<3; j++){
+      outf(r, "<div class=\"para new\"><div class=\"para-head\"><label>序号<input name=\"no_%d\" value=\"\" size=\"4\" inputmode=\"decimal\" placeholder=\"%d\"></label>"
+              "<label>类型<select name=\"nt_%d\">", j, v->nPara+1, j);
+      type_options(r, "p");
+      outf(r, "</select></label></div><textarea name=\"nc_%d\" class=\"cn\" rows=\"3\" aria-label=\"新增段落%d\"></textarea>"
+              "<div class=\"ed\" data-name=\"nx_%d\" aria-label=\"新增段落%d\"></div></div>", j, j+1, j, j+1);
+    }
   }
   if( nNew ){
     outf(r, "<h2>数据新提出的不足（%d条）</h2><p class=\"help\">起草以后数据有变化，系统又发现以下不足；勾选后保存即加入第三部分。</p>", nNew);
     outf(r, "<input type=\"hidden\" name=\"np\" value=\"%d\">", nNew);
     for(int j=0; j<nNew; j++){
       outf(r, "<div class=\"para proposed\"><label class=\"check\"><input type=\"checkbox\" name=\"pa_%d\" value=\"1\">加入</label>"
-              "<input type=\"hidden\" name=\"pk_%d\" value=\"%s\"><input type=\"hidden\" name=\"px_%d\" value=\"%s\"><code>%s</code></div>",
-           j, j, aNew[j].zKey, j, aNew[j].zTpl, aNew[j].zTpl);
+              "<input type=\"hidden\" name=\"pk_%d\" value=\"%s\"><input type=\"hidden\" name=\"px_%d\" value=\"%s\"><div class=\"ed ro\">",
+           j, j, aNew[j].zKey, j, aNew[j].zTpl);
+      pieces(r, e.aaPiece[v->nPara+j], e.anPiece[v->nPara+j]);
+      out_html(r, HTML("</div></div>"));
     }
   }
-  if( bWrite ) out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">保存</button></div>"));
-  out_html(r, HTML("</form>"));
+  out_html(r, HTML("</div>"));
+  if( bWrite ) picker(r, &e);
+  out_html(r, HTML("</div></form>"));
   if( bWrite ){
-    outf(r, "<form method=\"post\" action=\"/report/v/%lld/freeze\" class=\"inline confirm\""
+    outf(r, "<form method=\"post\" action=\"/report/v/%lld/freeze\" id=\"f-freeze\" class=\"confirm\""
             " data-confirm=\"冻结后本版本的文字和数字不再改变，并作为公开版在政府网站页面（/public/report）发布，是否确认？\">", (long long)v->id);
     web_csrf_field(r);
-    out_html(r, HTML("<button type=\"submit\" class=\"btn\">冻结本版本</button></form>"));
+    out_html(r, HTML("</form><script src=\"/static/editor.js\" defer></script>"));
   }
   web_end(r);
 }

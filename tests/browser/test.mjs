@@ -7,7 +7,10 @@
 // with the list's 案号 filter, see the card go up by one, follow the card to
 // the indicator's records, log out. Then the county admin reads the annual
 // report in Chromium (type area, type sizes, linked figures, charts, A4
-// print) and drafts a version whose reworded paragraph keeps a live figure.
+// print) and, as the drafter, opens a new version in the editor (no token
+// anywhere, 保存 and 冻结 on screen at 1366×768 and 390×844), inserts a
+// figure through the picker by typing part of its Chinese name, saves, and
+// finds its value in the Word file and the full text.
 //
 // Every step is a named check; a failed check prints why and a screenshot
 // path, and the run goes on where it can. The last line is
@@ -19,6 +22,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 
 const BASE = (process.argv[2] || '').replace(/\/+$/, '');
 if (!/^https?:\/\/[^/]+$/.test(BASE)) {
@@ -74,6 +78,22 @@ async function check(name, fn) {
       }
     }
   }
+}
+
+// The text of a Word file's body: word/document.xml out of the zip
+// (deflated or stored), its tags taken away.
+function docxText(buf) {
+  for (let i = 0; i + 30 < buf.length; i++) {
+    if (buf.readUInt32LE(i) !== 0x04034b50) continue;
+    const method = buf.readUInt16LE(i + 8), size = buf.readUInt32LE(i + 18);
+    const nName = buf.readUInt16LE(i + 26), nExtra = buf.readUInt16LE(i + 28);
+    const name = buf.toString('utf8', i + 30, i + 30 + nName);
+    if (name !== 'word/document.xml') continue;
+    const data = buf.subarray(i + 30 + nName + nExtra, i + 30 + nName + nExtra + size);
+    const xml = (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    return xml.replace(/<[^>]*>/g, '');
+  }
+  throw new Error('no word/document.xml in the Word file');
 }
 
 // The number in a dashboard card, "244件" -> 244.
@@ -409,24 +429,81 @@ try {
     console.log(`       ${boxes.length} A4 pages`);
   });
 
-  await check('a clerk drafts a version, rewords a paragraph with a live figure, saves', async () => {
+  await check('the drafter opens a new version in the editor: no {…} token anywhere on the page', async () => {
     need('admin');
     await page.goto(`${BASE}/report/drafts?year=${RYEAR}`);
     await page.getByRole('button', { name: '根据最新数据起草新版本' }).click();
     await page.waitForURL((u) => /^\/report\/v\/\d+$/.test(u.pathname));
     await page.locator('.notice.ok', { hasText: '已根据最新数据起草新版本' }).waitFor();
-    const area = page.locator('textarea[name="x_2"]');
-    await area.fill('本年共收到行政复议申请{reconsideration.received}件，由浏览器测试改写。');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.locator('html.js .ed[data-name="x_2"][contenteditable="true"]').waitFor();
+    const seen = await page.evaluate(() => {
+      const shown = [...document.querySelectorAll('input, textarea, select')]
+        .filter((e) => e.type !== 'hidden' && e.getClientRects().length > 0)
+        .map((e) => e.tagName === 'SELECT' ? [...e.options].map((o) => o.text).join(' ') : e.value);
+      return [document.body.innerText, ...shown].join('\n');
+    });
+    const m = /[^\n]{0,20}\{[^}\n]*\}[^\n]{0,20}/.exec(seen);
+    assert(!m, `a token is shown: "${m && m[0]}"`);
+    const chips = await page.locator('.ed .fig').count();
+    const prompts = await page.locator('.ed .prompt').count();
+    assert(chips > 50 && prompts >= 2, `${chips} figure chips and ${prompts} prompts`);
+    const chip = (await page.locator('.ed .fig', { hasText: '行政复议纠错率' }).first().innerText()).trim();
+    assert(/^「?行政复议纠错率 \d+(\.\d)?%（\d+\/\d+）」?$/.test(chip), `a chip reads "${chip}"`);
+    console.log(`       ${chips} chips, ${prompts} prompts; e.g. ${chip}`);
+  });
+
+  await check('保存 and 冻结 stay on screen while she scrolls (1366×768 and 390×844)', async () => {
+    need('admin');
+    for (const [w, h] of [[1366, 768], [390, 844]]) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.mouse.wheel(0, 6000);
+      await page.waitForTimeout(200);
+      for (const name of ['保存', '冻结本版本']) {
+        const box = await page.locator('.edbar').getByRole('button', { name }).boundingBox();
+        assert(box && box.y >= 0 && box.y + box.height <= h && box.x + box.width <= w, `${name} at ${JSON.stringify(box)} in ${w}×${h}`);
+      }
+      await page.screenshot({ path: join(OUT, `editor-${w}.png`) });
+      await page.mouse.wheel(0, -100000);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  await check('she rewrites a paragraph, inserts a figure from the picker by typing part of its name, saves', async () => {
+    need('admin');
+    const ed = page.locator('.ed[data-name="x_2"]');
+    await ed.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('本年共收到行政复议申请');
+    await page.locator('#pick-q').fill('收到复议');
+    const pick = page.locator('#picker button.pick:visible');
+    assert(await pick.count() >= 1, 'typing 收到复议 finds nothing');
+    const names = await pick.locator('.nm').allInnerTexts();
+    assert(names.every((n) => n.includes('收到复议')), `the list is not filtered: ${names.join('，')}`);
+    const want = page.locator('#picker button.pick[data-name="行政复议收到复议申请"]');
+    const val = (await want.locator('.val').innerText()).trim();
+    await want.click();
+    await page.keyboard.type('件，由浏览器测试改写。');
+    const text = (await ed.innerText()).replace(/[「」]/g, '');
+    assert(text.includes(`本年共收到行政复议申请行政复议收到复议申请 ${val}件，由浏览器测试改写。`), `the paragraph reads "${text}"`);
+    await page.locator('.edbar').getByRole('button', { name: '保存' }).click();
     await page.locator('.notice.ok', { hasText: '已保存' }).waitFor();
-    const prev = page.locator('#p3 .preview');
-    const text = await prev.innerText();
-    assert(text.includes('由浏览器测试改写'), `the preview reads "${text}"`);
-    const fig = prev.locator('a[href*="/k/reconsideration"]');
-    const n = Number((await fig.innerText()).trim());
-    assert(n > 0, `the token became "${await fig.innerText()}"`);
+    const saved = page.locator('.ed[data-name="x_2"]');
+    const now = await saved.innerText();
+    assert(now.includes('由浏览器测试改写'), `after saving the paragraph reads "${now}"`);
+    const fig = saved.locator('.fig a[href*="/k/reconsideration"]');
+    const n = Number((await fig.locator('.val').innerText()).trim());
+    assert(n > 0 && String(n) === val, `the figure reads "${await fig.innerText()}", the picker said ${val}`);
     state.draftFigure = n;
     state.draftUrl = page.url().replace(/\?.*$/, '');
+  });
+
+  await check('the Word file states the figure she inserted', async () => {
+    need('draftUrl', 'draftFigure');
+    const id = /\/report\/v\/(\d+)/.exec(state.draftUrl)[1];
+    const res = await page.request.get(`${BASE}/report.docx?year=${RYEAR}&version=${id}`);
+    assert(res.status() === 200, `report.docx: ${res.status()}`);
+    const xml = docxText(await res.body());
+    assert(xml.includes(`本年共收到行政复议申请${state.draftFigure}件，由浏览器测试改写。`), 'the paragraph is not in the Word file');
   });
 
   await check('the version\'s full text reads as she wrote it, with the figure live', async () => {

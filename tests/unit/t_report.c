@@ -754,7 +754,45 @@ static void test_draft_form(void){
   fx_close(&f);
 }
 
+/* The editor's Chinese (cn.c): each paragraph written with 〔名称〕 markers
+** reads back as the same bytes, whatever brackets, braces, backslashes,
+** groups and prompts it holds; a marker typed by name stores its token. */
+static void test_draft_cn(void){
+  Fx f;
+  fx_open(&f);
+  static const struct { const char *zTpl, *zCn; int bChart; } a[] = {
+    { "共{reconsideration.received}件，纠错率{reconsideration.correction_rate%}。",
+      "共〔行政复议收到复议申请〕件，纠错率〔行政复议纠错率〕。", 0 },
+    { "{reconsideration.correction_rate}/{reconsideration.correction_rate/}={reconsideration.correction_rate=}，{reconsideration.correction_rate-}",
+      "〔行政复议纠错率·分子〕/〔行政复议纠错率·分母〕=〔行政复议纠错率·数值〕，〔行政复议纠错率·同比〕", 0 },
+    { "{party} {gov}{br}关于{year}年", "〔党委名称〕 〔政府名称〕〔换行〕关于〔报告年度〕年", 0 },
+    { "浚政〔2024〕3号、〔〕、〔〔、{{x}}、\\、{?（起草人\\\\填\\}写〔〕）}",
+      "浚政〔2024〕3号、〔〔〕、〔〔〔〔、{x}、\\、〔待填：（起草人\\\\填}写\\〔\\〕）〕", 0 },
+    { "【小标题{{甲}}】其余", "【小标题{甲}】其余", 0 },
+    { "城关镇为{enforcement_case.record_rate%|dept_only=23}", "城关镇为〔行政执法案件执法全过程记录率｜部门编号23〕", 0 },
+    { "近年变化：{reconsideration.correction_rate}", "近年变化：〔行政复议纠错率〕", 1 },
+    { "分组比较：{reconsideration.correction_rate|by=respondent}", "分组比较：〔行政复议纠错率｜按被申请人〕", 1 },
+    { "{reconsideration.no_such}", "〔无法识别：reconsideration.no_such〕", 0 },
+  };
+  for(size_t i=0; i<sizeof a/sizeof a[0]; i++){
+    const char *zCn = draft_cn(&f.c, a[i].zTpl, a[i].bChart);
+    T_EQ_STR(zCn, a[i].zCn);
+    const char *zBack = 0;
+    T_EQ_INT(draft_from_cn(&f.c, zCn, a[i].bChart, "第1段", &zBack), 0);
+    T_EQ_STR(zBack, a[i].zTpl);
+  }
+  const char *zTpl = 0;
+  T_EQ_INT(draft_from_cn(&f.c, "〔行政复议（状态：不予受理）〕件", 0, "第2段", &zTpl), 0);
+  T_EQ_STR(zTpl, "{reconsideration@rejected}件");
+  T_EQ_INT(f.c.err.n, 0);
+  T_EQ_INT(draft_from_cn(&f.c, "〔行政复议纠错〕", 0, "第3段", &zTpl), 1);
+  if( f.c.err.n ) T_EQ_STR(f.c.err.a[0].zMsg, "第3段：“〔行政复议纠错〕”不是可插入的数字名称（请从“插入数字”列表中选用；括号本身请写成〔〔）");
+  T_EQ_STR(draft_cn(&f.c, zTpl, 0), "〔行政复议纠错〕");      /* what she typed comes back */
+  fx_close(&f);
+}
+
 static const TestCase aTest[] = {
+  { "draft_cn", test_draft_cn },
   { "falling", test_falling },
   { "draft", test_draft },
   { "draft_form", test_draft_form },

@@ -1,0 +1,110 @@
+#!/bin/sh
+# tests/http/197-editor-markers.sh
+# The report editor without JavaScript (issue 15 §4): the drafter writes a
+# figure as its Chinese name in 〔〕, as the picker shows it; saving stores
+# the token underneath, the editor shows it again by name with its value,
+# and the Word file states the value. A name that names no figure, or a 〔
+# without its 〕, is refused in Chinese naming the paragraph, nothing is
+# saved, and what she typed comes back. A new paragraph takes markers too.
+# FAZHI_TODAY=2026-06-30.
+. "$(dirname "$0")/lib.sh"
+start_server
+login admin
+api_login admin
+
+api POST /api/v1/report/drafts '{"year":2025}'
+expect_status 201 "draft a version from the data"
+V=$(jq -r .id "$BODY")
+cat >"$T/form.py" <<'PY'
+import sys, html.parser, urllib.parse
+class P(html.parser.HTMLParser):
+    def __init__(s):
+        super().__init__(convert_charrefs=True)
+        s.fields=[]; s.vis=[]; s.ta=None; s.sel=None; s.opt=None; s.inform=False; s.skip=0
+    def handle_starttag(s, t, a):
+        a=dict(a)
+        if t=='form' and a.get('id')=='f-draft': s.inform=True
+        if t in ('script','style'): s.skip+=1
+        if t=='input':
+            ty=a.get('type','text')
+            if ty!='hidden': s.vis.append(a.get('value',''))
+            if s.inform and a.get('name') and ty not in ('checkbox','submit') : s.fields.append([a['name'], a.get('value','')])
+            if s.inform and ty=='checkbox' and 'checked' in a: s.fields.append([a['name'], a.get('value','on')])
+        if t=='textarea': s.ta=[a.get('name'), '']
+        if t=='select': s.sel=[a.get('name'), None]
+        if t=='option' and s.sel is not None:
+            if 'selected' in a or s.sel[1] is None: s.sel[1]=a.get('value','')
+    def handle_endtag(s, t):
+        if t=='form': s.inform=False
+        if t in ('script','style'): s.skip-=1
+        if t=='textarea' and s.ta:
+            if s.inform and s.ta[0]: s.fields.append(s.ta)
+            s.ta=None
+        if t=='select' and s.sel:
+            if s.inform: s.fields.append(s.sel)
+            s.sel=None
+    def handle_data(s, d):
+        if s.ta is not None: s.ta[1]+=d[1:] if s.ta[1]=='' and d.startswith('\n') else d
+        if not s.skip: s.vis.append(d)
+p=P(); p.feed(open(sys.argv[1], encoding='utf-8').read())
+mode=sys.argv[2]
+if mode=='visible': sys.stdout.write('\n'.join(p.vis))
+else:
+    out=[]
+    for n,v in p.fields:
+        if n.startswith('_csrf'): continue
+        for k,w in (x.split('=',1) for x in sys.argv[3:]):
+            if n==k: v=w
+        out.append(urllib.parse.quote(n)+'='+urllib.parse.quote(v))
+    sys.stdout.write('&'.join(out))
+PY
+form(){ python3 "$T/form.py" "$@"; }
+paras(){ api_get "/api/v1/report/v/$V"; jq -c '.paragraphs | map({type, text, key, state})' "$BODY"; }
+
+get "/report/v/$V"
+cp "$BODY" "$T/editor.html"
+# the picker names the figures as they are to be written
+expect_contains "$BODY" '<code class="mk">〔行政复议纠错率〕</code>' "the picker shows the marker of 行政复议纠错率"
+STATE=$(grep -o '<code class="mk">〔行政复议（状态：[^〕]*〕</code>' "$BODY" | head -1 | sed 's/<[^>]*>//g')
+check "the picker shows a state count of 行政复议 ($STATE)" test -n "$STATE"
+api_get "/api/v1/indicators?year=2025"
+RATE=$(jq -r '.indicators[] | select(.kind=="reconsideration" and .name=="correction_rate") | "\(.value)%（\(.numerator)/\(.denominator)）"' "$BODY")
+check "行政复议纠错率 has a value ($RATE)" test -n "$RATE"
+
+# 1. A marker typed into paragraph 3 (c_2) and into a new paragraph.
+req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields "c_2=本年行政复议纠错率为〔行政复议纠错率〕，${STATE}件。" "nc_0=新增：〔党委名称〕报告〔报告年度〕年〔待填：（请补充一句）〕。" no_0=3.5)"
+expect_status 303 "saved"
+paras >"$T/p.json"
+expect_json '.paragraphs[2].text | startswith("本年行政复议纠错率为{reconsideration.correction_rate%}，{reconsideration@")' "the marker is stored as its token"
+expect_json '.paragraphs[3].text == "新增：{party}报告{year}年{?（请补充一句）}。"' "a new paragraph's markers, a setting, the year and a prompt"
+get "/report/v/$V"
+expect_contains "$BODY" "本年行政复议纠错率为〔行政复议纠错率〕，${STATE}件。" "the textarea shows it as she wrote it"
+expect_contains "$BODY" "<span class=\"nm\">行政复议纠错率</span> <span class=\"val\">$RATE</span>" "the chip gives its value now"
+get "/report.docx?year=2025&version=$V"
+expect_status 200 "the Word file"
+cp "$BODY" "$T/r.docx"
+unzip -p "$T/r.docx" word/document.xml | sed 's/<[^>]*>//g' >"$T/doc.txt"
+expect_contains "$T/doc.txt" "本年行政复议纠错率为$RATE，" "the Word file states the value"
+
+# 2. An unknown name is refused, naming the paragraph; nothing is saved.
+paras >"$T/before.json"
+get "/report/v/$V"
+cp "$BODY" "$T/editor.html"
+req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields "c_4=复议纠错率为〔行政复议纠错〕。")"
+expect_status 422 "an unknown figure name"
+expect_contains "$BODY" "第5段：“〔行政复议纠错〕”不是可插入的数字名称" "a Chinese message naming the paragraph and the name"
+expect_contains "$BODY" "复议纠错率为〔行政复议纠错〕。</textarea>" "what she typed comes back"
+req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields "c_4=括号〔没有配对")"
+expect_status 422 "a 〔 without its 〕"
+expect_contains "$BODY" "第5段：“〔没有配对”处的〔没有配对的〕" "named too"
+req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields "c_4=〔行政复议纠错率｜部门编号十二〕")"
+expect_status 422 "a group that is no department number"
+expect_contains "$BODY" "第5段：“〔行政复议纠错率｜部门编号十二〕”部门编号应为数字"
+paras >"$T/after.json"
+check "nothing was saved" cmp -s "$T/before.json" "$T/after.json"
+
+# 3. The API still takes and gives tokens; the form's x_ fields (the
+# editor's script) too.
+req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields)&x_4=%E5%85%B1%7Breconsideration.received%7D%E4%BB%B6&c_4="
+expect_status 303 "x_ with tokens, c_ left out: the script's post"
+finish
