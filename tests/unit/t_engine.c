@@ -291,11 +291,11 @@ static void test_named_queries(void){
   T_EQ_STR(dept_county_name(pDb, &arena, "/1/4/"), "测试县");
   AuditEntry *ae;
   int bA = 0, bB = 0;
-  T_EQ_INT(audit_page(c, "/1/4/", 1, &ae, &n), 0);
+  T_EQ_INT(audit_page(c, "/1/4/", 0, 1, 0, &ae, &n, 0), 0);
   for(int i=0; i<n; i++) if( strcmp(ae[i].zKind, k->zName)==0 ){ bA |= ae[i].iRec==a1; bB |= ae[i].iRec==b1; }
   T_CHECK(bB && !bA);              /* 乙镇's admin sees 乙镇's record, not 甲局's */
   bA = bB = 0;
-  T_EQ_INT(audit_page(c, "/", 1, &ae, &n), 0);
+  T_EQ_INT(audit_page(c, "/", 0, 1, 0, &ae, &n, 0), 0);
   for(int i=0; i<n; i++) if( strcmp(ae[i].zKind, k->zName)==0 ){ bA |= ae[i].iRec==a1; bB |= ae[i].iRec==b1; }
   T_CHECK(bA && bB);
   T_EQ_INT(audit_record_history(c, k, b1, &ae, &n), 0);
