@@ -262,7 +262,12 @@ int user_admin_act(Ctx *c, const UserRow *p, int eAct, char zPw[17]){
       return user_reset(c, p->zLogin, zPw);
     default: {
       int nRemoved = 0;
-      return throttle_unlock(c, p->zLogin, &nRemoved);
+      int rc2 = throttle_unlock(c, p->zLogin, &nRemoved);
+      if( rc2==FZ_OK && nRemoved==0 ){       /* nothing was lifted: say so, not "已解除" */
+        err_add(c, 0, 0, "账号“%s”当前没有登录限制，无需解除", p->zLogin);
+        return FZ_CONFLICT;
+      }
+      return rc2;
     }
   }
 }

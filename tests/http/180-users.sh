@@ -123,6 +123,10 @@ as admin
 post_form /admin/users/$T180/unlock
 expect_status 303 "解除登录限制"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action='login_unlock'")" 1 "…audited"
+post_form /admin/users/$T180/unlock
+expect_status 409 "a second unlock finds nothing to lift"
+expect_contains "$BODY" '当前没有登录限制，无需解除' "…and says so instead of 已解除"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE action='login_unlock'")" 1 "…nothing logged"
 first_login t180 "$P2" T180-Pass-2026y
 expect_status 200 "after the unlock the one-time password works"
 

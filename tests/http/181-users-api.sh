@@ -44,7 +44,8 @@ expect_status 200 "reset"
 P2=$(json .password)
 expect_ne "$P2" "$P1" "…a new one-time password"
 api POST /api/v1/users/$A181/unlock
-expect_status 200 "unlock"
+expect_status 409 "unlocking an account that is not locked says so"
+expect_contains "$BODY" '当前没有登录限制，无需解除' "…in Chinese"
 api POST /api/v1/users/999999/disable
 expect_status 404 "an unknown account"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE action='user_create' AND after LIKE '%a181%'")" 1 "audited: user_create"
