@@ -11,9 +11,9 @@
 **
 ** Slow clients: every connection is on a list (pConnList, under connMutex)
 ** with a deadline. Its request's headers must be complete within
-** --header-timeout seconds of the connection's start (or of the previous
-** answer, plus the idle timeout, on a kept-alive connection), and a body
-** must then keep coming at MIN_BODY_RATE on average. libmicrohttpd has no
+** --header-timeout seconds of the connection's start (within IDLE_TIMEOUT
+** of the previous answer on a kept-alive connection), and a body must
+** then keep coming at MIN_BODY_RATE on average. libmicrohttpd has no
 ** such limit (its own timeout restarts with every byte), so the main
 ** thread sweeps the list every second and shuts down, by its socket, a
 ** connection past its deadline; libmicrohttpd then sees the end of the
@@ -23,6 +23,23 @@
 ** (an import) reads none of its other connections meanwhile: those are
 ** not swept while it is busy, and their deadlines move on by the time it
 ** was busy, so a quick client is not blamed for the server's own delay.
+**
+** Idle connections: libmicrohttpd's own idle timeout counts from a
+** connection's last byte read or written, and the library checks it as a
+** handler returns, before it reads what arrived meanwhile. So it, too,
+** blamed clients for a busy worker: a request sent at once but waiting in
+** its socket through a handler longer than IDLE_TIMEOUT was closed
+** unanswered (2026-12-07: test 140's 300,000-row import takes 30 s to
+** minutes on a loaded PostgreSQL machine, seconds on SQLite, so only
+** PostgreSQL lost the request; our own sweep was not the one cutting).
+** With a header timeout, the sweep therefore owns idleness too: the
+** library's timeout is off while a connection waits for a request or
+** receives a body (the sweep's deadlines, which move on by busy time,
+** and a body idle for IDLE_TIMEOUT is cut), and on, IDLE_TIMEOUT, only
+** while an answer is sent (CONN_ANSWER): then it is set on the
+** connection from its own handler, and moved on by busy time by the
+** thread that serves it (worker_idle). With --header-timeout 0 there is
+** no sweep and the library's idle timeout alone applies, as before.
 **
 ** Uploads and generated files are staged in a private folder (stage_init):
 ** mode 0700, files 0600, named after the server's pid, emptied at start-up
@@ -82,10 +99,14 @@ typedef struct Conn {
   long long tDeadline;       /* ms: headers complete by then (CONN_HEADERS) */
   long long tBody;           /* ms: when the headers were complete (CONN_BODY) */
   atomic_llong nBody;        /* body bytes received so far (CONN_BODY) */
+  atomic_llong tLast;        /* ms: when the last body bytes came (CONN_BODY) */
+  struct MHD_Connection *pMhd;  /* for its idle timeout (see worker_idle) */
+  unsigned nIdle;            /* s: its libmicrohttpd idle timeout (0: off); set by the thread serving it */
   struct Conn *pNext, *pPrev;
 } Conn;
 static pthread_mutex_t connMutex = PTHREAD_MUTEX_INITIALIZER;
 static Conn *pConnList;
+static int bSweep;                       /* the sweep runs (nHeaderTimeout>0) */
 
 /* Worker threads, numbered 1.. as they first serve a connection (each
 ** libmicrohttpd worker accepts and serves its own connections); aBusy[i]
@@ -117,18 +138,31 @@ static int conn_state(Conn *c, int e, long long tDeadline){
   if( eOld!=CONN_SHUT ){
     c->eState = e;
     if( e==CONN_HEADERS ) c->tDeadline = tDeadline;
-    if( e==CONN_BODY ){ c->tBody = now_ms(); atomic_store(&c->nBody, 0); }
+    if( e==CONN_BODY ){ c->tBody = now_ms(); atomic_store(&c->nBody, 0); atomic_store(&c->tLast, c->tBody); }
   }
   pthread_mutex_unlock(&connMutex);
   return eOld;
 }
 
+/* Sets libmicrohttpd's idle timeout of c to nSec (0: off). Called only
+** by the thread serving c, while the library has c open: from c's own
+** callbacks, or (worker_idle) for a c in CONN_ANSWER, whose close would
+** first have run request_done and left that state. From 0 to nSec the
+** library restarts its idle timer; from nSec to more it only waits
+** longer. */
+static void conn_idle_set(Conn *c, unsigned nSec){
+  if( !bSweep || c==0 || c->pMhd==0 || c->nIdle==nSec ) return;
+  c->nIdle = nSec;
+  MHD_set_connection_option(c->pMhd, MHD_CONNECTION_OPTION_TIMEOUT, nSec);
+}
+
 /* Called every second by the main thread: shuts down each connection
 ** whose headers are late, or whose body has come slower than
-** MIN_BODY_RATE on average once nHeaderTimeout seconds have passed. A
-** connection being answered is left alone. */
+** MIN_BODY_RATE on average once nHeaderTimeout seconds have passed, or
+** has had no byte for IDLE_TIMEOUT. A connection being answered is left
+** to libmicrohttpd's idle timeout. */
 static void conn_sweep(void){
-  if( nHeaderTimeout==0 ) return;
+  if( !bSweep ) return;
   long long t = now_ms();
   pthread_mutex_lock(&connMutex);
   for(Conn *c=pConnList; c; c=c->pNext){
@@ -138,8 +172,9 @@ static void conn_sweep(void){
     if( c->eState==CONN_HEADERS ) bLate = t > c->tDeadline;
     else if( c->eState==CONN_BODY ){
       long long ms = t - c->tBody;
-      bLate = ms > (long long)nHeaderTimeout*1000
-              && atomic_load(&c->nBody)*1000 < ms*MIN_BODY_RATE;
+      bLate = (ms > (long long)nHeaderTimeout*1000
+               && atomic_load(&c->nBody)*1000 < ms*MIN_BODY_RATE)
+              || t - atomic_load(&c->tLast) > (long long)IDLE_TIMEOUT*1000;
     }
     if( bLate ){
       c->eState = CONN_SHUT;
@@ -280,24 +315,47 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r){
   for(int i=0; i<r->nHdr; i++) MHD_add_response_header(resp, r->aHdr[i].zName, r->aHdr[i].zValue);
   enum MHD_Result ret = MHD_queue_response(conn, (unsigned)(r->status ? r->status : 200), resp);
   MHD_destroy_response(resp);
+  conn_idle_set(r->pConnState, IDLE_TIMEOUT);   /* the answer is sent: the library's idle timeout */
   return ret;
 }
 
-/* Worker w has run a handler for ms milliseconds: the deadlines of its
-** other connections move on by as much (they could not be read), then w
-** is marked idle, both under connMutex so no sweep sees one without the
-** other. */
-static void worker_idle(int w, long long ms){
+/* Marks worker w busy (0: untracked); returns when it began. */
+static long long worker_busy(int w){
+  if( w ) atomic_store(&aBusy[w], 1);
+  return now_ms();
+}
+
+/* Worker w, the calling thread, has run a handler for pSelf since t0:
+** the deadlines of its other connections move on by as much (they could
+** not be read), then w is marked idle, both under connMutex so no sweep
+** sees one without the other. Those of its connections sending an answer
+** have libmicrohttpd's idle timeout instead: it is lengthened by the busy
+** seconds, after the lock (only this thread serves, closes and frees w's
+** connections, so they stay valid), until their request is done. */
+static void worker_idle(int w, const Conn *pSelf, long long t0){
+  if( w==0 ) return;
+  long long ms = now_ms() - t0;
+  Conn **aAnswer = 0;
+  int nAnswer = 0;
   pthread_mutex_lock(&connMutex);
   if( ms>=500 ){
+    int n = 0;
+    for(Conn *c=pConnList; c; c=c->pNext) n += c->iWorker==w && c->eState==CONN_ANSWER && c!=pSelf;
+    aAnswer = n ? malloc((size_t)n*sizeof *aAnswer) : 0;
     for(Conn *c=pConnList; c; c=c->pNext){
       if( c->iWorker!=w ) continue;
       if( c->eState==CONN_HEADERS ) c->tDeadline += ms;
-      else if( c->eState==CONN_BODY ) c->tBody += ms;
+      else if( c->eState==CONN_BODY ){ c->tBody += ms; atomic_fetch_add(&c->tLast, ms); }
+      else if( c->eState==CONN_ANSWER && c!=pSelf && aAnswer ) aAnswer[nAnswer++] = c;
     }
   }
   atomic_store(&aBusy[w], 0);
   pthread_mutex_unlock(&connMutex);
+  for(int i=0; i<nAnswer; i++){
+    Conn *c = aAnswer[i];
+    if( c->nIdle ) conn_idle_set(c, c->nIdle + (unsigned)((ms+999)/1000));
+  }
+  free(aAnswer);
 }
 
 /* Dispatches a complete (or refused) request and queues its answer. */
@@ -308,10 +366,9 @@ static enum MHD_Result answer(struct MHD_Connection *conn, Req *r){
     return send_response(conn, r);
   }
   int w = worker_id();
-  long long t0 = now_ms();
-  if( w ) atomic_store(&aBusy[w], 1);
+  long long t0 = worker_busy(w);
   http_dispatch(r);
-  if( w ) worker_idle(w, now_ms() - t0);
+  worker_idle(w, r->pConnState, t0);
   return send_response(conn, r);
 }
 
@@ -371,13 +428,20 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     /* Uploads: store nothing for a request its policy will refuse anyway
     ** (checked from the headers). */
     if( bUpload ){
+      int w = worker_id();
+      long long t0 = worker_busy(w);      /* SQL: the session, the policy */
       r->ctx.pDb = http_thread_db();
       if( !http_may_upload(r) ) r->bDiscardBody = 1;
+      worker_idle(w, pc, t0);
     }
     return MHD_YES;
   }
   if( *upload_data_size ){
-    if( r->pConnState ) atomic_fetch_add(&((Conn*)r->pConnState)->nBody, (long long)*upload_data_size);
+    if( r->pConnState ){
+      Conn *pc = r->pConnState;
+      atomic_fetch_add(&pc->nBody, (long long)*upload_data_size);
+      atomic_store(&pc->tLast, now_ms());
+    }
     if( !r->bTooBig ){
       if( r->pPost ){
         if( MHD_post_process((struct MHD_PostProcessor*)r->pPost, upload_data, *upload_data_size)!=MHD_YES
@@ -411,11 +475,18 @@ static void conn_notify(void *cls, struct MHD_Connection *conn, void **socket_co
   (void)cls;
   if( toe==MHD_CONNECTION_NOTIFY_STARTED ){
     Conn *c = calloc(1, sizeof(Conn));
-    if( c==0 ) return;
     const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-    c->fd = ci ? ci->connect_fd : -1;
+    if( c==0 || ci==0 ){
+      /* not swept: then at least the library's idle timeout */
+      if( bSweep ) MHD_set_connection_option(conn, MHD_CONNECTION_OPTION_TIMEOUT, (unsigned)IDLE_TIMEOUT);
+      free(c);
+      return;
+    }
+    c->fd = ci->connect_fd;
     c->pCache = conn_cache_new();
     c->iWorker = worker_id();
+    c->pMhd = conn;
+    c->nIdle = bSweep ? 0 : IDLE_TIMEOUT;  /* the daemon's default (MHD_OPTION_CONNECTION_TIMEOUT) */
     c->eState = CONN_HEADERS;
     c->tDeadline = now_ms() + (long long)nHeaderTimeout*1000;
     pthread_mutex_lock(&connMutex);
@@ -438,12 +509,16 @@ static void conn_notify(void *cls, struct MHD_Connection *conn, void **socket_co
 
 static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe){
-  (void)cls; (void)conn; (void)toe;
+  (void)cls; (void)conn;
   Req *r = *con_cls;
   if( r==0 ) return;
-  /* A kept-alive connection waits for its next request: libmicrohttpd's
-  ** idle timeout, then the header timeout, bound how long that may take. */
-  conn_state(r->pConnState, CONN_HEADERS, now_ms() + (long long)(IDLE_TIMEOUT + nHeaderTimeout)*1000);
+  /* A kept-alive connection waits for its next request, complete within
+  ** IDLE_TIMEOUT: watched by the sweep, which moves the deadline on while
+  ** the worker is busy, not by libmicrohttpd's idle timeout, which would
+  ** not (see "Idle connections"). The library ends a connection's request
+  ** before it closes it, so on success the connection is still open. */
+  conn_state(r->pConnState, CONN_HEADERS, now_ms() + (long long)IDLE_TIMEOUT*1000);
+  if( toe==MHD_REQUEST_TERMINATED_COMPLETED_OK ) conn_idle_set(r->pConnState, 0);
   ctx_unit_abandon(&r->ctx);
   if( !bQuiet ){
     /* time, request id, user, method, path, status, µs, SQL statements */
@@ -574,6 +649,7 @@ int http_serve(const char *zDb, const char *zListen, int nThreads){
   }
   zDbTarget = zDb;
   bQuiet = getenv("FAZHI_QUIET")!=0;
+  bSweep = nHeaderTimeout>0;
   Db *pProbe = http_thread_db();           /* fail early if the database cannot be opened */
   if( pProbe==0 ) return 1;
   if( stage_init(zDb) ) return 1;
@@ -606,7 +682,7 @@ int http_serve(const char *zDb, const char *zListen, int nThreads){
       MHD_OPTION_ARRAY, aPool,
       MHD_OPTION_NOTIFY_COMPLETED, request_done, (void*)0,
       MHD_OPTION_NOTIFY_CONNECTION, conn_notify, (void*)0,
-      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)IDLE_TIMEOUT,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)(bSweep ? 0 : IDLE_TIMEOUT),   /* see conn_idle_set */
       MHD_OPTION_CONNECTION_LIMIT, (unsigned int)MAX_CONNECTIONS,
       MHD_OPTION_PER_IP_CONNECTION_LIMIT, nPerIp,
       MHD_OPTION_END);
