@@ -119,6 +119,7 @@ void web_user_form(Req *r, const UserRow *p){
   zErr = field_open(r, "role", "角色");
   outf(r, "<select id=\"f-role\" name=\"role\" aria-invalid=\"%s\"><option value=\"\">请选择</option>", zErr ? "true" : "false");
   for(int i=0; i<3; i++){
+    if( r->actor.bCity && strcmp(azRole[i], "admin")!=0 ) continue;   /* a city's admin manages county admins only */
     outf(r, "<option value=\"%s\"%s>%s</option>", azRole[i], zRole && strcmp(zRole, azRole[i])==0 ? " selected" : "",
          role_label(role_bits(azRole[i])));
   }

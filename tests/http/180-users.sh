@@ -166,6 +166,10 @@ post_form /admin/users/$FID/disable
 expect_status 403 "…but manages admins only"
 post_form /admin/users/$YID/reset
 expect_status 200 "it resets a county admin's password"
+get /admin/users/new
+expect_contains "$BODY" '<option value="admin"' "the city's add form offers the admin role"
+expect_not_contains "$BODY" '<option value="clerk"' "…and not the roles it may not give"
+expect_not_contains "$BODY" '<option value="leader"' "…nor leader"
 post_form /admin/users/new login=c180 name=县管理员 role=clerk dept=$DJUST
 expect_status 422 "it adds admins only"
 post_form /admin/users/new login=c180 name=县管理员 role=admin dept=$DJUST
