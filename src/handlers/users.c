@@ -38,7 +38,7 @@ void h_user_form(Req *r){
 ** is shown once. */
 void h_user_create(Req *r){
   static const Field aF[] = { { "login", "账号", FT_TEXT }, { "name", "姓名", FT_TEXT },
-                              { "role", "角色", FT_TEXT }, { "dept", "部门", FT_TEXT } };
+                              { "role", "角色", FT_TEXT }, { "dept", "部门", FT_DEPT } };
   const char *az[4];
   char zPw[17] = "";
   if( req_fields(r, aF, 4, az) ) return;
@@ -49,7 +49,7 @@ void h_user_create(Req *r){
 
 /* POST /admin/users/:id/edit: name, role, dept. */
 void h_user_update(Req *r){
-  static const Field aF[] = { { "name", "姓名", FT_TEXT }, { "role", "角色", FT_TEXT }, { "dept", "部门", FT_TEXT } };
+  static const Field aF[] = { { "name", "姓名", FT_TEXT }, { "role", "角色", FT_TEXT }, { "dept", "部门", FT_DEPT } };
   const char *az[3];
   UserRow u = { 0 };
   if( req_fields(r, aF, 3, az) ) return;

@@ -23,7 +23,7 @@ api POST /api/v1/users '{"login":"a181","name":"","role":"boss","dept":""}'
 expect_status 422 "bad input is refused"
 expect_json '[.errors[].field] | contains(["name","role","dept"])' "…naming the fields"
 expect_eq "$(uid a181)" "" "…and adds nobody"
-api POST /api/v1/users "{\"login\":\"a181\",\"name\":\"接口用户\",\"role\":\"clerk\",\"dept\":\"$DJUST\"}"
+api POST /api/v1/users "{\"login\":\"a181\",\"name\":\"接口用户\",\"role\":\"clerk\",\"dept\":$DJUST}"
 expect_status 200 "a new account"
 P1=$(json .password)
 expect_json '.login == "a181" and .must_change_password' "…with its one-time password"
