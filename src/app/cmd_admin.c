@@ -353,7 +353,7 @@ int cmd_holiday(Opts *o){
       }
       if( rc==FZ_OK && yLast && yLast<HOLIDAY_YEAR_MAX && holiday_status_line(&cli, yLast+1) ) rc = FZ_INTERNAL;
     }else{
-      rc = holiday_mark(&cli.c, zYear, zVerb[0]=='u', zNotice);
+      rc = holiday_mark(&cli.c, zYear, zVerb[0]=='u' ? "1" : 0, zNotice);
       if( cli.c.err.n ) print_errors(&cli.c);
       if( rc==FZ_INTERNAL ) fprintf(stderr, "保存失败：%s\n", db_errmsg(cli.pDb));
       else if( rc==FZ_OK ) holiday_status_line(&cli, atoi(zYear));

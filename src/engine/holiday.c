@@ -129,7 +129,7 @@ static long long gen_read(Db *p){
 }
 
 /* One more change, in the caller's write transaction. 0 on success. */
-static int gen_bump(Db *p){
+int holiday_gen_bump(Db *p){
   long long g = gen_read(p);
   Stmt q;
   char z[24];
@@ -154,7 +154,7 @@ int holiday_add(Ctx *c, const char *zFrom, const char *zTo, const char *zKind, c
   for(int i=0; i<n && rc==0; i++){
     rc = holiday_set(c, a[i].zDate, a[i].cKind=='o' ? "o" : "w", a[i].zName);
   }
-  if( rc==0 ) rc = gen_bump(c->pDb);             /* other processes load it again */
+  if( rc==0 ) rc = holiday_gen_bump(c->pDb);             /* other processes load it again */
   int bApplied = rc==0 && cal_apply(a, n, &undo)==CAL_OK;
   if( !bApplied ) rc = 1;
   if( rc==0 ) rc = deadline_cal_sync(c->pDb, zErr, sizeof zErr);   /* cal_day, as check compares it */
@@ -236,7 +236,8 @@ static int year_in(Ctx *c, const char *zYear){
   return (int)y;
 }
 
-int holiday_mark(Ctx *c, const char *zYear, int bUndo, const char *zNotice){
+int holiday_mark(Ctx *c, const char *zYear, const char *zUndo, const char *zNotice){
+  int bUndo = zUndo && strcmp(zUndo, "1")==0;
   int y = year_in(c, zYear);
   CalYearInfo info;
   if( y ){
@@ -288,7 +289,7 @@ int holiday_mark(Ctx *c, const char *zYear, int bUndo, const char *zNotice){
       db_finalize(&q);
     }
   }
-  if( rc==0 ) rc = gen_bump(c->pDb);
+  if( rc==0 ) rc = holiday_gen_bump(c->pDb);
   if( rc==0 ) rc = audit_rows_log(c, bUndo ? "holiday_year_undo" : "holiday_year", "holiday_year", zKey, 0, zBefore);
   if( rc==0 ){ bApplied = cal_mark(y, !bUndo, &undo)==CAL_OK; rc = !bApplied; }
   if( rc==0 ) rc = db_commit(c->pDb)!=DB_OK;

@@ -33,14 +33,14 @@ int holiday_set(Ctx*, const char *zDay, const char *zKind, const char *zName);
 int holiday_add(Ctx*, const char *zFrom, const char *zTo, const char *zKind, const char *zName);
 
 /* The admin's word that year zYear's notice is entered whole
-** (年度安排已完整登记), citing the notice zNotice, or (bUndo) taking the
-** mark away: the table holiday_year, audited ("holiday_year"), guarded by
+** (年度安排已完整登记), citing the notice zNotice, or (zUndo "1") taking
+** the mark away: the table holiday_year, audited ("holiday_year"), guarded by
 ** `fazhi check`, the running calendar (cal_mark) at once. FZ_OK;
 ** FZ_INVALID with the reasons in c->err on "year" (not a year of
 ** HOLIDAY_YEAR_MIN..MAX; a built-in year; a year with nothing entered;
 ** already whole; when undoing, not marked) or "notice" (empty, not one
 ** line, over 100 characters); FZ_INTERNAL. */
-int holiday_mark(Ctx*, const char *zYear, int bUndo, const char *zNotice);
+int holiday_mark(Ctx*, const char *zYear, const char *zUndo, const char *zNotice);
 
 /* What the calendar knows of a year, for the 节假日 page and `fazhi
 ** holiday status`: the one rule (cal_year_info) in words. */
@@ -69,6 +69,10 @@ int holiday_load(Db*);
 ** it was loaded, loads it again, so the request computes with it. 0, or
 ** a database error code (the calendar in force stays). */
 int holiday_refresh(Ctx*);
+/* One more change of the calendar's rows (the setting holiday_gen), in the
+** caller's write transaction: what holiday_add and holiday_mark do, and a
+** migration that moves rows in. 0 on success. */
+int holiday_gen_bump(Db*);
 
 /* The first year that is not known (cal_year_known) which the periods an
 ** indicator counts (its "ontime"/"late" conditions) may reach for records
