@@ -144,6 +144,7 @@ static void holiday_state(Req *r, int iYear){
   HolidayYear h;
   int bMarkForm = strcmp(r->zPath, "/admin/holidays/complete")==0;
   if( holiday_year_get(&r->ctx, iYear, &h) ){ out_html(r, HTML("<div class=\"notice bad\" role=\"alert\">读取节假日安排失败</div>")); return; }
+  if( bMarkForm ) web_errors_box(r);          /* a refused mark or undo: the reasons first */
   if( h.eState==CAL_YEAR_NONE ){
     outf(r, "<div class=\"notice warn\" role=\"status\" id=\"year-state\">%d年的节假日安排尚未登记：在登记之前，跨入这一年的期限按周一至周五为工作日推算，"
             "并标注“节假日未完整登记”。</div>", iYear);
@@ -161,13 +162,11 @@ static void holiday_state(Req *r, int iYear){
     web_csrf_field(r);
     outf(r, "<input type=\"hidden\" name=\"year\" value=\"%d\"><input type=\"hidden\" name=\"undo\" value=\"1\">"
             "<button type=\"submit\" class=\"btn\">撤销“年度安排已完整登记”标记</button></form>", iYear);
-    if( bMarkForm && r->ctx.err.n ) web_errors_box(r);
     return;
   }
   if( h.eState!=CAL_YEAR_PARTIAL ) return;
   out_html(r, HTML("<section class=\"panel\"><h2>年度安排已完整登记</h2>"
                    "<p class=\"help\">通知的全部放假和调休上班日都已登记，但通知未列某个节日（或用了别的名称）时，在此标记。标记记入操作审计日志。</p>"));
-  if( bMarkForm && r->ctx.err.n ) web_errors_box(r);
   outf(r, "<form method=\"post\" action=\"/admin/holidays/complete\" class=\"record holiday-form\">");
   web_csrf_field(r);
   outf(r, "<input type=\"hidden\" name=\"year\" value=\"%d\">", iYear);
