@@ -350,17 +350,37 @@ int holiday_refresh(Ctx *c){
   return holiday_load(c->pDb);
 }
 
-/* The longest day count a period of d may run, wide (working days at two
-** calendar days each plus a fortnight, months at 31 days, a length from a
-** field at a year). */
-static int period_reach(const Deadline *d){
-  int n = d->zLengthField ? 366 : d->nLength + (d->zExtFlag ? d->nExtension : 0);
+/* The largest value of k's FT_INT field zField among its records (0 when
+** none): the longest a period whose length each record gives may be. */
+static int field_max(Ctx *c, const Kind *k, const char *zField){
+  SqlBuf b;
+  Stmt q;
+  int n = 0;
+  sqlbuf_init(&b);
+  sql_lit(&b, "SELECT MAX(");
+  sql_ident(&b, zField);
+  sql_lit(&b, ") FROM ");
+  sql_ident(&b, k->zName);
+  if( db_prepare_buf(c->pDb, &q, &b)==DB_OK ){
+    if( db_step(&q)==DB_ROW ) n = (int)db_column_int64(&q, 0);
+    db_finalize(&q);
+  }
+  sqlbuf_free(&b);
+  return n<0 ? 0 : n;
+}
+
+/* The longest day count a period of d (of kind k) may run, wide: working
+** days at two calendar days each plus a fortnight, months at 31 days, a
+** length from a field at the largest value the records hold. */
+static int period_reach(Ctx *c, const Kind *k, const Deadline *d){
+  int n = d->zLengthField ? field_max(c, k, d->zLengthField) : d->nLength;
+  n += d->zExtFlag ? d->nExtension : 0;
   if( d->eUnit==PU_WORKDAYS ) return n*2 + 14;
   if( d->eUnit==PU_MONTHS ) return n*31 + 7;
   return n + 14;                       /* and the rest days it may roll over */
 }
 
-int holiday_ind_gap(const Kind *k, const Indicator *ind, int iYear){
+int holiday_ind_gap(Ctx *c, const Kind *k, const Indicator *ind, int iYear){
   const Expr *ae[2] = { &ind->num, &ind->den };
   int nReach = -1;
   for(int s=0; s<2; s++){
@@ -369,7 +389,7 @@ int holiday_ind_gap(const Kind *k, const Indicator *ind, int iYear){
       if( q->eOp!=CO_ONTIME && q->eOp!=CO_LATE ) continue;
       const Deadline *d = kind_deadline(kSide, q->zField);
       if( d==0 || d->eUnit==PU_ONDATE ) continue;
-      int n = period_reach(d);
+      int n = period_reach(c, kSide, d);
       if( n>nReach ) nReach = n;
     }
   }

@@ -79,8 +79,9 @@ int holiday_gen_bump(Db*);
 ** of iYear, or 0 (no such year, or the indicator counts no period). The
 ** reach is taken wide: from 1 January of the year before (a record placed
 ** in its year by its end may have started then) to 31 December of iYear
-** plus the period's longest length. */
-int holiday_ind_gap(const Kind*, const Indicator*, int iYear);
+** plus the period's longest length (for a length each record gives, the
+** largest its records hold: one query). */
+int holiday_ind_gap(Ctx*, const Kind*, const Indicator*, int iYear);
 
 /* One day of a month grid (Monday first): iDay 0 for a blank cell. */
 typedef struct HolidayCell {

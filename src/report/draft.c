@@ -301,8 +301,8 @@ int draft_freeze(Ctx *c, i64 id){
     }
   }
   /* figures counted on a calendar not yet whole (report_cal_gap) */
-  int yGap = report_cal_gap(v.iYear);
-  if( yGap && c->err.n==0 ){
+  int yGap = report_cal_gap(c, v.iYear);
+  if( yGap ){
     err_add(c, 0, 0, "%d年的节假日安排尚未完整登记，报告中依据办理期限计算的数字（标注“※”）可能有误："
                      "请管理员在“节假日”页登记完整（或标记年度安排已完整登记）后再冻结", yGap);
   }

@@ -337,11 +337,11 @@ const char *ind_full_label(Arena *a, const Kind *k, const Indicator *ind){
   return arena_printf(a, "%.*s%s", (int)(nK-nOver), zK, zI);
 }
 
-int report_cal_gap(int iYear){
+int report_cal_gap(Ctx *c, int iYear){
   for(int i=0; i<kind_count(); i++){
     const Kind *k = kind_at(i);
     for(const Indicator *ind=k->aIndicator; ind && ind->zName; ind++){
-      int y = holiday_ind_gap(k, ind, iYear);
+      int y = holiday_ind_gap(c, k, ind, iYear);
       if( y ) return y;
     }
   }

@@ -67,7 +67,7 @@ static const char *fig_tok(Report *p, const IndValue *v, const char *zSuffix){
 ** whole (holiday_ind_gap), inside the token's span, so a draft stores the
 ** token alone and the mark comes and goes with the calendar. */
 static void fig_cal_mark(Report *p, const IndValue *v, Run *rTok){
-  int y = holiday_ind_gap(v->pKind, v->pInd, p->iYear);
+  int y = holiday_ind_gap(p->pCtx, v->pKind, v->pInd, p->iYear);
   if( y==0 || rTok==0 ) return;
   run_add(p, RUN_NOTE, arena_printf(p->pCtx->pArena, "※%d年节假日安排未完整登记，此数可能有误", y));
   rTok->nSpan++;

@@ -56,7 +56,7 @@ int report_docx(Ctx*, int iYear, i64 iVersion, int bAppendix, const char *zPath)
 ** holiday_ind_gap over every indicator that counts a period met or missed
 ** — or 0. While it is not 0 the draft says so to the drafter, each such
 ** figure is marked ※, and a version cannot be frozen. */
-int report_cal_gap(int iYear);
+int report_cal_gap(Ctx*, int iYear);
 
 /* An indicator's definition in words (define.c): the method, what the
 ** numerator and denominator count (zDen NULL for a count), which date

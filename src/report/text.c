@@ -171,7 +171,7 @@ void text_compose(Report *p){
     "现将%d年法治政府建设情况报告如下。", y, p->zWe, y));
   /* a figure counted on a calendar not yet whole (LAW.md §6): the drafter
   ** is told, here and by the ※ after each such figure */
-  int yGap = report_cal_gap(y);
+  int yGap = report_cal_gap(p->pCtx, y);
   HolidayYear h;
   if( yGap && holiday_year_get(p->pCtx, yGap, &h)==DB_OK ){
     note_para(p, arena_printf(a, "（请起草人注意：%d年的节假日安排%s，本年度统计的办理期限可能延伸到该年度，"

@@ -77,7 +77,7 @@ static void baseline_section(Req *r, int iYear, const Baseline *b){
 /* The drafter's warning while a figure of the year is counted on a
 ** holiday calendar not yet whole (report_cal_gap). */
 static void cal_gap_notice(Req *r, int iYear){
-  int y = report_cal_gap(iYear);
+  int y = report_cal_gap(&r->ctx, iYear);
   if( y==0 ) return;
   outf(r, "<div class=\"notice warn\" role=\"alert\" id=\"cal-gap\">%d年的节假日安排尚未完整登记：本年度依据办理期限计算的数字"
           "（按期率等，文中标注“※”）可能有误，报告暂不能冻结。请管理员在“节假日”页登记国务院办公厅通知的全部安排，"
