@@ -19,11 +19,14 @@
 **     start). It is written in place only by cal_build() (run once under
 **     pthread_once, or again by cal_reset()) and by cal_load_entry(), which
 **     run before the server starts its threads. While the server runs, a
-**     change (cal_apply(), the 节假日 page) copies the table, edits the copy
-**     and publishes it with one atomic store, so readers need no lock; a
-**     table replaced so is kept (readers may still hold it) until
-**     cal_reset(). The loaded names (aLoaded) are read and grown under
-**     calNames.
+**     change (cal_apply(), cal_mark(): the 节假日 page; cal_replace(): the
+**     database's rows read again after another process changed them)
+**     builds a copy and publishes it with one atomic store, so readers
+**     need no lock; a table replaced so is kept (readers may still hold
+**     it) until cal_reset(). The loaded names (aLoaded) are read and grown
+**     under calNames; names taken out of force stay allocated (azOldName).
+**   - Whether a year is whole is year_state() of its flags (bBuiltin,
+**     bMarked, mNamed), nowhere else: see "Known years" in calendar.h.
 **   - For a known year, aWork and nWork agree (year_recount() after every
 **     change).
 **   - Arithmetic stays within years 1..9999 (DAY_MIN..DAY_MAX); anything
