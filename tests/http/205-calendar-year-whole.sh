@@ -57,6 +57,12 @@ api_as fuyi
 api_get "/api/v1/k/reconsideration/$REC"
 expect_json '.deadlines[] | select(.name=="acceptance") | .due == "2027-01-05" and .calendar_incomplete == true and .calendar_incomplete_year == 2027' \
   "API: still flagged with only 元旦"
+get "/?year=2026"
+expect_status 200
+check "the dashboard marks 2026's 法定期限结案率 (its periods reach 2027)" \
+  sh -c "grep -o 'data-indicator=\"reconsideration.ontime_rate\".*' '$BODY' | sed 's/data-indicator=\"reconsideration.correction_rate.*//' | grep -q '※2027年节假日安排未完整登记'"
+get "/?year=2025"
+expect_not_contains "$BODY" '※' "…not 2025's"
 
 # bad input: Chinese, beside the field, nothing written
 A0=$(sql "SELECT count(*) FROM audit")
@@ -107,6 +113,8 @@ get "/k/reconsideration/$REC"
 expect_not_contains "$BODY" '节假日未完整登记' "detail: no flag"
 get "/k/reconsideration?f_case_no=示复〔2026〕年末-1号"
 expect_not_contains "$BODY" '节假日未完整登记' "list: no flag"
+get "/?year=2026"
+expect_not_contains "$BODY" '※' "dashboard: no mark"
 api_as fuyi
 api_get "/api/v1/k/reconsideration/$REC"
 expect_json '.deadlines[] | select(.name=="acceptance") | .due == "2027-01-05" and .calendar_incomplete == false and (has("calendar_incomplete_year") | not)' \
