@@ -102,7 +102,14 @@ static const Command aCommand[] = {
                           "                             （read a report's figures and flag contradictions among them）", 1 },
   { "help",   cmd_help, "",   "help                       显示本帮助（this help）", 0 },
   { "holiday", cmd_holiday, "--db=", "holiday --db FILE add YYYY-MM-DD off|work 名称\n"
-                          "                             登记国务院新公布的放假/调休日（load a later holiday notice）", 4 },
+                          "                             登记国务院新公布的放假/调休日（load a later holiday notice）\n"
+                          "  fazhi holiday --db FILE status [年度]\n"
+                          "                             各年度节假日安排是否完整：七个节日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）\n"
+                          "                             的放假日均已登记，或已标记；不完整的年度，跨入该年的期限均标注“节假日未完整登记”\n"
+                          "  fazhi holiday --db FILE complete 年度 依据通知\n"
+                          "                             登记完通知的全部安排后，标记年度安排已完整登记（记入审计日志）\n"
+                          "  fazhi holiday --db FILE uncomplete 年度\n"
+                          "                             撤销该标记（mark a year's notice as entered whole, or undo）", 4 },
   { "import", cmd_import, "--db=", "import --db FILE KIND FILE 从CSV（UTF-8或GBK）或XLSX导入，全部成功或全部不写入\n"
                           "                             (import CSV/XLSX, all or nothing)", 2 },
   { "init",   cmd_init, "--db= --county= --admin=",   "init --db FILE --county 县名 [--admin 账号]\n"

@@ -105,6 +105,7 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
         json_kbool(j, "active", st.bActive);
         if( st.bActive ) json_kint(j, "workdays_left", st.nLeft);
         json_kbool(j, "calendar_incomplete", st.bUnknownCal);
+        if( st.bUnknownCal ) json_kint(j, "calendar_incomplete_year", st.iCalYear);
         json_kstr(j, "basis", d->zBasis);
         json_obj_end(j);
       }

@@ -13,6 +13,7 @@
 #include "engine/record.h"
 #include "calendar/calendar.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -293,18 +294,76 @@ int cmd_setting(Opts *o){
   return rc ? 1 : 0;
 }
 
-/* fazhi holiday --db FILE add YYYY-MM-DD off|work 名称 : a State Council
-** notice published after this build (e.g. next year's), stored in the
-** database and loaded at every start; through holiday_add, as the 节假日
-** page adds one (a running server takes it at its next start). */
+/* fazhi holiday: the State Council notices published after this build
+** (e.g. next year's), stored in the database; through holiday_add and
+** holiday_mark, as the 节假日 page adds and marks (the same checks, the
+** audit entry, cal_day rewritten at once; a running server loads the
+** change at its next request).
+**   add YYYY-MM-DD off|work 名称    one day of a notice
+**   status [YEAR]                  whether each year's notice is whole
+**   complete YEAR 依据通知          年度安排已完整登记
+**   uncomplete YEAR                takes that mark away */
+static int holiday_usage(void){
+  fprintf(stderr, "用法：fazhi holiday --db FILE add YYYY-MM-DD off|work 名称\n"
+                  "      fazhi holiday --db FILE status [年度]\n"
+                  "      fazhi holiday --db FILE complete 年度 依据通知\n"
+                  "      fazhi holiday --db FILE uncomplete 年度\n"
+                  "  off  = 放假日；work = 调休上班日（周六或周日）\n"
+                  "  status：各年度节假日安排是否完整（七个节日的放假日均已登记，或已标记）\n"
+                  "  complete：登记完通知的全部安排后，标记该年度安排已完整登记\n");
+  return 2;
+}
+
+/* One line of `fazhi holiday status`. */
+static int holiday_status_line(Cli *cli, int y){
+  HolidayYear h;
+  if( holiday_year_get(&cli->c, y, &h) ){ fprintf(stderr, "读取失败：%s\n", db_errmsg(cli->pDb)); return 1; }
+  printf("%d年  %s", y, h.zState);
+  if( h.zNotice ) printf("  依据：%s（%s，%s）", h.zNotice, h.zMarkedBy, h.zMarkedAt);
+  printf("\n");
+  return 0;
+}
+
 int cmd_holiday(Opts *o){
   const char *zDb = need_db(o);
   if( zDb==0 ) return 2;
-  const char *zVerb = arg(o, 0), *zDate = arg(o, 1), *zKind = arg(o, 2), *zName = arg(o, 3);
-  if( zVerb==0 || strcmp(zVerb, "add")!=0 || zName==0 || (strcmp(zKind, "off")!=0 && strcmp(zKind, "work")!=0) ){
-    fprintf(stderr, "用法：fazhi holiday --db FILE add YYYY-MM-DD off|work 名称\n"
-                    "  off  = 放假日；work = 调休上班日（周六或周日）\n");
-    return 2;
+  const char *zVerb = arg(o, 0);
+  if( zVerb==0 ) return holiday_usage();
+  if( strcmp(zVerb, "status")==0 || strcmp(zVerb, "complete")==0 || strcmp(zVerb, "uncomplete")==0 ){
+    const char *zYear = arg(o, 1), *zNotice = arg(o, 2);
+    int bStatus = zVerb[0]=='s';
+    if( !bStatus && (zYear==0 || (zVerb[0]=='c' && zNotice==0)) ) return holiday_usage();
+    if( bStatus && zNotice ) return holiday_usage();
+    Cli cli;
+    if( cli_open(&cli, zDb, 0) ) return 1;
+    int rc = FZ_OK;
+    if( bStatus && zYear ){
+      int y = atoi(zYear);
+      if( strspn(zYear, "0123456789")!=strlen(zYear) || y<HOLIDAY_YEAR_MIN || y>HOLIDAY_YEAR_MAX ){
+        fprintf(stderr, "年度应为%d至%d之间的年份，“%s”不是\n", HOLIDAY_YEAR_MIN, HOLIDAY_YEAR_MAX, zYear);
+        rc = FZ_INVALID;
+      }else if( holiday_status_line(&cli, y) ) rc = FZ_INTERNAL;
+    }else if( bStatus ){
+      /* every year with something entered, and the year after the last */
+      int yLast = 0;
+      for(int y=HOLIDAY_YEAR_MIN; y<=HOLIDAY_YEAR_MAX && rc==FZ_OK; y++){
+        if( cal_year_info(y, 0)==CAL_YEAR_NONE ) continue;
+        if( holiday_status_line(&cli, y) ) rc = FZ_INTERNAL;
+        yLast = y;
+      }
+      if( rc==FZ_OK && yLast && yLast<HOLIDAY_YEAR_MAX && holiday_status_line(&cli, yLast+1) ) rc = FZ_INTERNAL;
+    }else{
+      rc = holiday_mark(&cli.c, zYear, zVerb[0]=='u' ? "1" : 0, zNotice);
+      if( cli.c.err.n ) print_errors(&cli.c);
+      if( rc==FZ_INTERNAL ) fprintf(stderr, "保存失败：%s\n", db_errmsg(cli.pDb));
+      else if( rc==FZ_OK ) holiday_status_line(&cli, atoi(zYear));
+    }
+    cli_close(&cli);
+    return rc==FZ_OK ? 0 : rc==FZ_INVALID ? 2 : 1;
+  }
+  const char *zDate = arg(o, 1), *zKind = arg(o, 2), *zName = arg(o, 3);
+  if( strcmp(zVerb, "add")!=0 || zName==0 || (strcmp(zKind, "off")!=0 && strcmp(zKind, "work")!=0) ){
+    return holiday_usage();
   }
   Day d;
   if( day_parse(zDate, &d) ){ fprintf(stderr, "日期无效：“%s”（应为YYYY-MM-DD）\n", zDate); return 2; }
@@ -318,7 +377,12 @@ int cmd_holiday(Opts *o){
   int rc = holiday_add(&cli.c, zNorm, 0, zKind, zName);
   if( cli.c.err.n ) print_errors(&cli.c);
   if( rc==FZ_INTERNAL ) fprintf(stderr, "保存失败：%s\n", db_errmsg(cli.pDb));
-  else if( rc==FZ_OK ) printf("已登记：%s %s（%s）。重启服务后生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
+  else if( rc==FZ_OK ){
+    int y;
+    day_ymd(d, &y, 0, 0);
+    printf("已登记：%s %s（%s）。运行中的服务在下一个请求时生效。\n", zNorm, zKind[0]=='o' ? "放假" : "调休上班", zName);
+    holiday_status_line(&cli, y);
+  }
   cli_close(&cli);
   return rc==FZ_OK ? 0 : rc==FZ_INVALID ? 2 : 1;
 }

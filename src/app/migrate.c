@@ -23,6 +23,7 @@
 ** entry, and every record against its last logged state.
 */
 #include "app/app.h"
+#include "engine/holiday.h"
 #include "audit/audit.h"
 #include "base/json.h"
 #include "base/sha256.h"
@@ -230,6 +231,27 @@ static int move_settings(Mig *m){
   db_finalize(&q);
   db_finalize(&get);
   db_finalize(&ins);
+  if( rc ) return rc;
+  /* the years an admin marked whole (年度安排已完整登记), where the target has no mark */
+  if( db_prepare(m->pSrc, &q, "SELECT year, notice, marked_by, marked_at FROM holiday_year ORDER BY year") ) return 1;
+  if( db_prepare(m->pDst, &get, "SELECT 1 FROM holiday_year WHERE year=?1") ){ db_finalize(&q); return 1; }
+  if( db_prepare(m->pDst, &ins, "INSERT INTO holiday_year(year, notice, marked_by, marked_at) VALUES(?1,?2,?3,?4)") ){
+    db_finalize(&q); db_finalize(&get); return 1;
+  }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_int64(&get, 1, db_column_int64(&q, 0));
+    int bHas = db_step(&get)==DB_ROW;
+    db_reset(&get);
+    if( bHas ) continue;
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0));
+    for(int i=1; i<4; i++) db_bind_text(&ins, i+1, db_column_text(&q, i));
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&get);
+  db_finalize(&ins);
+  if( rc==0 ) rc = holiday_gen_bump(m->pDst);    /* servers on the target load them */
   return rc;
 }
 

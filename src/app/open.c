@@ -6,6 +6,7 @@
 #include "db/schema.h"
 #include "engine/ddl.h"
 #include "engine/record.h"
+#include "engine/holiday.h"
 #include "calendar/calendar.h"
 #include <stdio.h>
 #include <string.h>
@@ -39,13 +40,12 @@ static int open_setup(Db *p, int bKeepLock){
     fprintf(stderr, "%s\n", zErr);
     return 1;
   }
-  /* Holiday notices added after this build (e.g. the next year's) */
-  Stmt q;
-  if( db_prepare(p, &q, "SELECT day, dkind, name FROM holiday ORDER BY day")==DB_OK ){
-    while( db_step(&q)==DB_ROW ){
-      cal_load_entry(db_column_text(&q, 0), db_column_text(&q, 1)[0], db_column_text(&q, 2));
-    }
-    db_finalize(&q);
+  /* Holiday notices added after this build (e.g. the next year's) and
+  ** the years marked whole: a server keeps them in step per request
+  ** (holiday_refresh). */
+  if( holiday_load(p) ){
+    fprintf(stderr, "无法读取节假日表：%s\n", db_errmsg(p));
+    return 1;
   }
   /* …and the calendar as the table statutory periods are counted on in SQL. */
   if( deadline_cal_sync(p, zErr, sizeof zErr) ){

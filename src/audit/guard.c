@@ -102,6 +102,10 @@ static int setting_skip(const char *zName){
   return s && s->eWho==SET_INTERNAL;
 }
 static const GuardCol aHolidayCol[] = { { "day", 0, 1 }, { "dkind", 0, 0 }, { "name", 0, 0 }, { 0 } };
+/* 年度安排已完整登记 (engine/holiday.c, holiday_mark) */
+static const GuardCol aHolidayYearCol[] = {
+  { "year", 1, 1 }, { "notice", 0, 0 }, { "marked_by", 0, 0 }, { "marked_at", 0, 0 }, { 0 }
+};
 static const GuardCol aReportCol[] = {
   { "id", 1, 1 }, { "dept_id", 1, 0 }, { "year", 1, 0 }, { "no", 1, 0 }, { "based_on", 1, 0 },
   { "created_at", 0, 0 }, { "created_by", 0, 0 }, { "frozen_at", 0, 0 }, { "frozen_by", 0, 0 },
@@ -122,6 +126,7 @@ static const Guard aGuard[] = {
   { "dept",            "部门",       aDeptCol,     0,             "name",  0,       0 },
   { "setting",         "设置",       aSettingCol,  setting_skip,  0,       0,       0 },
   { "holiday",         "节假日",     aHolidayCol,  0,             0,       0,       0 },
+  { "holiday_year",    "节假日年度完整标记", aHolidayYearCol, 0,     0,       0,       0 },
   { "report_version",  "报告版本",   aReportCol,   0,             0,       "paras", extra_paras },
   { "baseline_report", "比较基准",   aBaselineCol, 0,             0,       "figs",  extra_figs },
   { "draw",            "双随机抽取", aDrawCol,     0,             0,       0,       0 },

@@ -18,6 +18,7 @@ static const struct { const char *zId, *zLabel; } aAction[] = {
   { "insert", "新增" }, { "update", "修改" }, { "delete", "删除" }, { "import", "导入" },
   { "migrate", "迁入县（区）" }, { "dept_create", "新设部门" }, { "dept_city", "归入市" },
   { "user_create", "新建账号" }, { "password_change", "修改密码" }, { "holiday_set", "修改节假日" },
+  { "holiday_year", "标记节假日年度安排已完整登记" }, { "holiday_year_undo", "撤销节假日年度完整标记" },
   { "user_disable", "停用账号" }, { "user_enable", "启用账号" }, { "user_reset", "重置密码" },
   { "user_role", "更改角色" }, { "user_move", "调整部门" }, { "user_rename", "修改姓名" },
   { "login_lock", "登录锁定" }, { "login_unlock", "解除登录锁定" },

@@ -19,11 +19,14 @@
 **     start). It is written in place only by cal_build() (run once under
 **     pthread_once, or again by cal_reset()) and by cal_load_entry(), which
 **     run before the server starts its threads. While the server runs, a
-**     change (cal_apply(), the 节假日 page) copies the table, edits the copy
-**     and publishes it with one atomic store, so readers need no lock; a
-**     table replaced so is kept (readers may still hold it) until
-**     cal_reset(). The loaded names (aLoaded) are read and grown under
-**     calNames.
+**     change (cal_apply(), cal_mark(): the 节假日 page; cal_replace(): the
+**     database's rows read again after another process changed them)
+**     builds a copy and publishes it with one atomic store, so readers
+**     need no lock; a table replaced so is kept (readers may still hold
+**     it) until cal_reset(). The loaded names (aLoaded) are read and grown
+**     under calNames; names taken out of force stay allocated (azOldName).
+**   - Whether a year is whole is year_state() of its flags (bBuiltin,
+**     bMarked, mNamed), nowhere else: see "Known years" in calendar.h.
 **   - For a known year, aWork and nWork agree (year_recount() after every
 **     change).
 **   - Arithmetic stays within years 1..9999 (DAY_MIN..DAY_MAX); anything
@@ -50,9 +53,12 @@
 */
 typedef struct CalYear CalYear;
 struct CalYear {
-  Day dJan1;                      /* Day of 1 January; valid when bKnown */
-  short nWork;                    /* working days in the year; valid when bKnown */
-  unsigned char bKnown;           /* a notice for this year is loaded */
+  Day dJan1;                      /* Day of 1 January; valid when bLoaded */
+  short nWork;                    /* working days in the year; valid when bLoaded */
+  unsigned char bLoaded;          /* some day of the year is entered: aWork is its calendar */
+  unsigned char bBuiltin;         /* the built-in table has the year's notice (holidays.c) */
+  unsigned char bMarked;          /* the admin marked the year 年度安排已完整登记 (cal_mark) */
+  unsigned char mNamed;           /* bit i: a day off named for festival i (aFest) is entered */
   unsigned char aWork[46];        /* bit i: day-of-year i (0-based) is a working day */
 };
 
@@ -71,6 +77,8 @@ static pthread_mutex_t calNames = PTHREAD_MUTEX_INITIALIZER;   /* aLoaded, nLoad
 static CalLoaded *aLoaded;        /* entries from cal_load_entry(), in call order */
 static int nLoaded;               /* used slots in aLoaded */
 static int nLoadedAlloc;          /* allocated slots in aLoaded */
+static char **azOldName;          /* names cal_replace() took out of force, freed by cal_reset() */
+static int nOldName, nOldNameAlloc;
 static pthread_once_t calOnce = PTHREAD_ONCE_INIT;
 
 /* ============================================================ day_* */
@@ -212,22 +220,71 @@ static int bit_get(const CalYear *p, int i){
 
 static int year_length(int y){ return is_leap(y) ? 366 : 365; }
 
-/* The CalYear for d's year, or 0 if that year has no calendar. */
+/*
+** The seven festivals a State Council notice names (全国年节及纪念日放假
+** 办法 Art 2): a year entered from the database is whole when a day off
+** of each is entered, or when the admin marks it so (cal_mark). A name
+** matches by its stem ("清明" in "2027年清明节", "国庆" in "国庆节、中秋节");
+** 劳动节 is also written 五一.
+*/
+static const struct { const char *zName, *zStem, *zAlt; } aFest[CAL_FESTIVALS] = {
+  { "元旦",   "元旦", 0 },
+  { "春节",   "春节", 0 },
+  { "清明节", "清明", 0 },
+  { "劳动节", "劳动节", "五一" },
+  { "端午节", "端午", 0 },
+  { "中秋节", "中秋", 0 },
+  { "国庆节", "国庆", 0 },
+};
+
+const char *cal_festival_name(int i){
+  return i>=0 && i<CAL_FESTIVALS ? aFest[i].zName : 0;
+}
+
+unsigned cal_festival_mask(const char *zName){
+  unsigned m = 0;
+  if( zName==0 ) return 0;
+  for(int i=0; i<CAL_FESTIVALS; i++){
+    if( strstr(zName, aFest[i].zStem) || (aFest[i].zAlt && strstr(zName, aFest[i].zAlt)) ) m |= 1u<<i;
+  }
+  return m;
+}
+
+int cal_notice_year(const char *zName, int yDate){
+  /* "2028年元旦" dated 2027-12-31 belongs to the 2028 notice */
+  for(const char *z=zName; z && z[0]; z++){
+    if( z[0]>='0' && z[0]<='9' && z[1]>='0' && z[1]<='9' && z[2]>='0' && z[2]<='9'
+     && z[3]>='0' && z[3]<='9' && strncmp(z+4, "年", strlen("年"))==0
+     && (z==zName || z[-1]<'0' || z[-1]>'9') ){
+      int y = (z[0]-'0')*1000 + (z[1]-'0')*100 + (z[2]-'0')*10 + (z[3]-'0');
+      if( y>=yDate-1 && y<=yDate+1 ) return y;
+    }
+  }
+  return yDate;
+}
+
+/* The year's state from its flags: the one definition of "known". */
+static int year_state(const CalYear *p){
+  if( p->bBuiltin || p->bMarked || p->mNamed==CAL_FEST_ALL ) return CAL_YEAR_COMPLETE;
+  return p->bLoaded || p->mNamed ? CAL_YEAR_PARTIAL : CAL_YEAR_NONE;
+}
+
+/* The CalYear for d's year, or 0 if nothing of that year is entered. */
 static const CalYear *year_of_day(Day d){
   int y;
   day_ymd(d, &y, 0, 0);
   if( y<CAL_YEAR_MIN || y>CAL_YEAR_MAX ) return 0;
   CalYear *a = cur();
-  return a[y-CAL_YEAR_MIN].bKnown ? &a[y-CAL_YEAR_MIN] : 0;
+  return a[y-CAL_YEAR_MIN].bLoaded ? &a[y-CAL_YEAR_MIN] : 0;
 }
 
-/* Make year y known with the plain Mon-Fri pattern, the base every
-** notice is an edit of. */
+/* Give year y the plain Mon-Fri pattern, the base every notice is an
+** edit of (its flags stay). */
 static void year_plain(CalYear *p, int y){
   int i, n = year_length(y);
-  memset(p, 0, sizeof(*p));
+  memset(p->aWork, 0, sizeof p->aWork);
   p->dJan1 = day_from_ymd(y, 1, 1);
-  p->bKnown = 1;
+  p->bLoaded = 1;
   for(i=0; i<n; i++) bit_set(p, i, day_weekday(p->dJan1+i)<=5);
 }
 
@@ -238,39 +295,52 @@ static void year_recount(CalYear *p, int y){
 }
 
 /*
-** Apply one entry to the bitmap, making its year known first if needed.
-** d must lie in CAL_YEAR_MIN..CAL_YEAR_MAX (day_parse() guarantees it).
-** The caller recounts the year.
+** Apply one entry to the bitmap, loading its year first if needed, and
+** note the festival a day off is named for on the year of its notice
+** (cal_notice_year). d must lie in CAL_YEAR_MIN..CAL_YEAR_MAX (day_parse()
+** guarantees it). The caller recounts the year it returns.
 */
-static CalYear *year_apply(CalYear *a, Day d, char cKind){
+static CalYear *year_apply(CalYear *a, Day d, char cKind, const char *zName){
   int y;
   CalYear *p;
   day_ymd(d, &y, 0, 0);
   p = &a[y-CAL_YEAR_MIN];
-  if( !p->bKnown ) year_plain(p, y);
+  if( !p->bLoaded ) year_plain(p, y);
   bit_set(p, d - p->dJan1, cKind=='w');
+  if( cKind=='o' ){
+    int yN = cal_notice_year(zName, y);
+    if( yN<CAL_YEAR_MIN || yN>CAL_YEAR_MAX ) yN = y;
+    CalYear *pN = &a[yN-CAL_YEAR_MIN];
+    if( !pN->bLoaded ){ year_plain(pN, yN); year_recount(pN, yN); }
+    pN->mNamed |= (unsigned char)cal_festival_mask(zName);
+  }
   return p;
 }
 
 /*
-** (Re)build every year from the built-in table. Rows that do not parse
-** are skipped here and reported by cal_selfcheck(), which the unit tests
-** run; the calendar must not refuse to start over one bad row.
+** Build every year from the built-in table into a (N_YEAR entries). Rows
+** that do not parse are skipped here and reported by cal_selfcheck(),
+** which the unit tests run; the calendar must not refuse to start over one
+** bad row. A year the table has rows for is whole (bBuiltin).
 */
-static void cal_build(void){
+static void cal_build_into(CalYear *a){
   int i, nRow;
-  const CalHoliday *a = cal_holiday_table(&nRow);
-  memset(aYear, 0, sizeof(aYear));
+  const CalHoliday *h = cal_holiday_table(&nRow);
+  memset(a, 0, sizeof(CalYear)*N_YEAR);
   for(i=0; i<nRow; i++){
     Day d;
-    if( day_parse(a[i].zDate, &d) ) continue;
-    if( a[i].cKind!='o' && a[i].cKind!='w' ) continue;
-    year_apply(aYear, d, a[i].cKind);
+    int y;
+    if( day_parse(h[i].zDate, &d) ) continue;
+    if( h[i].cKind!='o' && h[i].cKind!='w' ) continue;
+    year_apply(a, d, h[i].cKind, h[i].zName);
+    day_ymd(d, &y, 0, 0);
+    a[y-CAL_YEAR_MIN].bBuiltin = 1;
   }
   for(i=0; i<N_YEAR; i++){
-    if( aYear[i].bKnown ) year_recount(&aYear[i], i+CAL_YEAR_MIN);
+    if( a[i].bLoaded ) year_recount(&a[i], i+CAL_YEAR_MIN);
   }
 }
+static void cal_build(void){ cal_build_into(aYear); }
 
 void cal_init(void){
   pthread_once(&calOnce, cal_build);
@@ -278,29 +348,45 @@ void cal_init(void){
 
 /* ============================================================ queries */
 
-int cal_year_known(int year){
+int cal_year_info(int year, CalYearInfo *pInfo){
+  CalYearInfo x;
+  memset(&x, 0, sizeof x);
   cal_init();
-  if( year<CAL_YEAR_MIN || year>CAL_YEAR_MAX ) return 0;
-  return cur()[year-CAL_YEAR_MIN].bKnown;
+  if( year>=CAL_YEAR_MIN && year<=CAL_YEAR_MAX ){
+    const CalYear *p = &cur()[year-CAL_YEAR_MIN];
+    x.eState = year_state(p);
+    x.bBuiltin = p->bBuiltin;
+    x.bMarked = p->bMarked;
+    x.mNamed = p->mNamed;
+  }
+  if( pInfo ) *pInfo = x;
+  return x.eState;
+}
+
+int cal_year_known(int year){
+  return cal_year_info(year, 0)==CAL_YEAR_COMPLETE;
 }
 
 int cal_range_known(Day from, Day to){
+  return cal_range_gap(from, to)==0;
+}
+
+int cal_range_gap(Day from, Day to){
   int y, yFrom, yTo;
   if( to<from ){ Day t = from; from = to; to = t; }
   day_ymd(from, &yFrom, 0, 0);
   day_ymd(to, &yTo, 0, 0);
-  if( yFrom<CAL_YEAR_MIN || yTo>CAL_YEAR_MAX ) return 0;
   for(y=yFrom; y<=yTo; y++){
-    if( !cal_year_known(y) ) return 0;
+    if( !cal_year_known(y) ) return y;
   }
-  return 1;
+  return 0;
 }
 
 int cal_is_workday(Day d, int *pKnown){
   const CalYear *p;
   cal_init();
   p = year_of_day(d);
-  if( pKnown ) *pKnown = p!=0;
+  if( pKnown ) *pKnown = p!=0 && year_state(p)==CAL_YEAR_COMPLETE;
   if( p ) return bit_get(p, d - p->dJan1);
   return day_weekday(d)<=5;
 }
@@ -408,7 +494,7 @@ int cal_count_workdays(Day from, Day to){
   for(y=yFrom; y<=yTo; y++){
     const CalYear *p = &cur()[y-CAL_YEAR_MIN];
     Day a, b, d;
-    if( !p->bKnown ) continue;
+    if( !p->bLoaded ) continue;
     a = from>p->dJan1 ? from : p->dJan1;
     b = p->dJan1 + year_length(y) - 1;
     if( to<b ) b = to;
@@ -450,26 +536,50 @@ const char *cal_day_name(Day d){
 
 /* ============================================================ start-up */
 
+/* A copy of zName (heap), aborting when out of memory. */
+static char *name_copy(const char *zName){
+  size_t nName = strlen(zName);
+  char *zCopy = malloc(nName+1);
+  if( zCopy==0 ) abort();
+  memcpy(zCopy, zName, nName+1);
+  return zCopy;
+}
+
+/* Append a name for d to aLoaded. Caller holds calNames. */
+static void name_add(Day d, const char *zName){
+  aLoaded = fz_grow(aLoaded, nLoaded, &nLoadedAlloc, sizeof aLoaded[0]);   /* OOM aborts */
+  aLoaded[nLoaded].d = d;
+  aLoaded[nLoaded].zName = name_copy(zName);
+  nLoaded++;
+}
+
+/* The table readers use is replaced by pNew (kept until cal_reset(), as
+** a reader may still hold the old one). Caller holds calNames. */
+static void publish(CalYear *pNew){
+  apRetired = fz_grow(apRetired, nRetired, &nRetiredAlloc, sizeof apRetired[0]);
+  apRetired[nRetired++] = pNew;            /* freed by cal_reset(), never while serving */
+  atomic_store_explicit(&pYear, pNew, memory_order_release);
+}
+
+/* A heap copy of the table in force, to edit and publish. */
+static CalYear *table_copy(void){
+  CalYear *pNew = malloc(sizeof(CalYear)*N_YEAR);
+  if( pNew==0 ) abort();
+  memcpy(pNew, cur(), sizeof(CalYear)*N_YEAR);
+  return pNew;
+}
+
 int cal_load_entry(const char *zDate, char cKind, const char *zName){
   Day d;
   int y;
-  size_t nName;
-  char *zCopy;
   cal_init();       /* else a later first use would rebuild over this entry */
   if( zDate==0 || zName==0 || (cKind!='o' && cKind!='w') ) return CAL_INVALID;
   if( day_parse(zDate, &d) ) return CAL_INVALID;
-  nName = strlen(zName);
-  zCopy = malloc(nName+1);
-  if( zCopy==0 ) abort();
-  memcpy(zCopy, zName, nName+1);
   pthread_mutex_lock(&calNames);
-  aLoaded = fz_grow(aLoaded, nLoaded, &nLoadedAlloc, sizeof aLoaded[0]);   /* OOM aborts */
-  aLoaded[nLoaded].d = d;
-  aLoaded[nLoaded].zName = zCopy;
-  nLoaded++;
+  name_add(d, zName);
   pthread_mutex_unlock(&calNames);
   day_ymd(d, &y, 0, 0);
-  year_recount(year_apply(cur(), d, cKind), y);
+  year_recount(year_apply(cur(), d, cKind, zName), y);
   return CAL_OK;
 }
 
@@ -480,30 +590,33 @@ int cal_apply(const CalHoliday *a, int n, CalUndo *pUndo){
     if( a[i].zDate==0 || a[i].zName==0 || (a[i].cKind!='o' && a[i].cKind!='w') ) return CAL_INVALID;
     if( day_parse(a[i].zDate, &d) ) return CAL_INVALID;
   }
-  CalYear *pOld = cur();
-  CalYear *pNew = malloc(sizeof(CalYear)*N_YEAR);
-  if( pNew==0 ) abort();
-  memcpy(pNew, pOld, sizeof(CalYear)*N_YEAR);
   pthread_mutex_lock(&calNames);
-  pUndo->pPrev = pOld;
+  pUndo->pPrev = cur();
   pUndo->nLoaded = nLoaded;
+  CalYear *pNew = table_copy();
   for(int i=0; i<n; i++){
     int y;
     day_parse(a[i].zDate, &d);
-    size_t nName = strlen(a[i].zName);
-    char *zCopy = malloc(nName+1);
-    if( zCopy==0 ) abort();
-    memcpy(zCopy, a[i].zName, nName+1);
-    aLoaded = fz_grow(aLoaded, nLoaded, &nLoadedAlloc, sizeof aLoaded[0]);
-    aLoaded[nLoaded].d = d;
-    aLoaded[nLoaded].zName = zCopy;
-    nLoaded++;
+    name_add(d, a[i].zName);
     day_ymd(d, &y, 0, 0);
-    year_recount(year_apply(pNew, d, a[i].cKind), y);
+    year_recount(year_apply(pNew, d, a[i].cKind, a[i].zName), y);
   }
-  apRetired = fz_grow(apRetired, nRetired, &nRetiredAlloc, sizeof apRetired[0]);
-  apRetired[nRetired++] = pNew;            /* freed by cal_reset(), never while serving */
-  atomic_store_explicit(&pYear, pNew, memory_order_release);
+  publish(pNew);
+  pthread_mutex_unlock(&calNames);
+  return CAL_OK;
+}
+
+int cal_mark(int year, int bOn, CalUndo *pUndo){
+  cal_init();
+  if( year<CAL_YEAR_MIN || year>CAL_YEAR_MAX ) return CAL_INVALID;
+  pthread_mutex_lock(&calNames);
+  pUndo->pPrev = cur();
+  pUndo->nLoaded = nLoaded;
+  CalYear *pNew = table_copy();
+  CalYear *p = &pNew[year-CAL_YEAR_MIN];
+  if( bOn && !p->bLoaded ){ year_plain(p, year); year_recount(p, year); }
+  p->bMarked = bOn!=0;
+  publish(pNew);
   pthread_mutex_unlock(&calNames);
   return CAL_OK;
 }
@@ -519,11 +632,48 @@ void cal_undo(const CalUndo *pUndo){
   pthread_mutex_unlock(&calNames);
 }
 
+void cal_replace(const CalHoliday *a, int n, const int *aMarked, int nMarked){
+  cal_init();
+  CalYear *pNew = malloc(sizeof(CalYear)*N_YEAR);
+  if( pNew==0 ) abort();
+  cal_build_into(pNew);
+  pthread_mutex_lock(&calNames);
+  /* The names in force now are only a's. The old texts may be in a
+  ** reader's hands: they stay allocated, on azOldName, until cal_reset(). */
+  for(int i=0; i<nLoaded; i++){
+    azOldName = fz_grow(azOldName, nOldName, &nOldNameAlloc, sizeof azOldName[0]);
+    azOldName[nOldName++] = aLoaded[i].zName;
+  }
+  nLoaded = 0;
+  for(int i=0; i<n; i++){
+    Day d;
+    int y;
+    if( a[i].zDate==0 || a[i].zName==0 || (a[i].cKind!='o' && a[i].cKind!='w') ) continue;
+    if( day_parse(a[i].zDate, &d) ) continue;
+    name_add(d, a[i].zName);
+    day_ymd(d, &y, 0, 0);
+    year_recount(year_apply(pNew, d, a[i].cKind, a[i].zName), y);
+  }
+  for(int i=0; i<nMarked; i++){
+    int y = aMarked[i];
+    if( y<CAL_YEAR_MIN || y>CAL_YEAR_MAX ) continue;
+    CalYear *p = &pNew[y-CAL_YEAR_MIN];
+    if( !p->bLoaded ){ year_plain(p, y); year_recount(p, y); }
+    p->bMarked = 1;
+  }
+  publish(pNew);
+  pthread_mutex_unlock(&calNames);
+}
+
 void cal_reset(void){
   int i;
   cal_init();       /* so pthread_once never runs cal_build() after us */
   for(i=0; i<nLoaded; i++) free(aLoaded[i].zName);
   free(aLoaded);
+  for(i=0; i<nOldName; i++) free(azOldName[i]);
+  free(azOldName);
+  azOldName = 0;
+  nOldName = nOldNameAlloc = 0;
   aLoaded = 0;
   nLoaded = nLoadedAlloc = 0;
   atomic_store_explicit(&pYear, aYear, memory_order_release);

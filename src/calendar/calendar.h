@@ -17,12 +17,19 @@
 ** which is always a Saturday or Sunday. 除夕 in 2024 is therefore a
 ** working day: the notice only encourages rest that day.
 **
-** Known years. The built-in table (holidays.c) covers 2023-2026. A year is
-** "known" iff the table or cal_load_entry() has at least one entry for it.
-** For an unknown year the answer falls back to "Mon-Fri are working days",
-** and every function that looks at such a day says so (pKnown=0 or
-** CAL_UNKNOWN): LAW.md §6 requires that a period reaching a year without a
-** loaded notice be flagged, never silently computed with weekends only.
+** Known years. A year is "known" (whole) when its State Council notice is
+** in the calendar entire: the built-in table (holidays.c, 2023-2026) has
+** it; or a day off named for each of the seven festivals the notices name
+** (元旦, 春节, 清明节, 劳动节, 端午节, 中秋节, 国庆节; cal_festival_mask) is
+** entered for it; or the admin marked it 年度安排已完整登记 (cal_mark).
+** A year with some days entered but not whole is "partial": its entered
+** days count, the rest is Mon-Fri. For a year not known the answer falls
+** back to what is entered plus "Mon-Fri are working days", and every
+** function that looks at such a day says so (pKnown=0 or CAL_UNKNOWN):
+** LAW.md §6 requires that a period reaching a year without a whole notice
+** be flagged, never silently computed with weekends only. cal_year_info()
+** is the one place this rule is applied; the pages, the commands and the
+** report ask it (or cal_year_known, cal_range_gap).
 **
 ** Threads. Readers (every function except cal_load_entry() and cal_reset())
 ** are safe to call from any number of threads, also while cal_apply()
@@ -98,12 +105,40 @@ int  day_month_length(int y, int m);
 */
 void cal_init(void);
 
-/* Non-zero iff a holiday calendar is loaded for that year. */
+/* What the calendar knows of a year (see "Known years" above). */
+#define CAL_YEAR_NONE     0       /* nothing entered: Mon-Fri */
+#define CAL_YEAR_PARTIAL  1       /* some days entered, the notice not whole */
+#define CAL_YEAR_COMPLETE 2       /* the notice is whole: the year is known */
+#define CAL_FESTIVALS     7       /* 元旦 … 国庆节, in the order of the year */
+#define CAL_FEST_ALL      0x7fu   /* every festival's bit */
+typedef struct CalYearInfo {
+  int eState;                     /* CAL_YEAR_NONE, _PARTIAL or _COMPLETE */
+  int bBuiltin;                   /* the built-in table has the year */
+  int bMarked;                    /* marked whole by the admin (cal_mark) */
+  unsigned mNamed;                /* bit i: a day off of festival i is entered */
+} CalYearInfo;
+/* The year's state (returned) and, when pInfo is not 0, its parts. A year
+** outside CAL_YEAR_MIN..MAX is CAL_YEAR_NONE. */
+int  cal_year_info(int year, CalYearInfo *pInfo);
+/* The festival i (0..CAL_FESTIVALS-1) as the notices name it, e.g. "清明节". */
+const char *cal_festival_name(int i);
+/* The festivals a day off named zName is for: bit i for festival i
+** ("国庆节、中秋节" has two bits, "2027年春节" one, "调休" none). */
+unsigned cal_festival_mask(const char *zName);
+/* The year whose notice an entry named zName and dated in year yDate
+** belongs to: a "YYYY年" in the name within one year of yDate ("2028年元旦"
+** on 2027-12-31 is 2028's), else yDate. */
+int  cal_notice_year(const char *zName, int yDate);
+
+/* Non-zero iff the year is known: cal_year_info() says CAL_YEAR_COMPLETE. */
 int  cal_year_known(int year);
 
 /* Non-zero iff every year from the year of `from` to the year of `to`
 ** is known (checks both ends' years and everything between). */
 int  cal_range_known(Day from, Day to);
+/* The first year from the year of `from` to that of `to` that is not
+** known, or 0 when all are (either order). */
+int  cal_range_gap(Day from, Day to);
 
 /*
 ** Non-zero iff d is a working day (see the header comment). If pKnown is
@@ -162,12 +197,13 @@ int  cal_year_workdays(int year);
 const char *cal_day_name(Day d);
 
 /*
-** Add or override one calendar entry at start-up, e.g. a 2027 notice read
-** from the database. zDate is any form day_parse() accepts, cKind is 'o'
-** (off) or 'w' (make-up workday), zName the holiday name (copied). The
-** entry's year becomes known; a year that was unknown starts from plain
-** Mon-Fri before the entry is applied. Returns CAL_OK, or CAL_INVALID for
-** a bad date, kind or null name (nothing changes). Out of memory aborts.
+** Add or override one calendar entry at start-up (tests; the server loads
+** the database's entries with cal_replace). zDate is any form day_parse()
+** accepts, cKind is 'o' (off) or 'w' (make-up workday), zName the holiday
+** name (copied). The entry's year is loaded (a year that was not starts
+** from plain Mon-Fri before the entry is applied); it becomes known only
+** by the rule above. Returns CAL_OK, or CAL_INVALID for a bad date, kind
+** or null name (nothing changes). Out of memory aborts.
 ** NOT thread-safe: call only before serving.
 */
 int  cal_load_entry(const char *zDate, char cKind, const char *zName);
@@ -184,6 +220,23 @@ int  cal_load_entry(const char *zDate, char cKind, const char *zName);
 typedef struct CalUndo { void *pPrev; int nLoaded; } CalUndo;
 int  cal_apply(const CalHoliday *a, int n, CalUndo *pUndo);
 void cal_undo(const CalUndo *pUndo);
+
+/*
+** Mark year (bOn) as 年度安排已完整登记, or take the mark away (!bOn),
+** while the server runs, as cal_apply() does (same threads rule, same
+** undo). CAL_OK, or CAL_INVALID for a year outside CAL_YEAR_MIN..MAX.
+*/
+int  cal_mark(int year, int bOn, CalUndo *pUndo);
+
+/*
+** The calendar becomes the built-in table plus exactly the n entries of a
+** (zSource unused; a bad entry is skipped) and the nMarked years of
+** aMarked marked whole, published at once as cal_apply() publishes: what
+** the server does when the database's holiday rows changed (another
+** server's or the command line's write), and at start. Writers must not
+** run at the same time (the caller serializes them with cal_apply).
+*/
+void cal_replace(const CalHoliday *a, int n, const int *aMarked, int nMarked);
 
 /*
 ** Forget every cal_load_entry() and rebuild from the built-in table.

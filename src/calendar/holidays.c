@@ -11,8 +11,9 @@
 ** Rules for editing:
 **   - rows stay sorted by date, one row per date (cal_selfcheck() and
 **     tests/unit/t_calendar.c enforce this);
-**   - a year is "known" to calendar.c as soon as one row mentions it, so
-**     add a year only when its whole notice is entered;
+**   - a year with one row here is whole to calendar.c (bBuiltin: every
+**     row of this table is part of a notice entered entire), so add a
+**     year only when its whole notice is entered;
 **   - later notices (2027 onwards) normally arrive as database rows via
 **     cal_load_entry(); extend this table when a release is cut.
 **

@@ -272,6 +272,19 @@ static const Migration aMigration[] = {
     "CREATE INDEX login_log_login ON login_log(login);"
     "ALTER TABLE session ADD COLUMN addr TEXT NOT NULL DEFAULT '';"
   },
+  { 18, 0,
+    /* 年度安排已完整登记 (src/engine/holiday.c, holiday_mark): an admin's
+    ** word that a year's State Council holiday notice is entered whole
+    ** although its rows do not name a day off of each of the seven
+    ** festivals; without it (or them) every period reaching the year is
+    ** flagged. Guarded like holiday (src/audit/guard.c). */
+    "CREATE TABLE holiday_year("
+    "  year BIGINT PRIMARY KEY,"
+    "  notice TEXT NOT NULL,"           /* the notice the admin entered it from, as cited */
+    "  marked_by TEXT NOT NULL,"        /* login of the admin ('(命令行)' for the command line) */
+    "  marked_at TEXT NOT NULL"         /* UTC, YYYY-MM-DD HH:MM:SS */
+    ");"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

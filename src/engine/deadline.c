@@ -45,6 +45,10 @@ void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineS
     rc = cal_add_days(start, nLen, &s->due);
   }
   s->bUnknownCal = rc==CAL_UNKNOWN;
+  if( s->bUnknownCal ){
+    s->iCalYear = cal_range_gap(start, s->due);
+    if( s->iCalYear==0 ) day_ymd(s->due, &s->iCalYear, 0, 0);   /* a rest day looked at past due */
+  }
   s->bHasDue = 1;
   const char *zDone = rec_val(r, d->zDone);
   Day done;

@@ -146,7 +146,9 @@ typedef struct DeadlineStatus {
   int bLate;               /* done after due, or not done and today after due */
   int bActive;             /* still running (record in an active state, not done) */
   int nLeft;               /* working days left (active only; negative when overdue) */
-  int bUnknownCal;         /* the period reaches a year with no holiday calendar */
+  int bUnknownCal;         /* the period reaches a year whose holiday notice is not
+                           ** entered whole (cal_year_known): its due date is a guess */
+  int iCalYear;            /* …the first such year (0 when bUnknownCal is 0) */
 } DeadlineStatus;
 void deadline_eval(Ctx*, const Rec*, const Deadline*, Day today, DeadlineStatus*);
 int  deadline_ontime(Ctx*, const Rec*, const Deadline*);    /* 1 if met or not applicable */

@@ -35,3 +35,16 @@ void h_holiday_add(Req *r){
   const char *zGo = arena_printf(&r->arena, "/admin/holidays?year=%.4s&msg=holiday", az[0] ? az[0] : "");
   req_answer(r, rc, &(View){ .eView=VIEW_OK, .zGo=zGo, .eAgain=VIEW_HOLIDAYS });
 }
+
+/* 年度安排已完整登记 (holiday_mark, src/engine/holiday.c: checked, audited,
+** the running calendar at once); undo=1 takes the mark away. */
+void h_holiday_mark(Req *r){
+  static const Field aF[] = { { "year", "年度", FT_TEXT }, { "notice", "依据通知", FT_TEXT },
+                              { "undo", "撤销", FT_TEXT } };
+  const char *az[3];
+  if( req_fields(r, aF, 3, az) ) return;
+  int rc = holiday_mark(&r->ctx, az[0], az[2], az[1]);
+  const char *zGo = arena_printf(&r->arena, "/admin/holidays?year=%.4s&msg=holiday_%smark", az[0] ? az[0] : "",
+                                 az[2] && az[2][0]=='1' ? "un" : "");
+  req_answer(r, rc, &(View){ .eView=VIEW_OK, .zGo=zGo, .eAgain=VIEW_HOLIDAYS });
+}

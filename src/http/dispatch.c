@@ -10,6 +10,7 @@
 */
 #include "http/req.h"
 #include "auth/auth.h"
+#include "engine/holiday.h"
 #include "base/json.h"
 #include "base/utf8.h"
 #include <string.h>
@@ -286,6 +287,9 @@ void http_dispatch(Req *r){
     if( !storage_verdict(r) ) storage_unavailable(r);
     return;
   }
+  /* the holiday calendar as the database has it now (another server or
+  ** `fazhi holiday` may have changed it): one row read, a reload when it moved */
+  holiday_refresh(&r->ctx);
   p->xHandler(r);
   if( ctx_unit_end(&r->ctx, bGet, nCommit) ){
     /* The request's write is committed: a 503 or 500 would make the client

@@ -52,6 +52,7 @@ static const Route aRoute[] = {
   { "POST", "/admin/settings",           RT_LOGIN|RT_ADMIN,   h_setting_save },
   { "GET",  "/admin/holidays",           RT_LOGIN|RT_ADMIN,   h_holidays },
   { "POST", "/admin/holidays",           RT_LOGIN|RT_ADMIN,   h_holiday_add },
+  { "POST", "/admin/holidays/complete",  RT_LOGIN|RT_ADMIN,   h_holiday_mark },
   { "GET",  "/admin/depts",              RT_LOGIN|RT_ADMIN,   h_depts },
   { "POST", "/admin/depts",              RT_LOGIN|RT_ADMIN,   h_dept_add },
   { "POST", "/admin/depts/:id/rename",   RT_LOGIN|RT_ADMIN,   h_dept_rename },

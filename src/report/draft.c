@@ -300,6 +300,12 @@ int draft_freeze(Ctx *c, i64 id){
       if( !bStill ) err_add(c, 0, 0, "第%d段所说的不足，按最新数据已不成立：请修改（可改为正文段落）或删除后再冻结", i+1);
     }
   }
+  /* figures counted on a calendar not yet whole (report_cal_gap) */
+  int yGap = report_cal_gap(c, v.iYear);
+  if( yGap ){
+    err_add(c, 0, 0, "%d年的节假日安排尚未完整登记，报告中依据办理期限计算的数字（标注“※”）可能有误："
+                     "请管理员在“节假日”页登记完整（或标记年度安排已完整登记）后再冻结", yGap);
+  }
   Report r;
   rc = report_compose(c, v.iYear, id, 0, fig_now, &r);
   if( rc ) return rc;

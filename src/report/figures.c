@@ -10,6 +10,7 @@
 ** fig_get() returns an empty value and report_write() discards the draft.
 */
 #include "report/report_int.h"
+#include "engine/holiday.h"
 #include "engine/setting.h"
 #include <string.h>
 #include <stdio.h>
@@ -342,4 +343,15 @@ const char *ind_full_label(Arena *a, const Kind *k, const Indicator *ind){
     if( m<=nI && m>=6 && memcmp(zK+i, zI, m)==0 ){ nOver = m; break; }
   }
   return arena_printf(a, "%.*s%s", (int)(nK-nOver), zK, zI);
+}
+
+int report_cal_gap(Ctx *c, int iYear){
+  for(int i=0; i<kind_count(); i++){
+    const Kind *k = kind_at(i);
+    for(const Indicator *ind=k->aIndicator; ind && ind->zName; ind++){
+      int y = holiday_ind_gap(c, k, ind, iYear);
+      if( y ) return y;
+    }
+  }
+  return 0;
 }

@@ -9,6 +9,7 @@
 ** error leaves the caller's buffer untouched.
 */
 #include "report/report_int.h"
+#include "engine/holiday.h"
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,42 +62,62 @@ static const char *fig_tok(Report *p, const IndValue *v, const char *zSuffix){
   return arena_printf(p->pCtx->pArena, "{%s.%s%s}", v->pKind->zName, v->pInd->zName, zSuffix);
 }
 
+/* After the runs of a figure v whose token run is rTok: the mark ※ when a
+** period it counts may reach a year whose holiday notice is not entered
+** whole (holiday_ind_gap), inside the token's span, so a draft stores the
+** token alone and the mark comes and goes with the calendar. */
+static void fig_cal_mark(Report *p, const IndValue *v, Run *rTok){
+  int y = holiday_ind_gap(p->pCtx, v->pKind, v->pInd, p->iYear);
+  if( y==0 || rTok==0 ) return;
+  run_add(p, RUN_NOTE, arena_printf(p->pCtx->pArena, "※%d年节假日安排未完整登记，此数可能有误", y));
+  rTok->nSpan++;
+}
+
 /* A count: the numerator of v (or its denominator when bDen), linked to
-** the records it counts. */
-void run_count(Report *p, const IndValue *v, int bDen){
-  if( v->pInd==0 ) return;              /* an indicator that failed: p->rc is set */
+** the records it counts (no mark: see run_count). */
+static Run *count_run(Report *p, const IndValue *v, int bDen){
+  if( v->pInd==0 ) return 0;            /* an indicator that failed: p->rc is set */
   Run *r = run_add(p, RUN_FIG,
                    arena_printf(p->pCtx->pArena, "%lld", bDen ? v->den : v->num));
   r->zTok = fig_tok(p, v, bDen ? "/" : "");
   /* a side over another kind lists that kind's records; departments have no list */
   const Kind *kSide = ind_side_kind(v->pKind, bDen ? &v->pInd->den : &v->pInd->num);
-  if( kSide==0 ){ r->eType = RUN_TEXT; return; }
+  if( kSide==0 ){ r->eType = RUN_TEXT; return r; }
   r->zKind = kSide->zName;
   r->zInd = ind_list_param(p->pCtx, v->pKind, v->pInd, bDen);
   r->bDen = bDen;
+  return r;
+}
+void run_count(Report *p, const IndValue *v, int bDen){
+  Run *r = count_run(p, v, bDen);
+  if( r ) fig_cal_mark(p, v, r);
 }
 
 /* The value of a rate or average ("96.4%", "3.5"), linked to its numerator. */
-void run_value(Report *p, const IndValue *v){
-  if( v->pInd==0 ) return;
+static Run *value_run(Report *p, const IndValue *v){
   Run *r = run_add(p, RUN_FIG, arena_strdup(p->pCtx->pArena, v->zText));
   r->zKind = v->pKind->zName;
   r->zInd = v->pInd->zName;
   r->zTok = fig_tok(p, v, "=");
+  return r;
+}
+void run_value(Report *p, const IndValue *v){
+  if( v->pInd==0 ) return;
+  fig_cal_mark(p, v, value_run(p, v));
 }
 
 /* "96.4%（2331/2418）": a rate is never printed without its two counts. */
 void run_rate(Report *p, const IndValue *v){
   if( v->pInd==0 ) return;
-  run_value(p, v);
-  Run *r = p->pCur->pLast;
+  Run *r = value_run(p, v);
   r->zTok = fig_tok(p, v, v->pInd->eUnit==IU_AVERAGE ? "~" : "%");
   r->nSpan = 5;
   run_text(p, "（");
-  run_count(p, v, 0);
+  count_run(p, v, 0);
   run_text(p, "/");
-  run_count(p, v, 1);
+  count_run(p, v, 1);
   run_text(p, "）");
+  fig_cal_mark(p, v, r);
 }
 
 /* "平均申请材料3.5份（35/10）": an average with its unit, its sum and its
@@ -106,9 +127,9 @@ void run_average(Report *p, const IndValue *v, const char *zUnit){
   run_value(p, v);
   run_text(p, zUnit);
   run_text(p, "（");
-  run_count(p, v, 0);
+  count_run(p, v, 0);
   run_text(p, "/");
-  run_count(p, v, 1);
+  count_run(p, v, 1);
   run_text(p, "）");
 }
 

@@ -50,6 +50,14 @@ int report_xlsx(Ctx*, int iYear, const char *zPath);
 ** counted (ind_define), on pages of its own. */
 int report_docx(Ctx*, int iYear, i64 iVersion, int bAppendix, const char *zPath);
 
+/* The holiday calendar under the year's figures (figures.c): the first
+** year not known (cal_year_known: its State Council notice not entered
+** whole) that a period counted by one of the year's figures may reach —
+** holiday_ind_gap over every indicator that counts a period met or missed
+** — or 0. While it is not 0 the draft says so to the drafter, each such
+** figure is marked ※, and a version cannot be frozen. */
+int report_cal_gap(Ctx*, int iYear);
+
 /* An indicator's definition in words (define.c): the method, what the
 ** numerator and denominator count (zDen NULL for a count), which date
 ** puts a record in the year, and the declaration's note (or NULL). */

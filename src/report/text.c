@@ -22,6 +22,7 @@
 **   - a sentence whose indicator has no data (bEmpty) is left out.
 */
 #include "report/report_int.h"
+#include "engine/holiday.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -164,6 +165,16 @@ void text_compose(Report *p){
     "%d年，%s坚持以习近平法治思想为指导，认真贯彻落实党中央、国务院关于法治政府建设的决策部署，"
     "将政府工作全面纳入法治轨道，不断提高依法决策、依法管理、依法行政水平。"
     "现将%d年法治政府建设情况报告如下。", y, p->zWe, y));
+  /* a figure counted on a calendar not yet whole (LAW.md §6): the drafter
+  ** is told, here and by the ※ after each such figure */
+  int yGap = report_cal_gap(p->pCtx, y);
+  HolidayYear h;
+  if( yGap && holiday_year_get(p->pCtx, yGap, &h)==DB_OK ){
+    note_para(p, arena_printf(a, "（请起草人注意：%d年的节假日安排%s，本年度统计的办理期限可能延伸到该年度，"
+                                 "按期率等依据期限计算的数字暂按已登记的放假日和双休日推算，已标注“※”。"
+                                 "请管理员在“节假日”页登记国务院办公厅通知的全部安排（或标记年度安排已完整登记）后，再核对数字、冻结报告。）",
+                              yGap, h.eState==CAL_YEAR_NONE ? "尚未登记" : arena_printf(a, "尚未完整登记（尚缺%s）", h.zMissing)));
+  }
 
   doc_block(p, BLK_H1);
   run_text(p, "一、推进法治政府建设的主要举措和成效");

@@ -4,6 +4,7 @@
 ** and a count of periods overdue or about to fall due.
 */
 #include "web/web.h"
+#include "engine/holiday.h"
 #include "auth/auth.h"
 #include <string.h>
 #include <stdlib.h>
@@ -47,6 +48,10 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
            kN->zName, zYear, zDept, zN, v->num, kD->zName, zYear, zDept, zD, v->den);
     }
     if( v->pInd->zTarget ) outf(r, "<div class=\"target\">目标 %s%%%s</div>", v->pInd->zTarget, v->bBelowTarget ? "，未达到" : "");
+    /* periods counted on a year whose holiday notice is not entered whole */
+    int yGap = holiday_ind_gap(&r->ctx, k, v->pInd, iYear);
+    if( yGap ) outf(r, "<div class=\"calgap\" title=\"所计期限可能延伸到%d年，该年的节假日安排尚未完整登记，到期日按已登记的放假日和双休日推算\">"
+                       "※%d年节假日安排未完整登记，此数可能有误</div>", yGap, yGap);
     /* a register counted as it stands now has no history to draw */
     if( zYear[5]!='a' ) outf(r, "<a class=\"trend\" href=\"/trend?kind=%s&amp;ind=%s&amp;year=%d%s\">近年变化</a>", k->zName, v->pInd->zName, iYear, zDept);
     out_html(r, HTML("</div>"));

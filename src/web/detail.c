@@ -79,10 +79,13 @@ void web_detail(Req *r, const Rec *p){
         : s.bActive ? (s.bLate ? arena_printf(&r->arena, "已逾期%d个工作日", -s.nLeft)
                                : arena_printf(&r->arena, "剩%d个工作日", s.nLeft))
         : "不再计算";
-      outf(r, "<tr class=\"%s\"><td>%s</td><td>%s%s</td><td>%s</td><td class=\"basis\">%s</td></tr>",
-           s.bActive && s.bLate ? "overdue" : s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ? "due-soon" : "",
-           d->zLabel, zDue, s.bUnknownCal ? "（⚠ 期间跨入尚未公布放假安排的年度，按双休日推算）" : "",
-           zState, d->zBasis);
+      outf(r, "<tr class=\"%s\"><td>%s</td><td>%s", s.bActive && s.bLate ? "overdue" : s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ? "due-soon" : "",
+           d->zLabel, zDue);
+      if( s.bUnknownCal ){
+        outf(r, "<small class=\"calgap\">（⚠节假日未完整登记：期间跨入%d年，该年的节假日安排尚未完整登记，"
+                "按已登记的放假日和双休日推算）</small>", s.iCalYear);
+      }
+      outf(r, "</td><td>%s</td><td class=\"basis\">%s</td></tr>", zState, d->zBasis);
     }
     out_html(r, HTML("</tbody></table>"));
   }

@@ -80,11 +80,16 @@ int web_deadline_cell(Req *r, const Rec *p, int bCell){
     if( best.bLate ) eClass = 2; else if( best.nLeft<=DUE_SOON_WORKDAYS ) eClass = 1;
     if( bCell ){
       if( best.bLate ){
-        outf(r, "<td class=\"dl late\" title=\"%s\">已逾期%d个工作日（%s届满）</td>", pBest->zLabel, -best.nLeft, zDue);
+        outf(r, "<td class=\"dl late\" title=\"%s\">已逾期%d个工作日（%s届满）", pBest->zLabel, -best.nLeft, zDue);
       }else{
-        outf(r, "<td class=\"dl%s\" title=\"%s\">剩%d个工作日（%s届满）%s</td>", eClass ? " soon" : "",
-             pBest->zLabel, best.nLeft, zDue, best.bUnknownCal ? "⚠" : "");
+        outf(r, "<td class=\"dl%s\" title=\"%s\">剩%d个工作日（%s届满）", eClass ? " soon" : "",
+             pBest->zLabel, best.nLeft, zDue);
       }
+      if( best.bUnknownCal ){
+        outf(r, "<small class=\"calgap\" title=\"期间跨入%d年，该年的节假日安排尚未完整登记，到期日按已登记的放假日和双休日推算\">"
+                "⚠节假日未完整登记</small>", best.iCalYear);
+      }
+      out_html(r, HTML("</td>"));
     }
   }else if( bCell ){
     out_html(r, HTML("<td class=\"dl\"></td>"));

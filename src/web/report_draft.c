@@ -70,6 +70,16 @@ static void baseline_section(Req *r, int iYear, const Baseline *b){
   }
 }
 
+/* The drafter's warning while a figure of the year is counted on a
+** holiday calendar not yet whole (report_cal_gap). */
+static void cal_gap_notice(Req *r, int iYear){
+  int y = report_cal_gap(&r->ctx, iYear);
+  if( y==0 ) return;
+  outf(r, "<div class=\"notice warn\" role=\"alert\" id=\"cal-gap\">%d年的节假日安排尚未完整登记：本年度依据办理期限计算的数字"
+          "（按期率等，文中标注“※”）可能有误，报告暂不能冻结。请管理员在“节假日”页登记国务院办公厅通知的全部安排，"
+          "或标记年度安排已完整登记。</div>", y);
+}
+
 void web_drafts(Req *r, int iYear, const DraftVersion *a, int n, const Baseline *pBase){
   web_begin(r, arena_printf(&r->arena, "%d年度法治政府建设情况报告：起草与版本", iYear), 0);
   web_errors_box(r);
@@ -80,6 +90,7 @@ void web_drafts(Req *r, int iYear, const DraftVersion *a, int n, const Baseline 
   out_html(r, HTML("<p class=\"help\">系统根据全年记录起草报告；起草后可逐段修改文字、调整顺序、增删段落，"
                    "文中的数字保持与数据同步，直到冻结。冻结后该版本的文字和数字不再改变，再修改会生成新版本；"
                    "各版本可以对照查看。</p>"));
+  cal_gap_notice(r, iYear);
   out_html(r, HTML("<div class=\"toolbar\">"));
   if( actor_can_write(&r->actor) ){
     out_html(r, HTML("<form method=\"post\" action=\"/report/drafts\" class=\"inline\">"));
@@ -216,6 +227,7 @@ void web_draft(Req *r, const DraftVersion *v, const char **azHtml, const DraftPa
        v->iYear, (long long)v->id);
   outf(r, "<a class=\"btn\" href=\"/report/compare?a=%lld&amp;b=data\">与最新数据对照</a></div>", (long long)v->id);
   int bWrite = actor_can_write(&r->actor);
+  if( !v->zFrozenAt ) cal_gap_notice(r, v->iYear);
   if( v->zFrozenAt ){
     outf(r, "<div class=\"notice ok\" role=\"status\">本版本已于%s由%s冻结，文字和数字不再改变。</div>", web_time(r, v->zFrozenAt), v->zFrozenBy);
     if( bWrite ){

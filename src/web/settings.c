@@ -74,7 +74,7 @@ static void holiday_form(Req *r, int iYear){
   const char *zKind = r->ctx.err.n ? req_param(r, "kind") : 0, *zErr = field_error(r, "kind");
   int bWork = zKind && strcmp(zKind, "work")==0;
   out_html(r, HTML("<section class=\"panel\"><h2>登记国务院办公厅通知的节假日安排</h2>"));
-  if( r->ctx.err.n ) web_errors_box(r);
+  if( r->ctx.err.n && strcmp(r->zPath, "/admin/holidays")==0 ) web_errors_box(r);
   outf(r, "<form method=\"post\" action=\"/admin/holidays?year=%d\" class=\"record holiday-form\">", iYear);
   web_csrf_field(r);
   holiday_input(r, "from", "开始日期", "date", 0);
@@ -138,23 +138,64 @@ static void holiday_list(Req *r, int iYear){
   if( nRow==0 ) out_html(r, HTML("<p class=\"empty\">这一年没有登记放假或调休上班的日子。</p>"));
 }
 
+/* The year's state (holiday_year_get: the calendar's one rule in words)
+** and, where the admin may act, the 年度安排已完整登记 form or its undo. */
+static void holiday_state(Req *r, int iYear){
+  HolidayYear h;
+  int bMarkForm = strcmp(r->zPath, "/admin/holidays/complete")==0;
+  if( holiday_year_get(&r->ctx, iYear, &h) ){ out_html(r, HTML("<div class=\"notice bad\" role=\"alert\">读取节假日安排失败</div>")); return; }
+  if( bMarkForm ) web_errors_box(r);          /* a refused mark or undo: the reasons first */
+  if( h.eState==CAL_YEAR_NONE ){
+    outf(r, "<div class=\"notice warn\" role=\"status\" id=\"year-state\">%d年的节假日安排尚未登记：在登记之前，跨入这一年的期限按周一至周五为工作日推算，"
+            "并标注“节假日未完整登记”。</div>", iYear);
+  }else if( h.eState==CAL_YEAR_PARTIAL ){
+    outf(r, "<div class=\"notice warn\" role=\"status\" id=\"year-state\">%d年的节假日安排未完整登记（尚缺%s的放假日）：跨入这一年的期限按已登记的放假、"
+            "调休上班日和周一至周五为工作日推算，并标注“节假日未完整登记”；年度统计中依赖这些期限的数字在报告中标注。"
+            "请按国务院办公厅通知登记全部节日的安排。</div>", iYear, h.zMissing);
+  }else{
+    outf(r, "<div class=\"notice ok\" role=\"status\" id=\"year-state\">%d年节假日安排：%s", iYear, h.zState);
+    if( h.zNotice ) outf(r, "。依据：%s（%s 于 %s 标记）", h.zNotice, h.zMarkedBy, h.zMarkedAt);
+    out_html(r, HTML("</div>"));
+  }
+  if( h.bMarked ){
+    outf(r, "<form method=\"post\" action=\"/admin/holidays/complete\" class=\"inline\">");
+    web_csrf_field(r);
+    outf(r, "<input type=\"hidden\" name=\"year\" value=\"%d\"><input type=\"hidden\" name=\"undo\" value=\"1\">"
+            "<button type=\"submit\" class=\"btn\">撤销“年度安排已完整登记”标记</button></form>", iYear);
+    return;
+  }
+  if( h.eState!=CAL_YEAR_PARTIAL ) return;
+  out_html(r, HTML("<section class=\"panel\"><h2>年度安排已完整登记</h2>"
+                   "<p class=\"help\">通知的全部放假和调休上班日都已登记，但通知未列某个节日（或用了别的名称）时，在此标记。标记记入操作审计日志。</p>"));
+  outf(r, "<form method=\"post\" action=\"/admin/holidays/complete\" class=\"record holiday-form\">");
+  web_csrf_field(r);
+  outf(r, "<input type=\"hidden\" name=\"year\" value=\"%d\">", iYear);
+  const char *zErr = bMarkForm ? field_error(r, "notice") : 0, *zVal = bMarkForm ? req_param(r, "notice") : 0;
+  outf(r, "<div class=\"field\"><label for=\"h-notice\">依据通知</label><input id=\"h-notice\" name=\"notice\" value=\"%s\" aria-invalid=\"%s\">",
+       zVal ? zVal : "", zErr ? "true" : "false");
+  if( zErr ) outf(r, "<div class=\"err\">%s</div>", zErr);
+  else outf(r, "<div class=\"help\">如 国务院办公厅关于%d年部分节假日安排的通知</div>", iYear);
+  out_html(r, HTML("</div><div class=\"actions\"><button type=\"submit\" class=\"btn primary\">标记为年度安排已完整登记</button></div></form></section>"));
+}
+
 void web_holidays(Req *r){
   int iToday = atoi(r->ctx.zToday), iYear = req_param_int(r, "year", iToday);
   if( iYear<HOLIDAY_YEAR_MIN || iYear>HOLIDAY_YEAR_MAX ) iYear = iToday;
   web_begin(r, "节假日", 0);
   out_html(r, HTML("<p class=\"about\">办理期限按国务院办公厅公布的节假日安排计算：放假日不计为工作日，调休上班日（周六或周日）计为工作日，"
-                   "期限最后一天是休息日的顺延至其后第一个工作日。</p>"));
+                   "期限最后一天是休息日的顺延至其后第一个工作日。一个年度的安排登记完整（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节的放假日均已登记，"
+                   "或管理员标记年度安排已完整登记）之前，跨入该年度的期限都标注“节假日未完整登记”。</p>"));
   out_html(r, HTML("<form method=\"get\" action=\"/admin/holidays\" class=\"toolbar\"><label for=\"y\">年度</label><select id=\"y\" name=\"year\">"));
   int yLast = iToday;
-  for(int y=HOLIDAY_YEAR_MIN; y<=HOLIDAY_YEAR_MAX; y++) if( cal_year_known(y) && y>yLast ) yLast = y;
+  for(int y=HOLIDAY_YEAR_MIN; y<=HOLIDAY_YEAR_MAX; y++) if( cal_year_info(y, 0)!=CAL_YEAR_NONE && y>yLast ) yLast = y;
   for(int y=HOLIDAY_YEAR_MIN; y<=HOLIDAY_YEAR_MAX; y++){
-    if( !cal_year_known(y) && y!=iYear && y!=yLast+1 && y!=iToday ) continue;
-    outf(r, "<option value=\"%d\"%s>%d年%s</option>", y, y==iYear ? " selected" : "", y, cal_year_known(y) ? "" : "（未登记）");
+    int e = cal_year_info(y, 0);
+    if( e==CAL_YEAR_NONE && y!=iYear && y!=yLast+1 && y!=iToday ) continue;
+    outf(r, "<option value=\"%d\"%s>%d年%s</option>", y, y==iYear ? " selected" : "", y,
+         e==CAL_YEAR_COMPLETE ? "" : e==CAL_YEAR_PARTIAL ? "（未完整）" : "（未登记）");
   }
   out_html(r, HTML("</select><button type=\"submit\" class=\"btn primary\">查看</button></form>"));
-  if( !cal_year_known(iYear) ){
-    outf(r, "<div class=\"notice\" role=\"status\">%d年的节假日安排尚未登记：在登记之前，这一年的期限按周一至周五为工作日计算，并标注“未登记节假日”。</div>", iYear);
-  }
+  holiday_state(r, iYear);
   holiday_form(r, iYear);
   out_html(r, HTML("<p class=\"legend\"><span class=\"off\">休</span> 放假　<span class=\"work\">班</span> 调休上班　<span class=\"we\">六</span> 周末</p>"
                    "<div class=\"months\">"));

@@ -114,6 +114,15 @@ page 200 "/admin/holidays?year=2026" "节假日"
 post_form /admin/holidays from=2026-06-29 kind=work name=x
 expect_status 422 "a holiday refused"
 validate "节假日 with errors"
+post_form /admin/holidays from=2027-01-01 kind=off name=2027年元旦
+expect_status 303 "a day of 2027"
+page 200 "/admin/holidays?year=2027" "节假日: a year not whole, with the 年度安排已完整登记 form"
+post_form /admin/holidays/complete year=2027 notice=
+expect_status 422 "a mark refused"
+validate "节假日: the mark with errors"
+post_form /admin/holidays/complete year=2027 notice=国务院办公厅关于2027年部分节假日安排的通知
+expect_status 303 "2027 marked whole"
+page 200 "/admin/holidays?year=2027" "节假日: a year marked whole, with its undo"
 page 200 /admin/depts "部门管理"
 page 200 "/admin/depts?edit=$(sql "SELECT min(id) FROM dept WHERE dtype='town'")" "部门管理: one department's panel"
 page 200 "/admin/depts/$(sql "SELECT min(id) FROM dept WHERE dtype='village'")/move?parent=$(sql "SELECT min(id) FROM dept WHERE dtype='bureau'")" "部门管理: a move's confirmation"

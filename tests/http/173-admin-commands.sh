@@ -44,7 +44,8 @@ run 0 user --db "$C" list
 check "the town's clerk is listed in 某镇" grep -Eq '^zhen .* 某镇$' "$T/run.out"
 
 run 0 holiday --db "$C" add 2027-1-1 off 元旦
-expect_contains "$T/run.out" '已登记：2027-01-01 放假（元旦）。重启服务后生效。'
+expect_contains "$T/run.out" '已登记：2027-01-01 放假（元旦）。运行中的服务在下一个请求时生效。'
+expect_contains "$T/run.out" '2027年  未完整：尚缺春节' "…and that one festival does not make the year whole (issue 16 §4)"
 run 2 holiday --db "$C" add 2027-01-04 work 调休
 expect_contains "$T/run.err" '调休上班日应为周六或周日，2027-01-04不是'
 run 2 holiday --db "$C" add 2027-02-30 off 错

@@ -466,21 +466,25 @@ static void test_load_entry(void){
   T_EQ_INT(cal_load_entry(0, 'o', "x"), CAL_INVALID);
   T_EQ_INT(cal_year_known(2027), 0);
 
-  /* A 2027 元旦 row makes 2027 known. 2027 starts on a Friday and has 365
-  ** days: 52 weeks + 1 Friday = 261 weekdays, minus 01-01 = 260. */
+  /* A 2027 元旦 row is counted, but 2027 is not known (issue 16 §4: its
+  ** notice is not whole). 2027 starts on a Friday and has 365 days:
+  ** 52 weeks + 1 Friday = 261 weekdays, minus 01-01 = 260. */
   memcpy(zName, "元旦", sizeof("元旦"));
   T_EQ_INT(cal_load_entry("2027-01-01", 'o', zName), CAL_OK);
   zName[0] = 'X';                                   /* the name was copied */
-  T_EQ_INT(cal_year_known(2027), 1);
-  T_EQ_INT(cal_year_workdays(2027), 260);
+  T_EQ_INT(cal_year_known(2027), 0);
+  T_EQ_INT(cal_year_info(2027, 0), CAL_YEAR_PARTIAL);
+  T_EQ_INT(cal_year_workdays(2027), -1);
+  T_EQ_INT(cal_count_workdays(dp("2027-01-01"), dp("2027-12-31")), 260);
   T_EQ_STR(cal_day_name(dp("2027-01-01")), "元旦");
-  /* The earlier 5-working-day case is now known: 12-29..12-31 = 1..3,
-  ** 01-01 off, 01-04 Mon = 4, 01-05 Tue = 5. */
-  EXPECT_ADD(cal_add_workdays, "2026-12-28", 5, "2027-01-05", CAL_OK);
+  /* The earlier 5-working-day case counts the entered day off but is still
+  ** flagged: 12-29..12-31 = 1..3, 01-01 off, 01-04 Mon = 4, 01-05 Tue = 5. */
+  EXPECT_ADD(cal_add_workdays, "2026-12-28", 5, "2027-01-05", CAL_UNKNOWN);
   /* A make-up Saturday in the 年月日 form: 2027-02-06 (02-01 is a Monday). */
   T_EQ_INT(cal_load_entry("2027年2月6日", 'w', "春节"), CAL_OK);
   T_EQ_INT(WORKDAY("2027-02-06"), 1);
-  T_EQ_INT(cal_year_workdays(2027), 261);
+  T_EQ_INT(cal_count_workdays(dp("2027-01-01"), dp("2027-12-31")), 261);
+  T_EQ_INT(cal_year_info(2027, 0), CAL_YEAR_PARTIAL);   /* a make-up day names no festival */
 
   /* Override a built-in row: 2025-10-08 becomes a working day. */
   T_EQ_INT(cal_load_entry("2025-10-08", 'w', "测试"), CAL_OK);
@@ -504,8 +508,8 @@ static volatile int nApplyTorn;
 static void *apply_reader(void *p){
   (void)p;
   while( !bApplyStop ){
-    int n = cal_year_workdays(2027);
-    if( n!=-1 && n!=260 && n!=259 ) nApplyTorn++;     /* unknown, 元旦 off, 03-01 off too */
+    int n = cal_count_workdays(dp("2027-01-01"), dp("2027-12-31"));
+    if( n!=261 && n!=260 && n!=259 ) nApplyTorn++;     /* plain, 元旦 off, 03-01 off too */
     (void)cal_is_workday(dp("2027-03-01"), 0);
     (void)cal_day_name(dp("2027-03-01"));
   }
@@ -521,7 +525,7 @@ static void test_apply_while_reading(void){
   CalHoliday h2[] = { { "2027-03-01", 'o', "测试", "" } };
   CalHoliday hBad[] = { { "2027-03-02", 'o', "x", "" }, { "2027-02-30", 'o', "x", "" } };
   T_EQ_INT(cal_apply(h1, 1, &u1), CAL_OK);
-  T_EQ_INT(cal_year_workdays(2027), 260);
+  T_EQ_INT(cal_count_workdays(dp("2027-01-01"), dp("2027-12-31")), 260);
   T_EQ_INT(cal_apply(hBad, 2, &u2), CAL_INVALID);     /* nothing changes */
   T_EQ_INT(WORKDAY("2027-03-02"), 1);
   T_EQ_INT(cal_apply(h2, 1, &u2), CAL_OK);
@@ -530,12 +534,117 @@ static void test_apply_while_reading(void){
   cal_undo(&u2);                                    /* the write failed: back */
   T_EQ_INT(WORKDAY("2027-03-01"), 1);
   T_EQ_INT(cal_day_name(dp("2027-03-01"))==0, 1);
-  T_EQ_INT(cal_year_workdays(2027), 260);
+  T_EQ_INT(cal_count_workdays(dp("2027-01-01"), dp("2027-12-31")), 260);
   bApplyStop = 1;
   for(int i=0; i<3; i++) pthread_join(a[i], 0);
   T_EQ_INT(nApplyTorn, 0);
   cal_reset();
   T_EQ_INT(cal_year_known(2027), 0);
+}
+
+/* The year-known rule (issue 16 §4): a year is known only when its notice
+** is whole — built in, a day off of each of the seven festivals entered,
+** or marked by the admin. The 2027 days below are made up for the test
+** (any off days named for the festivals), not the 2027 notice. */
+static void test_year_known_rule(void){
+  CalYearInfo info;
+  CalUndo u;
+  Day d = 0;
+  cal_reset();
+  for(int y=2023; y<=2026; y++){
+    T_EQ_INT(cal_year_info(y, &info), CAL_YEAR_COMPLETE);
+    T_EQ_INT(info.bBuiltin, 1);
+  }
+  T_EQ_INT(cal_year_info(2022, 0), CAL_YEAR_NONE);
+  T_EQ_INT(cal_year_info(2027, 0), CAL_YEAR_NONE);
+  T_EQ_INT(cal_year_info(1000, 0), CAL_YEAR_NONE);
+  /* names */
+  T_EQ_INT((int)cal_festival_mask("国庆节、中秋节"), (1<<5)|(1<<6));
+  T_EQ_INT((int)cal_festival_mask("2027年春节"), 1<<1);
+  T_EQ_INT((int)cal_festival_mask("五一"), 1<<3);
+  T_EQ_INT((int)cal_festival_mask("清明"), 1<<2);
+  T_EQ_INT((int)cal_festival_mask("调休"), 0);
+  T_EQ_STR(cal_festival_name(2), "清明节");
+  T_EQ_INT(cal_festival_name(7)==0, 1);
+  T_EQ_INT(cal_notice_year("2028年元旦", 2027), 2028);
+  T_EQ_INT(cal_notice_year("2030年元旦", 2027), 2027);   /* too far: the date's year */
+  T_EQ_INT(cal_notice_year("元旦", 2027), 2027);
+
+  /* Only 元旦 entered: partial, and a period reaching 2027 is flagged
+  ** although it counts the entered day (30 days from 2026-12-02 is
+  ** 2027-01-01, off, so 01-04 Mon). */
+  CalHoliday h1[] = { { "2027-01-01", 'o', "2027年元旦", "" } };
+  cal_replace(h1, 1, 0, 0);
+  T_EQ_INT(cal_year_info(2027, &info), CAL_YEAR_PARTIAL);
+  T_EQ_INT((int)info.mNamed, 1);
+  T_EQ_INT(cal_year_known(2027), 0);
+  T_EQ_INT(cal_year_workdays(2027), -1);
+  EXPECT_ADD(cal_add_days, "2026-12-02", 30, "2027-01-04", CAL_UNKNOWN);
+  T_EQ_INT(cal_range_gap(dp("2026-12-02"), dp("2027-01-04")), 2027);
+  T_EQ_INT(cal_range_gap(dp("2026-01-02"), dp("2026-12-04")), 0);
+  /* a period inside 2026 is not flagged */
+  EXPECT_ADD(cal_add_days, "2026-11-02", 30, "2026-12-02", CAL_OK);
+
+  /* Six festivals and a make-up day named for the seventh: still partial. */
+  CalHoliday h6[] = {
+    { "2027-01-01", 'o', "元旦", "" },   { "2027-02-08", 'o', "春节", "" },
+    { "2027-04-05", 'o', "清明节", "" }, { "2027-05-03", 'o', "劳动节", "" },
+    { "2027-06-09", 'o', "端午节", "" }, { "2027-09-15", 'o', "中秋节", "" },
+    { "2027-09-26", 'w', "国庆节", "" },
+  };
+  cal_replace(h6, 7, 0, 0);
+  T_EQ_INT(cal_year_info(2027, &info), CAL_YEAR_PARTIAL);
+  T_EQ_INT((int)info.mNamed, 0x3f);
+  /* the seventh as a day off: whole */
+  CalHoliday h7[] = {
+    { "2027-01-01", 'o', "元旦", "" },   { "2027-02-08", 'o', "春节", "" },
+    { "2027-04-05", 'o', "清明节", "" }, { "2027-05-03", 'o', "劳动节", "" },
+    { "2027-06-09", 'o', "端午节", "" }, { "2027-09-15", 'o', "中秋节", "" },
+    { "2027-10-01", 'o', "国庆节", "" },
+  };
+  cal_replace(h7, 7, 0, 0);
+  T_EQ_INT(cal_year_info(2027, &info), CAL_YEAR_COMPLETE);
+  T_EQ_INT(info.bMarked, 0);
+  T_EQ_INT(cal_year_workdays(2027), 261-7);
+  EXPECT_ADD(cal_add_days, "2026-12-02", 30, "2027-01-04", CAL_OK);
+  /* 国庆节、中秋节 together name both */
+  CalHoliday hJoint[] = {
+    { "2027-01-01", 'o', "元旦", "" },   { "2027-02-08", 'o', "春节", "" },
+    { "2027-04-05", 'o', "清明", "" },   { "2027-05-03", 'o', "五一", "" },
+    { "2027-06-09", 'o', "端午节", "" }, { "2027-10-01", 'o', "国庆节、中秋节", "" },
+  };
+  cal_replace(hJoint, 6, 0, 0);
+  T_EQ_INT(cal_year_info(2027, 0), CAL_YEAR_COMPLETE);
+
+  /* The admin's mark makes a partial year whole; taking it away undoes it. */
+  int aMark[] = { 2027 };
+  cal_replace(h1, 1, aMark, 1);
+  T_EQ_INT(cal_year_info(2027, &info), CAL_YEAR_COMPLETE);
+  T_EQ_INT(info.bMarked, 1);
+  T_EQ_INT(cal_mark(2027, 0, &u), CAL_OK);
+  T_EQ_INT(cal_year_info(2027, 0), CAL_YEAR_PARTIAL);
+  cal_undo(&u);
+  T_EQ_INT(cal_year_info(2027, 0), CAL_YEAR_COMPLETE);
+  T_EQ_INT(cal_mark(3100, 1, &u), CAL_INVALID);
+  /* a mark on a year with nothing entered: whole with Mon-Fri (the
+  ** admin's word; the page refuses it, the calendar obeys) */
+  T_EQ_INT(cal_mark(2028, 1, &u), CAL_OK);
+  T_EQ_INT(cal_year_info(2028, 0), CAL_YEAR_COMPLETE);
+
+  /* "2028年元旦" on 2027-12-31 is 2028's: 2027 does not gain 元旦. */
+  CalHoliday hNext[] = { { "2027-12-31", 'o', "2028年元旦", "" } };
+  cal_replace(hNext, 1, 0, 0);
+  T_EQ_INT(cal_year_info(2027, &info), CAL_YEAR_PARTIAL);
+  T_EQ_INT((int)info.mNamed, 0);
+  T_EQ_INT(cal_year_info(2028, &info), CAL_YEAR_PARTIAL);
+  T_EQ_INT((int)info.mNamed, 1);
+  T_EQ_INT(WORKDAY("2027-12-31"), 0);
+  /* cal_replace forgets what it was not given: names too */
+  cal_replace(0, 0, 0, 0);
+  T_EQ_INT(cal_year_info(2027, 0), CAL_YEAR_NONE);
+  T_EQ_INT(cal_day_name(dp("2027-12-31"))==0, 1);
+  T_EQ_INT(cal_add_days(dp("2026-12-02"), 30, &d), CAL_UNKNOWN);
+  cal_reset();
 }
 
 static void test_out_of_range(void){
@@ -573,6 +682,7 @@ static const TestCase aTest[] = {
   { "months",                    test_months },
   { "unknown_year",              test_unknown_year },
   { "load_entry",                test_load_entry },
+  { "year_known_rule",           test_year_known_rule },
   { "apply_while_reading",       test_apply_while_reading },
   { "out_of_range",              test_out_of_range },
 };

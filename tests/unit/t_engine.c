@@ -9,6 +9,7 @@
 #include "auth/auth.h"
 #include "engine/query.h"
 #include "engine/setting.h"
+#include "engine/holiday.h"
 #include "transfer/transfer.h"
 #include <stdlib.h>
 #include <unistd.h>
@@ -621,11 +622,51 @@ static void test_periods_sql_equal_c(void){
   }
 }
 
+/* Issue 16 §4: the years a year's figures depend on (holiday_ind_gap): an
+** indicator counting a period met reaches from the year before to the
+** year's end plus the period; a year not whole there is named; a count
+** with no period depends on none. */
+static const Indicator *ind_named(const Kind *k, const char *zName){
+  for(const Indicator *i=k->aIndicator; i && i->zName; i++) if( strcmp(i->zName, zName)==0 ) return i;
+  return 0;
+}
+static void test_calendar_gap(void){
+  Ctx *c = fresh();
+  const Kind *k = kind_find("reconsideration");
+  const Indicator *pOnTime = ind_named(k, "ontime_rate"), *pCount = ind_named(k, "received");
+  T_CHECK(pOnTime!=0 && pCount!=0);
+  if( pOnTime==0 || pCount==0 ) return;
+  cal_replace(0, 0, 0, 0);
+  T_EQ_INT(holiday_ind_gap(c, k, pOnTime, 2025), 0);        /* 2024..2026: built in */
+  T_EQ_INT(holiday_ind_gap(c, k, pOnTime, 2026), 2027);     /* a 60(+30)-day period from late 2026 */
+  T_EQ_INT(holiday_ind_gap(c, k, pOnTime, 2023), 2022);     /* 2022 (the year before) is not built in */
+  T_EQ_INT(holiday_ind_gap(c, k, pOnTime, 2022), 2021);     /* from the year before */
+  T_EQ_INT(holiday_ind_gap(c, k, pCount, 2026), 0);         /* a count of cases counts no period */
+  /* only 元旦 of 2027: still named; marked whole: not */
+  CalHoliday h[] = { { "2027-01-01", 'o', "2027年元旦", "" } };
+  cal_replace(h, 1, 0, 0);
+  T_EQ_INT(holiday_ind_gap(c, k, pOnTime, 2026), 2027);
+  int aMark[] = { 2027 };
+  cal_replace(h, 1, aMark, 1);
+  T_EQ_INT(holiday_ind_gap(c, k, pOnTime, 2026), 0);
+  /* a length each record gives (承诺时限): as long as its records' largest */
+  const Kind *kCase = kind_find("service_case");
+  const Indicator *pPromise = 0;
+  for(const Indicator *i=kCase->aIndicator; i && i->zName && !pPromise; i++){
+    for(const Cond *q=i->num.aCond; q->zOp && !pPromise; q++) if( q->eOp==CO_ONTIME ) pPromise = i;
+  }
+  T_CHECK(pPromise!=0);
+  if( pPromise ) T_EQ_INT(holiday_ind_gap(c, kCase, pPromise, 2025), 0);   /* no records: 14 days past 2025 */
+  cal_replace(0, 0, 0, 0);
+  T_EQ_INT(holiday_ind_gap(c, k, pOnTime, 2026), 2027);
+}
+
 static const TestCase aTest[] = {
   { "registry", test_registry },
   { "registry_typos", test_registry_typos },
   { "parse_values", test_parse_values },
   { "deadlines", test_deadlines },
+  { "calendar_gap", test_calendar_gap },
   { "rounding", test_rounding },
   { "scope", test_scope },
   { "named_queries", test_named_queries },

@@ -69,6 +69,12 @@ static void test_committed_keeps_answer(void){
   T_CHECK(p!=0);
   if( p==0 ) return;
   T_EQ_INT(db_exec(p, "CREATE TABLE t(x INTEGER)"), DB_OK);
+  /* every request reads the holiday calendar's change counter first
+  ** (holiday_refresh), and loads the calendar's rows when it moved */
+  T_EQ_INT(db_exec(p, "CREATE TABLE setting(name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                      "CREATE TABLE holiday(day TEXT PRIMARY KEY, dkind TEXT NOT NULL, name TEXT NOT NULL);"
+                      "CREATE TABLE holiday_year(year BIGINT PRIMARY KEY, notice TEXT NOT NULL,"
+                      " marked_by TEXT NOT NULL, marked_at TEXT NOT NULL)"), DB_OK);
   T_EQ_INT(t_dispatch(p, 0), 201);           /* committed: the answer stands */
   T_EQ_INT(t_dispatch(p, 1), 503);           /* nothing committed: 503 as before */
   T_EQ_INT(t_dispatch(p, 2), 503);           /* only bookkeeping committed: 503 */
