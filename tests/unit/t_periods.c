@@ -26,6 +26,7 @@
 */
 #include "app/app.h"
 #include "t.h"
+#include "audit/audit.h"
 #include "auth/auth.h"
 #include "engine/query.h"
 #include "transfer/transfer.h"
@@ -38,10 +39,12 @@ static Actor admin = { 1, "admin", "管理员", R_ADMIN, 1, "/1/" };
 static Ctx ctx;
 static i64 iCounty;
 
+static const char *zTarget;
 static void open_db(void){
   static char zPath[64];
   snprintf(zPath, sizeof zPath, "/tmp/fazhi-t-periods-%d.db", (int)getpid());
-  pDb = app_open(t_db_target(zPath), 1);
+  zTarget = t_db_target(zPath);
+  pDb = app_open(zTarget, 1);
   arena_init(&arena);
   ctx_init(&ctx, pDb, &arena, &admin);
   i64 b;
@@ -398,7 +401,55 @@ static void test_minimum(void){
   T_CHECK(deadline_ontime(&ctx, r, dr));
 }
 
+/* An older database's rectifications opened by 案卷评查 carry a frozen
+** 发现日期 + 30 (2025-09-05 → 2025-10-05, a Sunday in 国庆). Opening it
+** adds 整改期限 and turns exactly those into the 30-day rule (due then
+** 10-09), through audited updates; a date a person chose stays, and so
+** does one of another source. Simulated by dropping the column. */
+static void test_upgrade(void){
+  const Kind *k = kind_find("rectification");
+  i64 iDept = dept_add(&ctx, iCounty, "升级测试局", "bureau");
+  T_CHECK(iDept!=0);
+  const char *h[] = { "所属部门", "状态", "问题编号", "问题来源", "问题描述", "发现日期", "整改时限" };
+  const char *r1[] = { "升级测试局", "整改中", "UP-1-1", "案卷评查", "问题一", "2025-09-05", "2025-10-05" };
+  const char *r2[] = { "升级测试局", "整改中", "UP-1-2", "案卷评查", "问题二", "2025-09-05", "2025-10-10" };
+  const char *r3[] = { "升级测试局", "整改中", "UP-2", "审计监督", "问题三", "2025-09-05", "2025-10-05" };
+  IoRow aRow[4] = { { 1, 7, (char**)h }, { 2, 7, (char**)r1 }, { 3, 7, (char**)r2 }, { 4, 7, (char**)r3 } };
+  IoTable t = { 4, aRow };
+  int n = 0;
+  T_EQ_INT(import_table(&ctx, k, &t, &n), FZ_OK);
+  T_EQ_INT(n, 3);
+  T_EQ_INT(db_exec(pDb, "ALTER TABLE rectification DROP COLUMN days"), 0);
+  db_close(pDb);
+  pDb = app_open(zTarget, 0);
+  T_CHECK(pDb!=0);
+  if( pDb==0 ) return;
+  ctx_init(&ctx, pDb, &arena, &admin);
+  Query q;
+  RecList l;
+  query_init(&ctx, &q, k);
+  q.iDept = iDept;
+  q.zSort = "problem_no";
+  T_EQ_INT(rec_list(&ctx, &q, &l), FZ_OK);
+  T_EQ_INT(l.nRow, 3);
+  const char *azWant[] = { "UP-1-1||30|2025-10-09", "UP-1-2|2025-10-10||2025-10-10", "UP-2|2025-10-05||2025-10-05" };
+  for(int i=0; i<l.nRow && i<3; i++){
+    const Rec *r = l.aRow[i];
+    DeadlineStatus s;
+    deadline_eval(&ctx, r, kind_deadline(k, "rectify"), ctx.iToday, &s);
+    char zDue[11] = "";
+    if( s.bHasDue ) day_format(s.due, zDue);
+    const char *zDue0 = rec_val(r, "due"), *zDays = rec_val(r, "days");
+    T_EQ_STR(arena_printf(&arena, "%s|%s|%s|%s", rec_val(r, "problem_no"), zDue0 ? zDue0 : "", zDays ? zDays : "", zDue), azWant[i]);
+  }
+  AuditReport rep;
+  T_EQ_INT(audit_verify(pDb, &rep), 0);
+  if( rep.text.n ) fprintf(stderr, "%s\n", buf_cstr(&rep.text));
+  buf_free(&rep.text);
+}
+
 static const TestCase aTest[] = {
+  { "upgrade", test_upgrade },        /* first: it drops a column the others fill */
   { "dated_cases", test_dated_cases },
   { "minimum", test_minimum },
 };
