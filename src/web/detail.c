@@ -66,7 +66,7 @@ void web_detail(Req *r, const Rec *p){
   if( k->aDeadline && !bPublic ){
     Day today = 0;
     day_parse(r->ctx.zToday, &today);
-    out_html(r, HTML("<h2>法定期限</h2><table class=\"list small\"><thead><tr><th>期限</th><th>届满日</th><th>情况</th><th>依据</th></tr></thead><tbody>"));
+    out_html(r, HTML("<h2>法定期限</h2><table class=\"list small periods\"><thead><tr><th>期限</th><th>届满日</th><th>情况</th><th>依据</th></tr></thead><tbody>"));
     const Deadline *pDeemed = 0;
     Day deemed = 0;
     for(const Deadline *d=k->aDeadline; d->zName; d++){
