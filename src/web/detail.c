@@ -94,6 +94,8 @@ void web_detail(Req *r, const Rec *p){
         zNote = arena_printf(&r->arena, "（自%s日%s起算）", d->zDeemedAs, zD);
       }else if( s.bExtended ){
         zNote = "（含经批准的延长）";
+      }else if( s.bHasDue && d->zExtFlag && rec_val(p, d->zExtFlag) && strcmp(rec_val(p, d->zExtFlag), "1")==0 ){
+        zNote = "（所填延长不计入：适用的程序规定未准许延长）";
       }else if( s.bOnDate ){
         zNote = "（按填写的日期）";
       }

@@ -57,6 +57,7 @@ api GET "/api/v1/k/enforcement_case/$E2"
 expect_json '.deadlines[] | select(.name=="decision") | .due == "2026-08-03" and (.extended | not) and .late' "no rule granting it: 90 days, overdue"
 get "/k/enforcement_case/$E2"
 expect_contains "$BODY" '《市场监督管理行政处罚程序规定》第六十四条' "the page quotes the rule that grants the extension"
+expect_contains "$BODY" '（所填延长不计入：适用的程序规定未准许延长）' "…and says the approval entered does not count here"
 
 # 调解: a month, not 30 days
 api POST /api/v1/k/mediation '{"dispute_no":"TJ-MON-1","dtype":"邻里纠纷","summary":"相邻通行纠纷","parties":"甲、乙","org":"城关镇人民调解委员会","channel":"人民调解","received":"2026-01-31"}'
