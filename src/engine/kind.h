@@ -135,7 +135,8 @@ typedef struct Transition {
 } Transition;
 
 /* PU_ONDATE: no period to count — zStart is itself the due date, set per
-** record (a rectification's 整改时限); nLength is 0. */
+** record; nLength is 0. (A date a person may set in place of a counted
+** period is Deadline.zOnDate instead, as a rectification's 整改时限.) */
 typedef enum PeriodUnit { PU_DAYS = 1, PU_WORKDAYS, PU_MONTHS, PU_ONDATE } PeriodUnit;
 
 /* A statutory period: the start day does not count (民法典 第二百零一条); a
@@ -309,7 +310,9 @@ typedef struct ReportFig {
 ** 问题台账 item per line of its 发现问题. Each value is
 **   "=text"    that text                 "@line"   the line
 **   "@seq"     the record's unique value and the line's number ("PC-3-2")
-**   "@today" / "@today+N"  today, or N days on
+**   "@today" / "@today+N"  today, or N days on (a fixed date: a period
+**              a record must meet is a Deadline's length field, set here
+**              with "=N", so that the calendar counts it — issue 16)
 **   otherwise  the value of that field of the record.
 ** The target "dept_id" takes a department name. The new records are
 ** written in the transition's transaction: one refused, none written. */
