@@ -51,8 +51,11 @@ void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineS
       /* 视为受理: the deemed period's end, when it comes first */
       DeadlineStatus ds;
       deadline_eval(c, r, d->pDeemed, today, &ds);
+      /* with zStart unset, only once the deemed period is over (or the
+      ** period met): a case still within its review is not yet accepted */
       if( ds.bHasDue && (bStart ? ds.due < start
-                                : d->aActiveIn.n==0 || namelist_has(&d->aActiveIn, r->zState)) ){
+                                : (d->aActiveIn.n==0 || namelist_has(&d->aActiveIn, r->zState))
+                                  && (today > ds.due || rec_val(r, d->zDone))) ){
         start = ds.due;
         bStart = 1;
         s->bDeemed = 1;
@@ -284,23 +287,26 @@ static void sql_deemed(SqlBuf *b, const Deadline *d, int i){
   sql_alias(b, "n", i, d->pDeemed->eUnit==PU_WORKDAYS ? "cday" : "croll");
 }
 /* The start the period runs from: zStart, or the deemed start when that
-** comes first (and, with zStart unset, in the states of zActiveIn). */
-static void sql_start(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
+** comes first (and, with zStart unset, in the states of zActiveIn once
+** the deemed period is over — before zToday — or the period met). */
+static void sql_start(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                      void (*xText)(void*, const char*), void *pArg){
   if( d->pDeemed==0 ){ sql_ident(b, d->zStart); return; }
   sql_lit(b, "(CASE WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NOT NULL AND (");
   sql_deemed(b, d, i); sql_lit(b, " IS NULL OR "); sql_ident(b, d->zStart); sql_lit(b, " <= "); sql_deemed(b, d, i);
   sql_lit(b, ") THEN "); sql_ident(b, d->zStart);
   sql_lit(b, " WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NOT NULL THEN "); sql_deemed(b, d, i);
+  sql_lit(b, " WHEN ");
   if( d->aActiveIn.n ){
-    sql_lit(b, " WHEN state IN (");
+    sql_lit(b, "state IN (");
     for(int k=0; k<d->aActiveIn.n; k++){
       if( k ) sql_lit(b, ",");
       xText(pArg, d->aActiveIn.az[k]);
     }
-    sql_lit(b, ") THEN "); sql_deemed(b, d, i);
-  }else{
-    sql_lit(b, " ELSE "); sql_deemed(b, d, i);
+    sql_lit(b, ") AND ");
   }
+  sql_lit(b, "("); sql_ident(b, d->zDone); sql_lit(b, " IS NOT NULL OR "); sql_deemed(b, d, i);
+  sql_lit(b, " < "); xText(pArg, zToday); sql_lit(b, ") THEN "); sql_deemed(b, d, i);
   sql_lit(b, " END)");
 }
 
@@ -320,7 +326,8 @@ static void sql_start(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, 
 **     a minimum's end is eI itself); an extension counted from the end
 **     (bExtFromEnd): rI the day eI.croll and xI the day rI + the extension
 **     when it counts (else rI itself), and xI.croll is due. */
-void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
+void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                       void (*xText)(void*, const char*), void *pArg){
   if( d->pDeemed ){
     const Deadline *p = d->pDeemed;
     sql_lit(b, " LEFT JOIN cal_day m"); sql_int(b, i);
@@ -335,7 +342,7 @@ void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*,
     }
   }
   sql_lit(b, " LEFT JOIN cal_day s"); sql_int(b, i);
-  sql_lit(b, " ON "); sql_alias(b, "s", i, "cday"); sql_lit(b, "="); sql_start(b, d, i, xText, pArg);
+  sql_lit(b, " ON "); sql_alias(b, "s", i, "cday"); sql_lit(b, "="); sql_start(b, d, i, zToday, xText, pArg);
   sql_lit(b, " LEFT JOIN cal_day e"); sql_int(b, i); sql_lit(b, " ON ");
   if( d->eUnit==PU_WORKDAYS ){
     sql_alias(b, "e", i, "cday"); sql_lit(b, "="); sql_ident(b, d->zDone);

@@ -212,7 +212,7 @@ static int from_prepare(Ctx *c, const Kind *k, Where *w, int iYear, i64 iDept, c
   sql_lit(&w->b, " FROM ");
   sql_ident(&w->b, k->zName);
   BindArg ba = { c, w };
-  for(int i=0; i<nDl; i++) deadline_sql_join(&w->b, aDl[i], i, bind_text_cb, &ba);
+  for(int i=0; i<nDl; i++) deadline_sql_join(&w->b, aDl[i], i, c->zToday, bind_text_cb, &ba);
   w_base(c, w, k, iYear, iDept, fYear);
   if( db_prepare_buf(c->pDb, pSt, &w->b) ){
     return err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));

@@ -157,7 +157,9 @@ typedef enum PeriodUnit { PU_DAYS = 1, PU_WORKDAYS, PU_MONTHS, PU_ONDATE } Perio
 ** counts as the start when zStart is recorded later or not at all —
 ** 行政复议法 第三十条第三款 "审查期限届满之日起视为受理". The start is then
 ** the earlier of zStart and that end; with zStart unset the deemed start
-** counts only in the states of zActiveIn (a case 不予受理 has none).
+** counts only in the states of zActiveIn (a case 不予受理 has none) and
+** only once that end has passed (a case still within its review is not
+** yet accepted) or zDone is set.
 **
 ** zOnDate: a date field that, when a person has set it, is the due date
 ** itself (a rectification's own 整改时限); else the period is counted.

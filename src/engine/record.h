@@ -161,7 +161,8 @@ int  deadline_cal_sync(Db*, char *zErr, int nErr);         /* rewrite cal_day if
 int  deadline_cal_verify(Db*, char zFirst[11]);            /* days of cal_day that differ (check) */
 int  deadline_sql_ok(const Deadline*);                     /* expressible in SQL (not months) */
 /* xText binds each applies-when, extension-when or state value; its text lives only during the call. */
-void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias, void (*xText)(void*, const char*), void*);
+/* zToday: the day a deemed start must lie before when zStart is unset (Ctx.zToday). */
+void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*);
 void deadline_sql_ontime(SqlBuf*, const Deadline*, int iAlias, void (*xText)(void*, const char*), void*);
 void deadline_sql_outside(SqlBuf*, const Deadline*, int iAlias);
 #define DUE_SOON_WORKDAYS 3

@@ -8,7 +8,8 @@
 # the API say 视为受理日 2025-03-10 with the article; a case accepted in
 # time (03-05) is counted from 03-05 (due 05-04, a Sunday in 劳动节 → Tue
 # 05-06) with no deemed date; a case still 待审查 past its review period
-# has a decision deadline all the same. FAZHI_TODAY=2026-06-30.
+# has a decision deadline all the same, one still within it has none yet.
+# FAZHI_TODAY=2026-06-30.
 . "$(dirname "$0")/lib.sh"
 start_server
 login fuyi
@@ -58,6 +59,17 @@ api POST /api/v1/k/reconsideration '{"case_no":"示复〔2026〕视-4号","appli
 expect_status 201
 api GET "/api/v1/k/reconsideration/$(json .id)"
 expect_json '.deadlines[] | select(.name=="decision_simple") | .due == "2026-07-08" and .active' "简易程序: 30 days from the deemed acceptance"
+
+# within its review period (received Mon 06-29, review ends Mon 07-06) a
+# case is not yet deemed accepted: no decision deadline, no 视为受理日
+api POST /api/v1/k/reconsideration '{"case_no":"示复〔2026〕视-6号","applicant":"周某","respondent":"示范县自然资源局","matter":"license","received":"2026-06-29","procedure":"ordinary"}'
+expect_status 201
+R6=$(json .id)
+api GET "/api/v1/k/reconsideration/$R6"
+expect_json '[.deadlines[] | select(.name=="decision")] | length == 0' "still within the review: no decision deadline yet"
+get "/k/reconsideration/$R6"
+expect_contains "$BODY" '<td>受理审查期限</td><td>2026-07-06</td><td>剩' "the review period runs"
+expect_not_contains "$BODY" '视为受理日' "nothing is deemed yet"
 
 # a case 不予受理 has no decision period
 api POST /api/v1/k/reconsideration '{"case_no":"示复〔2026〕视-5号","applicant":"孙某","respondent":"示范县自然资源局","matter":"license","received":"2026-06-01","procedure":"ordinary"}'
