@@ -106,6 +106,19 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
         if( st.bActive ) json_kint(j, "workdays_left", st.nLeft);
         json_kbool(j, "calendar_incomplete", st.bUnknownCal);
         if( st.bUnknownCal ) json_kint(j, "calendar_incomplete_year", st.iCalYear);
+        if( st.bMinimum ){ json_kbool(j, "minimum", 1); json_kbool(j, "short", st.bDone && st.bLate); }
+        if( st.bDeemed ){
+          char zD[11];
+          day_format(st.deemed, zD);
+          json_key(j, "deemed_start");
+          json_obj_begin(j);
+          json_kstr(j, "as", d->zDeemedAs);
+          json_kstr(j, "date", zD);
+          json_kstr(j, "basis", d->zDeemedBasis);
+          json_obj_end(j);
+        }
+        if( st.bExtended ) json_kbool(j, "extended", 1);
+        if( st.bOnDate ) json_kbool(j, "set_date", 1);
         json_kstr(j, "basis", d->zBasis);
         json_obj_end(j);
       }

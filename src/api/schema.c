@@ -119,11 +119,26 @@ void api_schema(Buf *pOut){
       json_kstr(&j, "start", d->zStart);
       if( d->zLengthField ) json_kstr(&j, "length_field", d->zLengthField); else json_kint(&j, "length", d->nLength);
       json_kstr(&j, "unit", d->eUnit==PU_WORKDAYS ? "workdays" : d->eUnit==PU_MONTHS ? "months" : d->eUnit==PU_ONDATE ? "date" : "days");
-      if( d->zExtFlag ){ json_kstr(&j, "extension_flag", d->zExtFlag); json_kint(&j, "extension", d->nExtension); }
+      json_kstr(&j, "rule", d->bMinimum ? "minimum" : "deadline");
+      if( d->zExtFlag ){
+        json_kstr(&j, "extension_flag", d->zExtFlag); json_kint(&j, "extension", d->nExtension);
+        json_kstr(&j, "extension_counted_from", d->bExtFromEnd ? "end" : "start");
+        if( d->zExtWhen ) json_kstr(&j, "extension_when", d->zExtWhen);
+        if( d->zExtBasis ) json_kstr(&j, "extension_basis", d->zExtBasis);
+      }
+      if( d->zDeemed ){
+        json_key(&j, "deemed_start");
+        json_obj_begin(&j);
+        json_kstr(&j, "period", d->zDeemed); json_kstr(&j, "as", d->zDeemedAs); json_kstr(&j, "basis", d->zDeemedBasis);
+        json_obj_end(&j);
+      }
+      if( d->zOnDate ) json_kstr(&j, "date_field", d->zOnDate);
       json_kstr(&j, "done", d->zDone);
       if( d->zWhen ) json_kstr(&j, "applies_when", d->zWhen);
       json_kstr(&j, "basis", d->zBasis);
-      json_kstr(&j, "counting", "起算日不计入；以日计的期间届满日为法定休假日的，顺延至其后第一个工作日");
+      json_kstr(&j, "counting", d->bMinimum
+        ? "最短期间：起算日不计入；结束日早于期间末日的为期限不足；末日不因法定休假日顺延"
+        : "起算日不计入；以日、月计的期间届满日为法定休假日的，顺延至其后第一个工作日");
       json_obj_end(&j);
     }
     json_arr_end(&j);

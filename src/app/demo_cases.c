@@ -28,8 +28,8 @@ static Day year_of_today(DemoCounty *p){ return p->g->today; }
 static int gen_enforcement(DemoCounty *p){
   static const char *azHead[] = { "所属部门", "状态", "案件编号", "执法类别", "当事人", "当事人类型", "案由",
     "立案日期", "全过程记录", "重大执法决定", "法制审核日期", "经批准延长办案期限", "决定日期", "处理结果",
-    "罚没金额（元）", "公示日期", "结案日期", 0 };
-  static const int aDept[] = { 1, 1, 1, 12, 12, 2, 3, 5, 6, 8, 10, 11, 13, 15 };
+    "罚没金额（元）", "公示日期", "结案日期", "适用的程序规定", 0 };
+  static const int aDept[] = { 1, 1, 1, 12, 12, 2, 3, 5, 6, 8, 10, 11, 13, 15 };   /* 1: 市场监督管理局 */
   static const char *azCause[] = { "销售过期食品", "未取得许可从事经营", "违法占地建设", "占道经营", "未按规定公示价格",
     "超限运输", "未依法处置危险废物", "安全生产隐患未整改", "无证行医", "违规燃放烟花爆竹", "擅自改变房屋用途", "违法排放污水" };
   Tab t;
@@ -42,7 +42,9 @@ static int gen_enforcement(DemoCounty *p){
       int iDept = chance(150) ? p->nBureau + (int)rnd(p->nTown) : aDept[rnd(14)];
       unsigned x = rnd(100);
       const char *zCat = x<70 ? "行政处罚" : x<80 ? "行政强制" : x<95 ? "行政检查" : "其他";
-      int bPenalty = x<70, bEnt = chance(550), bMajor = chance(80), bExt = bPenalty && chance(50);
+      /* only 市场监管's procedure rule grants an extension (+30 with approval) */
+      int bSamr = iDept==1;
+      int bPenalty = x<70, bEnt = chance(550), bMajor = chance(80), bExt = bPenalty && chance(50) && bSamr;
       Day dec = d + 10 + (Day)rnd(bExt ? 110 : 75);
       if( bPenalty && !bExt && chance(15) ) dec = d + 91 + (Day)rnd(10);          /* a few late decisions */
       Day pub = demo_add_workdays(dec, 1 + (int)rnd(bPenalty ? (chance(40) ? 12 : 6) : 18));
@@ -59,6 +61,7 @@ static int gen_enforcement(DemoCounty *p){
       r[8] = chance(970) ? "是" : "否";
       r[9] = bMajor ? "是" : "否";
       r[11] = bExt ? "是" : "否";
+      r[17] = bSamr ? "《市场监督管理行政处罚程序规定》" : "《行政处罚法》（无延长规定）";
       if( dec > today ){ r[1] = "办理中"; continue; }
       if( bMajor && chance(960) ) r[10] = (char*)ymd(dec - 3 - (Day)rnd(5));
       r[12] = (char*)ymd(dec);

@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "db/schema.h"
 #include "engine/ddl.h"
+#include "engine/thaw.h"
 #include "engine/record.h"
 #include "engine/holiday.h"
 #include "calendar/calendar.h"
@@ -34,7 +35,9 @@ static int open_setup(Db *p, int bKeepLock){
   char zErr[400];
   /* Two servers starting together on one PostgreSQL database take turns. */
   db_schema_lock(p, 1);
-  int rc = schema_migrate(p, zErr, sizeof zErr) || ddl_sync_all(p, zErr, sizeof zErr);
+  int rc = schema_migrate(p, zErr, sizeof zErr);
+  int bThaw = rc==0 && thaw_pending(p);
+  rc = rc || ddl_sync_all(p, zErr, sizeof zErr);
   if( !bKeepLock ) db_schema_lock(p, 0);
   if( rc ){
     fprintf(stderr, "%s\n", zErr);
@@ -51,6 +54,15 @@ static int open_setup(Db *p, int bKeepLock){
   if( deadline_cal_sync(p, zErr, sizeof zErr) ){
     fprintf(stderr, "%s\n", zErr);
     return 1;
+  }
+  /* 整改时限 frozen by an older version become 30-day periods (thaw.c) */
+  if( bThaw ){
+    int nDone = 0;
+    if( thaw_spawned_due(p, &nDone) ){
+      fprintf(stderr, "问题台账整改期限升级失败：%s\n", db_errmsg(p));
+      return 1;
+    }
+    if( nDone ) fprintf(stderr, "问题台账：%d项评查、监督发现问题的整改时限改为按30日整改期限计算（遇法定休假日顺延）\n", nDone);
   }
   return 0;
 }

@@ -98,6 +98,10 @@ static int col_type_int(const Field *f){
   return field_is_int(f);
 }
 
+int ddl_column_missing(Db *pDb, const Kind *k, const char *zCol){
+  return has_column(pDb, k, "id") && !has_column(pDb, k, zCol);
+}
+
 static int column_exists(Db *pDb, const Kind *k, const Field *f){
   return has_column(pDb, k, f->zName);
 }

@@ -15,38 +15,81 @@
 #include <stdlib.h>
 #include <stdio.h>
 
+/* The end of nLen units after start, by d's unit (a minimum's calendar
+** days do not move past a rest day). */
+static int period_end(const Deadline *d, Day start, int nLen, Day *pDue){
+  if( d->eUnit==PU_WORKDAYS ) return cal_add_workdays(start, nLen, pDue);
+  if( d->eUnit==PU_MONTHS ) return cal_add_months(start, nLen, pDue);
+  if( d->bMinimum ){
+    *pDue = start + nLen;         /* no rest-day rule: the holiday tables do not enter */
+    return CAL_OK;
+  }
+  return cal_add_days(start, nLen, pDue);
+}
+
+int deadline_ext_on(const Rec *r, const Deadline *d){
+  if( d->zExtFlag==0 ) return 0;
+  const char *z = rec_val(r, d->zExtFlag);
+  if( z==0 || strcmp(z, "1")!=0 ) return 0;
+  return d->zExtWhen==0 || rec_when(r, &d->extWhen);
+}
+
 void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineStatus *s){
-  (void)c;
   memset(s, 0, sizeof(*s));
+  s->bMinimum = d->bMinimum;
   s->bApplies = rec_when(r, &d->when);
   if( !s->bApplies ) return;
-  const char *zStart = rec_val(r, d->zStart);
-  Day start;
-  if( zStart==0 || day_parse(zStart, &start)!=CAL_OK ) return;
-  int nLen = d->nLength;
-  if( d->zLengthField ){
-    const char *z = rec_val(r, d->zLengthField);
-    if( z==0 ) return;
-    nLen = atoi(z);
-  }
-  if( d->zExtFlag ){
-    const char *z = rec_val(r, d->zExtFlag);
-    if( z && strcmp(z, "1")==0 ) nLen += d->nExtension;
-  }
-  int rc;
-  if( nLen<=0 || d->eUnit==PU_ONDATE ){
-    s->due = start;            /* 即办: due the day it was received; or a due date */
-    rc = CAL_OK;
-  }else if( d->eUnit==PU_WORKDAYS ){
-    rc = cal_add_workdays(start, nLen, &s->due);
-  }else if( d->eUnit==PU_MONTHS ){
-    rc = cal_add_months(start, nLen, &s->due);
+  int rc = CAL_OK;
+  Day from = 0;                 /* the day the period is counted from: where a calendar gap is looked for */
+  const char *zOn = d->zOnDate ? rec_val(r, d->zOnDate) : 0;
+  if( zOn && day_parse(zOn, &s->due)==CAL_OK ){
+    s->bOnDate = 1;             /* a date a person set: due that day */
   }else{
-    rc = cal_add_days(start, nLen, &s->due);
+    const char *zStart = rec_val(r, d->zStart);
+    Day start;
+    int bStart = zStart && day_parse(zStart, &start)==CAL_OK;
+    if( d->pDeemed ){
+      /* 视为受理: the deemed period's end, when it comes first */
+      DeadlineStatus ds;
+      deadline_eval(c, r, d->pDeemed, today, &ds);
+      /* with zStart unset, only once the deemed period is over (or the
+      ** period met): a case still within its review is not yet accepted */
+      if( ds.bHasDue && (bStart ? ds.due < start
+                                : (d->aActiveIn.n==0 || namelist_has(&d->aActiveIn, r->zState))
+                                  && (today > ds.due || rec_val(r, d->zDone))) ){
+        start = ds.due;
+        bStart = 1;
+        s->bDeemed = 1;
+        s->deemed = ds.due;
+        s->bUnknownCal = ds.bUnknownCal;
+        s->iCalYear = ds.iCalYear;
+      }
+    }
+    if( !bStart ) return;
+    from = start;
+    int nLen = d->nLength;
+    if( d->zLengthField ){
+      const char *z = rec_val(r, d->zLengthField);
+      if( z==0 ) return;
+      nLen = atoi(z);
+    }
+    int bExt = deadline_ext_on(r, d);
+    if( nLen<=0 || d->eUnit==PU_ONDATE ){
+      s->due = start;            /* 即办: due the day it was received; or a due date */
+    }else if( bExt && d->bExtFromEnd ){
+      /* the extension runs from the end of the first period, as moved */
+      s->bExtended = 1;
+      rc = period_end(d, start, nLen, &s->due);
+      int rc2 = period_end(d, s->due, d->nExtension, &s->due);
+      if( rc==CAL_OK ) rc = rc2;
+    }else{
+      s->bExtended = bExt;
+      rc = period_end(d, start, nLen + (bExt ? d->nExtension : 0), &s->due);
+    }
   }
-  s->bUnknownCal = rc==CAL_UNKNOWN;
-  if( s->bUnknownCal ){
-    s->iCalYear = cal_range_gap(start, s->due);
+  if( rc==CAL_UNKNOWN && !s->bUnknownCal ){
+    s->bUnknownCal = 1;
+    s->iCalYear = cal_range_gap(from ? from : s->due, s->due);
     if( s->iCalYear==0 ) day_ymd(s->due, &s->iCalYear, 0, 0);   /* a rest day looked at past due */
   }
   s->bHasDue = 1;
@@ -54,9 +97,10 @@ void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineS
   Day done;
   if( zDone && day_parse(zDone, &done)==CAL_OK ){
     s->bDone = 1;
-    s->bLate = done > s->due;
+    s->bLate = d->bMinimum ? done < s->due : done > s->due;
     return;
   }
+  if( d->bMinimum ) return;      /* a least time runs against no one */
   if( d->aActiveIn.n && !namelist_has(&d->aActiveIn, r->zState) ) return;
   s->bActive = 1;
   if( today <= s->due ){
@@ -74,6 +118,7 @@ int deadline_ontime(Ctx *c, const Rec *r, const Deadline *d){
   if( today==0 ) day_parse(c->zToday, &today);    /* zToday set by hand (tests) */
   deadline_eval(c, r, d, today, &s);
   if( !s.bApplies || !s.bHasDue ) return 1;
+  if( d->bMinimum ) return !(s.bDone && s.bLate);   /* only a recorded end can be too early */
   return s.bDone && !s.bLate;
 }
 
@@ -208,71 +253,163 @@ int deadline_cal_verify(Db *p, char zFirst[11]){
   return nBad;
 }
 
-/* The length of d for this row, as SQL. */
-static void sql_len(SqlBuf *b, const Deadline *d){
-  sql_lit(b, "(");
+/* The length of d's first period for this row, as SQL. */
+static void sql_base_len(SqlBuf *b, const Deadline *d){
   if( d->zLengthField ) sql_ident(b, d->zLengthField); else sql_int(b, d->nLength);
-  if( d->zExtFlag ){
-    sql_lit(b, " + CASE WHEN "); sql_ident(b, d->zExtFlag); sql_lit(b, "=1 THEN ");
-    sql_int(b, d->nExtension); sql_lit(b, " ELSE 0 END");
-  }
-  sql_lit(b, ")");
 }
 static void sql_alias(SqlBuf *b, const char *zPre, int i, const char *zCol){
-  sqlbuf_lit_(b, zPre);                 /* "s" or "e": literals of this file */
+  sqlbuf_lit_(b, zPre);                 /* "s", "e", "m", "n", "r", "x": literals of this file */
   sql_int(b, i);
   sql_lit(b, ".");
   sql_ident(b, zCol);
 }
+/* "field IN (?,?)" of a When (its values bound through xText). */
+static void sql_when_in(SqlBuf *b, const When *w, void (*xText)(void*, const char*), void *pArg){
+  sql_ident(b, w->pField->zName); sql_lit(b, " IN (");
+  for(int k=0; k<w->aValue.n; k++){
+    if( k ) sql_lit(b, ",");
+    xText(pArg, w->aValue.az[k]);
+  }
+  sql_lit(b, ")");
+}
+/* 1 when the row's approved extension counts (deadline_ext_on()), as SQL. */
+static void sql_ext_on(SqlBuf *b, const Deadline *d, void (*xText)(void*, const char*), void *pArg){
+  sql_lit(b, "("); sql_ident(b, d->zExtFlag); sql_lit(b, "=1");
+  if( d->extWhen.pField ){ sql_lit(b, " AND "); sql_when_in(b, &d->extWhen, xText, pArg); }
+  sql_lit(b, ")");
+}
+/* The whole length in working days (the extension adds to the count). */
+static void sql_len(SqlBuf *b, const Deadline *d, void (*xText)(void*, const char*), void *pArg){
+  sql_lit(b, "(");
+  sql_base_len(b, d);
+  if( d->zExtFlag ){
+    sql_lit(b, " + CASE WHEN "); sql_ext_on(b, d, xText, pArg); sql_lit(b, " THEN ");
+    sql_int(b, d->nExtension); sql_lit(b, " ELSE 0 END");
+  }
+  sql_lit(b, ")");
+}
+/* The deemed start (视为受理): the end of d->pDeemed, as SQL (NULL when
+** its start is unset or beyond the table). */
+static void sql_deemed(SqlBuf *b, const Deadline *d, int i){
+  sql_alias(b, "n", i, d->pDeemed->eUnit==PU_WORKDAYS ? "cday" : "croll");
+}
+/* The start the period runs from: zStart, or the deemed start when that
+** comes first (and, with zStart unset, in the states of zActiveIn once
+** the deemed period is over — before zToday — or the period met). */
+static void sql_start(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                      void (*xText)(void*, const char*), void *pArg){
+  if( d->pDeemed==0 ){ sql_ident(b, d->zStart); return; }
+  sql_lit(b, "(CASE WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NOT NULL AND (");
+  sql_deemed(b, d, i); sql_lit(b, " IS NULL OR "); sql_ident(b, d->zStart); sql_lit(b, " <= "); sql_deemed(b, d, i);
+  sql_lit(b, ") THEN "); sql_ident(b, d->zStart);
+  sql_lit(b, " WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NOT NULL THEN "); sql_deemed(b, d, i);
+  sql_lit(b, " WHEN ");
+  if( d->aActiveIn.n ){
+    sql_lit(b, "state IN (");
+    for(int k=0; k<d->aActiveIn.n; k++){
+      if( k ) sql_lit(b, ",");
+      xText(pArg, d->aActiveIn.az[k]);
+    }
+    sql_lit(b, ") AND ");
+  }
+  sql_lit(b, "("); sql_ident(b, d->zDone); sql_lit(b, " IS NOT NULL OR "); sql_deemed(b, d, i);
+  sql_lit(b, " < "); xText(pArg, zToday); sql_lit(b, ") THEN "); sql_deemed(b, d, i);
+  sql_lit(b, " END)");
+}
 
 /* " LEFT JOIN cal_day sI … LEFT JOIN cal_day eI …": the days of d for
 ** each row, all on unique keys, so no row is multiplied.
+**   deemed start: mI the deemed period's start, nI its end (the working
+**     day whose cwn is cwn(mI) + n; or croll of mI + n), then sI the
+**     earlier of zStart and that end (sql_start()).
 **   working days: sI the start, eI the done day. With W = cwn and
 **     V(f) = 2·W(f) − cwork(f), a done day f is within n working days of
 **     s exactly when V(f) ≤ 2·(W(s) + n) − 1: the due day is the working
 **     day with W = W(s) + n (V = 2W − 1 there), a rest day before it has
-**     a smaller V, a rest day after it a larger one. Both joins have a
-**     few hundred distinct keys a year, which the planner caches.
-**   calendar days: sI the start, eI the day start + n (its croll is due). */
-void deadline_sql_join(SqlBuf *b, const Deadline *d, int i){
+**     a smaller V, a rest day after it a larger one. As a minimum, f is
+**     late enough exactly when W(f) ≥ W(s) + n. Both joins have a few
+**     hundred distinct keys a year, which the planner caches.
+**   calendar days: sI the start, eI the day start + n (its croll is due;
+**     a minimum's end is eI itself); an extension counted from the end
+**     (bExtFromEnd): rI the day eI.croll and xI the day rI + the extension
+**     when it counts (else rI itself), and xI.croll is due. */
+void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                       void (*xText)(void*, const char*), void *pArg){
+  if( d->pDeemed ){
+    const Deadline *p = d->pDeemed;
+    sql_lit(b, " LEFT JOIN cal_day m"); sql_int(b, i);
+    sql_lit(b, " ON "); sql_alias(b, "m", i, "cday"); sql_lit(b, "="); sql_ident(b, p->zStart);
+    sql_lit(b, " LEFT JOIN cal_day n"); sql_int(b, i); sql_lit(b, " ON ");
+    if( p->eUnit==PU_WORKDAYS ){
+      sql_alias(b, "n", i, "cwn"); sql_lit(b, "="); sql_alias(b, "m", i, "cwn"); sql_lit(b, " + ");
+      sql_int(b, p->nLength); sql_lit(b, " AND "); sql_alias(b, "n", i, "cwork"); sql_lit(b, "=1");
+    }else{
+      sql_alias(b, "n", i, "cdn"); sql_lit(b, "="); sql_alias(b, "m", i, "cdn"); sql_lit(b, " + ");
+      sql_int(b, p->nLength);
+    }
+  }
   sql_lit(b, " LEFT JOIN cal_day s"); sql_int(b, i);
-  sql_lit(b, " ON "); sql_alias(b, "s", i, "cday"); sql_lit(b, "="); sql_ident(b, d->zStart);
+  sql_lit(b, " ON "); sql_alias(b, "s", i, "cday"); sql_lit(b, "="); sql_start(b, d, i, zToday, xText, pArg);
   sql_lit(b, " LEFT JOIN cal_day e"); sql_int(b, i); sql_lit(b, " ON ");
   if( d->eUnit==PU_WORKDAYS ){
     sql_alias(b, "e", i, "cday"); sql_lit(b, "="); sql_ident(b, d->zDone);
   }else{
     sql_alias(b, "e", i, "cdn"); sql_lit(b, "="); sql_alias(b, "s", i, "cdn");
     sql_lit(b, " + ");
-    sql_len(b, d);
+    if( !(d->zExtFlag && d->bExtFromEnd) ) sql_len(b, d, xText, pArg);
+    else sql_base_len(b, d);
+    if( d->zExtFlag && d->bExtFromEnd ){
+      sql_lit(b, " LEFT JOIN cal_day r"); sql_int(b, i);
+      sql_lit(b, " ON "); sql_alias(b, "r", i, "cday"); sql_lit(b, "="); sql_alias(b, "e", i, "croll");
+      sql_lit(b, " LEFT JOIN cal_day x"); sql_int(b, i);
+      sql_lit(b, " ON "); sql_alias(b, "x", i, "cdn"); sql_lit(b, "="); sql_alias(b, "r", i, "cdn");
+      sql_lit(b, " + CASE WHEN "); sql_ext_on(b, d, xText, pArg); sql_lit(b, " THEN ");
+      sql_int(b, d->nExtension); sql_lit(b, " ELSE 0 END");
+    }
   }
 }
 
 /* 1 when the row met d (or d does not apply, or has no due date), else 0:
-** deadline_ontime() as SQL. zWhen's values are bound through xText. */
+** deadline_ontime() as SQL; for a minimum, 1 when long enough. zWhen's
+** values are bound through xText. */
 void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
   sql_lit(b, "(CASE");
   if( d->when.pField ){
     const char *zField = d->when.pField->zName;
-    sql_lit(b, " WHEN "); sql_ident(b, zField); sql_lit(b, " IS NULL OR "); sql_ident(b, zField);
-    sql_lit(b, " NOT IN (");
-    for(int k=0; k<d->when.aValue.n; k++){
-      if( k ) sql_lit(b, ",");
-      xText(pArg, d->when.aValue.az[k]);
-    }
-    sql_lit(b, ") THEN 1");
+    sql_lit(b, " WHEN "); sql_ident(b, zField); sql_lit(b, " IS NULL OR NOT ");
+    sql_when_in(b, &d->when, xText, pArg);
+    sql_lit(b, " THEN 1");
   }
-  sql_lit(b, " WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NULL THEN 1");
+  if( d->zOnDate ){
+    /* a date a person set is the due date */
+    sql_lit(b, " WHEN "); sql_ident(b, d->zOnDate); sql_lit(b, " IS NOT NULL THEN CASE WHEN ");
+    sql_ident(b, d->zDone); sql_lit(b, " IS NOT NULL AND "); sql_ident(b, d->zDone); sql_lit(b, " <= ");
+    sql_ident(b, d->zOnDate); sql_lit(b, " THEN 1 ELSE 0 END");
+  }
+  /* the start: zStart itself, or (deemed) the day joined as sI */
+  sql_lit(b, " WHEN ");
+  if( d->pDeemed ) sql_alias(b, "s", i, "cday"); else sql_ident(b, d->zStart);
+  sql_lit(b, " IS NULL THEN 1");
   if( d->zLengthField ){ sql_lit(b, " WHEN "); sql_ident(b, d->zLengthField); sql_lit(b, " IS NULL THEN 1"); }
-  sql_lit(b, " WHEN "); sql_ident(b, d->zDone); sql_lit(b, " IS NULL THEN 0");
+  sql_lit(b, " WHEN "); sql_ident(b, d->zDone); if( d->bMinimum ) sql_lit(b, " IS NULL THEN 1"); else sql_lit(b, " IS NULL THEN 0");
   /* 即办 (length 0): due the day it started */
-  sql_lit(b, " WHEN "); sql_len(b, d); sql_lit(b, "<=0 THEN CASE WHEN ");
-  sql_ident(b, d->zDone); sql_lit(b, " <= "); sql_ident(b, d->zStart); sql_lit(b, " THEN 1 ELSE 0 END");
-  if( d->eUnit==PU_WORKDAYS ){
+  sql_lit(b, " WHEN "); sql_base_len(b, d); sql_lit(b, "<=0 THEN CASE WHEN ");
+  sql_ident(b, d->zDone); sql_lit(b, " <= ");
+  if( d->pDeemed ) sql_alias(b, "s", i, "cday"); else sql_ident(b, d->zStart);
+  sql_lit(b, " THEN 1 ELSE 0 END");
+  if( d->eUnit==PU_WORKDAYS && d->bMinimum ){
+    sql_lit(b, " WHEN "); sql_alias(b, "e", i, "cwn"); sql_lit(b, " >= "); sql_alias(b, "s", i, "cwn");
+    sql_lit(b, " + "); sql_base_len(b, d); sql_lit(b, " THEN 1");
+  }else if( d->eUnit==PU_WORKDAYS ){
     sql_lit(b, " WHEN 2*"); sql_alias(b, "e", i, "cwn"); sql_lit(b, " - "); sql_alias(b, "e", i, "cwork");
-    sql_lit(b, " <= 2*("); sql_alias(b, "s", i, "cwn"); sql_lit(b, " + "); sql_len(b, d);
+    sql_lit(b, " <= 2*("); sql_alias(b, "s", i, "cwn"); sql_lit(b, " + "); sql_len(b, d, xText, pArg);
     sql_lit(b, ") - 1 THEN 1");
+  }else if( d->bMinimum ){
+    sql_lit(b, " WHEN "); sql_ident(b, d->zDone); sql_lit(b, " >= "); sql_alias(b, "e", i, "cday");
+    sql_lit(b, " THEN 1");
   }else{
-    sql_lit(b, " WHEN "); sql_ident(b, d->zDone); sql_lit(b, " <= "); sql_alias(b, "e", i, "croll");
+    sql_lit(b, " WHEN "); sql_ident(b, d->zDone); sql_lit(b, " <= ");
+    sql_alias(b, d->zExtFlag && d->bExtFromEnd ? "x" : "e", i, "croll");
     sql_lit(b, " THEN 1");
   }
   sql_lit(b, " ELSE 0 END)");
@@ -281,12 +418,19 @@ void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void
 /* 1 when the row's dates lie outside cal_day, so the SQL above cannot
 ** judge it (the caller then counts in C). */
 void deadline_sql_outside(SqlBuf *b, const Deadline *d, int i){
-  sql_lit(b, "(CASE WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NOT NULL AND (");
-  sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NULL OR ");
+  sql_lit(b, "(CASE WHEN ");
+  if( d->zOnDate ){ sql_ident(b, d->zOnDate); sql_lit(b, " IS NULL AND "); }
+  sql_lit(b, "(");
+  if( d->pDeemed ){
+    sql_ident(b, d->pDeemed->zStart); sql_lit(b, " IS NOT NULL AND "); sql_deemed(b, d, i); sql_lit(b, " IS NULL OR ");
+  }
+  sql_ident(b, d->zStart); sql_lit(b, " IS NOT NULL AND "); sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NULL OR ");
+  sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NOT NULL AND ");
   if( d->eUnit==PU_WORKDAYS ){
     sql_ident(b, d->zDone); sql_lit(b, " IS NOT NULL AND "); sql_alias(b, "e", i, "cday"); sql_lit(b, " IS NULL");
   }else{
-    sql_lit(b, "("); sql_len(b, d); sql_lit(b, ">0 AND "); sql_alias(b, "e", i, "cdn"); sql_lit(b, " IS NULL)");
+    sql_lit(b, "("); sql_base_len(b, d); sql_lit(b, ">0 AND ");
+    sql_alias(b, d->zExtFlag && d->bExtFromEnd ? "x" : "e", i, "cdn"); sql_lit(b, " IS NULL)");
   }
   sql_lit(b, ") THEN 1 ELSE 0 END)");
 }

@@ -88,13 +88,16 @@ long long ind_side_value(const Rec *r, const Expr *x){
 /* Mark the fields a side reads in C (conditions, sums, and every field a
 ** referenced statutory period reads). */
 void ind_need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
-  const char *az[8];
+  const char *az[12];
   for(const Cond *c=x->aCond; c->zOp; c++){
     int n = 0;
     if( c->eOp==CO_ONTIME || c->eOp==CO_LATE ){
       const Deadline *d = kind_deadline(k, c->zField);
       az[n++] = d->zStart; az[n++] = d->zDone; az[n++] = d->zLengthField; az[n++] = d->zExtFlag;
+      az[n++] = d->zOnDate;
       if( d->when.pField ) az[n++] = d->when.pField->zName;
+      if( d->extWhen.pField ) az[n++] = d->extWhen.pField->zName;
+      if( d->pDeemed ){ az[n++] = d->pDeemed->zStart; az[n++] = d->pDeemed->zDone; }
     }else if( c->eOp!=CO_STATE ){
       az[n++] = c->zField;
       if( c->eOp==CO_SETIF ) az[n++] = c->zValue;
@@ -202,11 +205,14 @@ static void side_sql_value(SqlBuf *b, const Expr *x){
 
 /* " FROM kind [calendar joins] WHERE <scope, year, dept>", then prepare
 ** and bind. */
+typedef struct BindArg { Ctx *c; Where *w; } BindArg;
+static void bind_text_cb(void *p, const char *z);
 static int from_prepare(Ctx *c, const Kind *k, Where *w, int iYear, i64 iDept, const Field *fYear,
                         const Deadline **aDl, int nDl, Stmt *pSt){
   sql_lit(&w->b, " FROM ");
   sql_ident(&w->b, k->zName);
-  for(int i=0; i<nDl; i++) deadline_sql_join(&w->b, aDl[i], i);
+  BindArg ba = { c, w };
+  for(int i=0; i<nDl; i++) deadline_sql_join(&w->b, aDl[i], i, c->zToday, bind_text_cb, &ba);
   w_base(c, w, k, iYear, iDept, fYear);
   if( db_prepare_buf(c->pDb, pSt, &w->b) ){
     return err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));
@@ -217,7 +223,6 @@ static int from_prepare(Ctx *c, const Kind *k, Where *w, int iYear, i64 iDept, c
 
 /* Binds a value of a period's applies-when list (copied: the caller's
 ** text is a temporary). */
-typedef struct BindArg { Ctx *c; Where *w; } BindArg;
 static void bind_text_cb(void *p, const char *z){
   BindArg *a = p;
   w_text(a->w, arena_strdup(a->c->pArena, z));

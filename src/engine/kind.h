@@ -135,11 +135,42 @@ typedef struct Transition {
 } Transition;
 
 /* PU_ONDATE: no period to count — zStart is itself the due date, set per
-** record (a rectification's 整改时限); nLength is 0. */
+** record; nLength is 0. (A date a person may set in place of a counted
+** period is Deadline.zOnDate instead, as a rectification's 整改时限.) */
 typedef enum PeriodUnit { PU_DAYS = 1, PU_WORKDAYS, PU_MONTHS, PU_ONDATE } PeriodUnit;
 
-/* A statutory period: the start day does not count; a calendar-day period
-** ending on a rest day moves to the next working day. Derived when read. */
+/* A statutory period: the start day does not count (民法典 第二百零一条); a
+** calendar-day or month period whose last day is a rest day ends on the
+** next working day (第二百零三条). Derived when read, never stored.
+**
+** An approved extension (zExtFlag, where zExtWhen holds) adds nExtension
+** units to the period counted from its start — 代表法 第五十一条's "六个月内"
+** runs from 交办 — or, with bExtFromEnd, is a second period counted from
+** the end of the first, after that end has moved past a rest day: 60 days from 2025-08-05 end on Sat
+** 2025-10-04 in 国庆, moved to 10-09, and 30 more days end on Sat 11-08,
+** moved to Mon 11-10. Counting the 90 days at once from acceptance
+** (11-03) would mark late a decision the law allows: 行政复议法 第六十二条
+** limits the extension, not the original period, to 三十日, and 第八十八
+** 条 / 民事诉讼法 第八十五条 end the original period only on 10-09.
+**
+** zDeemed: a period of the same kind (the acceptance review) whose end
+** counts as the start when zStart is recorded later or not at all —
+** 行政复议法 第三十条第三款 "审查期限届满之日起视为受理". The start is then
+** the earlier of zStart and that end; with zStart unset the deemed start
+** counts only in the states of zActiveIn (a case 不予受理 has none) and
+** only once that end has passed (a case still within its review is not
+** yet accepted) or zDone is set.
+**
+** zOnDate: a date field that, when a person has set it, is the due date
+** itself (a rectification's own 整改时限); else the period is counted.
+**
+** bMinimum: a least time, not a deadline (重大行政决策程序暂行条例 第十五
+** 条 "一般不少于30日"): zDone before the period's end is the finding, 期限
+** 不足; a longer period is lawful. It never runs against anyone (no
+** overdue, no due-soon). Its end does not move past a rest day: that rule
+** protects whoever must act by the last day, and here would only demand
+** more than the text (a 30-day minimum from 2025-09-05 is met on Sun
+** 10-05). "ontime"/"late" of an indicator read as long enough / too short. */
 typedef struct Deadline {
   const char *zName;
   const char *zLabel;      /* e.g. 复议决定期限 */
@@ -148,13 +179,23 @@ typedef struct Deadline {
   const char *zLengthField;/* FT_INT field holding the length (e.g. 承诺时限) */
   PeriodUnit eUnit;
   const char *zExtFlag;    /* FT_BOOL field: extension approved */
-  int nExtension;          /* extra length, same unit */
+  int nExtension;          /* extra length, same unit, from the end of the first period */
   const char *zDone;       /* date field that meets the period */
   const char *zWhen;       /* applies only when "field=value[,value]" (NULL: always) */
   const char *zActiveIn;   /* states in which an unmet period is being counted */
   const char *zBasis;      /* legal basis, quoted */
+  const char *zExtWhen;    /* the extension counts only when "field=value" holds (NULL: wherever approved) */
+  const char *zExtBasis;   /* the rule that grants the extension, quoted (NULL: zBasis says it) */
+  const char *zDeemed;     /* a period of this kind whose end is the deemed start (NULL: none) */
+  const char *zOnDate;     /* FT_DATE field: when set, the due date itself (NULL: none) */
+  int bMinimum;            /* a least time: zDone earlier than the end is 期限不足 */
+  int bExtFromEnd;         /* the extension runs from the first period's (moved) end */
+  const char *zDeemedAs;   /* what the deemed start is called (视为受理) */
+  const char *zDeemedBasis;/* and the article that deems it, quoted */
   /* runtime members, filled by registry_compile() */
   When when;               /* zWhen read */
+  When extWhen;            /* zExtWhen read */
+  const struct Deadline *pDeemed;  /* zDeemed found */
   NameList aActiveIn;      /* zActiveIn split (n 0: zActiveIn NULL, counted in every state) */
 } Deadline;
 
@@ -271,7 +312,9 @@ typedef struct ReportFig {
 ** 问题台账 item per line of its 发现问题. Each value is
 **   "=text"    that text                 "@line"   the line
 **   "@seq"     the record's unique value and the line's number ("PC-3-2")
-**   "@today" / "@today+N"  today, or N days on
+**   "@today" / "@today+N"  today, or N days on (a fixed date: a period
+**              a record must meet is a Deadline's length field, set here
+**              with "=N", so that the calendar counts it — issue 16)
 **   otherwise  the value of that field of the record.
 ** The target "dept_id" takes a department name. The new records are
 ** written in the transition's transaction: one refused, none written. */

@@ -352,6 +352,16 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
       err_add(c, iRow, f, "状态为“%s”时不能为空", s ? s->zLabel : r->zState);
     }
   }
+  /* A period given either as a date a person set or as a number of days
+  ** (整改时限 or 整改期限): one of the two. */
+  if( k->aDeadline ){
+    for(const Deadline *d=k->aDeadline; d->zName; d++){
+      if( d->zOnDate==0 || rec_val(r, d->zOnDate) || rec_val(r, d->zLengthField) ) continue;
+      if( err_has(c, iRow, d->zOnDate) || err_has(c, iRow, d->zLengthField) ) continue;
+      const Field *fl = kind_field(k, d->zLengthField);
+      err_add(c, iRow, kind_field(k, d->zOnDate), "与「%s」至少填写一项", fl->zLabel);
+    }
+  }
   /* A period cannot be met before it starts (a due date, though, can be met early). */
   if( k->aDeadline ){
     for(const Deadline *d=k->aDeadline; d->zName; d++){
@@ -369,6 +379,7 @@ int rec_check_local(Ctx *c, Rec *r, int iRow){
     for(const Deadline *d=k->aDeadline; d->zName; d++){
       const char *az[2] = { d->zStart, d->zDone };
       for(int j=d->eUnit==PU_ONDATE; j<2; j++){
+        if( j==1 && d->bMinimum ) continue;     /* a least time's end may be planned ahead (征求意见截止日期) */
         const char *zV = rec_val(r, az[j]);
         /* a field can start one period and end another: one message each */
         if( zV && strcmp(zV, c->zToday)>0 && !err_has(c, iRow, az[j]) ){

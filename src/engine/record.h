@@ -149,15 +149,22 @@ typedef struct DeadlineStatus {
   int bUnknownCal;         /* the period reaches a year whose holiday notice is not
                            ** entered whole (cal_year_known): its due date is a guess */
   int iCalYear;            /* …the first such year (0 when bUnknownCal is 0) */
+  int bMinimum;            /* a least time (Deadline.bMinimum): bLate means 期限不足 */
+  int bDeemed;             /* counted from the deemed start (视为受理), on day deemed */
+  Day deemed;
+  int bExtended;           /* an approved extension that counts was added */
+  int bOnDate;             /* due is the date a person set (Deadline.zOnDate) */
 } DeadlineStatus;
 void deadline_eval(Ctx*, const Rec*, const Deadline*, Day today, DeadlineStatus*);
 int  deadline_ontime(Ctx*, const Rec*, const Deadline*);    /* 1 if met or not applicable */
+int  deadline_ext_on(const Rec*, const Deadline*);          /* an approved extension that counts */
 /* The same in SQL over the table cal_day (src/engine/deadline.c). */
 int  deadline_cal_sync(Db*, char *zErr, int nErr);         /* rewrite cal_day if the calendar changed */
 int  deadline_cal_verify(Db*, char zFirst[11]);            /* days of cal_day that differ (check) */
 int  deadline_sql_ok(const Deadline*);                     /* expressible in SQL (not months) */
-void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias);
-/* xText binds each applies-when value; its text lives only during the call. */
+/* xText binds each applies-when, extension-when or state value; its text lives only during the call. */
+/* zToday: the day a deemed start must lie before when zStart is unset (Ctx.zToday). */
+void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*);
 void deadline_sql_ontime(SqlBuf*, const Deadline*, int iAlias, void (*xText)(void*, const char*), void*);
 void deadline_sql_outside(SqlBuf*, const Deadline*, int iAlias);
 #define DUE_SOON_WORKDAYS 3

@@ -322,6 +322,14 @@ int kind_compile(const Kind *k, char *zErr, int nErr){
   }
   for(Deadline *d=k->aDeadline; d && d->zName; d++){
     if( when_read(k, d->zWhen, &d->when, d->zName, zErr, nErr) ) return 1;
+    if( when_read(k, d->zExtWhen, &d->extWhen, d->zName, zErr, nErr) ) return 1;
+    if( d->zDeemed && d->pDeemed==0 ){
+      d->pDeemed = kind_deadline(k, d->zDeemed);
+      if( d->pDeemed==0 || d->pDeemed==d ){
+        snprintf(zErr, (size_t)nErr, "%s/%s: zDeemed names no other period: %s", k->zName, d->zName, d->zDeemed);
+        return 1;
+      }
+    }
     if( list_read(d->zActiveIn, &d->aActiveIn) ){ snprintf(zErr, (size_t)nErr, "%s/%s: empty item in zActiveIn", k->zName, d->zName); return 1; }
   }
   for(Indicator *ind=k->aIndicator; ind && ind->zName; ind++){
@@ -595,8 +603,25 @@ static int kind_check(const Kind *k, char *zErr, int nErr){
       if( d->zLengthField && (!kind_field(k, d->zLengthField) || kind_field(k, d->zLengthField)->eType!=FT_INT) )
         FAIL("%s/%s: length field is not an integer", k->zName, d->zName);
       if( d->eUnit==PU_ONDATE ){
-        if( d->nLength || d->zLengthField || d->zExtFlag ) FAIL("%s/%s: a due date has no length", k->zName, d->zName);
+        if( d->nLength || d->zLengthField || d->zExtFlag || d->zOnDate || d->zDeemed || d->bMinimum )
+          FAIL("%s/%s: a due date has no length", k->zName, d->zName);
       }else if( d->nLength<=0 && !d->zLengthField ) FAIL("%s/%s: no length", k->zName, d->zName);
+      if( (d->zExtWhen || d->bExtFromEnd || d->zExtBasis) && !d->zExtFlag ) FAIL("%s/%s: extension rules without an extension", k->zName, d->zName);
+      if( !d->zDeemed != !d->zDeemedAs || !d->zDeemed != !d->zDeemedBasis ) FAIL("%s/%s: a deemed start needs its name and basis", k->zName, d->zName);
+      if( d->zExtWhen && !d->zExtFlag ) FAIL("%s/%s: zExtWhen without an extension", k->zName, d->zName);
+      if( d->zOnDate && (!kind_field(k, d->zOnDate) || kind_field(k, d->zOnDate)->eType!=FT_DATE) )
+        FAIL("%s/%s: zOnDate is not a date field", k->zName, d->zName);
+      if( d->zOnDate && !d->zLengthField ) FAIL("%s/%s: zOnDate needs a length field to fall back on", k->zName, d->zName);
+      if( d->zDeemed ){
+        const Deadline *p = kind_deadline(k, d->zDeemed);
+        /* one step only, counted in working or calendar days (the SQL joins follow it) */
+        if( !p || p==d || p->zDeemed || p->zOnDate || p->bMinimum || p->zLengthField || p->zExtFlag || p->zWhen
+         || (p->eUnit!=PU_WORKDAYS && p->eUnit!=PU_DAYS) )
+          FAIL("%s/%s: zDeemed must name a plain working- or calendar-day period", k->zName, d->zName);
+        if( d->zOnDate || d->bMinimum ) FAIL("%s/%s: a deemed start on a due date or minimum", k->zName, d->zName);
+      }
+      if( d->bMinimum && d->eUnit!=PU_DAYS && d->eUnit!=PU_WORKDAYS ) FAIL("%s/%s: a minimum in days or working days only", k->zName, d->zName);
+      if( d->bMinimum && (d->zExtFlag || d->zOnDate) ) FAIL("%s/%s: a minimum has no extension or due date", k->zName, d->zName);
       if( d->zExtFlag && (!kind_field(k, d->zExtFlag) || kind_field(k, d->zExtFlag)->eType!=FT_BOOL) )
         FAIL("%s/%s: extension flag is not a bool", k->zName, d->zName);
       if( !states_ok(k, d->zActiveIn) ) FAIL("%s/%s: undeclared state", k->zName, d->zName);

@@ -2,8 +2,10 @@
 ** src/modules/enforcement_case.c — 行政执法案件 and the 三项制度.
 **
 ** DOMAIN.md item 8; LAW.md §1.3. The decision period runs 90 days from
-** 立案 (行政处罚法 Art 60; the law has no extension, department rules such
-** as 市场监管's add 30 days with the head's approval, hence the flag).
+** 立案 (行政处罚法 Art 60). The law has no extension; a department rule
+** may grant one — 市场监管's 30 days with the head's approval (《市场监督
+** 管理行政处罚程序规定》Art 64) — so the approved extension counts only
+** where the case is declared under that rule (field rules).
 ** 三项制度 (国办发〔2018〕118号): 事后公开 of a 行政处罚 or 许可 decision
 ** within 7 working days, of other decisions within 20; 全过程记录 of every
 ** case; 法制审核 before every major decision (行政处罚法 Art 58).
@@ -22,6 +24,15 @@ static const EnumVal aResult[] = {
   { "withdrawn", "撤销立案" }, { 0 }
 };
 
+/* Whose procedure governs the case: only a rule that grants an extension
+** makes the approved one count (LAW.md §1.3: other ministries differ, and
+** a rule this list lacks is 其他, with no extension). */
+static const EnumVal aRules[] = {
+  { "law", "《行政处罚法》（无延长规定）" },
+  { "samr", "《市场监督管理行政处罚程序规定》" },
+  { 0 }
+};
+
 static Field aField[] = {
   { "case_no", "案件编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
   { "category", "执法类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aCategory },
@@ -34,7 +45,10 @@ static Field aField[] = {
   { "major", "重大执法决定", FT_BOOL, F_FILTER,
     .zHelp="涉及重大公共利益、经过听证、疑难复杂等情形（行政处罚法第五十八条），决定前须经法制审核" },
   { "reviewed", "法制审核日期", FT_DATE, F_PAST },
-  { "extended", "经批准延长办案期限", FT_BOOL, 0, .zHelp="按部门规章经负责人批准延长（如市场监管延长30日）" },
+  { "rules", "适用的程序规定", FT_ENUM, F_FILTER, aRules,
+    .zHelp="《行政处罚法》第六十条本身没有延长规定；只有部门规章准许延长的，批准的延长才计入期限" },
+  { "extended", "经批准延长办案期限", FT_BOOL, 0,
+    .zHelp="按适用的部门规章经负责人批准延长（《市场监督管理行政处罚程序规定》第六十四条：延长三十日）；其他程序规定下不延长期限" },
   { "decided", "决定日期", FT_DATE, F_LIST, .zReqIn="decided,closed" },
   { "result", "处理结果", FT_ENUM, F_FILTER, aResult, .zReqIn="decided,closed" },
   { "fine", "罚没金额（元）", FT_INT, 0, .nMin=0, .nMax=2000000000 },
@@ -57,7 +71,10 @@ static Transition aTrans[] = {
 static Deadline aDeadline[] = {
   { "decision", "行政处罚决定期限", "filed", 90, 0, PU_DAYS, "extended", 30, "decided",
     "category=penalty", "filed",
-    "《行政处罚法》第六十条：自立案之日起九十日内作出行政处罚决定；部门规章另有规定的（如市场监管经负责人批准延长三十日），从其规定" },
+    "《行政处罚法》第六十条：行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定。法律、法规、规章另有规定的，从其规定",
+    .zExtWhen = "rules=samr", .bExtFromEnd = 1,
+    .zExtBasis = "《市场监督管理行政处罚程序规定》第六十四条：因案情复杂或者其他原因，不能在规定期限内作出处理决定的，"
+                 "经市场监督管理部门负责人批准，可以延长三十日（自九十日期限届满之日起算）" },
   { "publish_penalty", "处罚决定公示期限", "decided", 7, 0, PU_WORKDAYS, 0, 0, "published",
     "category=penalty", "decided,closed",
     "国办发〔2018〕118号：行政处罚决定自作出之日起七个工作日内公开" },

@@ -33,7 +33,7 @@ static Transition aTrans[] = {
 static Spawn aSpawn[] = {
   { "complete", "rectification", "problems", 0,
     { { "dept_id", "unit" }, { "problem_no", "@seq" }, { "source", "=file_review" }, { "problem", "@line" },
-      { "found", "@today" }, { "due", "@today+30" } } },
+      { "found", "@today" }, { "days", "=30" } } },
   { 0 }
 };
 static Indicator aIndicator[] = {

@@ -36,11 +36,17 @@ static Transition aTrans[] = {
   { "reopen", "撤回", "decided,withdrawn", "listed", R_ADMIN },
   { 0 }
 };
+/* Least times, not deadlines (bMinimum): a comment period or a review
+** shorter than these is the finding (期限不足); a longer one is lawful. */
 static Deadline aDeadline[] = {
-  { "consult", "公开征求意见期（不少于30日）", "consult_from", 30, 0, PU_DAYS, 0, 0, "consult_to", 0, "listed",
-    "《重大行政决策程序暂行条例》第十五条：公开征求意见的期限一般不少于30日" },
-  { "review", "合法性审查期（一般不少于7个工作日）", "review_sent", 7, 0, PU_WORKDAYS, 0, 0, "review_done", 0, "listed",
-    "《重大行政决策程序暂行条例》第二十六条：送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日" },
+  { "consult", "公开征求意见期（一般不少于30日）", "consult_from", 30, 0, PU_DAYS, 0, 0, "consult_to", 0, 0,
+    "《重大行政决策程序暂行条例》第十五条：公开征求意见的期限一般不少于30日；因情况紧急等原因需要缩短期限的，公开征求意见时应当予以说明"
+    "（起算日不计入：截止日期不早于开始日期后第30日）",
+    .bMinimum = 1 },
+  { "review", "合法性审查时间（一般不少于7个工作日）", "review_sent", 7, 0, PU_WORKDAYS, 0, 0, "review_done", 0, 0,
+    "《重大行政决策程序暂行条例》第二十六条：送请合法性审查，应当保证必要的审查时间，一般不少于7个工作日"
+    "（送审日不计入：审查意见日期不早于送审后第7个工作日）",
+    .bMinimum = 1 },
   { 0 }
 };
 static Indicator aIndicator[] = {
@@ -55,6 +61,18 @@ static Indicator aIndicator[] = {
                         { "expert_date", "setif", "needs_expert" }, { "risk_date", "setif", "needs_risk" } } },
     .den = { .aCond = { { "", "state", "decided" } } }, .nDecimals = 1, .zTarget = "100",
     .zHelp = "公众参与、专家论证（需要时）、风险评估（需要时）、合法性审查、集体讨论决定五个程序齐全的 ÷ 已决策事项" },
+  { "consult_short", "公开征求意见期限不足", IU_COUNT,
+    .num = { .aCond = { { "", "state", "decided" }, { "consult_from", "set", 0 }, { "consult", "late", 0 } } },
+    .zHelp = "已决策事项中，公开征求意见不足30日的（第十五条；缩短的须在征求意见时说明）" },
+  { "review_short", "合法性审查时间不足", IU_COUNT,
+    .num = { .aCond = { { "", "state", "decided" }, { "review_sent", "set", 0 }, { "review", "late", 0 } } },
+    .zHelp = "已决策事项中，合法性审查时间不足7个工作日的（第二十六条）" },
+  { "period_rate", "征求意见和合法性审查时间充足率", IU_PERCENT,
+    .num = { .aCond = { { "", "state", "decided" }, { "consult_from", "set", 0 }, { "review_sent", "set", 0 },
+                        { "consult", "ontime", 0 }, { "review", "ontime", 0 } } },
+    .den = { .aCond = { { "", "state", "decided" }, { "consult_from", "set", 0 }, { "review_sent", "set", 0 } } },
+    .nDecimals = 1, .zTarget = "100",
+    .zHelp = "公开征求意见不少于30日且合法性审查不少于7个工作日的已决策事项 ÷ 两项日期齐全的已决策事项" },
   { 0 }
 };
 static const ReportText report = {

@@ -5,8 +5,9 @@
 **
 ** LAW.md §1.12: the 人民调解法 sets no period for mediation itself; the
 ** 《人民调解工作若干规定》 Art 33 asks that a dispute be settled "一般在一个
-** 月内"; provinces repeat it. The period is kept as that guidance (30 days),
-** marked as such. 司法确认 must be applied for within 30 days of the
+** 月内"; provinces repeat it. The period is kept as that guidance, marked
+** as such, and counted as the month it is (民法典 Art 202: 2025-01-31 →
+** 2025-02-28), not as 30 days. 司法确认 must be applied for within 30 days of the
 ** agreement taking effect (人民调解法 Art 33).
 */
 #include "engine/kind.h"
@@ -45,8 +46,9 @@ static Transition aTrans[] = {
   { 0 }
 };
 static Deadline aDeadline[] = {
-  { "settle", "调结期限（一般）", "received", 30, 0, PU_DAYS, 0, 0, "closed", 0, "mediating",
-    "《人民调解工作若干规定》第三十三条：人民调解委员会调解纠纷，一般在一个月内调结（指导性期限）" },
+  { "settle", "调结期限（一般）", "received", 1, 0, PU_MONTHS, 0, 0, "closed", 0, "mediating",
+    "《人民调解工作若干规定》第三十三条：人民调解委员会调解纠纷，一般在一个月内调结（指导性期限）；"
+    "按月计算，到期月的对应日为期间的最后一日，没有对应日的，月末日为最后一日（《民法典》第二百零二条）" },
   { 0 }
 };
 static Indicator aIndicator[] = {

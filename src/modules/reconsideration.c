@@ -2,9 +2,11 @@
 ** src/modules/reconsideration.c — 行政复议 (administrative reconsideration).
 **
 ** DOMAIN.md item 12; 行政复议法 (2023 修订, 施行 2024-01-01), LAW.md §1.1.
-** Periods: acceptance review 5 working days from receipt (Art 30);
-** decision 60 days from acceptance, extendable once by at most 30 with the
-** approval of the 复议机构负责人 (Art 62); simple procedure 30 days (Art 62).
+** Periods: acceptance review 5 working days from receipt (Art 30, 88),
+** deemed accepted on its last day when no 不予受理 was decided in it
+** (Art 30 ¶3); decision 60 days from (deemed) acceptance, extendable once
+** by at most 30 with the approval of the 复议机构负责人 (Art 62); simple
+** procedure 30 days (Art 62).
 */
 #include "engine/kind.h"
 
@@ -49,15 +51,26 @@ static Transition aTrans[] = {
   { "reopen", "撤回结案", "closed,rejected", "accepted", R_ADMIN },
   { 0 }
 };
+/* Deemed acceptance (第三十条第三款): a case still 待审查 when its five
+** working days of review have passed, or accepted after them, is
+** accepted on the review period's last day, and the decision period runs
+** from there. The extension (第六十二条) is thirty days from the end of
+** the sixty, once that end has moved past a rest day (src/engine/kind.h
+** says why: the reading that never marks a lawful decision late). */
+#define DEEMED .zDeemed = "acceptance", .zDeemedAs = "视为受理", \
+  .zDeemedBasis = "《行政复议法》第三十条第三款：行政复议申请的审查期限届满，行政复议机关未作出不予受理决定的，审查期限届满之日起视为受理"
 static Deadline aDeadline[] = {
   { "acceptance", "受理审查期限", "received", 5, 0, PU_WORKDAYS, 0, 0, "accepted", 0, "received",
-    "《行政复议法》第三十条：收到申请后五日内审查（第八十八条：五日指工作日）；期满未决定不予受理的，视为受理" },
+    "《行政复议法》第三十条：行政复议机关收到行政复议申请后，应当在五日内进行审查（第八十八条：五日指工作日，不含法定休假日）；审查期限届满未作出不予受理决定的，审查期限届满之日起视为受理" },
   { "decision", "复议决定期限", "accepted", 60, 0, PU_DAYS, "extended", 30, "decided",
-    "procedure=ordinary", "accepted",
-    "《行政复议法》第六十二条：自受理之日起六十日内作出决定；情况复杂的，经行政复议机构负责人批准可延长，最多不超过三十日" },
+    "procedure=ordinary", "received,accepted",
+    "《行政复议法》第六十二条：自受理申请之日起六十日内作出行政复议决定；情况复杂的，经行政复议机构负责人批准可以适当延长，但延长期限最多不得超过三十日"
+    "（延长的三十日自原六十日期限届满之日起算，届满日遇法定休假日先顺延：第八十八条、《民事诉讼法》第八十五条）",
+    .bExtFromEnd = 1, DEEMED },
   { "decision_simple", "简易程序决定期限", "accepted", 30, 0, PU_DAYS, 0, 0, "decided",
-    "procedure=simple", "accepted",
-    "《行政复议法》第六十二条：适用简易程序审理的，自受理之日起三十日内作出决定" },
+    "procedure=simple", "received,accepted",
+    "《行政复议法》第六十二条：适用简易程序审理的行政复议案件，行政复议机关应当自受理申请之日起三十日内作出行政复议决定",
+    DEEMED },
   { 0 }
 };
 /* 纠错率: LAW.md §1.1 marks the formula as local practice; this county counts

@@ -4,7 +4,10 @@
 ** 12345 hand-offs all feed (DOMAIN.md item 23).
 **
 ** A problem is opened against a department with a due date (整改时限, set
-** per problem by whoever found it); closing it needs the evidence of
+** per problem by whoever found it) or a number of days from its finding
+** (整改期限, as 案卷评查 and 执法监督 open theirs: a period counted with the
+** holiday calendar like any other, not a date frozen when it was opened);
+** closing it needs the evidence of
 ** rectification (整改措施及佐证) and the date, so "对账销号" is checkable.
 ** 整改完成率 is computed over the ledger as a whole and by source.
 */
@@ -21,7 +24,9 @@ static Field aField[] = {
   { "source", "问题来源", FT_ENUM, F_REQ|F_LIST|F_FILTER, aSource },
   { "problem", "问题描述", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=300 },
   { "found", "发现日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR|F_PAST },
-  { "due", "整改时限", FT_DATE, F_REQ|F_LIST, .zHelp="应当完成整改的日期" },
+  { "due", "整改时限", FT_DATE, F_LIST, .zHelp="应当完成整改的日期（填写的，以此日期为准）" },
+  { "days", "整改期限（日）", FT_INT, 0, .nMin=1, .nMax=3650,
+    .zHelp="未填写整改时限的，自发现日期起算的日数：发现当日不计入，届满日为法定休假日的顺延至其后第一个工作日" },
   { "measures", "整改措施及佐证", FT_LONGTEXT, 0, .zReqIn="closed",
     .zHelp="销号时必填：采取的措施和可查验的佐证（文件、文号、照片编号等）" },
   { "closed", "整改完成日期", FT_DATE, F_LIST, .zReqIn="closed" },
@@ -36,8 +41,10 @@ static Transition aTrans[] = {
   { 0 }
 };
 static Deadline aDeadline[] = {
-  { "rectify", "整改时限", "due", 0, 0, PU_ONDATE, 0, 0, "closed", 0, "open",
-    "发现问题的机关确定的整改时限（问题台账“对账销号”）" },
+  { "rectify", "整改时限", "found", 0, "days", PU_DAYS, 0, 0, "closed", 0, "open",
+    "发现问题的机关确定的整改时限（问题台账“对账销号”）；按日数确定的，依《民法典》第二百零一条、第二百零三条计算"
+    "（开始的当日不计入，届满的最后一日是法定休假日的，以法定休假日结束的次日为届满日）",
+    .zOnDate = "due" },
   { 0 }
 };
 #define BY_SOURCE(id, label, src) \

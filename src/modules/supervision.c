@@ -31,7 +31,7 @@ static Transition aTrans[] = {
 #define TO_LEDGER(when, source) \
   { "complete", "rectification", "problems", when, \
     { { "dept_id", "unit" }, { "problem_no", "@seq" }, { "source", source }, { "problem", "@line" }, \
-      { "found", "@today" }, { "due", "@today+30" } } }
+      { "found", "@today" }, { "days", "=30" } } }
 static Spawn aSpawn[] = {
   TO_LEDGER("stype=check,complaint,contact,supervisor", "=supervision"),
   TO_LEDGER("stype=inspection", "=inspection"),

@@ -24,7 +24,8 @@ static void dtype_words(const NameList *l, Buf *b){
 static void cond_words(Ctx *c, const Kind *k, const Cond *x, Buf *b){
   if( x->eOp==CO_ONTIME || x->eOp==CO_LATE ){
     const Deadline *d = kind_deadline(k, x->zField);
-    buf_raw_printf(b, "%s%s", d ? d->zLabel : x->zField, x->eOp==CO_ONTIME ? "内完成" : "逾期");
+    if( d && d->bMinimum ) buf_raw_printf(b, "%s%s", d->zLabel, x->eOp==CO_ONTIME ? "符合要求" : "不足");
+    else buf_raw_printf(b, "%s%s", d ? d->zLabel : x->zField, x->eOp==CO_ONTIME ? "内完成" : "逾期");
     return;
   }
   if( x->eOp==CO_STATE ){

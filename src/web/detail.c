@@ -67,27 +67,55 @@ void web_detail(Req *r, const Rec *p){
   if( k->aDeadline && !bPublic ){
     Day today = 0;
     day_parse(r->ctx.zToday, &today);
-    out_html(r, HTML("<h2>法定期限</h2><table class=\"list small\"><thead><tr><th>期限</th><th>届满日</th><th>情况</th><th>依据</th></tr></thead><tbody>"));
+    out_html(r, HTML("<h2>法定期限</h2><table class=\"list small periods\"><thead><tr><th>期限</th><th>届满日</th><th>情况</th><th>依据</th></tr></thead><tbody>"));
+    const Deadline *pDeemed = 0;
+    Day deemed = 0;
     for(const Deadline *d=k->aDeadline; d->zName; d++){
       DeadlineStatus s;
       deadline_eval(&r->ctx, p, d, today, &s);
       if( !s.bApplies ) continue;
       char zDue[11] = "";
       if( s.bHasDue ) day_format(s.due, zDue);
-      const char *zState = !s.bHasDue ? "尚未起算"
-        : s.bDone ? (s.bLate ? "逾期完成" : "按期完成")
-        : s.bActive ? (s.bLate ? arena_printf(&r->arena, "已逾期%d个工作日", -s.nLeft)
-                               : arena_printf(&r->arena, "剩%d个工作日", s.nLeft))
-        : "不再计算";
-      outf(r, "<tr class=\"%s\"><td>%s</td><td>%s", s.bActive && s.bLate ? "overdue" : s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ? "due-soon" : "",
-           d->zLabel, zDue);
+      if( s.bDeemed && pDeemed==0 ){ pDeemed = d; deemed = s.deemed; }
+      const char *zState;
+      if( s.bMinimum ){
+        /* a least time: only a recorded end can fall short of it */
+        zState = !s.bHasDue ? "尚未起算" : !s.bDone ? "尚未结束" : s.bLate ? "期限不足" : "期限符合要求";
+      }else{
+        zState = !s.bHasDue ? "尚未起算"
+          : s.bDone ? (s.bLate ? "逾期完成" : "按期完成")
+          : s.bActive ? (s.bLate ? arena_printf(&r->arena, "已逾期%d个工作日", -s.nLeft)
+                                 : arena_printf(&r->arena, "剩%d个工作日", s.nLeft))
+          : "不再计算";
+      }
+      const char *zNote = "";
+      if( s.bDeemed ){
+        char zD[11];
+        day_format(s.deemed, zD);
+        zNote = arena_printf(&r->arena, "（自%s日%s起算）", d->zDeemedAs, zD);
+      }else if( s.bExtended ){
+        zNote = "（含经批准的延长）";
+      }else if( s.bHasDue && d->zExtFlag && rec_val(p, d->zExtFlag) && strcmp(rec_val(p, d->zExtFlag), "1")==0 ){
+        zNote = "（所填延长不计入：适用的程序规定未准许延长）";
+      }else if( s.bOnDate ){
+        zNote = "（按填写的日期）";
+      }
+      const char *zExt = d->zExtBasis ? arena_printf(&r->arena, "；延长：%s", d->zExtBasis) : "";
+      outf(r, "<tr class=\"%s\"><td>%s</td><td>%s%s",
+           (s.bActive || s.bMinimum) && s.bLate ? "overdue" : s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ? "due-soon" : "",
+           d->zLabel, s.bMinimum && s.bHasDue ? "不早于" : "", zDue);
       if( s.bUnknownCal ){
         outf(r, "<small class=\"calgap\">（⚠节假日未完整登记：期间跨入%d年，该年的节假日安排尚未完整登记，"
                 "按已登记的放假日和双休日推算）</small>", s.iCalYear);
       }
-      outf(r, "</td><td>%s</td><td class=\"basis\">%s</td></tr>", zState, d->zBasis);
+      outf(r, "</td><td>%s%s</td><td class=\"basis\">%s%s</td></tr>", zState, zNote, d->zBasis, zExt);
     }
     out_html(r, HTML("</tbody></table>"));
+    if( pDeemed ){
+      char zD[11];
+      day_format(deemed, zD);
+      outf(r, "<p class=\"deemed\">%s日 %s（依据%s）</p>", pDeemed->zDeemedAs, zD, pDeemed->zDeemedBasis);
+    }
   }
   if( !bPublic ) history(r, p);
   web_end(r);

@@ -346,9 +346,11 @@ N_LEDGER=$(sql "SELECT count(*) FROM rectification")
 api POST "/api/v1/k/file_review/$PC2/do/complete"
 expect_status 200 "review completed"
 expect_eq "$(sql "SELECT count(*) FROM rectification")" "$((N_LEDGER+2))" "two ledger items opened"
-expect_eq "$(sql "SELECT r.problem_no||'|'||d.name||'|'||r.source||'|'||r.problem||'|'||r.found||'|'||r.due||'|'||r.state FROM rectification r, dept d WHERE d.id=r.dept_id AND r.problem_no LIKE 'PC-CRUD-2-%' ORDER BY r.problem_no")" \
-  "PC-CRUD-2-1|示范县城市管理局|file_review|证据材料不完整|2026-06-30|2026-07-30|open
-PC-CRUD-2-2|示范县城市管理局|file_review|执法文书送达程序不规范|2026-06-30|2026-07-30|open" "each problem against the reviewed unit, due in 30 days"
+expect_eq "$(sql "SELECT r.problem_no||'|'||d.name||'|'||r.source||'|'||r.problem||'|'||r.found||'|'||COALESCE(r.due,'')||'|'||CAST(r.days AS TEXT)||'|'||r.state FROM rectification r, dept d WHERE d.id=r.dept_id AND r.problem_no LIKE 'PC-CRUD-2-%' ORDER BY r.problem_no")" \
+  "PC-CRUD-2-1|示范县城市管理局|file_review|证据材料不完整|2026-06-30||30|open
+PC-CRUD-2-2|示范县城市管理局|file_review|执法文书送达程序不规范|2026-06-30||30|open" "each problem against the reviewed unit, with a 30-day period (issue 16: a rule, not a frozen date)"
+api GET "/api/v1/k/rectification/$(sql "SELECT id FROM rectification WHERE problem_no='PC-CRUD-2-1'")"
+expect_json '.deadlines[] | select(.name=="rectify") | .due == "2026-07-30"' "…due Thu 2026-07-30"
 # A unit that is not a department is refused when entered, naming it.
 api POST /api/v1/k/supervision '{"sup_no":"JD-CRUD-2","stype":"法治督察","title":"规范性文件备案督察","unit":"示范县宇宙局","held":"2026-06-28","problems":"未按期报送备案"}'
 expect_status 422 "an unknown unit"

@@ -198,10 +198,12 @@ static void test_deadlines(void){
   /* the next day it is overdue */
   s = eval(c, "decision", "2025-07-28", "2025-08-02", 0, "0", "2025-10-10");
   T_CHECK(s.bLate);
-  /* extension approved: 90 days -> 2025-10-31 (Friday) */
+  /* extension approved: 30 days from the end of the sixty as moved past
+  ** 国庆 (10-09), so 11-08, a Saturday, moves to Mon 2025-11-10 (not 90
+  ** days from acceptance, 10-31: 行政复议法 第六十二条 limits the extension) */
   s = eval(c, "decision", "2025-07-28", "2025-08-02", 0, "1", "2025-10-10");
   day_format(s.due, z);
-  T_EQ_STR(z, "2025-10-31");
+  T_EQ_STR(z, "2025-11-10");
   T_CHECK(!s.bLate);
   /* decided on the due day: on time; one day later: late */
   s = eval(c, "decision", "2025-07-28", "2025-08-02", "2025-10-09", "0", "2025-12-01");
