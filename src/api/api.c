@@ -357,6 +357,9 @@ static const char *json_type_error(Req *r, const Field *f, const cJSON *v){
         return arena_printf(&r->arena, "应为整数，收到的是%g", d);
       }
       return arena_printf(&r->arena, "应为整数（数字），收到的是%s", zGot);
+    case FT_MONEY:
+      if( cJSON_IsString(v) || cJSON_IsNumber(v) ) return 0;
+      return arena_printf(&r->arena, "应为金额（数字或文本，如\"1234.50\"），收到的是%s", zGot);
     case FT_REF: case FT_DEPT:
       if( cJSON_IsString(v) ) return 0;
       if( cJSON_IsNumber(v) ){
@@ -396,6 +399,14 @@ const char *api_json_get(void *p, const Field *f){
   if( v==0 ) v = cJSON_GetObjectItemCaseSensitive(pObj, f->zLabel);
   if( v==0 && pObj!=j->pRoot ) v = cJSON_GetObjectItemCaseSensitive(j->pRoot, f->zName);
   if( v==0 || json_type_error(j->r, f, v) ) return 0;
+  if( f->eType==FT_MONEY && cJSON_IsNumber(v) ){
+    /* to two decimals as sent; a third is refused by money_parse, so keep it */
+    char z[64];
+    snprintf(z, sizeof z, "%.3f", v->valuedouble);
+    size_t n = strlen(z);
+    if( n && z[n-1]=='0' ) z[n-1] = 0;
+    return arena_strdup(&j->r->arena, z);
+  }
   return json_scalar(j->r, v);     /* objects and arrays: api_json_check has reported them */
 }
 

@@ -505,7 +505,7 @@ static int report_text_ok(const Kind *k, char *zErr, int nErr){
 static const char *reserved[] = { "id", "dept_id", "state", "created_at", "updated_at", "unit_id", 0 };
 
 int field_is_int(const Field *f){
-  return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF || f->eType==FT_DEPT;
+  return f->eType==FT_INT || f->eType==FT_BOOL || f->eType==FT_REF || f->eType==FT_DEPT || f->eType==FT_MONEY;
 }
 
 /* Everything the declaration rules ask of one kind, its strings read. */
