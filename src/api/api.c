@@ -8,6 +8,7 @@
 #include "auth/auth.h"
 #include "base/json.h"
 #include "base/json_scan.h"
+#include "engine/kinddef.h"
 #include <cjson/cJSON.h>
 #include <string.h>
 #include <stdlib.h>
@@ -72,6 +73,7 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
     if( z==0 ) json_null(j);
     else if( (f->eType==FT_INT || f->eType==FT_REF || f->eType==FT_DEPT) && z[strspn(z, "-0123456789")]==0 ) json_int(j, atoll(z));
     else if( f->eType==FT_BOOL ) json_bool(j, strcmp(z, "1")==0);
+    else if( f->eType==FT_MONEY ) json_str(j, money_plain(&r->arena, z));   /* "1234.50": exact, as sent back */
     else json_str(j, z);
   }
   json_obj_end(j);

@@ -105,4 +105,7 @@ const char *kind_shape_name(const Kind*);     /* "register", "activity", "case",
 const char *money_parse(const char *zIn, long long *pFen);
 /* nFen as "1,234.50" into z (at least 32 bytes); returns z. */
 char *money_format(long long nFen, char *z, size_t n);
+/* A stored amount (分, as text) as plain 元 without separators ("1234.50"),
+** what the API returns; zFen itself when it is not a whole number. */
+const char *money_plain(Arena*, const char *zFen);
 #endif

@@ -256,3 +256,10 @@ char *money_format(long long nFen, char *z, size_t n){
   snprintf(z, n, "%s", out);
   return z;
 }
+
+const char *money_plain(Arena *a, const char *zFen){
+  if( zFen==0 || zFen[0]==0 || zFen[strspn(zFen, "-0123456789")] ) return zFen;
+  long long v = atoll(zFen);
+  unsigned long long u = v<0 ? (unsigned long long)(-(v+1))+1 : (unsigned long long)v;
+  return arena_printf(a, "%s%llu.%02llu", v<0 ? "-" : "", u/100, u%100);
+}

@@ -65,8 +65,7 @@ static const char *fig_tok(Report *p, const IndValue *v, const char *zSuffix){
 ** the records it counts. */
 void run_count(Report *p, const IndValue *v, int bDen){
   if( v->pInd==0 ) return;              /* an indicator that failed: p->rc is set */
-  Run *r = run_add(p, RUN_FIG,
-                   arena_printf(p->pCtx->pArena, "%lld", bDen ? v->den : v->num));
+  Run *r = run_add(p, RUN_FIG, ind_count_text(p->pCtx->pArena, v, bDen));
   r->zTok = fig_tok(p, v, bDen ? "/" : "");
   /* a side over another kind lists that kind's records; departments have no list */
   const Kind *kSide = ind_side_kind(v->pKind, bDen ? &v->pInd->den : &v->pInd->num);

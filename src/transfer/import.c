@@ -96,7 +96,7 @@ static char *clean_header(Arena *a, const char *z){
   char *s = arena_strdup(a, z);
   size_t n = strlen(s);
   while( n>0 && (s[n-1]==' ' || s[n-1]=='*') ) s[--n] = 0;
-  const char *aSuffix[] = { "（必填）", "(必填)", 0 };
+  const char *aSuffix[] = { "（必填）", "(必填)", "（元）", "(元)", 0 };
   for(int i=0; aSuffix[i]; i++){
     size_t m = strlen(aSuffix[i]);
     if( n>m && strcmp(s+n-m, aSuffix[i])==0 ){ s[n-m] = 0; n -= m; }
