@@ -27,7 +27,7 @@ api POST /api/v1/k/notary "{\"dept_id\":$D_FUYI,\"case_no\":\"SC-1\",\"done_on\"
 expect_status 201 "fuyi records in their department"
 ID=$(json .id)
 api POST /api/v1/k/notary "{\"dept_id\":$D_SHICHANG,\"case_no\":\"SC-2\",\"done_on\":\"2026-02-01\",\"matter\":\"civil\"}"
-expect_status 404 "…not in another's" || expect_status 422 "…not in another's"
+expect_status 422 "…not in another's"
 api_login shichang
 api GET /api/v1/k/notary
 expect_json '.total == 0' "another department's clerk sees none of them"
@@ -111,7 +111,8 @@ api_as admin
 api GET /api/v1/k/notary_b
 expect_status 404 "A does not see B's kind"
 api POST /api/v1/kinds "$(jq -c '.label = "乙县公证改名"' "$T/a.json" | jq -c '.id = "notary_b"')"
-expect_status 422 "nor may A change it" || expect_status 403 "nor may A change it"
+expect_status 422 "nor may A change it"
+expect_json 'any(.errors[]; .field == "id" and (.message | contains("已被其他单位使用")))' 
 
 # 4. A city over both; a city-wide kind seen by both counties.
 "$FAZHI" city --db "$DB" 示范市 示范县 乙县 >"$T/city.out" 2>&1
