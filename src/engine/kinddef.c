@@ -557,6 +557,34 @@ static void read_indicators(Def *d, const cJSON *root, Kind *k){
   if( d->c->err.n==nErr0 ) k->aIndicator = a;
 }
 
+/* Figures by department ("by": "dept_id") or by an enum, bool or dept
+** field, worst first (high_is_bad: a higher value is the weaker). */
+static void read_breakdowns(Def *d, const cJSON *root, Kind *k){
+  const cJSON *aB = jarr(d, root, "breakdowns", "", "");
+  int n = aB ? cJSON_GetArraySize(aB) : 0;
+  if( n==0 ) return;
+  if( n>10 ){ derr(d, "breakdowns", "分单位情况不能超过10项"); return; }
+  Breakdown *a = arena_alloc(d->a, sizeof(Breakdown)*(size_t)(n+1));
+  int i = 0, nErr0 = d->c->err.n;
+  for(const cJSON *v=aB->child; v; v=v->next, i++){
+    const char *zP = path(d, "breakdowns[%d]", i), *zPart = path(d, "第%d项分单位情况：", i+1);
+    if( !cJSON_IsObject(v) ){ derr(d, zP, "%s应为对象", zPart); continue; }
+    keys_ok(d, v, "indicator by high_is_bad", zP, zPart);
+    a[i].zIndicator = jstr(d, v, "indicator", 1, 31, zP, zPart, "指标");
+    const char *zBy = jstr(d, v, "by", 0, 31, zP, zPart, "分组字段");
+    a[i].bHighIsBad = jbool(d, v, "high_is_bad", zP, zPart);
+    if( a[i].zIndicator && !kind_indicator(k, a[i].zIndicator) ) derr(d, path(d, "%s.indicator", zP), "%s本台账没有指标“%s”", zPart, a[i].zIndicator);
+    if( zBy && strcmp(zBy, "dept_id")!=0 ){
+      const Field *f = kind_field(k, zBy);
+      if( f==0 || (f->eType!=FT_ENUM && f->eType!=FT_BOOL && f->eType!=FT_DEPT) || (f->flags & F_HIDDEN) ){
+        derr(d, path(d, "%s.by", zP), "%s“%s”不是本台账的选项、是/否或部门字段", zPart, zBy);
+      }
+      a[i].zBy = zBy;
+    }
+  }
+  if( d->c->err.n==nErr0 ) k->aBreakdown = a;
+}
+
 /* The subsections of chapter 一 the built-in kinds write in (a custom
 ** kind's sentences join one of them). */
 static int section_known(const char *zSection){
@@ -656,7 +684,7 @@ static Kind *def_build(Def *d, const cJSON *root){
   int nErr0 = c->err.n;
   if( !cJSON_IsObject(root) ){ derr(d, "", "定义应为一个JSON对象"); return 0; }
   keys_ok(d, root, "id label group shape public order version about in_force fields states transitions"
-                   " deadlines indicators report", "", "");
+                   " deadlines indicators report breakdowns", "", "");
   Kind *k = arena_alloc(d->a, sizeof(Kind));
   k->zName = jstr(d, root, "id", 1, 31, "", "台账", "标识");
   k->zLabel = jstr(d, root, "label", 1, 20, "", "台账", "名称");
@@ -761,6 +789,7 @@ static Kind *def_build(Def *d, const cJSON *root){
   read_indicators(d, root, k);
   if( c->err.n>nErr0 ) return 0;
   read_report(d, root, k);
+  read_breakdowns(d, root, k);
   if( c->err.n>nErr0 ) return 0;
   /* the rules every kind is held to, as a built-in is at start-up */
   char zErr[300];
