@@ -245,7 +245,9 @@ static void read_field(Def *d, const cJSON *o, int i, Field *f){
   if( (fl & (F_YEAR|F_PAST)) && f->eType && f->eType!=FT_DATE ){
     derr(d, zP, "%s只有日期字段能作为年度字段或“不晚于今天”", zPart);
   }
-  if( (fl & F_FILTER) && (f->eType==FT_LONGTEXT) ) derr(d, path(d, "%s.filter", zP), "%s长文本不能作为筛选条件", zPart);
+  if( (fl & F_FILTER) && (f->eType==FT_LONGTEXT || f->eType==FT_MONEY) ){
+    derr(d, path(d, "%s.filter", zP), "%s%s不能作为筛选条件", zPart, f->eType==FT_MONEY ? "金额" : "长文本");
+  }
   if( f->eType==FT_INT ){
     jint(d, o, "min", -2000000000, 2000000000, &f->nMin, zP, zPart);
     jint(d, o, "max", -2000000000, 2000000000, &f->nMax, zP, zPart);
@@ -422,7 +424,7 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
   x->zField = jstr(d, o, "field", x->eAgg!=AGG_COUNT, 31, zP, zPart, "统计的字段");
   if( x->eAgg==AGG_SUM && x->zField ){
     const Field *f = kind_field(k, x->zField);
-    if( f==0 || (f->eType!=FT_INT && f->eType!=FT_MONEY) ) derr(d, path(d, "%s.field", zP), "%s求和的“%s”不是本台账的整数或金额字段", zPart, x->zField);
+    if( f==0 || (f->flags & F_HIDDEN) || (f->eType!=FT_INT && f->eType!=FT_MONEY) ) derr(d, path(d, "%s.field", zP), "%s求和的“%s”不是本台账的整数或金额字段", zPart, x->zField);
   }else if( x->eAgg==AGG_DISTINCT && x->zField && strcmp(x->zField, "dept_id")!=0 && !kind_field(k, x->zField) ){
     derr(d, path(d, "%s.field", zP), "%s没有字段“%s”", zPart, x->zField);
   }
@@ -456,11 +458,15 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
       c->zField = ""; c->zOp = arena_strdup(d->a, zOp); c->zValue = zV;
       continue;
     }
-    const Field *f = strcmp(zF, "dept_id")==0 ? &field_dept : kind_field(k, zF);
-    if( f==0 ){ derr(d, path(d, "%s.field", zCP), "%s没有字段“%s”", zCPart, zF); continue; }
+    if( strcmp(zF, "dept_id")==0 ){
+      derr(d, path(d, "%s.field", zCP), "%s所属部门不能作为条件：按部门的情况请用分单位情况（breakdowns），或用部门字段（dept）", zCPart);
+      continue;
+    }
+    const Field *f = kind_field(k, zF);
+    if( f==0 || (f->flags & F_HIDDEN) ){ derr(d, path(d, "%s.field", zCP), "%s没有字段“%s”", zCPart, zF); continue; }
     int bList = strcmp(zOp, "=")==0 || strcmp(zOp, "!=")==0;
     if( bList ){
-      if( f->eType!=FT_ENUM && f->eType!=FT_BOOL && f->eType!=FT_DEPT && f!=&field_dept ){
+      if( f->eType!=FT_ENUM && f->eType!=FT_BOOL && f->eType!=FT_DEPT ){
         derr(d, path(d, "%s.op", zCP), "%s“%s”（%s）不能按取值筛选：只有选项、是/否和部门字段可以", zCPart, f->zLabel, f->zName);
         continue;
       }
@@ -476,7 +482,7 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
         }else if( f->eType==FT_BOOL && strcmp(p, "1")!=0 && strcmp(p, "0")!=0 ){
           derr(d, path(d, "%s.value", zCP), "%s是/否字段的取值写 1（是）或 0（否），不是“%s”", zCPart, p);
           bBad = 1;
-        }else if( (f->eType==FT_DEPT || f==&field_dept) && strspn(p, "0123456789")!=strlen(p) ){
+        }else if( f->eType==FT_DEPT && strspn(p, "0123456789")!=strlen(p) ){
           derr(d, path(d, "%s.value", zCP), "%s部门写部门编号，不是“%s”", zCPart, p);
           bBad = 1;
         }
@@ -488,7 +494,7 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
     }else{
       zV = 0;       /* set / unset take none */
     }
-    c->zField = f==&field_dept ? "dept_id" : f->zName;
+    c->zField = f->zName;
     c->zOp = arena_strdup(d->a, zOp);
     c->zValue = zV;
   }
