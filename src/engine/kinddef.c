@@ -1168,6 +1168,11 @@ const char *kinddef_export(Ctx *c, const char *zName, int iVersion){
   return z;
 }
 
+int kinds_in_scope(const char *zPath, const Kind **aOut, int nMax){
+  Actor a = { .mRole = R_ADMIN, .zDeptPath = zPath ? zPath : "/" };
+  return kinds_for(&a, aOut, nMax);
+}
+
 int kinds_for(const Actor *a, const Kind **aOut, int nMax){
   const Kind *aAll[KIND_MAX];
   int n = kinds_in_order(aAll, KIND_MAX), m = 0;
