@@ -1065,7 +1065,10 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
     return err_internal(c, "kinddef_save %s: %s", k->zName, db_errmsg(c->pDb));
   }
   if( piVersion ) *piVersion = iVersion;
-  /* the registry sees it now (the others on their next request) */
+  /* the Kind checked here was never published: the registry reads the
+  ** stored versions back (the others on their next request) */
+  arena_free(a);
+  free(a);
   if( kinddef_refresh(c) ) return err_internal(c, "kinddef_save: refresh: %s", db_errmsg(c->pDb));
   return FZ_OK;
 }
