@@ -78,7 +78,7 @@ static const Command aCommand[] = {
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
                           "                             同比、近年变化和指标表的上年数值以这些数字为准（import last year's report as the baseline）", 1 },
   { "check",  cmd_check, "--db= --anchor=", "check --db FILE [--anchor 条目号:哈希]\n"
-                          "                             核验审计哈希链（以密钥签署）、全部记录，以及用户、部门、设置、节假日、报告版本、比较基准、抽取；\n"
+                          "                             核验审计哈希链（以密钥签署）、全部记录，以及用户、部门、设置、节假日、报告版本、比较基准、抽取、自定义台账定义；\n"
                           "                             打印链头；--anchor 核验日志第N条仍是当初记下的哈希（发现截断或改写）\n"
                           "                             （verify the keyed audit chain, every record and guarded table; print the head; check an anchor）", 0 },
   { "city",   cmd_city, "--db=",   "city --db FILE 市名 县1 [县2 …]\n"
@@ -114,6 +114,11 @@ static const Command aCommand[] = {
                           "                             (import CSV/XLSX, all or nothing)", 2 },
   { "init",   cmd_init, "--db= --county= --admin=",   "init --db FILE --county 县名 [--admin 账号]\n"
                           "                             新建县数据库（在市/省库中则新增一个县）和管理员，打印一次性密码（create a county and its admin）", 0 },
+  { "kind",   cmd_kind, "--db= --unit= --version= -o=", "kind --db FILE add 定义.json [--unit 县或市名称]\n"
+                          "                             新增自定义台账，或保存已有台账的新版本（定义即 schema --json 中一个台账的JSON）；\n"
+                          "                             默认属于本县，--unit 写市名则全市各县可见（add a custom kind or a new version of one）\n"
+                          "  fazhi kind --db FILE list | export 台账标识 [--version N] -o 定义.json\n"
+                          "                             列出自定义台账（版本、记录数）；导出定义，可在其他县导入（list; export a definition）", 2 },
   { "migrate", cmd_migrate, "--from= --to= --login-prefix=", "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
                           "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
                           "                             (move a county into PostgreSQL; several counties into one database)", 0 },
@@ -124,7 +129,7 @@ static const Command aCommand[] = {
                           "                             docx 加 --appendix 附“报告数字的统计口径”\n"
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
                           "                             the latest stored draft by default, --version N or data）", 0 },
-  { "schema", cmd_schema, "--json", "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）", 0 },
+  { "schema", cmd_schema, "--json --db=", "schema --json [--db FILE]  输出全部类别、字段、枚举、期限规则与指标；加 --db 则含该库的自定义台账（print every declaration as JSON）", 0 },
   { "serve",  cmd_serve, "--db= --listen= --threads= --max-per-ip= --header-timeout= --trusted-proxy= --https",
                           "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"
                           "                             [--trusted-proxy 127.0.0.1[,地址…]] [--https]\n"

@@ -8,6 +8,7 @@
 #include "auth/auth.h"
 #include "base/json.h"
 #include "base/json_scan.h"
+#include "engine/kinddef.h"
 #include <cjson/cJSON.h>
 #include <string.h>
 #include <stdlib.h>
@@ -72,6 +73,7 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
     if( z==0 ) json_null(j);
     else if( (f->eType==FT_INT || f->eType==FT_REF || f->eType==FT_DEPT) && z[strspn(z, "-0123456789")]==0 ) json_int(j, atoll(z));
     else if( f->eType==FT_BOOL ) json_bool(j, strcmp(z, "1")==0);
+    else if( f->eType==FT_MONEY ) json_str(j, money_plain(&r->arena, z));   /* "1234.50": exact, as sent back */
     else json_str(j, z);
   }
   json_obj_end(j);
@@ -371,6 +373,9 @@ static const char *json_type_error(Req *r, const Field *f, const cJSON *v){
         return arena_printf(&r->arena, "应为整数，收到的是%g", d);
       }
       return arena_printf(&r->arena, "应为整数（数字），收到的是%s", zGot);
+    case FT_MONEY:
+      if( cJSON_IsString(v) || cJSON_IsNumber(v) ) return 0;
+      return arena_printf(&r->arena, "应为金额（数字或文本，如\"1234.50\"），收到的是%s", zGot);
     case FT_REF: case FT_DEPT:
       if( cJSON_IsString(v) ) return 0;
       if( cJSON_IsNumber(v) ){
@@ -410,6 +415,14 @@ const char *api_json_get(void *p, const Field *f){
   if( v==0 ) v = cJSON_GetObjectItemCaseSensitive(pObj, f->zLabel);
   if( v==0 && pObj!=j->pRoot ) v = cJSON_GetObjectItemCaseSensitive(j->pRoot, f->zName);
   if( v==0 || json_type_error(j->r, f, v) ) return 0;
+  if( f->eType==FT_MONEY && cJSON_IsNumber(v) ){
+    /* to two decimals as sent; a third is refused by money_parse, so keep it */
+    char z[64];
+    snprintf(z, sizeof z, "%.3f", v->valuedouble);
+    size_t n = strlen(z);
+    if( n && z[n-1]=='0' ) z[n-1] = 0;
+    return arena_strdup(&j->r->arena, z);
+  }
   return json_scalar(j->r, v);     /* objects and arrays: api_json_check has reported them */
 }
 

@@ -12,6 +12,7 @@
 ** context, so a report asking for thirty figures reads each kind once.
 */
 #include "engine/where.h"
+#include "engine/kinddef.h"
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -391,8 +392,25 @@ void ind_format_rate(long long num, long long den, int nScale, int nDecimals, ch
 
 const char *ind_unit_suffix(const Kind *k, const Indicator *ind){
   if( ind->eUnit==IU_PERCENT ) return "%";
+  if( ind->zUnitWord ) return ind->zUnitWord;
+  if( ind_side_money(k, &ind->num) ) return "元";
   if( ind->eUnit==IU_AVERAGE ) return "";
   return k->eShape==SHAPE_CATALOG ? "项" : "件";
+}
+
+int ind_side_money(const Kind *k, const Expr *x){
+  if( x->eAgg!=AGG_SUM ) return 0;
+  const Kind *ks = ind_side_kind(k, x);
+  const Field *f = ks ? kind_field(ks, x->zField) : 0;
+  return f && f->eType==FT_MONEY;
+}
+
+const char *ind_count_text(Arena *a, const IndValue *v, int bDen){
+  const Expr *x = bDen ? &v->pInd->den : &v->pInd->num;
+  long long n = bDen ? v->den : v->num;
+  if( !ind_side_money(v->pKind, x) ) return arena_printf(a, "%lld", n);
+  char z[32];
+  return arena_strdup(a, money_format(n, z, sizeof z));
 }
 
 /* Is num/den × 100 below a target such as "100" or "99.5"? Exact, in
@@ -412,6 +430,15 @@ static int below_target(long long num, long long den, const char *zTarget){
 void ind_finish_value(const Kind *k, const Indicator *ind, IndValue *v){
   v->pKind = k;
   v->pInd = ind;
+  int bMoney = ind->eUnit!=IU_PERCENT && ind_side_money(k, &ind->num);
+  int bWan = bMoney && ind->zUnitWord && strcmp(ind->zUnitWord, "万元")==0;
+  if( ind->eUnit==IU_COUNT && bMoney ){
+    /* a sum of 分, in 元 with two decimals ("1,234.50元"), or in 万元 */
+    if( bWan ) ind_format_rate(v->num, 1000000, 1, ind->nDecimals ? ind->nDecimals : 2, v->zValue, sizeof v->zValue);
+    else money_format(v->num, v->zValue, sizeof v->zValue);
+    snprintf(v->zText, sizeof v->zText, "%s%s", v->zValue, ind_unit_suffix(k, ind));
+    return;
+  }
   if( ind->eUnit==IU_COUNT ){
     snprintf(v->zValue, sizeof v->zValue, "%lld", v->num);
     snprintf(v->zText, sizeof v->zText, "%lld%s", v->num, ind_unit_suffix(k, ind));
@@ -423,7 +450,12 @@ void ind_finish_value(const Kind *k, const Indicator *ind, IndValue *v){
     snprintf(v->zText, sizeof v->zText, "无数据");
     return;
   }
-  ind_format_rate(v->num, v->den, ind->eUnit==IU_PERCENT ? 100 : 1, ind->nDecimals, v->zValue, sizeof v->zValue);
+  if( bMoney ){
+    /* an average of 分 per record, in 元 (or 万元) */
+    long long den = v->den > (1LL<<40) ? 0 : v->den*(bWan ? 1000000 : 100);
+    if( den ) ind_format_rate(v->num, den, 1, ind->nDecimals ? ind->nDecimals : 2, v->zValue, sizeof v->zValue);
+    else snprintf(v->zValue, sizeof v->zValue, "—");
+  }else ind_format_rate(v->num, v->den, ind->eUnit==IU_PERCENT ? 100 : 1, ind->nDecimals, v->zValue, sizeof v->zValue);
   snprintf(v->zText, sizeof v->zText, "%s%s", v->zValue, ind_unit_suffix(k, ind));
   if( ind->zTarget && ind->eUnit==IU_PERCENT ) v->bBelowTarget = below_target(v->num, v->den, ind->zTarget);
 }

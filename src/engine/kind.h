@@ -28,7 +28,9 @@ typedef enum FieldType {
   FT_ENUM,         /* one of aEnum[] */
   FT_BOOL,         /* 是/否 */
   FT_REF,          /* id of a record of kind zRef */
-  FT_DEPT          /* a department of the county (被评查单位): typed by name, kept as its id */
+  FT_DEPT,         /* a department of the county (被评查单位): typed by name, kept as its id */
+  FT_MONEY         /* an amount in 元 with two decimals, kept as a whole number of 分
+                   ** (BIGINT); typed "1234.5", "1,234.50" or "1234.50元", shown "1,234.50" */
 } FieldType;
 
 /* Field flags */
@@ -45,6 +47,8 @@ typedef enum FieldType {
 #define F_TITLE   0x0040   /* the record's name in links and messages */
 #define F_PAST    0x0080   /* FT_DATE: a day something happened, never after today */
 #define F_AUTO    0x0100   /* set by the mechanism's own code (a draw's digest): not on forms, not imported */
+#define F_HIDDEN  0x0400   /* a custom kind's field left out of a later version of its definition:
+                           ** its column and values are kept, no page, form or import shows it */
 #define F_OWN     0x0200   /* FT_REF: a record of the record's own department (or one below it), in
                            ** force (not in a final state): an inspection names an item its
                            ** inspecting department registered (LAW.md §4.2: 未公布的事项不得实施) */
@@ -254,6 +258,8 @@ typedef struct Indicator {
   const char *zHelp;       /* how it is computed, in Chinese */
   const char *zAlias;      /* how reports written by people name it, '|' apart ("行政复议案件|行政复议申请"):
                               last year's report is read for it as a baseline (src/report/baseline.c) */
+  const char *zUnitWord;   /* the word after a count or average (件, 人次, 元; NULL: the
+                              built-ins' own wording): a custom kind's dashboard and report use it */
 } Indicator;
 
 /* What the annual report says about a kind in chapter 一 (LAW.md §2): the
@@ -392,6 +398,10 @@ typedef struct Kind {
   const char *zTrend;      /* the indicator the report's 附图 shows year by year (NULL: none) */
   const char *zAbout;      /* one paragraph for the list page */
   int nOrder;              /* place in menus and on the dashboard (DOMAIN.md's numbering ×10) */
+  /* a custom kind's (kinddef.h); 0 / NULL for a built-in */
+  long long iOwner;        /* the unit (a county's or city's department id) that defined it */
+  const char *zOwnerPath;  /* …and its path ("/1/4/"): seen by the users under it and the admins above */
+  int iVersion;            /* the definition's version in force */
 } Kind;
 
 /* Registry (registry.c) */

@@ -47,7 +47,14 @@ int  ind_compute_kind(Ctx*, const Kind*, int iYear, i64 iDept, IndValue **paOut)
 void ind_format_rate(long long num, long long den, int nScale, int nDecimals, char *zOut, int nOut);
 /* From num and den: the value's text, empty, below target (a sum of values). */
 void ind_finish_value(const Kind*, const Indicator*, IndValue*);
+/* The word after a value: "%" for a rate, the indicator's zUnitWord, "元"
+** for a sum of money, else 项 (catalogs) or 件; "" for an average. */
 const char *ind_unit_suffix(const Kind*, const Indicator*);
+/* Side x of an indicator of k sums a money field (FT_MONEY, in 分). */
+int ind_side_money(const Kind*, const Expr*);
+/* v's numerator (bDen: denominator) as text: a count, or 元 with two
+** decimals ("1,234.50") for a sum of money. Arena memory. */
+const char *ind_count_text(Arena*, const IndValue*, int bDen);
 /* An indicator counted within a year although its kind has no year field:
 ** it has a year field of its own or a "year" condition. */
 int ind_uses_year(const Indicator*);

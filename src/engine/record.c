@@ -8,6 +8,7 @@
 ** subtree by a bound parameter, never by SQL text.
 */
 #include "engine/record.h"
+#include "engine/kinddef.h"
 #include "audit/audit.h"
 #include "base/json.h"
 #include "base/utf8.h"
@@ -268,6 +269,13 @@ int rec_parse_value(Ctx *c, const Field *f, const char *zIn, const char **pzOut,
         err_add(c, iRow, f, "没有部门“%s”", z); break;
       }
       *pzOut = arena_printf(c->pArena, "%lld", (long long)id);
+      break;
+    }
+    case FT_MONEY: {
+      long long nFen;
+      const char *zWhy = money_parse(z, &nFen);
+      if( zWhy ){ err_add(c, iRow, f, "%s，实际为“%s”", zWhy, z); break; }
+      *pzOut = arena_printf(c->pArena, "%lld", nFen);
       break;
     }
     case FT_REF: {
@@ -1041,6 +1049,10 @@ const char *rec_display(Ctx *c, const Rec *r, const Field *f){
     case FT_ENUM: { const char *l = enum_label(f, z); return l ? l : z; }
     case FT_BOOL: return strcmp(z, "1")==0 ? "是" : "否";
     case FT_DEPT: return is_int_text(z) ? dept_name(c, atoll(z)) : z;   /* an older name no department had */
+    case FT_MONEY: {
+      char zM[32];
+      return is_int_text(z) ? arena_strdup(c->pArena, money_format(atoll(z), zM, sizeof zM)) : z;
+    }
     case FT_REF: {
       int i = (int)(f - r->pKind->aField);
       if( r->azRefTitle && i>=0 && i<kind_nfield(r->pKind) && r->azRefTitle[i] ) return r->azRefTitle[i];

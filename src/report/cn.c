@@ -36,6 +36,7 @@
 ** name get their kind's id after it.
 */
 #include "report/report_int.h"
+#include "engine/kinddef.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -446,7 +447,7 @@ static int figures(Report *r, const Names *p, DraftFig **paOut, int *pnOut){
   Arena *a = r->pCtx->pArena;
   int nKind = kind_count();
   const Kind **aK = arena_alloc(a, sizeof(Kind*)*(size_t)(nKind+1));
-  nKind = kinds_in_order(aK, nKind);
+  nKind = kinds_for(r->pCtx->pActor, aK, nKind);    /* the kinds the drafter sees, the county's own among them */
   const char **azCh = arena_alloc(a, sizeof(char*)*(size_t)(nKind+8));
   int nCh = 0;
   static const char *const azFirst[] = { SEC_SERVICES, SEC_RULES, SEC_DISPUTES, 0 };

@@ -8,6 +8,7 @@
 ** whole's own report is the report of the city's scope.
 */
 #include "report/report.h"
+#include "engine/kinddef.h"
 #include "io/table.h"
 #include <string.h>
 #include <stdlib.h>
@@ -34,7 +35,7 @@ int report_county_grid(Ctx *c, int iYear, CountyGrid *g){
   }
   db_finalize(&q);
   const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64);
+  int nK = kinds_in_scope(c->pActor ? c->pActor->zDeptPath : 0, aK, 64);
   for(int k=0; k<nK; k++) if( aK[k]->aIndicator ) for(const Indicator *ind=aK[k]->aIndicator; ind->zName; ind++) g->nRow++;
   g->aRow = arena_alloc(c->pArena, sizeof(CountyRow)*(size_t)(g->nRow+1));
   int r = 0;
@@ -74,7 +75,7 @@ static void md_cell(Buf *b, const char *z){
 const char *county_cell(Arena *a, const IndValue *v){
   if( v->bEmpty ) return "—";
   if( v->pInd->eUnit==IU_COUNT ) return v->zText;
-  return arena_printf(a, "%s（%lld/%lld）", v->zText, v->num, v->den);
+  return arena_printf(a, "%s（%s/%s）", v->zText, ind_count_text(a, v, 0), ind_count_text(a, v, 1));
 }
 
 int report_counties(Ctx *c, int iYear, const char *zPath, Buf *pOut){
@@ -96,7 +97,8 @@ int report_counties(Ctx *c, int iYear, const char *zPath, Buf *pOut){
       xlsx_out_str(x, r+1, 1, w->pInd->zLabel);
       for(int i=0; i<=n; i++){
         const IndValue *v = &w->aVal[i];
-        if( w->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, r+1, 2+i, v->num);
+        if( w->pInd->eUnit==IU_COUNT && ind_side_money(w->pKind, &w->pInd->num) ) xlsx_out_num(x, r+1, 2+i, (double)v->num/100.0, 2);
+        else if( w->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, r+1, 2+i, v->num);
         else if( !v->bEmpty ) xlsx_out_num(x, r+1, 2+i, atof(v->zValue), w->pInd->nDecimals);
         else xlsx_out_str(x, r+1, 2+i, "无数据");
       }

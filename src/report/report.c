@@ -10,6 +10,7 @@
 */
 #include "report/report_int.h"
 #include "engine/holiday.h"
+#include "engine/kinddef.h"
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +79,7 @@ static void fig_cal_mark(Report *p, const IndValue *v, Run *rTok){
 static Run *count_run(Report *p, const IndValue *v, int bDen){
   if( v->pInd==0 ) return 0;            /* an indicator that failed: p->rc is set */
   Run *r = run_add(p, RUN_FIG,
-                   arena_printf(p->pCtx->pArena, "%lld", bDen ? v->den : v->num));
+                   ind_count_text(p->pCtx->pArena, v, bDen));
   r->zTok = fig_tok(p, v, bDen ? "/" : "");
   /* a side over another kind lists that kind's records; departments have no list */
   const Kind *kSide = ind_side_kind(v->pKind, bDen ? &v->pInd->den : &v->pInd->num);
@@ -183,7 +184,10 @@ int run_figure(Report *p, const Kind *k, const char *zInd, char cSuf){
     const char *zLast = bSame ? "上年同期" : "上年";
     const char *zChange = d==0 ? arena_printf(a, "与%s持平", zLast)
                                : arena_printf(a, "同比%s%lld.%lld%%", d<0 ? "下降" : "增长", t/10, t%10);
-    run_text(p, arena_printf(a, "%s（%s为%lld%s）", zChange, zLast, (long long)w.num,
+    char zW[32];
+    if( v.pInd && ind_side_money(v.pKind, &v.pInd->num) ) money_format(w.num, zW, sizeof zW);   /* 分 → 元 */
+    else snprintf(zW, sizeof zW, "%lld", (long long)w.num);
+    run_text(p, arena_printf(a, "%s（%s为%s%s）", zChange, zLast, zW,
                              p->bLastFromBase ? "，据上年度报告" : ""));
     p->pCur->pLast->zTok = fig_tok(p, &v, "^");
   }else if( cSuf=='-' ){

@@ -6,6 +6,7 @@
 ** it; the definitions sheet is the trace of every figure in the report.
 */
 #include "report/report.h"
+#include "engine/kinddef.h"
 #include "engine/query.h"
 #include "io/table.h"
 #include <string.h>
@@ -14,7 +15,8 @@
 #include <unistd.h>
 
 static void put_value(XlsxOut *x, int iRow, int iCol, const IndValue *v){
-  if( v->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, iRow, iCol, v->num);
+  if( v->pInd->eUnit==IU_COUNT && ind_side_money(v->pKind, &v->pInd->num) ) xlsx_out_num(x, iRow, iCol, (double)v->num/100.0, 2);  /* 分 → 元 */
+  else if( v->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, iRow, iCol, v->num);
   else if( !v->bEmpty ) xlsx_out_num(x, iRow, iCol, atof(v->zValue), v->pInd->nDecimals);
   else xlsx_out_str(x, iRow, iCol, "无数据");
 }
@@ -33,7 +35,7 @@ int report_xlsx(Ctx *c, int iYear, const char *zPath){
   if( baseline_load(c, iYear-1, &base) ) goto fail;
   int nBase = 0;
   const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64), iRow = 0;
+  int nK = kinds_in_scope(c->pActor ? c->pActor->zDeptPath : 0, aK, 64), iRow = 0;
   for(int i=0; i<nK; i++){
     const Kind *k = aK[i];
     if( k->aIndicator==0 ) continue;

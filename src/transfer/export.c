@@ -18,6 +18,12 @@ static const char *cell_text(Ctx *c, const Rec *r, const Field *f){
   return rec_display(c, r, f);
 }
 
+/* A column's header: the label, with its unit for money ("减免费用（元）";
+** the importer reads it back without the unit). */
+static const char *head_label(Ctx *c, const Field *f){
+  return f->eType==FT_MONEY ? arena_printf(c->pArena, "%s（元）", f->zLabel) : f->zLabel;
+}
+
 typedef struct ExportJob {
   Ctx *c;
   const Kind *k;
@@ -126,7 +132,7 @@ int export_query(Ctx *c, const Query *q, const char *zFormat, const char *zPath,
   const char **azHead = arena_alloc(c->pArena, sizeof(char*)*(size_t)nCol);
   azHead[0] = export_id_header(k); azHead[1] = "所属部门"; azHead[2] = "状态";
   int n = 3;
-  for(const Field *f=k->aField; f->zName; f++) if( !j.bPublic || (f->flags & F_PUBLIC) ) azHead[n++] = f->zLabel;
+  for(const Field *f=k->aField; f->zName; f++) if( !j.bPublic || (f->flags & F_PUBLIC) ) azHead[n++] = head_label(c, f);
   int rc;
   if( strcmp(zFormat, "xlsx")==0 ){
     j.pX = xlsx_out_open(zPath, k->zLabel, 1);
@@ -166,7 +172,7 @@ int export_template(Ctx *c, const Kind *k, const char *zPath){
   int i = 2;
   for(const Field *f=k->aField; f->zName; f++){
     if( f->flags & F_AUTO ) continue;
-    azHead[i++] = (f->flags & F_REQ) ? arena_printf(c->pArena, "%s*", f->zLabel) : f->zLabel;
+    azHead[i++] = (f->flags & F_REQ) ? arena_printf(c->pArena, "%s*", head_label(c, f)) : head_label(c, f);
   }
   nCol = i;
   xlsx_out_header(x, nCol, azHead, 0);

@@ -104,6 +104,12 @@ static char *clean_header(Arena *a, const char *z){
   return s;
 }
 
+/* A money column as exports and templates head it: the label and "（元）". */
+static int money_header(const Field *f, const char *z){
+  size_t n = strlen(f->zLabel);
+  return f->eType==FT_MONEY && strncmp(z, f->zLabel, n)==0 && (strcmp(z+n, "（元）")==0 || strcmp(z+n, "(元)")==0);
+}
+
 static int map_header(Imp *m, const IoRow *pHead){
   Ctx *c = m->c;
   const Kind *k = m->k;
@@ -124,7 +130,7 @@ static int map_header(Imp *m, const IoRow *pHead){
     int bFound = 0;
     for(int i=0; i<nField; i++){
       const Field *f = &k->aField[i];
-      if( strcmp(z, f->zLabel)==0 || strcmp(z, f->zName)==0 ){
+      if( strcmp(z, f->zLabel)==0 || strcmp(z, f->zName)==0 || money_header(f, z) ){
         bFound = 1;
         if( f->flags & F_AUTO ) break;   /* an export's column the system sets: ignored */
         if( m->aFieldCol[i]>=0 ){

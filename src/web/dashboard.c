@@ -40,14 +40,16 @@ void web_dashboard(Req *r, int iYear, i64 iDept, IndValue *aVal, int nVal){
     outf(r, "<div class=\"value\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\">%s</a></div>",
          kN->zName, zYear, zDept, zN, v->zText);
     if( v->pInd->eUnit!=IU_COUNT && kD==0 ){      /* departments counted: no records to list */
-      outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\" class=\"num\">%lld</a> / "
-              "<span class=\"den\">%lld</span></div>", kN->zName, zYear, zDept, zN, v->num, v->den);
+      outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\" class=\"num\">%s</a> / "
+              "<span class=\"den\">%s</span></div>", kN->zName, zYear, zDept, zN,
+           ind_count_text(&r->arena, v, 0), ind_count_text(&r->arena, v, 1));
     }else if( v->pInd->eUnit!=IU_COUNT ){
-      outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\" class=\"num\">%lld</a> / "
-              "<a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=den\" class=\"den\">%lld</a></div>",
-           kN->zName, zYear, zDept, zN, v->num, kD->zName, zYear, zDept, zD, v->den);
+      outf(r, "<div class=\"counts\"><a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=num\" class=\"num\">%s</a> / "
+              "<a href=\"/k/%s?%s%s&amp;ind=%s&amp;part=den\" class=\"den\">%s</a></div>",
+           kN->zName, zYear, zDept, zN, ind_count_text(&r->arena, v, 0), kD->zName, zYear, zDept, zD, ind_count_text(&r->arena, v, 1));
     }
-    if( v->pInd->zTarget ) outf(r, "<div class=\"target\">目标 %s%%%s</div>", v->pInd->zTarget, v->bBelowTarget ? "，未达到" : "");
+    if( v->pInd->zTarget ) outf(r, "<div class=\"target\">目标 %s%s%s</div>", v->pInd->zTarget,
+                                ind_unit_suffix(k, v->pInd), v->bBelowTarget ? "，未达到" : "");
     /* periods counted on a year whose holiday notice is not entered whole */
     int yGap = holiday_ind_gap(&r->ctx, k, v->pInd, iYear);
     if( yGap ) outf(r, "<div class=\"calgap\" title=\"所计期限可能延伸到%d年，该年的节假日安排尚未完整登记，到期日按已登记的放假日和双休日推算\">"

@@ -55,8 +55,9 @@ void web_detail(Req *r, const Rec *p){
     outf(r, "<tr><th>状态</th><td><span class=\"state s-%s\">%s</span></td></tr>", p->zState, s ? s->zLabel : p->zState);
   }
   for(const Field *f=k->aField; f->zName; f++){
-    if( bPublic && !(f->flags & F_PUBLIC) ) continue;
+    if( (bPublic && !(f->flags & F_PUBLIC)) || (f->flags & F_HIDDEN) ) continue;
     const char *z = rec_display(&r->ctx, p, f);
+    if( f->eType==FT_MONEY && z[0] ) z = arena_printf(&r->arena, "%s元", z);
     if( f->eType==FT_REF && rec_val(p, f->zName) ){
       outf(r, "<tr><th>%s</th><td><a href=\"/k/%s/%s\">%s</a></td></tr>", f->zLabel, f->zRef, rec_val(p, f->zName), z);
     }else{

@@ -23,7 +23,7 @@ static const char *field_value(Req *r, const Rec *p, const Field *f){
     if( z ) return z;
   }
   if( p==0 ) return "";
-  if( f->eType==FT_REF || f->eType==FT_DEPT ){
+  if( f->eType==FT_REF || f->eType==FT_DEPT || f->eType==FT_MONEY ){
     const char *z = rec_display(&r->ctx, p, f);
     return z;
   }
@@ -67,10 +67,11 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
   for(const Field *f=k->aField; f->zName; f++){
     if( f->flags & F_AUTO ) continue;
     const char *zErr = field_error(r, f->zName);
+    const char *zLabel = f->eType==FT_MONEY ? arena_printf(&r->arena, "%s（元）", f->zLabel) : f->zLabel;
     const char *zV = field_value(r, p, f);
     int bReq = (f->flags & F_REQ)!=0;
     outf(r, "<div class=\"field%s%s\"><label for=\"f-%s\">%s",
-         zErr ? " has-error" : "", f->eType==FT_LONGTEXT ? " wide" : "", f->zName, f->zLabel);
+         zErr ? " has-error" : "", f->eType==FT_LONGTEXT ? " wide" : "", f->zName, zLabel);
     if( bReq ) out_html(r, HTML("<em>*</em>"));
     out_html(r, HTML("</label>"));
     const char *zInv = zErr ? "true" : "false";   /* aria-invalid */
@@ -99,6 +100,9 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
         break;
       case FT_INT:
         outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" inputmode=\"numeric\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
+        break;
+      case FT_MONEY:
+        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" inputmode=\"decimal\" placeholder=\"如 1234.50\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
         break;
       case FT_REF:
         outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"编号、名称或ID\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);

@@ -7,6 +7,7 @@
 ** frozen text, and two versions side by side.
 */
 #include "web/web.h"
+#include "engine/kinddef.h"
 #include <string.h>
 #include <stdlib.h>
 
