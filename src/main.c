@@ -107,6 +107,11 @@ static const Command aCommand[] = {
                           "                             (import CSV/XLSX, all or nothing)", 2 },
   { "init",   cmd_init, "--db= --county= --admin=",   "init --db FILE --county 县名 [--admin 账号]\n"
                           "                             新建县数据库（在市/省库中则新增一个县）和管理员，打印一次性密码（create a county and its admin）", 0 },
+  { "kind",   cmd_kind, "--db= --unit= --version= -o=", "kind --db FILE add 定义.json [--unit 县或市名称]\n"
+                          "                             新增自定义台账，或保存已有台账的新版本（定义即 schema --json 中一个台账的JSON）；\n"
+                          "                             默认属于本县，--unit 写市名则全市各县可见（add a custom kind or a new version of one）\n"
+                          "  fazhi kind --db FILE list | export 台账标识 [--version N] -o 定义.json\n"
+                          "                             列出自定义台账（版本、记录数）；导出定义，可在其他县导入（list; export a definition）", 2 },
   { "migrate", cmd_migrate, "--from= --to= --login-prefix=", "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
                           "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
                           "                             (move a county into PostgreSQL; several counties into one database)", 0 },

@@ -87,6 +87,10 @@ static const struct EdgeFile { const char *zFile; const char *zDir; } aEdgeFile[
   { "src/engine/setting.c", "audit" },
   /* …and a holiday's (holiday_set), for the 节假日 page and `fazhi holiday`. */
   { "src/engine/holiday.c", "audit" },
+  /* …and a custom kind's definition (kinddef_save): the kind_def row, its
+  ** table's DDL and the audit entry in one transaction, for `fazhi kind`,
+  ** the API and the 自定义台账 pages alike. */
+  { "src/engine/kinddef.c", "audit" },
   /* The route table names every handler: the one file of http/ that
   ** knows them (and, through route_error, the faces' error pages). */
   { "src/http/route.c", "handlers" },

@@ -56,6 +56,7 @@ int cmd_baseline(Opts*);
 int cmd_extract(Opts*);
 int cmd_draw(Opts*);
 int cmd_schema(Opts*);
+int cmd_kind(Opts*);
 /* cmd_serve.c: running a database and keeping it sound. */
 int cmd_serve(Opts*);
 int cmd_demo(Opts*);

@@ -5,6 +5,7 @@
 #include "app/app.h"
 #include "db/schema.h"
 #include "engine/ddl.h"
+#include "engine/kinddef.h"
 #include "engine/record.h"
 #include "calendar/calendar.h"
 #include <stdio.h>
@@ -33,7 +34,13 @@ static int open_setup(Db *p, int bKeepLock){
   char zErr[400];
   /* Two servers starting together on one PostgreSQL database take turns. */
   db_schema_lock(p, 1);
-  int rc = schema_migrate(p, zErr, sizeof zErr) || ddl_sync_all(p, zErr, sizeof zErr);
+  /* the custom kinds first, so their tables are synced with the rest */
+  int rc = schema_migrate(p, zErr, sizeof zErr);
+  if( rc==0 && kinddef_refresh_db(p) ){
+    snprintf(zErr, sizeof zErr, "读取自定义台账失败：%s", db_errmsg(p));
+    rc = 1;
+  }
+  if( rc==0 ) rc = ddl_sync_all(p, zErr, sizeof zErr);
   if( !bKeepLock ) db_schema_lock(p, 0);
   if( rc ){
     fprintf(stderr, "%s\n", zErr);

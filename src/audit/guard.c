@@ -117,6 +117,11 @@ static const GuardCol aDrawCol[] = {
   { "draw_key", 0, 0 }, { "result", 0, 0 }, { 0 }
 };
 
+static const GuardCol aKindDefCol[] = {
+  { "id", 1, 1 }, { "name", 0, 0 }, { "version", 1, 0 }, { "owner_id", 1, 0 }, { "def", 0, 0 },
+  { "created_by", 0, 0 }, { "created_at", 0, 0 }, { 0 }
+};
+
 static const Guard aGuard[] = {
   { "users",           "用户",       aUserCol,     0,             "login", 0,       0 },
   { "dept",            "部门",       aDeptCol,     0,             "name",  0,       0 },
@@ -125,6 +130,7 @@ static const Guard aGuard[] = {
   { "report_version",  "报告版本",   aReportCol,   0,             0,       "paras", extra_paras },
   { "baseline_report", "比较基准",   aBaselineCol, 0,             0,       "figs",  extra_figs },
   { "draw",            "双随机抽取", aDrawCol,     0,             0,       0,       0 },
+  { "kind_def",        "自定义台账定义", aKindDefCol, 0,           "name",  0,       0 },
 };
 #define N_GUARD ((int)(sizeof aGuard/sizeof aGuard[0]))
 

@@ -272,6 +272,23 @@ static const Migration aMigration[] = {
     "CREATE INDEX login_log_login ON login_log(login);"
     "ALTER TABLE session ADD COLUMN addr TEXT NOT NULL DEFAULT '';"
   },
+  { 14, 0,
+    /* Kinds a county defines (自定义台账, src/engine/kinddef.c): one row per
+    ** version of a definition, the JSON `fazhi schema --json` prints for
+    ** one kind. Guarded (src/audit/guard.c): every row is logged when
+    ** written and compared by `fazhi check`. The kind's records live in a
+    ** table of its own, named by the kind. */
+    "CREATE TABLE kind_def("
+    "  id BIGINT PRIMARY KEY,"          /* audit_next_id: never reused */
+    "  name TEXT NOT NULL,"             /* the kind's id: its table and URL name */
+    "  version BIGINT NOT NULL,"        /* 1, 2, … */
+    "  owner_id BIGINT NOT NULL,"       /* the unit (a county's or city's dept id) that defined it */
+    "  def TEXT NOT NULL,"              /* the definition, as kind_json prints it */
+    "  created_by TEXT NOT NULL,"       /* login, or (命令行) */
+    "  created_at TEXT NOT NULL,"       /* UTC, YYYY-MM-DD HH:MM:SS */
+    "  UNIQUE(name, version)"
+    ");"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

@@ -31,6 +31,8 @@ static int has_column(Db *pDb, const Kind *k, const char *zCol){
 }
 
 static int run(Db *pDb, SqlBuf *b);
+static int make_indexes(Db *pDb, const Kind *k, SqlBuf *pB);
+static void create_sql(Db *pDb, const Kind *k, SqlBuf *b, int bIfNot);
 
 /* A table of an older version, whose values were unique in the whole
 ** database: add unit_id, fill it from each row's department (innermost
@@ -112,18 +114,7 @@ static int run(Db *pDb, SqlBuf *b){
 int ddl_sync_kind(Db *pDb, const Kind *k, char *zErr, int nErr){
   SqlBuf b;
   sqlbuf_init(&b);
-  sql_lit(&b, "CREATE TABLE IF NOT EXISTS ");
-  sql_ident(&b, k->zName);
-  sql_lit(&b, "(");
-  buf_puts(&b.b, db_ddl_pk(pDb));    /* a dialect constant, not user text */
-  sql_lit(&b, ", dept_id BIGINT NOT NULL, state TEXT NOT NULL,"
-              " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, unit_id BIGINT");
-  for(const Field *f=k->aField; f->zName; f++){
-    sql_lit(&b, ", ");
-    sql_ident(&b, f->zName);
-    if( col_type_int(f) ) sql_lit(&b, " BIGINT"); else sql_lit(&b, " TEXT");
-  }
-  sql_lit(&b, ")");
+  create_sql(pDb, k, &b, 1);
   if( run(pDb, &b) ) goto fail;
   if( !has_column(pDb, k, "unit_id") && add_unit(pDb, k) ) goto fail;
   for(const Field *f=k->aField; f->zName; f++){
@@ -146,7 +137,19 @@ int ddl_sync_kind(Db *pDb, const Kind *k, char *zErr, int nErr){
     sql_lit(&b, " AS TEXT) IN (SELECT name FROM dept)");
     if( run(pDb, &b) ) goto fail;
   }
-  /* Indexes, named <kind>__<what>. */
+  if( make_indexes(pDb, k, &b) ) goto fail;
+  sqlbuf_free(&b);
+  return 0;
+fail:
+  snprintf(zErr, (size_t)nErr, "建表失败（%s）：%s", k->zName, db_errmsg(pDb));
+  sqlbuf_free(&b);
+  return 1;
+}
+
+/* Indexes, named <kind>__<what>: department, state, and per F_UNIQUE,
+** F_YEAR or FT_REF field (IF NOT EXISTS: run again, nothing changes). */
+static int make_indexes(Db *pDb, const Kind *k, SqlBuf *pB){
+  SqlBuf b = *pB;
   const char *azIdx[] = { "dept_id", "state", 0 };
   for(int i=0; azIdx[i]; i++){
     sql_lit(&b, "CREATE INDEX IF NOT EXISTS ");
@@ -176,6 +179,47 @@ int ddl_sync_kind(Db *pDb, const Kind *k, char *zErr, int nErr){
     sql_ident(&b, f->zName); sql_lit(&b, ")");
     if( run(pDb, &b) ) goto fail;
   }
+  *pB = b;
+  return 0;
+fail:
+  *pB = b;
+  return 1;
+}
+
+/* The CREATE TABLE of k: the fixed columns, then one per field. */
+static void create_sql(Db *pDb, const Kind *k, SqlBuf *b, int bIfNot){
+  if( bIfNot ) sql_lit(b, "CREATE TABLE IF NOT EXISTS "); else sql_lit(b, "CREATE TABLE ");
+  sql_ident(b, k->zName);
+  sql_lit(b, "(");
+  buf_puts(&b->b, db_ddl_pk(pDb));    /* a dialect constant, not user text */
+  sql_lit(b, ", dept_id BIGINT NOT NULL, state TEXT NOT NULL,"
+             " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, unit_id BIGINT");
+  for(const Field *f=k->aField; f->zName; f++){
+    sql_lit(b, ", ");
+    sql_ident(b, f->zName);
+    if( col_type_int(f) ) sql_lit(b, " BIGINT"); else sql_lit(b, " TEXT");
+  }
+  sql_lit(b, ")");
+}
+
+int ddl_kind_define(Db *pDb, const Kind *k, const Kind *pPrev, char *zErr, int nErr){
+  SqlBuf b;
+  sqlbuf_init(&b);
+  if( pPrev==0 ){
+    create_sql(pDb, k, &b, 0);
+    if( run(pDb, &b) ) goto fail;
+  }else{
+    for(const Field *f=k->aField; f->zName; f++){
+      if( kind_field(pPrev, f->zName) ) continue;
+      sql_lit(&b, "ALTER TABLE ");
+      sql_ident(&b, k->zName);
+      sql_lit(&b, " ADD COLUMN ");
+      sql_ident(&b, f->zName);
+      if( col_type_int(f) ) sql_lit(&b, " BIGINT"); else sql_lit(&b, " TEXT");
+      if( run(pDb, &b) ) goto fail;
+    }
+  }
+  if( make_indexes(pDb, k, &b) ) goto fail;
   sqlbuf_free(&b);
   return 0;
 fail:

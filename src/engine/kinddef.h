@@ -77,6 +77,17 @@ int kinddef_versions(Ctx*, const char *zName, KindDefRow **pa);
 ** not visible to the actor. */
 const char *kinddef_export(Ctx*, const char *zName, int iVersion);
 
+/* The registry's side (registry.c): the built-in kind zName (NULL for a
+** custom or unknown one); publish a new snapshot of the custom kinds
+** (aNew: every custom kind, process-lifetime memory, compiled); the mark
+** of the snapshot in force (-1 before the first). */
+const Kind *kind_builtin(const char *zName);
+void registry_publish(const Kind *const *aNew, int n, long long iMark);
+long long registry_mark(void);
+/* The most kinds a snapshot holds, built-in and custom (the arrays that
+** list kinds are this long). */
+#define KIND_MAX 64
+
 /* Whether zName is a custom kind (not a built-in), any owner. */
 int kinddef_is_custom(const char *zName);
 
@@ -85,6 +96,7 @@ int kinddef_is_custom(const char *zName);
 ** publishes a new registry snapshot. Cheap when nothing changed. 0, or a
 ** database error code (the old snapshot stays in force). */
 int kinddef_refresh(Ctx*);
+int kinddef_refresh_db(Db*);           /* the same, for a database being opened */
 
 /* Whether the actor may see kind k: every built-in; a custom kind when the
 ** actor's department path lies under the owner unit's path (its county, or

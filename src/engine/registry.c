@@ -7,8 +7,9 @@
 ** values, references and deadline fields that resolve, transitions that
 ** name declared states, and indicator conditions over declared fields.
 */
-#include "engine/kind.h"
+#include "engine/kinddef.h"
 #include "base/arena.h"
+#include <stdatomic.h>
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -92,24 +93,69 @@ static const Kind *const aKind[] = {
 
 static void registry_compile(void);
 
-int kind_count(void){ return N_KIND; }
+/* The custom kinds of the database (kinddef.c), published as a snapshot
+** that is never changed once visible: a change builds a new one and swaps
+** the pointer, so readers on worker threads take no lock. Snapshots and
+** the Kinds they point to are never freed (definitions change rarely; a
+** request may still hold the old ones). Customs keep the order they were
+** first added in, a changed kind taking its old place, so kind_at(i) is
+** stable while a loop runs. */
+typedef struct CustomSet {
+  int n;
+  const Kind *const *a;
+  long long iMark;             /* what kinddef_refresh compares (the newest definition's id) */
+} CustomSet;
+static const CustomSet emptySet = { 0, 0, -1 };
+static _Atomic(const CustomSet*) pCustom = &emptySet;
+
+static const CustomSet *customs(void){
+  return atomic_load_explicit(&pCustom, memory_order_acquire);
+}
+
+void registry_publish(const Kind *const *aNew, int n, long long iMark){
+  const Kind **a = fz_malloc(sizeof(Kind*) * (size_t)(n ? n : 1));
+  int m = 0;
+  /* the old order first (a changed kind in its old place), then the new kinds */
+  const CustomSet *pOld = customs();
+  for(int i=0; i<pOld->n; i++){
+    for(int j=0; j<n; j++) if( aNew[j] && strcmp(aNew[j]->zName, pOld->a[i]->zName)==0 ){ a[m++] = aNew[j]; break; }
+  }
+  for(int j=0; j<n; j++){
+    int bSeen = 0;
+    for(int i=0; i<m && !bSeen; i++) bSeen = a[i]==aNew[j];
+    if( !bSeen && aNew[j] ) a[m++] = aNew[j];
+  }
+  CustomSet *p = fz_malloc(sizeof *p);
+  p->n = m;
+  p->a = a;
+  p->iMark = iMark;
+  atomic_store_explicit(&pCustom, p, memory_order_release);
+}
+
+long long registry_mark(void){ return customs()->iMark; }
+
+int kind_count(void){ return N_KIND + customs()->n; }
 const Kind *kind_at(int i){
   registry_compile();
-  return (i>=0 && i<N_KIND) ? aKind[i] : 0;
+  if( i>=0 && i<N_KIND ) return aKind[i];
+  const CustomSet *p = customs();
+  return i>=N_KIND && i<N_KIND+p->n ? p->a[i-N_KIND] : 0;
 }
 
 int kinds_in_order(const Kind **a, int nMax){
   int n = 0;
   registry_compile();
-  for(int i=0; i<N_KIND && n<nMax; i++){
+  const CustomSet *p = customs();
+  for(int i=0; i<N_KIND+p->n && n<nMax; i++){
+    const Kind *k = i<N_KIND ? aKind[i] : p->a[i-N_KIND];
     int j = n++;
-    while( j>0 && a[j-1]->nOrder > aKind[i]->nOrder ){ a[j] = a[j-1]; j--; }
-    a[j] = aKind[i];
+    while( j>0 && a[j-1]->nOrder > k->nOrder ){ a[j] = a[j-1]; j--; }
+    a[j] = k;
   }
   return n;
 }
 
-const Kind *kind_find(const char *zName){
+const Kind *kind_builtin(const char *zName){
   int lo = 0, hi = N_KIND-1;
   registry_compile();
   if( zName==0 ) return 0;
@@ -120,6 +166,18 @@ const Kind *kind_find(const char *zName){
     if( c<0 ) hi = mid-1; else lo = mid+1;
   }
   return 0;
+}
+
+const Kind *kind_find(const char *zName){
+  const Kind *k = kind_builtin(zName);
+  if( k || zName==0 ) return k;
+  const CustomSet *p = customs();
+  for(int i=0; i<p->n; i++) if( strcmp(p->a[i]->zName, zName)==0 ) return p->a[i];
+  return 0;
+}
+
+int kinddef_is_custom(const char *zName){
+  return zName && kind_builtin(zName)==0 && kind_find(zName)!=0;
 }
 
 const Field *kind_field(const Kind *k, const char *zName){

@@ -10,6 +10,7 @@
 */
 #include "http/req.h"
 #include "auth/auth.h"
+#include "engine/kinddef.h"
 #include "base/json.h"
 #include "base/utf8.h"
 #include <string.h>
@@ -264,6 +265,11 @@ void http_dispatch(Req *r){
     }else{
       req_fail(r, 403, "请先修改一次性密码（个人中心），然后才能使用其他功能");
     }
+    return;
+  }
+  /* another county's own kind (自定义台账) is not there for this user */
+  if( r->pKind && !kind_visible(r->pKind, &r->actor) ){
+    req_fail(r, 404, "页面不存在");
     return;
   }
   if( (p->flags & RT_ADMIN) && !(r->actor.mRole & R_ADMIN) ){

@@ -30,6 +30,7 @@
 */
 #include "http/req.h"
 #include "base/log.h"
+#include "engine/kinddef.h"
 #include <microhttpd.h>
 #include <string.h>
 #include <stdlib.h>
@@ -346,6 +347,10 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     }
     req_client_resolve(r, zAddr);       /* the socket's address, or a trusted proxy's word */
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, arg_iter, r);
+    /* a kind another process defined is routed from the next request on
+    ** (one indexed query; nothing more when no definition changed) */
+    Db *pDefDb = http_thread_db();
+    if( pDefDb ) kinddef_refresh_db(pDefDb);
     /* HEAD is GET without the body (MHD drops it) */
     r->pRoute = route_match(r, strcmp(method, "HEAD")==0 ? "GET" : method, url);
     const char *zType = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");

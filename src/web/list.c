@@ -187,7 +187,7 @@ void web_list(Req *r, const Query *q, const RecList *pList){
     int bOn = q->zSort && strcmp(q->zSort, f->zName)==0;
     const char *zUrl = web_url_with(r, "sort", f->zName);
     if( bOn && !q->bDesc ) zUrl = arena_printf(&r->arena, "%s&desc=1", zUrl);
-    outf(r, "<th%s><a href=\"%s\">%s%s%s</a></th>", f->eType==FT_MONEY ? " class=\"num\"" : "", zUrl, f->zLabel,
+    outf(r, "<th><a href=\"%s\">%s%s%s</a></th>", zUrl, f->zLabel,
          f->eType==FT_MONEY ? "（元）" : "", bOn ? (q->bDesc ? " ▼" : " ▲") : "");
   }
   out_html(r, HTML("<th>所属部门</th>"));
@@ -211,7 +211,7 @@ void web_list(Req *r, const Query *q, const RecList *pList){
         outf(r, "<td><a href=\"/k/%s/%lld\">%s</a></td>", k->zName, (long long)p->id, zShow[0] ? zShow : "（空）");
         bFirst = 0;
       }else if( f->eType==FT_MONEY ){
-        outf(r, "<td class=\"num\">%s</td>", zShow);
+        outf(r, "<td class=\"money\">%s</td>", zShow);
       }else if( f->eType==FT_ENUM && zShow[0] ){
         outf(r, "<td><span class=\"tag\">%s</span></td>", zShow);
       }else{
