@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <stdio.h>
 
+/* The words kinddef.c accepts after a figure, in the order the select offers them. */
 const char *const kindform_azUnit[] = {
-  "件", "人", "人次", "次", "场", "家", "个", "元", "份", "条", "项", "名", "期", "天", 0
+  "件", "人", "人次", "次", "场", "家", "个", "元", "万元", "份", "条", "项", "名", "篇", "期", "期次", "户", "所",
+  "部", "起", "批", "天", "小时", "课时", "册", "支", "处", "座", "宗", "笔", 0
 };
 
 /* ---- small helpers --------------------------------------------------- */
@@ -78,7 +80,7 @@ void kindform_more(Ctx *c, KindForm *p, int bInd, int n){
     KfField *a = arena_alloc(c->pArena, sizeof(KfField)*(size_t)(m ? m : 1));
     if( p->nField ) memcpy(a, p->aField, sizeof(KfField)*(size_t)p->nField);
     for(int i=p->nField; i<m; i++){
-      a[i] = (KfField){ .zId="", .zLabel="", .zType="text", .zEnum="", .zRef="", .zHelp="", .iRow=i+1, .iJson=-1 };
+      a[i] = (KfField){ .zId="", .zLabel="", .zType="text", .zEnum="", .zRef="", .zHelp="", .bList=1, .iRow=i+1, .iJson=-1 };
     }
     p->aField = a; p->nField = m;
   }
@@ -86,7 +88,7 @@ void kindform_more(Ctx *c, KindForm *p, int bInd, int n){
 
 void kindform_blank(Ctx *c, KindForm *p, int nField, int nInd){
   memset(p, 0, sizeof *p);
-  p->zId = p->zLabel = p->zGroup = p->zSection = p->zIntro = "";
+  p->zId = p->zLabel = p->zGroup = p->zSection = p->zIntro = p->zAbout = p->zInfFrom = p->zInfTo = "";
   p->zShape = "activity";
   for(int i=0; i<KF_SENTENCES; i++) p->azSentence[i] = "";
   kindform_more(c, p, 0, nField);
@@ -99,6 +101,9 @@ void kindform_read(Ctx *c, KindForm *p, KfGet xGet, void *pArg){
   p->zLabel = trim(c, xGet(pArg, "label"));
   p->zGroup = trim(c, xGet(pArg, "group"));
   p->zShape = trim(c, xGet(pArg, "shape"));
+  p->zAbout = trim(c, xGet(pArg, "about"));
+  p->zInfFrom = trim(c, xGet(pArg, "inf_from"));
+  p->zInfTo = trim(c, xGet(pArg, "inf_to"));
   p->bPublic = is_on(xGet(pArg, "public"));
   int nf = atoi(trim(c, xGet(pArg, "nf"))), ni = atoi(trim(c, xGet(pArg, "ni")));
   if( nf<0 ) nf = 0;
@@ -314,6 +319,10 @@ int kindform_from_def(Ctx *c, KindForm *p, const char *zJson, int nBlank){
   p->zLabel = adup(c, jstr(o, "label"));
   p->zGroup = adup(c, jstr(o, "group"));
   p->zShape = adup(c, jstr(o, "shape"));
+  p->zAbout = adup(c, jstr(o, "about"));
+  const cJSON *pIF = cJSON_GetObjectItemCaseSensitive(o, "in_force");
+  p->zInfFrom = adup(c, jstr(pIF, "from"));
+  p->zInfTo = adup(c, jstr(pIF, "to"));
   p->bPublic = jbool(o, "public");
   const cJSON *aF = cJSON_GetObjectItemCaseSensitive(o, "fields"), *f;
   int n = 0;
@@ -565,6 +574,28 @@ int kindform_json(Ctx *c, KindForm *p, const char **pz){
   jset_str(o, "group", p->zGroup);
   jset_str(o, "shape", p->zShape);
   jset_bool(o, "public", p->bPublic);
+  if( p->zAbout && p->zAbout[0] ) jset_str(o, "about", p->zAbout);
+  else cJSON_DeleteItemFromObjectCaseSensitive(o, "about");
+  if( strcmp(p->zShape, "register")==0 ){
+    cJSON *pIF = cJSON_CreateObject();
+    cJSON_AddStringToObject(pIF, "from", p->zInfFrom ? p->zInfFrom : "");
+    cJSON_AddStringToObject(pIF, "to", p->zInfTo ? p->zInfTo : "");
+    jset(o, "in_force", pIF);
+  }else{
+    cJSON_DeleteItemFromObjectCaseSensitive(o, "in_force");
+  }
+  /* a case needs states: a new one starts with 办理中 → 已办结 (the
+  ** definition file can say more); a stored one keeps its own */
+  if( strcmp(p->zShape, "case")==0 && cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "states"))==0 ){
+    jset(o, "states", cJSON_Parse("[{\"id\":\"open\",\"label\":\"办理中\",\"final\":false},"
+                                  "{\"id\":\"closed\",\"label\":\"已办结\",\"final\":true}]"));
+    jset(o, "transitions", cJSON_Parse("[{\"id\":\"close\",\"label\":\"办结\",\"from\":\"open\",\"to\":\"closed\","
+                                       "\"roles\":[\"admin\",\"clerk\"]}]"));
+  }else if( strcmp(p->zShape, "case")!=0 ){
+    jset(o, "states", cJSON_CreateArray());
+    jset(o, "transitions", cJSON_CreateArray());
+    jset(o, "deadlines", cJSON_CreateArray());
+  }
   if( !cJSON_GetObjectItemCaseSensitive(o, "states") ) cJSON_AddItemToObject(o, "states", cJSON_CreateArray());
   if( !cJSON_GetObjectItemCaseSensitive(o, "transitions") ) cJSON_AddItemToObject(o, "transitions", cJSON_CreateArray());
   if( !cJSON_GetObjectItemCaseSensitive(o, "deadlines") ) cJSON_AddItemToObject(o, "deadlines", cJSON_CreateArray());
@@ -650,8 +681,10 @@ int kindform_json(Ctx *c, KindForm *p, const char **pz){
   for(int i=0; i<KF_SENTENCES; i++) if( p->azSentence[i][0] ) nSay++;
   if( nSay || p->zSection[0] || p->zIntro[0] ){
     cJSON *pRep = cJSON_CreateObject(), *aS = cJSON_CreateArray();
+    int bJoin = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(o, "report"), "join"));
     cJSON_AddStringToObject(pRep, "section", p->zSection);
     if( p->zIntro[0] ) cJSON_AddStringToObject(pRep, "intro", p->zIntro);
+    if( bJoin ) cJSON_AddBoolToObject(pRep, "join", 1);
     for(int i=0; i<KF_SENTENCES; i++){
       if( p->azSentence[i][0]==0 ) continue;
       const char *zTok = sentence_tokens(c, p, p->azSentence[i], arena_printf(c->pArena, "s%d", i+1), i+1);
@@ -741,8 +774,10 @@ void kindform_errors_to_inputs(Ctx *c, const KindForm *p){
         zTo = "sec";
       }
     }else if( strcmp(z, "id")==0 || strcmp(z, "label")==0 || strcmp(z, "group")==0 || strcmp(z, "shape")==0
-           || strcmp(z, "public")==0 ){
+           || strcmp(z, "public")==0 || strcmp(z, "about")==0 ){
       zTo = z;
+    }else if( strncmp(z, "in_force", 8)==0 ){
+      zTo = strcmp(z, "in_force.to")==0 ? "inf_to" : "inf_from";
     }else if( strchr(z, '[')==0 && strchr(z, '.')==0 && strchr(z, '_')!=0 ){
       zTo = z;              /* already a form input (this file's own errors) */
     }
@@ -761,6 +796,20 @@ const char *kindform_type_label(const char *z){
   return z ? z : "";
 }
 #define type_label kindform_type_label
+
+int kindform_date_fields(Ctx *c, const KindForm *p, KfChoice **pa){
+  KfChoice *a = arena_alloc(c->pArena, sizeof(KfChoice)*(size_t)(p->nField+1));
+  int n = 0;
+  for(int i=0; i<p->nField; i++){
+    const KfField *f = &p->aField[i];
+    if( field_blank(f) || f->bDrop || f->zId[0]==0 || strcmp(f->zType, "date")!=0 ) continue;
+    a[n].zValue = f->zId;
+    a[n].zLabel = f->zLabel[0] ? f->zLabel : f->zId;
+    n++;
+  }
+  *pa = a;
+  return n;
+}
 
 int kindform_conditions(Ctx *c, const KindForm *p, KfChoice **pa){
   KfChoice *a = 0;
@@ -879,7 +928,7 @@ int kindform_sections(const char **az, int nMax){
   int nK = kinds_in_order(aK, 256), n = 0;
   for(int i=0; i<nK && n<nMax; i++){
     const ReportText *t = aK[i]->pReport;
-    if( t==0 || t->zSection==0 ) continue;
+    if( t==0 || t->zSection==0 || aK[i]->iOwner || strcmp(t->zSection, REPORT_SEC_DUTY)==0 ) continue;
     int bSeen = 0;
     for(int j=0; j<n && !bSeen; j++) bSeen = strcmp(az[j], t->zSection)==0;
     if( !bSeen ) az[n++] = t->zSection;

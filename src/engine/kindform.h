@@ -15,7 +15,7 @@
 ** form input beside which the page shows it ("f3_label").
 **
 ** Form input names (the page, src/web/kinds.c, writes them; the tests post
-** them): id label group shape public; nf and, for row i (1-based), fI_id
+** them): id label group shape public about inf_from inf_to; nf and, for row i (1-based), fI_id
 ** fI_label fI_type fI_enum fI_ref fI_req fI_list fI_filter fI_pub fI_help
 ** fI_old (a field of the version in force) fI_drop; ni and iI_id iI_label
 ** iI_agg iI_field iI_cond iI_den iI_unit iI_dec iI_target; sec intro and
@@ -57,6 +57,8 @@ typedef struct KfInd {
 typedef struct KindForm {
   const char *zId, *zLabel, *zGroup;
   const char *zShape;      /* register activity case */
+  const char *zAbout;      /* one paragraph for the list page ("" none) */
+  const char *zInfFrom, *zInfTo;   /* register: the date fields (ids) it is in force from and to */
   int bPublic;
   int bEdit;               /* a new version of the kind zId (else a new kind) */
   KfField *aField; int nField;   /* every row posted or shown, blank ones too */
@@ -116,6 +118,10 @@ typedef struct KfChoice { const char *zValue; const char *zLabel; } KfChoice;
 ** (arena); the count. */
 int kindform_conditions(Ctx*, const KindForm*, KfChoice **pa);
 
+/* The date fields of the form as it stands (ids filled), for a
+** register's 在册起止日期 selects; the count. */
+int kindform_date_fields(Ctx*, const KindForm*, KfChoice **pa);
+
 /* The type ids a field may have with their Chinese names, NULL-ended. */
 extern const KfChoice kindform_aType[];
 const char *kindform_type_label(const char *zType);
@@ -139,8 +145,10 @@ int kindform_history(Ctx*, const char *zName, KfVersion **pa);
 ** the reason (no file, too large, not JSON: the line, not an object). */
 int kindform_upload(Ctx*, const char *zPath, const char *zNewId, const char **pz, size_t *pn);
 
-/* The sections of the annual report's chapter 一 and 二 that kinds speak
-** in (ReportText.zSection of the kinds in order, each once); the count. */
+/* The subsections of the annual report's chapter 一 that built-in kinds
+** speak in (ReportText.zSection of the kinds in order, each once; not
+** chapter 二's leaders' duties): where a custom kind's paragraph may go.
+** The count. */
 int kindform_sections(const char **az, int nMax);
 
 /* The units an indicator may state (件, 人, 人次 …, 元), NULL-terminated. */

@@ -320,7 +320,7 @@ static void report_part(Req *r, const KindForm *p){
 static void basic_part(Req *r, const KindForm *p){
   static const KfChoice aShape[] = {
     { "activity", "活动（按日期统计的事项，如普法活动）" }, { "register", "名册（在册的对象，如调解组织）" },
-    { "case", "案件（有办理状态，如行政复议）" }, { 0, 0 }
+    { "case", "案件（有办理状态：办理中、已办结）" }, { 0, 0 }
   };
   const char *zErr;
   out_html(r, HTML("<section class=\"panel kf-part\" id=\"basic\"><h2>基本信息</h2><div class=\"record kf-basic\">"));
@@ -342,7 +342,7 @@ static void basic_part(Req *r, const KindForm *p){
   if( zErr ) outf(r, "<div class=\"err\">%s</div>", zErr);
   out_html(r, HTML("</div>"));
   zErr = kf_err(r, "group");
-  outf(r, "<div class=\"field%s\"><label for=\"k-group\">菜单分组<em>*</em></label>"
+  outf(r, "<div class=\"field%s\"><label for=\"k-group\">菜单分组</label>"
           "<input id=\"k-group\" name=\"group\" value=\"%s\" list=\"k-groups\" aria-invalid=\"%s\">",
        zErr ? " has-error" : "", p->zGroup, zErr ? "true" : "false");
   out_html(r, HTML("<datalist id=\"k-groups\">"));
@@ -355,7 +355,7 @@ static void basic_part(Req *r, const KindForm *p){
   }
   out_html(r, HTML("</datalist>"));
   if( zErr ) outf(r, "<div class=\"err\">%s</div>", zErr);
-  else out_html(r, HTML("<div class=\"help\">左侧菜单中的分组，可选已有的，也可写新的</div>"));
+  else out_html(r, HTML("<div class=\"help\">左侧菜单中的分组，可选已有的，也可写新的（不超过12个字）；不填则为“自定义台账”</div>"));
   out_html(r, HTML("</div>"));
   zErr = kf_err(r, "shape");
   outf(r, "<div class=\"field%s\"><label for=\"k-shape\">类型<em>*</em></label><select id=\"k-shape\" name=\"shape\" aria-invalid=\"%s\">",
@@ -366,6 +366,29 @@ static void basic_part(Req *r, const KindForm *p){
   out_html(r, HTML("</div>"));
   outf(r, "<div class=\"field\"><label class=\"check\"><input type=\"checkbox\" name=\"public\" value=\"1\"%s> 向公众公开"
           "（未登录的访问者可查看勾选了“公开”的字段）</label></div>", p->bPublic ? " checked" : "");
+  KfChoice *aDate = 0;
+  int nDate = kindform_date_fields(&r->ctx, p, &aDate);
+  static const char *const azInf[2][3] = { { "inf_from", "在册起始日期（名册）", "如 聘任日期、成立日期" },
+                                           { "inf_to", "在册终止日期（名册）", "如 解聘日期、撤销日期；未填的记录一直在册" } };
+  for(int k=0; k<2; k++){
+    const char *zSel = k ? p->zInfTo : p->zInfFrom;
+    zErr = kf_err(r, azInf[k][0]);
+    outf(r, "<div class=\"field%s\"><label for=\"k-%s\">%s</label><select id=\"k-%s\" name=\"%s\" aria-invalid=\"%s\">"
+            "<option value=\"\">—</option>", zErr ? " has-error" : "", azInf[k][0], azInf[k][1], azInf[k][0], azInf[k][0], zErr ? "true" : "false");
+    int bFound = zSel==0 || zSel[0]==0;
+    for(int i=0; i<nDate; i++){ bFound |= strcmp(aDate[i].zValue, zSel)==0; opt(r, aDate[i].zValue, aDate[i].zLabel, zSel); }
+    if( !bFound ) opt(r, zSel, zSel, zSel);
+    out_html(r, HTML("</select>"));
+    if( zErr ) outf(r, "<div class=\"err\">%s</div>", zErr);
+    else outf(r, "<div class=\"help\">名册按某日在册的记录统计：%s。选项来自下面的日期字段</div>", azInf[k][2]);
+    out_html(r, HTML("</div>"));
+  }
+  zErr = kf_err(r, "about");
+  outf(r, "<div class=\"field wide%s\"><label for=\"k-about\">说明（显示在台账列表上方，可不填）</label>"
+          "<textarea id=\"k-about\" name=\"about\" rows=\"2\" aria-invalid=\"%s\">%s</textarea>",
+       zErr ? " has-error" : "", zErr ? "true" : "false", p->zAbout ? p->zAbout : "");
+  if( zErr ) outf(r, "<div class=\"err\">%s</div>", zErr);
+  out_html(r, HTML("</div>"));
   out_html(r, HTML("</div></section>\n"));
 }
 
@@ -422,7 +445,7 @@ void web_kind_versions(Req *r, const Kind *k, const KfVersion *a, int n){
       out_html(r, HTML("<p class=\"help\">与上一版相同。</p>"));
     }
     outf(r, "<details><summary>定义（JSON）</summary><pre class=\"kf-json\">%s</pre></details>"
-            "<p><a class=\"btn link\" href=\"/admin/kinds/%s/export?version=%d\">导出第%d版</a></p></section>",
+            "<p><a class=\"btn\" href=\"/admin/kinds/%s/export?version=%d\">导出第%d版（JSON）</a></p></section>",
          v->zJson, k->zName, v->pRow->iVersion, v->pRow->iVersion);
   }
   web_end(r);
