@@ -78,7 +78,7 @@ static const Command aCommand[] = {
                           "                             将上年度已发布的报告（纯文本）作为比较基准：提取其中的数字并对应到指标，\n"
                           "                             同比、近年变化和指标表的上年数值以这些数字为准（import last year's report as the baseline）", 1 },
   { "check",  cmd_check, "--db= --anchor=", "check --db FILE [--anchor 条目号:哈希]\n"
-                          "                             核验审计哈希链（以密钥签署）、全部记录，以及用户、部门、设置、节假日、报告版本、比较基准、抽取；\n"
+                          "                             核验审计哈希链（以密钥签署）、全部记录，以及用户、部门、设置、节假日、报告版本、比较基准、抽取、自定义台账定义；\n"
                           "                             打印链头；--anchor 核验日志第N条仍是当初记下的哈希（发现截断或改写）\n"
                           "                             （verify the keyed audit chain, every record and guarded table; print the head; check an anchor）", 0 },
   { "city",   cmd_city, "--db=",   "city --db FILE 市名 县1 [县2 …]\n"
@@ -122,7 +122,7 @@ static const Command aCommand[] = {
                           "                             docx 加 --appendix 附“报告数字的统计口径”\n"
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
                           "                             the latest stored draft by default, --version N or data）", 0 },
-  { "schema", cmd_schema, "--json", "schema --json              输出全部类别、字段、枚举、期限规则与指标（print every declaration as JSON）", 0 },
+  { "schema", cmd_schema, "--json --db=", "schema --json [--db FILE]  输出全部类别、字段、枚举、期限规则与指标；加 --db 则含该库的自定义台账（print every declaration as JSON）", 0 },
   { "serve",  cmd_serve, "--db= --listen= --threads= --max-per-ip= --header-timeout= --trusted-proxy= --https",
                           "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"
                           "                             [--trusted-proxy 127.0.0.1[,地址…]] [--https]\n"

@@ -19,10 +19,13 @@ void api_list(Req*, const Query*, const RecList*);
 void api_indicators(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void api_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void api_counties(Req*, const CountyGrid*);    /* each indicator per county, and the total */
-void api_schema(Buf*);                       /* every kind, field, enum, deadline, indicator */
+void api_schema(Buf*, const Actor*);         /* every kind the actor sees (NULL: all): fields, enums, deadlines, indicators */
 void api_me(Req*);
 void api_logins(Req*);                       /* 登录日志 (admin.c) */
 void api_sessions(Req*);                     /* 在线用户 */
+void api_kinds(Req*);                        /* 自定义台账 (kinds.c): the list */
+void api_kind(Req*);                         /* …one definition (r->zArg, ?version=N) */
+void api_kind_save(Req*);                    /* …add or change from the JSON body */
 struct DrawView;
 void api_draw(Req*, const Rec *pPlan, const struct DrawView*, const char **azProblem, int nProblem, int status);
 /* The report's stored versions (report.c) */

@@ -140,14 +140,18 @@ int cmd_counties(Opts *o){
   return rc ? 1 : 0;
 }
 
-/* fazhi schema --json: every declaration as JSON. */
+/* fazhi schema --json [--db F]: every declaration as JSON (with --db, the
+** database's custom kinds too). */
 int cmd_schema(Opts *o){
-  (void)o;
+  const char *zDb = opt(o, "--db", 0);
+  Cli cli;
+  if( zDb && cli_open(&cli, zDb, 0) ) return 1;    /* with a database: its custom kinds too */
   Buf b;
   buf_init(&b);
-  api_schema(&b);
+  api_schema(&b, 0);
   fwrite(b.z, 1, b.n, stdout);
   buf_free(&b);
+  if( zDb ) cli_close(&cli);
   return 0;
 }
 

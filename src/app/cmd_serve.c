@@ -167,7 +167,7 @@ int cmd_check(Opts *o){
   if( rc==0 ){
     printf("检查通过：审计日志%lld条，哈希链完整；%lld条记录与日志一致。\n", (long long)rep.nRows, (long long)rep.nRecords);
     if( rep.bKeyed ){
-      printf("用户、部门、设置、节假日、报告版本、比较基准、双随机抽取共%lld行，均与日志最后一次记载一致。\n", (long long)rep.nGuarded);
+      printf("用户、部门、设置、节假日、报告版本、比较基准、双随机抽取、自定义台账定义共%lld行，均与日志最后一次记载一致。\n", (long long)rep.nGuarded);
     }
     if( rep.nMigrations ){
       printf("迁入的%d个县的原审计日志共%lld条，各自的哈希链完整，与迁移条目相符。\n",

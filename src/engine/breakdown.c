@@ -9,6 +9,7 @@
 ** figures add up to the county's.
 */
 #include "engine/where.h"
+#include "engine/kinddef.h"
 #include "base/strmap.h"
 #include <string.h>
 #include <stdlib.h>
@@ -134,7 +135,7 @@ int ind_breakdown(Ctx *c, const Kind *k, const Breakdown *bd, int iYear, BreakRo
 
 int ind_breakdowns(Ctx *c, const Kind *pOnly, int iYear, BreakSet **paSet, int *pnSet){
   const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64), n = 0;
+  int nK = kinds_for(c->pActor, aK, 64), n = 0;
   for(int i=0; i<nK; i++){
     if( aK[i]->aBreakdown==0 || (pOnly && aK[i]!=pOnly) ) continue;
     for(const Breakdown *b=aK[i]->aBreakdown; b->zIndicator; b++) n++;

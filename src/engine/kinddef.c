@@ -1130,3 +1130,10 @@ const char *kinddef_export(Ctx *c, const char *zName, int iVersion){
   db_finalize(&q);
   return z;
 }
+
+int kinds_for(const Actor *a, const Kind **aOut, int nMax){
+  const Kind *aAll[KIND_MAX];
+  int n = kinds_in_order(aAll, KIND_MAX), m = 0;
+  for(int i=0; i<n && m<nMax; i++) if( a==0 || kind_visible(aAll[i], a) ) aOut[m++] = aAll[i];
+  return m;
+}

@@ -104,6 +104,9 @@ int kinddef_refresh_db(Db*);           /* the same, for a database being opened 
 ** (a city admin sees its counties' kinds), or the actor is the operator
 ** (scope "/"). The public (iUser 0, R_PUBLIC) sees a public custom kind. */
 int kind_visible(const Kind*, const Actor*);
+/* kinds_in_order (by nOrder) of the kinds the actor sees (a NULL: all);
+** the menu, the dashboard, the breakdowns and the report list kinds so. */
+int kinds_for(const Actor*, const Kind **aOut, int nMax);
 
 /* One kind as JSON: the object `fazhi schema --json` prints per kind and
 ** the definition format kinddef_save reads (src/api/schema.c prints every

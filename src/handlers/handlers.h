@@ -26,6 +26,9 @@ void h_password_form(Req*);
 void h_password(Req*);
 void h_static(Req*);
 void h_schema(Req*);
+void h_kinds_api(Req*);         /* 自定义台账 over the API (session.c) */
+void h_kind_api(Req*);
+void h_kind_save_api(Req*);
 void h_report(Req*);
 void h_audit_list(Req*);
 void h_users(Req*);            /* 用户管理 (users.c) */

@@ -3,6 +3,7 @@
 ** /api/v1/indicators), the breakdowns, and the audit-log page.
 */
 #include "handlers/handlers.h"
+#include "engine/kinddef.h"
 #include "report/report.h"
 #include "engine/kinddef.h"
 #include "web/web.h"
@@ -20,7 +21,7 @@ static int all_indicators(Req *r, int iYear, i64 iDept, IndValue **paVal, int *p
   IndValue *aVal = arena_alloc(&r->arena, sizeof(IndValue)*(size_t)(nMax+1));
   int n = 0;
   const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64);
+  int nK = kinds_for(&r->actor, aK, 64);
   for(int o=0; o<nK; o++){
     if( aK[o]->aIndicator==0 || !kind_visible(aK[o], &r->actor) ) continue;   /* another county's own kind */
     for(const Indicator *x=aK[o]->aIndicator; x->zName; x++){
@@ -49,6 +50,7 @@ void h_breakdowns(Req *r){
   if( iYear==0 ) iYear = atoi(r->ctx.zToday);
   const char *zKind = req_param(r, "kind");
   const Kind *k = zKind && zKind[0] ? kind_find(zKind) : 0;
+  if( k && !kind_visible(k, &r->actor) ) k = 0;
   if( zKind && zKind[0] && k==0 ){ req_fail(r, 404, "没有这类事项"); return; }
   BreakSet *a;
   int n;
@@ -62,6 +64,7 @@ void h_trend(Req *r){
   if( iYear==0 ) iYear = atoi(r->ctx.zToday);
   const char *zKind = req_param(r, "kind"), *zInd = req_param(r, "ind");
   const Kind *k = zKind ? kind_find(zKind) : 0;
+  if( k && !kind_visible(k, &r->actor) ) k = 0;
   const Indicator *ind = k && zInd ? kind_indicator(k, zInd) : 0;
   if( ind==0 ){ req_fail(r, 404, "没有这项指标"); return; }
   if( !kind_year_field(k) && !k->pInForce && !ind_uses_year(ind) ){

@@ -72,8 +72,12 @@ void h_me(Req *r){ api_me(r); }
 
 void h_schema(Req *r){
   r->zContentType = "application/json; charset=utf-8";
-  api_schema(&r->out);
+  api_schema(&r->out, &r->actor);
 }
+
+void h_kinds_api(Req *r){ api_kinds(r); }
+void h_kind_api(Req *r){ api_kind(r); }
+void h_kind_save_api(Req *r){ api_kind_save(r); }
 
 void h_static(Req *r){
   const char *zType = 0;

@@ -11,6 +11,7 @@
 ** still unwritten, in the order of the kinds.
 */
 #include "report/report_int.h"
+#include "engine/kinddef.h"
 #include <string.h>
 
 #define MAX_KINDS 64
@@ -182,9 +183,9 @@ static void sentence_write(Report *p, const Kind *k, const char *zTpl){
 }
 
 /* The kinds with report text, in the order of chapter 一 (nOrder). */
-static int declared_kinds(const Kind **aOut){
+static int declared_kinds(Report *p, const Kind **aOut){
   const Kind *aAll[MAX_KINDS];
-  int n = kinds_in_order(aAll, MAX_KINDS), m = 0;
+  int n = kinds_for(p->pCtx->pActor, aAll, MAX_KINDS), m = 0;
   for(int i=0; i<n; i++) if( aAll[i]->pReport ) aOut[m++] = aAll[i];
   return m;
 }
@@ -195,7 +196,7 @@ static int declared_kinds(const Kind **aOut){
 ** Returns the number of paragraphs written. */
 int declared_section(Report *p, const char *zSection, int bOpen){
   const Kind *aK[MAX_KINDS];
-  int n = declared_kinds(aK), nPara = 0, bPrevSaid = 0;
+  int n = declared_kinds(p, aK), nPara = 0, bPrevSaid = 0;
   for(int i=0; i<n && p->rc==0; i++){
     const ReportText *t = aK[i]->pReport;
     if( strcmp(t->zSection, zSection)!=0 ) continue;
@@ -226,7 +227,7 @@ int declared_section(Report *p, const char *zSection, int bOpen){
 /* Every declared section not in azDone (NULL-terminated), in order. */
 void declared_rest(Report *p, const char *const *azDone){
   const Kind *aK[MAX_KINDS];
-  int n = declared_kinds(aK);
+  int n = declared_kinds(p, aK);
   for(int i=0; i<n && p->rc==0; i++){
     const char *zSec = aK[i]->pReport->zSection;
     int bSeen = 0;

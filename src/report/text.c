@@ -22,6 +22,7 @@
 **   - a sentence whose indicator has no data (bEmpty) is left out.
 */
 #include "report/report_int.h"
+#include "engine/kinddef.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -62,7 +63,7 @@ static int weaknesses(Report *p){
   int nBelow = 0, nChecked = 0;
   Arena *a = p->pCtx->pArena;
   const Kind *aKind[64];
-  int nKind = kinds_in_order(aKind, 64);
+  int nKind = kinds_for(p->pCtx->pActor, aKind, 64);
   for(int iPass=0; iPass<2 && p->rc==0; iPass++){
     for(int i=0; i<nKind; i++){
       const Kind *k = aKind[i];
@@ -150,7 +151,7 @@ void text_compose(Report *p){
   Arena *a = p->pCtx->pArena;
   int y = p->iYear;
   const Kind *aKind[64];
-  int nKind = kinds_in_order(aKind, 64);
+  int nKind = kinds_for(p->pCtx->pActor, aKind, 64);
 
   p->doc.zTitle = arena_printf(a, "%s %s关于%d年法治政府建设情况的报告", p->zParty, p->zGov, y);
   doc_block(p, BLK_TITLE);

@@ -6,6 +6,7 @@
 ** it; the definitions sheet is the trace of every figure in the report.
 */
 #include "report/report.h"
+#include "engine/kinddef.h"
 #include "engine/query.h"
 #include "io/table.h"
 #include <string.h>
@@ -33,7 +34,7 @@ int report_xlsx(Ctx *c, int iYear, const char *zPath){
   if( baseline_load(c, iYear-1, &base) ) goto fail;
   int nBase = 0;
   const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64), iRow = 0;
+  int nK = kinds_for(c->pActor, aK, 64), iRow = 0;
   for(int i=0; i<nK; i++){
     const Kind *k = aK[i];
     if( k->aIndicator==0 ) continue;

@@ -4,6 +4,7 @@
 ** the RuoYi grammar county clerks already know.
 */
 #include "web/web.h"
+#include "engine/kinddef.h"
 #include "auth/auth.h"
 #include "engine/kinddef.h"
 #include <string.h>
@@ -45,7 +46,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
     outf(r, "<a href=\"/\" class=\"%s\">工作台</a>", pActive==0 && strcmp(r->zPath, "/")==0 ? "on" : "");
   }
   const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64);
+  int nK = kinds_for(&r->actor, aK, 64);
   const char *zGroup = 0;
   for(int i=0; i<nK; i++){
     /* menu in group order of first appearance, kinds within */

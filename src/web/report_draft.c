@@ -5,6 +5,7 @@
 ** frozen text, and two versions side by side.
 */
 #include "web/web.h"
+#include "engine/kinddef.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -132,7 +133,7 @@ static void token_help(Req *r){
                    "附图段落写作“近年变化：{事项.指标}”或“分组比较：{事项.指标|by=dept}”，只在网页版中画出。</p>"
                    "<table class=\"list\"><thead><tr><th>事项</th><th>指标</th><th>写法</th></tr></thead><tbody>"));
   const Kind *aK[64];
-  int nK = kinds_in_order(aK, 64);
+  int nK = kinds_for(&r->actor, aK, 64);
   for(int i=0; i<nK; i++){
     const Kind *k = aK[i];
     if( k->aIndicator==0 ) continue;

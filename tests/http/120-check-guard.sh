@@ -59,7 +59,7 @@ run_check(){ _d=$1; shift; "$FAZHI" check --db "$_d" "$@" >"$T/check.out" 2>&1; 
 run_check "$DB"
 expect_eq "$RC" 0 "check passes after changes through fazhi (freeze, user, dept, setting, holidays, baseline, import)"
 expect_contains "$T/check.out" '检查通过'
-expect_contains "$T/check.out" '用户、部门、设置、节假日、报告版本、比较基准、双随机抽取共'
+expect_contains "$T/check.out" '用户、部门、设置、节假日、报告版本、比较基准、双随机抽取、自定义台账定义共'
 expect_contains "$T/check.out" "审计日志链头：第$(sql "SELECT max(id) FROM audit")条 $(sql "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")" \
   "check prints the chain head"
 "$FAZHI" check --db "$DB" --anchor "${HEAD_N}:${HEAD_H}" >"$T/anchor.out" 2>&1

@@ -210,7 +210,7 @@ expect_eq "$(sql_on "$D6" "SELECT count(*) FROM audit WHERE action='guard_start'
 run_check "$D6"
 expect_eq "$RC" 0 "the upgraded database passes"
 expect_contains "$T/check.out" "其中前${NOLD}条为启用密钥之前写入"
-expect_contains "$T/check.out" '用户、部门、设置、节假日、报告版本、比较基准、双随机抽取共'
+expect_contains "$T/check.out" '用户、部门、设置、节假日、报告版本、比较基准、双随机抽取、自定义台账定义共'
 sql_on "$D6" "UPDATE users SET role='admin' WHERE login='fuyi'"
 run_check "$D6"
 expect_eq "$RC" 1 "after the upgrade a promoted clerk is found"
