@@ -5,7 +5,6 @@
 #include "handlers/handlers.h"
 #include "engine/kinddef.h"
 #include "report/report.h"
-#include "engine/kinddef.h"
 #include "web/web.h"
 #include <string.h>
 #include <stdlib.h>
@@ -23,7 +22,7 @@ static int all_indicators(Req *r, int iYear, i64 iDept, IndValue **paVal, int *p
   const Kind *aK[64];
   int nK = kinds_for(&r->actor, aK, 64);
   for(int o=0; o<nK; o++){
-    if( aK[o]->aIndicator==0 || !kind_visible(aK[o], &r->actor) ) continue;   /* another county's own kind */
+    if( aK[o]->aIndicator==0 ) continue;
     for(const Indicator *x=aK[o]->aIndicator; x->zName; x++){
       int rc = ind_compute(&r->ctx, aK[o], x, iYear, iDept, &aVal[n++]);
       if( rc ) return rc;
