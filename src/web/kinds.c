@@ -62,6 +62,11 @@ void web_kinds(Req *r, const KindDefRow *a, int n){
   out_html(r, HTML("<div class=\"toolbar\"><a class=\"btn primary\" href=\"/admin/kinds/new\">新增</a>"));
   import_panel(r);
   outf(r, "<span class=\"help\">共 %d 个自定义台账</span></div>\n", n);
+  if( n==0 ){
+    out_html(r, HTML("<p class=\"empty\">还没有自定义台账。点“新增”定义一个，或导入其他县（区）导出的定义。</p>"));
+    web_end(r);
+    return;
+  }
   out_html(r, HTML("<div class=\"table-scroll\"><table class=\"list kinds\"><thead><tr><th>名称</th><th>菜单分组</th><th>类型</th>"
                    "<th>版本</th><th>记录数</th><th>定义单位</th><th>更新时间/人</th><th>操作</th></tr></thead><tbody>\n"));
   for(int i=0; i<n; i++){
@@ -78,7 +83,6 @@ void web_kinds(Req *r, const KindDefRow *a, int n){
             "<a class=\"btn link\" href=\"/admin/kinds/%s/export\">导出JSON</a></td></tr>\n", p->zName, p->zName);
   }
   out_html(r, HTML("</tbody></table></div>\n"));
-  if( n==0 ) out_html(r, HTML("<p class=\"empty\">还没有自定义台账。点“新增”定义一个，或导入其他县（区）导出的定义。</p>"));
   web_end(r);
 }
 
