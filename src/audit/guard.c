@@ -130,7 +130,7 @@ static const Guard aGuard[] = {
   { "report_version",  "报告版本",   aReportCol,   0,             0,       "paras", extra_paras },
   { "baseline_report", "比较基准",   aBaselineCol, 0,             0,       "figs",  extra_figs },
   { "draw",            "双随机抽取", aDrawCol,     0,             0,       0,       0 },
-  { "kind_def",        "自定义台账定义", aKindDefCol, 0,           "name",  0,       0 },
+  { "kind_def",        "自定义台账定义（kind_def）", aKindDefCol, 0,   "name",  0,       0 },
 };
 #define N_GUARD ((int)(sizeof aGuard/sizeof aGuard[0]))
 

@@ -775,13 +775,15 @@ static Kind *def_build(Def *d, const cJSON *root){
 
 static pthread_mutex_t loadLock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The mark the snapshot is compared with: the newest definition's id (0: none). */
+/* The mark the snapshot is compared with: the newest definition's id and
+** the newest department's (a city made over counties moves their paths,
+** which the owners' paths are read from). Two primary-key lookups. */
 static int def_mark(Db *pDb, long long *pMark){
   Stmt q;
-  int rc = db_prepare(pDb, &q, "SELECT max(id) FROM kind_def");
+  int rc = db_prepare(pDb, &q, "SELECT (SELECT coalesce(max(id), 0) FROM kind_def), (SELECT coalesce(max(id), 0) FROM dept)");
   if( rc ) return rc;
   rc = db_step(&q);
-  *pMark = rc==DB_ROW && !db_column_is_null(&q, 0) ? db_column_int64(&q, 0) : 0;
+  *pMark = rc==DB_ROW ? (db_column_int64(&q, 0)<<24) + db_column_int64(&q, 1) : 0;
   db_finalize(&q);
   return rc==DB_ROW ? 0 : rc;
 }

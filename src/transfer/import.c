@@ -96,12 +96,18 @@ static char *clean_header(Arena *a, const char *z){
   char *s = arena_strdup(a, z);
   size_t n = strlen(s);
   while( n>0 && (s[n-1]==' ' || s[n-1]=='*') ) s[--n] = 0;
-  const char *aSuffix[] = { "（必填）", "(必填)", "（元）", "(元)", 0 };
+  const char *aSuffix[] = { "（必填）", "(必填)", 0 };
   for(int i=0; aSuffix[i]; i++){
     size_t m = strlen(aSuffix[i]);
     if( n>m && strcmp(s+n-m, aSuffix[i])==0 ){ s[n-m] = 0; n -= m; }
   }
   return s;
+}
+
+/* A money column as exports and templates head it: the label and "（元）". */
+static int money_header(const Field *f, const char *z){
+  size_t n = strlen(f->zLabel);
+  return f->eType==FT_MONEY && strncmp(z, f->zLabel, n)==0 && (strcmp(z+n, "（元）")==0 || strcmp(z+n, "(元)")==0);
 }
 
 static int map_header(Imp *m, const IoRow *pHead){
@@ -122,7 +128,7 @@ static int map_header(Imp *m, const IoRow *pHead){
     int bFound = 0;
     for(int i=0; i<nField; i++){
       const Field *f = &k->aField[i];
-      if( strcmp(z, f->zLabel)==0 || strcmp(z, f->zName)==0 ){
+      if( strcmp(z, f->zLabel)==0 || strcmp(z, f->zName)==0 || money_header(f, z) ){
         bFound = 1;
         if( f->flags & F_AUTO ) break;   /* an export's column the system sets: ignored */
         if( m->aFieldCol[i]>=0 ){
