@@ -88,6 +88,7 @@ void kindform_more(Ctx *c, KindForm *p, int bInd, int n){
 
 void kindform_blank(Ctx *c, KindForm *p, int nField, int nInd){
   memset(p, 0, sizeof *p);
+  p->nChange = -1;
   p->zId = p->zLabel = p->zGroup = p->zSection = p->zIntro = p->zAbout = p->zInfFrom = p->zInfTo = "";
   p->zShape = "activity";
   for(int i=0; i<KF_SENTENCES; i++) p->azSentence[i] = "";
@@ -97,6 +98,7 @@ void kindform_blank(Ctx *c, KindForm *p, int nField, int nInd){
 
 void kindform_read(Ctx *c, KindForm *p, KfGet xGet, void *pArg){
   memset(p, 0, sizeof *p);
+  p->nChange = -1;
   p->zId = trim(c, xGet(pArg, "id"));
   p->zLabel = trim(c, xGet(pArg, "label"));
   p->zGroup = trim(c, xGet(pArg, "group"));
@@ -311,6 +313,7 @@ static const char *sentence_markers(Ctx *c, const KindForm *p, const char *zSent
 
 int kindform_from_def(Ctx *c, KindForm *p, const char *zJson, int nBlank){
   memset(p, 0, sizeof *p);
+  p->nChange = -1;
   cJSON *o = zJson ? cJSON_Parse(zJson) : 0;
   if( !cJSON_IsObject(o) ){ cJSON_Delete(o); return err_internal(c, "kindform: the stored definition does not parse"); }
   p->bEdit = 1;

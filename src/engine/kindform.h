@@ -67,6 +67,8 @@ typedef struct KindForm {
   const char *azSentence[KF_SENTENCES];   /* as the admin writes them, with 「」 markers */
   const char *zBase;       /* editing: the definition in force, whose parts the page
                            ** does not edit (states, transitions, deadlines …) are kept */
+  const char **azChange;   /* 预览改动: what saving would change (kindform_diff), shown above the form */
+  int nChange;             /* …how many (-1: no preview asked) */
 } KindForm;
 
 /* An empty form for a new kind: nField field rows, nInd indicator rows. */

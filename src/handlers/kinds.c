@@ -72,26 +72,41 @@ static int posted_form(Req *r, KindForm *f){
   return FZ_OK;
 }
 
-/* POST /admin/kinds/new and /admin/kinds/:kind/edit. With "more" the
-** form comes back with five more rows of fields (f) or indicators (i),
-** or its choices refreshed (0), and nothing is saved; else the
-** definition is saved as a new version and the versions page says what
-** changed, or the form comes back with the errors beside their parts. */
+/* The form again with five more rows of fields (zMore "f") or
+** indicators ("i"), or its choices refreshed ("0"); nothing saved. */
+static void form_more(Req *r, KindForm *f, const char *zMore){
+  kindform_fill_ids(&r->ctx, f);
+  kindform_more(&r->ctx, f, zMore[0]=='i', zMore[0]=='f' || zMore[0]=='i' ? 5 : 0);
+  req_answer(r, FZ_OK, &(View){ .eView=VIEW_KIND_FORM, .pKindForm=f });
+}
+
+/* 预览改动: the form again saying what saving zJson would change. */
+static void form_preview(Req *r, KindForm *f, const char *zJson){
+  f->nChange = kindform_diff(&r->ctx, f->zBase, zJson, &f->azChange);
+  req_answer(r, FZ_OK, &(View){ .eView=VIEW_KIND_FORM, .pKindForm=f });
+}
+
+/* Saves zJson as the kind's next version; refused, the errors are renamed
+** to the form's inputs. */
+static int form_save(Req *r, const KindForm *f, const char *zJson){
+  int rc = kinddef_save(&r->ctx, zJson, strlen(zJson), 0, 0);
+  kindform_errors_to_inputs(&r->ctx, f);
+  return rc;
+}
+
+/* POST /admin/kinds/new and /admin/kinds/:kind/edit: with "more" or
+** "preview" the form comes back (form_more, form_preview) and nothing is
+** saved; else the definition is saved as a new version and the versions
+** page says what changed, or the form comes back with the errors beside
+** their parts and what was typed. */
 void h_kind_save(Req *r){
   KindForm f;
   const char *zMore = req_param(r, "more"), *zJson = 0;
-  int rc = posted_form(r, &f), iVersion = 0;
-  if( rc==FZ_OK && zMore ){
-    kindform_fill_ids(&r->ctx, &f);
-    kindform_more(&r->ctx, &f, zMore[0]=='i', zMore[0]=='f' || zMore[0]=='i' ? 5 : 0);
-    req_answer(r, FZ_OK, &(View){ .eView=VIEW_KIND_FORM, .pKindForm=&f });
-    return;
-  }
+  int rc = posted_form(r, &f);
+  if( rc==FZ_OK && zMore ){ form_more(r, &f, zMore); return; }
   if( rc==FZ_OK ) rc = kindform_json(&r->ctx, &f, &zJson);
-  if( rc==FZ_OK ){
-    rc = kinddef_save(&r->ctx, zJson, strlen(zJson), 0, &iVersion);
-    kindform_errors_to_inputs(&r->ctx, &f);
-  }
+  if( rc==FZ_OK && req_param(r, "preview") ){ form_preview(r, &f, zJson); return; }
+  if( rc==FZ_OK ) rc = form_save(r, &f, zJson);
   req_answer(r, rc, &(View){ .eView=VIEW_OK, .eAgain=VIEW_KIND_FORM, .pKindForm=&f,
                              .zGo=arena_printf(&r->arena, "/admin/kinds/%s/versions?msg=kind_saved", f.zId),
                              .zNotFound=KIND_NOT_FOUND, .zForbidden=KIND_FORBIDDEN });

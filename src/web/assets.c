@@ -91,7 +91,7 @@ static const char zCss[] =
 "table.kf td{display:block;border:0;padding:2px 4px}table.kf td.c{text-align:left}table.kf td[data-l]::before{content:attr(data-l);display:block;color:#909399;font-size:12px}"
 "table.kf input,table.kf select,table.kf textarea,table.kf input.kf-id,table.kf input.kf-label,table.kf input.kf-help,table.kf input.kf-num{width:100%;max-width:none}"
 "table.kf input[type=checkbox]{width:auto}}\n"
-"@media (max-width:640px){table.kf tr{grid-template-columns:1fr}}\n"
+"@media (max-width:640px){table.kf td:not(.c){grid-column:1/-1}table.kf td.c{display:flex;gap:6px;align-items:center}table.kf td.c[data-l]::before{display:inline}}\n"
 "@media print{.noprint,nav,aside,header{display:none}}\n";
 
 static const char zJs[] =

@@ -403,6 +403,12 @@ void web_kind_form(Req *r, const KindForm *p){
     for(int e=0; e<r->ctx.err.n; e++) outf(r, "<li>%s</li>", r->ctx.err.a[e].zMsg);
     out_html(r, HTML("</ol></div>"));
   }
+  if( p->nChange>=0 ){
+    out_html(r, HTML("<div class=\"notice trace\" role=\"status\" id=\"preview\"><p>保存后将有以下改动（尚未保存）：</p><ul class=\"kf-changes\">"));
+    for(int i=0; i<p->nChange; i++) outf(r, "<li>%s</li>", p->azChange[i]);
+    if( p->nChange==0 ) out_html(r, HTML("<li>与现行版本相同，没有改动</li>"));
+    out_html(r, HTML("</ul></div>"));
+  }
   if( p->bEdit ){
     const Kind *k = kind_find(p->zId);
     outf(r, "<div class=\"notice\" role=\"note\">保存后成为第%d版，历次版本都可在“历史版本”中查看和导出。修改不会丢失已录入的数据："
@@ -422,6 +428,7 @@ void web_kind_form(Req *r, const KindForm *p){
   inds_table(r, p);
   report_part(r, p);
   out_html(r, HTML("<div class=\"actions kf-actions\"><button type=\"submit\" class=\"btn primary\">保 存</button>"
+                   "<button type=\"submit\" name=\"preview\" value=\"1\" class=\"btn\">预览改动</button>"
                    "<a class=\"btn\" href=\"/admin/kinds\">取 消</a></div></form>"));
   web_end(r);
 }

@@ -170,8 +170,9 @@ expect_contains "$T/card2" '1,334.50' "减免公证费 sums the money"
 get /admin/kinds/notary/edit
 VER=$(sed -n 's/.*name="ver" value="\([0-9]*\)".*/\1/p' "$BODY" | head -1)
 expect_eq "$VER" 1 "the form is on version 1"
-change(){
-  post_form /admin/kinds/notary/edit "ver=$1" label=公证 group=公共法律服务 shape=activity about=公证处办理公证的情况 \
+change(){   # change VERSION [more name=value]
+  _v=$1; shift
+  post_form /admin/kinds/notary/edit "ver=$_v" label=公证 group=公共法律服务 shape=activity about=公证处办理公证的情况 \
     nf=5 \
     f1_id=cert_no f1_old=1 f1_label=公证书编号 f1_type=text f1_req=1 f1_list=1 \
     f2_id=cat f2_old=1 f2_label=业务类别 f2_type=enum "f2_enum=issue 出具公证书
@@ -184,8 +185,13 @@ waive 减免" f2_list=1 f2_filter=1 \
     i1_id=certs i1_label=办证件数 i1_agg=count i1_cond=cat=issue i1_unit=件 \
     i2_id=cut i2_label=减免公证费 i2_agg=sum i2_field=fee_cut i2_unit=元 \
     "sec=$SEC" intro=公共法律服务体系不断完善。 \
-    "s1=全年办理公证「办证件数」件，减免公证费「减免公证费」元。"
+    "s1=全年办理公证「办证件数」件，减免公证费「减免公证费」元。" "$@"
 }
+change 1 preview=1
+expect_status 200 "预览改动"
+expect_contains "$BODY" '保存后将有以下改动（尚未保存）'
+expect_contains "$BODY" '字段“备注”（标识 remark）不再显示：已录入的数据保留，不会删除'
+expect_eq "$(sql "SELECT max(version) FROM kind_def WHERE name='notary'")" 1 "…saves nothing"
 change 1
 expect_status 303 "the change is saved"
 expect_eq "$(sql "SELECT max(version) FROM kind_def WHERE name='notary'")" 2 "version 2"
