@@ -75,8 +75,10 @@ void web_kinds(Req *r, const KindDefRow *a, int n){
             "<td>第%d版</td><td>%lld</td><td>%s</td><td>%s<div class=\"help\">%s</div></td><td class=\"ops\">",
          p->zName, p->zLabel, p->zName, p->zGroup, p->zShapeLabel ? p->zShapeLabel : shape_label(p->zShape), p->iVersion,
          (long long)p->nRecords, p->zOwner ? p->zOwner : "", p->zAt ? p->zAt : "", p->zBy ? p->zBy : "");
-    i64 iUnit = actor_unit(&r->actor);
-    if( iUnit==0 || p->iOwner==iUnit ){
+    /* 修改 where kinddef_save would take it: an admin at or above the owner unit */
+    const Kind *k = kind_find(p->zName);
+    const char *zMine = r->actor.zDeptPath ? r->actor.zDeptPath : "/";
+    if( k && k->zOwnerPath && strncmp(k->zOwnerPath, zMine, strlen(zMine))==0 ){
       outf(r, "<a class=\"btn link\" href=\"/admin/kinds/%s/edit\">修改</a>", p->zName);
     }
     outf(r, "<a class=\"btn link\" href=\"/admin/kinds/%s/versions\">历史版本</a>"

@@ -245,7 +245,9 @@ upload "$T/badtype.json" notary_y
 expect_status 422 "a definition with an unknown type"
 expect_contains "$BODY" '字段“减免金额”（fee_cut）：未知的类型“currency”'
 upload "$T/notary.json"
-case $STATUS in 403|409|422) pass "county A's id is not county B's to change ($STATUS)" ;; *) fail "import over county A's id: $STATUS" ;; esac
+expect_status 422 "county A's id is not county B's to change"
+expect_contains "$BODY" '台账标识“notary”已被其他单位使用'
+expect_contains "$BODY" '<details class="panel kf-import" open>' "the import panel stays open with the reason"
 expect_eq "$(sql "SELECT max(version) FROM kind_def WHERE name='notary'")" 2 "…and county A's kind is unchanged"
 upload "$T/notary.json" notary_y
 expect_status 303 "imported under a new id"
