@@ -86,6 +86,31 @@ void kindform_more(Ctx *c, KindForm *p, int bInd, int n){
   }
 }
 
+void kindform_more_flow(Ctx *c, KindForm *p, char cPart, int n){
+  if( n<=0 ) return;
+  if( cPart=='t' ){
+    int m = p->nState + n;
+    KfState *a = arena_alloc(c->pArena, sizeof(KfState)*(size_t)m);
+    if( p->nState ) memcpy(a, p->aState, sizeof(KfState)*(size_t)p->nState);
+    for(int i=p->nState; i<m; i++) a[i] = (KfState){ .zId="", .zLabel="", .iRow=i+1, .iJson=-1 };
+    p->aState = a; p->nState = m;
+  }else if( cPart=='r' ){
+    int m = p->nTrans + n;
+    KfTrans *a = arena_alloc(c->pArena, sizeof(KfTrans)*(size_t)m);
+    if( p->nTrans ) memcpy(a, p->aTrans, sizeof(KfTrans)*(size_t)p->nTrans);
+    for(int i=p->nTrans; i<m; i++) a[i] = (KfTrans){ .zId="", .zLabel="", .zFrom="", .zTo="", .zStamp="", .zRoles="admin,clerk", .iRow=i+1, .iJson=-1 };
+    p->aTrans = a; p->nTrans = m;
+  }else{
+    int m = p->nDeadline + n;
+    KfDeadline *a = arena_alloc(c->pArena, sizeof(KfDeadline)*(size_t)m);
+    if( p->nDeadline ) memcpy(a, p->aDeadline, sizeof(KfDeadline)*(size_t)p->nDeadline);
+    for(int i=p->nDeadline; i<m; i++){
+      a[i] = (KfDeadline){ .zId="", .zLabel="", .zStart="", .zLength="", .zUnit="days", .zDone="", .zBasis="", .iRow=i+1, .iJson=-1 };
+    }
+    p->aDeadline = a; p->nDeadline = m;
+  }
+}
+
 void kindform_blank(Ctx *c, KindForm *p, int nField, int nInd){
   memset(p, 0, sizeof *p);
   p->nChange = -1;
@@ -94,6 +119,9 @@ void kindform_blank(Ctx *c, KindForm *p, int nField, int nInd){
   for(int i=0; i<KF_SENTENCES; i++) p->azSentence[i] = "";
   kindform_more(c, p, 0, nField);
   kindform_more(c, p, 1, nInd);
+  kindform_more_flow(c, p, 't', 3);
+  kindform_more_flow(c, p, 'r', 2);
+  kindform_more_flow(c, p, 'd', 1);
 }
 
 void kindform_read(Ctx *c, KindForm *p, KfGet xGet, void *pArg){
@@ -141,11 +169,57 @@ void kindform_read(Ctx *c, KindForm *p, KfGet xGet, void *pArg){
     x->zDecimals = trim(c, xGet(pArg, row_input(c, 'i', r, "dec")));
     x->zTarget = trim(c, xGet(pArg, row_input(c, 'i', r, "target")));
   }
+  int nst = atoi(trim(c, xGet(pArg, "nst"))), ntr = atoi(trim(c, xGet(pArg, "ntr"))), ndl = atoi(trim(c, xGet(pArg, "ndl")));
+  kindform_more_flow(c, p, 't', nst>KF_MAX_ROWS ? KF_MAX_ROWS : nst);
+  kindform_more_flow(c, p, 'r', ntr>KF_MAX_ROWS ? KF_MAX_ROWS : ntr);
+  kindform_more_flow(c, p, 'd', ndl>KF_MAX_ROWS ? KF_MAX_ROWS : ndl);
+  for(int i=0; i<p->nState; i++){
+    KfState *x = &p->aState[i];
+    x->zId = trim(c, xGet(pArg, row_input(c, 't', i+1, "id")));
+    x->zLabel = trim(c, xGet(pArg, row_input(c, 't', i+1, "label")));
+    x->bFinal = is_on(xGet(pArg, row_input(c, 't', i+1, "final")));
+  }
+  for(int i=0; i<p->nTrans; i++){
+    KfTrans *x = &p->aTrans[i];
+    x->zId = trim(c, xGet(pArg, row_input(c, 'r', i+1, "id")));
+    x->zLabel = trim(c, xGet(pArg, row_input(c, 'r', i+1, "label")));
+    x->zFrom = trim(c, xGet(pArg, row_input(c, 'r', i+1, "from")));
+    x->zTo = trim(c, xGet(pArg, row_input(c, 'r', i+1, "to")));
+    x->zStamp = trim(c, xGet(pArg, row_input(c, 'r', i+1, "stamp")));
+    x->zRoles = trim(c, xGet(pArg, row_input(c, 'r', i+1, "roles")));
+  }
+  for(int i=0; i<p->nDeadline; i++){
+    KfDeadline *x = &p->aDeadline[i];
+    x->zId = trim(c, xGet(pArg, row_input(c, 'd', i+1, "id")));
+    x->zLabel = trim(c, xGet(pArg, row_input(c, 'd', i+1, "label")));
+    x->zStart = trim(c, xGet(pArg, row_input(c, 'd', i+1, "start")));
+    x->zLength = trim(c, xGet(pArg, row_input(c, 'd', i+1, "len")));
+    x->zUnit = trim(c, xGet(pArg, row_input(c, 'd', i+1, "unit")));
+    x->zDone = trim(c, xGet(pArg, row_input(c, 'd', i+1, "done")));
+    x->zBasis = trim(c, xGet(pArg, row_input(c, 'd', i+1, "basis")));
+  }
   p->zSection = trim(c, xGet(pArg, "sec"));
   p->zIntro = trim(c, xGet(pArg, "intro"));
   for(int i=0; i<KF_SENTENCES; i++){
     p->azSentence[i] = trim(c, xGet(pArg, arena_printf(c->pArena, "s%d", i+1)));
   }
+}
+
+static int state_blank(const KfState *x){ return x->zId[0]==0 && x->zLabel[0]==0; }
+static int trans_blank(const KfTrans *x){ return x->zId[0]==0 && x->zLabel[0]==0; }
+static int deadline_blank(const KfDeadline *x){ return x->zId[0]==0 && x->zLabel[0]==0; }
+
+int kindform_states(Ctx *c, const KindForm *p, KfChoice **pa){
+  KfChoice *a = arena_alloc(c->pArena, sizeof(KfChoice)*(size_t)(p->nState+1));
+  int n = 0;
+  for(int i=0; i<p->nState; i++){
+    if( state_blank(&p->aState[i]) || p->aState[i].zId[0]==0 ) continue;
+    a[n].zValue = p->aState[i].zId;
+    a[n].zLabel = p->aState[i].zLabel[0] ? p->aState[i].zLabel : p->aState[i].zId;
+    n++;
+  }
+  *pa = a;
+  return n;
 }
 
 static int field_blank(const KfField *f){ return !f->bOld && f->zId[0]==0 && f->zLabel[0]==0; }
@@ -401,6 +475,46 @@ int kindform_from_def(Ctx *c, KindForm *p, const char *zJson, int nBlank){
   p->nInd = i + nBlank;
   for(int k=0; k<p->nInd; k++) p->aInd[k].iRow = k+1;
 
+  const cJSON *v2;
+  n = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "states"));
+  kindform_more_flow(c, p, 't', n + 1);
+  i = 0;
+  cJSON_ArrayForEach(v2, cJSON_GetObjectItemCaseSensitive(o, "states")){
+    KfState *x = &p->aState[i++];
+    x->zId = adup(c, jstr(v2, "id"));
+    x->zLabel = adup(c, jstr(v2, "label"));
+    x->bFinal = jbool(v2, "final");
+  }
+  n = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "transitions"));
+  kindform_more_flow(c, p, 'r', n + 1);
+  i = 0;
+  cJSON_ArrayForEach(v2, cJSON_GetObjectItemCaseSensitive(o, "transitions")){
+    KfTrans *x = &p->aTrans[i++];
+    x->zId = adup(c, jstr(v2, "id"));
+    x->zLabel = adup(c, jstr(v2, "label"));
+    x->zFrom = adup(c, jstr(v2, "from"));
+    x->zTo = adup(c, jstr(v2, "to"));
+    x->zStamp = adup(c, jstr(v2, "stamps"));
+    int bClerk = 0;
+    const cJSON *pr;
+    cJSON_ArrayForEach(pr, cJSON_GetObjectItemCaseSensitive(v2, "roles")){ if( cJSON_IsString(pr) && strcmp(pr->valuestring, "clerk")==0 ) bClerk = 1; }
+    x->zRoles = bClerk || cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(v2, "roles"))==0 ? "admin,clerk" : "admin";
+  }
+  n = cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "deadlines"));
+  kindform_more_flow(c, p, 'd', n + 1);
+  i = 0;
+  cJSON_ArrayForEach(v2, cJSON_GetObjectItemCaseSensitive(o, "deadlines")){
+    KfDeadline *x = &p->aDeadline[i++];
+    x->zId = adup(c, jstr(v2, "id"));
+    x->zLabel = adup(c, jstr(v2, "label"));
+    x->zStart = adup(c, jstr(v2, "start"));
+    const cJSON *pl = cJSON_GetObjectItemCaseSensitive(v2, "length");
+    x->zLength = cJSON_IsNumber(pl) ? arena_printf(c->pArena, "%d", pl->valueint) : "";
+    x->zUnit = adup(c, jstr(v2, "unit"));
+    x->zDone = adup(c, jstr(v2, "done"));
+    x->zBasis = adup(c, jstr(v2, "basis"));
+  }
+
   const cJSON *pRep = cJSON_GetObjectItemCaseSensitive(o, "report");
   p->zSection = adup(c, jstr(pRep, "section"));
   p->zIntro = adup(c, jstr(pRep, "intro"));
@@ -516,6 +630,34 @@ void kindform_fill_ids(Ctx *c, KindForm *p){
   for(int i=0; i<p->nInd; i++){
     if( !ind_blank(&p->aInd[i]) && p->aInd[i].zId[0]==0 ) p->aInd[i].zId = new_id(c, p, 'i', &nNextI);
   }
+  /* a workflow row's id: state1, step1, period1 …, not used by another row of its table */
+  for(int i=0, k=1; i<p->nState; i++){
+    if( state_blank(&p->aState[i]) || p->aState[i].zId[0] ) continue;
+    for(int bUsed=1; bUsed; k++){
+      const char *z = arena_printf(c->pArena, "state%d", k);
+      bUsed = 0;
+      for(int j=0; j<p->nState && !bUsed; j++) bUsed = strcmp(p->aState[j].zId, z)==0;
+      if( !bUsed ) p->aState[i].zId = z;
+    }
+  }
+  for(int i=0, k=1; i<p->nTrans; i++){
+    if( trans_blank(&p->aTrans[i]) || p->aTrans[i].zId[0] ) continue;
+    for(int bUsed=1; bUsed; k++){
+      const char *z = arena_printf(c->pArena, "step%d", k);
+      bUsed = 0;
+      for(int j=0; j<p->nTrans && !bUsed; j++) bUsed = strcmp(p->aTrans[j].zId, z)==0;
+      if( !bUsed ) p->aTrans[i].zId = z;
+    }
+  }
+  for(int i=0, k=1; i<p->nDeadline; i++){
+    if( deadline_blank(&p->aDeadline[i]) || p->aDeadline[i].zId[0] ) continue;
+    for(int bUsed=1; bUsed; k++){
+      const char *z = arena_printf(c->pArena, "period%d", k);
+      bUsed = 0;
+      for(int j=0; j<p->nDeadline && !bUsed; j++) bUsed = strcmp(p->aDeadline[j].zId, z)==0;
+      if( !bUsed ) p->aDeadline[i].zId = z;
+    }
+  }
 }
 
 /* The numerator and denominator of indicator x. */
@@ -562,6 +704,78 @@ static cJSON *by_id(cJSON *a, const char *zId){
   return 0;
 }
 
+/* A 案件's states, transitions and deadlines from the rows into o (each
+** row's stored object the start, so members the page does not show are
+** kept); with no rows at all, a new case starts with 办理中 → 已办结. */
+static void flow_json(KindForm *p, cJSON *o){
+  int nRows = 0;
+  for(int i=0; i<p->nState; i++) nRows += !state_blank(&p->aState[i]);
+  for(int i=0; i<p->nTrans; i++) nRows += !trans_blank(&p->aTrans[i]);
+  if( nRows==0 ){
+    jset(o, "states", cJSON_Parse("[{\"id\":\"open\",\"label\":\"办理中\",\"final\":false},"
+                                  "{\"id\":\"closed\",\"label\":\"已办结\",\"final\":true}]"));
+    jset(o, "transitions", cJSON_Parse("[{\"id\":\"close\",\"label\":\"办结\",\"from\":\"open\",\"to\":\"closed\","
+                                       "\"roles\":[\"admin\",\"clerk\"]}]"));
+  }else{
+    cJSON *aOld = cJSON_GetObjectItemCaseSensitive(o, "states"), *a = cJSON_CreateArray();
+    int n = 0;
+    for(int i=0; i<p->nState; i++){
+      KfState *x = &p->aState[i];
+      x->iJson = -1;
+      if( state_blank(x) ) continue;
+      cJSON *pOld = by_id(aOld, x->zId), *y = pOld ? cJSON_Duplicate(pOld, 1) : cJSON_CreateObject();
+      jset_str(y, "id", x->zId);
+      jset_str(y, "label", x->zLabel);
+      jset_bool(y, "final", x->bFinal);
+      cJSON_AddItemToArray(a, y);
+      x->iJson = n++;
+    }
+    jset(o, "states", a);
+    aOld = cJSON_GetObjectItemCaseSensitive(o, "transitions");
+    a = cJSON_CreateArray();
+    n = 0;
+    for(int i=0; i<p->nTrans; i++){
+      KfTrans *x = &p->aTrans[i];
+      x->iJson = -1;
+      if( trans_blank(x) ) continue;
+      cJSON *pOld = by_id(aOld, x->zId), *y = pOld ? cJSON_Duplicate(pOld, 1) : cJSON_CreateObject();
+      jset_str(y, "id", x->zId);
+      jset_str(y, "label", x->zLabel);
+      jset_str(y, "from", x->zFrom);
+      jset_str(y, "to", x->zTo);
+      cJSON *aR = cJSON_CreateArray();
+      cJSON_AddItemToArray(aR, cJSON_CreateString("admin"));
+      if( strcmp(x->zRoles, "admin")!=0 ) cJSON_AddItemToArray(aR, cJSON_CreateString("clerk"));
+      jset(y, "roles", aR);
+      if( x->zStamp[0] ) jset_str(y, "stamps", x->zStamp);
+      else cJSON_DeleteItemFromObjectCaseSensitive(y, "stamps");
+      cJSON_AddItemToArray(a, y);
+      x->iJson = n++;
+    }
+    jset(o, "transitions", a);
+  }
+  cJSON *aOld = cJSON_GetObjectItemCaseSensitive(o, "deadlines"), *a = cJSON_CreateArray();
+  int n = 0;
+  for(int i=0; i<p->nDeadline; i++){
+    KfDeadline *x = &p->aDeadline[i];
+    x->iJson = -1;
+    if( deadline_blank(x) ) continue;
+    cJSON *pOld = by_id(aOld, x->zId), *y = pOld ? cJSON_Duplicate(pOld, 1) : cJSON_CreateObject();
+    jset_str(y, "id", x->zId);
+    jset_str(y, "label", x->zLabel);
+    jset_str(y, "start", x->zStart);
+    size_t nd = strspn(x->zLength, "0123456789");
+    if( nd>0 && nd<9 && x->zLength[nd]==0 ) jset(y, "length", cJSON_CreateNumber(atoi(x->zLength)));
+    else jset_str(y, "length", x->zLength);           /* kinddef.c names what is wrong with it */
+    jset_str(y, "unit", x->zUnit[0] ? x->zUnit : "days");
+    jset_str(y, "done", x->zDone);
+    jset_str(y, "basis", x->zBasis);
+    cJSON_AddItemToArray(a, y);
+    x->iJson = n++;
+  }
+  jset(o, "deadlines", a);
+}
+
 int kindform_json(Ctx *c, KindForm *p, const char **pz){
   int nErr0 = c->err.n;
   kindform_fill_ids(c, p);
@@ -587,14 +801,8 @@ int kindform_json(Ctx *c, KindForm *p, const char **pz){
   }else{
     cJSON_DeleteItemFromObjectCaseSensitive(o, "in_force");
   }
-  /* a case needs states: a new one starts with 办理中 → 已办结 (the
-  ** definition file can say more); a stored one keeps its own */
-  if( strcmp(p->zShape, "case")==0 && cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "states"))==0 ){
-    jset(o, "states", cJSON_Parse("[{\"id\":\"open\",\"label\":\"办理中\",\"final\":false},"
-                                  "{\"id\":\"closed\",\"label\":\"已办结\",\"final\":true}]"));
-    jset(o, "transitions", cJSON_Parse("[{\"id\":\"close\",\"label\":\"办结\",\"from\":\"open\",\"to\":\"closed\","
-                                       "\"roles\":[\"admin\",\"clerk\"]}]"));
-  }else if( strcmp(p->zShape, "case")!=0 ){
+  if( strcmp(p->zShape, "case")==0 ) flow_json(p, o);
+  else{
     jset(o, "states", cJSON_CreateArray());
     jset(o, "transitions", cJSON_CreateArray());
     jset(o, "deadlines", cJSON_CreateArray());
@@ -762,6 +970,21 @@ void kindform_errors_to_inputs(Ctx *c, const KindForm *p){
       for(int i=0; i<p->nInd && !zTo; i++){
         if( p->aInd[i].iJson==j ) zTo = row_input(c, 'i', p->aInd[i].iRow, ind_col(zRest));
       }
+    }else if( (j = path_index(z, "states", &zRest))>=0 ){
+      for(int i=0; i<p->nState && !zTo; i++){
+        if( p->aState[i].iJson==j ) zTo = row_input(c, 't', p->aState[i].iRow, strncmp(zRest, "final", 5)==0 ? "final" : strncmp(zRest, "id", 2)==0 ? "id" : "label");
+      }
+    }else if( (j = path_index(z, "transitions", &zRest))>=0 ){
+      static const char *const azCol[][2] = { { "id", "id" }, { "from", "from" }, { "to", "to" }, { "stamps", "stamp" }, { "roles", "roles" }, { 0, 0 } };
+      const char *zCol = "label";
+      for(int k=0; azCol[k][0]; k++) if( strncmp(zRest, azCol[k][0], strlen(azCol[k][0]))==0 ) zCol = azCol[k][1];
+      for(int i=0; i<p->nTrans && !zTo; i++) if( p->aTrans[i].iJson==j ) zTo = row_input(c, 'r', p->aTrans[i].iRow, zCol);
+    }else if( (j = path_index(z, "deadlines", &zRest))>=0 ){
+      static const char *const azCol[][2] = { { "id", "id" }, { "start", "start" }, { "length", "len" }, { "unit", "unit" },
+                                              { "done", "done" }, { "basis", "basis" }, { 0, 0 } };
+      const char *zCol = "label";
+      for(int k=0; azCol[k][0]; k++) if( strncmp(zRest, azCol[k][0], strlen(azCol[k][0]))==0 ) zCol = azCol[k][1];
+      for(int i=0; i<p->nDeadline && !zTo; i++) if( p->aDeadline[i].iJson==j ) zTo = row_input(c, 'd', p->aDeadline[i].iRow, zCol);
     }else if( strncmp(z, "report", 6)==0 ){
       const char *zS = z+6;
       if( *zS=='.' ) zS++;

@@ -18,8 +18,11 @@
 ** them): id label group shape public about inf_from inf_to; nf and, for row i (1-based), fI_id
 ** fI_label fI_type fI_enum fI_ref fI_req fI_list fI_filter fI_pub fI_help
 ** fI_old (a field of the version in force) fI_drop; ni and iI_id iI_label
-** iI_agg iI_field iI_cond iI_den iI_unit iI_dec iI_target; sec intro and
-** the sentences sI (I 1..KF_SENTENCES).
+** iI_agg iI_field iI_cond iI_den iI_unit iI_dec iI_target; a 案件's nst
+** and tI_id tI_label tI_final (states), ntr and rI_id rI_label rI_from
+** rI_to rI_stamp rI_roles (transitions), ndl and dI_id dI_label dI_start
+** dI_len dI_unit dI_done dI_basis (deadlines); sec intro and the
+** sentences sI (I 1..KF_SENTENCES).
 */
 #ifndef FZ_KINDFORM_H
 #define FZ_KINDFORM_H
@@ -54,6 +57,24 @@ typedef struct KfInd {
   int iRow, iJson;
 } KfInd;
 
+/* A choice of the page's selects: the value posted and what it shows. */
+typedef struct KfChoice { const char *zValue; const char *zLabel; } KfChoice;
+
+/* A 案件's workflow rows: its states, the transitions between them (the
+** button, who may press it, the date field it stamps) and its statutory
+** deadlines (from one date field to another, N days, working days or
+** months, the legal basis). */
+typedef struct KfState { const char *zId, *zLabel; int bFinal; int iRow, iJson; } KfState;
+typedef struct KfTrans {
+  const char *zId, *zLabel, *zFrom, *zTo, *zStamp;
+  const char *zRoles;      /* "admin,clerk" or "admin" */
+  int iRow, iJson;
+} KfTrans;
+typedef struct KfDeadline {
+  const char *zId, *zLabel, *zStart, *zLength, *zUnit, *zDone, *zBasis;
+  int iRow, iJson;
+} KfDeadline;
+
 typedef struct KindForm {
   const char *zId, *zLabel, *zGroup;
   const char *zShape;      /* register activity case */
@@ -63,6 +84,9 @@ typedef struct KindForm {
   int bEdit;               /* a new version of the kind zId (else a new kind) */
   KfField *aField; int nField;   /* every row posted or shown, blank ones too */
   KfInd *aInd; int nInd;
+  KfState *aState; int nState;           /* 案件 only */
+  KfTrans *aTrans; int nTrans;
+  KfDeadline *aDeadline; int nDeadline;
   const char *zSection, *zIntro;
   const char *azSentence[KF_SENTENCES];   /* as the admin writes them, with 「」 markers */
   const char *zBase;       /* editing: the definition in force, whose parts the page
@@ -93,6 +117,11 @@ void kindform_fill_ids(Ctx*, KindForm*);
 
 /* Adds n empty rows to the fields (bInd 0) or the indicators (1). */
 void kindform_more(Ctx*, KindForm*, int bInd, int n);
+/* Adds n empty rows to a 案件's states ('t'), transitions ('r') or deadlines ('d'). */
+void kindform_more_flow(Ctx*, KindForm*, char cPart, int n);
+
+/* The states of the form as they stand (ids filled), for the transitions' selects; the count. */
+int kindform_states(Ctx*, const KindForm*, KfChoice **pa);
 
 /* The definition JSON of the form (arena memory) in *pz: FZ_OK, or
 ** FZ_INVALID with the reasons in c->err named by the form inputs (an
@@ -110,9 +139,6 @@ void kindform_errors_to_inputs(Ctx*, const KindForm*);
 ** "字段“类别”改名为“业务类别”，标识 cat 不变，已有记录不受影响" …), in *paz (arena);
 ** returns the count, 0 when the two say the same, -1 when one does not parse. */
 int kindform_diff(Ctx*, const char *zOld, const char *zNew, const char ***paz);
-
-/* A choice of the page's selects: the value posted and what it shows. */
-typedef struct KfChoice { const char *zValue; const char *zLabel; } KfChoice;
 
 /* The conditions an indicator may count under, from the form's fields
 ** as they stand (ids filled): "FIELD=VALUE" for each enum value and for

@@ -73,10 +73,12 @@ static int posted_form(Req *r, KindForm *f){
 }
 
 /* The form again with five more rows of fields (zMore "f") or
-** indicators ("i"), or its choices refreshed ("0"); nothing saved. */
+** indicators ("i"), two more of a 案件's states ("t"), transitions ("r")
+** or deadlines ("d"), or its choices refreshed ("0"); nothing saved. */
 static void form_more(Req *r, KindForm *f, const char *zMore){
   kindform_fill_ids(&r->ctx, f);
-  kindform_more(&r->ctx, f, zMore[0]=='i', zMore[0]=='f' || zMore[0]=='i' ? 5 : 0);
+  if( zMore[0]=='f' || zMore[0]=='i' ) kindform_more(&r->ctx, f, zMore[0]=='i', 5);
+  else if( zMore[0]=='t' || zMore[0]=='r' || zMore[0]=='d' ) kindform_more_flow(&r->ctx, f, zMore[0], 2);
   req_answer(r, FZ_OK, &(View){ .eView=VIEW_KIND_FORM, .pKindForm=f });
 }
 

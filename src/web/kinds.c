@@ -272,6 +272,101 @@ static void inds_table(Req *r, const KindForm *p){
                    "<button type=\"submit\" name=\"more\" value=\"0\" class=\"btn\">刷新选项</button></div></section>\n"));
 }
 
+/* A select of zName with the choices a (and "—" first unless bNoEmpty),
+** keeping a stored value the choices lack. */
+static void choice_select(Req *r, const char *zName, const char *zAria, const KfChoice *a, int n, const char *zSel, int bNoEmpty){
+  outf(r, "<select name=\"%s\" aria-label=\"%s\">", zName, zAria);
+  if( !bNoEmpty ) out_html(r, HTML("<option value=\"\">—</option>"));
+  int bFound = zSel==0 || zSel[0]==0;
+  for(int i=0; i<n; i++){ bFound |= strcmp(a[i].zValue, zSel)==0; opt(r, a[i].zValue, a[i].zLabel, zSel); }
+  if( !bFound ) opt(r, zSel, zSel, zSel);
+  out_html(r, HTML("</select>"));
+}
+
+/* 办理流程 (案件 only): states, transitions, deadlines. */
+static void flow_part(Req *r, const KindForm *p){
+  static const KfChoice aRoles[] = { { "admin,clerk", "管理员和经办人" }, { "admin", "仅管理员" } };
+  static const KfChoice aUnit[] = { { "days", "日" }, { "workdays", "工作日" }, { "months", "月" } };
+  KfChoice *aState = 0, *aDate = 0;
+  int nState = kindform_states(&r->ctx, p, &aState), nDate = kindform_date_fields(&r->ctx, p, &aDate);
+  int bErr = 0;
+  for(int e=0; e<r->ctx.err.n && !bErr; e++){
+    const char *z = r->ctx.err.a[e].zField;
+    bErr = z && (z[0]=='t' || z[0]=='r' || z[0]=='d') && z[1]>='0' && z[1]<='9';
+  }
+  outf(r, "<details class=\"panel kf-part\" id=\"flow\"%s><summary><h2>办理流程（类型为案件时）</h2></summary>",
+       strcmp(p->zShape, "case")==0 || bErr ? " open" : "");
+  outf(r, "<input type=\"hidden\" name=\"nst\" value=\"%d\"><input type=\"hidden\" name=\"ntr\" value=\"%d\">"
+          "<input type=\"hidden\" name=\"ndl\" value=\"%d\">", p->nState, p->nTrans, p->nDeadline);
+  out_html(r, HTML("<p class=\"help\">案件按状态办理：新登记的案件处于第一个状态，经办人点“流转”的按钮进入下一状态，可同时把今天登记在一个日期字段中。"
+                   "都不填时为“办理中”“已办结”两个状态和“办结”一个流转。法定期限从起算日期算起（起算日不计入），办结日期填写即为办结，"
+                   "以日计的期限届满日为法定休假日的顺延。状态、日期字段的选项点“刷新选项”后更新。</p>"
+                   "<h3>状态</h3><div class=\"table-scroll\"><table class=\"list kf\" id=\"kf-states\" data-prefix=\"t\" data-count=\"nst\">"
+                   "<thead><tr><th>标识</th><th>名称</th><th>办结状态</th></tr></thead><tbody>"));
+  for(int i=0; i<p->nState; i++){
+    const KfState *x = &p->aState[i];
+    const char *zP = arena_printf(&r->arena, "t%d_", x->iRow);
+    out_html(r, HTML("<tr>"));
+    text_cell(r, arena_printf(&r->arena, "%sid", zP), "标识", x->zId, "kf-id");
+    text_cell(r, arena_printf(&r->arena, "%slabel", zP), "名称", x->zLabel, "kf-label");
+    check_cell(r, arena_printf(&r->arena, "%sfinal", zP), "办结状态", x->bFinal);
+    out_html(r, HTML("</tr>"));
+  }
+  out_html(r, HTML("</tbody></table></div><div class=\"toolbar\"><button type=\"button\" class=\"btn kf-add\" data-table=\"kf-states\" hidden>添加一行</button>"
+                   "<button type=\"submit\" name=\"more\" value=\"t\" class=\"btn\">再加2行</button></div>"
+                   "<h3>流转</h3><div class=\"table-scroll\"><table class=\"list kf\" id=\"kf-trans\" data-prefix=\"r\" data-count=\"ntr\">"
+                   "<thead><tr><th>标识</th><th>按钮名称</th><th>从（状态）</th><th>到（状态）</th><th>登记日期的字段</th><th>谁可以操作</th></tr></thead><tbody>"));
+  for(int i=0; i<p->nTrans; i++){
+    const KfTrans *x = &p->aTrans[i];
+    const char *zP = arena_printf(&r->arena, "r%d_", x->iRow), *zErr;
+#define NM(COL) arena_printf(&r->arena, "%s%s", zP, COL)
+    out_html(r, HTML("<tr>"));
+    text_cell(r, NM("id"), "标识", x->zId, "kf-id");
+    text_cell(r, NM("label"), "按钮名称", x->zLabel, "kf-label");
+    zErr = cell_open(r, NM("from"), "从（状态）");
+    choice_select(r, NM("from"), "从哪个状态", aState, nState, x->zFrom, 0);
+    cell_close(r, zErr);
+    zErr = cell_open(r, NM("to"), "到（状态）");
+    choice_select(r, NM("to"), "到哪个状态", aState, nState, x->zTo, 0);
+    cell_close(r, zErr);
+    zErr = cell_open(r, NM("stamp"), "登记日期的字段");
+    choice_select(r, NM("stamp"), "流转时把今天登记在", aDate, nDate, x->zStamp, 0);
+    cell_close(r, zErr);
+    zErr = cell_open(r, NM("roles"), "谁可以操作");
+    choice_select(r, NM("roles"), "谁可以操作", aRoles, 2, x->zRoles, 1);
+    cell_close(r, zErr);
+#undef NM
+    out_html(r, HTML("</tr>"));
+  }
+  out_html(r, HTML("</tbody></table></div><div class=\"toolbar\"><button type=\"button\" class=\"btn kf-add\" data-table=\"kf-trans\" hidden>添加一行</button>"
+                   "<button type=\"submit\" name=\"more\" value=\"r\" class=\"btn\">再加2行</button></div>"
+                   "<h3>法定期限</h3><div class=\"table-scroll\"><table class=\"list kf\" id=\"kf-deadlines\" data-prefix=\"d\" data-count=\"ndl\">"
+                   "<thead><tr><th>标识</th><th>名称</th><th>起算日期</th><th>期限</th><th>单位</th><th>办结日期</th><th>法律依据</th></tr></thead><tbody>"));
+  for(int i=0; i<p->nDeadline; i++){
+    const KfDeadline *x = &p->aDeadline[i];
+    const char *zP = arena_printf(&r->arena, "d%d_", x->iRow), *zErr;
+#define NM(COL) arena_printf(&r->arena, "%s%s", zP, COL)
+    out_html(r, HTML("<tr>"));
+    text_cell(r, NM("id"), "标识", x->zId, "kf-id");
+    text_cell(r, NM("label"), "名称", x->zLabel, "kf-label");
+    zErr = cell_open(r, NM("start"), "起算日期");
+    choice_select(r, NM("start"), "期限从哪个日期起算", aDate, nDate, x->zStart, 0);
+    cell_close(r, zErr);
+    text_cell(r, NM("len"), "期限", x->zLength, "kf-num");
+    zErr = cell_open(r, NM("unit"), "单位");
+    choice_select(r, NM("unit"), "期限的单位", aUnit, 3, x->zUnit, 1);
+    cell_close(r, zErr);
+    zErr = cell_open(r, NM("done"), "办结日期");
+    choice_select(r, NM("done"), "填写即办结的日期", aDate, nDate, x->zDone, 0);
+    cell_close(r, zErr);
+    text_cell(r, NM("basis"), "法律依据", x->zBasis, "kf-help");
+#undef NM
+    out_html(r, HTML("</tr>"));
+  }
+  out_html(r, HTML("</tbody></table></div><div class=\"toolbar\"><button type=\"button\" class=\"btn kf-add\" data-table=\"kf-deadlines\" hidden>添加一行</button>"
+                   "<button type=\"submit\" name=\"more\" value=\"d\" class=\"btn\">再加2行</button></div></details>\n"));
+}
+
 static void report_part(Req *r, const KindForm *p){
   const char *azSec[64];
   int nSec = kindform_sections(azSec, 64);
@@ -428,6 +523,7 @@ void web_kind_form(Req *r, const KindForm *p){
   basic_part(r, p);
   fields_table(r, p);
   inds_table(r, p);
+  flow_part(r, p);
   report_part(r, p);
   out_html(r, HTML("<div class=\"actions kf-actions\"><button type=\"submit\" class=\"btn primary\">保 存</button>"
                    "<button type=\"submit\" name=\"preview\" value=\"1\" class=\"btn\">预览改动</button>"
