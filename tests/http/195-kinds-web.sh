@@ -216,6 +216,45 @@ expect_status 409 "a post made on version 1's page after version 2"
 expect_contains "$BODY" '刚被其他人修改过'
 expect_eq "$(sql "SELECT max(version) FROM kind_def WHERE name='notary'")" 2 "…saved nothing"
 
+# 4b. A 案件 with its own workflow: states, a transition stamping a date, a
+# statutory period in working days; a transition naming no state is refused.
+flow(){
+  post_form /admin/kinds/new id=complaint label=涉企诉求 group=优化营商环境 shape=case \
+    nf=3 f1_id=title f1_label=诉求事项 f1_type=text f1_req=1 f1_list=1 \
+    f2_id=received f2_label=受理日期 f2_type=date f2_req=1 f2_list=1 \
+    f3_id=solved_on f3_label=解决日期 f3_type=date f3_list=1 \
+    ni=2 i1_id=total i1_label=受理诉求 i1_agg=count i1_unit=件 \
+    i2_id=solved i2_label=诉求解决率 i2_agg=rate i2_cond=solved_on:set i2_den=count \
+    nst=3 t1_id=open t1_label=办理中 t2_id=solved t2_label=已解决 t2_final=1 t3_id= t3_label= \
+    ntr=1 r1_id=solve r1_label=解决 r1_from=open r1_to=solved r1_stamp=solved_on r1_roles=admin,clerk \
+    ndl=1 d1_id=answer d1_label=答复期限 d1_start=received d1_len=15 d1_unit=workdays d1_done=solved_on \
+    "d1_basis=《优化营商环境条例》第六十九条" \
+    "sec=$SEC" "s1=受理涉企诉求「受理诉求」件，解决率「诉求解决率」。" "$@"
+}
+flow r1_to=nowhere
+expect_status 422 "a transition to a state the kind lacks"
+expect_contains "$BODY" '没有状态“nowhere”'
+expect_contains "$BODY" '<td data-l="到（状态）" class="has-error">' "the error sits on the transition's 到"
+flow d1_len=0
+expect_status 422 "a period of 0 days"
+expect_contains "$BODY" '<td data-l="期限" class="has-error">'
+flow
+expect_status 303 "a 案件 with its own workflow"
+as zhengwu
+post_form /k/complaint/new title=企业用电报装 received=2026-06-01
+expect_status 303 "a 案件 is entered"
+CID=$(sql "SELECT id FROM complaint WHERE title='企业用电报装'")
+expect_eq "$(sql "SELECT state FROM complaint WHERE id=$CID")" open "it starts in the first state"
+get /k/complaint/$CID
+expect_contains "$BODY" '答复期限'
+post_form "/k/complaint/$CID/do/solve"
+expect_status 303 "解决"
+expect_eq "$(sql "SELECT state||' '||solved_on FROM complaint WHERE id=$CID")" "solved 2026-06-30" "the transition moved it and stamped the day"
+as admin
+get /admin/kinds/complaint/edit
+expect_contains "$BODY" 'name="r1_stamp" aria-label="流转时把今天登记在"><option value="">—</option><option value="received">受理日期</option><option value="solved_on" selected>' "the form reads the workflow back"
+expect_contains "$BODY" 'value="《优化营商环境条例》第六十九条"'
+
 # 5. Export, and import into a second county of the same database.
 get /admin/kinds/notary/export
 expect_status 200 "export"
