@@ -22,10 +22,14 @@ int cmd_import(Opts *o){
   const char *zDb = need_db(o), *zKind = arg(o, 0), *zFile = arg(o, 1);
   if( zDb==0 ) return 2;
   if( zKind==0 || zFile==0 ){ fprintf(stderr, "用法：fazhi import --db FILE KIND FILE.csv|FILE.xlsx\n"); return 2; }
-  const Kind *k = kind_find(zKind);
-  if( k==0 ){ fprintf(stderr, "未知的数据类别“%s”（用 fazhi schema --json 查看全部类别）\n", zKind); return 2; }
   Cli cli;
-  if( cli_open(&cli, zDb, 0) ) return 1;
+  if( cli_open(&cli, zDb, 0) ) return 1;      /* first: the database's custom kinds are kinds too */
+  const Kind *k = kind_find(zKind);
+  if( k==0 ){
+    fprintf(stderr, "未知的数据类别“%s”（用 fazhi schema --json --db FILE 查看全部类别）\n", zKind);
+    cli_close(&cli);
+    return 2;
+  }
   Ctx *c = &cli.c;
   int n = 0;
   int rc = import_file(c, k, zFile, &n);
@@ -45,10 +49,16 @@ int cmd_export(Opts *o){
   const char *zFormat = opt(o, "--format", 0), *zYear = opt(o, "--year", 0);
   if( zDb==0 ) return 2;
   if( zFormat==0 ) zFormat = "xlsx";
-  const Kind *k = zKind ? kind_find(zKind) : 0;
-  if( k==0 || zOut==0 ){ fprintf(stderr, "用法：fazhi export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"); return 2; }
+  if( zKind==0 || zOut==0 ){ fprintf(stderr, "用法：fazhi export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"); return 2; }
   Cli cli;
-  if( cli_open(&cli, zDb, 0) ) return 1;
+  if( cli_open(&cli, zDb, 0) ) return 1;      /* first: the database's custom kinds are kinds too */
+  const Kind *k = kind_find(zKind);
+  if( k==0 ){
+    fprintf(stderr, "用法：fazhi export --db FILE KIND [--year Y] [--format xlsx|csv|json] -o FILE\n"
+                    "未知的数据类别“%s”\n", zKind);
+    cli_close(&cli);
+    return 2;
+  }
   Ctx *c = &cli.c;
   Query q;
   query_init(c, &q, k);

@@ -640,6 +640,12 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   pRes->nAudit = rep.nRows;
   buf_free(&rep.text);
   if( max_id(pSrc, "dept")==0 ){ err_add(c, 0, 0, "源数据库中没有县（未初始化）"); goto fail_early; }
+  /* custom kinds (自定义台账) are not moved yet: refuse rather than leave their records behind */
+  if( max_id(pSrc, "kind_def")>0 ){
+    err_add(c, 0, 0, "源数据库有自定义台账，迁移暂不支持：请先在目标库用 fazhi kind add 导入各台账的定义，"
+                     "并以导出、导入的方式迁移其记录");
+    goto fail_early;
+  }
 
   m.zStage = "开始写入";
   if( db_begin_write(m.pDst) ) goto fail;

@@ -245,7 +245,9 @@ static void read_field(Def *d, const cJSON *o, int i, Field *f){
   if( (fl & (F_YEAR|F_PAST)) && f->eType && f->eType!=FT_DATE ){
     derr(d, zP, "%s只有日期字段能作为年度字段或“不晚于今天”", zPart);
   }
-  if( (fl & F_FILTER) && (f->eType==FT_LONGTEXT) ) derr(d, path(d, "%s.filter", zP), "%s长文本不能作为筛选条件", zPart);
+  if( (fl & F_FILTER) && (f->eType==FT_LONGTEXT || f->eType==FT_MONEY) ){
+    derr(d, path(d, "%s.filter", zP), "%s%s不能作为筛选条件", zPart, f->eType==FT_MONEY ? "金额" : "长文本");
+  }
   if( f->eType==FT_INT ){
     jint(d, o, "min", -2000000000, 2000000000, &f->nMin, zP, zPart);
     jint(d, o, "max", -2000000000, 2000000000, &f->nMax, zP, zPart);
@@ -422,7 +424,7 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
   x->zField = jstr(d, o, "field", x->eAgg!=AGG_COUNT, 31, zP, zPart, "统计的字段");
   if( x->eAgg==AGG_SUM && x->zField ){
     const Field *f = kind_field(k, x->zField);
-    if( f==0 || (f->eType!=FT_INT && f->eType!=FT_MONEY) ) derr(d, path(d, "%s.field", zP), "%s求和的“%s”不是本台账的整数或金额字段", zPart, x->zField);
+    if( f==0 || (f->flags & F_HIDDEN) || (f->eType!=FT_INT && f->eType!=FT_MONEY) ) derr(d, path(d, "%s.field", zP), "%s求和的“%s”不是本台账的整数或金额字段", zPart, x->zField);
   }else if( x->eAgg==AGG_DISTINCT && x->zField && strcmp(x->zField, "dept_id")!=0 && !kind_field(k, x->zField) ){
     derr(d, path(d, "%s.field", zP), "%s没有字段“%s”", zPart, x->zField);
   }
@@ -456,11 +458,15 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
       c->zField = ""; c->zOp = arena_strdup(d->a, zOp); c->zValue = zV;
       continue;
     }
-    const Field *f = strcmp(zF, "dept_id")==0 ? &field_dept : kind_field(k, zF);
-    if( f==0 ){ derr(d, path(d, "%s.field", zCP), "%s没有字段“%s”", zCPart, zF); continue; }
+    if( strcmp(zF, "dept_id")==0 ){
+      derr(d, path(d, "%s.field", zCP), "%s所属部门不能作为条件：按部门的情况请用分单位情况（breakdowns），或用部门字段（dept）", zCPart);
+      continue;
+    }
+    const Field *f = kind_field(k, zF);
+    if( f==0 || (f->flags & F_HIDDEN) ){ derr(d, path(d, "%s.field", zCP), "%s没有字段“%s”", zCPart, zF); continue; }
     int bList = strcmp(zOp, "=")==0 || strcmp(zOp, "!=")==0;
     if( bList ){
-      if( f->eType!=FT_ENUM && f->eType!=FT_BOOL && f->eType!=FT_DEPT && f!=&field_dept ){
+      if( f->eType!=FT_ENUM && f->eType!=FT_BOOL && f->eType!=FT_DEPT ){
         derr(d, path(d, "%s.op", zCP), "%s“%s”（%s）不能按取值筛选：只有选项、是/否和部门字段可以", zCPart, f->zLabel, f->zName);
         continue;
       }
@@ -476,7 +482,7 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
         }else if( f->eType==FT_BOOL && strcmp(p, "1")!=0 && strcmp(p, "0")!=0 ){
           derr(d, path(d, "%s.value", zCP), "%s是/否字段的取值写 1（是）或 0（否），不是“%s”", zCPart, p);
           bBad = 1;
-        }else if( (f->eType==FT_DEPT || f==&field_dept) && strspn(p, "0123456789")!=strlen(p) ){
+        }else if( f->eType==FT_DEPT && strspn(p, "0123456789")!=strlen(p) ){
           derr(d, path(d, "%s.value", zCP), "%s部门写部门编号，不是“%s”", zCPart, p);
           bBad = 1;
         }
@@ -488,7 +494,7 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
     }else{
       zV = 0;       /* set / unset take none */
     }
-    c->zField = f==&field_dept ? "dept_id" : f->zName;
+    c->zField = f->zName;
     c->zOp = arena_strdup(d->a, zOp);
     c->zValue = zV;
   }
@@ -555,6 +561,34 @@ static void read_indicators(Def *d, const cJSON *root, Kind *k){
     p->zHelp = jstr(d, v, "help", 0, 200, zP, zPart, "说明");
   }
   if( d->c->err.n==nErr0 ) k->aIndicator = a;
+}
+
+/* Figures by department ("by": "dept_id") or by an enum, bool or dept
+** field, worst first (high_is_bad: a higher value is the weaker). */
+static void read_breakdowns(Def *d, const cJSON *root, Kind *k){
+  const cJSON *aB = jarr(d, root, "breakdowns", "", "");
+  int n = aB ? cJSON_GetArraySize(aB) : 0;
+  if( n==0 ) return;
+  if( n>10 ){ derr(d, "breakdowns", "分单位情况不能超过10项"); return; }
+  Breakdown *a = arena_alloc(d->a, sizeof(Breakdown)*(size_t)(n+1));
+  int i = 0, nErr0 = d->c->err.n;
+  for(const cJSON *v=aB->child; v; v=v->next, i++){
+    const char *zP = path(d, "breakdowns[%d]", i), *zPart = path(d, "第%d项分单位情况：", i+1);
+    if( !cJSON_IsObject(v) ){ derr(d, zP, "%s应为对象", zPart); continue; }
+    keys_ok(d, v, "indicator by high_is_bad", zP, zPart);
+    a[i].zIndicator = jstr(d, v, "indicator", 1, 31, zP, zPart, "指标");
+    const char *zBy = jstr(d, v, "by", 0, 31, zP, zPart, "分组字段");
+    a[i].bHighIsBad = jbool(d, v, "high_is_bad", zP, zPart);
+    if( a[i].zIndicator && !kind_indicator(k, a[i].zIndicator) ) derr(d, path(d, "%s.indicator", zP), "%s本台账没有指标“%s”", zPart, a[i].zIndicator);
+    if( zBy && strcmp(zBy, "dept_id")!=0 ){
+      const Field *f = kind_field(k, zBy);
+      if( f==0 || (f->eType!=FT_ENUM && f->eType!=FT_BOOL && f->eType!=FT_DEPT) || (f->flags & F_HIDDEN) ){
+        derr(d, path(d, "%s.by", zP), "%s“%s”不是本台账的选项、是/否或部门字段", zPart, zBy);
+      }
+      a[i].zBy = zBy;
+    }
+  }
+  if( d->c->err.n==nErr0 ) k->aBreakdown = a;
 }
 
 /* The subsections of chapter 一 the built-in kinds write in (a custom
@@ -656,7 +690,7 @@ static Kind *def_build(Def *d, const cJSON *root){
   int nErr0 = c->err.n;
   if( !cJSON_IsObject(root) ){ derr(d, "", "定义应为一个JSON对象"); return 0; }
   keys_ok(d, root, "id label group shape public order version about in_force fields states transitions"
-                   " deadlines indicators report", "", "");
+                   " deadlines indicators report breakdowns", "", "");
   Kind *k = arena_alloc(d->a, sizeof(Kind));
   k->zName = jstr(d, root, "id", 1, 31, "", "台账", "标识");
   k->zLabel = jstr(d, root, "label", 1, 20, "", "台账", "名称");
@@ -761,6 +795,7 @@ static Kind *def_build(Def *d, const cJSON *root){
   read_indicators(d, root, k);
   if( c->err.n>nErr0 ) return 0;
   read_report(d, root, k);
+  read_breakdowns(d, root, k);
   if( c->err.n>nErr0 ) return 0;
   /* the rules every kind is held to, as a built-in is at start-up */
   char zErr[300];

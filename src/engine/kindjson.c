@@ -173,6 +173,18 @@ void kind_json(Json *j, const Kind *k){
     json_obj_end(j);
   }
   json_arr_end(j);
+  if( k->aBreakdown ){
+    json_key(j, "breakdowns");
+    json_arr_begin(j);
+    for(const Breakdown *b=k->aBreakdown; b->zIndicator; b++){
+      json_obj_begin(j);
+      json_kstr(j, "indicator", b->zIndicator);
+      json_kstr(j, "by", b->zBy ? b->zBy : "dept_id");
+      json_kbool(j, "high_is_bad", b->bHighIsBad);
+      json_obj_end(j);
+    }
+    json_arr_end(j);
+  }
   if( k->pReport ){
     const ReportText *t = k->pReport;
     json_key(j, "report");

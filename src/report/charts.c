@@ -10,6 +10,7 @@
 
 static double fig_value(const IndValue *v){
   if( v->bEmpty ) return 0;
+  if( v->pInd->eUnit==IU_COUNT && ind_side_money(v->pKind, &v->pInd->num) ) return (double)v->num/100.0;   /* 分 → 元 */
   if( v->pInd->eUnit==IU_COUNT ) return (double)v->num;
   return atof(v->zValue);
 }

@@ -97,7 +97,8 @@ int report_counties(Ctx *c, int iYear, const char *zPath, Buf *pOut){
       xlsx_out_str(x, r+1, 1, w->pInd->zLabel);
       for(int i=0; i<=n; i++){
         const IndValue *v = &w->aVal[i];
-        if( w->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, r+1, 2+i, v->num);
+        if( w->pInd->eUnit==IU_COUNT && ind_side_money(w->pKind, &w->pInd->num) ) xlsx_out_num(x, r+1, 2+i, (double)v->num/100.0, 2);
+        else if( w->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, r+1, 2+i, v->num);
         else if( !v->bEmpty ) xlsx_out_num(x, r+1, 2+i, atof(v->zValue), w->pInd->nDecimals);
         else xlsx_out_str(x, r+1, 2+i, "无数据");
       }

@@ -15,7 +15,8 @@
 #include <unistd.h>
 
 static void put_value(XlsxOut *x, int iRow, int iCol, const IndValue *v){
-  if( v->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, iRow, iCol, v->num);
+  if( v->pInd->eUnit==IU_COUNT && ind_side_money(v->pKind, &v->pInd->num) ) xlsx_out_num(x, iRow, iCol, (double)v->num/100.0, 2);  /* 分 → 元 */
+  else if( v->pInd->eUnit==IU_COUNT ) xlsx_out_int(x, iRow, iCol, v->num);
   else if( !v->bEmpty ) xlsx_out_num(x, iRow, iCol, atof(v->zValue), v->pInd->nDecimals);
   else xlsx_out_str(x, iRow, iCol, "无数据");
 }

@@ -9,6 +9,7 @@
 #include "auth/auth.h"
 #include "engine/query.h"
 #include "engine/setting.h"
+#include "engine/kinddef.h"
 #include "transfer/transfer.h"
 #include <stdlib.h>
 #include <unistd.h>
@@ -41,6 +42,28 @@ static const char *get_vals(void *p, const Field *f){
   if( f==&field_dept ) return aVals[15];
   int i = (int)(f - k->aField);
   return aVals[i];
+}
+
+/* FT_MONEY (自定义台账): 元 in, 分 kept, "1,234.50" out. */
+static void test_money(void){
+  long long v = -1;
+  T_CHECK(money_parse("1234.5", &v)==0 && v==123450);
+  T_CHECK(money_parse("1,234.50", &v)==0 && v==123450);
+  T_CHECK(money_parse("1234.50元", &v)==0 && v==123450);
+  T_CHECK(money_parse("88", &v)==0 && v==8800);
+  T_CHECK(money_parse("0.05", &v)==0 && v==5);
+  T_CHECK(money_parse("¥12", &v)==0 && v==1200);
+  T_CHECK(strstr(money_parse("12.345", &v), "两位小数")!=0);
+  T_CHECK(strstr(money_parse("-5", &v), "负数")!=0);
+  T_CHECK(money_parse("八十", &v)!=0);
+  T_CHECK(money_parse(".", &v)!=0);
+  T_CHECK(money_parse("1.2.3", &v)!=0);
+  T_CHECK(money_parse("99999999999999999999", &v)!=0);
+  char z[32];
+  T_EQ_STR(money_format(123450, z, sizeof z), "1,234.50");
+  T_EQ_STR(money_format(5, z, sizeof z), "0.05");
+  T_EQ_STR(money_format(100000000, z, sizeof z), "1,000,000.00");
+  T_EQ_STR(money_format(-12345, z, sizeof z), "-123.45");
 }
 
 static void test_registry(void){
@@ -622,6 +645,7 @@ static void test_periods_sql_equal_c(void){
 }
 
 static const TestCase aTest[] = {
+  { "money", test_money },
   { "registry", test_registry },
   { "registry_typos", test_registry_typos },
   { "parse_values", test_parse_values },
