@@ -544,9 +544,9 @@ static const char *new_id(Ctx *c, const KindForm *p, char cPrefix, int *pNext){
 /* The enum lines of row f, "id 标签" or "标签" each, into *pazId and
 ** *pazLabel (arena): a line's id is its first word when that is an id
 ** and a label follows; a line of a label only gets vN, N the smallest
-** not written elsewhere. Returns the count, or -1 after an error (with
-** bReport) naming the line. */
-static int enum_lines(Ctx *c, const KfField *f, const char ***pazId, const char ***pazLabel, int bReport){
+** not written elsewhere. A line that is an id alone is left out (with
+** bReport, an error names it). Returns the count of the others. */
+static int enum_lines(Ctx *c, const KfField *f, const char ***pazId, const char ***pazLabel, int bReport, int *pbBad){
   const char *zInput = row_input(c, 'f', f->iRow, "enum");
   const char **azId = 0, **azLabel = 0;
   int n = 0, nAlloc = 0, nAlloc2 = 0, iLine = 0, bBad = 0;
@@ -577,7 +577,7 @@ static int enum_lines(Ctx *c, const KfField *f, const char ***pazId, const char 
     azLabel[n] = zLabel;
     n++;
   }
-  if( bBad ) return -1;
+  if( pbBad ) *pbBad = bBad;
   int nNext = 1;
   for(int i=0; i<n; i++){
     while( azId[i]==0 ){
@@ -592,11 +592,10 @@ static int enum_lines(Ctx *c, const KfField *f, const char ***pazId, const char 
   return n;
 }
 
-/* The enum values of row f as JSON; NULL after an error. */
+/* The enum values of row f as JSON (a refused line left out, its error added). */
 static cJSON *enum_json(Ctx *c, const KfField *f){
   const char **azId, **azLabel;
-  int n = enum_lines(c, f, &azId, &azLabel, 1);
-  if( n<0 ) return 0;
+  int n = enum_lines(c, f, &azId, &azLabel, 1, 0);
   cJSON *a = cJSON_CreateArray();
   for(int i=0; i<n; i++){
     cJSON *v = cJSON_CreateObject();
@@ -614,8 +613,9 @@ void kindform_fill_ids(Ctx *c, KindForm *p){
     if( field_blank(f) ) continue;
     if( f->zId[0]==0 ) f->zId = new_id(c, p, 'f', &nNextF);
     const char **azId, **azLabel;
-    int n = strcmp(f->zType, "enum")==0 ? enum_lines(c, f, &azId, &azLabel, 0) : -1;
-    if( n<=0 ) continue;
+    int bBad = 0;
+    int n = strcmp(f->zType, "enum")==0 ? enum_lines(c, f, &azId, &azLabel, 0, &bBad) : -1;
+    if( n<=0 || bBad ) continue;       /* what was typed stays, for its error to name */
     Buf b;
     buf_init(&b);
     for(int k=0; k<n; k++){
@@ -896,13 +896,18 @@ int kindform_json(Ctx *c, KindForm *p, const char **pz){
     cJSON_AddStringToObject(pRep, "section", p->zSection);
     if( p->zIntro[0] ) cJSON_AddStringToObject(pRep, "intro", p->zIntro);
     if( bJoin ) cJSON_AddBoolToObject(pRep, "join", 1);
+    int bBad = 0;
     for(int i=0; i<KF_SENTENCES; i++){
       if( p->azSentence[i][0]==0 ) continue;
       const char *zTok = sentence_tokens(c, p, p->azSentence[i], arena_printf(c->pArena, "s%d", i+1), i+1);
       if( zTok ) cJSON_AddItemToArray(aS, cJSON_CreateString(zTok));
+      else bBad = 1;
     }
     cJSON_AddItemToObject(pRep, "sentences", aS);
-    jset(o, "report", pRep);
+    /* a sentence refused here: the rest is checked without the report (no
+    ** second, misleading refusal of a paragraph short of that sentence) */
+    if( bBad ){ cJSON_Delete(pRep); cJSON_DeleteItemFromObjectCaseSensitive(o, "report"); }
+    else jset(o, "report", pRep);
   }else{
     cJSON_DeleteItemFromObjectCaseSensitive(o, "report");
   }
@@ -956,8 +961,8 @@ static const char *ind_col(const char *zMember){
   return "label";
 }
 
-void kindform_errors_to_inputs(Ctx *c, const KindForm *p){
-  for(int e=0; e<c->err.n; e++){
+void kindform_errors_to_inputs(Ctx *c, const KindForm *p, int iFrom){
+  for(int e=iFrom; e<c->err.n; e++){
     ErrItem *x = &c->err.a[e];
     const char *z = x->zField, *zRest = 0, *zTo = 0;
     if( z==0 ) continue;
@@ -1004,8 +1009,6 @@ void kindform_errors_to_inputs(Ctx *c, const KindForm *p){
       zTo = z;
     }else if( strncmp(z, "in_force", 8)==0 ){
       zTo = strcmp(z, "in_force.to")==0 ? "inf_to" : "inf_from";
-    }else if( strchr(z, '[')==0 && strchr(z, '.')==0 && strchr(z, '_')!=0 ){
-      zTo = z;              /* already a form input (this file's own errors) */
     }
     x->zField = zTo ? arena_strdup(c->pErrArena, zTo) : 0;
   }
@@ -1047,7 +1050,7 @@ int kindform_conditions(Ctx *c, const KindForm *p, KfChoice **pa){
     const char *zL = f->zLabel[0] ? f->zLabel : f->zId;
     if( strcmp(f->zType, "enum")==0 ){
       const char **azId, **azLabel;
-      int m = enum_lines(c, f, &azId, &azLabel, 0);
+      int m = enum_lines(c, f, &azId, &azLabel, 0, 0);
       for(int k=0; k<m; k++){
         ADD(arena_printf(c->pArena, "%s=%s", f->zId, azId[k]), arena_printf(c->pArena, "%s为“%s”", zL, azLabel[k]));
       }

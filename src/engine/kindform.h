@@ -125,14 +125,18 @@ int kindform_states(Ctx*, const KindForm*, KfChoice **pa);
 
 /* The definition JSON of the form (arena memory) in *pz: FZ_OK, or
 ** FZ_INVALID with the reasons in c->err named by the form inputs (an
-** enum line, a 「marker」 naming no indicator, a condition on a field the
-** form lacks, a duplicate indicator name); nothing else is checked here. */
+** enum line that is an id alone, a 「marker」 naming no indicator, a
+** brace, a duplicate indicator name, decimals out of range); nothing else
+** is checked here. *pz is set either way (without what was refused, and
+** without the report when a sentence was), so that kinddef_save can add
+** its own reasons for the rest and the admin sees them all at once. */
 int kindform_json(Ctx*, KindForm*, const char **pz);
 
-/* Renames the errors kinddef_save reported (zField a JSON path such as
-** "fields[2].label") to the form inputs they concern ("f3_label"); a path
-** the form has no input for becomes a record-level error (zField NULL). */
-void kindform_errors_to_inputs(Ctx*, const KindForm*);
+/* Renames the errors kinddef_save reported, c->err.a[iFrom] on (zField a
+** JSON path such as "fields[2].label"), to the form inputs they concern
+** ("f3_label"); a path the form has no input for becomes a record-level
+** error (zField NULL). */
+void kindform_errors_to_inputs(Ctx*, const KindForm*, int iFrom);
 
 /* What changed from definition zOld (NULL: none, a new kind) to zNew, one
 ** Chinese line each ("新增字段“金额”", "字段“备注”不再显示，已录入的数据保留",

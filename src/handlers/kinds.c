@@ -88,12 +88,14 @@ static void form_preview(Req *r, KindForm *f, const char *zJson){
   req_answer(r, FZ_OK, &(View){ .eView=VIEW_KIND_FORM, .pKindForm=f });
 }
 
-/* Saves zJson as the kind's next version; refused, the errors are renamed
-** to the form's inputs. */
-static int form_save(Req *r, const KindForm *f, const char *zJson){
-  int rc = kinddef_save(&r->ctx, zJson, strlen(zJson), 0, 0);
-  kindform_errors_to_inputs(&r->ctx, f);
-  return rc;
+/* Saves zJson as the kind's next version; refused, its errors are renamed
+** to the form's inputs. After the form's own refusals (rc FZ_INVALID)
+** kinddef_save still reads the rest, adding its reasons, and saves nothing. */
+static int form_save(Req *r, const KindForm *f, const char *zJson, int rc){
+  int iFrom = r->ctx.err.n;
+  int rcSave = kinddef_save(&r->ctx, zJson, strlen(zJson), 0, 0);
+  kindform_errors_to_inputs(&r->ctx, f, iFrom);
+  return rc==FZ_OK ? rcSave : rc;
 }
 
 /* POST /admin/kinds/new and /admin/kinds/:kind/edit: with "more" or
@@ -108,7 +110,7 @@ void h_kind_save(Req *r){
   if( rc==FZ_OK && zMore ){ form_more(r, &f, zMore); return; }
   if( rc==FZ_OK ) rc = kindform_json(&r->ctx, &f, &zJson);
   if( rc==FZ_OK && req_param(r, "preview") ){ form_preview(r, &f, zJson); return; }
-  if( rc==FZ_OK ) rc = form_save(r, &f, zJson);
+  if( rc==FZ_OK || (rc==FZ_INVALID && zJson) ) rc = form_save(r, &f, zJson, rc);
   req_answer(r, rc, &(View){ .eView=VIEW_OK, .eAgain=VIEW_KIND_FORM, .pKindForm=&f,
                              .zGo=arena_printf(&r->arena, "/admin/kinds/%s/versions?msg=kind_saved", f.zId),
                              .zNotFound=KIND_NOT_FOUND, .zForbidden=KIND_FORBIDDEN });

@@ -103,6 +103,11 @@ expect_contains "$BODY" '没有选项“nope”'
 define f4_req=
 expect_status 422 "an activity without a required date"
 expect_contains "$BODY" '须有一个必填的日期字段'
+define id=Two-Wrongs "s1=全年办理公证「受理件数」件。"
+expect_status 422 "the form's own refusal and the definition's, at once"
+expect_contains "$BODY" '共2处需要修改，尚未保存'
+expect_contains "$BODY" '「受理件数」不是本台账的指标名称'
+expect_contains "$BODY" '台账标识“Two-Wrongs”应以小写字母开头'
 expect_eq "$(n_defs)" 0 "nothing was stored"
 get /k/notary
 expect_status 404 "no kind was made"

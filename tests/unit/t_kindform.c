@@ -163,7 +163,7 @@ static void test_form_refusals(void){
   int bEnum = 0, bDec = 0, bDup = 0, bBrace = 0, bUnknown = 0, bOpen = 0;
   for(int e=0; e<c.err.n; e++){
     const char *zF = c.err.a[e].zField ? c.err.a[e].zField : "", *zM = c.err.a[e].zMsg;
-    if( strcmp(zF, "f2_enum")==0 && strstr(zM, "第2行“onlyid”") ) bEnum = 1;
+    if( strcmp(zF, "f2_enum")==0 && strstr(zM, "字段“类别”的选项第2行“onlyid”") ) bEnum = 1;
     if( strcmp(zF, "i1_dec")==0 ) bDec = 1;
     if( strcmp(zF, "i2_label")==0 && strstr(zM, "与第1行相同") ) bDup = 1;
     if( strcmp(zF, "s2")==0 && strstr(zM, "花括号") ) bBrace = 1;
@@ -195,7 +195,7 @@ static void test_error_paths(void){
     Field x = { .zName = az[i][0] };
     err_add(&c, 0, &x, "错误%d", i);
   }
-  kindform_errors_to_inputs(&c, &f);
+  kindform_errors_to_inputs(&c, &f, 0);
   for(int i=0; i<T_COUNT(az); i++){
     const char *zGot = c.err.a[i].zField;
     if( az[i][1] ) T_EQ_STR(zGot, az[i][1]);
