@@ -86,7 +86,7 @@ static const char zCss[] =
 ".kf-actions{position:sticky;bottom:0;background:#fff;padding:10px 12px;border-top:1px solid #ebeef5;z-index:1;flex-wrap:wrap}.kf-actions .btn{white-space:nowrap}\n"
 ".kf-basic>.field{min-width:0}.kf-basic input:not([type=checkbox]),.kf-basic select,.kf-basic textarea{width:100%;max-width:100%}\n"
 "pre.kf-json{max-height:420px;overflow:auto;background:#fafafa;padding:8px;white-space:pre-wrap;word-break:break-all;font-size:12px}\n"
-"details#flow>summary{cursor:pointer}details#flow>summary h2{display:inline}.kf-part h3{font-size:14px;margin:10px 0 4px}ul.kf-changes{margin:4px 0;padding-left:22px}.kf-import form.record{margin-top:8px}details.kf-import{border:0;padding:0;margin:0}\n"
+"details#flow>summary{cursor:pointer}details#flow>summary h2{display:inline}.kf-part h3{font-size:14px;margin:10px 0 4px}ul.kf-changes{margin:4px 0;padding-left:22px}.kf-import form.record{margin-top:8px}details.kf-import{border:0;padding:0;margin:0}details.kf-import[open]{order:2;flex-basis:100%}details.kf-import{min-width:0;max-width:100%}.kf-import input{max-width:100%;min-width:0}\n"
 "@media (max-width:800px){.kf-actions{position:static}.kf-basic{grid-template-columns:1fr}.kf-basic .wide{grid-column:1}table.kf thead{display:none}table.kf,table.kf tbody,table.kf tr{display:block;width:auto}"
 "table.kf tr{display:grid;grid-template-columns:1fr 1fr;gap:2px 8px;border-bottom:2px solid #dcdfe6;padding:6px 0}"
 "table.kf td{display:block;border:0;padding:2px 4px}table.kf td.c{text-align:left}table.kf td[data-l]::before{content:attr(data-l);display:block;color:#909399;font-size:12px}"
