@@ -170,6 +170,10 @@ tr -d '\n' <"$BODY" | grep -o 'data-indicator="notary.certs".\{0,400\}' >"$T/car
 expect_contains "$T/card" ">2件</a>" "办证件数 counts the two 办证 records"
 tr -d '\n' <"$BODY" | grep -o 'data-indicator="notary.cut".\{0,400\}' >"$T/card2"
 expect_contains "$T/card2" '1,334.50' "减免公证费 sums the money"
+get "/report?year=2026"
+expect_status 200 "the report"
+tr -d '\n' <"$BODY" | sed 's/<[^>]*>//g' >"$T/report.txt"
+expect_contains "$T/report.txt" '全年办理公证2件，减免公证费1,334.50元' "the report states the kind's sentence with its figures"
 
 # 4. A change: 备注 no longer used, 类别 renamed, one value renamed: version 2.
 get /admin/kinds/notary/edit
