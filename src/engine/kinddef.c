@@ -1065,7 +1065,10 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
     return err_internal(c, "kinddef_save %s: %s", k->zName, db_errmsg(c->pDb));
   }
   if( piVersion ) *piVersion = iVersion;
-  /* the registry sees it now (the others on their next request) */
+  /* the Kind checked here was never published: the registry reads the
+  ** stored versions back (the others on their next request) */
+  arena_free(a);
+  free(a);
   if( kinddef_refresh(c) ) return err_internal(c, "kinddef_save: refresh: %s", db_errmsg(c->pDb));
   return FZ_OK;
 }
@@ -1166,6 +1169,11 @@ const char *kinddef_export(Ctx *c, const char *zName, int iVersion){
   if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
   db_finalize(&q);
   return z;
+}
+
+int kinds_in_scope(const char *zPath, const Kind **aOut, int nMax){
+  Actor a = { .mRole = R_ADMIN, .zDeptPath = zPath ? zPath : "/" };
+  return kinds_for(&a, aOut, nMax);
 }
 
 int kinds_for(const Actor *a, const Kind **aOut, int nMax){

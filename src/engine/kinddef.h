@@ -107,6 +107,9 @@ int kind_visible(const Kind*, const Actor*);
 /* kinds_in_order (by nOrder) of the kinds the actor sees (a NULL: all);
 ** the menu, the dashboard, the breakdowns and the report list kinds so. */
 int kinds_for(const Actor*, const Kind **aOut, int nMax);
+/* The same for a department scope whoever reads it (the report of a
+** county, also as the public reads it: every kind of that county). */
+int kinds_in_scope(const char *zPath, const Kind **aOut, int nMax);
 
 /* One kind as JSON: the object `fazhi schema --json` prints per kind and
 ** the definition format kinddef_save reads (src/api/schema.c prints every

@@ -150,7 +150,7 @@ int baseline_import(Ctx *c, int iYear, const char *zText, Baseline *pOut){
   int nCand = 0, nAlloc = 0;
   Cand *aCand = 0;
   const Kind *aK[64];
-  int nK = kinds_for(c->pActor, aK, 64);
+  int nK = kinds_in_scope(c->pActor ? c->pActor->zDeptPath : 0, aK, 64);
   for(int f=0; f<x.nFig; f++){
     const XFigure *g = &x.aFig[f];
     if( g->bApprox || g->zLabel==0 || g->zLabel[0]==0 || is_money_unit(g->zUnit) ) continue;

@@ -35,7 +35,7 @@ int report_county_grid(Ctx *c, int iYear, CountyGrid *g){
   }
   db_finalize(&q);
   const Kind *aK[64];
-  int nK = kinds_for(c->pActor, aK, 64);
+  int nK = kinds_in_scope(c->pActor ? c->pActor->zDeptPath : 0, aK, 64);
   for(int k=0; k<nK; k++) if( aK[k]->aIndicator ) for(const Indicator *ind=aK[k]->aIndicator; ind->zName; ind++) g->nRow++;
   g->aRow = arena_alloc(c->pArena, sizeof(CountyRow)*(size_t)(g->nRow+1));
   int r = 0;

@@ -185,7 +185,7 @@ static void sentence_write(Report *p, const Kind *k, const char *zTpl){
 /* The kinds with report text, in the order of chapter 一 (nOrder). */
 static int declared_kinds(Report *p, const Kind **aOut){
   const Kind *aAll[MAX_KINDS];
-  int n = kinds_for(p->pCtx->pActor, aAll, MAX_KINDS), m = 0;
+  int n = kinds_in_scope(p->pCtx->pActor ? p->pCtx->pActor->zDeptPath : 0, aAll, MAX_KINDS), m = 0;
   for(int i=0; i<n; i++) if( aAll[i]->pReport ) aOut[m++] = aAll[i];
   return m;
 }

@@ -63,7 +63,7 @@ static int weaknesses(Report *p){
   int nBelow = 0, nChecked = 0;
   Arena *a = p->pCtx->pArena;
   const Kind *aKind[64];
-  int nKind = kinds_for(p->pCtx->pActor, aKind, 64);
+  int nKind = kinds_in_scope(p->pCtx->pActor ? p->pCtx->pActor->zDeptPath : 0, aKind, 64);
   for(int iPass=0; iPass<2 && p->rc==0; iPass++){
     for(int i=0; i<nKind; i++){
       const Kind *k = aKind[i];
@@ -151,7 +151,7 @@ void text_compose(Report *p){
   Arena *a = p->pCtx->pArena;
   int y = p->iYear;
   const Kind *aKind[64];
-  int nKind = kinds_for(p->pCtx->pActor, aKind, 64);
+  int nKind = kinds_in_scope(p->pCtx->pActor ? p->pCtx->pActor->zDeptPath : 0, aKind, 64);
 
   p->doc.zTitle = arena_printf(a, "%s %s关于%d年法治政府建设情况的报告", p->zParty, p->zGov, y);
   doc_block(p, BLK_TITLE);

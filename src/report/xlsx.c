@@ -35,7 +35,7 @@ int report_xlsx(Ctx *c, int iYear, const char *zPath){
   if( baseline_load(c, iYear-1, &base) ) goto fail;
   int nBase = 0;
   const Kind *aK[64];
-  int nK = kinds_for(c->pActor, aK, 64), iRow = 0;
+  int nK = kinds_in_scope(c->pActor ? c->pActor->zDeptPath : 0, aK, 64), iRow = 0;
   for(int i=0; i<nK; i++){
     const Kind *k = aK[i];
     if( k->aIndicator==0 ) continue;

@@ -51,6 +51,14 @@ if [ -z "${FZ_PG_BASE:-}" ]; then
   check "…and exported again unchanged" cmp -s "$T/notary.json" "$T/notary2.json"
 fi
 
+# …and a built-in's object from schema --json is itself a definition (a
+# county may start from 普法活动 to define its own variant).
+jq -c '.kinds[] | select(.id=="law_publicity") | .id = "pubact" | .label = "普法活动（乡镇版）"' "$T/schema.json" >"$T/pubact.json"
+"$FAZHI" kind --db "$DB" add "$T/pubact.json" >"$T/pubact.out" 2>&1
+expect_eq "$?" 0 "a built-in's schema object, renamed, is accepted"
+"$FAZHI" kind --db "$DB" export pubact -o "$T/pubact2.json" 2>/dev/null
+check "…and comes back the same but its version" sh -c "jq -S 'del(.version)' '$T/pubact.json' >'$T/p1'; jq -S 'del(.version)' '$T/pubact2.json' >'$T/p2'; cmp -s '$T/p1' '$T/p2'"
+
 # 3. The API adds a second kind (a register, city-wide names aside) and
 # returns it; GET gives the definition back.
 REG='{"id":"mediator_point","label":"评理说事点","shape":"register","fields":[
