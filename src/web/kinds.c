@@ -508,6 +508,10 @@ void web_kind_form(Req *r, const KindForm *p){
   }
   if( p->bEdit ){
     const Kind *k = kind_find(p->zId);
+    const char *zMine = r->actor.zDeptPath ? r->actor.zDeptPath : "/";
+    if( k && k->zOwnerPath && strncmp(k->zOwnerPath, zMine, strlen(zMine))!=0 ){
+      out_html(r, HTML("<div class=\"notice bad\" role=\"alert\">这个台账由上级单位定义，本页只供查看；只有定义它的单位的管理员可以修改。</div>"));
+    }
     outf(r, "<div class=\"notice\" role=\"note\">保存后成为第%d版，历次版本都可在“历史版本”中查看和导出。修改不会丢失已录入的数据："
             "不再使用的字段只是隐藏，数据保留；改名称不改标识，已有记录不受影响；新设为必填的字段只对新增和修改的记录适用。</div>",
          k ? k->iVersion+1 : 2);

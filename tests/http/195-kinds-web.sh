@@ -16,6 +16,8 @@
 # - 导出JSON then 导入定义 in a second county of the same database (set up
 #   as 130 does): refusals name the part; with a new id it is county B's
 #   kind, which county A does not see and vice versa.
+# - A city's kind is listed for a county's admin without 修改; its form is
+#   only to be read and a save is 403.
 # - Clerks and leaders get 403 on every /admin/kinds page; `fazhi check` passes.
 # FAZHI_TODAY=2026-06-30.
 . "$(dirname "$0")/lib.sh"
@@ -311,6 +313,36 @@ get /k/notary_y
 expect_status 404 "county A does not see county B's kind"
 get /admin/kinds/notary_y/edit
 expect_status 404 "…nor its form"
+
+# 5b. A city over both counties defines a kind for all of them (fazhi kind
+# add --unit): county A's admin sees it in the list, without 修改; its
+# form says it is only to be read, and a save is refused (403).
+"$FAZHI" city --db "$DB" 示范市 示范县 乙县 >"$T/city.out" 2>&1
+expect_eq "$?" 0 "fazhi city"
+cat >"$T/city.json" <<'JSON'
+{"id":"dispute_scan","label":"矛盾纠纷排查","shape":"activity","fields":[
+ {"id":"held","label":"排查日期","type":"date","required":true,"list":true},
+ {"id":"found","label":"发现纠纷件数","type":"int","min":0,"max":100000,"list":true}],
+ "indicators":[{"id":"rounds","label":"排查次数","unit":"count","unit_word":"次","numerator":{"agg":"count"}}]}
+JSON
+"$FAZHI" kind --db "$DB" add "$T/city.json" --unit 示范市 >"$T/cityadd.out" 2>&1
+expect_eq "$?" 0 "the city's kind"
+as admin
+get /admin/kinds
+expect_contains "$BODY" '<a href="/k/dispute_scan">矛盾纠纷排查</a>' "county A's admin lists the city's kind"
+expect_contains "$BODY" '<td>示范市</td>'
+expect_not_contains "$BODY" 'href="/admin/kinds/dispute_scan/edit"' "…without 修改"
+get /admin/kinds/dispute_scan/edit
+expect_status 200
+expect_contains "$BODY" '这个台账由上级单位定义，本页只供查看'
+VER=$(sed -n 's/.*name="ver" value="\([0-9]*\)".*/\1/p' "$BODY" | head -1)
+post_form /admin/kinds/dispute_scan/edit "ver=$VER" label=矛盾纠纷排查 shape=activity nf=2 \
+  f1_id=held f1_old=1 f1_label=排查日期 f1_type=date f1_req=1 f1_list=1 \
+  f2_id=found f2_old=1 f2_label=发现纠纷 f2_type=int f2_list=1 \
+  ni=1 i1_id=rounds i1_label=排查次数 i1_agg=count i1_unit=次
+expect_status 403 "a county may not change the city's kind"
+expect_contains "$BODY" '这个台账由上级单位定义，只有定义它的单位的管理员可以修改'
+expect_eq "$(sql "SELECT max(version) FROM kind_def WHERE name='dispute_scan'")" 1 "…which stays at version 1"
 
 # 6. The data are sound.
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
