@@ -75,7 +75,7 @@ static void md_cell(Buf *b, const char *z){
 const char *county_cell(Arena *a, const IndValue *v){
   if( v->bEmpty ) return "—";
   if( v->pInd->eUnit==IU_COUNT ) return v->zText;
-  return arena_printf(a, "%s（%lld/%lld）", v->zText, v->num, v->den);
+  return arena_printf(a, "%s（%s/%s）", v->zText, ind_count_text(a, v, 0), ind_count_text(a, v, 1));
 }
 
 int report_counties(Ctx *c, int iYear, const char *zPath, Buf *pOut){

@@ -9,6 +9,7 @@
 ** error leaves the caller's buffer untouched.
 */
 #include "report/report_int.h"
+#include "engine/kinddef.h"
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,7 +162,10 @@ int run_figure(Report *p, const Kind *k, const char *zInd, char cSuf){
     const char *zLast = bSame ? "上年同期" : "上年";
     const char *zChange = d==0 ? arena_printf(a, "与%s持平", zLast)
                                : arena_printf(a, "同比%s%lld.%lld%%", d<0 ? "下降" : "增长", t/10, t%10);
-    run_text(p, arena_printf(a, "%s（%s为%lld%s）", zChange, zLast, (long long)w.num,
+    char zW[32];
+    if( v.pInd && ind_side_money(v.pKind, &v.pInd->num) ) money_format(w.num, zW, sizeof zW);   /* 分 → 元 */
+    else snprintf(zW, sizeof zW, "%lld", (long long)w.num);
+    run_text(p, arena_printf(a, "%s（%s为%s%s）", zChange, zLast, zW,
                              p->bLastFromBase ? "，据上年度报告" : ""));
     p->pCur->pLast->zTok = fig_tok(p, &v, "^");
   }else if( cSuf=='-' ){

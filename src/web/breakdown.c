@@ -24,8 +24,9 @@ static void figure_cells(Req *r, const BreakSet *s, int iYear, const BreakRow *g
   if( v->pInd->eUnit==IU_COUNT ){
     out_html(r, HTML("<td></td>"));
   }else{
-    outf(r, "<td class=\"num\"><a href=\"%s\">%lld</a> / <a href=\"%s\">%lld</a></td>",
-         group_href(r, s, iYear, g, "num"), v->num, group_href(r, s, iYear, g, "den"), v->den);
+    outf(r, "<td class=\"num\"><a href=\"%s\">%s</a> / <a href=\"%s\">%s</a></td>",
+         group_href(r, s, iYear, g, "num"), ind_count_text(&r->arena, v, 0),
+         group_href(r, s, iYear, g, "den"), ind_count_text(&r->arena, v, 1));
   }
 }
 
@@ -43,7 +44,9 @@ void web_breakdowns(Req *r, int iYear, const BreakSet *a, int nSet){
     const BreakRow *pLag = ind_breakdown_laggard(s, 3);
     outf(r, "<h2>%s：%s（按%s）</h2>", s->pKind->zLabel, s->all.pInd->zLabel, fBy ? fBy->zLabel : "所属部门");
     outf(r, "<p>全县 %s", s->all.zText);
-    if( s->all.pInd->eUnit!=IU_COUNT && !s->all.bEmpty ) outf(r, "（%lld/%lld）", s->all.num, s->all.den);
+    if( s->all.pInd->eUnit!=IU_COUNT && !s->all.bEmpty ){
+      outf(r, "（%s/%s）", ind_count_text(&r->arena, &s->all, 0), ind_count_text(&r->arena, &s->all, 1));
+    }
     if( s->all.pInd->zTarget ) outf(r, "，目标 %s%%", s->all.pInd->zTarget);
     out_html(r, HTML("</p>"));
     if( s->nRow==0 ){ out_html(r, HTML("<p class=\"empty\">本年度无数据。</p>")); continue; }

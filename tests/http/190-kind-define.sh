@@ -120,7 +120,11 @@ refuse "a field's type changed" "fields[4].type" '字段“减免公证费”（
   "$(jq -c '(.fields[] | select(.id=="fee_waived")).type = "int"' "$DEF")"
 expect_eq "$(sql "SELECT count(*) FROM kind_def")" "$N_DEF" "nothing written by a refusal"
 expect_eq "$(sql "SELECT count(*) FROM audit")" "$N_AUDIT" "…nor audited"
-check "no table for a refused kind" sh -c "! sqlite3 '$DB' 'SELECT 1 FROM trial' >/dev/null 2>&1 || [ -n '${FZ_PG_BASE:-}' ]"
+if [ -n "${FZ_PG_BASE:-}" ]; then
+  expect_eq "$(sql "SELECT count(*) FROM pg_tables WHERE tablename='trial'")" 0 "no table for a refused kind"
+else
+  expect_eq "$(sql "SELECT count(*) FROM sqlite_master WHERE name='trial'")" 0 "no table for a refused kind"
+fi
 "$FAZHI" kind --db "$DB" add /dev/null >"$T/bad.out" 2>&1
 expect_ne "$?" 0 "the command line refuses an empty file"
 expect_contains "$T/bad.out" '定义不是有效的JSON'
