@@ -84,6 +84,12 @@ void h_qr(Req*);
 void h_scan(Req*);
 void h_scan_log(Req*);
 void h_depts(Req*);            /* 部门管理 (handlers/depts.c) */
+void h_kinds(Req*);            /* 自定义台账 (handlers/kinds.c) */
+void h_kind_form(Req*);
+void h_kind_save(Req*);
+void h_kind_versions(Req*);
+void h_kind_export(Req*);
+void h_kind_import(Req*);
 void h_dept_add(Req*);
 void h_dept_rename(Req*);
 void h_dept_type(Req*);

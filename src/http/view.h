@@ -21,6 +21,7 @@
 struct Query; struct RecList; struct IndValue; struct BreakSet; struct CountyGrid;
 struct DrawView; struct DraftVersion; struct UserRow; struct DraftPara; struct Baseline;
 struct DeptRow; struct DeptMove;
+struct KindDefRow; struct KindForm; struct KfVersion;
 
 /* What a view shows. The comment names the page and the JSON document. */
 enum {
@@ -49,7 +50,11 @@ enum {
   VIEW_SETTINGS,    /* 参数设置 again with the errors (web only) */
   VIEW_HOLIDAYS,    /* 节假日 again with the errors (web only) */
   VIEW_DEPTS,       /* aDeptRow/nDeptRow, iDept (the one edited, 0 none): 部门管理 (web only) */
-  VIEW_DEPT_MOVE    /* aDeptRow[0] the department, n1 its new parent, pDeptMove: the move's confirmation (web only) */
+  VIEW_DEPT_MOVE,   /* aDeptRow[0] the department, n1 its new parent, pDeptMove: the move's confirmation (web only) */
+  VIEW_KINDS,       /* aKindDef/nKindDef: 自定义台账, the custom kinds (web only) */
+  VIEW_KIND_FORM,   /* pKindForm: a definition's form with what was typed (web only) */
+  VIEW_KIND_VERSIONS, /* pKind, aKindVer/nKindVer: a custom kind's 历史版本 (web only) */
+  VIEW_KIND_JSON    /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
 };
 
 typedef struct View {
@@ -91,6 +96,10 @@ typedef struct View {
   const char *zSecret;                      /* VIEW_USER_SECRET: the one-time password */
   const struct DeptRow *aDeptRow; int nDeptRow;
   const struct DeptMove *pDeptMove;
+  const struct KindDefRow *aKindDef; int nKindDef;   /* VIEW_KINDS */
+  const struct KindForm *pKindForm;                  /* VIEW_KIND_FORM */
+  const struct KfVersion *aKindVer; int nKindVer;    /* VIEW_KIND_VERSIONS */
+  const char *zJson;                                 /* VIEW_KIND_JSON */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */

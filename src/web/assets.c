@@ -110,13 +110,44 @@ static const char zCss[] =
 "textarea.cn{field-sizing:content;min-height:3.2em;max-height:70vh}\n"
 "@media (max-width:640px){.edbar{gap:4px 6px;padding:6px 8px}.edbar .btn{padding:4px 8px;white-space:nowrap}.edbar-msg{display:none}"
 ".para-head{gap:6px 10px}.para-head input[size]{width:4em}}\n"
+"/* 自定义台账 (web/kinds.c) */\n"
+".kf-part,.kf-version{background:#fff;overflow-wrap:anywhere}.kf-basic{display:grid;grid-template-columns:1fr 1fr;gap:4px 24px;max-width:1000px}.kf-basic .wide{grid-column:1/3}\n"
+"table.kf td{padding:4px;vertical-align:top}table.kf td.c{text-align:center}table.kf input.kf-id{width:84px}table.kf input.kf-label{width:112px}\n"
+"table.kf input.kf-help{width:120px}table.kf input.kf-num{width:56px}table.kf textarea{width:130px}table.kf select{max-width:150px}table.kf th{padding:8px 4px}\n"
+"table.kf td.has-error input,table.kf td.has-error select,table.kf td.has-error textarea{border-color:#f56c6c}table.kf tr.old code{color:#606266}\n"
+".kf-sentences{padding-left:0;list-style:none;max-width:1000px}.kf-sentences textarea{width:100%}.kf-sentences select{margin-top:4px;width:auto}\n"
+".kf-actions{position:sticky;bottom:0;background:#fff;padding:10px 12px;border-top:1px solid #ebeef5;z-index:1;flex-wrap:wrap}.kf-actions .btn{white-space:nowrap}\n"
+".kf-basic>.field{min-width:0}.kf-basic input:not([type=checkbox]),.kf-basic select,.kf-basic textarea{width:100%;max-width:100%}\n"
+"pre.kf-json{max-height:420px;overflow:auto;background:#fafafa;padding:8px;white-space:pre-wrap;word-break:break-all;font-size:12px}\n"
+"details#flow>summary{cursor:pointer}details#flow>summary h2{display:inline}.kf-part h3{font-size:14px;margin:10px 0 4px}ul.kf-changes{margin:4px 0;padding-left:22px}.kf-import form.record{margin-top:8px}details.kf-import{border:0;padding:0;margin:0}details.kf-import[open]{order:2;flex-basis:100%}details.kf-import{min-width:0;max-width:100%}.kf-import input{max-width:100%;min-width:0}\n"
+"@media (max-width:800px){.kf-actions{position:static}.kf-basic{grid-template-columns:1fr}.kf-basic .wide{grid-column:1}table.kf thead{display:none}table.kf,table.kf tbody,table.kf tr{display:block;width:auto}"
+"table.kf tr{display:grid;grid-template-columns:1fr 1fr;gap:2px 8px;border-bottom:2px solid #dcdfe6;padding:6px 0}"
+"table.kf td{display:block;border:0;padding:2px 4px}table.kf td.c{text-align:left}table.kf td[data-l]::before{content:attr(data-l);display:block;color:#909399;font-size:12px}"
+"table.kf input,table.kf select,table.kf textarea,table.kf input.kf-id,table.kf input.kf-label,table.kf input.kf-help,table.kf input.kf-num{width:100%;max-width:none}"
+"table.kf input[type=checkbox]{width:auto}}\n"
+"@media (max-width:640px){table.kf td:not(.c){grid-column:1/-1}table.kf td.c{display:flex;gap:6px;align-items:center}table.kf td.c[data-l]::before{display:inline}}\n"
 "@media print{.noprint,nav,aside,header{display:none}}\n";
 
 static const char zJs[] =
 "document.addEventListener('submit',function(e){var f=e.target;"
 "if(f.classList.contains('confirm')&&!window.confirm(f.getAttribute('data-confirm')))e.preventDefault();});\n"
 "document.addEventListener('change',function(e){var t=e.target;"
-"if(t.classList&&t.classList.contains('autosubmit'))t.form.submit();});\n";
+"if(t.classList&&t.classList.contains('autosubmit'))t.form.submit();});\n"
+"/* 自定义台账: add a row in place; insert a 「指标名称」 marker at the cursor */\n"
+"document.querySelectorAll('.kf-add').forEach(function(b){b.hidden=false;b.addEventListener('click',function(){"
+"var t=document.getElementById(b.getAttribute('data-table')),tb=t.tBodies[0],last=tb.rows[tb.rows.length-1];"
+"if(!last||last.classList.contains('old')){b.form.querySelector('button[name=more]').click();return;}"
+"var cnt=b.form.querySelector('input[name='+t.getAttribute('data-count')+']'),n=+cnt.value+1,p=t.getAttribute('data-prefix'),row=last.cloneNode(true);"
+"row.querySelectorAll('[name]').forEach(function(e){e.name=e.name.replace(/^[fitrd][0-9]+_/,p+n+'_');"
+"if(e.type==='checkbox')e.checked=false;else if(e.tagName==='SELECT')e.selectedIndex=0;else e.value='';e.removeAttribute('aria-invalid');});"
+"row.querySelectorAll('.err').forEach(function(e){e.remove();});row.querySelectorAll('.has-error').forEach(function(e){e.classList.remove('has-error');});"
+"tb.appendChild(row);cnt.value=n;var f=row.querySelector('input:not([type=hidden])');if(f)f.focus();});});\n"
+"document.querySelectorAll('select.kf-ins').forEach(function(s){s.hidden=false;s.addEventListener('change',function(){"
+"var t=document.getElementById(s.getAttribute('data-for'));if(!t||!s.value)return;var m='\u300c'+s.value+'\u300d',a=t.selectionStart,z=t.selectionEnd;"
+"t.value=t.value.slice(0,a)+m+t.value.slice(z);t.focus();t.selectionStart=t.selectionEnd=a+m.length;s.selectedIndex=0;});});\n"
+"document.addEventListener('input',function(e){if(!/^i[0-9]+_label$/.test(e.target.name||''))return;"
+"var n=[];document.querySelectorAll('#kf-inds input[name$=_label]').forEach(function(i){if(i.value.trim())n.push(i.value.trim());});n.push('\u5e74\u5ea6');"
+"document.querySelectorAll('select.kf-ins').forEach(function(s){while(s.options.length>1)s.remove(1);n.forEach(function(v){s.add(new Option(v,v));});});});\n";
 
 /* The report editor (web/report_draft.c, /report/v/ID): its paragraphs
 ** become editable with their figures as chips that keep their tokens; the

@@ -30,6 +30,10 @@ static void web_view(Req *r, const View *v){
     case VIEW_HOLIDAYS:    web_holidays(r); break;
     case VIEW_DEPTS:       web_depts(r, v->aDeptRow, v->nDeptRow, v->iDept); break;
     case VIEW_DEPT_MOVE:   web_dept_move(r, v->aDeptRow, (i64)v->n1, v->pDeptMove); break;
+    case VIEW_KINDS:       web_kinds(r, v->aKindDef, v->nKindDef); break;
+    case VIEW_KIND_FORM:   web_kind_form(r, v->pKindForm); break;
+    case VIEW_KIND_VERSIONS: web_kind_versions(r, v->pKind, v->aKindVer, v->nKindVer); break;
+    case VIEW_KIND_JSON:   web_kind_json(r, v->pKind, (int)v->n1, v->zJson); break;
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);

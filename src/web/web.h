@@ -54,6 +54,11 @@ void web_password(Req*);                             /* 个人中心：修改密
 struct DeptRow; struct DeptMove;
 void web_depts(Req*, const struct DeptRow*, int n, i64 iEdit);     /* 部门管理 (depts.c) */
 void web_dept_move(Req*, const struct DeptRow*, i64 iParent, const struct DeptMove*);
+struct KindDefRow; struct KindForm; struct KfVersion;
+void web_kinds(Req*, const struct KindDefRow*, int n);              /* 自定义台账 (kinds.c) */
+void web_kind_form(Req*, const struct KindForm*);
+void web_kind_versions(Req*, const Kind*, const struct KfVersion*, int n);
+void web_kind_json(Req*, const Kind*, int iVersion, const char *zJson);
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;
 void web_draw(Req*, const Rec *pPlan, const struct DrawView* /* NULL: not fixed */, const char **azProblem, int nProblem, int status);

@@ -129,6 +129,19 @@ page 200 "/admin/depts/$(sql "SELECT min(id) FROM dept WHERE dtype='village'")/m
 post_form /admin/depts name= parent= dtype=bureau
 expect_status 422 "部门管理: an empty add"
 validate "部门管理 with errors"
+page 200 /admin/kinds "自定义台账"
+page 200 /admin/kinds/new "自定义台账: the define form"
+post_form /admin/kinds/new id=v090 label=校验 shape=activity nf=2 f1_id=day f1_label=日期 f1_type=date f1_req=1 \
+  f2_label=类别 f2_type=enum f2_enum= ni=1 i1_label=件数 i1_agg=count i1_unit=公斤 "s1=共「件数」件，「没有」"
+expect_status 422 "自定义台账: a refused definition"
+validate "自定义台账 with errors beside the parts"
+post_form /admin/kinds/new id=v090 label=校验 shape=activity nf=2 f1_id=day f1_label=日期 f1_type=date f1_req=1 \
+  f2_label=类别 f2_type=enum "f2_enum=甲" ni=1 i1_label=件数 i1_agg=count i1_unit=件 "s1=共「件数」件。" \
+  sec=推进行政决策科学化、民主化、法治化
+expect_status 303 "自定义台账: a definition"
+page 200 /admin/kinds/v090/edit "自定义台账: the edit form"
+page 200 /admin/kinds/v090/versions "自定义台账: 历史版本"
+page 200 /k/v090/new "a custom kind's new form"
 login fuyi
 for k in legality_review normative_doc reconsideration; do
   page 200 "/k/$k/new" "$k new form"
