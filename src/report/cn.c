@@ -301,6 +301,17 @@ static int to_tpl(Ctx *c, const Names *p, const char *zCn, int bChart, const cha
   const char *z = zCn;
   if( strncmp(z, "【", strlen("【"))==0 && strstr(z, "】") ){
     const char *e = strstr(z, "】") + strlen("】");
+    /* a heading is words only: a figure marker in it would print as typed */
+    for(const char *h=z; h<e; h++){
+      if( strncmp(h, LB LB, 2*NB)==0 ){ h += 2*NB-1; continue; }
+      if( strncmp(h, LB, NB)!=0 ) continue;
+      const char *r = strstr(h, RB);
+      if( r && r<e && (r==h+NB || strspn(h+NB, "0123456789")!=(size_t)(r-h-NB)) ){
+        err_add(c, 0, 0, "%s：小标题（【】之内）不能插入数字，请把“%.*s”写在】之后", zWhere, (int)(r+NB-h), h);
+        nErr++;
+        break;
+      }
+    }
     put_tpl_text(&b, z, (size_t)(e-z));
     z = e;
   }
@@ -318,8 +329,9 @@ static int to_tpl(Ctx *c, const Names *p, const char *zCn, int bChart, const cha
     const char *zIn = arena_strndup(a, m.z ? m.z : "", m.n);
     buf_free(&m);
     if( *s==0 ){
-      err_add(c, 0, 0, "%s：“%.*s”处的〔没有配对的〕（数字写成〔名称〕；括号本身请写成〔〔）", zWhere,
-              (int)(strlen(z)>30 ? 30 : strlen(z)), z);
+      int nCut = (int)(strlen(z)>30 ? 30 : strlen(z));
+      while( nCut>0 && ((unsigned char)z[nCut] & 0xC0)==0x80 ) nCut--;   /* a whole character */
+      err_add(c, 0, 0, "%s：“%.*s”处的〔没有配对的〕（数字写成〔名称〕；括号本身请写成〔〔）", zWhere, nCut, z);
       nErr++;
       put_tpl_text(&b, z, strlen(z));
       break;

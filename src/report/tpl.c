@@ -383,6 +383,18 @@ int tpl_check(Arena *a, const char *zTpl, int bChart, const char *zWhere, Buf *p
     if( zWhy ) buf_raw_printf(pErr, "%s：%s", zWhere, zWhy);
     return zWhy!=0;
   }
+  /* A heading (【…】 opening the paragraph) is words only: tpl_walk copies
+  ** it as it stands, so a figure in it would print as its token. */
+  if( strncmp(zTpl, "【", strlen("【"))==0 && strstr(zTpl, "】") ){
+    const char *e = strstr(zTpl, "】");
+    for(const char *s=zTpl; s<e; s++){
+      if( s[0]=='{' && s[1]=='{' ){ s++; continue; }
+      if( s[0]=='{' ){
+        buf_raw_printf(pErr, "%s：小标题（【】之内）不能插入数字，请把数字写在】之后", zWhere);
+        return 1;
+      }
+    }
+  }
   Check c = { a, pErr, zWhere, 0 };
   TplWalk w = { a, &c, 0, check_tok, 0, 0, 0 };
   const char *zAt = 0;

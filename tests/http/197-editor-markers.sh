@@ -52,8 +52,8 @@ if mode=='visible': sys.stdout.write('\n'.join(p.vis))
 else:
     out=[]
     for n,v in p.fields:
-        if n.startswith('_csrf'): continue
-        for k,w in (x.split('=',1) for x in sys.argv[3:]):
+        if n.startswith('_csrf') or '-'+n in sys.argv[3:]: continue   # "-c_4": left out (the script disables it)
+        for k,w in (x.split('=',1) for x in sys.argv[3:] if '=' in x):
             if n==k: v=w
         out.append(urllib.parse.quote(n)+'='+urllib.parse.quote(v))
     sys.stdout.write('&'.join(out))
@@ -100,6 +100,15 @@ expect_contains "$BODY" "第5段：“〔没有配对”处的〔没有配对的
 req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields "c_4=〔行政复议纠错率｜部门编号十二〕")"
 expect_status 422 "a group that is no department number"
 expect_contains "$BODY" "第5段：“〔行政复议纠错率｜部门编号十二〕”部门编号应为数字"
+req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields "c_4=【依法〔报告年度〕履职】正文")"
+expect_status 422 "a figure inside a 【】 heading (it would print as typed)"
+expect_contains "$BODY" "第5段：小标题（【】之内）不能插入数字" "named, with the way out"
+req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields -c_4)&x_4=%E3%80%90%E4%BE%9D%E6%B3%95%7Byear%7D%E5%B1%A5%E8%81%8C%E3%80%91%E6%AD%A3%E6%96%87"
+expect_status 422 "…and the script's token in a heading"
+expect_contains "$BODY" "小标题（【】之内）不能插入数字"
+req POST "/report/v/$V" --data "_csrf=$CSRF&$(form "$T/editor.html" fields "c_4=前〔a一二三四五六七八九十")"
+expect_status 422 "an unpaired 〔 before many characters"
+check "the message cuts on a whole character" sh -c "! grep -q \"$(printf '\357\277\275')\" '$BODY'"
 paras >"$T/after.json"
 check "nothing was saved" cmp -s "$T/before.json" "$T/after.json"
 
