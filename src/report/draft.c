@@ -15,6 +15,8 @@
 ** "report_freeze", kind "report") holding the paragraphs as written.
 */
 #include "report/report_int.h"
+#include "calendar/clock.h"
+#include "engine/setting.h"
 #include "audit/audit.h"
 #include "base/utf8.h"
 #include <string.h>
@@ -151,7 +153,9 @@ db_fail:
 }
 
 static int refuse_frozen(Ctx *c, const DraftVersion *v){
-  err_add(c, 0, 0, "第%d版已于%s冻结，不能再修改；如需修改，请以它为基础生成新版本", v->iNo, v->zFrozenAt);
+  char zAt[40];          /* as the page shows it: the county's zone (time_zone) */
+  err_add(c, 0, 0, "第%d版已于%s冻结，不能再修改；如需修改，请以它为基础生成新版本", v->iNo,
+          clock_local_iso(v->zFrozenAt, ctx_zone(c), 0, zAt, sizeof zAt));
   return FZ_CONFLICT;
 }
 

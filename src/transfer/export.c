@@ -80,7 +80,9 @@ static int export_row(void *p, Rec *r){
   }
   const State *s = k->aState ? kind_state(k, r->zState) : 0;
   const char *zDept = r->iDept>=0 && r->iDept<j->nDept && j->azDept[r->iDept] ? j->azDept[r->iDept] : "";
-  const char *zState = s ? s->zLabel : r->zState;
+  /* a kind without declared states stores "active": its 状态 column is left
+  ** empty, so the export imports back as it is */
+  const char *zState = s ? s->zLabel : k->aState ? r->zState : "";
   if( j->pX ){
     int iRow = (int)j->nRow;
     xlsx_out_int(j->pX, iRow, 0, r->id);

@@ -327,7 +327,8 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
     int nErr0 = c->err.n;
     Rec *r = rec_new(c, k);
     r->iDept = imp_dept(&m, m.iDeptCol>=0 ? io_cell(pRow, m.iDeptCol) : "", pRow->iRow);
-    if( m.iStateCol>=0 && io_cell(pRow, m.iStateCol)[0] ){
+    if( m.iStateCol>=0 && io_cell(pRow, m.iStateCol)[0]
+     && !(k->aState==0 && strcmp(io_cell(pRow, m.iStateCol), "active")==0) ){   /* exports before 2026-12 */
       const char *z = io_cell(pRow, m.iStateCol);
       const State *s = 0;
       if( k->aState ) for(const State *t=k->aState; t->zId; t++) if( strcmp(t->zId, z)==0 || strcmp(t->zLabel, z)==0 ) s = t;

@@ -163,6 +163,17 @@ get /k/emergency/export.xlsx -G --data-urlencode year=all
 cp "$BODY" "$T/em.xlsx"; BODY=$_b
 unzip -p "$T/em.xlsx" xl/sharedStrings.xml xl/worksheets/sheet1.xml >"$T/em.strings" 2>/dev/null
 expect_contains "$T/em.strings" '>系统编号<' "a kind with its own 编号 field (突发事件) exports the record's number as 系统编号"
+# A kind without states (普法活动) exports an empty 状态, which its importer takes.
+login admin
+get /k/law_publicity/export.xlsx -G --data-urlencode year=2025
+cp "$BODY" "$T/lp.xlsx"; BODY=$_b
+NLP=$(sql "SELECT count(*) FROM law_publicity")
+post_file /k/law_publicity/import "$T/lp.xlsx"
+expect_status 422 "importing the same records again is refused…"
+expect_contains "$BODY" '已存在，不能重复' "…only because their 活动编号 exist already"
+expect_not_contains "$BODY" '未知状态' "a stateless kind's export carries no state the importer refuses"
+expect_eq "$(sql "SELECT count(*) FROM law_publicity")" "$NLP" "nothing written"
+login fuyi
 expect_not_contains "$T/export.strings" '示复〔2026〕导U-2<' "export ignores the filter"
 expect_not_contains "$T/export.strings" '示复〔2026〕导G-' "export ignores the filter"
 # 11 rows match "导U-1": U-1x (10..19) and U-1 itself does not exist (rows start at 2)
