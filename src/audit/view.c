@@ -89,6 +89,15 @@ int audit_filter(Ctx *c, const char *zWho, const char *zAction, const char *zKin
   static const Field fKind = { "kind", "对象", FT_TEXT, 0 };
   memset(f, 0, sizeof *f);
   f->zWho = zWho && zWho[0] ? zWho : "";
+  /* the person as the page shows them: 系统（命令行）, or 姓名（部门） */
+  if( strcmp(f->zWho, "系统（命令行）")==0 || strcmp(f->zWho, "系统")==0 ) f->zWho = "(命令行)";
+  else{
+    const char *zParen = strstr(f->zWho, "（");
+    size_t n = strlen(f->zWho);
+    if( zParen && zParen>f->zWho && n>=3 && strcmp(f->zWho+n-3, "）")==0 ){
+      f->zWho = arena_strndup(c->pArena, f->zWho, (size_t)(zParen - f->zWho));
+    }
+  }
   f->zAction = zAction && zAction[0] ? zAction : "";
   f->zKind = zKind && zKind[0] ? zKind : "";
   f->zFrom = f->zTo = "";

@@ -17,7 +17,7 @@ int audit_export_xlsx(Ctx *c, const char *zScope, const AuditFilter *f, const ch
   XlsxOut *x = xlsx_out_open(zPath, "操作审计日志", 1);
   if( x==0 ) return err_internal(c, "xlsx open failed: %s", zPath);
   xlsx_out_header(x, 8, azHead, aWidth);
-  int nZone = ctx_zone(c), iRow = 0, rc = 0;
+  int nZone = ctx_zone(c), iRow = 0, rc = 0, bMore = 0;
   for(int nPage=1; iRow<AUDIT_EXPORT_MAX; nPage++){
     AuditEntry *a;
     int n;
@@ -25,6 +25,7 @@ int audit_export_xlsx(Ctx *c, const char *zScope, const AuditFilter *f, const ch
     arena_init(&page);
     c->pArena = &page;                 /* one page's rows at a time */
     rc = audit_page(c, zScope, f, nPage, AUDIT_EXPORT_PAGE, &a, &n, 0);
+    if( !rc && iRow + n > AUDIT_EXPORT_MAX ) bMore = 1;    /* rows past the cap */
     for(int i=0; i<n && !rc && iRow<AUDIT_EXPORT_MAX; i++){
       const Kind *k = kind_find(a[i].zKind);
       char zAt[40];
@@ -41,7 +42,10 @@ int audit_export_xlsx(Ctx *c, const char *zScope, const AuditFilter *f, const ch
     c->pArena = pSave;
     arena_free(&page);
     if( rc || n<AUDIT_EXPORT_PAGE ) break;
+    if( iRow>=AUDIT_EXPORT_MAX ){ bMore = 1; break; }   /* a full last page: there may be more */
   }
+  /* never silently short: the file says where it stops */
+  if( bMore ) xlsx_out_str(x, iRow+1, 1, "仅导出了最新的200000条；更早的日志请缩小日期范围后分批导出");
   if( xlsx_out_close(x) && rc==0 ) return err_internal(c, "xlsx write failed: %s", zPath);
   if( rc ) return err_internal(c, "audit export: database error %d", rc);
   *pnRows = iRow;

@@ -111,7 +111,8 @@ void web_audit_entry(Req *r, const AuditEntry *e, const AuditDetail *d){
   else if( e->zKind[0] ) outf(r, "<tr><th>对象</th><td>%s</td></tr>", k ? k->zLabel : e->zKind);
   outf(r, "<tr><th>变更前</th><td><pre class=\"json\">%s</pre></td></tr>", d->zBefore[0] ? d->zBefore : "（无）");
   outf(r, "<tr><th>变更后</th><td><pre class=\"json\">%s</pre></td></tr>", d->zAfter[0] ? d->zAfter : "（无）");
-  outf(r, "<tr><th>前一条的哈希</th><td><code class=\"hash\">%s</code></td></tr>", d->zPrevHash);
+  if( d->zPrevHash[0] ) outf(r, "<tr><th>前一条的哈希</th><td><code class=\"hash\">%s</code></td></tr>", d->zPrevHash);
+  else out_html(r, HTML("<tr><th>前一条的哈希</th><td>（无：日志的第一条）</td></tr>"));
   outf(r, "<tr><th>本条哈希</th><td><code class=\"hash\">%s</code></td></tr>", e->zHash);
   out_html(r, HTML("</tbody></table>"));
   web_end(r);

@@ -24,11 +24,17 @@ expect_contains "$BODY" '<option value="reconsideration">行政复议</option>' 
 expect_contains "$BODY" "href=\"/audit/$SID\"" "each entry opens its own page"
 check "no hash on the list" sh -c "! sed -n '/<tbody>/,/<\/tbody>/p' '$BODY' | grep -Eq '[0-9a-f]{12}'"
 
+ANAME=$(sql "SELECT u.name || '（' || d.name || '）' FROM users u JOIN dept d ON d.id=u.dept_id WHERE u.login='admin'")
 get /audit -G --data-urlencode who=admin --data-urlencode action=setting_set
 N=$(sql "SELECT count(*) FROM audit WHERE login='admin' AND action='setting_set'")
 expect_contains "$BODY" "共 $N 条" "by person (login) and action: $N"
 get /audit -G --data-urlencode "who=$(sql "SELECT name FROM users WHERE login='admin'")" --data-urlencode action=setting_set
 expect_contains "$BODY" "共 $N 条" "…or by the person's name"
+get /audit -G --data-urlencode "who=$ANAME" --data-urlencode action=setting_set
+expect_contains "$BODY" "共 $N 条" "…or as the page shows the person: $ANAME"
+NCLI=$(sql "SELECT count(*) FROM audit WHERE user_id=0")
+get /audit -G --data-urlencode "who=系统（命令行）"
+expect_contains "$BODY" "共 $NCLI 条" "系统（命令行） finds the command line's entries"
 NK=$(sql "SELECT count(*) FROM audit WHERE kind='reconsideration'")
 get /audit -G --data-urlencode kind=reconsideration
 expect_contains "$BODY" "共 $NK 条" "by kind: $NK"
