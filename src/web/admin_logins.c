@@ -66,13 +66,7 @@ void web_logins(Req *r){
   }
   if( nRow==0 ) out_html(r, HTML("<tr><td colspan=\"6\" class=\"empty\">暂无数据</td></tr>"));
   out_html(r, HTML("</tbody></table></div>\n"));
-  long long nPages = (nTotal + LOGIN_LOG_PAGE - 1)/LOGIN_LOG_PAGE;
-  if( nPages<1 ) nPages = 1;
-  outf(r, "<div class=\"pager\"><span>共 %lld 条</span>", (long long)nTotal);
-  if( nPage>1 ) outf(r, "<a class=\"btn\" href=\"%s\">上一页</a>", web_url_with(r, "page", arena_printf(&r->arena, "%d", nPage-1)));
-  outf(r, "<span>第 %d / %lld 页</span>", nPage, nPages);
-  if( nPage<nPages ) outf(r, "<a class=\"btn\" href=\"%s\">下一页</a>", web_url_with(r, "page", arena_printf(&r->arena, "%d", nPage+1)));
-  out_html(r, HTML("</div>\n"));
+  web_pager(r, nTotal, nPage, LOGIN_LOG_PAGE);
   web_end(r);
 }
 

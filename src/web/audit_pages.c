@@ -89,13 +89,7 @@ void web_audit(Req *r, const AuditEntry *a, int nRow, i64 nTotal, int nPage){
   }
   if( nRow==0 ) out_html(r, HTML("<tr><td colspan=\"5\" class=\"empty\">暂无数据</td></tr>"));
   out_html(r, HTML("</tbody></table></div>"));
-  long long nPages = (nTotal + AUDIT_PAGE_SIZE - 1)/AUDIT_PAGE_SIZE;
-  if( nPages<1 ) nPages = 1;
-  outf(r, "<div class=\"pager\"><span>共 %lld 条</span>", (long long)nTotal);
-  if( nPage>1 ) outf(r, "<a class=\"btn\" href=\"%s\">上一页</a>", web_url_with(r, "page", arena_printf(&r->arena, "%d", nPage-1)));
-  outf(r, "<span>第 %d / %lld 页</span>", nPage, nPages);
-  if( nPage<nPages ) outf(r, "<a class=\"btn\" href=\"%s\">下一页</a>", web_url_with(r, "page", arena_printf(&r->arena, "%d", nPage+1)));
-  out_html(r, HTML("</div>"));
+  web_pager(r, nTotal, nPage, AUDIT_PAGE_SIZE);
   web_end(r);
 }
 

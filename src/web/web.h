@@ -16,6 +16,8 @@ void web_begin(Req*, const char *zTitle, const Kind *pActive);
 ** zone: "2026-12-07 21:56" ("…:05" for Unix seconds). Request arena. */
 const char *web_time(Req*, const char *zIso);
 const char *web_time_unix(Req*, i64 t);
+/* 共N条 · 上一页 · 第 x / y 页 · 下一页 for a log of nTotal rows, nSize a page. */
+void web_pager(Req*, i64 nTotal, int nPage, int nSize);
 void web_end(Req*);
 void web_error_page(Req*, int status, const char *zMsg);
 void web_flash(Req*);                                /* ?msg= → a green notice */

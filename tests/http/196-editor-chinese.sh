@@ -19,54 +19,9 @@ expect_status 201 "draft a version from the data"
 V=$(jq -r .id "$BODY")
 expect_json 'any(.paragraphs[]; .text | contains("{reconsideration.received}"))' "the API still speaks tokens"
 
-# The form as a browser without JavaScript posts it: every field shown, as
-# it stands (python: the standard library's HTML parser). FIELDS file ->
-# "name<TAB>value" lines; VISIBLE file -> the text a reader sees and the
-# values of the fields shown (not hidden inputs).
-cat >"$T/form.py" <<'PY'
-import sys, html.parser, urllib.parse
-class P(html.parser.HTMLParser):
-    def __init__(s):
-        super().__init__(convert_charrefs=True)
-        s.fields=[]; s.vis=[]; s.ta=None; s.sel=None; s.opt=None; s.inform=False; s.skip=0
-    def handle_starttag(s, t, a):
-        a=dict(a)
-        if t=='form' and a.get('id')=='f-draft': s.inform=True
-        if t in ('script','style'): s.skip+=1
-        if t=='input':
-            ty=a.get('type','text')
-            if ty!='hidden': s.vis.append(a.get('value',''))
-            if s.inform and a.get('name') and ty not in ('checkbox','submit') : s.fields.append([a['name'], a.get('value','')])
-            if s.inform and ty=='checkbox' and 'checked' in a: s.fields.append([a['name'], a.get('value','on')])
-        if t=='textarea': s.ta=[a.get('name'), '']
-        if t=='select': s.sel=[a.get('name'), None]
-        if t=='option' and s.sel is not None:
-            if 'selected' in a or s.sel[1] is None: s.sel[1]=a.get('value','')
-    def handle_endtag(s, t):
-        if t=='form': s.inform=False
-        if t in ('script','style'): s.skip-=1
-        if t=='textarea' and s.ta:
-            if s.inform and s.ta[0]: s.fields.append(s.ta)
-            s.ta=None
-        if t=='select' and s.sel:
-            if s.inform: s.fields.append(s.sel)
-            s.sel=None
-    def handle_data(s, d):
-        if s.ta is not None: s.ta[1]+=d[1:] if s.ta[1]=='' and d.startswith('\n') else d
-        if not s.skip: s.vis.append(d)
-p=P(); p.feed(open(sys.argv[1], encoding='utf-8').read())
-mode=sys.argv[2]
-if mode=='visible': sys.stdout.write('\n'.join(p.vis))
-else:
-    out=[]
-    for n,v in p.fields:
-        if n.startswith('_csrf'): continue
-        for k,w in (x.split('=',1) for x in sys.argv[3:]):
-            if n==k: v=w
-        out.append(urllib.parse.quote(n)+'='+urllib.parse.quote(v))
-    sys.stdout.write('&'.join(out))
-PY
-form(){ python3 "$T/form.py" "$@"; }
+# The form as a browser without JavaScript posts it, and the text a reader
+# sees (tests/http/draft_form.py).
+form(){ python3 "$(dirname "$0")/draft_form.py" "$@"; }
 
 # 1. No token on the page: not in its text, not in a field shown to her.
 get "/report/v/$V"
