@@ -13,6 +13,8 @@ tier() {
   name=$1; shift
   echo "=== $name"
   out=$("$@" 2>&1); rc=$?
+  # every failure with its detail (a long tier's would scroll out of the tail)
+  printf '%s\n' "$out" | grep -aE -A12 '^FAIL' | head -n 300
   printf '%s\n' "$out" | tail -n 40
   line=$(printf '%s\n' "$out" | grep -E '(^|: )[0-9]+ passed, [0-9]+ failed' | tail -n 1)
   np=$(echo "$line" | sed -n 's/^\([a-z]*: \)\{0,1\}\([0-9]*\) passed.*/\2/p'); nf=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
