@@ -1,0 +1,273 @@
+// tests/browser/layout.mjs BASE_URL — every page of the menu, on a desktop
+// and on a phone.
+//
+// For each role (the county admin, a leader, the 司法局 reconsideration
+// clerk fuyi, the 市场监管 clerk shichang who inspects enterprises) it logs
+// in once, collects the pages the left menu links to, adds what those pages
+// open (each list's 新增 form and first record, the record pages behind
+// them: 双随机抽取, 扫码入企二维码 and the 扫码入企 page it leads to), and
+// opens every one at 1366×768 and at 390×844 (a phone: touch, mobile
+// viewport). On each it checks:
+//   - no horizontal overflow: the document is no wider than the viewport
+//     (document.documentElement.scrollWidth <= the viewport's width);
+//   - no console error, page error, CSP refusal or failed resource;
+//   - a breadcrumb (nav.crumb) starting at 首页;
+//   - the menu reachable: on the desktop nav.menu is on screen and marks
+//     the page's item when it has one; on the phone the 菜单 button opens
+//     the drawer, its items are on screen, and closing it hides them again.
+// It times nothing. Screenshots of each role's home page (desktop and
+// phone) go to the output folder as home-ROLE-desktop.png / -phone.png.
+//
+// Last line "N passed, N failed" (one check per role, viewport and page);
+// exit status non-zero when anything failed.
+// Environment: BROWSER_OUT (output folder), CHROMIUM, HEADED=1,
+// LAYOUT_ROLES=admin,fuyi and LAYOUT_VIEWPORTS=phone to walk fewer while
+// developing, LAYOUT_FAIL_SHOTS=0 for no screenshot of a failing page.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BASE = (process.argv[2] || '').replace(/\/+$/, '');
+if (!/^https?:\/\/[^/]+$/.test(BASE)) {
+  console.error('usage: node tests/browser/layout.mjs http://127.0.0.1:PORT');
+  process.exit(2);
+}
+const OUT = process.env.BROWSER_OUT || mkdtempSync(join(tmpdir(), 'fazhi-layout-'));
+mkdirSync(OUT, { recursive: true });
+const PASSWORD = 'demo-2026';
+const ROLES = (process.env.LAYOUT_ROLES || 'admin,leader,fuyi,shichang').split(',');
+const VIEWPORTS = [
+  { name: 'desktop', viewport: { width: 1366, height: 768 } },
+  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+].filter((v) => !process.env.LAYOUT_VIEWPORTS || process.env.LAYOUT_VIEWPORTS.split(',').includes(v.name));
+const FAIL_SHOTS = process.env.LAYOUT_FAIL_SHOTS !== '0';
+
+let passed = 0, failed = 0, stopping = false;
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+let browser;
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: process.env.HEADED !== '1',
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+} catch (e) {
+  console.log(`FAIL could not start Chromium: ${String(e.message).split('\n')[0]}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`FAIL stopped by ${sig}`);
+    console.log(`${passed} passed, ${failed + 1} failed`);
+    const t = setTimeout(() => process.exit(1), 3000);
+    try { await browser.close(); } catch {}
+    clearTimeout(t);
+    process.exit(1);
+  });
+}
+process.on('uncaughtException', (e) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`FAIL ${String(e && e.message || e).split('\n')[0]}`);
+  console.log(`${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});
+process.on('unhandledRejection', (e) => { throw e; });
+
+// A page that records what goes wrong on it while it is shown.
+function watch(page, errors) {
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    const type = r.request().resourceType();
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`${type} ${r.url()} answered ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => {
+    if (!r.url().endsWith('/favicon.ico')) errors.push(`${r.resourceType()} ${r.url()} failed: ${r.failure()?.errorText}`);
+  });
+}
+
+async function login(role) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8000);
+  await page.goto(BASE + '/login');
+  await page.locator('input[name="login"]').fill(role);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: '登 录' }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+  const state = await context.storageState();
+  return { context, page, state };
+}
+
+const local = (href) => {
+  const u = new URL(href, BASE);
+  return u.origin === new URL(BASE).origin ? u.pathname + u.search : null;
+};
+
+// The pages a role reaches from its menu, and one level below the lists.
+async function pagesOf(page) {
+  await page.goto(BASE + '/');
+  const menu = await page.$$eval('nav.menu a[href]', (as) => as.map((a) => a.getAttribute('href')));
+  const pages = [];
+  const add = (p) => { if (p && !pages.includes(p) && !/\.(xlsx|docx|md|txt)(\?|$)/.test(p)) pages.push(p); };
+  for (const h of menu) add(local(h));
+  add('/account');
+  for (const p of pages.slice()) {
+    const m = /^\/k\/([a-z_]+)$/.exec(p);
+    if (!m) continue;
+    await page.goto(BASE + p);
+    const more = await page.evaluate((kind) => {
+      const out = [];
+      const nw = document.querySelector(`.toolbar a[href="/k/${kind}/new"]`);
+      if (nw) out.push(nw.getAttribute('href'));
+      const row = [...document.querySelectorAll('table.list tbody a[href]')]
+        .map((a) => a.getAttribute('href')).find((h) => new RegExp(`^/k/${kind}/\\d+$`).test(h));
+      if (row) out.push(row);
+      return out;
+    }, m[1]);
+    for (const h of more) add(h);
+    const detail = more.find((h) => /\/\d+$/.test(h));
+    if (detail && (m[1] === 'enterprise' || m[1] === 'inspection_plan')) {
+      await page.goto(BASE + detail);
+      const links = await page.$$eval('main a[href^="/draw/"], main a[href^="/qr/"]', (as) => as.map((a) => a.getAttribute('href')));
+      for (const h of links) {
+        add(h);
+        if (h.startsWith('/qr/')) {
+          await page.goto(BASE + h);
+          const url = (await page.locator('.qr-url').innerText()).trim();
+          add(local(url));
+        }
+      }
+    }
+  }
+  return pages;
+}
+
+// Elements reaching past the right edge: what makes a page too wide.
+async function widest(page, W) {
+  return page.evaluate((W) => {
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > W + 1 && r.width > 0) {
+        let anc = el.parentElement, clipped = false;
+        for (; anc && anc !== document.body; anc = anc.parentElement) {
+          const s = getComputedStyle(anc);
+          if (s.overflowX !== 'visible' || s.position === 'fixed') { clipped = true; break; }
+        }
+        if (clipped) continue;
+        const cls = el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+        out.push(`${el.tagName.toLowerCase()}${cls} right=${Math.round(r.right)}`);
+      }
+    }
+    return out.slice(0, 5);
+  }, W);
+}
+
+async function checkPage(page, errors, vp, p, role) {
+  errors.length = 0;
+  const resp = await page.goto(BASE + p);
+  assert(resp && resp.status() < 400, `answered ${resp && resp.status()}`);
+  await page.waitForLoadState('load');
+  // The viewport as set, not innerWidth: a phone zooms out to show a page
+  // that is too wide, and innerWidth grows with it.
+  const m = await page.evaluate((w) => ({
+    sw: document.documentElement.scrollWidth, w,
+    crumb: !!document.querySelector('nav.crumb a[href="/"]') || !!document.querySelector('nav.crumb [aria-current="page"]'),
+    crumbText: document.querySelector('nav.crumb')?.innerText.replace(/\s+/g, ' ').trim() || '',
+  }), vp.viewport.width);
+  const problems = [];
+  if (m.sw > m.w) problems.push(`document ${m.sw} px wide in a ${m.w} px viewport: ${(await widest(page, m.w)).join(', ')}`);
+  if (!m.crumb || !m.crumbText.startsWith('首页')) problems.push(`no breadcrumb starting at 首页 (nav.crumb reads "${m.crumbText}")`);
+  const menu = page.locator('nav.menu');
+  if (vp.name === 'desktop') {
+    const box = await menu.boundingBox();
+    if (!box || box.width < 100 || box.x < 0) problems.push(`the menu is not on screen (${JSON.stringify(box)})`);
+  } else {
+    const btn = page.locator('header .menu-btn');
+    if (!(await btn.isVisible())) problems.push('no 菜单 button in the top bar');
+    else {
+      const before = await menu.boundingBox();
+      if (before && before.x + before.width > 1) problems.push('the drawer is open before the 菜单 button is pressed');
+      await btn.click();
+      await page.waitForFunction(() => {
+        const r = document.querySelector('nav.menu').getBoundingClientRect();
+        return r.x >= 0 && r.width > 100;
+      }, null, { timeout: 3000 }).catch(() => problems.push('the 菜单 button does not open the menu'));
+      const first = page.locator('nav.menu a').first();
+      const fb = await first.boundingBox();
+      if (!fb || fb.x < 0 || fb.y < 0 || fb.y > vp.viewport.height) problems.push(`the menu's first item is not on screen (${JSON.stringify(fb)})`);
+      const on = page.locator('nav.menu a.on');
+      if (await on.count()) {
+        const ob = await on.first().boundingBox();
+        if (!ob || ob.x < 0 || ob.width === 0) problems.push('the marked item is hidden in the open drawer');
+      }
+      const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (sw > vp.viewport.width) problems.push(`the open drawer makes the page ${sw} px wide`);
+      if (p === '/') await page.screenshot({ path: join(OUT, `home-${role}-phone-menu.png`) });
+      await page.locator('label.backdrop').click({ position: { x: vp.viewport.width - 20, y: 400 } });
+      await page.waitForFunction(() => document.querySelector('nav.menu').getBoundingClientRect().right <= 1, null, { timeout: 3000 })
+        .catch(() => problems.push('tapping beside the drawer does not close it'));
+    }
+  }
+  if (p === '/') await page.screenshot({ path: join(OUT, `home-${role}-${vp.name}.png`) });
+  if (errors.length) problems.push(...errors.slice(0, 4));
+  if (problems.length && FAIL_SHOTS) {
+    const shot = join(OUT, `fail-${role}-${vp.name}-${p.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}.png`);
+    try { await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }); problems.push(`screenshot: ${shot}`); } catch {}
+  }
+  if (problems.length) throw new Error(problems.join('\n'));
+}
+
+try {
+  for (const role of ROLES) {
+    let session;
+    try {
+      session = await login(role);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${role}: could not log in: ${String(e.message).split('\n')[0]}`);
+      continue;
+    }
+    const pages = await pagesOf(session.page);
+    await session.context.close();
+    console.log(`     ${role}: ${pages.length} pages`);
+    for (const vp of VIEWPORTS) {
+      const context = await browser.newContext({ locale: 'zh-CN', storageState: session.state, viewport: vp.viewport,
+        isMobile: !!vp.isMobile, hasTouch: !!vp.hasTouch });
+      const page = await context.newPage();
+      page.setDefaultTimeout(8000);
+      const errors = [];
+      watch(page, errors);
+      let nOk = 0;
+      for (const p of pages) {
+        if (stopping) break;
+        try {
+          await checkPage(page, errors, vp, p, role);
+          passed++; nOk++;
+        } catch (e) {
+          failed++;
+          console.log(`FAIL ${role} ${vp.name} ${p}\n       ${String(e.message).split('\n').slice(0, 8).join('\n       ')}`);
+        }
+      }
+      console.log(`ok   ${role} ${vp.name}: ${nOk} of ${pages.length} pages fit, have a breadcrumb and a reachable menu`);
+      await context.close();
+    }
+  }
+} finally {
+  if (!stopping) await browser.close();
+}
+if (stopping) await new Promise(() => {});
+console.log(`screenshots: ${OUT}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
