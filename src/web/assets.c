@@ -95,7 +95,7 @@ static const char zCss[] =
 "@media (max-width:767px){"
 ".top{gap:8px;padding:0 10px 0 4px}.top .brand{font-size:15px}.who-role{display:none}"
 ".frame{display:block}.content{padding:12px}.content h1{font-size:18px}"
-".menu{position:fixed;top:50px;bottom:0;left:0;z-index:25;height:auto;width:min(260px,82vw);transform:translateX(-100%);visibility:hidden;"
+".menu{position:fixed;top:50px;bottom:0;left:0;z-index:25;height:auto;align-self:stretch;width:min(260px,82vw);transform:translateX(-100%);visibility:hidden;"
 "transition:transform .2s,visibility .2s;box-shadow:2px 0 12px rgba(0,0,0,.3)}"
 ".menu-toggle:checked~.frame .menu{display:block;transform:none;visibility:visible}"
 ".menu a{padding:11px 20px}.menu summary{padding:14px 20px 6px;font-size:13px}"
@@ -111,13 +111,16 @@ static const char zCss[] =
 ".cards{grid-template-columns:repeat(auto-fill,minmax(160px,1fr))}"
 "svg{max-width:100%;height:auto}"
 "}\n"
+"@media (prefers-reduced-motion:reduce){.menu{transition:none}}\n"
 "@media print{.noprint,nav,aside,header,.menu-toggle,.backdrop{display:none}}\n";
 
 static const char zJs[] =
 "document.addEventListener('submit',function(e){var f=e.target;"
 "if(f.classList.contains('confirm')&&!window.confirm(f.getAttribute('data-confirm')))e.preventDefault();});\n"
 "document.addEventListener('change',function(e){var t=e.target;"
-"if(t.classList&&t.classList.contains('autosubmit'))t.form.submit();});\n";
+"if(t.classList&&t.classList.contains('autosubmit'))t.form.submit();});\n"
+"document.addEventListener('click',function(e){var t=e.target;"
+"if(t.classList&&t.classList.contains('print')){e.preventDefault();window.print();}});\n";
 
 const char *web_static(const char *zName, const char **pzType){
   if( strcmp(zName, "app.css")==0 ){ *pzType = "text/css; charset=utf-8"; return zCss; }

@@ -147,14 +147,14 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   }
   if( !r->zToken ){
     menu_group(r, &bGroup, "年度报告");
-    out_html(r, HTML("<a href=\"/public/report\">法治政府建设情况报告</a>"));
+    outf(r, "<a href=\"/public/report\" class=\"%s\">法治政府建设情况报告</a>", strcmp(r->zPath, "/public/report")==0 ? "on" : "");
   }
   if( r->zToken ){
     menu_group(r, &bGroup, "年度报告");
-    out_html(r, HTML("<a href=\"/report\">法治政府建设年度报告</a>"));
+    outf(r, "<a href=\"/report\" class=\"%s\">法治政府建设年度报告</a>", strcmp(r->zPath, "/report")==0 ? "on" : "");
     outf(r, "<a href=\"/report/drafts\" class=\"%s\">报告起草与版本</a>", strncmp(r->zPath, "/report/", 8)==0 ? "on" : "");
-    if( r->actor.bCity ) out_html(r, HTML("<a href=\"/counties\">各县（区）指标</a>"));
-    if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/audit\">操作审计日志</a>"));
+    if( r->actor.bCity ) outf(r, "<a href=\"/counties\" class=\"%s\">各县（区）指标</a>", strcmp(r->zPath, "/counties")==0 ? "on" : "");
+    if( r->actor.mRole & R_ADMIN ) outf(r, "<a href=\"/audit\" class=\"%s\">操作审计日志</a>", strcmp(r->zPath, "/audit")==0 ? "on" : "");
   }
   int bSys = r->zToken && (r->actor.mRole & R_ADMIN);      /* 系统管理: admins only, one line per page */
   if( bSys ) menu_group(r, &bGroup, "系统管理");

@@ -9,7 +9,7 @@
 void web_qr_page(Req *r, const Rec *pEnt, const char *zUrl){
   web_begin(r, arena_printf(&r->arena, "扫码入企二维码：%s", rec_title(pEnt)), pEnt->pKind);
   outf(r, "<div class=\"toolbar noprint\"><a class=\"btn\" href=\"/k/enterprise/%lld\">返回</a>"
-          "<button type=\"button\" class=\"btn primary\" onclick=\"window.print()\">打印</button></div>", (long long)pEnt->id);
+          "<button type=\"button\" class=\"btn primary print\">打印</button></div>", (long long)pEnt->id);
   outf(r, "<div class=\"qr-card\"><h2>%s</h2><p>统一社会信用代码：%s</p>", rec_val(pEnt, "name"), rec_val(pEnt, "credit_code"));
   if( web_qr_svg(r, zUrl) ) out_html(r, HTML("<p class=\"notice bad\">二维码生成失败</p>"));
   outf(r, "<p class=\"qr-url\">%s</p>", zUrl);

@@ -3,11 +3,12 @@
 //
 // For each role (the county admin, a leader, the 司法局 reconsideration
 // clerk fuyi, the 市场监管 clerk shichang who inspects enterprises) it logs
-// in once, collects the pages the left menu links to, adds what those pages
-// open (each list's 新增 form and first record, the record pages behind
-// them: 双随机抽取, 扫码入企二维码 and the 扫码入企 page it leads to), and
-// opens every one at 1366×768 and at 390×844 (a phone: touch, mobile
-// viewport). On each it checks:
+// in once, collects the pages the left menu links to and the record pages
+// an inspector opens below them (双随机抽取, 扫码入企二维码 and the 扫码入企
+// page it leads to); for the admin, who reaches every kind, also each
+// list's 新增 form and first record. It opens every one at 1366×768 and at
+// 390×844 (a phone: touch, mobile viewport), the two side by side in their
+// own browser contexts. On each it checks:
 //   - no horizontal overflow: the document is no wider than the viewport
 //     (document.documentElement.scrollWidth <= the viewport's width);
 //   - no console error, page error, CSP refusal or failed resource;
@@ -114,17 +115,20 @@ const local = (href) => {
   return u.origin === new URL(BASE).origin ? u.pathname + u.search : null;
 };
 
-// The pages a role reaches from its menu, and one level below the lists.
-async function pagesOf(page) {
+// The pages a role reaches from its menu; with bDeep, also one level below
+// each list (its 新增 form and first record), else only the inspector's way
+// below 市场主体名录库 and 双随机抽查计划 (扫码入企, 双随机抽取).
+async function pagesOf(page, bDeep) {
   await page.goto(BASE + '/');
   const menu = await page.$$eval('nav.menu a[href]', (as) => as.map((a) => a.getAttribute('href')));
   const pages = [];
   const add = (p) => { if (p && !pages.includes(p) && !/\.(xlsx|docx|md|txt)(\?|$)/.test(p)) pages.push(p); };
   for (const h of menu) add(local(h));
+  const inMenu = new Set(pages);
   add('/account');
   for (const p of pages.slice()) {
     const m = /^\/k\/([a-z_]+)$/.exec(p);
-    if (!m) continue;
+    if (!m || (!bDeep && m[1] !== 'enterprise' && m[1] !== 'inspection_plan')) continue;
     await page.goto(BASE + p);
     const more = await page.evaluate((kind) => {
       const out = [];
@@ -135,7 +139,7 @@ async function pagesOf(page) {
       if (row) out.push(row);
       return out;
     }, m[1]);
-    for (const h of more) add(h);
+    for (const h of more) if (bDeep || /\/\d+$/.test(h)) add(h);
     const detail = more.find((h) => /\/\d+$/.test(h));
     if (detail && (m[1] === 'enterprise' || m[1] === 'inspection_plan')) {
       await page.goto(BASE + detail);
@@ -150,7 +154,7 @@ async function pagesOf(page) {
       }
     }
   }
-  return pages;
+  return { pages, inMenu };
 }
 
 // Elements reaching past the right edge: what makes a page too wide.
@@ -174,7 +178,11 @@ async function widest(page, W) {
   }, W);
 }
 
-async function checkPage(page, errors, vp, p, role) {
+// The annual report (/report) is a document of its own, an A4 page in the
+// 党政机关公文 format without the frame: it must fit, but has no menu.
+const DOCUMENTS = new Set(['/report']);
+
+async function checkPage(page, errors, vp, p, role, inMenu) {
   errors.length = 0;
   const resp = await page.goto(BASE + p);
   assert(resp && resp.status() < 400, `answered ${resp && resp.status()}`);
@@ -188,11 +196,28 @@ async function checkPage(page, errors, vp, p, role) {
   }), vp.viewport.width);
   const problems = [];
   if (m.sw > m.w) problems.push(`document ${m.sw} px wide in a ${m.w} px viewport: ${(await widest(page, m.w)).join(', ')}`);
+  if (DOCUMENTS.has(p)) {
+    if (errors.length) problems.push(...errors.slice(0, 4));
+    if (problems.length) throw new Error(problems.join('\n'));
+    return;
+  }
   if (!m.crumb || !m.crumbText.startsWith('首页')) problems.push(`no breadcrumb starting at 首页 (nav.crumb reads "${m.crumbText}")`);
   const menu = page.locator('nav.menu');
+  if (inMenu.has(p)) {
+    const on = await page.$$eval('nav.menu a.on', (as) => as.map((a) => a.getAttribute('href')));
+    if (on.length !== 1 || on[0] !== p) problems.push(`the menu marks ${JSON.stringify(on)}, expected this page's item ${p}`);
+  }
   if (vp.name === 'desktop') {
     const box = await menu.boundingBox();
     if (!box || box.width < 100 || box.x < 0) problems.push(`the menu is not on screen (${JSON.stringify(box)})`);
+    const onSeen = await page.evaluate(() => {
+      const a = document.querySelector('nav.menu a.on');
+      if (!a) return true;
+      a.scrollIntoView({ block: 'nearest' });
+      const r = a.getBoundingClientRect(), hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return r.width > 0 && !!hit && a.contains(hit);
+    });
+    if (!onSeen) problems.push('the marked menu item is hidden (folded or covered)');
   } else {
     const btn = page.locator('header .menu-btn');
     if (!(await btn.isVisible())) problems.push('no 菜单 button in the top bar');
@@ -204,14 +229,20 @@ async function checkPage(page, errors, vp, p, role) {
         const r = document.querySelector('nav.menu').getBoundingClientRect();
         return r.x >= 0 && r.width > 100;
       }, null, { timeout: 3000 }).catch(() => problems.push('the 菜单 button does not open the menu'));
-      const first = page.locator('nav.menu a').first();
-      const fb = await first.boundingBox();
-      if (!fb || fb.x < 0 || fb.y < 0 || fb.y > vp.viewport.height) problems.push(`the menu's first item is not on screen (${JSON.stringify(fb)})`);
-      const on = page.locator('nav.menu a.on');
-      if (await on.count()) {
-        const ob = await on.first().boundingBox();
-        if (!ob || ob.x < 0 || ob.width === 0) problems.push('the marked item is hidden in the open drawer');
-      }
+      // The first item and the marked one are on screen and not covered
+      // (by the top bar or anything else): a tap there reaches the link.
+      const seen = await page.evaluate((h) => {
+        const links = [...document.querySelectorAll('nav.menu a')];
+        const on = document.querySelector('nav.menu a.on');
+        return [links[0], on].filter(Boolean).map((a) => {
+          a.scrollIntoView({ block: 'nearest' });
+          const r = a.getBoundingClientRect();
+          const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return { text: a.textContent, ok: r.width > 0 && r.x >= 0 && r.y >= 0 && r.bottom <= h + 1 && !!hit && a.contains(hit) };
+        });
+      }, vp.viewport.height);
+      if (!seen.length) problems.push('the open drawer has no items');
+      for (const s of seen) if (!s.ok) problems.push(`the menu item ${s.text} is not on screen in the open drawer, or covered`);
       const sw = await page.evaluate(() => document.documentElement.scrollWidth);
       if (sw > vp.viewport.width) problems.push(`the open drawer makes the page ${sw} px wide`);
       if (p === '/') await page.screenshot({ path: join(OUT, `home-${role}-phone-menu.png`) });
@@ -239,12 +270,13 @@ try {
       console.log(`FAIL ${role}: could not log in: ${String(e.message).split('\n')[0]}`);
       continue;
     }
-    const pages = await pagesOf(session.page);
+    const { pages, inMenu } = await pagesOf(session.page, role === ROLES[0]);
     await session.context.close();
     console.log(`     ${role}: ${pages.length} pages`);
-    for (const vp of VIEWPORTS) {
+    // the two viewports side by side: each its own browser context
+    await Promise.all(VIEWPORTS.map(async (vp) => {
       const context = await browser.newContext({ locale: 'zh-CN', storageState: session.state, viewport: vp.viewport,
-        isMobile: !!vp.isMobile, hasTouch: !!vp.hasTouch });
+        isMobile: !!vp.isMobile, hasTouch: !!vp.hasTouch, reducedMotion: 'reduce' });
       const page = await context.newPage();
       page.setDefaultTimeout(8000);
       const errors = [];
@@ -253,7 +285,7 @@ try {
       for (const p of pages) {
         if (stopping) break;
         try {
-          await checkPage(page, errors, vp, p, role);
+          await checkPage(page, errors, vp, p, role, inMenu);
           passed++; nOk++;
         } catch (e) {
           failed++;
@@ -262,7 +294,7 @@ try {
       }
       console.log(`ok   ${role} ${vp.name}: ${nOk} of ${pages.length} pages fit, have a breadcrumb and a reachable menu`);
       await context.close();
-    }
+    }));
   }
 } finally {
   if (!stopping) await browser.close();
