@@ -30,10 +30,11 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   if( v->nVisit==0 ){
     out_html(r, HTML("<p>今年尚无入企检查。</p>"));
   }else{
-    out_html(r, HTML("<table class=\"list\"><thead><tr><th>日期</th><th>检查部门</th><th>方式</th><th>检查事项</th><th>检查人员</th><th>结果</th></tr></thead><tbody>"));
+    out_html(r, HTML("<table class=\"list cardlist\"><thead><tr><th>日期</th><th>检查部门</th><th>方式</th><th>检查事项</th><th>检查人员</th><th>结果</th></tr></thead><tbody>"));
     for(int i=0; i<v->nVisit; i++){
       const ScanVisit *s = &v->aVisit[i];
-      outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+      outf(r, "<tr><td data-l=\"日期\">%s</td><td data-l=\"检查部门\">%s</td><td data-l=\"方式\">%s</td>"
+              "<td data-l=\"检查事项\">%s</td><td data-l=\"检查人员\">%s</td><td data-l=\"结果\">%s</td></tr>",
            s->zDate, s->zDept, s->zWay ? s->zWay : "", s->zItem, s->zInspectors, s->zResult ? s->zResult : "");
     }
     out_html(r, HTML("</tbody></table>"));
