@@ -110,7 +110,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   out_html(r, HTML("<input type=\"checkbox\" id=\"menu-open\" class=\"menu-toggle\" autocomplete=\"off\" aria-label=\"菜单\" aria-controls=\"menu\">\n"));
   out_html(r, HTML("<header class=\"top\"><label for=\"menu-open\" class=\"menu-btn\" title=\"展开或收起菜单\">"
                    "<span class=\"bars\" aria-hidden=\"true\"></span><span class=\"menu-word\">菜单</span></label>"));
-  outf(r, "<a class=\"brand\" href=\"/\" title=\"%s法治政府建设管理系统\">%s法治政府建设管理系统</a>", zCounty, zCounty);
+  outf(r, "<a class=\"brand\" href=\"/\">%s法治政府建设管理系统</a>", zCounty);
   if( r->zToken ){
     outf(r, "<a class=\"who\" href=\"/account\" title=\"个人中心：修改密码\">%s<span class=\"who-role\">（%s·%s）</span></a>", r->actor.zName,
          role_label(r->actor.mRole), dept_name(&r->ctx, r->actor.iDept));
