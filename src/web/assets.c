@@ -104,7 +104,7 @@ static const char zCss[] =
 ".query input,.query select{width:100%;min-width:0}.query label.check{display:flex}.query label.check input{width:auto}"
 "input,select,textarea{max-width:100%;min-height:36px}.btn{min-height:36px}"
 "form.record{grid-template-columns:minmax(0,1fr);padding:12px}.field.wide,.actions{grid-column:1}"
-".content table:not(.month){display:block;max-width:100%;overflow-x:auto}"
+".content table:not(.month){display:block;max-width:100%;overflow-x:auto}"".content table.list:not(.cardlist) td{min-width:5em}"
 "table.cardlist,table.cardlist tbody,table.cardlist tr{display:block;overflow:visible}table.cardlist thead{display:none}table.cardlist{background:none}"
 "table.cardlist tr{background:#fff;border:1px solid #ebeef5;border-radius:4px;margin-bottom:8px;padding:6px 0}"
 "table.cardlist td{display:flex;gap:10px;border:0;padding:3px 12px}table.cardlist td:empty{display:none}"
