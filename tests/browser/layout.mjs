@@ -14,7 +14,8 @@
 //   - no console error, page error, CSP refusal or failed resource;
 //   - a breadcrumb (nav.crumb) starting at 首页;
 //   - the menu reachable: on the desktop nav.menu is on screen and marks
-//     the page's item when it has one; on the phone the 菜单 button opens
+//     the page's item when it has one (on the home page the 菜单 button
+//     folds it away and brings it back); on the phone the 菜单 button opens
 //     the drawer, its items are on screen, and closing it hides them again.
 // It times nothing. Screenshots of each role's home page (desktop and
 // phone) go to the output folder as home-ROLE-desktop.png / -phone.png.
@@ -218,6 +219,16 @@ async function checkPage(page, errors, vp, p, role, inMenu) {
       return r.width > 0 && !!hit && a.contains(hit);
     });
     if (!onSeen) problems.push('the marked menu item is hidden (folded or covered)');
+    if (p === '/') {      // the 菜单 button folds the menu away and back (the content takes the width)
+      const x = () => page.evaluate(() => [document.querySelector('nav.menu').getBoundingClientRect().width,
+        document.querySelector('main').getBoundingClientRect().x]);
+      await page.locator('header .menu-btn').click();
+      const [mw, mx] = await x();
+      if (mw !== 0 || mx !== 0) problems.push(`the 菜单 button does not fold the menu away (menu ${mw} px, content at x=${mx})`);
+      await page.locator('header .menu-btn').click();
+      const [mw2] = await x();
+      if (mw2 < 100) problems.push('a second press of 菜单 does not bring the menu back');
+    }
   } else {
     const btn = page.locator('header .menu-btn');
     if (!(await btn.isVisible())) problems.push('no 菜单 button in the top bar');
