@@ -5,7 +5,7 @@
 # has the breadcrumb down to the record (its name escaped once, whatever
 # it holds), the list it belongs to marked in the menu, its tables and
 # forms inside main.content (where the phone rules make a table scroll in
-# its own box and a form one column); the QR page's 打印 button has no
+# its own box, a list a card a record, and a form one column); the QR page's 打印 button has no
 # inline handler (the CSP refuses one). A visitor who scans a code gets
 # the same frame.
 . "$(dirname "$0")/lib.sh"
@@ -33,7 +33,8 @@ as shichang
 get /k/enterprise
 expect_status 200
 expect_eq "$(crumb)" "首页 / 涉企检查 / 市场主体名录库" "市场主体名录库's breadcrumb"
-in_content '<table class="list"' "the list's table is in main.content"
+in_content '<table class="list cardlist"' "the list's table is in main.content"
+expect_contains "$BODY" '<td data-l="名称">' "each cell labelled (a card a record on a phone)"
 
 get "/k/enterprise/$EID"
 expect_status 200
@@ -57,7 +58,7 @@ expect_contains "$BODY" '<label for="menu-open" class="menu-btn"' "the scan page
 get /k/inspection_plan
 expect_status 200
 expect_eq "$(crumb)" "首页 / 涉企检查 / 双随机抽查计划" "双随机抽查计划's breadcrumb"
-in_content '<table class="list"' "the plans' table is in main.content"
+in_content '<table class="list cardlist"' "the plans' table is in main.content"
 PLAN=$(sql "SELECT id FROM inspection_plan ORDER BY id LIMIT 1")
 PNAME=$(sql "SELECT title FROM inspection_plan WHERE id=$PLAN")
 login admin
