@@ -5,9 +5,9 @@
 # has the breadcrumb down to the record (its name escaped once, whatever
 # it holds), the list it belongs to marked in the menu, its tables and
 # forms inside main.content (where the phone rules make a table scroll in
-# its own box, a list a card a record, and a form one column); the QR page's 打印 button has no
-# inline handler (the CSP refuses one). A visitor who scans a code gets
-# the same frame.
+# its own box, a list a card a record, and a form one column); the QR
+# page's 打印 button has no inline handler (the CSP refuses one). A
+# visitor who scans a code gets the same frame.
 . "$(dirname "$0")/lib.sh"
 start_server
 
