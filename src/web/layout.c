@@ -81,11 +81,17 @@ static void menu_finish(Req *r, size_t iNav, const char *zTitle){
     size_t n = strlen(zItem);
     if( strcmp(zItem, zPage)==0 ) zPage = 0;                    /* the item's own page */
     else if( strncmp(zPage, zItem, n)==0 && strncmp(zPage+n, "：", 3)==0 ) zPage += n+3;   /* 行政复议：案号 */
-    out_html(r, HTML("<span class=\"sep\">/</span><a href=\""));
-    buf_puts(&r->out, zHref);
-    out_html(r, HTML("\">"));
-    buf_puts(&r->out, zItem);
-    out_html(r, HTML("</a>"));
+    if( zPage ){                                                 /* a page below the item: link back to it */
+      out_html(r, HTML("<span class=\"sep\">/</span><a href=\""));
+      buf_puts(&r->out, zHref);
+      out_html(r, HTML("\">"));
+      buf_puts(&r->out, zItem);
+      out_html(r, HTML("</a>"));
+    }else{
+      out_html(r, HTML("<span class=\"sep\">/</span><span aria-current=\"page\">"));
+      buf_puts(&r->out, zItem);
+      out_html(r, HTML("</span>"));
+    }
   }
   if( zPage && !(zHref && strcmp(zHref, "/")==0 && strcmp(r->zPath, "/")==0) ){
     out_html(r, HTML("<span class=\"sep\">/</span><span aria-current=\"page\">"));

@@ -45,6 +45,7 @@ expect_eq "$(crumb)" "首页 / 矛盾纠纷化解 / 行政复议" "the list's br
 expect_eq "$(marked)" '<a href="/k/reconsideration" class="on">行政复议</a>' "行政复议 is marked"
 expect_eq "$(open_groups)" "矛盾纠纷化解" "only its group is open"
 expect_contains "$BODY" '<a href="/">首页</a>' "首页 links home"
+expect_contains "$BODY" '<span class="sep">/</span><span aria-current="page">行政复议</span></nav>' "the list is the current page, not a link"
 
 ID=$(sql "SELECT id FROM reconsideration ORDER BY id LIMIT 1")
 NO=$(sql "SELECT case_no FROM reconsideration WHERE id=$ID")
