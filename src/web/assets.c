@@ -9,14 +9,27 @@
 static const char zCss[] =
 "*{box-sizing:border-box}body{margin:0;font:14px/1.6 \"Noto Sans CJK SC\",\"Microsoft YaHei\",sans-serif;color:#303133;background:#f0f2f5}\n"
 "a{color:#1890ff;text-decoration:none}a:hover{text-decoration:underline}\n"
-".top{display:flex;align-items:center;gap:16px;height:50px;padding:0 20px;background:#304156;color:#fff}\n"
-".top .brand{color:#fff;font-size:17px;font-weight:600;flex:1}.top .who{color:#bfcbd9}\n"
+/* the frame: a sticky top bar, a sticky menu whose groups fold, the breadcrumb */
+".menu-toggle{position:absolute;top:0;left:0;width:1px;height:1px;margin:0;opacity:0;pointer-events:none}\n"
+".top{position:sticky;top:0;z-index:30;display:flex;align-items:center;gap:16px;height:50px;padding:0 20px 0 8px;background:#304156;color:#fff}\n"
+".menu-btn{display:flex;align-items:center;gap:8px;height:36px;padding:0 10px;border-radius:4px;color:#bfcbd9;cursor:pointer;flex:none;user-select:none}\n"
+".menu-btn:hover{background:#263445;color:#fff}.menu-toggle:focus-visible+.top .menu-btn{outline:2px solid #409eff}\n"
+".bars,.bars::before,.bars::after{display:block;width:18px;height:2px;background:currentColor;border-radius:1px}\n"
+".bars{position:relative}.bars::before,.bars::after{content:\"\";position:absolute;left:0}.bars::before{top:-6px}.bars::after{top:6px}\n"
+".top .brand{color:#fff;font-size:17px;font-weight:600;flex:1 1 auto;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}\n"
+".top .who{color:#bfcbd9;flex:0 1 auto;min-width:0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.top form{flex:none}\n"
 ".btn.link{background:none;border:0;color:#bfcbd9;cursor:pointer;padding:0}\n"
 ".frame{display:flex;min-height:calc(100vh - 50px)}\n"
-".menu{width:200px;background:#304156;padding:8px 0;flex:none}.menu a{display:block;color:#bfcbd9;padding:8px 20px}\n"
-".menu a.on,.menu a:hover{background:#263445;color:#409eff;text-decoration:none}\n"
-".menu .group{color:#8a97a8;font-size:12px;padding:12px 20px 4px}\n"
-".content{flex:1;padding:16px 20px;min-width:0}.content h1{font-size:20px;margin:0 0 12px}\n"
+".menu{width:200px;background:#304156;padding:8px 0;flex:none;position:sticky;top:50px;align-self:flex-start;"
+"height:calc(100vh - 50px);overflow-y:auto;overscroll-behavior:contain}\n"
+".menu a{display:block;color:#bfcbd9;padding:8px 20px}\n"
+".menu a.on,.menu a:hover{background:#263445;color:#409eff;text-decoration:none}.menu a.on{box-shadow:inset 3px 0 #409eff}\n"
+".menu summary{display:flex;justify-content:space-between;color:#8a97a8;font-size:12px;padding:12px 20px 4px;cursor:pointer;list-style:none;user-select:none}\n"
+".menu summary::-webkit-details-marker{display:none}.menu summary::after{content:\"\\25BE\"}.menu details:not([open])>summary::after{content:\"\\25B8\"}\n"
+".menu summary:hover{color:#bfcbd9}.menu details:not([open])>summary{padding-bottom:8px}\n"
+".menu-toggle:checked~.frame .menu{display:none}.backdrop{display:none}\n"
+".content{flex:1;padding:16px 20px;min-width:0;overflow-wrap:break-word}.content h1{font-size:20px;margin:0 0 12px}\n"
+".crumb{display:flex;flex-wrap:wrap;gap:0 8px;font-size:13px;color:#909399;margin:-4px 0 6px}.crumb a{color:#606266}.crumb .sep{color:#c0c4cc}\n"
 ".about{color:#606266;margin:0 0 12px}\n"
 ".query{background:#fff;padding:12px;margin-bottom:12px;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center}\n"
 ".query label{display:flex;align-items:center;gap:6px}.query input,.query select{width:180px}\n"
@@ -126,7 +139,35 @@ static const char zCss[] =
 "table.kf input,table.kf select,table.kf textarea,table.kf input.kf-id,table.kf input.kf-label,table.kf input.kf-help,table.kf input.kf-num{width:100%;max-width:none}"
 "table.kf input[type=checkbox]{width:auto}}\n"
 "@media (max-width:640px){table.kf td:not(.c){grid-column:1/-1}table.kf td.c{display:flex;gap:6px;align-items:center}table.kf td.c[data-l]::before{display:inline}}\n"
-"@media print{.noprint,nav,aside,header{display:none}}\n";
+/* below 768 px: the menu is a drawer behind the 菜单 button, forms take
+** one column, tables scroll inside their own box, nothing is wider than the screen */
+"@media (max-width:767px){"
+".top{gap:8px;padding:0 10px 0 4px}.top .brand{font-size:15px}.who-role{display:none}"
+".frame{display:block}.content{padding:12px}.content h1{font-size:18px}"
+".menu{position:fixed;top:50px;bottom:0;left:0;z-index:25;height:auto;align-self:stretch;width:min(260px,82vw);transform:translateX(-100%);visibility:hidden;"
+"transition:transform .2s,visibility .2s;box-shadow:2px 0 12px rgba(0,0,0,.3)}"
+".menu-toggle:checked~.frame .menu{display:block;transform:none;visibility:visible}"
+".menu a{padding:11px 20px}.menu summary{padding:14px 20px 6px;font-size:13px}"
+".menu-toggle:checked~.frame .backdrop{display:block;position:fixed;top:50px;left:0;right:0;bottom:0;z-index:24;background:rgba(0,0,0,.35)}"
+".query{flex-direction:column;align-items:stretch}.query label{display:grid;grid-template-columns:6em minmax(0,1fr)}"
+".query input,.query select{width:100%;min-width:0}.query label.check{display:flex}.query label.check input{width:auto}"
+"input,select,textarea{max-width:100%;min-height:36px}.btn{min-height:36px}"
+"form.record{grid-template-columns:minmax(0,1fr);padding:12px}.field.wide,.actions{grid-column:1}"
+".content table:not(.month){display:block;max-width:100%;overflow-x:auto}"".content table.list:not(.cardlist) td{min-width:5em}"
+"table.cardlist,table.cardlist tbody,table.cardlist tr{display:block;overflow:visible}table.cardlist thead{display:none}table.cardlist{background:none}"
+"table.cardlist tr{background:#fff;border:1px solid #ebeef5;border-radius:4px;margin-bottom:8px;padding:6px 0}"
+"table.cardlist td{display:flex;gap:10px;border:0;padding:3px 12px}table.cardlist td:empty{display:none}"
+"table.cardlist td[data-l]::before{content:attr(data-l);flex:0 0 6.5em;color:#909399}table.cardlist td>*{min-width:0}"
+"table.cardlist tr.overdue,table.cardlist tr.due-soon{border-left:4px solid #f56c6c}table.cardlist tr.due-soon{border-left-color:#e6a23c}"
+"table.cardlist td.empty{justify-content:center}"
+"table.detail,table.detail tbody,table.detail tr,table.detail th,table.detail td{display:block;width:auto}"
+"table.detail th{text-align:left;border-bottom:0;padding:6px 8px 2px}table.detail td{border-top:0;padding:2px 8px 8px}td.basis{max-width:none}"
+".pager{flex-wrap:wrap;justify-content:flex-start}.toolbar .btn{padding:5px 10px}"
+".cards{grid-template-columns:repeat(auto-fill,minmax(160px,1fr))}"
+"svg{max-width:100%;height:auto}"
+"}\n"
+"@media (prefers-reduced-motion:reduce){.menu{transition:none}}\n"
+"@media print{.noprint,nav,aside,header,.menu-toggle,.backdrop{display:none}}\n";
 
 static const char zJs[] =
 "document.addEventListener('submit',function(e){var f=e.target;"
@@ -147,7 +188,9 @@ static const char zJs[] =
 "t.value=t.value.slice(0,a)+m+t.value.slice(z);t.focus();t.selectionStart=t.selectionEnd=a+m.length;s.selectedIndex=0;});});\n"
 "document.addEventListener('input',function(e){if(!/^i[0-9]+_label$/.test(e.target.name||''))return;"
 "var n=[];document.querySelectorAll('#kf-inds input[name$=_label]').forEach(function(i){if(i.value.trim())n.push(i.value.trim());});n.push('\u5e74\u5ea6');"
-"document.querySelectorAll('select.kf-ins').forEach(function(s){while(s.options.length>1)s.remove(1);n.forEach(function(v){s.add(new Option(v,v));});});});\n";
+"document.querySelectorAll('select.kf-ins').forEach(function(s){while(s.options.length>1)s.remove(1);n.forEach(function(v){s.add(new Option(v,v));});});});\n"
+"document.addEventListener('click',function(e){var t=e.target;"
+"if(t.classList&&t.classList.contains('print')){e.preventDefault();window.print();}});\n";
 
 /* The report editor (web/report_draft.c, /report/v/ID): its paragraphs
 ** become editable with their figures as chips that keep their tokens; the

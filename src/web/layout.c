@@ -21,6 +21,88 @@ void web_csrf_field(Req *r){
   if( r->zCsrf ) outf(r, "<input type=\"hidden\" name=\"_csrf\" value=\"%s\">", r->zCsrf);
 }
 
+/* The menu's groups fold (details/summary, no script needed); web_begin
+** opens the group of the marked item afterwards. */
+static void menu_group(Req *r, int *pbOpen, const char *zLabel){
+  if( *pbOpen ) out_html(r, HTML("</details>"));
+  outf(r, "<details class=\"group\"><summary>%s</summary>", zLabel);
+  *pbOpen = 1;
+}
+
+/* The text between zStart and zEnd at or after z, as a copy (NULL when
+** absent). The menu's own escaped markup: it goes back out as it is. */
+static char *menu_between(Req *r, const char *z, const char *zStart, const char *zEnd){
+  const char *a = z ? strstr(z, zStart) : 0;
+  if( a==0 ) return 0;
+  a += strlen(zStart);
+  const char *b = strstr(a, zEnd);
+  return b ? arena_strndup(&r->arena, a, (size_t)(b-a)) : 0;
+}
+
+/* The menu just written to r->out from iNav on: the item marked "on" (the
+** page, or the page it belongs to) opens its group, the other groups stay
+** folded (all are open when the marked item is in no group, as on the
+** 工作台, or no item is marked), and the breadcrumb is
+** 首页 / group / item / page title, from the same markup. */
+static void menu_finish(Req *r, size_t iNav, const char *zTitle){
+  char *zNav = arena_strndup(&r->arena, r->out.z + iNav, r->out.n - iNav);
+  r->out.n = iNav;
+  const char *zOn = strstr(zNav, " class=\"on\"");
+  const char *zDet = 0;                      /* the <details of the marked item's group */
+  for(const char *p=zNav; zOn && (p = strstr(p, "<details"))!=0 && p<zOn; p++) zDet = p;
+  if( zOn && zOn>zNav ){
+    const char *p;
+    for(p=zOn; p>zNav && !(p[0]=='<' && p[1]=='a'); p--){}
+    if( p[0]=='<' && p[1]=='a' ) zOn = p;      /* the marked <a */
+  }
+  if( zDet ){
+    buf_append(&r->out, zNav, (size_t)(zDet - zNav) + 8);
+    buf_puts(&r->out, " open");
+    buf_puts(&r->out, zDet + 8);
+  }else{
+    for(const char *p=zNav, *q; *p; p=q){
+      q = strstr(p, "<details");
+      if( q==0 ){ buf_puts(&r->out, p); break; }
+      buf_append(&r->out, p, (size_t)(q - p) + 8);
+      buf_puts(&r->out, " open");
+      q += 8;
+    }
+  }
+  out_html(r, HTML("</nav>\n<label for=\"menu-open\" class=\"backdrop\" aria-hidden=\"true\"></label>\n"
+                   "<main class=\"content\"><nav class=\"crumb\" aria-label=\"当前位置\"><a href=\"/\">首页</a>"));
+  const char *zGroup = zDet ? menu_between(r, zDet, "<summary>", "</summary>") : 0;
+  const char *zItem = zOn ? menu_between(r, zOn, ">", "</a>") : 0;
+  const char *zHref = zOn ? menu_between(r, zOn, "href=\"", "\"") : 0;
+  Buf t;                                     /* the title as it will read */
+  buf_init(&t);
+  buf_html(&t, "%s", zTitle);
+  const char *zPage = buf_cstr(&t);
+  if( zGroup ){ out_html(r, HTML("<span class=\"sep\">/</span><span>")); buf_puts(&r->out, zGroup); out_html(r, HTML("</span>")); }
+  if( zItem && zHref && strcmp(zHref, "/")!=0 ){
+    size_t n = strlen(zItem);
+    if( strcmp(zItem, zPage)==0 ) zPage = 0;                    /* the item's own page */
+    else if( strncmp(zPage, zItem, n)==0 && strncmp(zPage+n, "：", 3)==0 ) zPage += n+3;   /* 行政复议：案号 */
+    if( zPage ){                                                 /* a page below the item: link back to it */
+      out_html(r, HTML("<span class=\"sep\">/</span><a href=\""));
+      buf_puts(&r->out, zHref);
+      out_html(r, HTML("\">"));
+      buf_puts(&r->out, zItem);
+      out_html(r, HTML("</a>"));
+    }else{
+      out_html(r, HTML("<span class=\"sep\">/</span><span aria-current=\"page\">"));
+      buf_puts(&r->out, zItem);
+      out_html(r, HTML("</span>"));
+    }
+  }
+  if( zPage && !(zHref && strcmp(zHref, "/")==0 && strcmp(r->zPath, "/")==0) ){
+    out_html(r, HTML("<span class=\"sep\">/</span><span aria-current=\"page\">"));
+    buf_puts(&r->out, zPage);
+    out_html(r, HTML("</span>"));
+  }
+  buf_free(&t);
+  out_html(r, HTML("</nav>"));
+}
+
 void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   /* the county (or city) the user works in; the county_name setting for visitors */
   const char *zCounty = dept_county_name(r->ctx.pDb, &r->arena, r->actor.zDeptPath);
@@ -30,9 +112,14 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
           "<link rel=\"stylesheet\" href=\"/static/app.css\">"
           "<script src=\"/static/app.js\" defer></script></head><body>\n",
        zTitle, zCounty);
-  outf(r, "<header class=\"top\"><a class=\"brand\" href=\"/\">%s法治政府建设管理系统</a>", zCounty);
+  /* The menu button: a checkbox before the page, so CSS alone opens the
+  ** drawer on a phone (and folds the menu away on a desktop). */
+  out_html(r, HTML("<input type=\"checkbox\" id=\"menu-open\" class=\"menu-toggle\" autocomplete=\"off\" aria-label=\"菜单\" aria-controls=\"menu\">\n"));
+  out_html(r, HTML("<header class=\"top\"><label for=\"menu-open\" class=\"menu-btn\" title=\"展开或收起菜单\">"
+                   "<span class=\"bars\" aria-hidden=\"true\"></span><span class=\"menu-word\">菜单</span></label>"));
+  outf(r, "<a class=\"brand\" href=\"/\">%s法治政府建设管理系统</a>", zCounty);
   if( r->zToken ){
-    outf(r, "<a class=\"who\" href=\"/account\" title=\"个人中心：修改密码\">%s（%s·%s）</a>", r->actor.zName,
+    outf(r, "<a class=\"who\" href=\"/account\" title=\"个人中心：修改密码\">%s<span class=\"who-role\">（%s·%s）</span></a>", r->actor.zName,
          role_label(r->actor.mRole), dept_name(&r->ctx, r->actor.iDept));
     out_html(r, HTML("<form method=\"post\" action=\"/logout\" class=\"inline\">"));
     web_csrf_field(r);
@@ -40,7 +127,9 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   }else{
     out_html(r, HTML("<a class=\"who\" href=\"/login\">登录</a>"));
   }
-  out_html(r, HTML("</header>\n<div class=\"frame\"><nav class=\"menu\" aria-label=\"功能菜单\">"));
+  out_html(r, HTML("</header>\n<div class=\"frame\"><nav class=\"menu\" id=\"menu\" aria-label=\"功能菜单\">"));
+  size_t iNav = r->out.n;
+  int bGroup = 0;                                          /* a <details> is open */
   if( r->zToken ){
     outf(r, "<a href=\"/\" class=\"%s\">工作台</a>", pActive==0 && strcmp(r->zPath, "/")==0 ? "on" : "");
   }
@@ -59,22 +148,23 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
       const Kind *k = aK[j];
       if( strcmp(k->zGroup, zGroup)!=0 ) continue;
       if( !r->zToken && !k->bPublic ) continue;
-      if( !bAny ){ outf(r, "<div class=\"group\">%s</div>", zGroup); bAny = 1; }
+      if( !bAny ){ menu_group(r, &bGroup, zGroup); bAny = 1; }
       outf(r, "<a href=\"/k/%s\" class=\"%s\">%s</a>", k->zName, k==pActive ? "on" : "", k->zLabel);
     }
   }
   if( !r->zToken ){
-    out_html(r, HTML("<div class=\"group\">年度报告</div><a href=\"/public/report\">法治政府建设情况报告</a>"));
+    menu_group(r, &bGroup, "年度报告");
+    outf(r, "<a href=\"/public/report\" class=\"%s\">法治政府建设情况报告</a>", strcmp(r->zPath, "/public/report")==0 ? "on" : "");
   }
   if( r->zToken ){
-    out_html(r, HTML("<div class=\"group\">年度报告</div>"));
-    out_html(r, HTML("<a href=\"/report\">法治政府建设年度报告</a>"));
+    menu_group(r, &bGroup, "年度报告");
+    outf(r, "<a href=\"/report\" class=\"%s\">法治政府建设年度报告</a>", strcmp(r->zPath, "/report")==0 ? "on" : "");
     outf(r, "<a href=\"/report/drafts\" class=\"%s\">报告起草与版本</a>", strncmp(r->zPath, "/report/", 8)==0 ? "on" : "");
-    if( r->actor.bCity ) out_html(r, HTML("<a href=\"/counties\">各县（区）指标</a>"));
-    if( r->actor.mRole & R_ADMIN ) out_html(r, HTML("<a href=\"/audit\">操作审计日志</a>"));
+    if( r->actor.bCity ) outf(r, "<a href=\"/counties\" class=\"%s\">各县（区）指标</a>", strcmp(r->zPath, "/counties")==0 ? "on" : "");
+    if( r->actor.mRole & R_ADMIN ) outf(r, "<a href=\"/audit\" class=\"%s\">操作审计日志</a>", strcmp(r->zPath, "/audit")==0 ? "on" : "");
   }
   int bSys = r->zToken && (r->actor.mRole & R_ADMIN);      /* 系统管理: admins only, one line per page */
-  if( bSys ) out_html(r, HTML("<div class=\"group\">系统管理</div>"));
+  if( bSys ) menu_group(r, &bGroup, "系统管理");
   if( bSys ) outf(r, "<a href=\"/admin/users\" class=\"%s\">用户管理</a>", strncmp(r->zPath, "/admin/users", 12)==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/depts\" class=\"%s\">部门管理</a>", strncmp(r->zPath, "/admin/depts", 12)==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/kinds\" class=\"%s\">自定义台账</a>", strncmp(r->zPath, "/admin/kinds", 12)==0 ? "on" : "");
@@ -82,7 +172,9 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   if( bSys ) outf(r, "<a href=\"/admin/holidays\" class=\"%s\">节假日</a>", strcmp(r->zPath, "/admin/holidays")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/logins\" class=\"%s\">登录日志</a>", strcmp(r->zPath, "/admin/logins")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/sessions\" class=\"%s\">在线用户</a>", strcmp(r->zPath, "/admin/sessions")==0 ? "on" : "");
-  outf(r, "</nav>\n<main class=\"content\"><h1>%s</h1>\n", zTitle);
+  if( bGroup ) out_html(r, HTML("</details>"));
+  menu_finish(r, iNav, zTitle);
+  outf(r, "<h1>%s</h1>\n", zTitle);
   web_flash(r);
 }
 

@@ -80,9 +80,9 @@ int web_deadline_cell(Req *r, const Rec *p, int bCell){
     if( best.bLate ) eClass = 2; else if( best.nLeft<=DUE_SOON_WORKDAYS ) eClass = 1;
     if( bCell ){
       if( best.bLate ){
-        outf(r, "<td class=\"dl late\" title=\"%s\">已逾期%d个工作日（%s届满）", pBest->zLabel, -best.nLeft, zDue);
+        outf(r, "<td class=\"dl late\" data-l=\"期限\" title=\"%s\">已逾期%d个工作日（%s届满）", pBest->zLabel, -best.nLeft, zDue);
       }else{
-        outf(r, "<td class=\"dl%s\" title=\"%s\">剩%d个工作日（%s届满）", eClass ? " soon" : "",
+        outf(r, "<td class=\"dl%s\" data-l=\"期限\" title=\"%s\">剩%d个工作日（%s届满）", eClass ? " soon" : "",
              pBest->zLabel, best.nLeft, zDue);
       }
       if( best.bUnknownCal ){
@@ -92,7 +92,7 @@ int web_deadline_cell(Req *r, const Rec *p, int bCell){
       out_html(r, HTML("</td>"));
     }
   }else if( bCell ){
-    out_html(r, HTML("<td class=\"dl\"></td>"));
+    out_html(r, HTML("<td class=\"dl\" data-l=\"期限\"></td>"));
   }
   return eClass;
 }
@@ -185,7 +185,7 @@ void web_list(Req *r, const Query *q, const RecList *pList){
   }
   out_html(r, HTML("</div>\n"));
   /* Table */
-  out_html(r, HTML("<table class=\"list\"><thead><tr>"));
+  out_html(r, HTML("<table class=\"list cardlist\"><thead><tr>"));   /* cardlist: a card a row on a phone, labelled by data-l */
   for(const Field *f=k->aField; f->zName; f++){
     if( !(f->flags & F_LIST) ) continue;
     if( (r->actor.mRole & R_PUBLIC) && !(f->flags & F_PUBLIC) ) continue;
@@ -213,20 +213,20 @@ void web_list(Req *r, const Query *q, const RecList *pList){
       if( (r->actor.mRole & R_PUBLIC) && !(f->flags & F_PUBLIC) ) continue;
       const char *zShow = rec_display(&r->ctx, p, f);
       if( bFirst ){
-        outf(r, "<td><a href=\"/k/%s/%lld\">%s</a></td>", k->zName, (long long)p->id, zShow[0] ? zShow : "（空）");
+        outf(r, "<td data-l=\"%s\"><a href=\"/k/%s/%lld\">%s</a></td>", f->zLabel, k->zName, (long long)p->id, zShow[0] ? zShow : "（空）");
         bFirst = 0;
       }else if( f->eType==FT_MONEY ){
         outf(r, "<td class=\"money\">%s</td>", zShow);
       }else if( f->eType==FT_ENUM && zShow[0] ){
-        outf(r, "<td><span class=\"tag\">%s</span></td>", zShow);
+        outf(r, "<td data-l=\"%s\"><span class=\"tag\">%s</span></td>", f->zLabel, zShow);
       }else{
-        outf(r, "<td>%s</td>", zShow);
+        outf(r, "<td data-l=\"%s\">%s</td>", f->zLabel, zShow);
       }
     }
-    outf(r, "<td>%s</td>", dept_name(&r->ctx, p->iDept));
+    outf(r, "<td data-l=\"所属部门\">%s</td>", dept_name(&r->ctx, p->iDept));
     if( k->aState ){
       const State *s = kind_state(k, p->zState);
-      outf(r, "<td><span class=\"state s-%s\">%s</span></td>", p->zState, s ? s->zLabel : p->zState);
+      outf(r, "<td data-l=\"状态\"><span class=\"state s-%s\">%s</span></td>", p->zState, s ? s->zLabel : p->zState);
     }
     int eClass = k->aDeadline && r->zToken ? web_deadline_cell(r, p, 1) : 0;
     row = r->out;

@@ -9,7 +9,7 @@
 void web_qr_page(Req *r, const Rec *pEnt, const char *zUrl){
   web_begin(r, arena_printf(&r->arena, "扫码入企二维码：%s", rec_title(pEnt)), pEnt->pKind);
   outf(r, "<div class=\"toolbar noprint\"><a class=\"btn\" href=\"/k/enterprise/%lld\">返回</a>"
-          "<button type=\"button\" class=\"btn primary\" onclick=\"window.print()\">打印</button></div>", (long long)pEnt->id);
+          "<button type=\"button\" class=\"btn primary print\">打印</button></div>", (long long)pEnt->id);
   outf(r, "<div class=\"qr-card\"><h2>%s</h2><p>统一社会信用代码：%s</p>", rec_val(pEnt, "name"), rec_val(pEnt, "credit_code"));
   if( web_qr_svg(r, zUrl) ) out_html(r, HTML("<p class=\"notice bad\">二维码生成失败</p>"));
   outf(r, "<p class=\"qr-url\">%s</p>", zUrl);
@@ -30,10 +30,11 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
   if( v->nVisit==0 ){
     out_html(r, HTML("<p>今年尚无入企检查。</p>"));
   }else{
-    out_html(r, HTML("<table class=\"list\"><thead><tr><th>日期</th><th>检查部门</th><th>方式</th><th>检查事项</th><th>检查人员</th><th>结果</th></tr></thead><tbody>"));
+    out_html(r, HTML("<table class=\"list cardlist\"><thead><tr><th>日期</th><th>检查部门</th><th>方式</th><th>检查事项</th><th>检查人员</th><th>结果</th></tr></thead><tbody>"));
     for(int i=0; i<v->nVisit; i++){
       const ScanVisit *s = &v->aVisit[i];
-      outf(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>",
+      outf(r, "<tr><td data-l=\"日期\">%s</td><td data-l=\"检查部门\">%s</td><td data-l=\"方式\">%s</td>"
+              "<td data-l=\"检查事项\">%s</td><td data-l=\"检查人员\">%s</td><td data-l=\"结果\">%s</td></tr>",
            s->zDate, s->zDept, s->zWay ? s->zWay : "", s->zItem, s->zInspectors, s->zResult ? s->zResult : "");
     }
     out_html(r, HTML("</tbody></table>"));

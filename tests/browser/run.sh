@@ -3,8 +3,11 @@
 # temp dir, serves it on a free local port, runs tests/browser/test.mjs
 # against it in Debian's Chromium (playwright-core), stops the server.
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
-# Last line: "N passed, N failed"; exit status non-zero on any failure.
-# The temp dir (server log, failure screenshots) is kept when something fails.
+# Runs test.mjs (a clerk's day) and layout.mjs (every menu page of each
+# role at 1366x768 and 390x844); last line: "N passed, N failed" summing
+# both; exit status non-zero on any failure. The temp dir (server log,
+# failure screenshots) is kept when something fails; the home-page
+# screenshots go to BROWSER_SHOTS (default: browser/ beside the binary).
 set -u
 [ $# -ge 1 ] || { echo "usage: sh tests/browser/run.sh path/to/fazhi" >&2; echo "0 passed, 1 failed"; exit 2; }
 FAZHI=$1
@@ -66,12 +69,32 @@ for _ in 1 2 3 4 5; do
 done
 [ -n "$PORT" ] || { cat "$T/serve.log"; fail "fazhi serve did not start (log in $T)"; }
 
-# The test prints its own "N passed, N failed" last, also when stopped by a
-# signal (timeout's TERM after 120 s); only a KILL leaves it to us.
-BROWSER_OUT=$T timeout -k 5 120 node "$HERE/test.mjs" "http://127.0.0.1:$PORT" &
-TPID=$!
-wait "$TPID"; rc=$?
-TPID=""
-if [ $rc = 137 ]; then echo "the browser test hung and was killed (server log: $T)"; echo "0 passed, 1 failed"; fi
-[ $rc = 0 ] && KEEP=0
-exit $rc
+# Each test prints its own "N passed, N failed" last, also when stopped by a
+# signal (timeout's TERM); only a KILL leaves it to us. test.mjs walks a
+# clerk's day (120 s at most); layout.mjs opens every menu page of four
+# roles on a desktop and a phone (600 s at most). Screenshots of each
+# role's home page go to $SHOTS, kept after the run.
+SHOTS=${BROWSER_SHOTS:-$(dirname "$FAZHI")/browser}
+mkdir -p "$SHOTS" || fail "cannot make $SHOTS"
+NP=0; NF=0; RC=0
+run_test() {     # run_test LIMIT_S FILE OUTDIR
+  timeout -k 5 "$1" env BROWSER_OUT="$3" node "$HERE/$2" "http://127.0.0.1:$PORT" >"$T/$2.out" 2>&1 &
+  TPID=$!
+  wait "$TPID"; rc=$?
+  TPID=""
+  cat "$T/$2.out"
+  if [ $rc = 137 ]; then echo "$2 hung and was killed (server log: $T)"; echo "0 passed, 1 failed" >>"$T/$2.out"; fi
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$T/$2.out" | tail -n 1)
+  np=$(echo "$line" | sed -n 's/^\([0-9]*\) passed.*/\1/p'); nf=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed$/\1/p')
+  [ -n "$np" ] || { np=0; nf=1; }
+  [ $rc = 0 ] || [ "$nf" -gt 0 ] || nf=1
+  NP=$((NP+np)); NF=$((NF+nf))
+  [ $rc = 0 ] || RC=1
+}
+run_test 120 test.mjs "$T"
+run_test 600 layout.mjs "$SHOTS"
+echo "home-page screenshots (desktop and phone, each role): $SHOTS"
+echo "$NP passed, $NF failed"
+[ $RC = 0 ] && [ $NF = 0 ] && KEEP=0
+[ $NF = 0 ] && exit $RC
+exit 1

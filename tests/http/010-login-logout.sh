@@ -31,7 +31,7 @@ SESSION=$(tr -d '\r' <"$HDRS" | sed -n 's/^Set-Cookie: fz_session=\([0-9a-f]*\);
 # The dashboard greets the user by name, role and department.
 save_csrf admin
 expect_status 200 "dashboard"
-expect_contains "$BODY" '王敏（县级管理员·示范县司法局）'
+expect_contains "$BODY" '王敏<span class="who-role">（县级管理员·示范县司法局）</span>'
 expect_contains "$BODY" '<h1>工作台</h1>'
 expect_contains "$BODY" 'name="_csrf"' "logout form carries the CSRF token"
 
@@ -42,9 +42,9 @@ expect_eq "$(location)" "/" "login page redirect"
 
 # Other users see their own name.
 login zhengwu && get /
-expect_contains "$BODY" '赵晓（部门录入员·示范县政务服务和大数据管理局）'
+expect_contains "$BODY" '赵晓<span class="who-role">（部门录入员·示范县政务服务和大数据管理局）</span>'
 login leader && get /
-expect_contains "$BODY" '李县长（领导（只读）·示范县）'
+expect_contains "$BODY" '李县长<span class="who-role">（领导（只读）·示范县）</span>'
 
 # 3. Logout: 303 to /login, the cookie is cleared, the session is gone on the
 # server too (the old token no longer works even if a client kept it).

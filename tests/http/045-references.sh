@@ -32,7 +32,7 @@ expect_status 303 "edit with the item given by name"
 expect_eq "$(sql "SELECT item_id FROM service_case WHERE id=$CASE")" "$ITEM" "reference kept"
 get "/k/service_case?year=2026" -G --data-urlencode "f_case_no=REF-CASE-"
 expect_contains "$BODY" '共 3 条'
-expect_contains "$BODY" '<td>引用测试事项</td>' "the list shows the item's name"
+expect_contains "$BODY" '<td data-l="政务服务事项">引用测试事项</td>' "the list shows the item's name"
 # Export gives the item's code, so the file can be imported again.
 get /k/service_case/export.xlsx -G --data-urlencode year=2026 --data-urlencode "f_case_no=REF-CASE-"
 cp "$BODY" "$T/cases.xlsx"

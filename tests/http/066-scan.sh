@@ -85,7 +85,7 @@ expect_eq "$(sql "SELECT way||'|'||state||'|'||assigned||'|'||checked||'|'||resu
   "qr|done|2026-06-30|2026-06-30|ok|孟某（SC-1）、杜某（SC-2）" "the inspection as logged"
 anon
 get "/scan/$CODE"
-expect_contains "$BODY" '<td>2026-06-30</td><td>示范县市场监督管理局</td><td>扫码入企</td><td>餐饮服务监督检查</td><td>孟某（SC-1）、杜某（SC-2）</td><td>未发现问题</td>' "the enterprise sees who came and why"
+expect_contains "$BODY" '<td data-l="日期">2026-06-30</td><td data-l="检查部门">示范县市场监督管理局</td><td data-l="方式">扫码入企</td><td data-l="检查事项">餐饮服务监督检查</td><td data-l="检查人员">孟某（SC-1）、杜某（SC-2）</td><td data-l="结果">未发现问题</td>' "the enterprise sees who came and why"
 
 # 5. The yearly limit (2): the second is logged, the third warns and needs a stated reason.
 as shichang
