@@ -42,11 +42,13 @@ api_as zhengwu
 expect_eq "$(api_total '/api/v1/k/service_item?name=_')" 0 "_ is a literal character in searches"
 expect_eq "$(api_total '/api/v1/k/service_item?name=%25')" 0 "% is a literal character in searches"
 
-# 2026-11-23: %.12s was printed whole (the audit page shows 12 hash digits).
+# 2026-11-23: %.12s was printed whole. Since 2026-12-07 the list shows no
+# hash; an entry's own page shows its hash whole (64 digits).
 login admin
 get /audit
 expect_status 200 "audit page"
-check "hashes shown as 12 digits" grep -q '<code>[0-9a-f]\{12\}…</code>' "$BODY"
+get /audit/2
+check "an entry's page shows its hash whole" grep -q '<code class="hash">[0-9a-f]\{64\}</code>' "$BODY"
 
 # 2026-11-23: uploads were stored before the login check; an anonymous
 # upload is refused and its body never written.

@@ -150,18 +150,20 @@ expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府关于2
 expect_contains "$BODY" "共收到行政复议申请2件"
 # The audit log: an admin reads what the users of their own county did; the
 # operator's command-line entries belong to no county of the two.
+# (The log names a person as 姓名（部门）.)
+who(){ sql "SELECT u.name || '（' || d.name || '）' FROM users u JOIN dept d ON d.id=u.dept_id WHERE u.login='$1'"; }
 post_form /k/regulation/new rule_no=LX-ZD-1 title=另一县行政执法公示办法 area=enforcement level=dept adopted=2026-01-10
 expect_status 303 "the second county's admin records a rule"
 get /audit
 expect_status 200 "the second county's admin reads the audit log"
-expect_contains "$BODY" '<td>lx-admin</td><td>新增</td><td><a href="/k/regulation/' "…with what they did"
-expect_not_contains "$BODY" '<td>admin</td>' "…and nothing the first county's users did"
-expect_not_contains "$BODY" '(命令行)' "…nor the operator's command-line entries"
+expect_contains "$BODY" "<td>$(who lx-admin)</td><td>新增</td><td><a href=\"/k/regulation/" "…with what they did"
+expect_not_contains "$BODY" "<td>$(who admin)</td>" "…and nothing the first county's users did"
+expect_not_contains "$BODY" '系统（命令行）' "…nor the operator's command-line entries"
 login admin
 post_form /k/regulation/new rule_no=SF-ZD-1 title=示范县行政执法公示办法 area=enforcement level=dept adopted=2026-01-10
 get /audit
-expect_contains "$BODY" '<td>admin</td><td>新增</td>' "the first county's admin reads their own county's entries"
-expect_not_contains "$BODY" 'lx-admin' "…and nothing of the second county"
+expect_contains "$BODY" "<td>$(who admin)</td><td>新增</td>" "the first county's admin reads their own county's entries"
+expect_not_contains "$BODY" "$(who lx-admin)" "…and nothing of the second county"
 stop_server
 
 # 4b. A city over both counties: its admin sees each county side by side and
@@ -210,8 +212,8 @@ expect_json ".indicators[] | select(.kind==\"leader_duty\" and .name==\"hearings
   "each county's own hearings, and their sum (not the city's own)"
 login lx-admin "$C2PW"
 get /audit
-expect_not_contains "$BODY" '<td>shi</td><td>新增</td><td><a href="/k/regulation/' "the second county's admin does not see the city admin's work in the first county"
-expect_contains "$BODY" "<td>shi</td><td>新增</td><td><a href=\"/k/leader_duty/$LZ2\">" "…but does see what was done to a record of their own"
+expect_not_contains "$BODY" "<td>$(who shi)</td><td>新增</td><td><a href=\"/k/regulation/" "the second county's admin does not see the city admin's work in the first county"
+expect_contains "$BODY" "<td>$(who shi)</td><td>新增</td><td><a href=\"/k/leader_duty/$LZ2\">" "…but does see what was done to a record of their own"
 get /k/reconsideration
 expect_eq "$(list_total)" 2 "the second county's admin still sees exactly its two cases"
 expect_contains "$BODY" '<a class="brand" href="/">另一县法治政府建设管理系统</a>' "…under its own county's name"
@@ -219,7 +221,7 @@ get "/report.md?year=2026&version=data"
 expect_contains "$BODY" "# 中共另一县委员会 另一县人民政府" "…and its own report"
 login admin
 get /audit
-expect_contains "$BODY" '<td>shi</td><td>新增</td><td><a href="/k/regulation/' "the first county's admin sees the city admin's change to their county's record"
+expect_contains "$BODY" "<td>$(who shi)</td><td>新增</td><td><a href=\"/k/regulation/" "the first county's admin sees the city admin's change to their county's record"
 get /k/reconsideration
 expect_not_contains "$BODY" '另复〔2026〕' "the first county's admin does not see the other county's cases"
 api_login fuyi
