@@ -1,9 +1,12 @@
 #!/bin/sh
 # tests/browser/run.sh FAZHI — the browser tier: builds a demo county in a
-# temp dir, serves it on a free local port, runs tests/browser/test.mjs
-# against it in Debian's Chromium (playwright-core), stops the server.
+# temp dir, serves it on a free local port, runs tests/browser/test.mjs and
+# then tests/browser/kinds.mjs (issue 15: 系统管理, a county's own 台账, the
+# report editor) against it in Debian's Chromium (playwright-core), stops
+# the server.
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
-# Last line: "N passed, N failed"; exit status non-zero on any failure.
+# Each test prints its own "N passed, N failed"; the last line sums them.
+# Exit status non-zero on any failure.
 # The temp dir (server log, failure screenshots) is kept when something fails.
 set -u
 [ $# -ge 1 ] || { echo "usage: sh tests/browser/run.sh path/to/fazhi" >&2; echo "0 passed, 1 failed"; exit 2; }
@@ -66,12 +69,36 @@ for _ in 1 2 3 4 5; do
 done
 [ -n "$PORT" ] || { cat "$T/serve.log"; fail "fazhi serve did not start (log in $T)"; }
 
-# The test prints its own "N passed, N failed" last, also when stopped by a
-# signal (timeout's TERM after 120 s); only a KILL leaves it to us.
-BROWSER_OUT=$T timeout -k 5 120 node "$HERE/test.mjs" "http://127.0.0.1:$PORT" &
-TPID=$!
-wait "$TPID"; rc=$?
-TPID=""
-if [ $rc = 137 ]; then echo "the browser test hung and was killed (server log: $T)"; echo "0 passed, 1 failed"; fi
-[ $rc = 0 ] && KEEP=0
-exit $rc
+# Each test prints its own "N passed, N failed" last, also when stopped by a
+# signal (timeout's TERM after 120 s); only a KILL leaves it to us. Its
+# output goes to a file (shown when it ends) so the counts can be summed.
+OUT=""
+NP=0; NF=0; RC=0
+stop() {   # a signal: the running test prints why and its count, then the sum
+  if [ -n "$TPID" ]; then kill "$TPID" 2>/dev/null; wait "$TPID" 2>/dev/null; TPID=""; fi
+  [ -n "$OUT" ] && cat "$OUT"
+  echo "$NP passed, $((NF+1)) failed"
+  exit "$1"
+}
+trap 'stop 130' INT
+trap 'stop 143' TERM HUP
+for t in test kinds; do
+  OUT=$T/$t.out
+  BROWSER_OUT=$T timeout -k 5 120 node "$HERE/$t.mjs" "http://127.0.0.1:$PORT" >"$OUT" 2>&1 &
+  TPID=$!
+  wait "$TPID"; rc=$?
+  TPID=""
+  echo "--- tests/browser/$t.mjs"
+  cat "$OUT"; OUT=""
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$T/$t.out" | tail -n 1)
+  np=${line%% passed*}; nf=${line#*, }; nf=${nf%% failed}
+  if [ $rc = 137 ]; then echo "the browser test $t.mjs hung and was killed (server log: $T)"; np=0; nf=1
+  elif [ -z "$line" ]; then np=0; nf=1
+  fi
+  [ $rc = 0 ] || [ "$nf" -gt 0 ] || nf=1
+  NP=$((NP+np)); NF=$((NF+nf))
+  [ $rc = 0 ] || RC=$rc
+done
+echo "$NP passed, $NF failed"
+[ $RC = 0 ] && [ $NF = 0 ] && KEEP=0
+exit $RC
