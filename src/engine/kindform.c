@@ -776,6 +776,47 @@ static void flow_json(KindForm *p, cJSON *o){
   jset(o, "deadlines", a);
 }
 
+/* 分单位情况 (breakdowns): this page has no part for them, so a kind it
+** makes has each indicator (the first 10) broken down by 所属部门, kept in
+** step as indicators come and go. Breakdowns a definition file brought
+** (another grouping field, high_is_bad, a chosen few) are not the page's:
+** they are kept, less those naming an indicator no longer there. */
+static cJSON *breakdowns_default(const cJSON *aInd){
+  cJSON *a = cJSON_CreateArray();
+  const cJSON *x;
+  cJSON_ArrayForEach(x, aInd){
+    const cJSON *pId = cJSON_GetObjectItemCaseSensitive(x, "id");
+    if( !cJSON_IsString(pId) || cJSON_GetArraySize(a)>=10 ) continue;
+    cJSON *y = cJSON_CreateObject();
+    cJSON_AddStringToObject(y, "indicator", pId->valuestring);
+    cJSON_AddItemToArray(a, y);
+  }
+  return a;
+}
+static void breakdowns_json(cJSON *o, const cJSON *aOldI, cJSON *aI){
+  cJSON *aOld = cJSON_GetObjectItemCaseSensitive(o, "breakdowns"), *a;
+  cJSON *pWas = breakdowns_default(aOldI), *pNone = cJSON_CreateArray();
+  int bPage = cJSON_Compare(aOld ? aOld : pNone, pWas, 1);
+  cJSON_Delete(pWas);
+  cJSON_Delete(pNone);
+  if( bPage ){
+    a = breakdowns_default(aI);
+  }else{
+    const cJSON *b;
+    a = cJSON_CreateArray();
+    cJSON_ArrayForEach(b, aOld){
+      const cJSON *pInd = cJSON_GetObjectItemCaseSensitive(b, "indicator");
+      if( !cJSON_IsString(pInd) || by_id(aI, pInd->valuestring) ) cJSON_AddItemToArray(a, cJSON_Duplicate(b, 1));
+    }
+  }
+  if( cJSON_GetArraySize(a)==0 ){
+    cJSON_Delete(a);
+    cJSON_DeleteItemFromObjectCaseSensitive(o, "breakdowns");
+  }else{
+    jset(o, "breakdowns", a);
+  }
+}
+
 int kindform_json(Ctx *c, KindForm *p, const char **pz){
   int nErr0 = c->err.n;
   kindform_fill_ids(c, p);
@@ -886,6 +927,7 @@ int kindform_json(Ctx *c, KindForm *p, const char **pz){
     x->iJson = nJson++;
   }
   cJSON_AddItemToObject(o, "indicators", aI);
+  breakdowns_json(o, aOldI, aI);
 
   /* the report's paragraph */
   int nSay = 0;

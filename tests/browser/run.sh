@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/browser/run.sh FAZHI — the browser tier: builds a demo county in a
-# temp dir, serves it on a free local port, runs tests/browser/test.mjs
-# against it in Debian's Chromium (playwright-core), stops the server.
+# temp dir, serves it on a free local port, runs tests/browser/test.mjs and
+# then tests/browser/kinds.mjs (issue 15: 系统管理, a county's own 台账, the
+# report editor) against it in Debian's Chromium (playwright-core), stops
+# the server.
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
 # Runs test.mjs (a clerk's day) and layout.mjs (every menu page of each
 # role at 1366x768 and 390x844); last line: "N passed, N failed" summing
@@ -71,7 +73,8 @@ done
 
 # Each test prints its own "N passed, N failed" last, also when stopped by a
 # signal (timeout's TERM); only a KILL leaves it to us. test.mjs walks a
-# clerk's day (120 s at most); layout.mjs opens every menu page of four
+# clerk's day (120 s at most); kinds.mjs defines a county's own 台账 and
+# follows it to the report (120 s); layout.mjs opens every menu page of four
 # roles on a desktop and a phone (600 s at most). Screenshots of each
 # role's home page go to $SHOTS, kept after the run.
 SHOTS=${BROWSER_SHOTS:-$(dirname "$FAZHI")/browser}
@@ -92,6 +95,7 @@ run_test() {     # run_test LIMIT_S FILE OUTDIR
   [ $rc = 0 ] || RC=1
 }
 run_test 120 test.mjs "$T"
+run_test 120 kinds.mjs "$T"
 run_test 600 layout.mjs "$SHOTS"
 echo "home-page screenshots (desktop and phone, each role): $SHOTS"
 echo "$NP passed, $NF failed"

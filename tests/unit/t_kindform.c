@@ -272,6 +272,42 @@ static void test_upload(void){
   unlink(zPath);
 }
 
+/* 分单位情况: a kind the page makes has each indicator broken down by
+** 所属部门, in step as indicators go; breakdowns a definition file brought
+** are kept, less those naming an indicator no longer there. */
+static void test_breakdowns(void){
+  fresh();
+  KindForm f, g;
+  Post p = { azNotary };
+  kindform_read(&c, &f, post_get, &p);
+  const char *z = 0;
+  T_EQ_INT(kindform_json(&c, &f, &z), FZ_OK);
+  cJSON *o = cJSON_Parse(z);
+  T_EQ_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "breakdowns")), 4);
+  T_EQ_STR(jpath_str(o, "breakdowns", 1, "indicator"), "cut");
+  T_EQ_STR(jpath_str(o, "breakdowns", 1, "by"), "(none)");       /* 所属部门 */
+  cJSON_Delete(o);
+  /* the admin removes 平均减免 (and the sentence naming it) */
+  T_EQ_INT(kindform_from_def(&c, &g, z, 2), FZ_OK);
+  g.aInd[3].zId = ""; g.aInd[3].zLabel = "";
+  g.azSentence[1] = "";
+  o = json_of(&g, FZ_OK);
+  if( o==0 ) return;
+  T_EQ_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "breakdowns")), 3);
+  T_EQ_STR(jpath_str(o, "breakdowns", 2, "indicator"), "share");
+  cJSON_Delete(o);
+  /* a definition file's own breakdowns */
+  fresh();
+  kindform_read(&c, &f, post_get, &p);
+  f.zBase = "{\"id\":\"notary\",\"breakdowns\":[{\"indicator\":\"certs\",\"by\":\"f1\"},{\"indicator\":\"gone\"}]}";
+  o = json_of(&f, FZ_OK);
+  if( o==0 ) return;
+  T_EQ_INT(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(o, "breakdowns")), 1);
+  T_EQ_STR(jpath_str(o, "breakdowns", 0, "indicator"), "certs");
+  T_EQ_STR(jpath_str(o, "breakdowns", 0, "by"), "f1");
+  cJSON_Delete(o);
+}
+
 static const TestCase aTest[] = {
   { "form_to_json", test_form_to_json },
   { "round_trip", test_round_trip },
@@ -279,6 +315,7 @@ static const TestCase aTest[] = {
   { "error_paths", test_error_paths },
   { "diff", test_diff },
   { "upload", test_upload },
+  { "breakdowns", test_breakdowns },
 };
 
 int main(int argc, char **argv){
