@@ -42,7 +42,10 @@ static int open_setup(Db *p, int bKeepLock){
     snprintf(zErr, sizeof zErr, "读取自定义台账失败：%s", db_errmsg(p));
     rc = 1;
   }
-  int bThaw = rc==0 && thaw_pending(p);
+  /* a new database (bKeepLock: made inside its first transaction) has
+  ** nothing to thaw, and probing its missing tables would abort that
+  ** transaction on PostgreSQL */
+  int bThaw = rc==0 && !bKeepLock && thaw_pending(p);
   if( rc==0 ) rc = ddl_sync_all(p, zErr, sizeof zErr);
   if( !bKeepLock ) db_schema_lock(p, 0);
   if( rc ){

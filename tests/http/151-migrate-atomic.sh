@@ -43,13 +43,21 @@ note "a whole migration takes ${MS} ms"
 # 2. Killed halfway: the new target has no table at all.
 DB=$(new_target target)
 killed=0
-for frac in 2 3 5; do
+for frac in 2 3 5 8; do
   "$FAZHI" migrate --from "$SRC" --to "$DB" >"$T/m1.out" 2>&1 &
   MP=$!
   sleep "$(awk "BEGIN{print $MS/$frac/1000}")"
   kill -9 "$MP" 2>/dev/null
   wait "$MP"
   rc=$?
+  # Killed after its commit (closing a large SQLite target checkpoints the
+  # WAL, which under load can outlast half the measured time): the whole
+  # county is there, which is all or nothing too, but not what this step
+  # tests. Count it as finished and kill earlier.
+  if [ "$rc" = 137 ] && [ "$(n_tables "$DB")" != 0 ] && [ "$(sql_on "$DB" "SELECT count(*) FROM migration" 2>/dev/null)" = 1 ]; then
+    note "killed after the commit (at 1/$frac of ${MS} ms): trying earlier"
+    rc=0
+  fi
   if [ "$rc" = 137 ]; then killed=1; break; fi
   # it finished before the kill: start again from an empty target
   if [ -n "${FZ_PG_BASE:-}" ]; then
