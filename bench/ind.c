@@ -4,6 +4,10 @@
 **
 **   ind DB YEAR [REPS] [DEPT]
 **
+** Besides each indicator's best, prints "ind_kind_best_s KIND S": per kind,
+** the best over the REPS runs of that kind's indicators together (the
+** custom-kind bench, bench/custom.sh, compares two kinds this way).
+**
 ** DEPT (a department id, e.g. one county's root in a province database)
 ** limits every indicator to that subtree; 0 or absent: everything.
 ** Runs the whole set REPS times (default 3) on one connection, as the
@@ -40,6 +44,7 @@ int main(int argc, char **argv){
     if( k->aIndicator ) for(const Indicator *x=k->aIndicator; x->zName; x++) nInd++;
   }
   double *aBest = calloc((size_t)nInd, sizeof(double));
+  double *aKindBest = calloc((size_t)kind_count(), sizeof(double));
   IndValue *aVal = calloc((size_t)nInd, sizeof(IndValue));
   double best = 1e9, worst = 0;
   for(int r=0; r<nRep; r++){
@@ -52,6 +57,7 @@ int main(int argc, char **argv){
     for(int i=0; i<kind_count(); i++){
       const Kind *k = kind_at(i);
       if( k->aIndicator==0 ) continue;
+      double tKind = now_s();
       for(const Indicator *x=k->aIndicator; x->zName; x++, n++){
         double t = now_s();
         if( ind_compute(&c, k, x, kind_year_field(k) ? iYear : 0, iDept, &aVal[n]) ){
@@ -61,6 +67,8 @@ int main(int argc, char **argv){
         t = now_s() - t;
         if( r==0 || t<aBest[n] ) aBest[n] = t;
       }
+      tKind = now_s() - tKind;
+      if( r==0 || tKind<aKindBest[i] ) aKindBest[i] = tKind;
     }
     double tAll = now_s() - t0;
     if( tAll<best ) best = tAll;
@@ -73,8 +81,12 @@ int main(int argc, char **argv){
     printf("%-18s %-22s %10.1f %12lld %12lld  %s\n", v->pKind->zName, v->pInd->zName, aBest[i]*1e3,
            v->num, v->den, v->zText);
   }
+  for(int i=0; i<kind_count(); i++){
+    if( kind_at(i)->aIndicator ) printf("ind_kind_best_s %s %.3f\n", kind_at(i)->zName, aKindBest[i]);
+  }
   printf("ind_total_best_s %.3f\nind_total_worst_s %.3f\nind_count %d\n", best, worst, nInd);
   free(aBest);
+  free(aKindBest);
   free(aVal);
   db_close(p);
   return 0;
