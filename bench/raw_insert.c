@@ -3,7 +3,8 @@
 ** written into the same table by the plainest possible loop. Links only
 ** libsqlite3.
 **
-**   raw_insert DB FILE.csv [CACHE_KIB]   insert every row of bench/gen.c's service_case.csv
+**   raw_insert DB FILE.csv [CACHE_KIB [TABLE]]   insert every row of bench/gen.c's service_case.csv
+**                                          (into TABLE: a custom kind made as a copy of 办件, bench/custom.sh)
 **   raw_insert sql DB 'SELECT …' print the first row, columns joined by '|'
 **   raw_insert checkpoint DB    fold the WAL into the database file
 **
@@ -107,13 +108,23 @@ int main(int argc, char **argv){
     sqlite3_close(db);
     return rc!=SQLITE_OK;
   }
-  if( argc!=3 && argc!=4 ){
-    fprintf(stderr, "usage: raw_insert DB FILE.csv [CACHE_KIB] | sql DB SELECT | checkpoint DB\n");
+  if( argc<3 || argc>5 ){
+    fprintf(stderr, "usage: raw_insert DB FILE.csv [CACHE_KIB [TABLE]] | sql DB SELECT | checkpoint DB\n");
     return 2;
   }
+  const char *zTab = argc==5 ? argv[4] : "service_case";
+  if( strspn(zTab, "abcdefghijklmnopqrstuvwxyz0123456789_")!=strlen(zTab) || strlen(zTab)>31 ){
+    fprintf(stderr, "raw: table name %s is not a kind id\n", zTab);
+    return 2;
+  }
+  char zSel[96], zIns[320];
+  snprintf(zSel, sizeof zSel, "SELECT COALESCE(MAX(id),0)+1 FROM %s", zTab);
+  snprintf(zIns, sizeof zIns, "INSERT INTO %s(dept_id, state, created_at, updated_at, case_no, item_id,"
+           " applicant, channel, received, limit_days, finished, rating, id)"
+           " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)", zTab);
   double t0 = now_s();
   sqlite3 *db = open_db(argv[1]);
-  if( argc==4 && atoi(argv[3])>0 ){
+  if( argc>=4 && atoi(argv[3])>0 ){
     char zPragma[64];
     snprintf(zPragma, sizeof zPragma, "PRAGMA cache_size=-%d", atoi(argv[3]));
     sqlite3_exec(db, zPragma, 0, 0, 0);
@@ -152,12 +163,10 @@ int main(int argc, char **argv){
   if( sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0)!=SQLITE_OK ){ fprintf(stderr, "raw: %s\n", sqlite3_errmsg(db)); return 1; }
   sqlite3_stmt *q;
   long long id = 1;
-  sqlite3_prepare_v2(db, "SELECT COALESCE(MAX(id),0)+1 FROM service_case", -1, &q, 0);
+  sqlite3_prepare_v2(db, zSel, -1, &q, 0);
   if( sqlite3_step(q)==SQLITE_ROW ) id = sqlite3_column_int64(q, 0);
   sqlite3_finalize(q);
-  if( sqlite3_prepare_v2(db, "INSERT INTO service_case(dept_id, state, created_at, updated_at, case_no, item_id,"
-                             " applicant, channel, received, limit_days, finished, rating, id)"
-                             " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)", -1, &q, 0)!=SQLITE_OK ){
+  if( sqlite3_prepare_v2(db, zIns, -1, &q, 0)!=SQLITE_OK ){
     fprintf(stderr, "raw: %s\n", sqlite3_errmsg(db));
     return 1;
   }

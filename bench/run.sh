@@ -144,8 +144,8 @@ done
 # The raw loop gets the page cache fazhi's importer sets for bulk writes
 # (db_bulk_mode in src/db/sqlite.c), so the ratio measures the importer's own
 # work, not a pragma; one extra raw run with SQLite's default cache is shown too.
-BULK_KIB=$(sed -n '/^void db_bulk_mode/,/^}/s/.*cache_size=-\([0-9][0-9]*\).*/\1/p' src/db/sqlite.c | head -1)
-BULK_KIB=${BULK_KIB:-2000}
+BULK_KIB=$(sed -n '/^static void lite_bulk_mode/,/^}/s/.*cache_size=-\([0-9][0-9]*\).*/\1/p' src/db/sqlite.c | head -1)
+[ -n "$BULK_KIB" ] || { echo "run.sh: cannot read the bulk page cache from lite_bulk_mode in src/db/sqlite.c" >&2; exit 2; }
 say "2. import of $NCASE 办件: fazhi import vs raw prepared INSERT loop (fresh copies of the same database, ABBA order, $REPS pair(s); raw page cache $BULK_KIB KiB as fazhi's bulk mode)"
 CSV=$OUT/csv/service_case.csv
 cat "$CSV" > /dev/null                       # both start with the file in the page cache
@@ -219,7 +219,7 @@ for i in 1 2 3; do
   T_API=$(min "${res#* }" "$T_API"); API_ALL="$API_ALL ${res#* }"
 done
 stop "$SPID"
-NUM_CASES=$(sed -n 's/.*"name":"cases","label":"[^"]*","numerator":\([0-9]*\).*/\1/p' "$OUT/indicators.json")
+NUM_CASES=$(sed -n 's/.*"kind":"service_case","name":"cases","label":"[^"]*","numerator":\([0-9]*\).*/\1/p' "$OUT/indicators.json")
 say "  ind_compute (C, all $(awk '/^ind_count/{print $2}' "$OUT/ind.txt") indicators): best $T_IND s"
 say "  GET /api/v1/indicators?year=$YEAR as $WHO_IND: best $T_API s (runs:$API_ALL); 办件量 in the answer: ${NUM_CASES:-?}"
 

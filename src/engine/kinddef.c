@@ -385,7 +385,7 @@ static void read_deadlines(Def *d, const cJSON *root, Kind *k){
     Deadline *p = &a[i];
     const char *zP = path(d, "deadlines[%d]", i), *zPart = path(d, "第%d个期限：", i+1);
     if( !cJSON_IsObject(v) ){ derr(d, zP, "%s应为对象", zPart); continue; }
-    keys_ok(d, v, "id label start length unit done basis active_in counting rule", zP, zPart);
+    keys_ok(d, v, "id label start length length_field unit done basis active_in counting rule", zP, zPart);
     p->zName = jstr(d, v, "id", 1, 31, zP, zPart, "标识");
     p->zLabel = jstr(d, v, "label", 1, 30, zP, zPart, "名称");
     if( p->zLabel ) zPart = path(d, "期限“%s”：", p->zLabel);
@@ -398,7 +398,13 @@ static void read_deadlines(Def *d, const cJSON *root, Kind *k){
       if( azF[j] && (f==0 || f->eType!=FT_DATE) ) derr(d, path(d, "%s.%s", zP, j ? "done" : "start"), "%s“%s”不是本台账的日期字段", zPart, azF[j]);
     }
     jint(d, v, "length", 1, 3650, &p->nLength, zP, zPart);
-    if( p->nLength==0 ) derr(d, path(d, "%s.length", zP), "%s缺少期限长度（length，1到3650）", zPart);
+    /* or each record's own length in an integer field (办件's 承诺时限), as schema --json prints it */
+    p->zLengthField = jstr(d, v, "length_field", 0, 31, zP, zPart, "期限长度字段");
+    if( p->zLengthField ){
+      const Field *f = kind_field(k, p->zLengthField);
+      if( f==0 || f->eType!=FT_INT ) derr(d, path(d, "%s.length_field", zP), "%s“%s”不是本台账的整数字段", zPart, p->zLengthField);
+      if( p->nLength ) derr(d, path(d, "%s.length", zP), "%s期限长度（length）和期限长度字段（length_field）只能写一个", zPart);
+    }else if( p->nLength==0 ) derr(d, path(d, "%s.length", zP), "%s缺少期限长度（length，1到3650，或 length_field 整数字段）", zPart);
     const char *zU = jstr(d, v, "unit", 1, 20, zP, zPart, "单位");
     if( zU ){
       if( strcmp(zU, "days")==0 ) p->eUnit = PU_DAYS;
@@ -450,9 +456,14 @@ static void read_expr(Def *d, const Kind *k, const cJSON *o, Expr *x, const char
     else if( pv && cJSON_IsNumber(pv) ) zV = arena_printf(d->a, "%lld", (long long)pv->valuedouble);
     else if( pv && !cJSON_IsNull(pv) ) derr(d, path(d, "%s.value", zCP), "%s取值应为文本", zCPart);
     if( zF==0 || zOp==0 ) continue;
-    static const char *const azOp[] = { "=", "!=", "set", "unset", "<=", ">=", "state", 0 };
+    static const char *const azOp[] = { "=", "!=", "set", "unset", "<=", ">=", "state", "ontime", "late", 0 };
     if( !in_words(azOp, zOp) ){
-      derr(d, path(d, "%s.op", zCP), "%s比较方式“%s”不可用（可用：= != set unset <= >= state）", zCPart, zOp);
+      derr(d, path(d, "%s.op", zCP), "%s比较方式“%s”不可用（可用：= != set unset <= >= state ontime late）", zCPart, zOp);
+      continue;
+    }
+    if( strcmp(zOp, "ontime")==0 || strcmp(zOp, "late")==0 ){   /* field: one of this kind's deadlines */
+      if( k->aDeadline==0 || kind_deadline(k, zF)==0 ){ derr(d, path(d, "%s.field", zCP), "%s没有期限“%s”", zCPart, zF); continue; }
+      c->zField = zF; c->zOp = arena_strdup(d->a, zOp);
       continue;
     }
     if( strcmp(zOp, "state")==0 || strcmp(zF, "state")==0 ){

@@ -237,6 +237,7 @@ static cJSON *where_json(const char *zCond){
     if( n>=sizeof zOne ) n = sizeof zOne - 1;
     memcpy(zOne, z, n); zOne[n] = 0;
     char *pEq = strchr(zOne, '='), *pColon = strchr(zOne, ':');
+    if( pColon && pEq && pColon<pEq ) pEq = 0;    /* "a:!=:x", "a:<=:5": the op holds the '=' */
     cJSON *o = cJSON_CreateObject();
     if( pEq ){
       *pEq = 0;
@@ -245,8 +246,11 @@ static cJSON *where_json(const char *zCond){
       cJSON_AddStringToObject(o, "value", pEq+1);
     }else if( pColon ){
       *pColon = 0;
+      char *pVal = strchr(pColon+1, ':');           /* "a:op:value", as where_text writes it */
+      if( pVal ) *pVal++ = 0;
       cJSON_AddStringToObject(o, "field", zOne);
       cJSON_AddStringToObject(o, "op", pColon+1);
+      if( pVal ) cJSON_AddStringToObject(o, "value", pVal);
     }else{
       cJSON_AddStringToObject(o, "field", zOne);
       cJSON_AddStringToObject(o, "op", "set");
@@ -765,7 +769,9 @@ static void flow_json(KindForm *p, cJSON *o){
     jset_str(y, "label", x->zLabel);
     jset_str(y, "start", x->zStart);
     size_t nd = strspn(x->zLength, "0123456789");
-    if( nd>0 && nd<9 && x->zLength[nd]==0 ) jset(y, "length", cJSON_CreateNumber(atoi(x->zLength)));
+    if( x->zLength[0]==0 && pOld && cJSON_GetObjectItemCaseSensitive(pOld, "length_field") ){
+      /* each record's own length (a definition from schema --json, 办件's 承诺时限): kept as stored */
+    }else if( nd>0 && nd<9 && x->zLength[nd]==0 ) jset(y, "length", cJSON_CreateNumber(atoi(x->zLength)));
     else jset_str(y, "length", x->zLength);           /* kinddef.c names what is wrong with it */
     jset_str(y, "unit", x->zUnit[0] ? x->zUnit : "days");
     jset_str(y, "done", x->zDone);

@@ -686,6 +686,45 @@ static void test_calendar_gap(void){
   T_EQ_INT(holiday_ind_gap(c, k, pOnTime, 2026), 2027);
 }
 
+/* A built-in kind's definition as `fazhi schema --json` prints it, with a new
+** id, is a custom kind with the same deadline (its length read from a field)
+** and the same on-time indicator; an on-time condition on a deadline the
+** kind lacks is refused naming it. */
+static void test_builtin_as_custom(void){
+  Ctx *c = fresh();
+  Buf b;
+  buf_init(&b);
+  Json j;
+  json_init(&j, &b);
+  kind_json(&j, kind_find("service_case"));
+  const char *zOld = "{\"id\":\"service_case\",\"label\":\"办件\"";
+  const char *zDef = buf_cstr(&b);
+  T_CHECK(strncmp(zDef, zOld, strlen(zOld))==0);
+  char *zCopy = arena_printf(c->pArena, "{\"id\":\"case_copy\",\"label\":\"办件副本\"%s", zDef+strlen(zOld));
+  int iVersion = 0;
+  int rc = kinddef_save(c, zCopy, strlen(zCopy), 0, &iVersion);
+  for(int e=0; e<c->err.n; e++) fprintf(stderr, "    [%s] %s\n", c->err.a[e].zField ? c->err.a[e].zField : "-", c->err.a[e].zMsg);
+  T_EQ_INT(rc, FZ_OK);
+  const Kind *k = kind_find("case_copy");
+  T_CHECK(k!=0);
+  const Deadline *d = k ? kind_deadline(k, "promise") : 0;
+  T_CHECK(d!=0);
+  if( d ) T_EQ_STR(d->zLengthField, "limit_days");
+  const Indicator *x = k ? kind_indicator(k, "ontime_rate") : 0;
+  T_CHECK(x!=0);
+  if( x ) T_EQ_INT(x->num.aCond[1].eOp, CO_ONTIME);
+  char *zBad = arena_printf(c->pArena, "{\"id\":\"case_bad\",\"label\":\"办件坏\"%s", zDef+strlen(zOld));
+  char *p = strstr(zBad, "\"field\":\"promise\"");
+  T_CHECK(p!=0);
+  if( p ) memcpy(p, "\"field\":\"promisx\"", strlen("\"field\":\"promisx\""));
+  c->err.n = 0;
+  T_EQ_INT(kinddef_save(c, zBad, strlen(zBad), 0, 0), FZ_INVALID);
+  int bNamed = 0;
+  for(int e=0; e<c->err.n; e++) if( strstr(c->err.a[e].zMsg, "没有期限“promisx”") ) bNamed = 1;
+  T_CHECK(bNamed);
+  buf_free(&b);
+}
+
 static const TestCase aTest[] = {
   { "money", test_money },
   { "registry", test_registry },
@@ -702,6 +741,7 @@ static const TestCase aTest[] = {
   { "audit_chain", test_audit_chain },
   { "indicators", test_indicators },
   { "periods_sql_equal_c", test_periods_sql_equal_c },
+  { "builtin_as_custom", test_builtin_as_custom },
 };
 
 int main(int argc, char **argv){

@@ -308,6 +308,46 @@ static void test_breakdowns(void){
   cJSON_Delete(o);
 }
 
+/* A 案件 whose deadline takes its length from a field and an indicator
+** counting what was done on time (schema --json's 办件 with a new id) goes
+** through the form unchanged: the empty 期限长度 input keeps length_field. */
+static void test_length_field(void){
+  fresh();
+  const char *zDef = "{\"id\":\"case_copy\",\"label\":\"办件副本\",\"shape\":\"case\",\"fields\":["
+    "{\"id\":\"dept_id\",\"label\":\"所属部门\",\"type\":\"dept\"},"
+    "{\"id\":\"received\",\"label\":\"受理日期\",\"type\":\"date\",\"required\":true,\"year_field\":true},"
+    "{\"id\":\"limit_days\",\"label\":\"承诺时限（工作日）\",\"type\":\"int\",\"required\":true},"
+    "{\"id\":\"finished\",\"label\":\"办结日期\",\"type\":\"date\"}],"
+    "\"states\":[{\"id\":\"received\",\"label\":\"办理中\"},{\"id\":\"finished\",\"label\":\"已办结\",\"final\":true}],"
+    "\"transitions\":[{\"id\":\"finish\",\"label\":\"办结\",\"from\":\"received\",\"to\":\"finished\",\"roles\":[\"admin\",\"clerk\"],\"stamps\":\"finished\"}],"
+    "\"deadlines\":[{\"id\":\"promise\",\"label\":\"承诺办结期限\",\"start\":\"received\",\"length_field\":\"limit_days\","
+    "\"unit\":\"workdays\",\"done\":\"finished\",\"basis\":\"办事指南\"}],"
+    "\"indicators\":[{\"id\":\"ontime_rate\",\"label\":\"按承诺时限办结率\",\"unit\":\"percent\","
+    "\"numerator\":{\"agg\":\"count\",\"where\":[{\"field\":\"promise\",\"op\":\"ontime\"},"
+    "{\"field\":\"limit_days\",\"op\":\"<=\",\"value\":\"30\"}]},"
+    "\"denominator\":{\"agg\":\"count\",\"where\":[{\"field\":\"state\",\"op\":\"state\",\"value\":\"finished\"}]}}]}";
+  KindForm f;
+  T_EQ_INT(kindform_from_def(&c, &f, zDef, 0), FZ_OK);
+  const char *z = 0;
+  T_EQ_INT(kindform_json(&c, &f, &z), FZ_OK);
+  cJSON *o = z ? cJSON_Parse(z) : 0;
+  const cJSON *d = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(o, "deadlines"), 0);
+  T_EQ_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(d, "length_field")), "limit_days");
+  T_CHECK(d && cJSON_GetObjectItemCaseSensitive(d, "length")==0);
+  const cJSON *x = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(o, "indicators"), 0);
+  const cJSON *wn = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(x, "numerator"), "where"), 0);
+  const cJSON *wd = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(x, "denominator"), "where"), 0);
+  T_EQ_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(wn, "op")), "ontime");
+  const cJSON *wn2 = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(x, "numerator"), "where"), 1);
+  T_EQ_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(wn2, "op")), "<=");
+  T_EQ_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(wn2, "value")), "30");
+  /* a condition with a value ("state:state:finished" in the form) comes back whole */
+  T_EQ_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(wd, "field")), "state");
+  T_EQ_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(wd, "op")), "state");
+  T_EQ_STR(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(wd, "value")), "finished");
+  cJSON_Delete(o);
+}
+
 static const TestCase aTest[] = {
   { "form_to_json", test_form_to_json },
   { "round_trip", test_round_trip },
@@ -316,6 +356,7 @@ static const TestCase aTest[] = {
   { "diff", test_diff },
   { "upload", test_upload },
   { "breakdowns", test_breakdowns },
+  { "length_field", test_length_field },
 };
 
 int main(int argc, char **argv){
