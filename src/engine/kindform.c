@@ -938,6 +938,10 @@ int kindform_json(Ctx *c, KindForm *p, const char **pz){
   /* the report's paragraph */
   int nSay = 0;
   for(int i=0; i<KF_SENTENCES; i++) if( p->azSentence[i][0] ) nSay++;
+  /* words for the report but no place in it: named on the 报告章节 select
+  ** (the sentences are still read, for their own errors) */
+  int bNoSec = (nSay || p->zIntro[0]) && p->zSection[0]==0;
+  if( bNoSec ) form_err(c, "sec", "写了报告的导语或句子，请选择“报告章节”（写入年度报告的哪一部分）；不写入报告的，请删去导语和句子");
   if( nSay || p->zSection[0] || p->zIntro[0] ){
     cJSON *pRep = cJSON_CreateObject(), *aS = cJSON_CreateArray();
     int bJoin = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(o, "report"), "join"));
@@ -954,7 +958,7 @@ int kindform_json(Ctx *c, KindForm *p, const char **pz){
     cJSON_AddItemToObject(pRep, "sentences", aS);
     /* a sentence refused here: the rest is checked without the report (no
     ** second, misleading refusal of a paragraph short of that sentence) */
-    if( bBad ){ cJSON_Delete(pRep); cJSON_DeleteItemFromObjectCaseSensitive(o, "report"); }
+    if( bBad || bNoSec ){ cJSON_Delete(pRep); cJSON_DeleteItemFromObjectCaseSensitive(o, "report"); }
     else jset(o, "report", pRep);
   }else{
     cJSON_DeleteItemFromObjectCaseSensitive(o, "report");

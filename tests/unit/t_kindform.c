@@ -160,7 +160,7 @@ static void test_form_refusals(void){
   kindform_read(&c, &f, post_get, &p);
   const char *z = 0;
   T_EQ_INT(kindform_json(&c, &f, &z), FZ_INVALID);
-  int bEnum = 0, bDec = 0, bDup = 0, bBrace = 0, bUnknown = 0, bOpen = 0;
+  int bEnum = 0, bDec = 0, bDup = 0, bBrace = 0, bUnknown = 0, bOpen = 0, bSec = 0;
   for(int e=0; e<c.err.n; e++){
     const char *zF = c.err.a[e].zField ? c.err.a[e].zField : "", *zM = c.err.a[e].zMsg;
     if( strcmp(zF, "f2_enum")==0 && strstr(zM, "字段“类别”的选项第2行“onlyid”") ) bEnum = 1;
@@ -169,8 +169,10 @@ static void test_form_refusals(void){
     if( strcmp(zF, "s2")==0 && strstr(zM, "花括号") ) bBrace = 1;
     if( strcmp(zF, "s4")==0 && strstr(zM, "「没有」不是本台账的指标名称（本台账的指标：「件数」、「件数」）") ) bUnknown = 1;
     if( strcmp(zF, "s4")==0 && strstr(zM, "缺少配对的」") ) bOpen = 1;
+    if( strcmp(zF, "sec")==0 && strstr(zM, "请选择“报告章节”") ) bSec = 1;     /* sentences, no section */
+    T_CHECK(strstr(zM, "（section）")==0);        /* the form names its own select, not the JSON key */
   }
-  T_CHECK(bEnum); T_CHECK(bDec); T_CHECK(bDup); T_CHECK(bBrace); T_CHECK(bUnknown); T_CHECK(bOpen);
+  T_CHECK(bEnum); T_CHECK(bDec); T_CHECK(bDup); T_CHECK(bBrace); T_CHECK(bUnknown); T_CHECK(bOpen); T_CHECK(bSec);
 }
 
 /* kinddef_save's JSON paths become the form's inputs: with the 所属部门
