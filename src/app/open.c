@@ -6,6 +6,7 @@
 #include "db/schema.h"
 #include "engine/ddl.h"
 #include "engine/thaw.h"
+#include "engine/setting.h"
 #include "engine/kinddef.h"
 #include "engine/record.h"
 #include "engine/holiday.h"
@@ -55,6 +56,7 @@ static int open_setup(Db *p, int bKeepLock){
   /* Holiday notices added after this build (e.g. the next year's) and
   ** the years marked whole: a server keeps them in step per request
   ** (holiday_refresh). */
+  zone_load(p);                 /* "today" is the county's date (time_zone) */
   if( holiday_load(p) ){
     fprintf(stderr, "无法读取节假日表：%s\n", db_errmsg(p));
     return 1;

@@ -7,6 +7,13 @@
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
+#include <stdatomic.h>
+
+/* The county's time zone in minutes east of UTC, for "today": the
+** time_zone setting as last read (ctx_zone, zone_load in setting.c);
+** Beijing time until then. */
+static atomic_int nZoneMin = 480;
+void ctx_zone_known(int nMin){ atomic_store(&nZoneMin, nMin); }
 
 void ctx_init(Ctx *c, Db *pDb, Arena *pArena, const Actor *pActor){
   memset(c, 0, sizeof(*c));
@@ -18,9 +25,11 @@ void ctx_init(Ctx *c, Db *pDb, Arena *pArena, const Actor *pActor){
   if( zPin && strlen(zPin)==10 ){
     memcpy(c->zToday, zPin, 11);
   }else{
-    time_t now = time(0);
+    /* the county's date, not the server's: a server on UTC would count
+    ** 00:00–08:00 Beijing time as the day before (time_zone, ctx_zone) */
+    time_t now = time(0) + (time_t)atomic_load(&nZoneMin)*60;
     struct tm tm;
-    localtime_r(&now, &tm);
+    gmtime_r(&now, &tm);
     strftime(c->zToday, sizeof c->zToday, "%Y-%m-%d", &tm);
   }
   Day d = 0;

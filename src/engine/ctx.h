@@ -63,6 +63,9 @@ typedef struct Ctx {
 } Ctx;
 
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);
+/* The county's time zone (minutes east of UTC) as the time_zone setting
+** was last read: ctx_init's "today" is the county's date in it. */
+void ctx_zone_known(int nMin);
 void err_add(Ctx*, int iRow, const Field *pField, const char *zFmt, ...) FMT(4,5);
 int  err_internal(Ctx*, const char *zFmt, ...) FMT(2,3);    /* returns FZ_INTERNAL */
 int  err_has(Ctx*, int iRow, const char *zField);   /* this row already has an error on this field */

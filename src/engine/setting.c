@@ -168,6 +168,17 @@ int ctx_zone(Ctx *c){
     const char *z = c->pDb ? setting_get(c->pDb, c->pArena, "time_zone") : 0;
     if( z==0 || clock_zone_parse(z, &c->nZoneMin) ) clock_zone_parse(CLOCK_DEFAULT_ZONE, &c->nZoneMin);
     c->bZoneRead = 1;
+    ctx_zone_known(c->nZoneMin);         /* the next context's "today" follows it */
   }
   return c->nZoneMin;
+}
+
+void zone_load(Db *pDb){
+  Arena a;
+  int nMin;
+  arena_init(&a);
+  const char *z = setting_get(pDb, &a, "time_zone");
+  if( z==0 || clock_zone_parse(z, &nMin) ) clock_zone_parse(CLOCK_DEFAULT_ZONE, &nMin);
+  ctx_zone_known(nMin);
+  arena_free(&a);
 }

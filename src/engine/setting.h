@@ -75,4 +75,7 @@ int setting_save(Ctx*, const char *zName, const char *zValue);
 /* The county's time zone (the time_zone setting) in minutes east of UTC,
 ** read once per context: pages show stored UTC moments with it. */
 int ctx_zone(Ctx*);
+/* Reads the time_zone setting for every context's "today" (ctx_init): at
+** open, before the first request or command. */
+void zone_load(Db*);
 #endif

@@ -79,7 +79,8 @@ static const char *cn_moment(Report *p, const struct tm *tm){
 }
 
 /*
-** The data-freeze moment as "YYYY年M月D日 HH:MM" (local time). Setting
+** The data-freeze moment as "YYYY年M月D日 HH:MM" (the county's zone, the
+** time_zone setting). Setting
 ** frozen_at may be "YYYY-MM-DD", "YYYY-MM-DD HH:MM[:SS]" or the ISO form
 ** with 'T' (a trailing 'Z' means UTC and is converted); anything else is
 ** printed as written. Without the setting: now — unless "today" is pinned
@@ -88,8 +89,8 @@ static const char *cn_moment(Report *p, const struct tm *tm){
 */
 const char *fig_now(Report *p){
   struct tm tm;
-  time_t now = time(0);
-  localtime_r(&now, &tm);
+  time_t now = time(0) + (time_t)ctx_zone(p->pCtx)*60;   /* the county's clock (time_zone) */
+  gmtime_r(&now, &tm);
   char zNow[11];
   strftime(zNow, sizeof zNow, "%Y-%m-%d", &tm);
   if( strcmp(zNow, p->pCtx->zToday)!=0 ) return fig_cn_date(p, p->pCtx->zToday);
@@ -119,8 +120,8 @@ static const char *frozen_at(Report *p){
   memset(&tm, 0, sizeof tm);
   tm.tm_year = y-1900; tm.tm_mon = mo-1; tm.tm_mday = d; tm.tm_hour = hh; tm.tm_min = mi;
   if( t[0]=='Z' && t[1]==0 ){
-    time_t utc = timegm(&tm);
-    localtime_r(&utc, &tm);
+    time_t utc = timegm(&tm) + (time_t)ctx_zone(p->pCtx)*60;   /* in the county's zone */
+    gmtime_r(&utc, &tm);
   }else if( t[0]!=0 ){
     return z;
   }

@@ -75,5 +75,19 @@ expect_contains "$BODY" "$(local_of "$AT" 330)" "the same entry at UTC+5:30"
 "$FAZHI" setting --db "$DB" time_zone '+00:00' >"$T/o" 2>"$T/e"
 get /audit
 expect_contains "$BODY" "$(echo "$AT" | cut -c1-16 | tr T ' ')" "…and at +00:00 as stored (read per request, no restart)"
+
+# "Today" is the county's date too, not the server's: unpinned, the
+# report's 数据截至 is now in the zone (here +14:00, a day ahead of UTC
+# for 14 hours of 24: the date must follow the zone, the hour too).
+stop_server
+"$FAZHI" setting --db "$DB" time_zone '+14:00' >"$T/o" 2>&1
+unset FAZHI_TODAY
+_spawn_server server
+login admin
+cn_day(){ date -u -d "@$(( $(date -u +%s) + 14*3600 ))" '+%Y年%-m月%-d日 %H'; }
+W1=$(cn_day)
+get "/report.md?year=2025&version=data"
+W2=$(cn_day)
+check "数据截至 is now in the county's zone ($W1 or $W2)" sh -c "grep -q '数据截至：$W1' '$BODY' || grep -q '数据截至：$W2' '$BODY'"
 stop_server
 finish
