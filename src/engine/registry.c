@@ -13,6 +13,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <pthread.h>
 
 extern const Kind kind_audit_project;
 extern const Kind kind_disclosure_request;
@@ -104,8 +105,10 @@ typedef struct CustomSet {
   int n;
   const Kind *const *a;
   long long iMark;             /* what kinddef_refresh compares (the newest definition's id) */
+  const struct CustomSet *pPrev;  /* the set it replaced: kept (a request may still read it), and
+                               ** reachable, so a leak checker sees process-lifetime memory, not a leak */
 } CustomSet;
-static const CustomSet emptySet = { 0, 0, -1 };
+static const CustomSet emptySet = { 0, 0, -1, 0 };
 static _Atomic(const CustomSet*) pCustom = &emptySet;
 
 static const CustomSet *customs(void){
@@ -129,6 +132,7 @@ void registry_publish(const Kind *const *aNew, int n, long long iMark){
   p->n = m;
   p->a = a;
   p->iMark = iMark;
+  p->pPrev = pOld;
   atomic_store_explicit(&pCustom, p, memory_order_release);
 }
 
@@ -258,23 +262,31 @@ int namelist_has(const NameList *l, const char *zItem){
 ** list for NULL). Returns 1 when an item is empty ("a,,b", "a,"). A list
 ** already read is left as it is: the declarations do not change, and a
 ** kind checked twice (the unit tests) allocates nothing more. */
+/* Process-lifetime memory for the compiled lists: one arena, reachable
+** from here (a kind built at run time, or checked and dropped by
+** kinddef_save, leaves its few lists here rather than unreachable). */
+static Arena lifeArena;
+static pthread_mutex_t mxLife = PTHREAD_MUTEX_INITIALIZER;
+static void *life_alloc(size_t n){
+  pthread_mutex_lock(&mxLife);
+  void *p = arena_alloc(&lifeArena, n);
+  pthread_mutex_unlock(&mxLife);
+  return p;
+}
+
 static int list_read(const char *zList, NameList *pOut){
   if( pOut->az ) return 0;
   pOut->n = 0;
   if( zList==0 ) return 0;
   int n = 1;
   for(const char *q=zList; *q; q++) n += *q==',';
-  const char **az = fz_malloc(sizeof(char*) * (size_t)n);
+  const char **az = life_alloc(sizeof(char*) * (size_t)n);
   const char *p = zList;
   for(int i=0; i<n; i++){
     const char *e = strchr(p, ',');
     size_t m = e ? (size_t)(e-p) : strlen(p);
-    if( m==0 ){
-      for(int j=0; j<i; j++) free((char*)az[j]);
-      free(az);
-      return 1;
-    }
-    char *z = fz_malloc(m+1);
+    if( m==0 ) return 1;           /* the few bytes stay in lifeArena */
+    char *z = life_alloc(m+1);
     memcpy(z, p, m);
     z[m] = 0;
     az[i] = z;
