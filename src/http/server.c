@@ -406,8 +406,16 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *conn, co
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, arg_iter, r);
     /* a kind another process defined is routed from the next request on
     ** (one indexed query; nothing more when no definition changed) */
+    /* …and counted as the worker's busy time (a database being restarted
+    ** can hold the query up): the sweeper must not cut the connections
+    ** waiting behind it as slow clients */
     Db *pDefDb = http_thread_db();
-    if( pDefDb ) kinddef_refresh_db(pDefDb);
+    if( pDefDb ){
+      int w = worker_id();
+      long long t0 = worker_busy(w);
+      kinddef_refresh_db(pDefDb);
+      worker_idle(w, pc, t0);
+    }
     /* HEAD is GET without the body (MHD drops it) */
     r->pRoute = route_match(r, strcmp(method, "HEAD")==0 ? "GET" : method, url);
     const char *zType = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
