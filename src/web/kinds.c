@@ -283,6 +283,15 @@ static void choice_select(Req *r, const char *zName, const char *zAria, const Kf
   out_html(r, HTML("</select>"));
 }
 
+/* A table cell holding one choice_select, with its column head (the phone's
+** card label) and the error beside it. */
+static void choice_cell(Req *r, const char *zName, const char *zHead, const char *zAria,
+                        const KfChoice *a, int n, const char *zSel, int bNoEmpty){
+  const char *zErr = cell_open(r, zName, zHead);
+  choice_select(r, zName, zAria, a, n, zSel, bNoEmpty);
+  cell_close(r, zErr);
+}
+
 /* 办理流程 (案件 only): states, transitions, deadlines. */
 static void flow_part(Req *r, const KindForm *p){
   static const KfChoice aRoles[] = { { "admin,clerk", "管理员和经办人" }, { "admin", "仅管理员" } };
@@ -318,23 +327,15 @@ static void flow_part(Req *r, const KindForm *p){
                    "<thead><tr><th>标识</th><th>按钮名称</th><th>从（状态）</th><th>到（状态）</th><th>登记日期的字段</th><th>谁可以操作</th></tr></thead><tbody>"));
   for(int i=0; i<p->nTrans; i++){
     const KfTrans *x = &p->aTrans[i];
-    const char *zP = arena_printf(&r->arena, "r%d_", x->iRow), *zErr;
+    const char *zP = arena_printf(&r->arena, "r%d_", x->iRow);
 #define NM(COL) arena_printf(&r->arena, "%s%s", zP, COL)
     out_html(r, HTML("<tr>"));
     text_cell(r, NM("id"), "标识", x->zId, "kf-id");
     text_cell(r, NM("label"), "按钮名称", x->zLabel, "kf-label");
-    zErr = cell_open(r, NM("from"), "从（状态）");
-    choice_select(r, NM("from"), "从哪个状态", aState, nState, x->zFrom, 0);
-    cell_close(r, zErr);
-    zErr = cell_open(r, NM("to"), "到（状态）");
-    choice_select(r, NM("to"), "到哪个状态", aState, nState, x->zTo, 0);
-    cell_close(r, zErr);
-    zErr = cell_open(r, NM("stamp"), "登记日期的字段");
-    choice_select(r, NM("stamp"), "流转时把今天登记在", aDate, nDate, x->zStamp, 0);
-    cell_close(r, zErr);
-    zErr = cell_open(r, NM("roles"), "谁可以操作");
-    choice_select(r, NM("roles"), "谁可以操作", aRoles, 2, x->zRoles, 1);
-    cell_close(r, zErr);
+    choice_cell(r, NM("from"), "从（状态）", "从哪个状态", aState, nState, x->zFrom, 0);
+    choice_cell(r, NM("to"), "到（状态）", "到哪个状态", aState, nState, x->zTo, 0);
+    choice_cell(r, NM("stamp"), "登记日期的字段", "流转时把今天登记在", aDate, nDate, x->zStamp, 0);
+    choice_cell(r, NM("roles"), "谁可以操作", "谁可以操作", aRoles, 2, x->zRoles, 1);
 #undef NM
     out_html(r, HTML("</tr>"));
   }
@@ -344,21 +345,15 @@ static void flow_part(Req *r, const KindForm *p){
                    "<thead><tr><th>标识</th><th>名称</th><th>起算日期</th><th>期限</th><th>单位</th><th>办结日期</th><th>法律依据</th></tr></thead><tbody>"));
   for(int i=0; i<p->nDeadline; i++){
     const KfDeadline *x = &p->aDeadline[i];
-    const char *zP = arena_printf(&r->arena, "d%d_", x->iRow), *zErr;
+    const char *zP = arena_printf(&r->arena, "d%d_", x->iRow);
 #define NM(COL) arena_printf(&r->arena, "%s%s", zP, COL)
     out_html(r, HTML("<tr>"));
     text_cell(r, NM("id"), "标识", x->zId, "kf-id");
     text_cell(r, NM("label"), "名称", x->zLabel, "kf-label");
-    zErr = cell_open(r, NM("start"), "起算日期");
-    choice_select(r, NM("start"), "期限从哪个日期起算", aDate, nDate, x->zStart, 0);
-    cell_close(r, zErr);
+    choice_cell(r, NM("start"), "起算日期", "期限从哪个日期起算", aDate, nDate, x->zStart, 0);
     text_cell(r, NM("len"), "期限", x->zLength, "kf-num");
-    zErr = cell_open(r, NM("unit"), "单位");
-    choice_select(r, NM("unit"), "期限的单位", aUnit, 3, x->zUnit, 1);
-    cell_close(r, zErr);
-    zErr = cell_open(r, NM("done"), "办结日期");
-    choice_select(r, NM("done"), "填写即办结的日期", aDate, nDate, x->zDone, 0);
-    cell_close(r, zErr);
+    choice_cell(r, NM("unit"), "单位", "期限的单位", aUnit, 3, x->zUnit, 1);
+    choice_cell(r, NM("done"), "办结日期", "填写即办结的日期", aDate, nDate, x->zDone, 0);
     text_cell(r, NM("basis"), "法律依据", x->zBasis, "kf-help");
 #undef NM
     out_html(r, HTML("</tr>"));
