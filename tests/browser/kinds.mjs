@@ -23,6 +23,7 @@
 // report); one record of the year before must not be counted.
 // Output as test.mjs: "ok N. …" / "FAIL N. …", last line "N passed, N failed".
 import { chromium } from 'playwright-core';
+import { launchChromium } from './harness.mjs';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -147,40 +148,7 @@ const pagerCount = async (p) => {
   return Number(m[1]);
 };
 
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: process.env.HEADED !== '1',
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-} catch (e) {
-  console.log(`FAIL could not start Chromium: ${String(e.message).split('\n')[0]}`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`FAIL stopped by ${sig} (run.sh's time limit, or from outside) ${inStep ? `in step ${inStep}` : 'before the first step'}`);
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    const t = setTimeout(() => process.exit(1), 3000);
-    try { await browser.close(); } catch {}
-    clearTimeout(t);
-    process.exit(1);
-  });
-}
-process.on('uncaughtException', (e) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`FAIL ${String(e && e.message || e).split('\n')[0]}`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-});
-process.on('unhandledRejection', (e) => { throw e; });
+const browser = await launchChromium(chromium, () => ({ passed, failed, inStep, stopping }), () => { stopping = true; });
 
 // Two people at once, each in a browser context of her own: the admin and the clerk.
 async function person(who) {

@@ -26,6 +26,7 @@
 // LAYOUT_ROLES=admin,fuyi and LAYOUT_VIEWPORTS=phone to walk fewer while
 // developing, LAYOUT_FAIL_SHOTS=0 for no screenshot of a failing page.
 import { chromium } from 'playwright-core';
+import { launchChromium } from './harness.mjs';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,40 +49,7 @@ const FAIL_SHOTS = process.env.LAYOUT_FAIL_SHOTS !== '0';
 let passed = 0, failed = 0, stopping = false;
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: process.env.HEADED !== '1',
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-} catch (e) {
-  console.log(`FAIL could not start Chromium: ${String(e.message).split('\n')[0]}`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`FAIL stopped by ${sig}`);
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    const t = setTimeout(() => process.exit(1), 3000);
-    try { await browser.close(); } catch {}
-    clearTimeout(t);
-    process.exit(1);
-  });
-}
-process.on('uncaughtException', (e) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`FAIL ${String(e && e.message || e).split('\n')[0]}`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-});
-process.on('unhandledRejection', (e) => { throw e; });
+const browser = await launchChromium(chromium, () => ({ passed, failed, inStep: '', stopping }), () => { stopping = true; });
 
 // A page that records what goes wrong on it while it is shown.
 function watch(page, errors) {

@@ -1,15 +1,15 @@
 #!/bin/sh
 # tests/browser/run.sh FAZHI — the browser tier: builds a demo county in a
-# temp dir, serves it on a free local port, runs tests/browser/test.mjs and
-# then tests/browser/kinds.mjs (issue 15: 系统管理, a county's own 台账, the
-# report editor) against it in Debian's Chromium (playwright-core), stops
-# the server.
+# temp dir, serves it on a free local port and runs, in Debian's Chromium
+# (playwright-core), tests/browser/test.mjs (a clerk's day and the report),
+# kinds.mjs (issue 15: 系统管理, a county's own 台账, the report editor) and
+# layout.mjs (every menu page of each role at 1366x768 and 390x844), then
+# stops the server. They share harness.mjs (Chromium, the count line).
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
-# Runs test.mjs (a clerk's day) and layout.mjs (every menu page of each
-# role at 1366x768 and 390x844); last line: "N passed, N failed" summing
-# both; exit status non-zero on any failure. The temp dir (server log,
-# failure screenshots) is kept when something fails; the home-page
-# screenshots go to BROWSER_SHOTS (default: browser/ beside the binary).
+# Last line: "N passed, N failed" summing all three; exit status non-zero
+# on any failure. The temp dir (server log, failure screenshots) is kept
+# when something fails; the home-page screenshots go to BROWSER_SHOTS
+# (default: browser/ beside the binary).
 set -u
 [ $# -ge 1 ] || { echo "usage: sh tests/browser/run.sh path/to/fazhi" >&2; echo "0 passed, 1 failed"; exit 2; }
 FAZHI=$1

@@ -19,6 +19,7 @@
 // Environment: BROWSER_OUT (where screenshots go; run.sh sets its temp dir),
 // CHROMIUM (default /usr/bin/chromium), HEADED=1 to watch it.
 import { chromium } from 'playwright-core';
+import { launchChromium } from './harness.mjs';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,43 +113,7 @@ async function menuLink(label) {
   return page.locator('nav.menu a', { hasText: new RegExp(`^${esc(label)}$`) });
 }
 
-let browser;
-try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: process.env.HEADED !== '1',
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,   // ours, below
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-} catch (e) {
-  console.log(`FAIL could not start Chromium: ${String(e.message).split('\n')[0]}`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
-// Stopped from outside (run.sh's trap, timeout): close Chromium, say so, stop.
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`FAIL stopped by ${sig} (run.sh's 120 s limit, or from outside) ${inStep ? `in step ${inStep}` : 'before the first step'}`);
-    console.log(`${passed} passed, ${failed + 1} failed`);
-    const t = setTimeout(() => process.exit(1), 3000);
-    try { await browser.close(); } catch {}
-    clearTimeout(t);
-    process.exit(1);
-  });
-}
-// Anything thrown outside a check (the browser gone, a bug here) ends the run
-// with the count line still last.
-process.on('uncaughtException', (e) => {
-  if (stopping) return;
-  stopping = true;
-  console.log(`FAIL ${String(e && e.message || e).split('\n')[0]}`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-});
-process.on('unhandledRejection', (e) => { throw e; });
+const browser = await launchChromium(chromium, () => ({ passed, failed, inStep, stopping }), () => { stopping = true; });
 
 const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
 page = await context.newPage();
