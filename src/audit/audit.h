@@ -64,6 +64,9 @@ typedef struct AuditEntry {
 /* The Chinese name of an action: kind k's transition label (k may be
 ** NULL), else the log's own name for it, else zAction as stored. */
 const char *audit_action_label(const Kind *k, const char *zAction);
+/* What an entry's kind names when it is no record kind: a guarded table
+** ("@dept" → 部门, from aGuard[] in guard.c); otherwise zKind as stored. */
+const char *audit_object_label(const char *zKind);
 /* What the 操作审计日志 page asks for: "" for any. */
 typedef struct AuditFilter {
   const char *zWho;       /* a login, or a person's name, exactly */

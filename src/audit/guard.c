@@ -139,6 +139,12 @@ static const Guard aGuard[] = {
 };
 #define N_GUARD ((int)(sizeof aGuard/sizeof aGuard[0]))
 
+const char *audit_object_label(const char *zKind){
+  if( zKind==0 || zKind[0]!='@' ) return zKind ? zKind : "";
+  for(int i=0; i<N_GUARD; i++) if( strcmp(aGuard[i].zTable, zKind+1)==0 ) return aGuard[i].zLabel;
+  return zKind;
+}
+
 static const Guard *guard_find(const char *zTable){
   for(int i=0; i<N_GUARD; i++) if( strcmp(aGuard[i].zTable, zTable)==0 ) return &aGuard[i];
   return 0;

@@ -35,7 +35,7 @@ int audit_export_xlsx(Ctx *c, const char *zScope, const AuditFilter *f, const ch
       xlsx_out_str(x, iRow, 2, a[i].zWho);
       xlsx_out_str(x, iRow, 3, a[i].zLogin);
       xlsx_out_str(x, iRow, 4, audit_action_label(k, a[i].zAction));
-      xlsx_out_str(x, iRow, 5, k ? k->zLabel : a[i].zKind);
+      xlsx_out_str(x, iRow, 5, k ? k->zLabel : audit_object_label(a[i].zKind));
       if( a[i].iRec ) xlsx_out_int(x, iRow, 6, a[i].iRec);
       xlsx_out_str(x, iRow, 7, a[i].zHash);
     }

@@ -131,6 +131,7 @@ static const char zCss[] =
 ".kf-sentences{padding-left:0;list-style:none;max-width:1000px}.kf-sentences textarea{width:100%}.kf-sentences select{margin-top:4px;width:auto}\n"
 ".kf-actions{position:sticky;bottom:0;background:#fff;padding:10px 12px;border-top:1px solid #ebeef5;z-index:1;flex-wrap:wrap}.kf-actions .btn{white-space:nowrap}\n"
 ".kf-basic>.field{min-width:0}.kf-basic input:not([type=checkbox]),.kf-basic select,.kf-basic textarea{width:100%;max-width:100%}\n"
+"pre.json{white-space:pre-wrap;word-break:break-all;font-size:12px;margin:0}code.hash{word-break:break-all}\n"
 "pre.kf-json{max-height:420px;overflow:auto;background:#fafafa;padding:8px;white-space:pre-wrap;word-break:break-all;font-size:12px}\n"
 "details#flow>summary{cursor:pointer}details#flow>summary h2{display:inline}.kf-part h3{font-size:14px;margin:10px 0 4px}ul.kf-changes{margin:4px 0;padding-left:22px}.kf-import form.record{margin-top:8px}details.kf-import{border:0;padding:0;margin:0}details.kf-import[open]{order:2;flex-basis:100%}details.kf-import{min-width:0;max-width:100%}.kf-import input{max-width:100%;min-width:0}\n"
 "@media (max-width:800px){.kf-actions{position:static}.kf-basic{grid-template-columns:1fr}.kf-basic .wide{grid-column:1}table.kf thead{display:none}table.kf,table.kf tbody,table.kf tr{display:block;width:auto}"

@@ -85,7 +85,7 @@ void web_audit(Req *r, const AuditEntry *a, int nRow, i64 nTotal, int nPage){
     outf(r, "<tr><td><a href=\"/audit/%lld\">%lld</a></td><td class=\"nowrap\">%s</td><td>%s</td><td>%s</td>",
          (long long)a[i].id, (long long)a[i].id, web_time(r, a[i].zAt), a[i].zWho, audit_action_label(k, a[i].zAction));
     if( k && iRec ) outf(r, "<td><a href=\"/k/%s/%lld\">%s #%lld</a></td></tr>", k->zName, (long long)iRec, k->zLabel, (long long)iRec);
-    else outf(r, "<td>%s</td></tr>", k ? k->zLabel : "");
+    else outf(r, "<td>%s</td></tr>", k ? k->zLabel : audit_object_label(a[i].zKind));
   }
   if( nRow==0 ) out_html(r, HTML("<tr><td colspan=\"5\" class=\"empty\">暂无数据</td></tr>"));
   out_html(r, HTML("</tbody></table></div>"));
@@ -99,10 +99,11 @@ void web_audit_entry(Req *r, const AuditEntry *e, const AuditDetail *d){
   out_html(r, HTML("<div class=\"toolbar\"><a class=\"btn\" href=\"/audit\">返回日志</a></div>"
                    "<table class=\"detail\"><tbody>"));
   outf(r, "<tr><th>序号</th><td>%lld</td></tr><tr><th>时间</th><td>%s</td></tr>", (long long)e->id, web_time(r, e->zAt));
-  outf(r, "<tr><th>操作人</th><td>%s（账号 %s）</td></tr>", e->zWho, e->zLogin);
+  if( strcmp(e->zWho, e->zLogin)==0 || strcmp(e->zWho, "系统（命令行）")==0 ) outf(r, "<tr><th>操作人</th><td>%s</td></tr>", e->zWho);
+  else outf(r, "<tr><th>操作人</th><td>%s（账号 %s）</td></tr>", e->zWho, e->zLogin);
   outf(r, "<tr><th>操作</th><td>%s</td></tr>", audit_action_label(k, e->zAction));
   if( k && e->iRec ) outf(r, "<tr><th>对象</th><td><a href=\"/k/%s/%lld\">%s #%lld</a></td></tr>", k->zName, (long long)e->iRec, k->zLabel, (long long)e->iRec);
-  else if( e->zKind[0] ) outf(r, "<tr><th>对象</th><td>%s</td></tr>", k ? k->zLabel : e->zKind);
+  else if( e->zKind[0] ) outf(r, "<tr><th>对象</th><td>%s</td></tr>", k ? k->zLabel : audit_object_label(e->zKind));
   outf(r, "<tr><th>变更前</th><td><pre class=\"json\">%s</pre></td></tr>", d->zBefore[0] ? d->zBefore : "（无）");
   outf(r, "<tr><th>变更后</th><td><pre class=\"json\">%s</pre></td></tr>", d->zAfter[0] ? d->zAfter : "（无）");
   if( d->zPrevHash[0] ) outf(r, "<tr><th>前一条的哈希</th><td><code class=\"hash\">%s</code></td></tr>", d->zPrevHash);

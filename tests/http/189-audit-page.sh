@@ -61,6 +61,9 @@ expect_status 200 "an entry's page"
 expect_contains "$BODY" "$(sql "SELECT hash FROM audit WHERE id=$SID")" "its hash"
 expect_contains "$BODY" "$(sql "SELECT prev_hash FROM audit WHERE id=$SID")" "…and the one it chains to"
 expect_contains "$BODY" '县委、县政府：' "…and what changed"
+DID=$(sql "SELECT min(id) FROM audit WHERE kind='@dept'")
+get "/audit/$DID"
+expect_contains "$BODY" '<th>对象</th><td>部门</td>' "a guarded table's entry names it in Chinese (not @dept)"
 get /audit/99999999
 expect_status 404 "no such entry"
 
