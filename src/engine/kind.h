@@ -401,7 +401,12 @@ typedef struct Kind {
   /* a custom kind's (kinddef.h); 0 / NULL for a built-in */
   long long iOwner;        /* the unit (a county's or city's department id) that defined it */
   const char *zOwnerPath;  /* …and its path ("/1/4/"): seen by the users under it and the admins above */
-  int iVersion;            /* the definition's version in force */
+  int iVersion;            /* the definition's version in force (an extended built-in: its extension's) */
+  /* a built-in kind the county extended (内置台账的扩展, kinddef.h); 0 / NULL otherwise */
+  const struct Kind *pBase;/* the C declaration it extends: the extended Kind is a copy of it with the
+                           ** county's fields, enum values, indicators, breakdowns, sentences and targets */
+  long long iExtOwner;     /* the unit whose admin first saved the extension */
+  const char *zExtOwnerPath;/* …and its path: the admins at or above it may change the extension */
 } Kind;
 
 /* Registry (registry.c) */

@@ -629,6 +629,32 @@ static void section_list(Buf *b){
   }
 }
 
+/* One report sentence (zP its JSON path, zPart its name in messages),
+** every brace checked against k; a copy in the Kind's memory, or NULL
+** with the reason in c->err. */
+static const char *sentence_read(Def *d, const Kind *k, const cJSON *v, const char *zP, const char *zPart){
+  if( !cJSON_IsString(v) || v->valuestring[0]==0 ){ derr(d, zP, "%s应为非空文本", zPart); return 0; }
+  if( utf8_chars(v->valuestring)>500 ){ derr(d, zP, "%s不能超过500个字", zPart); return 0; }
+  const char *z = v->valuestring, *zEnd;
+  ReportFig fig;
+  int nFig = 0, bBad = 0;
+  for(const char *b; !bBad && (b = report_brace(z, &fig, &zEnd))!=0; z = zEnd){
+    const char *zTok = arena_strndup(d->c->pArena, b, (size_t)(zEnd-b));
+    nFig++;
+    if( fig.bBad ){ derr(d, zP, "%s“%s”无法识别（写作 {指标标识}、{指标标识%%}、{@状态} 或 {year}）", zPart, zTok); bBad = 1; continue; }
+    if( fig.bYear ) continue;
+    if( fig.zState[0] && !kind_state(k, fig.zState) ){ derr(d, zP, "%s“%s”：本台账没有状态“%s”", zPart, zTok, fig.zState); bBad = 1; continue; }
+    const Indicator *ind = fig.zInd[0] ? kind_indicator(k, fig.zInd) : 0;
+    if( fig.zInd[0] && ind==0 ){ derr(d, zP, "%s“%s”：本台账没有指标“%s”", zPart, zTok, fig.zInd); bBad = 1; continue; }
+    if( ind && !report_suffix_ok(ind, fig.cSuffix) ){
+      derr(d, zP, "%s“%s”：指标“%s”不能这样写（%%只用于比率，~只用于平均，^只用于数量）", zPart, zTok, ind->zLabel);
+      bBad = 1;
+    }
+  }
+  if( !bBad && nFig==0 ) derr(d, zP, "%s没有任何数字（{指标标识}）", zPart);
+  return bBad || nFig==0 ? 0 : arena_strdup(d->a, v->valuestring);
+}
+
 static void read_report(Def *d, const cJSON *root, Kind *k){
   const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, "report");
   if( o==0 || cJSON_IsNull(o) ) return;
@@ -652,27 +678,7 @@ static void read_report(Def *d, const cJSON *root, Kind *k){
   if( n>10 ) derr(d, "report.sentences", "报告：句子不能超过10句");
   int i = 0;
   for(const cJSON *v=aS ? aS->child : 0; v && i<10; v=v->next, i++){
-    const char *zP = path(d, "report.sentences[%d]", i), *zPart = path(d, "报告句子第%d句：", i+1);
-    if( !cJSON_IsString(v) || v->valuestring[0]==0 ){ derr(d, zP, "%s应为非空文本", zPart); continue; }
-    if( utf8_chars(v->valuestring)>500 ){ derr(d, zP, "%s不能超过500个字", zPart); continue; }
-    const char *z = v->valuestring, *zEnd;
-    ReportFig fig;
-    int nFig = 0, bBad = 0;
-    for(const char *b; !bBad && (b = report_brace(z, &fig, &zEnd))!=0; z = zEnd){
-      const char *zTok = arena_strndup(d->c->pArena, b, (size_t)(zEnd-b));
-      nFig++;
-      if( fig.bBad ){ derr(d, zP, "%s“%s”无法识别（写作 {指标标识}、{指标标识%%}、{@状态} 或 {year}）", zPart, zTok); bBad = 1; continue; }
-      if( fig.bYear ) continue;
-      if( fig.zState[0] && !kind_state(k, fig.zState) ){ derr(d, zP, "%s“%s”：本台账没有状态“%s”", zPart, zTok, fig.zState); bBad = 1; continue; }
-      const Indicator *ind = fig.zInd[0] ? kind_indicator(k, fig.zInd) : 0;
-      if( fig.zInd[0] && ind==0 ){ derr(d, zP, "%s“%s”：本台账没有指标“%s”", zPart, zTok, fig.zInd); bBad = 1; continue; }
-      if( ind && !report_suffix_ok(ind, fig.cSuffix) ){
-        derr(d, zP, "%s“%s”：指标“%s”不能这样写（%%只用于比率，~只用于平均，^只用于数量）", zPart, zTok, ind->zLabel);
-        bBad = 1;
-      }
-    }
-    if( !bBad && nFig==0 ) derr(d, zP, "%s没有任何数字（{指标标识}）", zPart);
-    t->azSentence[i] = arena_strdup(d->a, v->valuestring);
+    t->azSentence[i] = sentence_read(d, k, v, path(d, "report.sentences[%d]", i), path(d, "报告句子第%d句：", i+1));
   }
   if( d->c->err.n==nErr0 ) k->pReport = t;
 }
@@ -822,6 +828,286 @@ static Kind *def_build(Def *d, const cJSON *root){
   return k;
 }
 
+/* ---- a built-in kind extended (内置台账的扩展) ---------------------------- */
+
+/* Whether the JSON object o sets zKey to true. */
+static int jtrue(const cJSON *o, const char *zKey){
+  return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, zKey));
+}
+
+/* The extension's fields: each read as a custom kind's, none named like a
+** built-in field or a fixed column, none the kind's title, year or a
+** unique value (the built-in declares those). aOut: room for them. */
+static int ext_fields(Def *d, const cJSON *root, const Kind *pBase, Field *aOut, int nMax){
+  const cJSON *aF = jarr(d, root, "fields", "", "扩展：");
+  int n = 0, i = 0;
+  for(const cJSON *v=aF ? aF->child : 0; v; v=v->next, i++){
+    if( n>=nMax ){ derr(d, "fields", "扩展字段不能超过%d个", nMax); break; }
+    Field *f = &aOut[n];
+    int nErr0 = d->c->err.n;
+    read_field(d, v, i, f);
+    const char *zPart = field_part(d, f, i), *zP = path(d, "fields[%d]", i);
+    if( cJSON_IsObject(v) && (jtrue(v, "title") || jtrue(v, "year_field") || jtrue(v, "unique")) ){
+      derr(d, zP, "%s扩展字段不能作为标题、年度字段或唯一值（由内置台账规定）", zPart);
+    }
+    const Field *fb = f->zName ? kind_field(pBase, f->zName) : 0;
+    if( fb ){
+      derr(d, path(d, "%s.id", zP), "%s标识“%s”与内置字段“%s”重复，请换一个标识", zPart, f->zName, fb->zLabel);
+    }
+    for(const Field *g=pBase->aField; f->zLabel && g->zName; g++){
+      if( !(g->flags & F_HIDDEN) && strcmp(g->zLabel, f->zLabel)==0 && g!=fb ){
+        derr(d, path(d, "%s.label", zP), "%s名称与内置字段“%s”（%s）相同（导入时按名称认列）", zPart, g->zLabel, g->zName);
+      }
+    }
+    for(int j=0; j<n && f->zName; j++){
+      if( aOut[j].zName && strcmp(aOut[j].zName, f->zName)==0 ) derr(d, path(d, "%s.id", zP), "%s标识重复：与第%d个扩展字段相同", zPart, j+1);
+      else if( aOut[j].zLabel && f->zLabel && strcmp(aOut[j].zLabel, f->zLabel)==0 ) derr(d, path(d, "%s.label", zP), "%s名称与第%d个扩展字段相同", zPart, j+1);
+    }
+    if( d->c->err.n==nErr0 ) f->flags &= ~(unsigned)(F_TITLE|F_YEAR|F_UNIQUE);
+    n++;
+  }
+  return n;
+}
+
+/* The values enum_values adds to the built-in enum field f (a copy in
+** the Kind's memory): { "field": [{"id":…, "label":…}, …] }. Neither an
+** id nor a label may repeat one the field has. Values an earlier version
+** added and this one leaves out stay (records may hold them). */
+static void ext_enum(Def *d, const cJSON *aV, Field *f, const Field *fPrev, const char *zP){
+  const char *zPart = path(d, "选项字段“%s”（%s）：", f->zLabel, f->zName);
+  if( !cJSON_IsArray(aV) ){ derr(d, zP, "%s应为数组：[{\"id\":…, \"label\":…}]", zPart); return; }
+  int nOld = 0, nNew = cJSON_GetArraySize(aV), nPrev = 0;
+  while( f->aEnum[nOld].zId ) nOld++;
+  while( fPrev && fPrev->aEnum && fPrev->aEnum[nPrev].zId ) nPrev++;
+  if( nOld+nNew>60 ){ derr(d, zP, "%s选项不能超过60个", zPart); return; }
+  EnumVal *a = arena_alloc(d->a, sizeof(EnumVal)*(size_t)(nOld+nNew+nPrev+1));
+  memcpy(a, f->aEnum, sizeof(EnumVal)*(size_t)nOld);
+  int m = nOld, j = 0;
+  for(const cJSON *v=aV->child; v; v=v->next, j++){
+    const char *zVP = path(d, "%s[%d]", zP, j), *zVPart = path(d, "%s新增第%d个选项：", zPart, j+1);
+    if( !cJSON_IsObject(v) ){ derr(d, zVP, "%s应为 {\"id\":…, \"label\":…}", zVPart); continue; }
+    keys_ok(d, v, "id label", zVP, zVPart);
+    const char *zId = jstr(d, v, "id", 1, 31, zVP, zVPart, "标识");
+    const char *zLabel = jstr(d, v, "label", 1, 30, zVP, zVPart, "名称");
+    if( zId && !value_id_ok(zId) ){ derr(d, path(d, "%s.id", zVP), "%s标识只能含小写字母、数字和下划线", zVPart); continue; }
+    if( zId==0 || zLabel==0 ) continue;
+    int bBad = 0;
+    for(int k=0; k<m && !bBad; k++){
+      int bBuiltin = k<nOld;
+      if( strcmp(a[k].zId, zId)==0 ){
+        derr(d, path(d, "%s.id", zVP), "%s标识“%s”与%s选项“%s”重复", zVPart, zId, bBuiltin ? "已有的" : "新增的", a[k].zLabel);
+        bBad = 1;
+      }else if( strcmp(a[k].zLabel, zLabel)==0 ){
+        derr(d, path(d, "%s.label", zVP), "%s名称“%s”与%s选项（%s）重复", zVPart, zLabel, bBuiltin ? "已有的" : "新增的", a[k].zId);
+        bBad = 1;
+      }
+    }
+    if( bBad ) continue;
+    a[m].zId = zId;
+    a[m].zLabel = zLabel;
+    a[m++].zVia = 0;
+  }
+  /* an earlier version's values stay */
+  for(int p=0; p<nPrev; p++){
+    int bIn = 0;
+    for(int k=0; k<m && !bIn; k++) bIn = strcmp(a[k].zId, fPrev->aEnum[p].zId)==0;
+    if( !bIn ) a[m++] = fPrev->aEnum[p];
+  }
+  memset(&a[m], 0, sizeof a[m]);
+  f->aEnum = a;
+}
+
+/* targets: { "indicator": {"target": "95.5", "decimals": 2} } over the
+** kind's indicators (built-in or added); a target "" removes it. */
+static void ext_targets(Def *d, const cJSON *root, Kind *k){
+  const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, "targets");
+  if( o==0 || cJSON_IsNull(o) ) return;
+  if( !cJSON_IsObject(o) ){ derr(d, "targets", "目标与小数位（targets）应为对象：{\"指标标识\": {\"target\": \"95\", \"decimals\": 2}}"); return; }
+  for(const cJSON *v=o->child; v; v=v->next){
+    const char *zP = path(d, "targets.%s", v->string);
+    Indicator *ind = (Indicator*)kind_indicator(k, v->string);
+    if( ind==0 ){ derr(d, zP, "目标与小数位：本台账没有指标“%s”", v->string); continue; }
+    const char *zPart = path(d, "目标与小数位“%s”（%s）：", ind->zLabel, ind->zName);
+    if( !cJSON_IsObject(v) ){ derr(d, zP, "%s应为 {\"target\": …, \"decimals\": …}", zPart); continue; }
+    keys_ok(d, v, "target decimals", zP, zPart);
+    const cJSON *pT = cJSON_GetObjectItemCaseSensitive(v, "target");
+    if( pT && !cJSON_IsNull(pT) ){
+      const char *t = cJSON_IsString(pT) ? pT->valuestring
+                    : cJSON_IsNumber(pT) ? arena_printf(d->a, "%.6g", pT->valuedouble) : 0;
+      size_t nd = t ? strspn(t, "0123456789") : 0;
+      if( t && t[0]==0 ){
+        ind->zTarget = 0;
+      }else if( t==0 || nd==0 || strlen(t)>12
+             || (t[nd] && (t[nd]!='.' || t[nd+1]==0 || strspn(t+nd+1, "0123456789")!=strlen(t+nd+1))) ){
+        derr(d, path(d, "%s.target", zP), "%s目标值应为数字，如 100 或 99.5，不是“%s”", zPart,
+             t ? t : cJSON_IsBool(pT) ? (cJSON_IsTrue(pT) ? "true" : "false") : "（非文本）");
+      }else{
+        ind->zTarget = arena_strdup(d->a, t);
+      }
+    }
+    const cJSON *pD = cJSON_GetObjectItemCaseSensitive(v, "decimals");
+    if( pD && !cJSON_IsNull(pD) ){
+      double x = cJSON_IsNumber(pD) ? pD->valuedouble : -1;
+      if( x!=(double)(int)x || x<0 || x>4 ){
+        derr(d, path(d, "%s.decimals", zP), "%s小数位应为0到4之间的整数", zPart);
+      }else if( ind->eUnit==IU_COUNT && x!=0 ){
+        derr(d, path(d, "%s.decimals", zP), "%s数量指标是整数，没有小数位", zPart);
+      }else{
+        ind->nDecimals = (int)x;
+      }
+    }
+  }
+}
+
+/* The extension root (kinddef.h) over the built-in pBase, d->pPrev the
+** extension in force (NULL: none yet), into a Kind in d->a: a copy of
+** pBase whose arrays are copies too (kind_compile writes their runtime
+** members; the declaration's own stay untouched), with the extension's
+** parts added. NULL with c->err filled. */
+static Kind *ext_build(Def *d, const cJSON *root, const Kind *pBase){
+  Ctx *c = d->c;
+  int nErr0 = c->err.n;
+  if( !cJSON_IsObject(root) ){ derr(d, "", "扩展定义应为一个JSON对象"); return 0; }
+  keys_ok(d, root, "extends version fields enum_values indicators breakdowns report targets", "", "扩展：");
+  Kind *k = arena_alloc(d->a, sizeof(Kind));
+  *k = *pBase;
+  k->pBase = pBase;
+  /* fields: the built-in's (copied), the extension's, an earlier version's kept hidden */
+  int nBase = kind_nfield(pBase), nPrev = d->pPrev ? kind_nfield(d->pPrev) : 0;
+  Field *aNew = arena_alloc(d->a, sizeof(Field)*31);
+  int nNew = ext_fields(d, root, pBase, aNew, 30);
+  Field *a = arena_alloc(d->a, sizeof(Field)*(size_t)(nBase+nNew+nPrev+1));
+  memcpy(a, pBase->aField, sizeof(Field)*(size_t)nBase);
+  memcpy(a+nBase, aNew, sizeof(Field)*(size_t)nNew);
+  int m = nBase+nNew;
+  for(int i=0; i<nPrev; i++){
+    const Field *fo = &d->pPrev->aField[i];
+    if( kind_field(pBase, fo->zName) ) continue;
+    int bIn = 0;
+    for(int j=0; j<nNew && !bIn; j++) bIn = aNew[j].zName && strcmp(aNew[j].zName, fo->zName)==0;
+    if( bIn ) continue;
+    Field *f = &a[m++];
+    memset(f, 0, sizeof *f);
+    f->zName = fo->zName; f->zLabel = fo->zLabel; f->eType = fo->eType; f->zRef = fo->zRef;
+    f->aEnum = fo->aEnum;          /* process-lifetime: the old Kind is never freed */
+    f->flags = F_HIDDEN|F_AUTO;
+  }
+  for(int i=0; i<nBase; i++){
+    if( a[i].pRoster ){
+      Roster *r = arena_alloc(d->a, sizeof(Roster));
+      *r = *a[i].pRoster;
+      a[i].pRoster = r;
+    }
+  }
+  k->aField = a;
+  /* the values added to the built-in's enum fields */
+  const cJSON *pE = cJSON_GetObjectItemCaseSensitive(root, "enum_values");
+  if( pE && !cJSON_IsNull(pE) && !cJSON_IsObject(pE) ){
+    derr(d, "enum_values", "新增选项（enum_values）应为对象：{\"字段标识\": [{\"id\":…, \"label\":…}]}");
+  }
+  for(const cJSON *v=cJSON_IsObject(pE) ? pE->child : 0; v; v=v->next){
+    Field *f = 0;
+    for(int i=0; i<nBase; i++) if( strcmp(a[i].zName, v->string)==0 ) f = &a[i];
+    if( f==0 || f->eType!=FT_ENUM ){
+      derr(d, path(d, "enum_values.%s", v->string), "新增选项：“%s”不是%s的选项字段%s", v->string, pBase->zLabel,
+           kind_field(k, v->string) ? "（扩展字段的选项写在该字段的 values 中）" : "");
+      continue;
+    }
+    ext_enum(d, v, f, d->pPrev ? kind_field(d->pPrev, f->zName) : 0, path(d, "enum_values.%s", v->string));
+  }
+  /* an earlier version's added values stay even when enum_values leaves the field out */
+  for(int i=0; d->pPrev && i<nBase; i++){
+    const Field *fp = kind_field(d->pPrev, a[i].zName);
+    if( a[i].eType!=FT_ENUM || fp==0 || fp->aEnum==pBase->aField[i].aEnum ) continue;
+    if( a[i].aEnum==pBase->aField[i].aEnum ) a[i].aEnum = fp->aEnum;
+  }
+  if( c->err.n>nErr0 ) return 0;
+  /* indicators: the built-in's (copied) and the extension's, read as a custom kind's */
+  int nIndBase = 0;
+  while( pBase->aIndicator && pBase->aIndicator[nIndBase].zName ) nIndBase++;
+  k->aIndicator = 0;
+  read_indicators(d, root, k);
+  int nIndNew = 0;
+  while( k->aIndicator && k->aIndicator[nIndNew].zName ) nIndNew++;
+  for(int i=0; i<nIndNew; i++){
+    const Indicator *ib = kind_indicator(pBase, k->aIndicator[i].zName);
+    if( ib ) derr(d, path(d, "indicators[%d].id", i), "指标“%s”：标识“%s”与内置指标“%s”重复，请换一个标识",
+                  k->aIndicator[i].zLabel, ib->zName, ib->zLabel);
+  }
+  Indicator *aInd = arena_alloc(d->a, sizeof(Indicator)*(size_t)(nIndBase+nIndNew+1));
+  if( nIndBase ) memcpy(aInd, pBase->aIndicator, sizeof(Indicator)*(size_t)nIndBase);
+  if( nIndNew ) memcpy(aInd+nIndBase, k->aIndicator, sizeof(Indicator)*(size_t)nIndNew);
+  k->aIndicator = aInd;
+  if( c->err.n>nErr0 ) return 0;
+  ext_targets(d, root, k);
+  /* breakdowns: the built-in's and the extension's */
+  int nBrBase = 0, nBrNew = 0;
+  while( pBase->aBreakdown && pBase->aBreakdown[nBrBase].zIndicator ) nBrBase++;
+  k->aBreakdown = 0;
+  read_breakdowns(d, root, k);
+  while( k->aBreakdown && k->aBreakdown[nBrNew].zIndicator ) nBrNew++;
+  if( nBrNew ){
+    Breakdown *aB = arena_alloc(d->a, sizeof(Breakdown)*(size_t)(nBrBase+nBrNew+1));
+    if( nBrBase ) memcpy(aB, pBase->aBreakdown, sizeof(Breakdown)*(size_t)nBrBase);
+    memcpy(aB+nBrBase, k->aBreakdown, sizeof(Breakdown)*(size_t)nBrNew);
+    k->aBreakdown = aB;
+  }else{
+    k->aBreakdown = pBase->aBreakdown;
+  }
+  /* sentences: after the built-in's in its paragraph, or a paragraph of their own */
+  const cJSON *pR = cJSON_GetObjectItemCaseSensitive(root, "report");
+  if( pBase->pReport && pR && !cJSON_IsNull(pR) ){
+    if( !cJSON_IsObject(pR) ){ derr(d, "report", "报告（report）应为对象：{\"sentences\": [句子, …]}"); return 0; }
+    keys_ok(d, pR, "section intro sentences join", "report", "报告：");
+    const char *zSec = jstr(d, pR, "section", 0, 60, "report", "报告：", "所在部分");
+    if( zSec && strcmp(zSec, pBase->pReport->zSection)!=0 ){
+      derr(d, "report.section", "报告：%s的句子写在“%s”部分，不能移到别处", pBase->zLabel, pBase->pReport->zSection);
+    }
+    ReportText *t = arena_alloc(d->a, sizeof(ReportText));
+    *t = *pBase->pReport;
+    int nOld = 0;
+    while( nOld<10 && t->azSentence[nOld] ) nOld++;
+    const cJSON *aS = jarr(d, pR, "sentences", "report", "报告：");
+    int nS = aS ? cJSON_GetArraySize(aS) : 0, i = 0;
+    if( nOld+nS>10 ) derr(d, "report.sentences", "报告：%s已有%d句，最多还能加%d句", pBase->zLabel, nOld, 10-nOld);
+    for(const cJSON *v=aS ? aS->child : 0; v && nOld+i<10; v=v->next, i++){
+      t->azSentence[nOld+i] = sentence_read(d, k, v, path(d, "report.sentences[%d]", i), path(d, "新增报告句子第%d句：", i+1));
+    }
+    k->pReport = t;
+  }else if( pBase->pReport==0 ){
+    k->pReport = 0;
+    read_report(d, root, k);
+  }
+  if( c->err.n>nErr0 ) return 0;
+  /* the arrays kind_compile writes in, copied */
+  int n = 0;
+  if( pBase->aTrans ){
+    while( pBase->aTrans[n].zId ) n++;
+    Transition *t = arena_alloc(d->a, sizeof(Transition)*(size_t)(n+1));
+    memcpy(t, pBase->aTrans, sizeof(Transition)*(size_t)n);
+    k->aTrans = t;
+  }
+  if( pBase->aDeadline ){
+    for(n=0; pBase->aDeadline[n].zName; n++){}
+    Deadline *x = arena_alloc(d->a, sizeof(Deadline)*(size_t)(n+1));
+    memcpy(x, pBase->aDeadline, sizeof(Deadline)*(size_t)n);
+    for(int i=0; i<n; i++) x[i].pDeemed = 0;   /* found again in the copy */
+    k->aDeadline = x;
+  }
+  if( pBase->aSpawn ){
+    for(n=0; pBase->aSpawn[n].zTrans; n++){}
+    Spawn *x = arena_alloc(d->a, sizeof(Spawn)*(size_t)(n+1));
+    memcpy(x, pBase->aSpawn, sizeof(Spawn)*(size_t)n);
+    k->aSpawn = x;
+  }
+  char zErr[300];
+  if( kind_selfcheck(k, zErr, sizeof zErr) ){
+    derr(d, "", "扩展后的定义不一致：%s", zErr);
+    return 0;
+  }
+  return k;
+}
+
 /* ---- the registry's custom kinds ---------------------------------------- */
 
 static pthread_mutex_t loadLock = PTHREAD_MUTEX_INITIALIZER;
@@ -851,9 +1137,14 @@ static const Kind *def_load_one(Db *pDb, const char *zText, const Kind *pPrev, i
   arena_init(a);
   Def d = { &c, a, pPrev, 1 };
   cJSON *root = cJSON_Parse(zText);
-  Kind *k = root ? def_build(&d, root) : 0;
+  const Kind *pBase = root ? kind_builtin(cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(root, "extends"))) : 0;
+  Kind *k = pBase ? ext_build(&d, root, pBase) : root ? def_build(&d, root) : 0;
   cJSON_Delete(root);
-  if( k ){
+  if( k && pBase ){
+    k->iExtOwner = iOwner;
+    k->zExtOwnerPath = arena_strdup(a, zOwnerPath);
+    k->iVersion = iVersion;
+  }else if( k ){
     k->iOwner = iOwner;
     k->zOwnerPath = arena_strdup(a, zOwnerPath);
     k->iVersion = iVersion;
@@ -988,16 +1279,33 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
     derr(&d, "", "定义不是有效的JSON");
     return FZ_INVALID;
   }
+  /* a built-in kind's extension (内置台账的扩展) */
+  const cJSON *pExt = cJSON_GetObjectItemCaseSensitive(root, "extends");
+  const Kind *pBase = 0;
+  if( pExt && !cJSON_IsNull(pExt) ){
+    pBase = kind_builtin(cJSON_GetStringValue(pExt));
+    if( pBase==0 ){
+      derr(&d, "extends", "没有内置台账“%s”（extends 写内置台账的标识，如 law_publicity）",
+           cJSON_IsString(pExt) ? pExt->valuestring : "（非文本）");
+      cJSON_Delete(root);
+      return FZ_INVALID;
+    }
+  }
   /* the version in force, and whose it is */
   const cJSON *pId = cJSON_GetObjectItemCaseSensitive(root, "id");
-  const Kind *pPrev = cJSON_IsString(pId) ? kind_find(pId->valuestring) : 0;
-  if( pPrev && pPrev->iOwner==0 ) pPrev = 0;          /* a built-in's id: def_build refuses it */
-  if( pPrev && !kind_visible(pPrev, c->pActor) ){
+  const Kind *pPrev = pBase ? kind_find(pBase->zName) : cJSON_IsString(pId) ? kind_find(pId->valuestring) : 0;
+  if( pBase && pPrev->pBase==0 ) pPrev = 0;           /* not extended yet */
+  if( pPrev && pBase ){
+    const char *zP = c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
+    if( strncmp(pPrev->zExtOwnerPath, zP, strlen(zP))!=0 ){ cJSON_Delete(root); return FZ_FORBIDDEN; }
+  }
+  if( !pBase && pPrev && pPrev->iOwner==0 ) pPrev = 0;   /* a built-in's id: def_build refuses it */
+  if( !pBase && pPrev && !kind_visible(pPrev, c->pActor) ){
     derr(&d, "id", "台账标识“%s”已被其他单位使用（同一数据库内台账标识不能重复），请换一个标识", pId->valuestring);
     cJSON_Delete(root);
     return FZ_INVALID;
   }
-  if( pPrev && !kind_changeable(pPrev, c->pActor) ){
+  if( !pBase && pPrev && !kind_changeable(pPrev, c->pActor) ){
     cJSON_Delete(root);
     return FZ_FORBIDDEN;
   }
@@ -1005,12 +1313,12 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   arena_init(a);
   d.a = a;
   d.pPrev = pPrev;
-  Kind *k = def_build(&d, root);
+  Kind *k = pBase ? ext_build(&d, root, pBase) : def_build(&d, root);
   cJSON_Delete(root);
   const char *zOwnerPath = 0;
   if( k ){
     if( pPrev ){
-      iOwner = pPrev->iOwner;
+      iOwner = pBase ? pPrev->iExtOwner : pPrev->iOwner;
     }else if( iOwner==0 ){
       iOwner = c->pActor->iUser ? actor_unit(c->pActor) : dept_unit_id(c, c->pActor->iDept);
     }
@@ -1021,9 +1329,9 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
     }else if( strncmp(zOwnerPath, zP, strlen(zP))!=0 ){
       arena_free(a); free(a);
       return FZ_FORBIDDEN;                             /* not the actor's own unit or one below */
-    }else if( pPrev==0 && table_exists(c->pDb, k->zName) ){
+    }else if( pPrev==0 && !pBase && table_exists(c->pDb, k->zName) ){
       derr(&d, "id", "台账标识“%s”与系统的数据表重名，请换一个", k->zName);
-    }else if( pPrev==0 && kind_count()>=KIND_MAX ){
+    }else if( pPrev==0 && !pBase && kind_count()>=KIND_MAX ){
       derr(&d, "", "台账已达上限（共%d个），不能再新增", KIND_MAX);
     }
   }
@@ -1031,9 +1339,14 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
     arena_free(a); free(a);
     return FZ_INVALID;
   }
-  k->iOwner = iOwner;
-  k->zOwnerPath = arena_strdup(a, zOwnerPath);
-  /* the stored text: the definition as kind_json prints it, its version in it */
+  if( pBase ){
+    k->iExtOwner = iOwner;
+    k->zExtOwnerPath = arena_strdup(a, zOwnerPath);
+  }else{
+    k->iOwner = iOwner;
+    k->zOwnerPath = arena_strdup(a, zOwnerPath);
+  }
+  /* the stored text: the definition as kind_json (an extension: kind_ext_json) prints it, its version in it */
   int iVersion = 0, rc;
   char zErr[400];
   if( (rc = next_version(c, k->zName, &iVersion)) ){ arena_free(a); free(a); return err_internal(c, "kinddef_save: %s", db_errmsg(c->pDb)); }
@@ -1042,7 +1355,7 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   buf_init(&b);
   Json j;
   json_init(&j, &b);
-  kind_json(&j, k);
+  if( pBase ) kind_ext_json(&j, k); else kind_json(&j, k);
   buf_putc(&b, '\n');
   time_t now = time(0);
   struct tm tm;
@@ -1070,8 +1383,8 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
       db_finalize(&q);
     }
   }
-  if( rc==0 ) rc = ddl_kind_define(c->pDb, k, pPrev, zErr, sizeof zErr);
-  if( rc==0 ) rc = audit_rows_log(c, pPrev ? "kind_change" : "kind_add", "kind_def", zKey, 0, zBefore);
+  if( rc==0 ) rc = ddl_kind_define(c->pDb, k, pPrev ? pPrev : pBase, zErr, sizeof zErr);
+  if( rc==0 ) rc = audit_rows_log(c, pBase ? "kind_extend" : pPrev ? "kind_change" : "kind_add", "kind_def", zKey, 0, zBefore);
   if( rc==0 ) rc = db_commit(c->pDb)!=DB_OK;
   buf_free(&b);
   if( rc ){
@@ -1175,7 +1488,7 @@ int kinddef_versions(Ctx *c, const char *zName, KindDefRow **pa){
 
 const char *kinddef_export(Ctx *c, const char *zName, int iVersion){
   const Kind *k = kind_find(zName);
-  if( k==0 || k->iOwner==0 || !kind_visible(k, c->pActor) ) return 0;
+  if( k==0 || (k->iOwner==0 && k->pBase==0) || !kind_visible(k, c->pActor) ) return 0;
   Stmt q;
   const char *z = 0;
   if( db_prepare(c->pDb, &q, "SELECT def FROM kind_def WHERE name=?1 AND (version=?2 OR (?2=0 AND version="

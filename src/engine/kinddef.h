@@ -115,6 +115,19 @@ int kinds_in_scope(const char *zPath, const Kind **aOut, int nMax);
 ** the definition format kinddef_save reads (src/api/schema.c prints every
 ** kind with it). */
 void kind_json(Json*, const Kind*);
+/* A built-in kind's extension (k->pBase set) as its definition: what the
+** county added to the declaration (kinddef_save reads it back; stored in
+** kind_def under the built-in's name; kind_json prints it as "extension"):
+**   {"extends": "law_publicity", "version": 2,
+**    "fields": [ a custom kind's field, … ],
+**    "enum_values": {"venue": [{"id": "square", "label": "进广场"}]},
+**    "indicators": [ a custom kind's indicator, … ],
+**    "breakdowns": [ {"indicator": …, "by": …}, … ],
+**    "report": {"sentences": [ after the built-in's, … ]},
+**    "targets": {"events": {"target": "100", "decimals": 0}}}
+** A field left out of a later version is kept hidden, its values stay;
+** an enum value once added stays (records may hold it). */
+void kind_ext_json(Json*, const Kind*);
 const char *kind_type_name(FieldType);        /* "text", "money", … */
 const char *kind_shape_name(const Kind*);     /* "register", "activity", "case", "catalog", "ledger" */
 

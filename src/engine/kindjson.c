@@ -95,6 +95,28 @@ static void field_json(Json *j, const Field *f){
   json_obj_end(j);
 }
 
+static void ind_json(Json *j, const Indicator *x){
+  json_obj_begin(j);
+  json_kstr(j, "id", x->zName); json_kstr(j, "label", x->zLabel);
+  json_kstr(j, "unit", x->eUnit==IU_PERCENT ? "percent" : x->eUnit==IU_COUNT ? "count" : "average");
+  if( x->zUnitWord ) json_kstr(j, "unit_word", x->zUnitWord);
+  json_key(j, "numerator"); expr(j, &x->num);
+  if( x->eUnit!=IU_COUNT ){ json_key(j, "denominator"); expr(j, &x->den); }
+  json_kint(j, "decimals", x->nDecimals);
+  json_kstr(j, "rounding", "half-up");
+  if( x->zTarget ) json_kstr(j, "target", x->zTarget);
+  if( x->zHelp ) json_kstr(j, "help", x->zHelp);
+  json_obj_end(j);
+}
+
+static void breakdown_json(Json *j, const Breakdown *b){
+  json_obj_begin(j);
+  json_kstr(j, "indicator", b->zIndicator);
+  json_kstr(j, "by", b->zBy ? b->zBy : "dept_id");
+  json_kbool(j, "high_is_bad", b->bHighIsBad);
+  json_obj_end(j);
+}
+
 void kind_json(Json *j, const Kind *k){
   json_obj_begin(j);
   json_kstr(j, "id", k->zName);
@@ -174,30 +196,12 @@ void kind_json(Json *j, const Kind *k){
   json_arr_end(j);
   json_key(j, "indicators");
   json_arr_begin(j);
-  if( k->aIndicator ) for(const Indicator *x=k->aIndicator; x->zName; x++){
-    json_obj_begin(j);
-    json_kstr(j, "id", x->zName); json_kstr(j, "label", x->zLabel);
-    json_kstr(j, "unit", x->eUnit==IU_PERCENT ? "percent" : x->eUnit==IU_COUNT ? "count" : "average");
-    if( x->zUnitWord ) json_kstr(j, "unit_word", x->zUnitWord);
-    json_key(j, "numerator"); expr(j, &x->num);
-    if( x->eUnit!=IU_COUNT ){ json_key(j, "denominator"); expr(j, &x->den); }
-    json_kint(j, "decimals", x->nDecimals);
-    json_kstr(j, "rounding", "half-up");
-    if( x->zTarget ) json_kstr(j, "target", x->zTarget);
-    if( x->zHelp ) json_kstr(j, "help", x->zHelp);
-    json_obj_end(j);
-  }
+  if( k->aIndicator ) for(const Indicator *x=k->aIndicator; x->zName; x++) ind_json(j, x);
   json_arr_end(j);
   if( k->aBreakdown ){
     json_key(j, "breakdowns");
     json_arr_begin(j);
-    for(const Breakdown *b=k->aBreakdown; b->zIndicator; b++){
-      json_obj_begin(j);
-      json_kstr(j, "indicator", b->zIndicator);
-      json_kstr(j, "by", b->zBy ? b->zBy : "dept_id");
-      json_kbool(j, "high_is_bad", b->bHighIsBad);
-      json_obj_end(j);
-    }
+    for(const Breakdown *b=k->aBreakdown; b->zIndicator; b++) breakdown_json(j, b);
     json_arr_end(j);
   }
   if( k->pReport ){
@@ -213,6 +217,83 @@ void kind_json(Json *j, const Kind *k){
     if( t->bJoin ) json_kbool(j, "join", 1);
     json_obj_end(j);
   }
+  if( k->pBase ){
+    json_key(j, "extension");
+    kind_ext_json(j, k);
+  }
+  json_obj_end(j);
+}
+
+static int count_sentences(const ReportText *t){
+  int n = 0;
+  while( t && n<10 && t->azSentence[n] ) n++;
+  return n;
+}
+
+void kind_ext_json(Json *j, const Kind *k){
+  const Kind *b = k->pBase;
+  json_obj_begin(j);
+  json_kstr(j, "extends", b->zName);
+  if( k->iVersion ) json_kint(j, "version", k->iVersion);
+  json_key(j, "fields");
+  json_arr_begin(j);
+  for(const Field *f=k->aField; f->zName; f++){
+    if( !(f->flags & F_HIDDEN) && kind_field(b, f->zName)==0 ) field_json(j, f);
+  }
+  json_arr_end(j);
+  json_key(j, "enum_values");
+  json_obj_begin(j);
+  for(const Field *fb=b->aField; fb->zName; fb++){
+    const Field *f = kind_field(k, fb->zName);
+    if( fb->eType!=FT_ENUM || f->aEnum==fb->aEnum ) continue;
+    int n = 0;
+    while( fb->aEnum[n].zId ) n++;
+    json_key(j, fb->zName);
+    json_arr_begin(j);
+    for(const EnumVal *e=f->aEnum+n; e->zId; e++){
+      json_obj_begin(j); json_kstr(j, "id", e->zId); json_kstr(j, "label", e->zLabel); json_obj_end(j);
+    }
+    json_arr_end(j);
+  }
+  json_obj_end(j);
+  json_key(j, "indicators");
+  json_arr_begin(j);
+  for(const Indicator *x=k->aIndicator; x && x->zName; x++) if( kind_indicator(b, x->zName)==0 ) ind_json(j, x);
+  json_arr_end(j);
+  int nB = 0;
+  while( b->aBreakdown && b->aBreakdown[nB].zIndicator ) nB++;
+  json_key(j, "breakdowns");
+  json_arr_begin(j);
+  if( k->aBreakdown!=b->aBreakdown ) for(const Breakdown *p=k->aBreakdown+nB; p->zIndicator; p++) breakdown_json(j, p);
+  json_arr_end(j);
+  int nS = count_sentences(b->pReport), nK = count_sentences(k->pReport);
+  if( nK>nS ){
+    json_key(j, "report");
+    json_obj_begin(j);
+    if( b->pReport==0 ){
+      json_kstr(j, "section", k->pReport->zSection);
+      if( k->pReport->zIntro ) json_kstr(j, "intro", k->pReport->zIntro);
+    }
+    json_key(j, "sentences");
+    json_arr_begin(j);
+    for(int i=nS; i<nK; i++) json_str(j, k->pReport->azSentence[i]);
+    json_arr_end(j);
+    json_obj_end(j);
+  }
+  json_key(j, "targets");
+  json_obj_begin(j);
+  for(const Indicator *x=k->aIndicator; x && x->zName; x++){
+    const Indicator *xb = kind_indicator(b, x->zName);
+    if( xb==0 ) continue;
+    int bT = (x->zTarget==0) != (xb->zTarget==0) || (x->zTarget && strcmp(x->zTarget, xb->zTarget)!=0);
+    if( !bT && x->nDecimals==xb->nDecimals ) continue;
+    json_key(j, x->zName);
+    json_obj_begin(j);
+    json_kstr(j, "target", x->zTarget ? x->zTarget : "");
+    json_kint(j, "decimals", x->nDecimals);
+    json_obj_end(j);
+  }
+  json_obj_end(j);
   json_obj_end(j);
 }
 

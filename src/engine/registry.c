@@ -104,33 +104,44 @@ static void registry_compile(void);
 typedef struct CustomSet {
   int n;
   const Kind *const *a;
+  const Kind *const *aOver;    /* N_KIND slots: a built-in's extended Kind (kinddef.c), NULL where none */
   long long iMark;             /* what kinddef_refresh compares (the newest definition's id) */
   const struct CustomSet *pPrev;  /* the set it replaced: kept (a request may still read it), and
                                ** reachable, so a leak checker sees process-lifetime memory, not a leak */
 } CustomSet;
-static const CustomSet emptySet = { 0, 0, -1, 0 };
+static const CustomSet emptySet = { 0, 0, 0, -1, 0 };
 static _Atomic(const CustomSet*) pCustom = &emptySet;
 
 static const CustomSet *customs(void){
   return atomic_load_explicit(&pCustom, memory_order_acquire);
 }
 
+static int builtin_index(const char *zName);
+
 void registry_publish(const Kind *const *aNew, int n, long long iMark){
   const Kind **a = fz_malloc(sizeof(Kind*) * (size_t)(n ? n : 1));
+  const Kind **aOver = fz_malloc(sizeof(Kind*) * (size_t)N_KIND);
   int m = 0;
+  /* an extended built-in takes its declaration's slot */
+  memset(aOver, 0, sizeof(Kind*) * (size_t)N_KIND);
+  for(int j=0; j<n; j++){
+    int i = aNew[j] && aNew[j]->pBase ? builtin_index(aNew[j]->zName) : -1;
+    if( i>=0 ) aOver[i] = aNew[j];
+  }
   /* the old order first (a changed kind in its old place), then the new kinds */
   const CustomSet *pOld = customs();
   for(int i=0; i<pOld->n; i++){
     for(int j=0; j<n; j++) if( aNew[j] && strcmp(aNew[j]->zName, pOld->a[i]->zName)==0 ){ a[m++] = aNew[j]; break; }
   }
   for(int j=0; j<n; j++){
-    int bSeen = 0;
+    int bSeen = aNew[j] && aNew[j]->pBase;
     for(int i=0; i<m && !bSeen; i++) bSeen = a[i]==aNew[j];
     if( !bSeen && aNew[j] ) a[m++] = aNew[j];
   }
   CustomSet *p = fz_malloc(sizeof *p);
   p->n = m;
   p->a = a;
+  p->aOver = aOver;
   p->iMark = iMark;
   p->pPrev = pOld;
   atomic_store_explicit(&pCustom, p, memory_order_release);
@@ -139,10 +150,15 @@ void registry_publish(const Kind *const *aNew, int n, long long iMark){
 long long registry_mark(void){ return customs()->iMark; }
 
 int kind_count(void){ return N_KIND + customs()->n; }
+/* The built-in at i as served: its extension when the county made one. */
+static const Kind *served(const CustomSet *p, int i){
+  return p->aOver && p->aOver[i] ? p->aOver[i] : aKind[i];
+}
+
 const Kind *kind_at(int i){
   registry_compile();
-  if( i>=0 && i<N_KIND ) return aKind[i];
   const CustomSet *p = customs();
+  if( i>=0 && i<N_KIND ) return served(p, i);
   return i>=N_KIND && i<N_KIND+p->n ? p->a[i-N_KIND] : 0;
 }
 
@@ -151,7 +167,7 @@ int kinds_in_order(const Kind **a, int nMax){
   registry_compile();
   const CustomSet *p = customs();
   for(int i=0; i<N_KIND+p->n && n<nMax; i++){
-    const Kind *k = i<N_KIND ? aKind[i] : p->a[i-N_KIND];
+    const Kind *k = i<N_KIND ? served(p, i) : p->a[i-N_KIND];
     int j = n++;
     while( j>0 && a[j-1]->nOrder > k->nOrder ){ a[j] = a[j-1]; j--; }
     a[j] = k;
@@ -159,24 +175,32 @@ int kinds_in_order(const Kind **a, int nMax){
   return n;
 }
 
-const Kind *kind_builtin(const char *zName){
+/* aKind[]'s index of zName, or -1. */
+static int builtin_index(const char *zName){
   int lo = 0, hi = N_KIND-1;
-  registry_compile();
-  if( zName==0 ) return 0;
+  if( zName==0 ) return -1;
   while( lo<=hi ){
     int mid = (lo+hi)/2;
     int c = strcmp(zName, aKind[mid]->zName);
-    if( c==0 ) return aKind[mid];
+    if( c==0 ) return mid;
     if( c<0 ) hi = mid-1; else lo = mid+1;
   }
-  return 0;
+  return -1;
+}
+
+const Kind *kind_builtin(const char *zName){
+  registry_compile();
+  int i = builtin_index(zName);
+  return i<0 ? 0 : aKind[i];
 }
 
 const Kind *kind_find(const char *zName){
-  const Kind *k = kind_builtin(zName);
-  if( k || zName==0 ) return k;
+  registry_compile();
+  int i = builtin_index(zName);
   const CustomSet *p = customs();
-  for(int i=0; i<p->n; i++) if( strcmp(p->a[i]->zName, zName)==0 ) return p->a[i];
+  if( i>=0 ) return served(p, i);
+  if( zName==0 ) return 0;
+  for(int j=0; j<p->n; j++) if( strcmp(p->a[j]->zName, zName)==0 ) return p->a[j];
   return 0;
 }
 
