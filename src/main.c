@@ -118,7 +118,10 @@ static const Command aCommand[] = {
                           "                             新增自定义台账，或保存已有台账的新版本（定义即 schema --json 中一个台账的JSON）；\n"
                           "                             默认属于本县，--unit 写市名则全市各县可见（add a custom kind or a new version of one）\n"
                           "  fazhi kind --db FILE list | export 台账标识 [--version N] -o 定义.json\n"
-                          "                             列出自定义台账（版本、记录数）；导出定义，可在其他县导入（list; export a definition）", 2 },
+                          "                             列出自定义台账（版本、记录数）；导出定义，可在其他县导入（list; export a definition）\n"
+                          "  fazhi kind --db FILE extend 内置台账标识 扩展.json [--unit 县或市名称]\n"
+                          "                             内置台账的扩展：增加字段、选项值、指标、分项统计、报告语句，设定指标目标和小数位（0–4）；\n"
+                          "                             每次保存为新版本，export 内置台账标识 导出现行扩展（extend a built-in kind）", 3 },
   { "migrate", cmd_migrate, "--from= --to= --login-prefix=", "migrate --from FILE.db --to postgresql://… [--login-prefix 前缀]\n"
                           "                             将县数据库迁入PostgreSQL（可多个县迁入同一省/市库），全部成功或不做改动\n"
                           "                             (move a county into PostgreSQL; several counties into one database)", 0 },

@@ -5,7 +5,10 @@
 **   GET  /api/v1/kinds/ID   its definition, as `fazhi kind export` writes it
 **   POST /api/v1/kinds      add a kind or a new version (admins): 201
 **                           {"id","version"}; 422 {"errors":[…]} naming
-**                           each refused part by its JSON path ("field")
+**                           each refused part by its JSON path ("field");
+**                           a body with "extends" is a built-in kind's
+**                           extension (kinddef.h kind_ext_json)
+**   GET  /api/v1/kinds/KIND of a built-in: its extension in force (404: none)
 ** The work is the engine's (src/engine/kinddef.c).
 */
 #include "api/api.h"
@@ -66,6 +69,7 @@ void api_kind_save(Req *r){
   /* the body parsed before it was saved: its id is a string */
   cJSON *p = cJSON_ParseWithLength(buf_cstr(&r->body), r->body.n);
   const cJSON *id = cJSON_GetObjectItemCaseSensitive(p, "id");
+  if( !cJSON_IsString(id) ) id = cJSON_GetObjectItemCaseSensitive(p, "extends");   /* a built-in's extension */
   Json j;
   api_json_begin(r, iVersion==1 ? 201 : 200, &j);
   json_obj_begin(&j);

@@ -94,6 +94,7 @@ typedef struct Def {
   Arena *a;                /* the Kind's memory */
   const Kind *pPrev;       /* the version in force (NULL: a new kind) */
   int bLoad;               /* reading a stored version: the id's owner and table are not asked */
+  const Kind *pBase;       /* reading a built-in's extension: the declaration (ext_build) */
 } Def;
 
 static void derr(Def *d, const char *zPath, const char *zFmt, ...) FMT(3,4);
@@ -296,7 +297,7 @@ static void read_field(Def *d, const cJSON *o, int i, Field *f){
   if( d->c->err.n>nErr0 ) return;
   /* a stored value must stay readable: the type never changes */
   const Field *fo = d->pPrev ? kind_field(d->pPrev, f->zName) : 0;
-  if( fo && fo->eType!=f->eType ){
+  if( fo && fo->eType!=f->eType && !(d->pBase && kind_field(d->pBase, f->zName)) ){
     derr(d, path(d, "%s.type", zP), "%s类型不能修改（原为%s，现为%s）：已录入的数据按原类型保存；如需新类型，请新增一个字段",
          zPart, type_label(fo->eType), type_label(f->eType));
   }
@@ -972,26 +973,31 @@ static Kind *ext_build(Def *d, const cJSON *root, const Kind *pBase){
   Kind *k = arena_alloc(d->a, sizeof(Kind));
   *k = *pBase;
   k->pBase = pBase;
+  d->pBase = pBase;
   /* fields: the built-in's (copied), the extension's, an earlier version's kept hidden */
   int nBase = kind_nfield(pBase), nPrev = d->pPrev ? kind_nfield(d->pPrev) : 0;
   Field *aNew = arena_alloc(d->a, sizeof(Field)*31);
   int nNew = ext_fields(d, root, pBase, aNew, 30);
   Field *a = arena_alloc(d->a, sizeof(Field)*(size_t)(nBase+nNew+nPrev+1));
   memcpy(a, pBase->aField, sizeof(Field)*(size_t)nBase);
-  memcpy(a+nBase, aNew, sizeof(Field)*(size_t)nNew);
-  int m = nBase+nNew;
+  int m = nBase;
+  /* the earlier version's fields keep their places (a record's logged
+  ** image lists its fields in this order; `fazhi check` compares it),
+  ** those left out hidden; then the new ones */
+  char *aUsed = arena_alloc(d->a, (size_t)nNew+1);
   for(int i=0; i<nPrev; i++){
     const Field *fo = &d->pPrev->aField[i];
     if( kind_field(pBase, fo->zName) ) continue;
-    int bIn = 0;
-    for(int j=0; j<nNew && !bIn; j++) bIn = aNew[j].zName && strcmp(aNew[j].zName, fo->zName)==0;
-    if( bIn ) continue;
+    int jIn = -1;
+    for(int j=0; j<nNew && jIn<0; j++) if( aNew[j].zName && strcmp(aNew[j].zName, fo->zName)==0 ) jIn = j;
+    if( jIn>=0 ){ a[m++] = aNew[jIn]; aUsed[jIn] = 1; continue; }
     Field *f = &a[m++];
     memset(f, 0, sizeof *f);
     f->zName = fo->zName; f->zLabel = fo->zLabel; f->eType = fo->eType; f->zRef = fo->zRef;
     f->aEnum = fo->aEnum;          /* process-lifetime: the old Kind is never freed */
     f->flags = F_HIDDEN|F_AUTO;
   }
+  for(int j=0; j<nNew; j++) if( !aUsed[j] ) a[m++] = aNew[j];
   for(int i=0; i<nBase; i++){
     if( a[i].pRoster ){
       Roster *r = arena_alloc(d->a, sizeof(Roster));
@@ -1000,6 +1006,7 @@ static Kind *ext_build(Def *d, const cJSON *root, const Kind *pBase){
     }
   }
   k->aField = a;
+  if( c->err.n>nErr0 ) return 0;     /* the rest names fields */
   /* the values added to the built-in's enum fields */
   const cJSON *pE = cJSON_GetObjectItemCaseSensitive(root, "enum_values");
   if( pE && !cJSON_IsNull(pE) && !cJSON_IsObject(pE) ){
@@ -1021,7 +1028,6 @@ static Kind *ext_build(Def *d, const cJSON *root, const Kind *pBase){
     if( a[i].eType!=FT_ENUM || fp==0 || fp->aEnum==pBase->aField[i].aEnum ) continue;
     if( a[i].aEnum==pBase->aField[i].aEnum ) a[i].aEnum = fp->aEnum;
   }
-  if( c->err.n>nErr0 ) return 0;
   /* indicators: the built-in's (copied) and the extension's, read as a custom kind's */
   int nIndBase = 0;
   while( pBase->aIndicator && pBase->aIndicator[nIndBase].zName ) nIndBase++;
