@@ -1436,7 +1436,7 @@ static int rows_read(Ctx *c, Stmt *q, KindDefRow **pa){
   *pa = 0;
   while( (rc = db_step(q))==DB_ROW ){
     const Kind *k = kind_find(db_column_text(q, 0));
-    if( k==0 || k->iOwner==0 || !kind_visible(k, c->pActor) ) continue;
+    if( k==0 || (k->iOwner==0 && k->pBase==0) || !kind_visible(k, c->pActor) ) continue;
     *pa = arena_grow(c->pArena, *pa, n, &nAlloc, sizeof **pa);
     KindDefRow *p = &(*pa)[n++];
     memset(p, 0, sizeof *p);
@@ -1465,6 +1465,10 @@ int kinddef_list(Ctx *c, KindDefRow **pa){
   int n = rows_read(c, &q, pa);
   db_finalize(&q);
   if( n<0 ) return -1;
+  /* the custom kinds only: a built-in's extension is on its own page */
+  int m = 0;
+  for(int i=0; i<n; i++) if( !kind_builtin((*pa)[i].zName) ) (*pa)[m++] = (*pa)[i];
+  n = m;
   for(int i=0; i<n; i++){
     (*pa)[i].nRecords = record_count(c, kind_find((*pa)[i].zName));
     if( (*pa)[i].nRecords<0 ) return -1;

@@ -68,8 +68,9 @@ int kinddef_save(Ctx*, const char *zJson, size_t n, i64 iOwner, int *piVersion);
 ** error. */
 int kinddef_list(Ctx*, KindDefRow **pa);
 
-/* Every version of custom kind zName, newest first; -1 on a database
-** error, 0 when absent or not visible to the actor. */
+/* Every version of custom kind zName (or of built-in zName's extension),
+** newest first; -1 on a database error, 0 when absent or not visible to
+** the actor. */
 int kinddef_versions(Ctx*, const char *zName, KindDefRow **pa);
 
 /* The definition JSON of zName's version iVersion (0: the newest), as

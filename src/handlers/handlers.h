@@ -90,6 +90,8 @@ void h_kind_save(Req*);
 void h_kind_versions(Req*);
 void h_kind_export(Req*);
 void h_kind_import(Req*);
+void h_kind_extend(Req*);       /* 内置台账的扩展: its form, and saving it */
+void h_kind_extend_save(Req*);
 void h_dept_add(Req*);
 void h_dept_rename(Req*);
 void h_dept_type(Req*);

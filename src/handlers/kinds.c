@@ -10,10 +10,15 @@
 ** and /api/v1/kinds call. A kind of another county, or a built-in one, is
 ** 404 here; a city's kind that a county admin sees is refused by
 ** kinddef_save (403).
+**
+** A built-in kind's page (/admin/kinds/:kind/extend, 内置台账的扩展) is
+** the same form narrowed to what a county adds to it (extform.h), saved
+** by kinddef_save as the extension's next version.
 */
 #include "handlers/handlers.h"
 #include "engine/kinddef.h"
 #include "engine/kindform.h"
+#include "engine/extform.h"
 #include <string.h>
 
 #define KIND_NOT_FOUND  "没有这个自定义台账（或它不属于您的单位）"
@@ -144,4 +149,62 @@ void h_kind_import(Req *r){
   int rc = kindform_upload(&r->ctx, r->zUploadPath, req_param(r, "new_id"), &zJson, &n);
   if( rc==FZ_OK ) rc = kinddef_save(&r->ctx, zJson, n, 0, 0);
   kinds_page(r, rc, rc==FZ_OK ? "/admin/kinds?msg=kind_imported" : 0);
+}
+
+/* ---- 内置台账的扩展 (/admin/kinds/:kind/extend) ----------------------------- */
+
+#define EXT_NOT_FOUND "没有这个内置台账"
+#define EXT_FORBIDDEN "这个台账的扩展由上级单位保存，只有该单位的管理员可以修改"
+
+/* The route's kind when it is a built-in one. */
+static int builtin_kind(Req *r){
+  return r->pKind && kind_builtin(r->pKind->zName) ? FZ_OK : FZ_NOTFOUND;
+}
+
+/* GET: the form holding the extension in force (none: empty rows). */
+void h_kind_extend(Req *r){
+  ExtForm f;
+  int rc = builtin_kind(r);
+  if( rc==FZ_OK ) rc = extform_load(&r->ctx, &f, r->pKind, 2);
+  req_answer(r, rc, &(View){ .eView=VIEW_KIND_EXTEND, .pExtForm=&f, .zNotFound=EXT_NOT_FOUND });
+}
+
+/* The form again with more rows: fields ("f"), indicators ("i"), enum
+** values ("e"), or its choices refreshed ("0"); nothing saved. */
+static void extend_more(Req *r, ExtForm *f, const char *zMore){
+  kindform_fill_ids(&r->ctx, &f->f);
+  if( zMore[0]=='f' || zMore[0]=='i' ) kindform_more(&r->ctx, &f->f, zMore[0]=='i', 3);
+  else if( zMore[0]=='e' ) extform_more_enum(&r->ctx, f, 3);
+  req_answer(r, FZ_OK, &(View){ .eView=VIEW_KIND_EXTEND, .pExtForm=f });
+}
+
+/* The posted form as the next version of the extension: FZ_CONFLICT when
+** another admin saved one since the page was opened; refused, the errors
+** renamed to the form's inputs. */
+static int extend_save(Req *r, ExtForm *f){
+  if( f->iVersion!=(r->pKind->pBase ? r->pKind->iVersion : 0) ){
+    err_add(&r->ctx, 0, 0, "%s", KIND_CONFLICT);
+    return FZ_CONFLICT;
+  }
+  const char *zJson = 0;
+  int rc = extform_json(&r->ctx, f, &zJson), iFrom = r->ctx.err.n;
+  if( rc!=FZ_OK && !(rc==FZ_INVALID && zJson) ) return rc;
+  int rcSave = kinddef_save(&r->ctx, zJson, strlen(zJson), 0, 0);
+  extform_errors_to_inputs(&r->ctx, f, iFrom);
+  return rc==FZ_OK ? rcSave : rc;
+}
+
+/* POST: with "more" the form comes back; else the extension is saved as
+** a new version and the page comes back saying so, or with the errors
+** beside their parts and what was typed. */
+void h_kind_extend_save(Req *r){
+  ExtForm f;
+  int rc = builtin_kind(r);
+  const char *zMore = req_param(r, "more");
+  if( rc==FZ_OK ) extform_read(&r->ctx, &f, r->pKind, form_get, r);
+  if( rc==FZ_OK && zMore ){ extend_more(r, &f, zMore); return; }
+  if( rc==FZ_OK ) rc = extend_save(r, &f);
+  req_answer(r, rc, &(View){ .eView=VIEW_OK, .eAgain=VIEW_KIND_EXTEND, .pExtForm=&f,
+                             .zGo=arena_printf(&r->arena, "/admin/kinds/%s/extend?msg=kind_extended", r->pKind ? r->pKind->zName : ""),
+                             .zNotFound=EXT_NOT_FOUND, .zForbidden=EXT_FORBIDDEN });
 }

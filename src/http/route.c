@@ -68,6 +68,8 @@ static const Route aRoute[] = {
   { "POST", "/admin/kinds/:kind/edit",   RT_LOGIN|RT_ADMIN,   h_kind_save },
   { "GET",  "/admin/kinds/:kind/versions", RT_LOGIN|RT_ADMIN, h_kind_versions },
   { "GET",  "/admin/kinds/:kind/export", RT_LOGIN|RT_ADMIN,   h_kind_export },
+  { "GET",  "/admin/kinds/:kind/extend", RT_LOGIN|RT_ADMIN,   h_kind_extend },
+  { "POST", "/admin/kinds/:kind/extend", RT_LOGIN|RT_ADMIN,   h_kind_extend_save },
   { "GET",  "/k/:kind",                  RT_PUBLIC,           h_list },
   { "GET",  "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_form },
   { "POST", "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_create },

@@ -54,7 +54,8 @@ enum {
   VIEW_KINDS,       /* aKindDef/nKindDef: 自定义台账, the custom kinds (web only) */
   VIEW_KIND_FORM,   /* pKindForm: a definition's form with what was typed (web only) */
   VIEW_KIND_VERSIONS, /* pKind, aKindVer/nKindVer: a custom kind's 历史版本 (web only) */
-  VIEW_KIND_JSON    /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
+  VIEW_KIND_JSON,   /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
+  VIEW_KIND_EXTEND  /* pExtForm: a built-in kind's extension, its form with what was typed (web only) */
 };
 
 typedef struct View {
@@ -100,6 +101,7 @@ typedef struct View {
   const struct KindForm *pKindForm;                  /* VIEW_KIND_FORM */
   const struct KfVersion *aKindVer; int nKindVer;    /* VIEW_KIND_VERSIONS */
   const char *zJson;                                 /* VIEW_KIND_JSON */
+  const struct ExtForm *pExtForm;                    /* VIEW_KIND_EXTEND */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */

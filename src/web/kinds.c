@@ -15,6 +15,7 @@
 #include "web/web.h"
 #include "engine/kinddef.h"
 #include "engine/kindform.h"
+#include "engine/extform.h"
 #include <string.h>
 
 /* The first error for form input zName, or NULL. */
@@ -54,6 +55,28 @@ static void import_panel(Req *r){
   out_html(r, HTML("<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">导 入</button></div></form></details>"));
 }
 
+/* 内置台账: the built-in kinds, each with its extension's version and the
+** link to its page (/admin/kinds/KIND/extend). */
+static void builtin_list(Req *r){
+  out_html(r, HTML("<h2 class=\"kf-h\" id=\"builtin\">内置台账的扩展</h2>"
+                   "<p class=\"about\">系统内置的台账也可以按本县（区）的需要增加字段、选项（如本县的普法阵地）、统计指标和年度报告的句子，"
+                   "并设定指标的目标值和小数位，不需要修改程序。每次保存为新的版本并记入操作审计日志；不再使用的字段只是隐藏，已录入的数据保留。</p>"
+                   "<div class=\"table-scroll\"><table class=\"list kinds\"><thead><tr><th>名称</th><th>菜单分组</th><th>扩展</th><th>操作</th>"
+                   "</tr></thead><tbody>\n"));
+  const Kind *aK[KIND_MAX];
+  int nK = kinds_in_order(aK, KIND_MAX);
+  for(int i=0; i<nK; i++){
+    const Kind *k = aK[i];
+    if( kind_builtin(k->zName)==0 ) continue;
+    outf(r, "<tr><td data-l=\"名称\"><a href=\"/k/%s\">%s</a><div class=\"help\"><code>%s</code></div></td><td data-l=\"菜单分组\">%s</td>",
+         k->zName, k->zLabel, k->zName, k->zGroup);
+    if( k->pBase ) outf(r, "<td data-l=\"扩展\">第%d版</td>", k->iVersion);
+    else out_html(r, HTML("<td data-l=\"扩展\" class=\"help\">未扩展</td>"));
+    outf(r, "<td class=\"ops\"><a class=\"btn link\" href=\"/admin/kinds/%s/extend\">扩展</a></td></tr>\n", k->zName);
+  }
+  out_html(r, HTML("</tbody></table></div>\n"));
+}
+
 void web_kinds(Req *r, const KindDefRow *a, int n){
   web_begin(r, "自定义台账", 0);
   out_html(r, HTML("<p class=\"about\">本县（区）和上级市定义的台账。定义后即出现在左侧菜单中，与系统内置的台账一样录入、查询、导入导出、"
@@ -64,6 +87,7 @@ void web_kinds(Req *r, const KindDefRow *a, int n){
   outf(r, "<span class=\"help\">共 %d 个自定义台账</span></div>\n", n);
   if( n==0 ){
     out_html(r, HTML("<p class=\"empty\">还没有自定义台账。点“新增”定义一个，或导入其他县（区）导出的定义。</p>"));
+    builtin_list(r);
     web_end(r);
     return;
   }
@@ -85,6 +109,7 @@ void web_kinds(Req *r, const KindDefRow *a, int n){
             "<a class=\"btn link\" href=\"/admin/kinds/%s/export\">导出JSON</a></td></tr>\n", p->zName, p->zName);
   }
   out_html(r, HTML("</tbody></table></div>\n"));
+  builtin_list(r);
   web_end(r);
 }
 
@@ -170,8 +195,9 @@ static void field_row(Req *r, const KfField *f, int bEdit){
   out_html(r, HTML("</tr>\n"));
 }
 
-static void fields_table(Req *r, const KindForm *p){
-  out_html(r, HTML("<section class=\"panel kf-part\" id=\"fields\"><h2>字段</h2>"
+static void fields_table(Req *r, const KindForm *p, const char *zTitle){
+  outf(r, "<section class=\"panel kf-part\" id=\"fields\"><h2>%s</h2>", zTitle);
+  out_html(r, HTML(
                    "<p class=\"help\">每条记录都有“所属部门”，不必再加。标识用小写英文字母、数字和下划线（如 fee），留空则自动生成；"
                    "保存后标识和类型不能再改，名称、选项和其他设置可以改。类型为“选项”时在“选项”中一行写一个，如“notary 办证”或只写“办证”；"
                    "类型为“引用其他台账”时选择引用的台账。</p>"));
@@ -255,10 +281,11 @@ static void ind_row(Req *r, const KindForm *p, const KfInd *x, const KfChoice *a
   out_html(r, HTML("</tr>\n"));
 }
 
-static void inds_table(Req *r, const KindForm *p){
+static void inds_table(Req *r, const KindForm *p, const char *zTitle){
   KfChoice *aCond = 0;
   int nCond = kindform_conditions(&r->ctx, p, &aCond);
-  out_html(r, HTML("<section class=\"panel kf-part\" id=\"indicators\"><h2>统计指标</h2>"
+  outf(r, "<section class=\"panel kf-part\" id=\"indicators\"><h2>%s</h2>", zTitle);
+  out_html(r, HTML(
                    "<p class=\"help\">指标在工作台、分单位情况和年度报告中显示。计数统计符合条件的记录条数；合计、平均值统计所选字段（整数或金额）；"
                    "比率为符合条件的记录数（选了字段则为其合计）除以分母。条件和字段的选项来自上面的字段，新加的字段点“刷新选项”后出现。"
                    "小数位留空时计数为0位、比率和平均值为1位。</p>"
@@ -520,8 +547,8 @@ void web_kind_form(Req *r, const KindForm *p){
   out_html(r, HTML("<button type=\"submit\" class=\"sr\" tabindex=\"-1\" aria-hidden=\"true\">保存</button>"));
   outf(r, "<input type=\"hidden\" name=\"nf\" value=\"%d\"><input type=\"hidden\" name=\"ni\" value=\"%d\">", p->nField, p->nInd);
   basic_part(r, p);
-  fields_table(r, p);
-  inds_table(r, p);
+  fields_table(r, p, "字段");
+  inds_table(r, p, "统计指标");
   flow_part(r, p);
   report_part(r, p);
   out_html(r, HTML("<div class=\"actions kf-actions\"><button type=\"submit\" class=\"btn primary\">保 存</button>"
@@ -564,4 +591,160 @@ void web_kind_json(Req *r, const Kind *k, int iVersion, const char *zJson){
   req_header(r, "Content-Disposition", arena_printf(&r->arena, "attachment; filename=\"%s-v%d.json\"", k->zName, iVersion));
   buf_puts(&r->out, zJson);
   if( zJson[0] && zJson[strlen(zJson)-1]!='\n' ) buf_putc(&r->out, '\n');
+}
+
+/* ---- 内置台账的扩展 (/admin/kinds/KIND/extend) ------------------------------ */
+
+/* 新增选项: rows of (the built-in's enum field, id, name); the values an
+** earlier version added are shown fixed (they stay: records may hold them). */
+static void ext_enum_part(Req *r, const ExtForm *p){
+  const Kind *b = kind_builtin(p->pKind->zName);
+  KfChoice aF[64];
+  int nF = 0;
+  for(const Field *f=b->aField; f->zName && nF<64; f++){
+    if( f->eType==FT_ENUM && !(f->flags & F_AUTO) ){ aF[nF].zValue = f->zName; aF[nF].zLabel = f->zLabel; nF++; }
+  }
+  out_html(r, HTML("<section class=\"panel kf-part\" id=\"enum\"><h2>枚举值</h2>"));
+  if( nF==0 ){
+    out_html(r, HTML("<p class=\"help\">这个台账没有选项字段。</p></section>\n"));
+    return;
+  }
+  out_html(r, HTML("<p class=\"help\">为内置的选项字段增加本县（区）使用的选项，如普法阵地增加“进广场”。标识用小写英文字母、数字和下划线，"
+                   "留空则自动生成；标识和名称都不能与已有的选项重复。已保存的选项不能删除（已有记录可能使用它），名称可以修改。现有选项：</p><ul class=\"help\">"));
+  for(int i=0; i<nF; i++){
+    const Field *f = kind_field(p->pKind, aF[i].zValue);
+    outf(r, "<li>%s：", f->zLabel);
+    for(const EnumVal *e=f->aEnum; e->zId; e++) outf(r, "%s%s", e==f->aEnum ? "" : "、", e->zLabel);
+    out_html(r, HTML("</li>"));
+  }
+  outf(r, "</ul><input type=\"hidden\" name=\"ne\" value=\"%d\">", p->nEnum);
+  out_html(r, HTML("<div class=\"table-scroll\"><table class=\"list kf\" id=\"kf-enum\"><thead><tr><th>字段</th><th>标识</th><th>名称</th>"
+                   "</tr></thead><tbody>\n"));
+  for(int i=0; i<p->nEnum; i++){
+    const ExtEnum *e = &p->aEnum[i];
+    const char *zP = arena_printf(&r->arena, "e%d_", e->iRow);
+#define NM(COL) arena_printf(&r->arena, "%s%s", zP, COL)
+    outf(r, "<tr class=\"%s\">", e->bOld ? "old" : "");
+    if( e->bOld ){
+      const Field *f = kind_field(b, e->zField);
+      outf(r, "<td data-l=\"字段\">%s<input type=\"hidden\" name=\"%s\" value=\"%s\"><input type=\"hidden\" name=\"%s\" value=\"1\"></td>"
+              "<td data-l=\"标识\"><code>%s</code><input type=\"hidden\" name=\"%s\" value=\"%s\"></td>",
+           f ? f->zLabel : e->zField, NM("field"), e->zField, NM("old"), e->zId, NM("id"), e->zId);
+    }else{
+      choice_cell(r, NM("field"), "字段", "为哪个选项字段增加", aF, nF, e->zField[0] ? e->zField : aF[0].zValue, 1);
+      text_cell(r, NM("id"), "标识", e->zId, "kf-id");
+    }
+    text_cell(r, NM("label"), "名称", e->zLabel, "kf-label");
+#undef NM
+    out_html(r, HTML("</tr>\n"));
+  }
+  out_html(r, HTML("</tbody></table></div><div class=\"toolbar\">"
+                   "<button type=\"submit\" name=\"more\" value=\"e\" class=\"btn\">再加3行</button></div></section>\n"));
+}
+
+/* 目标与小数位: the built-in's indicators, each with its target and decimals
+** (its other inputs hidden: the sentences name them by their names). */
+static void ext_target_part(Req *r, const ExtForm *p){
+  out_html(r, HTML("<section class=\"panel kf-part\" id=\"targets\"><h2>目标与小数位</h2>"
+                   "<p class=\"help\">内置指标的目标值（数字，如 100 或 95.5；比率指标低于目标的在工作台上标出）和小数位（0到4位，比率默认1位，"
+                   "四舍五入）。留空目标值表示不设目标。数量指标是整数，没有小数位。</p>"
+                   "<div class=\"table-scroll\"><table class=\"list kf\" id=\"kf-targets\"><thead><tr><th>指标</th><th>类型</th>"
+                   "<th>小数位</th><th>目标值</th></tr></thead><tbody>\n"));
+  for(int i=0; i<p->nIndBase && i<p->f.nInd; i++){
+    const KfInd *x = &p->f.aInd[i];
+    const char *zP = arena_printf(&r->arena, "i%d_", x->iRow);
+#define NM(COL) arena_printf(&r->arena, "%s%s", zP, COL)
+    outf(r, "<tr><td data-l=\"指标\">%s<input type=\"hidden\" name=\"%s\" value=\"%s\"><input type=\"hidden\" name=\"%s\" value=\"%s\">"
+            "<input type=\"hidden\" name=\"%s\" value=\"%s\"></td><td data-l=\"类型\">%s</td>",
+         x->zLabel, NM("id"), x->zId, NM("label"), x->zLabel, NM("agg"), x->zAgg,
+         strcmp(x->zAgg, "rate")==0 ? "比率（%）" : strcmp(x->zAgg, "average")==0 ? "平均值" : "数量");
+    text_cell(r, NM("dec"), "小数位", x->zDecimals, "kf-num");
+    text_cell(r, NM("target"), "目标值", x->zTarget, "kf-num");
+#undef NM
+    out_html(r, HTML("</tr>\n"));
+  }
+  out_html(r, HTML("</tbody></table></div></section>\n"));
+}
+
+/* 报告语句: the sentences added after the built-in's paragraph. */
+static void ext_sentence_part(Req *r, const ExtForm *p){
+  const ReportText *t = kind_builtin(p->pKind->zName)->pReport;
+  if( t==0 ){ report_part(r, &p->f); return; }
+  out_html(r, HTML("<section class=\"panel kf-part\" id=\"report\"><h2>报告语句</h2>"));
+  outf(r, "<p class=\"help\">写在年度报告“%s”部分本台账段落之后的句子。要写入数字的地方写「指标名称」（用直角引号），"
+          "内置指标和上面新增的指标都可以用；「指标名称（同比）」写与上年相比的增减，「年度」写报告年度。"
+          "第一个数字为0的句子不写入报告；方括号[ ]中的部分在其中的数字为0时省略。</p>", t->zSection);
+  Buf b;
+  buf_init(&b);
+  for(int i=0; i<p->f.nInd; i++){
+    if( p->f.aInd[i].zLabel[0]==0 ) continue;
+    buf_puts(&b, "「"); buf_puts(&b, p->f.aInd[i].zLabel); buf_puts(&b, "」");
+  }
+  outf(r, "<p class=\"help\">可以写入的数字：%s「年度」</p>", b.n ? buf_cstr(&b) : "");
+  buf_free(&b);
+  int nOld = 0;
+  while( nOld<10 && t->azSentence[nOld] ) nOld++;
+  int nShow = 2, nMax = 10-nOld;
+  for(int i=0; i<KF_SENTENCES; i++) if( p->f.azSentence[i][0] && i+2>nShow ) nShow = i+2;
+  if( nShow>nMax ) nShow = nMax;
+  out_html(r, HTML("<ol class=\"kf-sentences\">"));
+  for(int i=0; i<nShow; i++){
+    const char *zName = arena_printf(&r->arena, "s%d", i+1), *zErr = kf_err(r, zName);
+    outf(r, "<li class=\"field%s\"><label for=\"k-%s\">新增第%d句</label><textarea id=\"k-%s\" name=\"%s\" rows=\"2\" aria-invalid=\"%s\">%s</textarea>",
+         zErr ? " has-error" : "", zName, i+1, zName, zName, zErr ? "true" : "false", p->f.azSentence[i]);
+    outf(r, "<select class=\"kf-ins\" data-for=\"k-%s\" aria-label=\"在第%d句的光标处插入数字\" hidden><option value=\"\">插入数字…</option>", zName, i+1);
+    for(int k=0; k<p->f.nInd; k++) if( p->f.aInd[k].zLabel[0] ) outf(r, "<option>%s</option>", p->f.aInd[k].zLabel);
+    out_html(r, HTML("<option>年度</option></select>"));
+    if( zErr ) outf(r, "<div class=\"err\">%s</div>", zErr);
+    out_html(r, HTML("</li>"));
+  }
+  out_html(r, HTML("</ol></section>\n"));
+}
+
+static void ext_versions(Req *r, const ExtForm *p){
+  if( p->nVer<=0 ) return;
+  out_html(r, HTML("<section class=\"panel kf-part\" id=\"versions\"><h2>历史版本</h2><div class=\"table-scroll\"><table class=\"list\">"
+                   "<thead><tr><th>版本</th><th>保存时间</th><th>保存人</th></tr></thead><tbody>"));
+  for(int i=0; i<p->nVer; i++){
+    outf(r, "<tr><td data-l=\"版本\">第%d版%s</td><td data-l=\"保存时间\">%s</td><td data-l=\"保存人\">%s</td></tr>",
+         p->aVer[i].iVersion, i==0 ? "（现行）" : "", p->aVer[i].zAt ? p->aVer[i].zAt : "", p->aVer[i].zBy ? p->aVer[i].zBy : "");
+  }
+  outf(r, "</tbody></table></div><p class=\"help\">现行扩展的定义（JSON，可用 <code>fazhi kind extend %s 文件</code> 在其他县导入）："
+          "<a href=\"/api/v1/kinds/%s\">下载</a></p></section>\n", p->pKind->zName, p->pKind->zName);
+}
+
+void web_kind_extend(Req *r, const ExtForm *p){
+  const Kind *k = p->pKind;
+  web_begin(r, arena_printf(&r->arena, "扩展内置台账：%s", k->zLabel), 0);
+  if( r->ctx.err.n ){
+    outf(r, "<div class=\"notice bad\" role=\"alert\"><p>共%d处需要修改，尚未保存：</p><ol class=\"errors\">", r->ctx.err.n);
+    for(int e=0; e<r->ctx.err.n; e++) outf(r, "<li>%s</li>", r->ctx.err.a[e].zMsg);
+    out_html(r, HTML("</ol></div>"));
+  }
+  const char *zMine = r->actor.zDeptPath ? r->actor.zDeptPath : "/";
+  if( k->pBase && strncmp(k->zExtOwnerPath, zMine, strlen(zMine))!=0 ){
+    out_html(r, HTML("<div class=\"notice bad\" role=\"alert\">这个台账的扩展由上级单位保存，本页只供查看；只有该单位的管理员可以修改。</div>"));
+  }
+  outf(r, "<div class=\"notice\" role=\"note\">%s保存后成为第%d版并记入操作审计日志。修改不会丢失已录入的数据："
+          "不再使用的字段只是隐藏，数据保留；新增的选项一经保存不能删除。内置的字段、选项和指标不能修改，只能增加。</div>",
+       k->pBase ? arena_printf(&r->arena, "现行扩展为第%d版。", k->iVersion) : "这个台账还没有扩展。", p->iVersion+1);
+  outf(r, "<form method=\"post\" action=\"/admin/kinds/%s/extend\" class=\"kf-form\" novalidate>", k->zName);
+  outf(r, "<input type=\"hidden\" name=\"ver\" value=\"%d\">", p->iVersion);
+  web_csrf_field(r);
+  out_html(r, HTML("<button type=\"submit\" class=\"sr\" tabindex=\"-1\" aria-hidden=\"true\">保存</button>"));
+  outf(r, "<input type=\"hidden\" name=\"nf\" value=\"%d\"><input type=\"hidden\" name=\"ni\" value=\"%d\">", p->f.nField, p->f.nInd);
+  fields_table(r, &p->f, "扩展字段");
+  ext_enum_part(r, p);
+  /* the extra indicators: their selects offer the built-in's fields too */
+  KindForm v;
+  extform_field_view(&r->ctx, p, &v);
+  v.aInd = p->f.aInd + (p->nIndBase<p->f.nInd ? p->nIndBase : p->f.nInd);
+  v.nInd = p->f.nInd - (p->nIndBase<p->f.nInd ? p->nIndBase : p->f.nInd);
+  inds_table(r, &v, "指标（新增）");
+  ext_sentence_part(r, p);
+  ext_target_part(r, p);
+  out_html(r, HTML("<div class=\"actions kf-actions\"><button type=\"submit\" class=\"btn primary\">保 存</button>"
+                   "<a class=\"btn\" href=\"/admin/kinds#builtin\">返 回</a></div></form>"));
+  ext_versions(r, p);
+  web_end(r);
 }

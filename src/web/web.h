@@ -61,6 +61,8 @@ void web_kinds(Req*, const struct KindDefRow*, int n);              /* 自定义
 void web_kind_form(Req*, const struct KindForm*);
 void web_kind_versions(Req*, const Kind*, const struct KfVersion*, int n);
 void web_kind_json(Req*, const Kind*, int iVersion, const char *zJson);
+struct ExtForm;
+void web_kind_extend(Req*, const struct ExtForm*);                 /* 内置台账的扩展 (kinds.c) */
 void web_errors_box(Req*);                           /* record-level and import errors */
 struct DrawView;
 void web_draw(Req*, const Rec *pPlan, const struct DrawView* /* NULL: not fixed */, const char **azProblem, int nProblem, int status);
