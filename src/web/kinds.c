@@ -197,8 +197,7 @@ static void field_row(Req *r, const KfField *f, int bEdit){
 
 static void fields_table(Req *r, const KindForm *p, const char *zTitle){
   outf(r, "<section class=\"panel kf-part\" id=\"fields\"><h2>%s</h2>", zTitle);
-  out_html(r, HTML(
-                   "<p class=\"help\">每条记录都有“所属部门”，不必再加。标识用小写英文字母、数字和下划线（如 fee），留空则自动生成；"
+  out_html(r, HTML("<p class=\"help\">每条记录都有“所属部门”，不必再加。标识用小写英文字母、数字和下划线（如 fee），留空则自动生成；"
                    "保存后标识和类型不能再改，名称、选项和其他设置可以改。类型为“选项”时在“选项”中一行写一个，如“notary 办证”或只写“办证”；"
                    "类型为“引用其他台账”时选择引用的台账。</p>"));
   out_html(r, HTML("<div class=\"table-scroll\"><table class=\"list kf\" id=\"kf-fields\" data-prefix=\"f\" data-count=\"nf\"><thead><tr>"
@@ -285,8 +284,7 @@ static void inds_table(Req *r, const KindForm *p, const char *zTitle){
   KfChoice *aCond = 0;
   int nCond = kindform_conditions(&r->ctx, p, &aCond);
   outf(r, "<section class=\"panel kf-part\" id=\"indicators\"><h2>%s</h2>", zTitle);
-  out_html(r, HTML(
-                   "<p class=\"help\">指标在工作台、分单位情况和年度报告中显示。计数统计符合条件的记录条数；合计、平均值统计所选字段（整数或金额）；"
+  out_html(r, HTML("<p class=\"help\">指标在工作台、分单位情况和年度报告中显示。计数统计符合条件的记录条数；合计、平均值统计所选字段（整数或金额）；"
                    "比率为符合条件的记录数（选了字段则为其合计）除以分母。条件和字段的选项来自上面的字段，新加的字段点“刷新选项”后出现。"
                    "小数位留空时计数为0位、比率和平均值为1位。</p>"
                    "<div class=\"table-scroll\"><table class=\"list kf\" id=\"kf-inds\" data-prefix=\"i\" data-count=\"ni\"><thead><tr>"

@@ -142,6 +142,14 @@ expect_status 303 "自定义台账: a definition"
 page 200 /admin/kinds/v090/edit "自定义台账: the edit form"
 page 200 /admin/kinds/v090/versions "自定义台账: 历史版本"
 page 200 /k/v090/new "a custom kind's new form"
+page 200 /admin/kinds/law_publicity/extend "内置台账的扩展: the form"
+post_form /admin/kinds/law_publicity/extend ver=0 nf=1 f1_id=audience f1_label=观众 f1_type=int ne=1 e1_field=venue e1_label=进学校 \
+  ni=6 i6_label=占比 i6_agg=rate i6_dec=9 "s1=共「没有」场"
+expect_status 422 "内置台账的扩展: a refused extension"
+validate "内置台账的扩展 with errors beside the parts"
+post_form /admin/kinds/law_publicity/extend ver=0 nf=1 f1_id=partner f1_label=协办单位 f1_type=text ne=1 e1_field=venue e1_label=进广场
+expect_status 303 "内置台账的扩展: saved"
+page 200 /admin/kinds/law_publicity/extend "内置台账的扩展: version 1 with its history"
 login fuyi
 for k in legality_review normative_doc reconsideration; do
   page 200 "/k/$k/new" "$k new form"
