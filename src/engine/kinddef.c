@@ -12,6 +12,10 @@
 ** a built Kind is a heap arena that is never freed once the kind is
 ** published (the registry's snapshots are never freed either).
 **
+** A built-in kind's extension (ext_build) is read with the same parts
+** (read_field, read_indicators, read_breakdowns, sentence_read) into a
+** copy of the declaration, and saved and loaded by the same paths.
+**
 ** Versions: a field of an earlier version that the new one leaves out is
 ** kept in the Kind as a hidden field (F_HIDDEN|F_AUTO, its old type): its
 ** column and values stay, no form, list, import or detail page shows it,

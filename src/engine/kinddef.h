@@ -22,6 +22,14 @@
 ** a database (one indexed query) so a definition another process added is
 ** seen by the next request.
 **
+** A built-in kind grows the same way (内置台账的扩展): an extension
+** definition ({"extends": KIND, …}, kind_ext_json) adds fields (real
+** columns of the built-in's table), enum values, indicators, breakdowns,
+** report sentences, and sets targets and decimals; it is stored in
+** kind_def under the built-in's name, one row per version, checked,
+** audited and loaded as a custom kind is, and served in the built-in's
+** place (kind_find; kind_builtin gives the C declaration).
+**
 ** Visibility: a custom kind has an owner unit (a county, or a city for all
 ** its counties). kind_visible() says whether an actor may see it at all;
 ** data scope (records by department) is unchanged.
