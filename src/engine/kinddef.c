@@ -688,17 +688,21 @@ static void read_report(Def *d, const cJSON *root, Kind *k){
   if( d->c->err.n==nErr0 ) k->pReport = t;
 }
 
-/* The fields of the version in force the new one leaves out, kept hidden
-** (their column and values stay; nothing shows them). */
+/* The fields of the new version in the order of the version in force,
+** those it leaves out kept hidden (their column and values stay; nothing
+** shows them), then the new ones. The order never changes from version
+** to version: a record's logged image lists its fields in this order and
+** `fazhi check` compares it (2026-12-07: a field removed from the middle
+** went to the end, and check called every older record tampered). */
 static Field *fields_with_hidden(Def *d, Field *aF, int n){
   if( d->pPrev==0 ) return aF;
-  int nOld = kind_nfield(d->pPrev), m = n;
+  int nOld = kind_nfield(d->pPrev), m = 0;
   Field *a = arena_alloc(d->a, sizeof(Field)*(size_t)(n+nOld+1));
-  memcpy(a, aF, sizeof(Field)*(size_t)n);
+  char *aUsed = arena_alloc(d->a, (size_t)n+1);
   for(const Field *fo=d->pPrev->aField; fo->zName; fo++){
-    int bIn = 0;
-    for(int i=0; i<n && !bIn; i++) bIn = strcmp(aF[i].zName, fo->zName)==0;
-    if( bIn ) continue;
+    int iIn = -1;
+    for(int i=0; i<n && iIn<0; i++) if( strcmp(aF[i].zName, fo->zName)==0 ) iIn = i;
+    if( iIn>=0 ){ a[m++] = aF[iIn]; aUsed[iIn] = 1; continue; }
     Field *f = &a[m++];
     memset(f, 0, sizeof *f);
     f->zName = arena_strdup(d->a, fo->zName);
@@ -708,6 +712,7 @@ static Field *fields_with_hidden(Def *d, Field *aF, int n){
     f->zRef = arena_strdup(d->a, fo->zRef);
     f->aEnum = fo->aEnum;          /* process-lifetime: the old Kind is never freed */
   }
+  for(int i=0; i<n; i++) if( !aUsed[i] ) a[m++] = aF[i];
   return a;
 }
 

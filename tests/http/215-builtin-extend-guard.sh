@@ -85,6 +85,20 @@ expect_ne "$?" 0 "check finds the tampered extension"
 expect_contains "$T/check3.out" '自定义台账定义'
 expect_contains "$T/check3.out" 'law_publicity'
 
+# …and a custom kind whose field is removed from the middle of its list:
+# the older records' logged images still match (the fields keep their order).
+"$FAZHI" kind --db "$DB" add "$(dirname "$0")/data/kind-notary.json" >/dev/null 2>&1
+api_login fuyi
+api POST /api/v1/k/notary "{\"dept_id\":$D_FUYI,\"case_no\":\"GZ-G-1\",\"done_on\":\"2026-03-01\",\"matter\":\"civil\",\"consults\":2}"
+expect_status 201 "a 公证 record"
+jq '.fields |= map(select(.id != "matter")) | .indicators |= map(select(.id != "foreign_rate"))
+    | .report.sentences = ["全年办理公证{issued}件。"]' "$(dirname "$0")/data/kind-notary.json" >"$T/n2.json"
+"$FAZHI" kind --db "$DB" add "$T/n2.json" >/dev/null 2>&1
+expect_eq "$?" 0 "version 2 without the middle field"
+sql "UPDATE kind_def SET def=replace(def, '进公园', '进广场') WHERE name='law_publicity' AND version=1"
+"$FAZHI" check --db "$DB" >"$T/check4.out" 2>&1
+expect_eq "$?" 0 "check passes: the hidden field kept its place"
+
 # 5. The command line.
 "$FAZHI" kind --help >"$T/help.out" 2>&1
 expect_contains "$T/help.out" 'extend 内置台账标识 扩展.json'
