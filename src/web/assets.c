@@ -188,7 +188,7 @@ static const char zJs[] =
 "var t=document.getElementById(s.getAttribute('data-for'));if(!t||!s.value)return;var m='\u300c'+s.value+'\u300d',a=t.selectionStart,z=t.selectionEnd;"
 "t.value=t.value.slice(0,a)+m+t.value.slice(z);t.focus();t.selectionStart=t.selectionEnd=a+m.length;s.selectedIndex=0;});});\n"
 "document.addEventListener('input',function(e){if(!/^i[0-9]+_label$/.test(e.target.name||''))return;"
-"var n=[];document.querySelectorAll('#kf-inds input[name$=_label]').forEach(function(i){if(i.value.trim())n.push(i.value.trim());});n.push('\u5e74\u5ea6');"
+"var n=[];document.querySelectorAll('.kf-form input[name^=i][name$=_label]').forEach(function(i){if(i.value.trim())n.push(i.value.trim());});n.push('\u5e74\u5ea6');"
 "document.querySelectorAll('select.kf-ins').forEach(function(s){while(s.options.length>1)s.remove(1);n.forEach(function(v){s.add(new Option(v,v));});});});\n"
 "document.addEventListener('click',function(e){var t=e.target;"
 "if(t.classList&&t.classList.contains('print')){e.preventDefault();window.print();}});\n";
