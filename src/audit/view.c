@@ -26,6 +26,7 @@ static const struct { const char *zId, *zLabel; } aAction[] = {
   { "pool", "固定抽查名录" }, { "draw", "抽取" }, { "report_new", "起草报告" }, { "report_save", "修改报告" },
   { "report_freeze", "冻结报告" }, { "baseline_import", "导入上年报告" }, { "baseline_drop", "删除上年报告数字" },
   { "setting_set", "修改设置" }, { "guard_start", "启用审计密钥（各表起始快照）" }, { "migrate_rows", "迁入（账号、部门等）" },
+  { "kind_add", "新增自定义台账" }, { "kind_change", "修改自定义台账（新版本）" }, { "kind_extend", "扩展内置台账（新版本）" },
 };
 
 /* The record kind k's own transition label for zAction (k may be NULL),

@@ -114,6 +114,10 @@ get /k/law_publicity/new
 expect_not_contains "$BODY" '协办单位' "the removed field is off the form"
 expect_contains "$BODY" '进广场' "the venue stays"
 expect_eq "$(sql "SELECT count(*) FROM law_publicity")" "$((N0+2))" "no record lost"
+login admin
+get "/audit?action=kind_extend"
+expect_status 200
+expect_contains "$BODY" '扩展内置台账（新版本）' "the audit log names both saves"
 "$FAZHI" check --db "$DB" >"$T/check.out" 2>&1
 expect_eq "$?" 0 "fazhi check passes after the extension"
 finish
