@@ -83,7 +83,8 @@ static Deadline aDeadline[] = {
   { "decision_simple", "简易程序决定期限", "accepted", 30, 0, PU_DAYS, 0, 0, "decided",
     "procedure=simple", "received,accepted",
     "《行政复议法》第六十二条：适用简易程序审理的行政复议案件，行政复议机关应当自受理申请之日起三十日内作出行政复议决定",
-    DEEMED },
+    DEEMED,
+    .zReading = "自登记受理日与视为受理日中较早者起算；第六十二条未规定简易程序的延长，故不延长" },
   { 0 }
 };
 /* 纠错率: LAW.md §1.1 marks the formula as local practice; this county counts

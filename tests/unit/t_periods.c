@@ -30,6 +30,8 @@
 #include "auth/auth.h"
 #include "engine/query.h"
 #include "transfer/transfer.h"
+#include "api/api.h"
+#include "engine/kinddef.h"
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -714,11 +716,52 @@ static void test_upgrade(void){
   buf_free(&rep.text);
 }
 
+/* README's table of periods is what the declarations print (fazhi schema
+** --periods), so a period added, changed or removed without README
+** fails here; and every built-in Deadline is a row of it. */
+static void test_readme(void){
+  FILE *f = fopen("README.md", "rb");
+  T_CHECK(f!=0);
+  if( f==0 ) return;
+  Buf r;
+  buf_init(&r);
+  char a[8192];
+  size_t n;
+  while( (n = fread(a, 1, sizeof a, f))>0 ) buf_append(&r, a, n);
+  fclose(f);
+  const char *zOpen = "<!-- periods: fazhi schema --periods -->\n", *zClose = "<!-- /periods -->";
+  const char *z = buf_cstr(&r), *b = strstr(z, zOpen), *e = b ? strstr(b, zClose) : 0;
+  T_CHECK(b!=0 && e!=0);
+  Buf m;
+  buf_init(&m);
+  api_periods_md(&m);
+  if( b && e ){
+    b += strlen(zOpen);
+    int bSame = (size_t)(e-b)==m.n && memcmp(b, m.z, m.n)==0;
+    if( !bSame ) fprintf(stderr, "  README.md's table of periods differs from `fazhi schema --periods`: paste its output between the markers\n");
+    T_CHECK(bSame);
+  }
+  int nRow = 0, nDl = 0;
+  for(int i=0; i<kind_count(); i++){
+    const Kind *k = kind_at(i);
+    for(const Deadline *d=k->aDeadline; kind_builtin(k->zName) && d && d->zName; d++){
+      nDl++;
+      const char *zRow = arena_printf(&arena, "| %s | %s |", k->zLabel, d->zLabel);
+      if( strstr(buf_cstr(&m), zRow) ) nRow++; else fprintf(stderr, "  no row %s\n", zRow);
+    }
+  }
+  T_CHECK(nDl>=24);
+  T_EQ_INT(nRow, nDl);
+  buf_free(&m);
+  buf_free(&r);
+}
+
 static const TestCase aTest[] = {
   { "upgrade", test_upgrade },        /* first: it drops a column the others fill */
   { "dated_cases", test_dated_cases },
   { "minimum", test_minimum },
   { "mem_cases", test_mem_cases },
+  { "readme", test_readme },
 };
 
 int main(int argc, char **argv){
