@@ -31,6 +31,11 @@ static Field aField[] = {
   { "subject", "申请内容", FT_TEXT, F_REQ|F_LIST, .nMax=300 },
   { "received", "收到申请日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR,
     .zHelp="最初收到申请之日；需要补正的，另填补正通知和收到补正申请的日期，答复期限自动重新计算" },
+  { "extended", "经批准延长答复期限", FT_BOOL, 0,
+    .zHelp="经政府信息公开工作机构负责人同意并告知申请人，延长不超过20个工作日" },
+  { "answered", "答复日期", FT_DATE, F_LIST, .zReqIn="answered" },
+  { "outcome", "答复结果", FT_ENUM, F_LIST|F_FILTER, aOutcome, .zReqIn="answered" },
+  { "note", "备注", FT_LONGTEXT, 0 },
   { "correction_asked", "告知补正日期", FT_DATE, 0,
     .zHelp="申请内容不明确，一次性告知申请人补正之日（应在收到申请后7个工作日内）；收到补正前答复期限暂停计算" },
   { "correction_received", "收到补正申请日期", FT_DATE, 0,
@@ -39,11 +44,6 @@ static Field aField[] = {
     .zHelp="书面征求第三方或其他机关意见之日；至结束日期（含两端）不计入答复期限（第三十三条第三款）" },
   { "consult_to", "征求第三方意见结束日期", FT_DATE, 0,
     .zHelp="收到最后一份意见或意见期限届满之日；未填的，答复期限暂停计算" },
-  { "extended", "经批准延长答复期限", FT_BOOL, 0,
-    .zHelp="经政府信息公开工作机构负责人同意并告知申请人，延长不超过20个工作日" },
-  { "answered", "答复日期", FT_DATE, F_LIST, .zReqIn="answered" },
-  { "outcome", "答复结果", FT_ENUM, F_LIST|F_FILTER, aOutcome, .zReqIn="answered" },
-  { "note", "备注", FT_LONGTEXT, 0 },
   { 0 }
 };
 

@@ -30,10 +30,6 @@ static Field aField[] = {
   { "respondent", "被申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
   { "matter", "案件类别", FT_ENUM, F_REQ|F_FILTER, aMatter },
   { "received", "收到申请日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR },
-  { "correction_asked", "补正通知日期", FT_DATE, 0,
-    .zHelp="材料不齐全或表述不清楚，书面通知申请人补正之日（应在收到申请后5个工作日内）；收到补正材料前受理审查暂停" },
-  { "correction_received", "收到补正材料日期", FT_DATE, 0,
-    .zHelp="受理审查的5个工作日自收到补正材料之日起重新计算（第三十一条），视为受理随之顺延" },
   { "accepted", "受理日期", FT_DATE, F_LIST, .zReqIn="accepted,closed" },
   { "procedure", "审理程序", FT_ENUM, F_REQ|F_FILTER, aProcedure },
   { "extended", "经批准延长审理期限", FT_BOOL, 0,
@@ -41,6 +37,10 @@ static Field aField[] = {
   { "decided", "结案日期", FT_DATE, F_LIST, .zReqIn="closed" },
   { "outcome", "结案方式", FT_ENUM, F_LIST|F_FILTER, aOutcome, .zReqIn="closed" },
   { "note", "备注", FT_LONGTEXT, 0 },
+  { "correction_asked", "补正通知日期", FT_DATE, 0,
+    .zHelp="材料不齐全或表述不清楚，书面通知申请人补正之日（应在收到申请后5个工作日内）；收到补正材料前受理审查暂停" },
+  { "correction_received", "收到补正材料日期", FT_DATE, 0,
+    .zHelp="受理审查的5个工作日自收到补正材料之日起重新计算（第三十一条），视为受理随之顺延" },
   { 0 }
 };
 

@@ -29,6 +29,7 @@ static Field aField[] = {
   { "received", "受理日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR },
   { "limit_days", "承诺时限（工作日）", FT_INT, F_REQ, .nMin=0, .nMax=999 },
   { "finished", "办结日期", FT_DATE, F_LIST, .zReqIn="finished" },
+  { "rating", "好差评", FT_ENUM, F_FILTER, aRating },
   { "license", "行政许可事项", FT_BOOL, F_FILTER,
     .zHelp="所办事项为行政许可的选“是”：另按《行政许可法》第四十二条计算法定期限（20个工作日）" },
   { "extended", "经本机关负责人批准延长", FT_BOOL, 0,
@@ -36,7 +37,6 @@ static Field aField[] = {
   { "expert_from", "听证、检验检测、鉴定、专家评审开始日期", FT_DATE, 0,
     .zHelp="依法需要听证、招标、拍卖、检验、检测、检疫、鉴定或专家评审的开始之日；至结束日期（含两端）不计入法定期限" },
   { "expert_to", "听证、检验检测、鉴定、专家评审结束日期", FT_DATE, 0 },
-  { "rating", "好差评", FT_ENUM, F_FILTER, aRating },
   { 0 }
 };
 
