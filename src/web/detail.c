@@ -117,19 +117,19 @@ void web_detail(Req *r, const Rec *p){
         zNote = arena_printf(&r->arena, "%s（%s %s至%s不计入，共%s）", zNote, s.pSuspend->zLabel, zA, zB, zDays);
         PAUSE_LINE(s.pSuspend, arena_printf(&r->arena, "%s至%s（含两端）不计入期限，共%s", zA, zB, zDays));
       }
-      if( zNote[0] ){
-        /* the pause is the note */
-      }else if( s.bDeemed ){
+      const char *zMore = "";   /* after the pauses: the start deemed, the extension, a date set */
+      if( s.bDeemed ){
         char zD[11];
         day_format(s.deemed, zD);
-        zNote = arena_printf(&r->arena, "（自%s日%s起算）", d->zDeemedAs, zD);
+        zMore = arena_printf(&r->arena, "（自%s日%s起算）", d->zDeemedAs, zD);
       }else if( s.bExtended ){
-        zNote = "（含经批准的延长）";
+        zMore = "（含经批准的延长）";
       }else if( s.bHasDue && d->zExtFlag && rec_val(p, d->zExtFlag) && strcmp(rec_val(p, d->zExtFlag), "1")==0 ){
-        zNote = "（所填延长不计入：适用的程序规定未准许延长）";
+        zMore = "（所填延长不计入：适用的程序规定未准许延长）";
       }else if( s.bOnDate ){
-        zNote = "（按填写的日期）";
+        zMore = "（按填写的日期）";
       }
+      if( zMore[0] ) zNote = arena_printf(&r->arena, "%s%s", zNote, zMore);
       const char *zExt = d->zExtBasis ? arena_printf(&r->arena, "；延长：%s", d->zExtBasis) : "";
       outf(r, "<tr class=\"%s\"><td>%s</td><td>%s%s",
            (s.bActive || s.bMinimum) && s.bLate ? "overdue" : s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ? "due-soon" : "",
@@ -142,7 +142,7 @@ void web_detail(Req *r, const Rec *p){
     }
     out_html(r, HTML("</tbody></table>"));
     for(int i=0; i<nLine; i++){
-      outf(r, "<p class=\"deemed pause\">%s%s：%s（依据%s）</p>", aLine[i].d->zLabel, aLine[i].p->zLabel, aLine[i].zText, aLine[i].p->zBasis);
+      outf(r, "<p class=\"deemed pause\">%s（%s）：%s（依据%s）</p>", aLine[i].d->zLabel, aLine[i].p->zLabel, aLine[i].zText, aLine[i].p->zBasis);
     }
     if( pDeemed ){
       char zD[11];

@@ -40,7 +40,7 @@ expect_json '.deadlines[] | select(.name=="answer") | .restart.basis | contains(
 get "/k/disclosure_request/$A"
 expect_status 200
 expect_contains "$BODY" '<td>答复期限</td><td>2026-04-07</td><td>按期完成（补正：自2026-03-09起重新计算）</td>' "page: the restart beside the due date"
-expect_contains "$BODY" '答复期限补正：自2026-03-09起重新计算，此前经过的期间不计（依据《政府信息公开条例》第三十条' "page: the restart with its basis"
+expect_contains "$BODY" '答复期限（补正）：自2026-03-09起重新计算，此前经过的期间不计（依据《政府信息公开条例》第三十条' "page: the restart with its basis"
 api GET "/api/v1/indicators?year=2026"
 expect_eq "$(jq -r '.indicators[] | select(.kind=="disclosure_request" and .name=="ontime_rate") | "\(.numerator)/\(.denominator)"' "$BODY")" "$((ON0+1))/$((DEN0+1))" "the on-time rate counts it on time"
 
@@ -52,7 +52,7 @@ api GET "/api/v1/k/disclosure_request/$B"
 expect_json '.deadlines[] | select(.name=="answer") | .due == "2026-06-15" and .late and .active and .suspension.not_counted == 5 and .suspension.unit == "workdays" and .suspension.from == "2026-05-18" and .suspension.to == "2026-05-22"' "API: 5 working days left out, due 06-15, overdue"
 get "/k/disclosure_request/$B"
 expect_contains "$BODY" '（征求第三方意见 2026-05-18至2026-05-22不计入，共5个工作日）' "page: which days were not counted"
-expect_contains "$BODY" '答复期限征求第三方意见：2026-05-18至2026-05-22（含两端）不计入期限，共5个工作日（依据《政府信息公开条例》第三十三条第三款' "page: …and why"
+expect_contains "$BODY" '答复期限（征求第三方意见）：2026-05-18至2026-05-22（含两端）不计入期限，共5个工作日（依据《政府信息公开条例》第三十三条第三款' "page: …and why"
 
 # ---- an open consultation halts the period
 api POST /api/v1/k/disclosure_request '{"request_no":"GK-P-3","applicant":"李某","applicant_type":"person","channel":"online","subject":"某信息","received":"2026-06-01","consult_from":"2026-06-10"}'
@@ -88,7 +88,7 @@ api GET "/api/v1/k/reconsideration/$R"
 expect_json '.deadlines[] | select(.name=="acceptance") | .due == "2026-03-23" and .restart.from == "2026-03-16"' "the review counts anew: due 03-23"
 expect_json '.deadlines[] | select(.name=="decision") | .deemed_start.date == "2026-03-23" and .due == "2026-05-22"' "deemed accepted 03-23, decision due 05-22"
 get "/k/reconsideration/$R"
-expect_contains "$BODY" '受理审查期限补正：自2026-03-16起重新计算，此前经过的期间不计（依据《行政复议法》第三十一条' "page: the restart and its basis"
+expect_contains "$BODY" '受理审查期限（补正）：自2026-03-16起重新计算，此前经过的期间不计（依据《行政复议法》第三十一条' "page: the restart and its basis"
 
 "$FAZHI" schema --json >"$T/schema.json"
 expect_eq "$(jq -r '.kinds[] | select(.id=="disclosure_request") | .deadlines[] | select(.id=="answer") | [.pauses[] | .mode + ":" + .from + "-" + .to] | join(",")' "$T/schema.json")" "restart:correction_asked-correction_received,suspend:consult_from-consult_to" "schema --json: the pauses"

@@ -52,7 +52,7 @@ B=$(json .id)
 api GET "/api/v1/k/service_case/$B"
 expect_json '.deadlines[] | select(.name=="statutory") | .due == "2026-06-24" and .extended and .late and .active and .suspension.not_counted == 5' "30 working days less the expert review: due 06-24, overdue"
 get "/k/service_case/$B"
-expect_contains "$BODY" '（听证、检验检测、鉴定、专家评审 2026-05-11至2026-05-15不计入，共5个工作日）' "page: the days not counted"
+expect_contains "$BODY" '（听证、检验检测、鉴定、专家评审 2026-05-11至2026-05-15不计入，共5个工作日）（含经批准的延长）' "page: the days not counted, and the extension"
 expect_contains "$BODY" '《行政许可法》第四十五条' "page: …and why"
 
 api POST /api/v1/k/service_case "{\"case_no\":\"BJ-204-3\",\"item_id\":$ITEM,\"applicant\":\"某人\",\"channel\":\"online\",\"received\":\"2026-05-06\",\"limit_days\":5,\"license\":false}"
