@@ -643,6 +643,49 @@ static void test_mem_cases(void){
   }
 }
 
+/* A consultation whose end was never entered, met while it was open:
+** the suspension ends on the day the request was answered. Received Mon
+** 2025-03-03 (due 03-31), consultation from Mon 03-24, answered Thu
+** 04-10: its working days 03-24..28, 31, 04-01..03, 07..10 = 13 are left
+** out, so the answer was due 13 working days after 03-31: 04-01..03 (3),
+** 07..11 (8), 14..18 (13) → Fri 04-18, and 04-10 is on time — in C and in
+** SQL alike. */
+static void test_pause_open(void){
+  static const Case c = DISC2("2025-03-03", "", "", "2025-03-24", "", "否", "2025-04-10",
+                              "《政府信息公开条例》第三十三条第三款");
+  const Kind *k = kind_find("disclosure_request");
+  const Deadline *d = kind_deadline(k, "answer");
+  i64 iDept = load(900, &c, d, 0);
+  T_CHECK(iDept!=0);
+  if( iDept==0 ) return;
+  Query q;
+  RecList l;
+  query_init(&ctx, &q, k);
+  q.iDept = iDept;
+  T_EQ_INT(rec_list(&ctx, &q, &l), FZ_OK);
+  T_EQ_INT(l.nRow, 1);
+  if( l.nRow!=1 ) return;
+  DeadlineStatus s;
+  deadline_eval(&ctx, l.aRow[0], d, ctx.iToday, &s);
+  char zDue[11] = "", zTo[11] = "";
+  if( s.bHasDue ) day_format(s.due, zDue);
+  if( s.pSuspend ) day_format(s.suspTo, zTo);
+  T_EQ_STR(zDue, "2025-04-18");
+  T_EQ_STR(zTo, "2025-04-10");
+  T_EQ_INT(s.nSuspended, 13);
+  T_CHECK(s.bDone && !s.bLate);
+  const Indicator *ind = kind_indicator(k, "ontime_rate");
+  for(int bC=0; bC<2; bC++){
+    IndValue v;
+    ctx.pIndCache = 0;
+    ctx.bPeriodsInC = bC;
+    T_EQ_INT(ind_compute(&ctx, k, ind, 2025, iDept, &v), 0);
+    T_EQ_INT(v.num, 1);
+    T_EQ_INT(v.den, 1);
+  }
+  ctx.bPeriodsInC = 0;
+}
+
 /* A lawful 43-day comment period is not short, and a one-working-day
 ** review is; neither is ever "overdue". */
 static void test_minimum(void){
@@ -762,6 +805,7 @@ static const TestCase aTest[] = {
   { "minimum", test_minimum },
   { "mem_cases", test_mem_cases },
   { "readme", test_readme },
+  { "pause_open", test_pause_open },
 };
 
 int main(int argc, char **argv){
