@@ -132,7 +132,7 @@ static const Command aCommand[] = {
                           "                             docx 加 --appendix 附“报告数字的统计口径”\n"
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
                           "                             the latest stored draft by default, --version N or data）", 0 },
-  { "schema", cmd_schema, "--json --db=", "schema --json [--db FILE]  输出全部类别、字段、枚举、期限规则与指标；加 --db 则含该库的自定义台账（print every declaration as JSON）", 0 },
+  { "schema", cmd_schema, "--json --periods --db=", "schema --json [--db FILE]  输出全部类别、字段、枚举、期限规则与指标；加 --db 则含该库的自定义台账；--periods 输出内置期限一览表（README）（print every declaration as JSON）", 0 },
   { "serve",  cmd_serve, "--db= --listen= --threads= --max-per-ip= --header-timeout= --trusted-proxy= --https",
                           "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"
                           "                             [--trusted-proxy 127.0.0.1[,地址…]] [--https]\n"

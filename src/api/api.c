@@ -52,6 +52,40 @@ void api_errors(Req *r){
   json_obj_end(&j);
 }
 
+/* A period's pauses as applied to one record: "halted" (a pause still
+** open: no due date), "restart" (counted anew from a day), "suspension"
+** (days left out, and how many in the period's unit). */
+static void pause_json(Json *j, const Deadline *d, const DeadlineStatus *st){
+  char zA[11], zB[11];
+  if( st->pHalt ){
+    day_format(st->halted, zA);
+    json_key(j, "halted");
+    json_obj_begin(j);
+    json_kstr(j, "label", st->pHalt->zLabel); json_kstr(j, "since", zA);
+    json_kstr(j, "basis", st->pHalt->zBasis);
+    json_obj_end(j);
+  }
+  if( st->pRestart ){
+    day_format(st->restart, zA);
+    json_key(j, "restart");
+    json_obj_begin(j);
+    json_kstr(j, "label", st->pRestart->zLabel); json_kstr(j, "from", zA);
+    json_kstr(j, "basis", st->pRestart->zBasis);
+    json_obj_end(j);
+  }
+  if( st->pSuspend ){
+    day_format(st->suspFrom, zA);
+    day_format(st->suspTo, zB);
+    json_key(j, "suspension");
+    json_obj_begin(j);
+    json_kstr(j, "label", st->pSuspend->zLabel); json_kstr(j, "from", zA); json_kstr(j, "to", zB);
+    json_kint(j, "not_counted", st->nSuspended);
+    json_kstr(j, "unit", d->eUnit==PU_WORKDAYS ? "workdays" : "days");
+    json_kstr(j, "basis", st->pSuspend->zBasis);
+    json_obj_end(j);
+  }
+}
+
 static void record_body(Req *r, Json *j, const Rec *p, int bFull){
   const Kind *k = p->pKind;
   int bPublic = (r->actor.mRole & R_PUBLIC)!=0;
@@ -95,13 +129,14 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
       for(const Deadline *d=k->aDeadline; d->zName; d++){
         DeadlineStatus st;
         deadline_eval(&r->ctx, p, d, today, &st);
-        if( !st.bApplies || !st.bHasDue ) continue;
+        if( !st.bApplies || (!st.bHasDue && !st.pHalt) ) continue;
         char zDue[11];
         day_format(st.due, zDue);
         json_obj_begin(j);
         json_kstr(j, "name", d->zName);
         json_kstr(j, "label", d->zLabel);
-        json_kstr(j, "due", zDue);
+        if( st.bHasDue ) json_kstr(j, "due", zDue); else { json_key(j, "due"); json_null(j); }
+        pause_json(j, d, &st);
         json_kbool(j, "done", st.bDone);
         json_kbool(j, "late", st.bLate);
         json_kbool(j, "active", st.bActive);

@@ -20,6 +20,7 @@ void api_indicators(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void api_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void api_counties(Req*, const CountyGrid*);    /* each indicator per county, and the total */
 void api_schema(Buf*, const Actor*);         /* every kind the actor sees (NULL: all): fields, enums, deadlines, indicators */
+void api_periods_md(Buf*);                  /* README's table of the built-in periods (markdown) */
 void api_me(Req*);
 void api_logins(Req*);                       /* 登录日志 (admin.c) */
 void api_sessions(Req*);                     /* 在线用户 */

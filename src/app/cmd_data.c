@@ -151,8 +151,17 @@ int cmd_counties(Opts *o){
 }
 
 /* fazhi schema --json [--db F]: every declaration as JSON (with --db, the
-** database's custom kinds too). */
+** database's custom kinds too); --periods: README's table of the built-in
+** periods (markdown). */
 int cmd_schema(Opts *o){
+  if( opt(o, "--periods", 1) ){
+    Buf m;
+    buf_init(&m);
+    api_periods_md(&m);
+    fwrite(m.z, 1, m.n, stdout);
+    buf_free(&m);
+    return 0;
+  }
   const char *zDb = opt(o, "--db", 0);
   Cli cli;
   if( zDb && cli_open(&cli, zDb, 0) ) return 1;    /* with a database: its custom kinds too */

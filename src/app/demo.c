@@ -100,6 +100,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   const char *azItemCode[700];
   const char *azItemDept[700];
   int aItemPromise[700];
+  unsigned char aItemLicense[700];   /* a 行政许可: its 办件 run 行政许可法's period too */
   for(int d=0; d<nBureau+nTown && nItem<680; d++){
     int nHere = d<3 ? 90 : d<nBureau ? 28 : 12;
     for(int i=0; i<nHere && nItem<680; i++){
@@ -127,6 +128,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
       azItemCode[nItem] = r[2];
       azItemDept[nItem] = r[0];
       aItemPromise[nItem] = nPromise;
+      aItemLicense[nItem] = (unsigned char)bLicense;
       nItem++;
     }
   }
@@ -134,7 +136,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
 
   /* 办件: about 60 a working day */
   static const char *azCaseHead[] = { "所属部门", "状态", "办件编号", "政务服务事项", "申请人", "受理渠道",
-    "受理日期", "承诺时限（工作日）", "办结日期", "好差评", 0 };
+    "受理日期", "承诺时限（工作日）", "办结日期", "好差评", "行政许可事项", 0 };
   static const char *azSurname = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗";
   static const char *azRating[] = { "非常满意", "满意", "基本满意", "不满意", "非常不满意" };
   demo_tab_init(&t, &c, azCaseHead);
@@ -160,6 +162,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
       r[5] = demo_chance(&g, 720) ? "线上" : "线下";
       r[6] = (char*)demo_ymd(&g, d);
       r[7] = arena_printf(&a, "%d", nLimit);
+      r[10] = aItemLicense[it] ? "是" : "否";     /* no draw: the demo's figures stay as they were */
       if( strcmp(r[1], "已办结")==0 ){
         r[8] = (char*)demo_ymd(&g, fin);
         if( demo_chance(&g, 800) ){

@@ -34,6 +34,44 @@ int deadline_ext_on(const Rec *r, const Deadline *d){
   return d->zExtWhen==0 || rec_when(r, &d->extWhen);
 }
 
+const Pause *deadline_pause(const Deadline *d, PauseMode e){
+  for(const Pause *p=d->aPause; p && p->zLabel; p++) if( p->eMode==e ) return p;
+  return 0;
+}
+
+/* The date in r's field zField, when set and valid. */
+static int rec_day(const Rec *r, const char *zField, Day *pDay){
+  const char *z = zField ? rec_val(r, zField) : 0;
+  return z && day_parse(z, pDay)==CAL_OK;
+}
+
+/* The suspension (PM_SUSPEND) of a period of nTotal units (extension
+** included) counted from start: the units left out, added to its length.
+** 0 when there is none or it began after the unsuspended end (for
+** working days the nTotal-th working day, for calendar days start +
+** nTotal before any rest-day move: deadline_sql_* compare the same). A
+** suspension still open halts the period (s->pHalt; returns -1) unless
+** the period was met, which then ends it. */
+static int suspended(const Rec *r, const Deadline *d, Day start, int nTotal, DeadlineStatus *s){
+  const Pause *p = deadline_pause(d, PM_SUSPEND);
+  Day a, b, end0;
+  if( p==0 || nTotal<=0 || !rec_day(r, p->zFrom, &a) ) return 0;
+  if( d->eUnit==PU_WORKDAYS ) cal_add_workdays(start, nTotal, &end0); else end0 = start + nTotal;
+  if( a > end0 ) return 0;
+  if( !rec_day(r, p->zTo, &b) && !rec_day(r, d->zDone, &b) ){
+    s->pHalt = p;
+    s->halted = a;
+    return -1;
+  }
+  Day a1 = a > start ? a : start + 1;   /* the start day is not counted anyway */
+  int n = b < a1 ? 0 : d->eUnit==PU_WORKDAYS ? cal_count_workdays(a1, b) : (int)(b - a1 + 1);
+  s->pSuspend = p;
+  s->suspFrom = a;
+  s->suspTo = b;
+  s->nSuspended = n;
+  return n;
+}
+
 void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineStatus *s){
   memset(s, 0, sizeof(*s));
   s->bMinimum = d->bMinimum;
@@ -66,6 +104,17 @@ void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineS
       }
     }
     if( !bStart ) return;
+    const Pause *pr = deadline_pause(d, PM_RESTART);
+    Day t;
+    if( pr && rec_day(r, pr->zTo, &t) ){
+      start = t;                 /* counted anew from the event (补正 received) */
+      s->pRestart = pr;
+      s->restart = t;
+    }else if( pr && rec_day(r, pr->zFrom, &t) ){
+      s->pHalt = pr;             /* waiting for it: nothing is due */
+      s->halted = t;
+      return;
+    }
     from = start;
     int nLen = d->nLength;
     if( d->zLengthField ){
@@ -74,6 +123,11 @@ void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineS
       nLen = atoi(z);
     }
     int bExt = deadline_ext_on(r, d);
+    if( nLen>0 && d->eUnit!=PU_ONDATE ){
+      int nSkip = suspended(r, d, start, nLen + (bExt ? d->nExtension : 0), s);
+      if( nSkip<0 ) return;      /* halted: no due date until the suspension's end is entered */
+      nLen += nSkip;
+    }
     if( nLen<=0 || d->eUnit==PU_ONDATE ){
       s->due = start;            /* 即办: due the day it was received; or a due date */
     }else if( bExt && d->bExtFromEnd ){
@@ -288,6 +342,60 @@ static void sql_len(SqlBuf *b, const Deadline *d, void (*xText)(void*, const cha
   }
   sql_lit(b, ")");
 }
+/* The day d counts from before any deemed start, as SQL: zStart, or a
+** restart's zTo once set; NULL while the restart is awaited (its zFrom
+** set, zTo not) — deadline_eval()'s halt. */
+static void sql_start0(SqlBuf *b, const Deadline *d){
+  const Pause *p = deadline_pause(d, PM_RESTART);
+  if( p==0 ){ sql_ident(b, d->zStart); return; }
+  sql_lit(b, "(CASE WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NULL THEN NULL WHEN ");
+  sql_ident(b, p->zTo); sql_lit(b, " IS NOT NULL THEN "); sql_ident(b, p->zTo);
+  sql_lit(b, " WHEN "); sql_ident(b, p->zFrom); sql_lit(b, " IS NOT NULL THEN NULL ELSE ");
+  sql_ident(b, d->zStart); sql_lit(b, " END)");
+}
+/* The suspension's first day uI lies within the unsuspended period
+** counted from sI (deadline.c suspended()): for working days fewer than
+** the length of working days lie after sI and before uI; for calendar
+** days uI is at most sI + the length. */
+static void sql_susp_in(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
+  sql_lit(b, "(");
+  if( d->eUnit==PU_WORKDAYS ){
+    sql_alias(b, "u", i, "cwn"); sql_lit(b, " - "); sql_alias(b, "u", i, "cwork"); sql_lit(b, " - ");
+    sql_alias(b, "s", i, "cwn"); sql_lit(b, " < "); sql_len(b, d, xText, pArg);
+  }else{
+    sql_alias(b, "u", i, "cdn"); sql_lit(b, " <= "); sql_alias(b, "s", i, "cdn"); sql_lit(b, " + "); sql_len(b, d, xText, pArg);
+  }
+  sql_lit(b, ")");
+}
+/* " + the units the suspension leaves out", as SQL (nothing when d has
+** none): working days in [max(uI, sI+1), vI] = cwn(vI) − max(cwn(uI) −
+** cwork(uI), cwn(sI)); calendar days vI − max(uI, sI+1) + 1; never below 0. */
+static void sql_susp(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
+  if( deadline_pause(d, PM_SUSPEND)==0 ) return;
+  sql_lit(b, " + (CASE WHEN "); sql_alias(b, "u", i, "cday"); sql_lit(b, " IS NOT NULL AND ");
+  sql_alias(b, "v", i, "cday"); sql_lit(b, " IS NOT NULL AND "); sql_susp_in(b, d, i, xText, pArg);
+  sql_lit(b, " THEN (CASE WHEN ");
+  if( d->eUnit==PU_WORKDAYS ){
+    /* X = max(cwn(u) − cwork(u), cwn(s)); skip = max(cwn(v) − X, 0) */
+    #define SUSP_X(b) do{ sql_lit(b, "(CASE WHEN "); sql_alias(b, "u", i, "cwn"); sql_lit(b, " - "); \
+      sql_alias(b, "u", i, "cwork"); sql_lit(b, " > "); sql_alias(b, "s", i, "cwn"); sql_lit(b, " THEN "); \
+      sql_alias(b, "u", i, "cwn"); sql_lit(b, " - "); sql_alias(b, "u", i, "cwork"); sql_lit(b, " ELSE "); \
+      sql_alias(b, "s", i, "cwn"); sql_lit(b, " END)"); }while(0)
+    sql_alias(b, "v", i, "cwn"); sql_lit(b, " > "); SUSP_X(b);
+    sql_lit(b, " THEN "); sql_alias(b, "v", i, "cwn"); sql_lit(b, " - "); SUSP_X(b);
+    #undef SUSP_X
+  }else{
+    /* Y = max(u, s+1); skip = max(v − Y + 1, 0) */
+    #define SUSP_Y(b) do{ sql_lit(b, "(CASE WHEN "); sql_alias(b, "u", i, "cdn"); sql_lit(b, " > "); \
+      sql_alias(b, "s", i, "cdn"); sql_lit(b, " THEN "); sql_alias(b, "u", i, "cdn"); sql_lit(b, " ELSE "); \
+      sql_alias(b, "s", i, "cdn"); sql_lit(b, " + 1 END)"); }while(0)
+    sql_alias(b, "v", i, "cdn"); sql_lit(b, " >= "); SUSP_Y(b);
+    sql_lit(b, " THEN "); sql_alias(b, "v", i, "cdn"); sql_lit(b, " - "); SUSP_Y(b); sql_lit(b, " + 1");
+    #undef SUSP_Y
+  }
+  sql_lit(b, " ELSE 0 END) ELSE 0 END)");
+}
+
 /* The deemed start (视为受理): the end of d->pDeemed, as SQL (NULL when
 ** its start is unset or beyond the table). */
 static void sql_deemed(SqlBuf *b, const Deadline *d, int i){
@@ -298,7 +406,7 @@ static void sql_deemed(SqlBuf *b, const Deadline *d, int i){
 ** the deemed period is over — before zToday — or the period met). */
 static void sql_start(SqlBuf *b, const Deadline *d, int i, const char *zToday,
                       void (*xText)(void*, const char*), void *pArg){
-  if( d->pDeemed==0 ){ sql_ident(b, d->zStart); return; }
+  if( d->pDeemed==0 ){ sql_start0(b, d); return; }
   sql_lit(b, "(CASE WHEN "); sql_ident(b, d->zStart); sql_lit(b, " IS NOT NULL AND (");
   sql_deemed(b, d, i); sql_lit(b, " IS NULL OR "); sql_ident(b, d->zStart); sql_lit(b, " <= "); sql_deemed(b, d, i);
   sql_lit(b, ") THEN "); sql_ident(b, d->zStart);
@@ -338,7 +446,7 @@ void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
   if( d->pDeemed ){
     const Deadline *p = d->pDeemed;
     sql_lit(b, " LEFT JOIN cal_day m"); sql_int(b, i);
-    sql_lit(b, " ON "); sql_alias(b, "m", i, "cday"); sql_lit(b, "="); sql_ident(b, p->zStart);
+    sql_lit(b, " ON "); sql_alias(b, "m", i, "cday"); sql_lit(b, "="); sql_start0(b, p);
     sql_lit(b, " LEFT JOIN cal_day n"); sql_int(b, i); sql_lit(b, " ON ");
     if( p->eUnit==PU_WORKDAYS ){
       sql_alias(b, "n", i, "cwn"); sql_lit(b, "="); sql_alias(b, "m", i, "cwn"); sql_lit(b, " + ");
@@ -350,6 +458,15 @@ void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
   }
   sql_lit(b, " LEFT JOIN cal_day s"); sql_int(b, i);
   sql_lit(b, " ON "); sql_alias(b, "s", i, "cday"); sql_lit(b, "="); sql_start(b, d, i, zToday, xText, pArg);
+  const Pause *ps = deadline_pause(d, PM_SUSPEND);
+  if( ps ){
+    /* uI the suspension's first day, vI its last (or the day the period was met) */
+    sql_lit(b, " LEFT JOIN cal_day u"); sql_int(b, i);
+    sql_lit(b, " ON "); sql_alias(b, "u", i, "cday"); sql_lit(b, "="); sql_ident(b, ps->zFrom);
+    sql_lit(b, " LEFT JOIN cal_day v"); sql_int(b, i);
+    sql_lit(b, " ON "); sql_alias(b, "v", i, "cday"); sql_lit(b, "=COALESCE(");
+    sql_ident(b, ps->zTo); sql_lit(b, ", "); sql_ident(b, d->zDone); sql_lit(b, ")");
+  }
   sql_lit(b, " LEFT JOIN cal_day e"); sql_int(b, i); sql_lit(b, " ON ");
   if( d->eUnit==PU_WORKDAYS ){
     sql_alias(b, "e", i, "cday"); sql_lit(b, "="); sql_ident(b, d->zDone);
@@ -358,6 +475,7 @@ void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
     sql_lit(b, " + ");
     if( !(d->zExtFlag && d->bExtFromEnd) ) sql_len(b, d, xText, pArg);
     else sql_base_len(b, d);
+    sql_susp(b, d, i, xText, pArg);
     if( d->zExtFlag && d->bExtFromEnd ){
       sql_lit(b, " LEFT JOIN cal_day r"); sql_int(b, i);
       sql_lit(b, " ON "); sql_alias(b, "r", i, "cday"); sql_lit(b, "="); sql_alias(b, "e", i, "croll");
@@ -388,14 +506,21 @@ void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void
   }
   /* the start: zStart itself, or (deemed) the day joined as sI */
   sql_lit(b, " WHEN ");
-  if( d->pDeemed ) sql_alias(b, "s", i, "cday"); else sql_ident(b, d->zStart);
+  if( d->pDeemed ) sql_alias(b, "s", i, "cday"); else sql_start0(b, d);
   sql_lit(b, " IS NULL THEN 1");
   if( d->zLengthField ){ sql_lit(b, " WHEN "); sql_ident(b, d->zLengthField); sql_lit(b, " IS NULL THEN 1"); }
+  const Pause *ps = deadline_pause(d, PM_SUSPEND);
+  if( ps ){
+    /* halted by a suspension still open: no due date, as in C */
+    sql_lit(b, " WHEN "); sql_ident(b, ps->zFrom); sql_lit(b, " IS NOT NULL AND "); sql_ident(b, ps->zTo);
+    sql_lit(b, " IS NULL AND "); sql_ident(b, d->zDone); sql_lit(b, " IS NULL AND "); sql_base_len(b, d);
+    sql_lit(b, " > 0 AND "); sql_susp_in(b, d, i, xText, pArg); sql_lit(b, " THEN 1");
+  }
   sql_lit(b, " WHEN "); sql_ident(b, d->zDone); if( d->bMinimum ) sql_lit(b, " IS NULL THEN 1"); else sql_lit(b, " IS NULL THEN 0");
   /* 即办 (length 0): due the day it started */
   sql_lit(b, " WHEN "); sql_base_len(b, d); sql_lit(b, "<=0 THEN CASE WHEN ");
   sql_ident(b, d->zDone); sql_lit(b, " <= ");
-  if( d->pDeemed ) sql_alias(b, "s", i, "cday"); else sql_ident(b, d->zStart);
+  if( d->pDeemed ) sql_alias(b, "s", i, "cday"); else sql_start0(b, d);
   sql_lit(b, " THEN 1 ELSE 0 END");
   if( d->eUnit==PU_WORKDAYS && d->bMinimum ){
     sql_lit(b, " WHEN "); sql_alias(b, "e", i, "cwn"); sql_lit(b, " >= "); sql_alias(b, "s", i, "cwn");
@@ -403,6 +528,7 @@ void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void
   }else if( d->eUnit==PU_WORKDAYS ){
     sql_lit(b, " WHEN 2*"); sql_alias(b, "e", i, "cwn"); sql_lit(b, " - "); sql_alias(b, "e", i, "cwork");
     sql_lit(b, " <= 2*("); sql_alias(b, "s", i, "cwn"); sql_lit(b, " + "); sql_len(b, d, xText, pArg);
+    sql_susp(b, d, i, xText, pArg);
     sql_lit(b, ") - 1 THEN 1");
   }else if( d->bMinimum ){
     sql_lit(b, " WHEN "); sql_ident(b, d->zDone); sql_lit(b, " >= "); sql_alias(b, "e", i, "cday");
@@ -422,9 +548,16 @@ void deadline_sql_outside(SqlBuf *b, const Deadline *d, int i){
   if( d->zOnDate ){ sql_ident(b, d->zOnDate); sql_lit(b, " IS NULL AND "); }
   sql_lit(b, "(");
   if( d->pDeemed ){
-    sql_ident(b, d->pDeemed->zStart); sql_lit(b, " IS NOT NULL AND "); sql_deemed(b, d, i); sql_lit(b, " IS NULL OR ");
+    sql_start0(b, d->pDeemed); sql_lit(b, " IS NOT NULL AND "); sql_deemed(b, d, i); sql_lit(b, " IS NULL OR ");
   }
-  sql_ident(b, d->zStart); sql_lit(b, " IS NOT NULL AND "); sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NULL OR ");
+  if( d->pDeemed ) sql_ident(b, d->zStart); else sql_start0(b, d);
+  sql_lit(b, " IS NOT NULL AND "); sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NULL OR ");
+  const Pause *ps = deadline_pause(d, PM_SUSPEND);
+  if( ps ){
+    sql_ident(b, ps->zFrom); sql_lit(b, " IS NOT NULL AND ("); sql_alias(b, "u", i, "cday"); sql_lit(b, " IS NULL OR COALESCE(");
+    sql_ident(b, ps->zTo); sql_lit(b, ", "); sql_ident(b, d->zDone); sql_lit(b, ") IS NOT NULL AND ");
+    sql_alias(b, "v", i, "cday"); sql_lit(b, " IS NULL) OR ");
+  }
   sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NOT NULL AND ");
   if( d->eUnit==PU_WORKDAYS ){
     sql_ident(b, d->zDone); sql_lit(b, " IS NOT NULL AND "); sql_alias(b, "e", i, "cday"); sql_lit(b, " IS NULL");

@@ -89,7 +89,7 @@ long long ind_side_value(const Rec *r, const Expr *x){
 /* Mark the fields a side reads in C (conditions, sums, and every field a
 ** referenced statutory period reads). */
 void ind_need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
-  const char *az[12];
+  const char *az[20];
   for(const Cond *c=x->aCond; c->zOp; c++){
     int n = 0;
     if( c->eOp==CO_ONTIME || c->eOp==CO_LATE ){
@@ -99,6 +99,10 @@ void ind_need_fields(const Kind *k, const Expr *x, unsigned char *aNeed){
       if( d->when.pField ) az[n++] = d->when.pField->zName;
       if( d->extWhen.pField ) az[n++] = d->extWhen.pField->zName;
       if( d->pDeemed ){ az[n++] = d->pDeemed->zStart; az[n++] = d->pDeemed->zDone; }
+      for(int m=0; m<2; m++){
+        const Deadline *dp = m ? d->pDeemed : d;
+        for(const Pause *p=dp ? dp->aPause : 0; p && p->zLabel && n<18; p++){ az[n++] = p->zFrom; az[n++] = p->zTo; }
+      }
     }else if( c->eOp!=CO_STATE ){
       az[n++] = c->zField;
       if( c->eOp==CO_SETIF ) az[n++] = c->zValue;

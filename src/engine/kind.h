@@ -175,6 +175,35 @@ typedef enum PeriodUnit { PU_DAYS = 1, PU_WORKDAYS, PU_MONTHS, PU_ONDATE } Perio
 ** protects whoever must act by the last day, and here would only demand
 ** more than the text (a 30-day minimum from 2025-09-05 is met on Sun
 ** 10-05). "ontime"/"late" of an indicator read as long enough / too short. */
+/* A pause of a period (Deadline.aPause): days the law leaves out of it,
+** or an event from which it counts anew. Both dates are fields of the
+** record, so a clerk enters what happened and the due date follows.
+**   PM_SUSPEND: the days from zFrom to zTo, both included, are not counted
+**     (信息公开条例 第三十三条第三款: 征求第三方和其他机关意见所需时间不
+**     计算在期限内; 行政许可法 第四十五条: 听证、检验、检测、鉴定、专家评
+**     审所需时间不计算在期限内). Both ends are left out: the day the letter
+**     goes and the day the answer comes are spent on the consultation, and
+**     leaving them in would mark late an answer the law allows. A
+**     suspension that begins after the period's (unsuspended) end changes
+**     nothing: the period was over. Still open (zTo unset) and the period
+**     not met: the period is halted, with no due date, until zTo is entered;
+**     met while open: the suspension ends on the day it was met. Counted in
+**     the period's unit (working days of a working-day period).
+**   PM_RESTART: once zTo is set the period counts anew from it, whatever
+**     ran before (信息公开条例 第三十条: 答复期限自收到补正的申请之日起计
+**     算; 行政复议法 第三十一条: 收到补正材料后依照第三十条处理). From zFrom
+**     (the 补正 notice) until zTo is set the period is halted: nothing is
+**     due while the applicant has the papers.
+** A period has at most one of each (registry_selfcheck says so). */
+typedef enum PauseMode { PM_SUSPEND = 1, PM_RESTART } PauseMode;
+typedef struct Pause {
+  const char *zLabel;      /* what it is called (征求第三方意见, 补正); NULL ends an aPause */
+  PauseMode eMode;
+  const char *zFrom;       /* FT_DATE field: the suspension's first day; a restart's notice (halts until zTo) */
+  const char *zTo;         /* FT_DATE field: the suspension's last day; the day a restart counts anew from */
+  const char *zBasis;      /* the article, quoted */
+} Pause;
+
 typedef struct Deadline {
   const char *zName;
   const char *zLabel;      /* e.g. 复议决定期限 */
@@ -196,6 +225,9 @@ typedef struct Deadline {
   int bExtFromEnd;         /* the extension runs from the first period's (moved) end */
   const char *zDeemedAs;   /* what the deemed start is called (视为受理) */
   const char *zDeemedBasis;/* and the article that deems it, quoted */
+  const Pause *aPause;     /* suspensions and restarts (Pause), ended by a NULL zLabel (NULL: none) */
+  const char *zReading;    /* the reading fazhi takes where the law is open, in Chinese (NULL: none
+                           ** needed); shown beside the basis and in README's table of periods */
   /* runtime members, filled by registry_compile() */
   When when;               /* zWhen read */
   When extWhen;            /* zExtWhen read */
@@ -419,6 +451,7 @@ int         kind_nfield(const Kind*);
 const State *kind_state(const Kind*, const char *zId);
 const Transition *kind_trans(const Kind*, const char *zId);
 const Deadline *kind_deadline(const Kind*, const char *zName);
+const Pause *deadline_pause(const Deadline*, PauseMode);   /* d's pause of that mode, or NULL (deadline.c) */
 const Indicator *kind_indicator(const Kind*, const char *zName);
 const Field *kind_year_field(const Kind*);
 const Field *kind_title_field(const Kind*);

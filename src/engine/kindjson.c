@@ -183,6 +183,23 @@ void kind_json(Json *j, const Kind *k){
       json_kstr(j, "period", d->zDeemed); json_kstr(j, "as", d->zDeemedAs); json_kstr(j, "basis", d->zDeemedBasis);
       json_obj_end(j);
     }
+    if( d->aPause ){
+      json_key(j, "pauses");
+      json_arr_begin(j);
+      for(const Pause *p=d->aPause; p->zLabel; p++){
+        json_obj_begin(j);
+        json_kstr(j, "label", p->zLabel);
+        json_kstr(j, "mode", p->eMode==PM_SUSPEND ? "suspend" : "restart");
+        json_kstr(j, "from", p->zFrom); json_kstr(j, "to", p->zTo);
+        json_kstr(j, "counting", p->eMode==PM_SUSPEND
+          ? "自开始日至结束日（两端均含）不计入期限；开始于期限届满之后的不影响期限；尚未结束的，期限暂停计算"
+          : "自通知日起暂停计算，自事件日起重新计算整个期限（事件日不计入）");
+        json_kstr(j, "basis", p->zBasis);
+        json_obj_end(j);
+      }
+      json_arr_end(j);
+    }
+    if( d->zReading ) json_kstr(j, "reading", d->zReading);
     if( d->zOnDate ) json_kstr(j, "date_field", d->zOnDate);
     json_kstr(j, "done", d->zDone);
     if( d->zWhen ) json_kstr(j, "applies_when", d->zWhen);

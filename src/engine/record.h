@@ -154,6 +154,13 @@ typedef struct DeadlineStatus {
   Day deemed;
   int bExtended;           /* an approved extension that counts was added */
   int bOnDate;             /* due is the date a person set (Deadline.zOnDate) */
+  const Pause *pRestart;   /* counted anew from day restart (PM_RESTART), or NULL */
+  Day restart;
+  const Pause *pSuspend;   /* days suspFrom..suspTo left out (PM_SUSPEND), or NULL */
+  Day suspFrom, suspTo;
+  int nSuspended;          /* …that many days of the period's unit (working days of a working-day period) */
+  const Pause *pHalt;      /* halted since day halted (a pause still open): no due date, or NULL */
+  Day halted;
 } DeadlineStatus;
 void deadline_eval(Ctx*, const Rec*, const Deadline*, Day today, DeadlineStatus*);
 int  deadline_ontime(Ctx*, const Rec*, const Deadline*);    /* 1 if met or not applicable */

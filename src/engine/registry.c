@@ -720,6 +720,24 @@ static int kind_check(const Kind *k, char *zErr, int nErr){
         FAIL("%s/%s: extension flag is not a bool", k->zName, d->zName);
       if( !states_ok(k, d->zActiveIn) ) FAIL("%s/%s: undeclared state", k->zName, d->zName);
       if( d->zBasis==0 ) FAIL("%s/%s: no legal basis", k->zName, d->zName);
+      int nMode[3] = { 0, 0, 0 };
+      for(const Pause *p=d->aPause; p && p->zLabel; p++){
+        const Field *ff = kind_field(k, p->zFrom), *ft = kind_field(k, p->zTo);
+        if( !ff || ff->eType!=FT_DATE || !ft || ft->eType!=FT_DATE || ff==ft )
+          FAIL("%s/%s: pause %s needs two date fields", k->zName, d->zName, p->zLabel);
+        if( (p->eMode!=PM_SUSPEND && p->eMode!=PM_RESTART) || nMode[p->eMode]++ )
+          FAIL("%s/%s: at most one suspension and one restart", k->zName, d->zName);
+        if( p->zBasis==0 ) FAIL("%s/%s: pause %s has no basis", k->zName, d->zName, p->zLabel);
+        if( d->bMinimum || d->eUnit==PU_ONDATE ) FAIL("%s/%s: a minimum or due date has no pause", k->zName, d->zName);
+        /* the SQL counts one suspension of a plain period in days or working days (deadline.c) */
+        if( p->eMode==PM_SUSPEND && (d->eUnit==PU_MONTHS || d->bExtFromEnd) )
+          FAIL("%s/%s: a suspension in days or working days, extension from the start", k->zName, d->zName);
+        if( p->eMode==PM_RESTART && d->zDeemed ) FAIL("%s/%s: a restart of a deemed-start period", k->zName, d->zName);
+      }
+      if( d->zDeemed ){
+        const Deadline *pd = kind_deadline(k, d->zDeemed);
+        if( pd && deadline_pause(pd, PM_SUSPEND) ) FAIL("%s/%s: the deemed period may restart, not be suspended", k->zName, d->zName);
+      }
     }
   }
   if( report_text_ok(k, zErr, nErr) ) return 1;

@@ -319,6 +319,37 @@ static void check_limit(Ctx *c, const Rec *r, const Rec *pOld, int iRow){
           fRef->zLabel, zDay, (long long)nHave, k->zLabel, (long long)nMax, L->zBasis);
 }
 
+/* The dates of a period's pauses (Deadline.aPause) in their order: the
+** period's start, then the pause's first date, then its last. A date out
+** of order would count days that never were; the message names both. */
+static void check_pauses(Ctx *c, const Rec *r, const Rec *pOld, int iRow){
+  const Kind *k = r->pKind;
+  for(const Deadline *d=k->aDeadline; d && d->zName; d++){
+    for(const Pause *p=d->aPause; p && p->zLabel; p++){
+      const char *az[3] = { d->zStart, p->zFrom, p->zTo };
+      int bTouched = 0;
+      for(int j=0; j<3; j++){
+        const Field *f = kind_field(k, az[j]);
+        if( f && touched(r, pOld, (int)(f - k->aField)) ) bTouched = 1;
+      }
+      if( !bTouched ) continue;
+      for(int j=1; j<3; j++){
+        const Field *f = kind_field(k, az[j]);
+        const char *zV = rec_val(r, az[j]);
+        if( zV==0 || err_has(c, iRow, f->zName) ) continue;
+        for(int m=j-1; m>=0; m--){
+          const char *zE = rec_val(r, az[m]);
+          if( zE==0 ) continue;
+          if( strcmp(zV, zE)<0 ){
+            err_add(c, iRow, f, "%s（%s）不得早于%s（%s）", f->zLabel, zV, kind_field(k, az[m])->zLabel, zE);
+          }
+          break;
+        }
+      }
+    }
+  }
+}
+
 void rec_rules_count(Ctx *c, const Rec *r){
   const YearLimit *L = r->pKind->pLimit;
   if( L==0 || c->pImportLimit==0 ) return;
@@ -369,5 +400,6 @@ int rec_check_rules(Ctx *c, Rec *r, const Rec *pOld, int iRow){
     }
   }
   if( k->pLimit ) check_limit(c, r, pOld, iRow);
+  check_pauses(c, r, pOld, iRow);
   return c->err.n>nErr0 ? FZ_INVALID : FZ_OK;
 }

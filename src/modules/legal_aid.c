@@ -42,11 +42,14 @@ static Transition aTrans[] = {
 };
 static Deadline aDeadline[] = {
   { "decide", "审查决定期限", "received", 7, 0, PU_DAYS, 0, 0, "decided", "source=apply", "received",
-    "《中华人民共和国法律援助法》第四十三条：法律援助机构应当自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定" },
+    "《中华人民共和国法律援助法》第四十三条：法律援助机构应当自收到法律援助申请之日起七日内进行审查，作出是否给予法律援助的决定",
+    .zReading = "法律未写明工作日，按自然日计算（LAW.md 标为待核实）" },
   { "assign", "指派期限", "decided", 3, 0, PU_DAYS, 0, 0, "assigned", "source=apply", "received",
-    "《中华人民共和国法律援助法》第四十三条：决定给予法律援助的，应当自作出决定之日起三日内指派法律援助人员" },
+    "《中华人民共和国法律援助法》第四十三条：决定给予法律援助的，应当自作出决定之日起三日内指派法律援助人员",
+    .zReading = "法律未写明工作日，按自然日计算（LAW.md 标为待核实）" },
   { "assign_notice", "通知辩护指派期限", "received", 3, 0, PU_DAYS, 0, 0, "assigned", "source=notice", "received",
-    "《中华人民共和国法律援助法》第三十六条：法律援助机构收到通知后，应当在三日内指派律师并通知办案机关" },
+    "《中华人民共和国法律援助法》第三十六条：法律援助机构收到通知后，应当在三日内指派律师并通知办案机关",
+    .zReading = "法律未写明工作日，按自然日计算（LAW.md 标为待核实）" },
   { 0 }
 };
 static Indicator aIndicator[] = {

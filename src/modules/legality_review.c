@@ -47,7 +47,8 @@ static Transition aTrans[] = {
 ** the figure "to confirm"; a province may override the rule). */
 static Deadline aDeadline[] = {
   { "review", "审核期限", "received", 15, 0, PU_WORKDAYS, 0, 0, "done_date", 0, "reviewing",
-    "国办发〔2018〕115号《关于全面推行行政规范性文件合法性审核机制的指导意见》：审核时间一般不少于5个工作日、最长不超过15个工作日" },
+    "国办发〔2018〕115号《关于全面推行行政规范性文件合法性审核机制的指导意见》：审核时间一般不少于5个工作日、最长不超过15个工作日",
+    .zReading = "只作为最长期限计算；“一般不少于5个”的最短要求未核实原文，不作判断" },
   { 0 }
 };
 static Indicator aIndicator[] = {

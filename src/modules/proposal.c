@@ -36,7 +36,8 @@ static Transition aTrans[] = {
 };
 static Deadline aDeadline[] = {
   { "reply", "答复期限", "assigned", 3, 0, PU_MONTHS, "complex", 3, "replied", 0, "assigned",
-    "《全国人民代表大会和地方各级人民代表大会代表法》第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，应当在六个月内答复（政协提案按同一期限办理）" },
+    "《全国人民代表大会和地方各级人民代表大会代表法》第五十一条：自交办之日起三个月内答复；涉及面广、处理难度大的，应当在六个月内答复（政协提案按同一期限办理）",
+    .zReading = "6个月自交办日起算（法条原文“六个月内”），不是3个月届满后再加3个月" },
   { 0 }
 };
 static Indicator aIndicator[] = {

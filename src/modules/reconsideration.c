@@ -37,6 +37,10 @@ static Field aField[] = {
   { "decided", "结案日期", FT_DATE, F_LIST, .zReqIn="closed" },
   { "outcome", "结案方式", FT_ENUM, F_LIST|F_FILTER, aOutcome, .zReqIn="closed" },
   { "note", "备注", FT_LONGTEXT, 0 },
+  { "correction_asked", "补正通知日期", FT_DATE, 0,
+    .zHelp="材料不齐全或表述不清楚，书面通知申请人补正之日（应在收到申请后5个工作日内）；收到补正材料前受理审查暂停" },
+  { "correction_received", "收到补正材料日期", FT_DATE, 0,
+    .zHelp="受理审查的5个工作日自收到补正材料之日起重新计算（第三十一条），视为受理随之顺延" },
   { 0 }
 };
 
@@ -59,18 +63,28 @@ static Transition aTrans[] = {
 ** says why: the reading that never marks a lawful decision late). */
 #define DEEMED .zDeemed = "acceptance", .zDeemedAs = "视为受理", \
   .zDeemedBasis = "《行政复议法》第三十条第三款：行政复议申请的审查期限届满，行政复议机关未作出不予受理决定的，审查期限届满之日起视为受理"
+static const Pause aReviewPause[] = {
+  { "补正", PM_RESTART, "correction_asked", "correction_received",
+    "《行政复议法》第三十一条：行政复议申请材料不齐全或者表述不清楚……行政复议机关应当自收到申请之日起五日内书面通知申请人补正……行政复议机关收到补正材料后，依照本法第三十条的规定处理" },
+  { 0 }
+};
 static Deadline aDeadline[] = {
   { "acceptance", "受理审查期限", "received", 5, 0, PU_WORKDAYS, 0, 0, "accepted", 0, "received",
-    "《行政复议法》第三十条：行政复议机关收到行政复议申请后，应当在五日内进行审查（第八十八条：五日指工作日，不含法定休假日）；审查期限届满未作出不予受理决定的，审查期限届满之日起视为受理" },
+    "《行政复议法》第三十条：行政复议机关收到行政复议申请后，应当在五日内进行审查（第八十八条：五日指工作日，不含法定休假日）；审查期限届满未作出不予受理决定的，审查期限届满之日起视为受理",
+    .aPause = aReviewPause,
+    .zReading = "补正：通知补正之日起审查暂停，收到补正材料之日起重新审查5个工作日；视为受理日随之为重新审查期限届满之日" },
   { "decision", "复议决定期限", "accepted", 60, 0, PU_DAYS, "extended", 30, "decided",
     "procedure=ordinary", "received,accepted",
     "《行政复议法》第六十二条：自受理申请之日起六十日内作出行政复议决定；情况复杂的，经行政复议机构负责人批准可以适当延长，但延长期限最多不得超过三十日"
     "（延长的三十日自原六十日期限届满之日起算，届满日遇法定休假日先顺延：第八十八条、《民事诉讼法》第八十五条）",
-    .bExtFromEnd = 1, DEEMED },
+    .bExtFromEnd = 1, DEEMED,
+    .zReading = "自登记受理日与视为受理日中较早者起算。延长的30日自原60日期限届满日（已因节假日顺延的）起算：受理2025-08-05，60日届满10-04（国庆）顺延至10-09，"
+                "延长至11-08（周六）顺延至11-10；另一读法（自受理日一次计算90日）得11-03，会把依法延长后按期作出的决定判为逾期，故不采用" },
   { "decision_simple", "简易程序决定期限", "accepted", 30, 0, PU_DAYS, 0, 0, "decided",
     "procedure=simple", "received,accepted",
     "《行政复议法》第六十二条：适用简易程序审理的行政复议案件，行政复议机关应当自受理申请之日起三十日内作出行政复议决定",
-    DEEMED },
+    DEEMED,
+    .zReading = "自登记受理日与视为受理日中较早者起算；第六十二条未规定简易程序的延长，故不延长" },
   { 0 }
 };
 /* 纠错率: LAW.md §1.1 marks the formula as local practice; this county counts

@@ -23,6 +23,10 @@ static void history(Req *r, const Rec *p){
   out_html(r, HTML("</tbody></table>"));
 }
 
+/* A pause of a period shown under the table of periods. */
+typedef struct PauseLine { const Deadline *d; const Pause *p; const char *zText; } PauseLine;
+#define PAUSE_LINE(P, T) do{ if( nLine<8 ) aLine[nLine++] = (PauseLine){ d, (P), (T) }; }while(0)
+
 void web_detail(Req *r, const Rec *p){
   const Kind *k = p->pKind;
   int bPublic = (r->actor.mRole & R_PUBLIC)!=0;
@@ -71,6 +75,8 @@ void web_detail(Req *r, const Rec *p){
     out_html(r, HTML("<h2>法定期限</h2><table class=\"list small periods\"><thead><tr><th>期限</th><th>届满日</th><th>情况</th><th>依据</th></tr></thead><tbody>"));
     const Deadline *pDeemed = 0;
     Day deemed = 0;
+    PauseLine aLine[8];          /* a line per pause applied: which days, the basis */
+    int nLine = 0;
     for(const Deadline *d=k->aDeadline; d->zName; d++){
       DeadlineStatus s;
       deadline_eval(&r->ctx, p, d, today, &s);
@@ -79,7 +85,9 @@ void web_detail(Req *r, const Rec *p){
       if( s.bHasDue ) day_format(s.due, zDue);
       if( s.bDeemed && pDeemed==0 ){ pDeemed = d; deemed = s.deemed; }
       const char *zState;
-      if( s.bMinimum ){
+      if( s.pHalt ){
+        zState = "暂停计算";
+      }else if( s.bMinimum ){
         /* a least time: only a recorded end can fall short of it */
         zState = !s.bHasDue ? "尚未起算" : !s.bDone ? "尚未结束" : s.bLate ? "期限不足" : "期限符合要求";
       }else{
@@ -90,17 +98,38 @@ void web_detail(Req *r, const Rec *p){
           : "不再计算";
       }
       const char *zNote = "";
+      char zA[11], zB[11];
+      if( s.pHalt ){
+        day_format(s.halted, zA);
+        zNote = arena_printf(&r->arena, "（%s：自%s起暂停，待填写%s）", s.pHalt->zLabel, zA,
+                             kind_field(k, s.pHalt->zTo)->zLabel);
+        PAUSE_LINE(s.pHalt, arena_printf(&r->arena, "自%s起暂停计算，尚未结束", zA));
+      }
+      if( s.pRestart ){
+        day_format(s.restart, zA);
+        zNote = arena_printf(&r->arena, "（%s：自%s起重新计算）", s.pRestart->zLabel, zA);
+        PAUSE_LINE(s.pRestart, arena_printf(&r->arena, "自%s起重新计算，此前经过的期间不计", zA));
+      }
+      if( s.pSuspend ){
+        day_format(s.suspFrom, zA);
+        day_format(s.suspTo, zB);
+        const char *zDays = arena_printf(&r->arena, "%d%s", s.nSuspended, d->eUnit==PU_WORKDAYS ? "个工作日" : "日");
+        zNote = arena_printf(&r->arena, "%s（%s %s至%s不计入，共%s）", zNote, s.pSuspend->zLabel, zA, zB, zDays);
+        PAUSE_LINE(s.pSuspend, arena_printf(&r->arena, "%s至%s（含两端）不计入期限，共%s", zA, zB, zDays));
+      }
+      const char *zMore = "";   /* after the pauses: the start deemed, the extension, a date set */
       if( s.bDeemed ){
         char zD[11];
         day_format(s.deemed, zD);
-        zNote = arena_printf(&r->arena, "（自%s日%s起算）", d->zDeemedAs, zD);
+        zMore = arena_printf(&r->arena, "（自%s日%s起算）", d->zDeemedAs, zD);
       }else if( s.bExtended ){
-        zNote = "（含经批准的延长）";
+        zMore = "（含经批准的延长）";
       }else if( s.bHasDue && d->zExtFlag && rec_val(p, d->zExtFlag) && strcmp(rec_val(p, d->zExtFlag), "1")==0 ){
-        zNote = "（所填延长不计入：适用的程序规定未准许延长）";
+        zMore = "（所填延长不计入：适用的程序规定未准许延长）";
       }else if( s.bOnDate ){
-        zNote = "（按填写的日期）";
+        zMore = "（按填写的日期）";
       }
+      if( zMore[0] ) zNote = arena_printf(&r->arena, "%s%s", zNote, zMore);
       const char *zExt = d->zExtBasis ? arena_printf(&r->arena, "；延长：%s", d->zExtBasis) : "";
       outf(r, "<tr class=\"%s\"><td>%s</td><td>%s%s",
            (s.bActive || s.bMinimum) && s.bLate ? "overdue" : s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ? "due-soon" : "",
@@ -112,6 +141,9 @@ void web_detail(Req *r, const Rec *p){
       outf(r, "</td><td>%s%s</td><td class=\"basis\">%s%s</td></tr>", zState, zNote, d->zBasis, zExt);
     }
     out_html(r, HTML("</tbody></table>"));
+    for(int i=0; i<nLine; i++){
+      outf(r, "<p class=\"deemed pause\">%s（%s）：%s（依据%s）</p>", aLine[i].d->zLabel, aLine[i].p->zLabel, aLine[i].zText, aLine[i].p->zBasis);
+    }
     if( pDeemed ){
       char zD[11];
       day_format(deemed, zD);

@@ -68,9 +68,11 @@ int web_deadline_cell(Req *r, const Rec *p, int bCell){
   const Deadline *pBest = 0;
   DeadlineStatus best;
   memset(&best, 0, sizeof best);
+  const Pause *pHalt = 0;        /* a period halted by an open pause (补正 awaited) */
   for(const Deadline *d=k->aDeadline; d->zName; d++){
     DeadlineStatus s;
     deadline_eval(&r->ctx, p, d, today, &s);
+    if( s.pHalt && pHalt==0 ) pHalt = s.pHalt;
     if( !s.bActive ) continue;
     if( pBest==0 || s.due < best.due ){ pBest = d; best = s; }
   }
@@ -91,6 +93,8 @@ int web_deadline_cell(Req *r, const Rec *p, int bCell){
       }
       out_html(r, HTML("</td>"));
     }
+  }else if( bCell && pHalt ){
+    outf(r, "<td class=\"dl\" data-l=\"期限\">暂停计算（%s）</td>", pHalt->zLabel);
   }else if( bCell ){
     out_html(r, HTML("<td class=\"dl\" data-l=\"期限\"></td>"));
   }

@@ -30,6 +30,8 @@
 #include "auth/auth.h"
 #include "engine/query.h"
 #include "transfer/transfer.h"
+#include "api/api.h"
+#include "engine/kinddef.h"
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -55,11 +57,12 @@ static void open_db(void){
 ** "#" a unique number. */
 typedef struct Case {
   const char *zKind, *zDeadline, *zInd;
-  const char *azH[14];
-  const char *azV[14];
-  const char *zDue;        /* the due date, or a minimum's least end */
+  const char *azH[16];
+  const char *azV[16];
+  const char *zDue;        /* the due date, or a minimum's least end; "" none (halted by a pause) */
   const char *zDeemed;     /* the deemed start expected (视为受理), or 0 */
   const char *zBasis;      /* the article deciding it */
+  int iGap;                /* the year not known (its notice not entered) the period reaches, or 0 */
 } Case;
 
 #define RECON_H "所属部门", "状态", "案号", "申请人", "被申请人", "案件类别", "收到申请日期", "受理日期", "审理程序", "经批准延长审理期限", "结案日期", "结案方式"
@@ -71,6 +74,15 @@ typedef struct Case {
 #define PROP_H "所属部门", "状态", "建议提案编号", "类别", "标题", "代表或委员", "交办日期", "涉及面广、处理难度大", "答复日期"
 #define LIT_H "所属部门", "状态", "案号", "原告", "被告（行政机关）", "案件类别", "审级", "收到起诉状副本日期", "提交答辩状日期"
 #define ND_H "所属部门", "状态", "文号", "文件名称", "公布日期", "报送备案日期", "备案机关"
+
+#define DISC2_H DISC_H, "告知补正日期", "收到补正申请日期", "征求第三方意见开始日期", "征求第三方意见结束日期"
+#define RECON2_H RECON_H, "补正通知日期", "收到补正材料日期"
+#define SC_H "所属部门", "状态", "办件编号", "政务服务事项", "申请人", "受理渠道", "受理日期", "承诺时限（工作日）", "办结日期", \
+  "行政许可事项", "经本机关负责人批准延长", "听证、检验检测、鉴定、专家评审开始日期", "听证、检验检测、鉴定、专家评审结束日期"
+#define HOT_H "所属部门", "状态", "工单编号", "受理渠道", "诉求类型", "诉求内容", "派单日期", "经批准延期", "办结日期", "办理结果"
+#define LR_H "所属部门", "状态", "审核编号", "送审文件名称", "文件类型", "收到送审日期", "审核主体", "出具书面审核意见", "审核结论", "审核完成日期"
+#define AID_H "所属部门", "状态", "援助案号", "受援人", "案件类别", "案件来源", "收到申请（通知）日期", "审查决定日期", "给予法律援助", "指派日期"
+#define PUB_H PEN_H, "公示日期"
 
 #define RECON(recv, acc, proc, ext, due, deemed, basis) \
   { "reconsideration", proc[0]=='s' ? "decision_simple" : "decision", "ontime_rate", { RECON_H }, \
@@ -108,6 +120,44 @@ typedef struct Case {
   { "litigation", "answer", "answer_rate", { LIT_H }, \
     { "", "审理中", "#", "原告", "甲局", "行政处罚", "一审", served, "@" }, \
     due, 0, "《行政诉讼法》第六十七条：收到起诉状副本之日起十五日内提交答辩状" }
+
+/* 依申请公开 with 补正 (restart) and 征求第三方意见 (suspension): answered on "@" */
+#define DISC2(recv, ask, got, cfrom, cto, ext, due, basis) \
+  { "disclosure_request", "answer", "ontime_rate", { DISC2_H }, \
+    { "", "已答复", "#", "申", "自然人", "网上申请", "某信息", recv, ext, "@", "予以公开", ask, got, cfrom, cto }, \
+    due, 0, basis }
+/* …still open (C only): "" due when halted */
+#define DISC_OPEN(recv, ask, got, cfrom, cto, due, gap, basis) \
+  { "disclosure_request", "answer", 0, { DISC2_H }, \
+    { "", "办理中", "#", "申", "自然人", "网上申请", "某信息", recv, "否", "", "", ask, got, cfrom, cto }, \
+    due, 0, basis, gap }
+/* 行政复议 with 补正: decided on "@" (ordinary or simple) */
+#define RECON2(recv, ask, got, acc, proc, due, deemed, basis) \
+  { "reconsideration", proc[0]=='s' ? "decision_simple" : "decision", "ontime_rate", { RECON2_H }, \
+    { "", "已结案", "#", "申", "甲局", "行政处罚", recv, acc, proc[0]=='s' ? "简易程序" : "普通程序", "否", "@", "维持", ask, got }, \
+    due, deemed, basis }
+#define RECON_OPEN(dl, recv, ask, got, due, deemed, gap, basis) \
+  { "reconsideration", dl, 0, { RECON2_H }, \
+    { "", "待审查", "#", "申", "甲局", "行政处罚", recv, "", "普通程序", "", "", "", ask, got }, \
+    due, deemed, basis, gap }
+/* 办件: the item ("许可事项") is made in the case's department first */
+#define SC(recv, limit, lic, ext, efrom, eto, dl, ind, due, basis) \
+  { "service_case", dl, ind, { SC_H }, \
+    { "", "已办结", "#", "许可事项", "申", "线下", recv, limit, "@", lic, ext, efrom, eto }, \
+    due, 0, basis }
+#define HOT(recv, type, ext, dl, due, basis) \
+  { "hotline_ticket", dl, "ontime_rate", { HOT_H }, \
+    { "", "已办结", "#", "12345热线电话", type, "诉求", recv, ext, "@", "已办结" }, \
+    due, 0, basis }
+#define LR(recv, due, basis) \
+  { "legality_review", "review", "ontime_rate", { LR_H }, \
+    { "", "已审核", "#", "某文件", "规范性文件", recv, "司法局", "是", "合法，同意提交", "@" }, \
+    due, 0, basis }
+#define PUB(cat, decided, due, basis) \
+  { "enforcement_case", cat[0]=='p' ? "publish_penalty" : "publish_other", "publish_rate", { PUB_H }, \
+    { "", "已决定", "#", cat[0]=='p' ? "行政处罚" : "行政检查", "某公司", "企业", "案由", "2025-01-02", \
+      cat[0]=='p' ? "《行政处罚法》（无延长规定）" : "", "否", decided, "给予处罚或处理", "@" }, \
+    due, 0, basis }
 
 static const Case aCase[] = {
   /* ---- 行政复议 受理审查: 五日 = 5 working days (第三十条、第八十八条) ---- */
@@ -282,9 +332,187 @@ static const Case aCase[] = {
   { "normative_doc", "filing", "filing_ontime_rate", { ND_H },
     { "", "已备案", "#", "某办法", "2025-12-02", "@", "市人民政府" },
     "2026-01-04", 0, "报送备案三十日；2026年元旦调休" },
+
+  /* ==== issue 16 §3: pauses and restarts, 许可, the remaining periods ==== */
+
+  /* ---- 依申请公开 补正: the period counts anew from the corrected request (第三十条) ---- */
+  /* Received Mon 2025-03-03, 补正 asked 03-05, corrected request received
+  ** Mon 03-10; 20 working days from 03-10: 11..14 (4), 17..21 (9), 24..28
+  ** (14), 31 (15), 04-01..03 (18), 04-04..06 清明 off, Mon 07 (19), Tue 08
+  ** (20). (Without the restart: 03-31.) */
+  DISC2("2025-03-03", "2025-03-05", "2025-03-10", "", "", "否", "2025-04-08",
+        "《政府信息公开条例》第三十条：答复期限自收到补正的申请之日起计算；2025年清明"),
+  /* Received 2025-09-01, asked 09-03, corrected request Thu 09-25: Fri 26
+  ** (1), Sun 28 make-up (2), 29 (3), 30 (4), 10-01..08 off, 09 (5), 10
+  ** (6), Sat 11 make-up (7), 13..17 (12), 20..24 (17), 27 (18), 28 (19),
+  ** Wed 29 (20). */
+  DISC2("2025-09-01", "2025-09-03", "2025-09-25", "", "", "否", "2025-10-29",
+        "《政府信息公开条例》第三十条；2025年国庆调休"),
+  /* 补正 asked 03-05 and not yet received: the period is halted, nothing
+  ** is due (C only: the request is open). */
+  DISC_OPEN("2025-03-03", "2025-03-05", "", "", "", "", 0,
+            "《政府信息公开条例》第三十条：收到补正前不计算答复期限"),
+
+  /* ---- 依申请公开 征求第三方意见: not counted (第三十三条第三款) ---- */
+  /* Received Mon 2025-09-01, consultation Mon 09-08 .. Fri 09-19 (10
+  ** working days, both ends left out). Counted: 02..05 (4), then 22..26
+  ** (9), Sun 28 make-up (10), 29 (11), 30 (12), 10-09 (13), 10 (14), Sat
+  ** 11 make-up (15), 13..17 (20) → Fri 10-17. (Without it: Sun 09-28.) */
+  DISC2("2025-09-01", "", "", "2025-09-08", "2025-09-19", "否", "2025-10-17",
+        "《政府信息公开条例》第三十三条第三款：征求第三方意见所需时间不计算在期限内"),
+  /* Received Mon 2025-03-03, due Mon 03-31 (03-04..07, 10..14, 17..21,
+  ** 24..28, 31); a consultation begun on 04-01, after that end, changes
+  ** nothing: an answer on 04-01 is late. */
+  DISC2("2025-03-03", "", "", "2025-04-01", "2025-04-10", "否", "2025-03-31",
+        "《政府信息公开条例》第三十三条：期限届满后才征求意见的，不影响期限"),
+  /* Received Mon 2025-12-01, extended (40 working days), consultation Thu
+  ** 12-25 .. Mon 2026-01-05: its working days are 12-25, 26, 29, 30, 31,
+  ** Sun 01-04 (make-up) and 01-05 = 7 (01-01..03 off). Counted: 12-02..05
+  ** (4), 08..12 (9), 15..19 (14), 22..24 (17), then 01-06..09 (21),
+  ** 12..16 (26), 19..23 (31), 26..30 (36), 02-02..05 (40) → Thu 02-05. */
+  DISC2("2025-12-01", "", "", "2025-12-25", "2026-01-05", "是", "2026-02-05",
+        "《政府信息公开条例》第三十三条第二款、第三款；2026年元旦调休"),
+  /* Received Mon 2026-01-05, consultation 01-12 .. 01-23 (10 working
+  ** days). Counted: 06..09 (4), 26..30 (9), 02-02..06 (14), 09..13 (19),
+  ** Sat 02-14 make-up (20) → 02-14, the day before 春节. */
+  DISC2("2026-01-05", "", "", "2026-01-12", "2026-01-23", "否", "2026-02-14",
+        "《政府信息公开条例》第三十三条第三款；2026年春节调休（2月14日上班）"),
+  /* Consultation from 09-08 with no end entered: halted (C only). */
+  DISC_OPEN("2025-09-01", "", "", "2025-09-08", "", "", 0,
+            "《政府信息公开条例》第三十三条第三款：征求意见未结束，期限暂停计算"),
+  /* Both: received 2025-03-03, 补正 asked 03-05, received Mon 03-10 (the
+  ** restart), consultation Mon 03-17 .. Fri 03-21 (5). Counted from 03-10:
+  ** 11..14 (4), 24..28 (9), 31 (10), 04-01..03 (13), 07..11 (18), 14 (19),
+  ** Tue 15 (20) — 清明 04-04..06 off. Open, C only. */
+  DISC_OPEN("2025-03-03", "2025-03-05", "2025-03-10", "2025-03-17", "2025-03-21", "2025-04-15", 0,
+            "《政府信息公开条例》第三十条、第三十三条第三款"),
+
+  /* ---- 行政复议 补正: the review counts from the 补正材料 (第三十一条) ---- */
+  /* Received Mon 2025-03-03, 补正 notice Wed 03-05, materials Mon 03-17:
+  ** five working days 18, 19, 20, 21, Mon 24. */
+  RECON_OPEN("acceptance", "2025-03-03", "2025-03-05", "2025-03-17", "2025-03-24", 0, 0,
+             "《行政复议法》第三十一条：收到补正材料后，依照第三十条的规定处理"),
+  /* The same, acceptance recorded late on 03-31: deemed accepted on the
+  ** restarted review's end 03-24; 60 days: 03-31 day 7, 04-30 day 37, Fri
+  ** 05-23 day 60. */
+  RECON2("2025-03-03", "2025-03-05", "2025-03-17", "2025-03-31", "ordinary", "2025-05-23", "2025-03-24",
+         "《行政复议法》第三十一条、第三十条第三款、第六十二条"),
+  /* …accepted in time on 03-19: 60 days from 03-19: 03-31 day 12, 04-30
+  ** day 42, Sun 05-18 day 60 → Mon 05-19. */
+  RECON2("2025-03-03", "2025-03-05", "2025-03-17", "2025-03-19", "ordinary", "2025-05-19", 0,
+         "《行政复议法》第三十一条、第六十二条"),
+  /* Simple procedure: received Fri 2025-01-17, notice 01-20, materials Fri
+  ** 01-24; review: Sun 01-26 make-up (1), 27 (2), 01-28..02-04 off, 02-05
+  ** (3), 06 (4), Fri 07 (5); accepted late 02-10 → deemed 02-07; 30 days:
+  ** 02-28 day 21, Sun 03-09 day 30 → Mon 03-10. */
+  RECON2("2025-01-17", "2025-01-20", "2025-01-24", "2025-02-10", "simple", "2025-03-10", "2025-02-07",
+         "《行政复议法》第三十一条、第三十条第三款、第六十二条；2025年春节调休"),
+  /* Waiting for the 补正材料: no review running, so no deemed acceptance
+  ** and no decision period (C only). */
+  RECON_OPEN("decision", "2025-03-03", "2025-03-05", "", "", 0, 0,
+             "《行政复议法》第三十一条：补正前不进行受理审查，不发生视为受理"),
+  /* Materials received Wed 2026-12-30: 31 (1), and 2027, whose notice is
+  ** not entered, counted Mon–Fri: Fri 01-01 (2), 04 (3), 05 (4), Wed 06
+  ** (5) — flagged as a guess. */
+  RECON_OPEN("acceptance", "2026-12-24", "2026-12-28", "2026-12-30", "2027-01-06", 0, 2027,
+             "《行政复议法》第三十一条；2027年节假日安排未登记（按双休日推算并标注）"),
+
+  /* ---- 行政许可 办件: 20 working days, +10 (行政许可法 第四十二条、第八十二条) ---- */
+  /* Received Wed 2026-04-01: 02 (1), 03 (2), 04..06 清明 off, 07..10 (6),
+  ** 13..17 (11), 20..24 (16), 27..30 (20) → Thu 04-30. */
+  SC("2026-04-01", "15", "是", "否", "", "", "statutory", "license_legal_rate", "2026-04-30",
+     "《行政许可法》第四十二条、第八十二条；2026年清明"),
+  /* Extended: 10 more from 04-30: 05-01..05 off, 06 (21), 07 (22), 08
+  ** (23), Sat 09 make-up (24), 11..15 (29), Mon 18 (30). */
+  SC("2026-04-01", "15", "是", "是", "", "", "statutory", "license_legal_rate", "2026-05-18",
+     "《行政许可法》第四十二条：经本行政机关负责人批准可以延长十日；2026年劳动节调休"),
+  /* Expert review Mon 2025-04-28 .. Fri 05-09 not counted (第四十五条): its
+  ** working days 28, 29, 30, 05-06..09 = 7. Received Mon 04-21: 22..25
+  ** (4), Sun 04-27 make-up (5), then 05-12..16 (10), 19..23 (15), 26..30
+  ** (20) → Fri 05-30. */
+  SC("2025-04-21", "15", "是", "否", "2025-04-28", "2025-05-09", "statutory", "license_legal_rate", "2025-05-30",
+     "《行政许可法》第四十五条：专家评审所需时间不计算在期限内；2025年劳动节调休"),
+  /* The promise beside it: 5 working days from Fri 2025-09-26: Sun 28
+  ** make-up (1), 29 (2), 30 (3), 10-09 (4), Fri 10 (5). */
+  SC("2025-09-26", "5", "否", "否", "", "", "promise", "ontime_rate", "2025-10-10",
+     "办事指南的承诺时限；《行政许可法》第八十二条（工作日）"),
+  /* 即办 (承诺时限 0): due the day received, Mon 2025-03-03. */
+  SC("2025-03-03", "0", "否", "否", "", "", "promise", "ontime_rate", "2025-03-03",
+     "办事指南：即办件当场办结"),
+
+  /* ---- 12345热线 (本县规定): 3 (+3) / 13 (+10) working days ---- */
+  /* Consultation received Fri 2025-09-26: Sun 28 make-up (1), 29 (2), Tue 30 (3). */
+  HOT("2025-09-26", "咨询", "否", "quick", "2025-09-30", "本县12345热线工单办理规定：咨询类3个工作日"),
+  /* Extended by 3: 10-09 (4), 10 (5), Sat 10-11 make-up (6). */
+  HOT("2025-09-26", "求助", "是", "quick", "2025-10-11", "本县12345热线工单办理规定：经批准延期3个工作日；2025年国庆调休"),
+  /* Complaint received Mon 2026-02-09: 10..13 (4), Sat 14 make-up (5),
+  ** 15..23 off, 24..27 (9), Sat 28 make-up (10), 03-02 (11), 03 (12), Wed
+  ** 04 (13). */
+  HOT("2026-02-09", "投诉", "否", "full", "2026-03-04", "本县12345热线工单办理规定：投诉类13个工作日；2026年春节调休"),
+
+  /* ---- 规范性文件合法性审核: at most 15 working days ---- */
+  /* Received Mon 2025-04-21: 22..25 (4), Sun 27 make-up (5), 28..30 (8),
+  ** 05-01..05 off, 06..09 (12), 12..14 (15) → Wed 05-14. */
+  LR("2025-04-21", "2025-05-14", "国办发〔2018〕115号：最长不超过15个工作日；2025年劳动节调休"),
+
+  /* ---- 法律援助 (法律援助法 第四十三条、第三十六条): days ---- */
+  /* Decided Sun 2025-09-28 (a make-up working day); assign within 3 days:
+  ** Wed 10-01 in 国庆 → Thu 10-09. */
+  { "legal_aid", "assign", "ontime_rate", { AID_H },
+    { "", "已指派", "#", "受援人", "民事", "当事人申请", "2025-09-22", "2025-09-28", "是", "@" },
+    "2025-10-09", 0, "《法律援助法》第四十三条：决定之日起三日内指派；2025年国庆" },
+  /* Notice received Tue 2025-12-30: +3 = Fri 2026-01-02 (元旦 01-01..03)
+  ** → Sun 01-04, a make-up working day. */
+  { "legal_aid", "assign_notice", "ontime_rate", { AID_H },
+    { "", "已指派", "#", "受援人", "刑事", "办案机关通知辩护", "2025-12-30", "", "是", "@" },
+    "2026-01-04", 0, "《法律援助法》第三十六条：收到通知后三日内指派；2026年元旦调休" },
+  /* Application received Wed 2025-01-22: +7 = Wed 01-29 in 春节 (01-28..
+  ** 02-04) → Wed 02-05. (C only: no indicator counts the decision.) */
+  { "legal_aid", "decide", 0, { AID_H },
+    { "", "审查中", "#", "受援人", "民事", "当事人申请", "2025-01-22", "@", "", "" },
+    "2025-02-05", 0, "《法律援助法》第四十三条：收到申请之日起七日内审查决定；2025年春节" },
+
+  /* ---- 执法决定公示 (国办发〔2018〕118号): 7 / 20 working days ---- */
+  /* Penalty decided Fri 2025-09-26: Sun 28 make-up (1), 29 (2), 30 (3),
+  ** 10-09 (4), 10 (5), Sat 11 make-up (6), Mon 13 (7). */
+  PUB("penalty", "2025-09-26", "2025-10-13", "国办发〔2018〕118号：行政处罚决定7个工作日内公示；2025年国庆调休"),
+  /* Inspection decided Mon 2026-09-14: 15..18 (4), Sun 20 make-up (5),
+  ** 21..24 (9), 25 中秋 off, 28..30 (12), 10-01..07 off, 08 (13), 09
+  ** (14), Sat 10 make-up (15), 12..16 (20) → Fri 10-16. */
+  PUB("other", "2026-09-14", "2026-10-16", "国办发〔2018〕118号：其他执法决定20个工作日内公示；2026年中秋、国庆调休"),
+
+  /* ---- an incomplete year: 2027's notice is not entered ---- */
+  /* Served 2026-12-20: +15 = Mon 2027-01-04, a working day Mon–Fri
+  ** (flagged: 2027 not known). Not yet answered (C only). */
+  { "litigation", "answer", 0, { LIT_H },
+    { "", "审理中", "#", "原告", "甲局", "行政处罚", "一审", "2026-12-20", "" },
+    "2027-01-04", 0, "《行政诉讼法》第六十七条；2027年节假日安排未登记", 2027 },
+  /* Received Mon 2026-12-14: 15..18 (4), 21..25 (9), 28..31 (13), Fri
+  ** 2027-01-01 counted Mon–Fri (14), 04..08 (19), Mon 11 (20). */
+  DISC_OPEN("2026-12-14", "", "", "", "", "2027-01-11", 2027,
+            "《政府信息公开条例》第三十三条；2027年节假日安排未登记"),
 };
 
-static int nval(const Case *p){ int n = 0; while( n<14 && p->azH[n] ) n++; return n; }
+/* Periods of kinds whose records name others (a plan's 抽查事项, an
+** inspected enterprise): built in memory and counted in C. */
+typedef struct MemCase {
+  const char *zKind, *zDeadline, *zState;
+  const char *azSet[6];    /* "field=value" */
+  const char *zDue, *zBasis;
+} MemCase;
+static const MemCase aMem[] = {
+  /* Checked Mon 2025-12-22: 23..26 (4), 29..31 (7), 01-01..03 off, Sun
+  ** 01-04 make-up (8), 05..09 (13), 12..16 (18), 19 (19), Tue 20 (20). */
+  { "inspection", "publish", "done", { "way=random", "checked=2025-12-22" }, "2026-01-20",
+    "国办发〔2015〕58号：抽查结束之日起20个工作日内公示；2026年元旦调休" },
+  /* Plan checked to Fri 2024-09-13: Sat 14 make-up (1), 15..17 中秋 off,
+  ** 18..20 (4), 23..27 (9), Sun 29 make-up (10), 30 (11), 10-01..07 off,
+  ** 08..11 (15), Sat 12 make-up (16), 14..17 (20) → Thu 10-17. */
+  { "inspection_plan", "publish", "checked", { "checked_end=2024-09-13" }, "2024-10-17",
+    "国办发〔2015〕58号：自抽查结束之日起20个工作日内公示；2024年中秋、国庆调休" },
+};
+
+static int nval(const Case *p){ int n = 0; while( n<16 && p->azH[n] ) n++; return n; }
 
 static const char *day_add(const char *z, int n){
   Day d;
@@ -301,6 +529,19 @@ static i64 load(int iCase, const Case *p, const Deadline *d, int bTwo){
   snprintf(zDept, sizeof zDept, "第%d例", iCase+1);
   i64 iDept = dept_add(&ctx, iCounty, zDept, "bureau");
   if( iDept==0 ) return 0;
+  if( strcmp(p->zKind, "service_case")==0 ){
+    /* the 许可 item the 办件 names, in the same department */
+    const char *h[] = { "所属部门", "事项编码", "事项名称", "事项类型", "网办深度", "最多跑动次数", "承诺时限（工作日）" };
+    const char *v[] = { zDept, arena_printf(&arena, "XK-%d", iCase+1), "许可事项", "行政许可", "可网办", "1", "15" };
+    IoRow aItem[2] = { { 1, 7, (char**)h }, { 2, 7, (char**)v } };
+    IoTable ti = { 2, aItem };
+    int nItem = 0;
+    ctx.err.n = 0;
+    if( import_table(&ctx, kind_find("service_item"), &ti, &nItem)!=FZ_OK ){
+      for(int i=0; i<ctx.err.n; i++) fprintf(stderr, "  case %d item: %s\n", iCase+1, err_text(&ctx, &ctx.err.a[i]));
+      return 0;
+    }
+  }
   int n = nval(p);
   IoRow aRow[3];
   aRow[0].iRow = 1; aRow[0].nCell = n; aRow[0].azCell = (char**)p->azH;
@@ -327,7 +568,7 @@ static i64 load(int iCase, const Case *p, const Deadline *d, int bTwo){
 
 static void test_dated_cases(void){
   int nCase = T_COUNT(aCase);
-  T_CHECK(nCase>=40);
+  T_CHECK(nCase + (int)T_COUNT(aMem)>=60);
   for(int i=0; i<nCase; i++){
     const Case *p = &aCase[i];
     const Kind *k = kind_find(p->zKind);
@@ -344,6 +585,7 @@ static void test_dated_cases(void){
     q.iDept = iDept;
     T_EQ_INT(rec_list(&ctx, &q, &l), FZ_OK);
     T_EQ_INT(l.nTotal, p->zInd ? 2 : 1);
+    if( l.nTotal!=(p->zInd ? 2 : 1) ) fprintf(stderr, "  case %d (%s/%s) not loaded\n", i+1, p->zKind, p->zDeadline);
     int iYear = 0;
     for(int r=0; r<l.nRow; r++){
       DeadlineStatus s;
@@ -354,6 +596,8 @@ static void test_dated_cases(void){
       if( strcmp(zDue, p->zDue)!=0 ) fprintf(stderr, "  case %d (%s/%s, %s)\n", i+1, p->zKind, p->zDeadline, p->zBasis);
       T_EQ_STR(zDue, p->zDue);
       T_EQ_STR(zDeemed, p->zDeemed ? p->zDeemed : "");
+      T_EQ_INT(s.bUnknownCal ? s.iCalYear : 0, p->iGap);
+      if( p->zDue[0]==0 && d->aPause ) T_CHECK(s.pHalt!=0);     /* no due date: halted by a pause */
       const char *zY = rec_val(l.aRow[r], kind_year_field(k)->zName);
       iYear = zY ? atoi(zY) : 0;
     }
@@ -373,6 +617,73 @@ static void test_dated_cases(void){
     }
     ctx.bPeriodsInC = 0;
   }
+}
+
+static void test_mem_cases(void){
+  for(int i=0; i<(int)T_COUNT(aMem); i++){
+    const MemCase *p = &aMem[i];
+    const Kind *k = kind_find(p->zKind);
+    const Deadline *d = kind_deadline(k, p->zDeadline);
+    T_CHECK(d!=0);
+    if( d==0 ) continue;
+    Rec *r = rec_new(&ctx, k);
+    r->zState = p->zState;
+    for(int j=0; j<6 && p->azSet[j]; j++){
+      const char *e = strchr(p->azSet[j], '=');
+      const Field *f = kind_field(k, arena_strndup(&arena, p->azSet[j], (size_t)(e - p->azSet[j])));
+      T_CHECK(f!=0);
+      if( f ) r->azVal[f - k->aField] = e+1;
+    }
+    DeadlineStatus s;
+    deadline_eval(&ctx, r, d, ctx.iToday, &s);
+    char zDue[11] = "";
+    if( s.bHasDue ) day_format(s.due, zDue);
+    if( strcmp(zDue, p->zDue)!=0 ) fprintf(stderr, "  memory case %d (%s/%s, %s)\n", i+1, p->zKind, p->zDeadline, p->zBasis);
+    T_EQ_STR(zDue, p->zDue);
+  }
+}
+
+/* A consultation whose end was never entered, met while it was open:
+** the suspension ends on the day the request was answered. Received Mon
+** 2025-03-03 (due 03-31), consultation from Mon 03-24, answered Thu
+** 04-10: its working days 03-24..28, 31, 04-01..03, 07..10 = 13 are left
+** out, so the answer was due 13 working days after 03-31: 04-01..03 (3),
+** 07..11 (8), 14..18 (13) → Fri 04-18, and 04-10 is on time — in C and in
+** SQL alike. */
+static void test_pause_open(void){
+  static const Case c = DISC2("2025-03-03", "", "", "2025-03-24", "", "否", "2025-04-10",
+                              "《政府信息公开条例》第三十三条第三款");
+  const Kind *k = kind_find("disclosure_request");
+  const Deadline *d = kind_deadline(k, "answer");
+  i64 iDept = load(900, &c, d, 0);
+  T_CHECK(iDept!=0);
+  if( iDept==0 ) return;
+  Query q;
+  RecList l;
+  query_init(&ctx, &q, k);
+  q.iDept = iDept;
+  T_EQ_INT(rec_list(&ctx, &q, &l), FZ_OK);
+  T_EQ_INT(l.nRow, 1);
+  if( l.nRow!=1 ) return;
+  DeadlineStatus s;
+  deadline_eval(&ctx, l.aRow[0], d, ctx.iToday, &s);
+  char zDue[11] = "", zTo[11] = "";
+  if( s.bHasDue ) day_format(s.due, zDue);
+  if( s.pSuspend ) day_format(s.suspTo, zTo);
+  T_EQ_STR(zDue, "2025-04-18");
+  T_EQ_STR(zTo, "2025-04-10");
+  T_EQ_INT(s.nSuspended, 13);
+  T_CHECK(s.bDone && !s.bLate);
+  const Indicator *ind = kind_indicator(k, "ontime_rate");
+  for(int bC=0; bC<2; bC++){
+    IndValue v;
+    ctx.pIndCache = 0;
+    ctx.bPeriodsInC = bC;
+    T_EQ_INT(ind_compute(&ctx, k, ind, 2025, iDept, &v), 0);
+    T_EQ_INT(v.num, 1);
+    T_EQ_INT(v.den, 1);
+  }
+  ctx.bPeriodsInC = 0;
 }
 
 /* A lawful 43-day comment period is not short, and a one-working-day
@@ -448,10 +759,53 @@ static void test_upgrade(void){
   buf_free(&rep.text);
 }
 
+/* README's table of periods is what the declarations print (fazhi schema
+** --periods), so a period added, changed or removed without README
+** fails here; and every built-in Deadline is a row of it. */
+static void test_readme(void){
+  FILE *f = fopen("README.md", "rb");
+  T_CHECK(f!=0);
+  if( f==0 ) return;
+  Buf r;
+  buf_init(&r);
+  char a[8192];
+  size_t n;
+  while( (n = fread(a, 1, sizeof a, f))>0 ) buf_append(&r, a, n);
+  fclose(f);
+  const char *zOpen = "<!-- periods: fazhi schema --periods -->\n", *zClose = "<!-- /periods -->";
+  const char *z = buf_cstr(&r), *b = strstr(z, zOpen), *e = b ? strstr(b, zClose) : 0;
+  T_CHECK(b!=0 && e!=0);
+  Buf m;
+  buf_init(&m);
+  api_periods_md(&m);
+  if( b && e ){
+    b += strlen(zOpen);
+    int bSame = (size_t)(e-b)==m.n && memcmp(b, m.z, m.n)==0;
+    if( !bSame ) fprintf(stderr, "  README.md's table of periods differs from `fazhi schema --periods`: paste its output between the markers\n");
+    T_CHECK(bSame);
+  }
+  int nRow = 0, nDl = 0;
+  for(int i=0; i<kind_count(); i++){
+    const Kind *k = kind_at(i);
+    for(const Deadline *d=k->aDeadline; kind_builtin(k->zName) && d && d->zName; d++){
+      nDl++;
+      const char *zRow = arena_printf(&arena, "| %s | %s |", k->zLabel, d->zLabel);
+      if( strstr(buf_cstr(&m), zRow) ) nRow++; else fprintf(stderr, "  no row %s\n", zRow);
+    }
+  }
+  T_CHECK(nDl>=24);
+  T_EQ_INT(nRow, nDl);
+  buf_free(&m);
+  buf_free(&r);
+}
+
 static const TestCase aTest[] = {
   { "upgrade", test_upgrade },        /* first: it drops a column the others fill */
   { "dated_cases", test_dated_cases },
   { "minimum", test_minimum },
+  { "mem_cases", test_mem_cases },
+  { "readme", test_readme },
+  { "pause_open", test_pause_open },
 };
 
 int main(int argc, char **argv){
