@@ -8,6 +8,8 @@
 #include "engine/kinddef.h"
 #include <string.h>
 #include <stdlib.h>
+#include <pthread.h>
+#include <stdio.h>
 
 /* Any record of k filed in the actor's scope, in any year: 1, 0, or -1 on
 ** a database error. Through the dept_id index, stopping at the first. */
@@ -124,8 +126,109 @@ static int high_is_bad(const Kind *k, const Indicator *ind){
   return 0;
 }
 
+/* ---- last year's figures, kept across requests ---------------------------
+** A year gone by changes only when something is written, and every write
+** that can move a figure (a record, an import, a holiday, a setting, a
+** custom kind's definition, the department tree) appends an audit entry
+** in its own transaction: the audit log's last id, read in the request's
+** snapshot, is the data's version. So the dashboard computes last year's
+** values of a kind once per version (the view is then as fast as before
+** it compared years) and every process — two servers on one database —
+** sees a write at its next request. A slot is keyed by everything the
+** values depend on: the kind (a redefined custom kind is a new Kind), the
+** year, the department, the period's end (上年同期), today and the scope.
+** Direct-mapped; one lock (held only to copy). Heap memory, replaced, never
+** shrunk: MEMO_N slots of a kind's indicators at most. */
+#define MEMO_N 128
+typedef struct LastMemo {
+  const Kind *k; int iYear; i64 iDept; long long iVersion;
+  char zUntil[6], zToday[11], zScope[112];
+  int nVal; IndValue *a;      /* malloc'd copy; NULL: empty slot */
+} LastMemo;
+/* The same for a kind's overdue count (it moves with today and the data). */
+typedef struct DueMemo {
+  const Kind *k; i64 iDept; long long iVersion;
+  char zToday[11], zScope[112];
+  long long n; int bSet;
+} DueMemo;
+static DueMemo aDueMemo[MEMO_N];
+static LastMemo aMemo[MEMO_N];
+static pthread_mutex_t memoLock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The data's version (the last audit id); -1 when it cannot be read. */
+static long long data_version(Ctx *c){
+  Stmt q;
+  long long v = -1;
+  if( db_prepare(c->pDb, &q, "SELECT COALESCE(MAX(id),0) FROM audit") ) return -1;
+  if( db_step(&q)==DB_ROW ) v = db_column_int64(&q, 0);
+  db_finalize(&q);
+  return v;
+}
+
+static LastMemo *memo_slot(const Kind *k, int iYear, i64 iDept, const char *zScope){
+  unsigned long h = (unsigned long)iYear*2654435761u ^ (unsigned long)iDept*40503u;
+  for(const char *z=k->zName; *z; z++) h = h*31 + (unsigned char)*z;
+  for(const char *z=zScope; *z; z++) h = h*31 + (unsigned char)*z;
+  h ^= h>>15;
+  return &aMemo[h % MEMO_N];
+}
+
+/* kind_overdue through aDueMemo (iVersion < 0: not kept). */
+static int kind_overdue(Ctx*, const Kind*, i64 iDept, long long *pn);
+static int overdue_memo(Ctx *c, const Kind *k, i64 iDept, long long iVersion, long long *pn){
+  const char *zScope = c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
+  if( iVersion<0 || strlen(zScope)>=sizeof aDueMemo[0].zScope ) return kind_overdue(c, k, iDept, pn);
+  DueMemo *m = &aDueMemo[memo_slot(k, 0, iDept, zScope) - aMemo];
+  int bHit = 0;
+  pthread_mutex_lock(&memoLock);
+  if( m->bSet && m->k==k && m->iDept==iDept && m->iVersion==iVersion
+   && strcmp(m->zToday, c->zToday)==0 && strcmp(m->zScope, zScope)==0 ){ *pn = m->n; bHit = 1; }
+  pthread_mutex_unlock(&memoLock);
+  if( bHit ) return FZ_OK;
+  if( kind_overdue(c, k, iDept, pn) ) return FZ_INTERNAL;
+  pthread_mutex_lock(&memoLock);
+  m->k = k; m->iDept = iDept; m->iVersion = iVersion; m->n = *pn; m->bSet = 1;
+  memcpy(m->zToday, c->zToday, sizeof m->zToday);
+  snprintf(m->zScope, sizeof m->zScope, "%s", zScope);
+  pthread_mutex_unlock(&memoLock);
+  return FZ_OK;
+}
+
+/* Last year's values of k (nVal of them) into an arena copy: from the
+** memo when its key and version match, else computed and kept. */
+static int last_year(Ctx *c, const Kind *k, int iYear, i64 iDept, int nVal, long long iVersion, IndValue **pa){
+  const char *zScope = c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
+  int bMemo = iVersion>=0 && strlen(zScope)<sizeof aMemo[0].zScope;
+  LastMemo *m = memo_slot(k, iYear, iDept, zScope);
+  if( bMemo ){
+    int bHit = 0;
+    IndValue *a = arena_alloc(c->pArena, sizeof(IndValue)*(size_t)(nVal+1));
+    pthread_mutex_lock(&memoLock);
+    if( m->a && m->k==k && m->iYear==iYear && m->iDept==iDept && m->iVersion==iVersion && m->nVal==nVal
+     && strcmp(m->zUntil, c->zYearUntil)==0 && strcmp(m->zToday, c->zToday)==0 && strcmp(m->zScope, zScope)==0 ){
+      memcpy(a, m->a, sizeof(IndValue)*(size_t)nVal);
+      bHit = 1;
+    }
+    pthread_mutex_unlock(&memoLock);
+    if( bHit ){ *pa = a; return FZ_OK; }
+  }
+  if( ind_compute_kind(c, k, iYear, iDept, pa) ) return FZ_INTERNAL;
+  if( !bMemo ) return FZ_OK;
+  IndValue *copy = malloc(sizeof(IndValue)*(size_t)nVal);
+  if( copy==0 ) return FZ_OK;
+  memcpy(copy, *pa, sizeof(IndValue)*(size_t)nVal);
+  pthread_mutex_lock(&memoLock);
+  free(m->a);
+  m->k = k; m->iYear = iYear; m->iDept = iDept; m->iVersion = iVersion; m->nVal = nVal; m->a = copy;
+  memcpy(m->zUntil, c->zYearUntil, sizeof m->zUntil);
+  memcpy(m->zToday, c->zToday, sizeof m->zToday);
+  snprintf(m->zScope, sizeof m->zScope, "%s", zScope);
+  pthread_mutex_unlock(&memoLock);
+  return FZ_OK;
+}
+
 /* The rates of dk worse than last year, appended to p->aFell. */
-static int kind_fell(Ctx *c, DashKind *dk, Dash *p, int *pnAlloc){
+static int kind_fell(Ctx *c, DashKind *dk, Dash *p, long long iVersion, int *pnAlloc){
   const Kind *k = dk->pKind;
   int bAny = 0;
   for(int i=0; i<dk->nVal; i++){
@@ -136,7 +239,7 @@ static int kind_fell(Ctx *c, DashKind *dk, Dash *p, int *pnAlloc){
   int bSame = atoi(c->zToday)==p->iYear && strcmp(c->zToday+5, "12-31")!=0 && !k->pVersion;
   IndValue *aLast;
   if( bSame ) memcpy(c->zYearUntil, c->zToday+5, 6);
-  int rc = ind_compute_kind(c, k, p->iYear-1, p->iDept, &aLast);
+  int rc = last_year(c, k, p->iYear-1, p->iDept, dk->nVal, iVersion, &aLast);
   c->zYearUntil[0] = 0;
   if( rc ) return rc;
   for(int i=0; i<dk->nVal; i++){
@@ -166,6 +269,7 @@ int dash_build(Ctx *c, int iYear, i64 iDept, int bOwn, Dash *p){
   p->aKind = arena_alloc(c->pArena, sizeof(DashKind)*(size_t)(nK+1));
   const char *zType = bOwn ? actor_dtype(c) : "";
   int nBelowAlloc = 0, nFellAlloc = 0;
+  long long iVersion = data_version(c);
   for(int i=0; i<nK; i++){
     const Kind *k = aK[i];
     if( bOwn ){
@@ -185,8 +289,8 @@ int dash_build(Ctx *c, int iYear, i64 iDept, int bOwn, Dash *p){
       p->aBelow[p->nBelow++] = &dk->aVal[j];
       dk->nBelow++;
     }
-    if( kind_fell(c, dk, p, &nFellAlloc) ) return FZ_INTERNAL;
-    if( kind_overdue(c, k, iDept, &dk->nOverdue) ) return FZ_INTERNAL;
+    if( kind_fell(c, dk, p, iVersion, &nFellAlloc) ) return FZ_INTERNAL;
+    if( overdue_memo(c, k, iDept, iVersion, &dk->nOverdue) ) return FZ_INTERNAL;
     p->nOverdue += dk->nOverdue;
   }
   return FZ_OK;

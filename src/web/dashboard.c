@@ -70,7 +70,7 @@ static void summary(Req *r, const Dash *d, int iRep, const DraftVersion *aV, int
        d->nBelow ? " bad" : "", d->nBelow);
   outf(r, "<a class=\"tile%s\" href=\"#fell\"><span class=\"t-label\">较%s下降</span><span class=\"t-value\">%d项</span></a>",
        d->nFell ? " warn" : "", zLast, d->nFell);
-  outf(r, "<a class=\"tile%s\" href=\"#overdue\"><span class=\"t-label\">已逾期</span><span class=\"t-value\">%lld件</span></a>",
+  outf(r, "<a class=\"tile%s\" href=\"#overdue\"><span class=\"t-label\">已逾期</span><span class=\"t-value\">%lld项</span></a>",
        d->nOverdue ? " bad" : "", d->nOverdue);
   report_state(r, iRep, aV, nV);
   out_html(r, HTML("</div><div class=\"sum-lists\">"));
@@ -93,13 +93,13 @@ static void summary(Req *r, const Dash *d, int iRep, const DraftVersion *aV, int
          v->pKind->zLabel, v->pInd->zLabel, v->zText, zLast, f->last.zText, f->bRose ? "（上升为差）" : "");
   }
   if( d->nFell ) out_html(r, HTML("</ul>"));
-  out_html(r, HTML("</div><div class=\"sum-list\" id=\"overdue\"><h2>已逾期的事项</h2>"));
+  out_html(r, HTML("</div><div class=\"sum-list\" id=\"overdue\"><h2>已逾期的法定期限</h2>"));
   if( d->nOverdue==0 ) out_html(r, HTML("<p class=\"muted\">无</p>"));
   else out_html(r, HTML("<ul>"));
   const char *zDept = d->iDept ? arena_printf(&r->arena, "&dept=%lld", (long long)d->iDept) : "";
   for(int i=0; i<d->nKind; i++){
     const DashKind *dk = &d->aKind[i];
-    if( dk->nOverdue ) outf(r, "<li><a href=\"/k/%s?due=1%s\">%s</a> <b>%lld件</b></li>", dk->pKind->zName, zDept, dk->pKind->zLabel, dk->nOverdue);
+    if( dk->nOverdue ) outf(r, "<li><a href=\"/k/%s?due=1%s\">%s</a> <b>%lld项</b></li>", dk->pKind->zName, zDept, dk->pKind->zLabel, dk->nOverdue);
   }
   if( d->nOverdue ) out_html(r, HTML("</ul>"));
   out_html(r, HTML("</div></div></section>"));
@@ -114,7 +114,7 @@ static void section(Req *r, const Dash *d, const DashKind *dk, int bOpen){
   if( dk->nVal ) outf(r, "%d项指标", dk->nVal); else out_html(r, HTML("无指标"));
   if( dk->nBelow ) outf(r, " · <em class=\"bad\">%d项未达标</em>", dk->nBelow);
   if( dk->nFell ) outf(r, " · <em class=\"warn\">%d项下降</em>", dk->nFell);
-  if( dk->nOverdue ) outf(r, " · <em class=\"bad\">逾期%lld件</em>", dk->nOverdue);
+  if( dk->nOverdue ) outf(r, " · <em class=\"bad\">逾期%lld项</em>", dk->nOverdue);
   outf(r, "</span></summary><p class=\"d-open\"><a href=\"/k/%s?year=%d\">打开%s台账</a></p>", k->zName, d->iYear, k->zLabel);
   if( dk->nVal ){
     out_html(r, HTML("<div class=\"cards\">"));

@@ -105,11 +105,11 @@ expect_contains "$T/leader.html" "<a href=\"#i-rectification-close_rate\">问题
 check "the entry's card is in the page" grep -q 'id="i-rectification-close_rate"' "$T/leader.html"
 
 # 4. Overdue: the tile is the sum of the sections', 办件's is what its list marks.
-TOTAL=$(tile "$T/leader.html" 3 | sed -n 's/已逾期\([0-9]*\)件/\1/p')
-SUM=$(grep -o '<li><a href="/k/[a-z_]*?due=1">[^<]*</a> <b>[0-9]*件</b></li>' "$T/leader.html" | sed 's/.*<b>\([0-9]*\)件.*/\1/' | awk '{s+=$1} END{print s+0}')
+TOTAL=$(tile "$T/leader.html" 3 | sed -n 's/已逾期\([0-9]*\)项/\1/p')
+SUM=$(grep -o '<li><a href="/k/[a-z_]*?due=1">[^<]*</a> <b>[0-9]*项</b></li>' "$T/leader.html" | sed 's/.*<b>\([0-9]*\)项.*/\1/' | awk '{s+=$1} END{print s+0}')
 check "overdue is counted (the demo has some: $TOTAL)" test "${TOTAL:-0}" -gt 0
 expect_eq "$SUM" "$TOTAL" "the overdue tile is the sum of its kinds"
-SC=$(grep -o '<li><a href="/k/service_case?due=1">办件</a> <b>[0-9]*件</b>' "$T/leader.html" | sed 's/.*<b>\([0-9]*\)件.*/\1/')
+SC=$(grep -o '<li><a href="/k/service_case?due=1">办件</a> <b>[0-9]*项</b>' "$T/leader.html" | sed 's/.*<b>\([0-9]*\)项.*/\1/')
 get "/k/service_case?due=1&size=200"
 expect_eq "$(grep -o '<tr class="overdue">' "$BODY" | wc -l | tr -d ' ')" "${SC:-0}" "办件's overdue count is what its list marks overdue"
 
