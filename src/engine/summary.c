@@ -35,14 +35,21 @@ static int kind_has_records(Ctx *c, const Kind *k){
   return rc;
 }
 
-/* The type of the actor's department (bureau, town …); "" when unknown. */
+/* The type of the actor's department (bureau, town …; "" for none), or
+** NULL on a database error (recorded). */
 static const char *actor_dtype(Ctx *c){
   Stmt q;
   const char *z = "";
-  if( db_prepare(c->pDb, &q, "SELECT dtype FROM dept WHERE id=?1") ) return z;
+  if( db_prepare(c->pDb, &q, "SELECT dtype FROM dept WHERE id=?1") ){
+    err_internal(c, "dash dtype: %s", db_errmsg(c->pDb));
+    return 0;
+  }
   db_bind_int64(&q, 1, c->pActor->iDept);
-  if( db_step(&q)==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
+  int rc = db_step(&q);
+  if( rc==DB_ROW ) z = arena_strdup(c->pArena, db_column_text(&q, 0));
+  else if( rc!=DB_DONE ) z = 0;
   db_finalize(&q);
+  if( z==0 ) err_internal(c, "dash dtype: %s", db_errmsg(c->pDb));
   return z;
 }
 
@@ -155,7 +162,8 @@ static DueMemo aDueMemo[MEMO_N];
 static LastMemo aMemo[MEMO_N];
 static pthread_mutex_t memoLock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The data's version (the last audit id); -1 when it cannot be read. */
+/* The data's version (the last audit id); -1 when it cannot be read (the
+** figures are then computed, not kept: slower, never stale). */
 static long long data_version(Ctx *c){
   Stmt q;
   long long v = -1;
@@ -268,6 +276,7 @@ int dash_build(Ctx *c, int iYear, i64 iDept, int bOwn, Dash *p){
   int nK = kinds_for(c->pActor, aK, KIND_MAX);
   p->aKind = arena_alloc(c->pArena, sizeof(DashKind)*(size_t)(nK+1));
   const char *zType = bOwn ? actor_dtype(c) : "";
+  if( zType==0 ) return FZ_INTERNAL;
   int nBelowAlloc = 0, nFellAlloc = 0;
   long long iVersion = data_version(c);
   for(int i=0; i<nK; i++){
