@@ -85,7 +85,7 @@ static const char zCss[] =
 "details.dsec>summary{display:flex;flex-wrap:wrap;align-items:baseline;gap:2px 12px;padding:10px 0;cursor:pointer;list-style:none}\n"
 "details.dsec>summary::-webkit-details-marker{display:none}details.dsec>summary::before{content:\"\\25B8\";color:#909399}details.dsec[open]>summary::before{content:\"\\25BE\"}\n"
 ".d-name{font-size:16px;font-weight:600}.d-note{color:#909399;font-size:13px}.d-note em{font-style:normal}em.bad{color:#f56c6c}em.warn{color:#e6a23c}\n"
-"p.d-open{margin:0 0 8px;font-size:13px}\n"
+"p.d-open{margin:0 0 8px;font-size:13px}p.sum-when{margin:0 0 8px;color:#606266}\n"
 "@media (max-width:1100px){.sum-lists{grid-template-columns:minmax(0,1fr)}}\n"
 "@media (max-width:767px){.summary .tiles{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}.tile .t-value{font-size:20px}.tile .t-value.small{font-size:15px;line-height:28px}}\n"
 "details.tokens{margin:8px 0 12px}details.tokens table.list{font-size:12px}\n"

@@ -65,7 +65,12 @@ static void report_state(Req *r, int iRep, const DraftVersion *aV, int nV){
 /* Summary first: four tiles, then what they count, each linked. */
 static void summary(Req *r, const Dash *d, int iRep, const DraftVersion *aV, int nV){
   const char *zLast = d->bSame ? "上年同期" : "上年";
-  out_html(r, HTML("<section class=\"summary\" aria-label=\"概览\"><div class=\"tiles\">"));
+  out_html(r, HTML("<section class=\"summary\" aria-label=\"概览\">"));
+  /* what the figures cover: the year (so far); the department chosen is in the form below */
+  outf(r, "<p class=\"sum-when\">%d年", d->iYear);
+  if( d->bSame ) outf(r, "（1月1日至%d月%d日）", atoi(r->ctx.zToday+5), atoi(r->ctx.zToday+8));
+  if( d->bOwn ) out_html(r, HTML(" · 本部门登记的事项"));
+  out_html(r, HTML("</p><div class=\"tiles\">"));
   outf(r, "<a class=\"tile%s\" href=\"#below\"><span class=\"t-label\">未达到目标</span><span class=\"t-value\">%d项</span></a>",
        d->nBelow ? " bad" : "", d->nBelow);
   outf(r, "<a class=\"tile%s\" href=\"#fell\"><span class=\"t-label\">较%s下降</span><span class=\"t-value\">%d项</span></a>",
@@ -126,6 +131,8 @@ static void section(Req *r, const Dash *d, const DashKind *dk, int bOpen){
 
 void web_dashboard(Req *r, const Dash *d, int iRep, const DraftVersion *aV, int nV){
   web_begin(r, "工作台", 0);
+  summary(r, d, iRep, aV, nV);
+  /* the year and department asked for, below the summary: on a phone the summary is the first screen */
   outf(r, "<form class=\"query\" method=\"get\" action=\"/\"><label>年度<select name=\"year\">");
   int iNow = atoi(r->ctx.zToday);
   for(int y=iNow; y>=iNow-4; y--) outf(r, "<option value=\"%d\"%s>%d年</option>", y, y==d->iYear ? " selected" : "", y);
@@ -136,7 +143,6 @@ void web_dashboard(Req *r, const Dash *d, int iRep, const DraftVersion *aV, int 
   outf(r, "<button type=\"submit\" class=\"btn primary\">查看</button>"
           "<a class=\"btn\" href=\"/breakdown?year=%d\">分部门（单位）情况</a>"
           "<a class=\"btn\" href=\"/report.xlsx?year=%d\">下载指标表</a></form>", d->iYear, d->iYear);
-  summary(r, d, iRep, aV, nV);
   /* the leader reads the summary and opens what interests him; the admin
   ** and a clerk (their own kinds only) work in the sections */
   int bOpen = !(r->actor.mRole & R_LEADER);

@@ -94,7 +94,8 @@ async function checkRole(role, state, vp, errors) {
     assert(resp && resp.status() === 200, `/ answered ${resp && resp.status()}`);
     await page.waitForLoadState('load');
     await page.screenshot({ path: join(OUT, `dash-${role}-${vp.name}.png`) });
-    if (vp.name === 'desktop') await page.screenshot({ path: join(OUT, `dash-${role}-desktop-full.png`), fullPage: true });
+    // the whole page (the admin's is long: 36 open sections) on a busy machine may take a while
+    if (vp.name === 'desktop') await page.screenshot({ path: join(OUT, `dash-${role}-desktop-full.png`), fullPage: true, timeout: 30000 });
     const d = await readDash(page);
     const problems = [];
     if (d.sw > vp.viewport.width) problems.push(`the page is ${d.sw} px wide in a ${vp.viewport.width} px viewport`);
