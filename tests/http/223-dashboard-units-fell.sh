@@ -13,6 +13,8 @@
 #   - 2025: the demo has no 2024 records, so no rate has a last-year value:
 #     nothing is listed (no bogus "fell" from a missing year), the tile
 #     says 0项. An indicator without data (无数据, 2026) is never listed.
+#   - A write to last year's records moves the dashboard's 上年同期 value at
+#     once (the figures are kept across requests per data version).
 . "$(dirname "$0")/lib.sh"
 start_server
 
@@ -84,4 +86,23 @@ expect_eq "$(comm -12 "$T/empty2026" "$T/page.any" | wc -l | tr -d ' ')" 0 "no i
 check "the list is exactly the rates worse than 2025's same period ($(wc -l <"$T/want.fell" | tr -d ' '))" cmp -s "$T/want.fell" "$T/page.fell"
 check "some rates fell in the demo" test -s "$T/want.fell"
 expect_contains "$T/d2026.html" "<span class=\"t-value\">$(wc -l <"$T/want.fell" | tr -d ' ')项</span>" "the tile counts them"
+
+# 4. A write moves last year's figures at once (they are kept across
+# requests per data version): three open 2025 problems (a clerk's) lower 2025's
+# 整改完成率 (same period); the dashboard says the new value, as 近年变化 does.
+lastsaid(){ grep -o "<a href=\"#i-rectification-close_rate\">[^<]*</a> <b>[^<]*</b>，上年同期为[0-9.]*%" "$1" | sed 's/.*上年同期为//'; }
+BEFORE=$(lastsaid "$T/d2026.html")
+check "整改完成率 is listed as fallen ($BEFORE last year)" test -n "$BEFORE"
+login shichang
+for i in 1 2 3; do
+  post_form /k/rectification/new problem_no="DASH-$i" source=other problem="工作台测试问题$i" found=2025-03-0$i days=30
+  expect_status 303 "an open 2025 problem ($i)"
+done
+login admin
+get "/trend?kind=rectification&ind=close_rate&year=2026"
+T25=$(grep -o '<tr><td>2025年</td><td><a [^>]*>[^<]*</a>' "$BODY" | sed 's/.*>\([^<]*\)<\/a>$/\1/')
+check "the 2025 rate moved ($BEFORE → $T25)" test -n "$T25" -a "$T25" != "$BEFORE"
+get "/?year=2026"
+cp "$BODY" "$T/d2026b.html"
+expect_eq "$(lastsaid "$T/d2026b.html")" "$T25" "the dashboard's 上年同期 follows the write"
 finish
