@@ -398,6 +398,7 @@ const char *ind_unit_suffix(const Kind *k, const Indicator *ind){
   if( ind->eUnit==IU_PERCENT ) return "%";
   if( ind->zUnitWord ) return ind->zUnitWord;
   if( ind_side_money(k, &ind->num) ) return "元";
+  if( ind->zUnitSaid ) return ind->zUnitSaid;    /* as the report writes it: 人, 名, 人次 */
   if( ind->eUnit==IU_AVERAGE ) return "";
   return k->eShape==SHAPE_CATALOG ? "项" : "件";
 }

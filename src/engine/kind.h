@@ -292,6 +292,10 @@ typedef struct Indicator {
                               last year's report is read for it as a baseline (src/report/baseline.c) */
   const char *zUnitWord;   /* the word after a count or average (件, 人次, 元; NULL: the
                               built-ins' own wording): a custom kind's dashboard and report use it */
+  /* runtime member, filled by kind_compile() */
+  const char *zUnitSaid;   /* the measure word the kind's report sentences write after this count
+                              ({officers}人 → 人; NULL: none): the unit when zUnitWord is NULL, so
+                              the dashboard's card says what the report says */
 } Indicator;
 
 /* What the annual report says about a kind in chapter 一 (LAW.md §2): the
@@ -467,6 +471,9 @@ int         registry_selfcheck(char *zErr, int nErr);   /* compiles, then checks
 ** rest of a kind against the declaration rules. */
 int         kind_compile(const Kind*, char *zErr, int nErr);
 int         kind_selfcheck(const Kind*, char *zErr, int nErr);
+/* The unit word (件, 人, 人次 …: the fixed list a custom kind's unit_word is
+** checked against) that z begins with, the longest; NULL when none. */
+const char *kind_unit_word_at(const char *z);
 /* The next figure of a ReportText sentence at or after z: returns the '{'
 ** and fills *pFig and *pzEnd (after the '}'); NULL when there is none. A
 ** brace that does not parse is returned with pFig->bBad set, so the

@@ -39,7 +39,7 @@
 ** report writes them after the figure). */
 static const char *const azUnitWord[] = {
   "件", "人", "人次", "次", "家", "元", "万元", "份", "条", "项", "个", "场", "名", "篇", "期",
-  "户", "所", "部", "起", "批", "天", "小时", "课时", "册", "期次", "支", "处", "座", "宗", "笔", 0
+  "户", "所", "部", "起", "批", "天", "小时", "课时", "册", "期次", "支", "处", "座", "宗", "笔", "场次", "卷", 0
 };
 
 /* SQL words a kind or field id may not be (ids become table and column
@@ -72,6 +72,16 @@ static const char *const azReservedCol[] = { "id", "dept_id", "state", "created_
 static int in_words(const char *const *az, const char *z){
   for(int i=0; az[i]; i++) if( strcmp(az[i], z)==0 ) return 1;
   return 0;
+}
+
+const char *kind_unit_word_at(const char *z){
+  const char *zBest = 0;
+  size_t nBest = 0;
+  for(int i=0; azUnitWord[i]; i++){
+    size_t n = strlen(azUnitWord[i]);
+    if( n>nBest && strncmp(z, azUnitWord[i], n)==0 ){ zBest = azUnitWord[i]; nBest = n; }
+  }
+  return zBest;
 }
 
 /* [a-z][a-z0-9_]{nMin-1,30}: a kind, field, state or figure id. */

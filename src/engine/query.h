@@ -48,7 +48,8 @@ void ind_format_rate(long long num, long long den, int nScale, int nDecimals, ch
 /* From num and den: the value's text, empty, below target (a sum of values). */
 void ind_finish_value(const Kind*, const Indicator*, IndValue*);
 /* The word after a value: "%" for a rate, the indicator's zUnitWord, "元"
-** for a sum of money, else 项 (catalogs) or 件; "" for an average. */
+** for a sum of money, the word the report writes after the count
+** (zUnitSaid), else 项 (catalogs) or 件; "" for an average. */
 const char *ind_unit_suffix(const Kind*, const Indicator*);
 /* Side x of an indicator of k sums a money field (FT_MONEY, in 分). */
 int ind_side_money(const Kind*, const Expr*);

@@ -383,6 +383,22 @@ static int conds_read(const Kind *k, const Indicator *ind, Cond *aCond, char *zE
   return 0;
 }
 
+/* Each count's zUnitSaid: the unit word written right after its first
+** plain figure ({ind}, not {ind/} or {ind^}) in k's report sentences
+** (持证执法人员{officers}人 → 人, 调解员{mediators}名 → 名). */
+static void units_said(const Kind *k){
+  const ReportText *t = k->pReport;
+  for(int i=0; t && i<10 && t->azSentence[i]; i++){
+    const char *z = t->azSentence[i], *zEnd;
+    ReportFig f;
+    for(; report_brace(z, &f, &zEnd)!=0; z = zEnd){
+      if( f.bBad || f.bYear || f.cSuffix || f.zInd[0]==0 ) continue;
+      Indicator *ind = (Indicator*)kind_indicator(k, f.zInd);
+      if( ind && ind->eUnit==IU_COUNT && ind->zUnitSaid==0 ) ind->zUnitSaid = kind_unit_word_at(zEnd);
+    }
+  }
+}
+
 /* The declared members are not changed; the arrays behind a Kind are not
 ** const (kind.h), so the runtime members may be written here. */
 int kind_compile(const Kind *k, char *zErr, int nErr){
@@ -429,6 +445,7 @@ int kind_compile(const Kind *k, char *zErr, int nErr){
   for(Indicator *ind=k->aIndicator; ind && ind->zName; ind++){
     if( conds_read(k, ind, ind->num.aCond, zErr, nErr) || conds_read(k, ind, ind->den.aCond, zErr, nErr) ) return 1;
   }
+  units_said(k);
   for(Spawn *s=k->aSpawn; s && s->zTrans; s++){
     if( when_read(k, s->zWhen, &s->when, s->zTrans, zErr, nErr) ) return 1;
   }

@@ -17,7 +17,8 @@
 extern const Face web_face;
 extern const Face api_face;
 
-void h_dashboard(Req*);
+void h_dashboard(Req*);         /* /api/v1/indicators */
+void h_home(Req*);              /* 工作台 (GET /) */
 void h_login_form(Req*);
 void h_login(Req*);
 void h_logout(Req*);

@@ -1,10 +1,11 @@
 /*
-** src/handlers/overview.c — the dashboard of indicators (also
-** /api/v1/indicators), the breakdowns, and the audit-log page.
+** src/handlers/overview.c — the 工作台 (h_home), the indicators of
+** /api/v1/indicators, the breakdowns, and the audit-log page.
 */
 #include "handlers/handlers.h"
 #include "audit/audit.h"
 #include "engine/kinddef.h"
+#include "engine/summary.h"
 #include "report/report.h"
 #include "web/web.h"
 #include <string.h>
@@ -42,6 +43,23 @@ void h_dashboard(Req *r){
   int n = 0;
   int rc = all_indicators(r, iYear, iDept, &aVal, &n);
   req_answer(r, rc ? FZ_INTERNAL : FZ_OK, &(View){ .eView=VIEW_INDICATORS, .iYear=iYear, .iDept=iDept, .aVal=aVal, .nVal=n });
+}
+
+/* 工作台 (GET /): the summary and a section per kind of the user's work (a
+** clerk's department's own kinds unless ?all=1), with the state of the
+** latest report: the dashboard's year's, or last year's while it runs. */
+void h_home(Req *r){
+  int iNow = atoi(r->ctx.zToday), iYear = req_year(r);
+  if( iYear==0 ) iYear = iNow;
+  int bOwn = (r->actor.mRole & R_CLERK) && !req_param_int(r, "all", 0);
+  Dash d;
+  DraftVersion *aV = 0;
+  int nV = 0, iRep = iYear<iNow ? iYear : iNow-1;
+  if( dash_build(&r->ctx, iYear, req_param_int(r, "dept", 0), bOwn, &d) || draft_list(&r->ctx, iRep, &aV, &nV) ){
+    req_fail_internal(r);
+    return;
+  }
+  web_dashboard(r, &d, iRep, aV, nV);
 }
 
 /* 分单位情况: every declared breakdown of the year (?kind= one kind's). */

@@ -10,7 +10,7 @@
 
 static const Route aRoute[] = {
   /* web */
-  { "GET",  "/",                         RT_LOGIN,            h_dashboard },
+  { "GET",  "/",                         RT_LOGIN,            h_home },
   { "GET",  "/breakdown",                RT_LOGIN,            h_breakdowns },
   { "GET",  "/trend",                    RT_LOGIN,            h_trend },
   { "GET",  "/counties",                 RT_LOGIN,            h_counties },

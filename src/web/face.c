@@ -15,7 +15,6 @@ static void web_view(Req *r, const View *v){
     case VIEW_FORM:        web_form(r, v->pKind, v->pForm, v->bEdit); break;
     case VIEW_IMPORTED:    web_import_result(r, v->pKind, (int)v->n1); break;
     case VIEW_IMPORT_FORM: web_import_form(r, v->pKind); break;
-    case VIEW_INDICATORS:  web_dashboard(r, v->iYear, v->iDept, v->aVal, v->nVal); break;
     case VIEW_BREAKDOWNS:  web_breakdowns(r, v->iYear, v->aSet, v->nSet); break;
     case VIEW_COUNTIES:    web_counties(r, v->pGrid); break;
     case VIEW_DRAW:        web_draw(r, v->pRec, v->pDraw, v->azProblem, v->nProblem, r->status); break;

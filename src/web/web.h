@@ -32,7 +32,9 @@ void web_login(Req*, const char *zError, const char *zNext);
 void web_list(Req*, const Query*, const RecList*);
 void web_detail(Req*, const Rec*);
 void web_form(Req*, const Kind*, const Rec *pRec /* NULL: new */, int bEdit);
-void web_dashboard(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
+struct Dash;
+/* 工作台: d (engine/summary.h), then the state of iRep's report (its versions, newest first). */
+void web_dashboard(Req*, const struct Dash *d, int iRep, const DraftVersion *aV, int nV);
 void web_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void web_bar_chart(Req*, const BreakSet*, int nMax);   /* chart.c: a breakdown's first nMax groups as SVG bars */
 void web_trend(Req*, const Kind*, const Indicator*, int iYear, i64 iDept, const Chart*);   /* 近年变化 */

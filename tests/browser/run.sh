@@ -2,11 +2,12 @@
 # tests/browser/run.sh FAZHI — the browser tier: builds a demo county in a
 # temp dir, serves it on a free local port and runs, in Debian's Chromium
 # (playwright-core), tests/browser/test.mjs (a clerk's day and the report),
-# kinds.mjs (issue 15: 系统管理, a county's own 台账, the report editor) and
-# layout.mjs (every menu page of each role at 1366x768 and 390x844), then
+# kinds.mjs (issue 15: 系统管理, a county's own 台账, the report editor),
+# layout.mjs (every menu page of each role at 1366x768 and 390x844) and
+# dashboard.mjs (each role's 工作台 at both sizes, issue 17 §2), then
 # stops the server. They share harness.mjs (Chromium, the count line).
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
-# Last line: "N passed, N failed" summing all three; exit status non-zero
+# Last line: "N passed, N failed" summing all four; exit status non-zero
 # on any failure. The temp dir (server log, failure screenshots) is kept
 # when something fails; the home-page screenshots go to BROWSER_SHOTS
 # (default: browser/ beside the binary).
@@ -75,8 +76,9 @@ done
 # signal (timeout's TERM); only a KILL leaves it to us. test.mjs walks a
 # clerk's day (120 s at most); kinds.mjs defines a county's own 台账 and
 # follows it to the report (120 s); layout.mjs opens every menu page of four
-# roles on a desktop and a phone (600 s at most). Screenshots of each
-# role's home page go to $SHOTS, kept after the run.
+# roles on a desktop and a phone (600 s at most); dashboard.mjs opens the
+# 工作台 of four roles at both sizes (180 s). Screenshots of each role's
+# home page and dashboard go to $SHOTS, kept after the run.
 SHOTS=${BROWSER_SHOTS:-$(dirname "$FAZHI")/browser}
 mkdir -p "$SHOTS" || fail "cannot make $SHOTS"
 NP=0; NF=0; RC=0
@@ -97,6 +99,7 @@ run_test() {     # run_test LIMIT_S FILE OUTDIR
 run_test 120 test.mjs "$T"
 run_test 120 kinds.mjs "$T"
 run_test 600 layout.mjs "$SHOTS"
+run_test 180 dashboard.mjs "$SHOTS"
 echo "home-page screenshots (desktop and phone, each role): $SHOTS"
 echo "$NP passed, $NF failed"
 [ $RC = 0 ] && [ $NF = 0 ] && KEEP=0

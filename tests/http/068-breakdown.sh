@@ -184,8 +184,8 @@ expect_status 200 "近年变化 of 入企检查"
 expect_contains "$BODY" '涉企现场检查（2025—2026年，各年1月1日至6月30日）'
 I26=$(sql "SELECT count(*) FROM inspection WHERE state='done' AND assigned BETWEEN '2026-01-01' AND '2026-06-30'")
 I25=$(sql "SELECT count(*) FROM inspection WHERE state='done' AND assigned BETWEEN '2025-01-01' AND '2025-06-30'")
-expect_contains "$BODY" ">${I26}件</a>" "2026 so far: $I26"
-expect_contains "$BODY" ">${I25}件</a>" "2025 to the same day: $I25"
+expect_contains "$BODY" ">${I26}次</a>" "2026 so far: $I26 (次, as the report counts inspections)"
+expect_contains "$BODY" ">${I25}次</a>" "2025 to the same day: $I25"
 L25=$(grep -o 'href="/k/inspection?year=2025[^"]*"' "$BODY" | head -1 | sed 's/^href="//; s/"$//; s/&amp;/\&/g')
 api_get "/api/v1$L25&size=1"
 expect_json ".total == $I25" "…and its link lists those $I25, 1 January to 30 June 2025"
@@ -193,7 +193,7 @@ SJ=$(sql "SELECT id FROM dept WHERE name='示范县市场监督管理局'")
 get "/trend?kind=inspection&ind=inspections&year=2026&dept=$SJ"
 expect_contains "$BODY" "近年变化：涉企检查记录涉企现场检查（示范县市场监督管理局）" "a department's 近年变化, from its dashboard"
 J26=$(sql "SELECT count(*) FROM inspection WHERE state='done' AND dept_id=$SJ AND assigned BETWEEN '2026-01-01' AND '2026-06-30'")
-expect_contains "$BODY" ">${J26}件</a>" "its own figure: $J26"
+expect_contains "$BODY" ">${J26}次</a>" "its own figure: $J26"
 get "/?year=2026&dept=$SJ"
 expect_contains "$BODY" "href=\"/trend?kind=inspection&amp;ind=inspections&amp;year=2026&amp;dept=$SJ\"" "the card keeps the department"
 get "/trend?kind=inspection&ind=nosuch"

@@ -757,7 +757,32 @@ static void test_builtin_as_custom(void){
   buf_free(&b);
 }
 
+/* A count's unit is the word its report sentence writes after it (issue 17
+** §2: the dashboard said 持证执法人员116项 where the report says 116人). */
+static void test_units_said(void){
+  char zErr[200];
+  T_EQ_INT(registry_selfcheck(zErr, sizeof zErr), 0);
+  static const struct { const char *zKind, *zInd, *zUnit; } a[] = {
+    { "officer", "officers", "人" }, { "mediation_org", "mediators", "名" },
+    { "law_publicity", "audience", "人次" }, { "law_publicity", "materials", "份" },
+    { "law_publicity", "events", "场次" }, { "study_session", "trained", "人次" },
+    { "reconsideration", "received", "件" },
+  };
+  for(size_t i=0; i<sizeof a/sizeof a[0]; i++){
+    const Kind *k = kind_find(a[i].zKind);
+    const Indicator *ind = k ? kind_indicator(k, a[i].zInd) : 0;
+    T_CHECK(ind!=0);
+    if( ind ) T_EQ_STR(ind_unit_suffix(k, ind), a[i].zUnit);
+  }
+  /* a rate keeps %, an average no word */
+  const Kind *k = kind_find("officer");
+  T_EQ_STR(ind_unit_suffix(k, kind_indicator(k, "exam_rate")), "%");
+  T_CHECK(kind_unit_word_at("人次，") && strcmp(kind_unit_word_at("人次，"), "人次")==0);
+  T_CHECK(kind_unit_word_at("，")==0);
+}
+
 static const TestCase aTest[] = {
+  { "units_said", test_units_said },
   { "money", test_money },
   { "registry", test_registry },
   { "registry_typos", test_registry_typos },
