@@ -87,7 +87,7 @@ static int gen_honors(DemoCounty *p){
       r[7] = PR("示%s〔%d〕%d号", aH[i].bCounty ? "政" : "司", p->iYear + y, 3 + (int)rnd(60));
     }
   }
-  return demo_tab_import(&t, "honor", p->bQuiet);
+  return demo_tab_import(&t, "commendation", p->bQuiet);
 }
 
 /* 法治宣传作品与报道: a few 微视频 and about 4 reports a month. */

@@ -971,7 +971,15 @@ static int next_version(Ctx *c, const char *zName, int *piVersion){
   return rc==DB_ROW ? 0 : rc;
 }
 
-int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion){
+/* Whether kind_def holds a version of zName (another admin's, saved since
+** the registry this request reads was published). */
+static int def_stored(Ctx *c, const char *zName){
+  int iNext = 1;
+  return next_version(c, zName, &iNext)==0 && iNext>1;
+}
+
+/* kinddef_save and kinddef_add: bAddOnly refuses an id in use. */
+static int def_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion, int bAddOnly){
   if( piVersion ) *piVersion = 0;
   if( !(c->pActor->mRole & R_ADMIN) ) return FZ_FORBIDDEN;
   if( kinddef_refresh(c) ) return err_internal(c, "kinddef_save: refresh: %s", db_errmsg(c->pDb));
@@ -992,6 +1000,11 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   const cJSON *pId = cJSON_GetObjectItemCaseSensitive(root, "id");
   const Kind *pPrev = cJSON_IsString(pId) ? kind_find(pId->valuestring) : 0;
   if( pPrev && pPrev->iOwner==0 ) pPrev = 0;          /* a built-in's id: def_build refuses it */
+  if( pPrev && bAddOnly && kind_visible(pPrev, c->pActor) ){
+    derr(&d, "id", "台账标识“%s”已存在（台账“%s”），请换一个标识", pPrev->zName, pPrev->zLabel);
+    cJSON_Delete(root);
+    return FZ_CONFLICT;
+  }
   if( pPrev && !kind_visible(pPrev, c->pActor) ){
     derr(&d, "id", "台账标识“%s”已被其他单位使用（同一数据库内台账标识不能重复），请换一个标识", pId->valuestring);
     cJSON_Delete(root);
@@ -1022,6 +1035,11 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
       arena_free(a); free(a);
       return FZ_FORBIDDEN;                             /* not the actor's own unit or one below */
     }else if( pPrev==0 && table_exists(c->pDb, k->zName) ){
+      if( def_stored(c, k->zName) ){       /* another admin added it since this request began */
+        derr(&d, "id", "台账标识“%s”已存在（其他管理员刚刚新增了它），请换一个标识", k->zName);
+        arena_free(a); free(a);
+        return FZ_CONFLICT;
+      }
       derr(&d, "id", "台账标识“%s”与系统的数据表重名，请换一个", k->zName);
     }else if( pPrev==0 && kind_count()>=KIND_MAX ){
       derr(&d, "", "台账已达上限（共%d个），不能再新增", KIND_MAX);
@@ -1033,11 +1051,26 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   }
   k->iOwner = iOwner;
   k->zOwnerPath = arena_strdup(a, zOwnerPath);
-  /* the stored text: the definition as kind_json prints it, its version in it */
   int iVersion = 0, rc;
   char zErr[400];
-  if( (rc = next_version(c, k->zName, &iVersion)) ){ arena_free(a); free(a); return err_internal(c, "kinddef_save: %s", db_errmsg(c->pDb)); }
+  rc = db_begin_write(c->pDb)!=DB_OK;
+  /* The version is read inside the write transaction: two admins saving
+  ** one id at once (each checked against the registry of its own request)
+  ** are told apart here, the second refused in words (409), not by the
+  ** UNIQUE(name, version) constraint (a 500). */
+  if( rc==0 ) rc = next_version(c, k->zName, &iVersion)!=0;
+  if( rc==0 && iVersion!=(pPrev ? pPrev->iVersion : 0)+1 ){
+    db_rollback(c->pDb);
+    if( pPrev==0 ){
+      derr(&d, "id", "台账标识“%s”已存在（其他管理员刚刚新增了它），请换一个标识", k->zName);
+    }else{
+      derr(&d, "id", "台账“%s”已由其他管理员保存为第%d版，请重新打开后再修改", k->zLabel, iVersion-1);
+    }
+    arena_free(a); free(a);
+    return FZ_CONFLICT;
+  }
   k->iVersion = iVersion;
+  /* the stored text: the definition as kind_json prints it, its version in it */
   Buf b;
   buf_init(&b);
   Json j;
@@ -1049,7 +1082,6 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   gmtime_r(&now, &tm);
   char zAt[32];
   strftime(zAt, sizeof zAt, "%Y-%m-%d %H:%M:%S", &tm);
-  rc = db_begin_write(c->pDb)!=DB_OK;
   i64 id = rc ? 0 : audit_next_id(c->pDb, "kind_def", "@kind_def");
   const char *zKey = arena_printf(c->pArena, "%lld", (long long)id);
   const char *zBefore = id ? audit_rows(c, "kind_def", zKey) : 0;
@@ -1077,7 +1109,6 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   if( rc ){
     db_rollback(c->pDb);
     arena_free(a); free(a);
-    /* two admins saving one kind at once: the second meets UNIQUE(name, version) */
     return err_internal(c, "kinddef_save %s: %s", k->zName, db_errmsg(c->pDb));
   }
   if( piVersion ) *piVersion = iVersion;
@@ -1087,6 +1118,13 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   free(a);
   if( kinddef_refresh(c) ) return err_internal(c, "kinddef_save: refresh: %s", db_errmsg(c->pDb));
   return FZ_OK;
+}
+
+int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion){
+  return def_save(c, zJson, n, iOwner, piVersion, 0);
+}
+int kinddef_add(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion){
+  return def_save(c, zJson, n, iOwner, piVersion, 1);
 }
 
 /* ---- reading back ---------------------------------------------------------- */

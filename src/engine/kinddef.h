@@ -56,11 +56,18 @@ typedef struct KindDefRow {
 **   FZ_INVALID   refused, the Chinese reasons in c->err, each with zField
 **                the JSON path ("fields[2].id") and a message naming the
 **                part ("字段“金额”（fee）：…"); nothing written;
+**   FZ_CONFLICT  another admin saved the same id meanwhile (a new kind
+**                added by two at once, or a version saved since this
+**                request read the registry): the Chinese reason in c->err
+**                ("台账标识“X”已存在…"); nothing written;
 **   FZ_FORBIDDEN not an admin, or the kind is another unit's;
 **   FZ_INTERNAL  a database failure (rolled back).
 ** The writes (kind_def row, table and columns, audit entry) are one
 ** transaction; the registry is refreshed after it. */
 int kinddef_save(Ctx*, const char *zJson, size_t n, i64 iOwner, int *piVersion);
+/* The same for a new kind only (the browser's 新增 and 导入定义): an id the
+** actor's registry already holds is FZ_CONFLICT, "台账标识“X”已存在". */
+int kinddef_add(Ctx*, const char *zJson, size_t n, i64 iOwner, int *piVersion);
 
 /* The custom kinds the actor may see (kind_visible), by menu order then
 ** name, newest version each, with the count of records in the actor's
