@@ -402,6 +402,8 @@ typedef struct Kind {
   long long iOwner;        /* the unit (a county's or city's department id) that defined it */
   const char *zOwnerPath;  /* …and its path ("/1/4/"): seen by the users under it and the admins above */
   int iVersion;            /* the definition's version in force */
+  const struct Kind *pOlder;/* the version before this one (NULL: the first) */
+  const char *zSavedAt;    /* when this version was saved (UTC, "YYYY-MM-DD HH:MM:SS") */
 } Kind;
 
 /* Registry (registry.c) */

@@ -20,6 +20,7 @@
 #include "engine/kinddef.h"
 #include "engine/ddl.h"
 #include "engine/record.h"
+#include "engine/setting.h"
 #include "audit/audit.h"
 #include "base/json_scan.h"
 #include "base/utf8.h"
@@ -841,7 +842,7 @@ static int def_mark(Db *pDb, long long *pMark){
 
 /* One stored version text into a Kind (pPrev: the version before it). */
 static const Kind *def_load_one(Db *pDb, const char *zText, const Kind *pPrev, i64 iOwner,
-                                const char *zOwnerPath, int iVersion){
+                                const char *zOwnerPath, int iVersion, const char *zSavedAt){
   Arena tmp;
   arena_init(&tmp);
   Actor act = { .zLogin = "(载入)", .mRole = R_ADMIN, .zDeptPath = "/" };
@@ -857,6 +858,8 @@ static const Kind *def_load_one(Db *pDb, const char *zText, const Kind *pPrev, i
     k->iOwner = iOwner;
     k->zOwnerPath = arena_strdup(a, zOwnerPath);
     k->iVersion = iVersion;
+    k->pOlder = pPrev;
+    k->zSavedAt = arena_strdup(a, zSavedAt);
   }else{
     fprintf(stderr, "fazhi: custom kind definition (version %d) does not load: %s\n", iVersion,
             c.err.n ? c.err.a[0].zMsg : "not JSON");
@@ -870,7 +873,8 @@ static const Kind *def_load_one(Db *pDb, const char *zText, const Kind *pPrev, i
 /* Every definition, each name's versions in order, into the registry. */
 static int def_load_all(Db *pDb, long long iMark){
   Stmt q;
-  int rc = db_prepare(pDb, &q, "SELECT kind_def.name, kind_def.version, kind_def.owner_id, dept.path, kind_def.def"
+  int rc = db_prepare(pDb, &q, "SELECT kind_def.name, kind_def.version, kind_def.owner_id, dept.path, kind_def.def,"
+                               " kind_def.created_at"
                                " FROM kind_def LEFT JOIN dept ON dept.id=kind_def.owner_id"
                                " ORDER BY kind_def.name, kind_def.version");
   if( rc ) return rc;
@@ -886,7 +890,7 @@ static int def_load_all(Db *pDb, long long iMark){
       snprintf(zPrev, sizeof zPrev, "%s", zName);
     }
     const Kind *k = def_load_one(pDb, db_column_text(&q, 4), pPrev, db_column_int64(&q, 2),
-                                 db_column_text(&q, 3), (int)db_column_int64(&q, 1));
+                                 db_column_text(&q, 3), (int)db_column_int64(&q, 1), db_column_text(&q, 5));
     if( k ){
       pPrev = k;
       /* a later definition may refer to this one: publish as we go */
@@ -915,6 +919,49 @@ int kinddef_refresh_db(Db *pDb){
 }
 
 int kinddef_refresh(Ctx *c){ return kinddef_refresh_db(c->pDb); }
+
+/* ---- a past year's definitions ------------------------------------------ */
+
+/* The lens of this thread: the year and the UTC time its versions must
+** have been saved before ("" none). */
+static _Thread_local int tLensYear;
+static _Thread_local char tLensCut[20];
+static _Thread_local int tLensZone;
+
+/* 1 January of iYear+1, 00:00 in the zone, as UTC text. */
+static void year_cut(int iYear, int nZoneMin, char *z, size_t n){
+  struct tm tm = { .tm_year = iYear+1-1900, .tm_mon = 0, .tm_mday = 1 };
+  time_t t = timegm(&tm) - (time_t)nZoneMin*60;
+  gmtime_r(&t, &tm);
+  strftime(z, n, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static const Kind *as_of_cut(const Kind *k, const char *zCut){
+  if( k==0 || k->iOwner==0 || zCut[0]==0 ) return k;
+  while( k->pOlder && k->zSavedAt && strcmp(k->zSavedAt, zCut)>=0 ) k = k->pOlder;
+  return k;
+}
+
+const Kind *kind_as_of(const Kind *k, int iYear, int nZoneMin){
+  char zCut[20] = "";
+  if( iYear ) year_cut(iYear, nZoneMin, zCut, sizeof zCut);
+  return as_of_cut(k, zCut);
+}
+
+int kind_year_lens(Ctx *c, int iYear){
+  int iOld = tLensYear;
+  if( iYear!=tLensYear ){
+    tLensYear = iYear;
+    tLensCut[0] = 0;
+    if( iYear ){
+      tLensZone = c ? ctx_zone(c) : 480;
+      year_cut(iYear, tLensZone, tLensCut, sizeof tLensCut);
+    }
+  }
+  return iOld;
+}
+
+const Kind *kind_lens(const Kind *k){ return tLensCut[0] ? as_of_cut(k, tLensCut) : k; }
 
 /* ---- who sees what ------------------------------------------------------- */
 

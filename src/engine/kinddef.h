@@ -95,6 +95,22 @@ long long registry_mark(void);
 ** list kinds are this long). */
 #define KIND_MAX 64
 
+/* A past year is read with the definition in force then. kind_as_of: the
+** version of custom kind k in force at the end of year iYear in the
+** county's time (zone: minutes east of UTC) — the newest saved before
+** 1 January of the next year; when every version is later (a kind defined
+** after that year, its records of the year entered since), its first
+** version. A built-in kind, or iYear 0: k itself.
+** kind_year_lens: on the calling thread, until put back, kind_find,
+** kind_at and kinds_in_order give each custom kind as kind_as_of gives it
+** for iYear (0: the versions in force now); returns the year it replaces,
+** for the caller to restore. The annual report sets it while it drafts and
+** renders a year (src/report/report.c), so a report of 2025 drafted in
+** 2026 keeps 2025's fields, labels, indicators and sentences. */
+const Kind *kind_as_of(const Kind*, int iYear, int nZoneMin);
+int kind_year_lens(Ctx*, int iYear);
+const Kind *kind_lens(const Kind*);    /* registry.c: k as the thread's lens gives it */
+
 /* Whether zName is a custom kind (not a built-in), any owner. */
 int kinddef_is_custom(const char *zName);
 

@@ -143,7 +143,7 @@ const Kind *kind_at(int i){
   registry_compile();
   if( i>=0 && i<N_KIND ) return aKind[i];
   const CustomSet *p = customs();
-  return i>=N_KIND && i<N_KIND+p->n ? p->a[i-N_KIND] : 0;
+  return i>=N_KIND && i<N_KIND+p->n ? kind_lens(p->a[i-N_KIND]) : 0;
 }
 
 int kinds_in_order(const Kind **a, int nMax){
@@ -151,7 +151,7 @@ int kinds_in_order(const Kind **a, int nMax){
   registry_compile();
   const CustomSet *p = customs();
   for(int i=0; i<N_KIND+p->n && n<nMax; i++){
-    const Kind *k = i<N_KIND ? aKind[i] : p->a[i-N_KIND];
+    const Kind *k = i<N_KIND ? aKind[i] : kind_lens(p->a[i-N_KIND]);
     int j = n++;
     while( j>0 && a[j-1]->nOrder > k->nOrder ){ a[j] = a[j-1]; j--; }
     a[j] = k;
@@ -176,7 +176,7 @@ const Kind *kind_find(const char *zName){
   const Kind *k = kind_builtin(zName);
   if( k || zName==0 ) return k;
   const CustomSet *p = customs();
-  for(int i=0; i<p->n; i++) if( strcmp(p->a[i]->zName, zName)==0 ) return p->a[i];
+  for(int i=0; i<p->n; i++) if( strcmp(p->a[i]->zName, zName)==0 ) return kind_lens(p->a[i]);
   return 0;
 }
 
