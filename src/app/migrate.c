@@ -519,10 +519,24 @@ static int move_kind_defs(Mig *m){
   return kinddef_refresh_db(m->pDst) ? 1 : 0;
 }
 
+/* Whether the source defines custom kind zName (the target's own custom
+** kinds have no table there). */
+static int src_defines(Mig *m, const char *zName){
+  Stmt q;
+  int b = 0;
+  if( db_prepare(m->pSrc, &q, "SELECT 1 FROM kind_def WHERE name=?1")==DB_OK ){
+    db_bind_text(&q, 1, zName);
+    b = db_step(&q)==DB_ROW;
+    db_finalize(&q);
+  }
+  return b;
+}
+
 /* Every record of one kind: ids, departments and references shifted,
 ** written in bulk and logged in import form. */
 static int move_kind(Mig *m, int iKind){
   const Kind *k = kind_at(iKind);
+  if( k->iOwner && !src_defines(m, k->zName) ) return 0;    /* another county's kind, already in the target */
   int nField = kind_nfield(k);
   int *aAllCol = arena_alloc(m->c->pArena, sizeof(int)*(size_t)(nField+1));
   i64 *aRefOff = arena_alloc(m->c->pArena, sizeof(i64)*(size_t)(nField+1));

@@ -97,4 +97,19 @@ expect_contains "$T/m2.out" '自定义台账“荣誉表彰”（标识 commenda
 expect_eq "$(sql "SELECT count(*) FROM dept")" "$ND" "…no department written"
 expect_eq "$(sql "SELECT count(*) FROM kind_def")" "$NK" "…no definition written"
 
+# 4. A third county with a kind of its own joins the target that holds the
+# first county's kinds: both counties' kinds are there, check passes.
+C3=$T/c3.db
+"$FAZHI" init --db "$C3" --county 第三县 --admin admin >/dev/null 2>&1
+jq '.id = "c3_points" | .label = "第三县说事点"' "$(dirname "$0")/../../examples/kinds/reasoning_point.json" >"$T/c3.json"
+"$FAZHI" kind --db "$C3" add "$T/c3.json" >/dev/null 2>&1
+expect_eq "$?" 0 "the third county's own kind"
+"$FAZHI" migrate --from "$C3" --to "$TGT" --login-prefix zz- >"$T/m3.out" 2>&1
+expect_eq "$?" 0 "it migrates beside the first county's kinds"
+"$FAZHI" kind --db "$TGT" list >"$T/list3.out" 2>&1
+expect_contains "$T/list3.out" "c3_points	第三县说事点	名册	1	第三县" "its kind, owned by 第三县"
+expect_contains "$T/list3.out" "notarization	公证	活动	1	示范县" "…and the first county's still 示范县's"
+"$FAZHI" check --db "$TGT" >"$T/check3.out" 2>&1
+expect_eq "$?" 0 "fazhi check passes with both"
+
 finish
