@@ -109,7 +109,7 @@ long long registry_mark(void);
 ** 2026 keeps 2025's fields, labels, indicators and sentences. */
 const Kind *kind_as_of(const Kind*, int iYear, int nZoneMin);
 int kind_year_lens(Ctx*, int iYear);
-const Kind *kind_lens(const Kind*);    /* registry.c: k as the thread's lens gives it */
+const Kind *kind_lens(const Kind*);    /* k as the thread's lens gives it (what registry.c answers) */
 
 /* Whether zName is a custom kind (not a built-in), any owner. */
 int kinddef_is_custom(const char *zName);
