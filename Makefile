@@ -32,7 +32,10 @@ LDFLAGS += -fsanitize=address,undefined
 endif
 
 SRC     := $(sort $(wildcard src/*.c src/*/*.c))
-OBJ     := $(SRC:%.c=$(B)/%.o)
+# The example definitions (examples/kinds/*.json) the demo loads, embedded
+# by tools/mkexamples into one generated source file.
+EXAMPLES := $(sort $(wildcard examples/kinds/*.json))
+OBJ     := $(SRC:%.c=$(B)/%.o) $(B)/gen/examples.o
 LIBOBJ  := $(filter-out $(B)/src/main.o,$(OBJ))
 TSRC    := $(sort $(wildcard tests/unit/t_*.c))
 TBIN    := $(TSRC:tests/unit/%.c=$(B)/tests/%)
@@ -50,6 +53,17 @@ $(B)/fazhi: $(OBJ)
 # deps is order-only: it runs once, before the first compile, even under -j.
 $(B)/%.o: %.c $(wildcard src/*/*.h src/*.h) | deps
 	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(B)/mkexamples: tools/mkexamples.c | deps
+	@mkdir -p $(B)
+	$(CC) $(CFLAGS) -o $@ $<
+
+$(B)/gen/examples.c: $(B)/mkexamples $(EXAMPLES)
+	@mkdir -p $(dir $@)
+	$(B)/mkexamples $@ $(EXAMPLES)
+
+$(B)/gen/examples.o: $(B)/gen/examples.c $(wildcard src/*/*.h src/*.h)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
 $(B)/tests/%: tests/unit/%.c $(LIBOBJ) tests/unit/t.h

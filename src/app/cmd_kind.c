@@ -83,8 +83,8 @@ static int kind_add(Cli *p, const char *zFile, const char *zUnit, const char *zE
   int iVersion = 0;
   int rc = kinddef_save(&p->c, z, n, iOwner, &iVersion);
   free(z);
-  if( rc==FZ_INVALID ){
-    fprintf(stderr, "定义有误，未保存：\n");
+  if( rc==FZ_INVALID || rc==FZ_CONFLICT ){
+    fprintf(stderr, rc==FZ_CONFLICT ? "未保存：\n" : "定义有误，未保存：\n");
     for(int i=0; i<p->c.err.n; i++){
       const ErrItem *e = &p->c.err.a[i];
       fprintf(stderr, "  %s%s%s%s\n", e->zField && e->zField[0] ? "[" : "", e->zField ? e->zField : "",

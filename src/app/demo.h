@@ -48,4 +48,14 @@ int demo_inspections(DemoCounty*);               /* demo_inspect.c */
 int demo_activities(DemoCounty*);                /* demo_activity.c */
 int demo_lists(DemoCounty*);                     /* demo_lists.c: 权责清单, 制度, 主动公开 */
 int demo_public_services(DemoCounty*);           /* demo_public.c: 公共法律服务, 安置帮教 */
+int demo_kinds(DemoCounty*);                     /* demo_kinds.c: the example 自定义台账 and their records */
+
+/* The example definitions of examples/kinds/ (自定义台账示例), embedded
+** in the binary by tools/mkexamples (build/gen/examples.c): file name and
+** JSON text, in file-name order, ended by { 0, 0 }. */
+typedef struct DemoExample {
+  const char *zFile;         /* "notarization.json" */
+  const char *zJson;         /* the definition, as `fazhi kind add` reads it */
+} DemoExample;
+extern const DemoExample aDemoExample[];
 #endif

@@ -269,5 +269,6 @@ int demo_cases(DemoCounty *p){
   if( demo_inspections(p) ) return 1;
   if( demo_lists(p) ) return 1;
   if( demo_public_services(p) ) return 1;
-  return demo_activities(p);
+  if( demo_activities(p) ) return 1;
+  return demo_kinds(p);
 }

@@ -29,6 +29,8 @@
 #include "base/sha256.h"
 #include "base/utf8.h"
 #include "engine/record.h"
+#include "engine/kinddef.h"
+#include "engine/ddl.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -452,10 +454,89 @@ static int write_chunk(Mig *m, const Kind *k, Buf *pLines){
   return rc;
 }
 
+/* The county's own 台账 (自定义台账): every version of every definition
+** (kind_def, guarded: the rows are logged with the other guarded tables at
+** the end), ids shifted past the target's and owners with the department
+** tree; then each kind's table is made in the target from its newest
+** version (its removed fields kept as columns) and the registry is read
+** again from the target, inside this transaction, so the kinds' records
+** move like a built-in's. An id the target already uses for a kind (or a
+** table) is refused by name: a kind's id is its table's name, one per
+** database. */
+static int move_kind_defs(Mig *m){
+  Ctx *c = m->c;
+  Stmt q, chk, ins;
+  int rc = 0, nClash = 0;
+  i64 iOff = audit_next_id(m->pDst, "kind_def", "@kind_def") - 1;
+  if( iOff<0 ) return 1;
+  if( db_prepare(m->pSrc, &q, "SELECT id, name, version, owner_id, def, created_by, created_at FROM kind_def"
+                              " ORDER BY name, version") ) return 1;
+  if( db_prepare(m->pDst, &chk, "SELECT 1 FROM kind_def WHERE name=?1") ){ db_finalize(&q); return 1; }
+  if( db_prepare(m->pDst, &ins, "INSERT INTO kind_def(id, name, version, owner_id, def, created_by, created_at)"
+                                " VALUES(?1,?2,?3,?4,?5,?6,?7)") ){ db_finalize(&q); db_finalize(&chk); return 1; }
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    const char *zName = db_column_text(&q, 1);
+    int bTaken = 0;
+    if( db_column_int64(&q, 2)==1 ){            /* a kind's first version: is its id free in the target? */
+      db_bind_text(&chk, 1, zName);
+      bTaken = db_step(&chk)==DB_ROW || kind_builtin(zName)!=0;
+      db_reset(&chk);
+    }
+    if( bTaken ){
+      const Kind *k = kind_find(zName);
+      if( nClash++ < 10 ){
+        err_add(c, 0, 0, "自定义台账“%s”（标识 %s）：目标数据库已有标识相同的台账（一个数据库中台账标识不能重复），"
+                         "请先在源数据库中改用别的标识（导出定义、改标识后导入，再导入记录）", k ? k->zLabel : zName, zName);
+      }
+      continue;
+    }
+    db_bind_int64(&ins, 1, db_column_int64(&q, 0) + iOff);
+    db_bind_text(&ins, 2, zName);
+    db_bind_int64(&ins, 3, db_column_int64(&q, 2));
+    db_bind_int64(&ins, 4, db_column_int64(&q, 3) + m->iDeptOff);
+    db_bind_text(&ins, 5, db_column_text(&q, 4));
+    const char *zBy = db_column_text(&q, 5);
+    db_bind_text(&ins, 6, zBy[0]=='(' ? zBy : prefixed(m, zBy));     /* (命令行) stays */
+    db_bind_text(&ins, 7, db_column_text(&q, 6));
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+  }
+  db_finalize(&q);
+  db_finalize(&chk);
+  db_finalize(&ins);
+  if( rc || nClash ) return 1;
+  /* each moved kind's table, from the registry as read from the source */
+  for(int i=0; i<kind_count(); i++){
+    const Kind *k = kind_at(i);
+    char zErr[400];
+    if( k->iOwner==0 ) continue;
+    if( ddl_kind_define(m->pDst, k, 0, zErr, sizeof zErr) ){
+      err_add(c, 0, 0, "自定义台账“%s”：%s", k->zLabel, zErr);
+      return 1;
+    }
+  }
+  registry_publish(0, 0, -1);     /* read anew even when the target's mark equals the source's */
+  return kinddef_refresh_db(m->pDst) ? 1 : 0;
+}
+
+/* Whether the source defines custom kind zName (the target's own custom
+** kinds have no table there). */
+static int src_defines(Mig *m, const char *zName){
+  Stmt q;
+  int b = 0;
+  if( db_prepare(m->pSrc, &q, "SELECT 1 FROM kind_def WHERE name=?1")==DB_OK ){
+    db_bind_text(&q, 1, zName);
+    b = db_step(&q)==DB_ROW;
+    db_finalize(&q);
+  }
+  return b;
+}
+
 /* Every record of one kind: ids, departments and references shifted,
 ** written in bulk and logged in import form. */
 static int move_kind(Mig *m, int iKind){
   const Kind *k = kind_at(iKind);
+  if( k->iOwner && !src_defines(m, k->zName) ) return 0;    /* another county's kind, already in the target */
   int nField = kind_nfield(k);
   int *aAllCol = arena_alloc(m->c->pArena, sizeof(int)*(size_t)(nField+1));
   i64 *aRefOff = arena_alloc(m->c->pArena, sizeof(i64)*(size_t)(nField+1));
@@ -645,6 +726,12 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   Actor srcActor = { .zLogin = "migrate", .mRole = R_ADMIN, .zDeptPath = "/" };
   ctx_init(&m.src, pSrc, &srcArena, &srcActor);
   buf_init(&m.renamed);
+  /* the kinds as the source defines them (its own 台账 among them): what
+  ** its check and its text scan read, and what moves */
+  if( kinddef_refresh_db(pSrc) ){
+    err_add(c, 0, 0, "无法读取源数据库的自定义台账：%s", db_errmsg(pSrc));
+    goto fail_early;
+  }
 
   /* Its text must be text the target can store (named, before the check's
   ** broader verdict). */
@@ -662,12 +749,6 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   pRes->nAudit = rep.nRows;
   buf_free(&rep.text);
   if( max_id(pSrc, "dept")==0 ){ err_add(c, 0, 0, "源数据库中没有县（未初始化）"); goto fail_early; }
-  /* custom kinds (自定义台账) are not moved yet: refuse rather than leave their records behind */
-  if( max_id(pSrc, "kind_def")>0 ){
-    err_add(c, 0, 0, "源数据库有自定义台账，迁移暂不支持：请先在目标库用 fazhi kind add 导入各台账的定义，"
-                     "并以导出、导入的方式迁移其记录");
-    goto fail_early;
-  }
 
   m.zStage = "开始写入";
   if( db_begin_write(m.pDst) ) goto fail;
@@ -677,11 +758,14 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   m.iDeptOff = max_id(m.pDst, "dept");
   m.iUserOff = max_id(m.pDst, "users");
   m.iMigOff = max_id(m.pDst, "migration");
-  m.aKindOff = arena_alloc(c->pArena, sizeof(i64)*(size_t)(kind_count()+1));
-  for(int i=0; i<kind_count(); i++) m.aKindOff[i] = max_id(m.pDst, kind_at(i)->zName);
 
   m.zStage = "部门";
   if( move_depts(&m) ) goto fail;
+  m.zStage = "自定义台账定义";
+  if( move_kind_defs(&m) ) goto fail;
+  /* the target's kinds now (its own custom kinds and the moved ones) */
+  m.aKindOff = arena_alloc(c->pArena, sizeof(i64)*(size_t)(kind_count()+1));
+  for(int i=0; i<kind_count(); i++) m.aKindOff[i] = max_id(m.pDst, kind_at(i)->zName);
   m.zStage = "账号";
   if( move_users(&m) ) goto fail;
   m.zStage = "设置和节假日";

@@ -443,6 +443,8 @@ typedef struct Kind {
                            ** county's fields, enum values, indicators, breakdowns, sentences and targets */
   long long iExtOwner;     /* the unit whose admin first saved the extension */
   const char *zExtOwnerPath;/* …and its path: the admins at or above it may change the extension */
+  const struct Kind *pOlder;/* the version before this one (NULL: the first) */
+  const char *zSavedAt;    /* when this version was saved (UTC, "YYYY-MM-DD HH:MM:SS") */
 } Kind;
 
 /* Registry (registry.c) */

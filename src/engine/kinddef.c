@@ -24,6 +24,7 @@
 #include "engine/kinddef.h"
 #include "engine/ddl.h"
 #include "engine/record.h"
+#include "engine/setting.h"
 #include "audit/audit.h"
 #include "base/json_scan.h"
 #include "base/utf8.h"
@@ -1152,7 +1153,7 @@ static int def_mark(Db *pDb, long long *pMark){
 
 /* One stored version text into a Kind (pPrev: the version before it). */
 static const Kind *def_load_one(Db *pDb, const char *zText, const Kind *pPrev, i64 iOwner,
-                                const char *zOwnerPath, int iVersion){
+                                const char *zOwnerPath, int iVersion, const char *zSavedAt){
   Arena tmp;
   arena_init(&tmp);
   Actor act = { .zLogin = "(载入)", .mRole = R_ADMIN, .zDeptPath = "/" };
@@ -1169,10 +1170,14 @@ static const Kind *def_load_one(Db *pDb, const char *zText, const Kind *pPrev, i
     k->iExtOwner = iOwner;
     k->zExtOwnerPath = arena_strdup(a, zOwnerPath);
     k->iVersion = iVersion;
+    k->pOlder = pPrev;
+    k->zSavedAt = arena_strdup(a, zSavedAt);
   }else if( k ){
     k->iOwner = iOwner;
     k->zOwnerPath = arena_strdup(a, zOwnerPath);
     k->iVersion = iVersion;
+    k->pOlder = pPrev;
+    k->zSavedAt = arena_strdup(a, zSavedAt);
   }else{
     fprintf(stderr, "fazhi: custom kind definition (version %d) does not load: %s\n", iVersion,
             c.err.n ? c.err.a[0].zMsg : "not JSON");
@@ -1186,7 +1191,8 @@ static const Kind *def_load_one(Db *pDb, const char *zText, const Kind *pPrev, i
 /* Every definition, each name's versions in order, into the registry. */
 static int def_load_all(Db *pDb, long long iMark){
   Stmt q;
-  int rc = db_prepare(pDb, &q, "SELECT kind_def.name, kind_def.version, kind_def.owner_id, dept.path, kind_def.def"
+  int rc = db_prepare(pDb, &q, "SELECT kind_def.name, kind_def.version, kind_def.owner_id, dept.path, kind_def.def,"
+                               " kind_def.created_at"
                                " FROM kind_def LEFT JOIN dept ON dept.id=kind_def.owner_id"
                                " ORDER BY kind_def.name, kind_def.version");
   if( rc ) return rc;
@@ -1202,7 +1208,7 @@ static int def_load_all(Db *pDb, long long iMark){
       snprintf(zPrev, sizeof zPrev, "%s", zName);
     }
     const Kind *k = def_load_one(pDb, db_column_text(&q, 4), pPrev, db_column_int64(&q, 2),
-                                 db_column_text(&q, 3), (int)db_column_int64(&q, 1));
+                                 db_column_text(&q, 3), (int)db_column_int64(&q, 1), db_column_text(&q, 5));
     if( k ){
       pPrev = k;
       /* a later definition may refer to this one: publish as we go */
@@ -1231,6 +1237,49 @@ int kinddef_refresh_db(Db *pDb){
 }
 
 int kinddef_refresh(Ctx *c){ return kinddef_refresh_db(c->pDb); }
+
+/* ---- a past year's definitions ------------------------------------------ */
+
+/* The lens of this thread: the year and the UTC time its versions must
+** have been saved before ("" none). */
+static _Thread_local int tLensYear;
+static _Thread_local char tLensCut[20];
+static _Thread_local int tLensZone;
+
+/* 1 January of iYear+1, 00:00 in the zone, as UTC text. */
+static void year_cut(int iYear, int nZoneMin, char *z, size_t n){
+  struct tm tm = { .tm_year = iYear+1-1900, .tm_mon = 0, .tm_mday = 1 };
+  time_t t = timegm(&tm) - (time_t)nZoneMin*60;
+  gmtime_r(&t, &tm);
+  strftime(z, n, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static const Kind *as_of_cut(const Kind *k, const char *zCut){
+  if( k==0 || (k->iOwner==0 && k->pBase==0) || zCut[0]==0 ) return k;   /* a built-in as declared: one definition */
+  while( k->pOlder && k->zSavedAt && strcmp(k->zSavedAt, zCut)>=0 ) k = k->pOlder;
+  return k;
+}
+
+const Kind *kind_as_of(const Kind *k, int iYear, int nZoneMin){
+  char zCut[20] = "";
+  if( iYear ) year_cut(iYear, nZoneMin, zCut, sizeof zCut);
+  return as_of_cut(k, zCut);
+}
+
+int kind_year_lens(Ctx *c, int iYear){
+  int iOld = tLensYear;
+  if( iYear!=tLensYear ){
+    tLensYear = iYear;
+    tLensCut[0] = 0;
+    if( iYear ){
+      tLensZone = c ? ctx_zone(c) : 480;
+      year_cut(iYear, tLensZone, tLensCut, sizeof tLensCut);
+    }
+  }
+  return iOld;
+}
+
+const Kind *kind_lens(const Kind *k){ return tLensCut[0] ? as_of_cut(k, tLensCut) : k; }
 
 /* ---- who sees what ------------------------------------------------------- */
 
@@ -1287,7 +1336,15 @@ static int next_version(Ctx *c, const char *zName, int *piVersion){
   return rc==DB_ROW ? 0 : rc;
 }
 
-int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion){
+/* Whether kind_def holds a version of zName (another admin's, saved since
+** the registry this request reads was published). */
+static int def_stored(Ctx *c, const char *zName){
+  int iNext = 1;
+  return next_version(c, zName, &iNext)==0 && iNext>1;
+}
+
+/* kinddef_save and kinddef_add: bAddOnly refuses an id in use. */
+static int def_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion, int bAddOnly){
   if( piVersion ) *piVersion = 0;
   if( !(c->pActor->mRole & R_ADMIN) ) return FZ_FORBIDDEN;
   if( kinddef_refresh(c) ) return err_internal(c, "kinddef_save: refresh: %s", db_errmsg(c->pDb));
@@ -1325,6 +1382,11 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
     if( strncmp(pPrev->zExtOwnerPath, zP, strlen(zP))!=0 ){ cJSON_Delete(root); return FZ_FORBIDDEN; }
   }
   if( !pBase && pPrev && pPrev->iOwner==0 ) pPrev = 0;   /* a built-in's id: def_build refuses it */
+  if( !pBase && pPrev && bAddOnly && kind_visible(pPrev, c->pActor) ){
+    derr(&d, "id", "台账标识“%s”已存在（台账“%s”），请换一个标识", pPrev->zName, pPrev->zLabel);
+    cJSON_Delete(root);
+    return FZ_CONFLICT;
+  }
   if( !pBase && pPrev && !kind_visible(pPrev, c->pActor) ){
     derr(&d, "id", "台账标识“%s”已被其他单位使用（同一数据库内台账标识不能重复），请换一个标识", pId->valuestring);
     cJSON_Delete(root);
@@ -1355,6 +1417,11 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
       arena_free(a); free(a);
       return FZ_FORBIDDEN;                             /* not the actor's own unit or one below */
     }else if( pPrev==0 && !pBase && table_exists(c->pDb, k->zName) ){
+      if( def_stored(c, k->zName) ){       /* another admin added it since this request began */
+        derr(&d, "id", "台账标识“%s”已存在（其他管理员刚刚新增了它），请换一个标识", k->zName);
+        arena_free(a); free(a);
+        return FZ_CONFLICT;
+      }
       derr(&d, "id", "台账标识“%s”与系统的数据表重名，请换一个", k->zName);
     }else if( pPrev==0 && !pBase && kind_count()>=KIND_MAX ){
       derr(&d, "", "台账已达上限（共%d个），不能再新增", KIND_MAX);
@@ -1371,11 +1438,26 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
     k->iOwner = iOwner;
     k->zOwnerPath = arena_strdup(a, zOwnerPath);
   }
-  /* the stored text: the definition as kind_json (an extension: kind_ext_json) prints it, its version in it */
   int iVersion = 0, rc;
   char zErr[400];
-  if( (rc = next_version(c, k->zName, &iVersion)) ){ arena_free(a); free(a); return err_internal(c, "kinddef_save: %s", db_errmsg(c->pDb)); }
+  rc = db_begin_write(c->pDb)!=DB_OK;
+  /* The version is read inside the write transaction: two admins saving
+  ** one id at once (each checked against the registry of its own request)
+  ** are told apart here, the second refused in words (409), not by the
+  ** UNIQUE(name, version) constraint (a 500). */
+  if( rc==0 ) rc = next_version(c, k->zName, &iVersion)!=0;
+  if( rc==0 && iVersion!=(pPrev ? pPrev->iVersion : 0)+1 ){
+    db_rollback(c->pDb);
+    if( pPrev==0 ){
+      derr(&d, "id", "台账标识“%s”已存在（其他管理员刚刚新增了它），请换一个标识", k->zName);
+    }else{
+      derr(&d, "id", "台账“%s”已由其他管理员保存为第%d版，请重新打开后再修改", k->zLabel, iVersion-1);
+    }
+    arena_free(a); free(a);
+    return FZ_CONFLICT;
+  }
   k->iVersion = iVersion;
+  /* the stored text: the definition as kind_json (an extension: kind_ext_json) prints it, its version in it */
   Buf b;
   buf_init(&b);
   Json j;
@@ -1387,7 +1469,6 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   gmtime_r(&now, &tm);
   char zAt[32];
   strftime(zAt, sizeof zAt, "%Y-%m-%d %H:%M:%S", &tm);
-  rc = db_begin_write(c->pDb)!=DB_OK;
   i64 id = rc ? 0 : audit_next_id(c->pDb, "kind_def", "@kind_def");
   const char *zKey = arena_printf(c->pArena, "%lld", (long long)id);
   const char *zBefore = id ? audit_rows(c, "kind_def", zKey) : 0;
@@ -1415,7 +1496,6 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   if( rc ){
     db_rollback(c->pDb);
     arena_free(a); free(a);
-    /* two admins saving one kind at once: the second meets UNIQUE(name, version) */
     return err_internal(c, "kinddef_save %s: %s", k->zName, db_errmsg(c->pDb));
   }
   if( piVersion ) *piVersion = iVersion;
@@ -1425,6 +1505,13 @@ int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion
   free(a);
   if( kinddef_refresh(c) ) return err_internal(c, "kinddef_save: refresh: %s", db_errmsg(c->pDb));
   return FZ_OK;
+}
+
+int kinddef_save(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion){
+  return def_save(c, zJson, n, iOwner, piVersion, 0);
+}
+int kinddef_add(Ctx *c, const char *zJson, size_t n, i64 iOwner, int *piVersion){
+  return def_save(c, zJson, n, iOwner, piVersion, 1);
 }
 
 /* ---- reading back ---------------------------------------------------------- */

@@ -64,11 +64,18 @@ typedef struct KindDefRow {
 **   FZ_INVALID   refused, the Chinese reasons in c->err, each with zField
 **                the JSON path ("fields[2].id") and a message naming the
 **                part ("字段“金额”（fee）：…"); nothing written;
+**   FZ_CONFLICT  another admin saved the same id meanwhile (a new kind
+**                added by two at once, or a version saved since this
+**                request read the registry): the Chinese reason in c->err
+**                ("台账标识“X”已存在…"); nothing written;
 **   FZ_FORBIDDEN not an admin, or the kind is another unit's;
 **   FZ_INTERNAL  a database failure (rolled back).
 ** The writes (kind_def row, table and columns, audit entry) are one
 ** transaction; the registry is refreshed after it. */
 int kinddef_save(Ctx*, const char *zJson, size_t n, i64 iOwner, int *piVersion);
+/* The same for a new kind only (the browser's 新增 and 导入定义): an id the
+** actor's registry already holds is FZ_CONFLICT, "台账标识“X”已存在". */
+int kinddef_add(Ctx*, const char *zJson, size_t n, i64 iOwner, int *piVersion);
 
 /* The custom kinds the actor may see (kind_visible), by menu order then
 ** name, newest version each, with the count of records in the actor's
@@ -96,6 +103,23 @@ long long registry_mark(void);
 /* The most kinds a snapshot holds, built-in and custom (the arrays that
 ** list kinds are this long). */
 #define KIND_MAX 64
+
+/* A past year is read with the definition in force then. kind_as_of: the
+** version of custom kind k in force at the end of year iYear in the
+** county's time (zone: minutes east of UTC) — the newest saved before
+** 1 January of the next year; when every version is later (a kind defined
+** after that year, its records of the year entered since), its first
+** version. A built-in kind as declared, or iYear 0: k itself; a built-in's
+** extension (内置台账的扩展) is read by its versions as a custom kind is.
+** kind_year_lens: on the calling thread, until put back, kind_find,
+** kind_at and kinds_in_order give each custom kind as kind_as_of gives it
+** for iYear (0: the versions in force now); returns the year it replaces,
+** for the caller to restore. The annual report sets it while it drafts and
+** renders a year (src/report/report.c), so a report of 2025 drafted in
+** 2026 keeps 2025's fields, labels, indicators and sentences. */
+const Kind *kind_as_of(const Kind*, int iYear, int nZoneMin);
+int kind_year_lens(Ctx*, int iYear);
+const Kind *kind_lens(const Kind*);    /* k as the thread's lens gives it (what registry.c answers) */
 
 /* Whether zName is a custom kind (not a built-in), any owner. */
 int kinddef_is_custom(const char *zName);

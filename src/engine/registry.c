@@ -152,14 +152,14 @@ long long registry_mark(void){ return customs()->iMark; }
 int kind_count(void){ return N_KIND + customs()->n; }
 /* The built-in at i as served: its extension when the county made one. */
 static const Kind *served(const CustomSet *p, int i){
-  return p->aOver && p->aOver[i] ? p->aOver[i] : aKind[i];
+  return p->aOver && p->aOver[i] ? kind_lens(p->aOver[i]) : aKind[i];
 }
 
 const Kind *kind_at(int i){
   registry_compile();
   const CustomSet *p = customs();
   if( i>=0 && i<N_KIND ) return served(p, i);
-  return i>=N_KIND && i<N_KIND+p->n ? p->a[i-N_KIND] : 0;
+  return i>=N_KIND && i<N_KIND+p->n ? kind_lens(p->a[i-N_KIND]) : 0;
 }
 
 int kinds_in_order(const Kind **a, int nMax){
@@ -167,7 +167,7 @@ int kinds_in_order(const Kind **a, int nMax){
   registry_compile();
   const CustomSet *p = customs();
   for(int i=0; i<N_KIND+p->n && n<nMax; i++){
-    const Kind *k = i<N_KIND ? served(p, i) : p->a[i-N_KIND];
+    const Kind *k = i<N_KIND ? served(p, i) : kind_lens(p->a[i-N_KIND]);
     int j = n++;
     while( j>0 && a[j-1]->nOrder > k->nOrder ){ a[j] = a[j-1]; j--; }
     a[j] = k;
@@ -200,7 +200,7 @@ const Kind *kind_find(const char *zName){
   const CustomSet *p = customs();
   if( i>=0 ) return served(p, i);
   if( zName==0 ) return 0;
-  for(int j=0; j<p->n; j++) if( strcmp(p->a[j]->zName, zName)==0 ) return p->a[j];
+  for(int j=0; j<p->n; j++) if( strcmp(p->a[j]->zName, zName)==0 ) return kind_lens(p->a[j]);
   return 0;
 }
 

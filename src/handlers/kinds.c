@@ -98,7 +98,7 @@ static void form_preview(Req *r, KindForm *f, const char *zJson){
 ** kinddef_save still reads the rest, adding its reasons, and saves nothing. */
 static int form_save(Req *r, const KindForm *f, const char *zJson, int rc){
   int iFrom = r->ctx.err.n;
-  int rcSave = kinddef_save(&r->ctx, zJson, strlen(zJson), 0, 0);
+  int rcSave = f->bEdit ? kinddef_save(&r->ctx, zJson, strlen(zJson), 0, 0) : kinddef_add(&r->ctx, zJson, strlen(zJson), 0, 0);
   kindform_errors_to_inputs(&r->ctx, f, iFrom);
   return rc==FZ_OK ? rcSave : rc;
 }
@@ -147,7 +147,7 @@ void h_kind_import(Req *r){
   const char *zJson = 0;
   size_t n = 0;
   int rc = kindform_upload(&r->ctx, r->zUploadPath, req_param(r, "new_id"), &zJson, &n);
-  if( rc==FZ_OK ) rc = kinddef_save(&r->ctx, zJson, n, 0, 0);
+  if( rc==FZ_OK ) rc = kinddef_add(&r->ctx, zJson, n, 0, 0);
   kinds_page(r, rc, rc==FZ_OK ? "/admin/kinds?msg=kind_imported" : 0);
 }
 

@@ -68,7 +68,7 @@ void doc_appendix(Report *p){
     ind_define(p->pCtx, aK[i], aI[i], &d);
     doc_block(p, BLK_P);
     run_text(p, arena_printf(a, "%d．%s·%s：%s。%s：%s", i+1, aK[i]->zLabel, aI[i]->zLabel, d.zMethod,
-                             d.zDen ? "分子" : "计数对象", d.zNum));
+                             d.zDen ? "分子" : aI[i]->num.eAgg==AGG_SUM ? "求和对象" : "计数对象", d.zNum));
     if( d.zDen ) run_text(p, arena_printf(a, "；分母：%s", d.zDen));
     run_text(p, arena_printf(a, "；统计年度依据：%s。", d.zYear));
     if( d.zHelp ){

@@ -499,7 +499,7 @@ static int figures(Report *r, const Names *p, DraftFig **paOut, int *pnOut){
   return r->rc;
 }
 
-int draft_editor(Ctx *c, const DraftVersion *v, const DraftPara *aNew, int nNew, DraftEditor *e){
+static int editor(Ctx *c, const DraftVersion *v, const DraftPara *aNew, int nNew, DraftEditor *e){
   memset(e, 0, sizeof *e);
   Names p;
   names_build(c->pArena, &p);
@@ -516,4 +516,10 @@ int draft_editor(Ctx *c, const DraftVersion *v, const DraftPara *aNew, int nNew,
   }
   if( r.rc==0 ) figures(&r, &p, &e->aFig, &e->nFig);
   return r.rc;
+}
+int draft_editor(Ctx *c, const DraftVersion *v, const DraftPara *aNew, int nNew, DraftEditor *e){
+  int iLens = kind_year_lens(c, v->iYear);     /* the year's definitions, in the picker too */
+  int rc = editor(c, v, aNew, nNew, e);
+  kind_year_lens(c, iLens);
+  return rc;
 }

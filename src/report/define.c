@@ -101,6 +101,8 @@ void ind_define(Ctx *c, const Kind *k, const Indicator *ind, IndDef *d){
   memset(d, 0, sizeof *d);
   d->zMethod = ind->eUnit==IU_PERCENT ? arena_printf(c->pArena, "分子÷分母×100%%，保留%d位小数，四舍五入", ind->nDecimals)
              : ind->eUnit==IU_AVERAGE ? arena_printf(c->pArena, "分子÷分母，保留%d位小数，四舍五入", ind->nDecimals)
+             : ind_side_money(k, &ind->num) ? "求和，以元为单位，保留2位小数（金额按分记录，合计后换算为元）"
+             : ind->num.eAgg==AGG_SUM ? "求和"
              : "计数";
   d->zNum = side_words(c, k, &ind->num);
   if( ind->eUnit!=IU_COUNT ) d->zDen = side_words(c, k, &ind->den);

@@ -15,6 +15,7 @@
 ** "report_freeze", kind "report") holding the paragraphs as written.
 */
 #include "report/report_int.h"
+#include "engine/kinddef.h"
 #include "calendar/clock.h"
 #include "engine/setting.h"
 #include "audit/audit.h"
@@ -365,7 +366,7 @@ db_fail:
 
 /* Each paragraph of version v read on its own, as HTML runs (figures
 ** linked, prompts shaded): what the editor shows beside the text. */
-const char **draft_para_html(Ctx *c, const DraftVersion *v){
+static const char **para_html(Ctx *c, const DraftVersion *v){
   const char **az = arena_alloc(c->pArena, sizeof(char*)*(size_t)(v->nPara+1));
   Report r;
   report_init(&r, c, v->iYear);
@@ -386,6 +387,12 @@ const char **draft_para_html(Ctx *c, const DraftVersion *v){
     buf_free(&b);
   }
   return r.rc ? 0 : az;
+}
+const char **draft_para_html(Ctx *c, const DraftVersion *v){
+  int iLens = kind_year_lens(c, v->iYear);     /* the year's definitions */
+  const char **az = para_html(c, v);
+  kind_year_lens(c, iLens);
+  return az;
 }
 
 /* The finished document's paragraphs as plain text (iVersion 0: drafted

@@ -315,7 +315,7 @@ void report_init(Report *r, Ctx *pCtx, int iYear){
 ** (iVersion 0; bRaw leaves it as a new draft stores it: points apart,
 ** lead-ins unnumbered) or a stored version of that year. xFrozen, when
 ** given, says when the data were frozen (a freeze in progress). */
-int report_compose(Ctx *pCtx, int iYear, i64 iVersion, int bRaw,
+static int compose(Ctx *pCtx, int iYear, i64 iVersion, int bRaw,
                    const char *(*xFrozen)(Report*), Report *r){
   DraftVersion v;
   if( iVersion ){
@@ -334,14 +334,34 @@ int report_compose(Ctx *pCtx, int iYear, i64 iVersion, int bRaw,
   return r->rc;
 }
 
+/* A year's report is drafted with the custom kinds' definitions in force
+** at the end of that year (kind_year_lens); a stored version names its
+** year, read first. */
+int report_compose(Ctx *pCtx, int iYear, i64 iVersion, int bRaw,
+                   const char *(*xFrozen)(Report*), Report *r){
+  int iY = iYear;
+  DraftVersion v;
+  if( iY==0 && iVersion && draft_load(pCtx, iVersion, &v)==FZ_OK ) iY = v.iYear;
+  int iLens = kind_year_lens(pCtx, iY);
+  int rc = compose(pCtx, iYear, iVersion, bRaw, xFrozen, r);
+  kind_year_lens(pCtx, iLens);
+  return rc;
+}
+
 /* The report as a .docx file at zPath (docx.c). */
-int report_docx(Ctx *pCtx, int iYear, i64 iVersion, int bAppendix, const char *zPath){
+static int docx_in_lens(Ctx *pCtx, int iYear, i64 iVersion, int bAppendix, const char *zPath){
   Report r;
   int rc = report_compose(pCtx, iYear, iVersion, 0, 0, &r);
   if( rc ) return rc;
-  if( bAppendix ) doc_appendix(&r);
+  if( bAppendix ) doc_appendix(&r);      /* the indicators as defined that year */
   if( docx_render(&r.doc, zPath) ) return err_internal(pCtx, "report_docx: writing %s failed", zPath);
   return FZ_OK;
+}
+int report_docx(Ctx *pCtx, int iYear, i64 iVersion, int bAppendix, const char *zPath){
+  int iLens = kind_year_lens(pCtx, iYear);
+  int rc = docx_in_lens(pCtx, iYear, iVersion, bAppendix, zPath);
+  kind_year_lens(pCtx, iLens);
+  return rc;
 }
 
 int report_write(Ctx *pCtx, int iYear, i64 iVersion, const char *zFormat, Buf *pOut){

@@ -21,7 +21,7 @@ static void put_value(XlsxOut *x, int iRow, int iCol, const IndValue *v){
   else xlsx_out_str(x, iRow, iCol, "无数据");
 }
 
-int report_xlsx(Ctx *c, int iYear, const char *zPath){
+static int xlsx_in_lens(Ctx *c, int iYear, const char *zPath){
   if( iYear<1900 || iYear>2999 ) return err_internal(c, "report_xlsx: bad year %d", iYear);
   XlsxOut *x = xlsx_out_open(zPath, "指标", 0);
   if( x==0 ) return err_internal(c, "report_xlsx: cannot create %s", zPath);
@@ -125,4 +125,12 @@ fail:
   xlsx_out_close(x);
   unlink(zPath);
   return FZ_INTERNAL;
+}
+
+/* The figures workbook of a year: its custom kinds as defined then. */
+int report_xlsx(Ctx *c, int iYear, const char *zPath){
+  int iLens = kind_year_lens(c, iYear);
+  int rc = xlsx_in_lens(c, iYear, zPath);
+  kind_year_lens(c, iLens);
+  return rc;
 }

@@ -40,7 +40,7 @@ expect_contains "$BODY" '公证类别' "…and the new label"
 expect_contains "$BODY" '1.50元'
 api_as admin
 api GET /api/v1/kinds
-expect_json '.kinds[0].version == 2 and .kinds[0].records == 1'
+expect_json '.kinds[] | select(.id == "notary") | .version == 2 and .records == 1'
 get /k/no_such_kind
 expect_status 404 "an unknown kind is still a 404"
 

@@ -781,8 +781,58 @@ static void test_units_said(void){
   T_CHECK(kind_unit_word_at("，")==0);
 }
 
+/* A past year is read with the definition in force then: kind_as_of picks
+** the newest version saved before 1 January of the next year in the
+** county's time (+08:00: 2025-12-31 16:00:00 UTC), the first version when
+** all are later; the thread's lens makes kind_find answer so. */
+static void test_kind_as_of(void){
+  Ctx *c = fresh();
+  static const char *azLabel[] = { "甲", "乙", "丙" };
+  for(int i=0; i<3; i++){
+    const char *z = arena_printf(c->pArena, "{\"id\":\"lens_k\",\"label\":\"%s\",\"shape\":\"activity\","
+      "\"fields\":[{\"id\":\"held_on\",\"label\":\"日期\",\"type\":\"date\",\"required\":true,\"year_field\":true}%s],"
+      "\"indicators\":[{\"id\":\"n%d\",\"label\":\"次数\",\"unit\":\"count\",\"unit_word\":\"次\",\"numerator\":{\"agg\":\"count\"}}]}",
+      azLabel[i], i==0 ? ",{\"id\":\"old\",\"label\":\"旧字段\",\"type\":\"text\"}" : "", i);
+    int iVersion = 0;
+    T_EQ_INT(kinddef_save(c, z, strlen(z), 0, &iVersion), FZ_OK);
+    T_EQ_INT(iVersion, i+1);
+  }
+  /* the versions as if saved at those times (a direct change: fazhi check would flag it) */
+  T_EQ_INT(db_exec(pDb, "UPDATE kind_def SET created_at='2025-03-01 00:00:00' WHERE name='lens_k' AND version=1"), 0);
+  T_EQ_INT(db_exec(pDb, "UPDATE kind_def SET created_at='2025-12-31 15:59:59' WHERE name='lens_k' AND version=2"), 0);
+  T_EQ_INT(db_exec(pDb, "UPDATE kind_def SET created_at='2025-12-31 16:00:00' WHERE name='lens_k' AND version=3"), 0);
+  dept_add(c, 1, "丙镇", "town");                    /* a new department moves the mark: the registry reloads */
+  T_EQ_INT(kinddef_refresh(c), 0);
+  const Kind *k = kind_find("lens_k");
+  T_CHECK(k!=0);
+  if( k==0 ) return;
+  T_EQ_STR(k->zLabel, "丙");
+  T_EQ_STR(kind_as_of(k, 2025, 480)->zLabel, "乙");      /* saved 23:59:59 Beijing time on 31 December */
+  T_EQ_STR(kind_as_of(k, 2026, 480)->zLabel, "丙");
+  T_EQ_STR(kind_as_of(k, 2024, 480)->zLabel, "甲");      /* none before: the first version */
+  T_EQ_STR(kind_as_of(k, 2025, 0)->zLabel, "丙");        /* in UTC version 3 is still 2025's */
+  T_CHECK(kind_as_of(k, 2025, 480)->pOlder!=0 && kind_as_of(k, 2024, 480)->pOlder==0);
+  T_CHECK(kind_indicator(kind_as_of(k, 2025, 480), "n1")!=0 && kind_indicator(kind_as_of(k, 2025, 480), "n2")==0);
+  const Field *f = kind_field(kind_as_of(k, 2024, 480), "old");
+  T_CHECK(f!=0 && !(f->flags & F_HIDDEN));                 /* version 1 shows the field version 2 removed */
+  f = kind_field(k, "old");
+  T_CHECK(f!=0 && (f->flags & F_HIDDEN));
+  const Kind *kb = kind_find("reconsideration");
+  T_CHECK(kind_as_of(kb, 2020, 480)==kb);                /* a built-in has one definition */
+  int iOld = kind_year_lens(c, 2025);
+  T_EQ_INT(iOld, 0);
+  T_EQ_STR(kind_find("lens_k")->zLabel, "乙");
+  const Kind *aK[KIND_MAX];
+  int n = kinds_in_order(aK, KIND_MAX), bSeen = 0;
+  for(int i=0; i<n; i++) if( strcmp(aK[i]->zName, "lens_k")==0 ) bSeen = strcmp(aK[i]->zLabel, "乙")==0;
+  T_CHECK(bSeen);
+  kind_year_lens(c, iOld);
+  T_EQ_STR(kind_find("lens_k")->zLabel, "丙");
+}
+
 static const TestCase aTest[] = {
   { "units_said", test_units_said },
+  { "kind_as_of", test_kind_as_of },
   { "money", test_money },
   { "registry", test_registry },
   { "registry_typos", test_registry_typos },
