@@ -10,6 +10,7 @@
 #include "engine/kinddef.h"
 #include "engine/record.h"
 #include "engine/holiday.h"
+#include "engine/prule.h"
 #include "calendar/calendar.h"
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +60,11 @@ static int open_setup(Db *p, int bKeepLock){
   zone_load(p);                 /* "today" is the county's date (time_zone) */
   if( holiday_load(p) ){
     fprintf(stderr, "无法读取节假日表：%s\n", db_errmsg(p));
+    return 1;
+  }
+  /* 地方规定 (period_rule): a server keeps them in step per request (prule_refresh) */
+  if( prule_load(p) ){
+    fprintf(stderr, "无法读取期限规则表：%s\n", db_errmsg(p));
     return 1;
   }
   /* …and the calendar as the table statutory periods are counted on in SQL. */

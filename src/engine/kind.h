@@ -196,6 +196,9 @@ typedef struct Deadline {
   int bExtFromEnd;         /* the extension runs from the first period's (moved) end */
   const char *zDeemedAs;   /* what the deemed start is called (视为受理) */
   const char *zDeemedBasis;/* and the article that deems it, quoted */
+  int bLocal;              /* 地方规定: a province, city or county may set its own length
+                           ** and unit (table period_rule, src/engine/prule.c); 0: the
+                           ** law in zBasis fixes it and an override is refused */
   /* runtime members, filled by registry_compile() */
   When when;               /* zWhen read */
   When extWhen;            /* zExtWhen read */

@@ -696,6 +696,10 @@ static int kind_check(const Kind *k, char *zErr, int nErr){
         FAIL("%s/%s: extension flag is not a bool", k->zName, d->zName);
       if( !states_ok(k, d->zActiveIn) ) FAIL("%s/%s: undeclared state", k->zName, d->zName);
       if( d->zBasis==0 ) FAIL("%s/%s: no legal basis", k->zName, d->zName);
+      /* a 地方规定 replaces the length and unit (prule.c): not a length a
+      ** record gives, a deemed start or a due date a person sets */
+      if( d->bLocal && (d->zLengthField || d->zOnDate || d->zDeemed || d->eUnit==PU_ONDATE) )
+        FAIL("%s/%s: a local rule replaces a plain length only", k->zName, d->zName);
     }
   }
   if( report_text_ok(k, zErr, nErr) ) return 1;
