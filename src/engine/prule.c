@@ -521,3 +521,23 @@ int prule_rows(Ctx *c, PruleRow **pa, int *pn){
   }
   return FZ_OK;
 }
+
+int prule_units(Ctx *c, PruleUnitOpt **pa, int *pn){
+  Stmt q;
+  int rc, nAlloc = 0;
+  *pa = 0; *pn = 0;
+  if( (rc = db_prepare(c->pDb, &q, "SELECT id, name, dtype, parent_id IS NULL FROM dept"
+                                   " WHERE (dtype IN ('county','city') OR parent_id IS NULL) AND " SQL_IN_SCOPE("path", 1, 2)
+                                   " ORDER BY path")) ) return rc;
+  db_bind_scope(&q, 1, 2, c->pActor->zDeptPath ? c->pActor->zDeptPath : "/");
+  while( (rc = db_step(&q))==DB_ROW ){
+    *pa = arena_grow(c->pArena, *pa, *pn, &nAlloc, sizeof **pa);
+    PruleUnitOpt *o = &(*pa)[(*pn)++];
+    o->id = db_column_int64(&q, 0);
+    o->zName = arena_strdup(c->pArena, db_column_text(&q, 1));
+    o->bCounty = strcmp(db_column_text(&q, 2), "county")==0;
+    o->bRoot = db_column_int64(&q, 3)!=0;
+  }
+  db_finalize(&q);
+  return rc==DB_DONE ? 0 : rc;
+}

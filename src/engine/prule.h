@@ -110,4 +110,8 @@ typedef struct PruleRow {
   int *abEdit;
 } PruleRow;
 int prule_rows(Ctx*, PruleRow **pa, int *pn);
+/* The units a rule may be set for by the actor (county, city, root in its
+** scope), by path. 0, or a database error code. Arena memory. */
+typedef struct PruleUnitOpt { i64 id; const char *zName; int bCounty; int bRoot; } PruleUnitOpt;
+int prule_units(Ctx*, PruleUnitOpt **pa, int *pn);
 #endif
