@@ -471,7 +471,8 @@ int prule_end(Ctx *c, const char *zId, const char *zTo){
   if( day_parse(zTo, &to) ){ err_add(c, 0, &fTo, "日期无效：“%s”（应为YYYY-MM-DD）", zTo); return FZ_INVALID; }
   day_format(to, zT);
   if( strcmp(zT, zFrom)<0 ){ err_add(c, 0, &fTo, "停止施行日期不能早于施行日期%s", zFrom); return FZ_INVALID; }
-  if( zTo0 && strcmp(zTo0, zT)<=0 ){ err_add(c, 0, &fTo, "该规定已于%s停止施行", zTo0); return FZ_INVALID; }
+  /* once ended, a rule stays as it was: cases counted under it keep their dates */
+  if( zTo0 ){ err_add(c, 0, &fTo, "该规定已于%s停止施行", zTo0); return FZ_INVALID; }
   const char *zKey = arena_printf(c->pArena, "%lld", id);
   pthread_mutex_lock(&pruleLock);
   int rc = db_begin_write(c->pDb)!=DB_OK;

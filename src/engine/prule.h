@@ -94,7 +94,7 @@ void prule_sql(Ctx*, const Kind*, const Deadline*, i64 iDept, PruleSql *p);
 int prule_set(Ctx*, const char *zKind, const char *zDeadline, const char *zUnit, const char *zLevel,
               const char *zLength, const char *zPunit, const char *zBasis, const char *zFrom, i64 *piId);
 /* Ends rule zId: its last day in force becomes zTo (not before its first
-** day; NULL or "": today). Same checks, audit and reach as prule_set;
+** day; NULL or "": today); a rule already ended is refused. Same checks, audit and reach as prule_set;
 ** FZ_NOTFOUND for a rule outside the actor's scope. */
 int prule_end(Ctx*, const char *zId, const char *zTo);
 
