@@ -35,7 +35,10 @@ typedef struct PruleSet {
   struct PruleSet *pOld;   /* the set this one replaced (kept: see the header) */
 } PruleSet;
 
-static PruleSet emptySet = { -1, 0, 0, 0, 0, { 0 }, 0 };
+/* Generation 0, no rules: what a database whose rules never changed
+** holds (every change adds one to prule_gen), so such a database is not
+** read at each request. */
+static PruleSet emptySet = { 0, 0, 0, 0, 0, { 0 }, 0 };
 static _Atomic(PruleSet*) pCurrent = &emptySet;
 static pthread_mutex_t pruleLock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -82,7 +85,7 @@ static long long gen_read(Db *p){
   return g;
 }
 
-static int gen_bump(Db *p){
+int prule_gen_bump(Db *p){
   long long g = gen_read(p);
   Stmt q;
   char z[24];
@@ -438,7 +441,7 @@ int prule_set(Ctx *c, const char *zKind, const char *zDeadline, const char *zUni
     }
   }
   if( rc==0 ) rc = audit_rows_log(c, "period_rule_set", "period_rule", zKey, 0, zBefore);
-  if( rc==0 ) rc = gen_bump(c->pDb);
+  if( rc==0 ) rc = prule_gen_bump(c->pDb);
   if( rc==0 ) rc = db_commit(c->pDb)!=DB_OK;
   if( rc ) db_rollback(c->pDb);
   pthread_mutex_unlock(&pruleLock);
@@ -485,7 +488,7 @@ int prule_end(Ctx *c, const char *zId, const char *zTo){
     db_finalize(&q);
   }
   if( rc==0 ) rc = audit_rows_log(c, "period_rule_end", "period_rule", zKey, 0, zBefore);
-  if( rc==0 ) rc = gen_bump(c->pDb);
+  if( rc==0 ) rc = prule_gen_bump(c->pDb);
   if( rc==0 ) rc = db_commit(c->pDb)!=DB_OK;
   if( rc ) db_rollback(c->pDb);
   pthread_mutex_unlock(&pruleLock);

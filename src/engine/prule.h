@@ -46,6 +46,9 @@ const PeriodRule *prule_pick(const PeriodRule *a, int n, const char *zKind, cons
 ** it). 0, or a database error code (the rules in force stay). */
 int prule_load(Db*);
 int prule_refresh(Ctx*);
+/* One more change of the rules (setting prule_gen), in the caller's write
+** transaction (prule_set, prule_end, fazhi migrate). 0 on success. */
+int prule_gen_bump(Db*);
 
 /* The rule counted for r's period d (deadline_eval): NULL when d is not
 ** bLocal, no rule is in force for r's unit on its start date, or r has
