@@ -212,6 +212,19 @@ const PeriodRule *prule_for(Ctx *c, const Rec *r, const Deadline *d){
   return prule_pick(s->aRule, s->nRule, r->pKind->zName, d->zName, iUnit, unit_path(c, s, iUnit), start);
 }
 
+int prule_reach(const Kind *k, const Deadline *d){
+  const PruleSet *s = atomic_load(&pCurrent);
+  int nMax = 0;
+  for(int i=0; d->bLocal && i<s->nRule; i++){
+    const PeriodRule *p = &s->aRule[i];
+    if( strcmp(p->zKind, k->zName)!=0 || strcmp(p->zDeadline, d->zName)!=0 ) continue;
+    int n = p->nLength + (d->zExtFlag ? d->nExtension : 0);
+    n = p->eUnit==PU_WORKDAYS ? n*2 + 14 : p->eUnit==PU_MONTHS ? n*31 + 7 : n + 14;
+    if( n>nMax ) nMax = n;
+  }
+  return nMax;
+}
+
 const char *prule_length_text(Arena *a, int n, PeriodUnit e){
   return arena_printf(a, "%d%s", n, e==PU_WORKDAYS ? "个工作日" : e==PU_MONTHS ? "个月" : "日");
 }

@@ -56,6 +56,11 @@ int prule_gen_bump(Db*);
 ** (dept_unit_id, memoised in the context). */
 const PeriodRule *prule_for(Ctx*, const Rec*, const Deadline*);
 
+/* The longest day count a rule of k's period d may run, wide as
+** holiday.c reckons (working days at two calendar days each plus a
+** fortnight, months at 31 days, with d's extension); 0 when none. */
+int prule_reach(const Kind*, const Deadline*);
+
 /* "30日", "3个工作日", "3个月" (arena memory). */
 const char *prule_length_text(Arena*, int nLength, PeriodUnit);
 /* "省级规定", "市级规定", "县级规定" */
