@@ -236,7 +236,7 @@ const char *prule_level_label(const char *zLevel){
 }
 
 const char *prule_source(Arena *a, const Deadline *d, const PeriodRule *p){
-  if( p==0 ) return arena_printf(a, "依据：%s（国家规定）", d->zBasis);
+  if( p==0 ) return arena_printf(a, "依据：%s（默认规定）", d->zBasis);
   if( p->zTo[0] ) return arena_printf(a, "依据：%s（%s，%s起施行，%s止）", p->zBasis, prule_level_label(p->zLevel), p->zFrom, p->zTo);
   return arena_printf(a, "依据：%s（%s，%s起施行）", p->zBasis, prule_level_label(p->zLevel), p->zFrom);
 }

@@ -66,7 +66,7 @@ const char *prule_length_text(Arena*, int nLength, PeriodUnit);
 /* "省级规定", "市级规定", "县级规定" */
 const char *prule_level_label(const char *zLevel);
 /* The source of d's period as a case shows it: "依据：BASIS（省级规定，
-** 2026-01-01起施行）" for a rule, "依据：BASIS（国家规定）" for the
+** 2026-01-01起施行）" for a rule, "依据：BASIS（默认规定）" for the
 ** declared length (arena memory). */
 const char *prule_source(Arena*, const Deadline*, const PeriodRule*);
 

@@ -42,7 +42,7 @@ static void rule_form(Req *r, const PruleRow *a, int n){
   for(int i=0; i<n; i++){
     if( !a[i].pDl->bLocal ) continue;
     const char *zV = arena_printf(&r->arena, "%s/%s", a[i].pKind->zName, a[i].pDl->zName);
-    outf(r, "<option value=\"%s\"%s>%s·%s（国家默认%s）</option>", zV, strcmp(zV, zPeriod)==0 ? " selected" : "",
+    outf(r, "<option value=\"%s\"%s>%s·%s（默认%s）</option>", zV, strcmp(zV, zPeriod)==0 ? " selected" : "",
          a[i].pKind->zLabel, a[i].pDl->zLabel, prule_length_text(&r->arena, a[i].pDl->nLength, a[i].pDl->eUnit));
   }
   out_html(r, HTML("</select>"));
@@ -91,19 +91,19 @@ void web_rules(Req *r){
   PruleRow *a;
   int n;
   web_begin(r, "期限规则", 0);
-  out_html(r, HTML("<p class=\"about\">各台账的法定期限及其依据。国家规定是默认期限；标明“可由地方规定”的期限（如规范性文件报送备案、12345热线办理时限），"
+  out_html(r, HTML("<p class=\"about\">各台账的法定期限及其依据。模块声明的是默认期限（国家规定，或尚无地方规定时的通行做法）；标明“可由地方规定”的期限（如规范性文件报送备案、12345热线办理时限），"
                    "省、市、县（区）可以按本地规定另定长度，自施行日期起开始计算的案件适用，案件详情页显示所依据的规定。</p>"));
   if( prule_rows(&r->ctx, &a, &n) ){ out_html(r, HTML("<div class=\"notice bad\" role=\"alert\">读取期限规则失败</div>")); web_end(r); return; }
   rule_form(r, a, n);
-  out_html(r, HTML("<h2>全部法定期限</h2><table class=\"list settings rules\"><thead><tr><th>台账</th><th>期限</th><th>国家规定</th>"
+  out_html(r, HTML("<h2>全部法定期限</h2><table class=\"list settings rules\"><thead><tr><th>台账</th><th>期限</th><th>默认期限及依据</th>"
                    "<th>地方规定</th></tr></thead><tbody>"));
   for(int i=0; i<n; i++){
     const Deadline *d = a[i].pDl;
     const char *zLen = d->zLengthField ? "按记录所填" : d->eUnit==PU_ONDATE ? "按所填日期" : prule_length_text(&r->arena, d->nLength, d->eUnit);
-    outf(r, "<tr id=\"p-%s-%s\"><td data-l=\"台账\">%s</td><td data-l=\"期限\">%s</td><td data-l=\"国家规定\">%s<div class=\"hint\">%s</div></td><td data-l=\"地方规定\">",
+    outf(r, "<tr id=\"p-%s-%s\"><td data-l=\"台账\">%s</td><td data-l=\"期限\">%s</td><td data-l=\"默认期限\">%s<div class=\"hint\">%s</div></td><td data-l=\"地方规定\">",
          a[i].pKind->zName, d->zName, a[i].pKind->zLabel, d->zLabel, zLen, d->zBasis);
     if( !d->bLocal ) out_html(r, HTML("<span class=\"hint\">法定，不可由地方规定</span>"));
-    else if( a[i].nRule==0 ) out_html(r, HTML("<span class=\"hint\">可由地方规定；未设定，按国家规定</span>"));
+    else if( a[i].nRule==0 ) out_html(r, HTML("<span class=\"hint\">可由地方规定；未设定，按默认期限</span>"));
     for(int j=0; j<a[i].nRule; j++){
       const PeriodRule *p = a[i].apRule[j];
       outf(r, "<div class=\"rule\" id=\"rule-%lld\"><b>%s %s</b>：%s（%s）", (long long)p->id, p->zJurName, prule_level_label(p->zLevel),

@@ -11,7 +11,7 @@
 #   PostgreSQL): received Mon 03-02, closed Fri 03-13, due Mon 03-09:
 #   late; 丙县's stays due Thu 03-19 (13 working days) and on time.
 # - A past case keeps the rule in force at its start: a file published
-#   2025-12-15 is due 2026-01-14 under the state's 30日 (国家规定); a second
+#   2025-12-15 is due 2026-01-14 under the declared 30日 (默认规定); a second
 #   乙县 rule, 20日 from 2026-06-01, ends the first on 05-31, leaves the
 #   March file at 15日 and counts a file of 06-02 (due Mon 06-22, filed
 #   Sat 06-20: on time): 乙县 50.0.

@@ -27,7 +27,7 @@ expect_status 200 "the page"
 expect_contains "$BODY" '<a href="/admin/rules" class="on">期限规则</a>' "in the 系统管理 menu"
 expect_contains "$BODY" '报送备案期限'
 expect_contains "$BODY" '法定，不可由地方规定' "a period the law fixes says so"
-expect_contains "$BODY" '可由地方规定；未设定，按国家规定' "an overridable one without a rule"
+expect_contains "$BODY" '可由地方规定；未设定，按默认期限' "an overridable one without a rule"
 expect_contains "$BODY" '《行政复议法》第六十二条' "the state's basis shown"
 expect_contains "$BODY" '<option value="normative_doc/filing">' "the form offers the overridable periods"
 expect_not_contains "$BODY" '<option value="reconsideration/decision">' "…only those"
@@ -84,7 +84,7 @@ get /admin/rules
 expect_contains "$BODY" '2026-01-01起施行，2026-05-31止' "server 1 lists it ended"
 api POST /api/v1/k/normative_doc '{"doc_no":"示政规〔2026〕89号","title":"示范县六月文件","published":"2026-06-02","filed_date":"2026-06-20","filed_to":"city_gov"}'
 api GET "/api/v1/k/normative_doc/$(json .id)"
-expect_json '.deadlines[] | select(.name=="filing") | .due=="2026-07-02" and .source.level=="state"' "a June file: 30日 again (国家规定)"
+expect_json '.deadlines[] | select(.name=="filing") | .due=="2026-07-02" and .source.level=="state"' "a June file: 30日 again (默认规定)"
 get "/k/normative_doc/$DOC"
 expect_contains "$BODY" '<td>报送备案期限</td><td>2026-03-17' "the March file keeps 15日"
 expect_contains "$BODY" '（县级规定，2026-01-01起施行，2026-05-31止）'

@@ -137,7 +137,7 @@ static void test_counted(void){
   doc("乙县", "乙1", "2026-03-02", "2026-03-14");
   const char *zSrc;
   T_EQ_STR(due_of("甲1", &zSrc), "2026-04-01");
-  T_EQ_STR(zSrc, "依据：行政规范性文件应当自公布之日起30日内报送备案（省级规范性文件管理办法；期限因省而异，可按本省规定调整）（国家规定）");
+  T_EQ_STR(zSrc, "依据：行政规范性文件应当自公布之日起30日内报送备案（省级规范性文件管理办法；期限因省而异，可按本省规定调整）（默认规定）");
   for(int bC=0; bC<2; bC++){ T_EQ_STR(rate(iA, bC), "2/2"); T_EQ_STR(rate(iB, bC), "1/1"); }
   /* a province's 10 days (the city's unit), then 甲县's own 15 from June */
   i64 id;
