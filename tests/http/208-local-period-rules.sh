@@ -81,6 +81,19 @@ expect_eq "$(rate 乙县 normative_doc filing_ontime_rate)" "0.0" "乙县's on-t
 expect_eq "$(rate 丙县 normative_doc filing_ontime_rate)" "100.0" "丙县's does not move"
 expect_eq "$(rate 乙县 hotline_ticket ontime_rate)" "0.0" "乙县's 12345 rate counts the rule"
 expect_eq "$(rate 丙县 hotline_ticket ontime_rate)" "100.0" "丙县's 12345 rate does not move"
+# the overdue list: an open complaint of Mon 06-22 is overdue in 乙县
+# (5个工作日: due Mon 06-29) and not even due soon in 丙县 (13: Thu 07-09)
+for C in 乙县 丙县; do
+  api_as "a$C"
+  api POST /api/v1/k/hotline_ticket "{\"ticket_no\":\"$C-12345-2\",\"channel\":\"web\",\"ttype\":\"suggest\",\"summary\":\"增设公交站\",\"received\":\"2026-06-22\"}"
+  expect_status 201 "$C: an open suggestion"
+done
+api_as a乙县
+api GET "/api/v1/k/hotline_ticket?due=1"
+expect_json '[.rows[].fields.ticket_no] == ["乙县-12345-2"]' "乙县's 临期/逾期 list names it"
+api_as a丙县
+api GET "/api/v1/k/hotline_ticket?due=1"
+expect_json '.total == 0' "丙县's does not"
 api_as a乙县
 api GET "/api/v1/k/normative_doc?ind=filing_ontime_rate&year=2026"
 expect_json '.total == 0' "the numerator's list (按期) no longer names it"
