@@ -4,12 +4,12 @@
 ** "fields":{id: value}, "labels":{id: display text}, "deadlines":[…]}.
 ** Counts are integers; a rate is given with its two counts.
 */
-#include "engine/prule.h"
 #include "api/api.h"
 #include "auth/auth.h"
 #include "base/json.h"
 #include "base/json_scan.h"
 #include "engine/kinddef.h"
+#include "engine/prule.h"
 #include <cjson/cJSON.h>
 #include <string.h>
 #include <stdlib.h>

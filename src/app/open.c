@@ -199,6 +199,9 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
   }
   if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
   int rc = audit_rows_log(c, "dept_city", "dept", "", iCity, zBefore);
+  /* the counties' paths changed: servers reload the 地方规定, whose
+  ** jurisdictions are matched by path (prule.c) */
+  if( rc==0 ) rc = prule_gen_bump(c->pDb);
   if( rc || db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
 db_fail:

@@ -3,9 +3,9 @@
 ** due dates and legal basis, the workflow buttons the user may press, and
 ** the record's change history from the audit log.
 */
-#include "engine/prule.h"
 #include "web/web.h"
 #include "audit/audit.h"
+#include "engine/prule.h"
 #include <string.h>
 
 static void history(Req *r, const Rec *p){
