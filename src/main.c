@@ -132,6 +132,12 @@ static const Command aCommand[] = {
                           "                             docx 加 --appendix 附“报告数字的统计口径”\n"
                           "                             （write the annual report; xlsx: every figure, its definition and breakdowns;\n"
                           "                             the latest stored draft by default, --version N or data）", 0 },
+  { "rule",   cmd_rule, "--db= --unit= --level= --from= --to= --basis=", "rule --db FILE list   各法定期限的默认规定和地方规定（list every period, its default and local rules）\n"
+                          "  fazhi rule --db FILE set 台账 期限 长度 days|workdays|months --unit 县或市名称 --from YYYY-MM-DD --basis 依据 [--level province|city|county]\n"
+                          "                             设定地方规定（省级、市级或县级），自施行日期起受理的案件按它计算期限；\n"
+                          "                             只有可由地方规定的期限可以设定（set a local rule from a date）\n"
+                          "  fazhi rule --db FILE end 规则编号 [--to YYYY-MM-DD]\n"
+                          "                             停止施行（end a rule; cases started before keep it）", 5 },
   { "schema", cmd_schema, "--json --periods --db=", "schema --json [--db FILE]  输出全部类别、字段、枚举、期限规则与指标；加 --db 则含该库的自定义台账；--periods 输出内置期限一览表（README）（print every declaration as JSON）", 0 },
   { "serve",  cmd_serve, "--db= --listen= --threads= --max-per-ip= --header-timeout= --trusted-proxy= --https",
                           "serve --db FILE [--listen 127.0.0.1:8080] [--threads N] [--max-per-ip N] [--header-timeout S]\n"

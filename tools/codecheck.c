@@ -92,6 +92,9 @@ static const struct EdgeFile { const char *zFile; const char *zDir; } aEdgeFile[
   ** table's DDL and the audit entry in one transaction, for `fazhi kind`,
   ** the API and the 自定义台账 pages alike. */
   { "src/engine/kinddef.c", "audit" },
+  /* …and a 地方规定 of a period (prule_set, prule_end), for the 期限规则
+  ** page and `fazhi rule`. */
+  { "src/engine/prule.c", "audit" },
   /* The route table names every handler: the one file of http/ that
   ** knows them (and, through route_error, the faces' error pages). */
   { "src/http/route.c", "handlers" },

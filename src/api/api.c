@@ -9,6 +9,7 @@
 #include "base/json.h"
 #include "base/json_scan.h"
 #include "engine/kinddef.h"
+#include "engine/prule.h"
 #include <cjson/cJSON.h>
 #include <string.h>
 #include <stdlib.h>
@@ -156,7 +157,25 @@ static void record_body(Req *r, Json *j, const Rec *p, int bFull){
         }
         if( st.bExtended ) json_kbool(j, "extended", 1);
         if( st.bOnDate ) json_kbool(j, "set_date", 1);
-        json_kstr(j, "basis", d->zBasis);
+        json_kstr(j, "basis", st.pRule ? st.pRule->zBasis : d->zBasis);
+        if( st.pRule || d->bLocal ){
+          /* 地方规定: where the period's length comes from */
+          const PeriodRule *pr = st.pRule;
+          json_key(j, "source");
+          json_obj_begin(j);
+          json_kstr(j, "level", pr ? pr->zLevel : "state");
+          json_kstr(j, "text", prule_source(&r->arena, d, pr));
+          json_kint(j, "length", pr ? pr->nLength : d->nLength);
+          json_kstr(j, "unit", (pr ? pr->eUnit : d->eUnit)==PU_WORKDAYS ? "workdays" : (pr ? pr->eUnit : d->eUnit)==PU_MONTHS ? "months" : "days");
+          if( pr ){
+            json_kint(j, "rule_id", pr->id);
+            json_kstr(j, "jurisdiction", pr->zJurName);
+            json_kstr(j, "in_force_from", pr->zFrom);
+            if( pr->zTo[0] ) json_kstr(j, "in_force_to", pr->zTo);
+            json_kstr(j, "statutory_basis", d->zBasis);
+          }
+          json_obj_end(j);
+        }
         json_obj_end(j);
       }
       json_arr_end(j);

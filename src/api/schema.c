@@ -135,7 +135,11 @@ void api_periods_md(Buf *p){
       for(const Pause *q=d->aPause; q && q->zLabel; q++) cat(&c, "；", q->zLabel, "：", q->zBasis, (char*)0);
       md_cell(p, buf_cstr(&c));
       buf_free(&c);
-      md_cell(p, d->zReading ? d->zReading : "—");
+      buf_init(&c);
+      buf_puts(&c, d->zReading ? d->zReading : d->bLocal ? "" : "—");
+      if( d->bLocal ) cat(&c, d->zReading ? "；" : "", "声明的长度是默认期限，可由省、市、县（区）另行规定（见下文“地方规定”）", (char*)0);
+      md_cell(p, buf_cstr(&c));
+      buf_free(&c);
       buf_puts(p, "\n");
     }
   }

@@ -45,6 +45,7 @@ int cmd_init(Opts*);
 int cmd_dept(Opts*);
 int cmd_user(Opts*);
 int cmd_holiday(Opts*);
+int cmd_rule(Opts*);
 int cmd_setting(Opts*);
 int cmd_city(Opts*);
 /* cmd_data.c: records and reports in and out of a database. */

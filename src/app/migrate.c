@@ -24,6 +24,7 @@
 */
 #include "app/app.h"
 #include "engine/holiday.h"
+#include "engine/prule.h"
 #include "audit/audit.h"
 #include "base/json.h"
 #include "base/sha256.h"
@@ -254,6 +255,41 @@ static int move_settings(Mig *m){
   db_finalize(&get);
   db_finalize(&ins);
   if( rc==0 ) rc = holiday_gen_bump(m->pDst);    /* servers on the target load them */
+  return rc;
+}
+
+/* The county's 地方规定 (period_rule): its rules name its own units, so
+** they move with their department ids shifted and new ids past the
+** target's; the guarded-table entry of the migration logs them. */
+static int move_prules(Mig *m){
+  Stmt q, ins;
+  int rc = 0;
+  i64 iNext = audit_next_id(m->pDst, "period_rule", "@period_rule");
+  if( iNext==0 ) return 1;
+  if( db_prepare(m->pSrc, &q, "SELECT kind, deadline, unit_id, level, length, punit, basis, valid_from, valid_to,"
+                              " created_by, created_at FROM period_rule ORDER BY id") ) return 1;
+  if( db_prepare(m->pDst, &ins, "INSERT INTO period_rule(id, kind, deadline, unit_id, level, length, punit, basis,"
+                                " valid_from, valid_to, created_by, created_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)") ){
+    db_finalize(&q); return 1;
+  }
+  int n = 0;
+  while( rc==0 && db_step(&q)==DB_ROW ){
+    db_bind_int64(&ins, 1, iNext++);
+    db_bind_text(&ins, 2, db_column_text(&q, 0));
+    db_bind_text(&ins, 3, db_column_text(&q, 1));
+    db_bind_int64(&ins, 4, db_column_int64(&q, 2) + m->iDeptOff);
+    db_bind_text(&ins, 5, db_column_text(&q, 3));
+    db_bind_int64(&ins, 6, db_column_int64(&q, 4));
+    for(int i=5; i<10; i++){
+      if( db_column_is_null(&q, i) ) db_bind_null(&ins, i+2); else db_bind_text(&ins, i+2, db_column_text(&q, i));
+    }
+    if( db_step(&ins)!=DB_DONE ) rc = 1;
+    db_reset(&ins);
+    n++;
+  }
+  db_finalize(&q);
+  db_finalize(&ins);
+  if( rc==0 && n ) rc = prule_gen_bump(m->pDst);   /* servers on the target load them */
   return rc;
 }
 
@@ -770,6 +806,8 @@ int migrate_county(Ctx *c, Db *pSrc, const char *zSource, const char *zLoginPref
   if( move_users(&m) ) goto fail;
   m.zStage = "设置和节假日";
   if( move_settings(&m) ) goto fail;
+  m.zStage = "期限规则";
+  if( move_prules(&m) ) goto fail;
   m.zStage = "此前的迁移登记";
   if( copy_migrations(&m) ) goto fail;
   i64 iMig = max_id(pSrc, "migration") + m.iMigOff + 1;

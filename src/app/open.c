@@ -10,6 +10,7 @@
 #include "engine/kinddef.h"
 #include "engine/record.h"
 #include "engine/holiday.h"
+#include "engine/prule.h"
 #include "calendar/calendar.h"
 #include <stdio.h>
 #include <string.h>
@@ -59,6 +60,11 @@ static int open_setup(Db *p, int bKeepLock){
   zone_load(p);                 /* "today" is the county's date (time_zone) */
   if( holiday_load(p) ){
     fprintf(stderr, "无法读取节假日表：%s\n", db_errmsg(p));
+    return 1;
+  }
+  /* 地方规定 (period_rule): a server keeps them in step per request (prule_refresh) */
+  if( prule_load(p) ){
+    fprintf(stderr, "无法读取期限规则表：%s\n", db_errmsg(p));
     return 1;
   }
   /* …and the calendar as the table statutory periods are counted on in SQL. */
@@ -193,6 +199,9 @@ int city_group(Ctx *c, const char *zCity, const char *const *azCounty, int nCoun
   }
   if( c->err.n ){ db_rollback(c->pDb); return FZ_INVALID; }
   int rc = audit_rows_log(c, "dept_city", "dept", "", iCity, zBefore);
+  /* the counties' paths changed: servers reload the 地方规定, whose
+  ** jurisdictions are matched by path (prule.c) */
+  if( rc==0 ) rc = prule_gen_bump(c->pDb);
   if( rc || db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
 db_fail:

@@ -126,6 +126,13 @@ static const GuardCol aKindDefCol[] = {
   { "created_by", 0, 0 }, { "created_at", 0, 0 }, { 0 }
 };
 
+/* 地方规定 (engine/prule.c) */
+static const GuardCol aPruleCol[] = {
+  { "id", 1, 1 }, { "kind", 0, 0 }, { "deadline", 0, 0 }, { "unit_id", 1, 0 }, { "level", 0, 0 },
+  { "length", 1, 0 }, { "punit", 0, 0 }, { "basis", 0, 0 }, { "valid_from", 0, 0 }, { "valid_to", 0, 0 },
+  { "created_by", 0, 0 }, { "created_at", 0, 0 }, { 0 }
+};
+
 static const Guard aGuard[] = {
   { "users",           "用户",       aUserCol,     0,             "login", 0,       0 },
   { "dept",            "部门",       aDeptCol,     0,             "name",  0,       0 },
@@ -136,6 +143,7 @@ static const Guard aGuard[] = {
   { "baseline_report", "比较基准",   aBaselineCol, 0,             0,       "figs",  extra_figs },
   { "draw",            "双随机抽取", aDrawCol,     0,             0,       0,       0 },
   { "kind_def",        "自定义台账定义（kind_def）", aKindDefCol, 0,   "name",  0,       0 },
+  { "period_rule",     "期限规则（地方规定）", aPruleCol, 0,            "basis", 0,       0 },
 };
 #define N_GUARD ((int)(sizeof aGuard/sizeof aGuard[0]))
 

@@ -10,6 +10,7 @@
 #include "auth/auth.h"
 #include "audit/audit.h"
 #include "engine/record.h"
+#include "engine/prule.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -385,7 +386,8 @@ int dept_move(Ctx *c, i64 id, i64 iParent){
   rc = db_step(&q);
   db_finalize(&q);
   if( rc!=DB_DONE ) goto db_fail;
-  if( audit_rows_log(c, "dept_move", "dept", "", id, zBefore) || db_commit(c->pDb) ) goto db_fail;
+  /* prule_gen_bump: paths changed, and the 地方规定 match jurisdictions by path */
+  if( audit_rows_log(c, "dept_move", "dept", "", id, zBefore) || prule_gen_bump(c->pDb) || db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
 db_fail:
   rc = err_internal(c, "dept_move: %s", db_errmsg(c->pDb));

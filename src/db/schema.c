@@ -302,6 +302,30 @@ static const Migration aMigration[] = {
     "  marked_at TEXT NOT NULL"         /* UTC, YYYY-MM-DD HH:MM:SS */
     ");"
   },
+  { 17, 0,
+    /* 地方规定 (src/engine/prule.c): a province's, city's or county's own
+    ** length of a period its Deadline declares overridable (bLocal), in
+    ** force from valid_from to valid_to (the last day; NULL: still in
+    ** force). A record counts with the rule in force on its start date,
+    ** the deepest jurisdiction above its unit first. Guarded
+    ** (src/audit/guard.c): every row is logged when written and compared
+    ** by `fazhi check`. */
+    "CREATE TABLE period_rule("
+    "  id BIGINT PRIMARY KEY,"          /* audit_next_id: never reused */
+    "  kind TEXT NOT NULL,"             /* the kind's name (normative_doc) */
+    "  deadline TEXT NOT NULL,"         /* the Deadline's name (filing) */
+    "  unit_id BIGINT NOT NULL,"        /* the jurisdiction: a county's, city's or the root's dept id */
+    "  level TEXT NOT NULL,"            /* province | city | county: who issued it */
+    "  length BIGINT NOT NULL,"         /* the period's length in punit */
+    "  punit TEXT NOT NULL,"            /* days | workdays | months */
+    "  basis TEXT NOT NULL,"            /* the provision, quoted (XX省规范性文件备案规定第X条) */
+    "  valid_from TEXT NOT NULL,"       /* YYYY-MM-DD: first day in force */
+    "  valid_to TEXT,"                  /* YYYY-MM-DD: last day in force, NULL: open */
+    "  created_by TEXT NOT NULL,"       /* login, or (命令行) */
+    "  created_at TEXT NOT NULL"        /* UTC, YYYY-MM-DD HH:MM:SS */
+    ");"
+    "CREATE INDEX period_rule_kind ON period_rule(kind, deadline, unit_id);"
+  },
 };
 
 int schema_migrate(Db *pDb, char *zErr, int nErr){

@@ -75,6 +75,7 @@ int ind_breakdown(Ctx *c, const Kind *k, const Breakdown *bd, int iYear, BreakRo
   sqlbuf_init(&w.b);
   sql_lit(&w.b, "SELECT state, ");
   if( fBy ) sql_ident(&w.b, fBy->zName); else sql_lit(&w.b, "dept_id");
+  sql_lit(&w.b, ", unit_id");           /* its 地方规定 (prule_for), without a lookup per row */
   for(int i=0; i<nField; i++) if( aNeed[i] ){ sql_lit(&w.b, ", "); sql_ident(&w.b, k->aField[i].zName); }
   sql_lit(&w.b, " FROM ");
   sql_ident(&w.b, k->zName);
@@ -101,7 +102,8 @@ int ind_breakdown(Ctx *c, const Kind *k, const Breakdown *bd, int iYear, BreakRo
     c->pArena = &row;
     r->zState = db_column_text(&st, 0);
     const char *zId = db_column_is_null(&st, 1) ? "" : db_column_text(&st, 1);
-    ind_row_fields(&st, 2, r, aNeed);
+    r->iUnit = db_column_is_null(&st, 2) ? 0 : db_column_int64(&st, 2);
+    ind_row_fields(&st, 3, r, aNeed);
     long long dn = ind_row_value(c, r, &ind->num);
     long long dd = ind->eUnit!=IU_COUNT ? ind_row_value(c, r, &ind->den) : 0;
     c->pArena = pMain;

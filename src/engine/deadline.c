@@ -10,6 +10,7 @@
 */
 #include "engine/record.h"
 #include "engine/setting.h"
+#include "engine/prule.h"
 #include "base/sha256.h"
 #include <string.h>
 #include <stdlib.h>
@@ -74,6 +75,17 @@ static int suspended(const Rec *r, const Deadline *d, Day start, int nTotal, Dea
 
 void deadline_eval(Ctx *c, const Rec *r, const Deadline *d, Day today, DeadlineStatus *s){
   memset(s, 0, sizeof(*s));
+  /* 地方规定: the rule in force for the record's unit on its start date
+  ** replaces the declared length and unit (prule.c) */
+  Deadline dLocal;
+  const PeriodRule *pRule = prule_for(c, r, d);
+  if( pRule ){
+    dLocal = *d;
+    dLocal.nLength = pRule->nLength;
+    dLocal.eUnit = pRule->eUnit;
+    d = &dLocal;
+    s->pRule = pRule;
+  }
   s->bMinimum = d->bMinimum;
   s->bApplies = rec_when(r, &d->when);
   if( !s->bApplies ) return;
@@ -307,15 +319,33 @@ int deadline_cal_verify(Db *p, char zFirst[11]){
   return nBad;
 }
 
-/* The length of d's first period for this row, as SQL. */
-static void sql_base_len(SqlBuf *b, const Deadline *d){
-  if( d->zLengthField ) sql_ident(b, d->zLengthField); else sql_int(b, d->nLength);
-}
 static void sql_alias(SqlBuf *b, const char *zPre, int i, const char *zCol){
   sqlbuf_lit_(b, zPre);                 /* "s", "e", "m", "n", "r", "x": literals of this file */
   sql_int(b, i);
   sql_lit(b, ".");
   sql_ident(b, zCol);
+}
+/* The length of d's first period for this row, as SQL: with 地方规定 in
+** the scope (pL), the first in force for the row's unit_id on its start
+** (sI.cdn, the start's day number), deepest jurisdiction first, else the
+** declared length. Only integers from the rules enter the text. */
+static void sql_base_len(SqlBuf *b, const Deadline *d, int i, const PruleSql *pL){
+  if( d->zLengthField ){ sql_ident(b, d->zLengthField); return; }
+  if( pL==0 || pL->nCase==0 ){ sql_int(b, d->nLength); return; }
+  sql_lit(b, "(CASE");
+  for(int k=0; k<pL->nCase; k++){
+    const PruleCase *x = &pL->aCase[k];
+    sql_lit(b, " WHEN ");
+    if( x->nUnit ){
+      sql_lit(b, "unit_id IN (");
+      for(int u=0; u<x->nUnit; u++){ if( u ) sql_lit(b, ","); sql_int(b, x->aUnit[u]); }
+      sql_lit(b, ") AND ");
+    }
+    sql_alias(b, "s", i, "cdn"); sql_lit(b, " >= "); sql_int(b, x->from);
+    if( x->to ){ sql_lit(b, " AND "); sql_alias(b, "s", i, "cdn"); sql_lit(b, " <= "); sql_int(b, x->to); }
+    sql_lit(b, " THEN "); sql_int(b, x->nLength);
+  }
+  sql_lit(b, " ELSE "); sql_int(b, d->nLength); sql_lit(b, " END)");
 }
 /* "field IN (?,?)" of a When (its values bound through xText). */
 static void sql_when_in(SqlBuf *b, const When *w, void (*xText)(void*, const char*), void *pArg){
@@ -333,9 +363,9 @@ static void sql_ext_on(SqlBuf *b, const Deadline *d, void (*xText)(void*, const 
   sql_lit(b, ")");
 }
 /* The whole length in working days (the extension adds to the count). */
-static void sql_len(SqlBuf *b, const Deadline *d, void (*xText)(void*, const char*), void *pArg){
+static void sql_len(SqlBuf *b, const Deadline *d, int i, const PruleSql *pL, void (*xText)(void*, const char*), void *pArg){
   sql_lit(b, "(");
-  sql_base_len(b, d);
+  sql_base_len(b, d, i, pL);
   if( d->zExtFlag ){
     sql_lit(b, " + CASE WHEN "); sql_ext_on(b, d, xText, pArg); sql_lit(b, " THEN ");
     sql_int(b, d->nExtension); sql_lit(b, " ELSE 0 END");
@@ -357,23 +387,23 @@ static void sql_start0(SqlBuf *b, const Deadline *d){
 ** counted from sI (deadline.c suspended()): for working days fewer than
 ** the length of working days lie after sI and before uI; for calendar
 ** days uI is at most sI + the length. */
-static void sql_susp_in(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
+static void sql_susp_in(SqlBuf *b, const Deadline *d, int i, const PruleSql *pL, void (*xText)(void*, const char*), void *pArg){
   sql_lit(b, "(");
   if( d->eUnit==PU_WORKDAYS ){
     sql_alias(b, "u", i, "cwn"); sql_lit(b, " - "); sql_alias(b, "u", i, "cwork"); sql_lit(b, " - ");
-    sql_alias(b, "s", i, "cwn"); sql_lit(b, " < "); sql_len(b, d, xText, pArg);
+    sql_alias(b, "s", i, "cwn"); sql_lit(b, " < "); sql_len(b, d, i, pL, xText, pArg);
   }else{
-    sql_alias(b, "u", i, "cdn"); sql_lit(b, " <= "); sql_alias(b, "s", i, "cdn"); sql_lit(b, " + "); sql_len(b, d, xText, pArg);
+    sql_alias(b, "u", i, "cdn"); sql_lit(b, " <= "); sql_alias(b, "s", i, "cdn"); sql_lit(b, " + "); sql_len(b, d, i, pL, xText, pArg);
   }
   sql_lit(b, ")");
 }
 /* " + the units the suspension leaves out", as SQL (nothing when d has
 ** none): working days in [max(uI, sI+1), vI] = cwn(vI) − max(cwn(uI) −
 ** cwork(uI), cwn(sI)); calendar days vI − max(uI, sI+1) + 1; never below 0. */
-static void sql_susp(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
+static void sql_susp(SqlBuf *b, const Deadline *d, int i, const PruleSql *pL, void (*xText)(void*, const char*), void *pArg){
   if( deadline_pause(d, PM_SUSPEND)==0 ) return;
   sql_lit(b, " + (CASE WHEN "); sql_alias(b, "u", i, "cday"); sql_lit(b, " IS NOT NULL AND ");
-  sql_alias(b, "v", i, "cday"); sql_lit(b, " IS NOT NULL AND "); sql_susp_in(b, d, i, xText, pArg);
+  sql_alias(b, "v", i, "cday"); sql_lit(b, " IS NOT NULL AND "); sql_susp_in(b, d, i, pL, xText, pArg);
   sql_lit(b, " THEN (CASE WHEN ");
   if( d->eUnit==PU_WORKDAYS ){
     /* X = max(cwn(u) − cwork(u), cwn(s)); skip = max(cwn(v) − X, 0) */
@@ -442,7 +472,7 @@ static void sql_start(SqlBuf *b, const Deadline *d, int i, const char *zToday,
 **     (bExtFromEnd): rI the day eI.croll and xI the day rI + the extension
 **     when it counts (else rI itself), and xI.croll is due. */
 void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
-                       void (*xText)(void*, const char*), void *pArg){
+                       void (*xText)(void*, const char*), void *pArg, const PruleSql *pL){
   if( d->pDeemed ){
     const Deadline *p = d->pDeemed;
     sql_lit(b, " LEFT JOIN cal_day m"); sql_int(b, i);
@@ -473,9 +503,9 @@ void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
   }else{
     sql_alias(b, "e", i, "cdn"); sql_lit(b, "="); sql_alias(b, "s", i, "cdn");
     sql_lit(b, " + ");
-    if( !(d->zExtFlag && d->bExtFromEnd) ) sql_len(b, d, xText, pArg);
-    else sql_base_len(b, d);
-    sql_susp(b, d, i, xText, pArg);
+    if( !(d->zExtFlag && d->bExtFromEnd) ) sql_len(b, d, i, pL, xText, pArg);
+    else sql_base_len(b, d, i, pL);
+    sql_susp(b, d, i, pL, xText, pArg);
     if( d->zExtFlag && d->bExtFromEnd ){
       sql_lit(b, " LEFT JOIN cal_day r"); sql_int(b, i);
       sql_lit(b, " ON "); sql_alias(b, "r", i, "cday"); sql_lit(b, "="); sql_alias(b, "e", i, "croll");
@@ -490,7 +520,8 @@ void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
 /* 1 when the row met d (or d does not apply, or has no due date), else 0:
 ** deadline_ontime() as SQL; for a minimum, 1 when long enough. zWhen's
 ** values are bound through xText. */
-void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg){
+void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void*, const char*), void *pArg,
+                         const PruleSql *pL){
   sql_lit(b, "(CASE");
   if( d->when.pField ){
     const char *zField = d->when.pField->zName;
@@ -513,22 +544,22 @@ void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void
   if( ps ){
     /* halted by a suspension still open: no due date, as in C */
     sql_lit(b, " WHEN "); sql_ident(b, ps->zFrom); sql_lit(b, " IS NOT NULL AND "); sql_ident(b, ps->zTo);
-    sql_lit(b, " IS NULL AND "); sql_ident(b, d->zDone); sql_lit(b, " IS NULL AND "); sql_base_len(b, d);
-    sql_lit(b, " > 0 AND "); sql_susp_in(b, d, i, xText, pArg); sql_lit(b, " THEN 1");
+    sql_lit(b, " IS NULL AND "); sql_ident(b, d->zDone); sql_lit(b, " IS NULL AND "); sql_base_len(b, d, i, pL);
+    sql_lit(b, " > 0 AND "); sql_susp_in(b, d, i, pL, xText, pArg); sql_lit(b, " THEN 1");
   }
   sql_lit(b, " WHEN "); sql_ident(b, d->zDone); if( d->bMinimum ) sql_lit(b, " IS NULL THEN 1"); else sql_lit(b, " IS NULL THEN 0");
   /* 即办 (length 0): due the day it started */
-  sql_lit(b, " WHEN "); sql_base_len(b, d); sql_lit(b, "<=0 THEN CASE WHEN ");
+  sql_lit(b, " WHEN "); sql_base_len(b, d, i, pL); sql_lit(b, "<=0 THEN CASE WHEN ");
   sql_ident(b, d->zDone); sql_lit(b, " <= ");
   if( d->pDeemed ) sql_alias(b, "s", i, "cday"); else sql_start0(b, d);
   sql_lit(b, " THEN 1 ELSE 0 END");
   if( d->eUnit==PU_WORKDAYS && d->bMinimum ){
     sql_lit(b, " WHEN "); sql_alias(b, "e", i, "cwn"); sql_lit(b, " >= "); sql_alias(b, "s", i, "cwn");
-    sql_lit(b, " + "); sql_base_len(b, d); sql_lit(b, " THEN 1");
+    sql_lit(b, " + "); sql_base_len(b, d, i, pL); sql_lit(b, " THEN 1");
   }else if( d->eUnit==PU_WORKDAYS ){
     sql_lit(b, " WHEN 2*"); sql_alias(b, "e", i, "cwn"); sql_lit(b, " - "); sql_alias(b, "e", i, "cwork");
-    sql_lit(b, " <= 2*("); sql_alias(b, "s", i, "cwn"); sql_lit(b, " + "); sql_len(b, d, xText, pArg);
-    sql_susp(b, d, i, xText, pArg);
+    sql_lit(b, " <= 2*("); sql_alias(b, "s", i, "cwn"); sql_lit(b, " + "); sql_len(b, d, i, pL, xText, pArg);
+    sql_susp(b, d, i, pL, xText, pArg);
     sql_lit(b, ") - 1 THEN 1");
   }else if( d->bMinimum ){
     sql_lit(b, " WHEN "); sql_ident(b, d->zDone); sql_lit(b, " >= "); sql_alias(b, "e", i, "cday");
@@ -543,7 +574,7 @@ void deadline_sql_ontime(SqlBuf *b, const Deadline *d, int i, void (*xText)(void
 
 /* 1 when the row's dates lie outside cal_day, so the SQL above cannot
 ** judge it (the caller then counts in C). */
-void deadline_sql_outside(SqlBuf *b, const Deadline *d, int i){
+void deadline_sql_outside(SqlBuf *b, const Deadline *d, int i, const PruleSql *pL){
   sql_lit(b, "(CASE WHEN ");
   if( d->zOnDate ){ sql_ident(b, d->zOnDate); sql_lit(b, " IS NULL AND "); }
   sql_lit(b, "(");
@@ -562,7 +593,7 @@ void deadline_sql_outside(SqlBuf *b, const Deadline *d, int i){
   if( d->eUnit==PU_WORKDAYS ){
     sql_ident(b, d->zDone); sql_lit(b, " IS NOT NULL AND "); sql_alias(b, "e", i, "cday"); sql_lit(b, " IS NULL");
   }else{
-    sql_lit(b, "("); sql_base_len(b, d); sql_lit(b, ">0 AND ");
+    sql_lit(b, "("); sql_base_len(b, d, i, pL); sql_lit(b, ">0 AND ");
     sql_alias(b, d->zExtFlag && d->bExtFromEnd ? "x" : "e", i, "cdn"); sql_lit(b, " IS NULL)");
   }
   sql_lit(b, ") THEN 1 ELSE 0 END)");

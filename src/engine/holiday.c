@@ -22,6 +22,7 @@
 #include "engine/record.h"
 #include "engine/query.h"
 #include "engine/setting.h"
+#include "engine/prule.h"
 #include "audit/audit.h"
 #include "base/utf8.h"
 #include <pthread.h>
@@ -375,9 +376,11 @@ static int field_max(Ctx *c, const Kind *k, const char *zField){
 static int period_reach(Ctx *c, const Kind *k, const Deadline *d){
   int n = d->zLengthField ? field_max(c, k, d->zLengthField) : d->nLength;
   n += d->zExtFlag ? d->nExtension : 0;
-  if( d->eUnit==PU_WORKDAYS ) return n*2 + 14;
-  if( d->eUnit==PU_MONTHS ) return n*31 + 7;
-  return n + 14;                       /* and the rest days it may roll over */
+  int nLocal = prule_reach(k, d);      /* a 地方规定 may be longer (prule.c) */
+  if( d->eUnit==PU_WORKDAYS ) n = n*2 + 14;
+  else if( d->eUnit==PU_MONTHS ) n = n*31 + 7;
+  else n += 14;                        /* and the rest days it may roll over */
+  return nLocal>n ? nLocal : n;
 }
 
 int holiday_ind_gap(Ctx *c, const Kind *k, const Indicator *ind, int iYear){

@@ -13,6 +13,7 @@
 */
 #include "engine/where.h"
 #include "engine/kinddef.h"
+#include "engine/prule.h"
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -213,11 +214,11 @@ static void side_sql_value(SqlBuf *b, const Expr *x){
 typedef struct BindArg { Ctx *c; Where *w; } BindArg;
 static void bind_text_cb(void *p, const char *z);
 static int from_prepare(Ctx *c, const Kind *k, Where *w, int iYear, i64 iDept, const Field *fYear,
-                        const Deadline **aDl, int nDl, Stmt *pSt){
+                        const Deadline **aDl, const PruleSql *aLocal, int nDl, Stmt *pSt){
   sql_lit(&w->b, " FROM ");
   sql_ident(&w->b, k->zName);
   BindArg ba = { c, w };
-  for(int i=0; i<nDl; i++) deadline_sql_join(&w->b, aDl[i], i, c->zToday, bind_text_cb, &ba);
+  for(int i=0; i<nDl; i++) deadline_sql_join(&w->b, aDl[i], i, c->zToday, bind_text_cb, &ba, &aLocal[i]);
   w_base(c, w, k, iYear, iDept, fYear);
   if( db_prepare_buf(c->pDb, pSt, &w->b) ){
     return err_internal(c, "indicators %s: %s", k->zName, db_errmsg(c->pDb));
@@ -234,9 +235,13 @@ static void bind_text_cb(void *p, const char *z){
 }
 
 /* The deadlines a side's "ontime"/"late" conditions name, added to aDl[]
-** (the SQL joins); 0 if one of them can only be counted in C. */
+** (the SQL joins) with the 地方规定 of the scope in aLocal[] (prule_sql:
+** resolved once per scope and period, not per row); 0 if one of them can
+** only be counted in C (months, or a rule in force there counting in
+** another unit than the declared one). */
 #define MAX_DL 8
-static int side_sql_deadlines(const Kind *k, const Expr *x, const Deadline **aDl, int *pnDl){
+static int side_sql_deadlines(Ctx *c, const Kind *k, const Expr *x, i64 iDept, const Deadline **aDl,
+                              PruleSql *aLocal, int *pnDl){
   for(const Cond *cd=x->aCond; cd->zOp; cd++){
     if( cd->eOp!=CO_ONTIME && cd->eOp!=CO_LATE ) continue;
     const Deadline *d = kind_deadline(k, cd->zField);
@@ -245,6 +250,8 @@ static int side_sql_deadlines(const Kind *k, const Expr *x, const Deadline **aDl
     while( j<*pnDl && aDl[j]!=d ) j++;
     if( j==*pnDl ){
       if( *pnDl>=MAX_DL ) return 0;
+      prule_sql(c, k, d, iDept, &aLocal[*pnDl]);
+      if( aLocal[*pnDl].bMixed ) return 0;
       aDl[(*pnDl)++] = d;
     }
   }
@@ -266,10 +273,13 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
   ** 0.90 s for a 1,000,000-row county-year, bench/README.md). Both give
   ** the same figures: the seed test asserts them on both backends. */
   const Deadline *aDl[MAX_DL];
+  PruleSql aLocal[MAX_DL];
   int nDl = 0;
   if( db_dialect(c->pDb)==DB_POSTGRES && !c->bPeriodsInC ){
     for(int i=0; i<nSide; i++){
-      if( aSide[i].bPost && side_sql_deadlines(k, aSide[i].x, aDl, &nDl) ) aSide[i].bPost = 0;
+      int nDl0 = nDl;
+      if( aSide[i].bPost && side_sql_deadlines(c, k, aSide[i].x, iDept, aDl, aLocal, &nDl) ) aSide[i].bPost = 0;
+      else nDl = nDl0;              /* the side stays in C: none of its periods joins */
     }
   }
   /* Pass 1: SQL sides, one SELECT, plus per period the rows whose dates
@@ -293,7 +303,8 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
           const Deadline *d = kind_deadline(k, cd->zField);
           sql_lit(&w.b, " AND ");
           BindArg ba = { c, &w };
-          deadline_sql_ontime(&w.b, d, dl_index(aDl, nDl, d), bind_text_cb, &ba);
+          int iDl = dl_index(aDl, nDl, d);
+          deadline_sql_ontime(&w.b, d, iDl, bind_text_cb, &ba, &aLocal[iDl]);
           if( cd->eOp==CO_ONTIME ) sql_lit(&w.b, "=1"); else sql_lit(&w.b, "=0");
         }else{
           w_cond(c, &w, k, cd);
@@ -310,11 +321,11 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
     }
     for(int j=0; j<nDl; j++){
       sql_lit(&w.b, ", COALESCE(SUM(");
-      deadline_sql_outside(&w.b, aDl[j], j);
+      deadline_sql_outside(&w.b, aDl[j], j, &aLocal[j]);
       sql_lit(&w.b, "),0)");
     }
     Stmt st;
-    rc = from_prepare(c, k, &w, iYear, iDept, fYear, aDl, nDl, &st);
+    rc = from_prepare(c, k, &w, iYear, iDept, fYear, aDl, aLocal, nDl, &st);
     if( rc==FZ_OK ){
       if( db_step(&st)==DB_ROW ){
         n = 0;
@@ -347,10 +358,12 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
   Where w;
   memset(&w, 0, sizeof w);
   sqlbuf_init(&w.b);
-  sql_lit(&w.b, "SELECT state");
+  /* unit_id: the 地方规定 of the record's unit (prule_for) without a
+  ** lookup per row */
+  sql_lit(&w.b, "SELECT state, unit_id");
   for(int i=0; i<nField; i++) if( aNeed[i] ){ sql_lit(&w.b, ", "); sql_ident(&w.b, k->aField[i].zName); }
   Stmt st;
-  rc = from_prepare(c, k, &w, iYear, iDept, fYear, 0, 0, &st);
+  rc = from_prepare(c, k, &w, iYear, iDept, fYear, 0, 0, 0, &st);
   if( rc==FZ_OK ){
     Arena *pMain = c->pArena;
     Arena row;
@@ -362,7 +375,8 @@ static int sum_sides(Ctx *c, const Kind *k, Side *aSide, int nSide, int iYear, i
       arena_init(&row);
       c->pArena = &row;
       r->zState = db_column_text(&st, 0);
-      ind_row_fields(&st, 1, r, aNeed);
+      r->iUnit = db_column_is_null(&st, 1) ? 0 : db_column_int64(&st, 1);
+      ind_row_fields(&st, 2, r, aNeed);
       for(int i=0; i<nSide; i++){
         if( aSide[i].bPost ) *aSide[i].pOut += ind_row_value(c, r, aSide[i].x);
       }

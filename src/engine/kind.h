@@ -228,6 +228,9 @@ typedef struct Deadline {
   const Pause *aPause;     /* suspensions and restarts (Pause), ended by a NULL zLabel (NULL: none) */
   const char *zReading;    /* the reading fazhi takes where the law is open, in Chinese (NULL: none
                            ** needed); shown beside the basis and in README's table of periods */
+  int bLocal;              /* 地方规定: a province, city or county may set its own length
+                           ** and unit (table period_rule, src/engine/prule.c); 0: the
+                           ** law in zBasis fixes it and an override is refused */
   /* runtime members, filled by registry_compile() */
   When when;               /* zWhen read */
   When extWhen;            /* zExtWhen read */

@@ -205,6 +205,9 @@ void kind_json(Json *j, const Kind *k){
     if( d->zWhen ) json_kstr(j, "applies_when", d->zWhen);
     if( d->zActiveIn ) json_kstr(j, "active_in", d->zActiveIn);
     json_kstr(j, "basis", d->zBasis);
+    /* 地方规定 (prule.c): the declared length is the state default, which a
+    ** province, city or county may replace by a rule in force from a date */
+    if( d->bLocal ) json_kstr(j, "jurisdiction", "local: 声明的长度为默认，可由省（市）、县（区）规定替代（fazhi rule）");
     json_kstr(j, "counting", d->bMinimum
       ? "最短期间：起算日不计入；结束日早于期间末日的为期限不足；末日不因法定休假日顺延"
       : "起算日不计入；以日、月计的期间届满日为法定休假日的，顺延至其后第一个工作日");

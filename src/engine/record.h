@@ -161,6 +161,8 @@ typedef struct DeadlineStatus {
   int nSuspended;          /* …that many days of the period's unit (working days of a working-day period) */
   const Pause *pHalt;      /* halted since day halted (a pause still open): no due date, or NULL */
   Day halted;
+  const struct PeriodRule *pRule;  /* the 地方规定 counted instead of the declared length
+                           ** (src/engine/prule.c), NULL: the declared one */
 } DeadlineStatus;
 void deadline_eval(Ctx*, const Rec*, const Deadline*, Day today, DeadlineStatus*);
 int  deadline_ontime(Ctx*, const Rec*, const Deadline*);    /* 1 if met or not applicable */
@@ -171,8 +173,12 @@ int  deadline_cal_verify(Db*, char zFirst[11]);            /* days of cal_day th
 int  deadline_sql_ok(const Deadline*);                     /* expressible in SQL (not months) */
 /* xText binds each applies-when, extension-when or state value; its text lives only during the call. */
 /* zToday: the day a deemed start must lie before when zStart is unset (Ctx.zToday). */
-void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*);
-void deadline_sql_ontime(SqlBuf*, const Deadline*, int iAlias, void (*xText)(void*, const char*), void*);
-void deadline_sql_outside(SqlBuf*, const Deadline*, int iAlias);
+/* pLocal: the 地方规定 in the scope (prule_sql), NULL: the declared length. */
+struct PruleSql;
+void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*,
+                       const struct PruleSql *pLocal);
+void deadline_sql_ontime(SqlBuf*, const Deadline*, int iAlias, void (*xText)(void*, const char*), void*,
+                         const struct PruleSql *pLocal);
+void deadline_sql_outside(SqlBuf*, const Deadline*, int iAlias, const struct PruleSql *pLocal);
 #define DUE_SOON_WORKDAYS 3
 #endif

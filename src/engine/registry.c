@@ -755,6 +755,10 @@ static int kind_check(const Kind *k, char *zErr, int nErr){
         const Deadline *pd = kind_deadline(k, d->zDeemed);
         if( pd && deadline_pause(pd, PM_SUSPEND) ) FAIL("%s/%s: the deemed period may restart, not be suspended", k->zName, d->zName);
       }
+      /* a 地方规定 replaces the length and unit (prule.c): not a length a
+      ** record gives, a deemed start or a due date a person sets */
+      if( d->bLocal && (d->zLengthField || d->zOnDate || d->zDeemed || d->eUnit==PU_ONDATE) )
+        FAIL("%s/%s: a local rule replaces a plain length only", k->zName, d->zName);
     }
   }
   if( report_text_ok(k, zErr, nErr) ) return 1;

@@ -25,6 +25,7 @@ const Setting aSetting[] = {
   { "frozen_at", "报告的数据截止时间，如 2025-01-20 18:00（不设则为当天）", 0, SET_DB, 0 },
   { "cal_fingerprint", "内置节假日日历的摘要，启动时核对并重写（内部）", 0, SET_INTERNAL, 0 },
   { "holiday_gen", "节假日日历的修改次数，各服务进程据此重新载入日历（内部）", 0, SET_INTERNAL, 0 },
+  { "prule_gen", "期限规则（地方规定）的修改次数，各服务进程据此重新载入（内部）", 0, SET_INTERNAL, 0 },
   { "audit_key_from", "审计链启用密钥的起始序号（内部）", 0, SET_INTERNAL, 0 },
 };
 const int nSetting = (int)(sizeof aSetting/sizeof aSetting[0]);

@@ -51,6 +51,9 @@ void h_settings(Req*);          /* 参数设置 */
 void h_setting_save(Req*);
 void h_holidays(Req*);          /* 节假日 */
 void h_holiday_add(Req*);
+void h_rules(Req*);             /* 期限规则 (rules.c) */
+void h_rule_set(Req*);
+void h_rule_end(Req*);
 void h_holiday_mark(Req*);     /* 年度安排已完整登记, or its undo */
 void h_list(Req*);
 void h_detail(Req*);

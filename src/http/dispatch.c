@@ -11,6 +11,7 @@
 #include "http/req.h"
 #include "auth/auth.h"
 #include "engine/holiday.h"
+#include "engine/prule.h"
 #include "engine/kinddef.h"
 #include "base/json.h"
 #include "base/utf8.h"
@@ -296,6 +297,7 @@ void http_dispatch(Req *r){
   /* the holiday calendar as the database has it now (another server or
   ** `fazhi holiday` may have changed it): one row read, a reload when it moved */
   holiday_refresh(&r->ctx);
+  prule_refresh(&r->ctx);         /* …and the 地方规定 of periods, the same way */
   p->xHandler(r);
   if( ctx_unit_end(&r->ctx, bGet, nCommit) ){
     /* The request's write is committed: a 503 or 500 would make the client

@@ -49,6 +49,7 @@ enum {
   VIEW_USER_SECRET, /* aUser, zSecret: the one-time password, shown once (web only) */
   VIEW_SETTINGS,    /* 参数设置 again with the errors (web only) */
   VIEW_HOLIDAYS,    /* 节假日 again with the errors (web only) */
+  VIEW_RULES,       /* 期限规则 again with the errors (web only) */
   VIEW_DEPTS,       /* aDeptRow/nDeptRow, iDept (the one edited, 0 none): 部门管理 (web only) */
   VIEW_DEPT_MOVE,   /* aDeptRow[0] the department, n1 its new parent, pDeptMove: the move's confirmation (web only) */
   VIEW_KINDS,       /* aKindDef/nKindDef: 自定义台账, the custom kinds (web only) */

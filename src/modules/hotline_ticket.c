@@ -34,9 +34,11 @@ static Transition aTrans[] = {
 };
 static Deadline aDeadline[] = {
   { "quick", "办理时限（咨询、求助）", "received", 3, 0, PU_WORKDAYS, "extended", 3, "closed", "ttype=consult,help", "open",
-    "本县12345热线工单办理规定（地方规定）：咨询、求助类工单3个工作日内办结，经批准可延期" },
+    "本县12345热线工单办理规定（地方规定）：咨询、求助类工单3个工作日内办结，经批准可延期",
+    .bLocal = 1 },
   { "full", "办理时限（投诉、举报、建议）", "received", 13, 0, PU_WORKDAYS, "extended", 10, "closed", "ttype=complaint,report,suggest", "open",
-    "本县12345热线工单办理规定（地方规定）：投诉、举报、建议类工单13个工作日内办结，经批准可延期" },
+    "本县12345热线工单办理规定（地方规定）：投诉、举报、建议类工单13个工作日内办结，经批准可延期",
+    .bLocal = 1 },
   { 0 }
 };
 static Indicator aIndicator[] = {

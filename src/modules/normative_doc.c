@@ -41,7 +41,8 @@ static Transition aTrans[] = {
 };
 static Deadline aDeadline[] = {
   { "filing", "报送备案期限", "published", 30, 0, PU_DAYS, 0, 0, "filed_date", 0, "published",
-    "行政规范性文件应当自公布之日起30日内报送备案（省级规范性文件管理办法；期限因省而异，可按本省规定调整）" },
+    "行政规范性文件应当自公布之日起30日内报送备案（省级规范性文件管理办法；期限因省而异，可按本省规定调整）",
+    .bLocal = 1 },
   { 0 }
 };
 static Indicator aIndicator[] = {

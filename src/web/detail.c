@@ -5,6 +5,7 @@
 */
 #include "web/web.h"
 #include "audit/audit.h"
+#include "engine/prule.h"
 #include <string.h>
 
 static void history(Req *r, const Rec *p){
@@ -138,7 +139,10 @@ void web_detail(Req *r, const Rec *p){
         outf(r, "<small class=\"calgap\">（⚠节假日未完整登记：期间跨入%d年，该年的节假日安排尚未完整登记，"
                 "按已登记的放假日和双休日推算）</small>", s.iCalYear);
       }
-      outf(r, "</td><td>%s%s</td><td class=\"basis\">%s%s</td></tr>", zState, zNote, d->zBasis, zExt);
+      /* 地方规定: the rule counted, or the declared default (默认规定) where one could be set */
+      const char *zBasis = s.pRule || d->bLocal ? prule_source(&r->arena, d, s.pRule) : d->zBasis;
+      if( s.pRule ) zNote = arena_printf(&r->arena, "%s（按%s计算）", zNote, prule_length_text(&r->arena, s.pRule->nLength, s.pRule->eUnit));
+      outf(r, "</td><td>%s%s</td><td class=\"basis\">%s%s</td></tr>", zState, zNote, zBasis, zExt);
     }
     out_html(r, HTML("</tbody></table>"));
     for(int i=0; i<nLine; i++){

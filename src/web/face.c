@@ -27,6 +27,7 @@ static void web_view(Req *r, const View *v){
     case VIEW_USER_SECRET: web_user_secret(r, v->aUser, v->zSecret); break;
     case VIEW_SETTINGS:    web_settings(r); break;
     case VIEW_HOLIDAYS:    web_holidays(r); break;
+    case VIEW_RULES:       web_rules(r); break;
     case VIEW_DEPTS:       web_depts(r, v->aDeptRow, v->nDeptRow, v->iDept); break;
     case VIEW_DEPT_MOVE:   web_dept_move(r, v->aDeptRow, (i64)v->n1, v->pDeptMove); break;
     case VIEW_KINDS:       web_kinds(r, v->aKindDef, v->nKindDef); break;

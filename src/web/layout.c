@@ -170,6 +170,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   if( bSys ) outf(r, "<a href=\"/admin/kinds\" class=\"%s\">自定义台账</a>", strncmp(r->zPath, "/admin/kinds", 12)==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/settings\" class=\"%s\">参数设置</a>", strcmp(r->zPath, "/admin/settings")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/holidays\" class=\"%s\">节假日</a>", strcmp(r->zPath, "/admin/holidays")==0 ? "on" : "");
+  if( bSys ) outf(r, "<a href=\"/admin/rules\" class=\"%s\">期限规则</a>", strcmp(r->zPath, "/admin/rules")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/logins\" class=\"%s\">登录日志</a>", strcmp(r->zPath, "/admin/logins")==0 ? "on" : "");
   if( bSys ) outf(r, "<a href=\"/admin/sessions\" class=\"%s\">在线用户</a>", strcmp(r->zPath, "/admin/sessions")==0 ? "on" : "");
   if( bGroup ) out_html(r, HTML("</details>"));
@@ -192,6 +193,7 @@ void web_flash(Req *r){
     { "drafted", "已根据最新数据起草新版本" }, { "copied", "已生成新版本，可继续修改" },
     { "saved", "已保存" }, { "holiday", "已登记：到期日和按期率按新的日历计算" },
     { "holiday_mark", "已标记：该年度节假日安排已完整登记，跨入该年度的期限不再标注" },
+    { "rule", "已保存：自施行日期起开始计算的案件按新规定计算期限" }, { "rule_end", "已停止施行：此后开始计算的案件不再适用该规定" },
     { "holiday_unmark", "已撤销标记：该年度节假日安排按未完整登记处理" }, { "frozen", "已冻结：本版本的文字和数字不会再改变" },
     { "kind_imported", "已导入：台账已出现在左侧菜单中，可在“修改”中调整" },
     { "kind_extended", "已保存为新版本：增加的字段、选项、指标和报告语句即时生效，已录入的数据不受影响" },

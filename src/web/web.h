@@ -53,6 +53,7 @@ void web_user_secret(Req*, const struct UserRow *p, const char *zPw);
 void web_logins(Req*);                               /* 登录日志 (admin_logins.c) */
 void web_sessions(Req*);                             /* 在线用户 */
 void web_settings(Req*);                             /* 参数设置 (settings.c) */
+void web_rules(Req*);                                /* 期限规则 (rules.c) */
 void web_holidays(Req*);                             /* 节假日 (settings.c) */
 void web_password(Req*);                             /* 个人中心：修改密码 */
 struct DeptRow; struct DeptMove;

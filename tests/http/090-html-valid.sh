@@ -123,6 +123,14 @@ validate "节假日: the mark with errors"
 post_form /admin/holidays/complete year=2027 notice=国务院办公厅关于2027年部分节假日安排的通知
 expect_status 303 "2027 marked whole"
 page 200 "/admin/holidays?year=2027" "节假日: a year marked whole, with its undo"
+page 200 /admin/rules "期限规则"
+post_form /admin/rules period=reconsideration/decision length=x punit=days from= basis=
+expect_status 422 "a local rule refused"
+validate "期限规则 with errors"
+post_form /admin/rules period=normative_doc/filing length=15 punit=days from=2026-01-01 basis=某省行政规范性文件管理办法第二十条
+expect_status 303 "a local rule saved"
+page 200 /admin/rules "期限规则 with a rule and its end form"
+page 200 "/k/normative_doc/$(sql "SELECT min(id) FROM normative_doc WHERE published>='2026-01-01'")" "a case governed by a local rule"
 page 200 /admin/depts "部门管理"
 page 200 "/admin/depts?edit=$(sql "SELECT min(id) FROM dept WHERE dtype='town'")" "部门管理: one department's panel"
 page 200 "/admin/depts/$(sql "SELECT min(id) FROM dept WHERE dtype='village'")/move?parent=$(sql "SELECT min(id) FROM dept WHERE dtype='bureau'")" "部门管理: a move's confirmation"
