@@ -24,7 +24,15 @@ void web_flash(Req*);                                /* ?msg= → a green notice
 void web_csrf_field(Req*);
 
 const char *web_url_with(Req*, const char *zName, const char *zValue);  /* current URL, one param changed */
-void web_dept_options(Req*, i64 iSelected, int bAllOption);
+/* The <option>s of every department of zScope (NULL: the actor's scope)
+** in tree order, indented by depth (dept_options): the one list of
+** departments every filter and form offers. The value is the id, or with
+** DEPT_OPT_NAME the name (a text field naming a party); DEPT_OPT_ALL
+** puts 全部部门 first and keeps the disabled ones. */
+#define DEPT_OPT_ALL  1
+#define DEPT_OPT_NAME 2
+void web_dept_choices(Req*, const char *zScope, i64 iSelected, const char *zSelName, int mFlags);
+void web_dept_options(Req*, i64 iSelected, int bAllOption);   /* the actor's scope, by id */
 int  web_deadline_cell(Req*, const Rec*, int bCell);    /* 0 none, 1 due soon, 2 overdue */
 
 /* Pages */
@@ -32,6 +40,9 @@ void web_login(Req*, const char *zError, const char *zNext);
 void web_list(Req*, const Query*, const RecList*);
 void web_detail(Req*, const Rec*);
 void web_form(Req*, const Kind*, const Rec *pRec /* NULL: new */, int bEdit);
+/* 删除确认: the records about to be deleted, each refusal named, and the
+** button that deletes them all (none when one may not be deleted). */
+void web_delete_confirm(Req*, const Kind*, const RecList*);
 void web_dashboard(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void web_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void web_bar_chart(Req*, const BreakSet*, int nMax);   /* chart.c: a breakdown's first nMax groups as SVG bars */
