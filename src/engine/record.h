@@ -105,6 +105,17 @@ int  rec_parse_value(Ctx*, const Field*, const char *zIn, const char **pzOut, in
 ** CR LF made LF in long text): the value, or 0 after err_add naming f. */
 const char *rec_text_checked(Ctx*, const Field *f, const char *z, int iRow);
 
+/* The number proposed for a new record of k in iDept's county: f's
+** pattern (Field.zNumbering) with the county's short name, this year and
+** the highest number of the series the county's records hold, plus one.
+** FZ_NOTFOUND when f has no pattern. Arena memory. */
+typedef struct RecNumber {
+  const char *zNext;       /* 示复〔2026〕524号 */
+  const char *zPattern;    /* 示复〔2026〕N号 */
+  long long nLast;         /* 523: the highest so far (0: none yet) */
+} RecNumber;
+int  rec_number_propose(Ctx*, const Kind*, const Field*, i64 iDept, RecNumber*);
+
 /* Low-level write used by rec_insert and the bulk importer: no validation,
 ** no audit, inside the caller's transaction. */
 int  rec_write_row(Ctx*, Rec *pRec);

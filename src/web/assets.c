@@ -211,7 +211,7 @@ static const char zJs[] =
 "else if(t.classList.contains('cancel')&&d.contains(t)){d.close();}});})();\n"
 "/* forms: a party's typed name only when 其他 is chosen */\n"
 "document.querySelectorAll('select.party').forEach(function(s){var o=document.getElementById(s.id+'-other');if(!o)return;"
-"function sync(){o.hidden=s.value!=='';}s.addEventListener('change',function(){sync();if(!o.hidden)o.focus();});sync();});\n";
+"function sync(){o.hidden=s.value!=='@other';}s.addEventListener('change',function(){sync();if(!o.hidden)o.focus();});sync();});\n";
 
 /* The report editor (web/report_draft.c, /report/v/ID): its paragraphs
 ** become editable with their figures as chips that keep their tokens; the

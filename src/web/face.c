@@ -59,7 +59,18 @@ static int web_fields(Req *r, const Field *aF, int n, const char **az){
   return 0;
 }
 
-static const char *form_get(void *pArg, const Field *f){ return req_param((Req*)pArg, f->zName); }
+/* A field's form value; a party's 其他 (Field.zOtherParty) is the name
+** typed in its own box, NAME_other. */
+static const char *form_get(void *pArg, const Field *f){
+  Req *r = pArg;
+  const char *z = req_param(r, f->zName);
+  if( f->zOtherParty && z && (z[0]==0 || strcmp(z, "@other")==0) ){
+    const char *zO = req_param(r, arena_printf(&r->arena, "%s_other", f->zName));
+    if( zO ) z = zO;
+    else if( z[0]=='@' ) z = "";
+  }
+  return z;
+}
 static int web_record(Req *r, Rec *p){
   rec_from_input(&r->ctx, p, 0, form_get, r);
   return 0;

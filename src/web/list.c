@@ -34,14 +34,15 @@ const char *web_url_with(Req *r, const char *zName, const char *zValue){
   return z;
 }
 
-void web_dept_choices(Req *r, const char *zScope, i64 iSelected, const char *zSelName, int mFlags){
+int web_dept_choices(Req *r, const char *zScope, i64 iSelected, const char *zSelName, int mFlags){
   DeptOption *a;
-  int n;
+  int n, bAny = 0;
   static const char *const azIndent[] = { "", "　", "　　", "　　　", "　　　　" };
   if( mFlags & DEPT_OPT_ALL ) out_html(r, HTML("<option value=\"\">全部部门</option>"));
   dept_options(r->ctx.pDb, &r->arena, zScope ? zScope : r->actor.zDeptPath, &a, &n);
   for(int i=0; i<n; i++){
     int bSel = (mFlags & DEPT_OPT_NAME) ? zSelName && strcmp(zSelName, a[i].zName)==0 : a[i].id==iSelected;
+    bAny |= bSel;
     if( a[i].bDisabled && !(mFlags & DEPT_OPT_ALL) && !bSel ) continue;   /* 停用: not for new entries */
     const char *zIndent = azIndent[a[i].nDepth<4 ? a[i].nDepth : 4];
     if( mFlags & DEPT_OPT_NAME ){
@@ -50,6 +51,7 @@ void web_dept_choices(Req *r, const char *zScope, i64 iSelected, const char *zSe
       outf(r, "<option value=\"%lld\"%s>%s%s</option>", (long long)a[i].id, bSel ? " selected" : "", zIndent, a[i].zName);
     }
   }
+  return bAny;
 }
 
 void web_dept_options(Req *r, i64 iSelected, int bAllOption){
@@ -72,15 +74,8 @@ int web_deadline_cell(Req *r, const Rec *p, int bCell){
   if( k->aDeadline==0 ) return 0;
   Day today = 0;
   day_parse(r->ctx.zToday, &today);
-  const Deadline *pBest = 0;
   DeadlineStatus best;
-  memset(&best, 0, sizeof best);
-  for(const Deadline *d=k->aDeadline; d->zName; d++){
-    DeadlineStatus s;
-    deadline_eval(&r->ctx, p, d, today, &s);
-    if( !s.bActive ) continue;
-    if( pBest==0 || s.due < best.due ){ pBest = d; best = s; }
-  }
+  const Deadline *pBest = deadline_first(&r->ctx, p, today, &best);
   if( pBest ){
     char zDue[11];
     day_format(best.due, zDue);

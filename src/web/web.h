@@ -28,10 +28,11 @@ const char *web_url_with(Req*, const char *zName, const char *zValue);  /* curre
 ** in tree order, indented by depth (dept_options): the one list of
 ** departments every filter and form offers. The value is the id, or with
 ** DEPT_OPT_NAME the name (a text field naming a party); DEPT_OPT_ALL
-** puts 全部部门 first and keeps the disabled ones. */
+** puts 全部部门 first and keeps the disabled ones. Returns 1 when one of
+** them was the selected one. */
 #define DEPT_OPT_ALL  1
 #define DEPT_OPT_NAME 2
-void web_dept_choices(Req*, const char *zScope, i64 iSelected, const char *zSelName, int mFlags);
+int  web_dept_choices(Req*, const char *zScope, i64 iSelected, const char *zSelName, int mFlags);
 void web_dept_options(Req*, i64 iSelected, int bAllOption);   /* the actor's scope, by id */
 int  web_deadline_cell(Req*, const Rec*, int bCell);    /* 0 none, 1 due soon, 2 overdue */
 
