@@ -124,4 +124,38 @@ post_form /k/file_review/new review_no=PC-226-2 case_no=示罚〔2026〕10号 "u
 expect_status 422 "not a department"
 expect_contains "$BODY" '没有部门“某某公司”'
 expect_eq "$(sql "SELECT count(*) FROM file_review")" "$((NF+1))"
+
+# 7. A county's own 台账 declares the same (numbering, other_party) and
+#    gets the same form and list.
+as admin
+api_login admin
+DEF='{"id":"notary226","label":"公证","shape":"activity","fields":[
+ {"id":"cert_no","label":"公证书编号","type":"text","required":true,"unique":true,"list":true,"title":true,"numbering":"{short}证〔{year}〕{n}号"},
+ {"id":"party","label":"申请单位","type":"text","required":true,"list":true,"other_party":"《公证法》：申请人可以是自然人、法人或者其他组织"},
+ {"id":"unit","label":"承办单位","type":"dept","list":true},
+ {"id":"held","label":"公证日期","type":"date","required":true,"list":true,"year_field":true}]}'
+api POST /api/v1/kinds "$DEF"
+expect_status 201 "a custom kind with a numbering and a party"
+api GET /api/v1/kinds/notary226
+expect_json '.fields[] | select(.id=="cert_no") | .numbering == "{short}证〔{year}〕{n}号"' "the definition keeps its numbering"
+get /k/notary226/new
+expect_status 200
+expect_contains "$BODY" 'value="范证〔2026〕1号"' "its number proposed"
+expect_contains "$BODY" '<select id="f-party" name="party" class="party"' "its party chosen"
+expect_contains "$BODY" '<input type="date" id="f-held"' "its date picked"
+post_form /k/notary226/new "cert_no=范证〔2026〕1号" party=@other "party_other=某某公司" "unit=$CG" held=2026-06-10
+expect_status 303 "a record of it"
+get /k/notary226/new
+expect_contains "$BODY" 'value="范证〔2026〕2号"' "the next proposal"
+get /k/notary226
+expect_contains "$BODY" '<th class="nw ops">操作</th>' "its list has the 操作 column"
+expect_contains "$BODY" '批量删除'
+BAD='{"id":"bad226","label":"坏","shape":"activity","fields":[
+ {"id":"no","label":"编号","type":"text","list":true,"title":true,"numbering":"{short}〔{year}〕号"},
+ {"id":"who","label":"单位","type":"dept","other_party":"随便"},
+ {"id":"held","label":"日期","type":"date","required":true,"year_field":true}]}'
+api POST /api/v1/kinds "$BAD"
+expect_status 422 "a numbering without {n} on a field that may repeat"
+expect_contains "$BODY" '编号规则只用于不重复（unique）的文本字段，且须含 {n}'
+expect_contains "$BODY" '只能是部门的，用 dept 类型'
 finish
