@@ -970,7 +970,8 @@ int rec_can_delete(const Actor *a, const Rec *r){
 /* Why the actor may not delete r (errors naming it: closed, or referred
 ** to), or 0 when it may. */
 static int delete_refused(Ctx *c, const Rec *r){
-  if( rec_can_delete(c->pActor, r) ) return rec_count_referrers(c, r);
+  if( rec_count_referrers(c, r) ) return 1;       /* first: not even an admin may */
+  if( rec_can_delete(c->pActor, r) ) return 0;
   const State *s = kind_state(r->pKind, r->zState);
   err_add(c, 0, 0, "“%s”已办结（%s），只有管理员可以删除", rec_title(r), s ? s->zLabel : r->zState);
   return 1;
@@ -995,8 +996,8 @@ static int delete_row(Ctx *c, const Rec *r){
 int rec_delete(Ctx *c, const Rec *r){
   if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
   if( !dept_in_scope(c, r->iDept) ) return FZ_NOTFOUND;
-  if( !rec_can_delete(c->pActor, r) ){ delete_refused(c, r); return FZ_FORBIDDEN; }
   if( rec_count_referrers(c, r) ) return FZ_CONFLICT;
+  if( !rec_can_delete(c->pActor, r) ){ delete_refused(c, r); return FZ_FORBIDDEN; }
   if( db_begin_write(c->pDb) || delete_row(c, r) || db_commit(c->pDb) ){
     int rc = err_internal(c, "rec_delete %s: %s", r->pKind->zName, db_errmsg(c->pDb));
     db_rollback(c->pDb);

@@ -344,16 +344,17 @@ void web_list(Req *r, const Query *q, const RecList *pList){
       if( !(f->flags & F_LIST) ) continue;
       if( (r->actor.mRole & R_PUBLIC) && !(f->flags & F_PUBLIC) ) continue;
       const char *zShow = rec_display(&r->ctx, p, f);
-      const char *zNw = list_nowrap(f, bFirst) ? "nw" : "";
+      int bNw = list_nowrap(f, bFirst);
       if( bFirst ){
-        outf(r, "<td data-l=\"%s\" class=\"%s\"><a href=\"/k/%s/%lld\">%s</a></td>", f->zLabel, zNw, k->zName, (long long)p->id, zShow[0] ? zShow : "（空）");
+        outf(r, "<td data-l=\"%s\" class=\"nw\"><a href=\"/k/%s/%lld\">%s</a></td>", f->zLabel, k->zName, (long long)p->id, zShow[0] ? zShow : "（空）");
         bFirst = 0;
       }else if( f->eType==FT_MONEY ){
         outf(r, "<td class=\"money\">%s</td>", zShow);
       }else if( f->eType==FT_ENUM && zShow[0] ){
         outf(r, "<td data-l=\"%s\"><span class=\"tag\">%s</span></td>", f->zLabel, zShow);
       }else{
-        outf(r, "<td data-l=\"%s\" class=\"%s\">%s</td>", f->zLabel, zNw, zShow);
+        if( bNw ) outf(r, "<td data-l=\"%s\" class=\"nw\">%s</td>", f->zLabel, zShow);
+        else outf(r, "<td data-l=\"%s\">%s</td>", f->zLabel, zShow);
       }
     }
     outf(r, "<td data-l=\"所属部门\">%s</td>", dept_name(&r->ctx, p->iDept));

@@ -108,8 +108,8 @@ expect_status 422 "API: a closed case among them"
 expect_json '.errors | length == 1' "API: one error"
 expect_json ".errors[0].message | contains(\"只有管理员可以删除\")"
 expect_eq "$(n_recon)" "$((N0-3))" "API: nothing deleted"
-api POST /api/v1/k/reconsideration/delete "{\"ids\":\"$O4\"}"
-expect_status 200 "API: deleted"
+api POST /api/v1/k/reconsideration/delete "{\"ids\":[$O4]}"
+expect_status 200 "API: deleted (ids as a JSON array)"
 expect_json '.deleted == 1'
 expect_eq "$(n_recon)" "$((N0-4))"
 # and the admin removes a closed case
