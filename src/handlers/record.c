@@ -137,7 +137,7 @@ void h_delete(Req *r){
 
 /* The ids named by every parameter id=N of the request (the list's ticked
 ** rows, a confirmation page's hidden fields) and by the comma list zList,
-** at most 1000; arena memory. */
+** each once, at most 1000; arena memory. */
 static int ids_from(Req *r, const char *zList, i64 **paId){
   int n = 0, nAlloc = 0;
   i64 *a = 0;
@@ -147,7 +147,9 @@ static int ids_from(Req *r, const char *zList, i64 **paId){
       char *zEnd = 0;
       long long v = strtoll(z, &zEnd, 10);
       if( zEnd==z ){ z++; continue; }     /* a separator (, or space) */
-      if( v>0 ){
+      int bSeen = v<=0;
+      for(int j=0; j<n && !bSeen; j++) bSeen = a[j]==v;
+      if( !bSeen ){                       /* each record once: "已删除N条" counts records */
         a = arena_grow(&r->arena, a, n, &nAlloc, sizeof *a);
         a[n++] = v;
       }

@@ -170,8 +170,10 @@ void web_delete_confirm(Req *r, const Kind *k, const RecList *pList){
   int nNo = 0;
   for(int i=0; i<pList->nRow; i++) if( !rec_can_delete(&r->actor, pList->aRow[i]) ) nNo++;
   long long nMissing = pList->nTotal - pList->nRow;
-  if( r->ctx.err.n==0 ){
+  if( r->ctx.err.n==0 && nNo==0 && pList->nTotal==pList->nRow ){
     outf(r, "<p>是否确认删除以下%d条%s记录？删除后记入审计日志，不能恢复。</p>", pList->nRow, k->zLabel);
+  }else if( r->ctx.err.n==0 ){
+    outf(r, "<p>您勾选的%lld条%s记录中有不能删除的，见下表：</p>", (long long)pList->nTotal, k->zLabel);
   }
   out_html(r, HTML("<div class=\"tablebox\"><table class=\"list\"><thead><tr><th>记录</th><th>所属部门</th>"));
   if( k->aState ) out_html(r, HTML("<th>状态</th>"));
@@ -337,7 +339,7 @@ void web_list(Req *r, const Query *q, const RecList *pList){
     int bFirst = 1;
     const char *zTitle = rec_title(p);
     if( bTick ){
-      outf(r, "<td class=\"tick\"><input type=\"checkbox\" name=\"id\" value=\"%lld\" aria-label=\"选择%s\"></td>",
+      outf(r, "<td class=\"tick\" data-l=\"选择\"><input type=\"checkbox\" name=\"id\" value=\"%lld\" aria-label=\"选择%s\"></td>",
            (long long)p->id, zTitle ? zTitle : "");
     }
     for(const Field *f=k->aField; f->zName; f++){
