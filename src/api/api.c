@@ -482,6 +482,19 @@ const char *api_json_get(void *p, const Field *f){
 
 const char *api_json_value(JsonInput *j, const char *zName){
   cJSON *v = cJSON_GetObjectItemCaseSensitive(j->pRoot, zName);
+  if( v && cJSON_IsArray(v) ){            /* a list ("ids": [3, 4]): its scalars joined by commas */
+    Buf b;
+    buf_init(&b);
+    for(const cJSON *e=v->child; e; e=e->next){
+      const char *z = json_scalar(j->r, e);
+      if( z==0 ) continue;
+      if( b.n ) buf_putc(&b, ',');
+      buf_puts(&b, z);
+    }
+    const char *z = arena_strdup(&j->r->arena, buf_cstr(&b));
+    buf_free(&b);
+    return z;
+  }
   return v ? json_scalar(j->r, v) : 0;
 }
 

@@ -86,6 +86,10 @@ static void api_view(Req *r, const View *v){
       json_doc(r);
       buf_raw_printf(&r->out, "{\"deleted\":%lld}", (long long)v->pRec->id);
       break;
+    case VIEW_DELETED_MANY:
+      json_doc(r);
+      buf_raw_printf(&r->out, "{\"deleted\":%lld}", v->n1);
+      break;
     case VIEW_CARRIED:
       json_doc(r);
       buf_raw_printf(&r->out, "{\"from\":%lld,\"to\":%lld,\"copied\":%lld}", v->n1, v->n1+1, v->n2);

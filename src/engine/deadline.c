@@ -598,3 +598,21 @@ void deadline_sql_outside(SqlBuf *b, const Deadline *d, int i, const PruleSql *p
   }
   sql_lit(b, ") THEN 1 ELSE 0 END)");
 }
+
+/* The most pressing period of r still being counted: the active one due
+** first, with its status in *pOut; NULL (and *pOut zeroed) when none is
+** running. The list's 期限 column shows it and sorts by it. */
+const Deadline *deadline_first(Ctx *c, const Rec *r, Day today, DeadlineStatus *pOut, const Pause **ppHalt){
+  const Deadline *pBest = 0;
+  memset(pOut, 0, sizeof *pOut);
+  if( ppHalt ) *ppHalt = 0;
+  if( r->pKind->aDeadline==0 ) return 0;
+  for(const Deadline *d=r->pKind->aDeadline; d->zName; d++){
+    DeadlineStatus s;
+    deadline_eval(c, r, d, today, &s);
+    if( ppHalt && s.pHalt && *ppHalt==0 ) *ppHalt = s.pHalt;
+    if( !s.bActive ) continue;
+    if( pBest==0 || s.due < pOut->due ){ pBest = d; *pOut = s; }
+  }
+  return pBest;
+}

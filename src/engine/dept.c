@@ -155,22 +155,61 @@ int dept_unit_count(Ctx *c){
   return n;
 }
 
+/* Siblings in the order 部门管理 gives them: sort_no, then id. */
+typedef struct OptSort { DeptOption o; i64 iParent, iSort; } OptSort;
+static int opt_cmp(const void *pA, const void *pB){
+  const OptSort *a = pA, *b = pB;
+  if( a->iParent!=b->iParent ) return a->iParent<b->iParent ? -1 : 1;
+  if( a->iSort!=b->iSort ) return a->iSort<b->iSort ? -1 : 1;
+  return a->o.id<b->o.id ? -1 : a->o.id>b->o.id;
+}
+
+/* Appends aIn's node i and, depth first, its children (a run of aIn,
+** which is sorted by parent) to aOut. */
+static void opt_walk(const OptSort *aIn, int nIn, int i, int nDepth, DeptOption *aOut, int *pnOut){
+  aOut[*pnOut] = aIn[i].o;
+  aOut[(*pnOut)++].nDepth = nDepth;
+  i64 id = aIn[i].o.id;
+  int lo = 0, hi = nIn;                    /* the first row whose parent is id */
+  while( lo<hi ){
+    int mid = (lo+hi)/2;
+    if( aIn[mid].iParent<id ) lo = mid+1; else hi = mid;
+  }
+  for(int j=lo; j<nIn && aIn[j].iParent==id; j++) opt_walk(aIn, nIn, j, nDepth+1, aOut, pnOut);
+}
+
 int dept_options(Db *pDb, Arena *a, const char *zScope, DeptOption **pa, int *pn){
   Stmt q;
-  int rc, nAlloc = 0;
+  int rc, n = 0, nAlloc = 0;
+  OptSort *aIn = 0;
   *pa = 0; *pn = 0;
-  if( (rc = db_prepare(pDb, &q, "SELECT id, name, path, disabled FROM dept WHERE " SQL_IN_SCOPE("path", 1, 2) " ORDER BY path")) ) return rc;
+  if( (rc = db_prepare(pDb, &q, "SELECT id, name, path, disabled, coalesce(parent_id,0), sort_no FROM dept"
+                                " WHERE " SQL_IN_SCOPE("path", 1, 2))) ) return rc;
   db_bind_scope(&q, 1, 2, zScope);
   while( (rc = db_step(&q))==DB_ROW ){
-    *pa = arena_grow(a, *pa, *pn, &nAlloc, sizeof **pa);
-    DeptOption *o = &(*pa)[(*pn)++];
-    o->id = db_column_int64(&q, 0);
-    o->zName = arena_strdup(a, db_column_text(&q, 1));
-    o->zPath = arena_strdup(a, db_column_text(&q, 2));
-    o->bDisabled = db_column_int64(&q, 3)!=0;
+    aIn = arena_grow(a, aIn, n, &nAlloc, sizeof *aIn);
+    OptSort *o = &aIn[n++];
+    memset(o, 0, sizeof *o);
+    o->o.id = db_column_int64(&q, 0);
+    o->o.zName = arena_strdup(a, db_column_text(&q, 1));
+    o->o.zPath = arena_strdup(a, db_column_text(&q, 2));
+    o->o.bDisabled = db_column_int64(&q, 3)!=0;
+    o->iParent = db_column_int64(&q, 4);
+    o->iSort = db_column_int64(&q, 5);
   }
   db_finalize(&q);
-  return rc==DB_DONE ? 0 : rc;
+  if( rc!=DB_DONE ) return rc;
+  if( n==0 ) return 0;
+  qsort(aIn, (size_t)n, sizeof *aIn, opt_cmp);
+  /* the tops: the scope's own department, or the roots of the whole tree */
+  DeptOption *aOut = arena_alloc(a, sizeof(DeptOption)*(size_t)n);
+  int nOut = 0;
+  for(int i=0; i<n; i++){
+    if( aIn[i].iParent==0 || strcmp(aIn[i].o.zPath, zScope)==0 ) opt_walk(aIn, n, i, 0, aOut, &nOut);
+  }
+  *pa = aOut;
+  *pn = nOut;
+  return 0;
 }
 
 const char *dept_county_name(Db *pDb, Arena *a, const char *zScope){

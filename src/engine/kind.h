@@ -113,6 +113,16 @@ typedef struct Field {
   const char *zNotAbove;   /* FT_INT: may not exceed this FT_INT field (满意人次 ≤ 参评人次) */
   Roster *pRoster;         /* FT_TEXT: names people of a register, checked as Roster says (not const: runtime members) */
   const char *zNeeds;      /* set only when "field=value" holds (联合部门 needs 联合抽查 = 是); NULL: always */
+  const char *zOtherParty; /* FT_TEXT naming a party that is mostly one of the county's departments
+                           ** (被申请人, 被告): the form offers the departments (tree order) and, because
+                           ** the law lets the party be someone else, a name typed instead; this is that
+                           ** law, quoted (shown beside the field). A party that must be a department is
+                           ** FT_DEPT instead (被评查单位: chosen from the list, nothing typed). NULL: neither */
+  const char *zNumbering;  /* F_UNIQUE FT_TEXT: how the county numbers its records, e.g.
+                           ** "{short}复〔{year}〕{n}号" — {short} the county's short name (setting
+                           ** county_short), {year} this year, {n} the next number after the highest the
+                           ** records of the year hold; the new form proposes it (editable; a number
+                           ** taken is refused as F_UNIQUE says). NULL: no proposal */
   /* runtime members, filled from the above by registry_compile() */
   NameList aReqIn;         /* zReqIn split */
   When needs;              /* zNeeds read */

@@ -232,7 +232,7 @@ static void read_field(Def *d, const cJSON *o, int i, Field *f){
   f->zLabel = jstr(d, o, "label", 1, 30, zP, path(d, "第%d个字段：", i), "名称");
   const char *zPart = field_part(d, f, i);
   keys_ok(d, o, "id label type required required_in_states unique public list filter title year_field"
-                " not_after_today ref min max values help", zP, zPart);
+                " not_after_today ref min max values help numbering other_party", zP, zPart);
   if( f->zName && !id_ok(f->zName, 1) ){
     derr(d, path(d, "%s.id", zP), "%s标识应以小写字母开头，只含小写字母、数字和下划线，不超过31个字符", zPart);
   }else if( f->zName && (in_words(azReservedCol, f->zName) || in_words(azSqlWord, f->zName)) ){
@@ -258,6 +258,14 @@ static void read_field(Def *d, const cJSON *o, int i, Field *f){
   f->flags = fl;
   f->zReqIn = jstr(d, o, "required_in_states", 0, 200, zP, zPart, "必填的状态");
   f->zHelp = jstr(d, o, "help", 0, 200, zP, zPart, "填写说明");
+  f->zNumbering = jstr(d, o, "numbering", 0, 60, zP, zPart, "编号规则");
+  f->zOtherParty = jstr(d, o, "other_party", 0, 200, zP, zPart, "允许填写部门以外单位的依据");
+  if( f->zNumbering && (f->eType!=FT_TEXT || !(fl & F_UNIQUE) || !strstr(f->zNumbering, "{n}")) ){
+    derr(d, path(d, "%s.numbering", zP), "%s编号规则只用于不重复（unique）的文本字段，且须含 {n}（序号），如 \"{short}证〔{year}〕{n}号\"", zPart);
+  }
+  if( f->zOtherParty && f->eType!=FT_TEXT ){
+    derr(d, path(d, "%s.other_party", zP), "%s只有文本字段可以“从部门中选择或填写其他单位”；只能是部门的，用 dept 类型", zPart);
+  }
   if( (fl & (F_YEAR|F_PAST)) && f->eType && f->eType!=FT_DATE ){
     derr(d, zP, "%s只有日期字段能作为年度字段或“不晚于今天”", zPart);
   }

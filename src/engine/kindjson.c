@@ -92,6 +92,8 @@ static void field_json(Json *j, const Field *f){
     json_arr_end(j);
   }
   if( f->zHelp ) json_kstr(j, "help", f->zHelp);
+  if( f->zNumbering ) json_kstr(j, "numbering", f->zNumbering);
+  if( f->zOtherParty ) json_kstr(j, "other_party", f->zOtherParty);
   json_obj_end(j);
 }
 

@@ -208,6 +208,14 @@ static void w_query(Ctx *c, Where *w, const Query *q){
       }
     }
   }
+  if( q->nId>0 ){                         /* 导出选中: the rows ticked */
+    sql_lit(&w->b, " AND id IN (");
+    for(int j=0; j<q->nId; j++){
+      if( j ) sql_lit(&w->b, ",");
+      w_int(w, q->aId[j]);
+    }
+    sql_lit(&w->b, ")");
+  }
   if( xInd ){
     w->iOwnUnit = q->iDept;
     for(const Cond *cd=xInd->aCond; cd->zOp; cd++) w_cond(c, w, k, cd);
@@ -243,9 +251,18 @@ void query_init(Ctx *c, Query *q, const Kind *k){
   q->nSize = 20;
 }
 
+const char *query_sort_ok(const Kind *k, const char *zSort, int bPublic){
+  if( zSort==0 ) return 0;
+  if( strcmp(zSort, QUERY_SORT_DUE)==0 ) return k->aDeadline && !bPublic ? QUERY_SORT_DUE : 0;
+  if( strcmp(zSort, "id")==0 ) return "id";
+  const Field *f = kind_field(k, zSort);
+  if( f==0 || (f->flags & F_HIDDEN) || (bPublic && !(f->flags & F_PUBLIC)) ) return 0;
+  return f->zName;                         /* the registry's string, not the request's */
+}
+
 static void w_order(Where *w, const Query *q){
   const Kind *k = q->pKind;
-  const Field *f = q->zSort ? kind_field(k, q->zSort) : 0;
+  const Field *f = q->zSort && strcmp(q->zSort, QUERY_SORT_DUE)!=0 ? kind_field(k, q->zSort) : 0;
   sql_lit(&w->b, " ORDER BY ");
   if( f ){
     sql_ident(&w->b, f->zName);
@@ -348,11 +365,64 @@ int rec_count_states(Ctx *c, const Query *q0, long long *an){
   return FZ_OK;
 }
 
+/* ?sort=due: every candidate's id and the end of its most pressing
+** running period (none: after all others), kept on the heap while the
+** rows themselves pass through a transient arena. */
+typedef struct DueKey { i64 id; Day due; } DueKey;
+typedef struct DueCollect { Ctx *c; DueKey *a; int n, nAlloc; Day today; } DueCollect;
+static int collect_due(void *p, Rec *r){
+  DueCollect *dc = p;
+  DeadlineStatus s;
+  dc->a = fz_grow(dc->a, dc->n, &dc->nAlloc, sizeof *dc->a);
+  dc->a[dc->n].id = r->id;
+  dc->a[dc->n].due = deadline_first(dc->c, r, dc->today, &s, 0) ? s.due : (Day)0x7fffffff;
+  dc->n++;
+  return 0;
+}
+static int due_asc(const void *pA, const void *pB){
+  const DueKey *a = pA, *b = pB;
+  if( a->due!=b->due ) return a->due<b->due ? -1 : 1;
+  return a->id<b->id ? -1 : a->id>b->id;
+}
+static int due_desc(const void *pA, const void *pB){
+  const DueKey *a = pA, *b = pB;
+  int bNoneA = a->due==(Day)0x7fffffff, bNoneB = b->due==(Day)0x7fffffff;
+  if( bNoneA!=bNoneB ) return bNoneA - bNoneB;       /* no period: last either way */
+  if( a->due!=b->due ) return a->due>b->due ? -1 : 1;
+  return a->id>b->id ? -1 : a->id<b->id;
+}
+
+/* One page of q sorted by the 期限 column: the candidates' due dates in C,
+** sorted, and the page's records read by id. */
+static int rec_list_by_due(Ctx *c, const Query *q, RecList *pList, int iPage, int nSize){
+  Query qs = *q;
+  qs.bTransient = 1;
+  qs.zSort = 0;
+  DueCollect dc = { c, 0, 0, 0, 0 };
+  day_parse(c->zToday, &dc.today);
+  int rc = rec_scan(c, &qs, collect_due, &dc);
+  if( rc==FZ_OK ){
+    if( dc.n>1 ) qsort(dc.a, (size_t)dc.n, sizeof *dc.a, q->bDesc ? due_desc : due_asc);
+    pList->nTotal = dc.n;
+    for(i64 i=(i64)(iPage-1)*nSize; i<dc.n && pList->nRow<nSize && rc==FZ_OK; i++){
+      Rec *r = 0;
+      rc = rec_get(c, q->pKind, dc.a[i].id, &r);
+      if( rc==FZ_OK ) pList->aRow[pList->nRow++] = r;
+    }
+  }
+  free(dc.a);
+  return rc;
+}
+
 int rec_list(Ctx *c, const Query *q, RecList *pList){
   memset(pList, 0, sizeof(*pList));
   if( (c->pActor->mRole & R_PUBLIC) && !q->pKind->bPublic ) return FZ_NOTFOUND;
   int nSize = q->nSize<=0 ? 200 : q->nSize>200 ? 200 : q->nSize;
   int iPage = q->iPage<1 ? 1 : q->iPage;
+  if( q->zSort && strcmp(q->zSort, QUERY_SORT_DUE)==0 ){
+    pList->aRow = arena_alloc(c->pArena, sizeof(Rec*)*(size_t)nSize);
+    return rec_list_by_due(c, q, pList, iPage, nSize);
+  }
   Where w;
   memset(&w, 0, sizeof(w));
   sqlbuf_init(&w.b);
@@ -400,3 +470,19 @@ done:
   return rc;
 }
 
+
+int rec_pick(Ctx *c, const Kind *k, const i64 *aId, int n, RecList *pList){
+  memset(pList, 0, sizeof *pList);
+  pList->aRow = arena_alloc(c->pArena, sizeof(Rec*)*(size_t)(n>0 ? n : 1));
+  for(int i=0; i<n; i++){
+    int bSeen = 0;
+    for(int j=0; j<i; j++) if( aId[j]==aId[i] ) bSeen = 1;
+    if( bSeen ) continue;
+    pList->nTotal++;
+    Rec *r = 0;
+    int rc = rec_get(c, k, aId[i], &r);
+    if( rc==FZ_OK ) pList->aRow[pList->nRow++] = r;
+    else if( rc!=FZ_NOTFOUND ) return rc;
+  }
+  return FZ_OK;
+}

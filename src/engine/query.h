@@ -13,19 +13,34 @@ typedef struct Query {
   int bDeptOnly;              /* iDept itself, not its subtree (a breakdown's group) */
   const char **azFilter;      /* per field (kind_nfield entries): the query-form value or NULL */
   const char *zState;         /* one state or NULL */
-  const char *zSort;          /* a field name, "id" or NULL */
+  const char *zSort;          /* a field name, "id", QUERY_SORT_DUE or NULL (query_sort_ok says which) */
   int bDesc;
   int iPage, nSize;           /* 1-based page; nSize capped at 200 (0 = all, exports) */
   const Indicator *pInd;      /* trace: the records behind an indicator … */
   int bDen;                   /* … its denominator (1) or numerator (0) */
   int bDue;                   /* only records with a period overdue or due within 3 working days */
   int bTransient;             /* rec_scan: rows live only during their callback (exports, sums) */
+  const i64 *aId; int nId;    /* only these records (导出选中); nId 0: no such limit */
 } Query;
+
+/* ?sort=due: by the date the most pressing running period ends (the 期限
+** column), records with none last. Counted in C (the calendar), so the
+** list reads every candidate's dates to sort them. */
+#define QUERY_SORT_DUE "due"
+/* The name a list may sort k by: a field the kind declares (not one a
+** later version hid; for the public, a public one), or QUERY_SORT_DUE
+** when k has periods; anything else is not a sort (the caller ignores
+** it). Never SQL text: w_order writes the field's registry name. */
+const char *query_sort_ok(const Kind*, const char *zSort, int bPublic);
 
 typedef struct RecList { int nRow; Rec **aRow; i64 nTotal; } RecList;
 
 void query_init(Ctx*, Query*, const Kind*);
 int  rec_list(Ctx*, const Query*, RecList*);
+/* The records aId[0..n) of k the actor may see, in the order given (a
+** repeated id once): nRow of them, nTotal the different ids asked for
+** (the rest are missing or outside the scope). For a confirmation page. */
+int  rec_pick(Ctx*, const Kind*, const i64 *aId, int n, RecList*);
 /* The records q matches in each state of its kind (q->zState is ignored):
 ** an[i] for the kind's aState[i], in one pass. */
 int  rec_count_states(Ctx*, const Query*, long long *an);

@@ -955,29 +955,90 @@ static int rec_count_referrers(Ctx *c, const Rec *r){
   return c->err.n - nErr0;
 }
 
-int rec_delete(Ctx *c, const Rec *r){
-  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
-  if( !dept_in_scope(c, r->iDept) ) return FZ_NOTFOUND;
-  if( rec_count_referrers(c, r) ) return FZ_CONFLICT;
+int rec_can_edit(const Actor *a, const Rec *r){
+  (void)r;
+  return actor_can_write(a);
+}
+
+int rec_can_delete(const Actor *a, const Rec *r){
+  if( !actor_can_write(a) ) return 0;
+  if( a->mRole & R_ADMIN ) return 1;
+  const State *s = r->pKind->aState && r->zState ? kind_state(r->pKind, r->zState) : 0;
+  return s==0 || !s->bFinal;
+}
+
+/* Why the actor may not delete r (errors naming it: closed, or referred
+** to), or 0 when it may. */
+static int delete_refused(Ctx *c, const Rec *r){
+  if( rec_count_referrers(c, r) ) return 1;       /* first: not even an admin may */
+  if( rec_can_delete(c->pActor, r) ) return 0;
+  const State *s = kind_state(r->pKind, r->zState);
+  err_add(c, 0, 0, "“%s”已办结（%s），只有管理员可以删除", rec_title(r), s ? s->zLabel : r->zState);
+  return 1;
+}
+
+/* The row and its audit entry, inside the caller's write transaction. */
+static int delete_row(Ctx *c, const Rec *r){
   SqlBuf b;
   Stmt q;
   sqlbuf_init(&b);
   sql_lit(&b, "DELETE FROM "); sql_ident(&b, r->pKind->zName); sql_lit(&b, " WHERE id=?1");
-  if( db_begin_write(c->pDb) ) goto db_fail;
-  if( db_prepare_buf(c->pDb, &q, &b) ) goto db_fail;
-  db_bind_int64(&q, 1, r->id);
-  int rc = db_step(&q);
-  db_finalize(&q);
-  if( rc!=DB_DONE ) goto db_fail;
-  if( audit_append(c, "delete", r->pKind->zName, r->id, rec_json(c, r), "") ) goto db_fail;
-  if( db_commit(c->pDb) ) goto db_fail;
+  int rc = db_prepare_buf(c->pDb, &q, &b);
   sqlbuf_free(&b);
+  if( rc ) return rc;
+  db_bind_int64(&q, 1, r->id);
+  rc = db_step(&q);
+  db_finalize(&q);
+  if( rc!=DB_DONE ) return rc ? rc : DB_ERROR;
+  return audit_append(c, "delete", r->pKind->zName, r->id, rec_json(c, r), "") ? DB_ERROR : DB_OK;
+}
+
+int rec_delete(Ctx *c, const Rec *r){
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( !dept_in_scope(c, r->iDept) ) return FZ_NOTFOUND;
+  if( rec_count_referrers(c, r) ) return FZ_CONFLICT;
+  if( !rec_can_delete(c->pActor, r) ){ delete_refused(c, r); return FZ_FORBIDDEN; }
+  if( db_begin_write(c->pDb) || delete_row(c, r) || db_commit(c->pDb) ){
+    int rc = err_internal(c, "rec_delete %s: %s", r->pKind->zName, db_errmsg(c->pDb));
+    db_rollback(c->pDb);
+    return rc;
+  }
+  return FZ_OK;
+}
+
+int rec_delete_many(Ctx *c, const Kind *k, const i64 *aId, int n){
+  if( !actor_can_write(c->pActor) ) return FZ_FORBIDDEN;
+  if( n<=0 ) return FZ_NOTFOUND;
+  Rec **ap = arena_alloc(c->pArena, sizeof(Rec*)*(size_t)n);
+  int nErr0 = c->err.n;
+  /* everything is checked first: one refusal and nothing is deleted */
+  for(int i=0; i<n; i++){
+    ap[i] = 0;
+    int bSeen = 0;
+    for(int j=0; j<i; j++) if( aId[j]==aId[i] ) bSeen = 1;
+    if( bSeen ) continue;
+    int rc = rec_get(c, k, aId[i], &ap[i]);
+    if( rc==FZ_NOTFOUND ){
+      err_add(c, 0, 0, "%s第%lld号记录不存在，或不在您的数据权限范围内", k->zLabel, (long long)aId[i]);
+      ap[i] = 0;
+    }else if( rc ){
+      return rc;
+    }else{
+      delete_refused(c, ap[i]);
+    }
+  }
+  if( db_failed(c->pDb) ) return err_internal(c, "rec_delete_many %s: %s", k->zName, db_errmsg(c->pDb));
+  if( c->err.n>nErr0 ) return FZ_INVALID;
+  if( db_begin_write(c->pDb) ) goto db_fail;
+  for(int i=0; i<n; i++) if( ap[i] && delete_row(c, ap[i]) ) goto db_fail;
+  if( db_commit(c->pDb) ) goto db_fail;
   return FZ_OK;
 db_fail:
-  sqlbuf_free(&b);
-  rc = err_internal(c, "rec_delete %s: %s", r->pKind->zName, db_errmsg(c->pDb));
-  db_rollback(c->pDb);
-  return rc;
+  {
+    int rc = err_internal(c, "rec_delete_many %s: %s", k->zName, db_errmsg(c->pDb));
+    db_rollback(c->pDb);
+    return rc;
+  }
 }
 
 /* ---- presentation helpers --------------------------------------------- */

@@ -70,6 +70,18 @@ int  rec_get(Ctx*, const Kind*, i64 id, Rec **ppRec);      /* FZ_NOTFOUND outsid
 int  rec_insert(Ctx*, Rec *pRec);             /* validates, writes, audits: one transaction */
 int  rec_update(Ctx*, const Rec *pOld, Rec *pNew);
 int  rec_delete(Ctx*, const Rec *pRec);
+/* Whether the actor may change or delete r (the list's 操作 column, the
+** detail page and rec_delete ask the same): a leader and the public
+** never; a clerk not a record in a final state (结案, 办结 …: only an
+** admin removes a closed record); the department scope is rec_get's. */
+int  rec_can_edit(const Actor*, const Rec*);
+int  rec_can_delete(const Actor*, const Rec*);
+/* Deletes the records aId[0..n) of k all together or none: each must be
+** in the actor's scope (else "不存在或不在您的数据权限范围内"), deletable
+** by the actor and referred to by nothing; every refusal is an error
+** naming the record, and then nothing is deleted (FZ_INVALID; FZ_NOTFOUND
+** for no ids). One transaction, an audit entry per record. */
+int  rec_delete_many(Ctx*, const Kind*, const i64 *aId, int n);
 int  rec_transition(Ctx*, const Rec *pRec, const Transition*);
 /* A change made by a mechanism's own code (a draw fixing its pools): state
 ** and F_AUTO fields may change; validated and audited as zAction. Joins
@@ -92,6 +104,17 @@ int  rec_parse_value(Ctx*, const Field*, const char *zIn, const char **pzOut, in
 /* Text a field of f's type may hold (utf8_check with what the type allows;
 ** CR LF made LF in long text): the value, or 0 after err_add naming f. */
 const char *rec_text_checked(Ctx*, const Field *f, const char *z, int iRow);
+
+/* The number proposed for a new record of k in iDept's county: f's
+** pattern (Field.zNumbering) with the county's short name, this year and
+** the highest number of the series the county's records hold, plus one.
+** FZ_NOTFOUND when f has no pattern. Arena memory. */
+typedef struct RecNumber {
+  const char *zNext;       /* 示复〔2026〕524号 */
+  const char *zPattern;    /* 示复〔2026〕N号 */
+  long long nLast;         /* 523: the highest so far (0: none yet) */
+} RecNumber;
+int  rec_number_propose(Ctx*, const Kind*, const Field*, i64 iDept, RecNumber*);
 
 /* Low-level write used by rec_insert and the bulk importer: no validation,
 ** no audit, inside the caller's transaction. */
@@ -124,12 +147,17 @@ int  dept_root_named(Ctx*, const char *zName);   /* a parentless department (a c
 int  dept_unit_count(Ctx*);                      /* the counties and cities of the database */
 
 /* The departments of the scope zScope (a path; "/" for all), in tree
-** order (by path), for a choice list: 0 or a database error code. */
+** order for a choice list: each department before its children, siblings
+** by their order number (部门管理's 排序), then id — the county, its
+** bureaus, 司法局 …, then 城关镇 and its villages, never the ids' text
+** order. Arena memory; 0 or a database error code. Every page that
+** offers departments takes them from here (web_dept_options). */
 typedef struct DeptOption {
   i64 id;
   const char *zName;
   const char *zPath;      /* "/1/4/9/": its depth is its count of '/' less one */
   int bDisabled;          /* 停用: left out of a form's choices (but the current one) */
+  int nDepth;             /* 0 for a top of the scope, 1 for its children … (the indentation) */
 } DeptOption;
 int  dept_options(Db*, Arena*, const char *zScope, DeptOption **pa, int *pn);
 /* The name of the county (or city) a user of the scope zScope works in:
@@ -167,6 +195,9 @@ typedef struct DeadlineStatus {
 void deadline_eval(Ctx*, const Rec*, const Deadline*, Day today, DeadlineStatus*);
 int  deadline_ontime(Ctx*, const Rec*, const Deadline*);    /* 1 if met or not applicable */
 int  deadline_ext_on(const Rec*, const Deadline*);          /* an approved extension that counts */
+/* The active period of r due first (status in *pOut); NULL when none runs.
+** ppHalt (may be NULL): the first period's pause still open (暂停计算), or NULL. */
+const Deadline *deadline_first(Ctx*, const Rec*, Day today, DeadlineStatus *pOut, const Pause **ppHalt);
 /* The same in SQL over the table cal_day (src/engine/deadline.c). */
 int  deadline_cal_sync(Db*, char *zErr, int nErr);         /* rewrite cal_day if the calendar changed */
 int  deadline_cal_verify(Db*, char zFirst[11]);            /* days of cal_day that differ (check) */

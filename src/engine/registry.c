@@ -642,6 +642,10 @@ static int kind_check(const Kind *k, char *zErr, int nErr){
     if( (f->flags & F_PAST) && f->eType!=FT_DATE ) FAIL("%s.%s: F_PAST on a non-date", k->zName, f->zName);
     if( f->zNotAbove && (f->eType!=FT_INT || !kind_field(k, f->zNotAbove) || kind_field(k, f->zNotAbove)->eType!=FT_INT) )
       FAIL("%s.%s: zNotAbove needs two integer fields", k->zName, f->zName);
+    if( f->zOtherParty && f->eType!=FT_TEXT )
+      FAIL("%s.%s: zOtherParty is for a text field (a department alone is FT_DEPT)", k->zName, f->zName);
+    if( f->zNumbering && (f->eType!=FT_TEXT || !(f->flags & F_UNIQUE) || !strstr(f->zNumbering, "{n}")) )
+      FAIL("%s.%s: zNumbering needs a unique text field and a pattern with {n}", k->zName, f->zName);
     if( (f->flags & F_YEAR) && f->eType!=FT_DATE && !(f->eType==FT_INT && k->pVersion) )
       FAIL("%s.%s: a year field is a date, or the year of a versioned catalog", k->zName, f->zName);
     /* a reference by code would not say which year's version it means */

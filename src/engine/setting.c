@@ -22,6 +22,7 @@ const Setting aSetting[] = {
   { "city_report_to", "市（省）库：全市报告的主送机关，如 省委、省政府：", 0, SET_CLI, 1 },
   { "time_zone", "页面显示时间所用的时区，如 +08:00 或 Asia/Shanghai（北京时间，默认）；数据库中一律存UTC", CLOCK_DEFAULT_ZONE, SET_CLI, 0 },
   { "county_name", "县（区）名称：页面标题和报告用，由 fazhi init 写入", 0, SET_INIT, 1 },
+  { "county_short", "县（区）简称，案号、文号用字，如 示（示复〔2026〕1号）；不设则取县（区）名称的第一个字", 0, SET_CLI, 1 },
   { "frozen_at", "报告的数据截止时间，如 2025-01-20 18:00（不设则为当天）", 0, SET_DB, 0 },
   { "cal_fingerprint", "内置节假日日历的摘要，启动时核对并重写（内部）", 0, SET_INTERNAL, 0 },
   { "holiday_gen", "节假日日历的修改次数，各服务进程据此重新载入日历（内部）", 0, SET_INTERNAL, 0 },

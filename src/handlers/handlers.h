@@ -61,6 +61,9 @@ void h_form(Req*);
 void h_create(Req*);
 void h_update(Req*);
 void h_delete(Req*);
+void h_delete_confirm(Req*);   /* GET /k/:kind/delete?id=…: 删除确认 */
+void h_delete_many(Req*);      /* POST /k/:kind/delete, /api/v1/k/:kind/delete: all or none */
+int  req_ids(Req*, i64 **paId); /* the ids a request names (id=N…, ids=N,N); -1 answered */
 void h_transition(Req*);
 void h_carry(Req*);             /* versioned catalogs: next year's version */
 void h_breakdowns(Req*);       /* 分单位情况, /api/v1/breakdowns */

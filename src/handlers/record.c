@@ -16,6 +16,8 @@ int req_year(Req *r){
   return atoi(r->ctx.zToday);
 }
 
+static int ids_from(Req*, const char *zList, i64 **paId);
+
 void query_from_req(Req *r, Query *q){
   const Kind *k = r->pKind;
   query_init(&r->ctx, q, k);
@@ -46,9 +48,13 @@ void query_from_req(Req *r, Query *q){
     if( z && z[0] ) q->azFilter[i] = z;
   }
   int bPublic = (r->actor.mRole & R_PUBLIC)!=0;
-  const char *zSort = req_param(r, "sort");
-  const Field *fSort = zSort ? kind_field(k, zSort) : 0;
-  if( fSort && (!bPublic || (fSort->flags & F_PUBLIC)) ) q->zSort = zSort;
+  q->zSort = query_sort_ok(k, req_param(r, "sort"), bPublic);   /* anything else: the default order */
+  if( !bPublic ){                                               /* 导出选中 */
+    i64 *aId = 0;
+    q->nId = ids_from(r, req_param(r, "ids"), &aId);
+    q->aId = aId;
+    if( q->nId ) q->iYear = 0;                                  /* the rows ticked, whatever their year */
+  }
   q->bDesc = req_param_int(r, "desc", 0)!=0;
   q->iPage = req_param_int(r, "page", 1);
   q->nSize = req_param_int(r, "size", req_face(r)->nListSize);
@@ -125,7 +131,68 @@ void h_delete(Req *r){
   if( load(r, &p) ) return;
   /* refused because other records refer to it: the record with the reasons */
   req_answer(r, rec_delete(&r->ctx, p), &(View){ .eView=VIEW_DELETED, .pRec=p, .eAgain=VIEW_RECORD,
-    .zGo=arena_printf(&r->arena, "/k/%s?msg=deleted", p->pKind->zName) });
+    .zGo=arena_printf(&r->arena, "/k/%s?msg=deleted", p->pKind->zName),
+    .zForbidden=rec_can_edit(&r->actor, p) ? "已办结的记录只有管理员可以删除" : 0 });
+}
+
+/* The ids named by every parameter id=N of the request (the list's ticked
+** rows, a confirmation page's hidden fields) and by the comma list zList,
+** each once, at most 1000; arena memory. */
+static int ids_from(Req *r, const char *zList, i64 **paId){
+  int n = 0, nAlloc = 0;
+  i64 *a = 0;
+  for(int i=0; i<r->nParam+1 && n<1000; i++){
+    const char *z = i<r->nParam ? (strcmp(r->aParam[i].zName, "id")==0 ? r->aParam[i].zValue : 0) : zList;
+    while( z && *z && n<1000 ){
+      char *zEnd = 0;
+      long long v = strtoll(z, &zEnd, 10);
+      if( zEnd==z ){ z++; continue; }     /* a separator (, or space) */
+      int bSeen = v<=0;
+      for(int j=0; j<n && !bSeen; j++) bSeen = a[j]==v;
+      if( !bSeen ){                       /* each record once: "已删除N条" counts records */
+        a = arena_grow(&r->arena, a, n, &nAlloc, sizeof *a);
+        a[n++] = v;
+      }
+      z = zEnd;
+    }
+  }
+  *paId = a;
+  return n;
+}
+
+/* The same with the input's "ids" (a form field, a JSON body's member
+** "3,4"): -1 when the input was answered (a body that is not JSON). */
+int req_ids(Req *r, i64 **paId){
+  const char *zList = 0;
+  *paId = 0;
+  if( req_input(r, "ids", &zList) ) return -1;
+  return ids_from(r, zList, paId);
+}
+
+#define NONE_TICKED "请先勾选要删除的记录"
+
+/* GET /k/:kind/delete?id=N&id=M: the records to delete and a button that
+** confirms (the list's 删除 and 批量删除 without JavaScript). */
+void h_delete_confirm(Req *r){
+  i64 *a;
+  int n = req_ids(r, &a);
+  if( n<0 ) return;
+  RecList l;
+  int rc = n ? rec_pick(&r->ctx, r->pKind, a, n, &l) : FZ_NOTFOUND;
+  req_answer(r, rc, &(View){ .eView=VIEW_DELETE_CONFIRM, .pKind=r->pKind, .pList=&l, .zNotFound=NONE_TICKED });
+}
+
+/* POST /k/:kind/delete (ids): all of them or, when one may not be deleted,
+** none, the confirmation page again saying why. */
+void h_delete_many(Req *r){
+  i64 *a;
+  int n = req_ids(r, &a);
+  if( n<0 ) return;
+  RecList l = { 0, 0, 0 };
+  int rc = n ? rec_delete_many(&r->ctx, r->pKind, a, n) : FZ_NOTFOUND;
+  if( rc==FZ_INVALID ) rec_pick(&r->ctx, r->pKind, a, n, &l);
+  req_answer(r, rc, &(View){ .eView=VIEW_DELETED_MANY, .pKind=r->pKind, .n1=n, .pList=&l, .eAgain=VIEW_DELETE_CONFIRM,
+    .zGo=arena_printf(&r->arena, "/k/%s?msg=deleted_n&n=%d", r->pKind->zName, n), .zNotFound=NONE_TICKED });
 }
 
 void h_transition(Req *r){

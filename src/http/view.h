@@ -56,7 +56,9 @@ enum {
   VIEW_KIND_FORM,   /* pKindForm: a definition's form with what was typed (web only) */
   VIEW_KIND_VERSIONS, /* pKind, aKindVer/nKindVer: a custom kind's 历史版本 (web only) */
   VIEW_KIND_JSON,   /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
-  VIEW_KIND_EXTEND  /* pExtForm: a built-in kind's extension, its form with what was typed (web only) */
+  VIEW_KIND_EXTEND, /* pExtForm: a built-in kind's extension, its form with what was typed (web only) */
+  VIEW_DELETE_CONFIRM, /* pKind, pList (nTotal the ids asked for): 删除确认, the records with a confirm button (web only) */
+  VIEW_DELETED_MANY /* pKind, n1 records deleted: web zGo; {"deleted":N} */
 };
 
 typedef struct View {

@@ -16,7 +16,7 @@ static const EnumVal aGrade[] = { { "excellent", "优秀" }, { "pass", "合格" 
 static Field aField[] = {
   { "review_no", "评查编号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER, .nMax=64 },
   { "case_no", "案卷号", FT_TEXT, F_REQ|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
-  { "unit", "被评查单位", FT_DEPT, F_REQ|F_LIST, .zHelp="部门或乡镇的全称，问题整改记在该单位名下" },
+  { "unit", "被评查单位", FT_DEPT, F_REQ|F_LIST, .zHelp="从本县的部门、乡镇中选择，问题整改记在该单位名下" },
   { "category", "案卷类别", FT_ENUM, F_REQ|F_LIST|F_FILTER, aCategory },
   { "reviewed", "评查日期", FT_DATE, F_REQ|F_LIST|F_YEAR|F_PAST },
   { "score", "得分", FT_INT, F_LIST, .nMin=0, .nMax=100, .zReqIn="done" },

@@ -26,7 +26,8 @@ static const EnumVal aOutcome[] = {
 static Field aField[] = {
   { "case_no", "案号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
   { "plaintiff", "原告", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
-  { "defendant", "被告（行政机关）", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
+  { "defendant", "被告（行政机关）", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100,
+    .zOtherParty="《行政诉讼法》第二条第二款：行政行为包括法律、法规、规章授权的组织作出的行政行为，被告不在部门名单中的填写其全称" },
   { "matter", "案件类别", FT_ENUM, F_REQ|F_FILTER, aMatter },
   { "level", "审级", FT_ENUM, F_REQ|F_FILTER, aLevel },
   { "served", "收到起诉状副本日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR },

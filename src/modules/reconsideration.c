@@ -25,9 +25,10 @@ static const EnumVal aOutcome[] = {
 };
 
 static Field aField[] = {
-  { "case_no", "案号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64 },
+  { "case_no", "案号", FT_TEXT, F_REQ|F_UNIQUE|F_LIST|F_FILTER|F_TITLE, .nMax=64, .zNumbering="{short}复〔{year}〕{n}号" },
   { "applicant", "申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
-  { "respondent", "被申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100 },
+  { "respondent", "被申请人", FT_TEXT, F_REQ|F_LIST|F_FILTER, .nMax=100,
+    .zOtherParty="《行政复议法》：被申请人也可以是法律、法规、规章授权的组织，不在部门名单中的填写其全称" },
   { "matter", "案件类别", FT_ENUM, F_REQ|F_FILTER, aMatter },
   { "received", "收到申请日期", FT_DATE, F_REQ|F_LIST|F_FILTER|F_YEAR },
   { "accepted", "受理日期", FT_DATE, F_LIST, .zReqIn="accepted,closed" },

@@ -17,7 +17,7 @@ static Field aField[] = {
   { "stype", "类型", FT_ENUM, F_REQ|F_LIST|F_FILTER, aType },
   { "title", "事项", FT_TEXT, F_REQ|F_LIST|F_TITLE, .nMax=200 },
   { "field", "领域", FT_TEXT, F_LIST|F_FILTER, .nMax=50, .zHelp="如 殡葬、食品安全、城市管理" },
-  { "unit", "被监督单位", FT_DEPT, F_REQ|F_LIST, .zHelp="部门或乡镇的全称，问题整改记在该单位名下" },
+  { "unit", "被监督单位", FT_DEPT, F_REQ|F_LIST, .zHelp="从本县的部门、乡镇中选择，问题整改记在该单位名下" },
   { "held", "日期", FT_DATE, F_REQ|F_LIST|F_YEAR|F_PAST },
   { "problems", "发现问题", FT_LONGTEXT, 0, .zHelp="每行一个问题；办结时逐条记入问题整改台账，整改时限30日" },
   { "done_date", "办结日期", FT_DATE, 0, .zReqIn="done" },

@@ -45,6 +45,11 @@ static const char zCss[] =
 "table.list{width:100%;border-collapse:collapse;background:#fff}table.list th,table.list td{border-bottom:1px solid #ebeef5;padding:8px;text-align:left}\n"
 "table.list th{background:#f8f8f9;color:#515a6e;white-space:nowrap}table.list th a{color:inherit}\n"
 "table.list.small{width:auto;min-width:60%}\n"
+".tablebox{max-width:100%;overflow-x:auto}table.list .nw,td.dl .nw{white-space:nowrap}table.list .tick{width:28px;padding-right:0}\n"   /* lists: ticks, 操作, page numbers */
+"td.ops a{margin-right:10px}td.ops a.del{color:#f56c6c}td.bad{color:#f56c6c}.pager .pages{display:flex;gap:2px;flex-wrap:wrap}\n"
+".pager .pages a,.pager .pages span{min-width:30px;text-align:center;padding:2px 6px;border-radius:3px}.pager .pages .cur{background:#1890ff;color:#fff}\n"
+"dialog.confirm{border:0;border-radius:4px;padding:20px 24px;max-width:min(440px,90vw);box-shadow:0 2px 12px rgba(0,0,0,.2)}dialog.confirm::backdrop{background:rgba(0,0,0,.4)}\n"
+"dialog.confirm .actions{justify-content:flex-end}.party-other{margin-top:6px}\n"
 "tr.overdue td{background:#fef0f0}tr.due-soon td{background:#fdf6ec}td.dl.late{color:#f56c6c;font-weight:600}td.dl.soon{color:#e6a23c}.calgap{display:block;color:#8a5300;font-size:12px}\n"
 ".tag,.state{display:inline-block;padding:0 8px;border-radius:4px;background:#ecf5ff;color:#409eff;font-size:12px;border:1px solid #d9ecff}\n"
 ".empty{text-align:center;color:#909399}\n"
@@ -177,7 +182,9 @@ static const char zCss[] =
 "table.cardlist td{display:flex;gap:10px;border:0;padding:3px 12px}table.cardlist td:empty{display:none}"
 "table.cardlist td[data-l]::before{content:attr(data-l);flex:0 0 6.5em;color:#909399}table.cardlist td>*{min-width:0}"
 "table.cardlist tr.overdue,table.cardlist tr.due-soon{border-left:4px solid #f56c6c}table.cardlist tr.due-soon{border-left-color:#e6a23c}"
-"table.cardlist td.empty{justify-content:center}"
+"table.cardlist td.empty{justify-content:center}table.cardlist td.tick{padding-top:4px}table.cardlist td.tick input[type=checkbox]{width:22px;height:22px;min-height:0;padding:0;margin:0}"
+"table.cardlist .nw,table.cardlist td.dl .nw{white-space:normal}table.cardlist td.tick{width:auto}"
+"table.cardlist td.dl{display:block}table.cardlist td.dl::before{display:inline-block;width:6.5em;margin-right:10px}"
 "table.detail,table.detail tbody,table.detail tr,table.detail th,table.detail td{display:block;width:auto}"
 "table.detail th{text-align:left;border-bottom:0;padding:6px 8px 2px}table.detail td{border-top:0;padding:2px 8px 8px}td.basis{max-width:none}"
 ".pager{flex-wrap:wrap;justify-content:flex-start}.toolbar .btn{padding:5px 10px}"
@@ -213,7 +220,22 @@ static const char zJs[] =
 "var n=[];document.querySelectorAll('.kf-form input[name^=i][name$=_label]').forEach(function(i){if(i.value.trim())n.push(i.value.trim());});n.push('\u5e74\u5ea6');"
 "document.querySelectorAll('select.kf-ins').forEach(function(s){while(s.options.length>1)s.remove(1);n.forEach(function(v){s.add(new Option(v,v));});});});\n"
 "document.addEventListener('click',function(e){var t=e.target;"
-"if(t.classList&&t.classList.contains('print')){e.preventDefault();window.print();}});\n";
+"if(t.classList&&t.classList.contains('print')){e.preventDefault();window.print();}});\n"
+"/* lists: tick all; 删除 and 批量删除 confirmed in a dialog, 导出选中 only with rows ticked (without it: the confirmation page) */\n"
+"document.querySelectorAll('input.tickall').forEach(function(a){a.addEventListener('change',function(){"
+"a.form.querySelectorAll('input[name=id]').forEach(function(c){c.checked=a.checked;});});});\n"
+"(function(){var d=document.getElementById('del-dialog'),rows=document.getElementById('rows');if(!d||!d.showModal)return;"
+"var msg=d.querySelector('#del-msg'),ids=d.querySelector('input[name=ids]'),ok=d.querySelector('button[type=submit]');"
+"function show(t,list){ids.value=list.join(',');msg.textContent=t;ok.hidden=!list.length;d.showModal();}"
+"function ticked(){var c=[];if(rows)rows.querySelectorAll('input[name=id]:checked').forEach(function(x){c.push(x.value);});return c;}"
+"document.addEventListener('click',function(e){var t=e.target;if(!t.classList)return;"
+"if(t.classList.contains('del')&&t.getAttribute('data-id')){e.preventDefault();show(d.getAttribute('data-one').replace('{t}',t.getAttribute('data-title')),[t.getAttribute('data-id')]);}"
+"else if(t.classList.contains('batch-del')){e.preventDefault();var c=ticked();show(c.length?d.getAttribute('data-many').replace('{n}',c.length):d.getAttribute('data-none'),c);}"
+"else if(t.classList.contains('batch-export')&&!ticked().length){e.preventDefault();show(d.getAttribute('data-noexp'),[]);}"
+"else if(t.classList.contains('cancel')&&d.contains(t)){d.close();}});})();\n"
+"/* forms: a party's typed name only when 其他 is chosen */\n"
+"document.querySelectorAll('select.party').forEach(function(s){var o=document.getElementById(s.id+'-other');if(!o)return;"
+"function sync(){o.hidden=s.value!=='@other';}s.addEventListener('change',function(){sync();if(!o.hidden)o.focus();});sync();});\n";
 
 /* The report editor (web/report_draft.c, /report/v/ID): its paragraphs
 ** become editable with their figures as chips that keep their tokens; the

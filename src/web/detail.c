@@ -44,10 +44,12 @@ void web_detail(Req *r, const Rec *p){
         outf(r, "<button type=\"submit\" class=\"btn primary\">%s</button></form>", t->zLabel);
       }
     }
-    outf(r, "<form method=\"post\" action=\"/k/%s/%lld/delete\" class=\"inline confirm\" data-confirm=\"是否确认删除“%s”？\">",
-         k->zName, (long long)p->id, rec_title(p));
-    web_csrf_field(r);
-    out_html(r, HTML("<button type=\"submit\" class=\"btn danger\">删除</button></form>"));
+    if( rec_can_delete(&r->actor, p) ){      /* a closed record: the admin's alone */
+      outf(r, "<form method=\"post\" action=\"/k/%s/%lld/delete\" class=\"inline confirm\" data-confirm=\"是否确认删除“%s”？\">",
+           k->zName, (long long)p->id, rec_title(p));
+      web_csrf_field(r);
+      out_html(r, HTML("<button type=\"submit\" class=\"btn danger\">删除</button></form>"));
+    }
   }
   if( k->aLink ){
     for(const Link *l=k->aLink; l->zLabel; l++) outf(r, "<a class=\"btn primary\" href=\"%s%lld\">%s</a>", l->zHref, (long long)p->id, l->zLabel);

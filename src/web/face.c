@@ -35,6 +35,7 @@ static void web_view(Req *r, const View *v){
     case VIEW_KIND_VERSIONS: web_kind_versions(r, v->pKind, v->aKindVer, v->nKindVer); break;
     case VIEW_KIND_JSON:   web_kind_json(r, v->pKind, (int)v->n1, v->zJson); break;
     case VIEW_KIND_EXTEND: web_kind_extend(r, v->pExtForm); break;
+    case VIEW_DELETE_CONFIRM: web_delete_confirm(r, v->pKind, v->pList); break;
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);
@@ -59,7 +60,18 @@ static int web_fields(Req *r, const Field *aF, int n, const char **az){
   return 0;
 }
 
-static const char *form_get(void *pArg, const Field *f){ return req_param((Req*)pArg, f->zName); }
+/* A field's form value; a party's 其他 (Field.zOtherParty) is the name
+** typed in its own box, NAME_other. */
+static const char *form_get(void *pArg, const Field *f){
+  Req *r = pArg;
+  const char *z = req_param(r, f->zName);
+  if( f->zOtherParty && z && (z[0]==0 || strcmp(z, "@other")==0) ){
+    const char *zO = req_param(r, arena_printf(&r->arena, "%s_other", f->zName));
+    if( zO ) z = zO;
+    else if( z[0]=='@' ) z = "";
+  }
+  return z;
+}
 static int web_record(Req *r, Rec *p){
   rec_from_input(&r->ctx, p, 0, form_get, r);
   return 0;

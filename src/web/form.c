@@ -31,6 +31,32 @@ static const char *field_value(Req *r, const Rec *p, const Field *f){
   return z ? z : "";
 }
 
+/* The departments a field naming one offers: the whole county's (a unit
+** reviewed need not be in the clerk's own scope; record.c reads FT_DEPT
+** the same way), else the actor's scope. */
+static const char *county_scope(Req *r){
+  const char *z = dept_unit_path(r->ctx.pDb, &r->arena, r->actor.zDeptPath, "county,city");
+  return z ? z : r->actor.zDeptPath;
+}
+
+/* A party's input (Field.zOtherParty): the departments by name, and 其他
+** with the name typed in its own box (f_other; shown only when 其他 is
+** chosen, with JavaScript). A value that is no department's name is 其他's. */
+static void party_input(Req *r, const Field *f, const char *zV, const char *zInv){
+  const char *zIn = r->ctx.err.n ? req_param(r, f->zName) : 0;
+  if( zIn && (zIn[0]==0 || strcmp(zIn, "@other")==0) ){       /* typed, sent back after an error */
+    const char *zO = req_param(r, arena_printf(&r->arena, "%s_other", f->zName));
+    zV = zO ? zO : "";
+  }
+  outf(r, "<select id=\"f-%s\" name=\"%s\" class=\"party\" aria-invalid=\"%s\"><option value=\"\">请选择</option>",
+       f->zName, f->zName, zInv);
+  int bDept = web_dept_choices(r, county_scope(r), 0, zV, DEPT_OPT_NAME);
+  int bOther = !bDept && zV[0];
+  outf(r, "<option value=\"@other\"%s>其他（填写名称）</option></select>", bOther ? " selected" : "");
+  outf(r, "<input id=\"f-%s-other\" name=\"%s_other\" class=\"party-other\" value=\"%s\" placeholder=\"不在部门名单中的，填写全称\""
+          " aria-label=\"%s（其他）\">", f->zName, f->zName, bOther ? zV : "", f->zLabel);
+}
+
 void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
   const char *zTitle = bEdit ? arena_printf(&r->arena, "修改%s", k->zLabel)
                              : arena_printf(&r->arena, "新增%s", k->zLabel);
@@ -75,6 +101,7 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
     if( bReq ) out_html(r, HTML("<em>*</em>"));
     out_html(r, HTML("</label>"));
     const char *zInv = zErr ? "true" : "false";   /* aria-invalid */
+    const char *zNumHelp = 0;                     /* the proposed number's note */
     switch( f->eType ){
       case FT_LONGTEXT:
         outf(r, "<textarea id=\"f-%s\" name=\"%s\" rows=\"4\" aria-invalid=\"%s\">%s</textarea>", f->zName, f->zName, zInv, zV);
@@ -93,9 +120,10 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
              f->zName, f->zName, zInv, strcmp(zV, "1")==0 ? " selected" : "", strcmp(zV, "0")==0 ? " selected" : "");
         break;
       case FT_DATE:
-        /* type=text with a pattern hint: the browser's date widget would
-        ** hide what the clerk typed when it is invalid. */
-        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"YYYY-MM-DD\" class=\"date\" autocomplete=\"off\" aria-invalid=\"%s\">",
+        /* the browser's date picker; it sends YYYY-MM-DD (and nothing for
+        ** a date it cannot read), which the engine checks as always */
+        outf(r, "<input type=\"date\" id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"YYYY-MM-DD\" class=\"date\""
+                " min=\"1949-10-01\" max=\"2100-12-31\" autocomplete=\"off\" aria-invalid=\"%s\">",
              f->zName, f->zName, zV, zInv);
         break;
       case FT_INT:
@@ -107,14 +135,31 @@ void web_form(Req *r, const Kind *k, const Rec *p, int bEdit){
       case FT_REF:
         outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"编号、名称或ID\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
         break;
-      case FT_DEPT:
-        outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" placeholder=\"部门全称\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
+      case FT_DEPT: {                      /* a department alone: chosen, not typed */
+        const char *zId = r->ctx.err.n ? req_param(r, f->zName) : p ? rec_val(p, f->zName) : 0;
+        outf(r, "<select id=\"f-%s\" name=\"%s\" aria-invalid=\"%s\"><option value=\"\">请选择</option>", f->zName, f->zName, zInv);
+        web_dept_choices(r, county_scope(r), zId ? atoll(zId) : 0, 0, 0);
+        out_html(r, HTML("</select>"));
         break;
+      }
       default:
+        if( f->zOtherParty ){ party_input(r, f, zV, zInv); break; }
+        if( f->zNumbering && !bEdit && r->ctx.err.n==0 && zV[0]==0 ){
+          RecNumber num;
+          if( rec_number_propose(&r->ctx, k, f, record_default_dept(&r->actor, k), &num)==FZ_OK ){
+            zV = num.zNext;
+            zNumHelp = num.nLast ? arena_printf(&r->arena, "按编号规则“%s”建议为%s（本年度已编至%lld号），可以修改；已用的编号不能重复",
+                                                num.zPattern, num.zNext, num.nLast)
+                                 : arena_printf(&r->arena, "按编号规则“%s”建议为%s（本年度第一件），可以修改；已用的编号不能重复",
+                                                num.zPattern, num.zNext);
+          }
+        }
         outf(r, "<input id=\"f-%s\" name=\"%s\" value=\"%s\" aria-invalid=\"%s\">", f->zName, f->zName, zV, zInv);
     }
     if( zErr ) outf(r, "<div class=\"err\" id=\"e-%s\">%s</div>", f->zName, zErr);
+    else if( zNumHelp ) outf(r, "<div class=\"help\">%s</div>", zNumHelp);
     else if( f->zHelp ) outf(r, "<div class=\"help\">%s</div>", f->zHelp);
+    if( f->zOtherParty && !zErr ) outf(r, "<div class=\"help\">%s</div>", f->zOtherParty);
     out_html(r, HTML("</div>\n"));
   }
   outf(r, "<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">确 定</button>"

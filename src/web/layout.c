@@ -201,6 +201,10 @@ void web_flash(Req *r){
   };
   const char *z = req_param(r, "msg");
   if( z==0 ) return;
+  if( strcmp(z, "deleted_n")==0 ){        /* 批量删除 */
+    outf(r, "<div class=\"notice ok\" role=\"status\">删除成功：已删除%d条记录</div>", req_param_int(r, "n", 0));
+    return;
+  }
   for(int i=0; aMsg[i].zId; i++){
     if( strcmp(z, aMsg[i].zId)==0 ) outf(r, "<div class=\"notice ok\" role=\"status\">%s</div>", aMsg[i].zText);
   }

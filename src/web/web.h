@@ -24,7 +24,16 @@ void web_flash(Req*);                                /* ?msg= → a green notice
 void web_csrf_field(Req*);
 
 const char *web_url_with(Req*, const char *zName, const char *zValue);  /* current URL, one param changed */
-void web_dept_options(Req*, i64 iSelected, int bAllOption);
+/* The <option>s of every department of zScope (NULL: the actor's scope)
+** in tree order, indented by depth (dept_options): the one list of
+** departments every filter and form offers. The value is the id, or with
+** DEPT_OPT_NAME the name (a text field naming a party); DEPT_OPT_ALL
+** puts 全部部门 first and keeps the disabled ones. Returns 1 when one of
+** them was the selected one. */
+#define DEPT_OPT_ALL  1
+#define DEPT_OPT_NAME 2
+int  web_dept_choices(Req*, const char *zScope, i64 iSelected, const char *zSelName, int mFlags);
+void web_dept_options(Req*, i64 iSelected, int bAllOption);   /* the actor's scope, by id */
 int  web_deadline_cell(Req*, const Rec*, int bCell);    /* 0 none, 1 due soon, 2 overdue */
 
 /* Pages */
@@ -35,6 +44,9 @@ void web_form(Req*, const Kind*, const Rec *pRec /* NULL: new */, int bEdit);
 struct Dash;
 /* 工作台: d (engine/summary.h), then the state of iRep's report (its versions, newest first). */
 void web_dashboard(Req*, const struct Dash *d, int iRep, const DraftVersion *aV, int nV);
+/* 删除确认: the records about to be deleted, each refusal named, and the
+** button that deletes them all (none when one may not be deleted). */
+void web_delete_confirm(Req*, const Kind*, const RecList*);
 void web_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void web_bar_chart(Req*, const BreakSet*, int nMax);   /* chart.c: a breakdown's first nMax groups as SVG bars */
 void web_trend(Req*, const Kind*, const Indicator*, int iYear, i64 iDept, const Chart*);   /* 近年变化 */

@@ -3,11 +3,13 @@
 # temp dir, serves it on a free local port and runs, in Debian's Chromium
 # (playwright-core), tests/browser/test.mjs (a clerk's day and the report),
 # kinds.mjs (issue 15: 系统管理, a county's own 台账, the report editor),
+# lists.mjs (issue 17 §4: sorting, page size, the 新增 form's proposals and
+# pickers, 批量删除 in its dialog, at 1366x768 and 390x844),
 # layout.mjs (every menu page of each role at 1366x768 and 390x844) and
 # dashboard.mjs (each role's 工作台 at both sizes, issue 17 §2), then
 # stops the server. They share harness.mjs (Chromium, the count line).
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
-# Last line: "N passed, N failed" summing all four; exit status non-zero
+# Last line: "N passed, N failed" summing them all; exit status non-zero
 # on any failure. The temp dir (server log, failure screenshots) is kept
 # when something fails; the home-page screenshots go to BROWSER_SHOTS
 # (default: browser/ beside the binary).
@@ -98,6 +100,7 @@ run_test() {     # run_test LIMIT_S FILE OUTDIR
 }
 run_test 120 test.mjs "$T"
 run_test 120 kinds.mjs "$T"
+run_test 120 lists.mjs "$T"
 run_test 600 layout.mjs "$SHOTS"
 run_test 180 dashboard.mjs "$SHOTS"
 echo "home-page screenshots (desktop and phone, each role): $SHOTS"

@@ -198,13 +198,13 @@ try {
   const receivedField = () => page.locator('form.record .field').filter({ has: page.locator('#f-received') });
   const submit = () => page.locator('form.record').getByRole('button', { name: '确 定' });
 
-  await check('invalid 收到申请日期 2025-02-30 is refused with a Chinese error beside the field', async () => {
+  await check('收到申请日期 left empty (the date picker takes no invalid date) is refused with a Chinese error beside the field', async () => {
     need('onForm');
     await page.locator('#f-case_no').fill(CASE_NO);
     await page.locator('#f-applicant').fill('王某某');
-    await page.locator('#f-respondent').fill('示范县市场监督管理局');
+    await page.locator('#f-respondent').selectOption('示范县市场监督管理局');
     await page.locator('#f-matter').selectOption({ label: '行政处罚' });
-    await page.locator('#f-received').fill('2025-02-30');
+    await page.locator('#f-received').fill('');
     await page.locator('#f-procedure').selectOption({ label: '普通程序' });
     const [resp] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === `${BASE}/k/reconsideration/new`),
@@ -212,14 +212,14 @@ try {
     ]);
     await page.waitForLoadState('domcontentloaded');
     assert(resp.status() < 300 || resp.status() >= 400, `the invalid form was answered with redirect ${resp.status()}`);
-    assert(!/\/k\/reconsideration\/\d+/.test(page.url()), `invalid date was saved: now at ${page.url()}`);
+    assert(!/\/k\/reconsideration\/\d+/.test(page.url()), `a case without 收到申请日期 was saved: now at ${page.url()}`);
     const err = receivedField().locator('.err');
     await err.waitFor();
     const text = (await err.innerText()).trim();
-    assert(text.includes('日期格式应为YYYY-MM-DD'), `error beside 收到申请日期 reads "${text}"`);
+    assert(text.includes('不能为空'), `error beside 收到申请日期 reads "${text}"`);
     assert(/[\u4e00-\u9fff]/.test(text), `error "${text}" is not in Chinese`);
-    const kept = await page.locator('#f-received').inputValue();
-    assert(kept === '2025-02-30', `收到申请日期 now holds "${kept}", expected the typed "2025-02-30"`);
+    const type = await page.locator('#f-received').getAttribute('type');
+    assert(type === 'date', `收到申请日期 is <input type=${type}>, expected the date picker`);
     const caseNo = await page.locator('#f-case_no').inputValue();
     assert(caseNo === CASE_NO, `案号 now holds "${caseNo}", expected "${CASE_NO}"`);
     const matter = await page.locator('#f-matter').inputValue();
@@ -241,7 +241,7 @@ try {
     // fill it all again so this step stands on its own if that check failed.
     await page.locator('#f-case_no').fill(CASE_NO);
     await page.locator('#f-applicant').fill('王某某');
-    await page.locator('#f-respondent').fill('示范县市场监督管理局');
+    await page.locator('#f-respondent').selectOption('示范县市场监督管理局');
     await page.locator('#f-matter').selectOption({ label: '行政处罚' });
     await page.locator('#f-received').fill(TODAY);
     await page.locator('#f-procedure').selectOption({ label: '普通程序' });

@@ -161,7 +161,7 @@ get "/k/reconsideration/$OID"
 expect_contains "$BODY" '<tr class="overdue"><td>受理审查期限</td><td>2026-06-08</td><td>已逾期15个工作日</td>'
 get "/k/reconsideration?year=2026&size=200"
 check "one page holds the year ($(list_total) rows)" test "$(list_total)" -le 200
-expect_contains "$BODY" '<td class="dl late" data-l="期限" title="受理审查期限">已逾期15个工作日（2026-06-08届满）</td>' "list deadline cell"
+expect_contains "$BODY" '<td class="dl late" data-l="期限" title="受理审查期限">已逾期15个工作日<span class="nw">（2026-06-08届满）</span></td>' "list deadline cell"
 MARKED=$(grep -o '<tr class="\(overdue\|due-soon\)">' "$BODY" | wc -l | tr -d ' ')
 get "/k/reconsideration?year=2026&size=200&due=1"
 expect_eq "$(list_total)" "$MARKED" "due=1 lists the rows marked overdue or due soon"

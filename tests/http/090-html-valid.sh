@@ -64,6 +64,7 @@ page 200 "/scan/$(sql "SELECT credit_code FROM enterprise WHERE state='active' O
 page 200 "/k/reconsideration?year=2025&ind=ontime_rate&part=den" "indicator trace list"
 page 200 "/k/service_case?due=1" "due-soon list"
 page 200 "/k/reconsideration?year=all&sort=received&desc=1&page=3&size=10" "sorted, paged list"
+page 200 "/k/mediation?sort=due" "a list sorted by 期限"
 page 200 /report "annual report"
 page 200 "/report?year=2025" "annual report 2025"
 page 403 /k/reconsideration/new "403 page"
@@ -170,6 +171,7 @@ done
 as fuyi
 RID=$(sql "SELECT id FROM reconsideration WHERE state='accepted' ORDER BY id LIMIT 1")
 page 200 "/k/reconsideration/$RID/edit" "edit form"
+page 200 "/k/reconsideration/delete?id=$(sql "SELECT min(id) FROM reconsideration")&id=$(sql "SELECT max(id) FROM reconsideration")" "删除确认"
 page 200 "/k/reconsideration/$RID?msg=updated" "detail with a notice"
 post_form /k/reconsideration/new case_no= applicant=张某 respondent=示范县公安局 matter=行政诉讼 received=2025-13-01 procedure=ordinary
 expect_status 422 "form with errors"

@@ -27,7 +27,7 @@ expect_status 200 "API edit"
 api POST "/api/v1/k/reconsideration/$R2/do/accept"
 api POST "/api/v1/k/reconsideration/$R2/do/close"
 expect_status 200 "API transitions"
-OLD=$(sql "SELECT id FROM reconsideration WHERE state='rejected' ORDER BY id LIMIT 1")
+OLD=$(sql "SELECT id FROM reconsideration WHERE state='received' ORDER BY id LIMIT 1")   # open: a clerk deletes no closed case (issue 17 §4)
 api DELETE "/api/v1/k/reconsideration/$OLD"
 expect_status 200 "API delete of a demo record"
 printf '所属部门,案号,申请人,被申请人,案件类别,收到申请日期,审理程序\n示范县司法局,示复〔2026〕审计-3号,甲,乙,其他,2026-06-01,普通程序\n示范县司法局,示复〔2026〕审计-4号,丙,丁,行政许可,2026-06-02,简易程序\n' >"$T/two.csv"

@@ -830,6 +830,50 @@ static void test_kind_as_of(void){
   T_EQ_STR(kind_find("lens_k")->zLabel, "丙");
 }
 
+/* Issue 17 §4: a list sorts only by what the kind declares; departments
+** come in tree order (siblings by order number, then id — not the ids'
+** text, where /1/10/ sorts before /1/2/); a clerk deletes no closed case. */
+static void test_list_grammar(void){
+  Ctx *c = fresh();
+  const Kind *k = kind_find("reconsideration");
+  const char *z = query_sort_ok(k, "received", 0);
+  T_CHECK(z!=0 && z==kind_field(k, "received")->zName);      /* the registry's string */
+  T_CHECK(query_sort_ok(k, "received;DROP TABLE reconsideration", 0)==0);
+  T_CHECK(query_sort_ok(k, "received desc", 0)==0);
+  T_CHECK(query_sort_ok(k, "dept_id", 0)==0);
+  T_EQ_STR(query_sort_ok(k, "due", 0), QUERY_SORT_DUE);
+  T_CHECK(query_sort_ok(k, "due", 1)==0);                      /* the public sees no periods */
+  T_CHECK(query_sort_ok(kind_find("law_publicity"), "due", 0)==0);   /* no periods to sort by */
+  /* ids 5..12 are bureaus, 13 a village of 乙镇 (4) */
+  for(int i=0; i<8; i++) dept_add(c, 1, arena_printf(&arena, "丙%d局", i), "bureau");
+  dept_add(c, 4, "乙镇某村", "village");
+  DeptOption *a = 0;
+  int n = 0;
+  T_EQ_INT(dept_options(pDb, &arena, "/", &a, &n), 0);
+  T_EQ_INT(n, 13);
+  static const long long aWant[] = { 1, 2, 3, 4, 13, 5, 6, 7, 8, 9, 10, 11, 12 };
+  static const int aDepth[] = { 0, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1 };
+  for(int i=0; i<n && i<13; i++){
+    T_EQ_INT(a[i].id, aWant[i]);
+    T_EQ_INT(a[i].nDepth, aDepth[i]);
+  }
+  T_EQ_INT(dept_options(pDb, &arena, "/1/4/", &a, &n), 0);   /* a town's scope: itself, then its village */
+  T_EQ_INT(n, 2);
+  T_CHECK(n==2 && a[0].id==4 && a[0].nDepth==0 && a[1].id==13 && a[1].nDepth==1);
+  /* who may delete */
+  Rec *r = rec_new(c, k);
+  r->zState = "closed";
+  Actor clerk = { 2, "yi", "乙镇录入员", R_CLERK, 4, "/1/4/" };
+  Actor leader = { 3, "ld", "领导", R_LEADER, 1, "/1/" };
+  T_EQ_INT(rec_can_delete(&clerk, r), 0);
+  T_EQ_INT(rec_can_delete(&admin, r), 1);
+  T_EQ_INT(rec_can_edit(&clerk, r), 1);
+  r->zState = "received";
+  T_EQ_INT(rec_can_delete(&clerk, r), 1);
+  T_EQ_INT(rec_can_delete(&leader, r), 0);
+  T_EQ_INT(rec_can_edit(&leader, r), 0);
+}
+
 static const TestCase aTest[] = {
   { "units_said", test_units_said },
   { "kind_as_of", test_kind_as_of },
@@ -841,6 +885,7 @@ static const TestCase aTest[] = {
   { "calendar_gap", test_calendar_gap },
   { "rounding", test_rounding },
   { "scope", test_scope },
+  { "list_grammar", test_list_grammar },
   { "named_queries", test_named_queries },
   { "required_in_state", test_required_in_state },
   { "one_message_per_field", test_one_message_per_field },
