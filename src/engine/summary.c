@@ -11,16 +11,16 @@
 #include <pthread.h>
 #include <stdio.h>
 
-/* Any record of k filed in the actor's scope, in any year: 1, 0, or -1 on
+/* Any record of k filed under zPath (a department path), in any year: 1, 0, or -1 on
 ** a database error. Through the dept_id index, stopping at the first. */
-static int kind_has_records(Ctx *c, const Kind *k){
+static int kind_has_records(Ctx *c, const Kind *k, const char *zPath){
   Where w;
   memset(&w, 0, sizeof w);
   sqlbuf_init(&w.b);
   sql_lit(&w.b, "SELECT 1 FROM ");
   sql_ident(&w.b, k->zName);
   sql_lit(&w.b, " WHERE dept_id IN (SELECT id FROM dept WHERE ");
-  w_scope(&w, 0, c->pActor->zDeptPath ? c->pActor->zDeptPath : "/");
+  w_scope(&w, 0, zPath);
   sql_lit(&w.b, ") LIMIT 1");
   Stmt q;
   int rc = -1;
@@ -72,9 +72,16 @@ static int kind_names_dtype(const Kind *k, const char *zType){
 
 /* The kind's own department's work, for bOwn: 1, 0, or -1 on error. */
 static int kind_is_own(Ctx *c, const Kind *k, const char *zType){
-  if( k->iOwner ) return 1;                /* kind_visible already: the county defined it */
+  const char *zMine = c->pActor->zDeptPath ? c->pActor->zDeptPath : "/";
   if( kind_names_dtype(k, zType) ) return 1;
-  return kind_has_records(c, k);
+  int rc = kind_has_records(c, k, zMine);
+  /* a kind the county defined (kind_visible already) that nobody has
+  ** recorded yet: every clerk may be the one to start it */
+  if( rc==0 && k->iOwner ){
+    int bAny = kind_has_records(c, k, k->zOwnerPath);
+    rc = bAny<0 ? -1 : !bAny;
+  }
+  return rc;
 }
 
 /* The periods of k in the scope and iDept overdue today (a record with two
