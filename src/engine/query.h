@@ -18,9 +18,14 @@ typedef struct Query {
   int iPage, nSize;           /* 1-based page; nSize capped at 200 (0 = all, exports) */
   const Indicator *pInd;      /* trace: the records behind an indicator … */
   int bDen;                   /* … its denominator (1) or numerator (0) */
-  int bDue;                   /* only records with a period overdue or due within 3 working days */
+  int mDue;                   /* only records with a period running that is overdue (QUERY_OVERDUE)
+                              ** or due within todo_soon_days working days (QUERY_SOON) */
+  const char **azFrom, **azTo;/* per field (kind_nfield entries): a date field's range (从/至), or NULL */
   int bTransient;             /* rec_scan: rows live only during their callback (exports, sums) */
 } Query;
+
+#define QUERY_OVERDUE 1           /* Query.mDue bits (the list's 已逾期 and 即将到期) */
+#define QUERY_SOON    2
 
 typedef struct RecList { int nRow; Rec **aRow; i64 nTotal; } RecList;
 

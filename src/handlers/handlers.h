@@ -51,6 +51,7 @@ void h_setting_save(Req*);
 void h_holidays(Req*);          /* 节假日 */
 void h_holiday_add(Req*);
 void h_holiday_mark(Req*);     /* 年度安排已完整登记, or its undo */
+void h_todo(Req*);             /* 待办 (todo.c) */
 void h_list(Req*);
 void h_detail(Req*);
 void h_form(Req*);

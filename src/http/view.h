@@ -22,6 +22,7 @@ struct Query; struct RecList; struct IndValue; struct BreakSet; struct CountyGri
 struct DrawView; struct DraftVersion; struct UserRow; struct DraftPara; struct Baseline;
 struct DeptRow; struct DeptMove;
 struct KindDefRow; struct KindForm; struct KfVersion;
+struct TodoQuery; struct TodoList;
 
 /* What a view shows. The comment names the page and the JSON document. */
 enum {
@@ -54,7 +55,8 @@ enum {
   VIEW_KINDS,       /* aKindDef/nKindDef: 自定义台账, the custom kinds (web only) */
   VIEW_KIND_FORM,   /* pKindForm: a definition's form with what was typed (web only) */
   VIEW_KIND_VERSIONS, /* pKind, aKindVer/nKindVer: a custom kind's 历史版本 (web only) */
-  VIEW_KIND_JSON    /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
+  VIEW_KIND_JSON,   /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
+  VIEW_TODO         /* pTodoQ, pTodo: 待办; {"overdue","due_soon","total","counts":[…],"rows":[…]} */
 };
 
 typedef struct View {
@@ -100,6 +102,8 @@ typedef struct View {
   const struct KindForm *pKindForm;                  /* VIEW_KIND_FORM */
   const struct KfVersion *aKindVer; int nKindVer;    /* VIEW_KIND_VERSIONS */
   const char *zJson;                                 /* VIEW_KIND_JSON */
+  const struct TodoQuery *pTodoQ;                    /* VIEW_TODO: the filters … */
+  const struct TodoList *pTodo;                      /* … and the items */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */
