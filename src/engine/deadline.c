@@ -441,21 +441,18 @@ void deadline_sql_outside(SqlBuf *b, const Deadline *d, int i){
 }
 
 
-/* ---- due dates of open records in SQL (the 待办 count) --------------------
+/* ---- overdue open records in SQL (the 待办 count) -----------------------
 ** For a record still running (done unset, in zActiveIn, the rule applies),
-** deadline_eval() says overdue when today > due, and due soon when the
-** working days after today up to due (nLeft) are few. Over cal_day, with
-** W(x) = cwn of day x and T = today:
-**   nLeft = W(due) − W(T)   (working days in (T, due]).
-** The due day by rule, with the joins of deadline_sql_due_join():
-**   a date a person set (zOnDate): that day (oI joins it for W);
+** deadline_eval() says overdue when today T is past the due day. Over
+** cal_day, with W(x) = cwn of day x, the due day by rule, with the joins
+** of deadline_sql_due_join():
+**   a date a person set (zOnDate): that day;
 **   length ≤ 0 (即办): the start, sI;
 **   working days: the working day with W = W(sI) + n; T is past it
-**     exactly when 2·W(T) − cwork(T) ≥ 2·(W(sI) + n) (see above);
+**     exactly when 2·W(T) − cwork(T) ≥ 2·(W(sI) + n) (as above);
 **   calendar days and months: croll of eI (xI when an extension runs
-**     from the end), a working day, so W(due) = cwn + 1 − cwork of eI;
-**   months: eI is the corresponding day n months on, or the month's
-**     last day (民法典 Art 202), found in cal_day by its text.
+**     from the end); for months eI is the corresponding day n months on,
+**     or the month's last day (民法典 Art 202), found in cal_day by text.
 ** Month periods whose extension runs from the moved end are left to C
 ** (deadline_sql_due_ok). */
 int deadline_sql_due_ok(const Deadline *d){
@@ -479,29 +476,24 @@ void deadline_sql_due_join(SqlBuf *b, const Deadline *d, int i, const char *zTod
                            void (*xText)(void*, const char*), void *pArg){
   if( d->eUnit!=PU_MONTHS ){
     deadline_sql_join(b, d, i, zToday, xText, pArg);
-  }else{
-    /* eI: the day whose text is YYYY-MM-DD of the month k = months(sI) + n,
-    ** clamped to that month's last day (the latest day of the month not
-    ** after the start's day of month) */
-    sql_join_start(b, d, i, zToday, xText, pArg);
-    sql_lit(b, " LEFT JOIN cal_day e"); sql_int(b, i);
-    sql_lit(b, " ON "); sql_alias(b, "e", i, "cday"); sql_lit(b, "=(SELECT MAX(cm.cday) FROM cal_day cm WHERE cm.cday>=");
-    for(int bHi=0; bHi<2; bHi++){
-      if( bHi ) sql_lit(b, " AND cm.cday<=");
-      sql_lit(b, "CAST((CAST(substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",1,4) AS INTEGER)*12+CAST(substr(");
-      sql_alias(b, "s", i, "cday"); sql_lit(b, ",6,2) AS INTEGER)-1+"); sql_len(b, d, xText, pArg);
-      sql_lit(b, ")/12 AS TEXT)||'-'||substr(CAST(101+(CAST(substr("); sql_alias(b, "s", i, "cday");
-      sql_lit(b, ",1,4) AS INTEGER)*12+CAST(substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",6,2) AS INTEGER)-1+");
-      sql_len(b, d, xText, pArg); sql_lit(b, ")%12 AS TEXT),2,2)||'-'||");
-      if( bHi ){ sql_lit(b, "substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",9,2)"); }
-      else sql_lit(b, "'01'");
-    }
-    sql_lit(b, ")");
+    return;
   }
-  if( d->zOnDate ){
-    sql_lit(b, " LEFT JOIN cal_day o"); sql_int(b, i);
-    sql_lit(b, " ON "); sql_alias(b, "o", i, "cday"); sql_lit(b, "="); sql_ident(b, d->zOnDate);
+  /* eI: the latest day of month k = months(sI) + n not after the start's
+  ** day of the month (its text YYYY-MM-DD built from sI's) */
+  sql_join_start(b, d, i, zToday, xText, pArg);
+  sql_lit(b, " LEFT JOIN cal_day e"); sql_int(b, i);
+  sql_lit(b, " ON "); sql_alias(b, "e", i, "cday"); sql_lit(b, "=(SELECT MAX(cm.cday) FROM cal_day cm WHERE cm.cday>=");
+  for(int bHi=0; bHi<2; bHi++){
+    if( bHi ) sql_lit(b, " AND cm.cday<=");
+    sql_lit(b, "CAST((CAST(substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",1,4) AS INTEGER)*12+CAST(substr(");
+    sql_alias(b, "s", i, "cday"); sql_lit(b, ",6,2) AS INTEGER)-1+"); sql_len(b, d, xText, pArg);
+    sql_lit(b, ")/12 AS TEXT)||'-'||substr(CAST(101+(CAST(substr("); sql_alias(b, "s", i, "cday");
+    sql_lit(b, ",1,4) AS INTEGER)*12+CAST(substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",6,2) AS INTEGER)-1+");
+    sql_len(b, d, xText, pArg); sql_lit(b, ")%12 AS TEXT),2,2)||'-'||");
+    if( bHi ){ sql_lit(b, "substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",9,2)"); }
+    else sql_lit(b, "'01'");
   }
+  sql_lit(b, ")");
 }
 
 /* W(today) or cwork(today), today bound through xText. */
@@ -513,55 +505,27 @@ static void sql_today(SqlBuf *b, const char *zCol, const char *zToday, void (*xT
   sql_lit(b, ")");
 }
 
-/* One value of an open record's period, after deadline_sql_due_join():
-** bLeft 0 gives 1 when today is past due, else 0; bLeft 1 gives nLeft,
-** W(due) − W(today). NULL when the period has no due date. */
-static void sql_due_case(SqlBuf *b, const Deadline *d, int i, const char *zToday, int bLeft,
-                         void (*xText)(void*, const char*), void *pArg){
-  sql_lit(b, "(CASE");
+void deadline_sql_overdue(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                          void (*xText)(void*, const char*), void *pArg){
+  sql_lit(b, " AND (CASE");
   if( d->zOnDate ){
-    sql_lit(b, " WHEN "); sql_ident(b, d->zOnDate); sql_lit(b, " IS NOT NULL THEN ");
-    if( bLeft ){ sql_alias(b, "o", i, "cwn"); sql_lit(b, "-"); sql_today(b, "cwn", zToday, xText, pArg); }
-    else{ sql_lit(b, "CASE WHEN "); sql_ident(b, d->zOnDate); sql_lit(b, "<"); xText(pArg, zToday); sql_lit(b, " THEN 1 ELSE 0 END"); }
+    sql_lit(b, " WHEN "); sql_ident(b, d->zOnDate); sql_lit(b, " IS NOT NULL THEN CASE WHEN ");
+    sql_ident(b, d->zOnDate); sql_lit(b, "<"); xText(pArg, zToday); sql_lit(b, " THEN 1 ELSE 0 END");
   }
-  sql_lit(b, " WHEN "); sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NULL THEN NULL");
-  if( d->zLengthField ){ sql_lit(b, " WHEN "); sql_ident(b, d->zLengthField); sql_lit(b, " IS NULL THEN NULL"); }
-  /* 即办 (or a due date as the unit): the start */
+  sql_lit(b, " WHEN "); sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NULL THEN 0");
+  if( d->zLengthField ){ sql_lit(b, " WHEN "); sql_ident(b, d->zLengthField); sql_lit(b, " IS NULL THEN 0"); }
+  /* 即办 (or a due date as the unit): due the day it started */
   sql_lit(b, " WHEN ");
   if( d->eUnit==PU_ONDATE ) sql_lit(b, "1=1"); else{ sql_base_len(b, d); sql_lit(b, "<=0"); }
-  sql_lit(b, " THEN ");
-  if( bLeft ){ sql_alias(b, "s", i, "cwn"); sql_lit(b, "-"); sql_today(b, "cwn", zToday, xText, pArg); }
-  else{ sql_lit(b, "CASE WHEN "); sql_alias(b, "s", i, "cday"); sql_lit(b, "<"); xText(pArg, zToday); sql_lit(b, " THEN 1 ELSE 0 END"); }
-  sql_lit(b, " ELSE ");
+  sql_lit(b, " THEN CASE WHEN "); sql_alias(b, "s", i, "cday"); sql_lit(b, "<"); xText(pArg, zToday);
+  sql_lit(b, " THEN 1 ELSE 0 END");
   if( d->eUnit==PU_WORKDAYS ){
-    if( bLeft ){
-      sql_alias(b, "s", i, "cwn"); sql_lit(b, "+"); sql_len(b, d, xText, pArg); sql_lit(b, "-");
-      sql_today(b, "cwn", zToday, xText, pArg);
-    }else{
-      sql_lit(b, "CASE WHEN 2*"); sql_today(b, "cwn", zToday, xText, pArg); sql_lit(b, "-");
-      sql_today(b, "cwork", zToday, xText, pArg); sql_lit(b, ">=2*("); sql_alias(b, "s", i, "cwn");
-      sql_lit(b, "+"); sql_len(b, d, xText, pArg); sql_lit(b, ") THEN 1 ELSE 0 END");
-    }
+    sql_lit(b, " WHEN 2*"); sql_today(b, "cwn", zToday, xText, pArg); sql_lit(b, "-");
+    sql_today(b, "cwork", zToday, xText, pArg); sql_lit(b, ">=2*("); sql_alias(b, "s", i, "cwn");
+    sql_lit(b, "+"); sql_len(b, d, xText, pArg); sql_lit(b, ") THEN 1");
   }else{
     const char *zE = d->zExtFlag && d->bExtFromEnd ? "x" : "e";
-    if( bLeft ){
-      sql_alias(b, zE, i, "cwn"); sql_lit(b, "+1-"); sql_alias(b, zE, i, "cwork"); sql_lit(b, "-");
-      sql_today(b, "cwn", zToday, xText, pArg);
-    }else{
-      sql_lit(b, "CASE WHEN "); sql_alias(b, zE, i, "croll"); sql_lit(b, " IS NULL THEN NULL WHEN ");
-      sql_alias(b, zE, i, "croll"); sql_lit(b, "<"); xText(pArg, zToday); sql_lit(b, " THEN 1 ELSE 0 END");
-    }
+    sql_lit(b, " WHEN "); sql_alias(b, zE, i, "croll"); sql_lit(b, "<"); xText(pArg, zToday); sql_lit(b, " THEN 1");
   }
-  sql_lit(b, " END)");
-}
-
-void deadline_sql_due_state(SqlBuf *b, const Deadline *d, int i, const char *zToday, int nSoon,
-                            void (*xText)(void*, const char*), void *pArg){
-  sql_lit(b, " AND ");
-  sql_due_case(b, d, i, zToday, 0, xText, pArg);
-  if( nSoon<0 ){ sql_lit(b, "=1"); return; }
-  sql_lit(b, "=0 AND ");
-  sql_due_case(b, d, i, zToday, 1, xText, pArg);
-  sql_lit(b, "<=");
-  sql_int(b, nSoon);
+  sql_lit(b, " ELSE 0 END)=1");
 }

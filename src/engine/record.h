@@ -167,17 +167,15 @@ int  deadline_sql_ok(const Deadline*);                     /* expressible in SQL
 void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*);
 void deadline_sql_ontime(SqlBuf*, const Deadline*, int iAlias, void (*xText)(void*, const char*), void*);
 void deadline_sql_outside(SqlBuf*, const Deadline*, int iAlias);
-/* Open records' due dates in SQL (the 待办 count; deadline.c). */
+/* Overdue open records in SQL (the 待办 count; deadline.c). */
 int  deadline_sql_due_ok(const Deadline*);   /* expressible (not a minimum, not months extended from the end) */
 /* " AND <applies> AND state IN (<zActiveIn>) AND <zDone> IS NULL": the
 ** records whose period may be running (no joins needed). */
 void deadline_sql_active(SqlBuf*, const Deadline*, void (*xText)(void*, const char*), void*);
-/* The joins deadline_sql_due_state() reads (those of deadline_sql_join,
-** with months and a date a person set). */
+/* The joins deadline_sql_overdue() reads (deadline_sql_join's, and for
+** months the day n months on). */
 void deadline_sql_due_join(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*);
-/* " AND …": nSoon < 0, the period is overdue today (zToday); else due
-** within nSoon working days and not overdue (DeadlineStatus: bLate, and
-** nLeft ≤ nSoon). After deadline_sql_active(). */
-void deadline_sql_due_state(SqlBuf*, const Deadline*, int iAlias, const char *zToday, int nSoon,
-                            void (*xText)(void*, const char*), void*);
+/* " AND …": today (zToday) is past the period's due day (DeadlineStatus.bLate
+** of an active period); after deadline_sql_active(). */
+void deadline_sql_overdue(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*);
 #endif

@@ -8,7 +8,7 @@
 ** done date; the state index finds them) and evaluates each in C with
 ** deadline_eval(), the definition the record page shows. The header's
 ** count is one statement: per kind and period, the same records less
-** those not yet overdue, judged over cal_day (deadline_sql_due_state);
+** those not yet overdue, judged over cal_day (deadline_sql_overdue);
 ** t_periods.c checks that both say the same for every day of a range.
 */
 #include "engine/todo.h"
@@ -174,7 +174,7 @@ static void count_part(Ctx *c, Where *w, const Kind *k, const Deadline *d){
   deadline_sql_due_join(&w->b, d, 0, c->zToday, todo_text, &tb);
   w_base(c, w, k, 0, 0, 0);
   deadline_sql_active(&w->b, d, todo_text, &tb);
-  deadline_sql_due_state(&w->b, d, 0, c->zToday, -1, todo_text, &tb);
+  deadline_sql_overdue(&w->b, d, 0, c->zToday, todo_text, &tb);
 }
 
 int todo_overdue_count(Ctx *c, long long *pn){

@@ -7,7 +7,7 @@
 ** is two items). A minimum period (Deadline.bMinimum) runs against no one
 ** and is never an item. The list is evaluated by deadline_eval() (C) over
 ** the open records SQL selects; the header's count of overdue items is one
-** SQL statement over cal_day (deadline_sql_due_state), which agrees with
+** SQL statement over cal_day (deadline_sql_overdue), which agrees with
 ** it (tests/unit/t_periods.c compares both).
 */
 #ifndef FZ_TODO_H
