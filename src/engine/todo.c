@@ -22,7 +22,9 @@ int todo_soon_days(Ctx *c){
   if( c->nSoonDays>0 ) return c->nSoonDays;
   const char *z = 0;
   int n = 0;
-  if( setting_read_unit(c->pDb, c->pArena, "due_soon_days", actor_unit(c->pActor), &z)==DB_OK && z ) n = atoi(z);
+  /* the county's (or city's) own value: the county of the actor's department */
+  i64 iUnit = c->pActor->iDept ? dept_unit_id(c, c->pActor->iDept) : actor_unit(c->pActor);
+  if( setting_read_unit(c->pDb, c->pArena, "due_soon_days", iUnit, &z)==DB_OK && z ) n = atoi(z);
   if( n<1 || n>30 ) n = atoi(setting_find("due_soon_days")->zDefault);   /* a row written before the check */
   c->nSoonDays = n;
   return n;
