@@ -2,7 +2,8 @@
 # tests/browser/run.sh FAZHI — the browser tier: builds a demo county in a
 # temp dir, serves it on a free local port and runs, in Debian's Chromium
 # (playwright-core), tests/browser/test.mjs (a clerk's day and the report),
-# kinds.mjs (issue 15: 系统管理, a county's own 台账, the report editor) and
+# kinds.mjs (issue 15: 系统管理, a county's own 台账, the report editor),
+# todo.mjs (issue 17 §1: this month's overdue work in ≤ 3 clicks from 待办) and
 # layout.mjs (every menu page of each role at 1366x768 and 390x844), then
 # stops the server. They share harness.mjs (Chromium, the count line).
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
@@ -96,6 +97,7 @@ run_test() {     # run_test LIMIT_S FILE OUTDIR
 }
 run_test 120 test.mjs "$T"
 run_test 120 kinds.mjs "$T"
+run_test 120 todo.mjs "$SHOTS"
 run_test 600 layout.mjs "$SHOTS"
 echo "home-page screenshots (desktop and phone, each role): $SHOTS"
 echo "$NP passed, $NF failed"
