@@ -62,7 +62,13 @@ for (const vp of [{ name: 'desktop', width: 1366, height: 768 }, { name: 'phone'
   page.setDefaultTimeout(8000);
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  // a failed resource shows as a console line without its URL and as a response: keep the
+  // response; Chromium's own /favicon.ico probe is not the page's doing
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`); });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.request().resourceType() !== 'document' && !r.url().endsWith('/favicon.ico'))
+      errors.push(`${r.request().resourceType()} ${r.url()} answered ${r.status()}`);
+  });
   let clicks = 0;
   const click = async (loc) => { clicks++; await loc.click(); };
 
