@@ -180,7 +180,7 @@ static const char zCss[] =
 "table.todo td.basis{font-size:12px;color:#606266;max-width:28em}table.todo td.nowrap{white-space:nowrap}"
 ".query label.range input{width:9.5em}.query label.range .to{padding:0 4px;color:#909399}\n"
 "@media (max-width:767px){.top .late-word{display:none}.todo-n{min-width:0;flex:1 1 28%;padding:6px 10px}"
-".query label.range{grid-template-columns:6em minmax(0,1fr) auto minmax(0,1fr)}.query label.range input{width:100%}}\n"
+".query label.range{grid-template-columns:6em minmax(0,1fr);row-gap:6px}.query label.range input{width:100%}.query label.range .to{padding:0}}\n"
 "@media (prefers-reduced-motion:reduce){.menu{transition:none}}\n"
 "@media print{.noprint,nav,aside,header,.menu-toggle,.backdrop{display:none}}\n";
 
