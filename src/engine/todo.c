@@ -33,9 +33,13 @@ int todo_soon_days(Ctx *c){
 }
 
 /* Binds a value of a period's lists (copied: the caller's text is a temporary). */
-typedef struct TodoBind { Ctx *c; Where *w; } TodoBind;
+/* Binds a value of a period's lists (copied: the caller's text is a
+** temporary). A Where holds 160 values: past 150 a value is not bound
+** (bOver set, NULL written) and the caller counts in C instead. */
+typedef struct TodoBind { Ctx *c; Where *w; int bOver; } TodoBind;
 static void todo_text(void *p, const char *z){
   TodoBind *a = p;
+  if( a->w->nArg >= 150 ){ a->bOver = 1; sql_lit(&a->w->b, "NULL"); return; }
   w_text(a->w, arena_strdup(a->c->pArena, z));
 }
 
@@ -90,9 +94,13 @@ static int collect_kind(Collect *p, const Kind *k, const Deadline *d, int bWante
   sqlbuf_init(&w.b);
   rec_select_cols(&w.b, k);                 /* … FROM k */
   w_base(c, &w, k, 0, p->q->iDept, 0);
-  TodoBind tb = { c, &w };
+  TodoBind tb = { c, &w, 0 };
   deadline_sql_active(&w.b, d, todo_text, &tb);
   int rc = FZ_OK;
+  if( tb.bOver ){
+    sqlbuf_free(&w.b);
+    return err_internal(c, "todo %s.%s: more than 150 values in its conditions", k->zName, d->zName);
+  }
   if( db_prepare_buf(c->pDb, &st, &w.b) ){
     rc = err_internal(c, "todo %s.%s: %s", k->zName, d->zName, db_errmsg(c->pDb));
     sqlbuf_free(&w.b);
@@ -171,14 +179,15 @@ int todo_list(Ctx *c, const TodoQuery *q, TodoList *pL){
 
 /* Appends "SELECT COUNT(*) AS n FROM k <joins> WHERE <scope> AND <open>
 ** AND <overdue>" for period d of k. */
-static void count_part(Ctx *c, Where *w, const Kind *k, const Deadline *d){
-  TodoBind tb = { c, w };
+static int count_part(Ctx *c, Where *w, const Kind *k, const Deadline *d){
+  TodoBind tb = { c, w, 0 };
   sql_lit(&w->b, "SELECT COUNT(*) AS n FROM ");
   sql_ident(&w->b, k->zName);
   deadline_sql_due_join(&w->b, d, 0, c->zToday, todo_text, &tb);
   w_base(c, w, k, 0, 0, 0);
   deadline_sql_active(&w->b, d, todo_text, &tb);
   deadline_sql_overdue(&w->b, d, 0, c->zToday, todo_text, &tb);
+  return tb.bOver;
 }
 
 /* The badge's last counts, per worker thread (no lock): a scope's count
@@ -221,6 +230,18 @@ int todo_overdue_count(Ctx *c, long long *pn){
   return rc;
 }
 
+/* The overdue items as todo_list counts them (C). */
+static int count_in_c(Ctx *c, long long *pn){
+  TodoList l;
+  TodoQuery q;
+  memset(&q, 0, sizeof(q));
+  q.mState = TODO_OVERDUE;
+  q.nSize = 1;
+  int rc = todo_list(c, &q, &l);
+  *pn = l.nOverdue;
+  return rc;
+}
+
 static int count_overdue(Ctx *c, long long *pn){
   *pn = 0;
   int nK;
@@ -229,16 +250,7 @@ static int count_overdue(Ctx *c, long long *pn){
   for(int i=0; i<nK && !bC; i++){
     for(const Deadline *d=aK[i]->aDeadline; d->zName; d++) if( !d->bMinimum && !deadline_sql_due_ok(d) ) bC = 1;
   }
-  if( bC ){                             /* a period SQL cannot judge: the list's own count */
-    TodoList l;
-    TodoQuery q;
-    memset(&q, 0, sizeof(q));
-    q.mState = TODO_OVERDUE;
-    q.nSize = 1;
-    int rc = todo_list(c, &q, &l);
-    *pn = l.nOverdue;
-    return rc;
-  }
+  if( bC ) return count_in_c(c, pn);    /* a period SQL cannot judge: the list's own count */
   if( nK==0 ) return FZ_OK;
   /* one statement: the sum of each period's count. Where holds 160
   ** values; a part binds about ten, so a long list of kinds is split. */
@@ -254,7 +266,11 @@ static int count_overdue(Ctx *c, long long *pn){
       if( d->zName==0 ){ if( ++iK<nK ) d = aK[iK]->aDeadline; continue; }
       if( !d->bMinimum ){
         if( nPart++ ) sql_lit(&w.b, " UNION ALL ");
-        count_part(c, &w, aK[iK], d);
+        if( count_part(c, &w, aK[iK], d) ){   /* too many values to bind: in C */
+          sqlbuf_free(&w.b);
+          *pn = 0;
+          return count_in_c(c, pn);
+        }
       }
       d++;
     }
