@@ -522,3 +522,57 @@ void api_json_check(Req *r, JsonInput *j, const Kind *k){
     }
   }
 }
+
+/* 待办: {"today","soon_days","overdue","due_soon","total","page","size",
+** "counts":[{kind,label,overdue,due_soon}],"rows":[{kind,kind_label,id,
+** title,dept_id,dept,deadline,deadline_label,basis,due,state,days_left,
+** url}]}; state is "overdue" or "due_soon", days_left negative when
+** overdue (working days). */
+void api_todo(Req *r, const TodoQuery *q, const TodoList *l){
+  Json j;
+  api_json_begin(r, 200, &j);
+  json_obj_begin(&j);
+  json_kstr(&j, "today", r->ctx.zToday);
+  json_kint(&j, "soon_days", l->nSoonDays);
+  json_kint(&j, "overdue", l->nOverdue);
+  json_kint(&j, "due_soon", l->nSoon);
+  json_kint(&j, "total", l->nTotal);
+  json_kint(&j, "page", q->iPage<1 ? 1 : q->iPage);
+  json_kint(&j, "size", q->nSize<1 ? 20 : q->nSize>200 ? 200 : q->nSize);
+  json_key(&j, "counts");
+  json_arr_begin(&j);
+  for(int i=0; i<l->nCount; i++){
+    json_obj_begin(&j);
+    json_kstr(&j, "kind", l->aCount[i].pKind->zName);
+    json_kstr(&j, "label", l->aCount[i].pKind->zLabel);
+    json_kint(&j, "overdue", l->aCount[i].nOverdue);
+    json_kint(&j, "due_soon", l->aCount[i].nSoon);
+    json_obj_end(&j);
+  }
+  json_arr_end(&j);
+  json_key(&j, "rows");
+  json_arr_begin(&j);
+  for(int i=0; i<l->nItem; i++){
+    const TodoItem *it = &l->aItem[i];
+    char zDue[11];
+    day_format(it->s.due, zDue);
+    json_obj_begin(&j);
+    json_kstr(&j, "kind", it->pKind->zName);
+    json_kstr(&j, "kind_label", it->pKind->zLabel);
+    json_kint(&j, "id", it->pRec->id);
+    json_kstr(&j, "title", rec_title(it->pRec));
+    json_kint(&j, "dept_id", it->pRec->iDept);
+    json_kstr(&j, "dept", dept_name(&r->ctx, it->pRec->iDept));
+    json_kstr(&j, "deadline", it->pDl->zName);
+    json_kstr(&j, "deadline_label", it->pDl->zLabel);
+    json_kstr(&j, "basis", it->pDl->zBasis);
+    json_kstr(&j, "due", zDue);
+    json_kstr(&j, "state", it->s.bLate ? "overdue" : "due_soon");
+    json_kint(&j, "days_left", it->s.nLeft);
+    if( it->s.bUnknownCal ) json_kbool(&j, "calendar_incomplete", 1);
+    json_kstr(&j, "url", arena_printf(&r->arena, "/k/%s/%lld", it->pKind->zName, (long long)it->pRec->id));
+    json_obj_end(&j);
+  }
+  json_arr_end(&j);
+  json_obj_end(&j);
+}

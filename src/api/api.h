@@ -7,6 +7,7 @@
 #define FZ_API_H
 #include "http/req.h"
 #include "engine/query.h"
+#include "engine/todo.h"
 #include "report/report.h"
 
 struct Json;
@@ -16,6 +17,7 @@ void api_error(Req*, int status, const char *zMsg);
 void api_errors(Req*);                       /* the ctx error list, status 422 */
 void api_record(Req*, const Rec*, int status);
 void api_list(Req*, const Query*, const RecList*);
+void api_todo(Req*, const TodoQuery*, const TodoList*);
 void api_indicators(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void api_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void api_counties(Req*, const CountyGrid*);    /* each indicator per county, and the total */

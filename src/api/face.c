@@ -80,6 +80,7 @@ static void api_view(Req *r, const View *v){
   switch( v->eView ){
     case VIEW_OK:          json_doc(r); buf_puts(&r->out, "{\"ok\":true}"); break;
     case VIEW_LIST:        api_list(r, v->pQuery, v->pList); break;
+    case VIEW_TODO:        api_todo(r, v->pTodoQ, v->pTodo); break;
     case VIEW_RECORD:      api_record(r, v->pRec, r->status); break;
     case VIEW_SAVED:       api_saved(r, v->pRec); break;
     case VIEW_DELETED:

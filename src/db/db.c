@@ -218,6 +218,9 @@ int db_begin_write(Db *p){
   if( rc ) p->nTxn = 0;
   return rc;
 }
+/* Write transactions committed by this process, on any connection. */
+static atomic_llong nWriteGen;
+
 int db_commit(Db *p){
   copy_yield(p);
   if( p->nTxn==0 ) return DB_OK;
@@ -230,15 +233,17 @@ int db_commit(Db *p){
     return DB_ERROR;
   }
   int rc = p->pVt->xCommit(p);
-  if( rc==DB_OK ) p->nCommit++;
+  if( rc==DB_OK ){ p->nCommit++; atomic_fetch_add(&nWriteGen, 1); }
   return rc;
 }
 int db_commit_aside(Db *p){
   i64 n = p->nCommit;
   int rc = db_commit(p);
+  if( p->nCommit!=n ) atomic_fetch_sub(&nWriteGen, 1);   /* a reader that saw it between only recomputes */
   p->nCommit = n;
   return rc;
 }
+i64 db_write_gen(void){ return atomic_load(&nWriteGen); }
 i64 db_commit_count(Db *p){ return p->nCommit; }
 void db_rollback(Db *p){
   if( p->pOpenCopy ) db_bulk_abort(p->pOpenCopy);

@@ -157,6 +157,10 @@ int  db_commit(Db*);
 ** counters), after which a failed read must still become a 503. */
 int  db_commit_aside(Db*);
 i64  db_commit_count(Db*);
+/* Write transactions committed by this process on any of its connections
+** (db_commit_aside's not counted): a cache of data read from the store is
+** stale once it moves. Another process's writes do not move it. */
+i64  db_write_gen(void);
 void db_rollback(Db*);
 int  db_in_txn(Db*);
 /* A read transaction around a whole GET request: one snapshot, one lock. */

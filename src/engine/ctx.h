@@ -59,6 +59,7 @@ typedef struct Ctx {
   struct StrMap *pImportLimit;   /* an import's rows so far per "ref\tyear" (YearLimit, rules.c), or 0 */
   i64 iImportFirstId;     /* …and its first id: its rows are counted in that map, not in the table */
   int nZoneMin, bZoneRead; /* the time_zone setting, read once (ctx_zone in setting.c) */
+  int nSoonDays;          /* the due_soon_days setting, read once (todo_soon_days in todo.c); 0 unread */
   i64 aUnitMemo[64][2];   /* dept id -> its unit (dept_unit_id), direct-mapped; zeroed by ctx_init */
 } Ctx;
 

@@ -471,8 +471,9 @@ static void sql_start(SqlBuf *b, const Deadline *d, int i, const char *zToday,
 **     a minimum's end is eI itself); an extension counted from the end
 **     (bExtFromEnd): rI the day eI.croll and xI the day rI + the extension
 **     when it counts (else rI itself), and xI.croll is due. */
-void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
-                       void (*xText)(void*, const char*), void *pArg, const PruleSql *pL){
+/* The deemed start's joins (mI, nI) and the start's (sI), as above. */
+static void sql_join_start(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                           void (*xText)(void*, const char*), void *pArg){
   if( d->pDeemed ){
     const Deadline *p = d->pDeemed;
     sql_lit(b, " LEFT JOIN cal_day m"); sql_int(b, i);
@@ -488,6 +489,10 @@ void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
   }
   sql_lit(b, " LEFT JOIN cal_day s"); sql_int(b, i);
   sql_lit(b, " ON "); sql_alias(b, "s", i, "cday"); sql_lit(b, "="); sql_start(b, d, i, zToday, xText, pArg);
+}
+void deadline_sql_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                       void (*xText)(void*, const char*), void *pArg, const PruleSql *pL){
+  sql_join_start(b, d, i, zToday, xText, pArg);
   const Pause *ps = deadline_pause(d, PM_SUSPEND);
   if( ps ){
     /* uI the suspension's first day, vI its last (or the day the period was met) */
@@ -615,4 +620,95 @@ const Deadline *deadline_first(Ctx *c, const Rec *r, Day today, DeadlineStatus *
     if( pBest==0 || s.due < pOut->due ){ pBest = d; *pOut = s; }
   }
   return pBest;
+}
+
+/* ---- overdue open records in SQL (the 待办 count) -----------------------
+** For a record still running (done unset, in zActiveIn, the rule applies),
+** deadline_eval() says overdue when today T is past the due day. Over
+** cal_day, with W(x) = cwn of day x, the due day by rule, with the joins
+** of deadline_sql_due_join():
+**   a date a person set (zOnDate): that day;
+**   length ≤ 0 (即办): the start, sI;
+**   working days: the working day with W = W(sI) + n; T is past it
+**     exactly when 2·W(T) − cwork(T) ≥ 2·(W(sI) + n) (as above);
+**   calendar days and months: croll of eI (xI when an extension runs
+**     from the end); for months eI is the corresponding day n months on,
+**     or the month's last day (民法典 Art 202), found in cal_day by text.
+** Month periods whose extension runs from the moved end, periods with a
+** pause (补正, 第三方意见) and periods a local rule may set (地方规定) are
+** left to C (deadline_sql_due_ok). */
+int deadline_sql_due_ok(const Deadline *d){
+  return !d->bMinimum && !(d->eUnit==PU_MONTHS && d->zExtFlag && d->bExtFromEnd)
+      && d->aPause==0 && !d->bLocal;
+}
+
+void deadline_sql_active(SqlBuf *b, const Deadline *d, void (*xText)(void*, const char*), void *pArg){
+  if( d->when.pField ){ sql_lit(b, " AND "); sql_when_in(b, &d->when, xText, pArg); }
+  if( d->aActiveIn.n ){
+    sql_lit(b, " AND state IN (");
+    for(int k=0; k<d->aActiveIn.n; k++){
+      if( k ) sql_lit(b, ",");
+      xText(pArg, d->aActiveIn.az[k]);
+    }
+    sql_lit(b, ")");
+  }
+  sql_lit(b, " AND "); sql_ident(b, d->zDone); sql_lit(b, " IS NULL");
+}
+
+void deadline_sql_due_join(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                           void (*xText)(void*, const char*), void *pArg){
+  if( d->eUnit!=PU_MONTHS ){
+    deadline_sql_join(b, d, i, zToday, xText, pArg, 0);
+    return;
+  }
+  /* eI: the latest day of month k = months(sI) + n not after the start's
+  ** day of the month (its text YYYY-MM-DD built from sI's) */
+  sql_join_start(b, d, i, zToday, xText, pArg);
+  sql_lit(b, " LEFT JOIN cal_day e"); sql_int(b, i);
+  sql_lit(b, " ON "); sql_alias(b, "e", i, "cday"); sql_lit(b, "=(SELECT MAX(cm.cday) FROM cal_day cm WHERE cm.cday>=");
+  for(int bHi=0; bHi<2; bHi++){
+    if( bHi ) sql_lit(b, " AND cm.cday<=");
+    sql_lit(b, "CAST((CAST(substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",1,4) AS INTEGER)*12+CAST(substr(");
+    sql_alias(b, "s", i, "cday"); sql_lit(b, ",6,2) AS INTEGER)-1+"); sql_len(b, d, i, 0, xText, pArg);
+    sql_lit(b, ")/12 AS TEXT)||'-'||substr(CAST(101+(CAST(substr("); sql_alias(b, "s", i, "cday");
+    sql_lit(b, ",1,4) AS INTEGER)*12+CAST(substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",6,2) AS INTEGER)-1+");
+    sql_len(b, d, i, 0, xText, pArg); sql_lit(b, ")%12 AS TEXT),2,2)||'-'||");
+    if( bHi ){ sql_lit(b, "substr("); sql_alias(b, "s", i, "cday"); sql_lit(b, ",9,2)"); }
+    else sql_lit(b, "'01'");
+  }
+  sql_lit(b, ")");
+}
+
+/* W(today) or cwork(today), today bound through xText. */
+static void sql_today(SqlBuf *b, const char *zCol, const char *zToday, void (*xText)(void*, const char*), void *pArg){
+  sql_lit(b, "(SELECT ");
+  sql_ident(b, zCol);
+  sql_lit(b, " FROM cal_day WHERE cday=");
+  xText(pArg, zToday);
+  sql_lit(b, ")");
+}
+
+void deadline_sql_overdue(SqlBuf *b, const Deadline *d, int i, const char *zToday,
+                          void (*xText)(void*, const char*), void *pArg){
+  sql_lit(b, " AND (CASE");
+  if( d->zOnDate ){
+    sql_lit(b, " WHEN "); sql_ident(b, d->zOnDate); sql_lit(b, " IS NOT NULL THEN CASE WHEN ");
+    sql_ident(b, d->zOnDate); sql_lit(b, "<"); xText(pArg, zToday); sql_lit(b, " THEN 1 ELSE 0 END");
+  }
+  sql_lit(b, " WHEN "); sql_alias(b, "s", i, "cday"); sql_lit(b, " IS NULL THEN 0");
+  if( d->zLengthField ){ sql_lit(b, " WHEN "); sql_ident(b, d->zLengthField); sql_lit(b, " IS NULL THEN 0"); }
+  /* 即办 (or a due date as the unit): due the day it started */
+  sql_lit(b, " WHEN ");
+  if( d->eUnit==PU_ONDATE ) sql_lit(b, "1=1"); else{ sql_base_len(b, d, i, 0); sql_lit(b, "<=0"); }
+  sql_lit(b, " THEN CASE WHEN "); sql_alias(b, "s", i, "cday"); sql_lit(b, "<"); xText(pArg, zToday);
+  sql_lit(b, " THEN 1 ELSE 0 END");
+  if( d->eUnit==PU_WORKDAYS ){
+    sql_lit(b, " WHEN 2*"); sql_today(b, "cwn", zToday, xText, pArg); sql_lit(b, "-");
+    sql_today(b, "cwork", zToday, xText, pArg); sql_lit(b, ">=2*("); sql_alias(b, "s", i, "cwn");
+    sql_lit(b, "+"); sql_len(b, d, i, 0, xText, pArg); sql_lit(b, ") THEN 1");
+  }else{
+    const char *zE = d->zExtFlag && d->bExtFromEnd ? "x" : "e";
+    sql_lit(b, " WHEN "); sql_alias(b, zE, i, "croll"); sql_lit(b, "<"); xText(pArg, zToday); sql_lit(b, " THEN 1");
+  }
+  sql_lit(b, " ELSE 0 END)=1");
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "engine/where.h"
+#include "engine/todo.h"
 
 void w_text(Where *w, const char *z){
   sql_param(&w->b);
@@ -216,11 +217,24 @@ static void w_query(Ctx *c, Where *w, const Query *q){
     }
     sql_lit(&w->b, ")");
   }
+  if( q->azFrom && q->azTo ){            /* a date field from / to (inclusive) */
+    int i = 0;
+    for(const Field *f=k->aField; f->zName; f++, i++){
+      Day dv;
+      if( f->eType!=FT_DATE ) continue;
+      if( q->azFrom[i] && day_parse(q->azFrom[i], &dv)==CAL_OK ){
+        sql_lit(&w->b, " AND "); sql_ident(&w->b, f->zName); sql_lit(&w->b, ">="); w_text(w, q->azFrom[i]);
+      }
+      if( q->azTo[i] && day_parse(q->azTo[i], &dv)==CAL_OK ){
+        sql_lit(&w->b, " AND "); sql_ident(&w->b, f->zName); sql_lit(&w->b, "<="); w_text(w, q->azTo[i]);
+      }
+    }
+  }
   if( xInd ){
     w->iOwnUnit = q->iDept;
     for(const Cond *cd=xInd->aCond; cd->zOp; cd++) w_cond(c, w, k, cd);
   }
-  w->bDue = q->bDue;
+  w->mDue = q->mDue;
 }
 
 /* Post-filter: deadline conditions and the due/overdue view. */
@@ -231,12 +245,14 @@ static int w_keep(Ctx *c, Where *w, Rec *r, Day today){
     int bOn = deadline_ontime(c, r, d);
     if( x->eOp==CO_ONTIME ? !bOn : bOn ) return 0;
   }
-  if( w->bDue ){
+  if( w->mDue ){
     if( r->pKind->aDeadline==0 ) return 0;
+    int nSoon = todo_soon_days(c);
     for(const Deadline *d=r->pKind->aDeadline; d->zName; d++){
       DeadlineStatus s;
       deadline_eval(c, r, d, today, &s);
-      if( s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ) return 1;
+      if( !s.bActive ) continue;
+      if( s.bLate ? (w->mDue & QUERY_OVERDUE) : s.nLeft<=nSoon && (w->mDue & QUERY_SOON) ) return 1;
     }
     return 0;
   }
@@ -247,6 +263,8 @@ void query_init(Ctx *c, Query *q, const Kind *k){
   memset(q, 0, sizeof(*q));
   q->pKind = k;
   q->azFilter = arena_alloc(c->pArena, sizeof(char*)*(size_t)(kind_nfield(k)+1));
+  q->azFrom = arena_alloc(c->pArena, sizeof(char*)*(size_t)(kind_nfield(k)+1));
+  q->azTo = arena_alloc(c->pArena, sizeof(char*)*(size_t)(kind_nfield(k)+1));
   q->iPage = 1;
   q->nSize = 20;
 }
@@ -340,7 +358,7 @@ int rec_count_states(Ctx *c, const Query *q0, long long *an){
   sql_lit(&w.b, "SELECT state, COUNT(*) FROM ");
   sql_ident(&w.b, k->zName);
   w_query(c, &w, &q);
-  if( w.nPost>0 || w.bDue ){
+  if( w.nPost>0 || w.mDue ){
     /* counting needs the calendar: walk every candidate in C */
     sqlbuf_free(&w.b);
     StateTally t = { k, an };
@@ -429,7 +447,7 @@ int rec_list(Ctx *c, const Query *q, RecList *pList){
   sql_lit(&w.b, "SELECT COUNT(*) FROM ");
   sql_ident(&w.b, q->pKind->zName);
   w_query(c, &w, q);
-  int bPost = w.nPost>0 || w.bDue;
+  int bPost = w.nPost>0 || w.mDue;
   pList->aRow = arena_alloc(c->pArena, sizeof(Rec*)*(size_t)nSize);
   if( bPost ){
     /* Counting needs the calendar: walk every candidate in C. */

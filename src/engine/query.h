@@ -18,7 +18,9 @@ typedef struct Query {
   int iPage, nSize;           /* 1-based page; nSize capped at 200 (0 = all, exports) */
   const Indicator *pInd;      /* trace: the records behind an indicator … */
   int bDen;                   /* … its denominator (1) or numerator (0) */
-  int bDue;                   /* only records with a period overdue or due within 3 working days */
+  int mDue;                   /* only records with a period running that is overdue (QUERY_OVERDUE)
+                              ** or due within todo_soon_days working days (QUERY_SOON) */
+  const char **azFrom, **azTo;/* per field (kind_nfield entries): a date field's range (从/至), or NULL */
   int bTransient;             /* rec_scan: rows live only during their callback (exports, sums) */
   const i64 *aId; int nId;    /* only these records (导出选中); nId 0: no such limit */
 } Query;
@@ -32,6 +34,8 @@ typedef struct Query {
 ** when k has periods; anything else is not a sort (the caller ignores
 ** it). Never SQL text: w_order writes the field's registry name. */
 const char *query_sort_ok(const Kind*, const char *zSort, int bPublic);
+#define QUERY_OVERDUE 1           /* Query.mDue bits (the list's 已逾期 and 即将到期) */
+#define QUERY_SOON    2
 
 typedef struct RecList { int nRow; Rec **aRow; i64 nTotal; } RecList;
 

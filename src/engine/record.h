@@ -211,5 +211,15 @@ void deadline_sql_join(SqlBuf*, const Deadline*, int iAlias, const char *zToday,
 void deadline_sql_ontime(SqlBuf*, const Deadline*, int iAlias, void (*xText)(void*, const char*), void*,
                          const struct PruleSql *pLocal);
 void deadline_sql_outside(SqlBuf*, const Deadline*, int iAlias, const struct PruleSql *pLocal);
-#define DUE_SOON_WORKDAYS 3
+/* Overdue open records in SQL (the 待办 count; deadline.c). */
+int  deadline_sql_due_ok(const Deadline*);   /* expressible (not a minimum, not months extended from the end, no pause, no local rule) */
+/* " AND <applies> AND state IN (<zActiveIn>) AND <zDone> IS NULL": the
+** records whose period may be running (no joins needed). */
+void deadline_sql_active(SqlBuf*, const Deadline*, void (*xText)(void*, const char*), void*);
+/* The joins deadline_sql_overdue() reads (deadline_sql_join's, and for
+** months the day n months on). */
+void deadline_sql_due_join(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*);
+/* " AND …": today (zToday) is past the period's due day (DeadlineStatus.bLate
+** of an active period); after deadline_sql_active(). */
+void deadline_sql_overdue(SqlBuf*, const Deadline*, int iAlias, const char *zToday, void (*xText)(void*, const char*), void*);
 #endif

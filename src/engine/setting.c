@@ -21,6 +21,7 @@ const Setting aSetting[] = {
   { "city_gov", "市（省）库：全市报告署名的政府名称，如 示范市人民政府", 0, SET_CLI, 1 },
   { "city_report_to", "市（省）库：全市报告的主送机关，如 省委、省政府：", 0, SET_CLI, 1 },
   { "time_zone", "页面显示时间所用的时区，如 +08:00 或 Asia/Shanghai（北京时间，默认）；数据库中一律存UTC", CLOCK_DEFAULT_ZONE, SET_CLI, 0 },
+  { "due_soon_days", "待办“即将到期”：期限届满前多少个工作日起列入（1至30的整数，默认5）", "5", SET_CLI, 1 },
   { "county_name", "县（区）名称：页面标题和报告用，由 fazhi init 写入", 0, SET_INIT, 1 },
   { "county_short", "县（区）简称，案号、文号用字，如 示（示复〔2026〕1号）；不设则取县（区）名称的第一个字", 0, SET_CLI, 1 },
   { "frozen_at", "报告的数据截止时间，如 2025-01-20 18:00（不设则为当天）", 0, SET_DB, 0 },
@@ -60,6 +61,25 @@ int setting_read(Db *pDb, Arena *a, const char *zName, const char **pz){
   return rc==DB_ROW || rc==DB_DONE ? DB_OK : rc;
 }
 
+int setting_read_unit(Db *pDb, Arena *a, const char *zName, i64 iUnit, const char **pz){
+  const Setting *s = setting_find(zName);
+  Stmt q;
+  int rc;
+  if( s==0 || !s->bPerUnit ){
+    fprintf(stderr, "fazhi: setting \"%s\" is not a per-unit setting of aSetting[]\n", zName);
+    abort();
+  }
+  *pz = s->zDefault;
+  /* the unit's own row sorts first (the longer name) */
+  if( (rc = db_prepare(pDb, &q, "SELECT value FROM setting WHERE name=?1 OR name=?2 ORDER BY length(name) DESC")) ) return rc;
+  db_bind_text(&q, 1, zName);
+  db_bind_text(&q, 2, iUnit ? arena_printf(a, "%s@%lld", zName, (long long)iUnit) : zName);
+  rc = db_step(&q);
+  if( rc==DB_ROW ) *pz = arena_strdup(a, db_column_text(&q, 0));
+  db_finalize(&q);
+  return rc==DB_ROW || rc==DB_DONE ? DB_OK : rc;
+}
+
 const char *setting_get(Db *pDb, Arena *a, const char *zName){
   const char *z;
   return setting_read(pDb, a, zName, &z) ? 0 : z;
@@ -73,6 +93,12 @@ const char *setting_check(Arena *a, const char *zName, const char *zValue){
   int nMin;
   if( strcmp(zName, "time_zone")==0 && clock_zone_parse(zValue, &nMin) ){
     return arena_printf(a, "应为与UTC的时差，如 +08:00、UTC+8 或 Asia/Shanghai（整刻钟，不超过±14:00），实际为“%s”", zValue);
+  }
+  if( strncmp(zName, "due_soon_days", 13)==0 && (zName[13]==0 || zName[13]=='@') ){
+    int n = (int)strspn(zValue, "0123456789");
+    if( zValue[n]!=0 || n>2 || atoi(zValue)<1 || atoi(zValue)>30 ){
+      return arena_printf(a, "应为1至30之间的整数（工作日数），实际为“%s”", zValue);
+    }
   }
   if( strncmp(zName, "public_url", 10)==0 && (zName[10]==0 || zName[10]=='@') ){
     const char *zHost = strncmp(zValue, "https://", 8)==0 ? zValue+8 : strncmp(zValue, "http://", 7)==0 ? zValue+7 : 0;

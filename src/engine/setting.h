@@ -40,6 +40,9 @@ const Setting *setting_find(const char *zName);
 ** default (NULL when none); DB_OK, or the database's error code. A name
 ** not declared is a programming error: the process aborts. */
 int setting_read(Db*, Arena*, const char *zName, const char **pz);
+/* A bPerUnit setting as the unit iUnit (a county's or city's id; 0 the
+** database) holds it: its own NAME@ID row, else NAME, else the default. */
+int setting_read_unit(Db*, Arena*, const char *zName, i64 iUnit, const char **pz);
 /* The same, NULL on a database error. */
 const char *setting_get(Db*, Arena*, const char *zName);
 

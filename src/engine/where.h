@@ -18,7 +18,7 @@ typedef struct Where {
   Arg a[160];
   const Cond *aPost[12];    /* deadline conditions, evaluated in C */
   int nPost;
-  int bDue;                 /* keep only rows with a period overdue or due soon */
+  int mDue;                 /* keep only rows with a period overdue / due soon (Query.mDue) */
   int bDeptOnly;            /* w_base: the department itself, not its subtree */
   i64 iOwnUnit;             /* "own" condition: this department (0: the scope's own unit) */
 } Where;

@@ -55,6 +55,7 @@ void h_rules(Req*);             /* 期限规则 (rules.c) */
 void h_rule_set(Req*);
 void h_rule_end(Req*);
 void h_holiday_mark(Req*);     /* 年度安排已完整登记, or its undo */
+void h_todo(Req*);             /* 待办 (todo.c) */
 void h_list(Req*);
 void h_detail(Req*);
 void h_form(Req*);

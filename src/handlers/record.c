@@ -46,6 +46,12 @@ void query_from_req(Req *r, Query *q){
     const char *z = req_param(r, arena_printf(&r->arena, "f_%s", f->zName));
     if( z==0 && req_face(r)->bBareFilter ) z = req_param(r, f->zName);
     if( z && z[0] ) q->azFilter[i] = z;
+    if( f->eType!=FT_DATE ) continue;
+    /* a date field's range: f_NAME_from, f_NAME_to (从/至) */
+    const char *zF = req_param(r, arena_printf(&r->arena, "f_%s_from", f->zName));
+    const char *zT = req_param(r, arena_printf(&r->arena, "f_%s_to", f->zName));
+    if( zF && zF[0] ) q->azFrom[i] = zF;
+    if( zT && zT[0] ) q->azTo[i] = zT;
   }
   int bPublic = (r->actor.mRole & R_PUBLIC)!=0;
   q->zSort = query_sort_ok(k, req_param(r, "sort"), bPublic);   /* anything else: the default order */
@@ -67,7 +73,10 @@ void query_from_req(Req *r, Query *q){
     q->pInd = ind_for_list(k, zInd, bDen);
     q->bDen = bDen && q->pInd && q->pInd->eUnit!=IU_COUNT;
   }
-  q->bDue = req_param_int(r, "due", 0)!=0;
+  /* 已逾期 (overdue=1), 即将到期 (soon=1); due=1 both */
+  if( req_param_int(r, "due", 0) ) q->mDue = QUERY_OVERDUE|QUERY_SOON;
+  if( req_param_int(r, "overdue", 0) ) q->mDue |= QUERY_OVERDUE;
+  if( req_param_int(r, "soon", 0) ) q->mDue |= QUERY_SOON;
 }
 
 void h_list(Req *r){

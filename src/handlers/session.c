@@ -9,7 +9,7 @@
 #include <string.h>
 
 void h_login_form(Req *r){
-  if( r->zToken ){ req_redirect(r, "/"); return; }
+  if( r->zToken ){ req_redirect(r, "/todo"); return; }
   web_login(r, 0, req_param(r, "next"));
 }
 

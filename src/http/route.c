@@ -12,6 +12,7 @@ static const Route aRoute[] = {
   /* web */
   { "GET",  "/",                         RT_LOGIN,            h_home },
   { "GET",  "/breakdown",                RT_LOGIN,            h_breakdowns },
+  { "GET",  "/todo",                     RT_LOGIN,            h_todo },
   { "GET",  "/trend",                    RT_LOGIN,            h_trend },
   { "GET",  "/counties",                 RT_LOGIN,            h_counties },
   { "GET",  "/login",                    RT_PUBLIC|RT_PWOK,   h_login_form },
@@ -110,6 +111,7 @@ static const Route aRoute[] = {
   { "POST", "/api/v1/kinds",             RT_API|RT_LOGIN|RT_ADMIN|RT_WRITE, h_kind_save_api },
   { "GET",  "/api/v1/kinds/:name",       RT_API|RT_LOGIN,     h_kind_api },
   { "GET",  "/api/v1/indicators",        RT_API|RT_LOGIN,     h_dashboard },
+  { "GET",  "/api/v1/todo",              RT_API|RT_LOGIN,     h_todo },
   { "GET",  "/api/v1/breakdowns",        RT_API|RT_LOGIN,     h_breakdowns },
   { "GET",  "/api/v1/counties",          RT_API|RT_LOGIN,     h_counties },
   { "GET",  "/api/v1/k/:kind",           RT_API|RT_PUBLIC,    h_list },

@@ -22,6 +22,7 @@ struct Query; struct RecList; struct IndValue; struct BreakSet; struct CountyGri
 struct DrawView; struct DraftVersion; struct UserRow; struct DraftPara; struct Baseline;
 struct DeptRow; struct DeptMove;
 struct KindDefRow; struct KindForm; struct KfVersion;
+struct TodoQuery; struct TodoList;
 
 /* What a view shows. The comment names the page and the JSON document. */
 enum {
@@ -58,7 +59,8 @@ enum {
   VIEW_KIND_JSON,   /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
   VIEW_KIND_EXTEND, /* pExtForm: a built-in kind's extension, its form with what was typed (web only) */
   VIEW_DELETE_CONFIRM, /* pKind, pList (nTotal the ids asked for): 删除确认, the records with a confirm button (web only) */
-  VIEW_DELETED_MANY /* pKind, n1 records deleted: web zGo; {"deleted":N} */
+  VIEW_DELETED_MANY, /* pKind, n1 records deleted: web zGo; {"deleted":N} */
+  VIEW_TODO         /* pTodoQ, pTodo: 待办; {"overdue","due_soon","total","counts":[…],"rows":[…]} */
 };
 
 typedef struct View {
@@ -105,6 +107,8 @@ typedef struct View {
   const struct KfVersion *aKindVer; int nKindVer;    /* VIEW_KIND_VERSIONS */
   const char *zJson;                                 /* VIEW_KIND_JSON */
   const struct ExtForm *pExtForm;                    /* VIEW_KIND_EXTEND */
+  const struct TodoQuery *pTodoQ;                    /* VIEW_TODO: the filters … */
+  const struct TodoList *pTodo;                      /* … and the items */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */

@@ -191,6 +191,20 @@ static const char zCss[] =
 ".cards{grid-template-columns:repeat(auto-fill,minmax(160px,1fr))}"
 "svg{max-width:100%;height:auto}"
 "}\n"
+/* 待办: the overdue badge in the top bar, the two states apart, counts per kind */
+".top .late-badge{flex:none;display:flex;align-items:center;gap:4px;padding:2px 10px;border-radius:12px;background:#f56c6c;color:#fff;font-size:13px}"
+".top .late-badge.none{background:#4a5a70;color:#bfcbd9}.top .late-badge:hover{text-decoration:none;filter:brightness(1.1)}\n"
+".todo-sum{display:flex;flex-wrap:wrap;align-items:stretch;gap:10px;margin:0 0 12px}"
+".todo-n{display:flex;flex-direction:column;min-width:110px;padding:8px 14px;background:#fff;border:1px solid #ebeef5;border-radius:4px;color:#606266}"
+".todo-n b{font-size:22px;color:#303133}.todo-n.late b{color:#f56c6c}.todo-n.soon b{color:#e6a23c}.todo-n small{color:#909399}"
+".todo-n.on{border-color:#409eff;box-shadow:inset 0 -3px #409eff}.todo-n:hover{text-decoration:none;border-color:#409eff}"
+".todo-month{display:flex;flex-wrap:wrap;align-items:center;gap:8px}"
+".todo-kinds{display:flex;flex-wrap:wrap;gap:6px;margin:0 0 10px}.todo-kinds .late{color:#f56c6c}.todo-kinds .soon{color:#e6a23c}"
+"a.chip{display:inline-block;padding:2px 10px;border:1px solid #dcdfe6;border-radius:12px;background:#fff;color:#606266}a.chip.on{border-color:#409eff;color:#409eff}"
+"table.todo td.basis{font-size:12px;color:#606266;max-width:28em}table.todo td.nowrap{white-space:nowrap}"
+".query label.range input{width:9.5em}.query label.range .to{padding:0 4px;color:#909399}\n"
+"@media (max-width:767px){.top .late-word{display:none}.todo-n{min-width:0;flex:1 1 28%;padding:6px 10px}"
+".query label.range{grid-template-columns:6em minmax(0,1fr);row-gap:6px}.query label.range input{width:100%}.query label.range .to{padding:0}}\n"
 "@media (prefers-reduced-motion:reduce){.menu{transition:none}}\n"
 "@media print{.noprint,nav,aside,header,.menu-toggle,.backdrop{display:none}}\n";
 

@@ -135,7 +135,7 @@ void web_detail(Req *r, const Rec *p){
       if( zMore[0] ) zNote = arena_printf(&r->arena, "%s%s", zNote, zMore);
       const char *zExt = d->zExtBasis ? arena_printf(&r->arena, "；延长：%s", d->zExtBasis) : "";
       outf(r, "<tr class=\"%s\"><td>%s</td><td>%s%s",
-           (s.bActive || s.bMinimum) && s.bLate ? "overdue" : s.bActive && s.nLeft<=DUE_SOON_WORKDAYS ? "due-soon" : "",
+           (s.bActive || s.bMinimum) && s.bLate ? "overdue" : s.bActive && s.nLeft<=todo_soon_days(&r->ctx) ? "due-soon" : "",
            d->zLabel, s.bMinimum && s.bHasDue ? "不早于" : "", zDue);
       if( s.bUnknownCal ){
         outf(r, "<small class=\"calgap\">（⚠节假日未完整登记：期间跨入%d年，该年的节假日安排尚未完整登记，"

@@ -11,6 +11,7 @@
 static void web_view(Req *r, const View *v){
   switch( v->eView ){
     case VIEW_LIST:        web_list(r, v->pQuery, v->pList); break;
+    case VIEW_TODO:        web_todo(r, v->pTodoQ, v->pTodo); break;
     case VIEW_RECORD:      web_detail(r, v->pRec); break;
     case VIEW_FORM:        web_form(r, v->pKind, v->pForm, v->bEdit); break;
     case VIEW_IMPORTED:    web_import_result(r, v->pKind, (int)v->n1); break;
@@ -39,7 +40,8 @@ static void web_view(Req *r, const View *v){
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);
-      req_redirect(r, v->zNext && v->zNext[0]=='/' ? v->zNext : "/");
+      /* home is 待办 (/todo); the 工作台 (/) stays one click away */
+      req_redirect(r, v->zNext && v->zNext[0]=='/' && strcmp(v->zNext, "/")!=0 ? v->zNext : "/todo");
       break;
     default:               /* VIEW_OK, VIEW_SAVED, …: the answer is a redirect (zGo) */
       break;

@@ -118,6 +118,12 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   out_html(r, HTML("<header class=\"top\"><label for=\"menu-open\" class=\"menu-btn\" title=\"展开或收起菜单\">"
                    "<span class=\"bars\" aria-hidden=\"true\"></span><span class=\"menu-word\">菜单</span></label>"));
   outf(r, "<a class=\"brand\" href=\"/\">%s法治政府建设管理系统</a>", zCounty);
+  long long nLate = 0;
+  if( r->zToken && !r->actor.bPwTemp && todo_overdue_count(&r->ctx, &nLate)==FZ_OK ){
+    /* the overdue periods of the user's scope, on every page: one statement */
+    outf(r, "<a class=\"late-badge%s\" href=\"/todo?state=overdue\" title=\"已逾期的法定期限%lld项\">"
+            "<span class=\"late-word\">已逾期</span><b>%lld</b></a>", nLate ? "" : " none", nLate, nLate);
+  }
   if( r->zToken ){
     outf(r, "<a class=\"who\" href=\"/account\" title=\"个人中心：修改密码\">%s<span class=\"who-role\">（%s·%s）</span></a>", r->actor.zName,
          role_label(r->actor.mRole), dept_name(&r->ctx, r->actor.iDept));
@@ -131,6 +137,7 @@ void web_begin(Req *r, const char *zTitle, const Kind *pActive){
   size_t iNav = r->out.n;
   int bGroup = 0;                                          /* a <details> is open */
   if( r->zToken ){
+    outf(r, "<a href=\"/todo\" class=\"%s\">待办</a>", strcmp(r->zPath, "/todo")==0 ? "on" : "");
     outf(r, "<a href=\"/\" class=\"%s\">工作台</a>", pActive==0 && strcmp(r->zPath, "/")==0 ? "on" : "");
   }
   const Kind *aK[64];

@@ -80,7 +80,7 @@ int web_deadline_cell(Req *r, const Rec *p, int bCell){
   if( pBest ){
     char zDue[11];
     day_format(best.due, zDue);
-    if( best.bLate ) eClass = 2; else if( best.nLeft<=DUE_SOON_WORKDAYS ) eClass = 1;
+    if( best.bLate ) eClass = 2; else if( best.nLeft<=todo_soon_days(&r->ctx) ) eClass = 1;
     if( bCell ){
       if( best.bLate ){
         outf(r, "<td class=\"dl late\" data-l=\"期限\" title=\"%s\">已逾期%d个工作日<span class=\"nw\">（%s届满）</span>", pBest->zLabel, -best.nLeft, zDue);
@@ -271,9 +271,20 @@ void web_list(Req *r, const Query *q, const RecList *pList){
            f->zLabel, f->zName, zV, f->zLabel);
     }
   }
+  /* a date field: from / to */
+  i = 0;
+  for(const Field *f=k->aField; f->zName; f++, i++){
+    if( !(f->flags & F_FILTER) || f->eType!=FT_DATE ) continue;
+    if( (r->actor.mRole & R_PUBLIC) && !(f->flags & F_PUBLIC) ) continue;
+    outf(r, "<label class=\"range\">%s<input type=\"date\" name=\"f_%s_from\" value=\"%s\" aria-label=\"%s从\">"
+            "<span class=\"to\">至</span><input type=\"date\" name=\"f_%s_to\" value=\"%s\" aria-label=\"%s至\"></label>",
+         f->zLabel, f->zName, q->azFrom[i] ? q->azFrom[i] : "", f->zLabel,
+         f->zName, q->azTo[i] ? q->azTo[i] : "", f->zLabel);
+  }
   if( k->aDeadline && r->zToken ){
-    outf(r, "<label class=\"check\"><input type=\"checkbox\" name=\"due\" value=\"1\"%s>只看逾期和%d个工作日内到期</label>",
-         q->bDue ? " checked" : "", DUE_SOON_WORKDAYS);
+    outf(r, "<label class=\"check\"><input type=\"checkbox\" name=\"overdue\" value=\"1\"%s>已逾期</label>"
+            "<label class=\"check\"><input type=\"checkbox\" name=\"soon\" value=\"1\"%s>即将到期（%d个工作日内）</label>",
+         (q->mDue & QUERY_OVERDUE) ? " checked" : "", (q->mDue & QUERY_SOON) ? " checked" : "", todo_soon_days(&r->ctx));
   }
   outf(r, "<button type=\"submit\" class=\"btn primary\">搜索</button>"
           "<a class=\"btn\" href=\"/k/%s\">重置</a></form>\n", k->zName);

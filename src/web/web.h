@@ -6,6 +6,7 @@
 #define FZ_WEB_H
 #include "http/req.h"
 #include "engine/query.h"
+#include "engine/todo.h"
 #include "report/report.h"
 
 /* Frame */
@@ -39,6 +40,7 @@ int  web_deadline_cell(Req*, const Rec*, int bCell);    /* 0 none, 1 due soon, 2
 /* Pages */
 void web_login(Req*, const char *zError, const char *zNext);
 void web_list(Req*, const Query*, const RecList*);
+void web_todo(Req*, const TodoQuery*, const TodoList*);   /* 待办 (todo.c) */
 void web_detail(Req*, const Rec*);
 void web_form(Req*, const Kind*, const Rec *pRec /* NULL: new */, int bEdit);
 struct Dash;

@@ -184,7 +184,7 @@ try {
   await check('admin logs in; 部门管理 adds a department', async () => {
     page = A;
     await login(A, 'admin', PASSWORD);
-    await A.waitForURL(path('/'));
+    await A.waitForURL(path('/todo'));
     await A.locator('nav.menu a', { hasText: /^部门管理$/ }).click();
     await A.waitForURL(path('/admin/depts'));
     await A.locator('summary', { hasText: '新增部门' }).click();

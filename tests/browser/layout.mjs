@@ -74,7 +74,7 @@ async function login(role) {
   await page.locator('input[name="login"]').fill(role);
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: '登 录' }).click();
-  await page.waitForURL((u) => u.pathname === '/');
+  await page.waitForURL((u) => u.pathname === '/todo');   // home: 待办
   const state = await context.storageState();
   return { context, page, state };
 }

@@ -5,6 +5,7 @@
 # kinds.mjs (issue 15: 系统管理, a county's own 台账, the report editor),
 # lists.mjs (issue 17 §4: sorting, page size, the 新增 form's proposals and
 # pickers, 批量删除 in its dialog, at 1366x768 and 390x844),
+# todo.mjs (issue 17 §1: this month's overdue work in ≤ 3 clicks from 待办),
 # layout.mjs (every menu page of each role at 1366x768 and 390x844) and
 # dashboard.mjs (each role's 工作台 at both sizes, issue 17 §2), then
 # stops the server. They share harness.mjs (Chromium, the count line).
@@ -101,6 +102,7 @@ run_test() {     # run_test LIMIT_S FILE OUTDIR
 run_test 120 test.mjs "$T"
 run_test 120 kinds.mjs "$T"
 run_test 120 lists.mjs "$T"
+run_test 120 todo.mjs "$SHOTS"
 run_test 600 layout.mjs "$SHOTS"
 run_test 180 dashboard.mjs "$SHOTS"
 echo "home-page screenshots (desktop and phone, each role): $SHOTS"

@@ -143,10 +143,13 @@ try {
     await page.locator('form.login input[name="login"]').waitFor();
   });
 
-  await check(`log in as ${LOGIN} through the form, land on 工作台`, async () => {
+  await check(`log in as ${LOGIN} through the form, land on 待办, then 工作台`, async () => {
     await page.locator('input[name="login"]').fill(LOGIN);
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.getByRole('button', { name: '登 录' }).click();
+    await page.waitForURL(path('/todo'));          // home is 待办 (issue 17 §1)
+    await page.locator('main h1', { hasText: '待办' }).waitFor();
+    await (await menuLink('工作台')).click();
     await page.waitForURL(path('/'));
     await page.locator('main h1', { hasText: '工作台' }).waitFor();
     const who = await page.locator('header .who').innerText();
@@ -335,7 +338,7 @@ try {
     await page.locator('input[name="login"]').fill('admin');
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.getByRole('button', { name: '登 录' }).click();
-    await page.waitForURL(path('/'));
+    await page.waitForURL(path('/todo'));
     state.admin = true;
   });
 

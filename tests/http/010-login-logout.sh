@@ -18,10 +18,10 @@ login_attempt nosuchuser "$PW"
 expect_status 401 "unknown account"
 expect_contains "$BODY" '账号或密码错误'
 
-# 2. Right password: 303 to /, session cookie HttpOnly + SameSite=Strict.
+# 2. Right password: 303 to /todo (待办, the home page), session cookie HttpOnly + SameSite=Strict.
 login_attempt admin "$PW"
 expect_status 303 "right password"
-expect_eq "$(location)" "/" "redirect after login"
+expect_eq "$(location)" "/todo" "redirect after login: 待办"
 expect_header '^Set-Cookie: fz_session=[0-9a-f]{64};' "session cookie set"
 expect_header '^Set-Cookie: fz_session=.*HttpOnly' "session cookie HttpOnly"
 expect_header '^Set-Cookie: fz_session=.*SameSite=Strict' "session cookie SameSite=Strict"
@@ -35,10 +35,10 @@ expect_contains "$BODY" '王敏<span class="who-role">（县级管理员·示范
 expect_contains "$BODY" '<h1>工作台</h1>'
 expect_contains "$BODY" 'name="_csrf"' "logout form carries the CSRF token"
 
-# /login while logged in goes to the dashboard.
+# /login while logged in goes to 待办.
 get /login
 expect_status 303 "login page when logged in"
-expect_eq "$(location)" "/" "login page redirect"
+expect_eq "$(location)" "/todo" "login page redirect"
 
 # Other users see their own name.
 login zhengwu && get /

@@ -50,6 +50,9 @@ validate "login page with an error"
 login leader
 page 200 / "dashboard"
 page 200 "/?year=2025" "dashboard 2025"
+page 200 /todo "待办"
+page 200 "/todo?state=overdue&month=2026-06&kind=rectification" "待办 filtered"
+page 200 "/k/reconsideration?year=2026&overdue=1&soon=1&f_received_from=2026-03-01" "a list with 已逾期/即将到期 and a date range"
 page 200 "/breakdown?year=2025" "分部门（单位）情况"
 page 200 "/trend?kind=inspection&ind=inspections&year=2026" "近年变化"
 for k in $KINDS; do

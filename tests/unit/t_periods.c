@@ -29,6 +29,7 @@
 #include "audit/audit.h"
 #include "auth/auth.h"
 #include "engine/query.h"
+#include "engine/todo.h"
 #include "transfer/transfer.h"
 #include "api/api.h"
 #include "engine/kinddef.h"
@@ -799,6 +800,37 @@ static void test_readme(void){
   buf_free(&r);
 }
 
+/* The header's count of overdue periods (one SQL statement over cal_day)
+** says what the 待办 list (deadline_eval in C) says, for every day from
+** 2024-12-02 to 2027-01-31: the dated cases hold open records of every
+** kind of period (working days, calendar days with an extension from the
+** end, months, a deemed start, a date a person set). */
+static void test_todo_agrees(void){
+  char zSave[11];
+  memcpy(zSave, ctx.zToday, 11);
+  int iSave = ctx.iToday, nDiff = 0;
+  long long nMax = 0;
+  Day a, b;
+  day_parse("2024-12-02", &a);
+  day_parse("2027-01-31", &b);
+  for(Day d=a; d<=b; d++){
+    day_format(d, ctx.zToday);
+    ctx.iToday = (int)d;
+    long long nSql = -1, nC = -2;
+    ctx.bPeriodsInC = 0;
+    T_EQ_INT(todo_overdue_count(&ctx, &nSql), FZ_OK);
+    ctx.bPeriodsInC = 1;
+    T_EQ_INT(todo_overdue_count(&ctx, &nC), FZ_OK);
+    ctx.bPeriodsInC = 0;
+    if( nSql!=nC && nDiff++<5 ) fprintf(stderr, "  todo %s: SQL %lld, C %lld\n", ctx.zToday, nSql, nC);
+    if( nC>nMax ) nMax = nC;
+  }
+  T_EQ_INT(nDiff, 0);
+  T_CHECK(nMax>5);                    /* the range saw open periods fall due */
+  memcpy(ctx.zToday, zSave, 11);
+  ctx.iToday = iSave;
+}
+
 static const TestCase aTest[] = {
   { "upgrade", test_upgrade },        /* first: it drops a column the others fill */
   { "dated_cases", test_dated_cases },
@@ -806,6 +838,7 @@ static const TestCase aTest[] = {
   { "mem_cases", test_mem_cases },
   { "readme", test_readme },
   { "pause_open", test_pause_open },
+  { "todo_agrees", test_todo_agrees },  /* after dated_cases: its open records */
 };
 
 int main(int argc, char **argv){
