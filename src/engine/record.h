@@ -71,6 +71,10 @@ int  rec_insert(Ctx*, Rec *pRec);             /* validates, writes, audits: one 
 int  rec_update(Ctx*, const Rec *pOld, Rec *pNew);
 int  rec_delete(Ctx*, const Rec *pRec);
 int  rec_transition(Ctx*, const Rec *pRec, const Transition*);
+/* The same with the step's fields (kind_step_fields) taken from pIn, the
+** record as the step's form or body left it (NULL: none given); the
+** stamped date is still today when left empty. */
+int  rec_transition_with(Ctx*, const Rec *pRec, const Rec *pIn, const Transition*);
 /* A change made by a mechanism's own code (a draw fixing its pools): state
 ** and F_AUTO fields may change; validated and audited as zAction. Joins
 ** the caller's transaction when there is one. */

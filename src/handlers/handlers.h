@@ -58,6 +58,7 @@ void h_create(Req*);
 void h_update(Req*);
 void h_delete(Req*);
 void h_transition(Req*);
+void h_step(Req*);            /* GET /k/KIND/ID/do/STEP: the step's form (web) */
 void h_carry(Req*);             /* versioned catalogs: next year's version */
 void h_breakdowns(Req*);       /* 分单位情况, /api/v1/breakdowns */
 void h_trend(Req*);            /* 近年变化 of one indicator */

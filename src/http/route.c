@@ -80,6 +80,7 @@ static const Route aRoute[] = {
   { "GET",  "/k/:kind/:id/edit",         RT_LOGIN|RT_WRITE,   h_form },
   { "POST", "/k/:kind/:id/edit",         RT_LOGIN|RT_WRITE,   h_update },
   { "POST", "/k/:kind/:id/delete",       RT_LOGIN|RT_WRITE,   h_delete },
+  { "GET",  "/k/:kind/:id/do/:arg",      RT_LOGIN|RT_WRITE,   h_step },
   { "POST", "/k/:kind/:id/do/:arg",      RT_LOGIN|RT_WRITE,   h_transition },
   { "GET",  "/draw/:id",                 RT_PUBLIC,           h_draw },
   { "GET",  "/draw/:id/pool.txt",        RT_PUBLIC,           h_draw_pool },

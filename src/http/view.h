@@ -54,7 +54,8 @@ enum {
   VIEW_KINDS,       /* aKindDef/nKindDef: 自定义台账, the custom kinds (web only) */
   VIEW_KIND_FORM,   /* pKindForm: a definition's form with what was typed (web only) */
   VIEW_KIND_VERSIONS, /* pKind, aKindVer/nKindVer: a custom kind's 历史版本 (web only) */
-  VIEW_KIND_JSON    /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
+  VIEW_KIND_JSON,   /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
+  VIEW_STEP         /* pRec, pTrans: a workflow step's form with what was typed (web only) */
 };
 
 typedef struct View {
@@ -100,6 +101,7 @@ typedef struct View {
   const struct KindForm *pKindForm;                  /* VIEW_KIND_FORM */
   const struct KfVersion *aKindVer; int nKindVer;    /* VIEW_KIND_VERSIONS */
   const char *zJson;                                 /* VIEW_KIND_JSON */
+  const Transition *pTrans;                          /* VIEW_STEP, VIEW_SAVED by a step */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */
@@ -136,6 +138,8 @@ int  req_input(Req*, const char *zName, const char **pz);
 int  req_body_value(Req*, const char *zName, const char **pz);
 int  req_fields(Req*, const Field *aF, int n, const char **az);
 int  req_rec_input(Req*, Rec*);
+/* The same where values are optional: a JSON request with no body gives none. */
+int  req_rec_input_opt(Req*, Rec*);
 int  req_draft_input(Req*, const struct DraftVersion*, struct DraftPara **pa, int *pn);
 int  req_login_check(Req*);
 /* A visitor asked for what needs a login: 401, or the login page that

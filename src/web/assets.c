@@ -167,6 +167,10 @@ static const char zCss[] =
 ".cards{grid-template-columns:repeat(auto-fill,minmax(160px,1fr))}"
 "svg{max-width:100%;height:auto}"
 "}\n"
+"dialog.step{width:min(560px,92vw);max-height:90vh;overflow:auto;border:0;border-radius:4px;padding:16px 20px;box-shadow:0 4px 24px rgba(0,0,0,.3)}"
+"dialog.step::backdrop{background:rgba(0,0,0,.4)}dialog.step h2{margin:0 0 12px;font-size:18px}"
+"dialog.step form.record{grid-template-columns:minmax(0,1fr);padding:0;border:0;box-shadow:none;margin:0}dialog.step .field.wide,dialog.step .actions{grid-column:1}"
+"dialog.step input,dialog.step select,dialog.step textarea{width:100%;box-sizing:border-box}\n"
 "@media (prefers-reduced-motion:reduce){.menu{transition:none}}\n"
 "@media print{.noprint,nav,aside,header,.menu-toggle,.backdrop{display:none}}\n";
 
@@ -191,7 +195,25 @@ static const char zJs[] =
 "var n=[];document.querySelectorAll('#kf-inds input[name$=_label]').forEach(function(i){if(i.value.trim())n.push(i.value.trim());});n.push('\u5e74\u5ea6');"
 "document.querySelectorAll('select.kf-ins').forEach(function(s){while(s.options.length>1)s.remove(1);n.forEach(function(v){s.add(new Option(v,v));});});});\n"
 "document.addEventListener('click',function(e){var t=e.target;"
-"if(t.classList&&t.classList.contains('print')){e.preventDefault();window.print();}});\n";
+"if(t.classList&&t.classList.contains('print')){e.preventDefault();window.print();}});\n"
+"/* a workflow step (web/step.c) in a dialog: its form fetched from the step's page, posted in place; when\n"
+"** refused, the page that comes back replaces the form, errors beside their fields */\n"
+"function fzStep(title,html,url){var doc=new DOMParser().parseFromString(html,'text/html'),f=doc.querySelector('form.step');"
+"if(!f){location.href=url;return;}var d=document.getElementById('step-dlg');"
+"if(!d){d=document.createElement('dialog');d.id='step-dlg';d.className='step';document.body.appendChild(d);}"
+"d.textContent='';var h=document.createElement('h2');h.textContent=title;d.appendChild(h);"
+"doc.querySelectorAll('main .notice.bad').forEach(function(n){d.appendChild(document.importNode(n,true));});"
+"var g=document.importNode(f,true);d.appendChild(g);"
+"g.querySelector('a.cancel').addEventListener('click',function(e){e.preventDefault();d.close();});"
+"g.addEventListener('submit',function(e){e.preventDefault();var b=g.querySelector('button[type=submit]');b.disabled=true;"
+"fetch(g.action,{method:'POST',body:new URLSearchParams(new FormData(g)),credentials:'same-origin'}).then(function(r){"
+"if(r.redirected&&r.ok){location.href=r.url;return;}return r.text().then(function(t){fzStep(title,t,url);});})"
+".catch(function(){b.disabled=false;});});"
+"if(!d.open)d.showModal();var i=g.querySelector('[aria-invalid=true]')||g.querySelector('input:not([type=hidden]),select,textarea');if(i)i.focus();}\n"
+"document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a[data-step]');"
+"if(!a||!window.fetch||!window.HTMLDialogElement)return;e.preventDefault();"
+"fetch(a.href,{credentials:'same-origin'}).then(function(r){return r.text();}).then(function(t){fzStep(a.textContent,t,a.href);})"
+".catch(function(){location.href=a.href;});});\n";
 
 /* The report editor (web/report_draft.c, /report/v/ID): its paragraphs
 ** become editable with their figures as chips that keep their tokens; the
