@@ -56,9 +56,18 @@ void h_report(Req *r){
   i64 iVersion;
   if( req_report_version(r, iYear, &iVersion) ) return;
   int bMd = strcmp(r->zPath, "/report.md")==0;
-  int rc = report_write(&r->ctx, iYear, iVersion, bMd ? "md" : "html", &r->out);
+  if( !bMd ){                /* inside the layout, with its downloads */
+    Buf b;
+    buf_init(&b);
+    int rc = report_write(&r->ctx, iYear, iVersion, "inlay", &b);
+    const char *zBody = rc ? 0 : arena_strndup(&r->arena, b.z ? b.z : "", b.n);
+    buf_free(&b);
+    req_answer(r, rc, &(View){ .eView=VIEW_REPORT, .iYear=iYear, .n1=iVersion, .zBody=zBody, REPORT_FAILS });
+    return;
+  }
+  int rc = report_write(&r->ctx, iYear, iVersion, "md", &r->out);
   if( rc ){ report_fail(r, rc); return; }
-  r->zContentType = bMd ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";
+  r->zContentType = "text/markdown; charset=utf-8";
 }
 
 /* The versions of iYear with last year's baseline (pImported: the one

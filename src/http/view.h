@@ -55,7 +55,8 @@ enum {
   VIEW_KIND_FORM,   /* pKindForm: a definition's form with what was typed (web only) */
   VIEW_KIND_VERSIONS, /* pKind, aKindVer/nKindVer: a custom kind's 历史版本 (web only) */
   VIEW_KIND_JSON,   /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
-  VIEW_STEP         /* pRec, pTrans: a workflow step's form with what was typed (web only) */
+  VIEW_STEP,        /* pRec, pTrans: a workflow step's form with what was typed (web only) */
+  VIEW_REPORT       /* iYear, n1 the version (0: the data), zBody the report's markup: /report in the layout (web only) */
 };
 
 typedef struct View {
@@ -102,6 +103,7 @@ typedef struct View {
   const struct KfVersion *aKindVer; int nKindVer;    /* VIEW_KIND_VERSIONS */
   const char *zJson;                                 /* VIEW_KIND_JSON */
   const Transition *pTrans;                          /* VIEW_STEP, VIEW_SAVED by a step */
+  const char *zBody;                                 /* VIEW_REPORT: markup of src/report (trusted) */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */

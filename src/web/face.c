@@ -35,6 +35,7 @@ static void web_view(Req *r, const View *v){
     case VIEW_KIND_VERSIONS: web_kind_versions(r, v->pKind, v->aKindVer, v->nKindVer); break;
     case VIEW_KIND_JSON:   web_kind_json(r, v->pKind, (int)v->n1, v->zJson); break;
     case VIEW_STEP:        web_step(r, v->pRec, v->pTrans); break;
+    case VIEW_REPORT:      web_report(r, v->iYear, (i64)v->n1, v->zBody); break;
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);

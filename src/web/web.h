@@ -35,6 +35,7 @@ void web_form(Req*, const Kind*, const Rec *pRec /* NULL: new */, int bEdit);
 void web_field(Req*, const Field*, const char *zV, const char *zErr);   /* one field of a form (form.c) */
 const char *web_field_error(Req*, const char *zField);                  /* its error in r->ctx (NULL: none) */
 void web_step(Req*, const Rec*, const Transition*);   /* a workflow step's form (step.c) */
+void web_report(Req*, int iYear, i64 iVersion, const char *zBody);   /* /report in the layout (report_page.c) */
 void web_dashboard(Req*, int iYear, i64 iDept, IndValue *aVal, int nVal);
 void web_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void web_bar_chart(Req*, const BreakSet*, int nMax);   /* chart.c: a breakdown's first nMax groups as SVG bars */
