@@ -69,30 +69,40 @@ void h_template(Req *r){
 static const char *const zXlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 static const char *const zDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/* The report as Word (/report.docx, ?version= as /report reads it), as one
-** HTML document (/report.html, the same) or
+/* The report as Word (/report.docx, ?version= as /report reads it) or
 ** its figures workbook (/report.xlsx). */
 void h_report_file(Req *r){
   int iYear = req_report_year(r), bDocx = strcmp(r->zPath, "/report.docx")==0;
-  int bHtml = strcmp(r->zPath, "/report.html")==0;
   i64 iVersion = 0;
-  if( (bDocx || bHtml) && req_report_version(r, iYear, &iVersion) ) return;
+  if( bDocx && req_report_version(r, iYear, &iVersion) ) return;
   const char *zPath = tmp_file(r);
-  int rc = zPath==0 ? FZ_INTERNAL : bDocx ? report_docx(&r->ctx, iYear, iVersion, req_param_int(r, "appendix", 0)!=0, zPath)
-         : bHtml ? report_html_file(&r->ctx, iYear, iVersion, zPath) : report_xlsx(&r->ctx, iYear, zPath);
+  int rc = zPath==0 ? FZ_INTERNAL : bDocx ? report_docx(&r->ctx, iYear, iVersion, req_param_int(r, "appendix", 0)!=0, zPath) : report_xlsx(&r->ctx, iYear, zPath);
   if( rc ){
     if( zPath ) unlink(zPath);
     req_answer(r, rc==FZ_NOTFOUND ? rc : FZ_INTERNAL, &(View){ .zNotFound="没有这个报告版本（或它不属于您的单位、不是这一年度的）" });
     return;
   }
   const char *zTitle = arena_printf(&r->arena, "%s%d年法治政府建设情况报告", dept_county_name(r->ctx.pDb, &r->arena, r->actor.zDeptPath), iYear);
-  if( bHtml ){
-    attach(r, zPath, arena_printf(&r->arena, "report_%d", iYear), zTitle, "html", "text/html; charset=utf-8");
-    return;
-  }
   attach(r, zPath, arena_printf(&r->arena, bDocx ? "report_%d" : "figures_%d", iYear),
          bDocx ? zTitle : arena_printf(&r->arena, "%s_数字与统计口径", zTitle),
          bDocx ? "docx" : "xlsx", bDocx ? zDocxType : zXlsxType);
+}
+
+/* /report.html: the report as one HTML document (?version= as /report
+** reads it), to keep or send: the page /report's 下载HTML. */
+void h_report_html(Req *r){
+  int iYear = req_report_year(r);
+  i64 iVersion = 0;
+  if( req_report_version(r, iYear, &iVersion) ) return;
+  const char *zPath = tmp_file(r);
+  int rc = zPath==0 ? FZ_INTERNAL : report_html_file(&r->ctx, iYear, iVersion, zPath);
+  if( rc ){
+    if( zPath ) unlink(zPath);
+    req_answer(r, rc==FZ_NOTFOUND ? rc : FZ_INTERNAL, &(View){ .zNotFound="没有这个报告版本（或它不属于您的单位、不是这一年度的）" });
+    return;
+  }
+  attach(r, zPath, arena_printf(&r->arena, "report_%d", iYear), arena_printf(&r->arena, "%s%d年法治政府建设情况报告",
+         dept_county_name(r->ctx.pDb, &r->arena, r->actor.zDeptPath), iYear), "html", "text/html; charset=utf-8");
 }
 
 /* /audit.xlsx: the 操作审计日志 page's query, every page of it. */

@@ -24,7 +24,7 @@ static const Route aRoute[] = {
   { "GET",  "/report.md",                RT_LOGIN,            h_report },
   { "GET",  "/report.xlsx",              RT_LOGIN,            h_report_file },
   { "GET",  "/report.docx",              RT_LOGIN,            h_report_file },
-  { "GET",  "/report.html",              RT_LOGIN,            h_report_file },
+  { "GET",  "/report.html",              RT_LOGIN,            h_report_html },
   { "GET",  "/report/drafts",            RT_LOGIN,            h_drafts },
   { "GET",  "/public/report",            RT_PUBLIC,           h_public_report },
   { "POST", "/report/drafts",            RT_LOGIN|RT_WRITE,   h_draft_new },
