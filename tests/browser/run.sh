@@ -3,10 +3,12 @@
 # temp dir, serves it on a free local port and runs, in Debian's Chromium
 # (playwright-core), tests/browser/test.mjs (a clerk's day and the report),
 # kinds.mjs (issue 15: 系统管理, a county's own 台账, the report editor) and
-# layout.mjs (every menu page of each role at 1366x768 and 390x844), then
+# layout.mjs (every menu page of each role at 1366x768 and 390x844) and
+# flow.mjs (issue 17's task walks with their clicks counted: a 复议 case
+# entered and closed through its step dialogs, the report as Word), then
 # stops the server. They share harness.mjs (Chromium, the count line).
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
-# Last line: "N passed, N failed" summing all three; exit status non-zero
+# Last line: "N passed, N failed" summing all four; exit status non-zero
 # on any failure. The temp dir (server log, failure screenshots) is kept
 # when something fails; the home-page screenshots go to BROWSER_SHOTS
 # (default: browser/ beside the binary).
@@ -97,6 +99,7 @@ run_test() {     # run_test LIMIT_S FILE OUTDIR
 run_test 120 test.mjs "$T"
 run_test 120 kinds.mjs "$T"
 run_test 600 layout.mjs "$SHOTS"
+run_test 120 flow.mjs "$T"
 echo "home-page screenshots (desktop and phone, each role): $SHOTS"
 echo "$NP passed, $NF failed"
 [ $RC = 0 ] && [ $NF = 0 ] && KEEP=0
