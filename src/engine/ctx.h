@@ -60,6 +60,7 @@ typedef struct Ctx {
   i64 iImportFirstId;     /* …and its first id: its rows are counted in that map, not in the table */
   int nZoneMin, bZoneRead; /* the time_zone setting, read once (ctx_zone in setting.c) */
   i64 aUnitMemo[64][2];   /* dept id -> its unit (dept_unit_id), direct-mapped; zeroed by ctx_init */
+  struct Progress *pProgress;   /* long work's counts as it goes (an import, a migration); 0: none */
 } Ctx;
 
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);

@@ -7,6 +7,7 @@
 #include "report/report.h"
 #include "audit/audit.h"
 #include "web/web.h"
+#include "base/progress.h"
 #include <string.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -125,13 +126,28 @@ void h_audit_export(Req *r){
 
 void h_import_form(Req *r){ web_import_form(r, r->pKind); }
 
+/* GET /api/v1/progress/KEY: the counts of the user's import running under
+** KEY (the import page's random key, its _progress field); "started":
+** false while its upload is still arriving (or for a key not the user's:
+** the same answer, so it tells nothing of other people's work). */
+void h_progress(Req *r){
+  ProgressSnap s;
+  int bFound = progress_peek(r->zArg, r->actor.iUser, &s);
+  req_answer(r, FZ_OK, &(View){ .eView=VIEW_PROGRESS, .pProgress=bFound ? &s : 0 });
+}
+
 void h_import(Req *r){
   int n = 0, rc = FZ_OK;
+  Progress pg;                   /* read, checked, written: the page polls /api/v1/progress/KEY */
+  progress_start(&pg, 0, 0);
+  if( progress_share(&pg, req_param(r, "_progress"), r->actor.iUser)==0 ) r->ctx.pProgress = &pg;
   if( r->zUploadPath==0 ){
     err_add(&r->ctx, 0, 0, "没有收到文件，请选择要导入的 .xlsx 或 .csv 文件");
   }else{
     rc = import_file(&r->ctx, r->pKind, r->zUploadPath, &n);
   }
+  progress_end(&pg);
+  r->ctx.pProgress = 0;
   if( rc!=FZ_INTERNAL ) rc = r->ctx.err.n ? FZ_INVALID : FZ_OK;
   req_answer(r, rc, &(View){ .eView=VIEW_IMPORTED, .eAgain=VIEW_IMPORT_FORM, .pKind=r->pKind, .n1=n });
 }

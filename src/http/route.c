@@ -108,6 +108,7 @@ static const Route aRoute[] = {
   { "GET",  "/api/v1/k/:kind",           RT_API|RT_PUBLIC,    h_list },
   { "POST", "/api/v1/k/:kind",           RT_API|RT_LOGIN|RT_WRITE, h_create },
   { "POST", "/api/v1/k/:kind/import",    RT_API|RT_LOGIN|RT_WRITE|RT_UPLOAD, h_import },
+  { "GET",  "/api/v1/progress/:arg",     RT_API|RT_LOGIN,     h_progress },
   { "POST", "/api/v1/k/:kind/carry",     RT_API|RT_LOGIN|RT_WRITE, h_carry },
   { "GET",  "/api/v1/k/:kind/:id",       RT_API|RT_PUBLIC,    h_detail },
   { "PUT",  "/api/v1/k/:kind/:id",       RT_API|RT_LOGIN|RT_WRITE, h_update },

@@ -56,7 +56,8 @@ enum {
   VIEW_KIND_VERSIONS, /* pKind, aKindVer/nKindVer: a custom kind's 历史版本 (web only) */
   VIEW_KIND_JSON,   /* pKind, n1 the version, zJson: the definition as a file to save (web only) */
   VIEW_STEP,        /* pRec, pTrans: a workflow step's form with what was typed (web only) */
-  VIEW_REPORT       /* iYear, n1 the version (0: the data), zBody the report's markup: /report in the layout (web only) */
+  VIEW_REPORT,      /* iYear, n1 the version (0: the data), zBody the report's markup: /report in the layout (web only) */
+  VIEW_PROGRESS     /* pProgress (NULL: not started): {"started","read","checked","written","done","seconds"} (JSON only: the import page polls it) */
 };
 
 typedef struct View {
@@ -104,6 +105,7 @@ typedef struct View {
   const char *zJson;                                 /* VIEW_KIND_JSON */
   const Transition *pTrans;                          /* VIEW_STEP, VIEW_SAVED by a step */
   const char *zBody;                                 /* VIEW_REPORT: markup of src/report (trusted) */
+  const struct ProgressSnap *pProgress;              /* VIEW_PROGRESS */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */

@@ -214,7 +214,25 @@ static const char zJs[] =
 "document.addEventListener('click',function(e){var a=e.target.closest&&e.target.closest('a[data-step]');"
 "if(!a||!window.fetch||!window.HTMLDialogElement)return;e.preventDefault();"
 "fetch(a.href,{credentials:'same-origin'}).then(function(r){return r.text();}).then(function(t){fzStep(a.textContent,t,a.href);})"
-".catch(function(){location.href=a.href;});});\n";
+".catch(function(){location.href=a.href;});});\n"
+"/* an import (web/io_pages.c) posted in place: the upload's share, then the rows read, checked and written\n"
+"** as the server counts them (/api/v1/progress/KEY); the answer's page replaces this one's content */\n"
+"document.addEventListener('submit',function(e){var f=e.target;"
+"if(!f.classList||!f.classList.contains('import')||!window.crypto||!crypto.getRandomValues)return;e.preventDefault();"
+"var a=new Uint8Array(16),key='',box=f.querySelector('.progress'),b=f.querySelector('button[type=submit]'),t=0,fd=new FormData(f);"
+"crypto.getRandomValues(a);a.forEach(function(x){key+=('0'+x.toString(16)).slice(-2);});fd.append('_progress',key);"
+"b.disabled=true;box.hidden=false;box.textContent='\u6b63\u5728\u4e0a\u4f20\u2026';"
+"function poll(){fetch('/api/v1/progress/'+key,{credentials:'same-origin'}).then(function(r){return r.ok?r.json():null;}).then(function(p){"
+"if(p&&p.started&&t)box.textContent='\u5df2\u8bfb\u53d6'+p.read+'\u884c\uff0c\u5df2\u68c0\u67e5'+p.checked+'\u884c\uff0c\u5df2\u5199\u5165'+p.written+'\u884c\uff08'+Math.round(p.seconds)+'\u79d2\uff09';})"
+".catch(function(){});}"
+"var x=new XMLHttpRequest();x.open('POST',f.action);"
+"x.upload.onprogress=function(ev){if(ev.lengthComputable&&!t)box.textContent='\u6b63\u5728\u4e0a\u4f20\uff1a'+Math.floor(ev.loaded*100/ev.total)+'%';};"
+"x.upload.onload=function(){box.textContent='\u5df2\u4e0a\u4f20\uff0c\u6b63\u5728\u8bfb\u53d6\u548c\u68c0\u67e5\u2026';t=setInterval(poll,400);};"
+"x.onload=function(){clearInterval(t);t=0;var d=new DOMParser().parseFromString(x.responseText,'text/html'),m=d.querySelector('main');"
+"if(!m){location.reload();return;}document.querySelector('main').innerHTML=m.innerHTML;document.title=d.title;"
+"if(x.responseURL&&x.responseURL!==location.href)history.replaceState(null,'',x.responseURL);};"
+"x.onerror=function(){clearInterval(t);b.disabled=false;box.textContent='\u4e0a\u4f20\u5931\u8d25\uff0c\u8bf7\u91cd\u8bd5';};"
+"x.send(fd);});\n";
 
 /* The report editor (web/report_draft.c, /report/v/ID): its paragraphs
 ** become editable with their figures as chips that keep their tokens; the
