@@ -65,7 +65,8 @@ void h_trend(Req*);            /* 近年变化 of one indicator */
 void h_counties(Req*);         /* 各县（区）指标 of a city's scope */
 void h_report_file(Req*);      /* /report.docx (GB/T 9704) and /report.xlsx (the figures) */
 void h_report_html(Req*);
-void h_progress(Req*);         /* /api/v1/progress/KEY: an import's counts as it runs */      /* /report.html: the report as one document, downloaded */
+void h_progress(Req*);
+void h_export_csv(Req*);       /* /k/KIND/export.csv: the list as CSV, streamed as it is read */         /* /api/v1/progress/KEY: an import's counts as it runs */      /* /report.html: the report as one document, downloaded */
 void h_drafts(Req*);           /* the report's stored versions (handlers/report.c) */
 void h_draft_new(Req*);
 void h_draft(Req*);

@@ -55,6 +55,17 @@ void h_export(Req *r){
          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
+/* /k/KIND/export.csv: the list's query as CSV, streamed: the download
+** starts at once, written as the records are read (export_stream_csv). */
+void h_export_csv(Req *r){
+  Query q;
+  query_from_req(r, &q);
+  int fd = -1;
+  if( export_stream_csv(&r->ctx, &q, req_db_target(r), &fd) ){ req_fail_internal(r); return; }
+  r->iSendPipe = fd + 1;
+  attach(r, 0, r->pKind->zName, arena_printf(&r->arena, "%s_%s", r->pKind->zLabel, stamp(r, 0)), "csv", "text/csv; charset=utf-8");
+}
+
 void h_template(Req *r){
   const char *zPath = tmp_file(r);
   if( zPath==0 || export_template(&r->ctx, r->pKind, zPath) ){

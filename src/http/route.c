@@ -72,6 +72,7 @@ static const Route aRoute[] = {
   { "GET",  "/k/:kind",                  RT_PUBLIC,           h_list },
   { "GET",  "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_form },
   { "POST", "/k/:kind/new",              RT_LOGIN|RT_WRITE,   h_create },
+  { "GET",  "/k/:kind/export.csv",       RT_LOGIN,            h_export_csv },
   { "GET",  "/k/:kind/export.xlsx",      RT_LOGIN,            h_export },
   { "GET",  "/k/:kind/template.xlsx",    RT_LOGIN,            h_template },
   { "GET",  "/k/:kind/import",           RT_LOGIN|RT_WRITE,   h_import_form },

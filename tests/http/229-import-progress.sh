@@ -8,7 +8,8 @@
 # A key is its owner's: another user (or a key never used) gets
 # "started":false, as during the upload. `fazhi import` prints its
 # progress line on stderr (a log: a line now and then, and the last counts)
-# and nothing for a quick job; FAZHI_QUIET=1 silences it.
+# and nothing for a quick job; FAZHI_QUIET=1 silences it. A large export
+# starts downloading at once: /k/KIND/export.csv is streamed as it is read.
 . "$(dirname "$0")/lib.sh"
 start_server
 
@@ -71,7 +72,24 @@ get /k/reconsideration/import
 expect_contains "$BODY" 'class="record import"' "the import form"
 expect_contains "$BODY" 'class="notice trace progress field wide" role="status" aria-live="polite" hidden' "its progress box"
 
-# 4. The command line: a progress line on stderr for a large file, none for a quick one.
+# 4. A large export starts at once: the list as CSV, streamed (chunked) as
+# it is read, every record of the query and only the user's scope.
+get "/k/reconsideration?year=2025"
+expect_contains "$BODY" 'href="/k/reconsideration/export.csv?year=2025"' "the list offers 导出CSV with its query"
+WANT=$(sql "SELECT COUNT(*) FROM reconsideration WHERE received LIKE '2025-%'")
+curl -s -b "$JAR" -D "$T/csv.h" -o "$T/list.csv" -w '%{http_code} %{time_starttransfer} %{time_total}' "$BASE/k/reconsideration/export.csv?year=2025" >"$T/csv.t"
+expect_eq "$(cut -d' ' -f1 "$T/csv.t")" 200 "export.csv"
+note "first byte after $(cut -d' ' -f2 "$T/csv.t") s, the whole file after $(cut -d' ' -f3 "$T/csv.t") s"
+check "sent as it is written (chunked, no length known beforehand)" grep -qi '^Transfer-Encoding: chunked' "$T/csv.h"
+check "named in Chinese" grep -q "filename\*=UTF-8''%E8%A1%8C%E6%94%BF%E5%A4%8D%E8%AE%AE_" "$T/csv.h"
+expect_eq "$(head -1 "$T/list.csv" | cut -d, -f1-4)" "$(printf '\357\273\277')编号,所属部门,状态,案号" "its header row"
+expect_eq "$(($(wc -l <"$T/list.csv") - 1))" "$WANT" "every record of the query ($WANT)"
+check "the last record whole" sh -c "tail -1 '$T/list.csv' | grep -q '示范县'"
+login shichang
+curl -s -b "$JAR" -o "$T/other.csv" "$BASE/k/reconsideration/export.csv?year=2025"
+expect_eq "$(grep -c '示复' "$T/other.csv")" 0 "another department's clerk gets none of 司法局's cases"
+
+# 5. The command line: a progress line on stderr for a large file, none for a quick one.
 stop_server
 sed 's/G\([0-9]*\)号/H\1号/' "$T/big.csv" >"$T/big2.csv"
 "$FAZHI" import --db "$DB" reconsideration "$T/big2.csv" >"$T/cli.out" 2>"$T/cli.err"
