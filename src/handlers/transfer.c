@@ -61,7 +61,7 @@ void h_export_csv(Req *r){
   Query q;
   query_from_req(r, &q);
   int fd = -1;
-  if( export_stream_csv(&r->ctx, &q, req_db_target(r), &fd) ){ req_fail_internal(r); return; }
+  if( export_stream_csv(&r->ctx, &q, req_store_target(r), &fd) ){ req_fail_internal(r); return; }
   r->iSendPipe = fd + 1;
   attach(r, 0, r->pKind->zName, arena_printf(&r->arena, "%s_%s", r->pKind->zLabel, stamp(r, 0)), "csv", "text/csv; charset=utf-8");
 }

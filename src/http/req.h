@@ -134,6 +134,6 @@ void http_limits(unsigned nPerIp, unsigned nHeaderTimeout);
 const char *req_temp_path(Req*, const char *zWhat);
 /* The database the server serves (its target as given to fazhi serve):
 ** for work on a thread of its own, which opens its own connection. */
-const char *req_db_target(Req*);
+const char *req_store_target(Req*);
 Db  *http_thread_db(void);
 #endif

@@ -218,7 +218,7 @@ static FILE *upload_file(Req *r){
   return fdopen(fd, "w+b");
 }
 
-const char *req_db_target(Req *r){ (void)r; return zDbTarget; }
+const char *req_store_target(Req *r){ (void)r; return zDbTarget; }
 
 const char *req_temp_path(Req *r, const char *zWhat){
   int fd;
