@@ -14,11 +14,12 @@
 #include <string.h>
 
 /* The page's own rules (a document of its own); zStyle is the article's,
-** also written when the report sits inside the system's layout (bInlay). */
+** also written when the report sits inside the system's layout (/report,
+** which prints on A4 as well: the layout's menu and bars do not print). */
 static const char zPageStyle[] =
-  "@page{size:A4;margin:37mm 26mm 35mm 28mm}"
   "body{margin:0;background:#f4f4f4;color:#000}";
 static const char zStyle[] =
+  "@page{size:A4;margin:37mm 26mm 35mm 28mm}"
   ".gw{box-sizing:content-box;width:156mm;max-width:100%;margin:0 auto;padding:37mm 26mm 35mm 28mm;"
   "background:#fff;font-family:FangSong,\"仿宋_GB2312\",\"仿宋\",STFangsong,\"AR PL UMing CN\","
   "\"Noto Serif CJK SC\",serif;font-size:16pt;line-height:28.95pt}"

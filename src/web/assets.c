@@ -171,7 +171,7 @@ static const char zCss[] =
 "dialog.step::backdrop{background:rgba(0,0,0,.4)}dialog.step h2{margin:0 0 12px;font-size:18px}"
 "dialog.step form.record{grid-template-columns:minmax(0,1fr);padding:0;border:0;box-shadow:none;margin:0}dialog.step .field.wide,dialog.step .actions{grid-column:1}"
 "dialog.step input,dialog.step select,dialog.step textarea{width:100%;box-sizing:border-box}\n"
-".report-inlay{background:#f4f4f4;padding:12px 0;margin:0 -4px}\n"
+".report-inlay{background:#f4f4f4;padding:12px 0;margin:0 -4px}@media print{.report-inlay{background:none;padding:0;margin:0}.content{padding:0}}\n"
 "@media (prefers-reduced-motion:reduce){.menu{transition:none}}\n"
 "@media print{.noprint,nav,aside,header,.menu-toggle,.backdrop{display:none}}\n";
 
