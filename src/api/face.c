@@ -5,6 +5,7 @@
 */
 #include "api/api.h"
 #include "http/view.h"
+#include "base/progress.h"
 #include "auth/auth.h"
 #include "base/json.h"
 #include <string.h>
@@ -98,6 +99,13 @@ static void api_view(Req *r, const View *v){
     case VIEW_IMPORTED:
       json_doc(r);
       buf_raw_printf(&r->out, "{\"imported\":%lld}", v->n1);
+      break;
+    case VIEW_PROGRESS:
+      json_doc(r);
+      if( v->pProgress==0 ){ buf_puts(&r->out, "{\"started\":false,\"read\":0,\"checked\":0,\"written\":0,\"done\":false,\"seconds\":0}"); break; }
+      buf_raw_printf(&r->out, "{\"started\":true,\"read\":%lld,\"checked\":%lld,\"written\":%lld,\"done\":%s,\"seconds\":%.1f}",
+                     v->pProgress->nRead, v->pProgress->nChecked, v->pProgress->nWritten,
+                     v->pProgress->bDone ? "true" : "false", v->pProgress->tElapsed);
       break;
     case VIEW_INDICATORS:  api_indicators(r, v->iYear, v->iDept, v->aVal, v->nVal); break;
     case VIEW_BREAKDOWNS:  api_breakdowns(r, v->iYear, v->aSet, v->nSet); break;

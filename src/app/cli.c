@@ -6,6 +6,8 @@
 #include "app/app.h"
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 /* zSpec is a space-separated list; an entry ending in '=' takes a value
 ** and matches zName without the '='. */
@@ -67,6 +69,34 @@ int cli_open(Cli *p, const char *zDb, int bCreate){
 void cli_close(Cli *p){
   arena_free(&p->a);
   db_close(p->pDb);
+}
+
+static void cli_progress_show(Progress *p){
+  CliProgress *cp = p->pArg;
+  double t = progress_elapsed(p);
+  if( !p->bDone ){
+    if( cp->bTty ? t<0.5 : t<cp->tNext ) return;
+    cp->tNext = t + 10;
+  }else if( !cp->bShown ){
+    return;                            /* done before anything was shown: nothing to close */
+  }
+  fprintf(stderr, "%s%s：已读取%lld%s，已检查%lld%s，已写入%lld%s（%s%.0f秒）%s",
+          cp->bTty ? "\r" : "", cp->zWhat, p->nRead, cp->zUnit, p->nChecked, cp->zUnit, p->nWritten, cp->zUnit,
+          p->bDone ? "结束，" : "", t, cp->bTty ? (p->bDone ? "\033[K\n" : "\033[K") : "\n");
+  fflush(stderr);
+  cp->bShown = 1;
+}
+
+void cli_progress_start(Progress *p, CliProgress *cp, const char *zWhat, const char *zUnit){
+  const char *zQ = getenv("FAZHI_QUIET");
+  int bQuiet = zQ && zQ[0] && strcmp(zQ, "0")!=0;
+  *cp = (CliProgress){ .zWhat = zWhat, .zUnit = zUnit, .bTty = isatty(2), .tNext = 2 };
+  progress_start(p, bQuiet ? 0 : cli_progress_show, cp);
+}
+
+void cli_progress_clear(Progress *p){
+  CliProgress *cp = p && p->xShow==cli_progress_show ? p->pArg : 0;
+  if( cp && cp->bTty && cp->bShown && !p->bDone ){ fputs("\r\033[K", stderr); fflush(stderr); }
 }
 
 int print_errors(Ctx *c){

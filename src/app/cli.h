@@ -38,6 +38,19 @@ void cli_close(Cli*);
 /* Writes every error of c to stderr, one a line; returns 1. */
 int  print_errors(Ctx *c);
 
+/* A progress line on stderr for long work (import, migrate, demo): on a
+** terminal one line rewritten in place (from half a second on), else a
+** line now and then (after 2 s, then every 10 s) and the last counts, so
+** a quick job and a log stay quiet. FAZHI_QUIET=1 shows none. zWhat
+** names the work (导入), zUnit its rows (行, 条). The line states what
+** the Progress counts: read, checked, written. */
+#include "base/progress.h"
+typedef struct CliProgress { const char *zWhat, *zUnit; int bTty, bShown; double tNext; } CliProgress;
+void cli_progress_start(Progress*, CliProgress*, const char *zWhat, const char *zUnit);
+/* Before a line of its own on a terminal: the progress line cleared (it
+** is written again at the next tick). p may be NULL. */
+void cli_progress_clear(Progress*);
+
 /* The command bodies: each returns the process's exit code (0 done, 1
 ** failed, 2 wrong usage), its messages in Chinese on stdout/stderr.
 ** cmd_admin.c: the county's departments, people, calendar and settings. */

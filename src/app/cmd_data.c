@@ -32,7 +32,13 @@ int cmd_import(Opts *o){
   }
   Ctx *c = &cli.c;
   int n = 0;
+  Progress pg;
+  CliProgress cp;
+  cli_progress_start(&pg, &cp, "导入", "行");
+  c->pProgress = &pg;
   int rc = import_file(c, k, zFile, &n);
+  progress_end(&pg);
+  c->pProgress = 0;
   if( rc ){
     if( c->err.n ) fprintf(stderr, "导入失败，未写入任何数据。共%d处错误：\n", c->err.n);
     print_errors(c);

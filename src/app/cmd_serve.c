@@ -236,7 +236,14 @@ int cmd_migrate(Opts *o){
   app_cli_actor(cli.pDb, &cli.act);
   ctx_init(&cli.c, cli.pDb, &cli.a, &cli.act);
   MigrateResult res;
+  Progress pg;
+  CliProgress cp;
+  cli_progress_start(&pg, &cp, "迁移", "条");
+  cli.c.pProgress = &pg;
   int rc = migrate_county(&cli.c, pSrc, zFrom, opt(o, "--login-prefix", 0), &res);
+  if( rc ) pg.nWritten = 0;                /* all or nothing: none of it stays */
+  progress_end(&pg);
+  cli.c.pProgress = 0;
   if( rc==FZ_OK && db_commit(cli.pDb) ){
     err_add(&cli.c, 0, 0, "提交到目标数据库失败：%s", db_errmsg(cli.pDb));
     rc = FZ_INTERNAL;

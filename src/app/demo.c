@@ -10,6 +10,7 @@
 */
 #include "app/app.h"
 #include "app/demo.h"
+#include "app/cli.h"
 #include "auth/auth.h"
 #include "transfer/transfer.h"
 #include "calendar/calendar.h"
@@ -51,6 +52,10 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   int rc = 1;
   const char *zCounty = "示范县";
   if( !bQuiet ) printf("正在生成演示县“%s”：%d年全年数据及%d年截至今天的数据…\n", zCounty, iYear, iYear+1);
+  Progress pg;                     /* the rows of its tables as they are imported */
+  CliProgress cp;
+  cli_progress_start(&pg, &cp, "生成演示数据", "行");
+  if( !bQuiet ) c.pProgress = &pg;
 
   /* Departments and users */
   i64 iRoot, iJustice;
@@ -293,6 +298,7 @@ int demo_build(Db *pDb, int iYear, int bQuiet){
   if( demo_cases(&dc) ) goto done;
   rc = 0;
 done:
+  progress_end(c.pProgress);
   if( rc && c.zInternal[0] ) fprintf(stderr, "%s\n", c.zInternal);
   if( rc && c.err.n ) for(int i=0; i<c.err.n && i<20; i++) fprintf(stderr, "%s\n", err_text(&c, &c.err.a[i]));
   arena_free(&a);

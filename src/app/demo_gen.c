@@ -5,6 +5,7 @@
 ** and dates.
 */
 #include "app/demo.h"
+#include "app/cli.h"
 #include "engine/record.h"
 #include "transfer/transfer.h"
 #include <stdio.h>
@@ -54,7 +55,9 @@ int demo_tab_import(Tab *p, const char *zKind, int bQuiet){
     for(int i=0; i<p->c->err.n && i<20; i++) fprintf(stderr, "  %s\n", err_text(p->c, &p->c->err.a[i]));
     if( p->c->zInternal[0] ) fprintf(stderr, "  %s\n", p->c->zInternal);
   }else if( !bQuiet ){
+    cli_progress_clear(p->c->pProgress);
     printf("  %7d条  %s\n", n, kind_find(zKind)->zLabel);
+    fflush(stdout);
   }
   free(p->t.aRow);
   return rc;

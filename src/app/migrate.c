@@ -32,6 +32,7 @@
 #include "engine/record.h"
 #include "engine/kinddef.h"
 #include "engine/ddl.h"
+#include "base/progress.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -596,7 +597,9 @@ static int move_kind(Mig *m, int iKind){
   arena_init(&rowArena);
   Arena *pSrcArena = m->src.pArena;
   m->src.pArena = &rowArena;
+  Progress *pg = m->c->pProgress;     /* read from the source, written to the target */
   while( rc==0 && db_step(&q)==DB_ROW ){
+    if( pg ){ pg->nRead++; pg->nWritten = m->nRecords; progress_tick(pg); }
     arena_free(&rowArena);
     arena_init(&rowArena);
     Rec *r = rec_new(&m->src, k);
@@ -622,6 +625,7 @@ static int move_kind(Mig *m, int iKind){
     }
   }
   m->src.pArena = pSrcArena;
+  if( pg ) pg->nWritten = m->nRecords;
   db_finalize(&q);
   if( rc==0 ){
     rc = db_bulk_end(&bk);
@@ -735,6 +739,7 @@ static int scan_text(Mig *m){
     db_stream(&q, 0);
     int nCol = 5 + kind_nfield(k);
     while( db_step(&q)==DB_ROW && nBad<20 ){
+      if( c->pProgress ){ c->pProgress->nChecked++; progress_tick(c->pProgress); }   /* checked: read before anything is written */
       for(int i=2; i<nCol; i++){
         char zWhy[120];
         if( db_column_is_null(&q, i) || !text_malformed(db_column_text(&q, i), zWhy, sizeof zWhy) ) continue;

@@ -61,6 +61,7 @@ typedef struct Ctx {
   int nZoneMin, bZoneRead; /* the time_zone setting, read once (ctx_zone in setting.c) */
   int nSoonDays;          /* the due_soon_days setting, read once (todo_soon_days in todo.c); 0 unread */
   i64 aUnitMemo[64][2];   /* dept id -> its unit (dept_unit_id), direct-mapped; zeroed by ctx_init */
+  struct Progress *pProgress;   /* long work's counts as it goes (an import, a migration); 0: none */
 } Ctx;
 
 void ctx_init(Ctx*, Db*, Arena*, const Actor*);

@@ -471,6 +471,12 @@ const State *kind_state(const Kind*, const char *zId);
 const Transition *kind_trans(const Kind*, const char *zId);
 const Deadline *kind_deadline(const Kind*, const char *zName);
 const Pause *deadline_pause(const Deadline*, PauseMode);   /* d's pause of that mode, or NULL (deadline.c) */
+/* The fields transition t asks for (its stamped date, those first required
+** in its target state), in declaration order; returns the count (≤ nMax). */
+int         kind_step_fields(const Kind*, const Transition*, const Field **aOut, int nMax);
+/* 1 when f is required only in states other than zState: a later step's field. */
+int         field_later(const Field*, const char *zState);
+
 const Indicator *kind_indicator(const Kind*, const char *zName);
 const Field *kind_year_field(const Kind*);
 const Field *kind_title_field(const Kind*);

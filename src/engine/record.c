@@ -907,9 +907,22 @@ static int rec_spawn(Ctx *c, const Rec *r, const Transition *t){
 }
 
 int rec_transition(Ctx *c, const Rec *pOld, const Transition *t){
+  return rec_transition_with(c, pOld, 0, t);
+}
+
+int rec_transition_with(Ctx *c, const Rec *pOld, const Rec *pIn, const Transition *t){
   if( !rec_trans_allowed(c->pActor, pOld, t) ) return FZ_FORBIDDEN;
   Rec *pNew = rec_copy(c, pOld);
   pNew->zState = t->zTo;
+  if( pIn ){
+    /* only the step's own fields: the rest changes through 修改 */
+    const Field *aF[64];
+    int nF = kind_step_fields(pOld->pKind, t, aF, 64);
+    for(int j=0; j<nF; j++){
+      int i = (int)(aF[j] - pOld->pKind->aField);
+      pNew->azVal[i] = pIn->azVal[i];
+    }
+  }
   if( t->zStamp ){
     int i = field_index(pOld->pKind, t->zStamp);
     if( pNew->azVal[i]==0 ) pNew->azVal[i] = arena_strdup(c->pArena, c->zToday);

@@ -83,6 +83,10 @@ int  rec_can_delete(const Actor*, const Rec*);
 ** for no ids). One transaction, an audit entry per record. */
 int  rec_delete_many(Ctx*, const Kind*, const i64 *aId, int n);
 int  rec_transition(Ctx*, const Rec *pRec, const Transition*);
+/* The same with the step's fields (kind_step_fields) taken from pIn, the
+** record as the step's form or body left it (NULL: none given); the
+** stamped date is still today when left empty. */
+int  rec_transition_with(Ctx*, const Rec *pRec, const Rec *pIn, const Transition*);
 /* A change made by a mechanism's own code (a draw fixing its pools): state
 ** and F_AUTO fields may change; validated and audited as zAction. Joins
 ** the caller's transaction when there is one. */

@@ -228,6 +228,34 @@ const Transition *kind_trans(const Kind *k, const char *zId){
   for(const Transition *t=k->aTrans; t->zId; t++) if( strcmp(t->zId, zId)==0 ) return t;
   return 0;
 }
+/* A workflow step asks for what its next state needs (issue 17 §4): the
+** date the transition stamps (its own date) and the fields t->zTo requires
+** (Field.zReqIn) that the states it leaves do not — not those every save
+** requires, which the record already holds (nor 受理日期 again at 结案),
+** nor the system's own or hidden ones. */
+int kind_step_fields(const Kind *k, const Transition *t, const Field **aOut, int nMax){
+  int n = 0;
+  for(const Field *f=k->aField; f->zName && n<nMax; f++){
+    if( f->flags & (F_AUTO|F_HIDDEN) ) continue;
+    int bStamp = t->zStamp && strcmp(t->zStamp, f->zName)==0;
+    int bNew = !(f->flags & F_REQ) && namelist_has(&f->aReqIn, t->zTo);
+    if( bNew ){                  /* not when every state the step leaves already requires it */
+      int bHeld = t->aFrom.n>0;
+      for(int i=0; i<t->aFrom.n; i++) if( !namelist_has(&f->aReqIn, t->aFrom.az[i]) ) bHeld = 0;
+      bNew = !bHeld;
+    }
+    if( bStamp || bNew ) aOut[n++] = f;
+  }
+  return n;
+}
+
+/* A field that belongs to a state after zState: required only in states
+** other than zState (受理日期 of a case 待审查). Entered at the step that
+** reaches its state, so the forms before it leave it out. */
+int field_later(const Field *f, const char *zState){
+  return !(f->flags & F_REQ) && f->aReqIn.n>0 && zState && !namelist_has(&f->aReqIn, zState);
+}
+
 const Deadline *kind_deadline(const Kind *k, const char *zName){
   if( k->aDeadline==0 || zName==0 ) return 0;
   for(const Deadline *d=k->aDeadline; d->zName; d++) if( strcmp(d->zName, zName)==0 ) return d;

@@ -66,11 +66,15 @@ void h_delete_confirm(Req*);   /* GET /k/:kind/delete?id=…: 删除确认 */
 void h_delete_many(Req*);      /* POST /k/:kind/delete, /api/v1/k/:kind/delete: all or none */
 int  req_ids(Req*, i64 **paId); /* the ids a request names (id=N…, ids=N,N); -1 answered */
 void h_transition(Req*);
+void h_step(Req*);            /* GET /k/KIND/ID/do/STEP: the step's form (web) */
 void h_carry(Req*);             /* versioned catalogs: next year's version */
 void h_breakdowns(Req*);       /* 分单位情况, /api/v1/breakdowns */
 void h_trend(Req*);            /* 近年变化 of one indicator */
 void h_counties(Req*);         /* 各县（区）指标 of a city's scope */
 void h_report_file(Req*);      /* /report.docx (GB/T 9704) and /report.xlsx (the figures) */
+void h_report_html(Req*);
+void h_progress(Req*);
+void h_export_csv(Req*);       /* /k/KIND/export.csv: the list as CSV, streamed as it is read */         /* /api/v1/progress/KEY: an import's counts as it runs */      /* /report.html: the report as one document, downloaded */
 void h_drafts(Req*);           /* the report's stored versions (handlers/report.c) */
 void h_draft_new(Req*);
 void h_draft(Req*);

@@ -204,20 +204,40 @@ void h_delete_many(Req *r){
     .zGo=arena_printf(&r->arena, "/k/%s?msg=deleted_n&n=%d", r->pKind->zName, n), .zNotFound=NONE_TICKED });
 }
 
+/* The record and the step (transition) r->zArg names, when the user may
+** take it now; 1 when answered (404, 409). */
+static int load_step(Req *r, Rec **pp, const Transition **pt){
+  if( load(r, pp) ) return 1;
+  const Transition *t = *pt = kind_trans(r->pKind, r->zArg);
+  if( t==0 ){ req_fail(r, 404, "没有这个操作"); return 1; }
+  if( !rec_trans_allowed(&r->actor, *pp, t) ){
+    const State *s = kind_state(r->pKind, (*pp)->zState);
+    req_fail(r, 409, arena_printf(&r->arena, "当前状态“%s”下不能执行“%s”，或您的角色无权执行",
+                                  s ? s->zLabel : (*pp)->zState, t->zLabel));
+    return 1;
+  }
+  return 0;
+}
+
+/* GET /k/KIND/ID/do/STEP: the step's form, asking for what its next state needs. */
+void h_step(Req *r){
+  Rec *p;
+  const Transition *t;
+  if( load_step(r, &p, &t) ) return;
+  req_answer(r, FZ_OK, &(View){ .eView=VIEW_STEP, .pRec=p, .pTrans=t });
+}
+
+/* The step taken, with the values of its fields the form or body gives
+** (none: the stamped date is today); the step's form again with the errors. */
 void h_transition(Req *r){
   Rec *p;
-  if( load(r, &p) ) return;
-  const Transition *t = kind_trans(r->pKind, r->zArg);
-  if( t==0 ){ req_fail(r, 404, "没有这个操作"); return; }
-  if( !rec_trans_allowed(&r->actor, p, t) ){
-    const State *s = kind_state(r->pKind, p->zState);
-    req_fail(r, 409, arena_printf(&r->arena, "当前状态“%s”下不能执行“%s”，或您的角色无权执行",
-                                  s ? s->zLabel : p->zState, t->zLabel));
-    return;
-  }
-  req_answer(r, rec_transition(&r->ctx, p, t), &(View){ .eView=VIEW_SAVED, .pRec=p,
-    .zGo=arena_printf(&r->arena, "/k/%s/%lld?msg=moved", r->pKind->zName, (long long)p->id),
-    .eAgain=VIEW_RECORD, .zHint=arena_printf(&r->arena, "请先点击“修改”补全上述内容，再执行“%s”", t->zLabel) });
+  const Transition *t;
+  if( load_step(r, &p, &t) ) return;
+  Rec *pIn = rec_copy(&r->ctx, p);
+  if( req_rec_input_opt(r, pIn) ) return;
+  req_answer(r, r->ctx.err.n ? FZ_INVALID : rec_transition_with(&r->ctx, p, pIn, t), &(View){ .eView=VIEW_SAVED,
+    .pRec=p, .pTrans=t, .eAgain=VIEW_STEP,
+    .zGo=arena_printf(&r->arena, "/k/%s/%lld?msg=moved", r->pKind->zName, (long long)p->id) });
 }
 
 /* A versioned catalog (权责清单): next year's version, carried from the

@@ -51,14 +51,30 @@ static void report_fail(Req *r, int rc){
   req_answer(r, rc, &(View){ REPORT_FAILS });
 }
 
+/* The report's article for the page inside the layout, in the request's
+** arena (*pz); report_write's code. */
+static int report_inlay(Req *r, int iYear, i64 iVersion, const char **pz){
+  Buf b;
+  buf_init(&b);
+  int rc = report_write(&r->ctx, iYear, iVersion, "inlay", &b);
+  *pz = rc ? 0 : arena_strndup(&r->arena, b.z ? b.z : "", b.n);
+  buf_free(&b);
+  return rc;
+}
+
 void h_report(Req *r){
   int iYear = req_report_year(r);
   i64 iVersion;
   if( req_report_version(r, iYear, &iVersion) ) return;
-  int bMd = strcmp(r->zPath, "/report.md")==0;
-  int rc = report_write(&r->ctx, iYear, iVersion, bMd ? "md" : "html", &r->out);
+  if( strcmp(r->zPath, "/report")==0 ){      /* inside the layout, with its downloads */
+    const char *zBody = 0;
+    int rc = report_inlay(r, iYear, iVersion, &zBody);
+    req_answer(r, rc, &(View){ .eView=VIEW_REPORT, .iYear=iYear, .n1=iVersion, .zBody=zBody, REPORT_FAILS });
+    return;
+  }
+  int rc = report_write(&r->ctx, iYear, iVersion, "md", &r->out);
   if( rc ){ report_fail(r, rc); return; }
-  r->zContentType = bMd ? "text/markdown; charset=utf-8" : "text/html; charset=utf-8";
+  r->zContentType = "text/markdown; charset=utf-8";
 }
 
 /* The versions of iYear with last year's baseline (pImported: the one

@@ -55,6 +55,10 @@ int req_input(Req *r, const char *zName, const char **pz){ return face(r)->xValu
 int req_body_value(Req *r, const char *zName, const char **pz){ return face(r)->xBody(r, zName, pz); }
 int req_fields(Req *r, const Field *aF, int n, const char **az){ return face(r)->xFields(r, aF, n, az); }
 int req_rec_input(Req *r, Rec *p){ return face(r)->xRecord(r, p); }
+int req_rec_input_opt(Req *r, Rec *p){
+  if( r->bApi && r->body.n==0 ) return 0;   /* a step's JSON body may be left out */
+  return face(r)->xRecord(r, p);
+}
 int req_draft_input(Req *r, const struct DraftVersion *v, struct DraftPara **pa, int *pn){
   return face(r)->xDraft(r, v, pa, pn);
 }

@@ -138,6 +138,7 @@ static void failure_discard(Req *r, const char *zWhat, const char *zWhy){
   r->nHdr = 0;
   r->zContentType = 0;
   if( r->zSendFile ){ unlink(r->zSendFile); r->zSendFile = 0; }
+  if( r->iSendPipe ){ close(r->iSendPipe-1); r->iSendPipe = 0; }
 }
 
 void http_unavailable(Req *r, const char *zWhy){

@@ -66,6 +66,8 @@ struct Req {
   const char *zContentType;
   Header aHdr[8]; int nHdr;
   const char *zSendFile;   /* respond with this file's bytes (deleted afterwards) */
+  int iSendPipe;           /* 1 + a pipe's read end: respond with what its writer sends until it closes
+                           ** (a streamed export; closed with the request); 0 none */
   long long tStart;        /* microseconds */
   void *pConnCache;        /* ConnCache of the TCP connection (dispatch.c), or NULL */
   void *pConnState;        /* the connection's slow-client bookkeeping (server.c), or NULL */
@@ -130,5 +132,8 @@ void http_limits(unsigned nPerIp, unsigned nHeaderTimeout);
 ** a file made for one answer (an export); its path in arena memory, or
 ** NULL. The caller unlinks it (zSendFile is unlinked once sent). */
 const char *req_temp_path(Req*, const char *zWhat);
+/* The database the server serves (its target as given to fazhi serve):
+** for work on a thread of its own, which opens its own connection. */
+const char *req_store_target(Req*);
 Db  *http_thread_db(void);
 #endif

@@ -218,6 +218,8 @@ static FILE *upload_file(Req *r){
   return fdopen(fd, "w+b");
 }
 
+const char *req_store_target(Req *r){ (void)r; return zDbTarget; }
+
 const char *req_temp_path(Req *r, const char *zWhat){
   int fd;
   char *zTmp = stage_file(r, zWhat, &fd);
@@ -299,6 +301,12 @@ static enum MHD_Result send_response(struct MHD_Connection *conn, Req *r){
       r->status = 500;
       r->zSendFile = 0;
     }
+  }
+  if( resp==0 && r->iSendPipe ){
+    /* the library reads the pipe as the writer fills it and closes it at the end */
+    resp = MHD_create_response_from_pipe(r->iSendPipe-1);
+    if( resp ) r->iSendPipe = 0;
+    else r->status = 500;
   }
   if( resp==0 ){
     size_t n = 0;
@@ -548,6 +556,7 @@ static void request_done(void *cls, struct MHD_Connection *conn, void **con_cls,
   if( r->pUpload ) fclose(r->pUpload);
   if( r->zUploadPath ) unlink(r->zUploadPath);
   if( r->zSendFile ) unlink(r->zSendFile);
+  if( r->iSendPipe ) close(r->iSendPipe-1);      /* not sent: its writer stops (EPIPE) */
   buf_free(&r->out);
   buf_free(&r->body);
   arena_free(&r->arena);

@@ -60,7 +60,10 @@ enum {
   VIEW_KIND_EXTEND, /* pExtForm: a built-in kind's extension, its form with what was typed (web only) */
   VIEW_DELETE_CONFIRM, /* pKind, pList (nTotal the ids asked for): 删除确认, the records with a confirm button (web only) */
   VIEW_DELETED_MANY, /* pKind, n1 records deleted: web zGo; {"deleted":N} */
-  VIEW_TODO         /* pTodoQ, pTodo: 待办; {"overdue","due_soon","total","counts":[…],"rows":[…]} */
+  VIEW_TODO,        /* pTodoQ, pTodo: 待办; {"overdue","due_soon","total","counts":[…],"rows":[…]} */
+  VIEW_STEP,        /* pRec, pTrans: a workflow step's form with what was typed (web only) */
+  VIEW_REPORT,      /* iYear, n1 the version (0: the data), zBody the report's markup: /report in the layout (web only) */
+  VIEW_PROGRESS     /* pProgress (NULL: not started): {"started","read","checked","written","done","seconds"} (JSON only: the import page polls it) */
 };
 
 typedef struct View {
@@ -109,6 +112,9 @@ typedef struct View {
   const struct ExtForm *pExtForm;                    /* VIEW_KIND_EXTEND */
   const struct TodoQuery *pTodoQ;                    /* VIEW_TODO: the filters … */
   const struct TodoList *pTodo;                      /* … and the items */
+  const Transition *pTrans;                          /* VIEW_STEP, VIEW_SAVED by a step */
+  const char *zBody;                                 /* VIEW_REPORT: markup of src/report (trusted) */
+  const struct ProgressSnap *pProgress;              /* VIEW_PROGRESS */
 } View;
 
 /* One face of the server: how it reads a request and renders a view. */
@@ -145,6 +151,8 @@ int  req_input(Req*, const char *zName, const char **pz);
 int  req_body_value(Req*, const char *zName, const char **pz);
 int  req_fields(Req*, const Field *aF, int n, const char **az);
 int  req_rec_input(Req*, Rec*);
+/* The same where values are optional: a JSON request with no body gives none. */
+int  req_rec_input_opt(Req*, Rec*);
 int  req_draft_input(Req*, const struct DraftVersion*, struct DraftPara **pa, int *pn);
 int  req_login_check(Req*);
 /* A visitor asked for what needs a login: 401, or the login page that

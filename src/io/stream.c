@@ -83,6 +83,13 @@ int io_stream_row(IoStream *s, int i, IoRow *pRow){
   return bHave;
 }
 
+int io_stream_count(IoStream *s){
+  pthread_mutex_lock(&s->mu);
+  int n = s->t.nRow;
+  pthread_mutex_unlock(&s->mu);
+  return n;
+}
+
 int io_stream_close(IoStream *s, IoTable *pT, char *zErr, int nErr){
   if( !pthread_equal(s->thread, pthread_self()) ) pthread_join(s->thread, 0);
   int rc = s->rc;

@@ -97,6 +97,8 @@ IoStream *io_stream_open(const char *zPath);
 /* 1: row i copied into *pRow. 0: the file has no row i, or reading failed
 ** before it (the rows before a failure are handed over all the same). */
 int io_stream_row(IoStream*, int i, IoRow *pRow);
+/* Rows the reader has made so far (the header included): a progress count. */
+int io_stream_count(IoStream*);
 /* Waits for the reader to finish the file and frees the stream. Returns what io_read_file()
 ** returned: 0 with the whole table moved into *pT (which may be NULL to
 ** drop it), or non-zero with the Chinese message in zErr and *pT empty. */

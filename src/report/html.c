@@ -13,9 +13,13 @@
 #include "report/report_int.h"
 #include <string.h>
 
+/* The page's own rules (a document of its own); zStyle is the article's,
+** also written when the report sits inside the system's layout (/report,
+** which prints on A4 as well: the layout's menu and bars do not print). */
+static const char zPageStyle[] =
+  "body{margin:0;background:#f4f4f4;color:#000}";
 static const char zStyle[] =
   "@page{size:A4;margin:37mm 26mm 35mm 28mm}"
-  "body{margin:0;background:#f4f4f4;color:#000}"
   ".gw{box-sizing:content-box;width:156mm;max-width:100%;margin:0 auto;padding:37mm 26mm 35mm 28mm;"
   "background:#fff;font-family:FangSong,\"仿宋_GB2312\",\"仿宋\",STFangsong,\"AR PL UMing CN\","
   "\"Noto Serif CJK SC\",serif;font-size:16pt;line-height:28.95pt}"
@@ -69,8 +73,18 @@ void html_render(const Doc *pDoc, int bPublic, Buf *pOut){
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"));
   buf_html(pOut, "<title>%s</title>\n", pDoc->zTitle);
   buf_markup(pOut, HTML("<style>"));
-  buf_puts(pOut, zStyle);                 /* a constant of this file */
-  buf_markup(pOut, HTML("</style>\n</head>\n<body>\n<article class=\"gw\">\n"));
+  buf_puts(pOut, zPageStyle);             /* constants of this file */
+  buf_markup(pOut, HTML("</style>\n</head>\n<body>\n"));
+  html_article(pDoc, bPublic, pOut);
+  buf_markup(pOut, HTML("</body>\n</html>\n"));
+}
+
+/* The article alone with its style: the report inside the system's
+** layout (/report), the same text and links as the document. */
+void html_article(const Doc *pDoc, int bPublic, Buf *pOut){
+  buf_markup(pOut, HTML("<style>"));
+  buf_puts(pOut, zStyle);
+  buf_markup(pOut, HTML("</style>\n<article class=\"gw\">\n"));
   int nFig = 0;
   for(const Block *b=pDoc->pFirst; b; b=b->pNext){
     /* charts come after the report, whatever the drafter's order; the
@@ -102,5 +116,5 @@ void html_render(const Doc *pDoc, int bPublic, Buf *pOut){
     chart_svg(pOut, b->pChart);
     buf_markup(pOut, HTML("</figure>\n"));
   }
-  buf_markup(pOut, HTML("</article>\n</body>\n</html>\n"));
+  buf_markup(pOut, HTML("</article>\n"));
 }

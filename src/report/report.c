@@ -365,14 +365,30 @@ int report_docx(Ctx *pCtx, int iYear, i64 iVersion, int bAppendix, const char *z
 }
 
 int report_write(Ctx *pCtx, int iYear, i64 iVersion, const char *zFormat, Buf *pOut){
-  int bHtml, bPublic = 0;
+  int bHtml, bPublic = 0, bInlay = 0;
   if( zFormat && strcmp(zFormat, "html")==0 ) bHtml = 1;
+  else if( zFormat && strcmp(zFormat, "inlay")==0 ) bHtml = bInlay = 1;
   else if( zFormat && strcmp(zFormat, "public")==0 ) bHtml = bPublic = 1;
   else if( zFormat && strcmp(zFormat, "md")==0 ) bHtml = 0;
   else return err_internal(pCtx, "report_write: unknown format %s", zFormat ? zFormat : "(null)");
   Report r;
   int rc = report_compose(pCtx, iYear, iVersion, 0, 0, &r);
   if( rc ) return rc;
-  if( bHtml ) html_render(&r.doc, bPublic, pOut); else md_render(&r.doc, pOut);
+  if( bInlay ) html_article(&r.doc, 0, pOut);
+  else if( bHtml ) html_render(&r.doc, bPublic, pOut); else md_render(&r.doc, pOut);
   return FZ_OK;
+}
+
+/* The report as one HTML document at zPath (a download of /report). */
+int report_html_file(Ctx *pCtx, int iYear, i64 iVersion, const char *zPath){
+  Buf b;
+  buf_init(&b);
+  int rc = report_write(pCtx, iYear, iVersion, "html", &b);
+  if( rc==FZ_OK ){
+    FILE *f = fopen(zPath, "wb");
+    if( f==0 || fwrite(b.z, 1, b.n, f)!=b.n ) rc = err_internal(pCtx, "report_html_file: writing %s failed", zPath);
+    if( f && fclose(f) && rc==FZ_OK ) rc = err_internal(pCtx, "report_html_file: closing %s failed", zPath);
+  }
+  buf_free(&b);
+  return rc;
 }

@@ -49,6 +49,10 @@ int report_xlsx(Ctx*, int iYear, const char *zPath);
 ** bAppendix adds 附件：报告数字的统计口径, how each figure it states is
 ** counted (ind_define), on pages of its own. */
 int report_docx(Ctx*, int iYear, i64 iVersion, int bAppendix, const char *zPath);
+/* The report as one HTML document at zPath (report_write's "html"), to be
+** downloaded. zFormat "inlay" of report_write is the article alone with
+** its style, for the page inside the system's layout. */
+int report_html_file(Ctx*, int iYear, i64 iVersion, const char *zPath);
 
 /* The holiday calendar under the year's figures (figures.c): the first
 ** year not known (cal_year_known: its State Council notice not entered

@@ -190,7 +190,8 @@ int tpl_walk(TplWalk*, const char *zTpl, const char **pzAt);
 /* md.c, html.c — renderers; they cannot fail */
 void md_render(const Doc*, Buf*);
 int  docx_render(const Doc*, const char *zPath);   /* docx.c: GB/T 9704 layout; 0 or 1 */
-void html_render(const Doc*, int bPublic, Buf*);   /* bPublic: no links, no department charts */
+void html_render(const Doc*, int bPublic, Buf*);
+void html_article(const Doc*, int bPublic, Buf*);  /* its <style> and <article> alone (inside the layout) */   /* bPublic: no links, no department charts */
 void html_runs(const Block*, int iYear, Buf*);   /* one block's runs (no element around them) */
 /* The report's storage (store.c): every query on report_version,
 ** report_para, baseline_report and baseline_fig. Reads return FZ_*

@@ -25,6 +25,7 @@
 #include "audit/audit.h"
 #include "base/strmap.h"
 #include "io/table.h"
+#include "base/progress.h"
 #include <string.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -187,6 +188,12 @@ static const IoRow *src_row(RowSrc *s, int i, IoRow *pBuf){
   return i<s->pT->nRow ? &s->pT->aRow[i] : 0;
 }
 
+/* Data rows read so far (the reader may be ahead of the checking). */
+static long long src_read(RowSrc *s){
+  int n = s->pS ? io_stream_count(s->pS) : s->pT->nRow;
+  return n>1 ? n-1 : 0;
+}
+
 /* Waits for the whole file. Non-zero when it could not be read: then the
 ** reader's message replaces every error the rows got. Idempotent. */
 static int src_end(Ctx *c, RowSrc *s){
@@ -315,7 +322,16 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
   c->pImportLimit = &limitMap;
   c->iImportFirstId = iNextId;
   const char *zNow = rec_now_iso(c);
+  Progress *pg = c->pProgress;             /* counted on from where this import began */
+  long long nBaseRead = pg ? pg->nRead : 0, nBaseChecked = pg ? pg->nChecked : 0, nBaseWritten = pg ? pg->nWritten : 0;
+  long long nChecked = 0;
   for(int iR=2; pRow; pRow = src_row(pSrc, iR++, &rowBuf)){
+    if( pg ){                              /* the rows before this one are checked (and written, while writing) */
+      pg->nRead = nBaseRead + src_read(pSrc);
+      pg->nChecked = nBaseChecked + nChecked++;
+      pg->nWritten = nBaseWritten + *pnImported;
+      progress_tick(pg);
+    }
     /* skip rows with nothing in them (Excel leaves formatted blank rows) */
     int bBlank = 1;
     for(int j=0; j<pRow->nCell && bBlank; j++) if( pRow->azCell[j][0] ) bBlank = 0;
@@ -385,6 +401,11 @@ static int import_pass(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported, int
     if( bNewEntry && !ins.bCopy && chunks_write_whole(c, k, &chunks) ) goto db_fail;
   }
   c->pArena = pMain;
+  if( pg ){
+    pg->nRead = nBaseRead + src_read(pSrc);
+    pg->nChecked = nBaseChecked + nChecked;
+    pg->nWritten = nBaseWritten + *pnImported;
+  }
   if( src_end(c, pSrc) ){             /* the file broke off: nothing of it is kept */
     if( bStmt ) db_bulk_abort(&ins);
     bStmt = 0;
@@ -435,15 +456,20 @@ done:
   return rc;
 }
 
-/* Both passes over one source; it has ended when this returns. */
+/* Both passes over one source; it has ended when this returns. The
+** progress (c->pProgress) counts the second pass from where the first
+** began, and nothing written when nothing was kept. */
 static int import_rows(Ctx *c, const Kind *k, RowSrc *pSrc, int *pnImported){
   pSrc->nErr0 = c->err.n;
+  Progress *pg = c->pProgress, base = pg ? *pg : (Progress){ 0 };
   int rc = import_pass(c, k, pSrc, pnImported, 1);
   if( rc==IMPORT_RECHECK ){
     c->err.n = pSrc->nErr0;  /* the second reading states every error once */
+    if( pg ){ pg->nRead = base.nRead; pg->nChecked = base.nChecked; pg->nWritten = base.nWritten; }
     rc = import_pass(c, k, pSrc, pnImported, 0);
   }
   if( src_end(c, pSrc) ) rc = FZ_INVALID;
+  if( pg && rc ) pg->nWritten = base.nWritten;   /* all or nothing: none of it stays */
   return rc;
 }
 

@@ -14,6 +14,13 @@ int import_file(Ctx*, const Kind*, const char *zPath, int *pnImported);
 /* Writes every record of the query to zPath. zFormat: "xlsx", "csv" or "json". */
 int export_query(Ctx*, const Query*, const char *zFormat, const char *zPath, long long *pnRows);
 int export_template(Ctx*, const Kind*, const char *zPath);
+/* The query's records as CSV written into a pipe as they are read: *pFd
+** is its read end, to be sent as the answer while a thread of its own
+** (its own connection to zDb, one read snapshot, the actor's scope and
+** the query copied) writes; the download starts at once and the file is
+** never whole in memory or on disk. A failure after the start ends the
+** file with a line saying it is incomplete. FZ_OK or FZ_INTERNAL. */
+int export_stream_csv(Ctx*, const Query*, const char *zDb, int *pFd);
 /* The export's first column (the record's number): 编号, or 系统编号
 ** where the kind has a field named 编号; the importer skips it. */
 const char *export_id_header(const Kind*);

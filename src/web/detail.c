@@ -39,6 +39,12 @@ void web_detail(Req *r, const Rec *p){
     if( k->aTrans ){
       for(const Transition *t=k->aTrans; t->zId; t++){
         if( !rec_trans_allowed(&r->actor, p, t) ) continue;
+        const Field *aF[1];
+        if( kind_step_fields(k, t, aF, 1) ){
+          /* a step that asks for fields: its form (app.js: in a dialog) */
+          outf(r, "<a class=\"btn primary\" href=\"/k/%s/%lld/do/%s\" data-step>%s</a>", k->zName, (long long)p->id, t->zId, t->zLabel);
+          continue;
+        }
         outf(r, "<form method=\"post\" action=\"/k/%s/%lld/do/%s\" class=\"inline\">", k->zName, (long long)p->id, t->zId);
         web_csrf_field(r);
         outf(r, "<button type=\"submit\" class=\"btn primary\">%s</button></form>", t->zLabel);

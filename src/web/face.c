@@ -37,6 +37,8 @@ static void web_view(Req *r, const View *v){
     case VIEW_KIND_JSON:   web_kind_json(r, v->pKind, (int)v->n1, v->zJson); break;
     case VIEW_KIND_EXTEND: web_kind_extend(r, v->pExtForm); break;
     case VIEW_DELETE_CONFIRM: web_delete_confirm(r, v->pKind, v->pList); break;
+    case VIEW_STEP:        web_step(r, v->pRec, v->pTrans); break;
+    case VIEW_REPORT:      web_report(r, v->iYear, (i64)v->n1, v->zBody); break;
     case VIEW_LOGIN:
       /* the session cookie, then where the user was going */
       req_set_cookie(r, "fz_session", v->zToken, SESSION_HOURS*3600);

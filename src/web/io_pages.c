@@ -12,10 +12,13 @@ void web_import_form(Req *r, const Kind *k){
   outf(r, "<p>支持 .xlsx，以及 UTF-8 或 GBK/GB18030 编码的 .csv 文件。第一行为表头，可使用中文列名或字段标识。"
           "导入为“全部成功或全部不写入”：任何一行有错，都不会写入任何数据，并逐行列出错误。"
           "<a href=\"/k/%s/template.xlsx\">下载导入模板</a></p>", k->zName);
-  outf(r, "<form method=\"post\" action=\"/k/%s/import\" enctype=\"multipart/form-data\" class=\"record\">", k->zName);
+  /* app.js posts it in place and shows the rows read, checked and written
+  ** as the import runs (/api/v1/progress/KEY); without script it is a plain upload */
+  outf(r, "<form method=\"post\" action=\"/k/%s/import\" enctype=\"multipart/form-data\" class=\"record import\">", k->zName);
   web_csrf_field(r);
   out_html(r, HTML("<div class=\"field wide\"><label for=\"file\">选择文件</label>"
                    "<input id=\"file\" type=\"file\" name=\"file\" accept=\".xlsx,.csv\" required></div>"
+                   "<div class=\"notice trace progress field wide\" role=\"status\" aria-live=\"polite\" hidden></div>"
                    "<div class=\"actions\"><button type=\"submit\" class=\"btn primary\">开始导入</button>"));
   outf(r, "<a class=\"btn\" href=\"/k/%s\">取 消</a></div></form>", k->zName);
   web_end(r);

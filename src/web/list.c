@@ -311,6 +311,8 @@ void web_list(Req *r, const Query *q, const RecList *pList){
     outf(r, "<a class=\"btn warning\" href=\"/k/%s/export.xlsx%s\">导出</a>", k->zName, zQs ? zQs : "");
     outf(r, "<button type=\"submit\" form=\"rows\" class=\"btn warning batch-export\" formaction=\"/k/%s/export.xlsx\">导出选中</button>",
          k->zName);
+    /* CSV is written as it is read: a large list starts downloading at once */
+    outf(r, "<a class=\"btn\" href=\"/k/%s/export.csv%s\" title=\"大量数据时立即开始下载\">导出CSV</a>", k->zName, zQs ? zQs : "");
     outf(r, "<a class=\"btn\" href=\"/k/%s/template.xlsx\">下载导入模板</a>", k->zName);
   }
   out_html(r, HTML("</div>\n"));

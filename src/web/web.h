@@ -49,6 +49,10 @@ void web_dashboard(Req*, const struct Dash *d, int iRep, const DraftVersion *aV,
 /* 删除确认: the records about to be deleted, each refusal named, and the
 ** button that deletes them all (none when one may not be deleted). */
 void web_delete_confirm(Req*, const Kind*, const RecList*);
+void web_field(Req*, const Kind*, const Rec*, int bEdit, const Field*, const char *zV, const char *zErr);   /* one field of a form (form.c) */
+const char *web_field_error(Req*, const char *zField);                  /* its error in r->ctx (NULL: none) */
+void web_step(Req*, const Rec*, const Transition*);   /* a workflow step's form (step.c) */
+void web_report(Req*, int iYear, i64 iVersion, const char *zBody);   /* /report in the layout (report_page.c) */
 void web_breakdowns(Req*, int iYear, const BreakSet*, int nSet);
 void web_bar_chart(Req*, const BreakSet*, int nMax);   /* chart.c: a breakdown's first nMax groups as SVG bars */
 void web_trend(Req*, const Kind*, const Indicator*, int iYear, i64 iDept, const Chart*);   /* 近年变化 */

@@ -6,8 +6,10 @@
 # lists.mjs (issue 17 §4: sorting, page size, the 新增 form's proposals and
 # pickers, 批量删除 in its dialog, at 1366x768 and 390x844),
 # todo.mjs (issue 17 §1: this month's overdue work in ≤ 3 clicks from 待办),
-# layout.mjs (every menu page of each role at 1366x768 and 390x844) and
-# dashboard.mjs (each role's 工作台 at both sizes, issue 17 §2), then
+# layout.mjs (every menu page of each role at 1366x768 and 390x844),
+# dashboard.mjs (each role's 工作台 at both sizes, issue 17 §2) and
+# flow.mjs (issue 17's task walks with their clicks counted: a 复议 case
+# entered and closed through its step dialogs, the report as Word), then
 # stops the server. They share harness.mjs (Chromium, the count line).
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
 # Last line: "N passed, N failed" summing them all; exit status non-zero
@@ -105,6 +107,7 @@ run_test 120 lists.mjs "$T"
 run_test 120 todo.mjs "$SHOTS"
 run_test 600 layout.mjs "$SHOTS"
 run_test 180 dashboard.mjs "$SHOTS"
+run_test 120 flow.mjs "$T"
 echo "home-page screenshots (desktop and phone, each role): $SHOTS"
 echo "$NP passed, $NF failed"
 [ $RC = 0 ] && [ $NF = 0 ] && KEEP=0

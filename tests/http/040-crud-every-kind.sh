@@ -398,9 +398,9 @@ expect_contains "$BODY" '<td>受理审查期限</td><td>2026-07-03</td><td>按�
 expect_contains "$BODY" '/do/close' "结案 is offered"
 post_form "/k/reconsideration/$RID/do/close"
 expect_status 422 "close without 结案方式"
-expect_contains "$BODY" '「结案方式」'
-expect_contains "$BODY" '不能为空'
-expect_contains "$BODY" '请先点击“修改”补全上述内容，再执行“结案”'
+# 结案's own form again, the error beside 结案方式 (issue 17 §4; test 227)
+expect_contains "$BODY" '<div class="err" id="e-outcome">状态为“已结案”时不能为空</div>'
+expect_contains "$BODY" 'class="record step"'
 expect_eq "$(sql "SELECT state||','||COALESCE(decided,'') FROM reconsideration WHERE id=$RID")" "accepted," "nothing written by the refused close"
 post_form "/k/reconsideration/$RID/edit" case_no=示复〔2026〕T3号 applicant=孙某 respondent=示范县自然资源局 \
   matter=license received=2026-06-26 accepted=2026-06-30 procedure=ordinary extended=0 outcome=revoke

@@ -18,6 +18,7 @@ login admin
 api_login admin
 
 # 1. A version drafted from the data reads as the report from the data.
+# (the report as one document, /report.html: the page /report carries the version in its download links)
 api POST /api/v1/report/drafts '{"year":2025}'
 expect_status 201 "draft a version from the data"
 V1=$(jq -r .id "$BODY")
@@ -25,10 +26,10 @@ expect_json '.no == 1 and .based_on == 0 and .frozen_at == null' "第1版, from 
 expect_json '[.paragraphs[] | select(.type=="point" and .state=="proposed")] | length > 3' "the data proposes points for chapter 三"
 expect_json '.paragraphs[0].text == "{party} {gov}{br}关于2025年法治政府建设情况的报告"' "the title holds the setting tokens"
 expect_json 'any(.paragraphs[]; .text | contains("{reconsideration.received}"))' "figures are tokens"
-get "/report?year=2025&version=data"; cp "$BODY" "$T/data.html"
-get "/report?year=2025&version=$V1"; cp "$BODY" "$T/v1.html"
+get "/report.html?year=2025&version=data"; cp "$BODY" "$T/data.html"
+get "/report.html?year=2025&version=$V1"; cp "$BODY" "$T/v1.html"
 check "the drafted version reads exactly as the report from the data" cmp -s "$T/data.html" "$T/v1.html"
-get "/report?year=2025"
+get "/report.html?year=2025"
 check "without ?version the report is the latest version" cmp -s "$BODY" "$T/v1.html"
 get "/report.md?year=2025&version=data"; cp "$BODY" "$T/data.md"
 get "/report.md?year=2025&version=$V1"
