@@ -139,11 +139,11 @@ expect_not_contains "$BODY" '（按部门（单位），较弱的在上）' "no 
 login admin
 
 # 5. A frozen version never changes.
-get "/report?year=2025&version=$V1"; cp "$BODY" "$T/frozen.html"
+get "/report.html?year=2025&version=$V1"; cp "$BODY" "$T/frozen.html"
 get "/report.md?year=2025&version=$V1"; cp "$BODY" "$T/frozen.md"
 api POST /api/v1/k/reconsideration "{\"dept_id\":\"示范县司法局\",\"case_no\":\"测试复〔2025〕998号\",\"applicant\":\"测试申请人乙\",\"respondent\":\"示范县人民政府\",\"matter\":\"penalty\",\"procedure\":\"ordinary\",\"received\":\"2025-12-02\"}"
 expect_status 201 "another application after the freeze"
-get "/report?year=2025&version=$V1"
+get "/report.html?year=2025&version=$V1"
 check "the frozen report is byte for byte what it was" cmp -s "$BODY" "$T/frozen.html"
 get "/report?year=2025&version=data"
 expect_contains "$BODY" ">$((RECV+2))</a>件" "while the data moved on"

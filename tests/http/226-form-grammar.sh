@@ -74,7 +74,7 @@ expect_contains "$BODY" '（本年度第一件）'
 
 # 4. Dates: a date picker; the server still reads and refuses.
 expect_contains "$BODY" '<input type="date" id="f-received" name="received"' "收到申请日期 by a date picker"
-expect_contains "$BODY" '<input type="date" id="f-accepted" name="accepted"'
+expect_not_contains "$BODY" 'id="f-accepted"' "受理日期 belongs to the 受理 step, not the new form"
 N2=$(n_recon)
 new_case "示复〔2026〕日1号" received=2025-02-30
 expect_status 422 "a date that does not exist"
