@@ -289,6 +289,20 @@ int export_stream_csv(Ctx *c, const Query *q, const char *zDb, int *pFd){
   const char **az = arena_alloc(a, sizeof(char*)*(size_t)(nField+1));
   for(int i=0; i<nField; i++) az[i] = q->azFilter ? cp(a, q->azFilter[i]) : 0;
   s->q.azFilter = az;
+  /* the date ranges and the ticked ids too: a client that leaves frees the request's arena */
+  const char **azF = arena_alloc(a, sizeof(char*)*(size_t)(nField+1));
+  const char **azT = arena_alloc(a, sizeof(char*)*(size_t)(nField+1));
+  for(int i=0; i<nField; i++){
+    azF[i] = q->azFrom ? cp(a, q->azFrom[i]) : 0;
+    azT[i] = q->azTo ? cp(a, q->azTo[i]) : 0;
+  }
+  s->q.azFrom = azF;
+  s->q.azTo = azT;
+  if( q->nId>0 ){
+    i64 *aId = arena_alloc(a, sizeof(i64)*(size_t)q->nId);
+    memcpy(aId, q->aId, sizeof(i64)*(size_t)q->nId);
+    s->q.aId = aId;
+  }
   s->q.nSize = 0;
   s->q.bTransient = 1;
   s->fd = aFd[1];
