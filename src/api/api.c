@@ -565,7 +565,7 @@ void api_todo(Req *r, const TodoQuery *q, const TodoList *l){
     json_kstr(&j, "dept", dept_name(&r->ctx, it->pRec->iDept));
     json_kstr(&j, "deadline", it->pDl->zName);
     json_kstr(&j, "deadline_label", it->pDl->zLabel);
-    json_kstr(&j, "basis", it->pDl->zBasis);
+    json_kstr(&j, "basis", it->s.pRule ? it->s.pRule->zBasis : it->pDl->zBasis);   /* 地方规定: the rule counted */
     json_kstr(&j, "due", zDue);
     json_kstr(&j, "state", it->s.bLate ? "overdue" : "due_soon");
     json_kint(&j, "days_left", it->s.nLeft);

@@ -5,6 +5,7 @@
 ** its record and names its statutory basis.
 */
 #include "web/web.h"
+#include "engine/prule.h"
 #include <string.h>
 #include <stdlib.h>
 
@@ -84,8 +85,11 @@ void web_todo(Req *r, const TodoQuery *q, const TodoList *l){
          it->s.bUnknownCal ? "⚠" : "", it->pKind->zLabel);
     outf(r, "<td data-l=\"记录\"><a href=\"/k/%s/%lld\">%s</a></td>", it->pKind->zName, (long long)it->pRec->id,
          zTitle[0] ? zTitle : arena_printf(&r->arena, "第%lld号", (long long)it->pRec->id));
+    /* 地方规定: the rule the period was counted by, as the case page says */
+    const char *zBasis = it->s.pRule || it->pDl->bLocal ? prule_source(&r->arena, it->pDl, it->s.pRule)
+                       : it->pDl->zBasis ? it->pDl->zBasis : "";
     outf(r, "<td data-l=\"期限\">%s</td><td data-l=\"法定依据\" class=\"basis\">%s</td><td data-l=\"所属部门\">%s</td></tr>\n",
-         it->pDl->zLabel, it->pDl->zBasis ? it->pDl->zBasis : "", dept_name(&r->ctx, it->pRec->iDept));
+         it->pDl->zLabel, zBasis, dept_name(&r->ctx, it->pRec->iDept));
   }
   if( l->nItem==0 ) out_html(r, HTML("<tr><td colspan=\"7\" class=\"empty\">没有已逾期或即将到期的事项</td></tr>"));
   out_html(r, HTML("</tbody></table>\n"));
