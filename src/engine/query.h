@@ -109,14 +109,17 @@ const BreakRow *ind_breakdown_laggard(const BreakSet*, int nMin);
 /* 扫码入企 (scan.c): the page behind an enterprise's QR code. */
 typedef struct ScanVisit { const char *zDate, *zDept, *zWay, *zItem, *zResult, *zInspectors; } ScanVisit;
 typedef struct ScanItem { i64 id; const char *zName; } ScanItem;
+typedef struct ScanOfficer { const char *zCert, *zName, *zExpires; int bExpired, bRecused; } ScanOfficer;
 typedef struct ScanView {
   ScanVisit *aVisit; int nVisit;   /* this year's inspections */
   int nLimit;                      /* yearly limit, 0 none */
   int bCanLog, bOverLimit;         /* the form is shown; the limit warning with its confirmation */
   ScanItem *aItem; int nItem;      /* the inspector's department's registered items */
+  ScanOfficer *aOfficer; int nOfficer;  /* its on-duty enforcement officers (expired ones marked) */
 } ScanView;
 int scan_visits(Ctx*, const Rec *pEnt, ScanView*);   /* this year's inspections done, and the limit */
 int scan_items(Ctx*, ScanView*);                     /* the actor's department's registered items */
+int scan_officers(Ctx*, const Rec *pEnt, ScanView*); /* the actor's department's on-duty officers */
 /* Logs an inspection of pEnt from the page's form (xGet: a field by name). */
 int scan_log(Ctx*, const Rec *pEnt, const char *(*xGet)(void*, const char*), void *pArg);
 #endif

@@ -67,6 +67,45 @@ int scan_items(Ctx *c, ScanView *v){
   return FZ_OK;
 }
 
+/* The on-duty (active) holders of a 行政执法证 in the actor's department
+** and below, valid ones first, by name: the form's inspector choices. An
+** expired certificate, or one who declared an interest in pEnt (回避对象
+** lists its credit code), is listed as such (it cannot be chosen); the
+** rules (src/engine/rules.c) still decide on submit. */
+int scan_officers(Ctx *c, const Rec *pEnt, ScanView *v){
+  const char *zPath = c->pActor->zDeptPath;
+  Stmt q;
+  if( db_prepare(c->pDb, &q, "SELECT o.cert_no, o.name, o.expires, o.recuse FROM officer o, dept d"
+                             " WHERE d.id=o.dept_id AND o.state='active' AND o.cert_type='enforce' AND " SQL_IN_SCOPE("d.path", 1, 2)
+                             " ORDER BY CASE WHEN o.expires>=?3 THEN 0 ELSE 1 END, o.name, o.cert_no") ){
+    return err_internal(c, "scan_officers: %s", db_errmsg(c->pDb));
+  }
+  db_bind_scope(&q, 1, 2, zPath);
+  db_bind_text(&q, 3, c->zToday);
+  int nAlloc = 0;
+  while( db_step(&q)==DB_ROW ){
+    v->aOfficer = arena_grow(c->pArena, v->aOfficer, v->nOfficer, &nAlloc, sizeof(ScanOfficer));
+    ScanOfficer *o = &v->aOfficer[v->nOfficer++];
+    o->zCert = arena_strdup(c->pArena, db_column_text(&q, 0));
+    o->zName = arena_strdup(c->pArena, db_column_text(&q, 1));
+    o->zExpires = db_column_is_null(&q, 2) ? "" : arena_strdup(c->pArena, db_column_text(&q, 2));
+    o->bExpired = strcmp(o->zExpires, c->zToday)<0;
+    const char *zCode = rec_val(pEnt, "credit_code"), *zR = db_column_is_null(&q, 3) ? "" : db_column_text(&q, 3);
+    size_t nCode = zCode ? strlen(zCode) : 0;
+    for(const char *z=zR; nCode && *z; ){              /* a line each */
+      size_t n = strcspn(z, "\r\n");
+      while( n && (z[0]==' ' || z[0]=='\t') ){ z++; n--; }
+      size_t m = n;
+      while( m && (z[m-1]==' ' || z[m-1]=='\t') ) m--;
+      if( m==nCode && memcmp(z, zCode, m)==0 ) o->bRecused = 1;
+      z += n;
+      z += strspn(z, "\r\n");
+    }
+  }
+  db_finalize(&q);
+  return FZ_OK;
+}
+
 /*
 ** An inspection of pEnt done today by the actor's department, logged from
 ** the page: xGet(pArg, zName) gives the form's item, result, plan_id,

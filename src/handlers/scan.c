@@ -46,7 +46,7 @@ static void show(Req *r, const Rec *pEnt, int status, int bOverLimit){
   memset(&v, 0, sizeof v);
   v.bOverLimit = bOverLimit;
   v.bCanLog = actor_can_write(&r->actor);
-  if( scan_visits(&r->ctx, pEnt, &v) || (v.bCanLog && scan_items(&r->ctx, &v)) ){ req_fail_internal(r); return; }
+  if( scan_visits(&r->ctx, pEnt, &v) || (v.bCanLog && (scan_items(&r->ctx, &v) || scan_officers(&r->ctx, pEnt, &v))) ){ req_fail_internal(r); return; }
   web_scan(r, pEnt, &v, status);
 }
 

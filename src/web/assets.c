@@ -71,6 +71,9 @@ static const char zCss[] =
 "code.digest{word-break:break-all}.qr-card{background:#fff;padding:24px;max-width:420px;text-align:center}\n"
 "svg.qr{width:280px;height:280px}.qr-url{color:#909399;font-size:12px;word-break:break-all}\n"
 ".scan{max-width:720px}.scan table.list{font-size:13px}\n"
+/* 扫码入企 on a phone: finger-sized choices and button, one column */
+".scan form.record select,.scan form.record input,.scan form.record .btn{min-height:44px;font-size:16px}"
+"@media (max-width:767px){.scan form.record .field{width:100%}.scan form.record select{width:100%}.scan form.record .btn.primary{width:100%}}\n"
 "form.draft .para{background:#fff;border:1px solid #ebeef5;border-radius:4px;padding:8px;margin-bottom:8px;display:grid;grid-template-columns:1fr 1fr;gap:6px 12px}\n"
 ".para-head{grid-column:1/3;display:flex;gap:12px;flex-wrap:wrap;align-items:center;color:#606266;font-size:13px}.para-head input[size]{width:5em}\n"
 "form.draft textarea{width:100%;box-sizing:border-box;font-family:inherit}.para .preview{font-family:FangSong,STFangsong,serif;font-size:15px;line-height:1.7}\n"

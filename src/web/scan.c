@@ -73,12 +73,30 @@ void web_scan(Req *r, const Rec *pEnt, const ScanView *v, int status){
     outf(r, "<option value=\"%s\"%s>%s</option>", zId, zItem && strcmp(zItem, zId)==0 ? " selected" : "", v->aItem[i].zName);
   }
   out_html(r, HTML("</select></div>"));
-  const char *azF[][2] = { { "cert1", "检查人员一执法证号" }, { "cert2", "检查人员二执法证号" }, { "plan_id", "抽查计划ID（双随机任务可填）" } };
-  for(int i=0; i<3; i++){
-    const char *zV = req_param(r, azF[i][0]);
-    outf(r, "<div class=\"field\"><label for=\"f-%s\">%s%s</label><input id=\"f-%s\" name=\"%s\" value=\"%s\" inputmode=\"%s\"></div>",
-         azF[i][0], azF[i][1], i<2 ? "*" : "", azF[i][0], azF[i][0], zV ? zV : "", i==2 ? "numeric" : "text");
+  for(int i=0; i<2; i++){              /* the two officers, picked from the department's on-duty list */
+    const char *zN = i ? "cert2" : "cert1", *zV = req_param(r, zN);
+    int bListed = 0;
+    outf(r, "<div class=\"field\"><label for=\"f-%s\">检查人员%s<em>*</em></label><select id=\"f-%s\" name=\"%s\" required>"
+            "<option value=\"\">请选择执法人员</option>", zN, i ? "二" : "一", zN, zN);
+    for(int j=0; j<v->nOfficer; j++){
+      const ScanOfficer *o = &v->aOfficer[j];
+      int bSel = zV && strcmp(zV, o->zCert)==0;
+      bListed |= bSel;
+      if( o->bExpired ){
+        outf(r, "<option value=\"%s\" disabled>%s（%s，执法证已于%s过期）</option>", o->zCert, o->zName, o->zCert, o->zExpires);
+      }else if( o->bRecused ){
+        outf(r, "<option value=\"%s\" disabled>%s（%s，已申报回避本企业）</option>", o->zCert, o->zName, o->zCert);
+      }else{
+        outf(r, "<option value=\"%s\"%s>%s（%s）</option>", o->zCert, bSel ? " selected" : "", o->zName, o->zCert);
+      }
+    }
+    if( zV && zV[0] && !bListed ) outf(r, "<option value=\"%s\" selected>%s</option>", zV, zV);   /* sent, not listed: kept to be corrected */
+    out_html(r, HTML("</select></div>"));
   }
+  if( v->nOfficer==0 ) out_html(r, HTML("<p class=\"notice bad\">本部门没有在岗持证的执法人员，请先在“持证执法人员”中登记。</p>"));
+  const char *zPlan = req_param(r, "plan_id");
+  outf(r, "<div class=\"field\"><label for=\"f-plan_id\">抽查计划编号（双随机任务可填）</label>"
+          "<input id=\"f-plan_id\" name=\"plan_id\" value=\"%s\" inputmode=\"numeric\"></div>", zPlan ? zPlan : "");
   const Field *fRes = kind_field(kind_find("inspection"), "result");
   const char *zRes = req_param(r, "result");
   out_html(r, HTML("<div class=\"field\"><label for=\"f-result\">检查结果<em>*</em></label><select id=\"f-result\" name=\"result\"><option value=\"\">请选择</option>"));

@@ -9,8 +9,9 @@
 # layout.mjs (every menu page of each role at 1366x768 and 390x844),
 # dashboard.mjs (each role's 工作台 at both sizes, issue 17 §2) and
 # flow.mjs (issue 17's task walks with their clicks counted: a 复议 case
-# entered and closed through its step dialogs, the report as Word), then
-# stops the server. They share harness.mjs (Chromium, the count line).
+# entered and closed through its step dialogs, the report as Word) and
+# scan.mjs (issue 17: an inspector on a phone logs a 扫码入企 inspection,
+# both officers chosen from the list, clicks counted), then stops the server. They share harness.mjs (Chromium, the count line).
 # Needs `sh tools/deps.sh browser` first (chromium, node, playwright-core).
 # Last line: "N passed, N failed" summing them all; exit status non-zero
 # on any failure. The temp dir (server log, failure screenshots) is kept
@@ -108,6 +109,7 @@ run_test 120 todo.mjs "$SHOTS"
 run_test 600 layout.mjs "$SHOTS"
 run_test 180 dashboard.mjs "$SHOTS"
 run_test 120 flow.mjs "$T"
+run_test 120 scan.mjs "$T"
 echo "home-page screenshots (desktop and phone, each role): $SHOTS"
 echo "$NP passed, $NF failed"
 [ $RC = 0 ] && [ $NF = 0 ] && KEEP=0
