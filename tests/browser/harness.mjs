@@ -2,7 +2,10 @@
 // launched as run.sh expects, and the count line ("N passed, N failed")
 // kept last however the test ends (a signal from run.sh's time limit, an
 // exception outside a check). st() gives the test's { passed, failed,
-// inStep, stopping }; stop() marks it stopping.
+// inStep, stopping }; stop() marks it stopping. makeCheck() gives a test its
+// named steps.
+import { join } from 'node:path';
+
 export async function launchChromium(chromium, st, stop) {
   let browser;
   try {
@@ -43,4 +46,39 @@ export async function launchChromium(chromium, st, stop) {
   });
   process.on('unhandledRejection', (e) => { throw e; });
   return browser;
+}
+
+// makeCheck(out, prefix, t): check(name, fn) runs one named step: "ok N. name
+// (ms)" when fn returns, else "FAIL N. name" with why and a screenshot of the
+// page the step worked on (out/prefixNN.png). t holds the test's own state:
+// stopping() and page() read it, begin(label) notes the step running (for a
+// signal's message), ok() and bad() count.
+export function makeCheck(out, prefix, t) {
+  let n = 0;
+  return async function check(name, fn) {
+    if (t.stopping()) return;
+    n++;
+    t.begin(`${n}. ${name}`);
+    const t0 = Date.now();
+    try {
+      await fn();
+      t.ok();
+      console.log(`ok   ${n}. ${name} (${Date.now() - t0} ms)`);
+    } catch (e) {
+      if (t.stopping()) return;
+      t.bad();
+      const msg = String(e && e.message || e).split('\n').slice(0, 6).join('\n       ');
+      console.log(`FAIL ${n}. ${name}\n       ${msg}`);
+      const page = t.page();
+      if (page) {
+        const shot = join(out, `${prefix}${String(n).padStart(2, '0')}.png`);
+        try {
+          await page.screenshot({ path: shot, fullPage: true, timeout: 5000 });
+          console.log(`       url: ${page.url()}\n       screenshot: ${shot}`);
+        } catch (se) {
+          console.log(`       (no screenshot: ${String(se.message).split('\n')[0]})`);
+        }
+      }
+    }
+  };
 }

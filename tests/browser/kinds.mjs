@@ -23,7 +23,7 @@
 // report); one record of the year before must not be counted.
 // Output as test.mjs: "ok N. …" / "FAIL N. …", last line "N passed, N failed".
 import { chromium } from 'playwright-core';
-import { launchChromium } from './harness.mjs';
+import { launchChromium, makeCheck } from './harness.mjs';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,7 +63,7 @@ const SENTENCE = `全年开展上门合规指导${WANT_N}次，减免费用${WAN
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const path = (p) => new RegExp(`^${esc(BASE)}${p}$`);
 
-let passed = 0, failed = 0, nStep = 0, stopping = false, inStep = '';
+let passed = 0, failed = 0, stopping = false, inStep = '';
 let page = null;                                 // the page a failure's screenshot shows
 const state = {};
 const jsErrors = [];
@@ -73,31 +73,10 @@ function need(...keys) {
 }
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 
-async function check(name, fn) {
-  if (stopping) return;
-  nStep++;
-  inStep = `${nStep}. ${name}`;
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${nStep}. ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    if (stopping) return;
-    failed++;
-    const msg = String(e && e.message || e).split('\n').slice(0, 6).join('\n       ');
-    console.log(`FAIL ${nStep}. ${name}\n       ${msg}`);
-    if (page) {
-      const shot = join(OUT, `kinds-fail-${pad(nStep)}.png`);
-      try {
-        await page.screenshot({ path: shot, fullPage: true, timeout: 5000 });
-        console.log(`       url: ${page.url()}\n       screenshot: ${shot}`);
-      } catch (se) {
-        console.log(`       (no screenshot: ${String(se.message).split('\n')[0]})`);
-      }
-    }
-  }
-}
+const check = makeCheck(OUT, 'kinds-fail-', {
+  stopping: () => stopping, page: () => page, begin: (s) => { inStep = s; },
+  ok: () => { passed++; }, bad: () => { failed++; },
+});
 
 // The entries of a zip file, read through its central directory.
 function unzip(buf) {
@@ -348,8 +327,9 @@ try {
     await C.goto(`${BASE}/k/${KIND}/import`);
     await C.locator('#file').setInputFiles({ name: 'hg.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await C.locator('#file').locator('xpath=ancestor::form').locator('button[type="submit"]').click();
-    await C.waitForLoadState('domcontentloaded');
+    // the page posts the file in place and shows the answer in its own content (progress while it runs)
     const ok = C.locator('.notice.ok', { hasText: '导入成功' });
+    await ok.waitFor({ timeout: 15000 }).catch(() => {});
     if (!(await ok.count())) throw new Error(`the import was refused: ${(await C.locator('main').innerText()).slice(0, 400)}`);
     const text = await ok.innerText();
     assert(/共写入2条/.test(text), `the import says "${text}"`);

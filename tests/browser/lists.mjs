@@ -11,7 +11,7 @@
 // than the screen. No JavaScript errors or CSP violations.
 // Output as test.mjs: "ok N. …" / "FAIL N. …", last line "N passed, N failed".
 import { chromium } from 'playwright-core';
-import { launchChromium } from './harness.mjs';
+import { launchChromium, makeCheck } from './harness.mjs';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ const pad = (n) => String(n).padStart(2, '0');
 const now = new Date();
 const TODAY = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 
-let passed = 0, failed = 0, nStep = 0, stopping = false, inStep = '';
+let passed = 0, failed = 0, stopping = false, inStep = '';
 let page = null;
 const state = {};
 const jsErrors = [];
@@ -37,30 +37,10 @@ function need(...keys) {
   for (const k of keys) if (state[k] === undefined) throw new Error(`skipped: needs ${k} from an earlier step`);
 }
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
-async function check(name, fn) {
-  if (stopping) return;
-  nStep++;
-  inStep = `${nStep}. ${name}`;
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${nStep}. ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    if (stopping) return;
-    failed++;
-    console.log(`FAIL ${nStep}. ${name}\n       ${String(e && e.message || e).split('\n').slice(0, 6).join('\n       ')}`);
-    if (page) {
-      const shot = join(OUT, `lists-fail-${pad(nStep)}.png`);
-      try {
-        await page.screenshot({ path: shot, fullPage: true, timeout: 5000 });
-        console.log(`       url: ${page.url()}\n       screenshot: ${shot}`);
-      } catch (se) {
-        console.log(`       (no screenshot: ${String(se.message).split('\n')[0]})`);
-      }
-    }
-  }
-}
+const check = makeCheck(OUT, 'lists-fail-', {
+  stopping: () => stopping, page: () => page, begin: (s) => { inStep = s; },
+  ok: () => { passed++; }, bad: () => { failed++; },
+});
 
 const browser = await launchChromium(chromium, () => ({ passed, failed, inStep, stopping }), () => { stopping = true; });
 const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
@@ -88,7 +68,7 @@ await check('fuyi logs in and opens 行政复议', async () => {
   await page.locator('input[name="login"]').fill('fuyi');
   await page.locator('input[name="password"]').fill(PASSWORD);
   await page.getByRole('button', { name: '登 录' }).click();
-  await page.waitForURL((u) => u.pathname === '/');
+  await page.waitForURL((u) => u.pathname === '/todo');    // 待办 is every user's home
   await page.goto(BASE + '/k/reconsideration');
   await page.locator('main h1', { hasText: '行政复议' }).waitFor();
   assert(await rows().count() > 0, 'no rows ticked-able on the list');

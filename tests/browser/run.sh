@@ -16,7 +16,7 @@
 # Last line: "N passed, N failed" summing them all; exit status non-zero
 # on any failure. The temp dir (server log, failure screenshots) is kept
 # when something fails; the home-page screenshots go to BROWSER_SHOTS
-# (default: browser/ beside the binary).
+# (default: browser/ beside the binary). BROWSER_ONLY="kinds.mjs flow.mjs" runs only those.
 set -u
 [ $# -ge 1 ] || { echo "usage: sh tests/browser/run.sh path/to/fazhi" >&2; echo "0 passed, 1 failed"; exit 2; }
 FAZHI=$1
@@ -88,7 +88,8 @@ done
 SHOTS=${BROWSER_SHOTS:-$(dirname "$FAZHI")/browser}
 mkdir -p "$SHOTS" || fail "cannot make $SHOTS"
 NP=0; NF=0; RC=0
-run_test() {     # run_test LIMIT_S FILE OUTDIR
+run_test() {     # run_test LIMIT_S FILE OUTDIR (BROWSER_ONLY="a.mjs b.mjs": only those)
+  case " ${BROWSER_ONLY:-$2} " in *" $2 "*) ;; *) return 0 ;; esac
   timeout -k 5 "$1" env BROWSER_OUT="$3" node "$HERE/$2" "http://127.0.0.1:$PORT" >"$T/$2.out" 2>&1 &
   TPID=$!
   wait "$TPID"; rc=$?

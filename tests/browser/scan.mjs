@@ -13,7 +13,7 @@
 // typing the login and password is not. Last line: "N passed, N failed".
 import { chromium } from 'playwright-core';
 import { join } from 'node:path';
-import { launchChromium } from './harness.mjs';
+import { launchChromium, makeCheck } from './harness.mjs';
 
 const BASE = (process.argv[2] || 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const OUT = process.env.BROWSER_OUT || '.';
@@ -22,30 +22,15 @@ const WHO = 'shichang';
 const MAX_CLICKS = 8;
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' };
 
-let passed = 0, failed = 0, nStep = 0, stopping = false, inStep = '';
+let passed = 0, failed = 0, stopping = false, inStep = '';
 let page = null;
 const jsErrors = [];
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 
-async function check(name, fn) {
-  if (stopping) return;
-  nStep++;
-  inStep = `${nStep}. ${name}`;
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${nStep}. ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    if (stopping) return;
-    failed++;
-    console.log(`FAIL ${nStep}. ${name}\n       ${String(e && e.message || e).split('\n').slice(0, 6).join('\n       ')}`);
-    if (page) {
-      const shot = join(OUT, `scan-fail-${nStep}.png`);
-      try { await page.screenshot({ path: shot, fullPage: true, timeout: 5000 }); console.log(`       url: ${page.url()}\n       screenshot: ${shot}`); } catch {}
-    }
-  }
-}
+const check = makeCheck(OUT, 'scan-fail-', {
+  stopping: () => stopping, page: () => page, begin: (s) => { inStep = s; },
+  ok: () => { passed++; }, bad: () => { failed++; },
+});
 
 const browser = await launchChromium(chromium, () => ({ passed, failed, inStep, stopping }), () => { stopping = true; });
 

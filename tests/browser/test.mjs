@@ -19,7 +19,7 @@
 // Environment: BROWSER_OUT (where screenshots go; run.sh sets its temp dir),
 // CHROMIUM (default /usr/bin/chromium), HEADED=1 to watch it.
 import { chromium } from 'playwright-core';
-import { launchChromium } from './harness.mjs';
+import { launchChromium, makeCheck } from './harness.mjs';
 import { mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +45,7 @@ const CASE_NO = `浏览器测试〔${YEAR}〕${STAMP}号`;
 const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const path = (p) => new RegExp(`^${esc(BASE)}${p}$`);   // p is a regexp source for the path+query
 
-let passed = 0, failed = 0, nStep = 0, stopping = false, inStep = '';
+let passed = 0, failed = 0, stopping = false, inStep = '';
 let page = null;
 const state = {};                                // values handed from step to step
 const jsErrors = [];
@@ -55,31 +55,10 @@ function need(...keys) {
 }
 function assert(cond, msg) { if (!cond) throw new Error(msg); }
 
-async function check(name, fn) {
-  if (stopping) return;
-  nStep++;
-  inStep = `${nStep}. ${name}`;
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`ok   ${nStep}. ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    if (stopping) return;
-    failed++;
-    const msg = String(e && e.message || e).split('\n').slice(0, 6).join('\n       ');
-    console.log(`FAIL ${nStep}. ${name}\n       ${msg}`);
-    if (page) {
-      const shot = join(OUT, `fail-${pad(nStep)}.png`);
-      try {
-        await page.screenshot({ path: shot, fullPage: true, timeout: 5000 });
-        console.log(`       url: ${page.url()}\n       screenshot: ${shot}`);
-      } catch (se) {
-        console.log(`       (no screenshot: ${String(se.message).split('\n')[0]})`);
-      }
-    }
-  }
-}
+const check = makeCheck(OUT, 'fail-', {
+  stopping: () => stopping, page: () => page, begin: (s) => { inStep = s; },
+  ok: () => { passed++; }, bad: () => { failed++; },
+});
 
 // The text of a Word file's body: word/document.xml out of the zip
 // (deflated or stored), its tags taken away.
